@@ -1,0 +1,333 @@
+/* l4a-application.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "l4a-application.h"
+#include "l4a-preferences-window.h"
+#include "l4a-window.h"
+
+struct _L4aApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+  L4aStore       *store;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (L4aApplication, l4a_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DATABASE_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+apply_role (L4aApplication *self)
+{
+  g_autofree char *role_nick = g_settings_get_string (self->settings, "role");
+  g_autofree char *identity = g_settings_get_string (self->settings, "identity");
+  L4aRole role = L4A_ROLE_SECRETARIAT;
+
+  l4a_role_from_string (role_nick, &role);
+  if (self->store)
+    l4a_store_set_actor (self->store, role, identity);
+}
+
+static void
+apply_color_scheme (L4aApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (g_str_equal (scheme, "light"))
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (scheme, "dark"))
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_PREFER_LIGHT);
+}
+
+static void
+settings_changed_cb (L4aApplication *self,
+                     const char     *key,
+                     GSettings      *settings)
+{
+  if (g_str_equal (key, "color-scheme"))
+    apply_color_scheme (self);
+  else if (g_str_equal (key, "role") || g_str_equal (key, "identity"))
+    apply_role (self);
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  /* Close the windows rather than quit at once, so that each saves its
+   * size and state; the application ends with its last window. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  L4aApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  L4aPreferencesWindow *window = l4a_preferences_window_new (self->settings, self->store);
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  L4aApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Local4Action Hubs authors", NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", _("Local4Action Hubs"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Local4Action Hubs authors"),
+                         "developers", developers,
+                         "comments", _("Prepare, review, label and follow the Local4Action HUBs of local and regional governments, offline."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Local4Action Hubs authors",
+                         /* translators: put your name here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_activated_cb },
+  { "preferences", preferences_activated_cb },
+  { "about", about_activated_cb },
+};
+
+static void
+show_open_error (L4aApplication *self,
+                 const GError   *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The Database Cannot Be Opened"),
+                                                       error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+l4a_application_activate (GApplication *app)
+{
+  L4aApplication *self = L4A_APPLICATION (app);
+  GtkWindow *window;
+  g_autoptr(GError) error = NULL;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (!l4a_application_open_store (self, &error))
+    {
+      g_warning ("%s", error->message);
+      show_open_error (self, error);
+      return;
+    }
+
+  window = GTK_WINDOW (l4a_window_new (self));
+  gtk_window_present (window);
+}
+
+static void
+l4a_application_startup (GApplication *app)
+{
+  L4aApplication *self = L4A_APPLICATION (app);
+  static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *preferences_accels[] = { "<Primary>comma", NULL };
+
+  G_APPLICATION_CLASS (l4a_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+  apply_color_scheme (self);
+}
+
+static void
+l4a_application_dispose (GObject *object)
+{
+  L4aApplication *self = (L4aApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (l4a_application_parent_class)->dispose (object);
+}
+
+static void
+l4a_application_finalize (GObject *object)
+{
+  L4aApplication *self = (L4aApplication *)object;
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (l4a_application_parent_class)->finalize (object);
+}
+
+static void
+l4a_application_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  L4aApplication *self = L4A_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      g_value_set_string (value, self->database_path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+l4a_application_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  L4aApplication *self = L4A_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      g_free (self->database_path);
+      self->database_path = g_value_dup_string (value);
+      if (self->database_path == NULL)
+        self->database_path = l4a_store_default_path ();
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+l4a_application_class_init (L4aApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = l4a_application_dispose;
+  object_class->finalize = l4a_application_finalize;
+  object_class->get_property = l4a_application_get_property;
+  object_class->set_property = l4a_application_set_property;
+
+  app_class->activate = l4a_application_activate;
+  app_class->startup = l4a_application_startup;
+
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+l4a_application_init (L4aApplication *self)
+{
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+L4aApplication *
+l4a_application_new (const char *database_path)
+{
+  /* NON_UNIQUE: each --db is its own workstation; tests run several at once. */
+  return g_object_new (L4A_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_BASE,
+                       "database-path", database_path,
+                       NULL);
+}
+
+const char *
+l4a_application_get_database_path (L4aApplication *self)
+{
+  g_return_val_if_fail (L4A_IS_APPLICATION (self), NULL);
+
+  return self->database_path;
+}
+
+L4aStore *
+l4a_application_get_store (L4aApplication *self)
+{
+  g_return_val_if_fail (L4A_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+GSettings *
+l4a_application_get_settings (L4aApplication *self)
+{
+  g_return_val_if_fail (L4A_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * l4a_application_open_store:
+ *
+ * Opens the application's database once; later calls return at once.
+ */
+gboolean
+l4a_application_open_store (L4aApplication  *self,
+                            GError         **error)
+{
+  g_return_val_if_fail (L4A_IS_APPLICATION (self), FALSE);
+
+  if (self->store != NULL)
+    return TRUE;
+
+  self->store = l4a_store_open (self->database_path, error);
+  if (self->store == NULL)
+    return FALSE;
+
+  apply_role (self);
+  return TRUE;
+}

@@ -1,0 +1,193 @@
+/* l4a-preferences-window.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "l4a-preferences-window.h"
+#include "l4a-registry.h"
+
+struct _L4aPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+  L4aStore             *store;
+  GPtrArray            *identity_ids;
+  gboolean              updating;
+
+  AdwComboRow          *role_row;
+  AdwComboRow          *identity_row;
+  AdwComboRow          *style_row;
+};
+
+G_DEFINE_FINAL_TYPE (L4aPreferencesWindow, l4a_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* Rows of the role combo, in the order of the .ui file. */
+static const L4aRole role_rows[] = { L4A_ROLE_SECRETARIAT, L4A_ROLE_MEMBER, L4A_ROLE_GOVERNMENT };
+static const char * const style_rows[] = { "default", "light", "dark" };
+
+static L4aRole
+selected_role (L4aPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->role_row);
+
+  return selected < G_N_ELEMENTS (role_rows) ? role_rows[selected] : L4A_ROLE_SECRETARIAT;
+}
+
+static void
+fill_identities (L4aPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autofree char *current = g_settings_get_string (self->settings, "identity");
+  g_autoptr(GError) error = NULL;
+  L4aRole role = selected_role (self);
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  g_ptr_array_set_size (self->identity_ids, 0);
+  if (self->store != NULL &&
+      !l4a_registry_list_identities (self->store, role, self->identity_ids, names, &error))
+    g_warning ("Identities cannot be listed: %s", error->message);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      gtk_string_list_append (model, g_ptr_array_index (names, i));
+      if (g_str_equal (current, g_ptr_array_index (self->identity_ids, i)))
+        selected = i;
+    }
+
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->identity_row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (self->identity_row, selected);
+  self->updating = FALSE;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->identity_row), role != L4A_ROLE_SECRETARIAT);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->identity_row), names->len > 0);
+
+  if (role == L4A_ROLE_MEMBER)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->identity_row),
+                                 names->len ? _("The board member who uses this workstation")
+                                            : _("No board members in the database yet"));
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->identity_row),
+                                 names->len ? _("The government this workstation works for")
+                                            : _("No governments in the database yet"));
+}
+
+static void
+role_selected_cb (L4aPreferencesWindow *self)
+{
+  if (self->updating)
+    return;
+
+  g_settings_set_string (self->settings, "role", l4a_role_to_string (selected_role (self)));
+  /* An identity belongs to one role: a member is no government. */
+  g_settings_set_string (self->settings, "identity", "");
+  fill_identities (self);
+}
+
+static void
+identity_selected_cb (L4aPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->identity_row);
+
+  if (self->updating || selected >= self->identity_ids->len)
+    return;
+
+  g_settings_set_string (self->settings, "identity", g_ptr_array_index (self->identity_ids, selected));
+}
+
+static void
+style_selected_cb (L4aPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->style_row);
+
+  if (self->updating || selected >= G_N_ELEMENTS (style_rows))
+    return;
+
+  g_settings_set_string (self->settings, "color-scheme", style_rows[selected]);
+}
+
+static void
+load_settings (L4aPreferencesWindow *self)
+{
+  g_autofree char *role_nick = g_settings_get_string (self->settings, "role");
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  L4aRole role = L4A_ROLE_SECRETARIAT;
+
+  l4a_role_from_string (role_nick, &role);
+
+  self->updating = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (role_rows); i++)
+    if (role_rows[i] == role)
+      adw_combo_row_set_selected (self->role_row, i);
+  for (guint i = 0; i < G_N_ELEMENTS (style_rows); i++)
+    if (g_str_equal (style_rows[i], scheme))
+      adw_combo_row_set_selected (self->style_row, i);
+  self->updating = FALSE;
+
+  fill_identities (self);
+}
+
+static void
+l4a_preferences_window_dispose (GObject *object)
+{
+  L4aPreferencesWindow *self = (L4aPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->identity_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (l4a_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+l4a_preferences_window_class_init (L4aPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = l4a_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, role_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, identity_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_callback (widget_class, role_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, identity_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, style_selected_cb);
+}
+
+static void
+l4a_preferences_window_init (L4aPreferencesWindow *self)
+{
+  self->identity_ids = g_ptr_array_new_with_free_func (g_free);
+  self->updating = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->updating = FALSE;
+}
+
+L4aPreferencesWindow *
+l4a_preferences_window_new (GSettings *settings,
+                            L4aStore  *store)
+{
+  L4aPreferencesWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (!store || L4A_IS_STORE (store), NULL);
+
+  self = g_object_new (L4A_TYPE_PREFERENCES_WINDOW, NULL);
+  self->settings = g_object_ref (settings);
+  self->store = store ? g_object_ref (store) : NULL;
+  load_settings (self);
+
+  return self;
+}

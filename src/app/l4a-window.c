@@ -1,0 +1,187 @@
+/* l4a-window.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "l4a-hubs-view.h"
+#include "l4a-sample.h"
+#include "l4a-window.h"
+
+struct _L4aWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  L4aStore             *store;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+  L4aHubsView          *hubs_view;
+  GtkRevealer          *sample_banner;
+};
+
+G_DEFINE_FINAL_TYPE (L4aWindow, l4a_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char * const view_names[] = {
+  "hubs", "proposals", "reviews", "indicators", "brand-kit",
+};
+
+static void
+update_sample_banner (L4aWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->sample_banner,
+                                 self->store != NULL && l4a_sample_is_loaded (self->store));
+}
+
+static void
+data_changed_cb (L4aWindow   *self,
+                 L4aHubsView *view)
+{
+  update_sample_banner (self);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  l4a_window_show_view (L4A_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+save_window_state (L4aWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+l4a_window_close_request (GtkWindow *window)
+{
+  save_window_state (L4A_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (l4a_window_parent_class)->close_request (window);
+}
+
+static void
+l4a_window_constructed (GObject *object)
+{
+  L4aWindow *self = (L4aWindow *)object;
+  L4aApplication *app = L4A_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  G_OBJECT_CLASS (l4a_window_parent_class)->constructed (object);
+
+  self->settings = g_object_ref (l4a_application_get_settings (app));
+  self->store = g_object_ref (l4a_application_get_store (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  l4a_hubs_view_set_store (self->hubs_view, self->store);
+  update_sample_banner (self);
+}
+
+static void
+l4a_window_dispose (GObject *object)
+{
+  L4aWindow *self = (L4aWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (l4a_window_parent_class)->dispose (object);
+}
+
+static void
+l4a_window_class_init (L4aWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = l4a_window_constructed;
+  object_class->dispose = l4a_window_dispose;
+  window_class->close_request = l4a_window_close_request;
+
+  g_type_ensure (L4A_TYPE_HUBS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, hubs_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, sample_banner);
+  gtk_widget_class_bind_template_callback (widget_class, data_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-view", "s", view_names[i]);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+l4a_window_init (L4aWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+L4aWindow *
+l4a_window_new (L4aApplication *application)
+{
+  g_return_val_if_fail (L4A_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (l4a_application_get_store (application) != NULL, NULL);
+
+  return g_object_new (L4A_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * l4a_window_show_view:
+ * @name: one of "hubs", "proposals", "reviews", "indicators", "brand-kit"
+ */
+void
+l4a_window_show_view (L4aWindow  *self,
+                      const char *name)
+{
+  g_return_if_fail (L4A_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+const char *
+l4a_window_get_visible_view (L4aWindow *self)
+{
+  g_return_val_if_fail (L4A_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+void
+l4a_window_add_toast (L4aWindow  *self,
+                      const char *title)
+{
+  g_return_if_fail (L4A_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}

@@ -1,0 +1,567 @@
+/* l4a-cli.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "l4a-cli.h"
+#include "l4a-hub.h"
+#include "l4a-proposal.h"
+#include "l4a-reference.h"
+#include "l4a-registry.h"
+#include "l4a-sample.h"
+#include "l4a-store.h"
+
+#define EXIT_USAGE 2
+
+typedef int (*CommandFunc) (L4aGlobalOptions *options,
+                            int               argc,
+                            char            **argv);
+
+static int command_sample (L4aGlobalOptions *options, int argc, char **argv);
+static int command_list   (L4aGlobalOptions *options, int argc, char **argv);
+
+static const struct {
+  const char  *name;
+  CommandFunc  func;
+  const char  *summary;
+} commands[] = {
+  { "sample", command_sample, N_("Load the illustrative sample data") },
+  { "list", command_list, N_("List hubs or proposals, as a table or JSON") },
+};
+
+static int
+fail (int         status,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static int
+fail (int         status,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* One line, whatever the message holds. */
+  g_strdelimit (message, "\n\r", ' ');
+  fprintf (stderr, "local4action: %s\n", message);
+  return status;
+}
+
+void
+l4a_global_options_clear (L4aGlobalOptions *options)
+{
+  g_clear_pointer (&options->db_path, g_free);
+  g_clear_pointer (&options->role, g_free);
+  g_clear_pointer (&options->identity, g_free);
+}
+
+static gboolean
+take_value (int          argc,
+            char       **argv,
+            int         *i,
+            const char  *name,
+            char       **value,
+            GError     **error)
+{
+  const char *arg = argv[*i];
+  gsize len = strlen (name);
+
+  if (strncmp (arg, name, len) == 0 && arg[len] == '=')
+    {
+      g_free (*value);
+      *value = g_strdup (arg + len + 1);
+      return TRUE;
+    }
+
+  if (*i + 1 >= argc)
+    {
+      /* translators: %s is an option such as --db */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("%s needs a value."), name);
+      return FALSE;
+    }
+
+  g_free (*value);
+  *value = g_strdup (argv[++(*i)]);
+  return TRUE;
+}
+
+static gboolean
+option_matches (const char *arg,
+                const char *name)
+{
+  gsize len = strlen (name);
+
+  return strncmp (arg, name, len) == 0 && (arg[len] == '\0' || arg[len] == '=');
+}
+
+/**
+ * l4a_global_options_parse:
+ *
+ * Reads the options that come before the command word: `--db`, `--role`,
+ * `--as`, `--version` and `--help`. The command's own options follow it.
+ */
+gboolean
+l4a_global_options_parse (L4aGlobalOptions  *options,
+                          int                argc,
+                          char             **argv,
+                          GError           **error)
+{
+  memset (options, 0, sizeof *options);
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (option_matches (arg, "--db"))
+        {
+          if (!take_value (argc, argv, &i, "--db", &options->db_path, error))
+            return FALSE;
+        }
+      else if (option_matches (arg, "--role"))
+        {
+          if (!take_value (argc, argv, &i, "--role", &options->role, error))
+            return FALSE;
+        }
+      else if (option_matches (arg, "--as"))
+        {
+          if (!take_value (argc, argv, &i, "--as", &options->identity, error))
+            return FALSE;
+        }
+      else if (g_str_equal (arg, "--version"))
+        options->version = TRUE;
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        options->help = TRUE;
+      else if (arg[0] != '-')
+        {
+          options->command = i;
+          break;
+        }
+      else
+        {
+          /* translators: %s is a command-line option */
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION,
+                       _("Unknown option %s; see “local4action --help”."), arg);
+          return FALSE;
+        }
+    }
+
+  if (options->role != NULL)
+    {
+      L4aRole role;
+
+      if (!l4a_role_from_string (options->role, &role))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* translators: %s is what the user gave; keep the three role words as they are */
+                       _("Unknown role “%s”: use secretariat, member or government."), options->role);
+          return FALSE;
+        }
+    }
+
+  if (options->db_path != NULL && options->db_path[0] == '\0')
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--db needs a file name."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+print_help (void)
+{
+  printf ("%s\n\n", _("Usage: local4action [--db PATH] [--role ROLE --as ID] [COMMAND [OPTIONS]]"));
+  printf ("%s\n\n", _("Without a command, opens the Local4Action Hubs window."));
+  printf ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    printf ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  printf ("\n%s\n", _("Options:"));
+  printf ("  %-18s %s\n", "--db PATH", _("Use the database at PATH instead of the default one"));
+  printf ("  %-18s %s\n", "--role ROLE", _("Act as secretariat, member or government for this command"));
+  printf ("  %-18s %s\n", "--as ID", _("The member or government to act as"));
+  printf ("  %-18s %s\n", "--version", _("Print the version and exit"));
+}
+
+static L4aStore *
+open_store (L4aGlobalOptions *options,
+            GError          **error)
+{
+  g_autofree char *path = options->db_path ? g_strdup (options->db_path) : l4a_store_default_path ();
+  g_autoptr(L4aStore) store = NULL;
+  L4aRole role = L4A_ROLE_SECRETARIAT;
+  g_autofree char *identity = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  /* The workstation's role and identity, unless overridden for this command. */
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *nick = g_settings_get_string (settings, "role");
+
+      l4a_role_from_string (nick, &role);
+      identity = g_settings_get_string (settings, "identity");
+    }
+
+  if (options->role)
+    l4a_role_from_string (options->role, &role);
+  if (options->identity)
+    {
+      g_free (identity);
+      identity = g_strdup (options->identity);
+    }
+
+  store = l4a_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+
+  l4a_store_set_actor (store, role, identity);
+  return g_steal_pointer (&store);
+}
+
+static int
+command_sample (L4aGlobalOptions  *options,
+                int                argc,
+                char             **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, _("Load the illustrative sample data into the database."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, "%s", error->message);
+  if (argc > 1)
+    return fail (EXIT_USAGE, _("“sample” takes no arguments."));
+
+  store = open_store (options, &error);
+  if (store == NULL || !l4a_sample_load (store, counts, &error))
+    return fail (EXIT_FAILURE, "%s", error->message);
+
+  /* translators: the numbers are counts of records */
+  printf (_("Loaded the sample data: %u hubs, %u proposals, %u calls, %u board members.\n"),
+          GPOINTER_TO_UINT (g_hash_table_lookup (counts, "hub")),
+          GPOINTER_TO_UINT (g_hash_table_lookup (counts, "proposal")),
+          GPOINTER_TO_UINT (g_hash_table_lookup (counts, "call")),
+          GPOINTER_TO_UINT (g_hash_table_lookup (counts, "member")));
+  return EXIT_SUCCESS;
+}
+
+static void
+add_sdgs (JsonBuilder *builder,
+          guint        sdgs)
+{
+  json_builder_set_member_name (builder, "sdgs");
+  json_builder_begin_array (builder);
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    if (sdgs & (1u << goal))
+      json_builder_add_int_value (builder, goal);
+  json_builder_end_array (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+/* Prints rows of cells as a table whose columns line up on screen. */
+static void
+print_table (GPtrArray *rows,
+             guint      n_columns)
+{
+  g_autofree glong *widths = g_new0 (glong, n_columns);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], g_utf8_strlen (cells[c] ? cells[c] : "", -1));
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const char *cell = cells[c] ? cells[c] : "";
+
+          g_string_append (line, cell);
+          if (c + 1 < n_columns)
+            for (glong pad = g_utf8_strlen (cell, -1); pad < widths[c] + 2; pad++)
+              g_string_append_c (line, ' ');
+        }
+      printf ("%s\n", line->str);
+    }
+}
+
+static int
+list_hubs (L4aStore       *store,
+           const L4aQuery *query,
+           gboolean        json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) hubs = l4a_registry_list_hubs (store, query, &error);
+  guint n;
+
+  if (hubs == NULL)
+    return fail (EXIT_FAILURE, "%s", error->message);
+
+  n = g_list_model_get_n_items (hubs);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "id", l4a_hub_get_id (hub));
+          add_string (builder, "name", l4a_hub_get_name (hub));
+          add_string (builder, "government", l4a_hub_get_government (hub));
+          add_string (builder, "country", l4a_hub_get_country (hub));
+          add_string (builder, "region", l4a_hub_get_region (hub));
+          add_sdgs (builder, l4a_hub_get_sdgs (hub));
+          add_string (builder, "pact_axis", l4a_hub_get_pact_axis (hub));
+          add_string (builder, "status", l4a_hub_get_status (hub));
+          add_string (builder, "start", l4a_hub_get_start (hub));
+          add_string (builder, "end", l4a_hub_get_end (hub));
+          json_builder_set_member_name (builder, "sample");
+          json_builder_add_boolean_value (builder, l4a_hub_get_sample (hub));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      char *header[] = { _("NAME"), _("GOVERNMENT"), _("COUNTRY"), _("REGION"), _("SDGS"),
+                         _("STATUS"), _("START"), _("END"), NULL };
+
+      g_ptr_array_add (rows, g_strdupv (header));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
+          char **row = g_new0 (char *, 9);
+
+          row[0] = g_strdup (l4a_hub_get_name (hub));
+          row[1] = g_strdup (l4a_hub_get_government (hub));
+          row[2] = g_strdup (l4a_hub_get_country (hub));
+          row[3] = g_strdup (l4a_hub_get_region (hub));
+          row[4] = l4a_sdgs_to_string (l4a_hub_get_sdgs (hub));
+          row[5] = g_strdup (l4a_hub_get_status (hub));
+          row[6] = g_strdup (l4a_hub_get_start (hub));
+          row[7] = g_strdup (l4a_hub_get_end (hub));
+          g_ptr_array_add (rows, row);
+        }
+      print_table (rows, 8);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+list_proposals (L4aStore       *store,
+                const L4aQuery *query,
+                gboolean        json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) proposals = l4a_registry_list_proposals (store, query, &error);
+  guint n;
+
+  if (proposals == NULL)
+    return fail (EXIT_FAILURE, "%s", error->message);
+
+  n = g_list_model_get_n_items (proposals);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(L4aProposal) proposal = g_list_model_get_item (proposals, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "id", l4a_proposal_get_id (proposal));
+          add_string (builder, "title", l4a_proposal_get_title (proposal));
+          add_string (builder, "call", l4a_proposal_get_call (proposal));
+          add_string (builder, "government", l4a_proposal_get_government (proposal));
+          add_string (builder, "country", l4a_proposal_get_country (proposal));
+          add_string (builder, "region", l4a_proposal_get_region (proposal));
+          add_sdgs (builder, l4a_proposal_get_sdgs (proposal));
+          add_string (builder, "state", l4a_proposal_get_state (proposal));
+          json_builder_set_member_name (builder, "version");
+          json_builder_add_int_value (builder, l4a_proposal_get_version (proposal));
+          add_string (builder, "submitted", l4a_proposal_get_submitted (proposal));
+          json_builder_set_member_name (builder, "sample");
+          json_builder_add_boolean_value (builder, l4a_proposal_get_sample (proposal));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      char *header[] = { _("TITLE"), _("GOVERNMENT"), _("COUNTRY"), _("CALL"), _("STATE"),
+                         _("VERSION"), NULL };
+
+      g_ptr_array_add (rows, g_strdupv (header));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(L4aProposal) proposal = g_list_model_get_item (proposals, i);
+          char **row = g_new0 (char *, 7);
+
+          row[0] = g_strdup (l4a_proposal_get_title (proposal));
+          row[1] = g_strdup (l4a_proposal_get_government (proposal));
+          row[2] = g_strdup (l4a_proposal_get_country (proposal));
+          row[3] = g_strdup (l4a_proposal_get_call (proposal));
+          row[4] = g_strdup (l4a_proposal_get_state (proposal));
+          row[5] = g_strdup_printf ("%u", l4a_proposal_get_version (proposal));
+          g_ptr_array_add (rows, row);
+        }
+      print_table (rows, 6);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+command_list (L4aGlobalOptions  *options,
+              int                argc,
+              char             **argv)
+{
+  g_autofree char *search = NULL;
+  g_autofree char *region = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *call = NULL;
+  int sdg = 0;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only records matching these words"), N_("TEXT") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("Only this world region (a region code)"), N_("REGION") },
+    { "sdg", 0, 0, G_OPTION_ARG_INT, &sdg, N_("Only records with this SDG goal (1 to 17)"), N_("N") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only hubs with this status, or proposals in this state"), N_("STATUS") },
+    { "call", 0, 0, G_OPTION_ARG_STRING, &call, N_("Only proposals of this call (its id)"), N_("CALL") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("hubs|proposals"));
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  L4aQuery query = { 0 };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("List hubs or proposals."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, "%s", error->message);
+
+  if (argc != 2 || (!g_str_equal (argv[1], "hubs") && !g_str_equal (argv[1], "proposals")))
+    return fail (EXIT_USAGE, _("Say what to list: “list hubs” or “list proposals”."));
+
+  if (sdg < 0 || sdg > L4A_N_SDGS)
+    return fail (EXIT_USAGE, _("--sdg takes a goal number from 1 to 17."));
+
+  if (region && !l4a_reference_lookup (L4A_REFERENCE_REGIONS, region))
+    {
+      guint n;
+      const L4aReferenceEntry *regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n);
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (known, "%s%s", i ? ", " : "", regions[i].code);
+      /* translators: the first %s is what the user gave, the second a list of codes */
+      return fail (EXIT_USAGE, _("Unknown region “%s”; the region codes are %s."), region, known->str);
+    }
+
+  store = open_store (options, &error);
+  if (store == NULL)
+    return fail (EXIT_FAILURE, "%s", error->message);
+
+  query.search = search;
+  query.region = region;
+  query.status = status;
+  query.call = call;
+  query.sdg = (guint) sdg;
+
+  if (g_str_equal (argv[1], "hubs"))
+    return list_hubs (store, &query, json);
+  return list_proposals (store, &query, json);
+}
+
+/**
+ * l4a_cli_run:
+ *
+ * Runs the command named at `argv[options->command]`, headless, and
+ * returns the exit status.
+ */
+int
+l4a_cli_run (L4aGlobalOptions  *options,
+             int                argc,
+             char             **argv)
+{
+  const char *name;
+
+  if (options->help)
+    {
+      print_help ();
+      return EXIT_SUCCESS;
+    }
+
+  if (options->version)
+    {
+      printf ("local4action %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  g_return_val_if_fail (options->command > 0 && options->command < argc, EXIT_USAGE);
+
+  name = argv[options->command];
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return commands[i].func (options, argc - options->command, argv + options->command);
+
+  /* translators: %s is what the user typed */
+  return fail (EXIT_USAGE, _("Unknown command “%s”; see “local4action --help”."), name);
+}

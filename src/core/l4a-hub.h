@@ -1,0 +1,30 @@
+/* l4a-hub.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define L4A_TYPE_HUB (l4a_hub_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aHub, l4a_hub, L4A, HUB, GObject)
+
+const char *l4a_hub_get_id         (L4aHub *self);
+const char *l4a_hub_get_name       (L4aHub *self);
+const char *l4a_hub_get_summary    (L4aHub *self);
+const char *l4a_hub_get_government (L4aHub *self);
+const char *l4a_hub_get_country    (L4aHub *self);
+const char *l4a_hub_get_region     (L4aHub *self);
+const char *l4a_hub_get_pact_axis  (L4aHub *self);
+const char *l4a_hub_get_status     (L4aHub *self);
+const char *l4a_hub_get_start      (L4aHub *self);
+const char *l4a_hub_get_end        (L4aHub *self);
+guint       l4a_hub_get_sdgs       (L4aHub *self);
+gboolean    l4a_hub_get_sample     (L4aHub *self);
+
+G_END_DECLS

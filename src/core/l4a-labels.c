@@ -1,0 +1,123 @@
+/* l4a-labels.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-labels"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "l4a-labels.h"
+
+/* Words shown to users for the codes stored in the database. */
+
+const char *
+l4a_hub_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "active") == 0)
+    return C_("hub status", "Active");
+  if (g_strcmp0 (status, "completed") == 0)
+    return C_("hub status", "Completed");
+  if (g_strcmp0 (status, "withdrawn") == 0)
+    return C_("hub status", "Withdrawn");
+  return status;
+}
+
+const char *
+l4a_proposal_state_label (const char *state)
+{
+  if (g_strcmp0 (state, "draft") == 0)
+    return C_("proposal state", "Draft");
+  if (g_strcmp0 (state, "submitted") == 0)
+    return C_("proposal state", "Submitted");
+  if (g_strcmp0 (state, "withdrawn") == 0)
+    return C_("proposal state", "Withdrawn");
+  if (g_strcmp0 (state, "under-review") == 0)
+    return C_("proposal state", "Under review");
+  if (g_strcmp0 (state, "decided") == 0)
+    return C_("proposal state", "Decided");
+  if (g_strcmp0 (state, "released") == 0)
+    return C_("proposal state", "Released");
+  return state;
+}
+
+/**
+ * l4a_parse_date:
+ * @iso_date: a date as YYYY-MM-DD
+ *
+ * Returns: whether @iso_date is a valid calendar date
+ */
+gboolean
+l4a_parse_date (const char *iso_date,
+                GDate      *date)
+{
+  guint year, month, day;
+  char tail;
+
+  g_date_clear (date, 1);
+  if (iso_date == NULL ||
+      sscanf (iso_date, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
+      strlen (iso_date) != 10)
+    return FALSE;
+
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+/**
+ * l4a_format_date:
+ *
+ * Returns: (transfer full): @iso_date written for the user's locale, or a
+ *   copy of @iso_date when it is not a date
+ */
+char *
+l4a_format_date (const char *iso_date)
+{
+  GDate date;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (!l4a_parse_date (iso_date, &date))
+    return g_strdup (iso_date);
+
+  dt = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                            g_date_get_day (&date), 0, 0, 0);
+  /* translators: a date, as strftime() writes it; see “man strftime” */
+  return g_date_time_format (dt, _("%e %b %Y"));
+}
+
+/**
+ * l4a_format_period:
+ *
+ * Returns: (transfer full): the months from @start to @end, such as
+ *   “Sep 2024 – Aug 2027”
+ */
+char *
+l4a_format_period (const char *start,
+                   const char *end)
+{
+  GDate from, to;
+  g_autoptr(GDateTime) a = NULL;
+  g_autoptr(GDateTime) b = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (!l4a_parse_date (start, &from) || !l4a_parse_date (end, &to))
+    return g_strdup_printf ("%s – %s", start ? start : "", end ? end : "");
+
+  a = g_date_time_new_utc (g_date_get_year (&from), g_date_get_month (&from), 1, 0, 0, 0);
+  b = g_date_time_new_utc (g_date_get_year (&to), g_date_get_month (&to), 1, 0, 0, 0);
+  /* translators: a month and year, as strftime() writes it */
+  first = g_date_time_format (a, _("%b %Y"));
+  last = g_date_time_format (b, _("%b %Y"));
+
+  /* translators: a period from one month to another */
+  return g_strdup_printf (_("%s – %s"), first, last);
+}

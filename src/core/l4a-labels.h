@@ -1,0 +1,21 @@
+/* l4a-labels.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char *l4a_hub_status_label      (const char *status);
+const char *l4a_proposal_state_label  (const char *state);
+char       *l4a_format_date           (const char *iso_date);
+char       *l4a_format_period         (const char *start,
+                                       const char *end);
+gboolean    l4a_parse_date            (const char *iso_date,
+                                       GDate      *date);
+
+G_END_DECLS

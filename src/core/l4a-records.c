@@ -1,0 +1,502 @@
+/* l4a-records.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-records"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "l4a-records.h"
+#include "l4a-store-private.h"
+
+/*
+ * Records grouped by type, as in a bundle's "records" object: each member is
+ * a table name, each element an object whose members are that table's
+ * columns, plus a few nested lists (SDG goals, Policy Councils, related hubs,
+ * review scores) that go into their link tables. Table and column names
+ * come from the fixed list below and from the schema itself, never from the
+ * input: input only selects among them.
+ */
+
+typedef struct
+{
+  const char *table;
+  const char *label;   /* how a user calls one record of the table */
+  const char *title;   /* the column that names a record to the user */
+  const char *links[3];
+} TableInfo;
+
+/* In dependency order: a record only refers to tables above it. */
+static const TableInfo tables[] = {
+  { "government", N_("government"), "name", { NULL } },
+  { "call", N_("call"), "title", { NULL } },
+  { "criterion", N_("criterion"), "label", { NULL } },
+  { "attachment", N_("attachment"), "sha256", { "data" } },
+  { "proposal", N_("proposal"), "title", { "sdgs" } },
+  { "proposal_version", N_("proposal version"), "version", { NULL } },
+  { "proposal_attachment", N_("attachment"), "name", { NULL } },
+  { "hub", N_("hub"), "name", { "sdgs", "councils", "related" } },
+  { "activity", N_("activity"), "title", { NULL } },
+  { "partner", N_("partner"), "name", { NULL } },
+  { "deliverable", N_("deliverable"), "title", { NULL } },
+  { "indicator", N_("indicator"), "name", { NULL } },
+  { "measurement", N_("measurement"), "measured_on", { NULL } },
+  { "member", N_("member"), "name", { NULL } },
+  { "conflict", N_("conflict"), "id", { NULL } },
+  { "assignment", N_("assignment"), "id", { NULL } },
+  { "review", N_("review"), "id", { "scores" } },
+  { "decision", N_("decision"), "id", { NULL } },
+  { "brand_asset", N_("brand asset"), "name", { NULL } },
+  { "brand_colour", N_("brand colour"), "name", { NULL } },
+};
+
+static gboolean
+table_has_link (const TableInfo *info,
+                const char      *member)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (info->links) && info->links[i]; i++)
+    if (g_str_equal (info->links[i], member))
+      return TRUE;
+  return FALSE;
+}
+
+static GPtrArray *
+table_columns (L4aStore   *store,
+               const char *table)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *columns = g_ptr_array_new_with_free_func (g_free);
+
+  stmt = l4a_store_prepare (store, "SELECT name FROM pragma_table_info (?1)", NULL);
+  g_assert (stmt != NULL);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+
+  return columns;
+}
+
+static gboolean
+has_column (GPtrArray  *columns,
+            const char *name)
+{
+  for (guint i = 0; i < columns->len; i++)
+    if (g_str_equal (g_ptr_array_index (columns, i), name))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+describe_record (const TableInfo *info,
+                 JsonObject      *record,
+                 guint            index)
+{
+  JsonNode *node = json_object_get_member (record, info->title);
+  JsonNode *id = json_object_get_member (record, "id");
+
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    /* translators: a record, e.g. hub “Soria Rural Hub” */
+    return g_strdup_printf (_("%s “%s”"), _(info->label), json_node_get_string (node));
+  if (id && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
+    return g_strdup_printf (_("%s “%s”"), _(info->label), json_node_get_string (id));
+
+  /* translators: a record without a name, e.g. measurement number 3 */
+  return g_strdup_printf (_("%s number %u"), _(info->label), index + 1);
+}
+
+static gboolean
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            JsonNode     *node,
+            const char   *record,
+            const char   *field,
+            GError      **error)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      sqlite3_bind_null (stmt, index);
+      return TRUE;
+    }
+
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      GType type = json_node_get_value_type (node);
+
+      if (type == G_TYPE_STRING)
+        sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+      else if (type == G_TYPE_INT64)
+        sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
+      else if (type == G_TYPE_DOUBLE)
+        sqlite3_bind_double (stmt, index, json_node_get_double (node));
+      else if (type == G_TYPE_BOOLEAN)
+        sqlite3_bind_int (stmt, index, json_node_get_boolean (node));
+      else
+        goto invalid;
+      return TRUE;
+    }
+
+invalid:
+  g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+               /* translators: %s are a record and a field name */
+               _("%s: the field “%s” must be a single value, not a list or an object."),
+               record, field);
+  return FALSE;
+}
+
+static gboolean
+insert_link_rows (L4aStore    *store,
+                  const char  *sql,
+                  const char  *owner_id,
+                  JsonNode    *node,
+                  gboolean     integers,
+                  const char  *record,
+                  const char  *field,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("%s: the field “%s” must be a list."), record, field);
+      return FALSE;
+    }
+
+  stmt = l4a_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      GType type = JSON_NODE_HOLDS_VALUE (element) ? json_node_get_value_type (element) : G_TYPE_INVALID;
+
+      if ((integers && type != G_TYPE_INT64) || (!integers && type != G_TYPE_STRING))
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       integers ? _("%s: the field “%s” must list whole numbers.")
+                                : _("%s: the field “%s” must list texts."),
+                       record, field);
+          return FALSE;
+        }
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_TRANSIENT);
+      if (integers)
+        sqlite3_bind_int64 (stmt, 2, json_node_get_int (element));
+      else
+        sqlite3_bind_text (stmt, 2, json_node_get_string (element), -1, SQLITE_TRANSIENT);
+      if (!l4a_store_step_done (store, stmt, record, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_scores (L4aStore    *store,
+               const char  *review_id,
+               JsonNode    *node,
+               const char  *record,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  JsonObjectIter iter;
+  const char *criterion;
+  JsonNode *score;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("%s: the field “%s” must map criteria to scores."), record, "scores");
+      return FALSE;
+    }
+
+  stmt = l4a_store_prepare (store,
+                            "INSERT INTO review_score (review_id, criterion_id, score) VALUES (?1, ?2, ?3)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &criterion, &score))
+    {
+      GType type = JSON_NODE_HOLDS_VALUE (score) ? json_node_get_value_type (score) : G_TYPE_INVALID;
+
+      if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       _("%s: the score for criterion “%s” must be a number."), record, criterion);
+          return FALSE;
+        }
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, review_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, criterion, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_double (stmt, 3, json_node_get_double (score));
+      if (!l4a_store_step_done (store, stmt, record, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_attachment_data (sqlite3_stmt *stmt,
+                        int           index,
+                        JsonObject   *object,
+                        const char   *record,
+                        GError      **error)
+{
+  const char *encoded = json_object_get_string_member_with_default (object, "data", NULL);
+  const char *sha256 = json_object_get_string_member_with_default (object, "sha256", NULL);
+  g_autofree char *computed = NULL;
+  guchar *bytes;
+  gsize len = 0;
+
+  if (encoded == NULL || sha256 == NULL)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("%s: an attachment needs both “sha256” and “data”."), record);
+      return FALSE;
+    }
+
+  bytes = g_base64_decode (encoded, &len);
+  computed = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, len);
+  if (g_ascii_strcasecmp (computed, sha256) != 0)
+    {
+      g_free (bytes);
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("%s: the content does not match its SHA-256 checksum."), record);
+      return FALSE;
+    }
+
+  sqlite3_bind_blob64 (stmt, index, bytes, len, g_free);
+  return TRUE;
+}
+
+static gboolean
+insert_record (L4aStore        *store,
+               const TableInfo *info,
+               GPtrArray       *columns,
+               JsonObject      *object,
+               guint            index,
+               gboolean         sample,
+               const char      *now,
+               const char      *details,
+               GPtrArray       *related,
+               GError         **error)
+{
+  g_autofree char *record = describe_record (info, object, index);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) params = g_string_new (NULL);
+  g_autoptr(GPtrArray) members = g_ptr_array_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GList) keys = json_object_get_members (object);
+  const char *id = json_object_get_string_member_with_default (object, "id", NULL);
+  static const char * const defaults[] = { "created_at", "updated_at", "origin", "revision", "sample" };
+  int n = 0;
+
+  for (GList *l = keys; l; l = l->next)
+    {
+      const char *member = l->data;
+
+      if (table_has_link (info, member))
+        continue;
+      if (!has_column (columns, member))
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       /* translators: %s are a record and a field name */
+                       _("%s: there is no field “%s” in this kind of record."), record, member);
+          return FALSE;
+        }
+      g_ptr_array_add (members, (gpointer) member);
+      g_string_append_printf (names, "%s%s", n ? ", " : "", member);
+      g_string_append_printf (params, "%s?%d", n ? ", " : "", n + 1);
+      n++;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
+    if (has_column (columns, defaults[i]) && !json_object_has_member (object, defaults[i]))
+      {
+        g_ptr_array_add (members, (gpointer) defaults[i]);
+        g_string_append_printf (names, "%s%s", n ? ", " : "", defaults[i]);
+        g_string_append_printf (params, "%s?%d", n ? ", " : "", n + 1);
+        n++;
+      }
+
+  if (table_has_link (info, "data"))
+    {
+      g_string_append_printf (names, ", data");
+      g_string_append_printf (params, ", ?%d", n + 1);
+    }
+
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
+                                            info->table, names->str, params->str);
+    stmt = l4a_store_prepare (store, sql, error);
+    if (stmt == NULL)
+      return FALSE;
+  }
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      const char *member = g_ptr_array_index (members, i);
+      int param = (int) i + 1;
+
+      if (json_object_has_member (object, member))
+        {
+          if (!bind_value (stmt, param, json_object_get_member (object, member), record, member, error))
+            return FALSE;
+        }
+      else if (g_str_equal (member, "created_at") || g_str_equal (member, "updated_at"))
+        sqlite3_bind_text (stmt, param, now, -1, SQLITE_STATIC);
+      else if (g_str_equal (member, "origin"))
+        sqlite3_bind_text (stmt, param, l4a_store_get_installation_id (store), -1, SQLITE_STATIC);
+      else if (g_str_equal (member, "revision"))
+        sqlite3_bind_int (stmt, param, 1);
+      else if (g_str_equal (member, "sample"))
+        sqlite3_bind_int (stmt, param, sample ? 1 : 0);
+    }
+
+  if (table_has_link (info, "data") &&
+      !insert_attachment_data (stmt, n + 1, object, record, error))
+    return FALSE;
+
+  if (!l4a_store_step_done (store, stmt, record, error))
+    return FALSE;
+
+  if (json_object_has_member (object, "sdgs"))
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO %s_sdg (%s_id, goal) VALUES (?1, ?2)",
+                                              info->table, info->table);
+      if (!insert_link_rows (store, sql, id, json_object_get_member (object, "sdgs"), TRUE,
+                             record, "sdgs", error))
+        return FALSE;
+    }
+
+  if (json_object_has_member (object, "councils") &&
+      !insert_link_rows (store, "INSERT INTO hub_council (hub_id, council) VALUES (?1, ?2)", id,
+                         json_object_get_member (object, "councils"), FALSE, record, "councils", error))
+    return FALSE;
+
+  if (json_object_has_member (object, "scores") &&
+      !insert_scores (store, id, json_object_get_member (object, "scores"), record, error))
+    return FALSE;
+
+  /* Related hubs may come later in the list: link them once all exist. */
+  if (json_object_has_member (object, "related"))
+    g_ptr_array_add (related, object);
+
+  if (has_column (columns, "revision"))
+    return l4a_store_audit (store, "create", info->table, id ? id : record, details, error);
+
+  return TRUE;
+}
+
+/**
+ * l4a_records_insert:
+ * @records: records grouped by table name
+ * @sample: whether to mark them as sample data
+ * @source: what the records come from, for the audit log
+ * @counts: (nullable): table name → number of records inserted
+ *
+ * Inserts new records in the caller's transaction. On error, the caller
+ * rolls back.
+ */
+gboolean
+l4a_records_insert (L4aStore    *store,
+                    JsonObject  *records,
+                    gboolean     sample,
+                    const char  *source,
+                    GHashTable  *counts,
+                    GError     **error)
+{
+  g_autoptr(GList) groups = json_object_get_members (records);
+  g_autoptr(GPtrArray) related = g_ptr_array_new ();
+  g_autofree char *now = l4a_now_iso8601 ();
+  g_autofree char *details = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, source);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  details = json_to_string (root, FALSE);
+
+  for (GList *l = groups; l; l = l->next)
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+        known |= g_str_equal (tables[i].table, l->data);
+
+      if (!known)
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       _("There is no kind of record named “%s”."), (const char *) l->data);
+          return FALSE;
+        }
+    }
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autoptr(GPtrArray) columns = NULL;
+      JsonNode *node = json_object_get_member (records, tables[t].table);
+      JsonArray *array;
+
+      if (node == NULL)
+        continue;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       _("The records of kind “%s” must be a list."), tables[t].table);
+          return FALSE;
+        }
+
+      columns = table_columns (store, tables[t].table);
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            {
+              g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                           /* translators: %s is a kind of record, %u its position */
+                           _("%s number %u is not an object."), _(tables[t].label), i + 1);
+              return FALSE;
+            }
+
+          if (!insert_record (store, &tables[t], columns, json_node_get_object (element), i,
+                              sample, now, details, related, error))
+            return FALSE;
+        }
+
+      if (counts)
+        g_hash_table_insert (counts, (gpointer) tables[t].table,
+                             GUINT_TO_POINTER (json_array_get_length (array)));
+    }
+
+  for (guint i = 0; i < related->len; i++)
+    {
+      JsonObject *hub = g_ptr_array_index (related, i);
+      g_autofree char *record = describe_record (&tables[7], hub, i);
+
+      if (!insert_link_rows (store, "INSERT INTO hub_relation (hub_id, related_id) VALUES (?1, ?2)",
+                             json_object_get_string_member_with_default (hub, "id", NULL),
+                             json_object_get_member (hub, "related"), FALSE, record, "related", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,22 @@
+/* l4a-records.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "l4a-store.h"
+
+G_BEGIN_DECLS
+
+gboolean l4a_records_insert (L4aStore    *store,
+                             JsonObject  *records,
+                             gboolean     sample,
+                             const char  *source,
+                             GHashTable  *counts,
+                             GError     **error);
+
+G_END_DECLS

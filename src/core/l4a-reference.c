@@ -1,0 +1,391 @@
+/* l4a-reference.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-reference"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "l4a-reference.h"
+#include "l4a-store-private.h"
+
+#define REFERENCE_RESOURCE "/org/local4action/Hubs/core/reference.xml"
+#define ISO_3166_DOMAIN "iso_3166-1"
+
+typedef struct
+{
+  GArray       *tables[L4A_REFERENCE_COUNTRIES + 1];
+  GStringChunk *strings;
+  char         *stamp;
+} Reference;
+
+typedef struct
+{
+  Reference        *ref;
+  L4aReferenceTable table;
+  L4aReferenceEntry current;
+  gboolean          in_name;
+} ParseState;
+
+static const char *
+intern (Reference  *ref,
+        const char *text)
+{
+  return text ? g_string_chunk_insert_const (ref->strings, text) : NULL;
+}
+
+static void
+start_element_cb (GMarkupParseContext  *context,
+                  const char           *element,
+                  const char          **names,
+                  const char          **values,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  ParseState *state = user_data;
+  static const struct { const char *element; L4aReferenceTable table; } kinds[] = {
+    { "region", L4A_REFERENCE_REGIONS },
+    { "sdg", L4A_REFERENCE_SDGS },
+    { "council", L4A_REFERENCE_COUNCILS },
+    { "axis", L4A_REFERENCE_AXES },
+  };
+
+  if (g_str_equal (element, "name"))
+    {
+      state->in_name = TRUE;
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      if (!g_str_equal (element, kinds[i].element))
+        continue;
+
+      state->table = kinds[i].table;
+      memset (&state->current, 0, sizeof state->current);
+      for (guint j = 0; names[j]; j++)
+        {
+          if (g_str_equal (names[j], "code"))
+            state->current.code = intern (state->ref, values[j]);
+          else if (g_str_equal (names[j], "kind"))
+            state->current.kind = intern (state->ref, values[j]);
+          else if (g_str_equal (names[j], "colour"))
+            state->current.colour = intern (state->ref, values[j]);
+          else if (g_str_equal (names[j], "goal"))
+            {
+              state->current.goal = (guint) g_ascii_strtoull (values[j], NULL, 10);
+              state->current.code = intern (state->ref, values[j]);
+            }
+        }
+    }
+}
+
+static void
+end_element_cb (GMarkupParseContext  *context,
+                const char           *element,
+                gpointer              user_data,
+                GError              **error)
+{
+  ParseState *state = user_data;
+
+  if (g_str_equal (element, "name"))
+    state->in_name = FALSE;
+  else if (g_str_equal (element, "region") || g_str_equal (element, "sdg") ||
+           g_str_equal (element, "council") || g_str_equal (element, "axis"))
+    g_array_append_val (state->ref->tables[state->table], state->current);
+}
+
+static void
+text_cb (GMarkupParseContext  *context,
+         const char           *text,
+         gsize                 len,
+         gpointer              user_data,
+         GError              **error)
+{
+  ParseState *state = user_data;
+  g_autofree char *name = NULL;
+
+  if (!state->in_name)
+    return;
+
+  name = g_strndup (text, len);
+  state->current.name = intern (state->ref, g_strstrip (name));
+}
+
+static void
+load_countries (Reference *ref,
+                GChecksum *stamp)
+{
+  g_autofree char *path = g_build_filename (ISO_CODES_PREFIX, "share", "iso-codes", "json",
+                                            "iso_3166-1.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+  JsonArray *array;
+
+  if (!json_parser_load_from_mapped_file (parser, path, &error))
+    {
+      g_warning ("Country names cannot be read from %s: %s", path, error->message);
+      return;
+    }
+
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
+      !json_object_has_member (json_node_get_object (root), "3166-1"))
+    {
+      g_warning ("%s is not an iso-codes ISO 3166-1 file", path);
+      return;
+    }
+
+  array = json_object_get_array_member (json_node_get_object (root), "3166-1");
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonObject *country = json_array_get_object_element (array, i);
+      L4aReferenceEntry entry = { 0 };
+      const char *name;
+
+      if (country == NULL || !json_object_has_member (country, "alpha_2"))
+        continue;
+
+      name = json_object_get_string_member_with_default (country, "common_name", NULL);
+      if (name == NULL)
+        name = json_object_get_string_member_with_default (country, "name", NULL);
+      if (name == NULL)
+        continue;
+
+      entry.code = intern (ref, json_object_get_string_member (country, "alpha_2"));
+      entry.name = intern (ref, name);
+      g_array_append_val (ref->tables[L4A_REFERENCE_COUNTRIES], entry);
+      g_checksum_update (stamp, (const guchar *) entry.code, -1);
+      g_checksum_update (stamp, (const guchar *) entry.name, -1);
+    }
+}
+
+static Reference *
+load_reference (void)
+{
+  static const GMarkupParser parser = { start_element_cb, end_element_cb, text_cb, NULL, NULL };
+  Reference *ref = g_new0 (Reference, 1);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GChecksum) stamp = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  ParseState state = { ref, 0, { 0 }, FALSE };
+  gsize len;
+  const char *data;
+
+  ref->strings = g_string_chunk_new (4096);
+  for (guint i = 0; i < G_N_ELEMENTS (ref->tables); i++)
+    ref->tables[i] = g_array_new (FALSE, TRUE, sizeof (L4aReferenceEntry));
+
+  bytes = g_resources_lookup_data (REFERENCE_RESOURCE, 0, &error);
+  if (bytes == NULL)
+    g_error ("The reference data is missing from the build: %s", error->message);
+
+  data = g_bytes_get_data (bytes, &len);
+  g_checksum_update (stamp, (const guchar *) data, len);
+  context = g_markup_parse_context_new (&parser, 0, &state, NULL);
+  if (!g_markup_parse_context_parse (context, data, len, &error) ||
+      !g_markup_parse_context_end_parse (context, &error))
+    g_error ("The reference data of the build is broken: %s", error->message);
+
+  load_countries (ref, stamp);
+  ref->stamp = g_strdup (g_checksum_get_string (stamp));
+
+  bindtextdomain (ISO_3166_DOMAIN, ISO_CODES_PREFIX "/share/locale");
+  bind_textdomain_codeset (ISO_3166_DOMAIN, "UTF-8");
+
+  return ref;
+}
+
+static Reference *
+get_reference (void)
+{
+  static Reference *reference;
+
+  if (g_once_init_enter (&reference))
+    g_once_init_leave (&reference, load_reference ());
+
+  return reference;
+}
+
+/**
+ * l4a_reference_entries:
+ *
+ * Returns: (transfer none) (array length=n_entries): the entries of @table,
+ *   in their reference order
+ */
+const L4aReferenceEntry *
+l4a_reference_entries (L4aReferenceTable  table,
+                       guint             *n_entries)
+{
+  Reference *ref = get_reference ();
+
+  g_return_val_if_fail (table <= L4A_REFERENCE_COUNTRIES, NULL);
+
+  if (n_entries)
+    *n_entries = ref->tables[table]->len;
+  return (const L4aReferenceEntry *) (gpointer) ref->tables[table]->data;
+}
+
+const L4aReferenceEntry *
+l4a_reference_lookup (L4aReferenceTable  table,
+                      const char        *code)
+{
+  const L4aReferenceEntry *entries;
+  guint n;
+
+  if (code == NULL)
+    return NULL;
+
+  entries = l4a_reference_entries (table, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (entries[i].code, code))
+      return &entries[i];
+
+  return NULL;
+}
+
+const L4aReferenceEntry *
+l4a_reference_sdg (guint goal)
+{
+  const L4aReferenceEntry *entries;
+  guint n;
+
+  entries = l4a_reference_entries (L4A_REFERENCE_SDGS, &n);
+  for (guint i = 0; i < n; i++)
+    if (entries[i].goal == goal)
+      return &entries[i];
+
+  return NULL;
+}
+
+/**
+ * l4a_reference_translate:
+ *
+ * Returns: (transfer none): the name of @code in the user's language, or
+ *   @code itself when it is unknown
+ */
+const char *
+l4a_reference_translate (L4aReferenceTable  table,
+                         const char        *code)
+{
+  const L4aReferenceEntry *entry = l4a_reference_lookup (table, code);
+
+  if (entry == NULL)
+    return code;
+
+  if (table == L4A_REFERENCE_COUNTRIES)
+    return g_dgettext (ISO_3166_DOMAIN, entry->name);
+
+  return g_dgettext (GETTEXT_PACKAGE, entry->name);
+}
+
+static gboolean
+upsert_entries (L4aStore          *store,
+                L4aReferenceTable  table,
+                const char        *sql,
+                GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const L4aReferenceEntry *entries;
+  guint n;
+
+  stmt = l4a_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  entries = l4a_reference_entries (table, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_reset (stmt);
+      if (table == L4A_REFERENCE_SDGS)
+        {
+          sqlite3_bind_int (stmt, 1, (int) entries[i].goal);
+          sqlite3_bind_text (stmt, 2, entries[i].name, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, entries[i].colour, -1, SQLITE_STATIC);
+        }
+      else
+        {
+          sqlite3_bind_text (stmt, 1, entries[i].code, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, entries[i].name, -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, 3, (int) i);
+          if (table == L4A_REFERENCE_REGIONS)
+            sqlite3_bind_text (stmt, 4, entries[i].kind, -1, SQLITE_STATIC);
+        }
+
+      if (!l4a_store_step_done (store, stmt, entries[i].code, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * l4a_reference_sync:
+ *
+ * Brings the reference tables of @store in line with the reference data of
+ * this build and the installed iso-codes. Writes only when they changed.
+ */
+gboolean
+l4a_reference_sync (L4aStore  *store,
+                    GError   **error)
+{
+  Reference *ref = get_reference ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean current;
+
+  stmt = l4a_store_prepare (store, "SELECT value = ?1 FROM meta WHERE key = 'reference_stamp'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ref->stamp, -1, SQLITE_STATIC);
+  current = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (current)
+    return TRUE;
+
+  if (!l4a_store_begin (store, error))
+    return FALSE;
+
+  if (!upsert_entries (store, L4A_REFERENCE_REGIONS,
+                       "INSERT INTO region (code, name, position, kind) VALUES (?1, ?2, ?3, ?4) "
+                       "ON CONFLICT (code) DO UPDATE SET name = excluded.name, "
+                       "position = excluded.position, kind = excluded.kind", error) ||
+      !upsert_entries (store, L4A_REFERENCE_SDGS,
+                       "INSERT INTO sdg (goal, name, colour) VALUES (?1, ?2, ?3) "
+                       "ON CONFLICT (goal) DO UPDATE SET name = excluded.name, colour = excluded.colour",
+                       error) ||
+      !upsert_entries (store, L4A_REFERENCE_COUNCILS,
+                       "INSERT INTO policy_council (code, name, position) VALUES (?1, ?2, ?3) "
+                       "ON CONFLICT (code) DO UPDATE SET name = excluded.name, position = excluded.position",
+                       error) ||
+      !upsert_entries (store, L4A_REFERENCE_AXES,
+                       "INSERT INTO pact_axis (code, name, position) VALUES (?1, ?2, ?3) "
+                       "ON CONFLICT (code) DO UPDATE SET name = excluded.name, position = excluded.position",
+                       error) ||
+      !upsert_entries (store, L4A_REFERENCE_COUNTRIES,
+                       "INSERT INTO country (code, name) VALUES (?1, ?2) "
+                       "ON CONFLICT (code) DO UPDATE SET name = excluded.name", error))
+    goto failed;
+
+  stmt = l4a_store_prepare (store,
+                            "INSERT INTO meta (key, value) VALUES ('reference_stamp', ?1) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, ref->stamp, -1, SQLITE_STATIC);
+  if (!l4a_store_step_done (store, stmt, NULL, error))
+    goto failed;
+
+  return l4a_store_commit (store, error);
+
+failed:
+  l4a_store_rollback (store);
+  return FALSE;
+}

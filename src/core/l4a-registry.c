@@ -1,0 +1,274 @@
+/* l4a-registry.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-registry"
+
+#include "config.h"
+
+#include "l4a-hub.h"
+#include "l4a-proposal.h"
+#include "l4a-registry.h"
+#include "l4a-store-private.h"
+
+/* The SDG goals of a record as a bit mask: bit n is goal n. */
+#define SDG_MASK(table, key) \
+  "(SELECT coalesce (sum (1 << goal), 0) FROM " table " s WHERE s." key " = r.id)"
+
+/**
+ * l4a_fts_query_from_text:
+ * @text: (nullable): what the user typed
+ *
+ * Turns typed words into an FTS5 query in which every word is a quoted
+ * prefix term, so that quotes, `*`, `-`, `NEAR` or parentheses are only
+ * ever searched as text and never parsed as query syntax.
+ *
+ * Returns: (transfer full) (nullable): the query, or %NULL when @text has
+ *   no word to search for
+ */
+char *
+l4a_fts_query_from_text (const char *text)
+{
+  g_autoptr(GString) query = NULL;
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  query = g_string_new (NULL);
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0)
+        {
+          if (query->len > 0)
+            g_string_append_c (query, ' ');
+          g_string_append_printf (query, "\"%s\"*", word->str);
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+    }
+
+  if (query->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+char *
+l4a_sdgs_to_string (guint sdgs)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint goal = 1; goal <= 17; goal++)
+    if (sdgs & (1u << goal))
+      g_string_append_printf (text, "%s%u", text->len ? ", " : "", goal);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+bind_query (sqlite3_stmt   *stmt,
+            const L4aQuery *query,
+            const char     *fts)
+{
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, query ? query->region : NULL, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, query ? query->status : NULL, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, query ? (int) query->sdg : 0);
+  sqlite3_bind_text (stmt, 5, query ? query->call : NULL, -1, SQLITE_TRANSIENT);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static gboolean
+finish_rows (L4aStore     *store,
+             sqlite3_stmt *stmt,
+             int           rc,
+             GError      **error)
+{
+  if (rc != SQLITE_DONE)
+    {
+      l4a_store_set_sqlite_error (store, rc, NULL, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * l4a_registry_list_hubs:
+ *
+ * Returns: (transfer full): a list of #L4aHub sorted by name, or %NULL with
+ *   @error set
+ */
+GListModel *
+l4a_registry_list_hubs (L4aStore        *store,
+                        const L4aQuery  *query,
+                        GError         **error)
+{
+  g_autoptr(GListStore) hubs = g_list_store_new (L4A_TYPE_HUB);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *fts = l4a_fts_query_from_text (query ? query->search : NULL);
+  int rc;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  stmt = l4a_store_prepare (store,
+                            "SELECT r.id, r.name, r.summary, g.name, g.country, g.region, r.pact_axis, "
+                            "       r.status, r.start_on, r.end_on, " SDG_MASK ("hub_sdg", "hub_id") ", r.sample "
+                            "FROM hub r JOIN government g ON g.id = r.government_id "
+                            "WHERE (?1 IS NULL OR r.num IN (SELECT rowid FROM hub_fts WHERE hub_fts MATCH ?1)) "
+                            "  AND (?2 IS NULL OR g.region = ?2) "
+                            "  AND (?3 IS NULL OR r.status = ?3) "
+                            "  AND (?4 = 0 OR EXISTS (SELECT 1 FROM hub_sdg s WHERE s.hub_id = r.id AND s.goal = ?4)) "
+                            "  AND (?5 IS NULL OR r.proposal_id IN (SELECT id FROM proposal WHERE call_id = ?5)) "
+                            "ORDER BY r.name COLLATE NOCASE, r.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_query (stmt, query, fts);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(L4aHub) hub = g_object_new (L4A_TYPE_HUB,
+                                            "id", column_text (stmt, 0),
+                                            "name", column_text (stmt, 1),
+                                            "summary", column_text (stmt, 2),
+                                            "government", column_text (stmt, 3),
+                                            "country", column_text (stmt, 4),
+                                            "region", column_text (stmt, 5),
+                                            "pact-axis", column_text (stmt, 6),
+                                            "status", column_text (stmt, 7),
+                                            "start", column_text (stmt, 8),
+                                            "end", column_text (stmt, 9),
+                                            "sdgs", (guint) sqlite3_column_int64 (stmt, 10),
+                                            "sample", sqlite3_column_int (stmt, 11) != 0,
+                                            NULL);
+      g_list_store_append (hubs, hub);
+    }
+
+  if (!finish_rows (store, stmt, rc, error))
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&hubs));
+}
+
+/**
+ * l4a_registry_list_proposals:
+ *
+ * Returns: (transfer full): a list of #L4aProposal sorted by call and
+ *   title, or %NULL with @error set
+ */
+GListModel *
+l4a_registry_list_proposals (L4aStore        *store,
+                             const L4aQuery  *query,
+                             GError         **error)
+{
+  g_autoptr(GListStore) proposals = g_list_store_new (L4A_TYPE_PROPOSAL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *fts = l4a_fts_query_from_text (query ? query->search : NULL);
+  int rc;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  stmt = l4a_store_prepare (store,
+                            "SELECT r.id, r.title, r.summary, g.name, g.country, g.region, c.title, "
+                            "       r.state, r.submitted_at, r.version, " SDG_MASK ("proposal_sdg", "proposal_id") ", "
+                            "       r.sample "
+                            "FROM proposal r JOIN government g ON g.id = r.government_id "
+                            "JOIN call c ON c.id = r.call_id "
+                            "WHERE (?1 IS NULL OR r.num IN (SELECT rowid FROM proposal_fts WHERE proposal_fts MATCH ?1)) "
+                            "  AND (?2 IS NULL OR g.region = ?2) "
+                            "  AND (?3 IS NULL OR r.state = ?3) "
+                            "  AND (?4 = 0 OR EXISTS (SELECT 1 FROM proposal_sdg s WHERE s.proposal_id = r.id AND s.goal = ?4)) "
+                            "  AND (?5 IS NULL OR r.call_id = ?5) "
+                            "ORDER BY c.opens_on DESC, r.title COLLATE NOCASE, r.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_query (stmt, query, fts);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(L4aProposal) proposal = g_object_new (L4A_TYPE_PROPOSAL,
+                                                      "id", column_text (stmt, 0),
+                                                      "title", column_text (stmt, 1),
+                                                      "summary", column_text (stmt, 2),
+                                                      "government", column_text (stmt, 3),
+                                                      "country", column_text (stmt, 4),
+                                                      "region", column_text (stmt, 5),
+                                                      "call", column_text (stmt, 6),
+                                                      "state", column_text (stmt, 7),
+                                                      "submitted", column_text (stmt, 8),
+                                                      "version", (guint) sqlite3_column_int (stmt, 9),
+                                                      "sdgs", (guint) sqlite3_column_int64 (stmt, 10),
+                                                      "sample", sqlite3_column_int (stmt, 11) != 0,
+                                                      NULL);
+      g_list_store_append (proposals, proposal);
+    }
+
+  if (!finish_rows (store, stmt, rc, error))
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&proposals));
+}
+
+/**
+ * l4a_registry_list_identities:
+ * @ids: (element-type utf8): filled with record ids
+ * @names: (element-type utf8): filled with their names, in the same order
+ *
+ * Lists who a workstation of @role can be: board members for
+ * %L4A_ROLE_MEMBER, governments for %L4A_ROLE_GOVERNMENT, nobody for the
+ * secretariat.
+ */
+gboolean
+l4a_registry_list_identities (L4aStore   *store,
+                              L4aRole     role,
+                              GPtrArray  *ids,
+                              GPtrArray  *names,
+                              GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *sql;
+  int rc;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
+  g_return_val_if_fail (ids != NULL && names != NULL, FALSE);
+
+  if (role == L4A_ROLE_MEMBER)
+    sql = "SELECT id, name FROM member ORDER BY name COLLATE NOCASE, id";
+  else if (role == L4A_ROLE_GOVERNMENT)
+    sql = "SELECT id, name FROM government ORDER BY name COLLATE NOCASE, id";
+  else
+    return TRUE;
+
+  stmt = l4a_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (ids, g_strdup (column_text (stmt, 0)));
+      g_ptr_array_add (names, g_strdup (column_text (stmt, 1)));
+    }
+
+  return finish_rows (store, stmt, rc, error);
+}

@@ -1,0 +1,39 @@
+/* l4a-registry.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "l4a-store.h"
+
+G_BEGIN_DECLS
+
+/* What a list of hubs or proposals is narrowed to; NULL or 0 means "any". */
+typedef struct
+{
+  const char *search;  /* words typed by the user, never FTS syntax */
+  const char *region;  /* region code */
+  const char *status;  /* hub status or proposal state */
+  const char *call;    /* proposals: call id */
+  guint       sdg;     /* goal 1..17 */
+} L4aQuery;
+
+char       *l4a_fts_query_from_text        (const char      *text);
+GListModel *l4a_registry_list_hubs         (L4aStore        *store,
+                                            const L4aQuery  *query,
+                                            GError         **error);
+GListModel *l4a_registry_list_proposals    (L4aStore        *store,
+                                            const L4aQuery  *query,
+                                            GError         **error);
+char       *l4a_sdgs_to_string             (guint            sdgs);
+gboolean    l4a_registry_list_identities   (L4aStore        *store,
+                                            L4aRole          role,
+                                            GPtrArray       *ids,
+                                            GPtrArray       *names,
+                                            GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* l4a-store-private.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "l4a-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *l4a_store_get_db          (L4aStore      *self);
+sqlite3_stmt *l4a_store_prepare         (L4aStore      *self,
+                                         const char    *sql,
+                                         GError       **error);
+gboolean      l4a_store_exec            (L4aStore      *self,
+                                         const char    *sql,
+                                         GError       **error);
+gboolean      l4a_store_step_done       (L4aStore      *self,
+                                         sqlite3_stmt  *stmt,
+                                         const char    *record,
+                                         GError       **error);
+void          l4a_store_set_sqlite_error (L4aStore     *self,
+                                         int            rc,
+                                         const char    *record,
+                                         GError       **error);
+const char   *l4a_store_actor_string    (L4aStore      *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

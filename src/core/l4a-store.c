@@ -1,0 +1,632 @@
+/* l4a-store.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "l4a-core-resources.h"
+#include "l4a-reference.h"
+#include "l4a-store-private.h"
+
+struct _L4aStore
+{
+  GObject  parent_instance;
+
+  sqlite3 *db;
+  char    *path;
+  char    *installation_id;
+  int      schema_version;
+
+  L4aRole  role;
+  char    *identity;
+  char    *actor;
+};
+
+G_DEFINE_FINAL_TYPE (L4aStore, l4a_store, G_TYPE_OBJECT)
+
+/* Each entry upgrades the schema from its index to its index + 1. */
+static const char * const migrations[] = {
+  "/org/local4action/Hubs/core/migrations/001-initial.sql",
+};
+
+/* Tables that l4a_store_count() may be asked about; the name goes into SQL
+ * text, so it must come from this list and never from input. */
+static const char * const countable_tables[] = {
+  "government", "call", "criterion", "proposal", "proposal_version", "proposal_sdg",
+  "hub", "hub_sdg", "hub_council", "hub_relation", "activity", "partner",
+  "deliverable", "indicator", "measurement", "attachment", "proposal_attachment",
+  "member", "conflict", "assignment", "review", "review_score", "decision",
+  "brand_asset", "brand_colour", "audit", "imported_bundle", "region", "sdg",
+  "policy_council", "pact_axis", "country", "hub_fts", "proposal_fts",
+};
+
+GQuark
+l4a_store_error_quark (void)
+{
+  return g_quark_from_static_string ("l4a-store-error-quark");
+}
+
+int
+l4a_store_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+char *
+l4a_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "local4action", "hubs.sqlite", NULL);
+}
+
+char *
+l4a_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+void
+l4a_store_set_sqlite_error (L4aStore   *self,
+                            int         rc,
+                            const char *record,
+                            GError    **error)
+{
+  const char *message = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  int code = L4A_STORE_ERROR_SQL;
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    code = L4A_STORE_ERROR_CONSTRAINT;
+
+  if (record != NULL)
+    /* translators: the first %s names a record, the second is the database's own message */
+    g_set_error (error, L4A_STORE_ERROR, code, _("%s could not be saved: %s"), record, message);
+  else
+    /* translators: %s is the database's own message */
+    g_set_error (error, L4A_STORE_ERROR, code, _("Database error: %s"), message);
+}
+
+sqlite3 *
+l4a_store_get_db (L4aStore *self)
+{
+  g_return_val_if_fail (L4A_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+sqlite3_stmt *
+l4a_store_prepare (L4aStore   *self,
+                   const char *sql,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      l4a_store_set_sqlite_error (self, rc, NULL, error);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+l4a_store_exec (L4aStore   *self,
+                const char *sql,
+                GError    **error)
+{
+  char *errmsg = NULL;
+  int rc;
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, &errmsg);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, L4A_STORE_ERROR,
+                   (rc & 0xff) == SQLITE_CONSTRAINT ? L4A_STORE_ERROR_CONSTRAINT : L4A_STORE_ERROR_SQL,
+                   _("Database error: %s"), errmsg ? errmsg : sqlite3_errstr (rc));
+      sqlite3_free (errmsg);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+l4a_store_step_done (L4aStore     *self,
+                     sqlite3_stmt *stmt,
+                     const char   *record,
+                     GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      l4a_store_set_sqlite_error (self, rc, record, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_pragma_int (L4aStore   *self,
+                 const char *sql,
+                 int        *value,
+                 GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int (stmt, 0);
+      return TRUE;
+    }
+
+  if ((rc & 0xff) == SQLITE_NOTADB)
+    g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_DATABASE,
+                 /* translators: %s is a file name */
+                 _("“%s” is not a Local4Action Hubs database: it is not an SQLite file. It was left untouched."),
+                 self->path);
+  else
+    g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_OPEN,
+                 /* translators: the first %s is a file name, the second the reason */
+                 _("“%s” cannot be read: %s. It was left untouched."),
+                 self->path, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static gboolean
+apply_migration (L4aStore *self,
+                 int       to_version,
+                 GError  **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *pragma = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  bytes = g_resources_lookup_data (migrations[to_version - 1], 0, &local_error);
+  if (bytes == NULL)
+    {
+      g_critical ("Migration %d is missing: %s", to_version, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!l4a_store_begin (self, error))
+    return FALSE;
+
+  if (!l4a_store_exec (self, g_bytes_get_data (bytes, NULL), error))
+    goto failed;
+
+  if (to_version == 1)
+    {
+      g_autofree char *installation = g_uuid_string_random ();
+      g_autofree char *now = l4a_now_iso8601 ();
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      pragma = g_strdup_printf ("PRAGMA application_id = %d", L4A_APPLICATION_ID);
+      if (!l4a_store_exec (self, pragma, error))
+        goto failed;
+      g_clear_pointer (&pragma, g_free);
+
+      stmt = l4a_store_prepare (self,
+                                "INSERT INTO meta (key, value) VALUES "
+                                "('installation_id', ?1), ('created_at', ?2)", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, installation, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+      if (!l4a_store_step_done (self, stmt, NULL, error))
+        goto failed;
+    }
+
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", to_version);
+  if (!l4a_store_exec (self, pragma, error))
+    goto failed;
+
+  if (!l4a_store_commit (self, error))
+    goto failed;
+
+  g_debug ("Migrated %s to schema %d", self->path, to_version);
+  self->schema_version = to_version;
+  return TRUE;
+
+failed:
+  l4a_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+load_installation_id (L4aStore *self,
+                      GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = l4a_store_prepare (self, "SELECT value FROM meta WHERE key = 'installation_id'", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_FOREIGN,
+                   _("“%s” has no installation identifier; it is damaged."), self->path);
+      return FALSE;
+    }
+
+  g_free (self->installation_id);
+  self->installation_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return TRUE;
+}
+
+static gboolean
+l4a_store_open_internal (L4aStore   *self,
+                         int         target,
+                         GError    **error)
+{
+  int application_id = 0;
+  int user_version = 0;
+  int n_objects = 0;
+  int rc;
+
+  if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_OPEN,
+                   /* translators: %s is a path */
+                   _("“%s” is a folder, not a database file."), self->path);
+      return FALSE;
+    }
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (self->path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_OPEN,
+                       /* translators: the first %s is a folder, the second the reason */
+                       _("The folder “%s” cannot be created: %s."), dir, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_OPEN,
+                   _("“%s” cannot be read: %s. It was left untouched."),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Read-only checks first: nothing may be written to a file that is not
+   * ours, or that a newer version wrote. */
+  if (!read_pragma_int (self, "PRAGMA application_id", &application_id, error) ||
+      !read_pragma_int (self, "PRAGMA user_version", &user_version, error) ||
+      !read_pragma_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    return FALSE;
+
+  if (application_id != L4A_APPLICATION_ID && (application_id != 0 || n_objects > 0))
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_FOREIGN,
+                   _("“%s” is an SQLite database of another program, not a Local4Action Hubs database. It was left untouched."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (user_version > l4a_store_latest_version ())
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_TOO_NEW,
+                   /* translators: %s is a file name, the numbers are schema versions */
+                   _("“%s” was written by a newer version of Local4Action Hubs (database schema %d; this version knows up to %d). Update the application to open it. It was left untouched."),
+                   self->path, user_version, l4a_store_latest_version ());
+      return FALSE;
+    }
+
+  self->schema_version = user_version;
+
+  if (!l4a_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !l4a_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !l4a_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return FALSE;
+
+  for (int v = user_version + 1; v <= target; v++)
+    if (!apply_migration (self, v, error))
+      return FALSE;
+
+  if (self->schema_version >= 1)
+    {
+      if (!load_installation_id (self, error))
+        return FALSE;
+      if (!l4a_reference_sync (self, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+l4a_store_finalize (GObject *object)
+{
+  L4aStore *self = (L4aStore *)object;
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->installation_id, g_free);
+  g_clear_pointer (&self->identity, g_free);
+  g_clear_pointer (&self->actor, g_free);
+
+  G_OBJECT_CLASS (l4a_store_parent_class)->finalize (object);
+}
+
+static void
+l4a_store_class_init (L4aStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = l4a_store_finalize;
+
+  /* The schema and reference data live in this library's resources. */
+  g_resources_register (l4a_core_get_resource ());
+}
+
+static void
+l4a_store_init (L4aStore *self)
+{
+  self->role = L4A_ROLE_SECRETARIAT;
+  self->actor = g_strdup ("secretariat");
+}
+
+/**
+ * l4a_store_open_at_version:
+ * @path: the database file
+ * @version: the schema version to migrate up to
+ *
+ * Opens (creating if needed) and migrates up to @version. Only tests ask for
+ * anything but the newest version.
+ *
+ * Returns: (transfer full): a store, or %NULL with @error set
+ */
+L4aStore *
+l4a_store_open_at_version (const char  *path,
+                           int          version,
+                           GError     **error)
+{
+  g_autoptr(L4aStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 0 && version <= l4a_store_latest_version (), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (L4A_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!l4a_store_open_internal (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * l4a_store_open:
+ * @path: the database file
+ *
+ * Opens one connection to the database at @path, creating and migrating it
+ * as needed. A store is one SQLite connection: use it from one thread only,
+ * and open another for work in another thread.
+ *
+ * Returns: (transfer full): a store, or %NULL with @error set
+ */
+L4aStore *
+l4a_store_open (const char  *path,
+                GError     **error)
+{
+  return l4a_store_open_at_version (path, l4a_store_latest_version (), error);
+}
+
+const char *
+l4a_store_get_path (L4aStore *self)
+{
+  g_return_val_if_fail (L4A_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+const char *
+l4a_store_get_installation_id (L4aStore *self)
+{
+  g_return_val_if_fail (L4A_IS_STORE (self), NULL);
+
+  return self->installation_id;
+}
+
+int
+l4a_store_get_schema_version (L4aStore *self)
+{
+  g_return_val_if_fail (L4A_IS_STORE (self), -1);
+
+  return self->schema_version;
+}
+
+void
+l4a_store_set_actor (L4aStore   *self,
+                     L4aRole     role,
+                     const char *identity)
+{
+  g_return_if_fail (L4A_IS_STORE (self));
+
+  self->role = role;
+  g_free (self->identity);
+  self->identity = (identity && *identity) ? g_strdup (identity) : NULL;
+  g_free (self->actor);
+  if (self->identity)
+    self->actor = g_strdup_printf ("%s:%s", l4a_role_to_string (role), self->identity);
+  else
+    self->actor = g_strdup (l4a_role_to_string (role));
+}
+
+L4aRole
+l4a_store_get_role (L4aStore *self)
+{
+  g_return_val_if_fail (L4A_IS_STORE (self), L4A_ROLE_SECRETARIAT);
+
+  return self->role;
+}
+
+const char *
+l4a_store_get_identity (L4aStore *self)
+{
+  g_return_val_if_fail (L4A_IS_STORE (self), NULL);
+
+  return self->identity;
+}
+
+const char *
+l4a_store_actor_string (L4aStore *self)
+{
+  return self->actor;
+}
+
+gboolean
+l4a_store_begin (L4aStore *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (L4A_IS_STORE (self), FALSE);
+
+  return l4a_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+l4a_store_commit (L4aStore *self,
+                  GError  **error)
+{
+  g_return_val_if_fail (L4A_IS_STORE (self), FALSE);
+
+  return l4a_store_exec (self, "COMMIT", error);
+}
+
+void
+l4a_store_rollback (L4aStore *self)
+{
+  g_return_if_fail (L4A_IS_STORE (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/**
+ * l4a_store_audit:
+ * @details_json: (nullable): a JSON object with details, or %NULL
+ *
+ * Appends to the audit log, in the caller's transaction.
+ */
+gboolean
+l4a_store_audit (L4aStore   *self,
+                 const char *action,
+                 const char *record_type,
+                 const char *record_id,
+                 const char *details_json,
+                 GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = l4a_now_iso8601 ();
+
+  g_return_val_if_fail (L4A_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+  g_return_val_if_fail (record_type != NULL, FALSE);
+
+  stmt = l4a_store_prepare (self,
+                            "INSERT INTO audit (at, actor, action, record_type, record_id, details) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, self->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, record_type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, record_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, details_json ? details_json : "{}", -1, SQLITE_STATIC);
+
+  return l4a_store_step_done (self, stmt, NULL, error);
+}
+
+gint64
+l4a_store_count (L4aStore   *self,
+                 const char *table,
+                 GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  gboolean known = FALSE;
+
+  g_return_val_if_fail (L4A_IS_STORE (self), -1);
+  g_return_val_if_fail (table != NULL, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (countable_tables); i++)
+    known |= g_str_equal (table, countable_tables[i]);
+
+  if (!known)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("There is no table named “%s”."), table);
+      return -1;
+    }
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  stmt = l4a_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return -1;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      l4a_store_set_sqlite_error (self, sqlite3_errcode (self->db), NULL, error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * l4a_store_is_empty:
+ *
+ * Whether the store holds no user records yet (no governments, calls or
+ * hubs): the first-run state that offers sample data.
+ */
+gboolean
+l4a_store_is_empty (L4aStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (self), TRUE);
+
+  stmt = l4a_store_prepare (self,
+                            "SELECT NOT EXISTS (SELECT 1 FROM government) "
+                            "AND NOT EXISTS (SELECT 1 FROM call) "
+                            "AND NOT EXISTS (SELECT 1 FROM hub)", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+
+  return sqlite3_column_int (stmt, 0) != 0;
+}

@@ -1,0 +1,43 @@
+/* main.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "local4action"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "l4a-application.h"
+#include "l4a-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(L4aGlobalOptions) options = { 0 };
+  g_autoptr(L4aApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (!l4a_global_options_parse (&options, argc, argv, &error))
+    {
+      fprintf (stderr, "local4action: %s\n", error->message);
+      return 2;
+    }
+
+  /* A command, --version or --help works headless, with no display. */
+  if (options.command > 0 || options.version || options.help)
+    return l4a_cli_run (&options, argc, argv);
+
+  app = l4a_application_new (options.db_path);
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}

@@ -1,0 +1,295 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static char *tmpdir;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs the real executable with the arguments, NULL-terminated. */
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("L4A_EXECUTABLE");
+  va_list args;
+  int wait_status = 0;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (gpointer) exe);
+  va_start (args, first);
+  for (const char *arg = first; arg; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static char *
+db_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void
+assert_one_line_error (Run        *run,
+                       int         status,
+                       const char *needle)
+{
+  g_assert_cmpint (run->status, ==, status);
+  g_assert_cmpuint (count_lines (run->err), ==, 1);
+  g_assert_true (g_str_has_prefix (run->err, "local4action: "));
+  if (needle && !strstr (run->err, needle))
+    g_error ("“%s” is not in: %s", needle, run->err);
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "local4action " PACKAGE_VERSION "\n");
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "sample"));
+  g_assert_nonnull (strstr (run.out, "list"));
+}
+
+static void
+test_sample_and_list (void)
+{
+  g_autofree char *path = db_path ("sample.sqlite");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) table = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) regions = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *hubs;
+
+  run_cli (&run, "--db", path, "sample", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "hubs"));
+
+  /* A second load is refused with one line and exit 1. */
+  run_cli (&again, "--db", path, "sample", NULL);
+  assert_one_line_error (&again, 1, "already");
+
+  run_cli (&list, "--db", path, "list", "hubs", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_cmpstr (list.err, ==, "");
+  json_parser_load_from_data (parser, list.out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+  hubs = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (hubs), >=, 12);
+
+  for (guint i = 0; i < json_array_get_length (hubs); i++)
+    {
+      JsonObject *hub = json_array_get_object_element (hubs, i);
+      JsonArray *sdgs = json_object_get_array_member (hub, "sdgs");
+      const char *country = json_object_get_string_member (hub, "country");
+
+      g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (hub, "id")));
+      g_assert_cmpstr (json_object_get_string_member (hub, "name"), !=, "");
+      g_assert_cmpstr (json_object_get_string_member (hub, "government"), !=, "");
+      g_assert_cmpuint (strlen (country), ==, 2);
+      g_assert_true (g_ascii_isupper (country[0]) && g_ascii_isupper (country[1]));
+      g_assert_cmpuint (json_array_get_length (sdgs), >=, 1);
+      for (guint j = 0; j < json_array_get_length (sdgs); j++)
+        {
+          gint64 goal = json_array_get_int_element (sdgs, j);
+          g_assert_cmpint (goal, >=, 1);
+          g_assert_cmpint (goal, <=, 17);
+        }
+      g_assert_nonnull (strstr ("active completed withdrawn", json_object_get_string_member (hub, "status")));
+      g_assert_cmpuint (strlen (json_object_get_string_member (hub, "start")), ==, 10);
+      g_assert_cmpstr (json_object_get_string_member (hub, "start"), <, json_object_get_string_member (hub, "end"));
+      g_hash_table_add (regions, (gpointer) json_object_get_string_member (hub, "region"));
+    }
+  g_assert_cmpuint (g_hash_table_size (regions), ==, 7);
+
+  run_cli (&table, "--db", path, "list", "hubs", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_cmpuint (count_lines (table.out), ==, json_array_get_length (hubs) + 1);
+  g_assert_true (g_str_has_prefix (table.out, "NAME"));
+}
+
+static guint
+json_count (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_array_get_length (json_node_get_array (json_parser_get_root (parser)));
+}
+
+static void
+test_list_filters (void)
+{
+  g_autofree char *path = db_path ("filters.sqlite");
+  g_auto(Run) load = { 0 };
+  g_auto(Run) search = { 0 };
+  g_auto(Run) hostile = { 0 };
+  g_auto(Run) region = { 0 };
+  g_auto(Run) sdg = { 0 };
+  g_auto(Run) proposals = { 0 };
+  g_auto(Run) drafts = { 0 };
+
+  run_cli (&load, "--db", path, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+
+  run_cli (&search, "--db", path, "list", "hubs", "--search", "sao paulo", "--json", NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  g_assert_cmpuint (json_count (search.out), ==, 0);  /* São Paulo has a proposal, no hub */
+
+  run_cli (&hostile, "--db", path, "list", "hubs", "--search", "\"NEAR(* -", "--json", NULL);
+  g_assert_cmpint (hostile.status, ==, 0);
+
+  run_cli (&region, "--db", path, "list", "hubs", "--region", "africa", "--json", NULL);
+  g_assert_cmpint (region.status, ==, 0);
+  g_assert_cmpuint (json_count (region.out), ==, 2);
+
+  run_cli (&sdg, "--db", path, "list", "hubs", "--sdg", "13", "--json", NULL);
+  g_assert_cmpint (sdg.status, ==, 0);
+  g_assert_cmpuint (json_count (sdg.out), ==, 3);  /* Barcelona, Durban, Amman */
+
+  run_cli (&proposals, "--db", path, "list", "proposals", "--search", "são paulo", "--json", NULL);
+  g_assert_cmpint (proposals.status, ==, 0);
+  g_assert_cmpuint (json_count (proposals.out), ==, 1);
+
+  run_cli (&drafts, "--db", path, "list", "proposals", "--status", "draft", "--json", NULL);
+  g_assert_cmpint (drafts.status, ==, 0);
+  g_assert_cmpuint (json_count (drafts.out), ==, 2);
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *path = db_path ("errors.sqlite");
+  g_autofree char *junk = db_path ("junk.sqlite");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) what = { 0 };
+  g_auto(Run) bad_sdg = { 0 };
+  g_auto(Run) bad_region = { 0 };
+  g_auto(Run) bad_option = { 0 };
+  g_auto(Run) no_value = { 0 };
+  g_auto(Run) not_db = { 0 };
+  g_auto(Run) bad_role = { 0 };
+  g_auto(Run) folder = { 0 };
+
+  run_cli (&unknown, "--db", path, "frobnicate", NULL);
+  assert_one_line_error (&unknown, 2, "frobnicate");
+
+  run_cli (&what, "--db", path, "list", NULL);
+  assert_one_line_error (&what, 2, "list hubs");
+
+  run_cli (&bad_sdg, "--db", path, "list", "hubs", "--sdg", "18", NULL);
+  assert_one_line_error (&bad_sdg, 2, "17");
+
+  run_cli (&bad_region, "--db", path, "list", "hubs", "--region", "atlantis", NULL);
+  assert_one_line_error (&bad_region, 2, "atlantis");
+
+  run_cli (&bad_option, "--db", path, "list", "hubs", "--colour", NULL);
+  assert_one_line_error (&bad_option, 2, "--colour");
+
+  run_cli (&no_value, "--db", NULL);
+  assert_one_line_error (&no_value, 2, "--db");
+
+  run_cli (&bad_role, "--db", path, "--role", "mayor", "list", "hubs", NULL);
+  assert_one_line_error (&bad_role, 2, "mayor");
+
+  run_cli (&folder, "--db", tmpdir, "list", "hubs", NULL);
+  assert_one_line_error (&folder, 1, "folder");
+
+  /* A file that is not a database is refused, unchanged. */
+  g_assert_true (g_file_set_contents (junk, "not a database\nat all\n", -1, NULL));
+  g_file_get_contents (junk, &before, NULL, NULL);
+  run_cli (&not_db, "--db", junk, "list", "hubs", NULL);
+  assert_one_line_error (&not_db, 1, "not an SQLite file");
+  g_file_get_contents (junk, &after, NULL, NULL);
+  g_assert_cmpstr (before, ==, after);
+
+  /* None of the failed commands left a database behind but the checked one. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("l4a-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/core/cli/version", test_version);
+  g_test_add_func ("/core/cli/help", test_help);
+  g_test_add_func ("/core/cli/sample-and-list", test_sample_and_list);
+  g_test_add_func ("/core/cli/list-filters", test_list_filters);
+  g_test_add_func ("/core/cli/errors", test_errors);
+
+  status = g_test_run ();
+
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
+    if (system (cmd) != 0)
+      g_warning ("Could not remove %s", tmpdir);
+  }
+  g_free (tmpdir);
+  return status;
+}
