@@ -23,6 +23,8 @@ struct _L4aWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   L4aHubsView          *hubs_view;
   GtkRevealer          *sample_banner;
 };
@@ -61,14 +63,12 @@ save_window_state (L4aWindow *self)
   int width, height;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_delay (self->settings);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
   if (!gtk_window_is_maximized (GTK_WINDOW (self)))
     {
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
-  g_settings_apply (self->settings);
 }
 
 static gboolean
@@ -79,14 +79,12 @@ l4a_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (l4a_window_parent_class)->close_request (window);
 }
 
+/* Runs once the window belongs to @app ("application" is no construct
+ * property, so this cannot happen in constructed()). */
 static void
-l4a_window_constructed (GObject *object)
+setup_for_application (L4aWindow      *self,
+                       L4aApplication *app)
 {
-  L4aWindow *self = (L4aWindow *)object;
-  L4aApplication *app = L4A_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
-  G_OBJECT_CLASS (l4a_window_parent_class)->constructed (object);
-
   self->settings = g_object_ref (l4a_application_get_settings (app));
   self->store = g_object_ref (l4a_application_get_store (app));
 
@@ -105,6 +103,13 @@ l4a_window_dispose (GObject *object)
 {
   L4aWindow *self = (L4aWindow *)object;
 
+  /* libadwaita 1.2 warns when a switcher outlives its stack: detach them
+   * before the stack goes. */
+  if (self->switcher_bar)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  if (self->switcher_title)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -119,7 +124,6 @@ l4a_window_class_init (L4aWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = l4a_window_constructed;
   object_class->dispose = l4a_window_dispose;
   window_class->close_request = l4a_window_close_request;
 
@@ -128,6 +132,8 @@ l4a_window_class_init (L4aWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-window.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, hubs_view);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, sample_banner);
   gtk_widget_class_bind_template_callback (widget_class, data_changed_cb);
@@ -151,7 +157,12 @@ l4a_window_new (L4aApplication *application)
   g_return_val_if_fail (L4A_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (l4a_application_get_store (application) != NULL, NULL);
 
-  return g_object_new (L4A_TYPE_WINDOW, "application", application, NULL);
+
+  L4aWindow *self;
+
+  self = g_object_new (L4A_TYPE_WINDOW, "application", application, NULL);
+  setup_for_application (self, application);
+  return self;
 }
 
 /**
@@ -184,4 +195,26 @@ l4a_window_add_toast (L4aWindow  *self,
   g_return_if_fail (L4A_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/**
+ * l4a_window_get_view:
+ *
+ * Returns: (transfer none) (nullable): the view called @name
+ */
+GtkWidget *
+l4a_window_get_view (L4aWindow  *self,
+                     const char *name)
+{
+  g_return_val_if_fail (L4A_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_child_by_name (self->stack, name);
+}
+
+gboolean
+l4a_window_get_sample_banner_revealed (L4aWindow *self)
+{
+  g_return_val_if_fail (L4A_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->sample_banner);
 }

@@ -66,27 +66,24 @@ hub_status_cb (GtkListItem *item,
 }
 
 static char *
-hub_sdgs_cb (GtkListItem *item,
-             guint        sdgs)
+hub_details_cb (GtkListItem *item,
+                const char  *start,
+                const char  *end,
+                guint        sdgs)
 {
-  g_autofree char *goals = l4a_sdgs_to_string (sdgs);
+  g_autofree char *period = NULL;
+  g_autofree char *goals = NULL;
 
-  if (sdgs == 0)
-    return NULL;
-
-  /* translators: %s is a list of SDG goal numbers, e.g. “11, 13” */
-  return g_strdup_printf (_("SDG %s"), goals);
-}
-
-static char *
-hub_period_cb (GtkListItem *item,
-               const char  *start,
-               const char  *end)
-{
   if (start == NULL || end == NULL)
     return NULL;
 
-  return l4a_format_period (start, end);
+  period = l4a_format_period (start, end);
+  if (sdgs == 0)
+    return g_steal_pointer (&period);
+
+  goals = l4a_sdgs_to_string (sdgs);
+  /* translators: a hub's time frame, then its SDG goal numbers, e.g. “Sep 2024 – Aug 2027 · SDG 11, 13” */
+  return g_strdup_printf (_("%s · SDG %s"), period, goals);
 }
 
 static void
@@ -232,8 +229,9 @@ l4a_hubs_view_dispose (GObject *object)
 {
   L4aHubsView *self = (L4aHubsView *)object;
 
+  /* No gtk_widget_dispose_template(): the template's stack is AdwBin's own
+   * child, which AdwBin unparents itself. */
   g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_HUBS_VIEW);
   g_clear_object (&self->store);
   g_clear_object (&self->hubs);
   g_clear_object (&self->cancellable);
@@ -276,8 +274,7 @@ l4a_hubs_view_init (L4aHubsView *self)
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "hub_subtitle_cb", G_CALLBACK (hub_subtitle_cb),
                                            "hub_status_cb", G_CALLBACK (hub_status_cb),
-                                           "hub_sdgs_cb", G_CALLBACK (hub_sdgs_cb),
-                                           "hub_period_cb", G_CALLBACK (hub_period_cb),
+                                           "hub_details_cb", G_CALLBACK (hub_details_cb),
                                            NULL);
   factory = gtk_builder_list_item_factory_new_from_resource (scope, RESOURCE_BASE "/ui/l4a-hub-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);

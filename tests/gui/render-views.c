@@ -1,0 +1,253 @@
+/* render-views.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Renders each main view of the real window to PNG, light and dark, wide
+ * and 360 px narrow, on an empty database and on the sample data. The
+ * pictures feed the README and the metainfo screenshots, and are looked at
+ * before a view is called done. With --check, fails unless every picture
+ * has the requested size, is not blank, and dark is darker than light.
+ *
+ *   l4a-render-views [--check] OUTDIR
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "gui-test-utils.h"
+#include "l4a-application.h"
+#include "l4a-hubs-view.h"
+#include "l4a-window.h"
+
+static const char * const views[] = { "hubs", "proposals", "reviews", "indicators", "brand-kit" };
+
+static const struct {
+  const char *name;
+  int         width;
+  int         height;
+} sizes[] = {
+  { "wide", 1280, 800 },
+  { "narrow", 360, 720 },
+};
+
+typedef struct
+{
+  double mean;   /* mean luminance, 0..1 */
+  double spread; /* standard deviation of luminance */
+} Stats;
+
+static gboolean
+hubs_loaded (gpointer data)
+{
+  return !l4a_hubs_view_is_loading (data);
+}
+
+static Stats
+texture_stats (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  double sum = 0, sum2 = 0;
+  gsize n = (gsize) width * height;
+  Stats stats;
+
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  for (gsize i = 0; i < n; i++)
+    {
+      /* Cairo's native ARGB32: B, G, R, A on little-endian. */
+      double l = (0.0722 * pixels[i * 4] + 0.7152 * pixels[i * 4 + 1] + 0.2126 * pixels[i * 4 + 2]) / 255.0;
+      sum += l;
+      sum2 += l * l;
+    }
+
+  stats.mean = sum / n;
+  stats.spread = sqrt (MAX (0, sum2 / n - stats.mean * stats.mean));
+  return stats;
+}
+
+static GdkTexture *
+render_window (GtkWindow *window)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static gboolean
+render_set (L4aApplication *app,
+            const char     *outdir,
+            const char     *data,
+            gboolean        dark,
+            guint           size,
+            gboolean        check,
+            GHashTable     *means)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aWindow *window;
+  gboolean ok = TRUE;
+  guint n_views = g_str_equal (data, "empty") ? 1 : G_N_ELEMENTS (views);
+
+  g_settings_set_string (settings, "color-scheme", dark ? "dark" : "light");
+  g_settings_set_int (settings, "window-width", sizes[size].width);
+  g_settings_set_int (settings, "window-height", sizes[size].height);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  window = l4a_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  l4a_test_iterate (0.6);
+
+  for (guint v = 0; v < n_views; v++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%s-%s-%s.png", views[v], dark ? "dark" : "light",
+                                               sizes[size].name, data);
+      g_autofree char *path = g_build_filename (outdir, name, NULL);
+      g_autoptr(GdkTexture) texture = NULL;
+      Stats stats;
+
+      l4a_window_show_view (window, views[v]);
+      l4a_test_iterate (0.4);
+
+      texture = render_window (GTK_WINDOW (window));
+      if (!gdk_texture_save_to_png (texture, path))
+        {
+          g_printerr ("Cannot write %s\n", path);
+          ok = FALSE;
+          continue;
+        }
+
+      stats = texture_stats (texture);
+      g_print ("%s: %dx%d, mean luminance %.3f, spread %.3f\n", name,
+               gdk_texture_get_width (texture), gdk_texture_get_height (texture), stats.mean, stats.spread);
+
+      if (check)
+        {
+          g_autofree char *key = g_strdup_printf ("%s-%s-%s", views[v], sizes[size].name, data);
+
+          /* The window is the requested size less its client-side frame;
+           * a larger one means its content does not shrink to fit. */
+          if (gdk_texture_get_width (texture) > sizes[size].width ||
+              gdk_texture_get_width (texture) < sizes[size].width - 24 ||
+              gdk_texture_get_height (texture) > sizes[size].height ||
+              gdk_texture_get_height (texture) < sizes[size].height - 24)
+            {
+              g_printerr ("%s: expected %dx%d\n", name, sizes[size].width, sizes[size].height);
+              ok = FALSE;
+            }
+          if (stats.spread < 0.02)
+            {
+              g_printerr ("%s: the picture is blank\n", name);
+              ok = FALSE;
+            }
+          if (!dark)
+            g_hash_table_insert (means, g_steal_pointer (&key), g_memdup2 (&stats.mean, sizeof stats.mean));
+          else
+            {
+              double *light = g_hash_table_lookup (means, key);
+
+              if (light == NULL || stats.mean >= *light - 0.2)
+                {
+                  g_printerr ("%s: the dark style is not darker than the light one\n", name);
+                  ok = FALSE;
+                }
+            }
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  l4a_test_iterate (0.1);
+  return ok;
+}
+
+static gboolean
+render_all (L4aApplication *app,
+            const char     *outdir,
+            const char     *data,
+            gboolean        check)
+{
+  g_autoptr(GHashTable) means = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gboolean ok = TRUE;
+
+  for (guint size = 0; size < G_N_ELEMENTS (sizes); size++)
+    {
+      ok &= render_set (app, outdir, data, FALSE, size, check, means);
+      ok &= render_set (app, outdir, data, TRUE, size, check, means);
+    }
+
+  return ok;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(L4aApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  const char *outdir;
+  gboolean check = FALSE;
+  gboolean ok = TRUE;
+  L4aWindow *window;
+  GtkWidget *hubs;
+
+  if (argc >= 2 && g_str_equal (argv[1], "--check"))
+    {
+      check = TRUE;
+      argv++;
+      argc--;
+    }
+  if (argc != 2)
+    {
+      g_printerr ("Usage: l4a-render-views [--check] OUTDIR\n");
+      return 2;
+    }
+  outdir = argv[1];
+
+  /* Window controls as GNOME shows them by default. */
+  gtk_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  g_mkdir_with_parents (outdir, 0755);
+
+  tmpdir = g_dir_make_tmp ("l4a-render-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (tmpdir, "hubs.sqlite", NULL);
+
+  app = l4a_application_new (path);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (l4a_application_open_store (app, &error));
+
+  ok &= render_all (app, outdir, "empty", check);
+
+  /* Load the sample data through the window, as a user would. */
+  window = l4a_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  hubs = l4a_window_get_view (window, "hubs");
+  l4a_hubs_view_load_sample (L4A_HUBS_VIEW (hubs));
+  l4a_test_wait_until (hubs_loaded, hubs, 60, "the sample data to load");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  ok &= render_all (app, outdir, "full", check);
+
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
+    if (system (cmd) != 0)
+      g_warning ("Could not remove %s", tmpdir);
+  }
+
+  return ok ? 0 : 1;
+}

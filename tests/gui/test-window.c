@@ -1,0 +1,291 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gui-test-utils.h"
+#include "l4a-application.h"
+#include "l4a-hubs-view.h"
+#include "l4a-preferences-window.h"
+#include "l4a-window.h"
+
+static char *tmpdir;
+static L4aApplication *app;
+
+/* The tests share one application and its database, in the order they are
+ * added: the first ones see it empty, the later ones with sample data. */
+static L4aWindow *
+open_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  L4aWindow *window;
+
+  g_assert_true (l4a_application_open_store (app, &error));
+  g_assert_no_error (error);
+  window = l4a_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  l4a_test_iterate (0.2);
+  return window;
+}
+
+static gboolean
+hubs_loaded (gpointer data)
+{
+  return !l4a_hubs_view_is_loading (data);
+}
+
+static void
+test_window_opens (void)
+{
+  L4aWindow *window = open_window ();
+  GtkWidget *hubs = l4a_window_get_view (window, "hubs");
+  GtkWidget *stack;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Local4Action Hubs");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_cmpstr (l4a_window_get_visible_view (window), ==, "hubs");
+  g_assert_true (L4A_IS_HUBS_VIEW (hubs));
+
+  /* On an empty database the Hubs view offers the sample data. */
+  stack = GTK_WIDGET (gtk_widget_get_template_child (hubs, L4A_TYPE_HUBS_VIEW, "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (l4a_hubs_view_get_model (L4A_HUBS_VIEW (hubs))), ==, 0);
+  g_assert_false (l4a_window_get_sample_banner_revealed (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_switch_views (void)
+{
+  L4aWindow *window = open_window ();
+  static const char * const names[] = { "proposals", "reviews", "indicators", "brand-kit", "hubs" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", names[i]));
+      l4a_test_iterate (0.05);
+      g_assert_cmpstr (l4a_window_get_visible_view (window), ==, names[i]);
+      g_assert_true (gtk_widget_get_mapped (l4a_window_get_view (window, names[i])));
+    }
+
+  /* An unknown name leaves the view as it is. */
+  l4a_window_show_view (window, "nowhere");
+  g_assert_cmpstr (l4a_window_get_visible_view (window), ==, "hubs");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_load_sample (void)
+{
+  L4aWindow *window = open_window ();
+  GtkWidget *hubs = l4a_window_get_view (window, "hubs");
+  GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (hubs, L4A_TYPE_HUBS_VIEW, "stack"));
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (hubs, L4A_TYPE_HUBS_VIEW, "sample_button"));
+  GListModel *model = l4a_hubs_view_get_model (L4A_HUBS_VIEW (hubs));
+
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Load Sample Data");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (l4a_hubs_view_is_loading (L4A_HUBS_VIEW (hubs)));
+  l4a_test_wait_until (hubs_loaded, hubs, 30, "the sample data to load");
+  l4a_test_iterate (0.3);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 12);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
+  g_assert_true (l4a_window_get_sample_banner_revealed (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A new window on the same database shows the hubs at once. */
+  window = open_window ();
+  hubs = l4a_window_get_view (window, "hubs");
+  g_assert_cmpuint (g_list_model_get_n_items (l4a_hubs_view_get_model (L4A_HUBS_VIEW (hubs))), >=, 12);
+  g_assert_true (l4a_window_get_sample_banner_revealed (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_preferences_role (void)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aStore *store = l4a_application_get_store (app);
+  L4aPreferencesWindow *prefs;
+  GtkWidget *role_row, *identity_row, *style_row;
+  g_autoptr(GSettings) other = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *identity = NULL;
+  GListModel *identities;
+
+  g_settings_set_string (settings, "role", "secretariat");
+  prefs = l4a_preferences_window_new (settings, store);
+  gtk_window_present (GTK_WINDOW (prefs));
+  l4a_test_iterate (0.1);
+
+  role_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs), L4A_TYPE_PREFERENCES_WINDOW, "role_row"));
+  identity_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs), L4A_TYPE_PREFERENCES_WINDOW, "identity_row"));
+  style_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs), L4A_TYPE_PREFERENCES_WINDOW, "style_row"));
+  g_assert_false (gtk_widget_get_visible (identity_row));
+
+  /* Local government: the identity lists the governments of the database. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role_row), 2);
+  g_assert_true (gtk_widget_get_visible (identity_row));
+  identities = adw_combo_row_get_model (ADW_COMBO_ROW (identity_row));
+  g_assert_cmpuint (g_list_model_get_n_items (identities), >=, 12);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (identity_row), 0);
+
+  /* Persisted: a new settings object reads the role and identity back, and
+   * the store acts with them. */
+  other = g_settings_new (APP_ID);
+  role = g_settings_get_string (other, "role");
+  identity = g_settings_get_string (other, "identity");
+  g_assert_cmpstr (role, ==, "government");
+  g_assert_true (g_uuid_string_is_valid (identity));
+  g_assert_cmpint (l4a_store_get_role (store), ==, L4A_ROLE_GOVERNMENT);
+  g_assert_cmpstr (l4a_store_get_identity (store), ==, identity);
+
+  /* Style follows the preference. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 2);
+  l4a_test_iterate (0.05);
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 1);
+  l4a_test_iterate (0.05);
+  g_assert_false (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+
+  /* Back to the secretariat: no identity. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role_row), 0);
+  g_clear_pointer (&identity, g_free);
+  identity = g_settings_get_string (other, "identity");
+  g_assert_cmpstr (identity, ==, "");
+  g_assert_cmpint (l4a_store_get_role (store), ==, L4A_ROLE_SECRETARIAT);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_about_and_shortcuts (void)
+{
+  L4aWindow *window = open_window ();
+  GtkWindow *about, *shortcuts;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  l4a_test_iterate (0.2);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Local4Action Hubs");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  gtk_window_destroy (about);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  l4a_test_iterate (0.2);
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  gtk_window_destroy (shortcuts);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  l4a_test_iterate (0.2);
+  g_assert_nonnull (find_toplevel (L4A_TYPE_PREFERENCES_WINDOW));
+  gtk_window_destroy (find_toplevel (L4A_TYPE_PREFERENCES_WINDOW));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_size_persists (void)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aWindow *window;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  window = open_window ();
+  {
+    int w, h;
+    gtk_window_get_default_size (GTK_WINDOW (window), &w, &h);
+    g_assert_cmpint (w, ==, 900);
+    g_assert_cmpint (h, ==, 640);
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  gtk_window_close (GTK_WINDOW (window));
+  l4a_test_iterate (0.1);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 700);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 500);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static void
+test_templates (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *view;
+
+  /* Every template and .ui resource builds without a warning (criticals
+   * are fatal in this test program). The window, hubs view, hub rows and
+   * preferences are built by the tests above. */
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+
+  view = g_object_ref_sink (g_object_new (L4A_TYPE_HUBS_VIEW, NULL));
+  g_assert_nonnull (GTK_WIDGET (gtk_widget_get_template_child (view, L4A_TYPE_HUBS_VIEW, "list_view")));
+  g_object_unref (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("l4a-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (tmpdir, "hubs.sqlite", NULL);
+
+  app = l4a_application_new (path);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/window/opens", test_window_opens);
+  g_test_add_func ("/gui/window/switch-views", test_switch_views);
+  g_test_add_func ("/gui/hubs/load-sample", test_load_sample);
+  g_test_add_func ("/gui/preferences/role-persists", test_preferences_role);
+  g_test_add_func ("/gui/window/about-shortcuts-preferences", test_about_and_shortcuts);
+  g_test_add_func ("/gui/window/size-persists", test_window_size_persists);
+  g_test_add_func ("/gui/templates/instantiate", test_templates);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
+    if (system (cmd) != 0)
+      g_warning ("Could not remove %s", tmpdir);
+  }
+  g_free (tmpdir);
+  return status;
+}
