@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "l4a-records.h"
+#include "l4a-reference.h"
 #include "l4a-store-private.h"
 
 /*
@@ -90,6 +91,15 @@ has_column (GPtrArray  *columns,
   return FALSE;
 }
 
+static const TableInfo *
+table_info (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (g_str_equal (tables[i].table, table))
+      return &tables[i];
+  return NULL;
+}
+
 static char *
 describe_record (const TableInfo *info,
                  JsonObject      *record,
@@ -147,9 +157,64 @@ invalid:
   return FALSE;
 }
 
+/* Checks every foreign key of @object before the insert, so that a broken
+ * reference is reported with its field and what it should name, rather
+ * than as SQLite's anonymous "FOREIGN KEY constraint failed". */
+static gboolean
+check_references (L4aStore        *store,
+                  const TableInfo *info,
+                  JsonObject      *object,
+                  const char      *record,
+                  GError         **error)
+{
+  g_autoptr(sqlite3_stmt) keys = NULL;
+
+  keys = l4a_store_prepare (store, "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list (?1)", error);
+  if (keys == NULL)
+    return FALSE;
+  sqlite3_bind_text (keys, 1, info->table, -1, SQLITE_STATIC);
+
+  while (sqlite3_step (keys) == SQLITE_ROW)
+    {
+      const char *parent = (const char *) sqlite3_column_text (keys, 0);
+      const char *column = (const char *) sqlite3_column_text (keys, 1);
+      const char *parent_column = (const char *) sqlite3_column_text (keys, 2);
+      JsonNode *node = json_object_get_member (object, column);
+      g_autoptr(sqlite3_stmt) exists = NULL;
+      g_autofree char *sql = NULL;
+      const TableInfo *parent_info;
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        continue;
+      if (!JSON_NODE_HOLDS_VALUE (node))
+        continue;  /* bind_value() reports the type */
+
+      /* Names from the schema itself, never from the input. */
+      sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE \"%s\" = ?1", parent,
+                             parent_column ? parent_column : "id");
+      exists = l4a_store_prepare (store, sql, error);
+      if (exists == NULL)
+        return FALSE;
+      if (!bind_value (exists, 1, node, record, column, error))
+        return FALSE;
+      if (sqlite3_step (exists) == SQLITE_ROW)
+        continue;
+
+      parent_info = table_info (parent);
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   /* translators: a record, a field, then a kind of record, e.g. hub “X”: the field “government_id” names no government in the database or the file */
+                   _("%s: the field “%s” names no %s in the database or the file."),
+                   record, column, parent_info ? _(parent_info->label) : parent);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 insert_link_rows (L4aStore    *store,
                   const char  *sql,
+                  const char  *check_sql,
                   const char  *owner_id,
                   JsonNode    *node,
                   gboolean     integers,
@@ -184,6 +249,33 @@ insert_link_rows (L4aStore    *store,
                                 : _("%s: the field “%s” must list texts."),
                        record, field);
           return FALSE;
+        }
+
+      if (integers && (json_node_get_int (element) < 1 || json_node_get_int (element) > L4A_N_SDGS))
+        {
+          g_autofree char *goal = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (element));
+
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       /* translators: a record, a field, then a number */
+                       _("%s: the field “%s” lists goal %s; the goals run from 1 to 17."),
+                       record, field, goal);
+          return FALSE;
+        }
+      if (!integers && check_sql != NULL)
+        {
+          g_autoptr(sqlite3_stmt) check = l4a_store_prepare (store, check_sql, error);
+
+          if (check == NULL)
+            return FALSE;
+          sqlite3_bind_text (check, 1, json_node_get_string (element), -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (check) != SQLITE_ROW)
+            {
+              g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                           /* translators: a record, a field, then what the field gave */
+                           _("%s: the field “%s” names “%s”, which does not exist."),
+                           record, field, json_node_get_string (element));
+              return FALSE;
+            }
         }
 
       sqlite3_reset (stmt);
@@ -369,6 +461,9 @@ insert_record (L4aStore        *store,
       !insert_attachment_data (stmt, n + 1, object, record, error))
     return FALSE;
 
+  if (!check_references (store, info, object, record, error))
+    return FALSE;
+
   if (!l4a_store_step_done (store, stmt, record, error))
     return FALSE;
 
@@ -376,13 +471,14 @@ insert_record (L4aStore        *store,
     {
       g_autofree char *sql = g_strdup_printf ("INSERT INTO %s_sdg (%s_id, goal) VALUES (?1, ?2)",
                                               info->table, info->table);
-      if (!insert_link_rows (store, sql, id, json_object_get_member (object, "sdgs"), TRUE,
+      if (!insert_link_rows (store, sql, NULL, id, json_object_get_member (object, "sdgs"), TRUE,
                              record, "sdgs", error))
         return FALSE;
     }
 
   if (json_object_has_member (object, "councils") &&
-      !insert_link_rows (store, "INSERT INTO hub_council (hub_id, council) VALUES (?1, ?2)", id,
+      !insert_link_rows (store, "INSERT INTO hub_council (hub_id, council) VALUES (?1, ?2)",
+                         "SELECT 1 FROM policy_council WHERE code = ?1", id,
                          json_object_get_member (object, "councils"), FALSE, record, "councils", error))
     return FALSE;
 
@@ -490,9 +586,10 @@ l4a_records_insert (L4aStore    *store,
   for (guint i = 0; i < related->len; i++)
     {
       JsonObject *hub = g_ptr_array_index (related, i);
-      g_autofree char *record = describe_record (&tables[7], hub, i);
+      g_autofree char *record = describe_record (table_info ("hub"), hub, i);
 
       if (!insert_link_rows (store, "INSERT INTO hub_relation (hub_id, related_id) VALUES (?1, ?2)",
+                             "SELECT 1 FROM hub WHERE id = ?1",
                              json_object_get_string_member_with_default (hub, "id", NULL),
                              json_object_get_member (hub, "related"), FALSE, record, "related", error))
         return FALSE;
