@@ -9,74 +9,74 @@
 #include "config.h"
 
 #include "l4a-hub.h"
+#include "l4a-snapshot-private.h"
 
-/* A hub as the registry lists it: a read-only snapshot of one row. */
+/* A hub as the registry lists it: a read-only snapshot of one row. "sdgs" is a
+ * bit mask: bit n set means SDG goal n (1..17). */
+
+enum {
+  STR_ID,
+  STR_NAME,
+  STR_SUMMARY,
+  STR_GOVERNMENT,
+  STR_COUNTRY,
+  STR_REGION,
+  STR_PACT_AXIS,
+  STR_STATUS,
+  STR_START,
+  STR_END,
+  N_STRINGS
+};
+
+enum {
+  UINT_SDGS,
+  N_UINTS
+};
+
+enum {
+  BOOL_SAMPLE,
+  N_BOOLEANS
+};
+
 struct _L4aHub
 {
   GObject  parent_instance;
 
-  char    *id;
-  char    *name;
-  char    *summary;
-  char    *government;
-  char    *country;
-  char    *region;
-  char    *pact_axis;
-  char    *status;
-  char    *start;
-  char    *end;
-  guint    sdgs;     /* bit n set: SDG goal n (1..17) */
-  gboolean sample;
+  char    *strings[N_STRINGS];
+  guint    uints[N_UINTS];
+  gboolean booleans[N_BOOLEANS];
 };
 
 G_DEFINE_FINAL_TYPE (L4aHub, l4a_hub, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_NAME,
-  PROP_SUMMARY,
-  PROP_GOVERNMENT,
-  PROP_COUNTRY,
-  PROP_REGION,
-  PROP_PACT_AXIS,
-  PROP_STATUS,
-  PROP_START,
-  PROP_END,
-  PROP_SDGS,
-  PROP_SAMPLE,
-  N_PROPS
+static const char * const string_names[N_STRINGS] = {
+  "id",
+  "name",
+  "summary",
+  "government",
+  "country",
+  "region",
+  "pact-axis",
+  "status",
+  "start",
+  "end",
 };
-
-static GParamSpec *properties[N_PROPS];
-
-static char **
-string_field (L4aHub *self,
-              guint   prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_ID: return &self->id;
-    case PROP_NAME: return &self->name;
-    case PROP_SUMMARY: return &self->summary;
-    case PROP_GOVERNMENT: return &self->government;
-    case PROP_COUNTRY: return &self->country;
-    case PROP_REGION: return &self->region;
-    case PROP_PACT_AXIS: return &self->pact_axis;
-    case PROP_STATUS: return &self->status;
-    case PROP_START: return &self->start;
-    case PROP_END: return &self->end;
-    default: return NULL;
-    }
-}
+static const char * const uint_names[N_UINTS] = {
+  "sdgs",
+};
+static const char * const boolean_names[N_BOOLEANS] = {
+  "sample",
+};
+static const L4aSnapshotSpec spec = {
+  string_names, N_STRINGS, uint_names, N_UINTS, boolean_names, N_BOOLEANS,
+};
 
 static void
 l4a_hub_finalize (GObject *object)
 {
   L4aHub *self = (L4aHub *)object;
 
-  for (guint i = PROP_ID; i <= PROP_END; i++)
-    g_clear_pointer (string_field (self, i), g_free);
+  l4a_snapshot_clear (&spec, self->strings);
 
   G_OBJECT_CLASS (l4a_hub_parent_class)->finalize (object);
 }
@@ -88,16 +88,8 @@ l4a_hub_get_property (GObject    *object,
                       GParamSpec *pspec)
 {
   L4aHub *self = L4A_HUB (object);
-  char **field = string_field (self, prop_id);
 
-  if (field)
-    g_value_set_string (value, *field);
-  else if (prop_id == PROP_SDGS)
-    g_value_set_uint (value, self->sdgs);
-  else if (prop_id == PROP_SAMPLE)
-    g_value_set_boolean (value, self->sample);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  l4a_snapshot_get (&spec, self->strings, self->uints, self->booleans, prop_id, value);
 }
 
 static void
@@ -107,47 +99,20 @@ l4a_hub_set_property (GObject      *object,
                       GParamSpec   *pspec)
 {
   L4aHub *self = L4A_HUB (object);
-  char **field = string_field (self, prop_id);
 
-  if (field)
-    {
-      g_free (*field);
-      *field = g_value_dup_string (value);
-    }
-  else if (prop_id == PROP_SDGS)
-    self->sdgs = g_value_get_uint (value);
-  else if (prop_id == PROP_SAMPLE)
-    self->sample = g_value_get_boolean (value);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  l4a_snapshot_set (&spec, self->strings, self->uints, self->booleans, prop_id, value);
 }
 
 static void
 l4a_hub_class_init (L4aHubClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  static const char * const names[] = {
-    NULL, "id", "name", "summary", "government", "country", "region",
-    "pact-axis", "status", "start", "end",
-  };
 
   object_class->finalize = l4a_hub_finalize;
   object_class->get_property = l4a_hub_get_property;
   object_class->set_property = l4a_hub_set_property;
 
-  for (guint i = PROP_ID; i <= PROP_END; i++)
-    properties[i] = g_param_spec_string (names[i], NULL, NULL, NULL,
-                                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                         G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_SDGS] =
-    g_param_spec_uint ("sdgs", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SAMPLE] =
-    g_param_spec_boolean ("sample", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  l4a_snapshot_install (object_class, &spec);
 }
 
 static void
@@ -160,7 +125,7 @@ l4a_hub_get_id (L4aHub *self)
 {
   g_return_val_if_fail (L4A_IS_HUB (self), NULL);
 
-  return self->id;
+  return self->strings[STR_ID];
 }
 
 const char *
@@ -168,7 +133,7 @@ l4a_hub_get_name (L4aHub *self)
 {
   g_return_val_if_fail (L4A_IS_HUB (self), NULL);
 
-  return self->name;
+  return self->strings[STR_NAME];
 }
 
 const char *
@@ -176,7 +141,7 @@ l4a_hub_get_summary (L4aHub *self)
 {
   g_return_val_if_fail (L4A_IS_HUB (self), NULL);
 
-  return self->summary;
+  return self->strings[STR_SUMMARY];
 }
 
 const char *
@@ -184,7 +149,7 @@ l4a_hub_get_government (L4aHub *self)
 {
   g_return_val_if_fail (L4A_IS_HUB (self), NULL);
 
-  return self->government;
+  return self->strings[STR_GOVERNMENT];
 }
 
 const char *
@@ -192,7 +157,7 @@ l4a_hub_get_country (L4aHub *self)
 {
   g_return_val_if_fail (L4A_IS_HUB (self), NULL);
 
-  return self->country;
+  return self->strings[STR_COUNTRY];
 }
 
 const char *
@@ -200,7 +165,7 @@ l4a_hub_get_region (L4aHub *self)
 {
   g_return_val_if_fail (L4A_IS_HUB (self), NULL);
 
-  return self->region;
+  return self->strings[STR_REGION];
 }
 
 const char *
@@ -208,7 +173,7 @@ l4a_hub_get_pact_axis (L4aHub *self)
 {
   g_return_val_if_fail (L4A_IS_HUB (self), NULL);
 
-  return self->pact_axis;
+  return self->strings[STR_PACT_AXIS];
 }
 
 const char *
@@ -216,7 +181,7 @@ l4a_hub_get_status (L4aHub *self)
 {
   g_return_val_if_fail (L4A_IS_HUB (self), NULL);
 
-  return self->status;
+  return self->strings[STR_STATUS];
 }
 
 const char *
@@ -224,7 +189,7 @@ l4a_hub_get_start (L4aHub *self)
 {
   g_return_val_if_fail (L4A_IS_HUB (self), NULL);
 
-  return self->start;
+  return self->strings[STR_START];
 }
 
 const char *
@@ -232,7 +197,7 @@ l4a_hub_get_end (L4aHub *self)
 {
   g_return_val_if_fail (L4A_IS_HUB (self), NULL);
 
-  return self->end;
+  return self->strings[STR_END];
 }
 
 guint
@@ -240,7 +205,7 @@ l4a_hub_get_sdgs (L4aHub *self)
 {
   g_return_val_if_fail (L4A_IS_HUB (self), 0);
 
-  return self->sdgs;
+  return self->uints[UINT_SDGS];
 }
 
 gboolean
@@ -248,5 +213,5 @@ l4a_hub_get_sample (L4aHub *self)
 {
   g_return_val_if_fail (L4A_IS_HUB (self), FALSE);
 
-  return self->sample;
+  return self->booleans[BOOL_SAMPLE];
 }

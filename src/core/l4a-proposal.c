@@ -9,151 +9,110 @@
 #include "config.h"
 
 #include "l4a-proposal.h"
+#include "l4a-snapshot-private.h"
 
-/* A proposal as lists show it: a read-only snapshot of one row. */
+/* A proposal as lists show it: a read-only snapshot of one row. "sdgs" is a
+ * bit mask: bit n set means SDG goal n (1..17). */
+
+enum {
+  STR_ID,
+  STR_TITLE,
+  STR_SUMMARY,
+  STR_GOVERNMENT,
+  STR_COUNTRY,
+  STR_REGION,
+  STR_CALL,
+  STR_STATE,
+  STR_SUBMITTED,
+  N_STRINGS
+};
+
+enum {
+  UINT_VERSION,
+  UINT_SDGS,
+  N_UINTS
+};
+
+enum {
+  BOOL_SAMPLE,
+  N_BOOLEANS
+};
+
 struct _L4aProposal
 {
   GObject  parent_instance;
 
-  char    *id;
-  char    *title;
-  char    *summary;
-  char    *government;
-  char    *country;
-  char    *region;
-  char    *call;
-  char    *state;
-  char    *submitted;
-  guint    version;
-  guint    sdgs;     /* bit n set: SDG goal n (1..17) */
-  gboolean sample;
+  char    *strings[N_STRINGS];
+  guint    uints[N_UINTS];
+  gboolean booleans[N_BOOLEANS];
 };
 
 G_DEFINE_FINAL_TYPE (L4aProposal, l4a_proposal, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_TITLE,
-  PROP_SUMMARY,
-  PROP_GOVERNMENT,
-  PROP_COUNTRY,
-  PROP_REGION,
-  PROP_CALL,
-  PROP_STATE,
-  PROP_SUBMITTED,
-  PROP_VERSION,
-  PROP_SDGS,
-  PROP_SAMPLE,
-  N_PROPS
+static const char * const string_names[N_STRINGS] = {
+  "id",
+  "title",
+  "summary",
+  "government",
+  "country",
+  "region",
+  "call",
+  "state",
+  "submitted",
 };
-
-static GParamSpec *properties[N_PROPS];
-
-static char **
-string_field (L4aProposal *self,
-              guint   prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_ID: return &self->id;
-    case PROP_TITLE: return &self->title;
-    case PROP_SUMMARY: return &self->summary;
-    case PROP_GOVERNMENT: return &self->government;
-    case PROP_COUNTRY: return &self->country;
-    case PROP_REGION: return &self->region;
-    case PROP_CALL: return &self->call;
-    case PROP_STATE: return &self->state;
-    case PROP_SUBMITTED: return &self->submitted;
-    default: return NULL;
-    }
-}
+static const char * const uint_names[N_UINTS] = {
+  "version",
+  "sdgs",
+};
+static const char * const boolean_names[N_BOOLEANS] = {
+  "sample",
+};
+static const L4aSnapshotSpec spec = {
+  string_names, N_STRINGS, uint_names, N_UINTS, boolean_names, N_BOOLEANS,
+};
 
 static void
 l4a_proposal_finalize (GObject *object)
 {
   L4aProposal *self = (L4aProposal *)object;
 
-  for (guint i = PROP_ID; i <= PROP_SUBMITTED; i++)
-    g_clear_pointer (string_field (self, i), g_free);
+  l4a_snapshot_clear (&spec, self->strings);
 
   G_OBJECT_CLASS (l4a_proposal_parent_class)->finalize (object);
 }
 
 static void
 l4a_proposal_get_property (GObject    *object,
-                      guint       prop_id,
-                      GValue     *value,
-                      GParamSpec *pspec)
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
 {
   L4aProposal *self = L4A_PROPOSAL (object);
-  char **field = string_field (self, prop_id);
 
-  if (field)
-    g_value_set_string (value, *field);
-  else if (prop_id == PROP_SDGS)
-    g_value_set_uint (value, self->sdgs);
-  else if (prop_id == PROP_VERSION)
-    g_value_set_uint (value, self->version);
-  else if (prop_id == PROP_SAMPLE)
-    g_value_set_boolean (value, self->sample);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  l4a_snapshot_get (&spec, self->strings, self->uints, self->booleans, prop_id, value);
 }
 
 static void
 l4a_proposal_set_property (GObject      *object,
-                      guint         prop_id,
-                      const GValue *value,
-                      GParamSpec   *pspec)
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
 {
   L4aProposal *self = L4A_PROPOSAL (object);
-  char **field = string_field (self, prop_id);
 
-  if (field)
-    {
-      g_free (*field);
-      *field = g_value_dup_string (value);
-    }
-  else if (prop_id == PROP_SDGS)
-    self->sdgs = g_value_get_uint (value);
-  else if (prop_id == PROP_VERSION)
-    self->version = g_value_get_uint (value);
-  else if (prop_id == PROP_SAMPLE)
-    self->sample = g_value_get_boolean (value);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  l4a_snapshot_set (&spec, self->strings, self->uints, self->booleans, prop_id, value);
 }
 
 static void
 l4a_proposal_class_init (L4aProposalClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  static const char * const names[] = {
-    NULL, "id", "title", "summary", "government", "country", "region",
-    "call", "state", "submitted",
-  };
 
   object_class->finalize = l4a_proposal_finalize;
   object_class->get_property = l4a_proposal_get_property;
   object_class->set_property = l4a_proposal_set_property;
 
-  for (guint i = PROP_ID; i <= PROP_SUBMITTED; i++)
-    properties[i] = g_param_spec_string (names[i], NULL, NULL, NULL,
-                                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                         G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_SDGS] =
-    g_param_spec_uint ("sdgs", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VERSION] =
-    g_param_spec_uint ("version", NULL, NULL, 1, G_MAXUINT, 1,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SAMPLE] =
-    g_param_spec_boolean ("sample", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  l4a_snapshot_install (object_class, &spec);
 }
 
 static void
@@ -166,7 +125,7 @@ l4a_proposal_get_id (L4aProposal *self)
 {
   g_return_val_if_fail (L4A_IS_PROPOSAL (self), NULL);
 
-  return self->id;
+  return self->strings[STR_ID];
 }
 
 const char *
@@ -174,7 +133,7 @@ l4a_proposal_get_title (L4aProposal *self)
 {
   g_return_val_if_fail (L4A_IS_PROPOSAL (self), NULL);
 
-  return self->title;
+  return self->strings[STR_TITLE];
 }
 
 const char *
@@ -182,7 +141,7 @@ l4a_proposal_get_summary (L4aProposal *self)
 {
   g_return_val_if_fail (L4A_IS_PROPOSAL (self), NULL);
 
-  return self->summary;
+  return self->strings[STR_SUMMARY];
 }
 
 const char *
@@ -190,7 +149,7 @@ l4a_proposal_get_government (L4aProposal *self)
 {
   g_return_val_if_fail (L4A_IS_PROPOSAL (self), NULL);
 
-  return self->government;
+  return self->strings[STR_GOVERNMENT];
 }
 
 const char *
@@ -198,7 +157,7 @@ l4a_proposal_get_country (L4aProposal *self)
 {
   g_return_val_if_fail (L4A_IS_PROPOSAL (self), NULL);
 
-  return self->country;
+  return self->strings[STR_COUNTRY];
 }
 
 const char *
@@ -206,7 +165,7 @@ l4a_proposal_get_region (L4aProposal *self)
 {
   g_return_val_if_fail (L4A_IS_PROPOSAL (self), NULL);
 
-  return self->region;
+  return self->strings[STR_REGION];
 }
 
 const char *
@@ -214,7 +173,7 @@ l4a_proposal_get_call (L4aProposal *self)
 {
   g_return_val_if_fail (L4A_IS_PROPOSAL (self), NULL);
 
-  return self->call;
+  return self->strings[STR_CALL];
 }
 
 const char *
@@ -222,7 +181,7 @@ l4a_proposal_get_state (L4aProposal *self)
 {
   g_return_val_if_fail (L4A_IS_PROPOSAL (self), NULL);
 
-  return self->state;
+  return self->strings[STR_STATE];
 }
 
 const char *
@@ -230,7 +189,7 @@ l4a_proposal_get_submitted (L4aProposal *self)
 {
   g_return_val_if_fail (L4A_IS_PROPOSAL (self), NULL);
 
-  return self->submitted;
+  return self->strings[STR_SUBMITTED];
 }
 
 guint
@@ -238,7 +197,7 @@ l4a_proposal_get_version (L4aProposal *self)
 {
   g_return_val_if_fail (L4A_IS_PROPOSAL (self), 0);
 
-  return self->version;
+  return self->uints[UINT_VERSION];
 }
 
 guint
@@ -246,7 +205,7 @@ l4a_proposal_get_sdgs (L4aProposal *self)
 {
   g_return_val_if_fail (L4A_IS_PROPOSAL (self), 0);
 
-  return self->sdgs;
+  return self->uints[UINT_SDGS];
 }
 
 gboolean
@@ -254,5 +213,5 @@ l4a_proposal_get_sample (L4aProposal *self)
 {
   g_return_val_if_fail (L4A_IS_PROPOSAL (self), FALSE);
 
-  return self->sample;
+  return self->booleans[BOOL_SAMPLE];
 }

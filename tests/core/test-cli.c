@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "test-utils.h"
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -285,11 +287,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  {
-    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
-    if (system (cmd) != 0)
-      g_warning ("Could not remove %s", tmpdir);
-  }
+  l4a_test_remove_tree (tmpdir);
   g_free (tmpdir);
   return status;
 }

@@ -18,6 +18,7 @@
 #include <math.h>
 
 #include "gui-test-utils.h"
+#include "test-utils.h"
 #include "l4a-application.h"
 #include "l4a-hubs-view.h"
 #include "l4a-window.h"
@@ -243,11 +244,7 @@ main (int   argc,
 
   ok &= render_all (app, outdir, "full", check);
 
-  {
-    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
-    if (system (cmd) != 0)
-      g_warning ("Could not remove %s", tmpdir);
-  }
+  l4a_test_remove_tree (tmpdir);
 
   return ok ? 0 : 1;
 }

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "gui-test-utils.h"
+#include "test-utils.h"
 #include "l4a-application.h"
 #include "l4a-hubs-view.h"
 #include "l4a-preferences-window.h"
@@ -281,11 +282,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  {
-    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
-    if (system (cmd) != 0)
-      g_warning ("Could not remove %s", tmpdir);
-  }
+  l4a_test_remove_tree (tmpdir);
   g_free (tmpdir);
   return status;
 }
