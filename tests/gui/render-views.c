@@ -21,6 +21,7 @@
 #include "test-utils.h"
 #include "l4a-application.h"
 #include "l4a-hubs-view.h"
+#include "l4a-preferences-window.h"
 #include "l4a-window.h"
 
 static const char * const views[] = { "hubs", "proposals", "reviews", "indicators", "brand-kit" };
@@ -173,6 +174,34 @@ render_set (L4aApplication *app,
   return ok;
 }
 
+/* Secondary windows, for looking at; their size is their own. */
+static gboolean
+render_dialogs (L4aApplication *app,
+                const char     *outdir)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  gboolean ok = TRUE;
+
+  for (guint dark = 0; dark <= 1; dark++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/preferences-%s.png", outdir, dark ? "dark" : "light");
+      g_autoptr(GdkTexture) texture = NULL;
+      L4aPreferencesWindow *prefs;
+
+      g_settings_set_string (settings, "color-scheme", dark ? "dark" : "light");
+      g_settings_set_string (settings, "role", "member");
+      prefs = l4a_preferences_window_new (settings, l4a_application_get_store (app));
+      gtk_window_present (GTK_WINDOW (prefs));
+      l4a_test_iterate (0.6);
+      texture = render_window (GTK_WINDOW (prefs));
+      ok &= gdk_texture_save_to_png (texture, path);
+      gtk_window_destroy (GTK_WINDOW (prefs));
+    }
+
+  g_settings_set_string (settings, "role", "secretariat");
+  return ok;
+}
+
 static gboolean
 render_all (L4aApplication *app,
             const char     *outdir,
@@ -243,6 +272,7 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (window));
 
   ok &= render_all (app, outdir, "full", check);
+  ok &= render_dialogs (app, outdir);
 
   l4a_test_remove_tree (tmpdir);
 
