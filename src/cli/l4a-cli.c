@@ -10,10 +10,14 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <gio/gunixoutputstream.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "l4a-cli.h"
+#include "l4a-csv.h"
 #include "l4a-hub.h"
+#include "l4a-hub-filter.h"
 #include "l4a-proposal.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
@@ -21,6 +25,13 @@
 #include "l4a-store.h"
 
 #define EXIT_USAGE 2
+
+typedef enum
+{
+  OUTPUT_TABLE,
+  OUTPUT_JSON,
+  OUTPUT_CSV,
+} Output;
 
 typedef int (*CommandFunc) (L4aGlobalOptions *options,
                             int               argc,
@@ -333,19 +344,29 @@ print_table (GPtrArray *rows,
 }
 
 static int
-list_hubs (L4aStore       *store,
-           const L4aQuery *query,
-           gboolean        json)
+list_hubs (L4aStore           *store,
+           const L4aHubFilter *filter,
+           int                 output)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) hubs = l4a_registry_list_hubs (store, query, &error);
+  g_autoptr(GListModel) all = l4a_registry_list_hubs (store, &error);
+  g_autoptr(GListModel) hubs = NULL;
   guint n;
 
-  if (hubs == NULL)
+  if (all == NULL)
     return fail (EXIT_FAILURE, "%s", error->message);
 
+  hubs = l4a_hub_filter_apply (filter, all);
   n = g_list_model_get_n_items (hubs);
-  if (json)
+  if (output == OUTPUT_CSV)
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      fflush (stdout);
+      if (!l4a_csv_write_hubs (hubs, out, NULL, &error))
+        return fail (EXIT_FAILURE, "%s", error->message);
+    }
+  else if (output == OUTPUT_JSON)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -467,67 +488,194 @@ list_proposals (L4aStore       *store,
   return EXIT_SUCCESS;
 }
 
+/* Checks that @value is a code of @table; otherwise fails with the list of
+ * the codes there are. */
+static gboolean
+check_code (L4aReferenceTable  table,
+            const char        *option,
+            const char        *value,
+            int               *status)
+{
+  guint n;
+  const L4aReferenceEntry *entries;
+  g_autoptr(GString) known = g_string_new (NULL);
+
+  if (value == NULL || l4a_reference_lookup (table, value) != NULL)
+    return TRUE;
+
+  entries = l4a_reference_entries (table, &n);
+  if (table == L4A_REFERENCE_COUNTRIES)
+    g_string_append (known, _("two-letter ISO 3166 codes such as ES, BR or ZA"));
+  else
+    for (guint i = 0; i < n; i++)
+      g_string_append_printf (known, "%s%s", i ? ", " : "", entries[i].code);
+
+  /* translators: an option, what the user gave, then the codes there are */
+  *status = fail (EXIT_USAGE, _("%s: unknown code “%s”; use %s."), option, value, known->str);
+  return FALSE;
+}
+
+static gboolean
+check_word (const char         *option,
+            const char         *value,
+            const char * const *words,
+            int                *status)
+{
+  g_autofree char *known = NULL;
+
+  if (value == NULL || g_strv_contains (words, value))
+    return TRUE;
+
+  known = g_strjoinv (", ", (char **) words);
+  *status = fail (EXIT_USAGE, _("%s: unknown code “%s”; use %s."), option, value, known);
+  return FALSE;
+}
+
+/* Reads "11" or "11,13,17" into a mask of goals. */
+static gboolean
+parse_sdgs (const char *text,
+            guint      *mask,
+            int        *status)
+{
+  g_auto(GStrv) parts = NULL;
+
+  *mask = 0;
+  if (text == NULL)
+    return TRUE;
+
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      guint64 goal = 0;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 1, L4A_N_SDGS, &goal, NULL))
+        {
+          *status = fail (EXIT_USAGE, _("--sdg takes goal numbers from 1 to 17, such as 11 or 11,13."));
+          return FALSE;
+        }
+      *mask |= 1u << goal;
+    }
+
+  return TRUE;
+}
+
 static int
 command_list (L4aGlobalOptions  *options,
               int                argc,
               char             **argv)
 {
+  static const char * const hub_statuses[] = { "active", "completed", "withdrawn", NULL };
+  static const char * const proposal_states[] = { "draft", "submitted", "withdrawn", "under-review",
+                                                  "decided", "released", NULL };
+  static const char * const formats[] = { "in-person", "virtual", "hybrid", NULL };
   g_autofree char *search = NULL;
   g_autofree char *region = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *axis = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *council = NULL;
   g_autofree char *status = NULL;
   g_autofree char *call = NULL;
-  int sdg = 0;
+  g_autofree char *sdg = NULL;
+  int year = 0;
   gboolean json = FALSE;
+  gboolean csv = FALSE;
   GOptionEntry entries[] = {
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only records matching these words"), N_("TEXT") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("Only this world region (a region code)"), N_("REGION") },
-    { "sdg", 0, 0, G_OPTION_ARG_INT, &sdg, N_("Only records with this SDG goal (1 to 17)"), N_("N") },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Only this country (an ISO 3166 code such as ES)"), N_("CODE") },
+    { "sdg", 0, 0, G_OPTION_ARG_STRING, &sdg, N_("Only records with one of these SDG goals (1 to 17, comma-separated)"), N_("N[,N…]") },
+    { "axis", 0, 0, G_OPTION_ARG_STRING, &axis, N_("Only hubs on this Pact axis (people, planet, government)"), N_("AXIS") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Only hubs of this format (in-person, virtual, hybrid)"), N_("FORMAT") },
+    { "council", 0, 0, G_OPTION_ARG_STRING, &council, N_("Only hubs linked to this Policy Council (a council code)"), N_("COUNCIL") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only hubs active at some time in this year"), N_("YEAR") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only hubs with this status, or proposals in this state"), N_("STATUS") },
     { "call", 0, 0, G_OPTION_ARG_STRING, &call, N_("Only proposals of this call (its id)"), N_("CALL") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV instead of a table (hubs)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("hubs|proposals"));
   g_autoptr(L4aStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  L4aQuery query = { 0 };
+  gboolean hubs;
+  Output output;
+  guint sdgs = 0;
+  int status_code = EXIT_USAGE;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("List hubs or proposals."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (EXIT_USAGE, "%s", error->message);
 
   if (argc != 2 || (!g_str_equal (argv[1], "hubs") && !g_str_equal (argv[1], "proposals")))
     return fail (EXIT_USAGE, _("Say what to list: “list hubs” or “list proposals”."));
+  hubs = g_str_equal (argv[1], "hubs");
 
-  if (sdg < 0 || sdg > L4A_N_SDGS)
-    return fail (EXIT_USAGE, _("--sdg takes a goal number from 1 to 17."));
+  if (json && csv)
+    return fail (EXIT_USAGE, _("Choose one of --json and --csv."));
+  output = json ? OUTPUT_JSON : csv ? OUTPUT_CSV : OUTPUT_TABLE;
+  if (!hubs && output == OUTPUT_CSV)
+    return fail (EXIT_USAGE, _("--csv lists hubs; use --json for proposals."));
+  if (!hubs && (country || axis || format || council || year))
+    return fail (EXIT_USAGE, _("--country, --axis, --format, --council and --year narrow hubs, not proposals."));
+  if (hubs && call)
+    return fail (EXIT_USAGE, _("--call narrows proposals, not hubs."));
+  if (year != 0 && (year < 1900 || year > 2200))
+    return fail (EXIT_USAGE, _("--year takes a year such as 2026."));
 
-  if (region && !l4a_reference_lookup (L4A_REFERENCE_REGIONS, region))
-    {
-      guint n;
-      const L4aReferenceEntry *regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n);
-      g_autoptr(GString) known = g_string_new (NULL);
+  if (country)
+    for (char *p = country; *p; p++)
+      *p = g_ascii_toupper (*p);
 
-      for (guint i = 0; i < n; i++)
-        g_string_append_printf (known, "%s%s", i ? ", " : "", regions[i].code);
-      /* translators: the first %s is what the user gave, the second a list of codes */
-      return fail (EXIT_USAGE, _("Unknown region “%s”; the region codes are %s."), region, known->str);
-    }
+  if (!parse_sdgs (sdg, &sdgs, &status_code) ||
+      !check_code (L4A_REFERENCE_REGIONS, "--region", region, &status_code) ||
+      !check_code (L4A_REFERENCE_COUNTRIES, "--country", country, &status_code) ||
+      !check_code (L4A_REFERENCE_AXES, "--axis", axis, &status_code) ||
+      !check_code (L4A_REFERENCE_COUNCILS, "--council", council, &status_code) ||
+      !check_word ("--format", format, formats, &status_code) ||
+      !check_word ("--status", status, hubs ? hub_statuses : proposal_states, &status_code))
+    return status_code;
 
   store = open_store (options, &error);
   if (store == NULL)
     return fail (EXIT_FAILURE, "%s", error->message);
 
-  query.search = search;
-  query.region = region;
-  query.status = status;
-  query.call = call;
-  query.sdg = (guint) sdg;
+  if (hubs)
+    {
+      g_autoptr(L4aHubFilter) filter = l4a_hub_filter_new ();
 
-  if (g_str_equal (argv[1], "hubs"))
-    return list_hubs (store, &query, json);
-  return list_proposals (store, &query, json);
+      filter->region = g_steal_pointer (&region);
+      filter->country = g_steal_pointer (&country);
+      filter->axis = g_steal_pointer (&axis);
+      filter->format = g_steal_pointer (&format);
+      filter->status = g_steal_pointer (&status);
+      filter->councils = l4a_council_mask (council);
+      filter->sdgs = sdgs;
+      filter->year = year;
+      filter->matches = l4a_registry_search_hubs (store, search, &error);
+      if (error != NULL)
+        return fail (EXIT_FAILURE, "%s", error->message);
+
+      return list_hubs (store, filter, output);
+    }
+  else
+    {
+      L4aQuery query = { 0 };
+
+      if (sdgs & (sdgs - 1))
+        return fail (EXIT_USAGE, _("For proposals, --sdg takes one goal."));
+      query.search = search;
+      query.region = region;
+      query.status = status;
+      query.call = call;
+      for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+        if (sdgs & (1u << goal))
+          query.sdg = goal;
+
+      return list_proposals (store, &query, output == OUTPUT_JSON);
+    }
 }
 
 /**

@@ -24,7 +24,14 @@ const char *l4a_hub_get_pact_axis  (L4aHub *self);
 const char *l4a_hub_get_status     (L4aHub *self);
 const char *l4a_hub_get_start      (L4aHub *self);
 const char *l4a_hub_get_end        (L4aHub *self);
+const char *l4a_hub_get_government_id (L4aHub *self);
+const char *l4a_hub_get_format     (L4aHub *self);
+const char *l4a_hub_get_label_date (L4aHub *self);
+const char *l4a_hub_get_proposal_id (L4aHub *self);
 guint       l4a_hub_get_sdgs       (L4aHub *self);
+guint       l4a_hub_get_councils   (L4aHub *self);
 gboolean    l4a_hub_get_sample     (L4aHub *self);
+const char *l4a_hub_get_collate_key (L4aHub *self,
+                                     int     key);
 
 G_END_DECLS

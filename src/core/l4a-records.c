@@ -41,6 +41,7 @@ static const TableInfo tables[] = {
   { "proposal_version", N_("proposal version"), "version", { NULL } },
   { "proposal_attachment", N_("attachment"), "name", { NULL } },
   { "hub", N_("hub"), "name", { "sdgs", "councils", "related" } },
+  { "hub_relation", N_("related hub"), "related_id", { NULL } },
   { "activity", N_("activity"), "title", { NULL } },
   { "partner", N_("partner"), "name", { NULL } },
   { "deliverable", N_("deliverable"), "title", { NULL } },
@@ -593,6 +594,84 @@ l4a_records_insert (L4aStore    *store,
                              json_object_get_string_member_with_default (hub, "id", NULL),
                              json_object_get_member (hub, "related"), FALSE, record, "related", error))
         return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * l4a_records_dump:
+ * @table: a table of the schema (from the code, never from input)
+ * @column: the column to select on
+ * @value: the value it must have
+ * @builder: a #JsonBuilder inside an array
+ *
+ * Adds the rows of @table whose @column is @value as JSON objects whose
+ * members are the columns, in the form l4a_records_insert() reads.
+ * Integer keys used only inside this database ("num") are left out.
+ */
+gboolean
+l4a_records_dump (L4aStore    *store,
+                  const char  *table,
+                  const char  *column,
+                  const char  *value,
+                  JsonBuilder *builder,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (table_info (table) != NULL || g_str_equal (table, "hub_relation"), FALSE);
+
+  sql = g_strdup_printf ("SELECT * FROM \"%s\" WHERE \"%s\" = ?1", table, column);
+  stmt = l4a_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          const char *name = sqlite3_column_name (stmt, c);
+
+          if (g_str_equal (name, "num"))
+            continue;
+
+          json_builder_set_member_name (builder, name);
+          switch (sqlite3_column_type (stmt, c))
+            {
+            case SQLITE_INTEGER:
+              json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, c));
+              break;
+            case SQLITE_FLOAT:
+              json_builder_add_double_value (builder, sqlite3_column_double (stmt, c));
+              break;
+            case SQLITE_TEXT:
+              json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, c));
+              break;
+            case SQLITE_BLOB:
+              {
+                g_autofree char *encoded = g_base64_encode (sqlite3_column_blob (stmt, c),
+                                                            (gsize) sqlite3_column_bytes (stmt, c));
+                json_builder_add_string_value (builder, encoded);
+              }
+              break;
+            case SQLITE_NULL:
+            default:
+              json_builder_add_null_value (builder);
+              break;
+            }
+        }
+      json_builder_end_object (builder);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      l4a_store_set_sqlite_error (store, rc, NULL, error);
+      return FALSE;
     }
 
   return TRUE;

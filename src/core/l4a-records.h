@@ -19,4 +19,11 @@ gboolean l4a_records_insert (L4aStore    *store,
                              GHashTable  *counts,
                              GError     **error);
 
+gboolean l4a_records_dump   (L4aStore    *store,
+                             const char  *table,
+                             const char  *column,
+                             const char  *value,
+                             JsonBuilder *builder,
+                             GError     **error);
+
 G_END_DECLS

@@ -115,58 +115,60 @@ finish_rows (L4aStore     *store,
 /**
  * l4a_registry_list_hubs:
  *
- * Returns: (transfer full): a list of #L4aHub sorted by name, or %NULL with
- *   @error set
+ * Lists every hub, sorted by name; narrow it with #L4aHubFilter.
+ *
+ * Returns: (transfer full): a list of #L4aHub, or %NULL with @error set
  */
 GListModel *
-l4a_registry_list_hubs (L4aStore        *store,
-                        const L4aQuery  *query,
-                        GError         **error)
+l4a_registry_list_hubs (L4aStore  *store,
+                        GError   **error)
 {
   g_autoptr(GListStore) hubs = g_list_store_new (L4A_TYPE_HUB);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *fts = l4a_fts_query_from_text (query ? query->search : NULL);
   int rc;
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
   stmt = l4a_store_prepare (store,
-                            "SELECT r.id, r.name, r.summary, g.name, g.country, g.region, r.pact_axis, "
-                            "       r.status, r.start_on, r.end_on, " SDG_MASK ("hub_sdg", "hub_id") ", r.sample "
+                            "SELECT r.id, r.name, r.summary, g.name, g.id, g.country, g.region, r.pact_axis, "
+                            "       r.status, r.start_on, r.end_on, r.format, r.label_date, r.proposal_id, "
+                            "       " SDG_MASK ("hub_sdg", "hub_id") ", "
+                            "       (SELECT coalesce (sum (1 << p.position), 0) FROM hub_council c "
+                            "        JOIN policy_council p ON p.code = c.council WHERE c.hub_id = r.id), "
+                            "       r.sample "
                             "FROM hub r JOIN government g ON g.id = r.government_id "
-                            "WHERE (?1 IS NULL OR r.num IN (SELECT rowid FROM hub_fts WHERE hub_fts MATCH ?1)) "
-                            "  AND (?2 IS NULL OR g.region = ?2) "
-                            "  AND (?3 IS NULL OR r.status = ?3) "
-                            "  AND (?4 = 0 OR EXISTS (SELECT 1 FROM hub_sdg s WHERE s.hub_id = r.id AND s.goal = ?4)) "
-                            "  AND (?5 IS NULL OR r.proposal_id IN (SELECT id FROM proposal WHERE call_id = ?5)) "
                             "ORDER BY r.name COLLATE NOCASE, r.id",
                             error);
   if (stmt == NULL)
     return NULL;
 
-  bind_query (stmt, query, fts);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(L4aHub) hub = g_object_new (L4A_TYPE_HUB,
-                                            "id", column_text (stmt, 0),
-                                            "name", column_text (stmt, 1),
-                                            "summary", column_text (stmt, 2),
-                                            "government", column_text (stmt, 3),
-                                            "country", column_text (stmt, 4),
-                                            "region", column_text (stmt, 5),
-                                            "pact-axis", column_text (stmt, 6),
-                                            "status", column_text (stmt, 7),
-                                            "start", column_text (stmt, 8),
-                                            "end", column_text (stmt, 9),
-                                            "sdgs", (guint) sqlite3_column_int64 (stmt, 10),
-                                            "sample", sqlite3_column_int (stmt, 11) != 0,
-                                            NULL);
-      g_list_store_append (hubs, hub);
-    }
+    g_ptr_array_add (items, g_object_new (L4A_TYPE_HUB,
+                                          "id", column_text (stmt, 0),
+                                          "name", column_text (stmt, 1),
+                                          "summary", column_text (stmt, 2),
+                                          "government", column_text (stmt, 3),
+                                          "government-id", column_text (stmt, 4),
+                                          "country", column_text (stmt, 5),
+                                          "region", column_text (stmt, 6),
+                                          "pact-axis", column_text (stmt, 7),
+                                          "status", column_text (stmt, 8),
+                                          "start", column_text (stmt, 9),
+                                          "end", column_text (stmt, 10),
+                                          "format", column_text (stmt, 11),
+                                          "label-date", column_text (stmt, 12),
+                                          "proposal-id", column_text (stmt, 13),
+                                          "sdgs", (guint) sqlite3_column_int64 (stmt, 14),
+                                          "councils", (guint) sqlite3_column_int64 (stmt, 15),
+                                          "sample", sqlite3_column_int (stmt, 16) != 0,
+                                          NULL));
 
   if (!finish_rows (store, stmt, rc, error))
     return NULL;
 
+  /* One splice, so that a view sees one change for the whole list. */
+  g_list_store_splice (hubs, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (g_steal_pointer (&hubs));
 }
 

@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-/* What a list of hubs or proposals is narrowed to; NULL or 0 means "any". */
+/* What a list of proposals is narrowed to; NULL or 0 means "any". */
 typedef struct
 {
   const char *search;  /* words typed by the user, never FTS syntax */
@@ -24,7 +24,6 @@ typedef struct
 
 char       *l4a_fts_query_from_text        (const char      *text);
 GListModel *l4a_registry_list_hubs         (L4aStore        *store,
-                                            const L4aQuery  *query,
                                             GError         **error);
 GListModel *l4a_registry_list_proposals    (L4aStore        *store,
                                             const L4aQuery  *query,

@@ -26,6 +26,7 @@ typedef enum
   L4A_STORE_ERROR_AMBIGUOUS,     /* a short reference names several records */
   L4A_STORE_ERROR_INVALID,       /* a value given by the user is not valid */
   L4A_STORE_ERROR_DENIED,        /* the role may not do this */
+  L4A_STORE_ERROR_CONFLICT,      /* the record changed since it was read */
 } L4aStoreError;
 
 /* "L4AH" */

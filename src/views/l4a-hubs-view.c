@@ -112,7 +112,7 @@ l4a_hubs_view_reload (L4aHubsView *self)
   if (self->store == NULL)
     return;
 
-  hubs = l4a_registry_list_hubs (self->store, NULL, &error);
+  hubs = l4a_registry_list_hubs (self->store, &error);
   if (hubs == NULL)
     {
       g_warning ("The hubs cannot be listed: %s", error->message);

@@ -216,6 +216,75 @@ test_list_filters (void)
 }
 
 static void
+test_list_hub_options (void)
+{
+  g_autofree char *path = db_path ("options.sqlite");
+  g_auto(Run) load = { 0 };
+  g_auto(Run) country = { 0 };
+  g_auto(Run) lower = { 0 };
+  g_auto(Run) axis = { 0 };
+  g_auto(Run) year = { 0 };
+  g_auto(Run) sdgs = { 0 };
+  g_auto(Run) council = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) both = { 0 };
+  g_auto(Run) bad_country = { 0 };
+  g_auto(Run) bad_year = { 0 };
+  g_auto(Run) bad_axis = { 0 };
+  g_auto(Run) bad_status = { 0 };
+  g_auto(Run) proposals_csv = { 0 };
+  g_auto(Run) hubs_call = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&load, "--db", path, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+
+  run_cli (&country, "--db", path, "list", "hubs", "--country", "CA", "--json", NULL);
+  g_assert_cmpint (country.status, ==, 0);
+  g_assert_cmpuint (json_count (country.out), ==, 2);
+  run_cli (&lower, "--db", path, "list", "hubs", "--country", "ca", "--json", NULL);
+  g_assert_cmpstr (lower.out, ==, country.out);
+
+  run_cli (&axis, "--db", path, "list", "hubs", "--axis", "government", "--json", NULL);
+  g_assert_cmpint (axis.status, ==, 0);
+  g_assert_cmpuint (json_count (axis.out), ==, 2);  /* Bristol and Kitchener */
+
+  run_cli (&year, "--db", path, "list", "hubs", "--year", "2023", "--region", "latin-america", "--json", NULL);
+  g_assert_cmpint (year.status, ==, 0);
+  g_assert_cmpuint (json_count (year.out), ==, 1);  /* Quito, from September 2023 */
+
+  run_cli (&sdgs, "--db", path, "list", "hubs", "--sdg", "2,14", "--json", NULL);
+  g_assert_cmpint (sdgs.status, ==, 0);
+  g_assert_cmpuint (json_count (sdgs.out), ==, 2);  /* Quito (2) and Durban (14) */
+
+  run_cli (&council, "--db", path, "list", "hubs", "--council", "opportunities-culture-diplomacy", "--json", NULL);
+  g_assert_cmpint (council.status, ==, 0);
+  g_assert_cmpuint (json_count (council.out), ==, 2);
+
+  run_cli (&csv, "--db", path, "list", "hubs", "--csv", "--country", "CA", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  lines = g_strsplit (csv.out, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);  /* header, two hubs, the empty rest */
+  g_assert_true (g_str_has_prefix (lines[0], "id,name,"));
+  g_assert_nonnull (strstr (csv.out, ",CA,Canada,north-america,"));
+
+  run_cli (&both, "--db", path, "list", "hubs", "--csv", "--json", NULL);
+  assert_one_line_error (&both, 2, "--csv");
+  run_cli (&bad_country, "--db", path, "list", "hubs", "--country", "XX", NULL);
+  assert_one_line_error (&bad_country, 2, "XX");
+  run_cli (&bad_year, "--db", path, "list", "hubs", "--year", "99", NULL);
+  assert_one_line_error (&bad_year, 2, "--year");
+  run_cli (&bad_axis, "--db", path, "list", "hubs", "--axis", "moon", NULL);
+  assert_one_line_error (&bad_axis, 2, "people, planet, government");
+  run_cli (&bad_status, "--db", path, "list", "hubs", "--status", "draft", NULL);
+  assert_one_line_error (&bad_status, 2, "active, completed, withdrawn");
+  run_cli (&proposals_csv, "--db", path, "list", "proposals", "--csv", NULL);
+  assert_one_line_error (&proposals_csv, 2, "--csv");
+  run_cli (&hubs_call, "--db", path, "list", "hubs", "--call", "x", NULL);
+  assert_one_line_error (&hubs_call, 2, "--call");
+}
+
+static void
 test_errors (void)
 {
   g_autofree char *path = db_path ("errors.sqlite");
@@ -283,6 +352,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/help", test_help);
   g_test_add_func ("/core/cli/sample-and-list", test_sample_and_list);
   g_test_add_func ("/core/cli/list-filters", test_list_filters);
+  g_test_add_func ("/core/cli/list-hub-options", test_list_hub_options);
   g_test_add_func ("/core/cli/errors", test_errors);
 
   status = g_test_run ();

@@ -1,0 +1,561 @@
+/* l4a-government.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-government"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "l4a-government.h"
+#include "l4a-hub-edit.h"
+#include "l4a-reference.h"
+#include "l4a-rules.h"
+#include "l4a-store-private.h"
+#include "l4a-snapshot-private.h"
+
+/* A government as lists show it: a read-only snapshot of one row, with how
+ * many hubs, proposals and board members refer to it. */
+
+enum {
+  STR_ID,
+  STR_NAME,
+  STR_KIND,
+  STR_COUNTRY,
+  STR_REGION,
+  N_STRINGS
+};
+
+enum {
+  UINT_HUBS,
+  UINT_PROPOSALS,
+  UINT_MEMBERS,
+  N_UINTS
+};
+
+enum {
+  BOOL_SAMPLE,
+  N_BOOLEANS
+};
+
+struct _L4aGovernment
+{
+  GObject  parent_instance;
+
+  char    *strings[N_STRINGS];
+  guint    uints[N_UINTS];
+  gboolean booleans[N_BOOLEANS];
+};
+
+G_DEFINE_FINAL_TYPE (L4aGovernment, l4a_government, G_TYPE_OBJECT)
+
+static const char * const string_names[N_STRINGS] = {
+  "id",
+  "name",
+  "kind",
+  "country",
+  "region",
+};
+static const char * const uint_names[N_UINTS] = {
+  "hubs",
+  "proposals",
+  "members",
+};
+static const char * const boolean_names[N_BOOLEANS] = {
+  "sample",
+};
+static const L4aSnapshotSpec spec = {
+  string_names, N_STRINGS, uint_names, N_UINTS, boolean_names, N_BOOLEANS,
+};
+
+static void
+l4a_government_finalize (GObject *object)
+{
+  L4aGovernment *self = (L4aGovernment *)object;
+
+  l4a_snapshot_clear (&spec, self->strings);
+
+  G_OBJECT_CLASS (l4a_government_parent_class)->finalize (object);
+}
+
+static void
+l4a_government_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  L4aGovernment *self = L4A_GOVERNMENT (object);
+
+  l4a_snapshot_get (&spec, self->strings, self->uints, self->booleans, prop_id, value);
+}
+
+static void
+l4a_government_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  L4aGovernment *self = L4A_GOVERNMENT (object);
+
+  l4a_snapshot_set (&spec, self->strings, self->uints, self->booleans, prop_id, value);
+}
+
+static void
+l4a_government_class_init (L4aGovernmentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = l4a_government_finalize;
+  object_class->get_property = l4a_government_get_property;
+  object_class->set_property = l4a_government_set_property;
+
+  l4a_snapshot_install (object_class, &spec);
+}
+
+static void
+l4a_government_init (L4aGovernment *self)
+{
+}
+
+const char *
+l4a_government_get_id (L4aGovernment *self)
+{
+  g_return_val_if_fail (L4A_IS_GOVERNMENT (self), NULL);
+
+  return self->strings[STR_ID];
+}
+
+const char *
+l4a_government_get_name (L4aGovernment *self)
+{
+  g_return_val_if_fail (L4A_IS_GOVERNMENT (self), NULL);
+
+  return self->strings[STR_NAME];
+}
+
+const char *
+l4a_government_get_kind (L4aGovernment *self)
+{
+  g_return_val_if_fail (L4A_IS_GOVERNMENT (self), NULL);
+
+  return self->strings[STR_KIND];
+}
+
+const char *
+l4a_government_get_country (L4aGovernment *self)
+{
+  g_return_val_if_fail (L4A_IS_GOVERNMENT (self), NULL);
+
+  return self->strings[STR_COUNTRY];
+}
+
+const char *
+l4a_government_get_region (L4aGovernment *self)
+{
+  g_return_val_if_fail (L4A_IS_GOVERNMENT (self), NULL);
+
+  return self->strings[STR_REGION];
+}
+
+guint
+l4a_government_get_hubs (L4aGovernment *self)
+{
+  g_return_val_if_fail (L4A_IS_GOVERNMENT (self), 0);
+
+  return self->uints[UINT_HUBS];
+}
+
+guint
+l4a_government_get_proposals (L4aGovernment *self)
+{
+  g_return_val_if_fail (L4A_IS_GOVERNMENT (self), 0);
+
+  return self->uints[UINT_PROPOSALS];
+}
+
+guint
+l4a_government_get_members (L4aGovernment *self)
+{
+  g_return_val_if_fail (L4A_IS_GOVERNMENT (self), 0);
+
+  return self->uints[UINT_MEMBERS];
+}
+
+gboolean
+l4a_government_get_sample (L4aGovernment *self)
+{
+  g_return_val_if_fail (L4A_IS_GOVERNMENT (self), FALSE);
+
+  return self->booleans[BOOL_SAMPLE];
+}
+
+/* Editing ------------------------------------------------------------------ */
+
+L4aGovernmentEdit *
+l4a_government_edit_new (void)
+{
+  L4aGovernmentEdit *edit = g_new0 (L4aGovernmentEdit, 1);
+
+  edit->kind = g_strdup ("city");
+  return edit;
+}
+
+void
+l4a_government_edit_free (L4aGovernmentEdit *edit)
+{
+  if (edit == NULL)
+    return;
+
+  g_free (edit->id);
+  g_free (edit->name);
+  g_free (edit->kind);
+  g_free (edit->country);
+  g_free (edit->region);
+  g_free (edit);
+}
+
+const char *
+l4a_government_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "city") == 0)
+    return C_("government kind", "City or local government");
+  if (g_strcmp0 (kind, "region") == 0)
+    return C_("government kind", "Region");
+  if (g_strcmp0 (kind, "association") == 0)
+    return C_("government kind", "Association of governments");
+  return kind;
+}
+
+GPtrArray *
+l4a_government_edit_validate (L4aStore                *store,
+                              const L4aGovernmentEdit *edit)
+{
+  GPtrArray *errors = l4a_field_errors_new ();
+
+  g_return_val_if_fail (edit != NULL, errors);
+
+  if (l4a_text_is_blank (edit->name))
+    l4a_field_errors_add (errors, "name", "%s", _("A government needs a name."));
+  else if (g_utf8_strlen (edit->name, -1) > 200)
+    l4a_field_errors_add (errors, "name", "%s", _("The name is longer than 200 characters."));
+
+  if (g_strcmp0 (edit->kind, "city") != 0 && g_strcmp0 (edit->kind, "region") != 0 &&
+      g_strcmp0 (edit->kind, "association") != 0)
+    l4a_field_errors_add (errors, "kind", "%s", _("Choose a city, a region or an association."));
+
+  if (l4a_text_is_blank (edit->country))
+    l4a_field_errors_add (errors, "country", "%s", _("Choose the country."));
+  else if (l4a_reference_lookup (L4A_REFERENCE_COUNTRIES, edit->country) == NULL)
+    /* translators: %s is what was given as a country code */
+    l4a_field_errors_add (errors, "country", _("“%s” is not a known country."), edit->country);
+
+  if (l4a_text_is_blank (edit->region))
+    l4a_field_errors_add (errors, "region", "%s", _("Choose the UCLG world region."));
+  else if (l4a_reference_lookup (L4A_REFERENCE_REGIONS, edit->region) == NULL)
+    l4a_field_errors_add (errors, "region", _("“%s” is not a UCLG region."), edit->region);
+
+  return errors;
+}
+
+/**
+ * l4a_registry_list_governments:
+ *
+ * Returns: (transfer full): every government, sorted by name, with the
+ *   number of hubs, proposals and board members that refer to each
+ */
+GListModel *
+l4a_registry_list_governments (L4aStore  *store,
+                               GError   **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (L4A_TYPE_GOVERNMENT);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  stmt = l4a_store_prepare (store,
+                            "SELECT g.id, g.name, g.kind, g.country, g.region, g.sample, "
+                            "  (SELECT count(*) FROM hub WHERE government_id = g.id), "
+                            "  (SELECT count(*) FROM proposal WHERE government_id = g.id), "
+                            "  (SELECT count(*) FROM member WHERE government_id = g.id) "
+                            "FROM government g ORDER BY g.name COLLATE NOCASE, g.id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(L4aGovernment) government =
+        g_object_new (L4A_TYPE_GOVERNMENT,
+                      "id", sqlite3_column_text (stmt, 0),
+                      "name", sqlite3_column_text (stmt, 1),
+                      "kind", sqlite3_column_text (stmt, 2),
+                      "country", sqlite3_column_text (stmt, 3),
+                      "region", sqlite3_column_text (stmt, 4),
+                      "sample", sqlite3_column_int (stmt, 5) != 0,
+                      "hubs", (guint) sqlite3_column_int (stmt, 6),
+                      "proposals", (guint) sqlite3_column_int (stmt, 7),
+                      "members", (guint) sqlite3_column_int (stmt, 8),
+                      NULL);
+      g_list_store_append (list, government);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      l4a_store_set_sqlite_error (store, rc, NULL, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+L4aGovernmentEdit *
+l4a_registry_load_government (L4aStore    *store,
+                              const char  *id,
+                              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  L4aGovernmentEdit *edit;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = l4a_store_prepare (store, "SELECT name, kind, country, region, revision FROM government WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND,
+                   _("There is no government with the id “%s”."), id);
+      return NULL;
+    }
+
+  edit = g_new0 (L4aGovernmentEdit, 1);
+  edit->id = g_strdup (id);
+  edit->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  edit->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  edit->country = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  edit->region = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  edit->revision = sqlite3_column_int (stmt, 4);
+  return edit;
+}
+
+/**
+ * l4a_registry_save_government:
+ *
+ * Creates or changes a government, audited, secretariat only.
+ */
+gboolean
+l4a_registry_save_government (L4aStore           *store,
+                              L4aGovernmentEdit  *edit,
+                              GError            **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = l4a_now_iso8601 ();
+  g_autofree char *new_id = NULL;
+  g_autofree char *name = NULL;
+  const char *record;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  if (!l4a_store_check_secretariat (store, error))
+    return FALSE;
+
+  record = l4a_text_is_blank (edit->name) ? _("the new government") : edit->name;
+  problems = l4a_government_edit_validate (store, edit);
+  if (problems->len > 0)
+    {
+      L4aFieldError *first = g_ptr_array_index (problems, 0);
+
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   /* translators: a government's name, then what is wrong */
+                   _("Government “%s” cannot be saved: %s"), record, first->message);
+      return FALSE;
+    }
+
+  if (!l4a_store_begin (store, error))
+    return FALSE;
+
+  name = g_strstrip (g_strdup (edit->name));
+  if (edit->id != NULL)
+    stmt = l4a_store_prepare (store,
+                              "UPDATE government SET name = ?1, kind = ?2, country = ?3, region = ?4, "
+                              "  revision = revision + 1, updated_at = ?5, origin = ?6 "
+                              "WHERE id = ?7 AND revision = ?8", error);
+  else
+    stmt = l4a_store_prepare (store,
+                              "INSERT INTO government (name, kind, country, region, created_at, updated_at, "
+                              "  origin, id, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, 1)", error);
+  if (stmt == NULL)
+    goto failed;
+
+  if (edit->id == NULL)
+    new_id = g_uuid_string_random ();
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, edit->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, edit->country, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, edit->region, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, l4a_store_get_installation_id (store), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, edit->id ? edit->id : new_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 8, edit->revision);
+
+  if (!l4a_store_step_done (store, stmt, record, error))
+    goto failed;
+
+  if (edit->id != NULL && sqlite3_changes (l4a_store_get_db (store)) == 0)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT,
+                   _("Government “%s” was changed or removed elsewhere since it was opened; open it again."),
+                   record);
+      goto failed;
+    }
+
+  if (!l4a_store_audit (store, edit->id ? "update" : "create", "government",
+                        edit->id ? edit->id : new_id, NULL, error) ||
+      !l4a_store_commit (store, error))
+    goto failed;
+
+  if (new_id)
+    edit->id = g_steal_pointer (&new_id);
+  edit->revision++;
+  return TRUE;
+
+failed:
+  l4a_store_rollback (store);
+  return FALSE;
+}
+
+/* Re-points one column from the duplicate to the kept government, bumping
+ * the revision of every record it changes. Table and column names come from
+ * the code below, never from input. */
+static gboolean
+repoint (L4aStore   *store,
+         const char *table,
+         const char *keep_id,
+         const char *duplicate_id,
+         const char *now,
+         gboolean    travels,
+         GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  if (travels)
+    sql = g_strdup_printf ("UPDATE %s SET government_id = ?1, revision = revision + 1, updated_at = ?3, "
+                           "origin = ?4 WHERE government_id = ?2", table);
+  else
+    sql = g_strdup_printf ("UPDATE %s SET government_id = ?1 WHERE government_id = ?2", table);
+
+  stmt = l4a_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, keep_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, duplicate_id, -1, SQLITE_STATIC);
+  if (travels)
+    {
+      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, l4a_store_get_installation_id (store), -1, SQLITE_STATIC);
+    }
+  return l4a_store_step_done (store, stmt, NULL, error);
+}
+
+/**
+ * l4a_registry_merge_governments:
+ * @keep_id: the government that stays
+ * @duplicate_id: the duplicate that goes
+ *
+ * Merges two records of the same government: every hub, proposal, board
+ * member, partner and conflict that referred to the duplicate refers to the
+ * kept one, and the duplicate is deleted. All in one transaction, audited.
+ */
+gboolean
+l4a_registry_merge_governments (L4aStore    *store,
+                                const char  *keep_id,
+                                const char  *duplicate_id,
+                                GError     **error)
+{
+  g_autoptr(L4aGovernmentEdit) keep = NULL;
+  g_autoptr(L4aGovernmentEdit) duplicate = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = l4a_now_iso8601 ();
+  g_autofree char *details = NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
+  g_return_val_if_fail (keep_id != NULL && duplicate_id != NULL, FALSE);
+
+  if (!l4a_store_check_secretariat (store, error))
+    return FALSE;
+
+  if (g_str_equal (keep_id, duplicate_id))
+    {
+      g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                           _("A government cannot be merged with itself."));
+      return FALSE;
+    }
+
+  if (!(keep = l4a_registry_load_government (store, keep_id, error)) ||
+      !(duplicate = l4a_registry_load_government (store, duplicate_id, error)))
+    return FALSE;
+
+  if (!l4a_store_begin (store, error))
+    return FALSE;
+
+  /* A conflict the kept government already has makes the duplicate's one
+   * redundant: keep one per member. */
+  stmt = l4a_store_prepare (store,
+                            "DELETE FROM conflict WHERE government_id = ?2 AND member_id IN "
+                            "(SELECT member_id FROM conflict WHERE government_id = ?1)", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, keep_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, duplicate_id, -1, SQLITE_STATIC);
+  if (!l4a_store_step_done (store, stmt, NULL, error))
+    goto failed;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!repoint (store, "hub", keep_id, duplicate_id, now, TRUE, error) ||
+      !repoint (store, "proposal", keep_id, duplicate_id, now, TRUE, error) ||
+      !repoint (store, "member", keep_id, duplicate_id, now, TRUE, error) ||
+      !repoint (store, "partner", keep_id, duplicate_id, now, TRUE, error) ||
+      !repoint (store, "conflict", keep_id, duplicate_id, now, TRUE, error))
+    goto failed;
+
+  stmt = l4a_store_prepare (store, "DELETE FROM government WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, duplicate_id, -1, SQLITE_STATIC);
+  if (!l4a_store_step_done (store, stmt, duplicate->name, error))
+    goto failed;
+
+  {
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+    g_autoptr(JsonNode) root = NULL;
+
+    json_builder_begin_object (builder);
+    json_builder_set_member_name (builder, "merged");
+    json_builder_add_string_value (builder, duplicate_id);
+    json_builder_set_member_name (builder, "merged_name");
+    json_builder_add_string_value (builder, duplicate->name);
+    json_builder_end_object (builder);
+    root = json_builder_get_root (builder);
+    details = json_to_string (root, FALSE);
+  }
+
+  if (!l4a_store_audit (store, "merge", "government", keep_id, details, error) ||
+      !l4a_store_commit (store, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  l4a_store_rollback (store);
+  return FALSE;
+}

@@ -1,0 +1,178 @@
+/* l4a-rules.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-rules"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "l4a-labels.h"
+#include "l4a-rules.h"
+
+static void
+field_error_free (gpointer data)
+{
+  L4aFieldError *error = data;
+
+  g_free (error->field);
+  g_free (error->message);
+  g_free (error);
+}
+
+GPtrArray *
+l4a_field_errors_new (void)
+{
+  return g_ptr_array_new_with_free_func (field_error_free);
+}
+
+void
+l4a_field_errors_add (GPtrArray  *errors,
+                      const char *field,
+                      const char *format,
+                      ...)
+{
+  L4aFieldError *error;
+  va_list args;
+
+  g_return_if_fail (errors != NULL);
+
+  error = g_new0 (L4aFieldError, 1);
+  error->field = g_strdup (field);
+  va_start (args, format);
+  error->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (errors, error);
+}
+
+/**
+ * l4a_field_errors_find:
+ *
+ * Returns: (nullable): the first message about @field
+ */
+const char *
+l4a_field_errors_find (GPtrArray  *errors,
+                       const char *field)
+{
+  for (guint i = 0; errors && i < errors->len; i++)
+    {
+      L4aFieldError *error = g_ptr_array_index (errors, i);
+
+      if (g_str_equal (error->field, field))
+        return error->message;
+    }
+  return NULL;
+}
+
+/**
+ * l4a_time_frame_months:
+ * @start: the first day, YYYY-MM-DD
+ * @end: the last day, YYYY-MM-DD
+ * @full_months: (out) (optional): whole months from @start to the day after @end
+ * @started_months: (out) (optional): the same, counting a started month as one
+ *
+ * 2024-09-01 to 2027-08-31 is 36 months; one day more is 36 full months
+ * and 37 started ones.
+ *
+ * Returns: %FALSE when a date is not valid or @end is before @start
+ */
+gboolean
+l4a_time_frame_months (const char *start,
+                       const char *end,
+                       int        *full_months,
+                       int        *started_months)
+{
+  GDate from, to;
+  int months;
+
+  if (!l4a_parse_date (start, &from) || !l4a_parse_date (end, &to) || g_date_compare (&to, &from) < 0)
+    return FALSE;
+
+  g_date_add_days (&to, 1);
+  months = ((int) g_date_get_year (&to) - (int) g_date_get_year (&from)) * 12 +
+           (int) g_date_get_month (&to) - (int) g_date_get_month (&from);
+
+  if (full_months)
+    *full_months = months - (g_date_get_day (&to) < g_date_get_day (&from) ? 1 : 0);
+  if (started_months)
+    *started_months = months + (g_date_get_day (&to) > g_date_get_day (&from) ? 1 : 0);
+  return TRUE;
+}
+
+/**
+ * l4a_time_frame_problem:
+ *
+ * Returns: (transfer full) (nullable): why @start to @end is no time frame
+ *   for a hub, in words for the user, or %NULL when it is one
+ */
+char *
+l4a_time_frame_problem (const char *start,
+                        const char *end)
+{
+  GDate from, to;
+  int full, started;
+
+  if (!l4a_parse_date (start, &from))
+    return g_strdup (_("The start is not a date; write it as YYYY-MM-DD."));
+  if (!l4a_parse_date (end, &to))
+    return g_strdup (_("The end is not a date; write it as YYYY-MM-DD."));
+  if (g_date_compare (&to, &from) <= 0)
+    return g_strdup (_("The end must come after the start."));
+
+  l4a_time_frame_months (start, end, &full, &started);
+  if (full < L4A_MIN_MONTHS)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The time frame is %d month; a hub runs 12 to 36 months.",
+                                         "The time frame is %d months; a hub runs 12 to 36 months.", full),
+                            full);
+  if (started > L4A_MAX_MONTHS)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The time frame is %d month; a hub runs 12 to 36 months.",
+                                         "The time frame is %d months; a hub runs 12 to 36 months.", started),
+                            started);
+  return NULL;
+}
+
+/* Whether @text is missing or holds nothing but white space. */
+gboolean
+l4a_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * l4a_sort_key:
+ *
+ * Returns: (transfer full): a key that sorts @text as people read it with
+ *   strcmp(): accents and case aside, then in the user's locale, so that
+ *   “Àrea” comes before “beta” whatever the locale
+ */
+char *
+l4a_sort_key (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFD);
+  g_autofree char *folded = NULL;
+  g_autoptr(GString) bare = g_string_new (NULL);
+
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (bare, c);
+    }
+
+  folded = g_utf8_casefold (bare->str, -1);
+  return g_utf8_collate_key (folded, -1);
+}

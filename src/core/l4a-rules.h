@@ -1,0 +1,42 @@
+/* l4a-rules.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A hub runs 12 to 36 months (key feature 2, "Time"). */
+#define L4A_MIN_MONTHS 12
+#define L4A_MAX_MONTHS 36
+
+/* A message about one field of a record, fit to show next to that field. */
+typedef struct
+{
+  char *field;
+  char *message;
+} L4aFieldError;
+
+gboolean   l4a_time_frame_months   (const char  *start,
+                                    const char  *end,
+                                    int         *full_months,
+                                    int         *started_months);
+char      *l4a_time_frame_problem  (const char  *start,
+                                    const char  *end);
+GPtrArray *l4a_field_errors_new    (void);
+void       l4a_field_errors_add    (GPtrArray   *errors,
+                                    const char  *field,
+                                    const char  *format,
+                                    ...) G_GNUC_PRINTF (3, 4);
+const char *l4a_field_errors_find  (GPtrArray   *errors,
+                                    const char  *field);
+
+gboolean   l4a_text_is_blank       (const char  *text);
+
+char      *l4a_sort_key            (const char  *text);
+
+G_END_DECLS
