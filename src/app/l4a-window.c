@@ -50,6 +50,14 @@ data_changed_cb (L4aWindow   *self,
 }
 
 static void
+role_changed_cb (L4aWindow *self)
+{
+  /* The application applies the role to the store first (it connected
+   * earlier); then the views show what the role may do. */
+  l4a_hubs_view_role_changed (self->hubs_view);
+}
+
+static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -94,7 +102,8 @@ setup_for_application (L4aWindow      *self,
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  l4a_hubs_view_set_store (self->hubs_view, self->store);
+  l4a_hubs_view_set_store (self->hubs_view, self->store, self->settings);
+  g_signal_connect_object (self->settings, "changed::role", G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
   update_sample_banner (self);
 }
 

@@ -29,6 +29,42 @@ l4a_hub_status_label (const char *status)
 }
 
 const char *
+l4a_hub_format_label (const char *format)
+{
+  if (g_strcmp0 (format, "in-person") == 0)
+    return C_("hub format", "In person");
+  if (g_strcmp0 (format, "virtual") == 0)
+    return C_("hub format", "Virtual");
+  if (g_strcmp0 (format, "hybrid") == 0)
+    return C_("hub format", "Hybrid");
+  return format;
+}
+
+const char *
+l4a_deliverable_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "planned") == 0)
+    return C_("deliverable status", "Planned");
+  if (g_strcmp0 (status, "in-progress") == 0)
+    return C_("deliverable status", "In progress");
+  if (g_strcmp0 (status, "done") == 0)
+    return C_("deliverable status", "Done");
+  return status;
+}
+
+const char *
+l4a_activity_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "event") == 0)
+    return C_("activity kind", "Event");
+  if (g_strcmp0 (kind, "publication") == 0)
+    return C_("activity kind", "Publication");
+  if (g_strcmp0 (kind, "joint-product") == 0)
+    return C_("activity kind", "Joint product");
+  return kind;
+}
+
+const char *
 l4a_proposal_state_label (const char *state)
 {
   if (g_strcmp0 (state, "draft") == 0)
@@ -90,7 +126,7 @@ l4a_format_date (const char *iso_date)
   dt = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
                             g_date_get_day (&date), 0, 0, 0);
   /* translators: a date, as strftime() writes it; see “man strftime” */
-  return g_date_time_format (dt, _("%e %b %Y"));
+  return g_date_time_format (dt, _("%-d %b %Y"));
 }
 
 /**

@@ -149,6 +149,29 @@ l4a_text_is_blank (const char *text)
 }
 
 /**
+ * l4a_fold_text:
+ *
+ * Returns: (transfer full): @text without accents and in folded case, for
+ *   finding words whatever their accents and case
+ */
+char *
+l4a_fold_text (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFD);
+  g_autoptr(GString) bare = g_string_new (NULL);
+
+  for (const char *p = decomposed ? decomposed : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (bare, c);
+    }
+
+  return g_utf8_casefold (bare->str, -1);
+}
+
+/**
  * l4a_sort_key:
  *
  * Returns: (transfer full): a key that sorts @text as people read it with
@@ -158,21 +181,7 @@ l4a_text_is_blank (const char *text)
 char *
 l4a_sort_key (const char *text)
 {
-  g_autofree char *decomposed = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFD);
-  g_autofree char *folded = NULL;
-  g_autoptr(GString) bare = g_string_new (NULL);
+  g_autofree char *folded = l4a_fold_text (text);
 
-  if (decomposed == NULL)
-    return g_strdup ("");
-
-  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_ismark (c))
-        g_string_append_unichar (bare, c);
-    }
-
-  folded = g_utf8_casefold (bare->str, -1);
   return g_utf8_collate_key (folded, -1);
 }

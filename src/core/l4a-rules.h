@@ -37,6 +37,7 @@ const char *l4a_field_errors_find  (GPtrArray   *errors,
 
 gboolean   l4a_text_is_blank       (const char  *text);
 
+char      *l4a_fold_text           (const char  *text);
 char      *l4a_sort_key            (const char  *text);
 
 G_END_DECLS

@@ -10,28 +10,79 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-csv.h"
+#include "l4a-governments-window.h"
 #include "l4a-hub.h"
+#include "l4a-hub-edit.h"
+#include "l4a-hub-editor.h"
+#include "l4a-hub-page.h"
 #include "l4a-hubs-view.h"
 #include "l4a-labels.h"
+#include "l4a-map-view.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
 #include "l4a-sample.h"
+#include "l4a-sdg-chips.h"
 
-/* The Hubs view as the foundation provides it: the registry as a plain
- * list, and the first-run page that offers the sample data. */
+/* The registry: every hub in a table (cards when narrow), found by words,
+ * narrowed by filters shown as removable chips, sorted by any column (kept
+ * between runs), and on a world map; each hub opens in a page of its own.
+ * The models are the core's hubs behind one filter and one sorter, so that
+ * 100 000 hubs cost what is on screen. */
+
+enum {
+  DROP_REGION,
+  DROP_COUNTRY,
+  DROP_AXIS,
+  DROP_STATUS,
+  DROP_FORMAT,
+  DROP_YEAR,
+  DROP_COUNCIL,
+  N_DROPS
+};
+
 struct _L4aHubsView
 {
-  AdwBin          parent_instance;
+  AdwBin              parent_instance;
 
-  L4aStore       *store;
-  GListStore     *hubs;
-  GCancellable   *cancellable;
+  L4aStore           *store;
+  GSettings          *settings;
+  GListStore         *hubs;
+  L4aHubFilter       *filter;
+  GtkCustomFilter    *custom_filter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkColumnViewColumn *columns[L4A_HUB_N_SORTS];
+  GtkDropDown        *drops[N_DROPS];
+  GPtrArray          *drop_codes[N_DROPS];
+  GtkToggleButton    *sdg_filter_buttons[L4A_N_SDGS + 1];
+  GPtrArray          *history;
+  char               *undo_snapshot;
+  GCancellable       *cancellable;
+  char               *count_text;
+  gboolean            updating;
+  gboolean            probing;
+  int                 probe_key;
 
-  GtkStack       *stack;
-  GtkListView    *list_view;
-  GtkButton      *sample_button;
-  GtkSpinner     *sample_spinner;
-  GtkLabel       *count_label;
+  AdwLeaflet         *leaflet;
+  GtkStack           *stack;
+  GtkBox             *registry_box;
+  GtkButton          *sample_button;
+  GtkSpinner         *sample_spinner;
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  GtkToggleButton    *map_button;
+  GtkButton          *new_button;
+  GtkFlowBox         *chips_box;
+  GtkLabel           *count_label;
+  GtkRevealer        *map_revealer;
+  L4aMapView         *map_view;
+  GtkStack           *results_stack;
+  GtkColumnView      *column_view;
+  GtkListView        *list_view;
+  GtkGrid            *filter_grid;
+  GtkFlowBox         *sdg_box;
+  L4aHubPage         *hub_page;
 };
 
 G_DEFINE_FINAL_TYPE (L4aHubsView, l4a_hubs_view, ADW_TYPE_BIN)
@@ -43,6 +94,109 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Two hubs that only the sort probe ever compares (see sort_changed_cb). */
+static L4aHub *probe_a, *probe_b;
+
+static void update_after_filter (L4aHubsView *self);
+
+static void
+add_toast (L4aHubsView *self,
+           AdwToast    *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_error (L4aHubsView  *self,
+            const char   *heading,
+            const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Cells ------------------------------------------------------------------ */
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+setup_chips_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *chips = l4a_sdg_chips_new ();
+
+  gtk_widget_set_halign (chips, GTK_ALIGN_START);
+  gtk_list_item_set_child (item, chips);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  L4aHubSortKey key = GPOINTER_TO_INT (user_data);
+  L4aHub *hub = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  g_autofree char *owned = NULL;
+  const char *text = NULL;
+
+  switch (key)
+    {
+    case L4A_HUB_SORT_NAME:
+      text = l4a_hub_get_name (hub);
+      break;
+    case L4A_HUB_SORT_GOVERNMENT:
+      text = l4a_hub_get_government (hub);
+      break;
+    case L4A_HUB_SORT_COUNTRY:
+      text = l4a_reference_translate (L4A_REFERENCE_COUNTRIES, l4a_hub_get_country (hub));
+      break;
+    case L4A_HUB_SORT_REGION:
+      text = l4a_reference_translate (L4A_REFERENCE_REGIONS, l4a_hub_get_region (hub));
+      break;
+    case L4A_HUB_SORT_SDGS:
+      l4a_sdg_chips_set_sdgs (L4A_SDG_CHIPS (child), l4a_hub_get_sdgs (hub));
+      return;
+    case L4A_HUB_SORT_AXIS:
+      text = l4a_hub_get_pact_axis (hub) ? l4a_reference_translate (L4A_REFERENCE_AXES, l4a_hub_get_pact_axis (hub)) : "";
+      break;
+    case L4A_HUB_SORT_STATUS:
+      text = l4a_hub_status_label (l4a_hub_get_status (hub));
+      break;
+    case L4A_HUB_SORT_TIME_FRAME:
+      text = owned = l4a_format_period (l4a_hub_get_start (hub), l4a_hub_get_end (hub));
+      break;
+    case L4A_HUB_N_SORTS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_label (GTK_LABEL (child), text ? text : "");
+  gtk_widget_set_tooltip_text (child, key == L4A_HUB_SORT_NAME ? text : NULL);
+}
+
+/* The cards of the narrow list (l4a-hub-row.ui). */
 static char *
 hub_subtitle_cb (GtkListItem *item,
                  const char  *government,
@@ -66,37 +220,691 @@ hub_status_cb (GtkListItem *item,
 }
 
 static char *
-hub_details_cb (GtkListItem *item,
-                const char  *start,
-                const char  *end,
-                guint        sdgs)
+hub_period_cb (GtkListItem *item,
+               const char  *start,
+               const char  *end)
 {
-  g_autofree char *period = NULL;
-  g_autofree char *goals = NULL;
-
   if (start == NULL || end == NULL)
     return NULL;
 
-  period = l4a_format_period (start, end);
-  if (sdgs == 0)
-    return g_steal_pointer (&period);
+  return l4a_format_period (start, end);
+}
 
-  goals = l4a_sdgs_to_string (sdgs);
-  /* translators: a hub's time frame, then its SDG goal numbers, e.g. “Sep 2024 – Aug 2027 · SDG 11, 13” */
-  return g_strdup_printf (_("%s · SDG %s"), period, goals);
+/* Sorting ------------------------------------------------------------------ */
+
+static int
+column_compare_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  L4aHubsView *self = g_object_get_data (G_OBJECT (user_data), "view");
+  int key = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (user_data), "key"));
+
+  /* The probe: the first column sorter asked is the primary one. */
+  if (a == probe_a && b == probe_b)
+    {
+      if (self->probe_key < 0)
+        self->probe_key = key;
+      return GTK_ORDERING_SMALLER;
+    }
+
+  return l4a_hub_compare ((L4aHub *) a, (L4aHub *) b, key);
+}
+
+/* GTK 4.8 keeps the column view's primary sort column to itself. Comparing
+ * two probe items tells it: the column view asks its primary column first,
+ * and inverts the answer when that column sorts descending. */
+static gboolean
+probe_sort (L4aHubsView   *self,
+            L4aHubSortKey *key,
+            gboolean      *descending)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkOrdering order;
+
+  self->probe_key = -1;
+  order = gtk_sorter_compare (sorter, probe_a, probe_b);
+  if (self->probe_key < 0)
+    return FALSE;
+
+  *key = self->probe_key;
+  *descending = order == GTK_ORDERING_LARGER;
+  return TRUE;
 }
 
 static void
-update_page (L4aHubsView *self)
+sort_changed_cb (GtkSorter       *sorter,
+                 GtkSorterChange  change,
+                 L4aHubsView     *self)
 {
+  L4aHubSortKey key;
+  gboolean descending;
+
+  if (self->settings == NULL || self->updating || !probe_sort (self, &key, &descending))
+    return;
+
+  g_settings_set_string (self->settings, "hub-sort", l4a_hub_sort_key_to_string (key));
+  g_settings_set_boolean (self->settings, "hub-sort-descending", descending);
+}
+
+void
+l4a_hubs_view_set_sort (L4aHubsView   *self,
+                        L4aHubSortKey  key,
+                        gboolean       descending)
+{
+  g_return_if_fail (L4A_IS_HUBS_VIEW (self));
+  g_return_if_fail (key < L4A_HUB_N_SORTS);
+
+  gtk_column_view_sort_by_column (self->column_view, self->columns[key],
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+gboolean
+l4a_hubs_view_get_sort (L4aHubsView   *self,
+                        L4aHubSortKey *key,
+                        gboolean      *descending)
+{
+  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), FALSE);
+
+  return probe_sort (self, key, descending);
+}
+
+static void
+restore_sort (L4aHubsView *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "hub-sort");
+  L4aHubSortKey key = L4A_HUB_SORT_NAME;
+
+  l4a_hub_sort_key_from_string (name, &key);
+  self->updating = TRUE;
+  l4a_hubs_view_set_sort (self, key, g_settings_get_boolean (self->settings, "hub-sort-descending"));
+  self->updating = FALSE;
+}
+
+static void
+add_column (L4aHubsView   *self,
+            L4aHubSortKey  key,
+            const char    *title,
+            gboolean       expand,
+            int            fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkCustomSorter *sorter = gtk_custom_sorter_new (column_compare_cb, NULL, NULL);
+  GtkColumnViewColumn *column;
+
+  /* The sorter's own data says which view and column it belongs to. */
+  g_object_set_data (G_OBJECT (sorter), "view", self);
+  g_object_set_data (G_OBJECT (sorter), "key", GINT_TO_POINTER (key));
+  gtk_custom_sorter_set_sort_func (sorter, column_compare_cb, sorter, NULL);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (key == L4A_HUB_SORT_SDGS ? setup_chips_cb : setup_label_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (key));
+
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  gtk_column_view_append_column (self->column_view, column);
+  self->columns[key] = column;
+
+  g_object_unref (sorter);
+}
+
+/* Filters ------------------------------------------------------------------ */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  L4aHubsView *self = user_data;
+
+  return l4a_hub_filter_matches (self->filter, item);
+}
+
+static char **
+filter_field (L4aHubsView *self,
+              int          drop)
+{
+  switch (drop)
+    {
+    case DROP_REGION: return &self->filter->region;
+    case DROP_COUNTRY: return &self->filter->country;
+    case DROP_AXIS: return &self->filter->axis;
+    case DROP_STATUS: return &self->filter->status;
+    case DROP_FORMAT: return &self->filter->format;
+    default: return NULL;
+    }
+}
+
+static const char *
+drop_title (int drop)
+{
+  switch (drop)
+    {
+    case DROP_REGION: return _("Region");
+    case DROP_COUNTRY: return _("Country");
+    case DROP_AXIS: return _("Pact axis");
+    case DROP_STATUS: return _("Status");
+    case DROP_FORMAT: return _("Format");
+    case DROP_YEAR: return _("Active in");
+    case DROP_COUNCIL: return _("Policy Council");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+static const char *
+code_label (int         drop,
+            const char *code)
+{
+  switch (drop)
+    {
+    case DROP_REGION: return l4a_reference_translate (L4A_REFERENCE_REGIONS, code);
+    case DROP_COUNTRY: return l4a_reference_translate (L4A_REFERENCE_COUNTRIES, code);
+    case DROP_AXIS: return l4a_reference_translate (L4A_REFERENCE_AXES, code);
+    case DROP_STATUS: return l4a_hub_status_label (code);
+    case DROP_FORMAT: return l4a_hub_format_label (code);
+    case DROP_COUNCIL: return l4a_reference_translate (L4A_REFERENCE_COUNCILS, code);
+    case DROP_YEAR:
+    default:
+      return code;
+    }
+}
+
+/* Sets a drop-down's choices: "Any" first, then @codes shown by name. */
+static void
+set_drop_codes (L4aHubsView *self,
+                int          drop,
+                GPtrArray   *codes)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (labels, drop == DROP_YEAR ? _("Any year") : C_("filter", "Any"));
+  for (guint i = 0; i < codes->len; i++)
+    gtk_string_list_append (labels, code_label (drop, g_ptr_array_index (codes, i)));
+
+  g_clear_pointer (&self->drop_codes[drop], g_ptr_array_unref);
+  self->drop_codes[drop] = g_ptr_array_ref (codes);
+  gtk_drop_down_set_model (self->drops[drop], G_LIST_MODEL (labels));
+}
+
+static const char *
+drop_code_for_filter (L4aHubsView *self,
+                      int          drop,
+                      char        *buffer,
+                      gsize        size)
+{
+  const L4aReferenceEntry *councils;
+  guint n;
+
+  if (drop == DROP_YEAR)
+    {
+      if (self->filter->year == 0)
+        return NULL;
+      g_snprintf (buffer, size, "%d", self->filter->year);
+      return buffer;
+    }
+  if (drop == DROP_COUNCIL)
+    {
+      councils = l4a_reference_entries (L4A_REFERENCE_COUNCILS, &n);
+      for (guint i = 0; i < n; i++)
+        if (self->filter->councils == (1u << i))
+          return councils[i].code;
+      return NULL;
+    }
+  return *filter_field (self, drop);
+}
+
+/* Shows the filter in the drop-downs and SDG toggles, without feedback. */
+static void
+sync_filter_controls (L4aHubsView *self)
+{
+  self->updating = TRUE;
+
+  for (int drop = 0; drop < N_DROPS; drop++)
+    {
+      char buffer[16];
+      const char *code = drop_code_for_filter (self, drop, buffer, sizeof buffer);
+      guint selected = 0;
+
+      for (guint i = 0; code && self->drop_codes[drop] && i < self->drop_codes[drop]->len; i++)
+        if (g_str_equal (g_ptr_array_index (self->drop_codes[drop], i), code))
+          selected = i + 1;
+      gtk_drop_down_set_selected (self->drops[drop], selected);
+    }
+
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    gtk_toggle_button_set_active (self->sdg_filter_buttons[goal], (self->filter->sdgs & (1u << goal)) != 0);
+
+  self->updating = FALSE;
+}
+
+static void
+drop_changed_cb (GtkDropDown *drop_down,
+                 GParamSpec  *pspec,
+                 L4aHubsView *self)
+{
+  int drop = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (drop_down), "drop"));
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  const char *code = NULL;
+
+  if (self->updating)
+    return;
+
+  if (selected > 0 && self->drop_codes[drop] && selected <= self->drop_codes[drop]->len)
+    code = g_ptr_array_index (self->drop_codes[drop], selected - 1);
+
+  if (drop == DROP_YEAR)
+    self->filter->year = code ? atoi (code) : 0;
+  else if (drop == DROP_COUNCIL)
+    self->filter->councils = l4a_council_mask (code);
+  else
+    {
+      char **field = filter_field (self, drop);
+      g_free (*field);
+      *field = g_strdup (code);
+    }
+
+  update_after_filter (self);
+}
+
+static void
+sdg_filter_toggled_cb (GtkToggleButton *button,
+                       L4aHubsView     *self)
+{
+  guint goal = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "goal"));
+
+  if (self->updating)
+    return;
+
+  if (gtk_toggle_button_get_active (button))
+    self->filter->sdgs |= 1u << goal;
+  else
+    self->filter->sdgs &= ~(1u << goal);
+  update_after_filter (self);
+}
+
+static void
+build_filter_controls (L4aHubsView *self)
+{
+  for (int drop = 0; drop < N_DROPS; drop++)
+    {
+      GtkWidget *label = gtk_label_new (drop_title (drop));
+      GtkWidget *drop_down = gtk_drop_down_new (NULL, NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), drop_down);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      drop_title (drop), -1);
+      gtk_widget_set_hexpand (drop_down, TRUE);
+      g_object_set_data (G_OBJECT (drop_down), "drop", GINT_TO_POINTER (drop));
+      if (drop == DROP_COUNTRY)
+        {
+          gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
+          gtk_drop_down_set_expression (GTK_DROP_DOWN (drop_down),
+                                        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+        }
+      g_signal_connect (drop_down, "notify::selected", G_CALLBACK (drop_changed_cb), self);
+      gtk_grid_attach (self->filter_grid, label, 0, drop, 1, 1);
+      gtk_grid_attach (self->filter_grid, drop_down, 1, drop, 1, 1);
+      self->drops[drop] = GTK_DROP_DOWN (drop_down);
+    }
+
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    {
+      const L4aReferenceEntry *entry = l4a_reference_sdg (goal);
+      g_autofree char *number = g_strdup_printf ("%u", goal);
+      g_autofree char *css = g_strdup_printf ("l4a-sdg-%u", goal);
+      g_autofree char *name = g_strdup_printf (_("Goal %u: %s"), goal,
+                                               l4a_reference_translate (L4A_REFERENCE_SDGS, entry->code));
+      GtkWidget *button = gtk_toggle_button_new_with_label (number);
+
+      gtk_widget_add_css_class (button, "l4a-sdg-toggle");
+      gtk_widget_add_css_class (button, css);
+      gtk_widget_set_tooltip_text (button, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_object_set_data (G_OBJECT (button), "goal", GUINT_TO_POINTER (goal));
+      g_signal_connect (button, "toggled", G_CALLBACK (sdg_filter_toggled_cb), self);
+      gtk_flow_box_append (self->sdg_box, button);
+      self->sdg_filter_buttons[goal] = GTK_TOGGLE_BUTTON (button);
+    }
+}
+
+static int
+compare_by_label (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  int drop = GPOINTER_TO_INT (user_data);
+  g_autofree char *ka = l4a_sort_key (code_label (drop, *(const char * const *) a));
+  g_autofree char *kb = l4a_sort_key (code_label (drop, *(const char * const *) b));
+
+  return strcmp (ka, kb);
+}
+
+/* The choices of each filter: reference data, or what the hubs hold. */
+static void
+update_filter_choices (L4aHubsView *self)
+{
+  g_autoptr(GHashTable) countries = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) country_codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
+  static const char * const statuses[] = { "active", "completed", "withdrawn" };
+  static const char * const formats[] = { "in-person", "virtual", "hybrid" };
+  static const L4aReferenceTable tables[] = { L4A_REFERENCE_REGIONS, L4A_REFERENCE_AXES, L4A_REFERENCE_COUNCILS };
+  static const int table_drops[] = { DROP_REGION, DROP_AXIS, DROP_COUNCIL };
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hubs));
-  g_autofree char *count = NULL;
+  int first = G_MAXINT, last = 0;
 
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+      const L4aReferenceEntry *entries;
+      guint n_entries;
 
-  /* translators: %u is a number of hubs */
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hub", "%u hubs", n), n);
-  gtk_label_set_label (self->count_label, count);
+      entries = l4a_reference_entries (tables[t], &n_entries);
+      for (guint i = 0; i < n_entries; i++)
+        if (tables[t] != L4A_REFERENCE_REGIONS || g_strcmp0 (entries[i].kind, "region") == 0)
+          g_ptr_array_add (codes, g_strdup (entries[i].code));
+      set_drop_codes (self, table_drops[t], codes);
+    }
+
+  {
+    g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+    for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+      g_ptr_array_add (codes, g_strdup (statuses[i]));
+    set_drop_codes (self, DROP_STATUS, codes);
+  }
+  {
+    g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      g_ptr_array_add (codes, g_strdup (formats[i]));
+    set_drop_codes (self, DROP_FORMAT, codes);
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(L4aHub) hub = g_list_model_get_item (G_LIST_MODEL (self->hubs), i);
+      const char *country = l4a_hub_get_country (hub);
+
+      if (country && !g_hash_table_contains (countries, country))
+        {
+          g_ptr_array_add (country_codes, g_strdup (country));
+          g_hash_table_add (countries, g_ptr_array_index (country_codes, country_codes->len - 1));
+        }
+      if (l4a_hub_get_start (hub) && l4a_hub_get_end (hub))
+        {
+          first = MIN (first, atoi (l4a_hub_get_start (hub)));
+          last = MAX (last, atoi (l4a_hub_get_end (hub)));
+        }
+    }
+  g_ptr_array_sort_with_data (country_codes, compare_by_label, GINT_TO_POINTER (DROP_COUNTRY));
+  set_drop_codes (self, DROP_COUNTRY, country_codes);
+
+  for (int year = last; first <= last && year >= first; year--)
+    g_ptr_array_add (years, g_strdup_printf ("%d", year));
+  set_drop_codes (self, DROP_YEAR, years);
+
+  sync_filter_controls (self);
+}
+
+/* Chips ---------------------------------------------------------------------- */
+
+typedef enum
+{
+  CHIP_REGION,
+  CHIP_COUNTRY,
+  CHIP_AXIS,
+  CHIP_STATUS,
+  CHIP_FORMAT,
+  CHIP_YEAR,
+  CHIP_COUNCIL,
+  CHIP_SDG,
+} ChipKind;
+
+static void
+remove_criterion (L4aHubsView *self,
+                  ChipKind     kind,
+                  guint        goal)
+{
+  switch (kind)
+    {
+    case CHIP_REGION: g_clear_pointer (&self->filter->region, g_free); break;
+    case CHIP_COUNTRY: g_clear_pointer (&self->filter->country, g_free); break;
+    case CHIP_AXIS: g_clear_pointer (&self->filter->axis, g_free); break;
+    case CHIP_STATUS: g_clear_pointer (&self->filter->status, g_free); break;
+    case CHIP_FORMAT: g_clear_pointer (&self->filter->format, g_free); break;
+    case CHIP_YEAR: self->filter->year = 0; break;
+    case CHIP_COUNCIL: self->filter->councils = 0; break;
+    case CHIP_SDG: self->filter->sdgs &= ~(1u << goal); break;
+    default: g_assert_not_reached ();
+    }
+}
+
+static void
+chip_close_clicked_cb (GtkButton   *button,
+                       L4aHubsView *self)
+{
+  ChipKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kind"));
+  guint goal = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "goal"));
+
+  remove_criterion (self, kind, goal);
+  sync_filter_controls (self);
+  update_after_filter (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+add_chip (L4aHubsView *self,
+          ChipKind     kind,
+          guint        goal,
+          const char  *title,
+          const char  *value)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *label;
+  GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
+  /* translators: a filter chip, e.g. “Region: Europe” */
+  g_autofree char *text = g_strdup_printf (_("%s: %s"), title, value);
+  /* translators: the button that removes a filter, e.g. “Remove filter Region: Europe” */
+  g_autofree char *remove = g_strdup_printf (_("Remove filter %s"), text);
+
+  label = gtk_label_new (text);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_widget_add_css_class (box, "l4a-chip");
+  gtk_widget_add_css_class (close, "flat");
+  gtk_widget_add_css_class (close, "circular");
+  gtk_widget_set_tooltip_text (close, remove);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
+  g_object_set_data (G_OBJECT (close), "kind", GINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (close), "goal", GUINT_TO_POINTER (goal));
+  g_signal_connect (close, "clicked", G_CALLBACK (chip_close_clicked_cb), self);
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), close);
+  gtk_flow_box_append (self->chips_box, box);
+}
+
+static void
+rebuild_chips (L4aHubsView *self)
+{
+  GtkWidget *child;
+  const L4aReferenceEntry *councils;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))))
+    gtk_flow_box_remove (self->chips_box, child);
+
+  if (self->filter->region)
+    add_chip (self, CHIP_REGION, 0, _("Region"), code_label (DROP_REGION, self->filter->region));
+  if (self->filter->country)
+    add_chip (self, CHIP_COUNTRY, 0, _("Country"), code_label (DROP_COUNTRY, self->filter->country));
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    if (self->filter->sdgs & (1u << goal))
+      {
+        g_autofree char *value = g_strdup_printf ("%u %s", goal,
+                                                  l4a_reference_translate (L4A_REFERENCE_SDGS, l4a_reference_sdg (goal)->code));
+        add_chip (self, CHIP_SDG, goal, _("SDG"), value);
+      }
+  if (self->filter->axis)
+    add_chip (self, CHIP_AXIS, 0, _("Pact axis"), code_label (DROP_AXIS, self->filter->axis));
+  if (self->filter->status)
+    add_chip (self, CHIP_STATUS, 0, _("Status"), code_label (DROP_STATUS, self->filter->status));
+  if (self->filter->format)
+    add_chip (self, CHIP_FORMAT, 0, _("Format"), code_label (DROP_FORMAT, self->filter->format));
+  if (self->filter->year)
+    {
+      g_autofree char *year = g_strdup_printf ("%d", self->filter->year);
+      add_chip (self, CHIP_YEAR, 0, _("Active in"), year);
+    }
+  councils = l4a_reference_entries (L4A_REFERENCE_COUNCILS, &n);
+  for (guint i = 0; i < n; i++)
+    if (self->filter->councils & (1u << i))
+      add_chip (self, CHIP_COUNCIL, 0, _("Policy Council"), code_label (DROP_COUNCIL, councils[i].code));
+}
+
+guint
+l4a_hubs_view_get_n_chips (L4aHubsView *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/**
+ * l4a_hubs_view_remove_chip:
+ *
+ * Removes the filter of the @index-th chip, as its close button does.
+ */
+gboolean
+l4a_hubs_view_remove_chip (L4aHubsView *self,
+                           guint        index)
+{
+  GtkFlowBoxChild *child;
+  GtkWidget *box, *close;
+
+  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), FALSE);
+
+  child = gtk_flow_box_get_child_at_index (self->chips_box, (int) index);
+  if (child == NULL)
+    return FALSE;
+
+  box = gtk_flow_box_child_get_child (child);
+  close = gtk_widget_get_last_child (box);
+  g_signal_emit_by_name (close, "clicked");
+  return TRUE;
+}
+
+/* Updates ------------------------------------------------------------------ */
+
+static void
+update_map (L4aHubsView *self)
+{
+  g_autoptr(L4aHubFilter) without_country = NULL;
+  g_autoptr(GListModel) shown = NULL;
+
+  if (!gtk_toggle_button_get_active (self->map_button))
+    return;
+
+  /* Every country stays on the map, so that another can be chosen. */
+  without_country = l4a_hub_filter_copy (self->filter);
+  g_clear_pointer (&without_country->country, g_free);
+  shown = l4a_hub_filter_apply (without_country, G_LIST_MODEL (self->hubs));
+  l4a_map_view_set_hubs (self->map_view, shown);
+  l4a_map_view_set_selected (self->map_view, self->filter->country);
+}
+
+static void
+update_count (L4aHubsView *self)
+{
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->hubs));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  g_free (self->count_text);
+  if (shown == all)
+    /* translators: how many hubs there are, e.g. “1 240 hubs” */
+    self->count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u hub", "%'u hubs", all), all);
+  else
+    /* translators: how many hubs are shown of all, e.g. “128 of 1 240 hubs” */
+    self->count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u hub", "%'u of %'u hubs", all),
+                                        shown, all);
+  gtk_label_set_label (self->count_label, self->count_text);
+}
+
+static void
+update_pages (L4aHubsView *self)
+{
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->hubs));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  gtk_stack_set_visible_child_name (self->stack, all > 0 ? "registry" : "empty");
+  gtk_stack_set_visible_child_name (self->results_stack, shown > 0 || all == 0 ? "results" : "no-results");
+}
+
+static void
+update_after_filter (L4aHubsView *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  rebuild_chips (self);
+  update_count (self);
+  update_pages (self);
+  update_map (self);
+}
+
+static void
+search_changed_cb (L4aHubsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->store == NULL)
+    return;
+
+  g_clear_pointer (&self->filter->matches, g_hash_table_unref);
+  self->filter->matches = l4a_registry_search_hubs (self->store, text, &error);
+  if (error != NULL)
+    g_warning ("The search failed: %s", error->message);
+  update_after_filter (self);
+}
+
+static void
+stop_search_cb (L4aHubsView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+map_toggled_cb (L4aHubsView *self)
+{
+  gboolean show = gtk_toggle_button_get_active (self->map_button);
+
+  gtk_revealer_set_reveal_child (self->map_revealer, show);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->map_button), show ? _("Hide Map") : _("Show Map"));
+  update_map (self);
+}
+
+static void
+map_country_activated_cb (L4aHubsView *self,
+                          const char  *country)
+{
+  if (g_strcmp0 (self->filter->country, country) == 0)
+    g_clear_pointer (&self->filter->country, g_free);
+  else
+    {
+      g_free (self->filter->country);
+      self->filter->country = g_strdup (country);
+    }
+
+  sync_filter_controls (self);
+  update_after_filter (self);
 }
 
 void
@@ -104,7 +912,7 @@ l4a_hubs_view_reload (L4aHubsView *self)
 {
   g_autoptr(GListModel) hubs = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree gpointer *items = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n;
 
   g_return_if_fail (L4A_IS_HUBS_VIEW (self));
@@ -120,15 +928,440 @@ l4a_hubs_view_reload (L4aHubsView *self)
     }
 
   n = g_list_model_get_n_items (hubs);
-  items = g_new0 (gpointer, n + 1);
   for (guint i = 0; i < n; i++)
-    items[i] = g_list_model_get_item (hubs, i);
-  g_list_store_splice (self->hubs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hubs)), items, n);
-  for (guint i = 0; i < n; i++)
-    g_object_unref (items[i]);
+    g_ptr_array_add (items, g_list_model_get_item (hubs, i));
+  g_list_store_splice (self->hubs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hubs)), items->pdata, n);
 
-  update_page (self);
+  /* A saved or deleted hub changes what a search finds. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    {
+      g_clear_pointer (&self->filter->matches, g_hash_table_unref);
+      self->filter->matches = l4a_registry_search_hubs (self->store,
+                                                        gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                                        NULL);
+    }
+
+  update_filter_choices (self);
+  update_after_filter (self);
 }
+
+/* Navigation ------------------------------------------------------------------ */
+
+gboolean
+l4a_hubs_view_open_hub (L4aHubsView *self,
+                        const char  *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), FALSE);
+
+  if (self->store == NULL || !l4a_hub_page_show (self->hub_page, self->store, id, &error))
+    {
+      if (error)
+        g_debug ("The hub cannot be shown: %s", error->message);
+      return FALSE;
+    }
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "hub");
+  return TRUE;
+}
+
+const char *
+l4a_hubs_view_get_open_hub (L4aHubsView *self)
+{
+  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), NULL);
+
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "hub") != 0)
+    return NULL;
+  return l4a_hub_page_get_hub_id (self->hub_page);
+}
+
+void
+l4a_hubs_view_show_registry (L4aHubsView *self)
+{
+  g_return_if_fail (L4A_IS_HUBS_VIEW (self));
+
+  g_ptr_array_set_size (self->history, 0);
+  adw_leaflet_set_visible_child_name (self->leaflet, "registry");
+}
+
+static void
+open_position (L4aHubsView *self,
+               guint        position)
+{
+  g_autoptr(L4aHub) hub = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (hub == NULL)
+    return;
+  g_ptr_array_set_size (self->history, 0);
+  l4a_hubs_view_open_hub (self, l4a_hub_get_id (hub));
+}
+
+static void
+column_view_activated_cb (L4aHubsView *self,
+                          guint        position)
+{
+  open_position (self, position);
+}
+
+static void
+list_view_activated_cb (L4aHubsView *self,
+                        guint        position)
+{
+  open_position (self, position);
+}
+
+static void
+hub_page_back_cb (L4aHubsView *self)
+{
+  /* Back through related hubs first, then to the registry. */
+  if (self->history->len > 0)
+    {
+      g_autofree char *previous = g_strdup (g_ptr_array_index (self->history, self->history->len - 1));
+
+      g_ptr_array_set_size (self->history, self->history->len - 1);
+      if (l4a_hubs_view_open_hub (self, previous))
+        return;
+    }
+
+  l4a_hubs_view_show_registry (self);
+}
+
+static void
+hub_page_open_hub_cb (L4aHubsView *self,
+                      const char  *id)
+{
+  const char *current = l4a_hub_page_get_hub_id (self->hub_page);
+
+  if (current)
+    g_ptr_array_add (self->history, g_strdup (current));
+  l4a_hubs_view_open_hub (self, id);
+}
+
+static void
+editor_saved_cb (L4aHubEditor *editor,
+                 const char   *id,
+                 L4aHubsView  *self)
+{
+  l4a_hubs_view_reload (self);
+  l4a_hubs_view_open_hub (self, id);
+  add_toast (self, adw_toast_new (_("Hub saved")));
+  g_signal_emit (self, signals[DATA_CHANGED], 0);
+}
+
+static void
+open_editor (L4aHubsView *self,
+             const char  *id)
+{
+  g_autoptr(GError) error = NULL;
+  L4aHubEditor *editor;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!l4a_store_check_secretariat (self->store, &error))
+    {
+      show_error (self, _("The Hub Cannot Be Changed"), error);
+      return;
+    }
+
+  editor = l4a_hub_editor_new (self->store, id, &error);
+  if (editor == NULL)
+    {
+      show_error (self, _("The Hub Cannot Be Opened"), error);
+      return;
+    }
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+hub_page_edit_cb (L4aHubsView *self,
+                  const char  *id)
+{
+  open_editor (self, id);
+}
+
+static void
+undo_clicked_cb (AdwToast    *toast,
+                 L4aHubsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!l4a_hubs_view_undo_delete (self, &error))
+    show_error (self, _("The Hub Cannot Be Restored"), error);
+}
+
+gboolean
+l4a_hubs_view_delete_hub (L4aHubsView  *self,
+                          const char   *id,
+                          GError      **error)
+{
+  g_autofree char *snapshot = NULL;
+
+  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), FALSE);
+
+  snapshot = l4a_registry_delete_hub (self->store, id, error);
+  if (snapshot == NULL)
+    return FALSE;
+
+  g_free (self->undo_snapshot);
+  self->undo_snapshot = g_steal_pointer (&snapshot);
+  l4a_hubs_view_show_registry (self);
+  l4a_hubs_view_reload (self);
+  g_signal_emit (self, signals[DATA_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+l4a_hubs_view_undo_delete (L4aHubsView  *self,
+                           GError      **error)
+{
+  g_autofree char *snapshot = NULL;
+
+  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), FALSE);
+
+  if (self->undo_snapshot == NULL)
+    return TRUE;
+
+  snapshot = g_steal_pointer (&self->undo_snapshot);
+  if (!l4a_registry_restore (self->store, snapshot, error))
+    return FALSE;
+
+  l4a_hubs_view_reload (self);
+  g_signal_emit (self, signals[DATA_CHANGED], 0);
+  return TRUE;
+}
+
+static void
+hub_page_delete_cb (L4aHubsView *self,
+                    const char  *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  {
+    g_autoptr(L4aHubEdit) edit = l4a_registry_load_hub (self->store, id, NULL);
+    name = g_strdup (edit ? edit->name : id);
+  }
+
+  if (!l4a_hubs_view_delete_hub (self, id, &error))
+    {
+      show_error (self, _("The Hub Cannot Be Deleted"), error);
+      return;
+    }
+
+  /* translators: %s is a hub's name */
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
+  add_toast (self, toast);
+}
+
+/* Actions ------------------------------------------------------------------ */
+
+static void
+new_hub_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  open_editor (L4A_HUBS_VIEW (widget), NULL);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  L4aHubsView *self = L4A_HUBS_VIEW (widget);
+
+  l4a_hub_filter_clear (self->filter);
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->updating = FALSE;
+  sync_filter_controls (self);
+  update_after_filter (self);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  L4aHubsView *self = L4A_HUBS_VIEW (widget);
+
+  l4a_hubs_view_show_registry (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+governments_changed_cb (L4aHubsView *self)
+{
+  l4a_hubs_view_reload (self);
+  g_signal_emit (self, signals[DATA_CHANGED], 0);
+}
+
+static void
+governments_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  L4aHubsView *self = L4A_HUBS_VIEW (widget);
+  L4aGovernmentsWindow *window = l4a_governments_window_new (self->store);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  g_signal_connect_object (window, "changed", G_CALLBACK (governments_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+csv_written_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(L4aHubsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gssize count = g_task_propagate_int (G_TASK (result), &error);
+
+  if (count < 0)
+    {
+      show_error (self, _("The List Cannot Be Exported"), error);
+      return;
+    }
+
+  /* translators: %s is a file name */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %d hub to “%s”", "Exported %d hubs to “%s”", count),
+                           (int) count, (const char *) g_object_get_data (object, "basename"));
+  add_toast (self, adw_toast_new (title));
+}
+
+static void
+write_csv_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  GListModel *hubs = task_data;
+  g_autoptr(GFileOutputStream) out = NULL;
+  GError *error = NULL;
+
+  /* g_file_replace() writes beside the file and renames on close, so a
+   * failure never leaves half a file under the chosen name. */
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &error);
+  if (out == NULL ||
+      !l4a_csv_write_hubs (hubs, G_OUTPUT_STREAM (out), cancellable, &error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_int (task, g_list_model_get_n_items (hubs));
+}
+
+/* A copy of what is shown, in the order shown, for another thread. */
+static GListModel *
+snapshot_visible (L4aHubsView *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *copy = g_list_store_new (L4A_TYPE_HUB);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->sorted), i));
+  g_list_store_splice (copy, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (copy);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    L4aHubsView     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (self->settings)
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+          if (path)
+            g_settings_set_string (self->settings, "last-folder", path);
+        }
+
+      task = g_task_new (dialog, NULL, csv_written_cb, g_object_ref (self));
+      g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+      g_object_set_data_full (G_OBJECT (dialog), "basename", g_file_get_basename (file), g_free);
+      g_task_set_task_data (task, snapshot_visible (self), g_object_unref);
+      g_task_run_in_thread (task, write_csv_thread);
+    }
+
+  g_object_unref (dialog);
+}
+
+gboolean
+l4a_hubs_view_write_csv (L4aHubsView  *self,
+                         GFile        *file,
+                         GError      **error)
+{
+  g_autoptr(GListModel) hubs = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+
+  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), FALSE);
+
+  hubs = snapshot_visible (self);
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  return out != NULL &&
+         l4a_csv_write_hubs (hubs, G_OUTPUT_STREAM (out), NULL, error) &&
+         g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  L4aHubsView *self = L4A_HUBS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strdup_printf ("hubs-%s.csv", date);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Export List as CSV"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (self->settings)
+    {
+      g_autofree char *folder = g_settings_get_string (self->settings, "last-folder");
+      if (*folder)
+        {
+          g_autoptr(GFile) dir = g_file_new_for_path (folder);
+          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), dir, NULL);
+        }
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Sample data ------------------------------------------------------------------ */
 
 static void
 sample_thread (GTask        *task,
@@ -164,24 +1397,14 @@ sample_loaded_cb (GObject      *object,
 {
   g_autoptr(L4aHubsView) self = user_data;
   g_autoptr(GError) error = NULL;
-  GtkRoot *root;
 
   set_loading (self, FALSE);
   g_clear_object (&self->cancellable);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      AdwMessageDialog *dialog;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root),
-                                                           _("The Sample Data Cannot Be Loaded"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("The Sample Data Cannot Be Loaded"), error);
       return;
     }
 
@@ -224,17 +1447,28 @@ sample_button_clicked_cb (L4aHubsView *self,
   l4a_hubs_view_load_sample (self);
 }
 
+/* Object ------------------------------------------------------------------ */
+
 static void
 l4a_hubs_view_dispose (GObject *object)
 {
   L4aHubsView *self = (L4aHubsView *)object;
 
-  /* No gtk_widget_dispose_template(): the template's stack is AdwBin's own
+  /* No gtk_widget_dispose_template(): the template's leaflet is AdwBin's own
    * child, which AdwBin unparents itself. */
   g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->store);
-  g_clear_object (&self->hubs);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->hubs);
+  g_clear_pointer (&self->filter, l4a_hub_filter_free);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_snapshot, g_free);
+  g_clear_pointer (&self->count_text, g_free);
+  for (int i = 0; i < N_DROPS; i++)
+    g_clear_pointer (&self->drop_codes[i], g_ptr_array_unref);
 
   G_OBJECT_CLASS (l4a_hubs_view_parent_class)->dispose (object);
 }
@@ -252,54 +1486,221 @@ l4a_hubs_view_class_init (L4aHubsViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (L4A_TYPE_HUB);
+  g_type_ensure (L4A_TYPE_HUB_PAGE);
+  g_type_ensure (L4A_TYPE_MAP_VIEW);
+  g_type_ensure (L4A_TYPE_SDG_CHIPS);
+
+  probe_a = g_object_new (L4A_TYPE_HUB, "id", "probe-a", NULL);
+  probe_b = g_object_new (L4A_TYPE_HUB, "id", "probe-b", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-hubs-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, stack);
-  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, registry_box);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, sample_button);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, sample_spinner);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, map_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, new_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, chips_box);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, map_revealer);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, map_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, filter_grid);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, sdg_box);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, hub_page);
   gtk_widget_class_bind_template_callback (widget_class, sample_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, map_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, map_country_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, column_view_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_view_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hub_page_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hub_page_open_hub_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hub_page_edit_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hub_page_delete_cb);
+
+  gtk_widget_class_install_action (widget_class, "hubs.new", NULL, new_hub_action);
+  gtk_widget_class_install_action (widget_class, "hubs.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "hubs.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "hubs.governments", NULL, governments_action);
+  gtk_widget_class_install_action (widget_class, "hubs.focus-search", NULL, focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "hubs.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "hubs.new", NULL);
 }
 
 static void
 l4a_hubs_view_init (L4aHubsView *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(GtkNoSelection) cards = NULL;
+  g_autoptr(GtkSingleSelection) rows = NULL;
   g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->filter = l4a_hub_filter_new ();
+  self->history = g_ptr_array_new_with_free_func (g_free);
+  self->hubs = g_list_store_new (L4A_TYPE_HUB);
+  self->custom_filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->hubs)),
+                                              GTK_FILTER (self->custom_filter));
+
+  add_column (self, L4A_HUB_SORT_NAME, _("Name"), TRUE, -1);
+  add_column (self, L4A_HUB_SORT_GOVERNMENT, _("Lead government"), TRUE, -1);
+  add_column (self, L4A_HUB_SORT_COUNTRY, _("Country"), FALSE, 130);
+  add_column (self, L4A_HUB_SORT_REGION, _("Region"), FALSE, 130);
+  add_column (self, L4A_HUB_SORT_SDGS, _("SDGs"), FALSE, 110);
+  add_column (self, L4A_HUB_SORT_AXIS, _("Pact axis"), FALSE, 100);
+  add_column (self, L4A_HUB_SORT_STATUS, _("Status"), FALSE, 100);
+  add_column (self, L4A_HUB_SORT_TIME_FRAME, _("Time frame"), FALSE, 170);
+
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
+                    G_CALLBACK (sort_changed_cb), self);
+  l4a_hubs_view_set_sort (self, L4A_HUB_SORT_NAME, FALSE);
+
+  rows = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (rows, FALSE);
+  gtk_single_selection_set_can_unselect (rows, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (rows));
+
+  cards = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (cards));
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "hub_subtitle_cb", G_CALLBACK (hub_subtitle_cb),
                                            "hub_status_cb", G_CALLBACK (hub_status_cb),
-                                           "hub_details_cb", G_CALLBACK (hub_details_cb),
+                                           "hub_period_cb", G_CALLBACK (hub_period_cb),
                                            NULL);
   factory = gtk_builder_list_item_factory_new_from_resource (scope, RESOURCE_BASE "/ui/l4a-hub-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
 
-  self->hubs = g_list_store_new (L4A_TYPE_HUB);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->hubs)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  update_page (self);
+  build_filter_controls (self);
+  update_filter_choices (self);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->registry_box));
+  update_after_filter (self);
 }
+
+/* Public ------------------------------------------------------------------ */
 
 void
 l4a_hubs_view_set_store (L4aHubsView *self,
-                         L4aStore    *store)
+                         L4aStore    *store,
+                         GSettings   *settings)
 {
   g_return_if_fail (L4A_IS_HUBS_VIEW (self));
   g_return_if_fail (!store || L4A_IS_STORE (store));
+  g_return_if_fail (!settings || G_IS_SETTINGS (settings));
+
+  g_set_object (&self->settings, settings);
+  if (settings)
+    restore_sort (self);
 
   if (g_set_object (&self->store, store))
     l4a_hubs_view_reload (self);
+  l4a_hubs_view_role_changed (self);
 }
 
+/* Shows what the workstation's role may do. */
+void
+l4a_hubs_view_role_changed (L4aHubsView *self)
+{
+  gboolean secretariat;
+
+  g_return_if_fail (L4A_IS_HUBS_VIEW (self));
+
+  secretariat = self->store && l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT;
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), secretariat);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hubs.new", secretariat);
+
+  if (l4a_hubs_view_get_open_hub (self))
+    l4a_hubs_view_open_hub (self, l4a_hubs_view_get_open_hub (self));
+}
+
+/* All hubs. */
 GListModel *
 l4a_hubs_view_get_model (L4aHubsView *self)
 {
   g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), NULL);
 
   return G_LIST_MODEL (self->hubs);
+}
+
+/* The hubs shown, filtered and sorted. */
+GListModel *
+l4a_hubs_view_get_visible (L4aHubsView *self)
+{
+  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->sorted);
+}
+
+const L4aHubFilter *
+l4a_hubs_view_get_filter (L4aHubsView *self)
+{
+  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), NULL);
+
+  return self->filter;
+}
+
+/* Sets every filter but the search. */
+void
+l4a_hubs_view_set_filter (L4aHubsView        *self,
+                          const L4aHubFilter *filter)
+{
+  GHashTable *matches;
+
+  g_return_if_fail (L4A_IS_HUBS_VIEW (self));
+  g_return_if_fail (filter != NULL);
+
+  matches = self->filter->matches ? g_hash_table_ref (self->filter->matches) : NULL;
+  l4a_hub_filter_free (self->filter);
+  self->filter = l4a_hub_filter_copy (filter);
+  g_clear_pointer (&self->filter->matches, g_hash_table_unref);
+  self->filter->matches = matches;
+  sync_filter_controls (self);
+  update_after_filter (self);
+}
+
+void
+l4a_hubs_view_set_search (L4aHubsView *self,
+                          const char  *text)
+{
+  g_return_if_fail (L4A_IS_HUBS_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  /* The entry waits a moment before it says the text changed; searching
+   * now keeps callers exact. */
+  search_changed_cb (self);
+}
+
+const char *
+l4a_hubs_view_get_count_text (L4aHubsView *self)
+{
+  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), NULL);
+
+  return self->count_text;
+}
+
+void
+l4a_hubs_view_show_map (L4aHubsView *self,
+                        gboolean     show)
+{
+  g_return_if_fail (L4A_IS_HUBS_VIEW (self));
+
+  gtk_toggle_button_set_active (self->map_button, show);
+}
+
+GtkWidget *
+l4a_hubs_view_get_map (L4aHubsView *self)
+{
+  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->map_view);
 }

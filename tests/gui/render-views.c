@@ -20,6 +20,9 @@
 #include "gui-test-utils.h"
 #include "test-utils.h"
 #include "l4a-application.h"
+#include "l4a-governments-window.h"
+#include "l4a-hub.h"
+#include "l4a-hub-editor.h"
 #include "l4a-hubs-view.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
@@ -174,6 +177,101 @@ render_set (L4aApplication *app,
   return ok;
 }
 
+static gboolean
+save_window (GtkWindow  *window,
+             const char *outdir,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (outdir, name, NULL);
+  g_autoptr(GdkTexture) texture = render_window (window);
+
+  g_print ("%s: %dx%d\n", name, gdk_texture_get_width (texture), gdk_texture_get_height (texture));
+  return gdk_texture_save_to_png (texture, path);
+}
+
+/* The registry's other faces: the map, a hub's page, the editor and the
+ * governments, light and dark, wide and narrow. */
+static gboolean
+render_registry (L4aApplication *app,
+                 const char     *outdir)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  gboolean ok = TRUE;
+
+  for (guint dark = 0; dark <= 1; dark++)
+    for (guint size = 0; size < G_N_ELEMENTS (sizes); size++)
+      {
+        g_autofree char *map_name = g_strdup_printf ("map-%s-%s.png", dark ? "dark" : "light", sizes[size].name);
+        g_autofree char *hub_name = g_strdup_printf ("hub-page-%s-%s.png", dark ? "dark" : "light", sizes[size].name);
+        g_autofree char *filter_name = g_strdup_printf ("filtered-%s-%s.png", dark ? "dark" : "light", sizes[size].name);
+        g_autoptr(L4aHubFilter) filter = l4a_hub_filter_new ();
+        g_autoptr(L4aHub) hub = NULL;
+        L4aHubsView *hubs;
+        L4aWindow *window;
+
+        g_settings_set_string (settings, "color-scheme", dark ? "dark" : "light");
+        g_settings_set_int (settings, "window-width", sizes[size].width);
+        g_settings_set_int (settings, "window-height", sizes[size].height);
+        window = l4a_window_new (app);
+        gtk_window_present (GTK_WINDOW (window));
+        hubs = L4A_HUBS_VIEW (l4a_window_get_view (window, "hubs"));
+        l4a_test_iterate (0.5);
+
+        l4a_hubs_view_show_map (hubs, TRUE);
+        l4a_test_iterate (0.6);
+        ok &= save_window (GTK_WINDOW (window), outdir, map_name);
+        l4a_hubs_view_show_map (hubs, FALSE);
+
+        filter->region = g_strdup ("europe");
+        filter->sdgs = 1u << 11;
+        l4a_hubs_view_set_filter (hubs, filter);
+        l4a_test_iterate (0.4);
+        ok &= save_window (GTK_WINDOW (window), outdir, filter_name);
+        l4a_hub_filter_clear (filter);
+        l4a_hubs_view_set_filter (hubs, filter);
+
+        hub = g_list_model_get_item (l4a_hubs_view_get_visible (hubs), 0);
+        for (guint i = 0; i < g_list_model_get_n_items (l4a_hubs_view_get_visible (hubs)); i++)
+          {
+            g_autoptr(L4aHub) candidate = g_list_model_get_item (l4a_hubs_view_get_visible (hubs), i);
+            if (g_str_has_prefix (l4a_hub_get_name (candidate), "Rural"))
+              g_set_object (&hub, candidate);
+          }
+        l4a_hubs_view_open_hub (hubs, l4a_hub_get_id (hub));
+        l4a_test_iterate (0.5);
+        ok &= save_window (GTK_WINDOW (window), outdir, hub_name);
+
+        if (size == 0)
+          {
+            g_autofree char *editor_name = g_strdup_printf ("hub-editor-%s.png", dark ? "dark" : "light");
+            g_autofree char *governments_name = g_strdup_printf ("governments-%s.png", dark ? "dark" : "light");
+            L4aHubEditor *editor = l4a_hub_editor_new (l4a_application_get_store (app), l4a_hub_get_id (hub), NULL);
+            L4aGovernmentsWindow *governments;
+            GtkWidget *end_row;
+
+            /* With a mistake in it, to show how it is explained. */
+            end_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), L4A_TYPE_HUB_EDITOR, "end_row"));
+            gtk_editable_set_text (GTK_EDITABLE (end_row), "2028-12-31");
+            gtk_window_present (GTK_WINDOW (editor));
+            l4a_test_iterate (0.6);
+            ok &= save_window (GTK_WINDOW (editor), outdir, editor_name);
+            gtk_window_destroy (GTK_WINDOW (editor));
+
+            governments = l4a_governments_window_new (l4a_application_get_store (app));
+            gtk_window_present (GTK_WINDOW (governments));
+            l4a_test_iterate (0.6);
+            ok &= save_window (GTK_WINDOW (governments), outdir, governments_name);
+            gtk_window_destroy (GTK_WINDOW (governments));
+          }
+
+        l4a_hubs_view_show_registry (hubs);
+        gtk_window_destroy (GTK_WINDOW (window));
+        l4a_test_iterate (0.1);
+      }
+
+  return ok;
+}
+
 /* Secondary windows, for looking at; their size is their own. */
 static gboolean
 render_dialogs (L4aApplication *app,
@@ -273,6 +371,7 @@ main (int   argc,
 
   ok &= render_all (app, outdir, "full", check);
   ok &= render_dialogs (app, outdir);
+  ok &= render_registry (app, outdir);
 
   l4a_test_remove_tree (tmpdir);
 

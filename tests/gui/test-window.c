@@ -11,7 +11,13 @@
 #include "gui-test-utils.h"
 #include "test-utils.h"
 #include "l4a-application.h"
+#include "l4a-governments-window.h"
+#include "l4a-hub.h"
+#include "l4a-hub-edit.h"
+#include "l4a-hub-editor.h"
+#include "l4a-hub-page.h"
 #include "l4a-hubs-view.h"
+#include "l4a-map-view.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
 
@@ -98,7 +104,7 @@ test_load_sample (void)
   l4a_test_iterate (0.3);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, 12);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "registry");
   g_assert_true (l4a_window_get_sample_banner_revealed (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -236,6 +242,295 @@ test_window_size_persists (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
+static L4aHubsView *
+hubs_of (L4aWindow *window)
+{
+  return L4A_HUBS_VIEW (l4a_window_get_view (window, "hubs"));
+}
+
+static guint
+n_visible (L4aHubsView *hubs)
+{
+  return g_list_model_get_n_items (l4a_hubs_view_get_visible (hubs));
+}
+
+static void
+test_search_and_chips (void)
+{
+  L4aWindow *window = open_window ();
+  L4aHubsView *hubs = hubs_of (window);
+  GtkWidget *search = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "search_entry"));
+  g_autoptr(L4aHubFilter) filter = l4a_hub_filter_new ();
+  guint all = n_visible (hubs);
+
+  g_assert_cmpuint (all, >=, 12);
+  g_assert_cmpuint (l4a_hubs_view_get_n_chips (hubs), ==, 0);
+
+  /* Typing in the search entry narrows the list (accents aside). */
+  gtk_editable_set_text (GTK_EDITABLE (search), "bogota");
+  l4a_test_iterate (0.5);
+  g_assert_cmpuint (n_visible (hubs), ==, 1);
+  g_assert_nonnull (strstr (l4a_hubs_view_get_count_text (hubs), "1 of"));
+  l4a_hubs_view_set_search (hubs, "\"NEAR( -*");
+  g_assert_cmpuint (n_visible (hubs), ==, 0);
+  l4a_hubs_view_set_search (hubs, "");
+  g_assert_cmpuint (n_visible (hubs), ==, all);
+
+  /* Two filters make two chips; removing one widens the list again. */
+  filter->region = g_strdup ("europe");
+  filter->sdgs = 1u << 11;
+  l4a_hubs_view_set_filter (hubs, filter);
+  g_assert_cmpuint (l4a_hubs_view_get_n_chips (hubs), ==, 2);
+  g_assert_cmpuint (n_visible (hubs), ==, 3);
+  /* The chips follow the filter popover's order: region first. */
+  g_assert_true (l4a_hubs_view_remove_chip (hubs, 0));
+  g_assert_cmpuint (l4a_hubs_view_get_n_chips (hubs), ==, 1);
+  g_assert_null (l4a_hubs_view_get_filter (hubs)->region);
+  g_assert_cmpuint (l4a_hubs_view_get_filter (hubs)->sdgs, ==, 1u << 11);
+  g_assert_cmpuint (n_visible (hubs), >, 3);
+  g_assert_true (l4a_hubs_view_remove_chip (hubs, 0));
+  g_assert_cmpuint (n_visible (hubs), ==, all);
+  g_assert_false (l4a_hubs_view_remove_chip (hubs, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_sort_persists (void)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aWindow *window = open_window ();
+  L4aHubsView *hubs = hubs_of (window);
+  L4aHubSortKey key;
+  gboolean descending;
+  g_autofree char *saved = NULL;
+
+  l4a_hubs_view_set_sort (hubs, L4A_HUB_SORT_TIME_FRAME, TRUE);
+  l4a_test_iterate (0.1);
+  g_assert_true (l4a_hubs_view_get_sort (hubs, &key, &descending));
+  g_assert_cmpint (key, ==, L4A_HUB_SORT_TIME_FRAME);
+  g_assert_true (descending);
+  saved = g_settings_get_string (settings, "hub-sort");
+  g_assert_cmpstr (saved, ==, "time-frame");
+  g_assert_true (g_settings_get_boolean (settings, "hub-sort-descending"));
+
+  /* The first row is the hub that starts last. */
+  {
+    g_autoptr(L4aHub) first = g_list_model_get_item (l4a_hubs_view_get_visible (hubs), 0);
+    g_autoptr(L4aHub) second = g_list_model_get_item (l4a_hubs_view_get_visible (hubs), 1);
+    g_assert_cmpstr (l4a_hub_get_start (first), >=, l4a_hub_get_start (second));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A new window sorts as the last one did. */
+  window = open_window ();
+  g_assert_true (l4a_hubs_view_get_sort (hubs_of (window), &key, &descending));
+  g_assert_cmpint (key, ==, L4A_HUB_SORT_TIME_FRAME);
+  g_assert_true (descending);
+  l4a_hubs_view_set_sort (hubs_of (window), L4A_HUB_SORT_NAME, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+editor_open (gpointer data)
+{
+  return find_toplevel (L4A_TYPE_HUB_EDITOR) != NULL;
+}
+
+static void
+test_edit_save_reopen (void)
+{
+  L4aWindow *window = open_window ();
+  L4aHubsView *hubs = hubs_of (window);
+  L4aStore *store = l4a_application_get_store (app);
+  g_autoptr(L4aHub) hub = g_list_model_get_item (l4a_hubs_view_get_visible (hubs), 0);
+  g_autofree char *id = g_strdup (l4a_hub_get_id (hub));
+  g_autoptr(L4aHubEdit) reloaded = NULL;
+  L4aHubEditor *editor;
+  GtkWidget *page, *name_row, *end_row, *edit_button;
+
+  g_assert_true (l4a_hubs_view_open_hub (hubs, id));
+  g_assert_cmpstr (l4a_hubs_view_get_open_hub (hubs), ==, id);
+  page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "hub_page"));
+  edit_button = GTK_WIDGET (gtk_widget_get_template_child (page, L4A_TYPE_HUB_PAGE, "edit_button"));
+  g_assert_true (gtk_widget_get_visible (edit_button));
+
+  g_signal_emit_by_name (edit_button, "clicked");
+  l4a_test_wait_until (editor_open, NULL, 5, "the editor");
+  editor = L4A_HUB_EDITOR (find_toplevel (L4A_TYPE_HUB_EDITOR));
+  g_assert_true (l4a_hub_editor_is_valid (editor));
+
+  /* A time frame of 48 months is explained at the field and not saved. */
+  end_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), L4A_TYPE_HUB_EDITOR, "end_row"));
+  gtk_editable_set_text (GTK_EDITABLE (end_row), "2099-01-01");
+  g_assert_false (l4a_hub_editor_is_valid (editor));
+  g_assert_nonnull (strstr (l4a_hub_editor_get_problem (editor, "end_on"), "a hub runs 12 to 36 months"));
+  g_assert_true (gtk_widget_has_css_class (end_row, "error"));
+  {
+    g_autoptr(L4aHubEdit) unchanged = l4a_registry_load_hub (store, id, NULL);
+    g_assert_cmpstr (unchanged->end, !=, "2099-01-01");
+  }
+  {
+    g_autoptr(L4aHubEdit) current = l4a_registry_load_hub (store, id, NULL);
+    gtk_editable_set_text (GTK_EDITABLE (end_row), current->end);
+  }
+  g_assert_true (l4a_hub_editor_is_valid (editor));
+
+  name_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), L4A_TYPE_HUB_EDITOR, "name_row"));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Renamed by the GUI test");
+
+  /* Ctrl+S saves and closes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  l4a_test_iterate (0.3);
+  g_assert_null (find_toplevel (L4A_TYPE_HUB_EDITOR));
+
+  reloaded = l4a_registry_load_hub (store, id, NULL);
+  g_assert_cmpstr (reloaded->name, ==, "Renamed by the GUI test");
+  g_assert_cmpint (reloaded->revision, ==, 2);
+  g_assert_cmpstr (l4a_hubs_view_get_open_hub (hubs), ==, id);
+
+  /* Reopening shows the saved name. */
+  g_assert_true (l4a_hubs_view_open_hub (hubs, id));
+  {
+    GtkWidget *header = GTK_WIDGET (gtk_widget_get_template_child (page, L4A_TYPE_HUB_PAGE, "header_label"));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (header)), ==, "Renamed by the GUI test");
+  }
+
+  l4a_hubs_view_show_registry (hubs);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_delete_undo (void)
+{
+  L4aWindow *window = open_window ();
+  L4aHubsView *hubs = hubs_of (window);
+  g_autoptr(L4aHub) hub = g_list_model_get_item (l4a_hubs_view_get_visible (hubs), 2);
+  g_autofree char *id = g_strdup (l4a_hub_get_id (hub));
+  g_autoptr(GError) error = NULL;
+  guint before = g_list_model_get_n_items (l4a_hubs_view_get_model (hubs));
+  GtkWidget *page, *delete_button;
+
+  g_assert_true (l4a_hubs_view_open_hub (hubs, id));
+  page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "hub_page"));
+  delete_button = GTK_WIDGET (gtk_widget_get_template_child (page, L4A_TYPE_HUB_PAGE, "delete_button"));
+  g_signal_emit_by_name (delete_button, "clicked");
+  l4a_test_iterate (0.2);
+
+  g_assert_cmpuint (g_list_model_get_n_items (l4a_hubs_view_get_model (hubs)), ==, before - 1);
+  g_assert_null (l4a_hubs_view_get_open_hub (hubs));
+  g_assert_false (l4a_hubs_view_open_hub (hubs, id));
+
+  /* Undo brings it back, as it was. */
+  g_assert_true (l4a_hubs_view_undo_delete (hubs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (l4a_hubs_view_get_model (hubs)), ==, before);
+  g_assert_true (l4a_hubs_view_open_hub (hubs, id));
+
+  l4a_hubs_view_show_registry (hubs);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_read_only_roles (void)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aWindow *window = open_window ();
+  L4aHubsView *hubs = hubs_of (window);
+  g_autoptr(L4aHub) hub = g_list_model_get_item (l4a_hubs_view_get_visible (hubs), 0);
+  GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "hub_page"));
+  GtkWidget *edit_button = GTK_WIDGET (gtk_widget_get_template_child (page, L4A_TYPE_HUB_PAGE, "edit_button"));
+  GtkWidget *new_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "new_button"));
+  g_autoptr(GError) error = NULL;
+
+  g_settings_set_string (settings, "role", "member");
+  l4a_test_iterate (0.1);
+  g_assert_false (gtk_widget_get_visible (new_button));
+  g_assert_true (l4a_hubs_view_open_hub (hubs, l4a_hub_get_id (hub)));
+  g_assert_false (gtk_widget_get_visible (edit_button));
+  g_assert_false (l4a_hubs_view_delete_hub (hubs, l4a_hub_get_id (hub), &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_assert_nonnull (strstr (error->message, "Advisory Board member"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (hubs), "hubs.new", NULL) &&
+                  find_toplevel (L4A_TYPE_HUB_EDITOR) != NULL);
+
+  g_settings_set_string (settings, "role", "secretariat");
+  l4a_test_iterate (0.1);
+  g_assert_true (gtk_widget_get_visible (new_button));
+  g_assert_true (gtk_widget_get_visible (edit_button));
+
+  l4a_hubs_view_show_registry (hubs);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_map_markers (void)
+{
+  L4aWindow *window = open_window ();
+  L4aHubsView *hubs = hubs_of (window);
+  L4aMapView *map = L4A_MAP_VIEW (l4a_hubs_view_get_map (hubs));
+  g_autofree char *spain = NULL;
+
+  l4a_hubs_view_show_map (hubs, TRUE);
+  l4a_test_iterate (0.5);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (map)));
+
+  /* One marker per country with hubs; Spain and Canada have two each. */
+  g_assert_cmpuint (l4a_map_view_get_n_markers (map), ==, 13);
+  g_assert_cmpuint (l4a_map_view_get_marker_count (map, "ES"), ==, 2);
+  g_assert_cmpuint (l4a_map_view_get_marker_count (map, "CA"), ==, 2);
+  spain = l4a_map_view_describe (map, "ES");
+  g_assert_nonnull (strstr (spain, "Spain: 2 hubs"));
+  g_assert_nonnull (strstr (spain, "Rural Resilience"));
+
+  /* Choosing a country filters the list; choosing it again clears it. */
+  g_signal_emit_by_name (map, "country-activated", "CA");
+  g_assert_cmpstr (l4a_hubs_view_get_filter (hubs)->country, ==, "CA");
+  g_assert_cmpuint (n_visible (hubs), ==, 2);
+  g_assert_cmpuint (l4a_map_view_get_n_markers (map), ==, 13);
+  g_signal_emit_by_name (map, "country-activated", "CA");
+  g_assert_null (l4a_hubs_view_get_filter (hubs)->country);
+
+  /* Zoom from the keyboard stays within bounds. */
+  for (int i = 0; i < 40; i++)
+    l4a_map_view_zoom (map, 1.25);
+  g_assert_cmpfloat (l4a_map_view_get_zoom (map), <=, 12.0);
+
+  l4a_hubs_view_show_map (hubs, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_governments_window (void)
+{
+  L4aStore *store = l4a_application_get_store (app);
+  L4aGovernmentsWindow *window = l4a_governments_window_new (store);
+  GtkWidget *name_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), L4A_TYPE_GOVERNMENTS_WINDOW, "name_row"));
+  GtkWidget *country_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), L4A_TYPE_GOVERNMENTS_WINDOW, "country_row"));
+  GtkWidget *region_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), L4A_TYPE_GOVERNMENTS_WINDOW, "region_row"));
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  gtk_window_present (GTK_WINDOW (window));
+  l4a_test_iterate (0.2);
+  before = l4a_governments_window_get_n_rows (window);
+  g_assert_cmpuint (before, >=, 20);
+
+  /* A new government needs a name and a country. */
+  l4a_governments_window_edit (window, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "");
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "governments.save", NULL) &&
+                  l4a_governments_window_get_n_rows (window) > before);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Ciudad de Prueba");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (country_row), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (region_row), 0);
+  g_assert_true (l4a_governments_window_save (window, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (l4a_governments_window_get_n_rows (window), ==, before + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_templates (void)
 {
@@ -277,6 +572,13 @@ main (int   argc,
   g_test_add_func ("/gui/preferences/role-persists", test_preferences_role);
   g_test_add_func ("/gui/window/about-shortcuts-preferences", test_about_and_shortcuts);
   g_test_add_func ("/gui/window/size-persists", test_window_size_persists);
+  g_test_add_func ("/gui/registry/search-and-chips", test_search_and_chips);
+  g_test_add_func ("/gui/registry/sort-persists", test_sort_persists);
+  g_test_add_func ("/gui/registry/edit-save-reopen", test_edit_save_reopen);
+  g_test_add_func ("/gui/registry/delete-undo", test_delete_undo);
+  g_test_add_func ("/gui/registry/read-only-roles", test_read_only_roles);
+  g_test_add_func ("/gui/registry/map-markers", test_map_markers);
+  g_test_add_func ("/gui/registry/governments", test_governments_window);
   g_test_add_func ("/gui/templates/instantiate", test_templates);
 
   status = g_test_run ();

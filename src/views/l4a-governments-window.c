@@ -1,0 +1,493 @@
+/* l4a-governments-window.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-governments-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "l4a-government.h"
+#include "l4a-governments-window.h"
+#include "l4a-hub-edit.h"
+#include "l4a-reference.h"
+#include "l4a-rules.h"
+
+/* The local and regional governments and associations that hubs, proposals
+ * and board members refer to: find, create, edit, and merge duplicates. */
+struct _L4aGovernmentsWindow
+{
+  AdwWindow          parent_instance;
+
+  L4aStore          *store;
+  GListModel        *governments;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter   *filter;
+  L4aGovernmentEdit *editing;
+  GPtrArray         *country_codes;
+  gboolean           loading;
+
+  AdwLeaflet        *leaflet;
+  GtkButton         *new_button;
+  GtkSearchEntry    *search_entry;
+  GtkListBox        *list_box;
+  AdwWindowTitle    *edit_title;
+  AdwEntryRow       *name_row;
+  AdwComboRow       *kind_row;
+  AdwComboRow       *country_row;
+  AdwComboRow       *region_row;
+  GtkLabel          *error_label;
+  AdwPreferencesGroup *merge_group;
+};
+
+G_DEFINE_FINAL_TYPE (L4aGovernmentsWindow, l4a_governments_window, ADW_TYPE_WINDOW)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const kinds[] = { "city", "region", "association" };
+
+static void reload (L4aGovernmentsWindow *self);
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  L4aGovernment *government = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = NULL;
+  guint hubs = l4a_government_get_hubs (government);
+  guint proposals = l4a_government_get_proposals (government);
+
+  g_autofree char *hub_count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hub", "%u hubs", hubs), hubs);
+  g_autofree char *proposal_count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u proposal", "%u proposals",
+                                                                  proposals), proposals);
+
+  /* translators: a government's kind, country and region, then how many hubs and proposals it has */
+  subtitle = g_strdup_printf (_("%s · %s · %s\n%s, %s"),
+                              l4a_government_kind_label (l4a_government_get_kind (government)),
+                              l4a_reference_translate (L4A_REFERENCE_COUNTRIES, l4a_government_get_country (government)),
+                              l4a_reference_translate (L4A_REFERENCE_REGIONS, l4a_government_get_region (government)),
+                              hub_count, proposal_count);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), l4a_government_get_name (government));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "government-id", g_strdup (l4a_government_get_id (government)), g_free);
+  return row;
+}
+
+static gboolean
+filter_cb (gpointer item,
+           gpointer user_data)
+{
+  L4aGovernmentsWindow *self = user_data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = NULL;
+  g_autofree char *haystack = NULL;
+
+  if (*text == '\0')
+    return TRUE;
+
+  /* Accents and case aside, as the hub search does. */
+  needle = l4a_fold_text (text);
+  haystack = l4a_fold_text (l4a_government_get_name (item));
+  return strstr (haystack, needle) != NULL;
+}
+
+static void
+search_changed_cb (L4aGovernmentsWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+validate (L4aGovernmentsWindow *self)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint kind, country, region;
+  const L4aReferenceEntry *regions;
+  guint n_regions;
+
+  if (self->editing == NULL || self->loading)
+    return;
+
+  g_free (self->editing->name);
+  self->editing->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  kind = adw_combo_row_get_selected (self->kind_row);
+  g_free (self->editing->kind);
+  self->editing->kind = g_strdup (kind < G_N_ELEMENTS (kinds) ? kinds[kind] : NULL);
+  country = adw_combo_row_get_selected (self->country_row);
+  g_free (self->editing->country);
+  self->editing->country = g_strdup (country < self->country_codes->len ? g_ptr_array_index (self->country_codes, country) : NULL);
+  region = adw_combo_row_get_selected (self->region_row);
+  regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n_regions);
+  g_free (self->editing->region);
+  self->editing->region = g_strdup (region < n_regions ? regions[region].code : NULL);
+
+  problems = l4a_government_edit_validate (self->store, self->editing);
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (text, "%s%s", text->len ? "\n" : "", ((L4aFieldError *) problems->pdata[i])->message);
+  gtk_label_set_label (self->error_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text->len > 0);
+  if (l4a_field_errors_find (problems, "name"))
+    gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "governments.save", problems->len == 0);
+}
+
+static void
+field_changed_cb (L4aGovernmentsWindow *self)
+{
+  validate (self);
+}
+
+static void
+back_clicked_cb (L4aGovernmentsWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_editor (L4aGovernmentsWindow *self,
+             L4aGovernmentEdit    *edit)
+{
+  const L4aReferenceEntry *regions;
+  guint n_regions;
+
+  g_clear_pointer (&self->editing, l4a_government_edit_free);
+  self->editing = edit;
+
+  self->loading = TRUE;
+  adw_window_title_set_title (self->edit_title, edit->id ? _("Edit Government") : _("New Government"));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), edit->name ? edit->name : "");
+  adw_combo_row_set_selected (self->kind_row, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kinds[i], edit->kind) == 0)
+      adw_combo_row_set_selected (self->kind_row, i);
+  adw_combo_row_set_selected (self->country_row, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; i < self->country_codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->country_codes, i), edit->country) == 0)
+      adw_combo_row_set_selected (self->country_row, i);
+  adw_combo_row_set_selected (self->region_row, GTK_INVALID_LIST_POSITION);
+  regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n_regions);
+  for (guint i = 0; i < n_regions; i++)
+    if (g_strcmp0 (regions[i].code, edit->region) == 0)
+      adw_combo_row_set_selected (self->region_row, i);
+  gtk_widget_set_visible (GTK_WIDGET (self->merge_group), edit->id != NULL);
+  self->loading = FALSE;
+
+  validate (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "edit");
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+void
+l4a_governments_window_edit (L4aGovernmentsWindow *self,
+                             const char           *id)
+{
+  g_autoptr(GError) error = NULL;
+  L4aGovernmentEdit *edit;
+
+  g_return_if_fail (L4A_IS_GOVERNMENTS_WINDOW (self));
+
+  edit = id ? l4a_registry_load_government (self->store, id, &error) : l4a_government_edit_new ();
+  if (edit == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  show_editor (self, edit);
+}
+
+static void
+row_activated_cb (L4aGovernmentsWindow *self,
+                  GtkListBoxRow        *row)
+{
+  l4a_governments_window_edit (self, g_object_get_data (G_OBJECT (row), "government-id"));
+}
+
+static void
+new_clicked_cb (L4aGovernmentsWindow *self)
+{
+  l4a_governments_window_edit (self, NULL);
+}
+
+static void
+show_error (L4aGovernmentsWindow *self,
+            const char           *heading,
+            const GError         *error)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+l4a_governments_window_save (L4aGovernmentsWindow  *self,
+                             GError               **error)
+{
+  g_return_val_if_fail (L4A_IS_GOVERNMENTS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->editing != NULL, FALSE);
+
+  validate (self);
+  if (!l4a_registry_save_government (self->store, self->editing, error))
+    return FALSE;
+
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  L4aGovernmentsWindow *self = L4A_GOVERNMENTS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!l4a_governments_window_save (self, &error))
+    show_error (self, _("The Government Cannot Be Saved"), error);
+}
+
+gboolean
+l4a_governments_window_merge (L4aGovernmentsWindow  *self,
+                              const char            *duplicate_id,
+                              GError               **error)
+{
+  g_return_val_if_fail (L4A_IS_GOVERNMENTS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->editing != NULL && self->editing->id != NULL, FALSE);
+
+  if (!l4a_registry_merge_governments (self->store, self->editing->id, duplicate_id, error))
+    return FALSE;
+
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static void
+merge_response_cb (AdwMessageDialog     *dialog,
+                   const char           *response,
+                   L4aGovernmentsWindow *self)
+{
+  GtkDropDown *drop_down = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  GPtrArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "merge") || selected >= ids->len)
+    return;
+
+  if (!l4a_governments_window_merge (self, g_ptr_array_index (ids, selected), &error))
+    show_error (self, _("The Governments Cannot Be Merged"), error);
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  L4aGovernmentsWindow *self = L4A_GOVERNMENTS_WINDOW (widget);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  AdwMessageDialog *dialog;
+  GtkWidget *drop_down;
+  g_autofree char *body = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->governments); i++)
+    {
+      g_autoptr(L4aGovernment) government = g_list_model_get_item (self->governments, i);
+
+      if (g_str_equal (l4a_government_get_id (government), self->editing->id))
+        continue;
+      gtk_string_list_append (names, l4a_government_get_name (government));
+      g_ptr_array_add (ids, g_strdup (l4a_government_get_id (government)));
+    }
+
+  /* translators: %s is the government that stays */
+  body = g_strdup_printf (_("Everything that refers to the duplicate will refer to “%s”, and the duplicate will be deleted. This cannot be undone."),
+                          self->editing->name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Merge a Duplicate?"), body));
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down),
+                                   TRUE);
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (drop_down),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The duplicate"), -1);
+  adw_message_dialog_set_extra_child (dialog, drop_down);
+  g_object_set_data_full (G_OBJECT (dialog), "ids", ids, (GDestroyNotify) g_ptr_array_unref);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (dialog, "merge", ids->len > 0);
+  g_signal_connect (dialog, "response", G_CALLBACK (merge_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reload (L4aGovernmentsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) governments = l4a_registry_list_governments (self->store, &error);
+
+  if (governments == NULL)
+    {
+      g_warning ("Governments cannot be listed: %s", error->message);
+      return;
+    }
+
+  g_set_object (&self->governments, governments);
+  gtk_filter_list_model_set_model (self->filtered, governments);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+fill_reference_models (L4aGovernmentsWindow *self)
+{
+  g_autoptr(GtkStringList) countries = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
+  const L4aReferenceEntry *entries;
+  guint n;
+
+  /* Countries by their name in the user's language. */
+  entries = l4a_reference_entries (L4A_REFERENCE_COUNTRIES, &n);
+  {
+    g_autoptr(GPtrArray) keyed = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < n; i++)
+      {
+        const L4aReferenceEntry *entry = &entries[i];
+        g_autofree char *key = l4a_sort_key (l4a_reference_translate (L4A_REFERENCE_COUNTRIES, entry->code));
+        g_ptr_array_add (keyed, g_strdup_printf ("%s\x01%s", key, entry->code));
+      }
+    g_ptr_array_sort (keyed, compare_strings);
+    for (guint i = 0; i < keyed->len; i++)
+      {
+        const char *code = strrchr (g_ptr_array_index (keyed, i), '\x01') + 1;
+        g_ptr_array_add (self->country_codes, g_strdup (code));
+        gtk_string_list_append (countries, l4a_reference_translate (L4A_REFERENCE_COUNTRIES, code));
+      }
+  }
+  adw_combo_row_set_model (self->country_row, G_LIST_MODEL (countries));
+
+  entries = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (regions, l4a_reference_translate (L4A_REFERENCE_REGIONS, entries[i].code));
+  adw_combo_row_set_model (self->region_row, G_LIST_MODEL (regions));
+}
+
+static void
+l4a_governments_window_dispose (GObject *object)
+{
+  L4aGovernmentsWindow *self = (L4aGovernmentsWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_GOVERNMENTS_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->governments);
+  g_clear_object (&self->filtered);
+  g_clear_pointer (&self->editing, l4a_government_edit_free);
+  g_clear_pointer (&self->country_codes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (l4a_governments_window_parent_class)->dispose (object);
+}
+
+static void
+l4a_governments_window_class_init (L4aGovernmentsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = l4a_governments_window_dispose;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-governments-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, list_box);
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, edit_title);
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, country_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, region_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, merge_group);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "governments.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "governments.merge", NULL, merge_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "governments.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+l4a_governments_window_init (L4aGovernmentsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->country_codes = g_ptr_array_new_with_free_func (g_free);
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered), create_row_cb, self, NULL);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  fill_reference_models (self);
+}
+
+/**
+ * l4a_governments_window_new:
+ *
+ * Returns: (transfer none): the window, owned by GTK
+ */
+L4aGovernmentsWindow *
+l4a_governments_window_new (L4aStore *store)
+{
+  L4aGovernmentsWindow *self;
+  gboolean editable;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  self = g_object_new (L4A_TYPE_GOVERNMENTS_WINDOW, NULL);
+  self->store = g_object_ref (store);
+  reload (self);
+
+  editable = l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT;
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->list_box), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "governments.merge", editable);
+  return self;
+}
+
+guint
+l4a_governments_window_get_n_rows (L4aGovernmentsWindow *self)
+{
+  g_return_val_if_fail (L4A_IS_GOVERNMENTS_WINDOW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}

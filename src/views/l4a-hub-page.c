@@ -1,0 +1,510 @@
+/* l4a-hub-page.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-hub-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "l4a-hub-details.h"
+#include "l4a-rules.h"
+#include "l4a-hub-page.h"
+#include "l4a-labels.h"
+#include "l4a-reference.h"
+#include "l4a-sdg-chips.h"
+
+/* Everything about one hub: its fields, lead government and partners,
+ * deliverables (overdue ones flagged), activities, Policy Councils, related
+ * hubs (which open in place) and indicators. The content depends on the hub,
+ * so it is built here rather than in the template. */
+struct _L4aHubPage
+{
+  AdwBin      parent_instance;
+
+  char       *hub_id;
+
+  GtkLabel   *header_label;
+  GtkButton  *edit_button;
+  GtkButton  *delete_button;
+  GtkBox     *content;
+  GtkScrolledWindow *scroller;
+};
+
+G_DEFINE_FINAL_TYPE (L4aHubPage, l4a_hub_page, ADW_TYPE_BIN)
+
+enum {
+  BACK,
+  OPEN_HUB,
+  EDIT,
+  DELETE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+back_clicked_cb (L4aHubPage *self)
+{
+  g_signal_emit (self, signals[BACK], 0);
+}
+
+static void
+edit_clicked_cb (L4aHubPage *self)
+{
+  g_signal_emit (self, signals[EDIT], 0, self->hub_id);
+}
+
+static void
+delete_clicked_cb (L4aHubPage *self)
+{
+  g_signal_emit (self, signals[DELETE], 0, self->hub_id);
+}
+
+static void
+related_activated_cb (AdwActionRow *row,
+                      L4aHubPage   *self)
+{
+  g_signal_emit (self, signals[OPEN_HUB], 0, g_object_get_data (G_OBJECT (row), "hub-id"));
+}
+
+static GtkWidget *
+add_group (L4aHubPage *self,
+           const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (self->content, group);
+  return group;
+}
+
+static GtkWidget *
+add_row (GtkWidget  *group,
+         const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
+  if (subtitle && *subtitle)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+/* A property row: the name small, the value as the main text. */
+static GtkWidget *
+add_property (GtkWidget  *group,
+              const char *name,
+              const char *value)
+{
+  GtkWidget *row;
+
+  if (value == NULL || *value == '\0')
+    return NULL;
+
+  row = add_row (group, value, name);
+  gtk_widget_add_css_class (row, "property");
+  return row;
+}
+
+static GtkWidget *
+tag (const char *text,
+     const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "l4a-tag");
+  if (style)
+    gtk_widget_add_css_class (label, style);
+  return label;
+}
+
+static void
+clear_content (L4aHubPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))))
+    gtk_box_remove (self->content, child);
+}
+
+static char *
+format_number (double value)
+{
+  if (isnan (value))
+    return NULL;
+  if (fabs (value - round (value)) < 1e-9)
+    return g_strdup_printf ("%'.0f", value);
+  return g_strdup_printf ("%'.1f", value);
+}
+
+static void
+build_header (L4aHubPage    *self,
+              L4aHubDetails *details)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (details->hub->name);
+  GtkWidget *tags = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autofree char *where = NULL;
+  GtkWidget *subtitle;
+
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "title-1");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
+  gtk_box_append (GTK_BOX (box), title);
+
+  /* translators: a hub's lead government, country and world region */
+  where = g_strdup_printf (_("%s · %s · %s"), details->government,
+                           l4a_reference_translate (L4A_REFERENCE_COUNTRIES, details->country),
+                           l4a_reference_translate (L4A_REFERENCE_REGIONS, details->region));
+  subtitle = gtk_label_new (where);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (box), subtitle);
+
+  gtk_box_append (GTK_BOX (tags), tag (l4a_hub_status_label (details->hub->status), NULL));
+  if (details->sample)
+    {
+      GtkWidget *sample = tag (_("Sample"), "l4a-sample-tag");
+      gtk_widget_set_tooltip_text (sample, _("Illustrative sample data, not an official record"));
+      gtk_box_append (GTK_BOX (tags), sample);
+    }
+  {
+    GtkWidget *chips = l4a_sdg_chips_new ();
+    l4a_sdg_chips_set_sdgs (L4A_SDG_CHIPS (chips), details->hub->sdgs);
+    gtk_widget_set_margin_start (chips, 6);
+    gtk_box_append (GTK_BOX (tags), chips);
+  }
+  gtk_box_append (GTK_BOX (box), tags);
+
+  gtk_box_append (self->content, box);
+}
+
+static void
+build_about (L4aHubPage    *self,
+             L4aHubDetails *details)
+{
+  GtkWidget *group = add_group (self, _("About"), NULL);
+  L4aHubEdit *hub = details->hub;
+  g_autofree char *period = l4a_format_period (hub->start, hub->end);
+  g_autofree char *label_date = hub->label_date ? l4a_format_date (hub->label_date) : NULL;
+  g_autoptr(GString) councils = g_string_new (NULL);
+  g_autoptr(GString) goals = g_string_new (NULL);
+  const L4aReferenceEntry *entries;
+  GtkWidget *row;
+  guint n;
+  int months = 0;
+
+  row = add_property (group, _("Summary"), hub->summary);
+  if (row)
+    gtk_widget_add_css_class (row, "l4a-long-text");
+  add_property (group, _("Topic"), hub->topic);
+
+  l4a_time_frame_months (hub->start, hub->end, NULL, &months);
+  {
+    /* translators: a time frame and its length, e.g. “Sep 2024 – Aug 2027 (36 months)” */
+    g_autofree char *frame = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d month)", "%s (%d months)", months),
+                                              period, months);
+    add_property (group, _("Time frame"), frame);
+  }
+
+  add_property (group, _("Pact for the Future axis"),
+                hub->pact_axis ? l4a_reference_translate (L4A_REFERENCE_AXES, hub->pact_axis) : NULL);
+  add_property (group, _("Format"), l4a_hub_format_label (hub->format));
+
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    if (hub->sdgs & (1u << goal))
+      g_string_append_printf (goals, "%s%u %s", goals->len ? "\n" : "", goal,
+                              l4a_reference_translate (L4A_REFERENCE_SDGS, l4a_reference_sdg (goal)->code));
+  row = add_property (group, _("Sustainable Development Goals"), goals->str);
+  if (row)
+    gtk_widget_add_css_class (row, "l4a-long-text");
+
+  entries = l4a_reference_entries (L4A_REFERENCE_COUNCILS, &n);
+  for (guint i = 0; i < n; i++)
+    if (hub->councils & (1u << i))
+      g_string_append_printf (councils, "%s%s", councils->len ? "\n" : "",
+                              l4a_reference_translate (L4A_REFERENCE_COUNCILS, entries[i].code));
+  row = add_property (group, _("Policy Councils"), councils->str);
+  if (row)
+    gtk_widget_add_css_class (row, "l4a-long-text");
+
+  add_property (group, _("Label granted"), label_date);
+  add_property (group, _("From the proposal"), details->proposal_title);
+
+  row = add_property (group, _("Communication strategy"), hub->communication);
+  if (row)
+    gtk_widget_add_css_class (row, "l4a-long-text");
+  row = add_property (group, _("Brand commitment"), hub->brand_commitment);
+  if (row)
+    gtk_widget_add_css_class (row, "l4a-long-text");
+}
+
+static void
+build_partners (L4aHubPage    *self,
+                L4aHubDetails *details)
+{
+  GtkWidget *group = add_group (self, _("Lead Government and Partners"), NULL);
+  GtkWidget *row;
+
+  row = add_row (group, details->government, _("Lead government"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("starred-symbolic"));
+
+  for (guint i = 0; i < details->partners->len; i++)
+    {
+      L4aDetailItem *item = g_ptr_array_index (details->partners, i);
+      add_row (group, item->title, item->subtitle);
+    }
+}
+
+static void
+build_deliverables (L4aHubPage    *self,
+                    L4aHubDetails *details)
+{
+  GtkWidget *group;
+
+  if (details->deliverables->len == 0)
+    return;
+
+  group = add_group (self, _("Deliverables"), NULL);
+  for (guint i = 0; i < details->deliverables->len; i++)
+    {
+      L4aDetailItem *item = g_ptr_array_index (details->deliverables, i);
+      g_autofree char *due = l4a_format_date (item->date);
+      /* translators: a deliverable's due date and its status, e.g. “Due 1 Mar 2026 · Done” */
+      g_autofree char *subtitle = g_strdup_printf (_("Due %s · %s"), due, l4a_deliverable_status_label (item->kind));
+      GtkWidget *row = add_row (group, item->title, subtitle);
+
+      if (item->overdue)
+        {
+          GtkWidget *flag = tag (_("Overdue"), "l4a-warning-tag");
+
+          gtk_widget_set_tooltip_text (flag, _("The due date has passed and the deliverable is not done."));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), flag);
+        }
+      else if (g_strcmp0 (item->kind, "done") == 0)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Done"), -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+        }
+    }
+}
+
+static void
+build_activities (L4aHubPage    *self,
+                  L4aHubDetails *details)
+{
+  GtkWidget *group;
+
+  if (details->activities->len == 0)
+    return;
+
+  group = add_group (self, _("Activities"), _("Events, publications and joint products"));
+  for (guint i = 0; i < details->activities->len; i++)
+    {
+      L4aDetailItem *item = g_ptr_array_index (details->activities, i);
+      g_autofree char *date = l4a_format_date (item->date);
+      /* translators: an activity's kind and date, e.g. “Event · 3 Nov 2024” */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), l4a_activity_kind_label (item->kind), date);
+      GtkWidget *row = add_row (group, item->title, subtitle);
+
+      if (item->url && g_str_has_prefix (item->url, "https://"))
+        {
+          GtkWidget *link = gtk_link_button_new_with_label (item->url, _("Open"));
+
+          gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
+        }
+    }
+}
+
+static void
+build_indicators (L4aHubPage    *self,
+                  L4aHubDetails *details)
+{
+  GtkWidget *group;
+
+  if (details->indicators->len == 0)
+    return;
+
+  group = add_group (self, _("Indicators"), NULL);
+  for (guint i = 0; i < details->indicators->len; i++)
+    {
+      L4aDetailItem *item = g_ptr_array_index (details->indicators, i);
+      g_autofree char *title = g_strdup_printf ("%s  %s", item->subtitle, item->title);
+      g_autofree char *latest = format_number (item->value);
+      g_autofree char *target = format_number (item->target);
+      g_autofree char *date = item->date ? l4a_format_date (item->date) : NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (latest && target)
+        /* translators: an indicator's latest value with its unit and date, then its target */
+        subtitle = g_strdup_printf (_("Latest %s %s (%s) · target %s %s"), latest, item->unit, date, target, item->unit);
+      else if (target)
+        subtitle = g_strdup_printf (_("No measurement yet · target %s %s"), target, item->unit);
+      else
+        subtitle = g_strdup (_("No measurement yet"));
+
+      add_row (group, title, subtitle);
+    }
+}
+
+static void
+build_related (L4aHubPage    *self,
+               L4aHubDetails *details)
+{
+  GtkWidget *group;
+
+  if (details->related->len == 0)
+    return;
+
+  group = add_group (self, _("Related Hubs"), NULL);
+  for (guint i = 0; i < details->related->len; i++)
+    {
+      L4aDetailItem *item = g_ptr_array_index (details->related, i);
+      GtkWidget *row = add_row (group, item->title, item->subtitle);
+
+      g_object_set_data_full (G_OBJECT (row), "hub-id", g_strdup (item->id), g_free);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (related_activated_cb), self);
+    }
+}
+
+static void
+build_read_only_note (L4aHubPage *self,
+                      L4aStore   *store)
+{
+  GtkWidget *note;
+  g_autofree char *text = NULL;
+
+  if (l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT)
+    return;
+
+  /* translators: %s is the workstation's role, e.g. “Local government” */
+  text = g_strdup_printf (_("Only the World Secretariat changes the registry. This workstation acts as “%s”, so the hub is shown read-only."),
+                          l4a_role_get_label (l4a_store_get_role (store)));
+  note = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_widget_add_css_class (note, "l4a-note");
+  gtk_box_append (self->content, note);
+}
+
+static void
+l4a_hub_page_dispose (GObject *object)
+{
+  L4aHubPage *self = (L4aHubPage *)object;
+
+  g_clear_pointer (&self->hub_id, g_free);
+
+  G_OBJECT_CLASS (l4a_hub_page_parent_class)->dispose (object);
+}
+
+static void
+l4a_hub_page_class_init (L4aHubPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = l4a_hub_page_dispose;
+
+  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[OPEN_HUB] = g_signal_new ("open-hub", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[EDIT] = g_signal_new ("edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[DELETE] = g_signal_new ("delete", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (L4A_TYPE_SDG_CHIPS);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-hub-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aHubPage, header_label);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubPage, content);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubPage, scroller);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "back", NULL);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Escape, 0, "back", NULL);
+}
+
+static void
+l4a_hub_page_init (L4aHubPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * l4a_hub_page_show:
+ *
+ * Shows the hub @id of @store, with Edit and Delete for the secretariat
+ * only.
+ */
+gboolean
+l4a_hub_page_show (L4aHubPage  *self,
+                   L4aStore    *store,
+                   const char  *id,
+                   GError     **error)
+{
+  g_autoptr(L4aHubDetails) details = NULL;
+  gboolean editable;
+
+  g_return_val_if_fail (L4A_IS_HUB_PAGE (self), FALSE);
+  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  details = l4a_registry_get_hub_details (store, id, error);
+  if (details == NULL)
+    return FALSE;
+
+  g_free (self->hub_id);
+  self->hub_id = g_strdup (id);
+
+  clear_content (self);
+  gtk_label_set_label (self->header_label, details->hub->name);
+
+  editable = l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT;
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), editable);
+
+  build_header (self, details);
+  build_read_only_note (self, store);
+  build_about (self, details);
+  build_partners (self, details);
+  build_deliverables (self, details);
+  build_activities (self, details);
+  build_indicators (self, details);
+  build_related (self, details);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  return TRUE;
+}
+
+const char *
+l4a_hub_page_get_hub_id (L4aHubPage *self)
+{
+  g_return_val_if_fail (L4A_IS_HUB_PAGE (self), NULL);
+
+  return self->hub_id;
+}

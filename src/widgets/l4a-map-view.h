@@ -1,0 +1,32 @@
+/* l4a-map-view.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define L4A_TYPE_MAP_VIEW (l4a_map_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aMapView, l4a_map_view, L4A, MAP_VIEW, GtkWidget)
+
+GtkWidget  *l4a_map_view_new            (void);
+void        l4a_map_view_set_hubs       (L4aMapView *self,
+                                         GListModel *hubs);
+guint       l4a_map_view_get_n_markers  (L4aMapView *self);
+guint       l4a_map_view_get_marker_count (L4aMapView *self,
+                                         const char *country);
+void        l4a_map_view_set_selected   (L4aMapView *self,
+                                         const char *country);
+const char *l4a_map_view_get_selected   (L4aMapView *self);
+double      l4a_map_view_get_zoom       (L4aMapView *self);
+void        l4a_map_view_zoom           (L4aMapView *self,
+                                         double      factor);
+char       *l4a_map_view_describe       (L4aMapView *self,
+                                         const char *country);
+
+G_END_DECLS
