@@ -86,7 +86,7 @@ l4a_hub_filter_matches (const L4aHubFilter *filter,
   g_return_val_if_fail (filter != NULL, FALSE);
   g_return_val_if_fail (L4A_IS_HUB (hub), FALSE);
 
-  if (filter->matches && !g_hash_table_contains (filter->matches, l4a_hub_get_id (hub)))
+  if (filter->matches && !g_hash_table_contains (filter->matches, GUINT_TO_POINTER (l4a_hub_get_num (hub))))
     return FALSE;
   if (filter->region && g_strcmp0 (filter->region, l4a_hub_get_region (hub)) != 0)
     return FALSE;
@@ -150,8 +150,9 @@ l4a_hub_filter_apply (const L4aHubFilter *filter,
  * partners: every word must match the start of a word, accents and case
  * aside. Query syntax in @text is searched as plain text.
  *
- * Returns: (transfer full) (nullable): the set of matching hub ids, or
- *   %NULL when @text holds no word (then nothing is filtered), or on error
+ * Returns: (transfer full) (nullable): the set of matching hubs, by
+ *   l4a_hub_get_num(), or %NULL when @text holds no word (then nothing is
+ *   filtered), or on error
  */
 GHashTable *
 l4a_registry_search_hubs (L4aStore    *store,
@@ -168,16 +169,14 @@ l4a_registry_search_hubs (L4aStore    *store,
   if (fts == NULL)
     return NULL;
 
-  stmt = l4a_store_prepare (store,
-                            "SELECT h.id FROM hub_fts JOIN hub h ON h.num = hub_fts.rowid "
-                            "WHERE hub_fts MATCH ?1", error);
+  stmt = l4a_store_prepare (store, "SELECT rowid FROM hub_fts WHERE hub_fts MATCH ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
 
-  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ids = g_hash_table_new (g_direct_hash, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    g_hash_table_add (ids, GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 0)));
 
   if (rc != SQLITE_DONE)
     {

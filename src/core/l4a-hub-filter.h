@@ -17,7 +17,7 @@ G_BEGIN_DECLS
  * SDGs and Policy Councils, any of the chosen ones will do. */
 typedef struct
 {
-  GHashTable *matches;   /* ids found by a search; NULL when not searching */
+  GHashTable *matches;   /* hubs found by a search, by num; NULL when not searching */
   char       *region;    /* region code */
   char       *country;   /* ISO 3166-1 alpha-2 */
   char       *axis;      /* Pact axis code */

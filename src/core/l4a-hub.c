@@ -39,6 +39,7 @@ enum {
 enum {
   UINT_SDGS,
   UINT_COUNCILS,
+  UINT_NUM,
   N_UINTS
 };
 
@@ -54,6 +55,7 @@ struct _L4aHub
   char    *strings[N_STRINGS];
   guint    uints[N_UINTS];
   gboolean booleans[N_BOOLEANS];
+  char    *collate[3];  /* sort keys of name, government, country; made when first asked */
 };
 
 G_DEFINE_FINAL_TYPE (L4aHub, l4a_hub, G_TYPE_OBJECT)
@@ -77,12 +79,17 @@ static const char * const string_names[N_STRINGS] = {
 static const char * const uint_names[N_UINTS] = {
   "sdgs",
   "councils",
+  "num",
 };
 static const char * const boolean_names[N_BOOLEANS] = {
   "sample",
 };
+#define INTERNED(field) (G_GUINT64_CONSTANT (1) << (field))
 static const L4aSnapshotSpec spec = {
   string_names, N_STRINGS, uint_names, N_UINTS, boolean_names, N_BOOLEANS,
+  INTERNED (STR_GOVERNMENT) | INTERNED (STR_GOVERNMENT_ID) | INTERNED (STR_COUNTRY) | INTERNED (STR_REGION) |
+  INTERNED (STR_PACT_AXIS) | INTERNED (STR_STATUS) | INTERNED (STR_START) | INTERNED (STR_END) |
+  INTERNED (STR_FORMAT) | INTERNED (STR_LABEL_DATE),
 };
 
 static void
@@ -91,6 +98,8 @@ l4a_hub_finalize (GObject *object)
   L4aHub *self = (L4aHub *)object;
 
   l4a_snapshot_clear (&spec, self->strings);
+  for (guint i = 0; i < G_N_ELEMENTS (self->collate); i++)
+    g_clear_pointer (&self->collate[i], g_free);
 
   G_OBJECT_CLASS (l4a_hub_parent_class)->finalize (object);
 }
@@ -270,19 +279,6 @@ l4a_hub_get_councils (L4aHub *self)
   return self->uints[UINT_COUNCILS];
 }
 
-static GQuark
-collate_quark (int key)
-{
-  static GQuark quarks[L4A_HUB_N_SORTS];
-
-  if (quarks[key] == 0)
-    {
-      g_autofree char *name = g_strdup_printf ("l4a-hub-collate-%d", key);
-      quarks[key] = g_quark_from_string (name);
-    }
-  return quarks[key];
-}
-
 /**
  * l4a_hub_get_collate_key:
  * @key: %L4A_HUB_SORT_NAME, %L4A_HUB_SORT_GOVERNMENT or %L4A_HUB_SORT_COUNTRY
@@ -295,25 +291,76 @@ const char *
 l4a_hub_get_collate_key (L4aHub *self,
                          int     key)
 {
-  GQuark quark;
-  char *collate;
+  guint slot = key == L4A_HUB_SORT_GOVERNMENT ? 1 : key == L4A_HUB_SORT_COUNTRY ? 2 : 0;
   const char *text;
 
   g_return_val_if_fail (L4A_IS_HUB (self), "");
 
-  quark = collate_quark (key);
-  collate = g_object_get_qdata (G_OBJECT (self), quark);
-  if (collate != NULL)
-    return collate;
+  if (self->collate[slot] != NULL)
+    return self->collate[slot];
 
-  if (key == L4A_HUB_SORT_GOVERNMENT)
+  if (slot == 1)
     text = self->strings[STR_GOVERNMENT];
-  else if (key == L4A_HUB_SORT_COUNTRY)
+  else if (slot == 2)
     text = l4a_reference_translate (L4A_REFERENCE_COUNTRIES, self->strings[STR_COUNTRY]);
   else
     text = self->strings[STR_NAME];
 
-  collate = l4a_sort_key (text);
-  g_object_set_qdata_full (G_OBJECT (self), quark, collate, g_free);
-  return collate;
+  self->collate[slot] = l4a_sort_key (text);
+  return self->collate[slot];
+}
+
+guint
+l4a_hub_get_num (L4aHub *self)
+{
+  g_return_val_if_fail (L4A_IS_HUB (self), 0);
+
+  return self->uints[UINT_NUM];
+}
+
+/**
+ * l4a_hub_new_row:
+ *
+ * Makes a hub straight from a row, without the property machinery: the
+ * registry makes 100 000 of them at a time.
+ */
+L4aHub *
+l4a_hub_new_row (const char *id,
+                 const char *name,
+                 const char *government,
+                 const char *government_id,
+                 const char *country,
+                 const char *region,
+                 const char *pact_axis,
+                 const char *status,
+                 const char *start,
+                 const char *end,
+                 const char *format,
+                 const char *label_date,
+                 const char *proposal_id,
+                 guint       num,
+                 guint       sdgs,
+                 guint       councils,
+                 gboolean    sample)
+{
+  L4aHub *self = g_object_new (L4A_TYPE_HUB, NULL);
+
+  self->strings[STR_ID] = g_strdup (id);
+  self->strings[STR_NAME] = g_strdup (name);
+  self->strings[STR_GOVERNMENT] = (char *) g_intern_string (government);
+  self->strings[STR_GOVERNMENT_ID] = (char *) g_intern_string (government_id);
+  self->strings[STR_COUNTRY] = (char *) g_intern_string (country);
+  self->strings[STR_REGION] = (char *) g_intern_string (region);
+  self->strings[STR_PACT_AXIS] = (char *) g_intern_string (pact_axis);
+  self->strings[STR_STATUS] = (char *) g_intern_string (status);
+  self->strings[STR_START] = (char *) g_intern_string (start);
+  self->strings[STR_END] = (char *) g_intern_string (end);
+  self->strings[STR_FORMAT] = (char *) g_intern_string (format);
+  self->strings[STR_LABEL_DATE] = (char *) g_intern_string (label_date);
+  self->strings[STR_PROPOSAL_ID] = g_strdup (proposal_id);
+  self->uints[UINT_NUM] = num;
+  self->uints[UINT_SDGS] = sdgs;
+  self->uints[UINT_COUNCILS] = councils;
+  self->booleans[BOOL_SAMPLE] = sample;
+  return self;
 }

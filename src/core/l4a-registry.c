@@ -112,10 +112,60 @@ finish_rows (L4aStore     *store,
   return TRUE;
 }
 
+/* Hubs as lists show them: ?1 is one hub's id, or NULL for all. The SDG
+ * and council masks come from one pass over each link table rather than a
+ * subquery per hub. */
+static GPtrArray *
+query_hubs (L4aStore    *store,
+            const char  *id,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = l4a_store_prepare (store,
+                            "WITH s AS (SELECT hub_id, sum (1 << goal) AS mask FROM hub_sdg "
+                            "           WHERE ?1 IS NULL OR hub_id = ?1 GROUP BY hub_id), "
+                            "     c AS (SELECT c.hub_id, sum (1 << p.position) AS mask FROM hub_council c "
+                            "           JOIN policy_council p ON p.code = c.council "
+                            "           WHERE ?1 IS NULL OR c.hub_id = ?1 GROUP BY c.hub_id) "
+                            "SELECT r.id, r.name, g.name, g.id, g.country, g.region, r.pact_axis, r.status, "
+                            "       r.start_on, r.end_on, r.format, r.label_date, r.proposal_id, r.num, "
+                            "       coalesce (s.mask, 0), coalesce (c.mask, 0), r.sample "
+                            "FROM hub r JOIN government g ON g.id = r.government_id "
+                            "LEFT JOIN s ON s.hub_id = r.id LEFT JOIN c ON c.hub_id = r.id "
+                            "WHERE ?1 IS NULL OR r.id = ?1 "
+                            "ORDER BY r.name COLLATE NOCASE, r.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, l4a_hub_new_row (column_text (stmt, 0), column_text (stmt, 1),
+                                             column_text (stmt, 2), column_text (stmt, 3),
+                                             column_text (stmt, 4), column_text (stmt, 5),
+                                             column_text (stmt, 6), column_text (stmt, 7),
+                                             column_text (stmt, 8), column_text (stmt, 9),
+                                             column_text (stmt, 10), column_text (stmt, 11),
+                                             column_text (stmt, 12),
+                                             (guint) sqlite3_column_int64 (stmt, 13),
+                                             (guint) sqlite3_column_int64 (stmt, 14),
+                                             (guint) sqlite3_column_int64 (stmt, 15),
+                                             sqlite3_column_int (stmt, 16) != 0));
+
+  if (!finish_rows (store, stmt, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&items);
+}
+
 /**
  * l4a_registry_list_hubs:
  *
- * Lists every hub, sorted by name; narrow it with #L4aHubFilter.
+ * Lists every hub, sorted by name; narrow it with #L4aHubFilter. The list
+ * leaves out the summary, which only a hub's page shows.
  *
  * Returns: (transfer full): a list of #L4aHub, or %NULL with @error set
  */
@@ -124,52 +174,40 @@ l4a_registry_list_hubs (L4aStore  *store,
                         GError   **error)
 {
   g_autoptr(GListStore) hubs = g_list_store_new (L4A_TYPE_HUB);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) items = NULL;
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  stmt = l4a_store_prepare (store,
-                            "SELECT r.id, r.name, r.summary, g.name, g.id, g.country, g.region, r.pact_axis, "
-                            "       r.status, r.start_on, r.end_on, r.format, r.label_date, r.proposal_id, "
-                            "       " SDG_MASK ("hub_sdg", "hub_id") ", "
-                            "       (SELECT coalesce (sum (1 << p.position), 0) FROM hub_council c "
-                            "        JOIN policy_council p ON p.code = c.council WHERE c.hub_id = r.id), "
-                            "       r.sample "
-                            "FROM hub r JOIN government g ON g.id = r.government_id "
-                            "ORDER BY r.name COLLATE NOCASE, r.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, g_object_new (L4A_TYPE_HUB,
-                                          "id", column_text (stmt, 0),
-                                          "name", column_text (stmt, 1),
-                                          "summary", column_text (stmt, 2),
-                                          "government", column_text (stmt, 3),
-                                          "government-id", column_text (stmt, 4),
-                                          "country", column_text (stmt, 5),
-                                          "region", column_text (stmt, 6),
-                                          "pact-axis", column_text (stmt, 7),
-                                          "status", column_text (stmt, 8),
-                                          "start", column_text (stmt, 9),
-                                          "end", column_text (stmt, 10),
-                                          "format", column_text (stmt, 11),
-                                          "label-date", column_text (stmt, 12),
-                                          "proposal-id", column_text (stmt, 13),
-                                          "sdgs", (guint) sqlite3_column_int64 (stmt, 14),
-                                          "councils", (guint) sqlite3_column_int64 (stmt, 15),
-                                          "sample", sqlite3_column_int (stmt, 16) != 0,
-                                          NULL));
-
-  if (!finish_rows (store, stmt, rc, error))
+  items = query_hubs (store, NULL, error);
+  if (items == NULL)
     return NULL;
 
   /* One splice, so that a view sees one change for the whole list. */
   g_list_store_splice (hubs, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (g_steal_pointer (&hubs));
+}
+
+/**
+ * l4a_registry_get_hub:
+ *
+ * Returns: (transfer full) (nullable): the hub @id as lists show it, or
+ *   %NULL when there is none (then @error is set only for a database error)
+ */
+L4aHub *
+l4a_registry_get_hub (L4aStore    *store,
+                      const char  *id,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  items = query_hubs (store, id, error);
+  if (items == NULL || items->len == 0)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (items, 0));
 }
 
 /**

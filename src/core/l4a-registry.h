@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "l4a-hub.h"
 #include "l4a-store.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,9 @@ typedef struct
 
 char       *l4a_fts_query_from_text        (const char      *text);
 GListModel *l4a_registry_list_hubs         (L4aStore        *store,
+                                            GError         **error);
+L4aHub     *l4a_registry_get_hub           (L4aStore        *store,
+                                            const char      *id,
                                             GError         **error);
 GListModel *l4a_registry_list_proposals    (L4aStore        *store,
                                             const L4aQuery  *query,

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
  * Read-only snapshots of a row (L4aHub, L4aProposal): construct-only
  * properties, first the strings (ids 1..n_strings, stored in an array in
  * that order), then the unsigned integers and booleans that follow them.
+ * Strings that take few values (codes, dates, names of governments) can be
+ * interned, so that 100 000 hubs do not hold 100 000 copies of "active".
  */
 typedef struct
 {
@@ -23,6 +25,7 @@ typedef struct
   guint               n_uints;
   const char * const *booleans;  /* then boolean fields */
   guint               n_booleans;
+  guint64             interned;  /* bit i: string i is interned, never freed */
 } L4aSnapshotSpec;
 
 void l4a_snapshot_install   (GObjectClass          *klass,

@@ -60,8 +60,13 @@ l4a_snapshot_set (const L4aSnapshotSpec *spec,
 
   if (i < spec->n_strings)
     {
-      g_free (strings[i]);
-      strings[i] = g_value_dup_string (value);
+      if (spec->interned & (G_GUINT64_CONSTANT (1) << i))
+        strings[i] = (char *) g_intern_string (g_value_get_string (value));
+      else
+        {
+          g_free (strings[i]);
+          strings[i] = g_value_dup_string (value);
+        }
     }
   else if ((i -= spec->n_strings) < spec->n_uints)
     uints[i] = g_value_get_uint (value);
@@ -76,5 +81,6 @@ l4a_snapshot_clear (const L4aSnapshotSpec *spec,
                     char                 **strings)
 {
   for (guint i = 0; i < spec->n_strings; i++)
-    g_clear_pointer (&strings[i], g_free);
+    if (!(spec->interned & (G_GUINT64_CONSTANT (1) << i)))
+      g_clear_pointer (&strings[i], g_free);
 }

@@ -468,18 +468,21 @@ l4a_hub_page_show (L4aHubPage  *self,
                    GError     **error)
 {
   g_autoptr(L4aHubDetails) details = NULL;
+  g_autofree char *new_id = NULL;
   gboolean editable;
 
   g_return_val_if_fail (L4A_IS_HUB_PAGE (self), FALSE);
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  details = l4a_registry_get_hub_details (store, id, error);
+  /* @id may be the page's own (showing the same hub again). */
+  new_id = g_strdup (id);
+  details = l4a_registry_get_hub_details (store, new_id, error);
   if (details == NULL)
     return FALSE;
 
   g_free (self->hub_id);
-  self->hub_id = g_strdup (id);
+  self->hub_id = g_steal_pointer (&new_id);
 
   clear_content (self);
   gtk_label_set_label (self->header_label, details->hub->name);

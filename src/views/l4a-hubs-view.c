@@ -58,7 +58,9 @@ struct _L4aHubsView
   GtkToggleButton    *sdg_filter_buttons[L4A_N_SDGS + 1];
   GPtrArray          *history;
   char               *undo_snapshot;
-  GCancellable       *cancellable;
+  char               *undo_id;
+  GCancellable       *cancellable;          /* loading the sample data */
+  GCancellable       *reload_cancellable;   /* reading the hubs */
   char               *count_text;
   gboolean            updating;
   gboolean            probing;
@@ -907,40 +909,153 @@ map_country_activated_cb (L4aHubsView *self,
   update_after_filter (self);
 }
 
+static void
+refresh_search (L4aHubsView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  /* A saved or deleted hub changes what a search finds. */
+  if (*text != '\0')
+    {
+      g_clear_pointer (&self->filter->matches, g_hash_table_unref);
+      self->filter->matches = l4a_registry_search_hubs (self->store, text, NULL);
+    }
+}
+
+static void
+update_page_for_loading (L4aHubsView *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->hubs)) == 0;
+
+  if (self->reload_cancellable != NULL && empty)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else
+    update_pages (self);
+}
+
+static void
+reload_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GListModel) hubs = NULL;
+  GError *error = NULL;
+  guint n;
+
+  /* A connection of this thread's own; the hubs are new objects that no
+   * other thread sees until they are handed over. */
+  store = l4a_store_open (path, &error);
+  if (store == NULL || (hubs = l4a_registry_list_hubs (store, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The sort keys of names cost most of a first sort: make them here. */
+  n = g_list_model_get_n_items (hubs);
+  for (guint i = 0; i < n && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
+      l4a_hub_get_collate_key (hub, L4A_HUB_SORT_NAME);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&hubs), g_object_unref);
+}
+
+static void
+reloaded_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(L4aHubsView) self = user_data;
+  g_autoptr(GListModel) hubs = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  hubs = g_task_propagate_pointer (G_TASK (result), &error);
+  if (hubs == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("The hubs cannot be listed: %s", error->message);
+      if (g_task_get_cancellable (G_TASK (result)) == self->reload_cancellable)
+        g_clear_object (&self->reload_cancellable);
+      update_page_for_loading (self);
+      return;
+    }
+
+  /* A newer reload may have started meanwhile: only the last one counts. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->reload_cancellable)
+    return;
+  g_clear_object (&self->reload_cancellable);
+
+  n = g_list_model_get_n_items (hubs);
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (hubs, i));
+  g_list_store_splice (self->hubs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hubs)), items->pdata, n);
+
+  refresh_search (self);
+  update_filter_choices (self);
+  update_after_filter (self);
+}
+
+/**
+ * l4a_hubs_view_reload:
+ *
+ * Reads all the hubs again, in a thread; the view keeps what it shows
+ * until they are there.
+ */
 void
 l4a_hubs_view_reload (L4aHubsView *self)
 {
-  g_autoptr(GListModel) hubs = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (L4A_IS_HUBS_VIEW (self));
 
   if (self->store == NULL)
     return;
 
-  hubs = l4a_registry_list_hubs (self->store, &error);
-  if (hubs == NULL)
+  g_cancellable_cancel (self->reload_cancellable);
+  g_clear_object (&self->reload_cancellable);
+  self->reload_cancellable = g_cancellable_new ();
+
+  task = g_task_new (NULL, self->reload_cancellable, reloaded_cb, g_object_ref (self));
+  g_task_set_source_tag (task, l4a_hubs_view_reload);
+  g_task_set_task_data (task, g_strdup (l4a_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, reload_thread);
+  update_page_for_loading (self);
+}
+
+/* Brings one hub of the list in line with the database: changed, new or
+ * gone. Cheaper than reading 100 000 hubs after each edit. */
+static void
+update_hub (L4aHubsView *self,
+            const char  *id)
+{
+  g_autoptr(L4aHub) fresh = l4a_registry_get_hub (self->store, id, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hubs));
+  guint position = G_MAXUINT;
+
+  for (guint i = 0; i < n && position == G_MAXUINT; i++)
     {
-      g_warning ("The hubs cannot be listed: %s", error->message);
-      return;
+      g_autoptr(L4aHub) hub = g_list_model_get_item (G_LIST_MODEL (self->hubs), i);
+
+      if (g_str_equal (l4a_hub_get_id (hub), id))
+        position = i;
     }
 
-  n = g_list_model_get_n_items (hubs);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (hubs, i));
-  g_list_store_splice (self->hubs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hubs)), items->pdata, n);
+  if (position != G_MAXUINT && fresh != NULL)
+    g_list_store_splice (self->hubs, position, 1, (gpointer *) &fresh, 1);
+  else if (position != G_MAXUINT)
+    g_list_store_remove (self->hubs, position);
+  else if (fresh != NULL)
+    g_list_store_append (self->hubs, fresh);
 
-  /* A saved or deleted hub changes what a search finds. */
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
-    {
-      g_clear_pointer (&self->filter->matches, g_hash_table_unref);
-      self->filter->matches = l4a_registry_search_hubs (self->store,
-                                                        gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                                        NULL);
-    }
-
+  refresh_search (self);
   update_filter_choices (self);
   update_after_filter (self);
 }
@@ -989,7 +1104,7 @@ static void
 open_position (L4aHubsView *self,
                guint        position)
 {
-  g_autoptr(L4aHub) hub = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  g_autoptr(L4aHub) hub = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
   if (hub == NULL)
     return;
@@ -1043,7 +1158,7 @@ editor_saved_cb (L4aHubEditor *editor,
                  const char   *id,
                  L4aHubsView  *self)
 {
-  l4a_hubs_view_reload (self);
+  update_hub (self, id);
   l4a_hubs_view_open_hub (self, id);
   add_toast (self, adw_toast_new (_("Hub saved")));
   g_signal_emit (self, signals[DATA_CHANGED], 0);
@@ -1108,8 +1223,10 @@ l4a_hubs_view_delete_hub (L4aHubsView  *self,
 
   g_free (self->undo_snapshot);
   self->undo_snapshot = g_steal_pointer (&snapshot);
+  g_free (self->undo_id);
+  self->undo_id = g_strdup (id);
   l4a_hubs_view_show_registry (self);
-  l4a_hubs_view_reload (self);
+  update_hub (self, id);
   g_signal_emit (self, signals[DATA_CHANGED], 0);
   return TRUE;
 }
@@ -1129,7 +1246,7 @@ l4a_hubs_view_undo_delete (L4aHubsView  *self,
   if (!l4a_registry_restore (self->store, snapshot, error))
     return FALSE;
 
-  l4a_hubs_view_reload (self);
+  update_hub (self, self->undo_id);
   g_signal_emit (self, signals[DATA_CHANGED], 0);
   return TRUE;
 }
@@ -1274,10 +1391,10 @@ snapshot_visible (L4aHubsView *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   GListStore *copy = g_list_store_new (L4A_TYPE_HUB);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->sorted), i));
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->filtered), i));
   g_list_store_splice (copy, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (copy);
 }
@@ -1437,7 +1554,7 @@ l4a_hubs_view_is_loading (L4aHubsView *self)
 {
   g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), FALSE);
 
-  return self->cancellable != NULL;
+  return self->cancellable != NULL || self->reload_cancellable != NULL;
 }
 
 static void
@@ -1458,10 +1575,18 @@ l4a_hubs_view_dispose (GObject *object)
    * child, which AdwBin unparents itself. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->reload_cancellable);
+  g_clear_object (&self->reload_cancellable);
+  g_clear_pointer (&self->undo_id, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_object (&self->sorted);
+  /* The list widgets hold the models a little longer than this view holds
+   * its filter. */
+  if (self->custom_filter)
+    gtk_custom_filter_set_filter_func (self->custom_filter, NULL, NULL, NULL);
+  self->custom_filter = NULL;
   g_clear_object (&self->filtered);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->hubs);
   g_clear_pointer (&self->filter, l4a_hub_filter_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
@@ -1547,9 +1672,6 @@ l4a_hubs_view_init (L4aHubsView *self)
   self->filter = l4a_hub_filter_new ();
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->hubs = g_list_store_new (L4A_TYPE_HUB);
-  self->custom_filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->hubs)),
-                                              GTK_FILTER (self->custom_filter));
 
   add_column (self, L4A_HUB_SORT_NAME, _("Name"), TRUE, -1);
   add_column (self, L4A_HUB_SORT_GOVERNMENT, _("Lead government"), TRUE, -1);
@@ -1560,18 +1682,25 @@ l4a_hubs_view_init (L4aHubsView *self)
   add_column (self, L4A_HUB_SORT_STATUS, _("Status"), FALSE, 100);
   add_column (self, L4A_HUB_SORT_TIME_FRAME, _("Time frame"), FALSE, 170);
 
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+  /* Sorted first, then filtered: a search or a filter keeps the order and
+   * costs one pass over the hubs, never a new sort. */
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->hubs)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  /* 100 000 hubs take a while to sort: in steps, so that no frame waits. */
+  gtk_sort_list_model_set_incremental (self->sorted, TRUE);
+  self->custom_filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                              GTK_FILTER (self->custom_filter));
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
                     G_CALLBACK (sort_changed_cb), self);
   l4a_hubs_view_set_sort (self, L4A_HUB_SORT_NAME, FALSE);
 
-  rows = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  rows = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (rows, FALSE);
   gtk_single_selection_set_can_unselect (rows, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (rows));
 
-  cards = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  cards = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (cards));
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "hub_subtitle_cb", G_CALLBACK (hub_subtitle_cb),
@@ -1620,7 +1749,10 @@ l4a_hubs_view_role_changed (L4aHubsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "hubs.new", secretariat);
 
   if (l4a_hubs_view_get_open_hub (self))
-    l4a_hubs_view_open_hub (self, l4a_hubs_view_get_open_hub (self));
+    {
+      g_autofree char *id = g_strdup (l4a_hubs_view_get_open_hub (self));
+      l4a_hubs_view_open_hub (self, id);
+    }
 }
 
 /* All hubs. */
@@ -1638,7 +1770,7 @@ l4a_hubs_view_get_visible (L4aHubsView *self)
 {
   g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->filtered);
 }
 
 const L4aHubFilter *

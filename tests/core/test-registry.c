@@ -387,8 +387,16 @@ test_save (void)
 
   /* The new hub is found by search at once (the FTS triggers). */
   {
-    g_autoptr(GHashTable) found = l4a_registry_search_hubs (store, "test hub soria", &error);
-    g_assert_true (g_hash_table_contains (found, edit->id));
+    g_autoptr(L4aHubFilter) filter = l4a_hub_filter_new ();
+    g_autoptr(GListModel) all = l4a_registry_list_hubs (store, &error);
+    g_autoptr(GListModel) found = NULL;
+    g_autoptr(L4aHub) first = NULL;
+
+    filter->matches = l4a_registry_search_hubs (store, "test hub soria", &error);
+    found = l4a_hub_filter_apply (filter, all);
+    g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+    first = g_list_model_get_item (found, 0);
+    g_assert_cmpstr (l4a_hub_get_id (first), ==, edit->id);
   }
 
   stale = l4a_hub_edit_copy (edit);

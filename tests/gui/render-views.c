@@ -38,17 +38,18 @@ static const struct {
   { "narrow", 360, 720 },
 };
 
+static gboolean
+hubs_loaded (gpointer data)
+{
+  return !l4a_hubs_view_is_loading (data);
+}
+
 typedef struct
 {
   double mean;   /* mean luminance, 0..1 */
   double spread; /* standard deviation of luminance */
 } Stats;
 
-static gboolean
-hubs_loaded (gpointer data)
-{
-  return !l4a_hubs_view_is_loading (data);
-}
 
 static Stats
 texture_stats (GdkTexture *texture)
@@ -113,6 +114,7 @@ render_set (L4aApplication *app,
 
   window = l4a_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
+  l4a_test_wait_until (hubs_loaded, l4a_window_get_view (window, "hubs"), 60, "the hubs to load");
   l4a_test_iterate (0.6);
 
   for (guint v = 0; v < n_views; v++)
@@ -215,6 +217,7 @@ render_registry (L4aApplication *app,
         window = l4a_window_new (app);
         gtk_window_present (GTK_WINDOW (window));
         hubs = L4A_HUBS_VIEW (l4a_window_get_view (window, "hubs"));
+        l4a_test_wait_until (hubs_loaded, hubs, 60, "the hubs to load");
         l4a_test_iterate (0.5);
 
         l4a_hubs_view_show_map (hubs, TRUE);

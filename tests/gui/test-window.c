@@ -24,6 +24,12 @@
 static char *tmpdir;
 static L4aApplication *app;
 
+static gboolean
+hubs_loaded (gpointer data)
+{
+  return !l4a_hubs_view_is_loading (data);
+}
+
 /* The tests share one application and its database, in the order they are
  * added: the first ones see it empty, the later ones with sample data. */
 static L4aWindow *
@@ -36,15 +42,11 @@ open_window (void)
   g_assert_no_error (error);
   window = l4a_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
+  l4a_test_wait_until (hubs_loaded, l4a_window_get_view (window, "hubs"), 30, "the hubs to load");
   l4a_test_iterate (0.2);
   return window;
 }
 
-static gboolean
-hubs_loaded (gpointer data)
-{
-  return !l4a_hubs_view_is_loading (data);
-}
 
 static void
 test_window_opens (void)
