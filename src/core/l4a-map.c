@@ -10,8 +10,10 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 
 #include "l4a-map.h"
+#include "l4a-reference.h"
 
 /* The world map of the registry, drawn with cairo in the Equal Earth
  * projection from Natural Earth's country shapes (data/map/world.json). */
@@ -425,6 +427,80 @@ trace_country (cairo_t          *cr,
     }
 }
 
+/* The regions of the markers and their colours, so that colour is never
+ * the only way to tell them (the tooltips name them too). */
+static void
+draw_legend (cairo_t            *cr,
+             int                 width,
+             int                 height,
+             const L4aMapStyle  *style,
+             const L4aMapMarker *markers,
+             guint               n_markers)
+{
+  const L4aReferenceEntry *regions;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 8");
+  double x = 8, y, line = 16, box_width = 0;
+  guint n;
+
+  regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n);
+  for (guint r = 0; r < n; r++)
+    for (guint i = 0; i < n_markers; i++)
+      if (g_strcmp0 (markers[i].region, regions[r].code) == 0)
+        {
+          g_ptr_array_add (shown, (gpointer) regions[r].code);
+          break;
+        }
+
+  if (shown->len == 0 || height < 120)
+    {
+      pango_font_description_free (font);
+      return;
+    }
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      int w;
+
+      pango_layout_set_text (layout, l4a_reference_translate (L4A_REFERENCE_REGIONS, shown->pdata[i]), -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      box_width = MAX (box_width, w + 22);
+    }
+
+  /* Two columns when one would cover too much of a narrow map. */
+  {
+    guint columns = (shown->len > 3 && width >= 2 * box_width + 24 && height < 420) ? 2 : 1;
+    guint rows = (shown->len + columns - 1) / columns;
+
+    y = height - 8 - rows * line;
+    cairo_save (cr);
+    set_source (cr, &style->background, 0.85);
+    cairo_rectangle (cr, x - 4, y - 4, columns * box_width + 8, rows * line + 8);
+    cairo_fill (cr);
+
+    for (guint i = 0; i < shown->len; i++)
+      {
+        double cx = x + (i / rows) * box_width, cy = y + (i % rows) * line;
+        L4aRgb colour;
+
+        l4a_map_region_colour (shown->pdata[i], style->dark, &colour);
+        cairo_arc (cr, cx + 6, cy + line / 2, 5, 0, 2 * G_PI);
+        set_source (cr, &colour, 1.0);
+        cairo_fill (cr);
+
+        pango_layout_set_text (layout, l4a_reference_translate (L4A_REFERENCE_REGIONS, shown->pdata[i]), -1);
+        cairo_move_to (cr, cx + 16, cy + 1);
+        set_source (cr, &style->text, 1.0);
+        pango_cairo_show_layout (cr, layout);
+      }
+    cairo_restore (cr);
+  }
+}
+
 /**
  * l4a_map_render:
  * @highlight: (nullable): a country to draw highlighted
@@ -498,6 +574,9 @@ l4a_map_render (cairo_t            *cr,
       set_source (cr, &style->outline, 1.0);
       cairo_stroke (cr);
     }
+
+  if (style->legend)
+    draw_legend (cr, width, height, style, markers, n_markers);
 
   cairo_restore (cr);
 }

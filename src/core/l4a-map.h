@@ -29,7 +29,9 @@ typedef struct
   L4aRgb border;
   L4aRgb highlight;    /* the country under the pointer, or chosen */
   L4aRgb outline;      /* around markers */
+  L4aRgb text;         /* the legend's */
   gboolean dark;
+  gboolean legend;     /* name the regions' colours in a corner */
 } L4aMapStyle;
 
 /* Hubs of one country, drawn as one marker sized by their number. */

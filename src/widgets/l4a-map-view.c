@@ -119,6 +119,8 @@ compute_style (L4aMapView  *self,
   mix (&style->border, &bg, &fg, 0.35);
   mix (&style->highlight, &bg, &accent, 0.45);
   style->outline = bg;
+  style->text = fg;
+  style->legend = TRUE;
 }
 
 static void
