@@ -94,6 +94,18 @@ render_window (GtkWindow *window)
 }
 
 static gboolean
+save_window (GtkWindow  *window,
+             const char *outdir,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (outdir, name, NULL);
+  g_autoptr(GdkTexture) texture = render_window (window);
+
+  g_print ("%s: %dx%d\n", name, gdk_texture_get_width (texture), gdk_texture_get_height (texture));
+  return gdk_texture_save_to_png (texture, path);
+}
+
+static gboolean
 render_set (L4aApplication *app,
             const char     *outdir,
             const char     *data,
@@ -177,18 +189,6 @@ render_set (L4aApplication *app,
   gtk_window_destroy (GTK_WINDOW (window));
   l4a_test_iterate (0.1);
   return ok;
-}
-
-static gboolean
-save_window (GtkWindow  *window,
-             const char *outdir,
-             const char *name)
-{
-  g_autofree char *path = g_build_filename (outdir, name, NULL);
-  g_autoptr(GdkTexture) texture = render_window (window);
-
-  g_print ("%s: %dx%d\n", name, gdk_texture_get_width (texture), gdk_texture_get_height (texture));
-  return gdk_texture_save_to_png (texture, path);
 }
 
 /* The registry's other faces: the map, a hub's page, the editor and the
@@ -300,6 +300,18 @@ render_dialogs (L4aApplication *app,
     }
 
   g_settings_set_string (settings, "role", "secretariat");
+  g_settings_set_string (settings, "color-scheme", "light");
+
+  {
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+    GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+    gtk_window_present (shortcuts);
+    l4a_test_iterate (0.6);
+    ok &= save_window (shortcuts, outdir, "shortcuts-light.png");
+    gtk_window_destroy (shortcuts);
+  }
+
   return ok;
 }
 
