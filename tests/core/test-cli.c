@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "test-utils.h"
+#include "core-test-utils.h"
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -341,12 +341,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("l4a-cli-XXXXXX", &error);
-  g_assert_no_error (error);
 
   g_test_add_func ("/core/cli/version", test_version);
   g_test_add_func ("/core/cli/help", test_help);
@@ -355,9 +350,5 @@ main (int   argc,
   g_test_add_func ("/core/cli/list-hub-options", test_list_hub_options);
   g_test_add_func ("/core/cli/errors", test_errors);
 
-  status = g_test_run ();
-
-  l4a_test_remove_tree (tmpdir);
-  g_free (tmpdir);
-  return status;
+  return l4a_test_run_in_tmpdir (&tmpdir, "l4a-cli-XXXXXX");
 }

@@ -10,7 +10,7 @@
 
 #include "config.h"
 
-#include "test-utils.h"
+#include "core-test-utils.h"
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -62,14 +62,7 @@ dump_database (const char *path)
 static L4aStore *
 open_with_sample (const char *name)
 {
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  L4aStore *store = l4a_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (l4a_sample_load (store, NULL, &error));
-  g_assert_no_error (error);
-  return store;
+  return l4a_test_open_with_sample (tmpdir, name);
 }
 
 static JsonObject *
@@ -204,19 +197,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("l4a-records-XXXXXX", &error);
-  g_assert_no_error (error);
 
   g_test_add_func ("/core/records/hostile", test_hostile);
   g_test_add_func ("/core/records/valid", test_valid);
 
-  status = g_test_run ();
-
-  l4a_test_remove_tree (tmpdir);
-  g_free (tmpdir);
-  return status;
+  return l4a_test_run_in_tmpdir (&tmpdir, "l4a-records-XXXXXX");
 }

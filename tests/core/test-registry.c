@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "test-utils.h"
+#include "core-test-utils.h"
 
 #include <sqlite3.h>
 
@@ -29,49 +29,21 @@ static char *tmpdir;
 static L4aStore *
 open_with_sample (const char *name)
 {
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  L4aStore *store = l4a_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (l4a_sample_load (store, NULL, &error));
-  g_assert_no_error (error);
-  return store;
+  return l4a_test_open_with_sample (tmpdir, name);
 }
 
-/* An independent count straight from SQL, to check the filters against. */
 static gint64
 sql_count (L4aStore   *store,
            const char *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (l4a_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  return l4a_test_sql_int (l4a_store_get_path (store), sql);
 }
 
 static char *
 sql_text (L4aStore   *store,
           const char *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (l4a_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  return l4a_test_sql_text (l4a_store_get_path (store), sql);
 }
 
 static guint
@@ -686,12 +658,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("l4a-registry-XXXXXX", &error);
-  g_assert_no_error (error);
 
   g_test_add_func ("/core/registry/filters", test_filters);
   g_test_add_func ("/core/registry/sort", test_sort);
@@ -702,8 +669,5 @@ main (int   argc,
   g_test_add_func ("/core/csv/escape", test_csv_escape);
   g_test_add_func ("/core/csv/hubs", test_csv_hubs);
 
-  status = g_test_run ();
-  l4a_test_remove_tree (tmpdir);
-  g_free (tmpdir);
-  return status;
+  return l4a_test_run_in_tmpdir (&tmpdir, "l4a-registry-XXXXXX");
 }

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "test-utils.h"
+#include "core-test-utils.h"
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -410,17 +410,7 @@ static gint64
 query_int (L4aStore   *store,
            const char *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (l4a_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  return l4a_test_sql_int (l4a_store_get_path (store), sql);
 }
 
 static void
