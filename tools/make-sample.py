@@ -314,6 +314,10 @@ for (key, gov, title, call, state, version, sdgs, axis, fmt, start, end, submitt
         "version": version, "state": state, "sdgs": sdgs})
     if submitted:
         prop["submitted_at"] = submitted
+    if state == "draft" and version == 1:
+        # A draft still being written: its eligibility panel has work to show.
+        prop["communication"] = "Newsletter and social media."
+        prop["brand_commitment"] = ""
     records["proposal"].append(prop)
     parts("proposal_id", P[key], "proposal-" + key, region, start, end, sdgs, gov)
     code, iname, unit, direction, baseline, target = INDICATORS.get(sdgs[0], INDICATORS[17])

@@ -18,6 +18,8 @@
 #include "l4a-csv.h"
 #include "l4a-hub.h"
 #include "l4a-hub-filter.h"
+#include "l4a-proposal-edit.h"
+#include "l4a-summary.h"
 #include "l4a-proposal.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
@@ -25,6 +27,7 @@
 #include "l4a-store.h"
 
 #define EXIT_USAGE 2
+#define EXIT_NOT_ELIGIBLE 3
 
 typedef enum
 {
@@ -37,8 +40,10 @@ typedef int (*CommandFunc) (L4aGlobalOptions *options,
                             int               argc,
                             char            **argv);
 
-static int command_sample (L4aGlobalOptions *options, int argc, char **argv);
-static int command_list   (L4aGlobalOptions *options, int argc, char **argv);
+static int command_sample  (L4aGlobalOptions *options, int argc, char **argv);
+static int command_list    (L4aGlobalOptions *options, int argc, char **argv);
+static int command_check   (L4aGlobalOptions *options, int argc, char **argv);
+static int command_summary (L4aGlobalOptions *options, int argc, char **argv);
 
 static const struct {
   const char  *name;
@@ -47,6 +52,8 @@ static const struct {
 } commands[] = {
   { "sample", command_sample, N_("Load the illustrative sample data") },
   { "list", command_list, N_("List hubs or proposals, as a table or JSON") },
+  { "check", command_check, N_("Check a proposal against the six key features") },
+  { "summary", command_summary, N_("Write a proposal's one-page summary as PDF") },
 };
 
 static int
@@ -676,6 +683,75 @@ command_list (L4aGlobalOptions  *options,
 
       return list_proposals (store, &query, output == OUTPUT_JSON);
     }
+}
+
+static int
+command_check (L4aGlobalOptions  *options,
+               int                argc,
+               char             **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PROPOSAL"));
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aProposalEdit) edit = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autofree char *id = NULL;
+
+  g_option_context_set_summary (context, _("Check a proposal against the six key features of a hub, one line each. "
+                                           "Exits with 0 when it passes them all, 3 when it does not."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, "%s", error->message);
+  if (argc != 2)
+    return fail (EXIT_USAGE, _("Say which proposal to check: its id, the start of its id, or its title."));
+
+  store = open_store (options, &error);
+  if (store == NULL ||
+      (id = l4a_store_resolve_reference (store, "proposal", argv[1], &error)) == NULL ||
+      (edit = l4a_registry_load_proposal (store, id, &error)) == NULL)
+    return fail (EXIT_FAILURE, "%s", error->message);
+
+  checks = l4a_proposal_check_features (store, edit);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      L4aFeatureCheck *check = g_ptr_array_index (checks, i);
+      printf ("%s %s: %s\n", check->passed ? "✓" : "✗", check->label, check->reason);
+    }
+
+  return l4a_feature_checks_all_pass (checks) ? EXIT_SUCCESS : EXIT_NOT_ELIGIBLE;
+}
+
+static int
+command_summary (L4aGlobalOptions  *options,
+                 int                argc,
+                 char             **argv)
+{
+  g_autofree char *out = NULL;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF file to write"), N_("FILE.pdf") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PROPOSAL"));
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Write a proposal's one-page summary as PDF, for board meetings."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, "%s", error->message);
+  if (argc != 2)
+    return fail (EXIT_USAGE, _("Say which proposal to summarize: its id, the start of its id, or its title."));
+  if (out == NULL || !g_str_has_suffix (out, ".pdf"))
+    return fail (EXIT_USAGE, _("Say where to write the summary with --out FILE.pdf."));
+
+  store = open_store (options, &error);
+  if (store == NULL ||
+      (id = l4a_store_resolve_reference (store, "proposal", argv[1], &error)) == NULL ||
+      !l4a_proposal_write_summary (store, id, out, &error))
+    return fail (EXIT_FAILURE, "%s", error->message);
+
+  return EXIT_SUCCESS;
 }
 
 /**

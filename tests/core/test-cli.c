@@ -285,6 +285,53 @@ test_list_hub_options (void)
 }
 
 static void
+test_check_and_summary (void)
+{
+  g_autofree char *path = db_path ("check.sqlite");
+  g_autofree char *pdf = db_path ("summary.pdf");
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_auto(Run) load = { 0 };
+  g_auto(Run) eligible = { 0 };
+  g_auto(Run) draft = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) summary = { 0 };
+  g_auto(Run) no_out = { 0 };
+  g_auto(Run) bad_dir = { 0 };
+
+  run_cli (&load, "--db", path, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+
+  run_cli (&eligible, "--db", path, "check", "Andean Water Funds Hub", NULL);
+  g_assert_cmpint (eligible.status, ==, 0);
+  g_assert_cmpuint (count_lines (eligible.out), ==, 6);
+  g_assert_true (g_str_has_prefix (eligible.out, "✓ Locally driven: Led by Quito."));
+  g_assert_null (strstr (eligible.out, "✗"));
+
+  /* The sample's first draft is still being written. */
+  run_cli (&draft, "--db", path, "check", "lake victoria blue economy hub", NULL);
+  g_assert_cmpint (draft.status, ==, 3);
+  g_assert_cmpuint (count_lines (draft.out), ==, 6);
+  g_assert_nonnull (strstr (draft.out, "✗ Communication: Describe how the hub and its activities will be disseminated"));
+  g_assert_nonnull (strstr (draft.out, "✗ UCLG brand"));
+
+  run_cli (&missing, "--db", path, "check", "No Such Proposal", NULL);
+  assert_one_line_error (&missing, 1, "No Such Proposal");
+
+  run_cli (&summary, "--db", path, "summary", "Andean Water Funds Hub", "--out", pdf, NULL);
+  g_assert_cmpint (summary.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 1000);
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+
+  run_cli (&no_out, "--db", path, "summary", "Andean Water Funds Hub", NULL);
+  assert_one_line_error (&no_out, 2, "--out");
+  run_cli (&bad_dir, "--db", path, "summary", "Andean Water Funds Hub", "--out", "/no/such/folder/x.pdf", NULL);
+  assert_one_line_error (&bad_dir, 1, "x.pdf");
+  g_assert_false (g_file_test ("/no/such/folder/x.pdf.partial", G_FILE_TEST_EXISTS));
+}
+
+static void
 test_errors (void)
 {
   g_autofree char *path = db_path ("errors.sqlite");
@@ -348,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/sample-and-list", test_sample_and_list);
   g_test_add_func ("/core/cli/list-filters", test_list_filters);
   g_test_add_func ("/core/cli/list-hub-options", test_list_hub_options);
+  g_test_add_func ("/core/cli/check-and-summary", test_check_and_summary);
   g_test_add_func ("/core/cli/errors", test_errors);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-cli-XXXXXX");

@@ -1,0 +1,152 @@
+/* l4a-proposal-edit.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "l4a-rules.h"
+#include "l4a-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *id;            /* NULL until saved */
+  char *name;
+  char *role;
+} L4aPartnerEdit;
+
+typedef struct
+{
+  char *id;
+  char *title;
+  char *description;
+  char *due;           /* YYYY-MM-DD, as typed */
+} L4aDeliverableEdit;
+
+typedef struct
+{
+  char  *id;
+  char  *code;         /* Goal.Target.Indicator such as 11.6.2, or a local code */
+  char  *name;
+  char  *unit;
+  char  *direction;    /* higher, lower */
+  char  *baseline;     /* numbers as typed */
+  char  *target;
+} L4aIndicatorEdit;
+
+typedef struct
+{
+  char  *sha256;
+  char  *name;
+  char  *media_type;
+  gint64 size;
+} L4aAttachmentRef;
+
+/* Every field of a proposal, as its editor holds it. Texts are kept as
+ * typed, so that a draft saves whatever state it is in. */
+typedef struct
+{
+  char      *id;
+  int        revision;
+  char      *call_id;
+  char      *government_id;
+  char      *title;
+  char      *summary;
+  char      *topic;
+  char      *pact_axis;
+  char      *format;
+  char      *start;
+  char      *end;
+  char      *communication;
+  char      *brand_commitment;
+  char      *monitoring_plan;
+  guint      sdgs;
+  char      *state;       /* read-only here: the workflow changes it */
+  int        version;     /* read-only here */
+  GPtrArray *partners;     /* of L4aPartnerEdit */
+  GPtrArray *deliverables; /* of L4aDeliverableEdit */
+  GPtrArray *indicators;   /* of L4aIndicatorEdit */
+  GPtrArray *attachments;  /* of L4aAttachmentRef */
+} L4aProposalEdit;
+
+/* A field that differs between two versions of a proposal. */
+typedef struct
+{
+  char *field;
+  char *before;
+  char *after;
+} L4aFieldChange;
+
+/* One key feature of a hub, checked on a proposal. */
+typedef struct
+{
+  const char *key;       /* locally-driven, time, communication, brand, results, topic */
+  const char *label;     /* translated */
+  gboolean    passed;
+  char       *reason;    /* in plain words, for both outcomes */
+} L4aFeatureCheck;
+
+#define L4A_N_FEATURES 6
+#define L4A_MAX_ATTACHMENT_SIZE (20 * 1024 * 1024)
+
+L4aProposalEdit *l4a_proposal_edit_new          (void);
+L4aProposalEdit *l4a_proposal_edit_copy         (const L4aProposalEdit *edit);
+void             l4a_proposal_edit_free         (L4aProposalEdit       *edit);
+L4aPartnerEdit  *l4a_proposal_edit_add_partner  (L4aProposalEdit       *edit,
+                                                 const char            *name,
+                                                 const char            *role);
+L4aDeliverableEdit *l4a_proposal_edit_add_deliverable (L4aProposalEdit *edit,
+                                                 const char            *title,
+                                                 const char            *due);
+L4aIndicatorEdit *l4a_proposal_edit_add_indicator (L4aProposalEdit     *edit,
+                                                 const char            *code,
+                                                 const char            *name,
+                                                 const char            *baseline,
+                                                 const char            *target);
+
+gboolean         l4a_indicator_code_check       (const char            *code,
+                                                 char                 **problem);
+GPtrArray       *l4a_proposal_edit_validate     (L4aStore              *store,
+                                                 const L4aProposalEdit *edit);
+GPtrArray       *l4a_proposal_check_features    (L4aStore              *store,
+                                                 const L4aProposalEdit *edit);
+gboolean         l4a_feature_checks_all_pass    (GPtrArray             *checks);
+
+L4aProposalEdit *l4a_registry_load_proposal     (L4aStore              *store,
+                                                 const char            *id,
+                                                 GError               **error);
+gboolean         l4a_registry_save_draft        (L4aStore              *store,
+                                                 L4aProposalEdit       *edit,
+                                                 GError               **error);
+gboolean         l4a_registry_add_attachment    (L4aStore              *store,
+                                                 L4aProposalEdit       *edit,
+                                                 const char            *name,
+                                                 GBytes                *bytes,
+                                                 GError               **error);
+gboolean         l4a_proposal_submit            (L4aStore              *store,
+                                                 const char            *id,
+                                                 GError               **error);
+gboolean         l4a_proposal_withdraw          (L4aStore              *store,
+                                                 const char            *id,
+                                                 GError               **error);
+gboolean         l4a_proposal_revise            (L4aStore              *store,
+                                                 const char            *id,
+                                                 GError               **error);
+GPtrArray       *l4a_proposal_compare_versions  (L4aStore              *store,
+                                                 const char            *id,
+                                                 int                    from_version,
+                                                 int                    to_version,
+                                                 GError               **error);
+char            *l4a_store_resolve_reference    (L4aStore              *store,
+                                                 const char            *table,
+                                                 const char            *reference,
+                                                 GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aProposalEdit, l4a_proposal_edit_free)
+
+G_END_DECLS

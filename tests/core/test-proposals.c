@@ -1,0 +1,471 @@
+/* test-proposals.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Proposals: the six key features, field rules, drafts that survive a
+ * crash, attachments stored once, and the workflow by role and state.
+ */
+
+#include "config.h"
+
+#include "core-test-utils.h"
+
+#include "l4a-proposal-edit.h"
+
+static char *tmpdir;
+
+/* Runs SQL on a connection of its own. */
+static void
+sql_exec (L4aStore   *store,
+          const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (l4a_store_get_path (store), &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_close (db);
+}
+
+static char *
+sql_text (L4aStore   *store,
+          const char *sql)
+{
+  return l4a_test_sql_text (l4a_store_get_path (store), sql);
+}
+
+static gint64
+sql_int (L4aStore   *store,
+         const char *sql)
+{
+  return l4a_test_sql_int (l4a_store_get_path (store), sql);
+}
+
+/* A store with the sample data and a call open around today, acting as the
+ * local government of Soria. */
+static L4aStore *
+open_as_soria (const char  *name,
+               char       **call_id,
+               char       **soria)
+{
+  L4aStore *store = l4a_test_open_with_sample (tmpdir, name);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) before = g_date_time_add_days (now, -10);
+  g_autoptr(GDateTime) after = g_date_time_add_days (now, 30);
+  g_autofree char *opens = g_date_time_format (before, "%Y-%m-%d");
+  g_autofree char *closes = g_date_time_format (after, "%Y-%m-%d");
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO call (id, title, opens_on, closes_on, status, created_at, "
+                                          "updated_at, origin) VALUES ('test-call', 'Test call', '%s', '%s', 'open', "
+                                          "'now', 'now', 'test')", opens, closes);
+
+  sql_exec (store, sql);
+  *call_id = g_strdup ("test-call");
+  *soria = sql_text (store, "SELECT id FROM government WHERE name = 'Soria'");
+  l4a_store_set_actor (store, L4A_ROLE_GOVERNMENT, *soria);
+  return store;
+}
+
+/* A proposal that shows all six key features. */
+static L4aProposalEdit *
+complete_proposal (const char *call_id,
+                   const char *government_id)
+{
+  L4aProposalEdit *edit = l4a_proposal_edit_new ();
+
+  edit->call_id = g_strdup (call_id);
+  edit->government_id = g_strdup (government_id);
+  edit->title = g_strdup ("Soria Rural Innovation Hub");
+  edit->summary = g_strdup ("Young people and rural services.");
+  edit->topic = g_strdup ("Rural innovation and demographic challenge");
+  edit->start = g_strdup ("2027-01-01");
+  edit->end = g_strdup ("2028-12-31");
+  edit->sdgs = (1u << 11) | (1u << 8);
+  edit->communication = g_strdup ("A launch event with partners, a quarterly newsletter, a shared web page and a final forum at the annual meeting point.");
+  edit->brand_commitment = g_strdup ("We use the Local4Action label on every material.");
+  l4a_proposal_edit_add_partner (edit, "University of Valladolid", "Research partner");
+  l4a_proposal_edit_add_deliverable (edit, "Baseline study", "2027-06-30");
+  l4a_proposal_edit_add_deliverable (edit, "Toolkit", "2028-10-31");
+  l4a_proposal_edit_add_indicator (edit, "11.6.2", "Fine particulate matter", "28", "20");
+  return edit;
+}
+
+static L4aFeatureCheck *
+check_of (GPtrArray  *checks,
+          const char *key)
+{
+  for (guint i = 0; i < checks->len; i++)
+    if (g_str_equal (((L4aFeatureCheck *) checks->pdata[i])->key, key))
+      return checks->pdata[i];
+  g_assert_not_reached ();
+}
+
+static void
+assert_feature (L4aStore              *store,
+                const L4aProposalEdit *edit,
+                const char            *key,
+                gboolean               passed,
+                const char            *needle)
+{
+  g_autoptr(GPtrArray) checks = l4a_proposal_check_features (store, edit);
+  L4aFeatureCheck *check = check_of (checks, key);
+
+  g_assert_cmpuint (checks->len, ==, L4A_N_FEATURES);
+  if (check->passed != passed || (needle && strstr (check->reason, needle) == NULL))
+    g_error ("%s: expected %s with “%s”, got %s: %s", key, passed ? "pass" : "fail", needle ? needle : "",
+             check->passed ? "pass" : "fail", check->reason);
+}
+
+static void
+test_features (void)
+{
+  g_autofree char *call = NULL;
+  g_autofree char *soria = NULL;
+  g_autoptr(L4aStore) store = open_as_soria ("features.sqlite", &call, &soria);
+  g_autoptr(L4aProposalEdit) edit = complete_proposal (call, soria);
+
+  {
+    g_autoptr(GPtrArray) checks = l4a_proposal_check_features (store, edit);
+    g_assert_true (l4a_feature_checks_all_pass (checks));
+  }
+  assert_feature (store, edit, "locally-driven", TRUE, "Led by Soria");
+  assert_feature (store, edit, "time", TRUE, "24 months, with 2 deliverables");
+  assert_feature (store, edit, "results", TRUE, "1 indicator");
+  assert_feature (store, edit, "topic", TRUE, "SDG 8, 11");
+
+#define BREAK(statement, key, needle) \
+  G_STMT_START { \
+    g_autoptr(L4aProposalEdit) copy = l4a_proposal_edit_copy (edit); \
+    g_autoptr(GPtrArray) checks = NULL; \
+    statement; \
+    assert_feature (store, copy, key, FALSE, needle); \
+    checks = l4a_proposal_check_features (store, copy); \
+    g_assert_false (l4a_feature_checks_all_pass (checks)); \
+  } G_STMT_END
+
+  BREAK (g_clear_pointer (&copy->government_id, g_free), "locally-driven", "Choose");
+  BREAK ((g_free (copy->government_id), copy->government_id = g_strdup ("nobody")), "locally-driven", "Choose");
+  BREAK ((g_free (copy->end), copy->end = g_strdup ("2030-04-30")), "time",
+         "The time frame is 40 months; a hub runs 12 to 36 months.");
+  BREAK ((g_free (copy->end), copy->end = g_strdup ("2027-06-30")), "time", "6 months");
+  BREAK (g_clear_pointer (&copy->start, g_free), "time", "start and the end");
+  BREAK (g_ptr_array_set_size (copy->deliverables, 0), "time", "at least one deliverable");
+  BREAK ((g_free (((L4aDeliverableEdit *) copy->deliverables->pdata[1])->due),
+          ((L4aDeliverableEdit *) copy->deliverables->pdata[1])->due = g_strdup ("2029-05-01")),
+         "time", "“Toolkit” needs a due date within the time frame");
+  BREAK ((g_free (copy->communication), copy->communication = g_strdup ("Newsletter.")), "communication",
+         "at least 80 characters, now 11");
+  BREAK (g_clear_pointer (&copy->brand_commitment, g_free), "brand", "now 0");
+  BREAK (g_ptr_array_set_size (copy->indicators, 0), "results", "at least one indicator");
+  BREAK ((g_free (((L4aIndicatorEdit *) copy->indicators->pdata[0])->code),
+          ((L4aIndicatorEdit *) copy->indicators->pdata[0])->code = g_strdup ("18.1.1")), "results", NULL);
+  BREAK ((g_free (((L4aIndicatorEdit *) copy->indicators->pdata[0])->target),
+          ((L4aIndicatorEdit *) copy->indicators->pdata[0])->target = g_strdup ("lots")), "results", NULL);
+  BREAK (copy->sdgs = 0, "topic", "Sustainable Development Goals");
+  BREAK (g_clear_pointer (&copy->topic, g_free), "topic", "Name the topic");
+#undef BREAK
+}
+
+static void
+test_indicator_codes (void)
+{
+  static const struct { const char *code; gboolean ok; } vectors[] = {
+    { "11.6.2", TRUE }, { "17.18.1", TRUE }, { "11.a.1", TRUE }, { "1.1.1", TRUE },
+    { "18.1.1", FALSE }, { "0.1.1", FALSE }, { "11.6", FALSE }, { "11.6.2.1", FALSE }, { "11..2", FALSE },
+    { "11.A.1", FALSE }, { "11.ab.1", FALSE }, { "L-SOR-01", TRUE }, { "AIR_Q", TRUE }, { "x", FALSE },
+    { "-1", FALSE }, { "", FALSE }, { "   ", FALSE }, { "ÁRBOL", FALSE }, { "a b", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (vectors); i++)
+    {
+      g_autofree char *problem = NULL;
+      gboolean ok = l4a_indicator_code_check (vectors[i].code, &problem);
+
+      if (ok != vectors[i].ok)
+        g_error ("“%s”: expected %s", vectors[i].code, vectors[i].ok ? "valid" : "invalid");
+      g_assert_true (ok == (problem == NULL));
+    }
+}
+
+static void
+test_validate (void)
+{
+  g_autofree char *call = NULL;
+  g_autofree char *soria = NULL;
+  g_autoptr(L4aStore) store = open_as_soria ("validate.sqlite", &call, &soria);
+  g_autoptr(L4aProposalEdit) edit = complete_proposal (call, soria);
+  g_autoptr(GPtrArray) none = l4a_proposal_edit_validate (store, edit);
+  g_autoptr(L4aProposalEdit) bad = l4a_proposal_edit_copy (edit);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_cmpuint (none->len, ==, 0);
+
+  g_free (bad->start);
+  bad->start = g_strdup ("2029-01-01");
+  g_free (bad->title);
+  bad->title = g_strdup ("  ");
+  g_free (((L4aIndicatorEdit *) bad->indicators->pdata[0])->code);
+  ((L4aIndicatorEdit *) bad->indicators->pdata[0])->code = g_strdup ("18.1.1");
+  g_free (((L4aIndicatorEdit *) bad->indicators->pdata[0])->baseline);
+  ((L4aIndicatorEdit *) bad->indicators->pdata[0])->baseline = g_strdup ("twelve");
+  problems = l4a_proposal_edit_validate (store, bad);
+  g_assert_nonnull (strstr (l4a_field_errors_find (problems, "end_on"), "after the start"));
+  g_assert_nonnull (l4a_field_errors_find (problems, "title"));
+  g_assert_nonnull (strstr (l4a_field_errors_find (problems, "indicators.0"), "“18.1.1” is not an SDG indicator code"));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  g_free (bad->start);
+  bad->start = g_strdup ("2027-01-01");
+  g_free (bad->end);
+  bad->end = g_strdup ("2027-12-31");
+  problems = l4a_proposal_edit_validate (store, bad);
+  g_assert_nonnull (strstr (l4a_field_errors_find (problems, "deliverables.1"), "“Toolkit” is due after the end"));
+}
+
+static void
+test_drafts (void)
+{
+  g_autofree char *call = NULL;
+  g_autofree char *soria = NULL;
+  g_autoptr(L4aStore) store = open_as_soria ("drafts.sqlite", &call, &soria);
+  g_autoptr(L4aProposalEdit) edit = complete_proposal (call, soria);
+  g_autoptr(L4aProposalEdit) stale = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 audit;
+
+  /* Half-typed values are kept as typed. */
+  g_free (edit->end);
+  edit->end = g_strdup ("2028-1");
+  l4a_proposal_edit_add_partner (edit, "", "");
+  g_assert_true (l4a_registry_save_draft (store, edit, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (edit->id));
+  g_assert_cmpint (edit->revision, ==, 1);
+
+  /* As after a crash: a new connection, the old one never closed. */
+  {
+    g_autofree char *path = g_strdup (l4a_store_get_path (store));
+    g_autoptr(L4aStore) after_crash = l4a_store_open (path, &error);
+    g_autoptr(L4aProposalEdit) recovered = NULL;
+
+    g_assert_no_error (error);
+    recovered = l4a_registry_load_proposal (after_crash, edit->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (recovered->title, ==, edit->title);
+    g_assert_cmpstr (recovered->end, ==, "2028-1");
+    g_assert_cmpstr (recovered->communication, ==, edit->communication);
+    g_assert_cmpuint (recovered->deliverables->len, ==, 2);
+    g_assert_cmpuint (recovered->partners->len, ==, 1);  /* the empty row is not a partner yet */
+    g_assert_cmpuint (recovered->indicators->len, ==, 1);
+    g_assert_cmpstr (((L4aIndicatorEdit *) recovered->indicators->pdata[0])->target, ==, "20");
+    g_assert_cmpuint (recovered->sdgs, ==, edit->sdgs);
+    g_assert_cmpstr (recovered->state, ==, "draft");
+  }
+
+  /* Saving again bumps the revision; an older copy is refused. */
+  stale = l4a_proposal_edit_copy (edit);
+  g_free (edit->end);
+  edit->end = g_strdup ("2028-12-31");
+  audit = sql_int (store, "SELECT count(*) FROM audit WHERE action = 'save-draft'");
+  g_assert_true (l4a_registry_save_draft (store, edit, &error));
+  g_assert_cmpint (edit->revision, ==, 2);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM audit WHERE action = 'save-draft'"), ==, audit + 1);
+  g_assert_false (l4a_registry_save_draft (store, stale, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* Only the author's government writes it. */
+  l4a_store_set_actor (store, L4A_ROLE_SECRETARIAT, NULL);
+  g_assert_false (l4a_registry_save_draft (store, edit, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_assert_nonnull (strstr (error->message, "World Secretariat"));
+  g_clear_error (&error);
+  l4a_store_set_actor (store, L4A_ROLE_GOVERNMENT, "someone-else");
+  g_assert_false (l4a_registry_save_draft (store, edit, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_assert_nonnull (strstr (error->message, "another government"));
+}
+
+static void
+test_attachments (void)
+{
+  g_autofree char *call = NULL;
+  g_autofree char *soria = NULL;
+  g_autoptr(L4aStore) store = open_as_soria ("attachments.sqlite", &call, &soria);
+  g_autoptr(L4aProposalEdit) first = complete_proposal (call, soria);
+  g_autoptr(L4aProposalEdit) second = complete_proposal (call, soria);
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n% a tiny test document\n", 33);
+  g_autoptr(GBytes) text = g_bytes_new_static ("just text, named .pdf", 21);
+  g_autoptr(GError) error = NULL;
+  gint64 before = sql_int (store, "SELECT count(*) FROM attachment");
+
+  g_assert_true (l4a_registry_add_attachment (store, first, "/home/someone/plan.pdf", pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (((L4aAttachmentRef *) first->attachments->pdata[0])->name, ==, "plan.pdf");
+  g_assert_cmpstr (((L4aAttachmentRef *) first->attachments->pdata[0])->media_type, ==, "application/pdf");
+  g_assert_true (l4a_registry_add_attachment (store, second, "copy.pdf", pdf, &error));
+  g_assert_true (l4a_registry_save_draft (store, first, &error));
+  g_assert_true (l4a_registry_save_draft (store, second, &error));
+  g_assert_no_error (error);
+
+  /* Stored once, linked twice. */
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM attachment"), ==, before + 1);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM proposal_attachment"), >=, 2);
+
+  g_assert_false (l4a_registry_add_attachment (store, first, "again.pdf", pdf, &error));
+  g_assert_nonnull (strstr (error->message, "attached already"));
+  g_clear_error (&error);
+  g_assert_false (l4a_registry_add_attachment (store, first, "fake.pdf", text, &error));
+  g_assert_nonnull (strstr (error->message, "“fake.pdf” is not a PDF"));
+  g_clear_error (&error);
+  {
+    gsize size = L4A_MAX_ATTACHMENT_SIZE + 1;
+    guchar *big = g_malloc0 (size);
+    g_autoptr(GBytes) huge = NULL;
+
+    memcpy (big, "%PDF-", 5);
+    huge = g_bytes_new_take (big, size);
+    g_assert_false (l4a_registry_add_attachment (store, first, "huge.pdf", huge, &error));
+    g_assert_nonnull (strstr (error->message, "limited to 20 MB"));
+  }
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM attachment"), ==, before + 1);
+}
+
+static void
+test_workflow (void)
+{
+  g_autofree char *call = NULL;
+  g_autofree char *soria = NULL;
+  g_autoptr(L4aStore) store = open_as_soria ("workflow.sqlite", &call, &soria);
+  g_autoptr(L4aProposalEdit) edit = complete_proposal (call, soria);
+  g_autoptr(L4aProposalEdit) incomplete = complete_proposal (call, soria);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *state = NULL;
+
+  /* An incomplete draft is refused with the failing feature. */
+  g_clear_pointer (&incomplete->brand_commitment, g_free);
+  g_assert_true (l4a_registry_save_draft (store, incomplete, &error));
+  g_assert_false (l4a_proposal_submit (store, incomplete->id, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "UCLG brand"));
+  g_clear_error (&error);
+
+  /* Withdraw is for submitted proposals only. */
+  g_assert_true (l4a_registry_save_draft (store, edit, &error));
+  g_assert_false (l4a_proposal_withdraw (store, edit->id, &error));
+  g_assert_nonnull (strstr (error->message, "only while it is Submitted"));
+  g_clear_error (&error);
+
+  /* Another role cannot submit. */
+  l4a_store_set_actor (store, L4A_ROLE_MEMBER, "a-member");
+  g_assert_false (l4a_proposal_submit (store, edit->id, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  l4a_store_set_actor (store, L4A_ROLE_GOVERNMENT, soria);
+
+  g_assert_true (l4a_proposal_submit (store, edit->id, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT state || ' ' || (submitted_at IS NOT NULL) FROM proposal WHERE id = '%s'", edit->id);
+  state = sql_text (store, sql);
+  g_assert_cmpstr (state, ==, "submitted 1");
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM audit WHERE action = 'submit'"), ==, 1);
+
+  /* A submitted proposal is no draft to change. */
+  g_assert_false (l4a_registry_save_draft (store, edit, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  g_assert_true (l4a_proposal_withdraw (store, edit->id, &error));
+  g_free (state);
+  state = sql_text (store, sql);
+  g_assert_cmpstr (state, ==, "withdrawn 1");
+
+  /* A closed call takes no submission. */
+  sql_exec (store, "UPDATE call SET status = 'closed' WHERE id = 'test-call'");
+  g_assert_false (l4a_proposal_submit (store, incomplete->id, &error));
+  g_assert_nonnull (strstr (error->message, "not open"));
+  g_clear_error (&error);
+
+  /* Revise and resubmit: a new version, the old one kept and compared. */
+  g_assert_false (l4a_proposal_revise (store, edit->id, &error));
+  g_assert_nonnull (strstr (error->message, "revise and resubmit"));
+  g_clear_error (&error);
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE proposal SET state = 'released' WHERE id = '%s'; "
+                         "INSERT INTO decision (id, proposal_id, proposal_version, outcome, rationale, decided_at, "
+                         "released_at, created_at, updated_at, origin) VALUES ('d-test', '%s', 1, 'revise-resubmit', "
+                         "'Agree the deliverables.', 'now', 'now', 'now', 'now', 'test')", edit->id, edit->id);
+  sql_exec (store, sql);
+  g_assert_true (l4a_proposal_revise (store, edit->id, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(L4aProposalEdit) revised = l4a_registry_load_proposal (store, edit->id, &error);
+
+    g_assert_cmpint (revised->version, ==, 2);
+    g_assert_cmpstr (revised->state, ==, "draft");
+    g_free (revised->title);
+    revised->title = g_strdup ("Soria Rural Innovation Hub, revised");
+    l4a_proposal_edit_add_deliverable (revised, "Peer-learning session", "2028-03-01");
+    g_assert_true (l4a_registry_save_draft (store, revised, &error));
+    g_assert_no_error (error);
+  }
+
+  changes = l4a_proposal_compare_versions (store, edit->id, 1, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpstr (((L4aFieldChange *) changes->pdata[0])->field, ==, "title");
+  g_assert_cmpstr (((L4aFieldChange *) changes->pdata[0])->after, ==, "Soria Rural Innovation Hub, revised");
+  g_assert_cmpstr (((L4aFieldChange *) changes->pdata[1])->field, ==, "deliverable");
+  g_assert_nonnull (strstr (((L4aFieldChange *) changes->pdata[1])->after, "Peer-learning session"));
+  g_assert_null (strstr (((L4aFieldChange *) changes->pdata[1])->before, "Peer-learning session"));
+
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = l4a_proposal_compare_versions (store, edit->id, 1, 7, &error);
+  g_assert_null (changes);
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_references (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "references.sqlite");
+  g_autofree char *id = sql_text (store, "SELECT id FROM proposal WHERE title = 'Andean Water Funds Hub'");
+  g_autofree char *prefix = g_strndup (id, 8);
+  g_autofree char *by_id = NULL;
+  g_autofree char *by_prefix = NULL;
+  g_autofree char *by_title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  by_id = l4a_store_resolve_reference (store, "proposal", id, &error);
+  by_prefix = l4a_store_resolve_reference (store, "proposal", prefix, &error);
+  by_title = l4a_store_resolve_reference (store, "proposal", "andean water funds hub", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (by_id, ==, id);
+  g_assert_cmpstr (by_prefix, ==, id);
+  g_assert_cmpstr (by_title, ==, id);
+
+  g_assert_null (l4a_store_resolve_reference (store, "proposal", "no such proposal", &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (l4a_store_resolve_reference (store, "proposal", "%", &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/proposals/features", test_features);
+  g_test_add_func ("/core/proposals/indicator-codes", test_indicator_codes);
+  g_test_add_func ("/core/proposals/validate", test_validate);
+  g_test_add_func ("/core/proposals/drafts-survive", test_drafts);
+  g_test_add_func ("/core/proposals/attachments", test_attachments);
+  g_test_add_func ("/core/workflow/submit-withdraw-revise", test_workflow);
+  g_test_add_func ("/core/proposals/references", test_references);
+
+  return l4a_test_run_in_tmpdir (&tmpdir, "l4a-proposals-XXXXXX");
+}
