@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "l4a-hubs-view.h"
+#include "l4a-proposals-view.h"
 #include "l4a-sample.h"
 #include "l4a-window.h"
 
@@ -26,6 +27,7 @@ struct _L4aWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   L4aHubsView          *hubs_view;
+  L4aProposalsView     *proposals_view;
   GtkRevealer          *sample_banner;
 };
 
@@ -47,6 +49,8 @@ data_changed_cb (L4aWindow   *self,
                  L4aHubsView *view)
 {
   update_sample_banner (self);
+  /* The sample data brings calls and proposals too. */
+  l4a_proposals_view_set_store (self->proposals_view, self->store);
 }
 
 static void
@@ -55,6 +59,7 @@ role_changed_cb (L4aWindow *self)
   /* The application applies the role to the store first (it connected
    * earlier); then the views show what the role may do. */
   l4a_hubs_view_role_changed (self->hubs_view);
+  l4a_proposals_view_reload (self->proposals_view);
 }
 
 static void
@@ -103,7 +108,9 @@ setup_for_application (L4aWindow      *self,
     gtk_window_maximize (GTK_WINDOW (self));
 
   l4a_hubs_view_set_store (self->hubs_view, self->store, self->settings);
+  l4a_proposals_view_set_store (self->proposals_view, self->store);
   g_signal_connect_object (self->settings, "changed::role", G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::identity", G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
   update_sample_banner (self);
 }
 
@@ -137,6 +144,7 @@ l4a_window_class_init (L4aWindowClass *klass)
   window_class->close_request = l4a_window_close_request;
 
   g_type_ensure (L4A_TYPE_HUBS_VIEW);
+  g_type_ensure (L4A_TYPE_PROPOSALS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-window.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, toast_overlay);
@@ -144,6 +152,7 @@ l4a_window_class_init (L4aWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, hubs_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, proposals_view);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, sample_banner);
   gtk_widget_class_bind_template_callback (widget_class, data_changed_cb);
 

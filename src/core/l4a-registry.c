@@ -88,6 +88,7 @@ bind_query (sqlite3_stmt   *stmt,
   sqlite3_bind_text (stmt, 3, query ? query->status : NULL, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 4, query ? (int) query->sdg : 0);
   sqlite3_bind_text (stmt, 5, query ? query->call : NULL, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, query ? query->government : NULL, -1, SQLITE_TRANSIENT);
 }
 
 static const char *
@@ -239,6 +240,7 @@ l4a_registry_list_proposals (L4aStore        *store,
                             "  AND (?3 IS NULL OR r.state = ?3) "
                             "  AND (?4 = 0 OR EXISTS (SELECT 1 FROM proposal_sdg s WHERE s.proposal_id = r.id AND s.goal = ?4)) "
                             "  AND (?5 IS NULL OR r.call_id = ?5) "
+                            "  AND (?6 IS NULL OR r.government_id = ?6) "
                             "ORDER BY c.opens_on DESC, r.title COLLATE NOCASE, r.id",
                             error);
   if (stmt == NULL)
@@ -311,4 +313,66 @@ l4a_registry_list_identities (L4aStore   *store,
     }
 
   return finish_rows (store, stmt, rc, error);
+}
+
+static void
+call_info_free (gpointer data)
+{
+  L4aCallInfo *call = data;
+
+  g_free (call->id);
+  g_free (call->title);
+  g_free (call->status);
+  g_free (call->opens_on);
+  g_free (call->closes_on);
+  g_free (call);
+}
+
+/**
+ * l4a_registry_list_calls:
+ *
+ * Returns: (transfer full) (element-type L4aCallInfo): the calls for
+ *   proposals, the latest first
+ */
+GPtrArray *
+l4a_registry_list_calls (L4aStore  *store,
+                         GError   **error)
+{
+  g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (call_info_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  stmt = l4a_store_prepare (store, "SELECT id, title, status, opens_on, closes_on FROM call "
+                                   "ORDER BY opens_on DESC, title", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      L4aCallInfo *call = g_new0 (L4aCallInfo, 1);
+
+      call->id = g_strdup (column_text (stmt, 0));
+      call->title = g_strdup (column_text (stmt, 1));
+      call->status = g_strdup (column_text (stmt, 2));
+      call->opens_on = g_strdup (column_text (stmt, 3));
+      call->closes_on = g_strdup (column_text (stmt, 4));
+      g_ptr_array_add (calls, call);
+    }
+
+  if (!finish_rows (store, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&calls);
+}
+
+/* Whether @call takes proposals today. */
+gboolean
+l4a_call_info_is_open (const L4aCallInfo *call)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  return g_strcmp0 (call->status, "open") == 0 && g_strcmp0 (today, call->opens_on) >= 0 &&
+         g_strcmp0 (today, call->closes_on) <= 0;
 }

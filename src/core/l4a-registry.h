@@ -20,6 +20,7 @@ typedef struct
   const char *region;  /* region code */
   const char *status;  /* hub status or proposal state */
   const char *call;    /* proposals: call id */
+  const char *government; /* proposals: lead government id */
   guint       sdg;     /* goal 1..17 */
 } L4aQuery;
 
@@ -33,6 +34,19 @@ GListModel *l4a_registry_list_proposals    (L4aStore        *store,
                                             const L4aQuery  *query,
                                             GError         **error);
 char       *l4a_sdgs_to_string             (guint            sdgs);
+
+typedef struct
+{
+  char *id;
+  char *title;
+  char *status;
+  char *opens_on;
+  char *closes_on;
+} L4aCallInfo;
+
+GPtrArray  *l4a_registry_list_calls        (L4aStore        *store,
+                                            GError         **error);
+gboolean    l4a_call_info_is_open          (const L4aCallInfo *call);
 gboolean    l4a_registry_list_identities   (L4aStore        *store,
                                             L4aRole          role,
                                             GPtrArray       *ids,

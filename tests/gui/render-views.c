@@ -24,6 +24,8 @@
 #include "l4a-hub.h"
 #include "l4a-hub-editor.h"
 #include "l4a-hubs-view.h"
+#include "l4a-proposal-edit.h"
+#include "l4a-proposal-editor.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
 
@@ -275,6 +277,42 @@ render_registry (L4aApplication *app,
   return ok;
 }
 
+/* The sample's unfinished draft, as the local government that writes it
+ * sees it: the eligibility panel has red rows. */
+static gboolean
+render_proposal_editor (L4aApplication *app,
+                        const char     *outdir)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aStore *store = l4a_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = l4a_store_resolve_reference (store, "proposal", "Lake Victoria Blue Economy Hub", &error);
+  g_autofree char *kisumu = l4a_store_resolve_reference (store, "government", "Kisumu County", &error);
+  gboolean ok = TRUE;
+
+  if (id == NULL || kisumu == NULL)
+    return FALSE;
+
+  g_settings_set_string (settings, "role", "government");
+  g_settings_set_string (settings, "identity", kisumu);
+  for (guint dark = 0; dark <= 1; dark++)
+    {
+      g_autofree char *name = g_strdup_printf ("proposal-editor-%s.png", dark ? "dark" : "light");
+      L4aProposalEditor *editor;
+
+      g_settings_set_string (settings, "color-scheme", dark ? "dark" : "light");
+      editor = l4a_proposal_editor_new (store, id, NULL, &error);
+      gtk_window_present (GTK_WINDOW (editor));
+      l4a_test_iterate (0.6);
+      ok &= save_window (GTK_WINDOW (editor), outdir, name);
+      gtk_window_destroy (GTK_WINDOW (editor));
+    }
+  g_settings_set_string (settings, "role", "secretariat");
+  g_settings_set_string (settings, "identity", "");
+  g_settings_set_string (settings, "color-scheme", "light");
+  return ok;
+}
+
 /* Secondary windows, for looking at; their size is their own. */
 static gboolean
 render_dialogs (L4aApplication *app,
@@ -387,6 +425,7 @@ main (int   argc,
   ok &= render_all (app, outdir, "full", check);
   ok &= render_dialogs (app, outdir);
   ok &= render_registry (app, outdir);
+  ok &= render_proposal_editor (app, outdir);
 
   l4a_test_remove_tree (tmpdir);
 

@@ -18,6 +18,9 @@
 #include "l4a-hub-page.h"
 #include "l4a-hubs-view.h"
 #include "l4a-map-view.h"
+#include "l4a-proposal-editor.h"
+#include "l4a-proposals-view.h"
+#include <sqlite3.h>
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
 
@@ -534,6 +537,183 @@ test_governments_window (void)
 }
 
 static void
+sql_exec (const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (l4a_store_get_path (l4a_application_get_store (app)), &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_close (db);
+}
+
+static guint
+passed_checks (L4aProposalEditor *editor)
+{
+  GPtrArray *checks = l4a_proposal_editor_get_checks (editor);
+  guint n = 0;
+
+  for (guint i = 0; i < checks->len; i++)
+    n += ((L4aFeatureCheck *) checks->pdata[i])->passed;
+  return n;
+}
+
+static GtkWidget *
+editor_child (L4aProposalEditor *editor,
+              const char        *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), L4A_TYPE_PROPOSAL_EDITOR, name));
+}
+
+static void
+test_proposal_journey (void)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aStore *store = l4a_application_get_store (app);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) before = g_date_time_add_days (now, -5);
+  g_autoptr(GDateTime) after = g_date_time_add_days (now, 60);
+  g_autofree char *opens = g_date_time_format (before, "%Y-%m-%d");
+  g_autofree char *closes = g_date_time_format (after, "%Y-%m-%d");
+  g_autofree char *sql = NULL;
+  g_autofree char *soria = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  L4aProposalsView *view;
+  L4aProposalEditor *editor;
+  L4aProposalEdit *edit;
+  L4aWindow *window;
+  guint passed, own;
+
+  /* Only calls open today take proposals: make one, whatever the date. */
+  sql = g_strdup_printf ("UPDATE call SET status = 'closed' WHERE status = 'open'; "
+                         "INSERT INTO call (id, title, opens_on, closes_on, status, created_at, updated_at, origin) "
+                         "VALUES ('gui-call', 'GUI test call', '%s', '%s', 'open', 'now', 'now', 'test')", opens, closes);
+  sql_exec (sql);
+  {
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    sqlite3_open (l4a_store_get_path (store), &db);
+    sqlite3_prepare_v2 (db, "SELECT id FROM government WHERE name = 'Soria'", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    soria = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  g_settings_set_string (settings, "role", "government");
+  g_settings_set_string (settings, "identity", soria);
+
+  window = open_window ();
+  view = L4A_PROPOSALS_VIEW (l4a_window_get_view (window, "proposals"));
+  l4a_proposals_view_set_store (view, store);
+  /* Soria sees its own proposals only. */
+  own = g_list_model_get_n_items (l4a_proposals_view_get_model (view));
+  g_assert_cmpuint (own, <, 5);
+
+  editor = L4A_PROPOSAL_EDITOR (l4a_proposals_view_new_proposal (view, &error));
+  g_assert_no_error (error);
+  g_assert_true (l4a_proposal_editor_is_editable (editor));
+  l4a_test_iterate (0.2);
+  passed = passed_checks (editor);
+  g_assert_cmpuint (passed, ==, 1);  /* locally driven: Soria leads it */
+  g_assert_false (gtk_widget_is_sensitive (editor_child (editor, "submit_button")));
+
+  /* The panel turns green row by row as the form fills in. */
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "title_row")), "Soria Rural Services Hub");
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "topic_row")), "Rural services");
+  g_assert_cmpuint (passed_checks (editor), ==, passed);
+  {
+    GtkWidget *sdgs = editor_child (editor, "sdg_box");
+    GtkWidget *first = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (sdgs), 10));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (first), TRUE);  /* goal 11 */
+  }
+  g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* topic */
+
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "communication_row")),
+                         "Launch with partners, a quarterly newsletter, a web page and a closing forum at the annual meeting.");
+  g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* communication */
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "brand_row")),
+                         "Every material carries the Local4Action label.");
+  g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* brand */
+
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "start_row")), "2027-01-01");
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "end_row")), "2030-04-30");
+  g_assert_cmpuint (passed_checks (editor), ==, passed);  /* 40 months: time still fails */
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "end_row")), "2028-12-31");
+
+  edit = l4a_proposal_editor_get_edit (editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.add-deliverable", NULL));
+  g_free (((L4aDeliverableEdit *) edit->deliverables->pdata[0])->title);
+  ((L4aDeliverableEdit *) edit->deliverables->pdata[0])->title = g_strdup ("Service map");
+  g_free (((L4aDeliverableEdit *) edit->deliverables->pdata[0])->due);
+  ((L4aDeliverableEdit *) edit->deliverables->pdata[0])->due = g_strdup ("2027-09-30");
+  l4a_proposal_editor_changed (editor);
+  g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* time */
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.add-indicator", NULL));
+  {
+    L4aIndicatorEdit *ind = edit->indicators->pdata[0];
+    g_free (ind->code); ind->code = g_strdup ("L-SOR-02");
+    g_free (ind->name); ind->name = g_strdup ("Villages with a weekly service");
+    g_free (ind->baseline); ind->baseline = g_strdup ("12");
+    g_free (ind->target); ind->target = g_strdup ("40");
+  }
+  l4a_proposal_editor_changed (editor);
+  g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* results */
+  g_assert_cmpuint (passed, ==, 6);
+  g_assert_true (gtk_widget_is_sensitive (editor_child (editor, "submit_button")));
+
+  /* Autosave: a moment later the draft is in the database. */
+  l4a_test_iterate (1.2);
+  g_assert_true (g_uuid_string_is_valid (edit->id));
+  id = g_strdup (edit->id);
+  {
+    g_autoptr(L4aProposalEdit) saved = l4a_registry_load_proposal (store, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (saved->title, ==, "Soria Rural Services Hub");
+    g_assert_cmpuint (saved->deliverables->len, ==, 1);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.submit", NULL));
+  l4a_test_iterate (0.1);
+  edit = l4a_proposal_editor_get_edit (editor);
+  g_assert_cmpstr (edit->state, ==, "submitted");
+  g_assert_false (l4a_proposal_editor_is_editable (editor));
+  g_assert_cmpuint (g_list_model_get_n_items (l4a_proposals_view_get_model (view)), ==, own + 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.withdraw", NULL));
+  l4a_test_iterate (0.1);
+  g_assert_cmpstr (l4a_proposal_editor_get_edit (editor)->state, ==, "withdrawn");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Revise and resubmit after such a decision: version 2, a draft again. */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE proposal SET state = 'released' WHERE id = '%s'; "
+                         "INSERT INTO decision (id, proposal_id, proposal_version, outcome, decided_at, released_at, "
+                         "created_at, updated_at, origin) VALUES ('gui-decision', '%s', 1, 'revise-resubmit', 'now', "
+                         "'now', 'now', 'now', 'test')", id, id);
+  sql_exec (sql);
+  editor = L4A_PROPOSAL_EDITOR (l4a_proposals_view_open (view, id));
+  g_assert_false (l4a_proposal_editor_is_editable (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.revise", NULL));
+  l4a_test_iterate (0.1);
+  g_assert_cmpint (l4a_proposal_editor_get_edit (editor)->version, ==, 2);
+  g_assert_cmpstr (l4a_proposal_editor_get_edit (editor)->state, ==, "draft");
+  g_assert_true (l4a_proposal_editor_is_editable (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* The secretariat opens it read-only. */
+  g_settings_set_string (settings, "role", "secretariat");
+  l4a_test_iterate (0.1);
+  editor = L4A_PROPOSAL_EDITOR (l4a_proposals_view_open (view, id));
+  g_assert_false (l4a_proposal_editor_is_editable (editor));
+  g_assert_false (gtk_widget_get_visible (editor_child (editor, "submit_button")));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_templates (void)
 {
   g_autoptr(GtkBuilder) builder = NULL;
@@ -581,6 +761,7 @@ main (int   argc,
   g_test_add_func ("/gui/registry/read-only-roles", test_read_only_roles);
   g_test_add_func ("/gui/registry/map-markers", test_map_markers);
   g_test_add_func ("/gui/registry/governments", test_governments_window);
+  g_test_add_func ("/gui/proposals/fill-submit-withdraw-revise", test_proposal_journey);
   g_test_add_func ("/gui/templates/instantiate", test_templates);
 
   status = g_test_run ();

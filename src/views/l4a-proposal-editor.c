@@ -1,0 +1,934 @@
+/* l4a-proposal-editor.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-proposal-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "l4a-labels.h"
+#include "l4a-proposal-editor.h"
+#include "l4a-reference.h"
+#include "l4a-summary.h"
+
+/* A local government writes its proposal here. Everything typed is saved
+ * as it is, a moment after the last key (so a crash loses nothing); the six
+ * key features are checked as the user types, and Submit opens once all
+ * pass while the call is open. Other roles, and proposals that are no longer
+ * drafts, are shown read-only. */
+struct _L4aProposalEditor
+{
+  AdwWindow        parent_instance;
+
+  L4aStore        *store;
+  L4aProposalEdit *edit;
+  GPtrArray       *checks;
+  GPtrArray       *problems;
+  guint            save_source;
+  gboolean         loading;
+  gboolean         editable;
+  gboolean         dirty;
+  GtkToggleButton *sdg_buttons[L4A_N_SDGS + 1];
+  GPtrArray       *check_rows;
+
+  AdwWindowTitle  *window_title;
+  GtkButton       *submit_button;
+  GtkRevealer     *notice_revealer;
+  GtkLabel        *notice_label;
+  AdwPreferencesPage *page;
+  AdwPreferencesGroup *eligibility_group;
+  AdwPreferencesGroup *about_group;
+  AdwEntryRow     *title_row;
+  AdwEntryRow     *topic_row;
+  AdwEntryRow     *summary_row;
+  AdwComboRow     *format_row;
+  AdwComboRow     *axis_row;
+  AdwEntryRow     *start_row;
+  AdwEntryRow     *end_row;
+  GtkFlowBox      *sdg_box;
+  AdwPreferencesGroup *partners_group;
+  AdwPreferencesGroup *deliverables_group;
+  AdwPreferencesGroup *indicators_group;
+  AdwEntryRow     *communication_row;
+  AdwEntryRow     *brand_row;
+  AdwPreferencesGroup *attachments_group;
+  GPtrArray       *dynamic_rows;   /* rows of partners, deliverables, indicators, attachments */
+};
+
+G_DEFINE_FINAL_TYPE (L4aProposalEditor, l4a_proposal_editor, ADW_TYPE_WINDOW)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const formats[] = { "in-person", "virtual", "hybrid" };
+
+static void rebuild_lists (L4aProposalEditor *self);
+
+static void
+show_notice (L4aProposalEditor *self,
+             const char        *text)
+{
+  gtk_label_set_label (self->notice_label, text ? text : "");
+  gtk_revealer_set_reveal_child (self->notice_revealer, text != NULL);
+}
+
+static void
+show_error (L4aProposalEditor *self,
+            const char        *heading,
+            const GError      *error)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+entry_dup (AdwEntryRow *row)
+{
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+/* The fixed fields into the edit; list rows write their own fields. */
+static void
+read_form (L4aProposalEditor *self)
+{
+  L4aProposalEdit *edit = self->edit;
+  guint format = adw_combo_row_get_selected (self->format_row);
+  guint axis = adw_combo_row_get_selected (self->axis_row);
+  const L4aReferenceEntry *axes;
+  guint n_axes;
+
+#define SET(member, value) G_STMT_START { g_free (edit->member); edit->member = (value); } G_STMT_END
+  SET (title, entry_dup (self->title_row));
+  SET (topic, entry_dup (self->topic_row));
+  SET (summary, entry_dup (self->summary_row));
+  SET (start, entry_dup (self->start_row));
+  SET (end, entry_dup (self->end_row));
+  SET (communication, entry_dup (self->communication_row));
+  SET (brand_commitment, entry_dup (self->brand_row));
+  SET (format, g_strdup (format < G_N_ELEMENTS (formats) ? formats[format] : "in-person"));
+  axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n_axes);
+  SET (pact_axis, axis > 0 && axis <= n_axes ? g_strdup (axes[axis - 1].code) : NULL);
+#undef SET
+
+  edit->sdgs = 0;
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    if (gtk_toggle_button_get_active (self->sdg_buttons[goal]))
+      edit->sdgs |= 1u << goal;
+}
+
+static gboolean
+can_submit (L4aProposalEditor *self)
+{
+  return self->editable && g_strcmp0 (self->edit->state, "draft") == 0 &&
+         l4a_feature_checks_all_pass (self->checks);
+}
+
+static void
+update_checks (L4aProposalEditor *self)
+{
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  self->checks = l4a_proposal_check_features (self->store, self->edit);
+
+  for (guint i = 0; i < self->checks->len && i < self->check_rows->len; i++)
+    {
+      L4aFeatureCheck *check = g_ptr_array_index (self->checks, i);
+      GtkWidget *row = g_ptr_array_index (self->check_rows, i);
+      GtkWidget *icon = g_object_get_data (G_OBJECT (row), "icon");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), check->label);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), check->reason);
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), check->passed ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      check->passed ? _("Shown") : _("Missing"), -1);
+      if (check->passed)
+        {
+          gtk_widget_add_css_class (row, "l4a-check-passed");
+          gtk_widget_remove_css_class (row, "l4a-check-failed");
+        }
+      else
+        {
+          gtk_widget_add_css_class (row, "l4a-check-failed");
+          gtk_widget_remove_css_class (row, "l4a-check-passed");
+        }
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.submit", can_submit (self));
+}
+
+static void
+update_status (L4aProposalEditor *self,
+               const char        *saving)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (saving)
+    subtitle = g_strdup_printf ("%s · %s", l4a_proposal_state_label (self->edit->state), saving);
+  else
+    /* translators: a proposal's state and version */
+    subtitle = g_strdup_printf (_("%s · version %d"), l4a_proposal_state_label (self->edit->state), self->edit->version);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  L4aProposalEditor *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->save_source = 0;
+  if (!l4a_proposal_editor_save_now (self, &error))
+    show_notice (self, error->message);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * l4a_proposal_editor_changed:
+ *
+ * Reads the form, checks it, and saves it a moment later.
+ */
+void
+l4a_proposal_editor_changed (L4aProposalEditor *self)
+{
+  g_return_if_fail (L4A_IS_PROPOSAL_EDITOR (self));
+
+  if (self->loading || !self->editable)
+    return;
+
+  read_form (self);
+  update_checks (self);
+  self->dirty = TRUE;
+  update_status (self, _("Not saved yet"));
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (800, autosave_cb, self);
+}
+
+static void
+field_changed_cb (L4aProposalEditor *self)
+{
+  l4a_proposal_editor_changed (self);
+}
+
+gboolean
+l4a_proposal_editor_save_now (L4aProposalEditor  *self,
+                              GError            **error)
+{
+  g_return_val_if_fail (L4A_IS_PROPOSAL_EDITOR (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (!self->dirty)
+    return TRUE;
+
+  read_form (self);
+  if (!l4a_registry_save_draft (self->store, self->edit, error))
+    return FALSE;
+
+  self->dirty = FALSE;
+  show_notice (self, NULL);
+  update_status (self, _("Saved"));
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/* List rows ---------------------------------------------------------------- */
+
+static void
+remove_item_cb (GtkButton         *button,
+                L4aProposalEditor *self)
+{
+  GPtrArray *array = g_object_get_data (G_OBJECT (button), "array");
+  gpointer item = g_object_get_data (G_OBJECT (button), "item");
+
+  g_ptr_array_remove (array, item);
+  rebuild_lists (self);
+  l4a_proposal_editor_changed (self);
+}
+
+static void
+text_changed_cb (GtkEditable       *editable,
+                 L4aProposalEditor *self)
+{
+  char **field = g_object_get_data (G_OBJECT (editable), "field");
+
+  g_free (*field);
+  *field = g_strdup (gtk_editable_get_text (editable));
+  l4a_proposal_editor_changed (self);
+}
+
+static GtkWidget *
+item_entry (L4aProposalEditor *self,
+            char             **field,
+            const char        *placeholder,
+            int                width_chars)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), *field ? *field : "");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
+  gtk_widget_set_hexpand (entry, width_chars > 12);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_editable_set_editable (GTK_EDITABLE (entry), self->editable);
+  g_object_set_data (G_OBJECT (entry), "field", field);
+  g_signal_connect (entry, "changed", G_CALLBACK (text_changed_cb), self);
+  return entry;
+}
+
+static GtkWidget *
+remove_button (L4aProposalEditor *self,
+               GPtrArray         *array,
+               gpointer           item,
+               const char        *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_sensitive (button, self->editable);
+  g_object_set_data (G_OBJECT (button), "array", array);
+  g_object_set_data (G_OBJECT (button), "item", item);
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_item_cb), self);
+  return button;
+}
+
+/* One row of a list: its entries side by side, wrapping when narrow. */
+static GtkWidget *
+item_row (L4aProposalEditor   *self,
+          AdwPreferencesGroup *group,
+          GtkWidget          **entries,
+          guint                n_entries,
+          GtkWidget           *remove)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *fields = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (fields), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (fields), n_entries);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (fields), 1);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (fields), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (fields), 6);
+  gtk_widget_set_hexpand (fields, TRUE);
+  for (guint i = 0; i < n_entries; i++)
+    gtk_flow_box_append (GTK_FLOW_BOX (fields), entries[i]);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_box_append (GTK_BOX (box), fields);
+  gtk_box_append (GTK_BOX (box), remove);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->dynamic_rows, row);
+  return row;
+}
+
+static void
+remove_dynamic_rows (L4aProposalEditor *self)
+{
+  for (guint i = 0; i < self->dynamic_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->dynamic_rows, 0);
+}
+
+static void
+rebuild_lists (L4aProposalEditor *self)
+{
+  L4aProposalEdit *edit = self->edit;
+
+  remove_dynamic_rows (self);
+
+  for (guint i = 0; i < edit->partners->len; i++)
+    {
+      L4aPartnerEdit *p = g_ptr_array_index (edit->partners, i);
+      GtkWidget *entries[] = {
+        item_entry (self, &p->name, _("Partner"), 20),
+        item_entry (self, &p->role, _("Role"), 12),
+      };
+      item_row (self, self->partners_group, entries, G_N_ELEMENTS (entries),
+                remove_button (self, edit->partners, p, _("Remove Partner")));
+    }
+
+  for (guint i = 0; i < edit->deliverables->len; i++)
+    {
+      L4aDeliverableEdit *d = g_ptr_array_index (edit->deliverables, i);
+      GtkWidget *entries[] = {
+        item_entry (self, &d->title, _("Deliverable"), 20),
+        item_entry (self, &d->due, _("Due (YYYY-MM-DD)"), 12),
+      };
+      item_row (self, self->deliverables_group, entries, G_N_ELEMENTS (entries),
+                remove_button (self, edit->deliverables, d, _("Remove Deliverable")));
+    }
+
+  for (guint i = 0; i < edit->indicators->len; i++)
+    {
+      L4aIndicatorEdit *ind = g_ptr_array_index (edit->indicators, i);
+      GtkWidget *entries[] = {
+        item_entry (self, &ind->code, _("Code"), 8),
+        item_entry (self, &ind->name, _("Indicator"), 20),
+        item_entry (self, &ind->baseline, _("Baseline"), 8),
+        item_entry (self, &ind->target, _("Target"), 8),
+      };
+      item_row (self, self->indicators_group, entries, G_N_ELEMENTS (entries),
+                remove_button (self, edit->indicators, ind, _("Remove Indicator")));
+    }
+
+  for (guint i = 0; i < edit->attachments->len; i++)
+    {
+      L4aAttachmentRef *a = g_ptr_array_index (edit->attachments, i);
+      g_autofree char *size = g_format_size ((guint64) a->size);
+      GtkWidget *label = gtk_label_new (NULL);
+      g_autofree char *text = g_strdup_printf ("%s · %s", a->name, size);
+      GtkWidget *entries[1];
+
+      gtk_label_set_label (GTK_LABEL (label), text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_widget_set_hexpand (label, TRUE);
+      entries[0] = label;
+      item_row (self, self->attachments_group, entries, 1,
+                remove_button (self, edit->attachments, a, _("Remove Attachment")));
+    }
+}
+
+/* Actions ------------------------------------------------------------------ */
+
+static void
+add_partner_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
+
+  l4a_proposal_edit_add_partner (self->edit, "", "");
+  rebuild_lists (self);
+}
+
+static void
+add_deliverable_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
+
+  l4a_proposal_edit_add_deliverable (self->edit, "", "");
+  rebuild_lists (self);
+}
+
+static void
+add_indicator_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
+
+  l4a_proposal_edit_add_indicator (self->edit, "", "", "", "");
+  rebuild_lists (self);
+}
+
+static void
+reload (L4aProposalEditor *self);
+
+static void
+submit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!l4a_proposal_editor_save_now (self, &error) || !l4a_proposal_submit (self->store, self->edit->id, &error))
+    {
+      show_error (self, _("The Proposal Cannot Be Submitted"), error);
+      return;
+    }
+
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  show_notice (self, _("Submitted. The proposal can be withdrawn while it waits for review."));
+}
+
+static void
+withdraw_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!l4a_proposal_withdraw (self->store, self->edit->id, &error))
+    {
+      show_error (self, _("The Proposal Cannot Be Withdrawn"), error);
+      return;
+    }
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+revise_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!l4a_proposal_revise (self->store, self->edit->id, &error))
+    {
+      show_error (self, _("The Proposal Cannot Be Revised"), error);
+      return;
+    }
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  show_notice (self, _("A new version is open as a draft; the decided one stays readable."));
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+
+  changes = l4a_proposal_compare_versions (self->store, self->edit->id, self->edit->version - 1,
+                                           self->edit->version, &error);
+  if (changes == NULL)
+    {
+      show_error (self, _("The Versions Cannot Be Compared"), error);
+      return;
+    }
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      L4aFieldChange *change = g_ptr_array_index (changes, i);
+      /* translators: a field, what it was, then what it is */
+      g_string_append_printf (text, _("%s\nwas: %s\nnow: %s\n\n"), change->field,
+                              *change->before ? change->before : "—", *change->after ? change->after : "—");
+    }
+  if (changes->len == 0)
+    g_string_append (text, _("Nothing changed yet."));
+
+  /* translators: two version numbers */
+  heading = g_strdup_printf (_("Version %d Against Version %d"), self->edit->version, self->edit->version - 1);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, text->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+summary_response_cb (GtkNativeDialog   *dialog,
+                     int                response,
+                     L4aProposalEditor *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !l4a_proposal_write_summary (self->store, self->edit->id, path, &error))
+        {
+          if (error)
+            show_error (self, _("The Summary Cannot Be Written"), error);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_summary_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GError) error = NULL;
+
+  if (!l4a_proposal_editor_save_now (self, &error))
+    {
+      show_error (self, _("The Summary Cannot Be Written"), error);
+      return;
+    }
+
+  dialog = gtk_file_chooser_native_new (_("Export Summary as PDF"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "proposal-summary.pdf");
+  g_signal_connect (dialog, "response", G_CALLBACK (summary_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+attach_response_cb (GtkNativeDialog   *dialog,
+                    int                response,
+                    L4aProposalEditor *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* The size first, so that a huge file is refused before it is read. */
+      if (info && g_file_info_get_size (info) > L4A_MAX_ATTACHMENT_SIZE)
+        bytes = g_bytes_new_take (g_malloc0 (L4A_MAX_ATTACHMENT_SIZE + 1), L4A_MAX_ATTACHMENT_SIZE + 1);
+      else
+        bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+      if (bytes == NULL || !l4a_registry_add_attachment (self->store, self->edit, name, bytes, &error))
+        show_error (self, _("The File Cannot Be Attached"), error);
+      else
+        {
+          rebuild_lists (self);
+          l4a_proposal_editor_changed (self);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Attach a File"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Attach"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents and pictures"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (attach_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Loading ------------------------------------------------------------------ */
+
+static void
+update_actions (L4aProposalEditor *self)
+{
+  gboolean author = l4a_store_get_role (self->store) == L4A_ROLE_GOVERNMENT &&
+                    g_strcmp0 (l4a_store_get_identity (self->store), self->edit->government_id) == 0;
+  gboolean draft = g_strcmp0 (self->edit->state, "draft") == 0;
+
+  self->editable = author && draft;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.withdraw",
+                                 author && g_strcmp0 (self->edit->state, "submitted") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.revise",
+                                 author && (g_strcmp0 (self->edit->state, "released") == 0 ||
+                                            g_strcmp0 (self->edit->state, "decided") == 0));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.compare", self->edit->version > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.export-summary", self->edit->id != NULL || author);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.add-partner", self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.add-deliverable", self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.add-indicator", self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.attach", self->editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->submit_button), draft && author);
+
+  gtk_editable_set_editable (GTK_EDITABLE (self->title_row), self->editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->topic_row), self->editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->summary_row), self->editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->start_row), self->editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->end_row), self->editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->communication_row), self->editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->brand_row), self->editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->format_row), self->editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->axis_row), self->editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sdg_box), self->editable);
+
+  if (!author)
+    show_notice (self, l4a_store_get_role (self->store) == L4A_ROLE_GOVERNMENT
+                         ? _("This proposal belongs to another government; it is shown read-only.")
+                         : _("Only the local government that leads a proposal writes it; it is shown read-only."));
+  else if (!draft)
+    show_notice (self, _("Only a draft can be changed; this proposal is shown read-only."));
+}
+
+static void
+load_form (L4aProposalEditor *self)
+{
+  L4aProposalEdit *edit = self->edit;
+  const L4aReferenceEntry *axes;
+  guint n_axes, axis = 0;
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), edit->title ? edit->title : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->topic_row), edit->topic ? edit->topic : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->summary_row), edit->summary ? edit->summary : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), edit->start ? edit->start : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->end_row), edit->end ? edit->end : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->communication_row), edit->communication ? edit->communication : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->brand_row), edit->brand_commitment ? edit->brand_commitment : "");
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (formats[i], edit->format) == 0)
+      adw_combo_row_set_selected (self->format_row, i);
+  axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n_axes);
+  for (guint i = 0; i < n_axes; i++)
+    if (g_strcmp0 (axes[i].code, edit->pact_axis) == 0)
+      axis = i + 1;
+  adw_combo_row_set_selected (self->axis_row, axis);
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    gtk_toggle_button_set_active (self->sdg_buttons[goal], (edit->sdgs & (1u << goal)) != 0);
+  self->loading = FALSE;
+
+  update_actions (self);
+  rebuild_lists (self);
+  update_checks (self);
+  update_status (self, NULL);
+}
+
+static void
+reload (L4aProposalEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  L4aProposalEdit *fresh = l4a_registry_load_proposal (self->store, self->edit->id, &error);
+
+  if (fresh == NULL)
+    {
+      show_notice (self, error->message);
+      return;
+    }
+  l4a_proposal_edit_free (self->edit);
+  self->edit = fresh;
+  show_notice (self, NULL);
+  load_form (self);
+}
+
+static void
+build_static_parts (L4aProposalEditor *self)
+{
+  g_autoptr(GtkStringList) axes_model = gtk_string_list_new (NULL);
+  const L4aReferenceEntry *axes;
+  guint n;
+
+  gtk_string_list_append (axes_model, C_("pact axis", "None"));
+  axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (axes_model, l4a_reference_translate (L4A_REFERENCE_AXES, axes[i].code));
+  adw_combo_row_set_model (self->axis_row, G_LIST_MODEL (axes_model));
+
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    {
+      const L4aReferenceEntry *entry = l4a_reference_sdg (goal);
+      g_autofree char *number = g_strdup_printf ("%u", goal);
+      g_autofree char *css = g_strdup_printf ("l4a-sdg-%u", goal);
+      g_autofree char *name = g_strdup_printf (_("Goal %u: %s"), goal,
+                                               l4a_reference_translate (L4A_REFERENCE_SDGS, entry->code));
+      GtkWidget *button = gtk_toggle_button_new_with_label (number);
+
+      gtk_widget_add_css_class (button, "l4a-sdg-toggle");
+      gtk_widget_add_css_class (button, css);
+      gtk_widget_set_tooltip_text (button, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_signal_connect_swapped (button, "toggled", G_CALLBACK (field_changed_cb), self);
+      gtk_flow_box_append (self->sdg_box, button);
+      self->sdg_buttons[goal] = GTK_TOGGLE_BUTTON (button);
+    }
+
+  for (guint i = 0; i < L4A_N_FEATURES; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      g_object_set_data (G_OBJECT (row), "icon", icon);
+      adw_preferences_group_add (self->eligibility_group, row);
+      g_ptr_array_add (self->check_rows, row);
+    }
+
+  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (self->topic_row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (self->summary_row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (self->start_row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (self->end_row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (self->communication_row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (self->brand_row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (self->axis_row, "notify::selected", G_CALLBACK (field_changed_cb), self);
+}
+
+static gboolean
+l4a_proposal_editor_close_request (GtkWindow *window)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (window);
+  g_autoptr(GError) error = NULL;
+
+  /* Closing saves what is pending: a draft is never lost. */
+  if (self->editable && !l4a_proposal_editor_save_now (self, &error))
+    g_warning ("The draft could not be saved on closing: %s", error->message);
+
+  return GTK_WINDOW_CLASS (l4a_proposal_editor_parent_class)->close_request (window);
+}
+
+static void
+l4a_proposal_editor_dispose (GObject *object)
+{
+  L4aProposalEditor *self = (L4aProposalEditor *)object;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_PROPOSAL_EDITOR);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->edit, l4a_proposal_edit_free);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->check_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (l4a_proposal_editor_parent_class)->dispose (object);
+}
+
+static void
+l4a_proposal_editor_class_init (L4aProposalEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = l4a_proposal_editor_dispose;
+  window_class->close_request = l4a_proposal_editor_close_request;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-proposal-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, eligibility_group);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, about_group);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, topic_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, summary_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, format_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, axis_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, end_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, sdg_box);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, partners_group);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, deliverables_group);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, indicators_group);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, communication_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, brand_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, attachments_group);
+
+  gtk_widget_class_install_action (widget_class, "proposal.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "proposal.withdraw", NULL, withdraw_action);
+  gtk_widget_class_install_action (widget_class, "proposal.revise", NULL, revise_action);
+  gtk_widget_class_install_action (widget_class, "proposal.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "proposal.export-summary", NULL, export_summary_action);
+  gtk_widget_class_install_action (widget_class, "proposal.add-partner", NULL, add_partner_action);
+  gtk_widget_class_install_action (widget_class, "proposal.add-deliverable", NULL, add_deliverable_action);
+  gtk_widget_class_install_action (widget_class, "proposal.add-indicator", NULL, add_indicator_action);
+  gtk_widget_class_install_action (widget_class, "proposal.attach", NULL, attach_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+l4a_proposal_editor_init (L4aProposalEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->check_rows = g_ptr_array_new ();
+  self->dynamic_rows = g_ptr_array_new ();
+  build_static_parts (self);
+}
+
+/**
+ * l4a_proposal_editor_new:
+ * @proposal_id: (nullable): the proposal, or %NULL for a new one
+ * @call_id: (nullable): the call of a new proposal
+ *
+ * Returns: (transfer none) (nullable): the editor, owned by GTK, or %NULL
+ *   with @error set
+ */
+L4aProposalEditor *
+l4a_proposal_editor_new (L4aStore    *store,
+                         const char  *proposal_id,
+                         const char  *call_id,
+                         GError     **error)
+{
+  L4aProposalEditor *self;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+  g_return_val_if_fail (proposal_id != NULL || call_id != NULL, NULL);
+
+  self = g_object_new (L4A_TYPE_PROPOSAL_EDITOR, NULL);
+  self->store = g_object_ref (store);
+
+  if (proposal_id)
+    self->edit = l4a_registry_load_proposal (store, proposal_id, error);
+  else
+    {
+      self->edit = l4a_proposal_edit_new ();
+      self->edit->call_id = g_strdup (call_id);
+      self->edit->government_id = g_strdup (l4a_store_get_identity (store));
+    }
+
+  if (self->edit == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+
+  load_form (self);
+  return self;
+}
+
+L4aProposalEdit *
+l4a_proposal_editor_get_edit (L4aProposalEditor *self)
+{
+  g_return_val_if_fail (L4A_IS_PROPOSAL_EDITOR (self), NULL);
+
+  return self->edit;
+}
+
+GPtrArray *
+l4a_proposal_editor_get_checks (L4aProposalEditor *self)
+{
+  g_return_val_if_fail (L4A_IS_PROPOSAL_EDITOR (self), NULL);
+
+  return self->checks;
+}
+
+gboolean
+l4a_proposal_editor_is_editable (L4aProposalEditor *self)
+{
+  g_return_val_if_fail (L4A_IS_PROPOSAL_EDITOR (self), FALSE);
+
+  return self->editable;
+}

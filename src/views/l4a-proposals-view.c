@@ -1,0 +1,400 @@
+/* l4a-proposals-view.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-proposals-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "l4a-labels.h"
+#include "l4a-proposal.h"
+#include "l4a-proposal-editor.h"
+#include "l4a-proposals-view.h"
+#include "l4a-registry.h"
+
+/* The proposals this workstation may see: all of them for the secretariat,
+ * its own for a local government (board members read theirs in Reviews).
+ * Search and filter by call and state; each opens in the proposal editor. */
+struct _L4aProposalsView
+{
+  AdwBin            parent_instance;
+
+  L4aStore         *store;
+  GListStore       *proposals;
+  GPtrArray        *calls;
+
+  GtkStack         *stack;
+  GtkSearchEntry   *search_entry;
+  GtkButton        *new_button;
+  GtkDropDown      *call_drop;
+  GtkDropDown      *state_drop;
+  GtkLabel         *count_label;
+  GtkStack         *results_stack;
+  GtkColumnView    *column_view;
+  AdwStatusPage    *none_page;
+  gboolean          updating;
+};
+
+G_DEFINE_FINAL_TYPE (L4aProposalsView, l4a_proposals_view, ADW_TYPE_BIN)
+
+static const char * const states[] = { "draft", "submitted", "withdrawn", "under-review", "decided", "released" };
+
+enum {
+  COLUMN_TITLE,
+  COLUMN_GOVERNMENT,
+  COLUMN_CALL,
+  COLUMN_STATE,
+  COLUMN_VERSION,
+  COLUMN_SUBMITTED,
+};
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         gpointer                  user_data)
+{
+  L4aProposal *proposal = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *owned = NULL;
+  const char *text = NULL;
+
+  switch (GPOINTER_TO_INT (user_data))
+    {
+    case COLUMN_TITLE:
+      text = l4a_proposal_get_title (proposal);
+      if (text == NULL || *text == '\0')
+        text = _("Untitled proposal");
+      break;
+    case COLUMN_GOVERNMENT:
+      text = l4a_proposal_get_government (proposal);
+      break;
+    case COLUMN_CALL:
+      text = l4a_proposal_get_call (proposal);
+      break;
+    case COLUMN_STATE:
+      text = l4a_proposal_state_label (l4a_proposal_get_state (proposal));
+      break;
+    case COLUMN_VERSION:
+      text = owned = g_strdup_printf ("%u", l4a_proposal_get_version (proposal));
+      break;
+    case COLUMN_SUBMITTED:
+      if (l4a_proposal_get_submitted (proposal))
+        {
+          g_autofree char *date = g_strndup (l4a_proposal_get_submitted (proposal), 10);
+          text = owned = l4a_format_date (date);
+        }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_label (label, text ? text : "");
+}
+
+static void
+add_column (L4aProposalsView *self,
+            int               column,
+            const char       *title,
+            gboolean          expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GINT_TO_POINTER (column));
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_append_column (self->column_view, view_column);
+  g_object_unref (view_column);
+}
+
+void
+l4a_proposals_view_reload (L4aProposalsView *self)
+{
+  g_autoptr(GListModel) proposals = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  L4aQuery query = { 0 };
+  L4aRole role;
+  guint call, state, n;
+  g_autofree char *count = NULL;
+
+  g_return_if_fail (L4A_IS_PROPOSALS_VIEW (self));
+
+  if (self->store == NULL)
+    return;
+
+  role = l4a_store_get_role (self->store);
+  gtk_stack_set_visible_child_name (self->stack, role == L4A_ROLE_MEMBER ? "members" : "list");
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), role == L4A_ROLE_GOVERNMENT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposals.new", role == L4A_ROLE_GOVERNMENT);
+  if (role == L4A_ROLE_MEMBER)
+    return;
+
+  call = gtk_drop_down_get_selected (self->call_drop);
+  state = gtk_drop_down_get_selected (self->state_drop);
+  query.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (call > 0 && self->calls && call <= self->calls->len)
+    query.call = ((L4aCallInfo *) g_ptr_array_index (self->calls, call - 1))->id;
+  if (state > 0 && state <= G_N_ELEMENTS (states))
+    query.status = states[state - 1];
+  /* A local government sees its own proposals only; with no identity, none. */
+  if (role == L4A_ROLE_GOVERNMENT)
+    query.government = l4a_store_get_identity (self->store) ? l4a_store_get_identity (self->store) : "";
+
+  proposals = l4a_registry_list_proposals (self->store, &query, &error);
+  if (proposals == NULL)
+    {
+      g_warning ("The proposals cannot be listed: %s", error->message);
+      return;
+    }
+
+  n = g_list_model_get_n_items (proposals);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (proposals, i));
+  g_list_store_splice (self->proposals, 0, g_list_model_get_n_items (G_LIST_MODEL (self->proposals)),
+                       items->pdata, items->len);
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u proposal", "%u proposals", n), n);
+  gtk_label_set_label (self->count_label, count);
+  gtk_stack_set_visible_child_name (self->results_stack, n > 0 ? "results" : "none");
+
+  if (role == L4A_ROLE_GOVERNMENT && l4a_store_get_identity (self->store) == NULL)
+    adw_status_page_set_description (self->none_page,
+                                     _("Choose the government this workstation works for in Preferences to write proposals."));
+  else if (role == L4A_ROLE_GOVERNMENT)
+    adw_status_page_set_description (self->none_page,
+                                     _("Start a proposal for an open call with the New Proposal button."));
+  else
+    adw_status_page_set_description (self->none_page,
+                                     _("Proposals appear here when local governments submit them, or when their bundles are imported."));
+}
+
+static void
+fill_filters (L4aProposalsView *self)
+{
+  g_autoptr(GtkStringList) calls = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) state_labels = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->calls, g_ptr_array_unref);
+  self->calls = l4a_registry_list_calls (self->store, &error);
+
+  gtk_string_list_append (calls, _("All calls"));
+  for (guint i = 0; self->calls && i < self->calls->len; i++)
+    gtk_string_list_append (calls, ((L4aCallInfo *) g_ptr_array_index (self->calls, i))->title);
+  gtk_string_list_append (state_labels, _("All states"));
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    gtk_string_list_append (state_labels, l4a_proposal_state_label (states[i]));
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->call_drop, G_LIST_MODEL (calls));
+  gtk_drop_down_set_model (self->state_drop, G_LIST_MODEL (state_labels));
+  self->updating = FALSE;
+}
+
+static void
+filters_changed_cb (L4aProposalsView *self)
+{
+  if (!self->updating)
+    l4a_proposals_view_reload (self);
+}
+
+static void
+editor_changed_cb (L4aProposalsView *self)
+{
+  l4a_proposals_view_reload (self);
+}
+
+GtkWindow *
+l4a_proposals_view_open (L4aProposalsView *self,
+                         const char       *id)
+{
+  g_autoptr(GError) error = NULL;
+  L4aProposalEditor *editor;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_return_val_if_fail (L4A_IS_PROPOSALS_VIEW (self), NULL);
+
+  editor = l4a_proposal_editor_new (self->store, id, NULL, &error);
+  if (editor == NULL)
+    {
+      g_warning ("The proposal cannot be opened: %s", error->message);
+      return NULL;
+    }
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "changed", G_CALLBACK (editor_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return GTK_WINDOW (editor);
+}
+
+static void
+activated_cb (L4aProposalsView *self,
+              guint             position)
+{
+  g_autoptr(L4aProposal) proposal = g_list_model_get_item (G_LIST_MODEL (self->proposals), position);
+
+  if (proposal)
+    l4a_proposals_view_open (self, l4a_proposal_get_id (proposal));
+}
+
+/**
+ * l4a_proposals_view_new_proposal:
+ *
+ * Opens the editor on a new proposal for the open call (the latest one when
+ * several are open).
+ *
+ * Returns: (transfer none) (nullable): the editor
+ */
+GtkWindow *
+l4a_proposals_view_new_proposal (L4aProposalsView  *self,
+                                 GError           **error)
+{
+  L4aProposalEditor *editor;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *call = NULL;
+
+  g_return_val_if_fail (L4A_IS_PROPOSALS_VIEW (self), NULL);
+
+  if (l4a_store_get_role (self->store) != L4A_ROLE_GOVERNMENT || l4a_store_get_identity (self->store) == NULL)
+    {
+      g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                           _("A proposal is written by a local government: choose this workstation’s role and government in Preferences."));
+      return NULL;
+    }
+
+  for (guint i = 0; self->calls && i < self->calls->len && call == NULL; i++)
+    if (l4a_call_info_is_open (g_ptr_array_index (self->calls, i)))
+      call = ((L4aCallInfo *) g_ptr_array_index (self->calls, i))->id;
+
+  if (call == NULL)
+    {
+      g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                           _("No call for proposals is open today."));
+      return NULL;
+    }
+
+  editor = l4a_proposal_editor_new (self->store, NULL, call, error);
+  if (editor == NULL)
+    return NULL;
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "changed", G_CALLBACK (editor_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return GTK_WINDOW (editor);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  L4aProposalsView *self = L4A_PROPOSALS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (l4a_proposals_view_new_proposal (self, &error) == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                           _("No New Proposal"), error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+l4a_proposals_view_dispose (GObject *object)
+{
+  L4aProposalsView *self = (L4aProposalsView *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->proposals);
+  g_clear_pointer (&self->calls, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (l4a_proposals_view_parent_class)->dispose (object);
+}
+
+static void
+l4a_proposals_view_class_init (L4aProposalsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = l4a_proposals_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-proposals-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, new_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, call_drop);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, state_drop);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, none_page);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "proposals.new", NULL, new_action);
+}
+
+static void
+l4a_proposals_view_init (L4aProposalsView *self)
+{
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->proposals = g_list_store_new (L4A_TYPE_PROPOSAL);
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->proposals)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  add_column (self, COLUMN_TITLE, _("Title"), TRUE);
+  add_column (self, COLUMN_GOVERNMENT, _("Government"), TRUE);
+  add_column (self, COLUMN_CALL, _("Call"), TRUE);
+  add_column (self, COLUMN_STATE, _("State"), FALSE);
+  add_column (self, COLUMN_VERSION, _("Version"), FALSE);
+  add_column (self, COLUMN_SUBMITTED, _("Submitted"), FALSE);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+}
+
+void
+l4a_proposals_view_set_store (L4aProposalsView *self,
+                              L4aStore         *store)
+{
+  g_return_if_fail (L4A_IS_PROPOSALS_VIEW (self));
+
+  g_set_object (&self->store, store);
+  fill_filters (self);
+  l4a_proposals_view_reload (self);
+}
+
+GListModel *
+l4a_proposals_view_get_model (L4aProposalsView *self)
+{
+  g_return_val_if_fail (L4A_IS_PROPOSALS_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->proposals);
+}

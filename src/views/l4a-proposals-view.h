@@ -1,0 +1,28 @@
+/* l4a-proposals-view.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "l4a-store.h"
+
+G_BEGIN_DECLS
+
+#define L4A_TYPE_PROPOSALS_VIEW (l4a_proposals_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aProposalsView, l4a_proposals_view, L4A, PROPOSALS_VIEW, AdwBin)
+
+void        l4a_proposals_view_set_store   (L4aProposalsView *self,
+                                            L4aStore         *store);
+void        l4a_proposals_view_reload      (L4aProposalsView *self);
+GListModel *l4a_proposals_view_get_model   (L4aProposalsView *self);
+GtkWindow  *l4a_proposals_view_open        (L4aProposalsView *self,
+                                            const char       *id);
+GtkWindow  *l4a_proposals_view_new_proposal (L4aProposalsView *self,
+                                            GError          **error);
+
+G_END_DECLS
