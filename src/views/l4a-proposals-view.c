@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-calls-window.h"
 #include "l4a-labels.h"
 #include "l4a-proposal.h"
 #include "l4a-proposal-editor.h"
@@ -30,6 +31,7 @@ struct _L4aProposalsView
   GtkStack         *stack;
   GtkSearchEntry   *search_entry;
   GtkButton        *new_button;
+  GtkButton        *calls_button;
   GtkDropDown      *call_drop;
   GtkDropDown      *state_drop;
   GtkLabel         *count_label;
@@ -144,6 +146,8 @@ l4a_proposals_view_reload (L4aProposalsView *self)
   role = l4a_store_get_role (self->store);
   gtk_stack_set_visible_child_name (self->stack, role == L4A_ROLE_MEMBER ? "members" : "list");
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), role == L4A_ROLE_GOVERNMENT);
+  gtk_widget_set_visible (GTK_WIDGET (self->calls_button), role == L4A_ROLE_SECRETARIAT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposals.calls", role == L4A_ROLE_SECRETARIAT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposals.new", role == L4A_ROLE_GOVERNMENT);
   if (role == L4A_ROLE_MEMBER)
     return;
@@ -323,6 +327,28 @@ new_action (GtkWidget  *widget,
 }
 
 static void
+calls_changed_cb (L4aProposalsView *self)
+{
+  fill_filters (self);
+  l4a_proposals_view_reload (self);
+}
+
+static void
+calls_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  L4aProposalsView *self = L4A_PROPOSALS_VIEW (widget);
+  L4aCallsWindow *window = l4a_calls_window_new (self->store);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  g_signal_connect_object (window, "changed", G_CALLBACK (calls_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 l4a_proposals_view_dispose (GObject *object)
 {
   L4aProposalsView *self = (L4aProposalsView *)object;
@@ -346,6 +372,7 @@ l4a_proposals_view_class_init (L4aProposalsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, stack);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, new_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, calls_button);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, call_drop);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, state_drop);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, count_label);
@@ -356,6 +383,7 @@ l4a_proposals_view_class_init (L4aProposalsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, activated_cb);
 
   gtk_widget_class_install_action (widget_class, "proposals.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "proposals.calls", NULL, calls_action);
 }
 
 static void

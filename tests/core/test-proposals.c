@@ -11,6 +11,7 @@
 
 #include "core-test-utils.h"
 
+#include "l4a-call.h"
 #include "l4a-proposal-edit.h"
 
 static char *tmpdir;
@@ -453,6 +454,67 @@ test_references (void)
   g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND);
 }
 
+static void
+test_calls (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "calls.sqlite");
+  g_autoptr(L4aCallEdit) fresh = l4a_call_edit_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scored = sql_text (store, "SELECT c.id FROM call c WHERE title LIKE '%2025'");
+  g_autoptr(L4aCallEdit) call = NULL;
+  L4aCriterionEdit *first;
+
+  /* A new call starts from the six key features, with equal weights. */
+  g_assert_cmpuint (fresh->criteria->len, ==, 6);
+  for (guint i = 0; i < fresh->criteria->len; i++)
+    {
+      L4aCriterionEdit *c = g_ptr_array_index (fresh->criteria, i);
+      g_assert_cmpfloat (c->weight, ==, 1.0);
+      g_assert_true (c->active);
+    }
+  g_assert_cmpstr (((L4aCriterionEdit *) fresh->criteria->pdata[0])->key, ==, "locally-driven");
+
+  fresh->title = g_strdup ("Call 2027");
+  fresh->opens_on = g_strdup ("2027-03-01");
+  fresh->closes_on = g_strdup ("2027-02-01");
+  problems = l4a_call_edit_validate (fresh);
+  g_assert_nonnull (strstr (l4a_field_errors_find (problems, "closes_on"), "cannot close before it opens"));
+  g_assert_false (l4a_registry_save_call (store, fresh, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_free (fresh->closes_on);
+  fresh->closes_on = g_strdup ("2027-05-31");
+  l4a_store_set_actor (store, L4A_ROLE_GOVERNMENT, "x");
+  g_assert_false (l4a_registry_save_call (store, fresh, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  l4a_store_set_actor (store, L4A_ROLE_SECRETARIAT, NULL);
+  g_assert_true (l4a_registry_save_call (store, fresh, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM criterion WHERE call_id IN (SELECT id FROM call WHERE title = 'Call 2027')"), ==, 6);
+
+  /* An unused criterion can go. */
+  g_ptr_array_remove_index (fresh->criteria, 5);
+  g_assert_true (l4a_registry_save_call (store, fresh, &error));
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM criterion WHERE call_id IN (SELECT id FROM call WHERE title = 'Call 2027')"), ==, 5);
+
+  /* A criterion with review scores can be switched off, not removed. */
+  call = l4a_registry_load_call (store, scored, &error);
+  g_assert_no_error (error);
+  first = g_ptr_array_index (call->criteria, 0);
+  g_assert_true (first->in_use);
+  first->active = FALSE;
+  g_assert_true (l4a_registry_save_call (store, call, &error));
+  g_assert_no_error (error);
+  g_ptr_array_remove_index (call->criteria, 0);
+  g_assert_false (l4a_registry_save_call (store, call, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_assert_nonnull (strstr (error->message, "switch it off"));
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM criterion WHERE active = 0"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/core/proposals/attachments", test_attachments);
   g_test_add_func ("/core/workflow/submit-withdraw-revise", test_workflow);
   g_test_add_func ("/core/proposals/references", test_references);
+  g_test_add_func ("/core/calls/criteria", test_calls);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-proposals-XXXXXX");
 }

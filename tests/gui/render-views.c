@@ -20,7 +20,9 @@
 #include "gui-test-utils.h"
 #include "test-utils.h"
 #include "l4a-application.h"
+#include "l4a-calls-window.h"
 #include "l4a-governments-window.h"
+#include "l4a-registry.h"
 #include "l4a-hub.h"
 #include "l4a-hub-editor.h"
 #include "l4a-hubs-view.h"
@@ -261,6 +263,18 @@ render_registry (L4aApplication *app,
             l4a_test_iterate (0.6);
             ok &= save_window (GTK_WINDOW (editor), outdir, editor_name);
             gtk_window_destroy (GTK_WINDOW (editor));
+
+            {
+              g_autofree char *calls_name = g_strdup_printf ("calls-%s.png", dark ? "dark" : "light");
+              L4aCallsWindow *calls = l4a_calls_window_new (l4a_application_get_store (app));
+              g_autoptr(GPtrArray) list = l4a_registry_list_calls (l4a_application_get_store (app), NULL);
+
+              l4a_calls_window_edit (calls, ((L4aCallInfo *) list->pdata[1])->id);
+              gtk_window_present (GTK_WINDOW (calls));
+              l4a_test_iterate (0.6);
+              ok &= save_window (GTK_WINDOW (calls), outdir, calls_name);
+              gtk_window_destroy (GTK_WINDOW (calls));
+            }
 
             governments = l4a_governments_window_new (l4a_application_get_store (app));
             gtk_window_present (GTK_WINDOW (governments));

@@ -11,6 +11,7 @@
 #include "gui-test-utils.h"
 #include "test-utils.h"
 #include "l4a-application.h"
+#include "l4a-calls-window.h"
 #include "l4a-governments-window.h"
 #include "l4a-hub.h"
 #include "l4a-hub-edit.h"
@@ -714,6 +715,40 @@ test_proposal_journey (void)
 }
 
 static void
+test_calls_window (void)
+{
+  L4aStore *store = l4a_application_get_store (app);
+  L4aCallsWindow *window = l4a_calls_window_new (store);
+  GtkWidget *title = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), L4A_TYPE_CALLS_WINDOW, "title_row"));
+  GtkWidget *opens = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), L4A_TYPE_CALLS_WINDOW, "opens_row"));
+  GtkWidget *closes = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), L4A_TYPE_CALLS_WINDOW, "closes_row"));
+  GtkWidget *error_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), L4A_TYPE_CALLS_WINDOW, "error_label"));
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  gtk_window_present (GTK_WINDOW (window));
+  l4a_test_iterate (0.2);
+  before = l4a_calls_window_get_n_calls (window);
+  g_assert_cmpuint (before, >=, 3);
+
+  /* A new call: the six key features as criteria; dates in order. */
+  l4a_calls_window_edit (window, NULL);
+  g_assert_cmpuint (l4a_calls_window_get_edit (window)->criteria->len, ==, 6);
+  gtk_editable_set_text (GTK_EDITABLE (title), "Local4Action HUBs call 2028");
+  gtk_editable_set_text (GTK_EDITABLE (opens), "2028-03-01");
+  gtk_editable_set_text (GTK_EDITABLE (closes), "2028-01-31");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "cannot close before it opens"));
+  gtk_editable_set_text (GTK_EDITABLE (closes), "2028-05-31");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (l4a_calls_window_save (window, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (l4a_calls_window_get_n_calls (window), ==, before + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_templates (void)
 {
   g_autoptr(GtkBuilder) builder = NULL;
@@ -762,6 +797,7 @@ main (int   argc,
   g_test_add_func ("/gui/registry/map-markers", test_map_markers);
   g_test_add_func ("/gui/registry/governments", test_governments_window);
   g_test_add_func ("/gui/proposals/fill-submit-withdraw-revise", test_proposal_journey);
+  g_test_add_func ("/gui/proposals/calls", test_calls_window);
   g_test_add_func ("/gui/templates/instantiate", test_templates);
 
   status = g_test_run ();

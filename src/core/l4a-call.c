@@ -1,0 +1,392 @@
+/* l4a-call.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-call"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "l4a-call.h"
+#include "l4a-hub-edit.h"
+#include "l4a-labels.h"
+#include "l4a-store-private.h"
+
+/* Calls for proposals and their review criteria. A new call starts from the
+ * six key features of a hub, with equal weights; all of it is editable, but
+ * a criterion that reviews have scored can only be switched off. */
+
+static const struct {
+  const char *key;
+  const char *label;
+  const char *guidance;
+} features[] = {
+  { "locally-driven", N_("Locally driven"),
+    N_("Led by a specific local or regional government, or an association of them.") },
+  { "time", N_("Time"),
+    N_("Deliverables agreed beforehand between the partners, within a time frame of one to three years.") },
+  { "communication", N_("Communication"),
+    N_("A strategy to disseminate the hub and its activities, nurturing the global agenda.") },
+  { "brand", N_("UCLG brand"),
+    N_("Coherent with the UCLG brand; the common visual materials are respected, in person or online.") },
+  { "results", N_("Actionable and scalable results"),
+    N_("Deliverables with criteria set in a participatory process, so partners can monitor acceleration and synchronization.") },
+  { "topic", N_("Topic"),
+    N_("In the priorities of the Durban political manifestos or the 2030 Agenda, or an innovative approach.") },
+};
+
+static void
+criterion_free (gpointer data)
+{
+  L4aCriterionEdit *c = data;
+
+  g_free (c->id);
+  g_free (c->key);
+  g_free (c->label);
+  g_free (c->guidance);
+  g_free (c);
+}
+
+L4aCriterionEdit *
+l4a_call_edit_add_criterion (L4aCallEdit *edit,
+                             const char  *key,
+                             const char  *label,
+                             const char  *guidance)
+{
+  L4aCriterionEdit *c = g_new0 (L4aCriterionEdit, 1);
+
+  c->key = g_strdup (key);
+  c->label = g_strdup (label);
+  c->guidance = g_strdup (guidance);
+  c->weight = 1.0;
+  c->scale_min = 0;
+  c->scale_max = 5;
+  c->required = TRUE;
+  c->active = TRUE;
+  g_ptr_array_add (edit->criteria, c);
+  return c;
+}
+
+/**
+ * l4a_call_edit_new:
+ *
+ * Returns: (transfer full): a new call with the six key features as its
+ *   criteria, equal weights, scored 0 to 5
+ */
+L4aCallEdit *
+l4a_call_edit_new (void)
+{
+  L4aCallEdit *edit = g_new0 (L4aCallEdit, 1);
+
+  edit->status = g_strdup ("draft");
+  edit->criteria = g_ptr_array_new_with_free_func (criterion_free);
+  for (guint i = 0; i < G_N_ELEMENTS (features); i++)
+    l4a_call_edit_add_criterion (edit, features[i].key, _(features[i].label), _(features[i].guidance));
+  return edit;
+}
+
+void
+l4a_call_edit_free (L4aCallEdit *edit)
+{
+  if (edit == NULL)
+    return;
+
+  g_free (edit->id);
+  g_free (edit->title);
+  g_free (edit->description);
+  g_free (edit->opens_on);
+  g_free (edit->closes_on);
+  g_free (edit->status);
+  g_ptr_array_unref (edit->criteria);
+  g_free (edit);
+}
+
+const char *
+l4a_call_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "draft") == 0)
+    return C_("call status", "Draft");
+  if (g_strcmp0 (status, "open") == 0)
+    return C_("call status", "Open");
+  if (g_strcmp0 (status, "closed") == 0)
+    return C_("call status", "Closed");
+  if (g_strcmp0 (status, "decided") == 0)
+    return C_("call status", "Decided");
+  return status;
+}
+
+/**
+ * l4a_call_edit_validate:
+ *
+ * Returns: (transfer full) (element-type L4aFieldError): the problems
+ */
+GPtrArray *
+l4a_call_edit_validate (const L4aCallEdit *edit)
+{
+  GPtrArray *errors = l4a_field_errors_new ();
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  GDate opens, closes;
+  gboolean have_opens, have_closes;
+  guint active = 0;
+
+  if (l4a_text_is_blank (edit->title))
+    l4a_field_errors_add (errors, "title", "%s", _("A call needs a title."));
+
+  have_opens = l4a_parse_date (edit->opens_on, &opens);
+  have_closes = l4a_parse_date (edit->closes_on, &closes);
+  if (!have_opens)
+    l4a_field_errors_add (errors, "opens_on", "%s", _("Give the day the call opens, as YYYY-MM-DD."));
+  if (!have_closes)
+    l4a_field_errors_add (errors, "closes_on", "%s", _("Give the day the call closes, as YYYY-MM-DD."));
+  if (have_opens && have_closes && g_date_compare (&closes, &opens) < 0)
+    l4a_field_errors_add (errors, "closes_on", "%s", _("A call cannot close before it opens."));
+
+  if (g_strcmp0 (edit->status, "draft") != 0 && g_strcmp0 (edit->status, "open") != 0 &&
+      g_strcmp0 (edit->status, "closed") != 0 && g_strcmp0 (edit->status, "decided") != 0)
+    l4a_field_errors_add (errors, "status", "%s", _("The status must be draft, open, closed or decided."));
+
+  for (guint i = 0; i < edit->criteria->len; i++)
+    {
+      L4aCriterionEdit *c = g_ptr_array_index (edit->criteria, i);
+      g_autofree char *field = g_strdup_printf ("criteria.%u", i);
+
+      if (l4a_text_is_blank (c->label))
+        l4a_field_errors_add (errors, field, _("Criterion %u needs a label."), i + 1);
+      if (l4a_text_is_blank (c->key))
+        l4a_field_errors_add (errors, field, _("Criterion %u needs a key."), i + 1);
+      else if (!g_hash_table_add (keys, c->key))
+        /* translators: %s is a criterion's key */
+        l4a_field_errors_add (errors, field, _("Two criteria have the key “%s”."), c->key);
+      if (c->weight < 0 || !isfinite (c->weight))
+        l4a_field_errors_add (errors, field, _("The weight of criterion %u must be zero or more."), i + 1);
+      if (c->scale_max <= c->scale_min)
+        l4a_field_errors_add (errors, field, _("The scale of criterion %u must end above where it starts."), i + 1);
+      active += c->active;
+    }
+
+  if (active == 0)
+    l4a_field_errors_add (errors, "criteria", "%s", _("A call needs at least one active criterion."));
+
+  return errors;
+}
+
+/**
+ * l4a_registry_load_call:
+ *
+ * Returns: (transfer full): the call @id with its criteria, or %NULL with
+ *   @error set
+ */
+L4aCallEdit *
+l4a_registry_load_call (L4aStore    *store,
+                        const char  *id,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(L4aCallEdit) edit = NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  stmt = l4a_store_prepare (store, "SELECT title, description, opens_on, closes_on, status, revision "
+                                   "FROM call WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND, _("There is no call with the id “%s”."), id);
+      return NULL;
+    }
+
+  edit = g_new0 (L4aCallEdit, 1);
+  edit->criteria = g_ptr_array_new_with_free_func (criterion_free);
+  edit->id = g_strdup (id);
+  edit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  edit->description = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  edit->opens_on = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  edit->closes_on = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  edit->status = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  edit->revision = sqlite3_column_int (stmt, 5);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = l4a_store_prepare (store, "SELECT id, key, label, guidance, weight, scale_min, scale_max, required, active, "
+                                   "  EXISTS (SELECT 1 FROM review_score s WHERE s.criterion_id = c.id) "
+                                   "FROM criterion c WHERE call_id = ?1 ORDER BY position, key", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      L4aCriterionEdit *c = l4a_call_edit_add_criterion (edit, (const char *) sqlite3_column_text (stmt, 1),
+                                                         (const char *) sqlite3_column_text (stmt, 2),
+                                                         (const char *) sqlite3_column_text (stmt, 3));
+      c->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      c->weight = sqlite3_column_double (stmt, 4);
+      c->scale_min = sqlite3_column_int (stmt, 5);
+      c->scale_max = sqlite3_column_int (stmt, 6);
+      c->required = sqlite3_column_int (stmt, 7);
+      c->active = sqlite3_column_int (stmt, 8);
+      c->in_use = sqlite3_column_int (stmt, 9);
+    }
+
+  return g_steal_pointer (&edit);
+}
+
+/**
+ * l4a_registry_save_call:
+ *
+ * Creates or changes a call and its criteria in one transaction, audited,
+ * secretariat only. Removing a criterion that reviews scored is refused:
+ * switch it off instead.
+ */
+gboolean
+l4a_registry_save_call (L4aStore     *store,
+                        L4aCallEdit  *edit,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) existing = NULL;
+  g_autofree char *now = l4a_now_iso8601 ();
+  g_autofree char *new_id = NULL;
+  const char *origin = l4a_store_get_installation_id (store);
+  const char *record;
+  const char *id;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  if (!l4a_store_check_secretariat (store, error))
+    return FALSE;
+
+  record = l4a_text_is_blank (edit->title) ? _("the new call") : edit->title;
+  problems = l4a_call_edit_validate (edit);
+  if (problems->len > 0)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   /* translators: a call's title, then what is wrong */
+                   _("Call “%s” cannot be saved: %s"), record, ((L4aFieldError *) problems->pdata[0])->message);
+      return FALSE;
+    }
+
+  if (!l4a_store_begin (store, error))
+    return FALSE;
+
+  if (edit->id == NULL)
+    {
+      new_id = g_uuid_string_random ();
+      stmt = l4a_store_prepare (store, "INSERT INTO call (title, description, opens_on, closes_on, status, "
+                                       "created_at, updated_at, origin, id, revision) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, 1)", error);
+    }
+  else
+    stmt = l4a_store_prepare (store, "UPDATE call SET title = ?1, description = ?2, opens_on = ?3, closes_on = ?4, "
+                                     "status = ?5, updated_at = ?6, origin = ?7, revision = revision + 1 "
+                                     "WHERE id = ?8 AND revision = ?9", error);
+  if (stmt == NULL)
+    goto failed;
+  id = edit->id ? edit->id : new_id;
+  sqlite3_bind_text (stmt, 1, g_strstrip (edit->title), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, edit->description ? edit->description : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, edit->opens_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, edit->closes_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, edit->status, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, origin, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, edit->revision);
+  if (!l4a_store_step_done (store, stmt, record, error))
+    goto failed;
+  if (edit->id != NULL && sqlite3_changes (l4a_store_get_db (store)) == 0)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT,
+                   _("Call “%s” was changed elsewhere since it was opened; open it again."), record);
+      goto failed;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Criteria gone from the edit: removed, unless reviews scored them. */
+  existing = l4a_store_prepare (store, "SELECT id, label, EXISTS (SELECT 1 FROM review_score s "
+                                       "WHERE s.criterion_id = c.id) FROM criterion c WHERE call_id = ?1", error);
+  if (existing == NULL)
+    goto failed;
+  sqlite3_bind_text (existing, 1, id, -1, SQLITE_STATIC);
+  while (sqlite3_step (existing) == SQLITE_ROW)
+    {
+      const char *criterion = (const char *) sqlite3_column_text (existing, 0);
+      gboolean kept = FALSE;
+
+      for (guint i = 0; i < edit->criteria->len; i++)
+        kept |= g_strcmp0 (((L4aCriterionEdit *) edit->criteria->pdata[i])->id, criterion) == 0;
+      if (kept)
+        continue;
+
+      if (sqlite3_column_int (existing, 2))
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                       /* translators: a criterion's label */
+                       _("The criterion “%s” has review scores: switch it off instead of removing it."),
+                       (const char *) sqlite3_column_text (existing, 1));
+          goto failed;
+        }
+
+      stmt = l4a_store_prepare (store, "DELETE FROM criterion WHERE id = ?1", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, criterion, -1, SQLITE_STATIC);
+      if (!l4a_store_step_done (store, stmt, NULL, error))
+        goto failed;
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+
+  stmt = l4a_store_prepare (store,
+                            "INSERT INTO criterion (id, call_id, key, label, guidance, weight, scale_min, scale_max, "
+                            "  required, active, position, created_at, updated_at, origin) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13) "
+                            "ON CONFLICT (id) DO UPDATE SET key = excluded.key, label = excluded.label, "
+                            "  guidance = excluded.guidance, weight = excluded.weight, scale_min = excluded.scale_min, "
+                            "  scale_max = excluded.scale_max, required = excluded.required, active = excluded.active, "
+                            "  position = excluded.position, updated_at = excluded.updated_at, origin = excluded.origin, "
+                            "  revision = revision + 1", error);
+  if (stmt == NULL)
+    goto failed;
+  for (guint i = 0; i < edit->criteria->len; i++)
+    {
+      L4aCriterionEdit *c = g_ptr_array_index (edit->criteria, i);
+
+      if (c->id == NULL)
+        c->id = g_uuid_string_random ();
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, c->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, c->key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, c->label, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, c->guidance ? c->guidance : "", -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 6, c->weight);
+      sqlite3_bind_int (stmt, 7, c->scale_min);
+      sqlite3_bind_int (stmt, 8, c->scale_max);
+      sqlite3_bind_int (stmt, 9, c->required);
+      sqlite3_bind_int (stmt, 10, c->active);
+      sqlite3_bind_int (stmt, 11, (int) i);
+      sqlite3_bind_text (stmt, 12, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 13, origin, -1, SQLITE_STATIC);
+      if (!l4a_store_step_done (store, stmt, c->label, error))
+        goto failed;
+    }
+
+  if (!l4a_store_audit (store, edit->id ? "update" : "create", "call", id, NULL, error) ||
+      !l4a_store_commit (store, error))
+    goto failed;
+
+  if (new_id)
+    edit->id = g_steal_pointer (&new_id);
+  edit->revision++;
+  return TRUE;
+
+failed:
+  l4a_store_rollback (store);
+  return FALSE;
+}

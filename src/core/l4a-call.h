@@ -1,0 +1,61 @@
+/* l4a-call.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "l4a-rules.h"
+#include "l4a-store.h"
+
+G_BEGIN_DECLS
+
+/* A review criterion of a call. */
+typedef struct
+{
+  char     *id;          /* NULL until saved */
+  char     *key;
+  char     *label;
+  char     *guidance;
+  double    weight;
+  int       scale_min;
+  int       scale_max;
+  gboolean  required;
+  gboolean  active;
+  gboolean  in_use;      /* reviews score it: it can be deactivated, not removed */
+} L4aCriterionEdit;
+
+/* A call for proposals as its editor holds it. */
+typedef struct
+{
+  char      *id;
+  int        revision;
+  char      *title;
+  char      *description;
+  char      *opens_on;
+  char      *closes_on;
+  char      *status;       /* draft, open, closed, decided */
+  GPtrArray *criteria;     /* of L4aCriterionEdit */
+} L4aCallEdit;
+
+L4aCallEdit      *l4a_call_edit_new            (void);
+void              l4a_call_edit_free           (L4aCallEdit       *edit);
+L4aCriterionEdit *l4a_call_edit_add_criterion  (L4aCallEdit       *edit,
+                                                const char        *key,
+                                                const char        *label,
+                                                const char        *guidance);
+GPtrArray        *l4a_call_edit_validate       (const L4aCallEdit *edit);
+L4aCallEdit      *l4a_registry_load_call       (L4aStore          *store,
+                                                const char        *id,
+                                                GError           **error);
+gboolean          l4a_registry_save_call       (L4aStore          *store,
+                                                L4aCallEdit       *edit,
+                                                GError           **error);
+const char       *l4a_call_status_label        (const char        *status);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aCallEdit, l4a_call_edit_free)
+
+G_END_DECLS

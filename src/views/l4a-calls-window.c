@@ -1,0 +1,406 @@
+/* l4a-calls-window.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-calls-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "l4a-calls-window.h"
+#include "l4a-labels.h"
+#include "l4a-registry.h"
+
+/* The World Secretariat's calls for proposals and their review criteria. */
+struct _L4aCallsWindow
+{
+  AdwWindow        parent_instance;
+
+  L4aStore        *store;
+  L4aCallEdit     *edit;
+  GPtrArray       *list_rows;
+  GPtrArray       *criterion_rows;
+  gboolean         loading;
+  guint            n_calls;
+
+  AdwLeaflet      *leaflet;
+  AdwPreferencesGroup *list_group;
+  AdwWindowTitle  *edit_title;
+  AdwEntryRow     *title_row;
+  AdwEntryRow     *description_row;
+  AdwEntryRow     *opens_row;
+  AdwEntryRow     *closes_row;
+  AdwComboRow     *status_row;
+  GtkLabel        *error_label;
+  AdwPreferencesGroup *criteria_group;
+};
+
+G_DEFINE_FINAL_TYPE (L4aCallsWindow, l4a_calls_window, ADW_TYPE_WINDOW)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const statuses[] = { "draft", "open", "closed", "decided" };
+
+static void rebuild_criteria (L4aCallsWindow *self);
+
+static void
+validate (L4aCallsWindow *self)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint status;
+
+  if (self->edit == NULL || self->loading)
+    return;
+
+#define SET(member, row) G_STMT_START { g_free (self->edit->member); \
+  self->edit->member = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))); } G_STMT_END
+  SET (title, self->title_row);
+  SET (description, self->description_row);
+  SET (opens_on, self->opens_row);
+  SET (closes_on, self->closes_row);
+#undef SET
+  status = adw_combo_row_get_selected (self->status_row);
+  g_free (self->edit->status);
+  self->edit->status = g_strdup (status < G_N_ELEMENTS (statuses) ? statuses[status] : "draft");
+
+  problems = l4a_call_edit_validate (self->edit);
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (text, "%s%s", text->len ? "\n" : "", ((L4aFieldError *) problems->pdata[i])->message);
+  gtk_label_set_label (self->error_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.save", problems->len == 0);
+}
+
+static void
+field_changed_cb (L4aCallsWindow *self)
+{
+  validate (self);
+}
+
+static void
+back_clicked_cb (L4aCallsWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+label_changed_cb (GtkEditable    *editable,
+                  L4aCallsWindow *self)
+{
+  L4aCriterionEdit *c = g_object_get_data (G_OBJECT (editable), "criterion");
+
+  g_free (c->label);
+  c->label = g_strdup (gtk_editable_get_text (editable));
+  if (c->id == NULL)
+    {
+      /* A new criterion's key follows its label. */
+      g_autofree char *folded = l4a_fold_text (c->label);
+      g_strcanon (folded, "abcdefghijklmnopqrstuvwxyz0123456789", '-');
+      g_free (c->key);
+      c->key = g_steal_pointer (&folded);
+    }
+  validate (self);
+}
+
+static void
+weight_changed_cb (GtkSpinButton  *spin,
+                   L4aCallsWindow *self)
+{
+  L4aCriterionEdit *c = g_object_get_data (G_OBJECT (spin), "criterion");
+
+  c->weight = gtk_spin_button_get_value (spin);
+  validate (self);
+}
+
+static void
+active_changed_cb (GtkSwitch      *toggle,
+                   GParamSpec     *pspec,
+                   L4aCallsWindow *self)
+{
+  L4aCriterionEdit *c = g_object_get_data (G_OBJECT (toggle), "criterion");
+
+  c->active = gtk_switch_get_active (toggle);
+  validate (self);
+}
+
+static void
+remove_criterion_cb (GtkButton      *button,
+                     L4aCallsWindow *self)
+{
+  g_ptr_array_remove (self->edit->criteria, g_object_get_data (G_OBJECT (button), "criterion"));
+  rebuild_criteria (self);
+  validate (self);
+}
+
+static void
+add_criterion_clicked_cb (L4aCallsWindow *self)
+{
+  if (self->edit == NULL)
+    return;
+  l4a_call_edit_add_criterion (self->edit, "", "", "");
+  rebuild_criteria (self);
+  validate (self);
+}
+
+static void
+rebuild_criteria (L4aCallsWindow *self)
+{
+  for (guint i = 0; i < self->criterion_rows->len; i++)
+    adw_preferences_group_remove (self->criteria_group, g_ptr_array_index (self->criterion_rows, i));
+  g_ptr_array_set_size (self->criterion_rows, 0);
+
+  for (guint i = 0; i < self->edit->criteria->len; i++)
+    {
+      L4aCriterionEdit *c = g_ptr_array_index (self->edit->criteria, i);
+      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *weight = gtk_spin_button_new_with_range (0, 10, 0.5);
+      GtkWidget *active = gtk_switch_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      /* translators: %u is a criterion's number */
+      g_autofree char *title = g_strdup_printf (_("Criterion %u"), i + 1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_editable_set_text (GTK_EDITABLE (row), c->label ? c->label : "");
+      g_object_set_data (G_OBJECT (row), "criterion", c);
+      g_signal_connect (row, "changed", G_CALLBACK (label_changed_cb), self);
+
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), c->weight);
+      gtk_widget_set_valign (weight, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (weight, _("Weight"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (weight), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Weight"), -1);
+      g_object_set_data (G_OBJECT (weight), "criterion", c);
+      g_signal_connect (weight, "value-changed", G_CALLBACK (weight_changed_cb), self);
+
+      gtk_switch_set_active (GTK_SWITCH (active), c->active);
+      gtk_widget_set_valign (active, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (active, _("Active"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (active), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Active"), -1);
+      g_object_set_data (G_OBJECT (active), "criterion", c);
+      g_signal_connect (active, "notify::active", G_CALLBACK (active_changed_cb), self);
+
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_sensitive (remove, !c->in_use);
+      gtk_widget_set_tooltip_text (remove, c->in_use ? _("Reviews have scored it: switch it off instead")
+                                                     : _("Remove Criterion"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Criterion"), -1);
+      g_object_set_data (G_OBJECT (remove), "criterion", c);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_criterion_cb), self);
+
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), weight);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), active);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+      adw_preferences_group_add (self->criteria_group, row);
+      g_ptr_array_add (self->criterion_rows, row);
+    }
+}
+
+static void
+call_activated_cb (AdwActionRow   *row,
+                   L4aCallsWindow *self)
+{
+  l4a_calls_window_edit (self, g_object_get_data (G_OBJECT (row), "call-id"));
+}
+
+static void
+reload (L4aCallsWindow *self)
+{
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->list_rows->len; i++)
+    adw_preferences_group_remove (self->list_group, g_ptr_array_index (self->list_rows, i));
+  g_ptr_array_set_size (self->list_rows, 0);
+
+  calls = l4a_registry_list_calls (self->store, &error);
+  self->n_calls = calls ? calls->len : 0;
+  for (guint i = 0; calls && i < calls->len; i++)
+    {
+      L4aCallInfo *call = g_ptr_array_index (calls, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *period = l4a_format_period (call->opens_on, call->closes_on);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", l4a_call_status_label (call->status), period);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), call->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "call-id", g_strdup (call->id), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (call_activated_cb), self);
+      adw_preferences_group_add (self->list_group, row);
+      g_ptr_array_add (self->list_rows, row);
+    }
+}
+
+void
+l4a_calls_window_edit (L4aCallsWindow *self,
+                       const char     *id)
+{
+  g_autoptr(GError) error = NULL;
+  L4aCallEdit *edit;
+
+  g_return_if_fail (L4A_IS_CALLS_WINDOW (self));
+
+  edit = id ? l4a_registry_load_call (self->store, id, &error) : l4a_call_edit_new ();
+  if (edit == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->edit, l4a_call_edit_free);
+  self->edit = edit;
+
+  self->loading = TRUE;
+  adw_window_title_set_title (self->edit_title, id ? _("Edit Call") : _("New Call"));
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), edit->title ? edit->title : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->description_row), edit->description ? edit->description : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->opens_row), edit->opens_on ? edit->opens_on : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->closes_row), edit->closes_on ? edit->closes_on : "");
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    if (g_strcmp0 (statuses[i], edit->status) == 0)
+      adw_combo_row_set_selected (self->status_row, i);
+  self->loading = FALSE;
+
+  rebuild_criteria (self);
+  validate (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "edit");
+}
+
+static void
+new_clicked_cb (L4aCallsWindow *self)
+{
+  l4a_calls_window_edit (self, NULL);
+}
+
+gboolean
+l4a_calls_window_save (L4aCallsWindow  *self,
+                       GError         **error)
+{
+  g_return_val_if_fail (L4A_IS_CALLS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->edit != NULL, FALSE);
+
+  validate (self);
+  if (!l4a_registry_save_call (self->store, self->edit, error))
+    return FALSE;
+
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  L4aCallsWindow *self = L4A_CALLS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!l4a_calls_window_save (self, &error))
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                             _("The Call Cannot Be Saved"),
+                                                                             error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+l4a_calls_window_dispose (GObject *object)
+{
+  L4aCallsWindow *self = (L4aCallsWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_CALLS_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->edit, l4a_call_edit_free);
+  g_clear_pointer (&self->list_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->criterion_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (l4a_calls_window_parent_class)->dispose (object);
+}
+
+static void
+l4a_calls_window_class_init (L4aCallsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = l4a_calls_window_dispose;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-calls-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, list_group);
+  gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, edit_title);
+  gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, title_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, description_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, opens_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, closes_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, status_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, criteria_group);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_criterion_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "calls.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "calls.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+l4a_calls_window_init (L4aCallsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->list_rows = g_ptr_array_new ();
+  self->criterion_rows = g_ptr_array_new ();
+}
+
+/**
+ * l4a_calls_window_new:
+ *
+ * Returns: (transfer none): the window, owned by GTK
+ */
+L4aCallsWindow *
+l4a_calls_window_new (L4aStore *store)
+{
+  L4aCallsWindow *self;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  self = g_object_new (L4A_TYPE_CALLS_WINDOW, NULL);
+  self->store = g_object_ref (store);
+  reload (self);
+  return self;
+}
+
+L4aCallEdit *
+l4a_calls_window_get_edit (L4aCallsWindow *self)
+{
+  g_return_val_if_fail (L4A_IS_CALLS_WINDOW (self), NULL);
+
+  return self->edit;
+}
+
+guint
+l4a_calls_window_get_n_calls (L4aCallsWindow *self)
+{
+  g_return_val_if_fail (L4A_IS_CALLS_WINDOW (self), 0);
+
+  return self->n_calls;
+}
