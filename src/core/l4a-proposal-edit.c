@@ -1591,3 +1591,26 @@ l4a_store_resolve_reference (L4aStore    *store,
                  _("Several records match “%s”; give more of the id."), reference);
   return NULL;
 }
+
+/**
+ * l4a_registry_get_attachment:
+ *
+ * Returns: (transfer full) (nullable): the content stored under @sha256
+ */
+GBytes *
+l4a_registry_get_attachment (L4aStore    *store,
+                             const char  *sha256,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, "SELECT data FROM attachment WHERE sha256 = ?1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND, _("The attached file is missing."));
+      return NULL;
+    }
+  return g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+}

@@ -142,6 +142,9 @@ GPtrArray       *l4a_proposal_compare_versions  (L4aStore              *store,
                                                  int                    from_version,
                                                  int                    to_version,
                                                  GError               **error);
+GBytes          *l4a_registry_get_attachment    (L4aStore              *store,
+                                                 const char            *sha256,
+                                                 GError               **error);
 char            *l4a_store_resolve_reference    (L4aStore              *store,
                                                  const char            *table,
                                                  const char            *reference,

@@ -407,6 +407,27 @@ rebuild_lists (L4aProposalEditor *self)
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
       gtk_widget_set_hexpand (label, TRUE);
       entries[0] = label;
+
+      /* Pictures show a thumbnail; the decoder gets only what the core
+       * accepted as PNG or JPEG. */
+      if (g_str_has_prefix (a->media_type, "image/"))
+        {
+          g_autoptr(GBytes) bytes = l4a_registry_get_attachment (self->store, a->sha256, NULL);
+          g_autoptr(GdkTexture) texture = bytes ? gdk_texture_new_from_bytes (bytes, NULL) : NULL;
+
+          if (texture)
+            {
+              GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+              GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+
+              gtk_widget_set_size_request (picture, 48, 48);
+              gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+              gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
+              gtk_box_append (GTK_BOX (box), picture);
+              gtk_box_append (GTK_BOX (box), label);
+              entries[0] = box;
+            }
+        }
       item_row (self, self->attachments_group, entries, 1,
                 remove_button (self, edit->attachments, a, _("Remove Attachment")));
     }

@@ -15,6 +15,7 @@
 #include "l4a-proposal.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-proposals-view.h"
+#include "l4a-reference.h"
 #include "l4a-registry.h"
 
 /* The proposals this workstation may see: all of them for the secretariat,
@@ -34,6 +35,7 @@ struct _L4aProposalsView
   GtkButton        *calls_button;
   GtkDropDown      *call_drop;
   GtkDropDown      *state_drop;
+  GtkDropDown      *region_drop;
   GtkLabel         *count_label;
   GtkStack         *results_stack;
   GtkColumnView    *column_view;
@@ -109,11 +111,13 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (label, text ? text : "");
 }
 
+/* Columns keep a readable width; a narrow window scrolls the table. */
 static void
 add_column (L4aProposalsView *self,
             int               column,
             const char       *title,
-            gboolean          expand)
+            gboolean          expand,
+            int               width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *view_column;
@@ -123,6 +127,7 @@ add_column (L4aProposalsView *self,
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_fixed_width (view_column, width);
   gtk_column_view_append_column (self->column_view, view_column);
   g_object_unref (view_column);
 }
@@ -159,6 +164,15 @@ l4a_proposals_view_reload (L4aProposalsView *self)
     query.call = ((L4aCallInfo *) g_ptr_array_index (self->calls, call - 1))->id;
   if (state > 0 && state <= G_N_ELEMENTS (states))
     query.status = states[state - 1];
+  {
+    guint region = gtk_drop_down_get_selected (self->region_drop);
+    const L4aReferenceEntry *regions;
+    guint n_regions;
+
+    regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n_regions);
+    if (region > 0 && region <= n_regions)
+      query.region = regions[region - 1].code;
+  }
   /* A local government sees its own proposals only; with no identity, none. */
   if (role == L4A_ROLE_GOVERNMENT)
     query.government = l4a_store_get_identity (self->store) ? l4a_store_get_identity (self->store) : "";
@@ -204,6 +218,19 @@ fill_filters (L4aProposalsView *self)
   gtk_string_list_append (calls, _("All calls"));
   for (guint i = 0; self->calls && i < self->calls->len; i++)
     gtk_string_list_append (calls, ((L4aCallInfo *) g_ptr_array_index (self->calls, i))->title);
+  {
+    g_autoptr(GtkStringList) region_labels = gtk_string_list_new (NULL);
+    const L4aReferenceEntry *regions;
+    guint n_regions;
+
+    gtk_string_list_append (region_labels, _("All regions"));
+    regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n_regions);
+    for (guint i = 0; i < n_regions; i++)
+      gtk_string_list_append (region_labels, l4a_reference_translate (L4A_REFERENCE_REGIONS, regions[i].code));
+    self->updating = TRUE;
+    gtk_drop_down_set_model (self->region_drop, G_LIST_MODEL (region_labels));
+    self->updating = FALSE;
+  }
   gtk_string_list_append (state_labels, _("All states"));
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)
     gtk_string_list_append (state_labels, l4a_proposal_state_label (states[i]));
@@ -375,6 +402,7 @@ l4a_proposals_view_class_init (L4aProposalsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, calls_button);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, call_drop);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, state_drop);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, region_drop);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, results_stack);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, column_view);
@@ -399,12 +427,12 @@ l4a_proposals_view_init (L4aProposalsView *self)
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
-  add_column (self, COLUMN_TITLE, _("Title"), TRUE);
-  add_column (self, COLUMN_GOVERNMENT, _("Government"), TRUE);
-  add_column (self, COLUMN_CALL, _("Call"), TRUE);
-  add_column (self, COLUMN_STATE, _("State"), FALSE);
-  add_column (self, COLUMN_VERSION, _("Version"), FALSE);
-  add_column (self, COLUMN_SUBMITTED, _("Submitted"), FALSE);
+  add_column (self, COLUMN_TITLE, _("Title"), TRUE, 260);
+  add_column (self, COLUMN_GOVERNMENT, _("Government"), TRUE, 180);
+  add_column (self, COLUMN_CALL, _("Call"), TRUE, 200);
+  add_column (self, COLUMN_STATE, _("State"), FALSE, 120);
+  add_column (self, COLUMN_VERSION, _("Version"), FALSE, 80);
+  add_column (self, COLUMN_SUBMITTED, _("Submitted"), FALSE, 120);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
