@@ -13,6 +13,7 @@
 #include "l4a-labels.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-reference.h"
+#include "l4a-registry.h"
 #include "l4a-summary.h"
 
 /* A local government writes its proposal here. Everything typed is saved
@@ -55,6 +56,12 @@ struct _L4aProposalEditor
   AdwPreferencesGroup *indicators_group;
   AdwEntryRow     *communication_row;
   AdwEntryRow     *brand_row;
+  AdwEntryRow     *monitoring_row;
+  GtkWidget       *about_error;
+  GtkWidget       *partners_error;
+  GtkWidget       *deliverables_error;
+  GtkWidget       *indicators_error;
+  gboolean         call_open;
   AdwPreferencesGroup *attachments_group;
   GPtrArray       *dynamic_rows;   /* rows of partners, deliverables, indicators, attachments */
 };
@@ -115,6 +122,7 @@ read_form (L4aProposalEditor *self)
   SET (end, entry_dup (self->end_row));
   SET (communication, entry_dup (self->communication_row));
   SET (brand_commitment, entry_dup (self->brand_row));
+  SET (monitoring_plan, entry_dup (self->monitoring_row));
   SET (format, g_strdup (format < G_N_ELEMENTS (formats) ? formats[format] : "in-person"));
   axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n_axes);
   SET (pact_axis, axis > 0 && axis <= n_axes ? g_strdup (axes[axis - 1].code) : NULL);
@@ -129,8 +137,62 @@ read_form (L4aProposalEditor *self)
 static gboolean
 can_submit (L4aProposalEditor *self)
 {
-  return self->editable && g_strcmp0 (self->edit->state, "draft") == 0 &&
+  return self->editable && self->call_open && g_strcmp0 (self->edit->state, "draft") == 0 &&
          l4a_feature_checks_all_pass (self->checks);
+}
+
+/* A label under a group for the messages about its fields. */
+static GtkWidget *
+error_label (AdwPreferencesGroup *group)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "l4a-field-error");
+  gtk_widget_set_visible (label, FALSE);
+  adw_preferences_group_add (group, label);
+  return label;
+}
+
+/* Shows the messages whose field starts with one of @prefixes. */
+static void
+show_problems (GtkWidget          *label,
+               GPtrArray          *problems,
+               const char * const *prefixes)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      L4aFieldError *problem = g_ptr_array_index (problems, i);
+
+      for (guint k = 0; prefixes[k]; k++)
+        if (g_str_has_prefix (problem->field, prefixes[k]))
+          {
+            g_string_append_printf (text, "%s%s", text->len ? "\n" : "", problem->message);
+            break;
+          }
+    }
+  gtk_label_set_label (GTK_LABEL (label), text->str);
+  gtk_widget_set_visible (label, text->len > 0);
+}
+
+static void
+update_problems (L4aProposalEditor *self)
+{
+  static const char * const about[] = { "title", "start_on", "end_on", "sdgs", NULL };
+  static const char * const partners[] = { "partners.", NULL };
+  static const char * const deliverables[] = { "deliverables.", NULL };
+  static const char * const indicators[] = { "indicators.", NULL };
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = l4a_proposal_edit_validate (self->store, self->edit);
+  show_problems (self->about_error, self->problems, about);
+  show_problems (self->partners_error, self->problems, partners);
+  show_problems (self->deliverables_error, self->problems, deliverables);
+  show_problems (self->indicators_error, self->problems, indicators);
 }
 
 static void
@@ -162,7 +224,12 @@ update_checks (L4aProposalEditor *self)
         }
     }
 
+  update_problems (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.submit", can_submit (self));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button),
+                               !self->call_open ? _("The call is not open today")
+                               : !l4a_feature_checks_all_pass (self->checks) ? _("Show all six key features to submit")
+                               : NULL);
 }
 
 static void
@@ -685,6 +752,7 @@ update_actions (L4aProposalEditor *self)
   gtk_editable_set_editable (GTK_EDITABLE (self->end_row), self->editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->communication_row), self->editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->brand_row), self->editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->monitoring_row), self->editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->format_row), self->editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->axis_row), self->editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sdg_box), self->editable);
@@ -703,6 +771,12 @@ load_form (L4aProposalEditor *self)
   L4aProposalEdit *edit = self->edit;
   const L4aReferenceEntry *axes;
   guint n_axes, axis = 0;
+  g_autoptr(GPtrArray) calls = l4a_registry_list_calls (self->store, NULL);
+
+  self->call_open = FALSE;
+  for (guint i = 0; calls && i < calls->len; i++)
+    if (g_strcmp0 (((L4aCallInfo *) calls->pdata[i])->id, edit->call_id) == 0)
+      self->call_open = l4a_call_info_is_open (calls->pdata[i]);
 
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), edit->title ? edit->title : "");
@@ -712,6 +786,7 @@ load_form (L4aProposalEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->end_row), edit->end ? edit->end : "");
   gtk_editable_set_text (GTK_EDITABLE (self->communication_row), edit->communication ? edit->communication : "");
   gtk_editable_set_text (GTK_EDITABLE (self->brand_row), edit->brand_commitment ? edit->brand_commitment : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->monitoring_row), edit->monitoring_plan ? edit->monitoring_plan : "");
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (g_strcmp0 (formats[i], edit->format) == 0)
       adw_combo_row_set_selected (self->format_row, i);
@@ -798,6 +873,12 @@ build_static_parts (L4aProposalEditor *self)
   g_signal_connect_swapped (self->end_row, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect_swapped (self->communication_row, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect_swapped (self->brand_row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (self->monitoring_row, "changed", G_CALLBACK (field_changed_cb), self);
+
+  self->about_error = error_label (self->about_group);
+  self->partners_error = error_label (self->partners_group);
+  self->deliverables_error = error_label (self->deliverables_group);
+  self->indicators_error = error_label (self->indicators_group);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (field_changed_cb), self);
   g_signal_connect_swapped (self->axis_row, "notify::selected", G_CALLBACK (field_changed_cb), self);
 }
@@ -866,6 +947,7 @@ l4a_proposal_editor_class_init (L4aProposalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, indicators_group);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, communication_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, brand_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, monitoring_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, attachments_group);
 
   gtk_widget_class_install_action (widget_class, "proposal.submit", NULL, submit_action);
@@ -952,4 +1034,18 @@ l4a_proposal_editor_is_editable (L4aProposalEditor *self)
   g_return_val_if_fail (L4A_IS_PROPOSAL_EDITOR (self), FALSE);
 
   return self->editable;
+}
+
+/**
+ * l4a_proposal_editor_get_problem:
+ *
+ * Returns: (nullable): what the editor shows about @field now
+ */
+const char *
+l4a_proposal_editor_get_problem (L4aProposalEditor *self,
+                                 const char        *field)
+{
+  g_return_val_if_fail (L4A_IS_PROPOSAL_EDITOR (self), NULL);
+
+  return l4a_field_errors_find (self->problems, field);
 }

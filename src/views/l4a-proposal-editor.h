@@ -27,5 +27,7 @@ gboolean               l4a_proposal_editor_save_now     (L4aProposalEditor *self
                                                          GError           **error);
 GPtrArray             *l4a_proposal_editor_get_checks   (L4aProposalEditor *self);
 gboolean               l4a_proposal_editor_is_editable  (L4aProposalEditor *self);
+const char            *l4a_proposal_editor_get_problem  (L4aProposalEditor *self,
+                                                         const char        *field);
 
 G_END_DECLS

@@ -640,6 +640,8 @@ test_proposal_journey (void)
   gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "start_row")), "2027-01-01");
   gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "end_row")), "2030-04-30");
   g_assert_cmpuint (passed_checks (editor), ==, passed);  /* 40 months: time still fails */
+  g_assert_nonnull (strstr (l4a_proposal_editor_get_problem (editor, "end_on"),
+                            "The time frame is 40 months; a hub runs 12 to 36 months."));
   gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "end_row")), "2028-12-31");
 
   edit = l4a_proposal_editor_get_edit (editor);
@@ -650,6 +652,7 @@ test_proposal_journey (void)
   ((L4aDeliverableEdit *) edit->deliverables->pdata[0])->due = g_strdup ("2027-09-30");
   l4a_proposal_editor_changed (editor);
   g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* time */
+  g_assert_null (l4a_proposal_editor_get_problem (editor, "end_on"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.add-indicator", NULL));
   {
@@ -661,6 +664,17 @@ test_proposal_journey (void)
   }
   l4a_proposal_editor_changed (editor);
   g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* results */
+  {
+    /* A malformed code is explained at the indicator, and blocks the results. */
+    L4aIndicatorEdit *ind = edit->indicators->pdata[0];
+    g_free (ind->code); ind->code = g_strdup ("18.2.1");
+    l4a_proposal_editor_changed (editor);
+    g_assert_nonnull (strstr (l4a_proposal_editor_get_problem (editor, "indicators.0"), "“18.2.1” is not an SDG indicator code"));
+    g_assert_cmpuint (passed_checks (editor), ==, passed - 1);
+    g_free (ind->code); ind->code = g_strdup ("L-SOR-02");
+    l4a_proposal_editor_changed (editor);
+    g_assert_cmpuint (passed_checks (editor), ==, passed);
+  }
   g_assert_cmpuint (passed, ==, 6);
   g_assert_true (gtk_widget_is_sensitive (editor_child (editor, "submit_button")));
 
