@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <poppler.h>
 
 #include "l4a-labels.h"
 #include "l4a-proposal-editor.h"
@@ -379,7 +380,8 @@ item_row (L4aProposalEditor   *self,
           guint                n_entries,
           GtkWidget           *remove)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  /* An AdwPreferencesRow, so that the group draws it in its boxed list. */
+  GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *fields = gtk_flow_box_new ();
 
@@ -419,6 +421,53 @@ remove_dynamic_rows (L4aProposalEditor *self)
   g_ptr_array_set_size (self->dynamic_rows, 0);
 }
 
+/* The first page of a PDF, 96 pixels high, or NULL when poppler cannot
+ * read it. */
+static GdkTexture *
+pdf_first_page (GBytes *bytes)
+{
+  g_autoptr(GObject) document = G_OBJECT (poppler_document_new_from_bytes (bytes, NULL, NULL));
+  g_autoptr(GObject) page = NULL;
+  g_autoptr(GBytes) pixels = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height, scale;
+  int w, h;
+
+  if (document == NULL || poppler_document_get_n_pages (POPPLER_DOCUMENT (document)) < 1)
+    return NULL;
+  page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (document), 0));
+  if (page == NULL)
+    return NULL;
+
+  poppler_page_get_size (POPPLER_PAGE (page), &width, &height);
+  if (width <= 0 || height <= 0)
+    return NULL;
+  scale = 96.0 / height;
+  w = MAX (1, (int) (width * scale));
+  h = 96;
+  if (w > 400)
+    return NULL;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (POPPLER_PAGE (page), cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                        (gsize) cairo_image_surface_get_stride (surface) * h);
+  {
+    GdkTexture *texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, pixels,
+                                                  (gsize) cairo_image_surface_get_stride (surface));
+    cairo_surface_destroy (surface);
+    return texture;
+  }
+}
+
 static void
 rebuild_lists (L4aProposalEditor *self)
 {
@@ -443,6 +492,7 @@ rebuild_lists (L4aProposalEditor *self)
       GtkWidget *entries[] = {
         item_entry (self, &d->title, _("Deliverable"), 20),
         item_entry (self, &d->due, _("Due (YYYY-MM-DD)"), 12),
+        item_entry (self, &d->description, _("Description"), 20),
       };
       item_row (self, self->deliverables_group, entries, G_N_ELEMENTS (entries),
                 remove_button (self, edit->deliverables, d, _("Remove Deliverable")));
@@ -475,12 +525,16 @@ rebuild_lists (L4aProposalEditor *self)
       gtk_widget_set_hexpand (label, TRUE);
       entries[0] = label;
 
-      /* Pictures show a thumbnail; the decoder gets only what the core
-       * accepted as PNG or JPEG. */
-      if (g_str_has_prefix (a->media_type, "image/"))
-        {
+      /* Pictures show a thumbnail, PDF documents their first page; the
+       * decoders get only what the core accepted as PNG, JPEG or PDF. */
+      {
           g_autoptr(GBytes) bytes = l4a_registry_get_attachment (self->store, a->sha256, NULL);
-          g_autoptr(GdkTexture) texture = bytes ? gdk_texture_new_from_bytes (bytes, NULL) : NULL;
+          g_autoptr(GdkTexture) texture = NULL;
+
+          if (bytes && g_str_has_prefix (a->media_type, "image/"))
+            texture = gdk_texture_new_from_bytes (bytes, NULL);
+          else if (bytes && g_strcmp0 (a->media_type, "application/pdf") == 0)
+            texture = pdf_first_page (bytes);
 
           if (texture)
             {

@@ -28,6 +28,7 @@
 #include "l4a-hubs-view.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-proposal-editor.h"
+#include "l4a-summary.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
 
@@ -309,6 +310,26 @@ render_proposal_editor (L4aApplication *app,
 
   g_settings_set_string (settings, "role", "government");
   g_settings_set_string (settings, "identity", kisumu);
+
+  /* Attach a real PDF, to show its first page as the thumbnail. */
+  {
+    g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "l4a-render-summary.pdf", NULL);
+    g_autoptr(L4aProposalEdit) edit = l4a_registry_load_proposal (store, id, &error);
+    g_autoptr(GBytes) bytes = NULL;
+    g_autofree char *data = NULL;
+    gsize len;
+
+    if (edit && l4a_proposal_write_summary (store, id, pdf, &error) &&
+        g_file_get_contents (pdf, &data, &len, &error))
+      {
+        bytes = g_bytes_new_take (g_steal_pointer (&data), len);
+        if (!l4a_registry_add_attachment (store, edit, "concept-note.pdf", bytes, &error) ||
+            !l4a_registry_save_draft (store, edit, &error))
+          g_printerr ("%s\n", error->message);
+      }
+    g_remove (pdf);
+  }
+
   for (guint dark = 0; dark <= 1; dark++)
     {
       g_autofree char *name = g_strdup_printf ("proposal-editor-%s.png", dark ? "dark" : "light");
@@ -319,6 +340,21 @@ render_proposal_editor (L4aApplication *app,
       gtk_window_present (GTK_WINDOW (editor));
       l4a_test_iterate (0.6);
       ok &= save_window (GTK_WINDOW (editor), outdir, name);
+      {
+        g_autofree char *bottom = g_strdup_printf ("proposal-editor-bottom-%s.png", dark ? "dark" : "light");
+        GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), L4A_TYPE_PROPOSAL_EDITOR, "page"));
+        GtkWidget *scrolled = gtk_widget_get_first_child (page);
+
+        while (scrolled && !GTK_IS_SCROLLED_WINDOW (scrolled))
+          scrolled = gtk_widget_get_first_child (scrolled);
+        if (scrolled)
+          {
+            GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+            gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          }
+        l4a_test_iterate (0.4);
+        ok &= save_window (GTK_WINDOW (editor), outdir, bottom);
+      }
       gtk_window_destroy (GTK_WINDOW (editor));
     }
   g_settings_set_string (settings, "role", "secretariat");
