@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <gio/gunixoutputstream.h>
+#include <math.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -23,6 +24,7 @@
 #include "l4a-proposal.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
+#include "l4a-review.h"
 #include "l4a-sample.h"
 #include "l4a-store.h"
 
@@ -44,6 +46,8 @@ static int command_sample  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_list    (L4aGlobalOptions *options, int argc, char **argv);
 static int command_check   (L4aGlobalOptions *options, int argc, char **argv);
 static int command_summary (L4aGlobalOptions *options, int argc, char **argv);
+static int command_assign  (L4aGlobalOptions *options, int argc, char **argv);
+static int command_scores  (L4aGlobalOptions *options, int argc, char **argv);
 
 static const struct {
   const char  *name;
@@ -54,6 +58,8 @@ static const struct {
   { "list", command_list, N_("List hubs or proposals, as a table or JSON") },
   { "check", command_check, N_("Check a proposal against the six key features") },
   { "summary", command_summary, N_("Write a proposal's one-page summary as PDF") },
+  { "assign", command_assign, N_("Assign Advisory Board reviewers to the proposals of a call") },
+  { "scores", command_scores, N_("Aggregated review scores and ranking of a call") },
 };
 
 static int
@@ -750,6 +756,232 @@ command_summary (L4aGlobalOptions  *options,
       (id = l4a_store_resolve_reference (store, "proposal", argv[1], &error)) == NULL ||
       !l4a_proposal_write_summary (store, id, out, &error))
     return fail (EXIT_FAILURE, "%s", error->message);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+command_assign (L4aGlobalOptions  *options,
+                int                argc,
+                char             **argv)
+{
+  int per_proposal = 3, max_load = 0;
+  gboolean dry_run = FALSE, json = FALSE;
+  GOptionEntry entries[] = {
+    { "per-proposal", 0, 0, G_OPTION_ARG_INT, &per_proposal, N_("Reviewers per proposal (3 by default)"), N_("N") },
+    { "max-load", 0, 0, G_OPTION_ARG_INT, &max_load,
+      N_("The most proposals per member (by default an even share of the work, plus one)"), N_("N") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Show the assignments without making them"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("CALL"));
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
+  g_autofree char *call = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Assign reviewers to every proposal of a call waiting for review: "
+                                           "never a member in conflict, loads kept even, reviewers from other "
+                                           "regions preferred. Existing assignments stay."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, "%s", error->message);
+  if (argc != 2)
+    return fail (EXIT_USAGE, _("Say which call: its id, the start of its id, or its title."));
+  if (per_proposal < 1 || max_load < 0)
+    return fail (EXIT_USAGE, _("--per-proposal and --max-load take positive numbers."));
+
+  store = open_store (options, &error);
+  if (store == NULL ||
+      (call = l4a_store_resolve_reference (store, "call", argv[1], &error)) == NULL ||
+      !l4a_review_assign_call (store, call, per_proposal, max_load, dry_run, &pairs, &error))
+    return fail (EXIT_FAILURE, "%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "dry_run");
+      json_builder_add_boolean_value (builder, dry_run);
+      json_builder_set_member_name (builder, "assignments");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < pairs->len; i++)
+        {
+          L4aAssignPair *pair = g_ptr_array_index (pairs, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "proposal", pair->proposal_id);
+          add_string (builder, "title", pair->proposal_title);
+          add_string (builder, "member", pair->member_id);
+          add_string (builder, "name", pair->member_name);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+      g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Proposal"), _("Reviewer"), NULL }));
+      for (guint i = 0; i < pairs->len; i++)
+        {
+          L4aAssignPair *pair = g_ptr_array_index (pairs, i);
+
+          g_ptr_array_add (rows, g_strdupv ((char *[]) { pair->proposal_title, pair->member_name, NULL }));
+        }
+      print_table (rows, 2);
+      printf (dry_run ? g_dngettext (GETTEXT_PACKAGE, "%u assignment would be made.\n",
+                                     "%u assignments would be made.\n", pairs->len)
+                      : g_dngettext (GETTEXT_PACKAGE, "%u assignment made.\n", "%u assignments made.\n", pairs->len),
+              pairs->len);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+command_scores (L4aGlobalOptions  *options,
+                int                argc,
+                char             **argv)
+{
+  gboolean json = FALSE, csv = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV instead of a table"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("CALL"));
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) scores = NULL;
+  g_autofree char *call = NULL;
+  L4aReviewProgress progress = { 0 };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Rank the proposals of a call by the mean of their reviews' weighted "
+                                           "scores (out of 5), with the median, the spread and a flag where "
+                                           "reviewers disagree."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, "%s", error->message);
+  if (argc != 2)
+    return fail (EXIT_USAGE, _("Say which call: its id, the start of its id, or its title."));
+  if (json && csv)
+    return fail (EXIT_USAGE, _("Choose one of --json and --csv."));
+
+  store = open_store (options, &error);
+  if (store == NULL ||
+      (call = l4a_store_resolve_reference (store, "call", argv[1], &error)) == NULL ||
+      (scores = l4a_review_scores (store, call, &progress, &error)) == NULL)
+    return fail (EXIT_FAILURE, "%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "call");
+      json_builder_add_string_value (builder, call);
+      json_builder_set_member_name (builder, "progress");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "assigned");
+      json_builder_add_int_value (builder, progress.assigned);
+      json_builder_set_member_name (builder, "submitted");
+      json_builder_add_int_value (builder, progress.submitted);
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_int_value (builder, progress.overdue);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "proposals");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < scores->len; i++)
+        {
+          L4aProposalScore *score = g_ptr_array_index (scores, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "rank");
+          json_builder_add_int_value (builder, i + 1);
+          add_string (builder, "id", score->proposal_id);
+          add_string (builder, "title", score->title);
+          add_string (builder, "government", score->government);
+          add_string (builder, "state", score->state);
+          json_builder_set_member_name (builder, "assigned");
+          json_builder_add_int_value (builder, score->n_assigned);
+          json_builder_set_member_name (builder, "submitted");
+          json_builder_add_int_value (builder, score->n_submitted);
+#define NUMBER(name, value) \
+          json_builder_set_member_name (builder, name); \
+          if (score->has_scores) json_builder_add_double_value (builder, round ((value) * 100) / 100); \
+          else json_builder_add_null_value (builder);
+          NUMBER ("mean", score->mean)
+          NUMBER ("median", score->median)
+          NUMBER ("spread", score->spread)
+#undef NUMBER
+          json_builder_set_member_name (builder, "disagreement");
+          json_builder_add_boolean_value (builder, score->disagreement);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_SUCCESS;
+    }
+
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+    g_autoptr(GString) out = g_string_new (NULL);
+
+    if (csv)
+      {
+        const char *header[] = { "rank", "id", "title", "government", "state", "assigned", "submitted",
+                                 "mean", "median", "spread", "disagreement" };
+
+        for (guint k = 0; k < G_N_ELEMENTS (header); k++)
+          l4a_csv_append_field (out, header[k], TRUE);
+        l4a_csv_end_line (out);
+      }
+    else
+      g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Rank"), _("Proposal"), _("Reviews"), _("Mean"), _("Median"),
+                                                     _("Spread"), "", NULL }));
+
+    for (guint i = 0; i < scores->len; i++)
+      {
+        L4aProposalScore *score = g_ptr_array_index (scores, i);
+        g_autofree char *rank = g_strdup_printf ("%u", i + 1);
+        g_autofree char *reviews = g_strdup_printf ("%u/%u", score->n_submitted, score->n_assigned);
+        g_autofree char *assigned = g_strdup_printf ("%u", score->n_assigned);
+        g_autofree char *submitted = g_strdup_printf ("%u", score->n_submitted);
+        g_autofree char *mean = score->has_scores ? g_strdup_printf ("%.2f", score->mean) : g_strdup ("");
+        g_autofree char *median = score->has_scores ? g_strdup_printf ("%.2f", score->median) : g_strdup ("");
+        g_autofree char *spread = score->has_scores ? g_strdup_printf ("%.2f", score->spread) : g_strdup ("");
+
+        if (csv)
+          {
+            const char *fields[] = { rank, score->proposal_id, score->title, score->government, score->state,
+                                     assigned, submitted, mean, median, spread,
+                                     score->disagreement ? "yes" : "no" };
+
+            for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
+              l4a_csv_append_field (out, fields[k], k >= 1 && k <= 4);
+            l4a_csv_end_line (out);
+          }
+        else
+          g_ptr_array_add (rows, g_strdupv ((char *[]) { rank, score->title, reviews, mean, median, spread,
+                                                         score->disagreement ? _("reviewers disagree") : "", NULL }));
+      }
+
+    if (csv)
+      fputs (out->str, stdout);
+    else
+      {
+        print_table (rows, 7);
+        printf (_("%u of %u reviews submitted, %u overdue.\n"), progress.submitted, progress.assigned, progress.overdue);
+      }
+  }
 
   return EXIT_SUCCESS;
 }

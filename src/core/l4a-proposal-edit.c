@@ -1342,8 +1342,8 @@ l4a_proposal_revise (L4aStore    *store,
   if (!read_state (store, id, &state, error) || !check_author (store, state.government_id, error))
     return FALSE;
 
-  if ((g_strcmp0 (state.state, "released") != 0 && g_strcmp0 (state.state, "decided") != 0) ||
-      g_strcmp0 (state.decision, "revise-resubmit") != 0)
+  /* The government learns of the decision only once it is released. */
+  if (g_strcmp0 (state.state, "released") != 0 || g_strcmp0 (state.decision, "revise-resubmit") != 0)
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
                    _("Proposal “%s” can be revised only after a decision to revise and resubmit it."),

@@ -384,6 +384,75 @@ test_errors (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_assign_and_scores (void)
+{
+  g_autofree char *path = db_path ("assign.sqlite");
+  g_auto(Run) load = { 0 };
+  g_auto(Run) dry = { 0 };
+  g_auto(Run) assign = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) denied = { 0 };
+  g_auto(Run) scores = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *proposals;
+
+  run_cli (&load, "--db", path, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+
+  run_cli (&dry, "--db", path, "--role", "secretariat", "assign", "Local4Action HUBs call 2026", "--dry-run", "--json",
+           NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, dry.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_get_boolean_member (root, "dry_run"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "assignments")), ==, 6);
+
+  run_cli (&assign, "--db", path, "--role", "secretariat", "assign", "Local4Action HUBs call 2026", "--per-proposal", "2",
+           NULL);
+  g_assert_cmpint (assign.status, ==, 0);
+  g_assert_nonnull (strstr (assign.out, "4 assignments made."));
+  run_cli (&again, "--db", path, "--role", "secretariat", "assign", "Local4Action HUBs call 2026", "--per-proposal", "2",
+           NULL);
+  g_assert_nonnull (strstr (again.out, "0 assignments made."));
+
+  run_cli (&denied, "--db", path, "--role", "government", "assign", "Local4Action HUBs call 2026", NULL);
+  assert_one_line_error (&denied, 1, "World Secretariat");
+
+  /* The sample's closed call has reviews: ranked by mean, disagreement flagged. */
+  run_cli (&scores, "--db", path, "--role", "secretariat", "scores", "Local4Action HUBs call 2025", "--json", NULL);
+  g_assert_cmpint (scores.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, scores.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  proposals = json_object_get_array_member (root, "proposals");
+  g_assert_cmpuint (json_array_get_length (proposals), >=, 2);
+  for (guint i = 1; i < json_array_get_length (proposals); i++)
+    {
+      JsonObject *prev = json_array_get_object_element (proposals, i - 1);
+      JsonObject *cur = json_array_get_object_element (proposals, i);
+
+      if (!json_object_get_null_member (cur, "mean"))
+        g_assert_cmpfloat (json_object_get_double_member (prev, "mean"), >=,
+                           json_object_get_double_member (cur, "mean"));
+      g_assert_cmpint (json_object_get_int_member (cur, "rank"), ==, i + 1);
+    }
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "progress"), "assigned"), >, 0);
+
+  run_cli (&csv, "--db", path, "--role", "secretariat", "scores", "Local4Action HUBs call 2025", "--csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "rank,id,title,government,state,assigned,submitted,mean,median,spread,disagreement"));
+  g_assert_cmpuint (count_lines (csv.out), ==, json_array_get_length (proposals) + 1);
+
+  run_cli (&usage, "--db", path, "scores", "Local4Action HUBs call 2025", "--csv", "--json", NULL);
+  assert_one_line_error (&usage, 2, "--csv");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/list-hub-options", test_list_hub_options);
   g_test_add_func ("/core/cli/check-and-summary", test_check_and_summary);
   g_test_add_func ("/core/cli/errors", test_errors);
+  g_test_add_func ("/core/cli/assign-and-scores", test_assign_and_scores);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-cli-XXXXXX");
 }

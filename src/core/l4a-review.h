@@ -1,0 +1,226 @@
+/* l4a-review.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "l4a-store.h"
+
+G_BEGIN_DECLS
+
+/* Assignment as a pure problem, so that it can be tested on random
+ * instances without a database. Matrices are row-major, proposals by
+ * members. */
+typedef struct
+{
+  guint           n_proposals;
+  guint           n_members;
+  guint           per_proposal;     /* reviewers wanted per proposal */
+  guint           max_load;         /* most proposals per member */
+  const gboolean *conflict;         /* may never be assigned */
+  const gboolean *assigned;         /* assigned already */
+  const guint    *proposal_region;  /* any numbering; equal means same region */
+  const guint    *member_region;
+} L4aAssignProblem;
+
+guint       l4a_assign_solve         (const L4aAssignProblem  *problem,
+                                      gboolean                *chosen);
+
+typedef struct
+{
+  char *proposal_id;
+  char *proposal_title;
+  char *member_id;
+  char *member_name;
+} L4aAssignPair;
+
+gboolean    l4a_review_assign_call   (L4aStore                *store,
+                                      const char              *call_id,
+                                      guint                    per_proposal,
+                                      guint                    max_load,
+                                      gboolean                 dry_run,
+                                      GPtrArray              **added,
+                                      GError                 **error);
+gboolean    l4a_review_assign        (L4aStore                *store,
+                                      const char              *proposal_id,
+                                      const char              *member_id,
+                                      GError                 **error);
+gboolean    l4a_review_unassign      (L4aStore                *store,
+                                      const char              *proposal_id,
+                                      const char              *member_id,
+                                      GError                 **error);
+
+typedef enum
+{
+  L4A_CELL_FREE,
+  L4A_CELL_CONFLICT,
+  L4A_CELL_ASSIGNED,
+  L4A_CELL_DRAFT,
+  L4A_CELL_SUBMITTED,
+} L4aCell;
+
+typedef struct
+{
+  GPtrArray *proposal_ids;     /* char* */
+  GPtrArray *proposal_titles;  /* char* */
+  GPtrArray *member_ids;       /* char* */
+  GPtrArray *member_names;     /* char* */
+  L4aCell   *cells;            /* proposals by members */
+  guint     *loads;            /* per member */
+} L4aAssignMatrix;
+
+L4aAssignMatrix *l4a_review_matrix      (L4aStore         *store,
+                                         const char       *call_id,
+                                         GError          **error);
+void             l4a_assign_matrix_free (L4aAssignMatrix  *matrix);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aAssignMatrix, l4a_assign_matrix_free)
+
+typedef struct
+{
+  char    *criterion_id;
+  char    *label;
+  char    *guidance;
+  double   weight;
+  int      scale_min;
+  int      scale_max;
+  gboolean required;
+  gboolean has_score;
+  double   score;
+} L4aScore;
+
+typedef struct
+{
+  char      *id;                 /* NULL until first saved */
+  char      *proposal_id;
+  char      *member_id;
+  char      *reviewer;           /* a name, or "Reviewer 2" when anonymous */
+  int        proposal_version;
+  char      *recommendation;     /* grant, revise, decline, or NULL */
+  char      *comments_authors;
+  char      *comments_confidential;
+  char      *submitted_at;       /* NULL while a draft */
+  GPtrArray *scores;             /* L4aScore* */
+} L4aReview;
+
+void        l4a_review_free          (L4aReview               *review);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aReview, l4a_review_free)
+
+gboolean    l4a_review_weighted_score (const L4aReview        *review,
+                                       double                 *score);
+
+L4aReview  *l4a_review_open          (L4aStore                *store,
+                                      const char              *proposal_id,
+                                      GError                 **error);
+gboolean    l4a_review_save          (L4aStore                *store,
+                                      L4aReview               *review,
+                                      GError                 **error);
+gboolean    l4a_review_submit        (L4aStore                *store,
+                                      L4aReview               *review,
+                                      GError                 **error);
+GPtrArray  *l4a_review_list          (L4aStore                *store,
+                                      const char              *proposal_id,
+                                      GError                 **error);
+gboolean    l4a_review_can_see_proposal (L4aStore             *store,
+                                         const char           *proposal_id,
+                                         GError              **error);
+
+typedef struct
+{
+  char    *proposal_id;
+  char    *title;
+  char    *government;
+  char    *state;
+  guint    n_assigned;
+  guint    n_submitted;
+  gboolean has_scores;
+  double   mean;
+  double   median;
+  double   spread;
+  gboolean disagreement;
+} L4aProposalScore;
+
+void        l4a_proposal_score_free  (L4aProposalScore        *score);
+
+typedef struct
+{
+  guint assigned;
+  guint submitted;
+  guint overdue;
+} L4aReviewProgress;
+
+GPtrArray  *l4a_review_scores        (L4aStore                *store,
+                                      const char              *call_id,
+                                      L4aReviewProgress       *progress,
+                                      GError                 **error);
+void        l4a_aggregate            (const double            *values,
+                                      guint                    n,
+                                      double                  *mean,
+                                      double                  *median,
+                                      double                  *spread);
+
+typedef struct
+{
+  char *id;
+  char *author;
+  char *body;
+  char *created_at;
+} L4aNote;
+
+GPtrArray  *l4a_discussion_list      (L4aStore                *store,
+                                      const char              *proposal_id,
+                                      GError                 **error);
+gboolean    l4a_discussion_add       (L4aStore                *store,
+                                      const char              *proposal_id,
+                                      const char              *body,
+                                      GError                 **error);
+
+typedef struct
+{
+  char *proposal_id;
+  int   proposal_version;
+  char *outcome;          /* label-granted, revise-resubmit, declined */
+  char *rationale;
+  char *internal_notes;   /* empty outside the secretariat */
+  char *decided_at;
+  char *released_at;      /* NULL until released */
+  char *hub_id;           /* the hub made from it, once released */
+} L4aDecision;
+
+void         l4a_decision_free       (L4aDecision             *decision);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aDecision, l4a_decision_free)
+
+L4aDecision *l4a_decision_get        (L4aStore                *store,
+                                      const char              *proposal_id,
+                                      GError                 **error);
+gboolean     l4a_decision_save       (L4aStore                *store,
+                                      const char              *proposal_id,
+                                      const char              *outcome,
+                                      const char              *rationale,
+                                      const char              *internal_notes,
+                                      GError                 **error);
+gboolean     l4a_decision_release    (L4aStore                *store,
+                                      const char              *proposal_id,
+                                      char                   **hub_id,
+                                      GError                 **error);
+
+typedef struct
+{
+  gint64  seq;
+  char   *at;
+  char   *actor;
+  char   *action;
+  char   *record_type;
+  char   *record_id;
+  char   *details;
+} L4aAuditEntry;
+
+GPtrArray  *l4a_audit_list           (L4aStore                *store,
+                                      const char              *record,
+                                      const char              *actor,
+                                      const char              *action,
+                                      guint                    limit,
+                                      GError                 **error);
+
+G_END_DECLS
