@@ -12,6 +12,7 @@
 
 #include "l4a-hubs-view.h"
 #include "l4a-proposals-view.h"
+#include "l4a-reviews-view.h"
 #include "l4a-sample.h"
 #include "l4a-window.h"
 
@@ -28,6 +29,7 @@ struct _L4aWindow
   AdwViewSwitcherBar   *switcher_bar;
   L4aHubsView          *hubs_view;
   L4aProposalsView     *proposals_view;
+  L4aReviewsView       *reviews_view;
   GtkRevealer          *sample_banner;
 };
 
@@ -51,6 +53,7 @@ data_changed_cb (L4aWindow   *self,
   update_sample_banner (self);
   /* The sample data brings calls and proposals too. */
   l4a_proposals_view_set_store (self->proposals_view, self->store);
+  l4a_reviews_view_set_store (self->reviews_view, self->store);
 }
 
 static void
@@ -60,6 +63,15 @@ role_changed_cb (L4aWindow *self)
    * earlier); then the views show what the role may do. */
   l4a_hubs_view_role_changed (self->hubs_view);
   l4a_proposals_view_reload (self->proposals_view);
+  l4a_reviews_view_reload (self->reviews_view);
+}
+
+static void
+visible_view_changed_cb (L4aWindow *self)
+{
+  /* Reviews move on in other windows: show them as they are now. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "reviews") == 0)
+    l4a_reviews_view_reload (self->reviews_view);
 }
 
 static void
@@ -109,6 +121,9 @@ setup_for_application (L4aWindow      *self,
 
   l4a_hubs_view_set_store (self->hubs_view, self->store, self->settings);
   l4a_proposals_view_set_store (self->proposals_view, self->store);
+  l4a_reviews_view_set_store (self->reviews_view, self->store);
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (visible_view_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::role", G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::identity", G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
   update_sample_banner (self);
@@ -145,6 +160,7 @@ l4a_window_class_init (L4aWindowClass *klass)
 
   g_type_ensure (L4A_TYPE_HUBS_VIEW);
   g_type_ensure (L4A_TYPE_PROPOSALS_VIEW);
+  g_type_ensure (L4A_TYPE_REVIEWS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-window.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, toast_overlay);
@@ -153,6 +169,7 @@ l4a_window_class_init (L4aWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, hubs_view);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, proposals_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, reviews_view);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, sample_banner);
   gtk_widget_class_bind_template_callback (widget_class, data_changed_cb);
 

@@ -2165,3 +2165,124 @@ l4a_audit_list (L4aStore    *store,
     return NULL;
   return g_steal_pointer (&entries);
 }
+
+/* ------------------------------------------------------------------------
+ * A board member's work list
+ */
+
+void
+l4a_assignment_info_free (L4aAssignmentInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->proposal_id);
+  g_free (info->title);
+  g_free (info->government);
+  g_free (info->call);
+  g_free (info->due_on);
+  g_free (info);
+}
+
+static void
+assignment_info_free (gpointer data)
+{
+  l4a_assignment_info_free (data);
+}
+
+/**
+ * l4a_review_my_assignments:
+ *
+ * The proposals assigned to the workstation's board member, for their
+ * current version, never one they are in conflict with; those still to
+ * review first, by due date.
+ *
+ * Returns: (transfer full) (element-type L4aAssignmentInfo): the list,
+ *   or %NULL with @error set
+ */
+GPtrArray *
+l4a_review_my_assignments (L4aStore  *store,
+                           GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (assignment_info_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *member;
+  int rc;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  if ((member = require_member (store, error)) == NULL)
+    return NULL;
+
+  stmt = l4a_store_prepare (store,
+                            "SELECT p.id, p.title, g.name, c.title, a.due_on, p.version, "
+                            "  (SELECT CASE WHEN r.submitted_at IS NULL THEN 1 ELSE 2 END FROM review r "
+                            "   WHERE r.proposal_id = p.id AND r.member_id = a.member_id AND r.proposal_version = p.version) "
+                            "  AS review_state "
+                            "FROM assignment a JOIN proposal p ON p.id = a.proposal_id AND a.round = p.version "
+                            "JOIN government g ON g.id = p.government_id JOIN call c ON c.id = p.call_id "
+                            "WHERE a.member_id = ?1 AND p.state IN ('under-review', 'decided', 'released') "
+                            "  AND NOT EXISTS (SELECT 1 FROM member_conflict mc "
+                            "                  WHERE mc.member_id = a.member_id AND mc.proposal_id = p.id) "
+                            "ORDER BY coalesce (review_state, 0) = 2, a.due_on, p.title COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, member, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      L4aAssignmentInfo *info = g_new0 (L4aAssignmentInfo, 1);
+
+      info->proposal_id = dup_text (stmt, 0);
+      info->title = dup_text (stmt, 1);
+      info->government = dup_text (stmt, 2);
+      info->call = dup_text (stmt, 3);
+      info->due_on = dup_text (stmt, 4);
+      info->version = sqlite3_column_int (stmt, 5);
+      info->state = sqlite3_column_int (stmt, 6);
+      g_ptr_array_add (list, info);
+    }
+  if (!finish_rows (store, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+/**
+ * l4a_review_proposal_info:
+ *
+ * The heading of a proposal for whoever may see it: title, lead
+ * government, call and version.
+ *
+ * Returns: (transfer full): the heading, or %NULL with @error set
+ */
+L4aAssignmentInfo *
+l4a_review_proposal_info (L4aStore    *store,
+                          const char  *proposal_id,
+                          GError     **error)
+{
+  g_auto(ProposalFacts) facts = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  L4aAssignmentInfo *info;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  if (!read_proposal (store, proposal_id, &facts, error) ||
+      !check_can_see (store, &facts, proposal_id, error))
+    return NULL;
+
+  stmt = l4a_store_prepare (store, "SELECT g.name, c.title FROM proposal p JOIN government g ON g.id = p.government_id "
+                                   "JOIN call c ON c.id = p.call_id WHERE p.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, proposal_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      l4a_store_set_sqlite_error (store, SQLITE_ERROR, facts.title, error);
+      return NULL;
+    }
+  info = g_new0 (L4aAssignmentInfo, 1);
+  info->proposal_id = g_strdup (proposal_id);
+  info->title = g_strdup (facts.title);
+  info->government = dup_text (stmt, 0);
+  info->call = dup_text (stmt, 1);
+  info->version = facts.version;
+  return info;
+}

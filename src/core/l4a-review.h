@@ -224,3 +224,32 @@ GPtrArray  *l4a_audit_list           (L4aStore                *store,
                                       GError                 **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  L4A_REVIEW_NOT_STARTED,
+  L4A_REVIEW_DRAFT,
+  L4A_REVIEW_SUBMITTED,
+} L4aReviewState;
+
+typedef struct
+{
+  char           *proposal_id;
+  char           *title;
+  char           *government;
+  char           *call;
+  char           *due_on;
+  int             version;
+  L4aReviewState  state;
+} L4aAssignmentInfo;
+
+void        l4a_assignment_info_free (L4aAssignmentInfo       *info);
+GPtrArray  *l4a_review_my_assignments (L4aStore               *store,
+                                       GError                **error);
+L4aAssignmentInfo *l4a_review_proposal_info (L4aStore          *store,
+                                             const char        *proposal_id,
+                                             GError           **error);
+
+G_END_DECLS

@@ -789,8 +789,7 @@ update_actions (L4aProposalEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.withdraw",
                                  author && g_strcmp0 (self->edit->state, "submitted") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.revise",
-                                 author && (g_strcmp0 (self->edit->state, "released") == 0 ||
-                                            g_strcmp0 (self->edit->state, "decided") == 0));
+                                 author && g_strcmp0 (self->edit->state, "released") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.compare", self->edit->version > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.export-summary", self->edit->id != NULL || author);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.add-partner", self->editable);

@@ -28,6 +28,9 @@
 #include "l4a-hubs-view.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-proposal-editor.h"
+#include "l4a-review.h"
+#include "l4a-review-window.h"
+#include "l4a-reviews-view.h"
 #include "l4a-summary.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
@@ -363,6 +366,183 @@ render_proposal_editor (L4aApplication *app,
   return ok;
 }
 
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Saves the window, then scrolled down by @pages of its height. */
+static gboolean
+save_scrolled (GtkWindow  *window,
+               const char *outdir,
+               const char *name,
+               const char *style)
+{
+  GtkScrolledWindow *scrolled = find_scrolled (GTK_WIDGET (window));
+  gboolean ok = TRUE;
+
+  for (guint page = 0; page < 4; page++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s-%u-%s.png", name, page, style);
+
+      if (page > 0 && scrolled)
+        {
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+          double value = gtk_adjustment_get_value (adjustment);
+
+          if (value + gtk_adjustment_get_page_size (adjustment) >= gtk_adjustment_get_upper (adjustment) - 1)
+            break;
+          gtk_adjustment_set_value (adjustment, value + gtk_adjustment_get_page_size (adjustment) * 0.9);
+          l4a_test_iterate (0.3);
+        }
+      ok &= save_window (window, outdir, file);
+    }
+  return ok;
+}
+
+/* The Board's review: a member's list and review, and the secretariat's
+ * view of a proposal with its decision. */
+static gboolean
+render_reviews (L4aApplication *app,
+                const char     *outdir)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aStore *store = l4a_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *call = l4a_store_resolve_reference (store, "call", "Local4Action HUBs call 2025", &error);
+  g_autoptr(L4aAssignMatrix) matrix = NULL;
+  g_autofree char *member = NULL;
+  g_autofree char *proposal = NULL;
+  g_autofree char *submitted_member = NULL;
+  g_autofree char *submitted_proposal = NULL;
+  gboolean ok = TRUE;
+  guint M;
+
+  l4a_store_set_actor (store, L4A_ROLE_SECRETARIAT, NULL);
+  if (call == NULL || (matrix = l4a_review_matrix (store, call, &error)) == NULL)
+    return FALSE;
+  M = matrix->member_ids->len;
+  for (guint p = 0; p < matrix->proposal_ids->len; p++)
+    for (guint m = 0; m < M; m++)
+      {
+        L4aCell cell = matrix->cells[p * M + m];
+
+        if (member == NULL && (cell == L4A_CELL_ASSIGNED || cell == L4A_CELL_DRAFT))
+          {
+            member = g_strdup (g_ptr_array_index (matrix->member_ids, m));
+            proposal = g_strdup (g_ptr_array_index (matrix->proposal_ids, p));
+          }
+        if (submitted_member == NULL && cell == L4A_CELL_SUBMITTED)
+          {
+            submitted_member = g_strdup (g_ptr_array_index (matrix->member_ids, m));
+            submitted_proposal = g_strdup (g_ptr_array_index (matrix->proposal_ids, p));
+          }
+      }
+  if (member == NULL || submitted_member == NULL)
+    return FALSE;
+
+  for (guint dark = 0; dark <= 1; dark++)
+    {
+      const char *style = dark ? "dark" : "light";
+      L4aReviewWindow *review;
+      L4aWindow *window;
+      GtkWidget *view;
+
+      g_settings_set_string (settings, "color-scheme", style);
+
+      /* A member's own review, being written */
+      g_settings_set_string (settings, "role", "member");
+      g_settings_set_string (settings, "identity", member);
+      g_settings_set_int (settings, "window-width", 1100);
+      g_settings_set_int (settings, "window-height", 700);
+      window = l4a_window_new (app);
+      gtk_window_present (GTK_WINDOW (window));
+      l4a_window_show_view (window, "reviews");
+      l4a_test_iterate (0.5);
+      {
+        g_autofree char *name = g_strdup_printf ("reviews-member-%s.png", style);
+        ok &= save_window (GTK_WINDOW (window), outdir, name);
+      }
+      review = l4a_review_window_new (store, proposal, &error);
+      if (review == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return FALSE;
+        }
+      gtk_window_present (GTK_WINDOW (review));
+      l4a_test_iterate (0.5);
+      ok &= save_scrolled (GTK_WINDOW (review), outdir, "review-window-member", style);
+      gtk_window_destroy (GTK_WINDOW (review));
+
+      /* After submitting: the others' reviews and the discussion */
+      g_settings_set_string (settings, "identity", submitted_member);
+      review = l4a_review_window_new (store, submitted_proposal, &error);
+      if (review != NULL)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (review), 720, 1600);
+          gtk_window_present (GTK_WINDOW (review));
+          l4a_test_iterate (0.5);
+          ok &= save_scrolled (GTK_WINDOW (review), outdir, "review-window-submitted", style);
+          gtk_window_destroy (GTK_WINDOW (review));
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+
+      /* The secretariat: ranking, and a proposal with its decision */
+      g_settings_set_string (settings, "role", "secretariat");
+      g_settings_set_string (settings, "identity", "");
+      window = l4a_window_new (app);
+      gtk_window_present (GTK_WINDOW (window));
+      l4a_window_show_view (window, "reviews");
+      view = l4a_window_get_view (window, "reviews");
+      l4a_reviews_view_select_call (L4A_REVIEWS_VIEW (view), "Local4Action HUBs call 2025");
+      l4a_test_iterate (0.5);
+      {
+        g_autofree char *name = g_strdup_printf ("reviews-secretariat-%s.png", style);
+        ok &= save_window (GTK_WINDOW (window), outdir, name);
+      }
+      review = l4a_review_window_new (store, submitted_proposal, &error);
+      if (review != NULL)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (review), 720, 2200);
+          gtk_window_present (GTK_WINDOW (review));
+          l4a_test_iterate (0.5);
+          ok &= save_scrolled (GTK_WINDOW (review), outdir, "review-window-secretariat", style);
+          gtk_window_destroy (GTK_WINDOW (review));
+        }
+      {
+        GtkWindow *matrix_window = l4a_reviews_view_open_matrix (L4A_REVIEWS_VIEW (view));
+        GtkWindow *audit = l4a_reviews_view_open_audit (L4A_REVIEWS_VIEW (view));
+        g_autofree char *name = g_strdup_printf ("reviews-matrix-%s.png", style);
+        g_autofree char *audit_name = g_strdup_printf ("audit-%s.png", style);
+
+        l4a_test_iterate (0.5);
+        ok &= matrix_window && save_window (matrix_window, outdir, name);
+        ok &= audit && save_window (audit, outdir, audit_name);
+        if (matrix_window)
+          gtk_window_destroy (matrix_window);
+        if (audit)
+          gtk_window_destroy (audit);
+      }
+      gtk_window_destroy (GTK_WINDOW (window));
+      l4a_test_iterate (0.1);
+    }
+
+  g_settings_set_string (settings, "role", "secretariat");
+  g_settings_set_string (settings, "identity", "");
+  g_settings_set_string (settings, "color-scheme", "light");
+  return ok;
+}
+
 /* Secondary windows, for looking at; their size is their own. */
 static gboolean
 render_dialogs (L4aApplication *app,
@@ -476,6 +656,7 @@ main (int   argc,
   ok &= render_dialogs (app, outdir);
   ok &= render_registry (app, outdir);
   ok &= render_proposal_editor (app, outdir);
+  ok &= render_reviews (app, outdir);
 
   l4a_test_remove_tree (tmpdir);
 

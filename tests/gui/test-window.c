@@ -21,6 +21,9 @@
 #include "l4a-map-view.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-proposals-view.h"
+#include "l4a-review.h"
+#include "l4a-review-window.h"
+#include "l4a-reviews-view.h"
 #include <sqlite3.h>
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
@@ -780,6 +783,139 @@ test_templates (void)
   g_object_unref (view);
 }
 
+static gint64
+sql_count (const char *sql)
+{
+  L4aStore *store = l4a_application_get_store (app);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open (l4a_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* A board member scores and submits, then reads the others; the
+ * secretariat decides and releases, and the hub appears. */
+static void
+test_review_journey (void)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aStore *store = l4a_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *call = NULL;
+  g_autofree char *member = NULL;
+  g_autofree char *proposal = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(L4aAssignMatrix) matrix = NULL;
+  L4aReviewsView *view;
+  L4aReviewWindow *review;
+  L4aWindow *window;
+  guint M, n_criteria = 0;
+
+  g_settings_set_string (settings, "role", "secretariat");
+  g_settings_set_string (settings, "identity", "");
+  window = open_window ();
+  view = L4A_REVIEWS_VIEW (l4a_window_get_view (window, "reviews"));
+  l4a_window_show_view (window, "reviews");
+  l4a_test_iterate (0.2);
+  g_assert_cmpstr (l4a_reviews_view_get_page (view), ==, "secretariat");
+  g_assert_true (l4a_reviews_view_select_call (view, "Local4Action HUBs call 2025"));
+  l4a_test_iterate (0.1);
+  g_assert_cmpuint (l4a_reviews_view_get_n_rows (view), ==, 4);
+
+  /* a member whose review of a proposal is not submitted yet */
+  call = l4a_store_resolve_reference (store, "call", "Local4Action HUBs call 2025", &error);
+  g_assert_no_error (error);
+  matrix = l4a_review_matrix (store, call, &error);
+  g_assert_no_error (error);
+  M = matrix->member_ids->len;
+  for (guint p = 0; p < matrix->proposal_ids->len && member == NULL; p++)
+    for (guint m = 0; m < M && member == NULL; m++)
+      if (matrix->cells[p * M + m] == L4A_CELL_ASSIGNED || matrix->cells[p * M + m] == L4A_CELL_DRAFT)
+        {
+          member = g_strdup (g_ptr_array_index (matrix->member_ids, m));
+          proposal = g_strdup (g_ptr_array_index (matrix->proposal_ids, p));
+        }
+  g_assert_nonnull (member);
+
+  /* a government sees no review at all */
+  g_settings_set_string (settings, "role", "government");
+  l4a_test_iterate (0.1);
+  g_assert_cmpstr (l4a_reviews_view_get_page (view), ==, "government");
+
+  /* the member's list holds the proposal; the review starts from its criteria */
+  g_settings_set_string (settings, "role", "member");
+  g_settings_set_string (settings, "identity", member);
+  l4a_test_iterate (0.1);
+  g_assert_cmpstr (l4a_reviews_view_get_page (view), ==, "member");
+  g_assert_cmpuint (l4a_reviews_view_get_n_rows (view), >=, 1);
+  review = L4A_REVIEW_WINDOW (l4a_reviews_view_open (view, proposal));
+  g_assert_nonnull (review);
+  l4a_test_iterate (0.2);
+  g_assert_cmpuint (l4a_review_window_get_n_other_reviews (review), ==, 0);
+
+  /* submitting without a recommendation is refused, and nothing is lost */
+  while (l4a_review_window_set_score (review, n_criteria, 4))
+    n_criteria++;
+  g_assert_cmpuint (n_criteria, ==, 6);
+  g_assert_false (l4a_review_window_set_score (review, 0, 99));
+  g_assert_false (l4a_review_window_submit (review, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  l4a_review_window_set_recommendation (review, "grant");
+  l4a_review_window_set_comments (review, "Clear plan.", "Strong partners.");
+  g_assert_true (l4a_review_window_submit (review, &error));
+  g_assert_no_error (error);
+  l4a_test_iterate (0.2);
+  /* now the others' submitted reviews show */
+  g_assert_cmpuint (l4a_review_window_get_n_other_reviews (review), >=, 1);
+  sql = g_strdup_printf ("SELECT count(*) FROM review WHERE member_id = '%s' AND proposal_id = '%s' "
+                         "AND submitted_at IS NOT NULL AND comments_authors = 'Clear plan.' "
+                         "AND recommendation = 'grant'", member, proposal);
+  g_assert_cmpint (sql_count (sql), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (review));
+
+  /* the secretariat decides, and releases: the hub is in the registry */
+  g_settings_set_string (settings, "role", "secretariat");
+  g_settings_set_string (settings, "identity", "");
+  l4a_test_iterate (0.1);
+  review = L4A_REVIEW_WINDOW (l4a_reviews_view_open (view, proposal));
+  g_assert_nonnull (review);
+  g_assert_false (l4a_review_window_decide (review, "label-granted", "", "", &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (l4a_review_window_decide (review, "label-granted", "A clear plan with strong partners.",
+                                           "Budget to confirm.", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM hub WHERE proposal_id = '%s'", proposal);
+  g_assert_cmpint (sql_count (sql), ==, 0);
+  g_assert_true (l4a_review_window_release (review, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_count (sql), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (review));
+
+  /* the audit log and the matrix open */
+  {
+    GtkWindow *audit = l4a_reviews_view_open_audit (view);
+    GtkWindow *who = l4a_reviews_view_open_matrix (view);
+
+    g_assert_nonnull (audit);
+    g_assert_nonnull (who);
+    gtk_window_destroy (audit);
+    gtk_window_destroy (who);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  l4a_test_iterate (0.1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -812,6 +948,7 @@ main (int   argc,
   g_test_add_func ("/gui/registry/governments", test_governments_window);
   g_test_add_func ("/gui/proposals/fill-submit-withdraw-revise", test_proposal_journey);
   g_test_add_func ("/gui/proposals/calls", test_calls_window);
+  g_test_add_func ("/gui/reviews/score-submit-decide-release", test_review_journey);
   g_test_add_func ("/gui/templates/instantiate", test_templates);
 
   status = g_test_run ();

@@ -1,0 +1,1050 @@
+/* l4a-review-window.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One proposal under review. A board member scores it against the call's
+ * criteria, recommends, comments, and submits; only then the others'
+ * reviews and the board's discussion open. The World Secretariat sees
+ * every review with its reviewer, adds or removes reviewers, takes the
+ * decision and releases it.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "l4a-labels.h"
+#include "l4a-proposal-edit.h"
+#include "l4a-proposal-editor.h"
+#include "l4a-review.h"
+#include "l4a-review-window.h"
+
+#define AUTOSAVE_DELAY_MS 800
+
+struct _L4aReviewWindow
+{
+  AdwWindow            parent_instance;
+
+  L4aStore            *store;
+  char                *proposal_id;
+  L4aAssignmentInfo   *info;
+  L4aReview           *review;      /* the member's own, or NULL */
+  guint                n_others;
+  guint                autosave_id;
+  gboolean             loading;
+
+  AdwWindowTitle      *title;
+  GtkButton           *submit_button;
+  AdwToastOverlay     *toasts;
+  GtkLabel            *notice;
+  GtkBox              *content;
+  GPtrArray           *score_rows;  /* AdwComboRow per criterion */
+  AdwComboRow         *recommendation_row;
+  GtkTextView         *authors_view;
+  GtkTextView         *confidential_view;
+  AdwComboRow         *outcome_row;
+  GtkTextView         *rationale_view;
+  GtkTextView         *notes_view;
+  GtkEntry            *note_entry;
+  GPtrArray           *groups;      /* what a reload rebuilds */
+};
+
+G_DEFINE_FINAL_TYPE (L4aReviewWindow, l4a_review_window, ADW_TYPE_WINDOW)
+
+static const char * const recommendations[] = { "grant", "revise", "decline" };
+static const char * const outcomes[] = { "label-granted", "revise-resubmit", "declined" };
+
+static void rebuild (L4aReviewWindow *self);
+
+static const char *
+recommendation_label (const char *recommendation)
+{
+  if (g_strcmp0 (recommendation, "grant") == 0)
+    return _("Grant the label");
+  if (g_strcmp0 (recommendation, "revise") == 0)
+    return _("Revise and resubmit");
+  if (g_strcmp0 (recommendation, "decline") == 0)
+    return _("Decline");
+  return _("No recommendation yet");
+}
+
+static const char *
+outcome_label (const char *outcome)
+{
+  if (g_strcmp0 (outcome, "label-granted") == 0)
+    return _("Label granted");
+  if (g_strcmp0 (outcome, "revise-resubmit") == 0)
+    return _("Revise and resubmit");
+  if (g_strcmp0 (outcome, "declined") == 0)
+    return _("Declined");
+  return "";
+}
+
+static void
+toast (L4aReviewWindow *self,
+       const char      *text)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+}
+
+static void
+show_notice (L4aReviewWindow *self,
+             const char      *text)
+{
+  gtk_label_set_label (self->notice, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->notice), text != NULL);
+}
+
+static char *
+text_view_get (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static AdwPreferencesGroup *
+add_group (L4aReviewWindow *self,
+           const char      *title,
+           const char      *description)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  adw_preferences_group_set_title (group, title);
+  if (description)
+    adw_preferences_group_set_description (group, description);
+  gtk_box_append (self->content, GTK_WIDGET (group));
+  g_ptr_array_add (self->groups, group);
+  return group;
+}
+
+static GtkWidget *
+info_row (const char *title,
+          const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value && *value ? value : "—");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "property");
+  return row;
+}
+
+/* A multi-line text field in a card, labelled for assistive technologies. */
+static GtkTextView *
+add_text_field (AdwPreferencesGroup *group,
+                const char          *label,
+                const char          *text,
+                gboolean             editable)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), editable);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), editable);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_widget_set_size_request (view, -1, 90);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text ? text : "", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_widget_add_css_class (frame, "view");
+  adw_preferences_group_add (group, frame);
+  return GTK_TEXT_VIEW (view);
+}
+
+static char *
+score_text (const L4aReview *review)
+{
+  double score;
+
+  if (!l4a_review_weighted_score (review, &score))
+    return g_strdup (_("Not scored"));
+  /* translators: a weighted score, such as 4.2 out of 5 */
+  return g_strdup_printf (_("%.1f out of 5"), score);
+}
+
+/* Member's review ----------------------------------------------------------- */
+
+static void
+collect_review (L4aReviewWindow *self)
+{
+  g_autofree char *authors = NULL;
+  g_autofree char *confidential = NULL;
+  guint recommendation;
+
+  for (guint i = 0; i < self->score_rows->len && i < self->review->scores->len; i++)
+    {
+      L4aScore *s = g_ptr_array_index (self->review->scores, i);
+      guint selected = adw_combo_row_get_selected (g_ptr_array_index (self->score_rows, i));
+
+      s->has_score = selected > 0;
+      s->score = s->scale_min + (int) selected - 1;
+    }
+  recommendation = adw_combo_row_get_selected (self->recommendation_row);
+  g_free (self->review->recommendation);
+  self->review->recommendation = recommendation > 0 ? g_strdup (recommendations[recommendation - 1]) : NULL;
+  authors = text_view_get (self->authors_view);
+  confidential = text_view_get (self->confidential_view);
+  g_free (self->review->comments_authors);
+  self->review->comments_authors = g_steal_pointer (&authors);
+  g_free (self->review->comments_confidential);
+  self->review->comments_confidential = g_steal_pointer (&confidential);
+}
+
+static gboolean
+save_draft (L4aReviewWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->review == NULL || self->review->submitted_at != NULL)
+    return TRUE;
+
+  collect_review (self);
+  if (!l4a_review_save (self->store, self->review, &error))
+    {
+      show_notice (self, error->message);
+      return FALSE;
+    }
+  show_notice (self, NULL);
+  return TRUE;
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  L4aReviewWindow *self = data;
+
+  self->autosave_id = 0;
+  save_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+review_changed_cb (L4aReviewWindow *self)
+{
+  if (self->loading || self->review == NULL || self->review->submitted_at != NULL)
+    return;
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_cb, self);
+}
+
+static void
+add_scores_group (L4aReviewWindow *self,
+                  L4aReview       *review,
+                  gboolean         editable)
+{
+  AdwPreferencesGroup *group = add_group (self, _("Scores"),
+                                          _("Score each criterion on its scale; its guidance says what to look for."));
+
+  for (guint i = 0; i < review->scores->len; i++)
+    {
+      L4aScore *s = g_ptr_array_index (review->scores, i);
+      g_autoptr(GtkStringList) values = gtk_string_list_new (NULL);
+      GtkWidget *row = adw_combo_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      gtk_string_list_append (values, _("Not scored"));
+      for (int v = s->scale_min; v <= s->scale_max; v++)
+        {
+          g_autofree char *text = g_strdup_printf ("%d", v);
+          gtk_string_list_append (values, text);
+        }
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (values));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->label);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      subtitle = g_strdup_printf (s->required ? _("%s (weight %g, from %d to %d)")
+                                              : _("%s (weight %g, from %d to %d, optional)"),
+                                  s->guidance ? s->guidance : "", s->weight, s->scale_min, s->scale_max);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_strstrip (subtitle));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), s->has_score ? (guint) (s->score - s->scale_min) + 1 : 0);
+      gtk_widget_set_sensitive (row, editable);
+      g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (review_changed_cb), self);
+      adw_preferences_group_add (group, row);
+      if (editable)
+        g_ptr_array_add (self->score_rows, row);
+    }
+}
+
+static void
+add_own_review (L4aReviewWindow *self)
+{
+  gboolean editable = self->review->submitted_at == NULL;
+  AdwPreferencesGroup *group;
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->score_rows, 0);
+  add_scores_group (self, self->review, editable);
+
+  group = add_group (self, _("Recommendation"), NULL);
+  self->recommendation_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_string_list_append (choices, _("Choose…"));
+  for (guint i = 0; i < G_N_ELEMENTS (recommendations); i++)
+    {
+      gtk_string_list_append (choices, recommendation_label (recommendations[i]));
+      if (g_strcmp0 (self->review->recommendation, recommendations[i]) == 0)
+        selected = i + 1;
+    }
+  adw_combo_row_set_model (self->recommendation_row, G_LIST_MODEL (choices));
+  adw_combo_row_set_selected (self->recommendation_row, selected);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->recommendation_row), _("The Board should"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->recommendation_row), editable);
+  g_signal_connect_swapped (self->recommendation_row, "notify::selected", G_CALLBACK (review_changed_cb), self);
+  adw_preferences_group_add (group, GTK_WIDGET (self->recommendation_row));
+
+  group = add_group (self, _("Comments for the Authors"),
+                     _("The government reads these once the decision is released."));
+  self->authors_view = add_text_field (group, _("Comments for the authors"), self->review->comments_authors, editable);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->authors_view), "changed",
+                            G_CALLBACK (review_changed_cb), self);
+
+  group = add_group (self, _("Confidential Comments"), _("Only the Board and the World Secretariat read these."));
+  self->confidential_view = add_text_field (group, _("Confidential comments for the Board"),
+                                            self->review->comments_confidential, editable);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->confidential_view), "changed",
+                            G_CALLBACK (review_changed_cb), self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->submit_button), editable);
+  if (!editable)
+    {
+      g_autofree char *date = l4a_format_date (self->review->submitted_at);
+      g_autofree char *text = g_strdup_printf (_("You submitted this review on %s; it no longer changes."), date);
+
+      show_notice (self, text);
+    }
+}
+
+/* Other reviews, discussion -------------------------------------------------- */
+
+static void
+add_reviews_group (L4aReviewWindow *self,
+                   GPtrArray       *reviews,
+                   gboolean         skip_own)
+{
+  AdwPreferencesGroup *group = NULL;
+
+  self->n_others = 0;
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      L4aReview *review = g_ptr_array_index (reviews, i);
+      GtkWidget *expander;
+      g_autofree char *score = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *title = NULL;
+
+      if (skip_own && self->review != NULL && g_strcmp0 (review->id, self->review->id) == 0)
+        continue;
+      if (group == NULL)
+        group = add_group (self, skip_own ? _("Other Reviews") : _("Reviews"), NULL);
+      self->n_others++;
+
+      score = score_text (review);
+      subtitle = g_strdup_printf ("%s · %s", score, recommendation_label (review->recommendation));
+      title = review->submitted_at ? g_strdup (review->reviewer)
+                                   : g_strdup_printf (_("%s (draft)"), review->reviewer);
+      expander = adw_expander_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+      if (review->proposal_version != self->info->version)
+        {
+          g_autofree char *version = g_strdup_printf (_("Version %d"), review->proposal_version);
+          GtkWidget *tag = gtk_label_new (version);
+
+          gtk_widget_add_css_class (tag, "dim-label");
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), tag);
+        }
+      for (guint k = 0; k < review->scores->len; k++)
+        {
+          L4aScore *s = g_ptr_array_index (review->scores, k);
+          g_autofree char *value = s->has_score ? g_strdup_printf ("%g / %d", s->score, s->scale_max)
+                                                : g_strdup (_("Not scored"));
+
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), info_row (s->label, value));
+        }
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                info_row (_("Comments for the authors"), review->comments_authors));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                info_row (_("Confidential comments"), review->comments_confidential));
+      adw_preferences_group_add (group, expander);
+    }
+}
+
+static void
+add_note_cb (L4aReviewWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!l4a_discussion_add (self->store, self->proposal_id, gtk_editable_get_text (GTK_EDITABLE (self->note_entry)),
+                           &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  rebuild (self);
+}
+
+static void
+add_discussion_group (L4aReviewWindow *self)
+{
+  g_autoptr(GPtrArray) notes = l4a_discussion_list (self->store, self->proposal_id, NULL);
+  AdwPreferencesGroup *group;
+  GtkWidget *box, *button;
+
+  if (notes == NULL)
+    return;
+
+  group = add_group (self, _("Discussion"),
+                     _("Notes for the Board members who have submitted their review, and the World Secretariat."));
+  for (guint i = 0; i < notes->len; i++)
+    {
+      L4aNote *note = g_ptr_array_index (notes, i);
+      g_autofree char *date = l4a_format_date (note->created_at);
+      g_autofree char *title = g_strdup_printf ("%s · %s", note->author, date);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note->body);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_add_css_class (row, "property");
+      adw_preferences_group_add (group, row);
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (box, 6);
+  self->note_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->note_entry), TRUE);
+  gtk_entry_set_placeholder_text (self->note_entry, _("Add a note to the discussion"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add a note to the discussion"), -1);
+  g_signal_connect_swapped (self->note_entry, "activate", G_CALLBACK (add_note_cb), self);
+  button = gtk_button_new_with_mnemonic (_("_Add Note"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_note_cb), self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->note_entry));
+  gtk_box_append (GTK_BOX (box), button);
+  adw_preferences_group_add (group, box);
+}
+
+/* Secretariat: reviewers and decision ----------------------------------------- */
+
+static void
+unassign_cb (GtkButton       *button,
+             L4aReviewWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *member = g_object_get_data (G_OBJECT (button), "member");
+
+  if (!l4a_review_unassign (self->store, self->proposal_id, member, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  rebuild (self);
+}
+
+static void
+assign_cb (GtkButton       *button,
+           L4aReviewWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  AdwComboRow *row = g_object_get_data (G_OBJECT (button), "row");
+  GPtrArray *ids = g_object_get_data (G_OBJECT (button), "ids");
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (ids == NULL || selected >= ids->len)
+    return;
+  if (!l4a_review_assign (self->store, self->proposal_id, g_ptr_array_index (ids, selected), &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  rebuild (self);
+}
+
+static void
+add_reviewers_group (L4aReviewWindow *self,
+                     const char      *call_id)
+{
+  g_autoptr(L4aAssignMatrix) matrix = l4a_review_matrix (self->store, call_id, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  AdwPreferencesGroup *group;
+  GtkWidget *row, *button;
+  gint p = -1;
+  guint M;
+
+  if (matrix == NULL)
+    {
+      g_ptr_array_unref (ids);
+      return;
+    }
+  for (guint i = 0; i < matrix->proposal_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (matrix->proposal_ids, i), self->proposal_id))
+      p = (gint) i;
+  if (p < 0)
+    {
+      g_ptr_array_unref (ids);
+      return;
+    }
+
+  M = matrix->member_ids->len;
+  group = add_group (self, _("Reviewers"),
+                     _("Members with a conflict of interest are never offered; a started review keeps its reviewer."));
+  for (guint m = 0; m < M; m++)
+    {
+      L4aCell cell = matrix->cells[p * M + m];
+      const char *state;
+      char *name = g_ptr_array_index (matrix->member_names, m);
+      g_autofree char *load = NULL;
+
+      if (cell == L4A_CELL_FREE)
+        {
+          g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — reviews %u proposal",
+                                                                 "%s — reviews %u proposals", matrix->loads[m]),
+                                                    name, matrix->loads[m]);
+          gtk_string_list_append (names, label);
+          g_ptr_array_add (ids, g_strdup (g_ptr_array_index (matrix->member_ids, m)));
+          continue;
+        }
+      if (cell == L4A_CELL_CONFLICT)
+        continue;
+
+      state = cell == L4A_CELL_SUBMITTED ? _("Submitted") : cell == L4A_CELL_DRAFT ? _("Draft") : _("Not started");
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      load = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · reviews %u proposal of this call",
+                                           "%s · reviews %u proposals of this call", matrix->loads[m]),
+                              state, matrix->loads[m]);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), load);
+      if (cell == L4A_CELL_ASSIGNED)
+        {
+          g_autofree char *tooltip = g_strdup_printf (_("Remove %s"), name);
+
+          button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_tooltip_text (button, tooltip);
+          g_object_set_data_full (G_OBJECT (button), "member", g_strdup (g_ptr_array_index (matrix->member_ids, m)),
+                                  g_free);
+          g_signal_connect (button, "clicked", G_CALLBACK (unassign_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      adw_preferences_group_add (group, row);
+    }
+
+  if (ids->len == 0)
+    {
+      g_ptr_array_unref (ids);
+      return;
+    }
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Add a reviewer"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  button = gtk_button_new_with_mnemonic (_("_Add"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (button), "row", row);
+  g_object_set_data_full (G_OBJECT (button), "ids", ids, (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (assign_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (group, row);
+}
+
+static void
+save_decision_cb (L4aReviewWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rationale = text_view_get (self->rationale_view);
+  g_autofree char *notes = text_view_get (self->notes_view);
+  guint outcome = adw_combo_row_get_selected (self->outcome_row);
+
+  if (!l4a_decision_save (self->store, self->proposal_id,
+                          outcome > 0 && outcome <= G_N_ELEMENTS (outcomes) ? outcomes[outcome - 1] : NULL,
+                          rationale, notes, &error))
+    {
+      show_notice (self, error->message);
+      return;
+    }
+  show_notice (self, NULL);
+  toast (self, _("Decision saved; nobody outside the World Secretariat sees it until it is released."));
+  rebuild (self);
+}
+
+static void
+release_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     L4aReviewWindow  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "release") != 0)
+    return;
+  if (!l4a_review_window_release (self, &error))
+    show_notice (self, error->message);
+}
+
+static void
+release_cb (L4aReviewWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Release the Decision?"),
+                                                       _("The government and the Board will see the outcome and "
+                                                         "its rationale. Granting the label adds the hub to the "
+                                                         "registry. A released decision no longer changes.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "release", _("_Release"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "release", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (release_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_decision_group (L4aReviewWindow *self,
+                    L4aDecision     *decision)
+{
+  gboolean secretariat = l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT;
+  gboolean released = decision != NULL && decision->released_at != NULL;
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  AdwPreferencesGroup *group;
+  GtkWidget *buttons, *button;
+  guint selected = 0;
+
+  if (!secretariat && decision == NULL)
+    return;
+
+  if (released)
+    {
+      g_autofree char *date = l4a_format_date (decision->released_at);
+      g_autofree char *description = g_strdup_printf (_("Released on %s."), date);
+
+      group = add_group (self, _("Decision"), description);
+    }
+  else
+    group = add_group (self, _("Decision"), _("Seen only by the World Secretariat until it is released."));
+
+  self->outcome_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_string_list_append (choices, _("Choose…"));
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    {
+      gtk_string_list_append (choices, outcome_label (outcomes[i]));
+      if (decision && g_strcmp0 (decision->outcome, outcomes[i]) == 0)
+        selected = i + 1;
+    }
+  adw_combo_row_set_model (self->outcome_row, G_LIST_MODEL (choices));
+  adw_combo_row_set_selected (self->outcome_row, selected);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->outcome_row), _("Outcome"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->outcome_row), secretariat && !released);
+  adw_preferences_group_add (group, GTK_WIDGET (self->outcome_row));
+
+  group = add_group (self, _("Rationale"), _("The government reads it once the decision is released."));
+  self->rationale_view = add_text_field (group, _("Rationale"), decision ? decision->rationale : "",
+                                         secretariat && !released);
+  if (!secretariat)
+    return;
+
+  group = add_group (self, _("Internal Notes"), _("Only the World Secretariat reads these."));
+  self->notes_view = add_text_field (group, _("Internal notes"), decision ? decision->internal_notes : "", !released);
+  if (released)
+    return;
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (buttons, 12);
+  button = gtk_button_new_with_mnemonic (_("_Save Decision"));
+  gtk_widget_add_css_class (button, "pill");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (save_decision_cb), self);
+  gtk_box_append (GTK_BOX (buttons), button);
+  if (decision != NULL)
+    {
+      button = gtk_button_new_with_mnemonic (_("_Release Decision…"));
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "suggested-action");
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (release_cb), self);
+      gtk_box_append (GTK_BOX (buttons), button);
+    }
+  adw_preferences_group_add (group, buttons);
+}
+
+/* Building --------------------------------------------------------------------- */
+
+static void
+open_proposal_cb (L4aReviewWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  L4aProposalEditor *editor = l4a_proposal_editor_new (self->store, self->proposal_id, NULL, &error);
+
+  if (editor == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_proposal_group (L4aReviewWindow *self,
+                    L4aProposalEdit *edit)
+{
+  AdwPreferencesGroup *group = add_group (self, _("Proposal"), NULL);
+  g_autofree char *period = l4a_format_period (edit->start, edit->end);
+  g_autofree char *sdgs = NULL;
+  g_autofree char *version = g_strdup_printf ("%d", self->info->version);
+  GtkWidget *button;
+  GString *goals = g_string_new (NULL);
+
+  for (guint goal = 1; goal <= 17; goal++)
+    if (edit->sdgs & (1u << goal))
+      g_string_append_printf (goals, goals->len ? ", %u" : "%u", goal);
+  sdgs = g_string_free (goals, FALSE);
+
+  adw_preferences_group_add (group, info_row (_("Lead government"), self->info->government));
+  adw_preferences_group_add (group, info_row (_("Call"), self->info->call));
+  adw_preferences_group_add (group, info_row (_("Summary"), edit->summary));
+  adw_preferences_group_add (group, info_row (_("Topic"), edit->topic));
+  adw_preferences_group_add (group, info_row (_("Time frame"), period));
+  adw_preferences_group_add (group, info_row (_("Sustainable Development Goals"), sdgs));
+  adw_preferences_group_add (group, info_row (_("Version"), version));
+
+  button = gtk_button_new_with_mnemonic (_("_Read the Whole Proposal"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 6);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (open_proposal_cb), self);
+  adw_preferences_group_add (group, button);
+}
+
+static void
+rebuild (L4aReviewWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aProposalEdit) edit = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(L4aDecision) decision = NULL;
+  L4aRole role = l4a_store_get_role (self->store);
+
+  self->loading = TRUE;
+  for (guint i = 0; i < self->groups->len; i++)
+    gtk_box_remove (self->content, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+  self->outcome_row = NULL;
+  self->rationale_view = self->notes_view = NULL;
+  self->note_entry = NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->submit_button), FALSE);
+
+  g_clear_pointer (&self->info, l4a_assignment_info_free);
+  self->info = l4a_review_proposal_info (self->store, self->proposal_id, &error);
+  if (self->info == NULL)
+    {
+      show_notice (self, error->message);
+      self->loading = FALSE;
+      return;
+    }
+  adw_window_title_set_subtitle (self->title, self->info->title);
+
+  edit = l4a_registry_load_proposal (self->store, self->proposal_id, NULL);
+  if (edit != NULL)
+    add_proposal_group (self, edit);
+
+  if (role == L4A_ROLE_MEMBER)
+    {
+      g_clear_pointer (&self->review, l4a_review_free);
+      self->review = l4a_review_open (self->store, self->proposal_id, &error);
+      if (self->review == NULL)
+        show_notice (self, error->message);
+      else
+        add_own_review (self);
+    }
+  else if (role == L4A_ROLE_SECRETARIAT && edit != NULL)
+    add_reviewers_group (self, edit->call_id);
+
+  g_clear_error (&error);
+  reviews = l4a_review_list (self->store, self->proposal_id, NULL);
+  if (reviews != NULL)
+    add_reviews_group (self, reviews, role == L4A_ROLE_MEMBER);
+  add_discussion_group (self);
+
+  decision = l4a_decision_get (self->store, self->proposal_id, NULL);
+  add_decision_group (self, decision);
+  self->loading = FALSE;
+}
+
+static void
+submit_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    L4aReviewWindow  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "submit") != 0)
+    return;
+  if (!l4a_review_window_submit (self, &error))
+    show_notice (self, error->message);
+}
+
+static void
+submit_clicked_cb (L4aReviewWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Submit the Review?"),
+                                                       _("A submitted review no longer changes. You will then read "
+                                                         "the other members’ reviews and join the discussion.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "submit", _("_Submit"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "submit", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "submit");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (submit_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+close_request_cb (L4aReviewWindow *self)
+{
+  /* Whatever was typed is kept as a draft. */
+  save_draft (self);
+  return FALSE;
+}
+
+static void
+l4a_review_window_dispose (GObject *object)
+{
+  L4aReviewWindow *self = (L4aReviewWindow *) object;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->proposal_id, g_free);
+  g_clear_pointer (&self->info, l4a_assignment_info_free);
+  g_clear_pointer (&self->review, l4a_review_free);
+  g_clear_pointer (&self->score_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (l4a_review_window_parent_class)->dispose (object);
+}
+
+static void
+l4a_review_window_class_init (L4aReviewWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = l4a_review_window_dispose;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+l4a_review_window_init (L4aReviewWindow *self)
+{
+  GtkWidget *box, *header, *scrolled, *clamp;
+
+  self->score_rows = g_ptr_array_new ();
+  self->groups = g_ptr_array_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (self), 720, 820);
+  gtk_window_set_title (GTK_WINDOW (self), _("Review"));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Review"), NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
+  self->submit_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Submit")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->submit_button), "suggested-action");
+  gtk_widget_set_visible (GTK_WIDGET (self->submit_button), FALSE);
+  g_signal_connect_swapped (self->submit_button, "clicked", G_CALLBACK (submit_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->submit_button));
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
+  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->content), 18);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->content), 24);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->content), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->content), 12);
+
+  self->notice = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->notice, TRUE);
+  gtk_label_set_xalign (self->notice, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->notice), "l4a-notice");
+  gtk_widget_set_visible (GTK_WIDGET (self->notice), FALSE);
+  gtk_box_append (self->content, GTK_WIDGET (self->notice));
+
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  adw_toast_overlay_set_child (self->toasts, scrolled);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
+  adw_window_set_content (ADW_WINDOW (self), box);
+
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+}
+
+/**
+ * l4a_review_window_new:
+ *
+ * Opens a proposal under review as this workstation's role may see it.
+ *
+ * Returns: (transfer floating): the window, or %NULL with @error set when
+ *   the proposal is not open to this workstation
+ */
+L4aReviewWindow *
+l4a_review_window_new (L4aStore    *store,
+                       const char  *proposal_id,
+                       GError     **error)
+{
+  L4aReviewWindow *self;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  if (!l4a_review_can_see_proposal (store, proposal_id, error))
+    return NULL;
+
+  self = g_object_new (L4A_TYPE_REVIEW_WINDOW, NULL);
+  self->store = g_object_ref (store);
+  self->proposal_id = g_strdup (proposal_id);
+  rebuild (self);
+  return self;
+}
+
+/**
+ * l4a_review_window_set_score:
+ *
+ * Sets the score of the @index-th criterion, as the member would.
+ */
+gboolean
+l4a_review_window_set_score (L4aReviewWindow *self,
+                             guint            index,
+                             int              score)
+{
+  L4aScore *s;
+
+  g_return_val_if_fail (L4A_IS_REVIEW_WINDOW (self), FALSE);
+
+  if (self->review == NULL || index >= self->score_rows->len)
+    return FALSE;
+  s = g_ptr_array_index (self->review->scores, index);
+  if (score < s->scale_min || score > s->scale_max)
+    return FALSE;
+  adw_combo_row_set_selected (g_ptr_array_index (self->score_rows, index), (guint) (score - s->scale_min) + 1);
+  return TRUE;
+}
+
+void
+l4a_review_window_set_recommendation (L4aReviewWindow *self,
+                                      const char      *recommendation)
+{
+  g_return_if_fail (L4A_IS_REVIEW_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (recommendations); i++)
+    if (self->recommendation_row && g_strcmp0 (recommendation, recommendations[i]) == 0)
+      adw_combo_row_set_selected (self->recommendation_row, i + 1);
+}
+
+void
+l4a_review_window_set_comments (L4aReviewWindow *self,
+                                const char      *authors,
+                                const char      *confidential)
+{
+  g_return_if_fail (L4A_IS_REVIEW_WINDOW (self));
+
+  if (self->authors_view)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->authors_view), authors, -1);
+  if (self->confidential_view)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->confidential_view), confidential, -1);
+}
+
+/**
+ * l4a_review_window_submit:
+ *
+ * Submits the member's review as the Submit button does after its
+ * confirmation; then shows the others' reviews and the discussion.
+ */
+gboolean
+l4a_review_window_submit (L4aReviewWindow  *self,
+                          GError          **error)
+{
+  g_return_val_if_fail (L4A_IS_REVIEW_WINDOW (self), FALSE);
+
+  if (self->review == NULL)
+    {
+      g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED, _("There is no review to submit."));
+      return FALSE;
+    }
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  collect_review (self);
+  if (!l4a_review_submit (self->store, self->review, error))
+    return FALSE;
+  rebuild (self);
+  toast (self, _("Review submitted"));
+  return TRUE;
+}
+
+guint
+l4a_review_window_get_n_other_reviews (L4aReviewWindow *self)
+{
+  g_return_val_if_fail (L4A_IS_REVIEW_WINDOW (self), 0);
+
+  return self->n_others;
+}
+
+gboolean
+l4a_review_window_decide (L4aReviewWindow  *self,
+                          const char       *outcome,
+                          const char       *rationale,
+                          const char       *internal_notes,
+                          GError          **error)
+{
+  g_return_val_if_fail (L4A_IS_REVIEW_WINDOW (self), FALSE);
+
+  if (self->outcome_row == NULL || self->notes_view == NULL)
+    {
+      g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED, _("This decision cannot change."));
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    if (g_strcmp0 (outcome, outcomes[i]) == 0)
+      adw_combo_row_set_selected (self->outcome_row, i + 1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->rationale_view), rationale, -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), internal_notes, -1);
+  if (!l4a_decision_save (self->store, self->proposal_id, outcome, rationale, internal_notes, error))
+    return FALSE;
+  rebuild (self);
+  return TRUE;
+}
+
+/**
+ * l4a_review_window_release:
+ *
+ * Releases the decision, as the Release button does after its
+ * confirmation.
+ */
+gboolean
+l4a_review_window_release (L4aReviewWindow  *self,
+                           GError          **error)
+{
+  g_autofree char *hub = NULL;
+
+  g_return_val_if_fail (L4A_IS_REVIEW_WINDOW (self), FALSE);
+
+  if (!l4a_decision_release (self->store, self->proposal_id, &hub, error))
+    return FALSE;
+  rebuild (self);
+  toast (self, hub ? _("Decision released; the hub is now in the registry.") : _("Decision released"));
+  return TRUE;
+}

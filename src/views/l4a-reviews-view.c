@@ -1,0 +1,873 @@
+/* l4a-reviews-view.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Reviews view. A board member sees the proposals assigned to them and
+ * nothing else; the World Secretariat follows a call's review: progress,
+ * the ranking by score with disagreements flagged, assignment of
+ * reviewers, who reviews what, and the audit log. A local government is
+ * told that reviews are confidential.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "l4a-labels.h"
+#include "l4a-registry.h"
+#include "l4a-review.h"
+#include "l4a-review-window.h"
+#include "l4a-reviews-view.h"
+
+struct _L4aReviewsView
+{
+  AdwBin           parent_instance;
+
+  L4aStore        *store;
+  GPtrArray       *calls;      /* L4aCallInfo, in the call drop-down's order */
+  GPtrArray       *row_ids;    /* proposal id per row of the visible list */
+  GPtrArray       *scores;     /* L4aProposalScore of the chosen call */
+  gboolean         updating;
+
+  AdwToastOverlay *toasts;
+  GtkStack        *stack;
+  GtkListBox      *assigned_list;
+  GtkStack        *assigned_stack;
+  GtkDropDown     *call_drop;
+  GtkDropDown     *sort_drop;
+  GtkLevelBar     *progress_bar;
+  GtkLabel        *progress_label;
+  GtkListBox      *ranking_list;
+  GtkStack        *ranking_stack;
+};
+
+G_DEFINE_FINAL_TYPE (L4aReviewsView, l4a_reviews_view, ADW_TYPE_BIN)
+
+enum { SORT_MEAN, SORT_MEDIAN, SORT_SPREAD, SORT_TITLE };
+
+static GtkWidget *
+tag_new (const char *text,
+         const char *extra_class)
+{
+  GtkWidget *tag = gtk_label_new (text);
+
+  gtk_widget_add_css_class (tag, "l4a-tag");
+  if (extra_class)
+    gtk_widget_add_css_class (tag, extra_class);
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  return tag;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+proposal_row (const char *title,
+              const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+/* Board member -------------------------------------------------------------- */
+
+static void
+reload_member (L4aReviewsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = l4a_review_my_assignments (self->store, &error);
+
+  clear_list (self->assigned_list);
+  g_ptr_array_set_size (self->row_ids, 0);
+  if (list == NULL)
+    {
+      g_warning ("The assigned proposals cannot be listed: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      L4aAssignmentInfo *info = g_ptr_array_index (list, i);
+      g_autofree char *due = info->due_on ? l4a_format_date (info->due_on) : NULL;
+      g_autofree char *subtitle = due ? g_strdup_printf (_("%s · %s · due %s"), info->government, info->call, due)
+                                      : g_strdup_printf ("%s · %s", info->government, info->call);
+      GtkWidget *row = proposal_row (info->title, subtitle);
+      const char *state = info->state == L4A_REVIEW_SUBMITTED ? _("Submitted")
+                          : info->state == L4A_REVIEW_DRAFT ? _("Draft") : _("To review");
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag_new (state, NULL));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_append (self->assigned_list, row);
+      g_ptr_array_add (self->row_ids, g_strdup (info->proposal_id));
+    }
+  gtk_stack_set_visible_child_name (self->assigned_stack, list->len > 0 ? "list" : "empty");
+}
+
+/* Secretariat --------------------------------------------------------------- */
+
+static const char *
+selected_call (L4aReviewsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->call_drop);
+
+  if (self->calls == NULL || selected >= self->calls->len)
+    return NULL;
+  return ((L4aCallInfo *) g_ptr_array_index (self->calls, selected))->id;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  const L4aProposalScore *x = *(L4aProposalScore * const *) a;
+  const L4aProposalScore *y = *(L4aProposalScore * const *) b;
+  guint sort = GPOINTER_TO_UINT (data);
+  double vx, vy;
+
+  if (sort == SORT_TITLE)
+    return g_utf8_collate (x->title, y->title);
+  if (x->has_scores != y->has_scores)
+    return x->has_scores ? -1 : 1;
+  vx = sort == SORT_MEDIAN ? x->median : sort == SORT_SPREAD ? x->spread : x->mean;
+  vy = sort == SORT_MEDIAN ? y->median : sort == SORT_SPREAD ? y->spread : y->mean;
+  if (vx != vy)
+    return vx > vy ? -1 : 1;
+  return g_utf8_collate (x->title, y->title);
+}
+
+static void
+fill_ranking (L4aReviewsView *self)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+  guint sort = gtk_drop_down_get_selected (self->sort_drop);
+
+  clear_list (self->ranking_list);
+  g_ptr_array_set_size (self->row_ids, 0);
+  if (self->scores == NULL)
+    return;
+
+  sorted = g_ptr_array_copy (self->scores, NULL, NULL);
+  g_ptr_array_set_free_func (sorted, NULL);  /* the copy borrows the scores */
+  g_ptr_array_sort_with_data (sorted, compare_rows, GUINT_TO_POINTER (sort));
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      L4aProposalScore *score = g_ptr_array_index (sorted, i);
+      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, score->title);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *tags;
+
+      if (score->has_scores)
+        subtitle = g_strdup_printf (_("Mean %.2f · median %.2f · spread %.2f · %u of %u reviews · %s"),
+                                    score->mean, score->median, score->spread, score->n_submitted,
+                                    score->n_assigned, score->government);
+      else
+        subtitle = g_strdup_printf (_("No score yet · %u of %u reviews · %s"), score->n_submitted,
+                                    score->n_assigned, score->government);
+      row = proposal_row (title, subtitle);
+      /* Tags stacked, so that the title keeps its width on a phone. */
+      tags = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      gtk_widget_set_valign (tags, GTK_ALIGN_CENTER);
+      if (score->disagreement)
+        gtk_box_append (GTK_BOX (tags), tag_new (_("Reviewers disagree"), "l4a-warning-tag"));
+      gtk_box_append (GTK_BOX (tags), tag_new (l4a_proposal_state_label (score->state), NULL));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tags);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_append (self->ranking_list, row);
+      g_ptr_array_add (self->row_ids, g_strdup (score->proposal_id));
+    }
+  gtk_stack_set_visible_child_name (self->ranking_stack, sorted->len > 0 ? "list" : "empty");
+}
+
+static void
+reload_scores (L4aReviewsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  L4aReviewProgress progress = { 0 };
+  const char *call = selected_call (self);
+  g_autofree char *text = NULL;
+
+  g_clear_pointer (&self->scores, g_ptr_array_unref);
+  if (call != NULL)
+    self->scores = l4a_review_scores (self->store, call, &progress, &error);
+  if (error != NULL)
+    g_warning ("The scores cannot be read: %s", error->message);
+
+  gtk_level_bar_set_value (self->progress_bar, progress.assigned ? (double) progress.submitted / progress.assigned : 0);
+  if (progress.assigned == 0)
+    text = g_strdup (_("No reviewer is assigned yet."));
+  else if (progress.overdue > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u reviews submitted; %u overdue.",
+                                         "%u of %u reviews submitted; %u overdue.", progress.overdue),
+                            progress.submitted, progress.assigned, progress.overdue);
+  else
+    text = g_strdup_printf (_("%u of %u reviews submitted."), progress.submitted, progress.assigned);
+  gtk_label_set_label (self->progress_label, text);
+  fill_ranking (self);
+}
+
+static void
+reload_secretariat (L4aReviewsView *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *previous = g_strdup (selected_call (self));
+  guint selected = 0, first_reviewing = G_MAXUINT;
+
+  g_clear_pointer (&self->calls, g_ptr_array_unref);
+  self->calls = l4a_registry_list_calls (self->store, NULL);
+  for (guint i = 0; self->calls && i < self->calls->len; i++)
+    {
+      L4aCallInfo *call = g_ptr_array_index (self->calls, i);
+
+      gtk_string_list_append (names, call->title);
+      if (g_strcmp0 (call->id, previous) == 0)
+        selected = i;
+      if (first_reviewing == G_MAXUINT && g_strcmp0 (call->status, "closed") == 0)
+        first_reviewing = i;
+    }
+  /* At first, the call whose review is going on. */
+  if (previous == NULL && first_reviewing != G_MAXUINT)
+    selected = first_reviewing;
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->call_drop, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->call_drop, selected);
+  self->updating = FALSE;
+  reload_scores (self);
+}
+
+static void
+call_changed_cb (L4aReviewsView *self)
+{
+  if (!self->updating && self->store != NULL)
+    reload_scores (self);
+}
+
+static void
+sort_changed_cb (L4aReviewsView *self)
+{
+  if (self->store != NULL)
+    fill_ranking (self);
+}
+
+/* Opening -------------------------------------------------------------------- */
+
+static void
+review_window_destroyed_cb (L4aReviewsView *self)
+{
+  l4a_reviews_view_reload (self);
+}
+
+GtkWindow *
+l4a_reviews_view_open (L4aReviewsView *self,
+                       const char     *proposal_id)
+{
+  g_autoptr(GError) error = NULL;
+  L4aReviewWindow *window;
+  GtkRoot *root;
+
+  g_return_val_if_fail (L4A_IS_REVIEWS_VIEW (self), NULL);
+
+  window = l4a_review_window_new (self->store, proposal_id, &error);
+  if (window == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return NULL;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  g_signal_connect_object (window, "destroy", G_CALLBACK (review_window_destroyed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+row_activated_cb (GtkListBox     *list,
+                  GtkListBoxRow  *row,
+                  L4aReviewsView *self)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0 && (guint) index < self->row_ids->len)
+    l4a_reviews_view_open (self, g_ptr_array_index (self->row_ids, index));
+}
+
+/* Assignment ------------------------------------------------------------------ */
+
+guint
+l4a_reviews_view_assign (L4aReviewsView  *self,
+                         guint            per_proposal,
+                         GError         **error)
+{
+  g_autoptr(GPtrArray) added = NULL;
+  g_autofree char *text = NULL;
+  const char *call;
+
+  g_return_val_if_fail (L4A_IS_REVIEWS_VIEW (self), 0);
+
+  call = selected_call (self);
+  if (call == NULL || !l4a_review_assign_call (self->store, call, per_proposal, 0, FALSE, &added, error))
+    return 0;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reviewer assigned", "%u reviewers assigned", added->len),
+                          added->len);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+  reload_scores (self);
+  return added->len;
+}
+
+static void
+assign_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    L4aReviewsView   *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkSpinButton *spin = g_object_get_data (G_OBJECT (dialog), "spin");
+
+  if (g_strcmp0 (response, "assign") != 0)
+    return;
+  l4a_reviews_view_assign (self, (guint) gtk_spin_button_get_value_as_int (spin), &error);
+  if (error != NULL)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+}
+
+static void
+assign_clicked_cb (L4aReviewsView *self)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *group, *row, *spin;
+  g_autofree char *body = NULL;
+  guint selected = gtk_drop_down_get_selected (self->call_drop);
+
+  if (self->calls == NULL || selected >= self->calls->len)
+    return;
+  body = g_strdup_printf (_("Each proposal of “%s” waiting for review gets reviewers: never a member with a conflict "
+                            "of interest, loads kept even, members from other regions preferred. Reviewers already "
+                            "assigned stay."), ((L4aCallInfo *) g_ptr_array_index (self->calls, selected))->title);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Assign Reviewers"), body));
+  group = adw_preferences_group_new ();
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reviewers per proposal"));
+  spin = gtk_spin_button_new_with_range (1, 10, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 3);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reviewers per proposal"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_message_dialog_set_extra_child (dialog, group);
+  g_object_set_data (G_OBJECT (dialog), "spin", spin);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "assign", _("_Assign"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "assign", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "assign");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (assign_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Matrix ----------------------------------------------------------------------- */
+
+GtkWindow *
+l4a_reviews_view_open_matrix (L4aReviewsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aAssignMatrix) matrix = NULL;
+  GtkWidget *window, *box, *header, *scrolled, *grid, *legend;
+  const char *call;
+  guint M;
+
+  g_return_val_if_fail (L4A_IS_REVIEWS_VIEW (self), NULL);
+
+  call = selected_call (self);
+  if (call == NULL || (matrix = l4a_review_matrix (self->store, call, &error)) == NULL)
+    {
+      if (error != NULL)
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return NULL;
+    }
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Who Reviews What"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+
+  legend = gtk_label_new (_("✓ submitted · ◐ draft · ● assigned · ⊘ conflict of interest. "
+                            "The last row counts each member’s proposals."));
+  gtk_label_set_wrap (GTK_LABEL (legend), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (legend), 0);
+  gtk_widget_add_css_class (legend, "dim-label");
+  gtk_widget_set_margin_start (legend, 12);
+  gtk_widget_set_margin_end (legend, 12);
+  gtk_widget_set_margin_top (legend, 6);
+  gtk_widget_set_margin_bottom (legend, 6);
+  gtk_box_append (GTK_BOX (box), legend);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+
+  M = matrix->member_ids->len;
+  for (guint m = 0; m < M; m++)
+    {
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (matrix->member_names, m));
+      g_autofree char *load = g_strdup_printf ("%u", matrix->loads[m]);
+      GtkWidget *total = gtk_label_new (load);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_grid_attach (GTK_GRID (grid), label, 1 + m, 0, 1, 1);
+      gtk_widget_add_css_class (total, "heading");
+      gtk_grid_attach (GTK_GRID (grid), total, 1 + m, 1 + matrix->proposal_ids->len, 1, 1);
+    }
+  {
+    GtkWidget *label = gtk_label_new (_("Proposals per member"));
+
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_widget_add_css_class (label, "heading");
+    gtk_grid_attach (GTK_GRID (grid), label, 0, 1 + matrix->proposal_ids->len, 1, 1);
+  }
+  for (guint p = 0; p < matrix->proposal_ids->len; p++)
+    {
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (matrix->proposal_titles, p));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, 1 + p, 1, 1);
+      for (guint m = 0; m < M; m++)
+        {
+          static const char * const marks[] = { "", "⊘", "●", "◐", "✓" };
+          L4aCell cell = matrix->cells[p * M + m];
+          GtkWidget *mark = gtk_label_new (marks[cell]);
+          g_autofree char *description = NULL;
+
+          description = g_strdup_printf ("%s, %s: %s", (char *) g_ptr_array_index (matrix->proposal_titles, p),
+                                         (char *) g_ptr_array_index (matrix->member_names, m),
+                                         cell == L4A_CELL_SUBMITTED ? _("Submitted")
+                                         : cell == L4A_CELL_DRAFT ? _("Draft")
+                                         : cell == L4A_CELL_ASSIGNED ? _("Assigned")
+                                         : cell == L4A_CELL_CONFLICT ? _("Conflict of interest") : _("Not assigned"));
+          gtk_widget_set_tooltip_text (mark, description);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+          if (cell == L4A_CELL_CONFLICT)
+            gtk_widget_add_css_class (mark, "error");
+          gtk_grid_attach (GTK_GRID (grid), mark, 1 + m, 1 + p, 1, 1);
+        }
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), grid);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_widget_add_css_class (window, "view");
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+/* Audit ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  L4aStore   *store;
+  GtkEditable *record;
+  GtkEditable *actor;
+  GtkEditable *action;
+  GtkListBox *list;
+  GtkLabel   *count;
+} AuditWindow;
+
+static void
+audit_window_free (gpointer data)
+{
+  AuditWindow *audit = data;
+
+  g_object_unref (audit->store);
+  g_free (audit);
+}
+
+static void
+audit_refresh (AuditWindow *audit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *count = NULL;
+
+  clear_list (audit->list);
+  entries = l4a_audit_list (audit->store, gtk_editable_get_text (audit->record),
+                            gtk_editable_get_text (audit->actor),
+                            gtk_editable_get_text (audit->action), 500, &error);
+  if (entries == NULL)
+    {
+      gtk_label_set_label (audit->count, error->message);
+      return;
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      L4aAuditEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *title = g_strdup_printf ("%s · %s %s", entry->action, entry->record_type, entry->record_id);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", entry->at, entry->actor);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (g_strcmp0 (entry->details, "{}") != 0)
+        gtk_widget_set_tooltip_text (row, entry->details);
+      gtk_list_box_append (audit->list, row);
+    }
+  count = g_strdup_printf (entries->len >= 500 ? _("The latest %u entries.")
+                                               : g_dngettext (GETTEXT_PACKAGE, "%u entry.", "%u entries.", entries->len),
+                           entries->len);
+  gtk_label_set_label (audit->count, count);
+}
+
+static GtkEditable *
+audit_filter (GtkWidget   *box,
+              const char  *placeholder,
+              AuditWindow *audit)
+{
+  GtkWidget *entry = gtk_search_entry_new ();
+
+  g_object_set (entry, "placeholder-text", placeholder, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
+  gtk_widget_set_hexpand (entry, TRUE);
+  g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (audit_refresh), audit);
+  gtk_flow_box_append (GTK_FLOW_BOX (box), entry);
+  return GTK_EDITABLE (entry);
+}
+
+GtkWindow *
+l4a_reviews_view_open_audit (L4aReviewsView *self)
+{
+  AuditWindow *audit = g_new0 (AuditWindow, 1);
+  GtkWidget *window, *box, *filters, *scrolled, *clamp, *inner;
+
+  g_return_val_if_fail (L4A_IS_REVIEWS_VIEW (self), NULL);
+
+  audit->store = g_object_ref (self->store);
+  window = adw_window_new ();
+  g_object_set_data_full (G_OBJECT (window), "audit", audit, audit_window_free);
+  gtk_window_set_title (GTK_WINDOW (window), _("Audit Log"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 640);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+
+  filters = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (filters), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (filters), TRUE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (filters), 3);
+  gtk_widget_set_margin_start (filters, 12);
+  gtk_widget_set_margin_end (filters, 12);
+  gtk_widget_set_margin_top (filters, 6);
+  audit->record = audit_filter (filters, _("Record type or id"), audit);
+  audit->actor = audit_filter (filters, _("Actor"), audit);
+  audit->action = audit_filter (filters, _("Action, such as release"), audit);
+  gtk_box_append (GTK_BOX (box), filters);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  clamp = adw_clamp_new ();
+  inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (inner, 12);
+  gtk_widget_set_margin_end (inner, 12);
+  gtk_widget_set_margin_top (inner, 12);
+  gtk_widget_set_margin_bottom (inner, 12);
+  audit->count = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (audit->count, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (audit->count), "dim-label");
+  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (audit->count));
+  audit->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (audit->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (audit->list), "boxed-list");
+  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (audit->list));
+  adw_clamp_set_child (ADW_CLAMP (clamp), inner);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  audit_refresh (audit);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+/* Building ---------------------------------------------------------------------- */
+
+static GtkWidget *
+status_page (const char *icon,
+             const char *title,
+             const char *description)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  return page;
+}
+
+static GtkWidget *
+scrolled_page (GtkWidget **inner)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (*inner, 12);
+  gtk_widget_set_margin_end (*inner, 12);
+  gtk_widget_set_margin_top (*inner, 18);
+  gtk_widget_set_margin_bottom (*inner, 18);
+  adw_clamp_set_child (ADW_CLAMP (clamp), *inner);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  return scrolled;
+}
+
+static GtkListBox *
+boxed_list (L4aReviewsView *self)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  return GTK_LIST_BOX (list);
+}
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static void
+build_member_page (L4aReviewsView *self)
+{
+  GtkWidget *inner, *page = scrolled_page (&inner);
+  GtkWidget *description;
+
+  gtk_box_append (GTK_BOX (inner), heading (_("Assigned to You")));
+  description = gtk_label_new (_("Score each proposal against the call’s criteria. Once your review is submitted "
+                                 "you read the other members’ reviews and join the discussion."));
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (description), 0);
+  gtk_widget_add_css_class (description, "dim-label");
+  gtk_box_append (GTK_BOX (inner), description);
+
+  self->assigned_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_vhomogeneous (self->assigned_stack, FALSE);
+  self->assigned_list = boxed_list (self);
+  gtk_stack_add_named (self->assigned_stack, GTK_WIDGET (self->assigned_list), "list");
+  gtk_stack_add_named (self->assigned_stack,
+                       status_page ("starred-symbolic", _("Nothing to Review"),
+                                    _("Proposals appear here once the World Secretariat assigns them to you.")),
+                       "empty");
+  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->assigned_stack));
+  gtk_stack_add_named (self->stack, page, "member");
+}
+
+static void
+build_secretariat_page (L4aReviewsView *self)
+{
+  GtkWidget *inner, *page = scrolled_page (&inner);
+  GtkWidget *bar, *button, *progress, *ranking_head;
+  g_autoptr(GtkStringList) sorts = gtk_string_list_new ((const char *[]) {
+    _("By mean"), _("By median"), _("By spread"), _("By title"), NULL });
+
+  bar = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 6);
+  self->call_drop = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->call_drop), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->call_drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Call"), -1);
+  g_signal_connect_swapped (self->call_drop, "notify::selected", G_CALLBACK (call_changed_cb), self);
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), GTK_WIDGET (self->call_drop));
+  button = gtk_button_new_with_mnemonic (_("_Assign Reviewers…"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (assign_clicked_cb), self);
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
+  button = gtk_button_new_with_mnemonic (_("_Who Reviews What"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (l4a_reviews_view_open_matrix), self);
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
+  button = gtk_button_new_with_mnemonic (_("Audit _Log"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (l4a_reviews_view_open_audit), self);
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
+  gtk_box_append (GTK_BOX (inner), bar);
+
+  progress = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->progress_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->progress_label, 0);
+  gtk_label_set_wrap (self->progress_label, TRUE);
+  self->progress_bar = GTK_LEVEL_BAR (gtk_level_bar_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reviews submitted"), -1);
+  gtk_box_append (GTK_BOX (progress), GTK_WIDGET (self->progress_label));
+  gtk_box_append (GTK_BOX (progress), GTK_WIDGET (self->progress_bar));
+  gtk_box_append (GTK_BOX (inner), progress);
+
+  ranking_head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (ranking_head, 12);
+  {
+    GtkWidget *label = heading (_("Ranking"));
+
+    gtk_widget_set_hexpand (label, TRUE);
+    gtk_box_append (GTK_BOX (ranking_head), label);
+  }
+  self->sort_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (sorts)), NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sort_drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sort"), -1);
+  g_signal_connect_swapped (self->sort_drop, "notify::selected", G_CALLBACK (sort_changed_cb), self);
+  gtk_box_append (GTK_BOX (ranking_head), GTK_WIDGET (self->sort_drop));
+  gtk_box_append (GTK_BOX (inner), ranking_head);
+
+  self->ranking_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_vhomogeneous (self->ranking_stack, FALSE);
+  self->ranking_list = boxed_list (self);
+  gtk_stack_add_named (self->ranking_stack, GTK_WIDGET (self->ranking_list), "list");
+  gtk_stack_add_named (self->ranking_stack,
+                       status_page ("starred-symbolic", _("No Proposal in Review"),
+                                    _("Submitted proposals of this call appear here with their scores.")),
+                       "empty");
+  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->ranking_stack));
+  gtk_stack_add_named (self->stack, page, "secretariat");
+}
+
+static void
+l4a_reviews_view_dispose (GObject *object)
+{
+  L4aReviewsView *self = (L4aReviewsView *) object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->calls, g_ptr_array_unref);
+  g_clear_pointer (&self->row_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->scores, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (l4a_reviews_view_parent_class)->dispose (object);
+}
+
+static void
+l4a_reviews_view_class_init (L4aReviewsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = l4a_reviews_view_dispose;
+}
+
+static void
+l4a_reviews_view_init (L4aReviewsView *self)
+{
+  self->row_ids = g_ptr_array_new_with_free_func (g_free);
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  gtk_stack_add_named (self->stack,
+                       status_page ("starred-symbolic", _("Reviews Are Confidential"),
+                                    _("The Advisory Board’s reviews stay with the Board and the World Secretariat. "
+                                      "Your proposals show the decision once it is released.")),
+                       "government");
+  gtk_stack_add_named (self->stack,
+                       status_page ("avatar-default-symbolic", _("Who Is Reviewing?"),
+                                    _("Choose the board member this workstation belongs to in Preferences.")),
+                       "no-identity");
+  build_member_page (self);
+  build_secretariat_page (self);
+  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->toasts));
+}
+
+void
+l4a_reviews_view_set_store (L4aReviewsView *self,
+                            L4aStore       *store)
+{
+  g_return_if_fail (L4A_IS_REVIEWS_VIEW (self));
+
+  g_set_object (&self->store, store);
+  l4a_reviews_view_reload (self);
+}
+
+void
+l4a_reviews_view_reload (L4aReviewsView *self)
+{
+  L4aRole role;
+
+  g_return_if_fail (L4A_IS_REVIEWS_VIEW (self));
+
+  if (self->store == NULL)
+    return;
+
+  role = l4a_store_get_role (self->store);
+  if (role == L4A_ROLE_GOVERNMENT)
+    gtk_stack_set_visible_child_name (self->stack, "government");
+  else if (role == L4A_ROLE_MEMBER && l4a_store_get_identity (self->store) == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "no-identity");
+  else if (role == L4A_ROLE_MEMBER)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "member");
+      reload_member (self);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "secretariat");
+      reload_secretariat (self);
+    }
+}
+
+const char *
+l4a_reviews_view_get_page (L4aReviewsView *self)
+{
+  g_return_val_if_fail (L4A_IS_REVIEWS_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+guint
+l4a_reviews_view_get_n_rows (L4aReviewsView *self)
+{
+  g_return_val_if_fail (L4A_IS_REVIEWS_VIEW (self), 0);
+
+  return self->row_ids->len;
+}
+
+gboolean
+l4a_reviews_view_select_call (L4aReviewsView *self,
+                              const char     *title)
+{
+  g_return_val_if_fail (L4A_IS_REVIEWS_VIEW (self), FALSE);
+
+  for (guint i = 0; self->calls && i < self->calls->len; i++)
+    if (g_strcmp0 (((L4aCallInfo *) g_ptr_array_index (self->calls, i))->title, title) == 0)
+      {
+        gtk_drop_down_set_selected (self->call_drop, i);
+        return TRUE;
+      }
+  return FALSE;
+}
