@@ -14,6 +14,7 @@
 
 #include "core-test-utils.h"
 
+#include "l4a-member.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-review.h"
 
@@ -805,6 +806,131 @@ test_decision_release (void)
   }
 }
 
+static void
+test_members (void)
+{
+  g_auto(Board) board = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aMemberEdit) edit = NULL;
+  g_autoptr(L4aMemberEdit) loaded = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *someone = NULL;
+  g_autofree char *sql = NULL;
+  guint unassigned = 99;
+  gboolean automatic = FALSE;
+
+  board_open (&board, "members.sqlite");
+
+  /* hostile input: refused by field, nothing written */
+  before = sql_text (board.store, "SELECT count(*) || '/' || (SELECT count(*) FROM conflict) FROM member");
+  edit = l4a_member_edit_new ();
+  edit->name = g_strdup ("   ");
+  edit->country = g_strdup ("XX");
+  edit->region = g_strdup ("atlantis");
+  g_assert_false (l4a_member_save (board.store, edit, NULL, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "needs a name"));
+  g_clear_error (&error);
+  {
+    g_autoptr(GPtrArray) problems = l4a_member_edit_validate (board.store, edit);
+
+    g_assert_cmpuint (problems->len, ==, 3);
+  }
+  g_free (edit->name);
+  edit->name = g_strdup ("Nadia Benali'); DROP TABLE member; --");
+  g_free (edit->country);
+  edit->country = g_strdup ("MA");
+  g_free (edit->region);
+  edit->region = g_strdup ("africa");
+  l4a_member_edit_add_conflict (edit, board.quito_gov, "   ");
+  g_assert_false (l4a_member_save (board.store, edit, NULL, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "reason"));
+  g_clear_error (&error);
+  after = sql_text (board.store, "SELECT count(*) || '/' || (SELECT count(*) FROM conflict) FROM member");
+  g_assert_cmpstr (before, ==, after);
+
+  /* only the secretariat keeps the board */
+  l4a_store_set_actor (board.store, L4A_ROLE_GOVERNMENT, board.quito_gov);
+  g_assert_false (l4a_member_save (board.store, edit, NULL, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_null (l4a_member_list (board.store, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  l4a_store_set_actor (board.store, L4A_ROLE_SECRETARIAT, NULL);
+
+  /* a new member, with a declared conflict; the name is kept as typed */
+  g_free (((L4aConflictEdit *) g_ptr_array_index (edit->conflicts, 0))->reason);
+  ((L4aConflictEdit *) g_ptr_array_index (edit->conflicts, 0))->reason = g_strdup ("Former adviser to the mayor");
+  g_assert_true (l4a_member_save (board.store, edit, &unassigned, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (unassigned, ==, 0);
+  loaded = l4a_member_load (board.store, edit->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->name, ==, "Nadia Benali'); DROP TABLE member; --");
+  g_assert_cmpuint (loaded->conflicts->len, >=, 1);
+  g_assert_false (((L4aConflictEdit *) g_ptr_array_index (loaded->conflicts, 0))->automatic);
+  g_assert_cmpstr (((L4aConflictEdit *) g_ptr_array_index (loaded->conflicts, 0))->government_name, ==, "Quito");
+  /* the member_conflict view keeps them off Quito's proposal */
+  sql = g_strdup_printf ("SELECT count(*) FROM member_conflict WHERE member_id = '%s' AND proposal_id = '%s'",
+                         edit->id, board.quito);
+  g_assert_cmpint (sql_int (board.store, sql), ==, 1);
+
+  /* automatic conflicts come from the member's country */
+  members = l4a_member_list (board.store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < members->len; i++)
+    {
+      L4aMemberEdit *m = g_ptr_array_index (members, i);
+
+      for (guint k = 0; k < m->conflicts->len; k++)
+        automatic |= ((L4aConflictEdit *) g_ptr_array_index (m->conflicts, k))->automatic;
+    }
+  g_assert_true (automatic);
+
+  /* declaring a conflict withdraws a member from a proposal not yet reviewed */
+  g_assert_true (l4a_review_assign_call (board.store, board.call, 3, 0, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  someone = assigned_member (&board, board.jalisco, 0);
+  g_clear_pointer (&loaded, l4a_member_edit_free);
+  loaded = l4a_member_load (board.store, someone, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *jalisco_gov = sql_text (board.store, "SELECT id FROM government WHERE name = 'Jalisco'");
+
+    l4a_member_edit_add_conflict (loaded, jalisco_gov, "Family member works there");
+  }
+  g_assert_true (l4a_member_save (board.store, loaded, &unassigned, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (unassigned, ==, 1);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM assignment WHERE member_id = '%s' AND proposal_id = '%s'",
+                         someone, board.jalisco);
+  g_assert_cmpint (sql_int (board.store, sql), ==, 0);
+
+  /* stale edits are refused */
+  loaded->revision = 1;
+  g_assert_false (l4a_member_save (board.store, loaded, NULL, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* a member with reviews stays; one without goes */
+  {
+    g_autofree char *reviewer = sql_text (board.store, "SELECT member_id FROM review LIMIT 1");
+
+    g_assert_false (l4a_member_delete (board.store, reviewer, &error));
+    g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+    g_clear_error (&error);
+  }
+  g_assert_true (l4a_member_delete (board.store, edit->id, &error));
+  g_assert_no_error (error);
+  g_assert_null (l4a_member_load (board.store, edit->id, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -817,6 +943,7 @@ main (int   argc,
   g_test_add_func ("/core/review/assign-store", test_assign_store);
   g_test_add_func ("/core/review/visibility", test_review_visibility);
   g_test_add_func ("/core/review/decision-release", test_decision_release);
+  g_test_add_func ("/core/review/members", test_members);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-review-XXXXXX");
 }

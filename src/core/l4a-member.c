@@ -1,0 +1,496 @@
+/* l4a-member.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Advisory Board members and their conflicts of interest. Conflicts with
+ * the member's own government and country are automatic (the
+ * member_conflict view derives them); others are declared with a reason.
+ * Declaring a conflict withdraws the member from proposals they may no
+ * longer review, unless a review of theirs is already under way.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "l4a-member.h"
+#include "l4a-reference.h"
+#include "l4a-rules.h"
+#include "l4a-store-private.h"
+
+static void
+conflict_edit_free (gpointer data)
+{
+  L4aConflictEdit *conflict = data;
+
+  g_free (conflict->government_id);
+  g_free (conflict->government_name);
+  g_free (conflict->reason);
+  g_free (conflict);
+}
+
+L4aMemberEdit *
+l4a_member_edit_new (void)
+{
+  L4aMemberEdit *edit = g_new0 (L4aMemberEdit, 1);
+
+  edit->conflicts = g_ptr_array_new_with_free_func (conflict_edit_free);
+  return edit;
+}
+
+void
+l4a_member_edit_free (L4aMemberEdit *edit)
+{
+  if (edit == NULL)
+    return;
+  g_free (edit->id);
+  g_free (edit->name);
+  g_free (edit->government_id);
+  g_free (edit->country);
+  g_free (edit->region);
+  g_free (edit->contact);
+  g_ptr_array_unref (edit->conflicts);
+  g_free (edit);
+}
+
+L4aConflictEdit *
+l4a_member_edit_add_conflict (L4aMemberEdit *edit,
+                              const char    *government_id,
+                              const char    *reason)
+{
+  L4aConflictEdit *conflict = g_new0 (L4aConflictEdit, 1);
+
+  conflict->government_id = g_strdup (government_id);
+  conflict->reason = g_strdup (reason ? reason : "");
+  g_ptr_array_add (edit->conflicts, conflict);
+  return conflict;
+}
+
+static gboolean
+government_exists (L4aStore   *store,
+                   const char *id)
+{
+  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, "SELECT 1 FROM government WHERE id = ?1", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/**
+ * l4a_member_edit_validate:
+ *
+ * Returns: (transfer full) (element-type L4aFieldError): what is wrong,
+ *   by field (name, government, country, region, contact, conflicts)
+ */
+GPtrArray *
+l4a_member_edit_validate (L4aStore            *store,
+                          const L4aMemberEdit *edit)
+{
+  GPtrArray *errors = l4a_field_errors_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (edit != NULL, errors);
+
+  if (l4a_text_is_blank (edit->name))
+    l4a_field_errors_add (errors, "name", "%s", _("A board member needs a name."));
+  else if (!g_utf8_validate (edit->name, -1, NULL) || g_utf8_strlen (edit->name, -1) > 200)
+    l4a_field_errors_add (errors, "name", "%s", _("The name is longer than 200 characters."));
+
+  if (!l4a_text_is_blank (edit->government_id) && !government_exists (store, edit->government_id))
+    l4a_field_errors_add (errors, "government", "%s", _("The affiliation is not a known government."));
+
+  if (l4a_text_is_blank (edit->country))
+    l4a_field_errors_add (errors, "country", "%s", _("Choose the country."));
+  else if (l4a_reference_lookup (L4A_REFERENCE_COUNTRIES, edit->country) == NULL)
+    l4a_field_errors_add (errors, "country", _("“%s” is not a known country."), edit->country);
+
+  if (l4a_text_is_blank (edit->region))
+    l4a_field_errors_add (errors, "region", "%s", _("Choose the UCLG world region."));
+  else if (l4a_reference_lookup (L4A_REFERENCE_REGIONS, edit->region) == NULL)
+    l4a_field_errors_add (errors, "region", _("“%s” is not a UCLG region."), edit->region);
+
+  if (edit->contact != NULL && (!g_utf8_validate (edit->contact, -1, NULL) || g_utf8_strlen (edit->contact, -1) > 300))
+    l4a_field_errors_add (errors, "contact", "%s", _("The contact is longer than 300 characters."));
+
+  for (guint i = 0; i < edit->conflicts->len; i++)
+    {
+      L4aConflictEdit *conflict = g_ptr_array_index (edit->conflicts, i);
+
+      if (conflict->automatic)
+        continue;
+      if (l4a_text_is_blank (conflict->government_id) || !government_exists (store, conflict->government_id))
+        l4a_field_errors_add (errors, "conflicts", "%s", _("A declared conflict names a government that is not known."));
+      else if (g_hash_table_contains (seen, conflict->government_id))
+        l4a_field_errors_add (errors, "conflicts", "%s", _("The same government is declared twice."));
+      else if (l4a_text_is_blank (conflict->reason))
+        l4a_field_errors_add (errors, "conflicts", "%s", _("Give the reason of each declared conflict."));
+      else
+        g_hash_table_add (seen, conflict->government_id);
+    }
+
+  return errors;
+}
+
+static gboolean
+require_secretariat (L4aStore  *store,
+                     GError   **error)
+{
+  if (l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT)
+    return TRUE;
+  g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+               /* translators: %s is a role */
+               _("Only the World Secretariat keeps the Advisory Board; this workstation acts as “%s”."),
+               l4a_role_get_label (l4a_store_get_role (store)));
+  return FALSE;
+}
+
+static gboolean
+load_conflicts (L4aStore      *store,
+                L4aMemberEdit *edit,
+                GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* Declared first, then automatic: stored ones and those derived from
+   * the member's government and country. */
+  stmt = l4a_store_prepare (store,
+                            "SELECT c.government_id, g.name, c.reason, c.kind = 'automatic' FROM conflict c "
+                            "JOIN government g ON g.id = c.government_id WHERE c.member_id = ?1 "
+                            "UNION "
+                            "SELECT g.id, g.name, '', 1 FROM member m JOIN government g "
+                            "  ON g.id = m.government_id OR g.country = m.country "
+                            "WHERE m.id = ?1 AND g.id NOT IN (SELECT government_id FROM conflict WHERE member_id = ?1) "
+                            "ORDER BY 4, 2 COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, edit->id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      L4aConflictEdit *conflict = l4a_member_edit_add_conflict (edit, (const char *) sqlite3_column_text (stmt, 0),
+                                                                (const char *) sqlite3_column_text (stmt, 2));
+
+      conflict->government_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      conflict->automatic = sqlite3_column_int (stmt, 3) != 0;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      l4a_store_set_sqlite_error (store, rc, NULL, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define MEMBER_COLUMNS \
+  "m.id, m.revision, m.name, m.government_id, m.country, m.region, m.contact, m.sample, " \
+  "(SELECT count(*) FROM review r WHERE r.member_id = m.id) "
+
+static L4aMemberEdit *
+member_from_row (sqlite3_stmt *stmt)
+{
+  L4aMemberEdit *edit = l4a_member_edit_new ();
+
+  edit->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  edit->revision = sqlite3_column_int (stmt, 1);
+  edit->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  edit->government_id = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  edit->country = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  edit->region = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  edit->contact = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  edit->sample = sqlite3_column_int (stmt, 7) != 0;
+  edit->n_reviews = sqlite3_column_int (stmt, 8);
+  return edit;
+}
+
+static void
+member_edit_free (gpointer data)
+{
+  l4a_member_edit_free (data);
+}
+
+/**
+ * l4a_member_list:
+ *
+ * Returns: (transfer full) (element-type L4aMemberEdit): the board, by
+ *   name, with conflicts, for the secretariat; or %NULL with @error set
+ */
+GPtrArray *
+l4a_member_list (L4aStore  *store,
+                 GError   **error)
+{
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (member_edit_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  if (!require_secretariat (store, error))
+    return NULL;
+  stmt = l4a_store_prepare (store, "SELECT " MEMBER_COLUMNS "FROM member m ORDER BY m.name COLLATE NOCASE, m.id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (members, member_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      l4a_store_set_sqlite_error (store, rc, NULL, error);
+      return NULL;
+    }
+  for (guint i = 0; i < members->len; i++)
+    if (!load_conflicts (store, g_ptr_array_index (members, i), error))
+      return NULL;
+  return g_steal_pointer (&members);
+}
+
+/**
+ * l4a_member_load:
+ *
+ * Returns: (transfer full): the member with their conflicts, or %NULL
+ *   with @error set
+ */
+L4aMemberEdit *
+l4a_member_load (L4aStore    *store,
+                 const char  *id,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(L4aMemberEdit) edit = NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  if (!require_secretariat (store, error))
+    return NULL;
+  stmt = l4a_store_prepare (store, "SELECT " MEMBER_COLUMNS "FROM member m WHERE m.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND,
+                   _("There is no board member with the id “%s”."), id);
+      return NULL;
+    }
+  edit = member_from_row (stmt);
+  if (!load_conflicts (store, edit, error))
+    return NULL;
+  return g_steal_pointer (&edit);
+}
+
+static gboolean
+run (L4aStore    *store,
+     const char  *sql,
+     const char  *a,
+     const char  *b,
+     const char  *c,
+     const char  *record,
+     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
+  if (b)
+    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
+  if (c)
+    sqlite3_bind_text (stmt, 3, c, -1, SQLITE_STATIC);
+  return l4a_store_step_done (store, stmt, record, error);
+}
+
+/**
+ * l4a_member_save:
+ * @n_unassigned: (out) (optional): assignments withdrawn because of a new
+ *   conflict
+ *
+ * Saves a member and their declared conflicts, all or nothing. A new
+ * conflict withdraws the member from the proposals it concerns; it is
+ * refused when the member already started reviewing one of them.
+ */
+gboolean
+l4a_member_save (L4aStore       *store,
+                 L4aMemberEdit  *edit,
+                 guint          *n_unassigned,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = l4a_now_iso8601 ();
+  g_autofree char *new_id = NULL;
+  g_autofree char *name = NULL;
+  const char *record = l4a_text_is_blank (edit->name) ? _("New board member") : edit->name;
+  const char *id;
+  guint removed = 0;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  if (!require_secretariat (store, error))
+    return FALSE;
+
+  problems = l4a_member_edit_validate (store, edit);
+  if (problems->len > 0)
+    {
+      L4aFieldError *first = g_ptr_array_index (problems, 0);
+
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   /* translators: a member's name, then what is wrong */
+                   _("Board member “%s” cannot be saved: %s"), record, first->message);
+      return FALSE;
+    }
+
+  if (!l4a_store_begin (store, error))
+    return FALSE;
+
+  name = g_strstrip (g_strdup (edit->name));
+  if (edit->id == NULL)
+    {
+      new_id = g_uuid_string_random ();
+      stmt = l4a_store_prepare (store,
+                                "INSERT INTO member (id, name, government_id, country, region, contact, created_at, "
+                                "  updated_at, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)", error);
+    }
+  else
+    stmt = l4a_store_prepare (store,
+                              "UPDATE member SET name = ?2, government_id = ?3, country = ?4, region = ?5, contact = ?6, "
+                              "  updated_at = ?7, origin = ?8, revision = revision + 1 WHERE id = ?1 AND revision = ?9",
+                              error);
+  if (stmt == NULL)
+    goto failed;
+  id = edit->id ? edit->id : new_id;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  if (l4a_text_is_blank (edit->government_id))
+    sqlite3_bind_null (stmt, 3);
+  else
+    sqlite3_bind_text (stmt, 3, edit->government_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, edit->country, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, edit->region, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, edit->contact ? edit->contact : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, l4a_store_get_installation_id (store), -1, SQLITE_STATIC);
+  if (edit->id != NULL)
+    sqlite3_bind_int (stmt, 9, edit->revision);
+  if (!l4a_store_step_done (store, stmt, record, error))
+    goto failed;
+  if (edit->id != NULL && sqlite3_changes (l4a_store_get_db (store)) == 0)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT,
+                   _("Board member “%s” changed since it was opened; open it again to see the changes."), record);
+      goto failed;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* The declared conflicts are replaced by the edited ones. */
+  if (!run (store, "DELETE FROM conflict WHERE member_id = ?1 AND kind = 'declared'", id, NULL, NULL, record, error))
+    goto failed;
+  for (guint i = 0; i < edit->conflicts->len; i++)
+    {
+      L4aConflictEdit *conflict = g_ptr_array_index (edit->conflicts, i);
+      g_autofree char *conflict_id = NULL;
+
+      if (conflict->automatic)
+        continue;
+      conflict_id = g_uuid_string_random ();
+      stmt = l4a_store_prepare (store,
+                                "INSERT INTO conflict (id, member_id, government_id, kind, reason, created_at, updated_at, "
+                                "  origin) VALUES (?1, ?2, ?3, 'declared', ?4, ?5, ?5, ?6) "
+                                "ON CONFLICT (member_id, government_id) DO NOTHING", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, conflict_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, conflict->government_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, g_strstrip (conflict->reason), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, l4a_store_get_installation_id (store), -1, SQLITE_STATIC);
+      if (!l4a_store_step_done (store, stmt, record, error))
+        goto failed;
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+
+  /* A review already under way of a proposal now in conflict: refuse. */
+  stmt = l4a_store_prepare (store,
+                            "SELECT p.title FROM review r JOIN proposal p ON p.id = r.proposal_id "
+                            "JOIN member_conflict mc ON mc.member_id = r.member_id AND mc.proposal_id = r.proposal_id "
+                            "WHERE r.member_id = ?1 AND p.state IN ('under-review', 'submitted') LIMIT 1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   /* translators: a member's name, then a proposal title */
+                   _("Board member “%s” has already started reviewing “%s”, which this conflict concerns; "
+                     "the secretariat must settle that review first."),
+                   record, (const char *) sqlite3_column_text (stmt, 0));
+      goto failed;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Otherwise the member steps back from those proposals. */
+  if (!run (store, "DELETE FROM assignment WHERE member_id = ?1 AND proposal_id IN "
+                   "(SELECT proposal_id FROM member_conflict WHERE member_id = ?1)", id, NULL, NULL, record, error))
+    goto failed;
+  removed = sqlite3_changes (l4a_store_get_db (store));
+
+  {
+    g_autofree char *details = g_strdup_printf ("{\"unassigned\": %u}", removed);
+
+    if (!l4a_store_audit (store, edit->id ? "update" : "create", "member", id, details, error) ||
+        !l4a_store_commit (store, error))
+      goto failed;
+  }
+
+  if (new_id != NULL)
+    edit->id = g_steal_pointer (&new_id);
+  edit->revision = edit->revision > 0 ? edit->revision + 1 : 1;
+  if (n_unassigned != NULL)
+    *n_unassigned = removed;
+  return TRUE;
+
+failed:
+  l4a_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * l4a_member_delete:
+ *
+ * Removes a board member who has written no review; reviews are never
+ * lost.
+ */
+gboolean
+l4a_member_delete (L4aStore    *store,
+                   const char  *id,
+                   GError     **error)
+{
+  g_autoptr(L4aMemberEdit) edit = NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
+
+  if ((edit = l4a_member_load (store, id, error)) == NULL)
+    return FALSE;
+  if (edit->n_reviews > 0)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Board member “%s” wrote %u review and stays on the record.",
+                                "Board member “%s” wrote %u reviews and stays on the record.", edit->n_reviews),
+                   edit->name, edit->n_reviews);
+      return FALSE;
+    }
+
+  if (!l4a_store_begin (store, error))
+    return FALSE;
+  if (!run (store, "DELETE FROM member WHERE id = ?1", id, NULL, NULL, edit->name, error) ||
+      !l4a_store_audit (store, "delete", "member", id, NULL, error) ||
+      !l4a_store_commit (store, error))
+    {
+      l4a_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,60 @@
+/* l4a-member.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "l4a-store.h"
+
+G_BEGIN_DECLS
+
+/* A conflict of interest with a government. */
+typedef struct
+{
+  char     *government_id;
+  char     *government_name;  /* as read; ignored when saving */
+  char     *reason;
+  gboolean  automatic;        /* the member's own government or country: not edited */
+} L4aConflictEdit;
+
+/* An Advisory Board member. */
+typedef struct
+{
+  char      *id;             /* NULL for a new one */
+  int        revision;       /* as loaded; 0 for a new one */
+  char      *name;
+  char      *government_id;  /* affiliation, or NULL */
+  char      *country;        /* ISO 3166-1 alpha-2 */
+  char      *region;         /* UCLG region code */
+  char      *contact;
+  gboolean   sample;
+  guint      n_reviews;      /* as read */
+  GPtrArray *conflicts;      /* L4aConflictEdit: the declared ones, then the automatic ones */
+} L4aMemberEdit;
+
+L4aMemberEdit   *l4a_member_edit_new          (void);
+void             l4a_member_edit_free         (L4aMemberEdit        *edit);
+L4aConflictEdit *l4a_member_edit_add_conflict (L4aMemberEdit        *edit,
+                                               const char           *government_id,
+                                               const char           *reason);
+GPtrArray       *l4a_member_edit_validate     (L4aStore             *store,
+                                               const L4aMemberEdit  *edit);
+
+GPtrArray       *l4a_member_list              (L4aStore             *store,
+                                               GError              **error);
+L4aMemberEdit   *l4a_member_load              (L4aStore             *store,
+                                               const char           *id,
+                                               GError              **error);
+gboolean         l4a_member_save              (L4aStore             *store,
+                                               L4aMemberEdit        *edit,
+                                               guint                *n_unassigned,
+                                               GError              **error);
+gboolean         l4a_member_delete            (L4aStore             *store,
+                                               const char           *id,
+                                               GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aMemberEdit, l4a_member_edit_free)
+
+G_END_DECLS
