@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "l4a-labels.h"
+#include "l4a-members-window.h"
 #include "l4a-registry.h"
 #include "l4a-review.h"
 #include "l4a-review-window.h"
@@ -614,6 +615,23 @@ l4a_reviews_view_open_audit (L4aReviewsView *self)
   return GTK_WINDOW (window);
 }
 
+/* Members ---------------------------------------------------------------------- */
+
+GtkWindow *
+l4a_reviews_view_open_members (L4aReviewsView *self)
+{
+  L4aMembersWindow *window;
+
+  g_return_val_if_fail (L4A_IS_REVIEWS_VIEW (self), NULL);
+
+  window = l4a_members_window_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (review_window_destroyed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
 /* Building ---------------------------------------------------------------------- */
 
 static GtkWidget *
@@ -704,7 +722,7 @@ build_secretariat_page (L4aReviewsView *self)
 
   bar = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 4);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 5);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 6);
   self->call_drop = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
@@ -717,6 +735,9 @@ build_secretariat_page (L4aReviewsView *self)
   gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
   button = gtk_button_new_with_mnemonic (_("_Who Reviews What"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (l4a_reviews_view_open_matrix), self);
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
+  button = gtk_button_new_with_mnemonic (_("_Board Members"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (l4a_reviews_view_open_members), self);
   gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
   button = gtk_button_new_with_mnemonic (_("Audit _Log"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (l4a_reviews_view_open_audit), self);

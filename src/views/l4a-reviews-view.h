@@ -30,5 +30,6 @@ guint       l4a_reviews_view_assign       (L4aReviewsView *self,
                                            GError        **error);
 GtkWindow  *l4a_reviews_view_open_audit   (L4aReviewsView *self);
 GtkWindow  *l4a_reviews_view_open_matrix  (L4aReviewsView *self);
+GtkWindow  *l4a_reviews_view_open_members (L4aReviewsView *self);
 
 G_END_DECLS

@@ -28,6 +28,7 @@
 #include "l4a-hubs-view.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-proposal-editor.h"
+#include "l4a-members-window.h"
 #include "l4a-review.h"
 #include "l4a-review-window.h"
 #include "l4a-reviews-view.h"
@@ -519,6 +520,18 @@ render_reviews (L4aApplication *app,
           ok &= save_scrolled (GTK_WINDOW (review), outdir, "review-window-secretariat", style);
           gtk_window_destroy (GTK_WINDOW (review));
         }
+      {
+        GtkWindow *members = l4a_reviews_view_open_members (L4A_REVIEWS_VIEW (view));
+        g_autofree char *name = g_strdup_printf ("members-%s.png", style);
+        g_autofree char *edit_name = g_strdup_printf ("member-edit-%s.png", style);
+
+        l4a_test_iterate (0.4);
+        ok &= save_window (members, outdir, name);
+        l4a_members_window_edit (L4A_MEMBERS_WINDOW (members), submitted_member);
+        l4a_test_iterate (0.6);
+        ok &= save_window (members, outdir, edit_name);
+        gtk_window_destroy (members);
+      }
       {
         GtkWindow *matrix_window = l4a_reviews_view_open_matrix (L4A_REVIEWS_VIEW (view));
         GtkWindow *audit = l4a_reviews_view_open_audit (L4A_REVIEWS_VIEW (view));

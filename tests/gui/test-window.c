@@ -21,6 +21,7 @@
 #include "l4a-map-view.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-proposals-view.h"
+#include "l4a-members-window.h"
 #include "l4a-review.h"
 #include "l4a-review-window.h"
 #include "l4a-reviews-view.h"
@@ -901,6 +902,31 @@ test_review_journey (void)
   g_assert_no_error (error);
   g_assert_cmpint (sql_count (sql), ==, 1);
   gtk_window_destroy (GTK_WINDOW (review));
+
+  /* the board: a member added with a declared conflict; a nameless one refused */
+  {
+    L4aMembersWindow *members = L4A_MEMBERS_WINDOW (l4a_reviews_view_open_members (view));
+    guint before = l4a_members_window_get_n_members (members);
+    g_autofree char *quito = l4a_store_resolve_reference (store, "government", "Quito", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (before, >, 0);
+    l4a_members_window_edit (members, NULL);
+    l4a_members_window_fill (members, "  ", "MA", "africa");
+    g_assert_false (l4a_members_window_save (members, &error));
+    g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpuint (l4a_members_window_get_n_members (members), ==, before);
+    l4a_members_window_fill (members, "Nadia Benali", "MA", "africa");
+    l4a_members_window_declare (members, quito, "Adviser to the mayor until 2025");
+    g_assert_true (l4a_members_window_save (members, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (l4a_members_window_get_n_members (members), ==, before + 1);
+    g_assert_cmpint (sql_count ("SELECT count(*) FROM conflict c JOIN member m ON m.id = c.member_id "
+                                "JOIN government g ON g.id = c.government_id WHERE m.name = 'Nadia Benali' "
+                                "AND g.name = 'Quito' AND c.kind = 'declared'"), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (members));
+  }
 
   /* the audit log and the matrix open */
   {

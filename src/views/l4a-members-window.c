@@ -1,0 +1,604 @@
+/* l4a-members-window.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Advisory Board, kept by the World Secretariat: members, and their
+ * conflicts of interest, automatic and declared.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "l4a-government.h"
+#include "l4a-member.h"
+#include "l4a-members-window.h"
+#include "l4a-reference.h"
+#include "l4a-rules.h"
+
+struct _L4aMembersWindow
+{
+  AdwWindow        parent_instance;
+
+  L4aStore        *store;
+  GPtrArray       *members;        /* L4aMemberEdit */
+  L4aMemberEdit   *editing;
+  GPtrArray       *country_codes;
+  GPtrArray       *government_ids; /* index 0 is "none" */
+
+  AdwWindowTitle  *title;
+  GtkButton       *back_button;
+  GtkButton       *add_button;
+  GtkButton       *save_button;
+  AdwToastOverlay *toasts;
+  GtkStack        *stack;
+  GtkListBox      *list;
+  GtkLabel        *notice;
+  AdwEntryRow     *name_row;
+  AdwComboRow     *country_row;
+  AdwComboRow     *region_row;
+  AdwComboRow     *affiliation_row;
+  AdwEntryRow     *contact_row;
+  AdwPreferencesGroup *conflicts_group;
+  GPtrArray       *conflict_rows;
+  AdwComboRow     *conflict_government_row;
+  AdwEntryRow     *conflict_reason_row;
+  GtkButton       *delete_button;
+};
+
+G_DEFINE_FINAL_TYPE (L4aMembersWindow, l4a_members_window, ADW_TYPE_WINDOW)
+
+static void
+member_edit_free (gpointer data)
+{
+  l4a_member_edit_free (data);
+}
+
+static void
+show_list (L4aMembersWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+  self->members = l4a_member_list (self->store, &error);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  if (self->members == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      self->members = g_ptr_array_new_with_free_func (member_edit_free);
+    }
+
+  for (guint i = 0; i < self->members->len; i++)
+    {
+      L4aMemberEdit *member = g_ptr_array_index (self->members, i);
+      GtkWidget *row = adw_action_row_new ();
+      guint declared = 0;
+      g_autofree char *subtitle = NULL;
+
+      for (guint k = 0; k < member->conflicts->len; k++)
+        declared += !((L4aConflictEdit *) g_ptr_array_index (member->conflicts, k))->automatic;
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %u declared conflict",
+                                               "%s · %s · %u declared conflicts", declared),
+                                  l4a_reference_translate (L4A_REFERENCE_COUNTRIES, member->country),
+                                  l4a_reference_translate (L4A_REFERENCE_REGIONS, member->region), declared);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (self->list, row);
+    }
+
+  g_clear_pointer (&self->editing, l4a_member_edit_free);
+  adw_window_title_set_subtitle (self->title, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+remove_conflict_cb (GtkButton        *button,
+                    L4aMembersWindow *self)
+{
+  L4aConflictEdit *conflict = g_object_get_data (G_OBJECT (button), "conflict");
+
+  g_ptr_array_remove (self->editing->conflicts, conflict);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW), FALSE);
+}
+
+static void
+fill_conflicts (L4aMembersWindow *self)
+{
+  for (guint i = 0; i < self->conflict_rows->len; i++)
+    adw_preferences_group_remove (self->conflicts_group, g_ptr_array_index (self->conflict_rows, i));
+  g_ptr_array_set_size (self->conflict_rows, 0);
+
+  for (guint i = 0; i < self->editing->conflicts->len; i++)
+    {
+      L4aConflictEdit *conflict = g_ptr_array_index (self->editing->conflicts, i);
+      GtkWidget *row = adw_action_row_new ();
+      const char *name = conflict->government_name ? conflict->government_name : conflict->government_id;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   conflict->automatic ? _("Automatic: the member’s own government or country")
+                                                       : conflict->reason);
+      if (!conflict->automatic)
+        {
+          GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          g_autofree char *tooltip = g_strdup_printf (_("Remove the conflict with %s"), name);
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_tooltip_text (button, tooltip);
+          g_object_set_data (G_OBJECT (button), "conflict", conflict);
+          g_signal_connect (button, "clicked", G_CALLBACK (remove_conflict_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      adw_preferences_group_add (self->conflicts_group, row);
+      g_ptr_array_add (self->conflict_rows, row);
+    }
+}
+
+static void
+select_code (AdwComboRow *row,
+             GPtrArray   *codes,
+             const char  *code,
+             guint        fallback)
+{
+  adw_combo_row_set_selected (row, fallback);
+  for (guint i = 0; i < codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (codes, i), code) == 0)
+      adw_combo_row_set_selected (row, i);
+}
+
+static void
+show_editor (L4aMembersWindow *self,
+             L4aMemberEdit    *edit)
+{
+  const L4aReferenceEntry *regions;
+  guint n_regions;
+
+  g_clear_pointer (&self->editing, l4a_member_edit_free);
+  self->editing = edit;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), edit->name ? edit->name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->contact_row), edit->contact ? edit->contact : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->conflict_reason_row), "");
+  select_code (self->country_row, self->country_codes, edit->country, GTK_INVALID_LIST_POSITION);
+  select_code (self->affiliation_row, self->government_ids, edit->government_id ? edit->government_id : "", 0);
+  regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n_regions);
+  adw_combo_row_set_selected (self->region_row, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; i < n_regions; i++)
+    if (g_strcmp0 (regions[i].code, edit->region) == 0)
+      adw_combo_row_set_selected (self->region_row, i);
+  fill_conflicts (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), edit->id != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice), FALSE);
+  adw_window_title_set_subtitle (self->title, edit->id ? edit->name : _("New Member"));
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "edit");
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+collect (L4aMembersWindow *self)
+{
+  const L4aReferenceEntry *regions;
+  guint n_regions, country, region, affiliation;
+  L4aMemberEdit *edit = self->editing;
+
+  g_free (edit->name);
+  edit->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  g_free (edit->contact);
+  edit->contact = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->contact_row)));
+  country = adw_combo_row_get_selected (self->country_row);
+  g_free (edit->country);
+  edit->country = g_strdup (country < self->country_codes->len ? g_ptr_array_index (self->country_codes, country) : NULL);
+  regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n_regions);
+  region = adw_combo_row_get_selected (self->region_row);
+  g_free (edit->region);
+  edit->region = g_strdup (region < n_regions ? regions[region].code : NULL);
+  affiliation = adw_combo_row_get_selected (self->affiliation_row);
+  g_free (edit->government_id);
+  edit->government_id = affiliation > 0 && affiliation < self->government_ids->len
+                        ? g_strdup (g_ptr_array_index (self->government_ids, affiliation)) : NULL;
+}
+
+static void
+declare_cb (L4aMembersWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->conflict_government_row);
+  const char *reason = gtk_editable_get_text (GTK_EDITABLE (self->conflict_reason_row));
+  L4aConflictEdit *conflict;
+  GtkStringList *names;
+
+  if (self->editing == NULL || selected == 0 || selected >= self->government_ids->len)
+    return;
+  if (l4a_text_is_blank (reason))
+    {
+      gtk_label_set_label (self->notice, _("Give the reason of each declared conflict."));
+      gtk_widget_set_visible (GTK_WIDGET (self->notice), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->conflict_reason_row));
+      return;
+    }
+  names = GTK_STRING_LIST (adw_combo_row_get_model (self->conflict_government_row));
+  conflict = l4a_member_edit_add_conflict (self->editing, g_ptr_array_index (self->government_ids, selected), reason);
+  conflict->government_name = g_strdup (gtk_string_list_get_string (names, selected));
+  gtk_editable_set_text (GTK_EDITABLE (self->conflict_reason_row), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->notice), FALSE);
+  fill_conflicts (self);
+}
+
+static void
+save_cb (L4aMembersWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!l4a_members_window_save (self, &error))
+    {
+      gtk_label_set_label (self->notice, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->notice), TRUE);
+    }
+}
+
+static void
+delete_cb (L4aMembersWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->editing == NULL || self->editing->id == NULL)
+    return;
+  if (!l4a_member_delete (self->store, self->editing->id, &error))
+    {
+      gtk_label_set_label (self->notice, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->notice), TRUE);
+      return;
+    }
+  show_list (self);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Member removed")));
+}
+
+static void
+add_cb (L4aMembersWindow *self)
+{
+  show_editor (self, l4a_member_edit_new ());
+}
+
+static void
+row_activated_cb (GtkListBox       *list,
+                  GtkListBoxRow    *row,
+                  L4aMembersWindow *self)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0 && (guint) index < self->members->len)
+    l4a_members_window_edit (self, ((L4aMemberEdit *) g_ptr_array_index (self->members, index))->id);
+}
+
+static GtkWidget *
+group_new (GtkBox     *box,
+           const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (box, group);
+  return group;
+}
+
+static GtkWidget *
+page_new (GtkWidget **inner)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_margin_start (*inner, 12);
+  gtk_widget_set_margin_end (*inner, 12);
+  gtk_widget_set_margin_top (*inner, 18);
+  gtk_widget_set_margin_bottom (*inner, 18);
+  adw_clamp_set_child (ADW_CLAMP (clamp), *inner);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  return scrolled;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+build_choices (L4aMembersWindow *self)
+{
+  g_autoptr(GtkStringList) countries = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) governments = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) conflict_governments = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) list = l4a_registry_list_governments (self->store, NULL);
+  const L4aReferenceEntry *entries;
+  guint n;
+
+  entries = l4a_reference_entries (L4A_REFERENCE_COUNTRIES, &n);
+  {
+    g_autoptr(GPtrArray) keyed = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *key = l4a_sort_key (l4a_reference_translate (L4A_REFERENCE_COUNTRIES, entries[i].code));
+        g_ptr_array_add (keyed, g_strdup_printf ("%s\x01%s", key, entries[i].code));
+      }
+    g_ptr_array_sort (keyed, compare_strings);
+    for (guint i = 0; i < keyed->len; i++)
+      {
+        const char *code = strrchr (g_ptr_array_index (keyed, i), '\x01') + 1;
+
+        g_ptr_array_add (self->country_codes, g_strdup (code));
+        gtk_string_list_append (countries, l4a_reference_translate (L4A_REFERENCE_COUNTRIES, code));
+      }
+  }
+  adw_combo_row_set_model (self->country_row, G_LIST_MODEL (countries));
+
+  entries = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (regions, l4a_reference_translate (L4A_REFERENCE_REGIONS, entries[i].code));
+  adw_combo_row_set_model (self->region_row, G_LIST_MODEL (regions));
+
+  g_ptr_array_add (self->government_ids, g_strdup (""));
+  gtk_string_list_append (governments, _("None"));
+  gtk_string_list_append (conflict_governments, _("Choose a government…"));
+  for (guint i = 0; list && i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(L4aGovernment) government = g_list_model_get_item (list, i);
+
+      g_ptr_array_add (self->government_ids, g_strdup (l4a_government_get_id (government)));
+      gtk_string_list_append (governments, l4a_government_get_name (government));
+      gtk_string_list_append (conflict_governments, l4a_government_get_name (government));
+    }
+  adw_combo_row_set_model (self->affiliation_row, G_LIST_MODEL (governments));
+  adw_combo_row_set_model (self->conflict_government_row, G_LIST_MODEL (conflict_governments));
+}
+
+static void
+l4a_members_window_dispose (GObject *object)
+{
+  L4aMembersWindow *self = (L4aMembersWindow *) object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+  g_clear_pointer (&self->editing, l4a_member_edit_free);
+  g_clear_pointer (&self->country_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->government_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->conflict_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (l4a_members_window_parent_class)->dispose (object);
+}
+
+static void
+l4a_members_window_class_init (L4aMembersWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = l4a_members_window_dispose;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+l4a_members_window_init (L4aMembersWindow *self)
+{
+  GtkWidget *box, *header, *inner, *group, *button;
+
+  self->country_codes = g_ptr_array_new_with_free_func (g_free);
+  self->government_ids = g_ptr_array_new_with_free_func (g_free);
+  self->conflict_rows = g_ptr_array_new ();
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Advisory Board"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Advisory Board"), NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
+  self->back_button = GTK_BUTTON (gtk_button_new_from_icon_name ("go-previous-symbolic"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button), _("Back"));
+  g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (show_list), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->back_button));
+  self->add_button = GTK_BUTTON (gtk_button_new_from_icon_name ("list-add-symbolic"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), _("Add a Member"));
+  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->add_button));
+  self->save_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Save")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->save_button), "suggested-action");
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->save_button));
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
+
+  /* the list */
+  {
+    GtkWidget *page = page_new (&inner);
+    GtkWidget *description = gtk_label_new (_("Conflicts with a member’s own government and country are automatic; "
+                                              "others are declared with their reason. A member is never assigned, "
+                                              "nor shown, a proposal they are in conflict with."));
+
+    gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (description), 0);
+    gtk_widget_add_css_class (description, "dim-label");
+    gtk_box_append (GTK_BOX (inner), description);
+    self->list = GTK_LIST_BOX (gtk_list_box_new ());
+    gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+    g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+    gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->list));
+    gtk_stack_add_named (self->stack, page, "list");
+  }
+
+  /* the editor */
+  {
+    GtkWidget *page = page_new (&inner);
+
+    self->notice = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_wrap (self->notice, TRUE);
+    gtk_label_set_xalign (self->notice, 0);
+    gtk_widget_add_css_class (GTK_WIDGET (self->notice), "l4a-notice");
+    gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->notice));
+
+    group = group_new (GTK_BOX (inner), _("Member"), NULL);
+    self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
+    self->affiliation_row = ADW_COMBO_ROW (adw_combo_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->affiliation_row), _("Affiliation"));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->affiliation_row));
+    self->country_row = ADW_COMBO_ROW (adw_combo_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->country_row), _("Country"));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->country_row));
+    self->region_row = ADW_COMBO_ROW (adw_combo_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->region_row), _("UCLG region"));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->region_row));
+    self->contact_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->contact_row), _("Contact"));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->contact_row));
+
+    group = group_new (GTK_BOX (inner), _("Conflicts of Interest"),
+                       _("Declaring a conflict withdraws the member from the proposals it concerns."));
+    self->conflicts_group = ADW_PREFERENCES_GROUP (group);
+
+    group = group_new (GTK_BOX (inner), _("Declare a Conflict"), NULL);
+    self->conflict_government_row = ADW_COMBO_ROW (adw_combo_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->conflict_government_row), _("Government"));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->conflict_government_row));
+    self->conflict_reason_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->conflict_reason_row), _("Reason"));
+    button = gtk_button_new_with_mnemonic (_("_Declare"));
+    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+    g_signal_connect_swapped (button, "clicked", G_CALLBACK (declare_cb), self);
+    adw_entry_row_add_suffix (self->conflict_reason_row, button);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->conflict_reason_row));
+
+    self->delete_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Remove Member")));
+    gtk_widget_add_css_class (GTK_WIDGET (self->delete_button), "destructive-action");
+    gtk_widget_add_css_class (GTK_WIDGET (self->delete_button), "pill");
+    gtk_widget_set_halign (GTK_WIDGET (self->delete_button), GTK_ALIGN_CENTER);
+    g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_cb), self);
+    gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->delete_button));
+    gtk_stack_add_named (self->stack, page, "edit");
+  }
+
+  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
+  adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+L4aMembersWindow *
+l4a_members_window_new (L4aStore *store)
+{
+  L4aMembersWindow *self = g_object_new (L4A_TYPE_MEMBERS_WINDOW, NULL);
+
+  self->store = g_object_ref (store);
+  build_choices (self);
+  show_list (self);
+  return self;
+}
+
+guint
+l4a_members_window_get_n_members (L4aMembersWindow *self)
+{
+  g_return_val_if_fail (L4A_IS_MEMBERS_WINDOW (self), 0);
+
+  return self->members ? self->members->len : 0;
+}
+
+/**
+ * l4a_members_window_edit:
+ * @id: (nullable): a member, or %NULL for a new one
+ */
+void
+l4a_members_window_edit (L4aMembersWindow *self,
+                         const char       *id)
+{
+  g_autoptr(GError) error = NULL;
+  L4aMemberEdit *edit;
+
+  g_return_if_fail (L4A_IS_MEMBERS_WINDOW (self));
+
+  edit = id ? l4a_member_load (self->store, id, &error) : l4a_member_edit_new ();
+  if (edit == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+  show_editor (self, edit);
+}
+
+void
+l4a_members_window_fill (L4aMembersWindow *self,
+                         const char       *name,
+                         const char       *country,
+                         const char       *region)
+{
+  const L4aReferenceEntry *regions;
+  guint n;
+
+  g_return_if_fail (L4A_IS_MEMBERS_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+  select_code (self->country_row, self->country_codes, country, GTK_INVALID_LIST_POSITION);
+  regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (regions[i].code, region) == 0)
+      adw_combo_row_set_selected (self->region_row, i);
+}
+
+void
+l4a_members_window_declare (L4aMembersWindow *self,
+                            const char       *government_id,
+                            const char       *reason)
+{
+  g_return_if_fail (L4A_IS_MEMBERS_WINDOW (self));
+
+  select_code (self->conflict_government_row, self->government_ids, government_id, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->conflict_reason_row), reason);
+  declare_cb (self);
+}
+
+gboolean
+l4a_members_window_save (L4aMembersWindow  *self,
+                         GError           **error)
+{
+  g_autofree char *text = NULL;
+  guint unassigned = 0;
+
+  g_return_val_if_fail (L4A_IS_MEMBERS_WINDOW (self), FALSE);
+
+  if (self->editing == NULL)
+    return FALSE;
+  collect (self);
+  if (!l4a_member_save (self->store, self->editing, &unassigned, error))
+    return FALSE;
+  text = unassigned > 0
+         ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Saved; withdrawn from %u proposal in conflict",
+                                         "Saved; withdrawn from %u proposals in conflict", unassigned), unassigned)
+         : g_strdup (_("Saved"));
+  show_list (self);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+  return TRUE;
+}
