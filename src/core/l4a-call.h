@@ -38,6 +38,7 @@ typedef struct
   char      *opens_on;
   char      *closes_on;
   char      *status;       /* draft, open, closed, decided */
+  double     disagreement_threshold; /* spread of review scores (out of 5) that flags disagreement */
   GPtrArray *criteria;     /* of L4aCriterionEdit */
 } L4aCallEdit;
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "core-test-utils.h"
 
 #include "l4a-call.h"
@@ -486,6 +488,18 @@ test_calls (void)
 
   g_free (fresh->closes_on);
   fresh->closes_on = g_strdup ("2027-05-31");
+
+  /* The disagreement threshold is a spread of scores out of 5. */
+  g_assert_cmpfloat (fresh->disagreement_threshold, ==, 1.5);
+  fresh->disagreement_threshold = 0;
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = l4a_call_edit_validate (fresh);
+  g_assert_nonnull (l4a_field_errors_find (problems, "disagreement_threshold"));
+  fresh->disagreement_threshold = NAN;
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = l4a_call_edit_validate (fresh);
+  g_assert_nonnull (l4a_field_errors_find (problems, "disagreement_threshold"));
+  fresh->disagreement_threshold = 2.5;
   l4a_store_set_actor (store, L4A_ROLE_GOVERNMENT, "x");
   g_assert_false (l4a_registry_save_call (store, fresh, &error));
   g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
@@ -494,6 +508,7 @@ test_calls (void)
   g_assert_true (l4a_registry_save_call (store, fresh, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sql_int (store, "SELECT count(*) FROM criterion WHERE call_id IN (SELECT id FROM call WHERE title = 'Call 2027')"), ==, 6);
+  g_assert_cmpint (sql_int (store, "SELECT disagreement_threshold * 10 FROM call WHERE title = 'Call 2027'"), ==, 25);
 
   /* An unused criterion can go. */
   g_ptr_array_remove_index (fresh->criteria, 5);
