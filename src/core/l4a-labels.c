@@ -119,7 +119,11 @@ l4a_format_date (const char *iso_date)
 {
   GDate date;
   g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *day = NULL;
 
+  /* A timestamp such as 2024-06-20T09:00:00Z shows as its day. */
+  if (iso_date != NULL && strlen (iso_date) > 10 && iso_date[10] == 'T')
+    iso_date = day = g_strndup (iso_date, 10);
   if (!l4a_parse_date (iso_date, &date))
     return g_strdup (iso_date);
 

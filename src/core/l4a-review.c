@@ -2286,3 +2286,51 @@ l4a_review_proposal_info (L4aStore    *store,
   info->version = facts.version;
   return info;
 }
+
+/**
+ * l4a_review_author_comments:
+ *
+ * The reviewers' comments for the authors of the decided version, without
+ * names, once the decision is released; for the government that leads
+ * the proposal and the secretariat.
+ *
+ * Returns: (transfer full) (element-type utf8): the comments, possibly
+ *   none, or %NULL with @error set
+ */
+GPtrArray *
+l4a_review_author_comments (L4aStore    *store,
+                            const char  *proposal_id,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func (g_free);
+  g_auto(ProposalFacts) facts = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  if (!read_proposal (store, proposal_id, &facts, error) ||
+      !check_can_see (store, &facts, proposal_id, error))
+    return NULL;
+  if (l4a_store_get_role (store) == L4A_ROLE_MEMBER)
+    {
+      g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                           _("Comments for the authors are sent to the government with the decision."));
+      return NULL;
+    }
+
+  stmt = l4a_store_prepare (store,
+                            "SELECT r.comments_authors FROM review r JOIN decision d "
+                            "  ON d.proposal_id = r.proposal_id AND d.proposal_version = r.proposal_version "
+                            "WHERE r.proposal_id = ?1 AND d.released_at IS NOT NULL AND r.submitted_at IS NOT NULL "
+                            "  AND trim (r.comments_authors) <> '' "
+                            "ORDER BY r.proposal_version DESC, r.submitted_at", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, proposal_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (comments, dup_text (stmt, 0));
+  if (!finish_rows (store, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&comments);
+}

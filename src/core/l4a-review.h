@@ -253,3 +253,9 @@ L4aAssignmentInfo *l4a_review_proposal_info (L4aStore          *store,
                                              GError           **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+GPtrArray  *l4a_review_author_comments (L4aStore              *store,
+                                        const char            *proposal_id,
+                                        GError               **error);
+G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "l4a-labels.h"
 #include "l4a-proposal-editor.h"
+#include "l4a-review.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
 #include "l4a-summary.h"
@@ -778,6 +779,39 @@ attach_action (GtkWidget  *widget,
 
 /* Loading ------------------------------------------------------------------ */
 
+/* Once a decision is released, its outcome, rationale and the reviewers'
+ * comments for the authors head the proposal. */
+static gboolean
+decision_notice (L4aProposalEditor *self)
+{
+  g_autoptr(L4aDecision) decision = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *date = NULL;
+  const char *outcome;
+
+  if (self->edit->id == NULL || l4a_store_get_role (self->store) == L4A_ROLE_MEMBER)
+    return FALSE;
+  decision = l4a_decision_get (self->store, self->edit->id, NULL);
+  if (decision == NULL || decision->released_at == NULL)
+    return FALSE;
+
+  outcome = g_strcmp0 (decision->outcome, "label-granted") == 0 ? _("the label is granted")
+            : g_strcmp0 (decision->outcome, "revise-resubmit") == 0 ? _("revise and resubmit")
+            : _("declined");
+  date = l4a_format_date (decision->released_at);
+  text = g_string_new (NULL);
+  /* translators: the version, the date, the outcome, then the rationale */
+  g_string_append_printf (text, _("Decision on version %d, released on %s: %s. %s"),
+                          decision->proposal_version, date, outcome, decision->rationale);
+  comments = l4a_review_author_comments (self->store, self->edit->id, NULL);
+  for (guint i = 0; comments && i < comments->len; i++)
+    /* translators: a reviewer's comment for the authors, quoted */
+    g_string_append_printf (text, _("\nA reviewer: “%s”"), (const char *) g_ptr_array_index (comments, i));
+  show_notice (self, text->str);
+  return TRUE;
+}
+
 static void
 update_actions (L4aProposalEditor *self)
 {
@@ -810,6 +844,8 @@ update_actions (L4aProposalEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->axis_row), self->editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sdg_box), self->editable);
 
+  if (decision_notice (self))
+    return;
   if (!author)
     show_notice (self, l4a_store_get_role (self->store) == L4A_ROLE_GOVERNMENT
                          ? _("This proposal belongs to another government; it is shown read-only.")

@@ -14,6 +14,7 @@
 
 #include "core-test-utils.h"
 
+#include "l4a-labels.h"
 #include "l4a-member.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-review.h"
@@ -268,6 +269,16 @@ test_aggregation (void)
   g_assert_cmpfloat_with_epsilon (spread, 4, 1e-9);
   l4a_aggregate (three, 0, &mean, &median, &spread);
   g_assert_cmpfloat (mean, ==, 0);
+
+  /* review and decision times show as their day */
+  {
+    g_autofree char *day = l4a_format_date ("2024-06-20");
+    g_autofree char *stamp = l4a_format_date ("2024-06-20T09:00:00Z");
+    g_autofree char *bad = l4a_format_date ("2024-13-45T09:00:00Z");
+
+    g_assert_cmpstr (day, ==, stamp);
+    g_assert_cmpstr (bad, ==, "2024-13-45");
+  }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -668,6 +679,29 @@ test_decision_release (void)
   a = assigned_member (&board, board.quito, 0);
   jalisco_gov = sql_text (board.store, "SELECT id FROM government WHERE name = 'Jalisco'");
 
+  /* a review with comments for the authors */
+  l4a_store_set_actor (board.store, L4A_ROLE_MEMBER, a);
+  {
+    g_autoptr(L4aReview) review = l4a_review_open (board.store, board.quito, &error);
+
+    g_assert_no_error (error);
+    fill_review (review, 4, "grant");
+    review->comments_authors = (g_free (review->comments_authors), g_strdup ("Name the partners' roles."));
+    g_assert_true (l4a_review_submit (board.store, review, &error));
+    g_assert_no_error (error);
+  }
+  /* members never read them as authors; the government only after release */
+  g_assert_null (l4a_review_author_comments (board.store, board.quito, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  l4a_store_set_actor (board.store, L4A_ROLE_GOVERNMENT, board.quito_gov);
+  {
+    g_autoptr(GPtrArray) comments = l4a_review_author_comments (board.store, board.quito, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (comments->len, ==, 0);
+  }
+
   /* only the secretariat decides; a rationale is required */
   l4a_store_set_actor (board.store, L4A_ROLE_MEMBER, a);
   g_assert_false (l4a_decision_save (board.store, board.quito, "label-granted", "Strong", "", &error));
@@ -751,6 +785,13 @@ test_decision_release (void)
   g_assert_cmpstr (seen->internal_notes, ==, "");
   g_assert_cmpstr (seen->hub_id, ==, hub);
   g_clear_pointer (&seen, l4a_decision_free);
+  {
+    g_autoptr(GPtrArray) comments = l4a_review_author_comments (board.store, board.quito, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (comments->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (comments, 0), ==, "Name the partners' roles.");
+  }
 
   /* a released decision neither changes nor is released twice */
   l4a_store_set_actor (board.store, L4A_ROLE_SECRETARIAT, NULL);

@@ -22,6 +22,7 @@
 #include "l4a-application.h"
 #include "l4a-calls-window.h"
 #include "l4a-governments-window.h"
+#include "l4a-proposal.h"
 #include "l4a-registry.h"
 #include "l4a-hub.h"
 #include "l4a-hub-editor.h"
@@ -549,6 +550,32 @@ render_reviews (L4aApplication *app,
       gtk_window_destroy (GTK_WINDOW (window));
       l4a_test_iterate (0.1);
     }
+
+  /* A government reads the released decision on its proposal. */
+  {
+    L4aQuery query = { .status = "released" };
+    g_autoptr(GListModel) released = l4a_registry_list_proposals (store, &query, &error);
+    g_autoptr(L4aProposal) first = released ? g_list_model_get_item (released, 0) : NULL;
+    g_autofree char *government = first ? l4a_store_resolve_reference (store, "government",
+                                                                       l4a_proposal_get_government (first), NULL) : NULL;
+
+    if (government != NULL)
+      {
+        L4aProposalEditor *editor;
+
+        g_settings_set_string (settings, "color-scheme", "light");
+        g_settings_set_string (settings, "role", "government");
+        g_settings_set_string (settings, "identity", government);
+        editor = l4a_proposal_editor_new (store, l4a_proposal_get_id (first), NULL, &error);
+        if (editor != NULL)
+          {
+            gtk_window_present (GTK_WINDOW (editor));
+            l4a_test_iterate (0.5);
+            ok &= save_window (GTK_WINDOW (editor), outdir, "proposal-decision-light.png");
+            gtk_window_destroy (GTK_WINDOW (editor));
+          }
+      }
+  }
 
   g_settings_set_string (settings, "role", "secretariat");
   g_settings_set_string (settings, "identity", "");
