@@ -804,6 +804,20 @@ test_decision_release (void)
   g_assert_cmpint (sql_int (board.store, "SELECT count(*) FROM hub WHERE proposal_id IS NOT NULL AND label_date = "
                                          "(SELECT max (label_date) FROM hub)"), >=, 1);
 
+  /* a review of Jalisco's first version */
+  {
+    g_autofree char *jalisco_reviewer = assigned_member (&board, board.jalisco, 0);
+    g_autoptr(L4aReview) review = NULL;
+
+    l4a_store_set_actor (board.store, L4A_ROLE_MEMBER, jalisco_reviewer);
+    review = l4a_review_open (board.store, board.jalisco, &error);
+    g_assert_no_error (error);
+    fill_review (review, 3, "revise");
+    g_assert_true (l4a_review_submit (board.store, review, &error));
+    g_assert_no_error (error);
+    l4a_store_set_actor (board.store, L4A_ROLE_SECRETARIAT, NULL);
+  }
+
   /* revise and resubmit: the government revises only once it is released */
   g_assert_true (l4a_decision_save (board.store, board.jalisco, "revise-resubmit", "Narrow the topic.", "", &error));
   g_assert_no_error (error);
@@ -824,6 +838,50 @@ test_decision_release (void)
     g_autofree char *v = sql_text (board.store, q);
 
     g_assert_cmpstr (v, ==, "2draft");
+  }
+
+  /* the second version is submitted to the call, open around today */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) before = g_date_time_add_days (now, -10);
+    g_autoptr(GDateTime) after = g_date_time_add_days (now, 30);
+    g_autofree char *opens = g_date_time_format (before, "%Y-%m-%d");
+    g_autofree char *closes = g_date_time_format (after, "%Y-%m-%d");
+    g_autofree char *q = g_strdup_printf ("UPDATE call SET opens_on = '%s', closes_on = '%s' WHERE id = '%s'",
+                                          opens, closes, board.call);
+    g_autofree char *reviewer = NULL;
+    g_autoptr(GPtrArray) reviews = NULL;
+    g_autoptr(GPtrArray) added = NULL;
+
+    sql_exec (board.store, q);
+    g_assert_true (l4a_proposal_submit (board.store, board.jalisco, &error));
+    g_assert_no_error (error);
+
+    /* the first version's reviews stay readable, tied to version 1 */
+    l4a_store_set_actor (board.store, L4A_ROLE_SECRETARIAT, NULL);
+    reviews = l4a_review_list (board.store, board.jalisco, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (reviews->len, ==, 1);
+    g_assert_cmpint (((L4aReview *) g_ptr_array_index (reviews, 0))->proposal_version, ==, 1);
+    reviewer = g_strdup (((L4aReview *) g_ptr_array_index (reviews, 0))->member_id);
+
+    /* the new version needs new reviews: new assignments, a fresh review */
+    g_assert_true (l4a_review_assign_call (board.store, board.call, 2, 0, FALSE, &added, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (added->len, ==, 2);
+    g_clear_pointer (&q, g_free);
+    q = g_strdup_printf ("SELECT member_id FROM assignment WHERE proposal_id = '%s' AND round = 2 "
+                         "ORDER BY member_id LIMIT 1", board.jalisco);
+    {
+      g_autofree char *second = sql_text (board.store, q);
+      g_autoptr(L4aReview) fresh = NULL;
+
+      l4a_store_set_actor (board.store, L4A_ROLE_MEMBER, second);
+      fresh = l4a_review_open (board.store, board.jalisco, &error);
+      g_assert_no_error (error);
+      g_assert_null (fresh->id);
+      g_assert_cmpint (fresh->proposal_version, ==, 2);
+    }
   }
 
   /* the audit log, filtered */

@@ -484,6 +484,13 @@ render_reviews (L4aApplication *app,
       gtk_window_present (GTK_WINDOW (review));
       l4a_test_iterate (0.5);
       ok &= save_scrolled (GTK_WINDOW (review), outdir, "review-window-member", style);
+      /* on a phone */
+      gtk_window_set_default_size (GTK_WINDOW (review), 360, 720);
+      l4a_test_iterate (0.5);
+      {
+        g_autofree char *name = g_strdup_printf ("review-window-narrow-%s.png", style);
+        ok &= save_window (GTK_WINDOW (review), outdir, name);
+      }
       gtk_window_destroy (GTK_WINDOW (review));
 
       /* After submitting: the others' reviews and the discussion */
@@ -529,6 +536,7 @@ render_reviews (L4aApplication *app,
         l4a_test_iterate (0.4);
         ok &= save_window (members, outdir, name);
         l4a_members_window_edit (L4A_MEMBERS_WINDOW (members), submitted_member);
+        gtk_window_set_default_size (members, 360, 720);
         l4a_test_iterate (0.6);
         ok &= save_window (members, outdir, edit_name);
         gtk_window_destroy (members);
