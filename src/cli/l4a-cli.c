@@ -19,6 +19,7 @@
 #include "l4a-csv.h"
 #include "l4a-hub.h"
 #include "l4a-hub-filter.h"
+#include "l4a-member.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-summary.h"
 #include "l4a-proposal.h"
@@ -55,7 +56,7 @@ static const struct {
   const char  *summary;
 } commands[] = {
   { "sample", command_sample, N_("Load the illustrative sample data") },
-  { "list", command_list, N_("List hubs or proposals, as a table or JSON") },
+  { "list", command_list, N_("List hubs, proposals, board members or reviews, as a table or JSON") },
   { "check", command_check, N_("Check a proposal against the six key features") },
   { "summary", command_summary, N_("Write a proposal's one-page summary as PDF") },
   { "assign", command_assign, N_("Assign Advisory Board reviewers to the proposals of a call") },
@@ -573,6 +574,170 @@ parse_sdgs (const char *text,
 }
 
 static int
+list_members (L4aStore *store,
+              gboolean  json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) members = l4a_member_list (store, &error);
+
+  if (members == NULL)
+    return fail (EXIT_FAILURE, "%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < members->len; i++)
+        {
+          L4aMemberEdit *member = g_ptr_array_index (members, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "id", member->id);
+          add_string (builder, "name", member->name);
+          add_string (builder, "government", member->government_id);
+          add_string (builder, "country", member->country);
+          add_string (builder, "region", member->region);
+          add_string (builder, "contact", member->contact);
+          json_builder_set_member_name (builder, "conflicts");
+          json_builder_begin_array (builder);
+          for (guint k = 0; k < member->conflicts->len; k++)
+            {
+              L4aConflictEdit *conflict = g_ptr_array_index (member->conflicts, k);
+
+              json_builder_begin_object (builder);
+              add_string (builder, "government", conflict->government_id);
+              add_string (builder, "kind", conflict->automatic ? "automatic" : "declared");
+              add_string (builder, "reason", conflict->reason);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+      g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Name"), _("Country"), _("Region"), _("Conflicts"), NULL }));
+      for (guint i = 0; i < members->len; i++)
+        {
+          L4aMemberEdit *member = g_ptr_array_index (members, i);
+          g_autofree char *conflicts = g_strdup_printf ("%u", member->conflicts->len);
+
+          g_ptr_array_add (rows, g_strdupv ((char *[]) { member->name, member->country,
+                                                         (char *) l4a_reference_translate (L4A_REFERENCE_REGIONS,
+                                                                                           member->region),
+                                                         conflicts, NULL }));
+        }
+      print_table (rows, 4);
+    }
+  return EXIT_SUCCESS;
+}
+
+/* A board member lists what is assigned to them; the secretariat every
+ * review of a call. */
+static int
+list_reviews (L4aStore   *store,
+              const char *call,
+              gboolean    json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  static const char * const review_states[] = { "not-started", "draft", "submitted" };
+
+  json_builder_begin_array (builder);
+  if (l4a_store_get_role (store) == L4A_ROLE_MEMBER)
+    {
+      g_autoptr(GPtrArray) list = l4a_review_my_assignments (store, &error);
+
+      if (list == NULL)
+        return fail (EXIT_FAILURE, "%s", error->message);
+      g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Proposal"), _("Call"), _("Review"), NULL }));
+      for (guint i = 0; i < list->len; i++)
+        {
+          L4aAssignmentInfo *info = g_ptr_array_index (list, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "proposal", info->proposal_id);
+          add_string (builder, "title", info->title);
+          add_string (builder, "government", info->government);
+          add_string (builder, "call", info->call);
+          json_builder_set_member_name (builder, "version");
+          json_builder_add_int_value (builder, info->version);
+          add_string (builder, "due", info->due_on);
+          add_string (builder, "review", review_states[info->state]);
+          json_builder_end_object (builder);
+          g_ptr_array_add (rows, g_strdupv ((char *[]) { info->title, info->call, (char *) review_states[info->state],
+                                                         NULL }));
+        }
+    }
+  else
+    {
+      g_autofree char *call_id = NULL;
+      g_autoptr(GPtrArray) scores = NULL;
+
+      if (l4a_store_get_role (store) == L4A_ROLE_GOVERNMENT)
+        return fail (EXIT_FAILURE, "%s", _("Reviews are read by the Advisory Board and the World Secretariat only."));
+      if (call == NULL)
+        return fail (EXIT_USAGE, "%s", _("Say which call with --call."));
+      if ((call_id = l4a_store_resolve_reference (store, "call", call, &error)) == NULL ||
+          (scores = l4a_review_scores (store, call_id, NULL, &error)) == NULL)
+        return fail (EXIT_FAILURE, "%s", error->message);
+
+      g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Proposal"), _("Reviewer"), _("Version"), _("Score"),
+                                                     _("Recommendation"), NULL }));
+      for (guint i = 0; i < scores->len; i++)
+        {
+          L4aProposalScore *score = g_ptr_array_index (scores, i);
+          g_autoptr(GPtrArray) reviews = l4a_review_list (store, score->proposal_id, &error);
+
+          if (reviews == NULL)
+            return fail (EXIT_FAILURE, "%s", error->message);
+          for (guint k = 0; k < reviews->len; k++)
+            {
+              L4aReview *review = g_ptr_array_index (reviews, k);
+              g_autofree char *version = g_strdup_printf ("%d", review->proposal_version);
+              g_autofree char *value = NULL;
+              double weighted;
+              gboolean scored = l4a_review_weighted_score (review, &weighted);
+
+              value = scored ? g_strdup_printf ("%.2f", weighted) : g_strdup ("");
+              json_builder_begin_object (builder);
+              add_string (builder, "proposal", review->proposal_id);
+              add_string (builder, "title", score->title);
+              add_string (builder, "member", review->member_id);
+              add_string (builder, "reviewer", review->reviewer);
+              json_builder_set_member_name (builder, "version");
+              json_builder_add_int_value (builder, review->proposal_version);
+              json_builder_set_member_name (builder, "score");
+              if (scored)
+                json_builder_add_double_value (builder, round (weighted * 100) / 100);
+              else
+                json_builder_add_null_value (builder);
+              add_string (builder, "recommendation", review->recommendation);
+              add_string (builder, "submitted", review->submitted_at);
+              json_builder_end_object (builder);
+              g_ptr_array_add (rows, g_strdupv ((char *[]) { score->title, review->reviewer, version, value,
+                                                             review->recommendation ? review->recommendation
+                                                                                    : (char *) _("draft"),
+                                                             NULL }));
+            }
+        }
+    }
+  json_builder_end_array (builder);
+
+  if (json)
+    print_json (builder);
+  else
+    print_table (rows, ((char **) g_ptr_array_index (rows, 0))[3] ? 5 : 3);
+  return EXIT_SUCCESS;
+}
+
+static int
 command_list (L4aGlobalOptions  *options,
               int                argc,
               char             **argv)
@@ -603,12 +768,12 @@ command_list (L4aGlobalOptions  *options,
     { "council", 0, 0, G_OPTION_ARG_STRING, &council, N_("Only hubs linked to this Policy Council (a council code)"), N_("COUNCIL") },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only hubs active at some time in this year"), N_("YEAR") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only hubs with this status, or proposals in this state"), N_("STATUS") },
-    { "call", 0, 0, G_OPTION_ARG_STRING, &call, N_("Only proposals of this call (its id)"), N_("CALL") },
+    { "call", 0, 0, G_OPTION_ARG_STRING, &call, N_("Only proposals or reviews of this call (its id)"), N_("CALL") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV instead of a table (hubs)"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("hubs|proposals"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("hubs|proposals|members|reviews"));
   g_autoptr(L4aStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean hubs;
@@ -618,12 +783,22 @@ command_list (L4aGlobalOptions  *options,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("List hubs or proposals."));
+  g_option_context_set_summary (context, _("List hubs, proposals, board members or reviews."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (EXIT_USAGE, "%s", error->message);
 
+  if (argc == 2 && (g_str_equal (argv[1], "members") || g_str_equal (argv[1], "reviews")))
+    {
+      if (search || region || country || sdg || axis || format || council || year || status || csv ||
+          (call && g_str_equal (argv[1], "members")))
+        return fail (EXIT_USAGE, _("“list members” takes --json; “list reviews” takes --call and --json."));
+      store = open_store (options, &error);
+      if (store == NULL)
+        return fail (EXIT_FAILURE, "%s", error->message);
+      return g_str_equal (argv[1], "members") ? list_members (store, json) : list_reviews (store, call, json);
+    }
   if (argc != 2 || (!g_str_equal (argv[1], "hubs") && !g_str_equal (argv[1], "proposals")))
-    return fail (EXIT_USAGE, _("Say what to list: “list hubs” or “list proposals”."));
+    return fail (EXIT_USAGE, _("Say what to list: “list hubs”, “list proposals”, “list members” or “list reviews”."));
   hubs = g_str_equal (argv[1], "hubs");
 
   if (json && csv)
@@ -686,6 +861,13 @@ command_list (L4aGlobalOptions  *options,
       for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
         if (sdgs & (1u << goal))
           query.sdg = goal;
+
+      /* A government lists its own proposals; a board member reads only
+       * those assigned to them, through “list reviews”. */
+      if (l4a_store_get_role (store) == L4A_ROLE_GOVERNMENT)
+        query.government = l4a_store_get_identity (store) ? l4a_store_get_identity (store) : "";
+      else if (l4a_store_get_role (store) == L4A_ROLE_MEMBER)
+        return fail (EXIT_FAILURE, "%s", _("A board member lists the proposals assigned to them with “list reviews”."));
 
       return list_proposals (store, &query, output == OUTPUT_JSON);
     }

@@ -453,6 +453,62 @@ test_assign_and_scores (void)
   assert_one_line_error (&usage, 2, "--csv");
 }
 
+static void
+test_list_members_and_reviews (void)
+{
+  g_autofree char *path = db_path ("members.sqlite");
+  g_auto(Run) load = { 0 };
+  g_auto(Run) members = { 0 };
+  g_auto(Run) reviews = { 0 };
+  g_auto(Run) mine = { 0 };
+  g_auto(Run) denied = { 0 };
+  g_auto(Run) member_proposals = { 0 };
+  g_auto(Run) no_call = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  const char *member_id = NULL;
+
+  run_cli (&load, "--db", path, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+
+  run_cli (&members, "--db", path, "--role", "secretariat", "list", "members", "--json", NULL);
+  g_assert_cmpint (members.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, members.out, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 9);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (array, 0),
+                                                                         "conflicts")), >, 0);
+
+  /* the secretariat lists a call's reviews, with reviewers */
+  run_cli (&reviews, "--db", path, "--role", "secretariat", "list", "reviews", "--call", "Local4Action HUBs call 2025",
+           "--json", NULL);
+  g_assert_cmpint (reviews.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, reviews.out, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 12);
+  member_id = json_object_get_string_member (json_array_get_object_element (array, 0), "member");
+  g_assert_nonnull (member_id);
+
+  /* a member lists only what is assigned to them */
+  run_cli (&mine, "--db", path, "--role", "member", "--as", member_id, "list", "reviews", "--json", NULL);
+  g_assert_cmpint (mine.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, mine.out, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), >=, 1);
+  g_assert_cmpuint (json_array_get_length (array), <, 4);
+
+  run_cli (&member_proposals, "--db", path, "--role", "member", "--as", member_id, "list", "proposals", NULL);
+  assert_one_line_error (&member_proposals, 1, "list reviews");
+  run_cli (&denied, "--db", path, "--role", "government", "list", "members", NULL);
+  assert_one_line_error (&denied, 1, "World Secretariat");
+  run_cli (&no_call, "--db", path, "--role", "secretariat", "list", "reviews", NULL);
+  assert_one_line_error (&no_call, 2, "--call");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/check-and-summary", test_check_and_summary);
   g_test_add_func ("/core/cli/errors", test_errors);
   g_test_add_func ("/core/cli/assign-and-scores", test_assign_and_scores);
+  g_test_add_func ("/core/cli/list-members-and-reviews", test_list_members_and_reviews);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-cli-XXXXXX");
 }
