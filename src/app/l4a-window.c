@@ -67,6 +67,12 @@ role_changed_cb (L4aWindow *self)
 }
 
 static void
+hubs_changed_cb (L4aWindow *self)
+{
+  l4a_hubs_view_reload (self->hubs_view);
+}
+
+static void
 visible_view_changed_cb (L4aWindow *self)
 {
   /* Reviews move on in other windows: show them as they are now. */
@@ -122,6 +128,7 @@ setup_for_application (L4aWindow      *self,
   l4a_hubs_view_set_store (self->hubs_view, self->store, self->settings);
   l4a_proposals_view_set_store (self->proposals_view, self->store);
   l4a_reviews_view_set_store (self->reviews_view, self->store);
+  g_signal_connect_object (self->reviews_view, "hubs-changed", G_CALLBACK (hubs_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (visible_view_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::role", G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);

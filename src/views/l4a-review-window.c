@@ -52,6 +52,9 @@ struct _L4aReviewWindow
 
 G_DEFINE_FINAL_TYPE (L4aReviewWindow, l4a_review_window, ADW_TYPE_WINDOW)
 
+enum { RELEASED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static const char * const recommendations[] = { "grant", "revise", "decline" };
 static const char * const outcomes[] = { "label-granted", "revise-resubmit", "declined" };
 
@@ -841,6 +844,15 @@ l4a_review_window_class_init (L4aReviewWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = l4a_review_window_dispose;
+
+  /**
+   * L4aReviewWindow::released:
+   * @hub_id: (nullable): the hub made from a granted label
+   *
+   * A decision was released.
+   */
+  signals[RELEASED] = g_signal_new ("released", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 1, G_TYPE_STRING);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -1044,6 +1056,7 @@ l4a_review_window_release (L4aReviewWindow  *self,
 
   if (!l4a_decision_release (self->store, self->proposal_id, &hub, error))
     return FALSE;
+  g_signal_emit (self, signals[RELEASED], 0, hub);
   rebuild (self);
   toast (self, hub ? _("Decision released; the hub is now in the registry.") : _("Decision released"));
   return TRUE;

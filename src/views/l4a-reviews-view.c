@@ -45,6 +45,9 @@ struct _L4aReviewsView
 
 G_DEFINE_FINAL_TYPE (L4aReviewsView, l4a_reviews_view, ADW_TYPE_BIN)
 
+enum { HUBS_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 enum { SORT_MEAN, SORT_MEDIAN, SORT_SPREAD, SORT_TITLE };
 
 static GtkWidget *
@@ -271,6 +274,14 @@ review_window_destroyed_cb (L4aReviewsView *self)
   l4a_reviews_view_reload (self);
 }
 
+static void
+released_cb (L4aReviewsView *self,
+             const char     *hub_id)
+{
+  if (hub_id != NULL)
+    g_signal_emit (self, signals[HUBS_CHANGED], 0);
+}
+
 GtkWindow *
 l4a_reviews_view_open (L4aReviewsView *self,
                        const char     *proposal_id)
@@ -291,6 +302,7 @@ l4a_reviews_view_open (L4aReviewsView *self,
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
   g_signal_connect_object (window, "destroy", G_CALLBACK (review_window_destroyed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "released", G_CALLBACK (released_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
@@ -800,6 +812,14 @@ l4a_reviews_view_class_init (L4aReviewsViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = l4a_reviews_view_dispose;
+
+  /**
+   * L4aReviewsView::hubs-changed:
+   *
+   * A released decision granted a label, so the registry has a new hub.
+   */
+  signals[HUBS_CHANGED] = g_signal_new ("hubs-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                        NULL, G_TYPE_NONE, 0);
 }
 
 static void

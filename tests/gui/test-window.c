@@ -898,9 +898,19 @@ test_review_journey (void)
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("SELECT count(*) FROM hub WHERE proposal_id = '%s'", proposal);
   g_assert_cmpint (sql_count (sql), ==, 0);
-  g_assert_true (l4a_review_window_release (review, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (sql_count (sql), ==, 1);
+  {
+    L4aHubsView *hubs = L4A_HUBS_VIEW (l4a_window_get_view (window, "hubs"));
+    g_autofree char *count_before = g_strdup (l4a_hubs_view_get_count_text (hubs));
+
+    g_assert_true (l4a_review_window_release (review, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (sql_count (sql), ==, 1);
+    /* the registry shows the new hub without a restart */
+    l4a_test_iterate (0.1);
+    l4a_test_wait_until (hubs_loaded, hubs, 30, "the hubs to reload");
+    l4a_test_iterate (0.2);
+    g_assert_cmpstr (l4a_hubs_view_get_count_text (hubs), !=, count_before);
+  }
   gtk_window_destroy (GTK_WINDOW (review));
 
   /* the board: a member added with a declared conflict; a nameless one refused */
