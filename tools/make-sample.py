@@ -451,5 +451,36 @@ document = {
             "reviews and figures are invented for demonstration and are not official records.",
     "records": records,
 }
+
+
+def canonical(value):
+    """The canonical serialization of docs/bundle-format.md."""
+    if isinstance(value, dict):
+        names = sorted(value, key=lambda name: name.encode("utf-8"))
+        return "{" + ",".join(canonical(name) + ":" + canonical(value[name]) for name in names) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(canonical(item) for item in value) + "]"
+    if isinstance(value, str):
+        out = []
+        for ch in value:
+            if ch in '"\\':
+                out.append("\\" + ch)
+            elif ord(ch) < 0x20:
+                out.append("\\u%04x" % ord(ch))
+            else:
+                out.append(ch)
+        return '"' + "".join(out) + '"'
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    if isinstance(value, int):
+        return str(value)
+    return "%.17g" % value
+
+
+document["checksum"] = hashlib.sha256(canonical(records).encode("utf-8")).hexdigest()
 json.dump(document, sys.stdout, ensure_ascii=False, indent=1, sort_keys=False)
 sys.stdout.write("\n")

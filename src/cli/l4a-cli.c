@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "l4a-bundle.h"
 #include "l4a-cli.h"
 #include "l4a-csv.h"
 #include "l4a-hub.h"
@@ -49,6 +50,7 @@ static int command_check   (L4aGlobalOptions *options, int argc, char **argv);
 static int command_summary (L4aGlobalOptions *options, int argc, char **argv);
 static int command_assign  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_scores  (L4aGlobalOptions *options, int argc, char **argv);
+static int command_validate (L4aGlobalOptions *options, int argc, char **argv);
 
 static const struct {
   const char  *name;
@@ -61,6 +63,7 @@ static const struct {
   { "summary", command_summary, N_("Write a proposal's one-page summary as PDF") },
   { "assign", command_assign, N_("Assign Advisory Board reviewers to the proposals of a call") },
   { "scores", command_scores, N_("Aggregated review scores and ranking of a call") },
+  { "validate", command_validate, N_("Check a bundle without touching the database") },
 };
 
 static int
@@ -1165,6 +1168,33 @@ command_scores (L4aGlobalOptions  *options,
       }
   }
 
+  return EXIT_SUCCESS;
+}
+
+static int
+command_validate (L4aGlobalOptions  *options,
+                  int                argc,
+                  char             **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+
+  g_option_context_set_summary (context, _("Check a bundle: its size and nesting, its format, its checksum and "
+                                           "its attachments. The database is not opened."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, "%s", error->message);
+  if (argc != 2)
+    return fail (EXIT_USAGE, _("Say which bundle file to check."));
+
+  bundle = l4a_bundle_load (argv[1], &error);
+  if (bundle == NULL)
+    return fail (EXIT_FAILURE, "%s", error->message);
+
+  /* translators: a bundle's kind, how many records, and where it comes from */
+  printf (g_dngettext (GETTEXT_PACKAGE, "Valid %s bundle: %u record, from %s (%s).\n",
+                       "Valid %s bundle: %u records, from %s (%s).\n", bundle->n_records),
+          bundle->kind, bundle->n_records, bundle->origin_actor, bundle->origin_role);
   return EXIT_SUCCESS;
 }
 

@@ -509,6 +509,38 @@ test_list_members_and_reviews (void)
   assert_one_line_error (&no_call, 2, "--call");
 }
 
+static void
+test_validate (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", "sample.json", NULL);
+  g_autofree char *broken = db_path ("broken.l4a.json");
+  g_autofree char *text = NULL;
+  g_autofree char *db = db_path ("never-created.sqlite");
+  g_auto(Run) valid = { 0 };
+  g_auto(Run) invalid = { 0 };
+  g_auto(Run) usage = { 0 };
+  char *name;
+
+  run_cli (&valid, "--db", db, "validate", sample, NULL);
+  g_assert_cmpint (valid.status, ==, 0);
+  g_assert_true (g_str_has_prefix (valid.out, "Valid full bundle: "));
+
+  /* one changed letter breaks the checksum */
+  g_assert_true (g_file_get_contents (sample, &text, NULL, NULL));
+  name = strstr (text, "\"Soria\"");
+  g_assert_nonnull (name);
+  name[1] = 'Z';
+  g_assert_true (g_file_set_contents (broken, text, -1, NULL));
+  run_cli (&invalid, "--db", db, "validate", broken, NULL);
+  assert_one_line_error (&invalid, 1, "checksum");
+
+  run_cli (&usage, "validate", NULL);
+  assert_one_line_error (&usage, 2, "bundle");
+
+  /* validating never opens the database */
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/errors", test_errors);
   g_test_add_func ("/core/cli/assign-and-scores", test_assign_and_scores);
   g_test_add_func ("/core/cli/list-members-and-reviews", test_list_members_and_reviews);
+  g_test_add_func ("/core/cli/validate", test_validate);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-cli-XXXXXX");
 }

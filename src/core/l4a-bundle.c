@@ -1,0 +1,612 @@
+/* l4a-bundle.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Bundles come from other organisations and are treated as untrusted:
+ * size and nesting are checked before parsing (json-glib recurses on
+ * nesting), then the header, every string's length, the number of
+ * records, the checksum over the canonical records, and the hash and size
+ * of every attachment. Nothing here touches a database.
+ *
+ * The canonical serialization (see docs/bundle-format.md): objects with
+ * their members sorted by name (byte order of UTF-8), no whitespace,
+ * strings with only `"`, `\` and control characters escaped (as \uXXXX,
+ * lower-case hex), integers in decimal, other numbers as C's "%.17g",
+ * true, false and null as such.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "l4a-bundle.h"
+
+G_DEFINE_QUARK (l4a-bundle-error-quark, l4a_bundle_error)
+
+static const char * const kinds[] = {
+  "submission", "review-packet", "reviews", "decisions", "registry", "monitoring", "full", NULL
+};
+
+const char * const *
+l4a_bundle_kinds (void)
+{
+  return kinds;
+}
+
+/**
+ * l4a_bundle_prescan:
+ *
+ * Checks the size and how deeply arrays and objects nest, reading the
+ * bytes once, before any parser sees them.
+ */
+gboolean
+l4a_bundle_prescan (const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE, escaped = FALSE;
+
+  if (length > L4A_BUNDLE_MAX_SIZE)
+    {
+      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                   _("The bundle is larger than %u MB."), L4A_BUNDLE_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > L4A_BUNDLE_MAX_DEPTH)
+            {
+              g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                           _("The bundle nests lists and objects more than %u deep."), L4A_BUNDLE_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+static void
+canonical_string (GString    *out,
+                  const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
+        }
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+canonical_node (GString  *out,
+                JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+        g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+        for (GList *l = members; l; l = l->next)
+          g_ptr_array_add (names, l->data);
+        g_ptr_array_sort (names, compare_names);
+        g_string_append_c (out, '{');
+        for (guint i = 0; i < names->len; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            canonical_string (out, g_ptr_array_index (names, i));
+            g_string_append_c (out, ':');
+            canonical_node (out, json_object_get_member (object, g_ptr_array_index (names, i)));
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            canonical_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          {
+            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+            g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.17g", json_node_get_double (node)));
+          }
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+          canonical_string (out, json_node_get_string (node));
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+    }
+}
+
+/**
+ * l4a_bundle_canonical:
+ *
+ * Returns: (transfer full): the canonical serialization of @node
+ */
+char *
+l4a_bundle_canonical (JsonNode *node)
+{
+  GString *out = g_string_new (NULL);
+
+  canonical_node (out, node);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * l4a_bundle_checksum:
+ *
+ * Returns: (transfer full): the SHA-256, in lower-case hex, of the
+ *   canonical serialization of @records
+ */
+char *
+l4a_bundle_checksum (JsonNode *records)
+{
+  g_autofree char *canonical = l4a_bundle_canonical (records);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+}
+
+gboolean
+l4a_is_uuid (const char *text)
+{
+  if (text == NULL || strlen (text) != 36)
+    return FALSE;
+  for (guint i = 0; i < 36; i++)
+    {
+      if (i == 8 || i == 13 || i == 18 || i == 23)
+        {
+          if (text[i] != '-')
+            return FALSE;
+        }
+      else if (!g_ascii_isxdigit (text[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+l4a_is_timestamp (const char *text)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (text == NULL || strlen (text) < 20 || strlen (text) > 35)
+    return FALSE;
+  dt = g_date_time_new_from_iso8601 (text, NULL);
+  return dt != NULL;
+}
+
+void
+l4a_bundle_free (L4aBundle *bundle)
+{
+  if (bundle == NULL)
+    return;
+  g_clear_pointer (&bundle->root, json_node_unref);
+  g_free (bundle->kind);
+  g_free (bundle->bundle_id);
+  g_free (bundle->created_at);
+  g_free (bundle->origin_installation);
+  g_free (bundle->origin_role);
+  g_free (bundle->origin_actor);
+  g_free (bundle);
+}
+
+/* Strings: every one valid UTF-8 and within its limit (attachment data
+ * has its own). */
+static gboolean
+check_strings (JsonNode    *node,
+               const char  *where,
+               const char  *member,
+               GError     **error)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        for (GList *l = members; l; l = l->next)
+          if (!check_strings (json_object_get_member (object, l->data), where, l->data, error))
+            return FALSE;
+      }
+      return TRUE;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!check_strings (json_array_get_element (array, i), where, member, error))
+            return FALSE;
+      }
+      return TRUE;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          const char *text = json_node_get_string (node);
+          gsize limit = g_strcmp0 (member, "data") == 0 ? L4A_BUNDLE_MAX_DATA : L4A_BUNDLE_MAX_STRING;
+
+          if (strlen (text) > limit)
+            {
+              g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                           /* translators: a record type, then a field name */
+                           _("In “%s”, the field “%s” holds more text than a bundle may carry."),
+                           where, member ? member : "?");
+              return FALSE;
+            }
+        }
+      return TRUE;
+
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+format_error (GError    **error,
+              const char *message)
+{
+  g_set_error_literal (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_FORMAT, message);
+  return FALSE;
+}
+
+/* One attachment: its data decodes to its size and its SHA-256. */
+static gboolean
+check_attachment (JsonObject  *attachment,
+                  guint        index,
+                  GError     **error)
+{
+  const char *sha256 = get_string (attachment, "sha256");
+  const char *data = get_string (attachment, "data");
+  JsonNode *size_node = json_object_get_member (attachment, "size");
+  g_autofree guchar *bytes = NULL;
+  g_autofree char *actual = NULL;
+  gsize length = 0;
+
+  if (sha256 == NULL || strlen (sha256) != 64 || data == NULL || size_node == NULL ||
+      json_node_get_value_type (size_node) != G_TYPE_INT64)
+    {
+      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_FORMAT,
+                   _("Attachment %u needs its sha256, size and data."), index + 1);
+      return FALSE;
+    }
+  for (const char *p = data; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '+' && *p != '/' && *p != '=' && *p != '\n' && *p != '\r')
+      {
+        g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_FORMAT,
+                     _("Attachment %u: its data is not base64."), index + 1);
+        return FALSE;
+      }
+  bytes = g_base64_decode (data, &length);
+  actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes ? bytes : (const guchar *) "", length);
+  if ((gint64) length != json_node_get_int (size_node) || g_ascii_strcasecmp (actual, sha256) != 0)
+    {
+      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_INTEGRITY,
+                   _("Attachment %u does not match its SHA-256 or its size: the bundle was changed or damaged."),
+                   index + 1);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_attachments (JsonNode  *node,
+                   GError   **error)
+{
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return format_error (error, _("The bundle’s attachments are not a list."));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return format_error (error, _("An attachment of the bundle is not an object."));
+      if (!check_attachment (json_node_get_object (element), i, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * l4a_bundle_parse:
+ *
+ * Checks and parses a bundle held in memory; nothing is written anywhere.
+ *
+ * Returns: (transfer full): the bundle, or %NULL with @error set to the
+ *   first problem, in words a user understands
+ */
+L4aBundle *
+l4a_bundle_parse (const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *checksum = NULL;
+  JsonObject *root, *origin, *records;
+  JsonNode *node;
+  const char *text;
+  g_autoptr(GList) types = NULL;
+
+  if (!l4a_bundle_prescan (data, length, error))
+    return NULL;
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      format_error (error, _("The bundle is not UTF-8 text."));
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+    {
+      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SYNTAX,
+                   _("The bundle is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error_literal (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SYNTAX, _("The bundle is empty."));
+      return NULL;
+    }
+  bundle = g_new0 (L4aBundle, 1);
+  bundle->root = json_node_ref (json_parser_get_root (parser));
+  if (!JSON_NODE_HOLDS_OBJECT (bundle->root))
+    {
+      format_error (error, _("The file is not a Local4Action bundle: it is not a JSON object."));
+      return NULL;
+    }
+  root = json_node_get_object (bundle->root);
+
+  if (g_strcmp0 (get_string (root, "format"), L4A_BUNDLE_FORMAT) != 0)
+    {
+      format_error (error, _("The file is not a Local4Action bundle: its “format” is missing or different."));
+      return NULL;
+    }
+  node = json_object_get_member (root, "format_version");
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      format_error (error, _("The bundle has no “format_version” number."));
+      return NULL;
+    }
+  if (json_node_get_int (node) != L4A_BUNDLE_FORMAT_VERSION)
+    {
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_FORMAT,
+                   _("The bundle is of format version %s; this version of the application reads "
+                     "version %d. Update the application to read it."),
+                   version, L4A_BUNDLE_FORMAT_VERSION);
+      return NULL;
+    }
+
+  text = get_string (root, "kind");
+  if (text == NULL || !g_strv_contains (kinds, text))
+    {
+      format_error (error, _("The bundle’s “kind” is missing or unknown."));
+      return NULL;
+    }
+  bundle->kind = g_strdup (text);
+
+  text = get_string (root, "bundle_id");
+  if (!l4a_is_uuid (text))
+    {
+      format_error (error, _("The bundle’s “bundle_id” is not a UUID."));
+      return NULL;
+    }
+  bundle->bundle_id = g_strdup (text);
+
+  text = get_string (root, "created_at");
+  if (!l4a_is_timestamp (text))
+    {
+      format_error (error, _("The bundle’s “created_at” is not a date and time such as 2026-11-21T09:30:00Z."));
+      return NULL;
+    }
+  bundle->created_at = g_strdup (text);
+
+  node = json_object_get_member (root, "origin");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      format_error (error, _("The bundle does not say where it comes from (“origin”)."));
+      return NULL;
+    }
+  origin = json_node_get_object (node);
+  if (!l4a_is_uuid (get_string (origin, "installation")) ||
+      !g_strv_contains ((const char *[]) { "secretariat", "member", "government", NULL },
+                        get_string (origin, "role") ? get_string (origin, "role") : "") ||
+      get_string (origin, "actor") == NULL)
+    {
+      format_error (error, _("The bundle’s origin needs an installation UUID, a role (secretariat, member or "
+                             "government) and an actor."));
+      return NULL;
+    }
+  bundle->origin_installation = g_strdup (get_string (origin, "installation"));
+  bundle->origin_role = g_strdup (get_string (origin, "role"));
+  bundle->origin_actor = g_strdup (get_string (origin, "actor"));
+
+  node = json_object_get_member (root, "records");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      format_error (error, _("The bundle has no “records”."));
+      return NULL;
+    }
+  records = json_node_get_object (node);
+  types = json_object_get_members (records);
+  for (GList *l = types; l; l = l->next)
+    {
+      JsonNode *list = json_object_get_member (records, l->data);
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (list))
+        {
+          g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_FORMAT,
+                       _("The records of type “%s” are not a list."), (const char *) l->data);
+          return NULL;
+        }
+      array = json_node_get_array (list);
+      if (json_array_get_length (array) > L4A_BUNDLE_MAX_RECORDS)
+        {
+          g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                       _("The bundle holds more than %u records of type “%s”."), L4A_BUNDLE_MAX_RECORDS,
+                       (const char *) l->data);
+          return NULL;
+        }
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
+          {
+            g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_FORMAT,
+                         _("Record %u of type “%s” is not an object."), i + 1, (const char *) l->data);
+            return NULL;
+          }
+      if (!check_strings (list, l->data, NULL, error))
+        return NULL;
+      bundle->n_records += json_array_get_length (array);
+    }
+  if (!check_strings (bundle->root, _("the bundle"), NULL, error))
+    return NULL;
+
+  /* Integrity: the checksum over the canonical records, then the
+   * attachments, wherever they are carried. */
+  text = get_string (root, "checksum");
+  if (text == NULL)
+    {
+      format_error (error, _("The bundle has no “checksum”."));
+      return NULL;
+    }
+  checksum = l4a_bundle_checksum (node);
+  if (g_ascii_strcasecmp (checksum, text) != 0)
+    {
+      g_set_error_literal (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_INTEGRITY,
+                           _("The bundle’s records do not match its checksum: it was changed or damaged after it "
+                             "was written."));
+      return NULL;
+    }
+  if (!check_attachments (json_object_get_member (root, "attachments"), error) ||
+      !check_attachments (json_object_get_member (records, "attachment"), error))
+    return NULL;
+
+  return g_steal_pointer (&bundle);
+}
+
+/**
+ * l4a_bundle_load:
+ *
+ * Reads and checks a bundle file, refusing one over the size limit before
+ * reading it.
+ */
+L4aBundle *
+l4a_bundle_load (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 && st.st_size > L4A_BUNDLE_MAX_SIZE)
+    {
+      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                   _("The bundle is larger than %u MB."), L4A_BUNDLE_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, local_error->code, _("The bundle cannot be read: %s"), local_error->message);
+      return NULL;
+    }
+  return l4a_bundle_parse (g_mapped_file_get_contents (mapped) ? g_mapped_file_get_contents (mapped) : "",
+                           g_mapped_file_get_length (mapped), error);
+}

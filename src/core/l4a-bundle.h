@@ -1,0 +1,61 @@
+/* l4a-bundle.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define L4A_BUNDLE_FORMAT          "local4action-bundle"
+#define L4A_BUNDLE_FORMAT_VERSION  1
+#define L4A_BUNDLE_MAX_SIZE        (256 * 1024 * 1024)  /* bytes in the file */
+#define L4A_BUNDLE_MAX_DEPTH       32                   /* nesting of arrays and objects */
+#define L4A_BUNDLE_MAX_STRING      (1024 * 1024)        /* characters in a text */
+#define L4A_BUNDLE_MAX_DATA        (28 * 1024 * 1024)   /* base64 of one 20 MB attachment */
+#define L4A_BUNDLE_MAX_RECORDS     500000               /* records of one type */
+
+#define L4A_BUNDLE_ERROR (l4a_bundle_error_quark ())
+
+typedef enum
+{
+  L4A_BUNDLE_ERROR_TOO_LARGE,  /* a limit is passed */
+  L4A_BUNDLE_ERROR_SYNTAX,     /* not JSON */
+  L4A_BUNDLE_ERROR_FORMAT,     /* JSON, but not a bundle of this format */
+  L4A_BUNDLE_ERROR_INTEGRITY,  /* checksum or attachment hash mismatch */
+} L4aBundleError;
+
+typedef struct
+{
+  JsonNode *root;
+  char     *kind;
+  char     *bundle_id;
+  char     *created_at;
+  char     *origin_installation;
+  char     *origin_role;
+  char     *origin_actor;
+  guint     n_records;
+} L4aBundle;
+
+GQuark      l4a_bundle_error_quark        (void);
+const char * const *l4a_bundle_kinds      (void);
+gboolean    l4a_bundle_prescan            (const char  *data,
+                                           gsize        length,
+                                           GError     **error);
+char       *l4a_bundle_canonical          (JsonNode    *node);
+char       *l4a_bundle_checksum           (JsonNode    *records);
+gboolean    l4a_is_uuid                   (const char  *text);
+gboolean    l4a_is_timestamp              (const char  *text);
+L4aBundle  *l4a_bundle_parse              (const char  *data,
+                                           gsize        length,
+                                           GError     **error);
+L4aBundle  *l4a_bundle_load               (const char  *path,
+                                           GError     **error);
+void        l4a_bundle_free               (L4aBundle   *bundle);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aBundle, l4a_bundle_free)
+
+G_END_DECLS

@@ -1,0 +1,365 @@
+/* test-bundle.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Bundles are untrusted: a corpus of hostile bundles, made from the
+ * sample bundle, each refused with its reason; the canonical checksum
+ * agrees with the one the sample generator writes.
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "core-test-utils.h"
+
+#include "l4a-bundle.h"
+
+static char *tmpdir;
+static char *sample_text;
+static gsize sample_length;
+
+static JsonNode *
+sample_node (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, sample_text, (gssize) sample_length, NULL));
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static JsonObject *
+root_of (JsonNode *node)
+{
+  return json_node_get_object (node);
+}
+
+static JsonObject *
+first_record (JsonNode   *node,
+              const char *type)
+{
+  JsonObject *records = json_object_get_object_member (root_of (node), "records");
+
+  return json_array_get_object_element (json_object_get_array_member (records, type), 0);
+}
+
+static void
+reseal (JsonNode *node)
+{
+  g_autofree char *checksum = l4a_bundle_checksum (json_object_get_member (root_of (node), "records"));
+
+  json_object_set_string_member (root_of (node), "checksum", checksum);
+}
+
+/* Parses @text and expects @code with @needle in the message. */
+static void
+expect_refused (const char *name,
+                const char *text,
+                gssize      length,
+                int         code,
+                const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+
+  bundle = l4a_bundle_parse (text, length < 0 ? strlen (text) : (gsize) length, &error);
+  if (bundle != NULL)
+    g_error ("%s: a hostile bundle was accepted", name);
+  g_assert_error (error, L4A_BUNDLE_ERROR, code);
+  if (needle != NULL && strstr (error->message, needle) == NULL)
+    g_error ("%s: “%s” does not say “%s”", name, error->message, needle);
+}
+
+static void
+expect_node_refused (const char *name,
+                     JsonNode   *node,
+                     int         code,
+                     const char *needle)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  expect_refused (name, text, -1, code, needle);
+  json_node_unref (node);
+}
+
+static guint n_cases;
+
+#define HOSTILE(name, node, code, needle) G_STMT_START { n_cases++; expect_node_refused (name, node, code, needle); } G_STMT_END
+#define HOSTILE_TEXT(name, text, length, code, needle) G_STMT_START { n_cases++; expect_refused (name, text, length, code, needle); } G_STMT_END
+
+static void
+test_sample_is_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aBundle) bundle = l4a_bundle_parse (sample_text, sample_length, &error);
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (bundle->kind, ==, "full");
+  g_assert_cmpuint (bundle->n_records, >, 100);
+
+  /* canonical text is stable through a parse */
+  first = l4a_bundle_canonical (bundle->root);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    g_assert_true (json_parser_load_from_data (parser, first, -1, NULL));
+    again = l4a_bundle_canonical (json_parser_get_root (parser));
+  }
+  g_assert_cmpstr (first, ==, again);
+}
+
+static void
+test_canonical (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser,
+                                             "{ \"b\": [1, 2.5, true, null], \"a\": \"é\\\"\\n\\\\\", \"B\": 0.1 }",
+                                             -1, NULL));
+  text = l4a_bundle_canonical (json_parser_get_root (parser));
+  g_assert_cmpstr (text, ==, "{\"B\":0.10000000000000001,\"a\":\"é\\\"\\u000a\\\\\",\"b\":[1,2.5,true,null]}");
+}
+
+static void
+test_hostile (void)
+{
+  JsonNode *node;
+  g_autofree char *deep = NULL;
+  g_autofree char *huge = NULL;
+  GString *nest;
+
+  n_cases = 0;
+
+  /* not a bundle at all */
+  HOSTILE_TEXT ("empty", "", 0, L4A_BUNDLE_ERROR_SYNTAX, NULL);
+  HOSTILE_TEXT ("spaces", "   \n", -1, L4A_BUNDLE_ERROR_SYNTAX, NULL);
+  HOSTILE_TEXT ("garbage", "this is not json", -1, L4A_BUNDLE_ERROR_SYNTAX, "not valid JSON");
+  HOSTILE_TEXT ("array", "[1, 2, 3]", -1, L4A_BUNDLE_ERROR_FORMAT, "not a JSON object");
+  HOSTILE_TEXT ("number", "42", -1, L4A_BUNDLE_ERROR_FORMAT, NULL);
+  HOSTILE_TEXT ("null", "null", -1, L4A_BUNDLE_ERROR_FORMAT, NULL);
+  HOSTILE_TEXT ("latin1", "{\"format\": \"caf\xe9\"}", -1, L4A_BUNDLE_ERROR_FORMAT, "UTF-8");
+  HOSTILE_TEXT ("nul byte", "{\"format\"\0: 1}", 13, L4A_BUNDLE_ERROR_FORMAT, NULL);
+
+  /* truncated at many places */
+  for (guint i = 1; i <= 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("truncated %u/13", i);
+
+      n_cases++;
+      expect_refused (name, sample_text, (gssize) (sample_length * i / 13), L4A_BUNDLE_ERROR_SYNTAX, NULL);
+    }
+
+  /* nesting deep enough to overflow a recursive parser, at the top and in a record */
+  nest = g_string_new (NULL);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (nest, '[');
+  deep = g_string_free (nest, FALSE);
+  HOSTILE_TEXT ("deep array", deep, -1, L4A_BUNDLE_ERROR_TOO_LARGE, "deep");
+  {
+    g_autofree char *inner = g_strdup_printf ("{\"records\": {\"hub\": [{\"name\": %s}]}}", deep);
+
+    HOSTILE_TEXT ("deep record", inner, -1, L4A_BUNDLE_ERROR_TOO_LARGE, "deep");
+  }
+  /* brackets inside strings do not count */
+  node = sample_node ();
+  json_object_set_string_member (first_record (node, "hub"), "summary", deep);
+  reseal (node);
+  {
+    g_autofree char *text = json_to_string (node, FALSE);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(L4aBundle) bundle = l4a_bundle_parse (text, strlen (text), &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (bundle);
+  }
+  json_node_unref (node);
+
+  /* a huge string */
+  huge = g_strnfill (L4A_BUNDLE_MAX_STRING + 1, 'x');
+  node = sample_node ();
+  json_object_set_string_member (first_record (node, "hub"), "name", huge);
+  reseal (node);
+  HOSTILE ("huge name", node, L4A_BUNDLE_ERROR_TOO_LARGE, "“name”");
+  node = sample_node ();
+  json_object_set_string_member (root_of (node), "note", huge);
+  HOSTILE ("huge note", node, L4A_BUNDLE_ERROR_TOO_LARGE, NULL);
+
+  /* the header */
+  node = sample_node ();
+  json_object_remove_member (root_of (node), "format");
+  HOSTILE ("no format", node, L4A_BUNDLE_ERROR_FORMAT, "format");
+  node = sample_node ();
+  json_object_set_string_member (root_of (node), "format", "hotcrp-export");
+  HOSTILE ("other format", node, L4A_BUNDLE_ERROR_FORMAT, "not a Local4Action bundle");
+  node = sample_node ();
+  json_object_set_int_member (root_of (node), "format", 1);
+  HOSTILE ("format number", node, L4A_BUNDLE_ERROR_FORMAT, NULL);
+  node = sample_node ();
+  json_object_set_int_member (root_of (node), "format_version", 2);
+  HOSTILE ("newer version", node, L4A_BUNDLE_ERROR_FORMAT, "version 2");
+  node = sample_node ();
+  json_object_set_string_member (root_of (node), "format_version", "1");
+  HOSTILE ("version text", node, L4A_BUNDLE_ERROR_FORMAT, "format_version");
+  node = sample_node ();
+  json_object_remove_member (root_of (node), "format_version");
+  HOSTILE ("no version", node, L4A_BUNDLE_ERROR_FORMAT, "format_version");
+  node = sample_node ();
+  json_object_set_string_member (root_of (node), "kind", "everything");
+  HOSTILE ("unknown kind", node, L4A_BUNDLE_ERROR_FORMAT, "kind");
+  node = sample_node ();
+  json_object_remove_member (root_of (node), "kind");
+  HOSTILE ("no kind", node, L4A_BUNDLE_ERROR_FORMAT, "kind");
+  node = sample_node ();
+  json_object_set_string_member (root_of (node), "bundle_id", "not-a-uuid");
+  HOSTILE ("bad bundle id", node, L4A_BUNDLE_ERROR_FORMAT, "UUID");
+  node = sample_node ();
+  json_object_set_string_member (root_of (node), "bundle_id", "fe05087b-faa8-565c-9ba7-706ae343e5bZ");
+  HOSTILE ("bundle id not hex", node, L4A_BUNDLE_ERROR_FORMAT, "UUID");
+  node = sample_node ();
+  json_object_set_int_member (root_of (node), "bundle_id", 7);
+  HOSTILE ("bundle id number", node, L4A_BUNDLE_ERROR_FORMAT, "UUID");
+  node = sample_node ();
+  json_object_set_string_member (root_of (node), "created_at", "yesterday");
+  HOSTILE ("created_at words", node, L4A_BUNDLE_ERROR_FORMAT, "created_at");
+  node = sample_node ();
+  json_object_set_string_member (root_of (node), "created_at", "2026-13-45T25:61:00Z");
+  HOSTILE ("created_at impossible", node, L4A_BUNDLE_ERROR_FORMAT, "created_at");
+  node = sample_node ();
+  json_object_remove_member (root_of (node), "created_at");
+  HOSTILE ("no created_at", node, L4A_BUNDLE_ERROR_FORMAT, "created_at");
+  node = sample_node ();
+  json_object_remove_member (root_of (node), "origin");
+  HOSTILE ("no origin", node, L4A_BUNDLE_ERROR_FORMAT, "origin");
+  node = sample_node ();
+  json_object_set_string_member (json_object_get_object_member (root_of (node), "origin"), "role", "admin");
+  HOSTILE ("bad role", node, L4A_BUNDLE_ERROR_FORMAT, "role");
+  node = sample_node ();
+  json_object_set_string_member (json_object_get_object_member (root_of (node), "origin"), "installation", "me");
+  HOSTILE ("bad installation", node, L4A_BUNDLE_ERROR_FORMAT, "installation");
+  node = sample_node ();
+  json_object_remove_member (json_object_get_object_member (root_of (node), "origin"), "actor");
+  HOSTILE ("no actor", node, L4A_BUNDLE_ERROR_FORMAT, "actor");
+
+  /* the records */
+  node = sample_node ();
+  json_object_remove_member (root_of (node), "records");
+  HOSTILE ("no records", node, L4A_BUNDLE_ERROR_FORMAT, "records");
+  node = sample_node ();
+  json_object_set_string_member (root_of (node), "records", "all of them");
+  HOSTILE ("records text", node, L4A_BUNDLE_ERROR_FORMAT, "records");
+  node = sample_node ();
+  json_object_set_string_member (json_object_get_object_member (root_of (node), "records"), "hub", "many");
+  HOSTILE ("hubs not a list", node, L4A_BUNDLE_ERROR_FORMAT, "“hub”");
+  node = sample_node ();
+  json_array_add_int_element (json_object_get_array_member (json_object_get_object_member (root_of (node), "records"),
+                                                            "hub"), 3);
+  HOSTILE ("record not an object", node, L4A_BUNDLE_ERROR_FORMAT, "not an object");
+
+  /* integrity */
+  node = sample_node ();
+  json_object_remove_member (root_of (node), "checksum");
+  HOSTILE ("no checksum", node, L4A_BUNDLE_ERROR_FORMAT, "checksum");
+  node = sample_node ();
+  json_object_set_string_member (root_of (node), "checksum", "0000");
+  HOSTILE ("wrong checksum", node, L4A_BUNDLE_ERROR_INTEGRITY, "checksum");
+  node = sample_node ();
+  json_object_set_string_member (first_record (node, "hub"), "name", "Changed after signing");
+  HOSTILE ("edited record", node, L4A_BUNDLE_ERROR_INTEGRITY, "changed or damaged");
+  node = sample_node ();
+  json_object_set_int_member (first_record (node, "hub"), "revision", 99);
+  HOSTILE ("edited number", node, L4A_BUNDLE_ERROR_INTEGRITY, NULL);
+  node = sample_node ();
+  json_array_remove_element (json_object_get_array_member (json_object_get_object_member (root_of (node), "records"),
+                                                           "hub"), 0);
+  HOSTILE ("removed record", node, L4A_BUNDLE_ERROR_INTEGRITY, NULL);
+
+  /* attachments */
+  node = sample_node ();
+  json_object_set_string_member (first_record (node, "attachment"), "data", "aGVsbG8=");
+  reseal (node);
+  HOSTILE ("attachment swapped", node, L4A_BUNDLE_ERROR_INTEGRITY, "SHA-256");
+  node = sample_node ();
+  json_object_set_int_member (first_record (node, "attachment"), "size", 3);
+  reseal (node);
+  HOSTILE ("attachment size", node, L4A_BUNDLE_ERROR_INTEGRITY, "size");
+  node = sample_node ();
+  json_object_set_string_member (first_record (node, "attachment"), "data", "<script>alert(1)</script>");
+  reseal (node);
+  HOSTILE ("attachment not base64", node, L4A_BUNDLE_ERROR_FORMAT, "base64");
+  node = sample_node ();
+  json_object_remove_member (first_record (node, "attachment"), "sha256");
+  reseal (node);
+  HOSTILE ("attachment without hash", node, L4A_BUNDLE_ERROR_FORMAT, "sha256");
+  node = sample_node ();
+  json_object_set_string_member (first_record (node, "attachment"), "size", "1571");
+  reseal (node);
+  HOSTILE ("attachment size text", node, L4A_BUNDLE_ERROR_FORMAT, "size");
+  node = sample_node ();
+  {
+    JsonArray *attachments = json_array_new ();
+    JsonObject *attachment = json_object_new ();
+
+    json_object_set_string_member (attachment, "sha256", "0000000000000000000000000000000000000000000000000000000000000000");
+    json_object_set_int_member (attachment, "size", 5);
+    json_object_set_string_member (attachment, "data", "aGVsbG8=");
+    json_array_add_object_element (attachments, attachment);
+    json_object_set_array_member (root_of (node), "attachments", attachments);
+  }
+  HOSTILE ("top-level attachment hash", node, L4A_BUNDLE_ERROR_INTEGRITY, "SHA-256");
+  node = sample_node ();
+  json_object_set_string_member (root_of (node), "attachments", "none");
+  HOSTILE ("attachments not a list", node, L4A_BUNDLE_ERROR_FORMAT, "attachments");
+
+  g_assert_cmpuint (n_cases, >=, 50);
+}
+
+static void
+test_files (void)
+{
+  g_autofree char *big = g_build_filename (tmpdir, "big.l4a.json", NULL);
+  g_autofree char *missing = g_build_filename (tmpdir, "missing.l4a.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+  int fd;
+
+  /* a sparse file over the limit is refused before it is read */
+  fd = g_open (big, O_CREAT | O_WRONLY, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) L4A_BUNDLE_MAX_SIZE + 1), ==, 0);
+  close (fd);
+  bundle = l4a_bundle_load (big, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_remove (big);
+
+  bundle = l4a_bundle_load (missing, &error);
+  g_assert_null (bundle);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "cannot be read"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *path = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  path = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", "sample.json", NULL);
+  g_assert_true (g_file_get_contents (path, &sample_text, &sample_length, NULL));
+
+  g_test_add_func ("/core/bundle/sample-is-valid", test_sample_is_valid);
+  g_test_add_func ("/core/bundle/canonical", test_canonical);
+  g_test_add_func ("/core/bundle/hostile", test_hostile);
+  g_test_add_func ("/core/bundle/files", test_files);
+
+  return l4a_test_run_in_tmpdir (&tmpdir, "l4a-bundle-XXXXXX");
+}
