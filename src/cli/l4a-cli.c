@@ -51,6 +51,7 @@ static int command_summary (L4aGlobalOptions *options, int argc, char **argv);
 static int command_assign  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_scores  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_validate (L4aGlobalOptions *options, int argc, char **argv);
+static int command_export  (L4aGlobalOptions *options, int argc, char **argv);
 
 static const struct {
   const char  *name;
@@ -64,6 +65,7 @@ static const struct {
   { "assign", command_assign, N_("Assign Advisory Board reviewers to the proposals of a call") },
   { "scores", command_scores, N_("Aggregated review scores and ranking of a call") },
   { "validate", command_validate, N_("Check a bundle without touching the database") },
+  { "export", command_export, N_("Write a bundle") },
 };
 
 static int
@@ -1195,6 +1197,40 @@ command_validate (L4aGlobalOptions  *options,
   printf (g_dngettext (GETTEXT_PACKAGE, "Valid %s bundle: %u record, from %s (%s).\n",
                        "Valid %s bundle: %u records, from %s (%s).\n", bundle->n_records),
           bundle->kind, bundle->n_records, bundle->origin_actor, bundle->origin_role);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_export (L4aGlobalOptions  *options,
+                int                argc,
+                char             **argv)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *out = NULL;
+  GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("The kind of bundle (this version writes “full”)"), N_("KIND") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The bundle file to write"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_records = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Write a bundle of what the kind and the workstation’s role allow."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, "%s", error->message);
+  if (argc != 1 || kind == NULL || out == NULL)
+    return fail (EXIT_USAGE, _("Say the kind and the file: export --kind full --out FILE.l4a.json"));
+
+  store = open_store (options, &error);
+  if (store == NULL || !l4a_bundle_export (store, kind, out, &n_records, &error))
+    return fail (EXIT_FAILURE, "%s", error->message);
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote a %s bundle of %u record.\n", "Wrote a %s bundle of %u records.\n",
+                       n_records), kind, n_records);
   return EXIT_SUCCESS;
 }
 

@@ -59,3 +59,15 @@ void        l4a_bundle_free               (L4aBundle   *bundle);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aBundle, l4a_bundle_free)
 
 G_END_DECLS
+
+#include "l4a-store.h"
+
+G_BEGIN_DECLS
+
+gboolean    l4a_bundle_export             (L4aStore    *store,
+                                           const char  *kind,
+                                           const char  *path,
+                                           guint       *n_records,
+                                           GError     **error);
+
+G_END_DECLS

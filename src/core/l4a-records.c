@@ -599,10 +599,105 @@ l4a_records_insert (L4aStore    *store,
   return TRUE;
 }
 
+static int
+id_column (sqlite3_stmt *stmt)
+{
+  for (int c = 0; c < sqlite3_column_count (stmt); c++)
+    if (g_str_equal (sqlite3_column_name (stmt, c), "id"))
+      return c;
+  return 0;
+}
+
+/* The nested lists l4a_records_insert() reads into link tables. */
+static gboolean
+dump_list (L4aStore    *store,
+           const char  *member,
+           const char  *sql,
+           const char  *id,
+           JsonBuilder *builder,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, sql, error);
+  gboolean scores = g_str_equal (member, "scores");
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  json_builder_set_member_name (builder, member);
+  if (scores)
+    json_builder_begin_object (builder);
+  else
+    json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (scores)
+        {
+          json_builder_set_member_name (builder, (const char *) sqlite3_column_text (stmt, 0));
+          json_builder_add_double_value (builder, sqlite3_column_double (stmt, 1));
+        }
+      else if (sqlite3_column_type (stmt, 0) == SQLITE_INTEGER)
+        json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
+      else
+        json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
+    }
+  if (scores)
+    json_builder_end_object (builder);
+  else
+    json_builder_end_array (builder);
+  if (rc != SQLITE_DONE)
+    {
+      l4a_store_set_sqlite_error (store, rc, NULL, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+dump_links (L4aStore    *store,
+            const char  *table,
+            const char  *id,
+            JsonBuilder *builder,
+            GError     **error)
+{
+  if (id == NULL)
+    return TRUE;
+  if (g_str_equal (table, "proposal"))
+    return dump_list (store, "sdgs", "SELECT goal FROM proposal_sdg WHERE proposal_id = ?1 ORDER BY goal", id,
+                      builder, error);
+  if (g_str_equal (table, "hub"))
+    return dump_list (store, "sdgs", "SELECT goal FROM hub_sdg WHERE hub_id = ?1 ORDER BY goal", id, builder, error) &&
+           dump_list (store, "councils", "SELECT council FROM hub_council WHERE hub_id = ?1 ORDER BY council", id,
+                      builder, error) &&
+           dump_list (store, "related", "SELECT related_id FROM hub_relation WHERE hub_id = ?1 ORDER BY related_id",
+                      id, builder, error);
+  if (g_str_equal (table, "review"))
+    return dump_list (store, "scores", "SELECT criterion_id, score FROM review_score WHERE review_id = ?1 "
+                                       "ORDER BY criterion_id", id, builder, error);
+  return TRUE;
+}
+
+/**
+ * l4a_records_table_names:
+ *
+ * Returns: (transfer none): the tables a bundle carries, in the order
+ *   l4a_records_insert() reads them, %NULL-terminated
+ */
+const char * const *
+l4a_records_table_names (void)
+{
+  static const char *names[G_N_ELEMENTS (tables) + 1];
+
+  if (names[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+      names[i] = tables[i].table;
+  return names;
+}
+
 /**
  * l4a_records_dump:
  * @table: a table of the schema (from the code, never from input)
- * @column: the column to select on
+ * @column: (nullable): the column to select on, or %NULL for every row
  * @value: the value it must have
  * @builder: a #JsonBuilder inside an array
  *
@@ -624,11 +719,15 @@ l4a_records_dump (L4aStore    *store,
 
   g_return_val_if_fail (table_info (table) != NULL || g_str_equal (table, "hub_relation"), FALSE);
 
-  sql = g_strdup_printf ("SELECT * FROM \"%s\" WHERE \"%s\" = ?1", table, column);
+  if (column != NULL)
+    sql = g_strdup_printf ("SELECT * FROM \"%s\" WHERE \"%s\" = ?1", table, column);
+  else
+    sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", table);
   stmt = l4a_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  if (column != NULL)
+    sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -665,6 +764,8 @@ l4a_records_dump (L4aStore    *store,
               break;
             }
         }
+      if (!dump_links (store, table, (const char *) sqlite3_column_text (stmt, id_column (stmt)), builder, error))
+        return FALSE;
       json_builder_end_object (builder);
     }
 

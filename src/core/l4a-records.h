@@ -26,4 +26,6 @@ gboolean l4a_records_dump   (L4aStore    *store,
                              JsonBuilder *builder,
                              GError     **error);
 
+const char * const *l4a_records_table_names (void);
+
 G_END_DECLS

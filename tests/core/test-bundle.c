@@ -17,6 +17,7 @@
 #include "core-test-utils.h"
 
 #include "l4a-bundle.h"
+#include "l4a-records.h"
 
 static char *tmpdir;
 static char *sample_text;
@@ -345,6 +346,95 @@ test_files (void)
   g_assert_nonnull (strstr (error->message, "cannot be read"));
 }
 
+static char *
+dump_table (L4aStore   *store,
+            const char *table)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_builder_begin_array (builder);
+  g_assert_true (l4a_records_dump (store, table, NULL, NULL, builder, &error));
+  g_assert_no_error (error);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return l4a_bundle_canonical (root);
+}
+
+/* Export everything, import it into an empty database: the same records,
+ * field by field. */
+static void
+test_full_round_trip (void)
+{
+  g_autoptr(L4aStore) source = l4a_test_open_with_sample (tmpdir, "round-source.sqlite");
+  g_autofree char *target_path = g_build_filename (tmpdir, "round-target.sqlite", NULL);
+  g_autofree char *bundle_path = g_build_filename (tmpdir, "full.l4a.json", NULL);
+  g_autoptr(L4aStore) target = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char * const *tables = l4a_records_table_names ();
+  guint n_records = 0;
+
+  /* only the secretariat writes a full bundle */
+  l4a_store_set_actor (source, L4A_ROLE_MEMBER, "someone");
+  g_assert_false (l4a_bundle_export (source, "full", bundle_path, NULL, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (bundle_path, G_FILE_TEST_EXISTS));
+
+  l4a_store_set_actor (source, L4A_ROLE_SECRETARIAT, NULL);
+  g_assert_true (l4a_bundle_export (source, "full", bundle_path, &n_records, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_records, >, 500);
+
+  /* what was written passes every check */
+  bundle = l4a_bundle_load (bundle_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bundle->kind, ==, "full");
+  g_assert_cmpuint (bundle->n_records, ==, n_records);
+  g_assert_cmpstr (bundle->origin_role, ==, "secretariat");
+
+  target = l4a_store_open (target_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (l4a_store_begin (target, &error));
+  g_assert_true (l4a_records_insert (target, json_object_get_object_member (json_node_get_object (bundle->root),
+                                                                            "records"),
+                                     TRUE, "round trip", counts, &error));
+  g_assert_no_error (error);
+  g_assert_true (l4a_store_commit (target, &error));
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autofree char *a = dump_table (source, tables[i]);
+      g_autofree char *b = dump_table (target, tables[i]);
+
+      if (g_strcmp0 (a, b) != 0)
+        g_error ("%s differs after the round trip", tables[i]);
+    }
+
+  /* the comparison sees the links and would see a change */
+  {
+    g_autofree char *hubs = dump_table (target, "hub");
+    g_autofree char *reviews = dump_table (target, "review");
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    sqlite3 *db;
+
+    g_assert_nonnull (strstr (hubs, "\"sdgs\":[1"));
+    g_assert_nonnull (strstr (hubs, "\"related\":[\""));
+    g_assert_nonnull (strstr (reviews, "\"scores\":{\""));
+    before = dump_table (target, "proposal");
+    g_assert_cmpint (sqlite3_open (target_path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "DELETE FROM proposal_sdg WHERE rowid = (SELECT min (rowid) FROM proposal_sdg)",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    after = dump_table (target, "proposal");
+    g_assert_cmpstr (before, !=, after);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/core/bundle/canonical", test_canonical);
   g_test_add_func ("/core/bundle/hostile", test_hostile);
   g_test_add_func ("/core/bundle/files", test_files);
+  g_test_add_func ("/core/bundle/full-round-trip", test_full_round_trip);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-bundle-XXXXXX");
 }

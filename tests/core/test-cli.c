@@ -539,6 +539,27 @@ test_validate (void)
 
   /* validating never opens the database */
   g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  /* a full export validates */
+  {
+    g_autofree char *source = db_path ("export.sqlite");
+    g_autofree char *out = db_path ("export.l4a.json");
+    g_auto(Run) load = { 0 };
+    g_auto(Run) export = { 0 };
+    g_auto(Run) check = { 0 };
+    g_auto(Run) denied = { 0 };
+
+    run_cli (&load, "--db", source, "sample", NULL);
+    g_assert_cmpint (load.status, ==, 0);
+    run_cli (&denied, "--db", source, "--role", "government", "export", "--kind", "full", "--out", out, NULL);
+    assert_one_line_error (&denied, 1, "World Secretariat");
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    run_cli (&export, "--db", source, "--role", "secretariat", "export", "--kind", "full", "--out", out, NULL);
+    g_assert_cmpint (export.status, ==, 0);
+    g_assert_nonnull (strstr (export.out, "Wrote a full bundle"));
+    run_cli (&check, "validate", out, NULL);
+    g_assert_cmpint (check.status, ==, 0);
+  }
 }
 
 int
