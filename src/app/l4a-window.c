@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-bundle.h"
 #include "l4a-hubs-view.h"
 #include "l4a-proposals-view.h"
 #include "l4a-reviews-view.h"
@@ -64,6 +65,115 @@ role_changed_cb (L4aWindow *self)
   l4a_hubs_view_role_changed (self->hubs_view);
   l4a_proposals_view_reload (self->proposals_view);
   l4a_reviews_view_reload (self->reviews_view);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up",
+                                 l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT);
+}
+
+/* Back up: a full bundle, written in a thread on a connection of its own. */
+
+static void
+back_up_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const char *db_path = g_object_get_data (G_OBJECT (task), "db");
+  const char *path = task_data;
+  g_autoptr(L4aStore) store = NULL;
+  GError *error = NULL;
+  guint n_records = 0;
+
+  store = l4a_store_open (db_path, &error);
+  if (store != NULL)
+    l4a_store_set_actor (store, L4A_ROLE_SECRETARIAT, NULL);
+  if (store == NULL || !l4a_bundle_export (store, "full", path, &n_records, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_int (task, n_records);
+}
+
+static void
+back_up_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  L4aWindow *self = L4A_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+
+  if (n < 0)
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                            _("The Backup Cannot Be Written"),
+                                                                            error->message));
+
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Backed up %d record to “%s”",
+                                       "Backed up %d records to “%s”", n),
+                          (int) n, (const char *) g_task_get_task_data (G_TASK (result)));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/**
+ * l4a_window_back_up:
+ *
+ * Writes every record into a full bundle at @path, in a thread; a toast
+ * says when it is done.
+ */
+void
+l4a_window_back_up (L4aWindow  *self,
+                    const char *path)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, back_up_done_cb, NULL);
+
+  g_object_set_data_full (G_OBJECT (task), "db", g_strdup (l4a_store_get_path (self->store)), g_free);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, back_up_thread);
+}
+
+static void
+back_up_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     L4aWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        l4a_window_back_up (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+back_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  L4aWindow *self = L4A_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strdup_printf ("local4action-full-%s.l4a.json", date);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Back Up Everything"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_filter_set_name (filter, _("Local4Action bundles"));
+  gtk_file_filter_add_mime_type (filter, "application/vnd.local4action.bundle+json");
+  gtk_file_filter_add_suffix (filter, "l4a.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (back_up_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -134,6 +244,8 @@ setup_for_application (L4aWindow      *self,
   g_signal_connect_object (self->settings, "changed::role", G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::identity", G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
   update_sample_banner (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up",
+                                 l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT);
 }
 
 static void
@@ -181,6 +293,7 @@ l4a_window_class_init (L4aWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, data_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_action);
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", view_names[i]);

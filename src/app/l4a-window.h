@@ -25,5 +25,7 @@ void        l4a_window_add_toast        (L4aWindow      *self,
 GtkWidget  *l4a_window_get_view         (L4aWindow      *self,
                                          const char     *name);
 gboolean    l4a_window_get_sample_banner_revealed (L4aWindow *self);
+void        l4a_window_back_up          (L4aWindow      *self,
+                                         const char     *path);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "gui-test-utils.h"
 #include "test-utils.h"
 #include "l4a-application.h"
+#include "l4a-bundle.h"
 #include "l4a-calls-window.h"
 #include "l4a-governments-window.h"
 #include "l4a-hub.h"
@@ -936,6 +937,21 @@ test_review_journey (void)
                                 "JOIN government g ON g.id = c.government_id WHERE m.name = 'Nadia Benali' "
                                 "AND g.name = 'Quito' AND c.kind = 'declared'"), ==, 1);
     gtk_window_destroy (GTK_WINDOW (members));
+  }
+
+  /* the secretariat backs up everything into a bundle that validates */
+  {
+    g_autofree char *backup = g_build_filename (tmpdir, "backup.l4a.json", NULL);
+    g_autoptr(L4aBundle) bundle = NULL;
+
+    l4a_window_back_up (window, backup);
+    for (guint i = 0; i < 100 && !g_file_test (backup, G_FILE_TEST_EXISTS); i++)
+      l4a_test_iterate (0.05);
+    l4a_test_iterate (0.2);
+    bundle = l4a_bundle_load (backup, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (bundle->kind, ==, "full");
+    g_assert_cmpuint (bundle->n_records, >, 500);
   }
 
   /* the audit log and the matrix open */
