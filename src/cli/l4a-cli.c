@@ -19,6 +19,7 @@
 #include "l4a-cli.h"
 #include "l4a-csv.h"
 #include "l4a-hub.h"
+#include "l4a-import.h"
 #include "l4a-hub-filter.h"
 #include "l4a-member.h"
 #include "l4a-proposal-edit.h"
@@ -52,6 +53,7 @@ static int command_assign  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_scores  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_validate (L4aGlobalOptions *options, int argc, char **argv);
 static int command_export  (L4aGlobalOptions *options, int argc, char **argv);
+static int command_import  (L4aGlobalOptions *options, int argc, char **argv);
 
 static const struct {
   const char  *name;
@@ -66,6 +68,7 @@ static const struct {
   { "scores", command_scores, N_("Aggregated review scores and ranking of a call") },
   { "validate", command_validate, N_("Check a bundle without touching the database") },
   { "export", command_export, N_("Write a bundle") },
+  { "import", command_import, N_("Check a bundle and preview what importing it would change") },
 };
 
 static int
@@ -1231,6 +1234,103 @@ command_export (L4aGlobalOptions  *options,
 
   printf (g_dngettext (GETTEXT_PACKAGE, "Wrote a %s bundle of %u record.\n", "Wrote a %s bundle of %u records.\n",
                        n_records), kind, n_records);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_import (L4aGlobalOptions  *options,
+                int                argc,
+                char             **argv)
+{
+  gboolean dry_run = FALSE, json = FALSE;
+  GOptionEntry entries[] = {
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Preview what would change, and change nothing"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Check a bundle and list, record by record, what importing it would add, "
+                                           "update, leave alone or find in conflict."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, "%s", error->message);
+  if (argc != 2)
+    return fail (EXIT_USAGE, _("Say which bundle file to import."));
+  if (!dry_run)
+    return fail (EXIT_USAGE, _("This version previews imports only; add --dry-run."));
+
+  bundle = l4a_bundle_load (argv[1], &error);
+  if (bundle == NULL)
+    return fail (EXIT_FAILURE, "%s", error->message);
+  store = open_store (options, &error);
+  if (store == NULL || (plan = l4a_import_plan (store, bundle, &error)) == NULL)
+    return fail (EXIT_FAILURE, "%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "bundle", bundle->bundle_id);
+      add_string (builder, "kind", bundle->kind);
+      json_builder_set_member_name (builder, "already_imported");
+      json_builder_add_boolean_value (builder, plan->already_imported);
+      json_builder_set_member_name (builder, "counts");
+      json_builder_begin_object (builder);
+      for (guint a = 0; a < L4A_IMPORT_N_ACTIONS; a++)
+        {
+          json_builder_set_member_name (builder, l4a_import_action_to_string (a));
+          json_builder_add_int_value (builder, plan->counts[a]);
+        }
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "records");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < plan->changes->len; i++)
+        {
+          L4aImportChange *change = g_ptr_array_index (plan->changes, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "type", change->type);
+          add_string (builder, "id", change->id);
+          add_string (builder, "label", change->label);
+          add_string (builder, "action", l4a_import_action_to_string (change->action));
+          json_builder_set_member_name (builder, "fields");
+          json_builder_begin_array (builder);
+          for (guint k = 0; k < change->fields->len; k++)
+            json_builder_add_string_value (builder, g_ptr_array_index (change->fields, k));
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_SUCCESS;
+    }
+
+  if (plan->already_imported)
+    printf ("%s\n", _("This bundle was imported already; importing it again changes nothing."));
+  for (guint i = 0; i < plan->changes->len; i++)
+    {
+      L4aImportChange *change = g_ptr_array_index (plan->changes, i);
+      g_autofree char *fields = NULL;
+
+      if (change->action == L4A_IMPORT_SAME)
+        continue;
+      g_ptr_array_add (change->fields, NULL);
+      fields = g_strjoinv (", ", (char **) change->fields->pdata);
+      printf ("%-8s %-12s %s%s%s\n", l4a_import_action_to_string (change->action), change->type, change->label,
+              *fields ? " — " : "", fields);
+    }
+  /* translators: how many records importing would add, update, leave as they are, leave alone, find in conflict */
+  printf (_("%u to add, %u to update, %u unchanged, %u newer here, %u in conflict.\n"),
+          plan->counts[L4A_IMPORT_ADD], plan->counts[L4A_IMPORT_UPDATE], plan->counts[L4A_IMPORT_SAME],
+          plan->counts[L4A_IMPORT_OLDER], plan->counts[L4A_IMPORT_CONFLICT]);
   return EXIT_SUCCESS;
 }
 

@@ -17,6 +17,7 @@
 #include "core-test-utils.h"
 
 #include "l4a-bundle.h"
+#include "l4a-import.h"
 #include "l4a-records.h"
 
 static char *tmpdir;
@@ -435,6 +436,123 @@ test_full_round_trip (void)
   }
 }
 
+static L4aBundle *
+bundle_from_node (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autoptr(GError) error = NULL;
+  L4aBundle *bundle = l4a_bundle_parse (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  return bundle;
+}
+
+static L4aImportChange *
+find_change (L4aImportPlan *plan,
+             const char    *type,
+             const char    *id)
+{
+  for (guint i = 0; i < plan->changes->len; i++)
+    {
+      L4aImportChange *change = g_ptr_array_index (plan->changes, i);
+
+      if (g_str_equal (change->type, type) && g_strcmp0 (change->id, id) == 0)
+        return change;
+    }
+  return NULL;
+}
+
+/* The preview: added, unchanged, updated, left alone, in conflict. */
+static void
+test_import_plan (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "plan.sqlite");
+  g_autofree char *empty_path = g_build_filename (tmpdir, "plan-empty.sqlite", NULL);
+  g_autoptr(L4aStore) empty = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hub_id = NULL;
+  JsonNode *node;
+  JsonObject *hub;
+  gint64 revision;
+
+  /* the sample against itself: nothing to do */
+  bundle = l4a_bundle_parse (sample_text, sample_length, &error);
+  g_assert_no_error (error);
+  plan = l4a_import_plan (store, bundle, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->counts[L4A_IMPORT_SAME], ==, bundle->n_records);
+  g_assert_cmpuint (plan->counts[L4A_IMPORT_ADD] + plan->counts[L4A_IMPORT_UPDATE] +
+                    plan->counts[L4A_IMPORT_CONFLICT] + plan->counts[L4A_IMPORT_OLDER], ==, 0);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+
+  /* against an empty database: everything is added */
+  empty = l4a_store_open (empty_path, &error);
+  g_assert_no_error (error);
+  plan = l4a_import_plan (empty, bundle, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->counts[L4A_IMPORT_ADD], ==, bundle->n_records);
+  g_assert_false (plan->already_imported);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  g_clear_pointer (&bundle, l4a_bundle_free);
+
+  /* theirs at a later revision: an update, naming the field */
+  node = sample_node ();
+  hub = first_record (node, "hub");
+  hub_id = g_strdup (json_object_get_string_member (hub, "id"));
+  revision = json_object_get_int_member_with_default (hub, "revision", 1);
+  json_object_set_string_member (hub, "name", "Renamed Elsewhere Hub");
+  json_object_set_int_member (hub, "revision", revision + 1);
+  reseal (node);
+  bundle = bundle_from_node (node);
+  plan = l4a_import_plan (store, bundle, &error);
+  g_assert_no_error (error);
+  {
+    L4aImportChange *change = find_change (plan, "hub", hub_id);
+
+    g_assert_nonnull (change);
+    g_assert_cmpint (change->action, ==, L4A_IMPORT_UPDATE);
+    g_assert_cmpstr (change->label, ==, "Renamed Elsewhere Hub");
+    g_assert_cmpuint (change->fields->len, ==, 2);  /* name, revision */
+    g_assert_cmpuint (plan->counts[L4A_IMPORT_UPDATE], ==, 1);
+  }
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  g_clear_pointer (&bundle, l4a_bundle_free);
+
+  /* both changed from the same revision: a conflict */
+  json_object_set_int_member (hub, "revision", revision);
+  reseal (node);
+  bundle = bundle_from_node (node);
+  plan = l4a_import_plan (store, bundle, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_change (plan, "hub", hub_id)->action, ==, L4A_IMPORT_CONFLICT);
+  g_assert_cmpuint (plan->counts[L4A_IMPORT_CONFLICT], ==, 1);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  g_clear_pointer (&bundle, l4a_bundle_free);
+  json_node_unref (node);
+
+  /* ours at a later revision: theirs is left alone */
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE hub SET name = 'Renamed Here Hub', revision = revision + 1 "
+                                            "WHERE id = '%s'", hub_id);
+    sqlite3 *db;
+
+    g_assert_cmpint (sqlite3_open (l4a_store_get_path (store), &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO imported_bundle (id, kind, origin, imported_at) VALUES "
+                                       "('fe05087b-faa8-565c-9ba7-706ae343e5b1', 'full', 'sample', 'now')",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  bundle = l4a_bundle_parse (sample_text, sample_length, &error);
+  g_assert_no_error (error);
+  plan = l4a_import_plan (store, bundle, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_change (plan, "hub", hub_id)->action, ==, L4A_IMPORT_OLDER);
+  g_assert_true (plan->already_imported);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/core/bundle/hostile", test_hostile);
   g_test_add_func ("/core/bundle/files", test_files);
   g_test_add_func ("/core/bundle/full-round-trip", test_full_round_trip);
+  g_test_add_func ("/core/bundle/import-plan", test_import_plan);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-bundle-XXXXXX");
 }

@@ -559,6 +559,29 @@ test_validate (void)
     g_assert_nonnull (strstr (export.out, "Wrote a full bundle"));
     run_cli (&check, "validate", out, NULL);
     g_assert_cmpint (check.status, ==, 0);
+
+    /* the preview: into its own database nothing changes; into an empty one, all is added */
+    {
+      g_autofree char *empty = db_path ("import-empty.sqlite");
+      g_auto(Run) same = { 0 };
+      g_auto(Run) fresh = { 0 };
+      g_auto(Run) no_dry = { 0 };
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *counts;
+
+      run_cli (&same, "--db", source, "import", "--dry-run", out, NULL);
+      g_assert_cmpint (same.status, ==, 0);
+      g_assert_nonnull (strstr (same.out, "0 to add, 0 to update, "));
+      g_assert_nonnull (strstr (same.out, "0 newer here, 0 in conflict."));
+      run_cli (&fresh, "--db", empty, "import", "--dry-run", "--json", out, NULL);
+      g_assert_cmpint (fresh.status, ==, 0);
+      g_assert_true (json_parser_load_from_data (parser, fresh.out, -1, NULL));
+      counts = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "counts");
+      g_assert_cmpint (json_object_get_int_member (counts, "add"), >, 500);
+      g_assert_cmpint (json_object_get_int_member (counts, "same"), ==, 0);
+      run_cli (&no_dry, "--db", empty, "import", out, NULL);
+      assert_one_line_error (&no_dry, 2, "--dry-run");
+    }
   }
 }
 
