@@ -208,11 +208,11 @@ l4a_registry_load_call (L4aStore    *store,
   edit = g_new0 (L4aCallEdit, 1);
   edit->criteria = g_ptr_array_new_with_free_func (criterion_free);
   edit->id = g_strdup (id);
-  edit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  edit->description = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  edit->opens_on = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  edit->closes_on = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  edit->status = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  edit->title = l4a_store_column_dup (stmt, 0);
+  edit->description = l4a_store_column_dup (stmt, 1);
+  edit->opens_on = l4a_store_column_dup (stmt, 2);
+  edit->closes_on = l4a_store_column_dup (stmt, 3);
+  edit->status = l4a_store_column_dup (stmt, 4);
   edit->revision = sqlite3_column_int (stmt, 5);
   edit->disagreement_threshold = sqlite3_column_double (stmt, 6);
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -228,7 +228,7 @@ l4a_registry_load_call (L4aStore    *store,
       L4aCriterionEdit *c = l4a_call_edit_add_criterion (edit, (const char *) sqlite3_column_text (stmt, 1),
                                                          (const char *) sqlite3_column_text (stmt, 2),
                                                          (const char *) sqlite3_column_text (stmt, 3));
-      c->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      c->id = l4a_store_column_dup (stmt, 0);
       c->weight = sqlite3_column_double (stmt, 4);
       c->scale_min = sqlite3_column_int (stmt, 5);
       c->scale_max = sqlite3_column_int (stmt, 6);

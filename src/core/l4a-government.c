@@ -337,10 +337,10 @@ l4a_registry_load_government (L4aStore    *store,
 
   edit = g_new0 (L4aGovernmentEdit, 1);
   edit->id = g_strdup (id);
-  edit->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  edit->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  edit->country = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  edit->region = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  edit->name = l4a_store_column_dup (stmt, 0);
+  edit->kind = l4a_store_column_dup (stmt, 1);
+  edit->country = l4a_store_column_dup (stmt, 2);
+  edit->region = l4a_store_column_dup (stmt, 3);
   edit->revision = sqlite3_column_int (stmt, 4);
   return edit;
 }

@@ -173,7 +173,7 @@ load_conflicts (L4aStore      *store,
       L4aConflictEdit *conflict = l4a_member_edit_add_conflict (edit, (const char *) sqlite3_column_text (stmt, 0),
                                                                 (const char *) sqlite3_column_text (stmt, 2));
 
-      conflict->government_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      conflict->government_name = l4a_store_column_dup (stmt, 1);
       conflict->automatic = sqlite3_column_int (stmt, 3) != 0;
     }
   if (rc != SQLITE_DONE)
@@ -193,13 +193,13 @@ member_from_row (sqlite3_stmt *stmt)
 {
   L4aMemberEdit *edit = l4a_member_edit_new ();
 
-  edit->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  edit->id = l4a_store_column_dup (stmt, 0);
   edit->revision = sqlite3_column_int (stmt, 1);
-  edit->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  edit->government_id = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  edit->country = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-  edit->region = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-  edit->contact = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  edit->name = l4a_store_column_dup (stmt, 2);
+  edit->government_id = l4a_store_column_dup (stmt, 3);
+  edit->country = l4a_store_column_dup (stmt, 4);
+  edit->region = l4a_store_column_dup (stmt, 5);
+  edit->contact = l4a_store_column_dup (stmt, 6);
   edit->sample = sqlite3_column_int (stmt, 7) != 0;
   edit->n_reviews = sqlite3_column_int (stmt, 8);
   return edit;

@@ -418,7 +418,7 @@ government_name (L4aStore   *store,
   if (stmt == NULL || id == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW ? g_strdup ((const char *) sqlite3_column_text (stmt, 0)) : NULL;
+  return sqlite3_step (stmt) == SQLITE_ROW ? l4a_store_column_dup (stmt, 0) : NULL;
 }
 
 /**
@@ -560,13 +560,6 @@ l4a_feature_checks_all_pass (GPtrArray *checks)
 /* Loading and saving ---------------------------------------------------------- */
 
 static char *
-dup_text (sqlite3_stmt *stmt,
-          int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-static char *
 format_double (sqlite3_stmt *stmt,
                int           column)
 {
@@ -615,14 +608,14 @@ l4a_registry_load_proposal (L4aStore    *store,
   g_clear_pointer (&edit->format, g_free);
   g_clear_pointer (&edit->state, g_free);
   edit->id = g_strdup (id);
-  edit->call_id = dup_text (stmt, 0);
-  edit->government_id = dup_text (stmt, 1);
-  edit->state = dup_text (stmt, 2);
+  edit->call_id = l4a_store_column_dup (stmt, 0);
+  edit->government_id = l4a_store_column_dup (stmt, 1);
+  edit->state = l4a_store_column_dup (stmt, 2);
   edit->version = sqlite3_column_int (stmt, 3);
   edit->revision = sqlite3_column_int (stmt, 4);
   edit->sdgs = (guint) sqlite3_column_int64 (stmt, 5);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    FIELD (edit, i) = dup_text (stmt, 6 + (int) i);
+    FIELD (edit, i) = l4a_store_column_dup (stmt, 6 + (int) i);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = l4a_store_prepare (store, "SELECT id, name, role FROM partner WHERE proposal_id = ?1 ORDER BY position", error);
@@ -631,7 +624,7 @@ l4a_registry_load_proposal (L4aStore    *store,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     l4a_proposal_edit_add_partner (edit, (const char *) sqlite3_column_text (stmt, 1),
-                                   (const char *) sqlite3_column_text (stmt, 2))->id = dup_text (stmt, 0);
+                                   (const char *) sqlite3_column_text (stmt, 2))->id = l4a_store_column_dup (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = l4a_store_prepare (store, "SELECT id, title, due_on, description FROM deliverable WHERE proposal_id = ?1 "
@@ -643,8 +636,8 @@ l4a_registry_load_proposal (L4aStore    *store,
     {
       L4aDeliverableEdit *d = l4a_proposal_edit_add_deliverable (edit, (const char *) sqlite3_column_text (stmt, 1),
                                                                  (const char *) sqlite3_column_text (stmt, 2));
-      d->id = dup_text (stmt, 0);
-      d->description = dup_text (stmt, 3);
+      d->id = l4a_store_column_dup (stmt, 0);
+      d->description = l4a_store_column_dup (stmt, 3);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -660,10 +653,10 @@ l4a_registry_load_proposal (L4aStore    *store,
       L4aIndicatorEdit *ind = l4a_proposal_edit_add_indicator (edit, (const char *) sqlite3_column_text (stmt, 1),
                                                                (const char *) sqlite3_column_text (stmt, 2),
                                                                baseline, target);
-      ind->id = dup_text (stmt, 0);
-      ind->unit = dup_text (stmt, 3);
+      ind->id = l4a_store_column_dup (stmt, 0);
+      ind->unit = l4a_store_column_dup (stmt, 3);
       g_free (ind->direction);
-      ind->direction = dup_text (stmt, 4);
+      ind->direction = l4a_store_column_dup (stmt, 4);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -677,9 +670,9 @@ l4a_registry_load_proposal (L4aStore    *store,
     {
       L4aAttachmentRef *a = g_new0 (L4aAttachmentRef, 1);
 
-      a->sha256 = dup_text (stmt, 0);
-      a->name = dup_text (stmt, 1);
-      a->media_type = dup_text (stmt, 2);
+      a->sha256 = l4a_store_column_dup (stmt, 0);
+      a->name = l4a_store_column_dup (stmt, 1);
+      a->media_type = l4a_store_column_dup (stmt, 2);
       a->size = sqlite3_column_int64 (stmt, 3);
       g_ptr_array_add (edit->attachments, a);
     }
@@ -1132,14 +1125,14 @@ read_state (L4aStore       *store,
       return FALSE;
     }
 
-  state->title = dup_text (stmt, 0);
-  state->state = dup_text (stmt, 1);
-  state->government_id = dup_text (stmt, 2);
-  state->call_status = dup_text (stmt, 3);
-  state->opens_on = dup_text (stmt, 4);
-  state->closes_on = dup_text (stmt, 5);
+  state->title = l4a_store_column_dup (stmt, 0);
+  state->state = l4a_store_column_dup (stmt, 1);
+  state->government_id = l4a_store_column_dup (stmt, 2);
+  state->call_status = l4a_store_column_dup (stmt, 3);
+  state->opens_on = l4a_store_column_dup (stmt, 4);
+  state->closes_on = l4a_store_column_dup (stmt, 5);
   state->version = sqlite3_column_int (stmt, 6);
-  state->decision = dup_text (stmt, 7);
+  state->decision = l4a_store_column_dup (stmt, 7);
   if (l4a_text_is_blank (state->title))
     {
       g_free (state->title);
@@ -1462,7 +1455,7 @@ version_snapshot (L4aStore    *store,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, version);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    return dup_text (stmt, 0);
+    return l4a_store_column_dup (stmt, 0);
 
   /* The current version lives in the proposal itself. */
   edit = l4a_registry_load_proposal (store, id, error);
@@ -1576,7 +1569,7 @@ l4a_store_resolve_reference (L4aStore    *store,
     {
       matches++;
       g_free (found);
-      found = dup_text (stmt, 0);
+      found = l4a_store_column_dup (stmt, 0);
     }
 
   if (matches == 1)

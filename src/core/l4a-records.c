@@ -77,7 +77,7 @@ table_columns (L4aStore   *store,
   g_assert (stmt != NULL);
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    g_ptr_array_add (columns, l4a_store_column_dup (stmt, 0));
 
   return columns;
 }

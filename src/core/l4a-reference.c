@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "l4a-reference.h"
+#include "l4a-rules.h"
 #include "l4a-store-private.h"
 
 #define REFERENCE_RESOURCE "/org/local4action/Hubs/core/reference.xml"
@@ -388,4 +389,39 @@ l4a_reference_sync (L4aStore  *store,
 failed:
   l4a_store_rollback (store);
   return FALSE;
+}
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * l4a_reference_sorted_codes:
+ *
+ * Returns: (transfer full) (element-type utf8): the codes of @table in
+ *   the order of their names in the user's language, accents and case
+ *   aside, for a list to choose from
+ */
+GPtrArray *
+l4a_reference_sorted_codes (L4aReferenceTable table)
+{
+  g_autoptr(GPtrArray) keyed = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
+  const L4aReferenceEntry *entries = NULL;
+  guint n = 0;
+
+  entries = l4a_reference_entries (table, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *key = l4a_sort_key (l4a_reference_translate (table, entries[i].code));
+
+      g_ptr_array_add (keyed, g_strdup_printf ("%s\x01%s", key, entries[i].code));
+    }
+  g_ptr_array_sort (keyed, compare_keyed);
+  for (guint i = 0; i < keyed->len; i++)
+    g_ptr_array_add (codes, g_strdup (strrchr (g_ptr_array_index (keyed, i), '\x01') + 1));
+  return codes;
 }

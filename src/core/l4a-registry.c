@@ -98,21 +98,6 @@ column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
-static gboolean
-finish_rows (L4aStore     *store,
-             sqlite3_stmt *stmt,
-             int           rc,
-             GError      **error)
-{
-  if (rc != SQLITE_DONE)
-    {
-      l4a_store_set_sqlite_error (store, rc, NULL, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Hubs as lists show them: ?1 is one hub's id, or NULL for all. The SDG
  * and council masks come from one pass over each link table rather than a
  * subquery per hub. */
@@ -156,7 +141,7 @@ query_hubs (L4aStore    *store,
                                              (guint) sqlite3_column_int64 (stmt, 15),
                                              sqlite3_column_int (stmt, 16) != 0));
 
-  if (!finish_rows (store, stmt, rc, error))
+  if (!l4a_store_rows_done (store, rc, error))
     return NULL;
 
   return g_steal_pointer (&items);
@@ -266,7 +251,7 @@ l4a_registry_list_proposals (L4aStore        *store,
       g_list_store_append (proposals, proposal);
     }
 
-  if (!finish_rows (store, stmt, rc, error))
+  if (!l4a_store_rows_done (store, rc, error))
     return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&proposals));
@@ -312,7 +297,7 @@ l4a_registry_list_identities (L4aStore   *store,
       g_ptr_array_add (names, g_strdup (column_text (stmt, 1)));
     }
 
-  return finish_rows (store, stmt, rc, error);
+  return l4a_store_rows_done (store, rc, error);
 }
 
 static void
@@ -361,7 +346,7 @@ l4a_registry_list_calls (L4aStore  *store,
       g_ptr_array_add (calls, call);
     }
 
-  if (!finish_rows (store, stmt, rc, error))
+  if (!l4a_store_rows_done (store, rc, error))
     return NULL;
   return g_steal_pointer (&calls);
 }

@@ -31,27 +31,6 @@ set_text (char       **field,
   *field = copy;
 }
 
-static char *
-dup_text (sqlite3_stmt *stmt,
-          int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-static gboolean
-finish_rows (L4aStore     *store,
-             sqlite3_stmt *stmt,
-             int           rc,
-             GError      **error)
-{
-  if (rc != SQLITE_DONE)
-    {
-      l4a_store_set_sqlite_error (store, rc, NULL, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 require_secretariat (L4aStore    *store,
                      const char  *what,
@@ -127,12 +106,12 @@ read_proposal (L4aStore       *store,
                    _("There is no proposal with the id “%s”."), id);
       return FALSE;
     }
-  facts->title = dup_text (stmt, 0);
+  facts->title = l4a_store_column_dup (stmt, 0);
   if (l4a_text_is_blank (facts->title))
     set_text (&facts->title, _("Untitled proposal"));
-  facts->state = dup_text (stmt, 1);
-  facts->call_id = dup_text (stmt, 2);
-  facts->government_id = dup_text (stmt, 3);
+  facts->state = l4a_store_column_dup (stmt, 1);
+  facts->call_id = l4a_store_column_dup (stmt, 2);
+  facts->government_id = l4a_store_column_dup (stmt, 3);
   facts->version = sqlite3_column_int (stmt, 4);
   return TRUE;
 }
@@ -188,7 +167,7 @@ member_name (L4aStore   *store,
   sqlite3_bind_text (stmt, 1, member_id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
-  return dup_text (stmt, 0);
+  return l4a_store_column_dup (stmt, 0);
 }
 
 /* ------------------------------------------------------------------------
@@ -413,15 +392,22 @@ region_number (GHashTable *regions,
   return GPOINTER_TO_UINT (value);
 }
 
+/* Position of each id, so that every row finds its cell at once. */
+static GHashTable *
+index_ids (GPtrArray *ids)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_insert (index, g_ptr_array_index (ids, i), GUINT_TO_POINTER (i + 1));
+  return index;
+}
+
 static gint
-index_of (GPtrArray  *ids,
+index_of (GHashTable *index,
           const char *id)
 {
-  guint index;
-
-  if (g_ptr_array_find_with_equal_func (ids, id, g_str_equal, &index))
-    return (gint) index;
-  return -1;
+  return (gint) GPOINTER_TO_UINT (g_hash_table_lookup (index, id ? id : "")) - 1;
 }
 
 /* Reads the proposals of a call in review (their current version) and
@@ -433,6 +419,8 @@ read_call_instance (L4aStore      *store,
                     GError       **error)
 {
   g_autoptr(GHashTable) regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) proposal_index = NULL;
+  g_autoptr(GHashTable) member_index = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean exists;
   guint P, M;
@@ -469,11 +457,11 @@ read_call_instance (L4aStore      *store,
       gboolean open = sqlite3_column_int (stmt, 3) != 0;
 
       g_array_append_val (inst->proposal_open, open);
-      g_ptr_array_add (inst->proposal_ids, dup_text (stmt, 0));
-      g_ptr_array_add (inst->proposal_titles, dup_text (stmt, 1));
+      g_ptr_array_add (inst->proposal_ids, l4a_store_column_dup (stmt, 0));
+      g_ptr_array_add (inst->proposal_titles, l4a_store_column_dup (stmt, 1));
       g_array_append_val (inst->proposal_regions, region);
     }
-  if (!finish_rows (store, stmt, rc, error))
+  if (!l4a_store_rows_done (store, rc, error))
     return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -484,16 +472,18 @@ read_call_instance (L4aStore      *store,
     {
       guint region = region_number (regions, (const char *) sqlite3_column_text (stmt, 2));
 
-      g_ptr_array_add (inst->member_ids, dup_text (stmt, 0));
-      g_ptr_array_add (inst->member_names, dup_text (stmt, 1));
+      g_ptr_array_add (inst->member_ids, l4a_store_column_dup (stmt, 0));
+      g_ptr_array_add (inst->member_names, l4a_store_column_dup (stmt, 1));
       g_array_append_val (inst->member_regions, region);
     }
-  if (!finish_rows (store, stmt, rc, error))
+  if (!l4a_store_rows_done (store, rc, error))
     return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   P = inst->proposal_ids->len;
   M = inst->member_ids->len;
+  proposal_index = index_ids (inst->proposal_ids);
+  member_index = index_ids (inst->member_ids);
   inst->conflict = g_new0 (gboolean, MAX (1, P * M));
   inst->assigned = g_new0 (gboolean, MAX (1, P * M));
   inst->cells = g_new0 (L4aCell, MAX (1, P * M));
@@ -506,8 +496,8 @@ read_call_instance (L4aStore      *store,
   sqlite3_bind_text (stmt, 1, call_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint p = index_of (inst->proposal_ids, (const char *) sqlite3_column_text (stmt, 0));
-      gint m = index_of (inst->member_ids, (const char *) sqlite3_column_text (stmt, 1));
+      gint p = index_of (proposal_index, (const char *) sqlite3_column_text (stmt, 0));
+      gint m = index_of (member_index, (const char *) sqlite3_column_text (stmt, 1));
 
       if (p >= 0 && m >= 0)
         {
@@ -515,7 +505,7 @@ read_call_instance (L4aStore      *store,
           inst->cells[p * M + m] = L4A_CELL_CONFLICT;
         }
     }
-  if (!finish_rows (store, stmt, rc, error))
+  if (!l4a_store_rows_done (store, rc, error))
     return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -531,8 +521,8 @@ read_call_instance (L4aStore      *store,
   sqlite3_bind_text (stmt, 1, call_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint p = index_of (inst->proposal_ids, (const char *) sqlite3_column_text (stmt, 0));
-      gint m = index_of (inst->member_ids, (const char *) sqlite3_column_text (stmt, 1));
+      gint p = index_of (proposal_index, (const char *) sqlite3_column_text (stmt, 0));
+      gint m = index_of (member_index, (const char *) sqlite3_column_text (stmt, 1));
       int review = sqlite3_column_int (stmt, 2);
 
       if (p >= 0 && m >= 0)
@@ -541,7 +531,7 @@ read_call_instance (L4aStore      *store,
           inst->cells[p * M + m] = review == 2 ? L4A_CELL_SUBMITTED : review == 1 ? L4A_CELL_DRAFT : L4A_CELL_ASSIGNED;
         }
     }
-  return finish_rows (store, stmt, rc, error);
+  return l4a_store_rows_done (store, rc, error);
 }
 
 static gboolean
@@ -978,9 +968,9 @@ load_scores (L4aStore    *store,
     {
       L4aScore *s = g_new0 (L4aScore, 1);
 
-      s->criterion_id = dup_text (stmt, 0);
-      s->label = dup_text (stmt, 1);
-      s->guidance = dup_text (stmt, 2);
+      s->criterion_id = l4a_store_column_dup (stmt, 0);
+      s->label = l4a_store_column_dup (stmt, 1);
+      s->guidance = l4a_store_column_dup (stmt, 2);
       s->weight = sqlite3_column_double (stmt, 3);
       s->scale_min = sqlite3_column_int (stmt, 4);
       s->scale_max = sqlite3_column_int (stmt, 5);
@@ -989,7 +979,7 @@ load_scores (L4aStore    *store,
       s->score = sqlite3_column_double (stmt, 7);
       g_ptr_array_add (review->scores, s);
     }
-  return finish_rows (store, stmt, rc, error);
+  return l4a_store_rows_done (store, rc, error);
 }
 
 static L4aReview *
@@ -997,15 +987,15 @@ review_from_row (sqlite3_stmt *stmt)
 {
   L4aReview *review = g_new0 (L4aReview, 1);
 
-  review->id = dup_text (stmt, 0);
-  review->proposal_id = dup_text (stmt, 1);
-  review->member_id = dup_text (stmt, 2);
-  review->reviewer = dup_text (stmt, 3);
+  review->id = l4a_store_column_dup (stmt, 0);
+  review->proposal_id = l4a_store_column_dup (stmt, 1);
+  review->member_id = l4a_store_column_dup (stmt, 2);
+  review->reviewer = l4a_store_column_dup (stmt, 3);
   review->proposal_version = sqlite3_column_int (stmt, 4);
-  review->recommendation = dup_text (stmt, 5);
-  review->comments_authors = dup_text (stmt, 6);
-  review->comments_confidential = dup_text (stmt, 7);
-  review->submitted_at = dup_text (stmt, 8);
+  review->recommendation = l4a_store_column_dup (stmt, 5);
+  review->comments_authors = l4a_store_column_dup (stmt, 6);
+  review->comments_confidential = l4a_store_column_dup (stmt, 7);
+  review->submitted_at = l4a_store_column_dup (stmt, 8);
   review->scores = g_ptr_array_new_with_free_func (score_free);
   return review;
 }
@@ -1418,7 +1408,7 @@ l4a_review_list (L4aStore    *store,
         return NULL;
       g_ptr_array_add (reviews, g_steal_pointer (&review));
     }
-  if (!finish_rows (store, stmt, rc, error))
+  if (!l4a_store_rows_done (store, rc, error))
     return NULL;
 
   return g_steal_pointer (&reviews);
@@ -1578,45 +1568,46 @@ l4a_review_scores (L4aStore           *store,
     {
       L4aProposalScore *score = g_new0 (L4aProposalScore, 1);
 
-      score->proposal_id = dup_text (stmt, 0);
-      score->title = dup_text (stmt, 1);
-      score->government = dup_text (stmt, 2);
-      score->state = dup_text (stmt, 3);
+      score->proposal_id = l4a_store_column_dup (stmt, 0);
+      score->title = l4a_store_column_dup (stmt, 1);
+      score->government = l4a_store_column_dup (stmt, 2);
+      score->state = l4a_store_column_dup (stmt, 3);
       score->n_assigned = sqlite3_column_int (stmt, 4);
       g_ptr_array_add (result, score);
     }
-  if (!finish_rows (store, stmt, rc, error))
+  if (!l4a_store_rows_done (store, rc, error))
     return NULL;
   g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* One statement for the submitted reviews of every proposal. */
+  stmt = l4a_store_prepare (store,
+                            "SELECT " REVIEW_COLUMNS "FROM review r JOIN member m ON m.id = r.member_id "
+                            "JOIN proposal p ON p.id = r.proposal_id "
+                            "WHERE r.proposal_id = ?1 AND r.proposal_version = p.version AND r.submitted_at IS NOT NULL",
+                            error);
+  if (stmt == NULL)
+    return NULL;
 
   for (guint i = 0; i < result->len; i++)
     {
       L4aProposalScore *score = g_ptr_array_index (result, i);
       g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
-      g_auto(ProposalFacts) facts = { 0 };
 
-      stmt = l4a_store_prepare (store,
-                                "SELECT " REVIEW_COLUMNS "FROM review r JOIN member m ON m.id = r.member_id "
-                                "JOIN proposal p ON p.id = r.proposal_id "
-                                "WHERE r.proposal_id = ?1 AND r.proposal_version = p.version AND r.submitted_at IS NOT NULL",
-                                error);
-      if (stmt == NULL || !read_proposal (store, score->proposal_id, &facts, error))
-        goto failed;
+      sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, score->proposal_id, -1, SQLITE_STATIC);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           g_autoptr(L4aReview) review = review_from_row (stmt);
           double value;
 
-          if (!load_scores (store, review, facts.call_id, error))
+          if (!load_scores (store, review, call_id, error))
             goto failed;
           score->n_submitted++;
           if (l4a_review_weighted_score (review, &value))
             g_array_append_val (values, value);
         }
-      if (!finish_rows (store, stmt, rc, error))
+      if (!l4a_store_rows_done (store, rc, error))
         goto failed;
-      g_clear_pointer (&stmt, sqlite3_finalize);
 
       score->has_scores = values->len > 0;
       l4a_aggregate ((const double *) (gpointer) values->data, values->len, &score->mean, &score->median, &score->spread);
@@ -1712,15 +1703,15 @@ l4a_discussion_list (L4aStore    *store,
     {
       L4aNote *note = g_new0 (L4aNote, 1);
 
-      note->id = dup_text (stmt, 0);
-      note->author = dup_text (stmt, 1);
+      note->id = l4a_store_column_dup (stmt, 0);
+      note->author = l4a_store_column_dup (stmt, 1);
       if (g_strcmp0 (note->author, "secretariat") == 0)
         set_text (&note->author, _("World Secretariat"));
-      note->body = dup_text (stmt, 2);
-      note->created_at = dup_text (stmt, 3);
+      note->body = l4a_store_column_dup (stmt, 2);
+      note->created_at = l4a_store_column_dup (stmt, 3);
       g_ptr_array_add (notes, note);
     }
-  if (!finish_rows (store, stmt, rc, error))
+  if (!l4a_store_rows_done (store, rc, error))
     return NULL;
   return g_steal_pointer (&notes);
 }
@@ -1851,12 +1842,12 @@ l4a_decision_get (L4aStore    *store,
   decision = g_new0 (L4aDecision, 1);
   decision->proposal_id = g_strdup (proposal_id);
   decision->proposal_version = sqlite3_column_int (stmt, 0);
-  decision->outcome = dup_text (stmt, 1);
-  decision->rationale = dup_text (stmt, 2);
-  decision->internal_notes = secretariat ? dup_text (stmt, 3) : g_strdup ("");
-  decision->decided_at = dup_text (stmt, 4);
-  decision->released_at = dup_text (stmt, 5);
-  decision->hub_id = dup_text (stmt, 6);
+  decision->outcome = l4a_store_column_dup (stmt, 1);
+  decision->rationale = l4a_store_column_dup (stmt, 2);
+  decision->internal_notes = secretariat ? l4a_store_column_dup (stmt, 3) : g_strdup ("");
+  decision->decided_at = l4a_store_column_dup (stmt, 4);
+  decision->released_at = l4a_store_column_dup (stmt, 5);
+  decision->hub_id = l4a_store_column_dup (stmt, 6);
   return decision;
 }
 
@@ -2153,15 +2144,15 @@ l4a_audit_list (L4aStore    *store,
       L4aAuditEntry *entry = g_new0 (L4aAuditEntry, 1);
 
       entry->seq = sqlite3_column_int64 (stmt, 0);
-      entry->at = dup_text (stmt, 1);
-      entry->actor = dup_text (stmt, 2);
-      entry->action = dup_text (stmt, 3);
-      entry->record_type = dup_text (stmt, 4);
-      entry->record_id = dup_text (stmt, 5);
-      entry->details = dup_text (stmt, 6);
+      entry->at = l4a_store_column_dup (stmt, 1);
+      entry->actor = l4a_store_column_dup (stmt, 2);
+      entry->action = l4a_store_column_dup (stmt, 3);
+      entry->record_type = l4a_store_column_dup (stmt, 4);
+      entry->record_id = l4a_store_column_dup (stmt, 5);
+      entry->details = l4a_store_column_dup (stmt, 6);
       g_ptr_array_add (entries, entry);
     }
-  if (!finish_rows (store, stmt, rc, error))
+  if (!l4a_store_rows_done (store, rc, error))
     return NULL;
   return g_steal_pointer (&entries);
 }
@@ -2231,16 +2222,16 @@ l4a_review_my_assignments (L4aStore  *store,
     {
       L4aAssignmentInfo *info = g_new0 (L4aAssignmentInfo, 1);
 
-      info->proposal_id = dup_text (stmt, 0);
-      info->title = dup_text (stmt, 1);
-      info->government = dup_text (stmt, 2);
-      info->call = dup_text (stmt, 3);
-      info->due_on = dup_text (stmt, 4);
+      info->proposal_id = l4a_store_column_dup (stmt, 0);
+      info->title = l4a_store_column_dup (stmt, 1);
+      info->government = l4a_store_column_dup (stmt, 2);
+      info->call = l4a_store_column_dup (stmt, 3);
+      info->due_on = l4a_store_column_dup (stmt, 4);
       info->version = sqlite3_column_int (stmt, 5);
       info->state = sqlite3_column_int (stmt, 6);
       g_ptr_array_add (list, info);
     }
-  if (!finish_rows (store, stmt, rc, error))
+  if (!l4a_store_rows_done (store, rc, error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -2281,8 +2272,8 @@ l4a_review_proposal_info (L4aStore    *store,
   info = g_new0 (L4aAssignmentInfo, 1);
   info->proposal_id = g_strdup (proposal_id);
   info->title = g_strdup (facts.title);
-  info->government = dup_text (stmt, 0);
-  info->call = dup_text (stmt, 1);
+  info->government = l4a_store_column_dup (stmt, 0);
+  info->call = l4a_store_column_dup (stmt, 1);
   info->version = facts.version;
   return info;
 }
@@ -2329,8 +2320,8 @@ l4a_review_author_comments (L4aStore    *store,
     return NULL;
   sqlite3_bind_text (stmt, 1, proposal_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (comments, dup_text (stmt, 0));
-  if (!finish_rows (store, stmt, rc, error))
+    g_ptr_array_add (comments, l4a_store_column_dup (stmt, 0));
+  if (!l4a_store_rows_done (store, rc, error))
     return NULL;
   return g_steal_pointer (&comments);
 }

@@ -28,6 +28,11 @@ void          l4a_store_set_sqlite_error (L4aStore     *self,
                                          const char    *record,
                                          GError       **error);
 const char   *l4a_store_actor_string    (L4aStore      *self);
+char         *l4a_store_column_dup      (sqlite3_stmt  *stmt,
+                                         int            column);
+gboolean      l4a_store_rows_done       (L4aStore      *self,
+                                         int            rc,
+                                         GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

@@ -142,6 +142,37 @@ l4a_store_exec (L4aStore   *self,
   return TRUE;
 }
 
+/**
+ * l4a_store_column_dup:
+ *
+ * Returns: (transfer full) (nullable): a copy of a text column of the
+ *   current row, or %NULL for SQL NULL
+ */
+char *
+l4a_store_column_dup (sqlite3_stmt *stmt,
+                      int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/**
+ * l4a_store_rows_done:
+ * @rc: what the last sqlite3_step() of a row loop returned
+ *
+ * Ends a loop over rows: %TRUE when it ran to the end, otherwise %FALSE
+ * with @error set from SQLite.
+ */
+gboolean
+l4a_store_rows_done (L4aStore  *self,
+                     int        rc,
+                     GError   **error)
+{
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  l4a_store_set_sqlite_error (self, rc, NULL, error);
+  return FALSE;
+}
+
 gboolean
 l4a_store_step_done (L4aStore     *self,
                      sqlite3_stmt *stmt,
@@ -270,7 +301,7 @@ load_installation_id (L4aStore *self,
     }
 
   g_free (self->installation_id);
-  self->installation_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  self->installation_id = l4a_store_column_dup (stmt, 0);
   return TRUE;
 }
 

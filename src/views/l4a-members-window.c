@@ -315,13 +315,6 @@ page_new (GtkWidget **inner)
   return scrolled;
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static void
 build_choices (L4aMembersWindow *self)
 {
@@ -333,24 +326,10 @@ build_choices (L4aMembersWindow *self)
   const L4aReferenceEntry *entries;
   guint n;
 
-  entries = l4a_reference_entries (L4A_REFERENCE_COUNTRIES, &n);
-  {
-    g_autoptr(GPtrArray) keyed = g_ptr_array_new_with_free_func (g_free);
-
-    for (guint i = 0; i < n; i++)
-      {
-        g_autofree char *key = l4a_sort_key (l4a_reference_translate (L4A_REFERENCE_COUNTRIES, entries[i].code));
-        g_ptr_array_add (keyed, g_strdup_printf ("%s\x01%s", key, entries[i].code));
-      }
-    g_ptr_array_sort (keyed, compare_strings);
-    for (guint i = 0; i < keyed->len; i++)
-      {
-        const char *code = strrchr (g_ptr_array_index (keyed, i), '\x01') + 1;
-
-        g_ptr_array_add (self->country_codes, g_strdup (code));
-        gtk_string_list_append (countries, l4a_reference_translate (L4A_REFERENCE_COUNTRIES, code));
-      }
-  }
+  g_ptr_array_extend_and_steal (self->country_codes, l4a_reference_sorted_codes (L4A_REFERENCE_COUNTRIES));
+  for (guint i = 0; i < self->country_codes->len; i++)
+    gtk_string_list_append (countries, l4a_reference_translate (L4A_REFERENCE_COUNTRIES,
+                                                                g_ptr_array_index (self->country_codes, i)));
   adw_combo_row_set_model (self->country_row, G_LIST_MODEL (countries));
 
   entries = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n);

@@ -60,6 +60,7 @@ tag_new (const char *text,
   if (extra_class)
     gtk_widget_add_css_class (tag, extra_class);
   gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (tag, GTK_ALIGN_END);
   return tag;
 }
 

@@ -299,6 +299,21 @@ render_registry (L4aApplication *app,
 
 /* The sample's unfinished draft, as the local government that writes it
  * sees it: the eligibility panel has red rows. */
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 render_proposal_editor (L4aApplication *app,
                         const char     *outdir)
@@ -348,13 +363,11 @@ render_proposal_editor (L4aApplication *app,
       {
         g_autofree char *bottom = g_strdup_printf ("proposal-editor-bottom-%s.png", dark ? "dark" : "light");
         GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), L4A_TYPE_PROPOSAL_EDITOR, "page"));
-        GtkWidget *scrolled = gtk_widget_get_first_child (page);
+        GtkScrolledWindow *scrolled = find_scrolled (page);
 
-        while (scrolled && !GTK_IS_SCROLLED_WINDOW (scrolled))
-          scrolled = gtk_widget_get_first_child (scrolled);
         if (scrolled)
           {
-            GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+            GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
             gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
           }
         l4a_test_iterate (0.4);
@@ -368,20 +381,6 @@ render_proposal_editor (L4aApplication *app,
   return ok;
 }
 
-static GtkScrolledWindow *
-find_scrolled (GtkWidget *widget)
-{
-  if (GTK_IS_SCROLLED_WINDOW (widget))
-    return GTK_SCROLLED_WINDOW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkScrolledWindow *found = find_scrolled (child);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
 /* Saves the window, then scrolled down by @pages of its height. */
 static gboolean
