@@ -52,6 +52,7 @@ static const TableInfo tables[] = {
   { "assignment", N_("assignment"), "id", { NULL } },
   { "review", N_("review"), "id", { "scores" } },
   { "decision", N_("decision"), "id", { NULL } },
+  { "discussion_note", N_("discussion note"), "id", { NULL } },
   { "brand_asset", N_("brand asset"), "name", { NULL } },
   { "brand_colour", N_("brand colour"), "name", { NULL } },
 };
@@ -158,54 +159,122 @@ invalid:
   return FALSE;
 }
 
-/* Checks every foreign key of @object before the insert, so that a broken
+/* What the writer knows of a table: its columns and its foreign keys. */
+typedef struct
+{
+  const TableInfo *info;
+  GPtrArray       *columns;
+  GPtrArray       *keys;     /* ForeignKey */
+} TableShape;
+
+typedef struct
+{
+  char *column;
+  char *parent;
+  char *exists_sql;
+} ForeignKey;
+
+static void
+foreign_key_free (gpointer data)
+{
+  ForeignKey *key = data;
+
+  g_free (key->column);
+  g_free (key->parent);
+  g_free (key->exists_sql);
+  g_free (key);
+}
+
+static void
+table_shape_free (gpointer data)
+{
+  TableShape *shape = data;
+
+  g_ptr_array_unref (shape->columns);
+  g_ptr_array_unref (shape->keys);
+  g_free (shape);
+}
+
+struct _L4aRecordWriter
+{
+  L4aStore   *store;
+  gboolean    sample;
+  char       *now;
+  char       *details;
+  GHashTable *shapes;    /* table name → TableShape */
+  GPtrArray  *related;   /* JsonObject of hubs whose related hubs are linked at the end */
+};
+
+static TableShape *
+shape_of (L4aRecordWriter *self,
+          const TableInfo *info)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  TableShape *shape = g_hash_table_lookup (self->shapes, info->table);
+
+  if (shape != NULL)
+    return shape;
+
+  shape = g_new0 (TableShape, 1);
+  shape->info = info;
+  shape->columns = table_columns (self->store, info->table);
+  shape->keys = g_ptr_array_new_with_free_func (foreign_key_free);
+
+  stmt = l4a_store_prepare (self->store, "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list (?1)", NULL);
+  g_assert (stmt != NULL);
+  sqlite3_bind_text (stmt, 1, info->table, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ForeignKey *key = g_new0 (ForeignKey, 1);
+      const char *to = (const char *) sqlite3_column_text (stmt, 2);
+
+      key->parent = l4a_store_column_dup (stmt, 0);
+      key->column = l4a_store_column_dup (stmt, 1);
+      /* Names from the schema itself, never from the input. */
+      key->exists_sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE \"%s\" = ?1", key->parent, to ? to : "id");
+      g_ptr_array_add (shape->keys, key);
+    }
+
+  g_hash_table_insert (self->shapes, (gpointer) info->table, shape);
+  return shape;
+}
+
+/* Checks every foreign key of @object before the write, so that a broken
  * reference is reported with its field and what it should name, rather
  * than as SQLite's anonymous "FOREIGN KEY constraint failed". */
 static gboolean
-check_references (L4aStore        *store,
-                  const TableInfo *info,
+check_references (L4aRecordWriter *self,
+                  TableShape      *shape,
                   JsonObject      *object,
                   const char      *record,
                   GError         **error)
 {
-  g_autoptr(sqlite3_stmt) keys = NULL;
-
-  keys = l4a_store_prepare (store, "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list (?1)", error);
-  if (keys == NULL)
-    return FALSE;
-  sqlite3_bind_text (keys, 1, info->table, -1, SQLITE_STATIC);
-
-  while (sqlite3_step (keys) == SQLITE_ROW)
+  for (guint i = 0; i < shape->keys->len; i++)
     {
-      const char *parent = (const char *) sqlite3_column_text (keys, 0);
-      const char *column = (const char *) sqlite3_column_text (keys, 1);
-      const char *parent_column = (const char *) sqlite3_column_text (keys, 2);
-      JsonNode *node = json_object_get_member (object, column);
-      g_autoptr(sqlite3_stmt) exists = NULL;
-      g_autofree char *sql = NULL;
+      ForeignKey *key = g_ptr_array_index (shape->keys, i);
+      JsonNode *node = json_object_get_member (object, key->column);
       const TableInfo *parent_info;
+      sqlite3_stmt *exists;
+      int rc;
 
-      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-        continue;
-      if (!JSON_NODE_HOLDS_VALUE (node))
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node) || !JSON_NODE_HOLDS_VALUE (node))
         continue;  /* bind_value() reports the type */
 
-      /* Names from the schema itself, never from the input. */
-      sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE \"%s\" = ?1", parent,
-                             parent_column ? parent_column : "id");
-      exists = l4a_store_prepare (store, sql, error);
+      exists = l4a_store_prepare_cached (self->store, key->exists_sql, error);
       if (exists == NULL)
         return FALSE;
-      if (!bind_value (exists, 1, node, record, column, error))
+      if (!bind_value (exists, 1, node, record, key->column, error))
         return FALSE;
-      if (sqlite3_step (exists) == SQLITE_ROW)
+      rc = sqlite3_step (exists);
+      sqlite3_reset (exists);
+      if (rc == SQLITE_ROW)
         continue;
 
-      parent_info = table_info (parent);
+      parent_info = table_info (key->parent);
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
                    /* translators: a record, a field, then a kind of record, e.g. hub “X”: the field “government_id” names no government in the database or the file */
                    _("%s: the field “%s” names no %s in the database or the file."),
-                   record, column, parent_info ? _(parent_info->label) : parent);
+                   record, key->column, parent_info ? _(parent_info->label) : key->parent);
       return FALSE;
     }
 
@@ -213,17 +282,17 @@ check_references (L4aStore        *store,
 }
 
 static gboolean
-insert_link_rows (L4aStore    *store,
-                  const char  *sql,
-                  const char  *check_sql,
-                  const char  *owner_id,
-                  JsonNode    *node,
-                  gboolean     integers,
-                  const char  *record,
-                  const char  *field,
-                  GError     **error)
+write_link_rows (L4aStore    *store,
+                 const char  *sql,
+                 const char  *check_sql,
+                 const char  *owner_id,
+                 JsonNode    *node,
+                 gboolean     integers,
+                 const char  *record,
+                 const char  *field,
+                 GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
@@ -232,10 +301,6 @@ insert_link_rows (L4aStore    *store,
                    _("%s: the field “%s” must be a list."), record, field);
       return FALSE;
     }
-
-  stmt = l4a_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return FALSE;
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -264,12 +329,15 @@ insert_link_rows (L4aStore    *store,
         }
       if (!integers && check_sql != NULL)
         {
-          g_autoptr(sqlite3_stmt) check = l4a_store_prepare (store, check_sql, error);
+          sqlite3_stmt *check = l4a_store_prepare_cached (store, check_sql, error);
+          int rc;
 
           if (check == NULL)
             return FALSE;
           sqlite3_bind_text (check, 1, json_node_get_string (element), -1, SQLITE_TRANSIENT);
-          if (sqlite3_step (check) != SQLITE_ROW)
+          rc = sqlite3_step (check);
+          sqlite3_reset (check);
+          if (rc != SQLITE_ROW)
             {
               g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
                            /* translators: a record, a field, then what the field gave */
@@ -279,7 +347,9 @@ insert_link_rows (L4aStore    *store,
             }
         }
 
-      sqlite3_reset (stmt);
+      stmt = l4a_store_prepare_cached (store, sql, error);
+      if (stmt == NULL)
+        return FALSE;
       sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_TRANSIENT);
       if (integers)
         sqlite3_bind_int64 (stmt, 2, json_node_get_int (element));
@@ -293,13 +363,12 @@ insert_link_rows (L4aStore    *store,
 }
 
 static gboolean
-insert_scores (L4aStore    *store,
-               const char  *review_id,
-               JsonNode    *node,
-               const char  *record,
-               GError     **error)
+write_scores (L4aStore    *store,
+              const char  *review_id,
+              JsonNode    *node,
+              const char  *record,
+              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   JsonObjectIter iter;
   const char *criterion;
   JsonNode *score;
@@ -311,16 +380,11 @@ insert_scores (L4aStore    *store,
       return FALSE;
     }
 
-  stmt = l4a_store_prepare (store,
-                            "INSERT INTO review_score (review_id, criterion_id, score) VALUES (?1, ?2, ?3)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
   json_object_iter_init (&iter, json_node_get_object (node));
   while (json_object_iter_next (&iter, &criterion, &score))
     {
       GType type = JSON_NODE_HOLDS_VALUE (score) ? json_node_get_value_type (score) : G_TYPE_INVALID;
+      sqlite3_stmt *stmt;
 
       if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
         {
@@ -329,7 +393,11 @@ insert_scores (L4aStore    *store,
           return FALSE;
         }
 
-      sqlite3_reset (stmt);
+      stmt = l4a_store_prepare_cached (store,
+                                       "INSERT INTO review_score (review_id, criterion_id, score) VALUES (?1, ?2, ?3)",
+                                       error);
+      if (stmt == NULL)
+        return FALSE;
       sqlite3_bind_text (stmt, 1, review_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, criterion, -1, SQLITE_TRANSIENT);
       sqlite3_bind_double (stmt, 3, json_node_get_double (score));
@@ -341,11 +409,11 @@ insert_scores (L4aStore    *store,
 }
 
 static gboolean
-insert_attachment_data (sqlite3_stmt *stmt,
-                        int           index,
-                        JsonObject   *object,
-                        const char   *record,
-                        GError      **error)
+bind_attachment_data (sqlite3_stmt *stmt,
+                      int           index,
+                      JsonObject   *object,
+                      const char   *record,
+                      GError      **error)
 {
   const char *encoded = json_object_get_string_member_with_default (object, "data", NULL);
   const char *sha256 = json_object_get_string_member_with_default (object, "sha256", NULL);
@@ -374,27 +442,101 @@ insert_attachment_data (sqlite3_stmt *stmt,
   return TRUE;
 }
 
+/* The link rows of a record: goals, councils, scores; related hubs wait
+ * until every hub of the batch exists. */
 static gboolean
-insert_record (L4aStore        *store,
-               const TableInfo *info,
-               GPtrArray       *columns,
-               JsonObject      *object,
-               guint            index,
-               gboolean         sample,
-               const char      *now,
-               const char      *details,
-               GPtrArray       *related,
-               GError         **error)
+write_links (L4aRecordWriter *self,
+             const TableInfo *info,
+             JsonObject      *object,
+             const char      *id,
+             gboolean         replace,
+             const char      *record,
+             GError         **error)
 {
+  L4aStore *store = self->store;
+
+  if (json_object_has_member (object, "sdgs"))
+    {
+      g_autofree char *clear = g_strdup_printf ("DELETE FROM %s_sdg WHERE %s_id = ?1", info->table, info->table);
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO %s_sdg (%s_id, goal) VALUES (?1, ?2)",
+                                              info->table, info->table);
+
+      if (replace && !l4a_records_run (store, clear, id, error))
+        return FALSE;
+      if (!write_link_rows (store, sql, NULL, id, json_object_get_member (object, "sdgs"), TRUE,
+                            record, "sdgs", error))
+        return FALSE;
+    }
+
+  if (json_object_has_member (object, "councils"))
+    {
+      if (replace && !l4a_records_run (store, "DELETE FROM hub_council WHERE hub_id = ?1", id, error))
+        return FALSE;
+      if (!write_link_rows (store, "INSERT INTO hub_council (hub_id, council) VALUES (?1, ?2)",
+                            "SELECT 1 FROM policy_council WHERE code = ?1", id,
+                            json_object_get_member (object, "councils"), FALSE, record, "councils", error))
+        return FALSE;
+    }
+
+  if (json_object_has_member (object, "scores"))
+    {
+      if (replace && !l4a_records_run (store, "DELETE FROM review_score WHERE review_id = ?1", id, error))
+        return FALSE;
+      if (!write_scores (store, id, json_object_get_member (object, "scores"), record, error))
+        return FALSE;
+    }
+
+  if (json_object_has_member (object, "related"))
+    {
+      if (replace && !l4a_records_run (store, "DELETE FROM hub_relation WHERE hub_id = ?1", id, error))
+        return FALSE;
+      g_ptr_array_add (self->related, json_object_ref (object));
+    }
+
+  return TRUE;
+}
+
+/**
+ * l4a_records_run:
+ * @sql: a statement of the code with one text parameter
+ *
+ * Runs @sql with @value bound to its parameter.
+ */
+gboolean
+l4a_records_run (L4aStore    *store,
+                 const char  *sql,
+                 const char  *value,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = l4a_store_prepare_cached (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  return l4a_store_step_done (store, stmt, NULL, error);
+}
+
+static gboolean
+write_record (L4aRecordWriter *self,
+              const TableInfo *info,
+              JsonObject      *object,
+              guint            index,
+              gboolean         update,
+              GError         **error)
+{
+  static const char * const defaults[] = { "created_at", "updated_at", "origin", "revision", "sample" };
+  TableShape *shape = shape_of (self, info);
   g_autofree char *record = describe_record (info, object, index);
-  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) params = g_string_new (NULL);
   g_autoptr(GPtrArray) members = g_ptr_array_new ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GList) keys = json_object_get_members (object);
   const char *id = json_object_get_string_member_with_default (object, "id", NULL);
-  static const char * const defaults[] = { "created_at", "updated_at", "origin", "revision", "sample" };
-  int n = 0;
+  const char *key_column, *key_second;
+  sqlite3_stmt *stmt;
+  gboolean data = table_has_link (info, "data");
+
+  l4a_records_key (info->table, &key_column, &key_second);
 
   for (GList *l = keys; l; l = l->next)
     {
@@ -402,41 +544,57 @@ insert_record (L4aStore        *store,
 
       if (table_has_link (info, member))
         continue;
-      if (!has_column (columns, member))
+      /* "num" is this database's own row number, never carried */
+      if (!has_column (shape->columns, member) || g_str_equal (member, "num"))
         {
           g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
                        /* translators: %s are a record and a field name */
                        _("%s: there is no field “%s” in this kind of record."), record, member);
           return FALSE;
         }
+      if (update && (g_str_equal (member, key_column) || g_strcmp0 (member, key_second) == 0))
+        continue;
       g_ptr_array_add (members, (gpointer) member);
-      g_string_append_printf (names, "%s%s", n ? ", " : "", member);
-      g_string_append_printf (params, "%s?%d", n ? ", " : "", n + 1);
-      n++;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
-    if (has_column (columns, defaults[i]) && !json_object_has_member (object, defaults[i]))
-      {
+  if (!update)
+    for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
+      if (has_column (shape->columns, defaults[i]) && !json_object_has_member (object, defaults[i]))
         g_ptr_array_add (members, (gpointer) defaults[i]);
-        g_string_append_printf (names, "%s%s", n ? ", " : "", defaults[i]);
-        g_string_append_printf (params, "%s?%d", n ? ", " : "", n + 1);
-        n++;
-      }
 
-  if (table_has_link (info, "data"))
+  if (update)
     {
-      g_string_append_printf (names, ", data");
-      g_string_append_printf (params, ", ?%d", n + 1);
+      /* content-addressed: the same hash is the same content */
+      if (data)
+        return TRUE;
+      g_string_append_printf (sql, "UPDATE %s SET ", info->table);
+      for (guint i = 0; i < members->len; i++)
+        g_string_append_printf (sql, "%s%s = ?%u", i ? ", " : "", (const char *) g_ptr_array_index (members, i), i + 1);
+      if (members->len == 0)
+        g_string_append_printf (sql, "%s = %s", key_column, key_column);
+      g_string_append_printf (sql, " WHERE %s = ?%u", key_column, members->len + 1);
+      if (key_second != NULL)
+        g_string_append_printf (sql, " AND %s = ?%u", key_second, members->len + 2);
+    }
+  else
+    {
+      g_string_append_printf (sql, "INSERT INTO %s (", info->table);
+      for (guint i = 0; i < members->len; i++)
+        {
+          g_string_append_printf (sql, "%s%s", i ? ", " : "", (const char *) g_ptr_array_index (members, i));
+          g_string_append_printf (params, "%s?%u", i ? ", " : "", i + 1);
+        }
+      if (data)
+        {
+          g_string_append (sql, ", data");
+          g_string_append_printf (params, ", ?%u", members->len + 1);
+        }
+      g_string_append_printf (sql, ") VALUES (%s)", params->str);
     }
 
-  {
-    g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
-                                            info->table, names->str, params->str);
-    stmt = l4a_store_prepare (store, sql, error);
-    if (stmt == NULL)
-      return FALSE;
-  }
+  stmt = l4a_store_prepare_cached (self->store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
 
   for (guint i = 0; i < members->len; i++)
     {
@@ -449,51 +607,137 @@ insert_record (L4aStore        *store,
             return FALSE;
         }
       else if (g_str_equal (member, "created_at") || g_str_equal (member, "updated_at"))
-        sqlite3_bind_text (stmt, param, now, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, param, self->now, -1, SQLITE_STATIC);
       else if (g_str_equal (member, "origin"))
-        sqlite3_bind_text (stmt, param, l4a_store_get_installation_id (store), -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, param, l4a_store_get_installation_id (self->store), -1, SQLITE_STATIC);
       else if (g_str_equal (member, "revision"))
         sqlite3_bind_int (stmt, param, 1);
       else if (g_str_equal (member, "sample"))
-        sqlite3_bind_int (stmt, param, sample ? 1 : 0);
+        sqlite3_bind_int (stmt, param, self->sample ? 1 : 0);
     }
 
-  if (table_has_link (info, "data") &&
-      !insert_attachment_data (stmt, n + 1, object, record, error))
-    return FALSE;
-
-  if (!check_references (store, info, object, record, error))
-    return FALSE;
-
-  if (!l4a_store_step_done (store, stmt, record, error))
-    return FALSE;
-
-  if (json_object_has_member (object, "sdgs"))
+  if (update)
     {
-      g_autofree char *sql = g_strdup_printf ("INSERT INTO %s_sdg (%s_id, goal) VALUES (?1, ?2)",
-                                              info->table, info->table);
-      if (!insert_link_rows (store, sql, NULL, id, json_object_get_member (object, "sdgs"), TRUE,
-                             record, "sdgs", error))
+      JsonNode *key = json_object_get_member (object, key_column);
+      JsonNode *second = key_second ? json_object_get_member (object, key_second) : NULL;
+
+      if (key == NULL || (key_second != NULL && second == NULL))
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       _("%s: the field “%s” is missing."), record, key == NULL ? key_column : key_second);
+          return FALSE;
+        }
+      if (!bind_value (stmt, members->len + 1, key, record, key_column, error) ||
+          (second != NULL && !bind_value (stmt, members->len + 2, second, record, key_second, error)))
         return FALSE;
     }
-
-  if (json_object_has_member (object, "councils") &&
-      !insert_link_rows (store, "INSERT INTO hub_council (hub_id, council) VALUES (?1, ?2)",
-                         "SELECT 1 FROM policy_council WHERE code = ?1", id,
-                         json_object_get_member (object, "councils"), FALSE, record, "councils", error))
+  else if (data && !bind_attachment_data (stmt, members->len + 1, object, record, error))
     return FALSE;
 
-  if (json_object_has_member (object, "scores") &&
-      !insert_scores (store, id, json_object_get_member (object, "scores"), record, error))
+  if (!check_references (self, shape, object, record, error))
     return FALSE;
 
-  /* Related hubs may come later in the list: link them once all exist. */
-  if (json_object_has_member (object, "related"))
-    g_ptr_array_add (related, object);
+  if (!l4a_store_step_done (self->store, stmt, record, error))
+    return FALSE;
 
-  if (has_column (columns, "revision"))
-    return l4a_store_audit (store, "create", info->table, id ? id : record, details, error);
+  if (!write_links (self, info, object, id, update, record, error))
+    return FALSE;
 
+  if (has_column (shape->columns, "revision"))
+    return l4a_store_audit (self->store, update ? "update" : "create", info->table, id ? id : record,
+                            self->details, error);
+
+  return TRUE;
+}
+
+/**
+ * l4a_record_writer_new:
+ * @sample: whether new records are marked as sample data
+ * @source: what the records come from, for the audit log
+ *
+ * A writer of records in the bundle's form, in the caller's transaction.
+ * Records must come in the order of l4a_records_table_names(); call
+ * l4a_record_writer_finish() after the last one.
+ */
+L4aRecordWriter *
+l4a_record_writer_new (L4aStore   *store,
+                       gboolean    sample,
+                       const char *source)
+{
+  L4aRecordWriter *self = g_new0 (L4aRecordWriter, 1);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, source);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  self->store = g_object_ref (store);
+  self->sample = sample;
+  self->now = l4a_now_iso8601 ();
+  self->details = json_to_string (root, FALSE);
+  self->shapes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, table_shape_free);
+  self->related = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  return self;
+}
+
+void
+l4a_record_writer_free (L4aRecordWriter *self)
+{
+  if (self == NULL)
+    return;
+  g_object_unref (self->store);
+  g_free (self->now);
+  g_free (self->details);
+  g_hash_table_unref (self->shapes);
+  g_ptr_array_unref (self->related);
+  g_free (self);
+}
+
+/**
+ * l4a_record_writer_put:
+ * @table: a table of l4a_records_table_names()
+ * @index: the record's position in its list, to name it in messages
+ * @update: %TRUE to overwrite the record with the same key, %FALSE to add it
+ */
+gboolean
+l4a_record_writer_put (L4aRecordWriter *self,
+                       const char      *table,
+                       JsonObject      *object,
+                       guint            index,
+                       gboolean         update,
+                       GError         **error)
+{
+  const TableInfo *info = table_info (table);
+
+  if (info == NULL)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("There is no kind of record named “%s”."), table);
+      return FALSE;
+    }
+  return write_record (self, info, object, index, update, error);
+}
+
+/* Links related hubs, once every hub of the batch exists. */
+gboolean
+l4a_record_writer_finish (L4aRecordWriter *self,
+                          GError         **error)
+{
+  for (guint i = 0; i < self->related->len; i++)
+    {
+      JsonObject *hub = g_ptr_array_index (self->related, i);
+      g_autofree char *record = describe_record (table_info ("hub"), hub, i);
+
+      if (!write_link_rows (self->store, "INSERT INTO hub_relation (hub_id, related_id) VALUES (?1, ?2)",
+                            "SELECT 1 FROM hub WHERE id = ?1",
+                            json_object_get_string_member_with_default (hub, "id", NULL),
+                            json_object_get_member (hub, "related"), FALSE, record, "related", error))
+        return FALSE;
+    }
+  g_ptr_array_set_size (self->related, 0);
   return TRUE;
 }
 
@@ -516,37 +760,18 @@ l4a_records_insert (L4aStore    *store,
                     GError     **error)
 {
   g_autoptr(GList) groups = json_object_get_members (records);
-  g_autoptr(GPtrArray) related = g_ptr_array_new ();
-  g_autofree char *now = l4a_now_iso8601 ();
-  g_autofree char *details = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, source);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  details = json_to_string (root, FALSE);
+  g_autoptr(L4aRecordWriter) writer = l4a_record_writer_new (store, sample, source);
 
   for (GList *l = groups; l; l = l->next)
-    {
-      gboolean known = FALSE;
-
-      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-        known |= g_str_equal (tables[i].table, l->data);
-
-      if (!known)
-        {
-          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                       _("There is no kind of record named “%s”."), (const char *) l->data);
-          return FALSE;
-        }
-    }
+    if (table_info (l->data) == NULL)
+      {
+        g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                     _("There is no kind of record named “%s”."), (const char *) l->data);
+        return FALSE;
+      }
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
-      g_autoptr(GPtrArray) columns = NULL;
       JsonNode *node = json_object_get_member (records, tables[t].table);
       JsonArray *array;
 
@@ -560,7 +785,6 @@ l4a_records_insert (L4aStore    *store,
           return FALSE;
         }
 
-      columns = table_columns (store, tables[t].table);
       array = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
@@ -574,8 +798,7 @@ l4a_records_insert (L4aStore    *store,
               return FALSE;
             }
 
-          if (!insert_record (store, &tables[t], columns, json_node_get_object (element), i,
-                              sample, now, details, related, error))
+          if (!write_record (writer, &tables[t], json_node_get_object (element), i, FALSE, error))
             return FALSE;
         }
 
@@ -584,19 +807,62 @@ l4a_records_insert (L4aStore    *store,
                              GUINT_TO_POINTER (json_array_get_length (array)));
     }
 
-  for (guint i = 0; i < related->len; i++)
-    {
-      JsonObject *hub = g_ptr_array_index (related, i);
-      g_autofree char *record = describe_record (table_info ("hub"), hub, i);
+  return l4a_record_writer_finish (writer, error);
+}
 
-      if (!insert_link_rows (store, "INSERT INTO hub_relation (hub_id, related_id) VALUES (?1, ?2)",
-                             "SELECT 1 FROM hub WHERE id = ?1",
-                             json_object_get_string_member_with_default (hub, "id", NULL),
-                             json_object_get_member (hub, "related"), FALSE, record, "related", error))
-        return FALSE;
-    }
+/* How a record is found again: its id, its content hash, or the pair of
+ * columns that make it unique. */
+void
+l4a_records_key (const char  *table,
+                 const char **column,
+                 const char **second)
+{
+  static const struct { const char *table, *column, *second; } keys[] = {
+    { "attachment", "sha256", NULL },
+    { "proposal_version", "proposal_id", "version" },
+    { "hub_relation", "hub_id", "related_id" },
+  };
 
-  return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (g_str_equal (keys[i].table, table))
+      {
+        *column = keys[i].column;
+        *second = keys[i].second;
+        return;
+      }
+  *column = "id";
+  *second = NULL;
+}
+
+/**
+ * l4a_records_describe:
+ *
+ * Returns: (transfer full): how a user calls @object, such as hub “Soria
+ *   Rural Hub”
+ */
+char *
+l4a_records_describe (const char *table,
+                      JsonObject *object,
+                      guint       index)
+{
+  const TableInfo *info = table_info (table);
+
+  if (info == NULL)
+    return g_strdup (table);
+  return describe_record (info, object, index);
+}
+
+/**
+ * l4a_records_label:
+ *
+ * Returns: (transfer none): the translated name of one record of @table
+ */
+const char *
+l4a_records_label (const char *table)
+{
+  const TableInfo *info = table_info (table);
+
+  return info ? _(info->label) : table;
 }
 
 static int
@@ -617,7 +883,7 @@ dump_list (L4aStore    *store,
            JsonBuilder *builder,
            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, sql, error);
+  sqlite3_stmt *stmt = l4a_store_prepare_cached (store, sql, error);
   gboolean scores = g_str_equal (member, "scores");
   int rc;
 
@@ -645,6 +911,7 @@ dump_list (L4aStore    *store,
     json_builder_end_object (builder);
   else
     json_builder_end_array (builder);
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       l4a_store_set_sqlite_error (store, rc, NULL, error);
@@ -713,20 +980,46 @@ l4a_records_dump (L4aStore    *store,
                   JsonBuilder *builder,
                   GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *where = column ? g_strdup_printf ("\"%s\" = ?1", column) : NULL;
+
+  return l4a_records_dump_where (store, table, where, value, NULL, builder, NULL, error);
+}
+
+/**
+ * l4a_records_dump_where:
+ * @table: a table of the schema (from the code, never from input)
+ * @where: (nullable): an SQL condition of the code, with at most one
+ *   parameter ?1, or %NULL for every row
+ * @value: (nullable): the text bound to ?1
+ * @blank: (nullable): columns whose content is left out: a column naming
+ *   another record (…_id) becomes null, any other becomes ""
+ * @builder: a #JsonBuilder inside an array
+ * @n_rows: (out) (optional): incremented by the number of rows added
+ *
+ * Like l4a_records_dump(), for the rows that meet @where.
+ */
+gboolean
+l4a_records_dump_where (L4aStore           *store,
+                        const char         *table,
+                        const char         *where,
+                        const char         *value,
+                        const char * const *blank,
+                        JsonBuilder        *builder,
+                        guint              *n_rows,
+                        GError            **error)
+{
   g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (table_info (table) != NULL || g_str_equal (table, "hub_relation"), FALSE);
+  g_return_val_if_fail (table_info (table) != NULL, FALSE);
 
-  if (column != NULL)
-    sql = g_strdup_printf ("SELECT * FROM \"%s\" WHERE \"%s\" = ?1", table, column);
-  else
-    sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", table);
-  stmt = l4a_store_prepare (store, sql, error);
+  sql = g_strdup_printf ("SELECT * FROM \"%s\"%s%s ORDER BY rowid", table, where ? " WHERE " : "",
+                         where ? where : "");
+  stmt = l4a_store_prepare_cached (store, sql, error);
   if (stmt == NULL)
     return FALSE;
-  if (column != NULL)
+  if (value != NULL)
     sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -740,6 +1033,14 @@ l4a_records_dump (L4aStore    *store,
             continue;
 
           json_builder_set_member_name (builder, name);
+          if (blank != NULL && g_strv_contains (blank, name))
+            {
+              if (g_str_has_suffix (name, "_id"))
+                json_builder_add_null_value (builder);
+              else
+                json_builder_add_string_value (builder, "");
+              continue;
+            }
           switch (sqlite3_column_type (stmt, c))
             {
             case SQLITE_INTEGER:
@@ -765,9 +1066,15 @@ l4a_records_dump (L4aStore    *store,
             }
         }
       if (!dump_links (store, table, (const char *) sqlite3_column_text (stmt, id_column (stmt)), builder, error))
-        return FALSE;
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
       json_builder_end_object (builder);
+      if (n_rows != NULL)
+        (*n_rows)++;
     }
+  sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {

@@ -26,6 +26,43 @@ gboolean l4a_records_dump   (L4aStore    *store,
                              JsonBuilder *builder,
                              GError     **error);
 
+gboolean l4a_records_dump_where (L4aStore           *store,
+                                 const char         *table,
+                                 const char         *where,
+                                 const char         *value,
+                                 const char * const *blank,
+                                 JsonBuilder        *builder,
+                                 guint              *n_rows,
+                                 GError            **error);
+
 const char * const *l4a_records_table_names (void);
+void        l4a_records_key      (const char   *table,
+                                  const char  **column,
+                                  const char  **second);
+char       *l4a_records_describe (const char   *table,
+                                  JsonObject   *object,
+                                  guint         index);
+const char *l4a_records_label    (const char   *table);
+gboolean    l4a_records_run      (L4aStore     *store,
+                                  const char   *sql,
+                                  const char   *value,
+                                  GError      **error);
+
+typedef struct _L4aRecordWriter L4aRecordWriter;
+
+L4aRecordWriter *l4a_record_writer_new    (L4aStore         *store,
+                                           gboolean          sample,
+                                           const char       *source);
+gboolean         l4a_record_writer_put    (L4aRecordWriter  *self,
+                                           const char       *table,
+                                           JsonObject       *object,
+                                           guint             index,
+                                           gboolean          update,
+                                           GError          **error);
+gboolean         l4a_record_writer_finish (L4aRecordWriter  *self,
+                                           GError          **error);
+void             l4a_record_writer_free   (L4aRecordWriter  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aRecordWriter, l4a_record_writer_free)
 
 G_END_DECLS

@@ -16,6 +16,9 @@ sqlite3      *l4a_store_get_db          (L4aStore      *self);
 sqlite3_stmt *l4a_store_prepare         (L4aStore      *self,
                                          const char    *sql,
                                          GError       **error);
+sqlite3_stmt *l4a_store_prepare_cached  (L4aStore      *self,
+                                         const char    *sql,
+                                         GError       **error);
 gboolean      l4a_store_exec            (L4aStore      *self,
                                          const char    *sql,
                                          GError       **error);

@@ -28,6 +28,8 @@ struct _L4aStore
   L4aRole  role;
   char    *identity;
   char    *actor;
+
+  GHashTable *statements;  /* SQL text → prepared statement, for loops over many records */
 };
 
 G_DEFINE_FINAL_TYPE (L4aStore, l4a_store, G_TYPE_OBJECT)
@@ -101,6 +103,44 @@ l4a_store_get_db (L4aStore *self)
   g_return_val_if_fail (L4A_IS_STORE (self), NULL);
 
   return self->db;
+}
+
+/**
+ * l4a_store_prepare_cached:
+ * @sql: SQL text from the code, never from input
+ *
+ * Like l4a_store_prepare(), but the statement is kept for the next call
+ * with the same text: for code that runs the same statement for each of
+ * many records. The statement comes back reset and without bindings; it
+ * belongs to the store and must not be finalized, and must not be used
+ * again before the previous use of the same text is over.
+ *
+ * Returns: (transfer none): the statement, or %NULL with @error set
+ */
+sqlite3_stmt *
+l4a_store_prepare_cached (L4aStore   *self,
+                          const char *sql,
+                          GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      l4a_store_set_sqlite_error (self, rc, NULL, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
 }
 
 sqlite3_stmt *
@@ -399,10 +439,17 @@ l4a_store_open_internal (L4aStore   *self,
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 l4a_store_finalize (GObject *object)
 {
   L4aStore *self = (L4aStore *)object;
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->installation_id, g_free);
@@ -428,6 +475,7 @@ l4a_store_init (L4aStore *self)
 {
   self->role = L4A_ROLE_SECRETARIAT;
   self->actor = g_strdup ("secretariat");
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
 /**
