@@ -86,7 +86,7 @@ back_up_thread (GTask        *task,
   store = l4a_store_open (db_path, &error);
   if (store != NULL)
     l4a_store_set_actor (store, L4A_ROLE_SECRETARIAT, NULL);
-  if (store == NULL || !l4a_bundle_export (store, "full", path, &n_records, &error))
+  if (store == NULL || !l4a_bundle_export (store, "full", NULL, path, NULL, &n_records, &error))
     {
       g_task_return_error (task, error);
       return;

@@ -1210,8 +1210,14 @@ command_export (L4aGlobalOptions  *options,
 {
   g_autofree char *kind = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *for_ref = NULL;
+  g_autofree char *for_id = NULL;
   GOptionEntry entries[] = {
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("The kind of bundle (this version writes “full”)"), N_("KIND") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+      N_("The kind of bundle: submission, monitoring, reviews, review-packet, decisions, registry or full"),
+      N_("KIND") },
+    { "for", 0, 0, G_OPTION_ARG_STRING, &for_ref, N_("The board member or government the bundle is for"),
+      N_("MEMBER|GOVERNMENT") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The bundle file to write"), N_("FILE") },
     { NULL }
   };
@@ -1226,10 +1232,23 @@ command_export (L4aGlobalOptions  *options,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (EXIT_USAGE, "%s", error->message);
   if (argc != 1 || kind == NULL || out == NULL)
-    return fail (EXIT_USAGE, _("Say the kind and the file: export --kind full --out FILE.l4a.json"));
+    return fail (EXIT_USAGE, _("Say the kind and the file: export --kind KIND [--for MEMBER|GOVERNMENT] --out FILE"));
 
   store = open_store (options, &error);
-  if (store == NULL || !l4a_bundle_export (store, kind, out, &n_records, &error))
+  if (store == NULL)
+    return fail (EXIT_FAILURE, "%s", error->message);
+  if (for_ref != NULL)
+    {
+      L4aBundleFor for_whom = l4a_bundle_kind_get_for (kind, NULL);
+      const char *table = for_whom == L4A_BUNDLE_FOR_MEMBER ? "member" : "government";
+
+      if (for_whom != L4A_BUNDLE_FOR_NONE &&
+          (for_id = l4a_store_resolve_reference (store, table, for_ref, &error)) == NULL)
+        return fail (EXIT_FAILURE, "%s", error->message);
+      if (for_whom == L4A_BUNDLE_FOR_NONE)
+        for_id = g_strdup (for_ref);
+    }
+  if (!l4a_bundle_export (store, kind, for_id, out, NULL, &n_records, &error))
     return fail (EXIT_FAILURE, "%s", error->message);
 
   printf (g_dngettext (GETTEXT_PACKAGE, "Wrote a %s bundle of %u record.\n", "Wrote a %s bundle of %u records.\n",
@@ -1242,9 +1261,12 @@ command_import (L4aGlobalOptions  *options,
                 int                argc,
                 char             **argv)
 {
-  gboolean dry_run = FALSE, json = FALSE;
+  gboolean dry_run = FALSE, json = FALSE, keep_mine = FALSE, take_theirs = FALSE;
+  guint n_written = 0;
   GOptionEntry entries[] = {
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Preview what would change, and change nothing"), NULL },
+    { "keep-mine", 0, 0, G_OPTION_ARG_NONE, &keep_mine, N_("In a conflict, keep this workstation’s version"), NULL },
+    { "take-theirs", 0, 0, G_OPTION_ARG_NONE, &take_theirs, N_("In a conflict, take the bundle’s version"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
     { NULL }
   };
@@ -1256,14 +1278,14 @@ command_import (L4aGlobalOptions  *options,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Check a bundle and list, record by record, what importing it would add, "
-                                           "update, leave alone or find in conflict."));
+  g_option_context_set_summary (context, _("Check a bundle, list record by record what importing it adds, updates, "
+                                           "leaves alone or finds in conflict, and import it in one transaction."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (EXIT_USAGE, "%s", error->message);
   if (argc != 2)
     return fail (EXIT_USAGE, _("Say which bundle file to import."));
-  if (!dry_run)
-    return fail (EXIT_USAGE, _("This version previews imports only; add --dry-run."));
+  if (keep_mine && take_theirs)
+    return fail (EXIT_USAGE, _("Choose either --keep-mine or --take-theirs."));
 
   bundle = l4a_bundle_load (argv[1], &error);
   if (bundle == NULL)
@@ -1271,6 +1293,21 @@ command_import (L4aGlobalOptions  *options,
   store = open_store (options, &error);
   if (store == NULL || (plan = l4a_import_plan (store, bundle, &error)) == NULL)
     return fail (EXIT_FAILURE, "%s", error->message);
+
+  if (!dry_run)
+    {
+      if (plan->counts[L4A_IMPORT_CONFLICT] > 0 && !keep_mine && !take_theirs && !plan->already_imported)
+        {
+          g_autofree char *n = g_strdup_printf ("%u", plan->counts[L4A_IMPORT_CONFLICT]);
+
+          /* translators: %s is a number of records */
+          return fail (EXIT_FAILURE, _("%s records changed on both sides; nothing was imported. Add --keep-mine or "
+                                       "--take-theirs, or import in the window to choose record by record."), n);
+        }
+      l4a_import_plan_resolve_all (plan, take_theirs ? L4A_RESOLVE_THEIRS : L4A_RESOLVE_MINE);
+      if (!l4a_import_apply (store, bundle, plan, FALSE, NULL, NULL, NULL, &n_written, &error))
+        return fail (EXIT_FAILURE, "%s", error->message);
+    }
 
   if (json)
     {
@@ -1281,6 +1318,10 @@ command_import (L4aGlobalOptions  *options,
       add_string (builder, "kind", bundle->kind);
       json_builder_set_member_name (builder, "already_imported");
       json_builder_add_boolean_value (builder, plan->already_imported);
+      json_builder_set_member_name (builder, "applied");
+      json_builder_add_boolean_value (builder, !dry_run);
+      json_builder_set_member_name (builder, "written");
+      json_builder_add_int_value (builder, n_written);
       json_builder_set_member_name (builder, "counts");
       json_builder_begin_object (builder);
       for (guint a = 0; a < L4A_IMPORT_N_ACTIONS; a++)
@@ -1331,6 +1372,9 @@ command_import (L4aGlobalOptions  *options,
   printf (_("%u to add, %u to update, %u unchanged, %u newer here, %u in conflict.\n"),
           plan->counts[L4A_IMPORT_ADD], plan->counts[L4A_IMPORT_UPDATE], plan->counts[L4A_IMPORT_SAME],
           plan->counts[L4A_IMPORT_OLDER], plan->counts[L4A_IMPORT_CONFLICT]);
+  if (!dry_run)
+    printf (g_dngettext (GETTEXT_PACKAGE, "Imported: %u record written.\n", "Imported: %u records written.\n",
+                         n_written), n_written);
   return EXIT_SUCCESS;
 }
 

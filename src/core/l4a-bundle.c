@@ -263,6 +263,7 @@ l4a_bundle_free (L4aBundle *bundle)
   g_free (bundle->origin_installation);
   g_free (bundle->origin_role);
   g_free (bundle->origin_actor);
+  g_free (bundle->for_id);
   g_free (bundle);
 }
 
@@ -519,6 +520,17 @@ l4a_bundle_parse (const char  *data,
   bundle->origin_role = g_strdup (get_string (origin, "role"));
   bundle->origin_actor = g_strdup (get_string (origin, "actor"));
 
+  node = json_object_get_member (root, "for");
+  if (node != NULL)
+    {
+      if (!l4a_is_uuid (get_string (root, "for")))
+        {
+          format_error (error, _("The bundle’s “for” does not name a member or a government by UUID."));
+          return NULL;
+        }
+      bundle->for_id = g_strdup (get_string (root, "for"));
+    }
+
   node = json_object_get_member (root, "records");
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -611,106 +623,4 @@ l4a_bundle_load (const char  *path,
     }
   return l4a_bundle_parse (g_mapped_file_get_contents (mapped) ? g_mapped_file_get_contents (mapped) : "",
                            g_mapped_file_get_length (mapped), error);
-}
-
-/**
- * l4a_bundle_export:
- * @kind: the kind of bundle; this version writes "full"
- * @n_records: (out) (optional): how many records it holds
- *
- * Writes a bundle of what the kind and the workstation's role allow. The
- * file is written beside its final name, synced and renamed, so that a
- * crash or a full disk never leaves a truncated bundle under that name.
- */
-gboolean
-l4a_bundle_export (L4aStore    *store,
-                   const char  *kind,
-                   const char  *path,
-                   guint       *n_records,
-                   GError     **error)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) records = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *bundle_id = g_uuid_string_random ();
-  g_autofree char *checksum = NULL;
-  g_autofree char *text = NULL;
-  const char * const *tables = l4a_records_table_names ();
-  JsonObject *object;
-  gsize length;
-  guint count = 0;
-
-  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
-
-  if (g_strcmp0 (kind, "full") != 0)
-    {
-      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                   _("This version writes full bundles only; “%s” bundles are not written yet."), kind);
-      return FALSE;
-    }
-  if (l4a_store_get_role (store) != L4A_ROLE_SECRETARIAT)
-    {
-      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
-                   /* translators: %s is a role */
-                   _("A full bundle carries everything, so only the World Secretariat writes one; this workstation "
-                     "acts as “%s”."), l4a_role_get_label (l4a_store_get_role (store)));
-      return FALSE;
-    }
-
-  json_builder_begin_object (builder);
-  for (guint i = 0; tables[i] != NULL; i++)
-    {
-      /* Related hubs travel inside each hub record. */
-      if (g_str_equal (tables[i], "hub_relation"))
-        continue;
-      json_builder_set_member_name (builder, tables[i]);
-      json_builder_begin_array (builder);
-      if (!l4a_records_dump (store, tables[i], NULL, NULL, builder, error))
-        return FALSE;
-      json_builder_end_array (builder);
-    }
-  json_builder_end_object (builder);
-  records = json_builder_get_root (builder);
-  checksum = l4a_bundle_checksum (records);
-
-  object = json_object_new ();
-  json_object_set_string_member (object, "format", L4A_BUNDLE_FORMAT);
-  json_object_set_int_member (object, "format_version", L4A_BUNDLE_FORMAT_VERSION);
-  json_object_set_string_member (object, "kind", kind);
-  json_object_set_string_member (object, "bundle_id", bundle_id);
-  json_object_set_string_member (object, "created_at", created);
-  {
-    JsonObject *origin = json_object_new ();
-
-    json_object_set_string_member (origin, "installation", l4a_store_get_installation_id (store));
-    json_object_set_string_member (origin, "role", l4a_role_to_string (l4a_store_get_role (store)));
-    json_object_set_string_member (origin, "actor", l4a_store_get_identity (store) ? l4a_store_get_identity (store)
-                                                                                  : "secretariat");
-    json_object_set_object_member (object, "origin", origin);
-  }
-  {
-    JsonObject *records_object = json_node_get_object (records);
-    g_autoptr(GList) types = json_object_get_members (records_object);
-
-    for (GList *l = types; l; l = l->next)
-      count += json_array_get_length (json_object_get_array_member (records_object, l->data));
-  }
-  json_object_set_member (object, "records", json_node_ref (records));
-  json_object_set_string_member (object, "checksum", checksum);
-  root = json_node_init_object (json_node_alloc (), object);
-  json_object_unref (object);
-
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
-  if (!g_file_set_contents_full (path, text, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, error))
-    return FALSE;
-
-  if (n_records != NULL)
-    *n_records = count;
-  return TRUE;
 }

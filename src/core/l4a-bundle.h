@@ -37,6 +37,7 @@ typedef struct
   char     *origin_installation;
   char     *origin_role;
   char     *origin_actor;
+  char     *for_id;      /* the member or government it is for, or NULL */
   guint     n_records;
 } L4aBundle;
 
@@ -64,10 +65,30 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-gboolean    l4a_bundle_export             (L4aStore    *store,
-                                           const char  *kind,
-                                           const char  *path,
-                                           guint       *n_records,
-                                           GError     **error);
+typedef enum
+{
+  L4A_BUNDLE_FOR_NONE,        /* the kind is not addressed to anyone */
+  L4A_BUNDLE_FOR_MEMBER,      /* the kind is for one board member */
+  L4A_BUNDLE_FOR_GOVERNMENT,  /* the kind may be for one government */
+} L4aBundleFor;
+
+const char * const *l4a_bundle_kinds_for_role (L4aRole      role);
+const char  *l4a_bundle_kind_get_label        (const char  *kind);
+const char  *l4a_bundle_kind_get_description  (const char  *kind);
+gboolean     l4a_bundle_kind_carries          (const char  *kind,
+                                               const char  *table);
+L4aRole      l4a_bundle_kind_get_role         (const char  *kind);
+L4aBundleFor l4a_bundle_kind_get_for          (const char  *kind,
+                                               gboolean    *required);
+char        *l4a_bundle_suggest_name          (L4aStore    *store,
+                                               const char  *kind,
+                                               const char  *for_id);
+gboolean     l4a_bundle_export                (L4aStore     *store,
+                                               const char   *kind,
+                                               const char   *for_id,
+                                               const char   *path,
+                                               GCancellable *cancellable,
+                                               guint        *n_records,
+                                               GError      **error);
 
 G_END_DECLS

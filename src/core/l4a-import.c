@@ -3,11 +3,27 @@
  * Copyright 2026 The Local4Action Hubs authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What importing a checked bundle would do, record by record, without
- * writing anything: added, updated (theirs is at a later revision),
- * unchanged, left alone (ours is at a later revision), or in conflict
- * (both changed from the same revision), with the fields that differ.
+ * Importing a checked bundle: one importer for the window, the command
+ * line and the inbox.
+ *
+ * 1. The rules of the bundle's kind and origin: what a local government, a
+ *    board member or the secretariat may send. A record outside them
+ *    refuses the whole bundle, naming the record and the reason.
+ * 2. The plan, record by record: added, updated (changed there only),
+ *    unchanged, left alone (changed here only, or not the sender's to
+ *    change), or in conflict (changed on both sides since they last
+ *    agreed), with the fields that differ. "Last agreed" is the hash of
+ *    the record after the last import that carried it (sync_state); for a
+ *    record never imported, revisions decide.
+ * 3. A trial: the whole plan is written in a transaction that is rolled
+ *    back, so that every check of the schema has spoken before the user
+ *    sees the preview.
+ * 4. Applying: the plan is worked out again inside the write transaction
+ *    (the database may have changed since the preview), the user's
+ *    resolutions are carried over, and everything is written, or nothing.
  */
+
+#define G_LOG_DOMAIN "l4a-import"
 
 #include "config.h"
 
@@ -26,6 +42,17 @@ l4a_import_action_to_string (L4aImportAction action)
   return names[action];
 }
 
+const char *
+l4a_import_action_get_label (L4aImportAction action)
+{
+  static const char * const labels[] = {
+    N_("New"), N_("Updated"), N_("Unchanged"), N_("Newer here"), N_("Conflict")
+  };
+
+  g_return_val_if_fail (action < L4A_IMPORT_N_ACTIONS, "");
+  return _(labels[action]);
+}
+
 static void
 change_free (gpointer data)
 {
@@ -34,6 +61,8 @@ change_free (gpointer data)
   g_free (change->type);
   g_free (change->id);
   g_free (change->label);
+  g_free (change->hash);
+  g_clear_pointer (&change->theirs, json_object_unref);
   g_ptr_array_unref (change->fields);
   g_free (change);
 }
@@ -47,31 +76,14 @@ l4a_import_plan_free (L4aImportPlan *plan)
   g_free (plan);
 }
 
-/* How a record is found again: its id, its content hash, or the pair of
- * columns that make it unique. */
-typedef struct
+void
+l4a_import_plan_resolve_all (L4aImportPlan       *plan,
+                             L4aImportResolution  resolution)
 {
-  const char *table;
-  const char *column;   /* selects candidate rows */
-  const char *second;   /* then must match too, or NULL */
-} RecordKey;
+  g_return_if_fail (plan != NULL);
 
-static const RecordKey keys[] = {
-  { "attachment", "sha256", NULL },
-  { "proposal_version", "proposal_id", "version" },
-  { "proposal_attachment", "proposal_id", "sha256" },
-  { "hub_relation", "hub_id", "related_id" },
-};
-
-static const RecordKey *
-key_of (const char *table)
-{
-  static RecordKey by_id = { NULL, "id", NULL };
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (g_str_equal (keys[i].table, table))
-      return &keys[i];
-  return &by_id;
+  for (guint i = 0; i < plan->changes->len; i++)
+    ((L4aImportChange *) g_ptr_array_index (plan->changes, i))->resolution = resolution;
 }
 
 static char *
@@ -80,62 +92,284 @@ member_text (JsonObject *object,
 {
   JsonNode *node = object ? json_object_get_member (object, member) : NULL;
 
-  if (node == NULL)
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return NULL;
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     return g_strdup (json_node_get_string (node));
   return l4a_bundle_canonical (node);
 }
 
-static char *
-label_of (JsonObject *object,
-          const char *fallback)
+static const char *
+member_string (JsonObject *object,
+               const char *member)
 {
-  static const char * const names[] = { "title", "name", "label", "key", "measured_on" };
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (json_object_has_member (object, names[i]))
-      {
-        g_autofree char *text = member_text (object, names[i]);
-
-        if (text != NULL && *text != '\0')
-          return g_steal_pointer (&text);
-      }
-  return g_strdup (fallback ? fallback : "");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
 }
 
-/* The row of @table that @theirs would meet, as the bundle would carry it. */
-static JsonObject *
-find_ours (L4aStore        *store,
-           const char      *table,
-           const RecordKey *key,
-           JsonObject      *theirs,
-           JsonNode       **holder,
-           GError         **error)
+/* ---------------------------------------------------------------------------
+ * The rules of each kind and origin
+ */
+
+typedef enum
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *value = member_text (theirs, key->column);
-  g_autofree char *second = key->second ? member_text (theirs, key->second) : NULL;
-  JsonArray *rows;
+  RULE_REFUSED,
+  RULE_OK,
+  RULE_ADD_ONLY,   /* may be added, never changes what is here */
+} Rule;
 
-  *holder = NULL;
-  if (value == NULL)
-    return NULL;
-  json_builder_begin_array (builder);
-  if (!l4a_records_dump (store, table, key->column, value, builder, error))
-    return NULL;
-  json_builder_end_array (builder);
-  *holder = json_builder_get_root (builder);
-  rows = json_node_get_array (*holder);
-  for (guint i = 0; i < json_array_get_length (rows); i++)
+typedef struct
+{
+  L4aStore   *store;
+  L4aBundle  *bundle;
+  const char *actor;
+  GHashTable *proposals;     /* ids of the bundle's proposals */
+  GHashTable *indicators;    /* ids of the bundle's indicators */
+  GHashTable *attachments;   /* hashes the bundle's proposal attachments use */
+} Rules;
+
+static GHashTable *
+collect (JsonObject *records,
+         const char *table,
+         const char *member)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonNode *node = json_object_get_member (records, table);
+  JsonArray *array = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
     {
-      JsonObject *row = json_array_get_object_element (rows, i);
-      g_autofree char *candidate = key->second ? member_text (row, key->second) : NULL;
+      const char *value = member_string (json_array_get_object_element (array, i), member);
 
-      if (key->second == NULL || g_strcmp0 (candidate, second) == 0)
-        return row;
+      if (value != NULL)
+        g_hash_table_add (set, (gpointer) value);
     }
-  return NULL;
+  return set;
+}
+
+/* Runs @sql with ?1 = @a and ?2 = @b; whether it gives a row. */
+static gboolean
+query_exists (L4aStore   *store,
+              const char *sql,
+              const char *a,
+              const char *b)
+{
+  sqlite3_stmt *stmt = l4a_store_prepare_cached (store, sql, NULL);
+  gboolean found;
+
+  if (stmt == NULL || a == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_TRANSIENT);
+  if (b != NULL)
+    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
+is_null (JsonObject *object,
+         const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node == NULL || JSON_NODE_HOLDS_NULL (node);
+}
+
+/* Records a local government may send: its own proposals before review,
+ * and the monitoring of the hubs it leads. */
+static Rule
+government_rule (Rules      *rules,
+                 const char *table,
+                 JsonObject *object,
+                 const char *record,
+                 GError    **error)
+{
+  const char *kind = rules->bundle->kind;
+  const char *id = member_string (object, "id");
+
+  if (g_str_equal (kind, "submission"))
+    {
+      if (g_str_equal (table, "government"))
+        return g_strcmp0 (id, rules->actor) == 0 ? RULE_OK : RULE_ADD_ONLY;
+      if (g_str_equal (table, "attachment"))
+        {
+          if (g_hash_table_contains (rules->attachments, member_string (object, "sha256") ?: ""))
+            return RULE_ADD_ONLY;
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                       _("%s: no proposal of this submission uses it."), record);
+          return RULE_REFUSED;
+        }
+      if (g_str_equal (table, "proposal"))
+        {
+          const char *state = member_string (object, "state");
+
+          if (g_strcmp0 (member_string (object, "government_id"), rules->actor) == 0 &&
+              g_strv_contains ((const char *[]) { "draft", "submitted", NULL }, state ? state : "") &&
+              !query_exists (rules->store, "SELECT 1 FROM proposal WHERE id = ?1 AND government_id <> ?2", id,
+                             rules->actor))
+            return RULE_OK;
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                       _("%s: a submission may only carry proposals of its own government, in draft or submitted "
+                         "state."), record);
+          return RULE_REFUSED;
+        }
+      /* versions, attachments, partners, deliverables, indicators */
+      if (g_hash_table_contains (rules->proposals, member_string (object, "proposal_id") ?: "") &&
+          is_null (object, "hub_id"))
+        return RULE_OK;
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   _("%s: it belongs to no proposal of this submission."), record);
+      return RULE_REFUSED;
+    }
+
+  /* monitoring: activities, deliverables, indicators, measurements */
+  if (g_str_equal (table, "measurement"))
+    {
+      const char *indicator = member_string (object, "indicator_id");
+
+      if ((g_hash_table_contains (rules->indicators, indicator ? indicator : "") ||
+           query_exists (rules->store, "SELECT 1 FROM indicator i JOIN hub h ON h.id = i.hub_id "
+                                       "WHERE i.id = ?1 AND h.government_id = ?2", indicator, rules->actor)) &&
+          !query_exists (rules->store, "SELECT 1 FROM measurement m JOIN indicator i ON i.id = m.indicator_id "
+                                       "JOIN hub h ON h.id = i.hub_id WHERE m.id = ?1 AND h.government_id <> ?2",
+                         id, rules->actor))
+        return RULE_OK;
+    }
+  else
+    {
+      g_autofree char *owned = g_strdup_printf ("SELECT 1 FROM %s x JOIN hub h ON h.id = x.hub_id "
+                                                "WHERE x.id = ?1 AND h.government_id <> ?2", table);
+
+      if (is_null (object, "proposal_id") &&
+          query_exists (rules->store, "SELECT 1 FROM hub WHERE id = ?1 AND government_id = ?2",
+                        member_string (object, "hub_id"), rules->actor) &&
+          !query_exists (rules->store, owned, id, rules->actor))
+        return RULE_OK;
+    }
+  g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+               _("%s: a monitoring bundle may only carry records of the hubs its government leads."), record);
+  return RULE_REFUSED;
+}
+
+static Rule
+record_rule (Rules      *rules,
+             const char *table,
+             JsonObject *object,
+             guint       index,
+             GError    **error)
+{
+  const char *kind = rules->bundle->kind;
+  g_autofree char *record = l4a_records_describe (table, object, index);
+
+  if (!l4a_bundle_kind_carries (kind, table))
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   /* translators: a record, then a kind of bundle */
+                   _("%s: a “%s” bundle does not carry this kind of record."), record,
+                   l4a_bundle_kind_get_label (kind));
+      return RULE_REFUSED;
+    }
+
+  switch (l4a_bundle_kind_get_role (kind))
+    {
+    case L4A_ROLE_SECRETARIAT:
+      /* attachments are content-addressed: the same hash, the same content */
+      return g_str_equal (table, "attachment") ? RULE_ADD_ONLY : RULE_OK;
+
+    case L4A_ROLE_MEMBER:
+      {
+        const char *id = member_string (object, "id");
+
+        if (g_strcmp0 (member_string (object, "member_id"), rules->actor) == 0 &&
+            query_exists (rules->store, "SELECT 1 FROM assignment WHERE proposal_id = ?1 AND member_id = ?2",
+                          member_string (object, "proposal_id"), rules->actor) &&
+            !query_exists (rules->store, "SELECT 1 FROM review WHERE id = ?1 AND member_id <> ?2", id, rules->actor))
+          return RULE_OK;
+        g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                     _("%s: a reviews bundle may only carry its member’s own reviews of proposals assigned to them."),
+                     record);
+        return RULE_REFUSED;
+      }
+
+    case L4A_ROLE_GOVERNMENT:
+    default:
+      return government_rule (rules, table, object, record, error);
+    }
+}
+
+static gboolean
+check_origin (L4aBundle  *bundle,
+              GError    **error)
+{
+  L4aRole expected = l4a_bundle_kind_get_role (bundle->kind);
+  L4aRole role;
+
+  if (!l4a_role_from_string (bundle->origin_role, &role) || role != expected)
+    {
+      L4aRole shown = l4a_role_from_string (bundle->origin_role, &role) ? role : L4A_ROLE_SECRETARIAT;
+
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   /* translators: a kind of bundle, then two roles */
+                   _("A “%s” bundle comes from a workstation of the role “%s”, but this one says it comes from “%s”."),
+                   l4a_bundle_kind_get_label (bundle->kind), l4a_role_get_label (expected),
+                   l4a_role_get_label (shown));
+      return FALSE;
+    }
+  if (expected != L4A_ROLE_SECRETARIAT && !l4a_is_uuid (bundle->origin_actor))
+    {
+      g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                           _("The bundle does not say which member or government wrote it."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------
+ * Comparing records
+ */
+
+/* Columns a bundle may leave empty because the recipient cannot have what
+ * they name or may not read them: an empty one there never overwrites or
+ * differs from what is here. */
+static gboolean
+is_withheld (const char *table,
+             const char *member,
+             JsonNode   *node)
+{
+  static const struct { const char *table, *member; } withheld[] = {
+    { "hub", "proposal_id" },
+    { "decision", "internal_notes" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (withheld); i++)
+    if (g_str_equal (withheld[i].table, table) && g_str_equal (withheld[i].member, member))
+      return JSON_NODE_HOLDS_NULL (node) ||
+             (json_node_get_value_type (node) == G_TYPE_STRING && *json_node_get_string (node) == '\0');
+  return FALSE;
+}
+
+/* The bundle's record less its withheld columns: what is compared and
+ * what is written. */
+static JsonObject *
+comparable (const char *table,
+            JsonObject *theirs)
+{
+  g_autoptr(GList) members = json_object_get_members (theirs);
+  JsonObject *copy = json_object_new ();
+
+  for (GList *l = members; l; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (theirs, l->data);
+
+      if (is_withheld (table, l->data, node))
+        continue;
+      json_object_set_member (copy, l->data, json_node_ref (node));
+    }
+  return copy;
 }
 
 static int
@@ -155,6 +389,8 @@ canonical_value (const char *member,
   g_autoptr(GString) out = NULL;
   JsonArray *array;
 
+  if (node == NULL)
+    return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (node) ||
       !g_strv_contains ((const char *[]) { "sdgs", "councils", "related", NULL }, member))
     return l4a_bundle_canonical (node);
@@ -171,103 +407,510 @@ canonical_value (const char *member,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* A hash of @object over the members of @shape, in name order. */
+static char *
+hash_of (JsonObject *object,
+         JsonObject *shape)
+{
+  g_autoptr(GList) members = g_list_sort (json_object_get_members (shape), (GCompareFunc) g_strcmp0);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (GList *l = members; l; l = l->next)
+    {
+      g_autofree char *value = NULL;
+
+      /* whether a record is sample data is each database's own business */
+      if (g_str_equal (l->data, "sample"))
+        continue;
+      value = canonical_value (l->data, json_object_get_member (object, l->data));
+      g_checksum_update (checksum, (const guchar *) l->data, -1);
+      g_checksum_update (checksum, (const guchar *) "=", 1);
+      if (value != NULL)
+        g_checksum_update (checksum, (const guchar *) value, -1);
+      g_checksum_update (checksum, (const guchar *) "\n", 1);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
 static gint64
 revision_of (JsonObject *object)
 {
   JsonNode *node = json_object_get_member (object, "revision");
 
   /* a record without one is at its first revision */
-  return node && json_node_get_value_type (node) == G_TYPE_INT64 ? json_node_get_int (node) : 1;
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
+         ? json_node_get_int (node) : 1;
+}
+
+static char *
+sync_key (const char *table,
+          JsonObject *object)
+{
+  const char *column, *second;
+  g_autofree char *first = NULL;
+  g_autofree char *other = NULL;
+
+  l4a_records_key (table, &column, &second);
+  first = member_text (object, column);
+  if (second == NULL)
+    return g_steal_pointer (&first);
+  other = member_text (object, second);
+  return g_strdup_printf ("%s/%s", first ? first : "", other ? other : "");
+}
+
+/* What was last agreed on a record: the hash of their copy, and the
+ * revision of ours, right after the last import that carried it. */
+static gboolean
+agreed_state (L4aStore    *store,
+              const char  *table,
+              const char  *key,
+              char       **theirs_hash,
+              gint64      *ours_revision)
+{
+  sqlite3_stmt *stmt = l4a_store_prepare_cached (store, "SELECT theirs_hash, ours_revision FROM sync_state "
+                                                        "WHERE record_type = ?1 AND record_key = ?2", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      *theirs_hash = l4a_store_column_dup (stmt, 0);
+      *ours_revision = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* The row of @table that @theirs would meet, as a bundle would carry it. */
+static JsonObject *
+find_ours (L4aStore    *store,
+           const char  *table,
+           JsonObject  *theirs,
+           JsonNode   **holder,
+           GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *column, *second;
+  g_autofree char *value = NULL;
+  g_autofree char *second_value = NULL;
+  JsonArray *rows;
+
+  l4a_records_key (table, &column, &second);
+  value = member_text (theirs, column);
+  second_value = second ? member_text (theirs, second) : NULL;
+  *holder = NULL;
+  if (value == NULL)
+    return NULL;
+  json_builder_begin_array (builder);
+  if (!l4a_records_dump (store, table, column, value, builder, error))
+    return NULL;
+  json_builder_end_array (builder);
+  *holder = json_builder_get_root (builder);
+  rows = json_node_get_array (*holder);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      g_autofree char *candidate = second ? member_text (row, second) : NULL;
+
+      if (second == NULL || g_strcmp0 (candidate, second_value) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+static char *
+label_of (JsonObject *object,
+          const char *fallback)
+{
+  static const char * const names[] = { "title", "name", "label", "key", "measured_on" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *text = member_text (object, names[i]);
+
+      if (text != NULL && *text != '\0')
+        return g_steal_pointer (&text);
+    }
+  return g_strdup (fallback ? fallback : "");
+}
+
+static gboolean
+plan_record (L4aStore        *store,
+             const char      *table,
+             JsonObject      *theirs,
+             Rule             rule,
+             L4aImportChange *change,
+             GError         **error)
+{
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GList) members = json_object_get_members (theirs);
+  g_autofree char *agreed = NULL;
+  gint64 agreed_revision = 0;
+  JsonObject *ours;
+
+  change->hash = hash_of (theirs, theirs);
+  ours = find_ours (store, table, theirs, &holder, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (ours == NULL)
+    {
+      change->action = L4A_IMPORT_ADD;
+      change->ours_revision = revision_of (theirs);
+      return TRUE;
+    }
+  change->ours_revision = revision_of (ours);
+
+  for (GList *l = members; l; l = l->next)
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      if (g_str_equal (l->data, "sample"))
+        continue;
+      a = canonical_value (l->data, json_object_get_member (theirs, l->data));
+      b = canonical_value (l->data, json_object_get_member (ours, l->data));
+      if (g_strcmp0 (a, b) != 0)
+        g_ptr_array_add (change->fields, g_strdup (l->data));
+    }
+
+  if (change->fields->len == 0 || g_str_equal (table, "attachment"))
+    {
+      g_ptr_array_set_size (change->fields, 0);
+      change->action = L4A_IMPORT_SAME;
+      return TRUE;
+    }
+
+  if (agreed_state (store, table, change->id, &agreed, &agreed_revision))
+    {
+      gboolean theirs_changed = !g_str_equal (change->hash, agreed);
+      gboolean ours_changed = revision_of (ours) != agreed_revision;
+
+      if (!theirs_changed)
+        change->action = L4A_IMPORT_OLDER;
+      else if (!ours_changed)
+        change->action = L4A_IMPORT_UPDATE;
+      else
+        change->action = L4A_IMPORT_CONFLICT;
+    }
+  else if (revision_of (theirs) > revision_of (ours))
+    change->action = L4A_IMPORT_UPDATE;
+  else if (revision_of (theirs) < revision_of (ours))
+    change->action = L4A_IMPORT_OLDER;
+  else
+    change->action = L4A_IMPORT_CONFLICT;
+
+  /* not the sender's to change: what is here stands */
+  if (rule == RULE_ADD_ONLY)
+    change->action = L4A_IMPORT_OLDER;
+  return TRUE;
+}
+
+static L4aImportPlan *
+compute_plan (L4aStore   *store,
+              L4aBundle  *bundle,
+              GError    **error)
+{
+  g_autoptr(L4aImportPlan) plan = g_new0 (L4aImportPlan, 1);
+  const char * const *tables = l4a_records_table_names ();
+  JsonObject *records;
+  Rules rules = { store, bundle, bundle->origin_actor, NULL, NULL, NULL };
+  g_autoptr(GList) types = NULL;
+  gboolean ok = TRUE;
+
+  plan->changes = g_ptr_array_new_with_free_func (change_free);
+  records = json_object_get_object_member (json_node_get_object (bundle->root), "records");
+
+  if (!check_origin (bundle, error))
+    return NULL;
+
+  types = json_object_get_members (records);
+  for (GList *l = types; l; l = l->next)
+    if (!g_strv_contains (tables, l->data))
+      {
+        g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                     _("There is no kind of record named “%s”."), (const char *) l->data);
+        return NULL;
+      }
+
+  plan->already_imported = query_exists (store, "SELECT 1 FROM imported_bundle WHERE id = ?1", bundle->bundle_id,
+                                         NULL);
+
+  rules.proposals = collect (records, "proposal", "id");
+  rules.indicators = collect (records, "indicator", "id");
+  rules.attachments = collect (records, "proposal_attachment", "sha256");
+
+  for (guint t = 0; ok && tables[t] != NULL; t++)
+    {
+      JsonArray *array;
+
+      if (!json_object_has_member (records, tables[t]))
+        continue;
+      array = json_object_get_array_member (records, tables[t]);
+      for (guint i = 0; ok && i < json_array_get_length (array); i++)
+        {
+          JsonObject *object = json_array_get_object_element (array, i);
+          L4aImportChange *change;
+          Rule rule;
+
+          rule = record_rule (&rules, tables[t], object, i, error);
+          if (rule == RULE_REFUSED)
+            {
+              ok = FALSE;
+              break;
+            }
+
+          change = g_new0 (L4aImportChange, 1);
+          change->type = g_strdup (tables[t]);
+          change->theirs = comparable (tables[t], object);
+          change->index = i;
+          change->id = sync_key (tables[t], object);
+          change->label = label_of (object, change->id);
+          change->fields = g_ptr_array_new_with_free_func (g_free);
+          change->resolution = L4A_RESOLVE_MINE;
+          g_ptr_array_add (plan->changes, change);
+
+          ok = plan_record (store, tables[t], change->theirs, rule, change, error);
+          if (ok)
+            plan->counts[change->action]++;
+        }
+    }
+
+  g_hash_table_unref (rules.proposals);
+  g_hash_table_unref (rules.indicators);
+  g_hash_table_unref (rules.attachments);
+  return ok ? g_steal_pointer (&plan) : NULL;
+}
+
+static gboolean
+writes (L4aImportChange *change)
+{
+  return change->action == L4A_IMPORT_ADD || change->action == L4A_IMPORT_UPDATE ||
+         (change->action == L4A_IMPORT_CONFLICT && change->resolution == L4A_RESOLVE_THEIRS);
+}
+
+/* Writes @plan in the caller's transaction. */
+static gboolean
+write_plan (L4aStore          *store,
+            L4aBundle         *bundle,
+            L4aImportPlan     *plan,
+            gboolean           sample,
+            GCancellable      *cancellable,
+            L4aImportProgress  progress,
+            gpointer           user_data,
+            guint             *n_written,
+            GError           **error)
+{
+  g_autofree char *source = g_strdup_printf ("bundle %s %s", bundle->kind, bundle->bundle_id);
+  g_autoptr(L4aRecordWriter) writer = l4a_record_writer_new (store, sample, source);
+  g_autofree char *now = l4a_now_iso8601 ();
+  guint written = 0;
+
+  for (guint i = 0; i < plan->changes->len; i++)
+    {
+      L4aImportChange *change = g_ptr_array_index (plan->changes, i);
+      sqlite3_stmt *stmt;
+
+      if ((i & 255) == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress != NULL)
+            progress ((double) i / plan->changes->len, user_data);
+        }
+
+      if (writes (change))
+        {
+          if (!l4a_record_writer_put (writer, change->type, change->theirs, change->index,
+                                      change->action != L4A_IMPORT_ADD, error))
+            return FALSE;
+          written++;
+          /* ours is now at their revision, or kept its own if they carry none */
+          if (json_object_has_member (change->theirs, "revision"))
+            change->ours_revision = revision_of (change->theirs);
+        }
+
+      /* Both sides have now seen this version: it is what they last agreed. */
+      stmt = l4a_store_prepare_cached (store,
+                                       "INSERT INTO sync_state (record_type, record_key, theirs_hash, ours_revision, "
+                                       "agreed_at) VALUES (?1, ?2, ?3, ?5, ?4) ON CONFLICT DO UPDATE SET "
+                                       "theirs_hash = excluded.theirs_hash, ours_revision = excluded.ours_revision, "
+                                       "agreed_at = excluded.agreed_at",
+                                       error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, change->type, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, change->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, change->hash, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 5, change->ours_revision);
+      if (!l4a_store_step_done (store, stmt, change->label, error))
+        return FALSE;
+    }
+
+  if (!l4a_record_writer_finish (writer, error))
+    return FALSE;
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = NULL;
+    g_autofree char *details = g_strdup_printf ("{\"kind\":\"%s\",\"written\":%u,\"conflicts\":%u}",
+                                                bundle->kind, written, plan->counts[L4A_IMPORT_CONFLICT]);
+
+    stmt = l4a_store_prepare (store, "INSERT INTO imported_bundle (id, kind, origin, imported_at) "
+                                     "VALUES (?1, ?2, ?3, ?4)", error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, bundle->bundle_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, bundle->kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 3, bundle->origin_installation, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+    if (!l4a_store_step_done (store, stmt, NULL, error) ||
+        !l4a_store_audit (store, "import", "bundle", bundle->bundle_id, details, error))
+      return FALSE;
+  }
+
+  if (progress != NULL)
+    progress (1.0, user_data);
+  if (n_written != NULL)
+    *n_written = written;
+  return TRUE;
 }
 
 /**
  * l4a_import_plan:
  *
- * Works out, without writing anything, what importing @bundle would do.
+ * Checks @bundle against the rules of its kind and origin and works out
+ * what importing it would do, record by record; then tries the whole of
+ * it in a transaction that is rolled back, so that any record the
+ * database would refuse is reported now. Nothing is written.
  *
- * Returns: (transfer full): the plan, or %NULL with @error set
+ * Returns: (transfer full): the plan, or %NULL with @error naming the
+ *   record and the reason
  */
 L4aImportPlan *
 l4a_import_plan (L4aStore   *store,
                  L4aBundle  *bundle,
                  GError    **error)
 {
-  g_autoptr(L4aImportPlan) plan = g_new0 (L4aImportPlan, 1);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char * const *tables = l4a_records_table_names ();
-  JsonObject *records;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
   g_return_val_if_fail (bundle != NULL, NULL);
 
-  plan->changes = g_ptr_array_new_with_free_func (change_free);
-  records = json_object_get_object_member (json_node_get_object (bundle->root), "records");
-
-  stmt = l4a_store_prepare (store, "SELECT 1 FROM imported_bundle WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!l4a_store_begin (store, error))
     return NULL;
-  sqlite3_bind_text (stmt, 1, bundle->bundle_id, -1, SQLITE_STATIC);
-  plan->already_imported = sqlite3_step (stmt) == SQLITE_ROW;
-
-  for (guint t = 0; tables[t] != NULL; t++)
+  plan = compute_plan (store, bundle, error);
+  if (plan != NULL && !plan->already_imported)
     {
-      const RecordKey *key = key_of (tables[t]);
-      JsonArray *array;
-
-      if (!json_object_has_member (records, tables[t]))
-        continue;
-      array = json_object_get_array_member (records, tables[t]);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonObject *theirs = json_array_get_object_element (array, i);
-          g_autoptr(JsonNode) holder = NULL;
-          g_autoptr(GError) local_error = NULL;
-          L4aImportChange *change = g_new0 (L4aImportChange, 1);
-          JsonObject *ours;
-
-          change->type = g_strdup (tables[t]);
-          change->id = member_text (theirs, key->column);
-          change->label = label_of (theirs, change->id);
-          change->fields = g_ptr_array_new_with_free_func (g_free);
-          g_ptr_array_add (plan->changes, change);
-
-          ours = find_ours (store, tables[t], key, theirs, &holder, &local_error);
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return NULL;
-            }
-          if (ours == NULL)
-            change->action = L4A_IMPORT_ADD;
-          else
-            {
-              g_autoptr(GList) members = json_object_get_members (theirs);
-
-              for (GList *l = members; l; l = l->next)
-                {
-                  JsonNode *a = json_object_get_member (theirs, l->data);
-                  JsonNode *b = json_object_get_member (ours, l->data);
-                  g_autofree char *ca = canonical_value (l->data, a);
-                  g_autofree char *cb = b ? canonical_value (l->data, b) : NULL;
-
-                  /* the sample flag is this database's own business */
-                  if (g_str_equal (l->data, "sample"))
-                    continue;
-                  if (g_strcmp0 (ca, cb) != 0)
-                    g_ptr_array_add (change->fields, g_strdup (l->data));
-                }
-              if (change->fields->len == 0)
-                change->action = L4A_IMPORT_SAME;
-              else if (revision_of (theirs) > revision_of (ours))
-                change->action = L4A_IMPORT_UPDATE;
-              else if (revision_of (theirs) < revision_of (ours))
-                change->action = L4A_IMPORT_OLDER;
-              else
-                change->action = L4A_IMPORT_CONFLICT;
-            }
-          plan->counts[change->action]++;
-        }
+      /* the trial takes their side of every conflict, the most it could write */
+      for (guint i = 0; i < plan->changes->len; i++)
+        ((L4aImportChange *) g_ptr_array_index (plan->changes, i))->resolution = L4A_RESOLVE_THEIRS;
+      ok = write_plan (store, bundle, plan, FALSE, NULL, NULL, NULL, NULL, error);
+      l4a_import_plan_resolve_all (plan, L4A_RESOLVE_MINE);
+      if (!ok)
+        g_clear_pointer (&plan, l4a_import_plan_free);
     }
+  l4a_store_rollback (store);
 
   return g_steal_pointer (&plan);
+}
+
+/**
+ * l4a_import_apply_in_transaction:
+ *
+ * Like l4a_import_apply(), in the caller's write transaction: on error
+ * the caller rolls back.
+ */
+gboolean
+l4a_import_apply_in_transaction (L4aStore          *store,
+                                 L4aBundle         *bundle,
+                                 L4aImportPlan     *plan,
+                                 gboolean           sample,
+                                 GCancellable      *cancellable,
+                                 L4aImportProgress  progress,
+                                 gpointer           user_data,
+                                 guint             *n_written,
+                                 GError           **error)
+{
+  g_autoptr(L4aImportPlan) now = NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
+  g_return_val_if_fail (bundle != NULL, FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  if (n_written != NULL)
+    *n_written = 0;
+
+  now = compute_plan (store, bundle, error);
+  if (now == NULL)
+    return FALSE;
+  if (now->already_imported)
+    return TRUE;
+  if (now->changes->len != plan->changes->len)
+    goto changed;
+  for (guint i = 0; i < now->changes->len; i++)
+    {
+      L4aImportChange *a = g_ptr_array_index (now->changes, i);
+      L4aImportChange *b = g_ptr_array_index (plan->changes, i);
+
+      if (a->action != b->action || g_strcmp0 (a->id, b->id) != 0)
+        goto changed;
+      a->resolution = b->resolution;
+    }
+
+  if (write_plan (store, bundle, now, sample, cancellable, progress, user_data, n_written, error))
+    return TRUE;
+  if (n_written != NULL)
+    *n_written = 0;
+  return FALSE;
+
+changed:
+  g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT,
+                       _("The database changed since the preview; nothing was imported. Preview the bundle again."));
+  return FALSE;
+}
+
+/**
+ * l4a_import_apply:
+ * @plan: the plan shown to the user, with the resolution of each conflict
+ * @sample: whether records added are marked as sample data
+ * @cancellable: (nullable): cancelling rolls everything back
+ * @progress: (nullable): told now and then of the share done
+ * @n_written: (out) (optional): how many records were added or updated
+ *
+ * Imports @bundle in one transaction: all of it, or nothing. The plan is
+ * worked out again inside the transaction; if the database changed since
+ * @plan was made so that a record would now be treated differently, the
+ * import stops and asks for a new preview. A bundle imported already
+ * changes nothing.
+ */
+gboolean
+l4a_import_apply (L4aStore          *store,
+                  L4aBundle         *bundle,
+                  L4aImportPlan     *plan,
+                  gboolean           sample,
+                  GCancellable      *cancellable,
+                  L4aImportProgress  progress,
+                  gpointer           user_data,
+                  guint             *n_written,
+                  GError           **error)
+{
+  if (!l4a_store_begin (store, error))
+    return FALSE;
+  if (l4a_import_apply_in_transaction (store, bundle, plan, sample, cancellable, progress, user_data, n_written,
+                                       error) &&
+      l4a_store_commit (store, error))
+    return TRUE;
+  l4a_store_rollback (store);
+  if (n_written != NULL)
+    *n_written = 0;
+  return FALSE;
 }

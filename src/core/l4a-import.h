@@ -14,20 +14,32 @@ G_BEGIN_DECLS
 typedef enum
 {
   L4A_IMPORT_ADD,       /* not here yet */
-  L4A_IMPORT_UPDATE,    /* theirs is newer */
+  L4A_IMPORT_UPDATE,    /* changed there only */
   L4A_IMPORT_SAME,      /* identical */
-  L4A_IMPORT_OLDER,     /* ours is newer: left alone */
-  L4A_IMPORT_CONFLICT,  /* both changed from the same revision */
+  L4A_IMPORT_OLDER,     /* changed here only, or not theirs to change: left alone */
+  L4A_IMPORT_CONFLICT,  /* changed on both sides since they last agreed */
   L4A_IMPORT_N_ACTIONS
 } L4aImportAction;
 
+typedef enum
+{
+  L4A_RESOLVE_MINE,     /* keep this workstation's version */
+  L4A_RESOLVE_THEIRS,   /* take the bundle's version */
+} L4aImportResolution;
+
 typedef struct
 {
-  char            *type;
-  char            *id;
-  char            *label;
-  L4aImportAction  action;
-  GPtrArray       *fields;   /* names of the fields that differ */
+  char                *type;
+  char                *id;
+  char                *label;
+  L4aImportAction      action;
+  L4aImportResolution  resolution;  /* for conflicts; mine until the user chooses */
+  GPtrArray           *fields;      /* names of the fields that differ */
+  /* < private > */
+  JsonObject          *theirs;
+  guint                index;
+  char                *hash;
+  gint64               ours_revision;  /* after the import */
 } L4aImportChange;
 
 typedef struct
@@ -37,11 +49,36 @@ typedef struct
   guint      counts[L4A_IMPORT_N_ACTIONS];
 } L4aImportPlan;
 
-const char    *l4a_import_action_to_string (L4aImportAction  action);
-L4aImportPlan *l4a_import_plan             (L4aStore        *store,
-                                            L4aBundle       *bundle,
-                                            GError         **error);
-void           l4a_import_plan_free        (L4aImportPlan   *plan);
+/* Called now and then while a bundle is applied, with the share done. */
+typedef void (*L4aImportProgress) (double   fraction,
+                                   gpointer user_data);
+
+const char    *l4a_import_action_to_string (L4aImportAction     action);
+const char    *l4a_import_action_get_label (L4aImportAction     action);
+L4aImportPlan *l4a_import_plan             (L4aStore           *store,
+                                            L4aBundle          *bundle,
+                                            GError            **error);
+void           l4a_import_plan_resolve_all (L4aImportPlan      *plan,
+                                            L4aImportResolution resolution);
+gboolean       l4a_import_apply            (L4aStore           *store,
+                                            L4aBundle          *bundle,
+                                            L4aImportPlan      *plan,
+                                            gboolean            sample,
+                                            GCancellable       *cancellable,
+                                            L4aImportProgress   progress,
+                                            gpointer            user_data,
+                                            guint              *n_written,
+                                            GError            **error);
+gboolean       l4a_import_apply_in_transaction (L4aStore           *store,
+                                                L4aBundle          *bundle,
+                                                L4aImportPlan      *plan,
+                                                gboolean            sample,
+                                                GCancellable       *cancellable,
+                                                L4aImportProgress   progress,
+                                                gpointer            user_data,
+                                                guint              *n_written,
+                                                GError            **error);
+void           l4a_import_plan_free        (L4aImportPlan      *plan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aImportPlan, l4a_import_plan_free)
 

@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "l4a-records.h"
+#include "l4a-import.h"
 #include "l4a-sample.h"
 #include "l4a-store-private.h"
 
@@ -41,11 +41,11 @@ l4a_sample_load (L4aStore    *store,
                  GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = l4a_now_iso8601 ();
-  JsonNode *root;
-  JsonObject *records;
 
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
 
@@ -56,27 +56,25 @@ l4a_sample_load (L4aStore    *store,
       return FALSE;
     }
 
+  /* The sample is a bundle like any other, loaded by the importer. */
   bytes = g_resources_lookup_data (SAMPLE_RESOURCE, 0, error);
   if (bytes == NULL)
     return FALSE;
-
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                   (gssize) g_bytes_get_size (bytes), error))
-    return FALSE;
-
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      (records = json_object_get_object_member (json_node_get_object (root), "records")) == NULL)
+  bundle = l4a_bundle_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &local_error);
+  if (bundle == NULL)
     {
-      g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                           _("The sample data of this build is damaged."));
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("The sample data of this build is damaged: %s"), local_error->message);
       return FALSE;
     }
+  plan = l4a_import_plan (store, bundle, error);
+  if (plan == NULL)
+    return FALSE;
 
   if (!l4a_store_begin (store, error))
     return FALSE;
 
-  if (!l4a_records_insert (store, records, TRUE, "sample", counts, error))
+  if (!l4a_import_apply_in_transaction (store, bundle, plan, TRUE, NULL, NULL, NULL, NULL, error))
     goto failed;
 
   stmt = l4a_store_prepare (store, "INSERT INTO meta (key, value) VALUES ('sample_loaded_at', ?1)", error);
@@ -89,7 +87,20 @@ l4a_sample_load (L4aStore    *store,
   if (!l4a_store_audit (store, "load-sample", "database", NULL, NULL, error))
     goto failed;
 
-  return l4a_store_commit (store, error);
+  if (!l4a_store_commit (store, error))
+    goto failed;
+
+  if (counts != NULL)
+    for (guint i = 0; i < plan->changes->len; i++)
+      {
+        L4aImportChange *change = g_ptr_array_index (plan->changes, i);
+        const char *key = g_intern_string (change->type);
+
+        if (change->action == L4A_IMPORT_ADD)
+          g_hash_table_insert (counts, (gpointer) key,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+      }
+  return TRUE;
 
 failed:
   l4a_store_rollback (store);

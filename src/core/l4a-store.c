@@ -38,12 +38,13 @@ G_DEFINE_FINAL_TYPE (L4aStore, l4a_store, G_TYPE_OBJECT)
 static const char * const migrations[] = {
   "/org/local4action/Hubs/core/migrations/001-initial.sql",
   "/org/local4action/Hubs/core/migrations/002-review.sql",
+  "/org/local4action/Hubs/core/migrations/003-sync.sql",
 };
 
 /* Tables that l4a_store_count() may be asked about; the name goes into SQL
  * text, so it must come from this list and never from input. */
 static const char * const countable_tables[] = {
-  "discussion_note", "government", "call", "criterion", "proposal", "proposal_version", "proposal_sdg",
+  "discussion_note", "sync_state", "government", "call", "criterion", "proposal", "proposal_version", "proposal_sdg",
   "hub", "hub_sdg", "hub_council", "hub_relation", "activity", "partner",
   "deliverable", "indicator", "measurement", "attachment", "proposal_attachment",
   "member", "conflict", "assignment", "review", "review_score", "decision",

@@ -580,7 +580,25 @@ test_validate (void)
       g_assert_cmpint (json_object_get_int_member (counts, "add"), >, 500);
       g_assert_cmpint (json_object_get_int_member (counts, "same"), ==, 0);
       run_cli (&no_dry, "--db", empty, "import", out, NULL);
-      assert_one_line_error (&no_dry, 2, "--dry-run");
+      g_assert_cmpint (no_dry.status, ==, 0);
+      g_assert_nonnull (strstr (no_dry.out, "Imported: "));
+
+      /* a second time, nothing to do */
+      {
+        g_auto(Run) again = { 0 };
+        g_auto(Run) both = { 0 };
+        g_auto(Run) packet = { 0 };
+
+        run_cli (&again, "--db", empty, "import", out, NULL);
+        g_assert_cmpint (again.status, ==, 0);
+        g_assert_nonnull (strstr (again.out, "imported already"));
+        g_assert_nonnull (strstr (again.out, "Imported: 0 records written."));
+        run_cli (&both, "--db", empty, "import", "--keep-mine", "--take-theirs", out, NULL);
+        assert_one_line_error (&both, 2, "--keep-mine");
+        /* a review packet is for one member */
+        run_cli (&packet, "--db", source, "export", "--kind", "review-packet", "--out", out, NULL);
+        assert_one_line_error (&packet, 1, "board member");
+      }
     }
   }
 }

@@ -1,0 +1,502 @@
+/* l4a-export.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Writing bundles. Each kind is a fixed list of selections, one per table,
+ * written here in SQL so that what leaves the workstation can be read in
+ * one place: nothing outside these conditions goes into a bundle, and the
+ * left-out columns (internal notes, links to records the recipient cannot
+ * have) are emptied before the records are written.
+ */
+
+#define G_LOG_DOMAIN "l4a-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "l4a-bundle.h"
+#include "l4a-records.h"
+#include "l4a-store-private.h"
+
+typedef struct
+{
+  const char *table;
+  const char *where;          /* ?1 is the member or government the bundle is for */
+  const char *blank[3];
+} Selection;
+
+typedef struct
+{
+  const char      *kind;
+  const char      *label;
+  const char      *description;
+  L4aRole          role;      /* who writes it */
+  L4aBundleFor     for_whom;
+  gboolean         for_required;
+  const Selection *selections;
+} KindInfo;
+
+/* A local government's own proposals that it may still send. */
+#define OWN_PROPOSALS "SELECT id FROM proposal WHERE government_id = ?1 AND state IN ('draft', 'submitted')"
+
+static const Selection submission[] = {
+  { "government", "id = ?1 OR id IN (SELECT government_id FROM partner WHERE proposal_id IN (" OWN_PROPOSALS "))" },
+  { "attachment", "sha256 IN (SELECT sha256 FROM proposal_attachment WHERE proposal_id IN (" OWN_PROPOSALS "))" },
+  { "proposal", "id IN (" OWN_PROPOSALS ")" },
+  { "proposal_version", "proposal_id IN (" OWN_PROPOSALS ")" },
+  { "proposal_attachment", "proposal_id IN (" OWN_PROPOSALS ")" },
+  { "partner", "proposal_id IN (" OWN_PROPOSALS ")" },
+  { "deliverable", "proposal_id IN (" OWN_PROPOSALS ")" },
+  { "indicator", "proposal_id IN (" OWN_PROPOSALS ")" },
+  { NULL }
+};
+
+#define OWN_HUBS "SELECT id FROM hub WHERE government_id = ?1"
+
+static const Selection monitoring[] = {
+  { "activity", "hub_id IN (" OWN_HUBS ")" },
+  { "deliverable", "hub_id IN (" OWN_HUBS ")" },
+  { "indicator", "hub_id IN (" OWN_HUBS ")" },
+  { "measurement", "indicator_id IN (SELECT id FROM indicator WHERE hub_id IN (" OWN_HUBS "))" },
+  { NULL }
+};
+
+/* The proposals assigned to a member, less any they are in conflict with. */
+#define PACKET_PROPOSALS \
+  "SELECT proposal_id FROM assignment WHERE member_id = ?1 " \
+  "EXCEPT SELECT proposal_id FROM member_conflict WHERE member_id = ?1"
+
+static const Selection review_packet[] = {
+  { "government", "id IN (SELECT government_id FROM proposal WHERE id IN (" PACKET_PROPOSALS ")) "
+                  "OR id IN (SELECT government_id FROM partner WHERE proposal_id IN (" PACKET_PROPOSALS ")) "
+                  "OR id = (SELECT government_id FROM member WHERE id = ?1)" },
+  { "call", "id IN (SELECT call_id FROM proposal WHERE id IN (" PACKET_PROPOSALS "))" },
+  { "criterion", "call_id IN (SELECT call_id FROM proposal WHERE id IN (" PACKET_PROPOSALS "))" },
+  { "attachment", "sha256 IN (SELECT sha256 FROM proposal_attachment WHERE proposal_id IN (" PACKET_PROPOSALS "))" },
+  { "proposal", "id IN (" PACKET_PROPOSALS ")" },
+  { "proposal_version", "proposal_id IN (" PACKET_PROPOSALS ")" },
+  { "proposal_attachment", "proposal_id IN (" PACKET_PROPOSALS ")" },
+  { "partner", "proposal_id IN (" PACKET_PROPOSALS ")" },
+  { "deliverable", "proposal_id IN (" PACKET_PROPOSALS ")" },
+  { "indicator", "proposal_id IN (" PACKET_PROPOSALS ")" },
+  { "member", "id = ?1" },
+  { "assignment", "member_id = ?1 AND proposal_id IN (" PACKET_PROPOSALS ")" },
+  { "review", "member_id = ?1 AND proposal_id IN (" PACKET_PROPOSALS ")" },
+  { NULL }
+};
+
+static const Selection reviews[] = {
+  { "review", "member_id = ?1 AND submitted_at IS NOT NULL "
+              "AND proposal_id IN (SELECT proposal_id FROM assignment WHERE member_id = ?1)" },
+  { NULL }
+};
+
+/* Released decisions, for one government or for all. */
+#define RELEASED_PROPOSALS \
+  "SELECT d.proposal_id FROM decision d JOIN proposal p ON p.id = d.proposal_id " \
+  "WHERE d.released_at IS NOT NULL AND (?1 IS NULL OR p.government_id = ?1)"
+
+static const Selection decisions[] = {
+  { "government", "id IN (SELECT government_id FROM proposal WHERE id IN (" RELEASED_PROPOSALS "))" },
+  { "call", "id IN (SELECT call_id FROM proposal WHERE id IN (" RELEASED_PROPOSALS "))" },
+  { "proposal", "id IN (" RELEASED_PROPOSALS ")" },
+  { "decision", "released_at IS NOT NULL AND proposal_id IN (" RELEASED_PROPOSALS ")", { "internal_notes" } },
+  { NULL }
+};
+
+static const Selection registry[] = {
+  { "government", NULL },
+  { "call", "status <> 'draft'" },
+  { "criterion", "call_id IN (SELECT id FROM call WHERE status <> 'draft')" },
+  { "attachment", "sha256 IN (SELECT sha256 FROM brand_asset)" },
+  /* the source proposal stays with the secretariat */
+  { "hub", NULL, { "proposal_id" } },
+  { "activity", NULL },
+  { "partner", "hub_id IS NOT NULL" },
+  { "deliverable", "hub_id IS NOT NULL" },
+  { "indicator", "hub_id IS NOT NULL" },
+  { "measurement", "indicator_id IN (SELECT id FROM indicator WHERE hub_id IS NOT NULL)" },
+  { "brand_asset", NULL },
+  { "brand_colour", NULL },
+  { NULL }
+};
+
+static const KindInfo kind_infos[] = {
+  { "submission", N_("Submission"), N_("Your proposals in draft or submitted, for the World Secretariat"),
+    L4A_ROLE_GOVERNMENT, L4A_BUNDLE_FOR_NONE, FALSE, submission },
+  { "monitoring", N_("Monitoring"), N_("Indicators, measurements, activities and deliverables of your hubs"),
+    L4A_ROLE_GOVERNMENT, L4A_BUNDLE_FOR_NONE, FALSE, monitoring },
+  { "reviews", N_("Reviews"), N_("Your submitted reviews, for the World Secretariat"),
+    L4A_ROLE_MEMBER, L4A_BUNDLE_FOR_NONE, FALSE, reviews },
+  { "review-packet", N_("Review packet"), N_("A board member’s assigned proposals, without those they are in conflict with"),
+    L4A_ROLE_SECRETARIAT, L4A_BUNDLE_FOR_MEMBER, TRUE, review_packet },
+  { "decisions", N_("Released decisions"), N_("Released decisions, without internal notes, for one government or all"),
+    L4A_ROLE_SECRETARIAT, L4A_BUNDLE_FOR_GOVERNMENT, FALSE, decisions },
+  { "registry", N_("Registry"), N_("Governments, open and past calls, hubs with their indicators, and the brand kit"),
+    L4A_ROLE_SECRETARIAT, L4A_BUNDLE_FOR_NONE, FALSE, registry },
+  { "full", N_("Full backup"), N_("Everything in this database, confidential records included"),
+    L4A_ROLE_SECRETARIAT, L4A_BUNDLE_FOR_NONE, FALSE, NULL },
+};
+
+static const KindInfo *
+kind_info (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_infos); i++)
+    if (g_strcmp0 (kind_infos[i].kind, kind) == 0)
+      return &kind_infos[i];
+  return NULL;
+}
+
+/**
+ * l4a_bundle_kinds_for_role:
+ *
+ * Returns: (transfer none): the kinds a workstation of @role writes,
+ *   %NULL-terminated
+ */
+const char * const *
+l4a_bundle_kinds_for_role (L4aRole role)
+{
+  static const char *by_role[3][G_N_ELEMENTS (kind_infos) + 1];
+  const char **list;
+  guint n = 0;
+
+  g_return_val_if_fail (role <= L4A_ROLE_GOVERNMENT, NULL);
+
+  list = by_role[role];
+  if (list[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (kind_infos); i++)
+      if (kind_infos[i].role == role)
+        list[n++] = kind_infos[i].kind;
+  return list;
+}
+
+const char *
+l4a_bundle_kind_get_label (const char *kind)
+{
+  const KindInfo *info = kind_info (kind);
+
+  return info ? _(info->label) : kind;
+}
+
+const char *
+l4a_bundle_kind_get_description (const char *kind)
+{
+  const KindInfo *info = kind_info (kind);
+
+  return info ? _(info->description) : "";
+}
+
+/**
+ * l4a_bundle_kind_carries:
+ *
+ * Returns: whether a bundle of @kind may carry records of @table
+ */
+gboolean
+l4a_bundle_kind_carries (const char *kind,
+                         const char *table)
+{
+  const KindInfo *info = kind_info (kind);
+
+  if (info == NULL)
+    return FALSE;
+  if (info->selections == NULL)
+    return TRUE;
+  for (const Selection *s = info->selections; s->table != NULL; s++)
+    if (g_str_equal (s->table, table))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * l4a_bundle_kind_get_role:
+ *
+ * Returns: the role of the workstations that write bundles of @kind
+ */
+L4aRole
+l4a_bundle_kind_get_role (const char *kind)
+{
+  const KindInfo *info = kind_info (kind);
+
+  return info ? info->role : L4A_ROLE_SECRETARIAT;
+}
+
+L4aBundleFor
+l4a_bundle_kind_get_for (const char *kind,
+                         gboolean   *required)
+{
+  const KindInfo *info = kind_info (kind);
+
+  if (required != NULL)
+    *required = info ? info->for_required : FALSE;
+  return info ? info->for_whom : L4A_BUNDLE_FOR_NONE;
+}
+
+static char *
+name_of (L4aStore   *store,
+         const char *table,
+         const char *id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT name FROM %s WHERE id = ?1", table);
+
+  if (id == NULL)
+    return NULL;
+  stmt = l4a_store_prepare (store, sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW ? l4a_store_column_dup (stmt, 0) : NULL;
+}
+
+/* Who the bundle is for, or who writes it when it is addressed to no one
+ * but written by a member or a government. */
+static const char *
+subject_of (L4aStore       *store,
+            const KindInfo *info,
+            const char     *for_id)
+{
+  if (info->for_whom != L4A_BUNDLE_FOR_NONE)
+    return for_id;
+  if (info->role != L4A_ROLE_SECRETARIAT)
+    return l4a_store_get_identity (store);
+  return NULL;
+}
+
+/**
+ * l4a_bundle_suggest_name:
+ *
+ * Returns: (transfer full): a file name such as
+ *   submission-soria-2026-11-21.l4a.json
+ */
+char *
+l4a_bundle_suggest_name (L4aStore   *store,
+                         const char *kind,
+                         const char *for_id)
+{
+  const KindInfo *info = kind_info (kind);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  g_autoptr(GString) slug = g_string_new (NULL);
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  if (subject_of (store, info, for_id) != NULL)
+    {
+      const char *subject = subject_of (store, info, for_id);
+      gboolean member = info->for_whom == L4A_BUNDLE_FOR_MEMBER || info->role == L4A_ROLE_MEMBER;
+
+      name = name_of (store, member ? "member" : "government", subject);
+    }
+  if (name != NULL)
+    {
+      g_autofree char *ascii = g_str_to_ascii (name, NULL);
+
+      for (const char *p = ascii; *p; p++)
+        if (g_ascii_isalnum (*p))
+          g_string_append_c (slug, g_ascii_tolower (*p));
+        else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+          g_string_append_c (slug, '-');
+      while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+        g_string_truncate (slug, slug->len - 1);
+    }
+
+  if (slug->len > 0)
+    return g_strdup_printf ("%s-%s-%s.l4a.json", kind, slug->str, date);
+  return g_strdup_printf ("%s-%s.l4a.json", kind, date);
+}
+
+static gboolean
+check_allowed (L4aStore       *store,
+               const KindInfo *info,
+               const char     *kind,
+               const char     *for_id,
+               GError        **error)
+{
+  L4aRole role = l4a_store_get_role (store);
+  const char *identity = l4a_store_get_identity (store);
+
+  if (info == NULL)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("There is no kind of bundle named “%s”."), kind);
+      return FALSE;
+    }
+  if (info->role != role)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   /* translators: a kind of bundle, then two roles */
+                   _("“%s” bundles are written on a workstation of the role “%s”; this one acts as “%s”."),
+                   _(info->label), l4a_role_get_label (info->role), l4a_role_get_label (role));
+      return FALSE;
+    }
+  if (info->role != L4A_ROLE_SECRETARIAT && (identity == NULL || *identity == '\0'))
+    {
+      g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                           _("Choose who you are in Preferences before writing a bundle."));
+      return FALSE;
+    }
+  if (info->for_whom == L4A_BUNDLE_FOR_NONE && for_id != NULL)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("A “%s” bundle is not addressed to anyone: leave out the recipient."), _(info->label));
+      return FALSE;
+    }
+  if (info->for_required && for_id == NULL)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("A “%s” bundle is for one board member: name the member."), _(info->label));
+      return FALSE;
+    }
+  if (for_id != NULL)
+    {
+      const char *table = info->for_whom == L4A_BUNDLE_FOR_MEMBER ? "member" : "government";
+      g_autofree char *name = name_of (store, table, for_id);
+
+      if (name == NULL)
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND,
+                       info->for_whom == L4A_BUNDLE_FOR_MEMBER ? _("There is no board member “%s”.")
+                                                               : _("There is no government “%s”."),
+                       for_id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+add_records (L4aStore        *store,
+             const KindInfo  *info,
+             const char      *subject,
+             JsonBuilder     *builder,
+             GCancellable    *cancellable,
+             guint           *count,
+             GError         **error)
+{
+  const char * const *tables = l4a_records_table_names ();
+
+  json_builder_begin_object (builder);
+  if (info->selections == NULL)
+    {
+      for (guint i = 0; tables[i] != NULL; i++)
+        {
+          /* related hubs travel inside each hub record */
+          if (g_str_equal (tables[i], "hub_relation"))
+            continue;
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          json_builder_set_member_name (builder, tables[i]);
+          json_builder_begin_array (builder);
+          if (!l4a_records_dump_where (store, tables[i], NULL, NULL, NULL, builder, count, error))
+            return FALSE;
+          json_builder_end_array (builder);
+        }
+    }
+  else
+    {
+      for (const Selection *s = info->selections; s->table != NULL; s++)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          json_builder_set_member_name (builder, s->table);
+          json_builder_begin_array (builder);
+          if (!l4a_records_dump_where (store, s->table, s->where, subject, s->blank[0] ? s->blank : NULL, builder,
+                                       count, error))
+            return FALSE;
+          json_builder_end_array (builder);
+        }
+    }
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+/**
+ * l4a_bundle_export:
+ * @kind: the kind of bundle
+ * @for_id: (nullable): the member or government the bundle is for, where
+ *   the kind is addressed to someone
+ * @n_records: (out) (optional): how many records it holds
+ *
+ * Writes a bundle of what the kind and the workstation's role allow. The
+ * records are read in one read transaction, so that the bundle is one
+ * consistent picture. The file is written beside its final name, synced
+ * and renamed, so that a crash or a full disk never leaves a truncated
+ * bundle under that name.
+ */
+gboolean
+l4a_bundle_export (L4aStore     *store,
+                   const char   *kind,
+                   const char   *for_id,
+                   const char   *path,
+                   GCancellable *cancellable,
+                   guint        *n_records,
+                   GError      **error)
+{
+  const KindInfo *info = kind_info (kind);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) records = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *bundle_id = g_uuid_string_random ();
+  g_autofree char *checksum = NULL;
+  g_autofree char *text = NULL;
+  const char *actor;
+  JsonObject *object, *origin;
+  gsize length;
+  guint count = 0;
+  gboolean read_ok;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!check_allowed (store, info, kind, for_id, error))
+    return FALSE;
+
+  if (!l4a_store_exec (store, "BEGIN", error))
+    return FALSE;
+  read_ok = add_records (store, info, subject_of (store, info, for_id), builder, cancellable, &count, error);
+  l4a_store_exec (store, "COMMIT", NULL);
+  if (!read_ok)
+    return FALSE;
+
+  records = json_builder_get_root (builder);
+  checksum = l4a_bundle_checksum (records);
+
+  actor = l4a_store_get_identity (store);
+  object = json_object_new ();
+  json_object_set_string_member (object, "format", L4A_BUNDLE_FORMAT);
+  json_object_set_int_member (object, "format_version", L4A_BUNDLE_FORMAT_VERSION);
+  json_object_set_string_member (object, "kind", kind);
+  json_object_set_string_member (object, "bundle_id", bundle_id);
+  json_object_set_string_member (object, "created_at", created);
+  origin = json_object_new ();
+  json_object_set_string_member (origin, "installation", l4a_store_get_installation_id (store));
+  json_object_set_string_member (origin, "role", l4a_role_to_string (l4a_store_get_role (store)));
+  json_object_set_string_member (origin, "actor", actor != NULL && *actor != '\0' ? actor : "secretariat");
+  json_object_set_object_member (object, "origin", origin);
+  if (for_id != NULL)
+    json_object_set_string_member (object, "for", for_id);
+  json_object_set_member (object, "records", json_node_ref (records));
+  json_object_set_string_member (object, "checksum", checksum);
+  root = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &length);
+  if (!g_file_set_contents_full (path, text, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, error))
+    return FALSE;
+
+  if (n_records != NULL)
+    *n_records = count;
+  return TRUE;
+}
