@@ -28,6 +28,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "l4a-import.h"
 #include "l4a-records.h"
@@ -407,23 +408,106 @@ canonical_value (const char *member,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* A hash of @object over the members of @shape, in name order. */
-static char *
-hash_of (JsonObject *object,
-         JsonObject *shape)
+/* Columns about a record rather than of it: they say nothing of whether
+ * its content changed. */
+static gboolean
+is_bookkeeping (const char *column)
 {
-  g_autoptr(GList) members = g_list_sort (json_object_get_members (shape), (GCompareFunc) g_strcmp0);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  return g_strv_contains ((const char *[]) { "created_at", "updated_at", "origin", "revision", "sample", "num", NULL },
+                          column);
+}
 
-  for (GList *l = members; l; l = l->next)
+static JsonNode *
+default_node (const char *text)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+  char *end = NULL;
+  gint64 integer;
+  double real;
+
+  if (text == NULL || g_ascii_strcasecmp (text, "NULL") == 0)
     {
-      g_autofree char *value = NULL;
+      json_node_init_null (node);
+      return node;
+    }
+  if (text[0] == '\'')
+    {
+      g_autoptr(GString) value = g_string_new_len (text + 1, MAX ((gssize) strlen (text) - 2, 0));
 
-      /* whether a record is sample data is each database's own business */
-      if (g_str_equal (l->data, "sample"))
-        continue;
-      value = canonical_value (l->data, json_object_get_member (object, l->data));
-      g_checksum_update (checksum, (const guchar *) l->data, -1);
+      g_string_replace (value, "\'\'", "\'", 0);
+      json_node_set_string (node, value->str);
+      return node;
+    }
+  integer = g_ascii_strtoll (text, &end, 10);
+  if (end != NULL && *end == '\0')
+    {
+      json_node_set_int (node, integer);
+      return node;
+    }
+  real = g_ascii_strtod (text, &end);
+  json_node_set_double (node, real);
+  return node;
+}
+
+/* The content columns of @table with their defaults, as JSON. */
+static JsonObject *
+content_defaults (L4aStore   *store,
+                  GHashTable *cache,
+                  const char *table)
+{
+  sqlite3_stmt *stmt;
+  JsonObject *defaults = g_hash_table_lookup (cache, table);
+
+  if (defaults != NULL)
+    return defaults;
+  defaults = json_object_new ();
+  stmt = l4a_store_prepare_cached (store, "SELECT name, dflt_value FROM pragma_table_info (?1)", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (!is_bookkeeping (name))
+            json_object_set_member (defaults, name, default_node ((const char *) sqlite3_column_text (stmt, 1)));
+        }
+      sqlite3_reset (stmt);
+    }
+  g_hash_table_insert (cache, g_strdup (table), defaults);
+  return defaults;
+}
+
+/* A hash of the content of @object: every content column of its table,
+ * with the schema's default where @object leaves one out, and the link
+ * lists it carries; bookkeeping columns are left out. The same content
+ * gives the same hash however much of it a bundle spells out. */
+static char *
+content_hash (L4aStore   *store,
+              GHashTable *cache,
+              const char *table,
+              JsonObject *object)
+{
+  JsonObject *defaults = content_defaults (store, cache, table);
+  g_autoptr(GList) columns = json_object_get_members (defaults);
+  g_autoptr(GList) members = json_object_get_members (object);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (GList *l = columns; l; l = l->next)
+    g_ptr_array_add (names, l->data);
+  for (GList *l = members; l; l = l->next)
+    if (!json_object_has_member (defaults, l->data) && !is_bookkeeping (l->data))
+      g_ptr_array_add (names, l->data);
+  g_ptr_array_sort (names, compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      JsonNode *node = json_object_get_member (object, name);
+      g_autofree char *value = canonical_value (name, node ? node : json_object_get_member (defaults, name));
+
+      g_checksum_update (checksum, (const guchar *) name, -1);
       g_checksum_update (checksum, (const guchar *) "=", 1);
       if (value != NULL)
         g_checksum_update (checksum, (const guchar *) value, -1);
@@ -540,6 +624,7 @@ label_of (JsonObject *object,
 
 static gboolean
 plan_record (L4aStore        *store,
+             GHashTable      *defaults,
              const char      *table,
              JsonObject      *theirs,
              Rule             rule,
@@ -553,7 +638,7 @@ plan_record (L4aStore        *store,
   gint64 agreed_revision = 0;
   JsonObject *ours;
 
-  change->hash = hash_of (theirs, theirs);
+  change->hash = content_hash (store, defaults, table, theirs);
   ours = find_ours (store, table, theirs, &holder, &local_error);
   if (local_error != NULL)
     {
@@ -623,6 +708,8 @@ compute_plan (L4aStore   *store,
   JsonObject *records;
   Rules rules = { store, bundle, bundle->origin_actor, NULL, NULL, NULL };
   g_autoptr(GList) types = NULL;
+  g_autoptr(GHashTable) defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) json_object_unref);
   gboolean ok = TRUE;
 
   plan->changes = g_ptr_array_new_with_free_func (change_free);
@@ -677,7 +764,7 @@ compute_plan (L4aStore   *store,
           change->resolution = L4A_RESOLVE_MINE;
           g_ptr_array_add (plan->changes, change);
 
-          ok = plan_record (store, tables[t], change->theirs, rule, change, error);
+          ok = plan_record (store, defaults, tables[t], change->theirs, rule, change, error);
           if (ok)
             plan->counts[change->action]++;
         }

@@ -1,0 +1,681 @@
+/* test-sync.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Bundles between workstations: every kind written and read back, what
+ * each role may send, merging by what was last agreed, conflicts and their
+ * resolutions, idempotence, confidentiality, and a database left exactly
+ * as it was by every refused bundle.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "core-test-utils.h"
+#include "l4a-bundle.h"
+#include "l4a-import.h"
+#include "l4a-records.h"
+
+static char *tmpdir;
+
+/* A hash of every row of every table of the database at @path. */
+static char *
+fingerprint (const char *path)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) g_ptr_array_index (tables, t));
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        continue;  /* virtual tables of FTS */
+      g_checksum_update (checksum, g_ptr_array_index (tables, t), -1);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const void *blob = sqlite3_column_blob (stmt, c);
+
+            if (blob != NULL)
+              g_checksum_update (checksum, blob, sqlite3_column_bytes (stmt, c));
+            g_checksum_update (checksum, (const guchar *) "|", 1);
+          }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static void
+exec_sql (L4aStore   *store,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (l4a_store_get_path (store), &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static char *
+text_of (L4aStore   *store,
+         const char *sql)
+{
+  return l4a_test_sql_text (l4a_store_get_path (store), sql);
+}
+
+static L4aStore *
+open_empty (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  L4aStore *store = l4a_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static char *
+export_to (L4aStore   *store,
+           L4aRole     role,
+           const char *identity,
+           const char *kind,
+           const char *for_id)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%s.l4a.json", kind, g_uuid_string_random ());
+  char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  l4a_store_set_actor (store, role, identity);
+  g_assert_true (l4a_bundle_export (store, kind, for_id, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  l4a_store_set_actor (store, L4A_ROLE_SECRETARIAT, NULL);
+  return path;
+}
+
+/* Imports the bundle at @path, taking @resolution in conflicts. */
+static L4aImportPlan *
+import_file (L4aStore            *store,
+             const char          *path,
+             L4aImportResolution  resolution)
+{
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bundle = l4a_bundle_load (path, &error);
+  g_assert_no_error (error);
+  plan = l4a_import_plan (store, bundle, &error);
+  g_assert_no_error (error);
+  l4a_import_plan_resolve_all (plan, resolution);
+  g_assert_true (l4a_import_apply (store, bundle, plan, FALSE, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&plan);
+}
+
+/* Every record of the bundle at @path is in @store, field by field. */
+static void
+assert_all_present (L4aStore   *store,
+                    const char *path)
+{
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bundle = l4a_bundle_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bundle->n_records, >, 0);
+  plan = l4a_import_plan (store, bundle, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < plan->changes->len; i++)
+    {
+      L4aImportChange *change = g_ptr_array_index (plan->changes, i);
+
+      if (change->action != L4A_IMPORT_SAME)
+        g_error ("%s %s is %s", change->type, change->id, l4a_import_action_to_string (change->action));
+    }
+  g_assert_true (plan->already_imported);
+  g_assert_cmpuint (plan->counts[L4A_IMPORT_SAME], ==, bundle->n_records);
+}
+
+static L4aImportChange *
+find_change (L4aImportPlan *plan,
+             const char    *type,
+             const char    *id)
+{
+  for (guint i = 0; i < plan->changes->len; i++)
+    {
+      L4aImportChange *change = g_ptr_array_index (plan->changes, i);
+
+      if (g_str_equal (change->type, type) && g_strcmp0 (change->id, id) == 0)
+        return change;
+    }
+  return NULL;
+}
+
+#define FIRST_MEMBER "SELECT member_id FROM assignment a WHERE EXISTS (SELECT 1 FROM review r WHERE r.member_id = " \
+                     "a.member_id AND r.submitted_at IS NOT NULL) ORDER BY member_id LIMIT 1"
+#define SUBMITTER "SELECT government_id FROM proposal WHERE state = 'submitted' ORDER BY government_id LIMIT 1"
+#define HUB_LEAD "SELECT government_id FROM hub ORDER BY government_id LIMIT 1"
+
+/* Every kind, written and read into a database that has what the kind
+ * refers to: the same records, field by field. */
+static void
+test_kinds_round_trip (void)
+{
+  g_autoptr(L4aStore) source = l4a_test_open_with_sample (tmpdir, "kinds-source.sqlite");
+  g_autoptr(L4aStore) empty = open_empty ("kinds-full.sqlite");
+  g_autoptr(L4aStore) office = open_empty ("kinds-office.sqlite");
+  g_autoptr(L4aStore) city = open_empty ("kinds-city.sqlite");
+  g_autoptr(L4aStore) board = open_empty ("kinds-board.sqlite");
+  g_autofree char *member = text_of (source, FIRST_MEMBER);
+  g_autofree char *submitter = text_of (source, SUBMITTER);
+  g_autofree char *lead = text_of (source, HUB_LEAD);
+  g_autofree char *released = text_of (source, "SELECT p.government_id FROM decision d JOIN proposal p ON "
+                                                "p.id = d.proposal_id WHERE d.released_at IS NOT NULL LIMIT 1");
+  g_autofree char *full = export_to (source, L4A_ROLE_SECRETARIAT, NULL, "full", NULL);
+  g_autofree char *registry = export_to (source, L4A_ROLE_SECRETARIAT, NULL, "registry", NULL);
+  g_autofree char *decisions = export_to (source, L4A_ROLE_SECRETARIAT, NULL, "decisions", released);
+  g_autofree char *packet = export_to (source, L4A_ROLE_SECRETARIAT, NULL, "review-packet", member);
+  g_autofree char *submission = export_to (source, L4A_ROLE_GOVERNMENT, submitter, "submission", NULL);
+  g_autofree char *monitoring = export_to (source, L4A_ROLE_GOVERNMENT, lead, "monitoring", NULL);
+  g_autofree char *reviews = export_to (source, L4A_ROLE_MEMBER, member, "reviews", NULL);
+  g_autoptr(L4aImportPlan) plan = NULL;
+
+  plan = import_file (empty, full, L4A_RESOLVE_MINE);
+  g_assert_cmpuint (plan->counts[L4A_IMPORT_ADD], >, 500);
+  assert_all_present (empty, full);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+
+  /* the secretariat's office: registry, then a city's submission */
+  plan = import_file (office, registry, L4A_RESOLVE_MINE);
+  assert_all_present (office, registry);
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (office), "SELECT count(*) FROM proposal"), ==, 0);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  plan = import_file (office, submission, L4A_RESOLVE_MINE);
+  assert_all_present (office, submission);
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (office), "SELECT count(*) FROM proposal"), >, 0);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  plan = import_file (office, monitoring, L4A_RESOLVE_MINE);
+  assert_all_present (office, monitoring);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+
+  /* a city: its released decisions */
+  plan = import_file (city, decisions, L4A_RESOLVE_MINE);
+  assert_all_present (city, decisions);
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (city), "SELECT count(*) FROM decision"), >, 0);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+
+  /* a board member: the packet, then their own reviews read back */
+  plan = import_file (board, packet, L4A_RESOLVE_MINE);
+  assert_all_present (board, packet);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  plan = import_file (board, reviews, L4A_RESOLVE_MINE);
+  assert_all_present (board, reviews);
+}
+
+/* Changed here only, there only, on both sides; each resolution; the
+ * same bundle twice. */
+static void
+test_merge (void)
+{
+  g_autoptr(L4aStore) here = l4a_test_open_with_sample (tmpdir, "merge-here.sqlite");
+  g_autoptr(L4aStore) there = l4a_test_open_with_sample (tmpdir, "merge-there.sqlite");
+  g_autoptr(L4aStore) third = l4a_test_open_with_sample (tmpdir, "merge-third.sqlite");
+  g_autofree char *both = text_of (here, "SELECT id FROM hub ORDER BY id LIMIT 1");
+  g_autofree char *theirs_only = text_of (here, "SELECT id FROM hub ORDER BY id LIMIT 1 OFFSET 1");
+  g_autofree char *ours_only = text_of (here, "SELECT id FROM hub ORDER BY id LIMIT 1 OFFSET 2");
+  g_autofree char *sql = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+
+  sql = g_strdup_printf ("UPDATE hub SET name = 'Named There', revision = revision + 1 WHERE id = '%s';"
+                         "UPDATE hub SET summary = 'Changed there only', revision = revision + 1 WHERE id = '%s';",
+                         both, theirs_only);
+  exec_sql (there, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE hub SET name = 'Named Here', revision = revision + 1 WHERE id = '%s';"
+                         "UPDATE hub SET summary = 'Changed here only', revision = revision + 1 WHERE id = '%s';",
+                         both, ours_only);
+  exec_sql (here, sql);
+  exec_sql (third, sql);
+  first = export_to (there, L4A_ROLE_SECRETARIAT, NULL, "full", NULL);
+
+  /* keep mine */
+  plan = import_file (here, first, L4A_RESOLVE_MINE);
+  g_assert_cmpint (find_change (plan, "hub", both)->action, ==, L4A_IMPORT_CONFLICT);
+  g_assert_cmpint (find_change (plan, "hub", theirs_only)->action, ==, L4A_IMPORT_UPDATE);
+  g_assert_cmpint (find_change (plan, "hub", ours_only)->action, ==, L4A_IMPORT_OLDER);
+  g_assert_cmpuint (plan->counts[L4A_IMPORT_CONFLICT], ==, 1);
+  g_assert_true (g_ptr_array_find_with_equal_func (find_change (plan, "hub", both)->fields, "name", g_str_equal, NULL));
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT name || '/' || (SELECT summary FROM hub WHERE id = '%s') || '/' || "
+                         "(SELECT summary FROM hub WHERE id = '%s') FROM hub WHERE id = '%s'",
+                         theirs_only, ours_only, both);
+  name = text_of (here, sql);
+  g_assert_cmpstr (name, ==, "Named Here/Changed there only/Changed here only");
+
+  /* the same bundle again: nothing at all changes */
+  before = fingerprint (l4a_store_get_path (here));
+  plan = import_file (here, first, L4A_RESOLVE_THEIRS);
+  g_assert_true (plan->already_imported);
+  after = fingerprint (l4a_store_get_path (here));
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+
+  /* their unchanged version, in a new bundle: what was kept here stands */
+  second = export_to (there, L4A_ROLE_SECRETARIAT, NULL, "full", NULL);
+  plan = import_file (here, second, L4A_RESOLVE_THEIRS);
+  g_assert_false (plan->already_imported);
+  g_assert_cmpint (find_change (plan, "hub", both)->action, ==, L4A_IMPORT_OLDER);
+  g_assert_cmpint (find_change (plan, "hub", theirs_only)->action, ==, L4A_IMPORT_SAME);
+  g_assert_cmpuint (plan->counts[L4A_IMPORT_CONFLICT], ==, 0);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  g_free (name);
+  name = text_of (here, sql);
+  g_assert_cmpstr (name, ==, "Named Here/Changed there only/Changed here only");
+
+  /* take theirs */
+  plan = import_file (third, first, L4A_RESOLVE_THEIRS);
+  g_assert_cmpint (find_change (plan, "hub", both)->action, ==, L4A_IMPORT_CONFLICT);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  g_free (name);
+  name = text_of (third, sql);
+  g_assert_cmpstr (name, ==, "Named There/Changed there only/Changed here only");
+  /* the search index follows */
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (third),
+                                     "SELECT count(*) FROM hub_fts WHERE hub_fts MATCH 'named there'"), ==, 1);
+}
+
+/* Parses @path, lets @tamper change it, seals it again and writes it to a
+ * new file. */
+static char *
+tampered (const char *path,
+          void      (*tamper) (JsonObject *root, gpointer data),
+          gpointer    data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *text = NULL;
+  char *out = g_strdup_printf ("%s.tampered-%s.json", path, g_uuid_string_random ());
+  JsonObject *root;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  tamper (root, data);
+  json_object_set_string_member (root, "bundle_id", g_uuid_string_random ());
+  checksum = l4a_bundle_checksum (json_object_get_member (root, "records"));
+  json_object_set_string_member (root, "checksum", checksum);
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  g_assert_true (g_file_set_contents (out, text, -1, &error));
+  return out;
+}
+
+/* The bundle at @path is refused with a message holding @expected, by the
+ * preview and by applying, and the database is left exactly as it was. */
+static void
+expect_refused (L4aStore   *store,
+                const char *path,
+                const char *expected)
+{
+  g_autofree char *before = fingerprint (l4a_store_get_path (store));
+  g_autofree char *after = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  g_autoptr(L4aImportPlan) empty_plan = g_new0 (L4aImportPlan, 1);
+  g_autoptr(GError) error = NULL;
+
+  bundle = l4a_bundle_load (path, &error);
+  g_assert_no_error (error);
+  plan = l4a_import_plan (store, bundle, &error);
+  g_assert_null (plan);
+  g_assert_nonnull (error);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, expected);
+  g_clear_error (&error);
+
+  empty_plan->changes = g_ptr_array_new ();
+  g_assert_false (l4a_import_apply (store, bundle, empty_plan, FALSE, NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+
+  after = fingerprint (l4a_store_get_path (store));
+  g_assert_cmpstr (before, ==, after);
+}
+
+static JsonObject *
+record_of (JsonObject *root,
+           const char *table,
+           guint       index)
+{
+  JsonArray *array = json_object_get_array_member (json_object_get_object_member (root, "records"), table);
+
+  return json_array_get_object_element (array, index);
+}
+
+static void
+set_other_government (JsonObject *root,
+                      gpointer    data)
+{
+  json_object_set_string_member (record_of (root, "proposal", 0), "government_id", data);
+}
+
+static void
+set_released (JsonObject *root,
+              gpointer    data)
+{
+  json_object_set_string_member (record_of (root, "proposal", 0), "state", "released");
+}
+
+static void
+add_hub (JsonObject *root,
+         gpointer    data)
+{
+  JsonArray *hubs = json_array_new ();
+  JsonObject *hub = json_object_new ();
+
+  json_object_set_string_member (hub, "id", "7a0c0ad6-5e0b-4d6e-9a43-2f4c1f0ad001");
+  json_object_set_string_member (hub, "name", "Smuggled Hub");
+  json_array_add_object_element (hubs, hub);
+  json_object_set_array_member (json_object_get_object_member (root, "records"), "hub", hubs);
+}
+
+static void
+set_origin_role (JsonObject *root,
+                 gpointer    data)
+{
+  json_object_set_string_member (json_object_get_object_member (root, "origin"), "role", data);
+}
+
+static void
+set_member (JsonObject *root,
+            gpointer    data)
+{
+  json_object_set_string_member (record_of (root, "review", 0), "member_id", data);
+}
+
+static void
+set_review_proposal (JsonObject *root,
+                     gpointer    data)
+{
+  json_object_set_string_member (record_of (root, "review", 0), "proposal_id", data);
+}
+
+static void
+set_measurement_indicator (JsonObject *root,
+                           gpointer    data)
+{
+  json_object_set_string_member (record_of (root, "measurement", 0), "indicator_id", data);
+}
+
+/* What each kind and origin may change, and the refusals. */
+static void
+test_role_rules (void)
+{
+  g_autoptr(L4aStore) office = l4a_test_open_with_sample (tmpdir, "rules-office.sqlite");
+  g_autoptr(L4aStore) city = l4a_test_open_with_sample (tmpdir, "rules-city.sqlite");
+  g_autoptr(L4aStore) board = l4a_test_open_with_sample (tmpdir, "rules-board.sqlite");
+  g_autofree char *submitter = text_of (office, SUBMITTER);
+  g_autofree char *other = NULL;
+  g_autofree char *member = text_of (office, FIRST_MEMBER);
+  g_autofree char *other_member = NULL;
+  g_autofree char *unassigned = NULL;
+  g_autofree char *lead = text_of (office, HUB_LEAD);
+  g_autofree char *foreign_indicator = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *submission = NULL;
+  g_autofree char *reviews = NULL;
+  g_autofree char *monitoring = NULL;
+  g_autofree char *decisions = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sql = g_strdup_printf ("SELECT id FROM government WHERE id <> '%s' ORDER BY id LIMIT 1", submitter);
+  other = text_of (office, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT id FROM member WHERE id <> '%s' ORDER BY id LIMIT 1", member);
+  other_member = text_of (office, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT id FROM proposal WHERE id NOT IN (SELECT proposal_id FROM assignment WHERE "
+                         "member_id = '%s') ORDER BY id LIMIT 1", member);
+  unassigned = text_of (office, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT i.id FROM indicator i JOIN hub h ON h.id = i.hub_id WHERE h.government_id <> '%s' "
+                         "ORDER BY i.id LIMIT 1", lead);
+  foreign_indicator = text_of (office, sql);
+
+  /* a city changes its submitted proposal; the secretariat takes it */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE proposal SET title = 'Retitled by the city', revision = revision + 1 "
+                         "WHERE government_id = '%s' AND state = 'submitted'", submitter);
+  exec_sql (city, sql);
+  submission = export_to (city, L4A_ROLE_GOVERNMENT, submitter, "submission", NULL);
+  plan = import_file (office, submission, L4A_RESOLVE_MINE);
+  g_assert_cmpuint (plan->counts[L4A_IMPORT_UPDATE], ==, 1);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT title FROM proposal WHERE government_id = '%s' AND state = 'submitted'", submitter);
+  title = text_of (office, sql);
+  g_assert_cmpstr (title, ==, "Retitled by the city");
+
+  /* … but not someone else's, nor one under review, nor a hub, nor as another role */
+  {
+    g_autofree char *a = tampered (submission, set_other_government, other);
+    g_autofree char *b = tampered (submission, set_released, NULL);
+    g_autofree char *c = tampered (submission, add_hub, NULL);
+    g_autofree char *d = tampered (submission, set_origin_role, (gpointer) "member");
+
+    expect_refused (office, a, "own government");
+    expect_refused (office, b, "draft or submitted");
+    expect_refused (office, c, "does not carry this kind of record");
+    expect_refused (office, d, "Local government");
+  }
+
+  /* a member sends their reviews; not another member's, nor unassigned ones */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE review SET comments_authors = 'Sharper comments', revision = revision + 1 "
+                         "WHERE member_id = '%s' AND submitted_at IS NOT NULL", member);
+  exec_sql (board, sql);
+  reviews = export_to (board, L4A_ROLE_MEMBER, member, "reviews", NULL);
+  plan = import_file (office, reviews, L4A_RESOLVE_MINE);
+  g_assert_cmpuint (plan->counts[L4A_IMPORT_UPDATE], >=, 1);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  {
+    g_autofree char *a = tampered (reviews, set_member, other_member);
+    g_autofree char *b = tampered (reviews, set_review_proposal, unassigned);
+
+    expect_refused (office, a, "own reviews");
+    expect_refused (office, b, "assigned to them");
+  }
+
+  /* decisions come from the secretariat only */
+  decisions = export_to (office, L4A_ROLE_SECRETARIAT, NULL, "decisions", NULL);
+  {
+    g_autofree char *a = tampered (decisions, set_origin_role, (gpointer) "government");
+
+    expect_refused (city, a, "World Secretariat");
+  }
+
+  /* monitoring of one's own hubs only */
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO measurement (id, indicator_id, measured_on, value, created_at, updated_at, origin) "
+                         "SELECT '3c1f0c53-9d6c-4c55-9f0e-6d1f0e7c0a11', i.id, '2026-11-01', 42, 'now', 'now', 'city' "
+                         "FROM indicator i JOIN hub h ON h.id = i.hub_id WHERE h.government_id = '%s' LIMIT 1", lead);
+  exec_sql (city, sql);
+  monitoring = export_to (city, L4A_ROLE_GOVERNMENT, lead, "monitoring", NULL);
+  plan = import_file (office, monitoring, L4A_RESOLVE_MINE);
+  g_assert_cmpuint (plan->counts[L4A_IMPORT_ADD], ==, 1);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  {
+    g_autofree char *a = tampered (monitoring, set_measurement_indicator, foreign_indicator);
+
+    expect_refused (office, a, "hubs its government leads");
+  }
+
+  /* a role may only write its own kinds */
+  l4a_store_set_actor (office, L4A_ROLE_MEMBER, member);
+  g_assert_false (l4a_bundle_export (office, "registry", NULL, "/nonexistent/x.l4a.json", NULL, NULL, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+}
+
+/* Texts planted where only some may read them never leave in a bundle for
+ * someone else; only a full backup carries them. */
+static void
+test_confidential (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "confidential.sqlite");
+  g_autofree char *member = text_of (store, FIRST_MEMBER);
+  g_autofree char *submitter = text_of (store, SUBMITTER);
+  g_autofree char *lead = text_of (store, HUB_LEAD);
+  g_autofree char *sql = NULL;
+  g_autofree char *conflicted = NULL;
+  g_autofree char *own_mark = NULL;
+  struct {
+    L4aRole role;
+    const char *identity;
+    const char *kind;
+    const char *for_id;
+  } cases[] = {
+    { L4A_ROLE_SECRETARIAT, NULL, "review-packet", member },
+    { L4A_ROLE_SECRETARIAT, NULL, "decisions", NULL },
+    { L4A_ROLE_SECRETARIAT, NULL, "registry", NULL },
+    { L4A_ROLE_GOVERNMENT, submitter, "submission", NULL },
+    { L4A_ROLE_GOVERNMENT, lead, "monitoring", NULL },
+    { L4A_ROLE_MEMBER, member, "reviews", NULL },
+  };
+
+  exec_sql (store, "UPDATE review SET comments_confidential = 'PLANT-CONF-' || member_id;"
+                   "UPDATE decision SET internal_notes = 'PLANT-NOTES';"
+                   "UPDATE decision SET rationale = 'PLANT-UNRELEASED' WHERE released_at IS NULL;"
+                   "INSERT INTO discussion_note (id, proposal_id, author, body, created_at, updated_at, origin) "
+                   "SELECT 'b0f3c0de-0000-4000-8000-000000000001', id, 'secretariat', 'PLANT-DISCUSS', 'now', 'now', "
+                   "'here' FROM proposal LIMIT 1;");
+  /* an assignment the member is in conflict with */
+  sql = g_strdup_printf ("SELECT proposal_id FROM member_conflict WHERE member_id = '%s' ORDER BY proposal_id LIMIT 1",
+                         member);
+  conflicted = text_of (store, sql);
+  g_assert_nonnull (conflicted);
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT OR IGNORE INTO assignment (id, proposal_id, member_id, created_at, updated_at, origin) "
+                         "VALUES ('b0f3c0de-0000-4000-8000-000000000002', '%s', '%s', 'now', 'now', 'here');"
+                         "UPDATE proposal SET summary = 'PLANT-CONFLICTED' WHERE id = '%s';",
+                         conflicted, member, conflicted);
+  exec_sql (store, sql);
+  own_mark = g_strdup_printf ("PLANT-CONF-%s", member);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = export_to (store, cases[i].role, cases[i].identity, cases[i].kind, cases[i].for_id);
+      g_autofree char *text = NULL;
+      g_autofree char *stripped = NULL;
+      g_autoptr(GString) without_own = NULL;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      /* a member's own confidential comments go to the secretariat */
+      without_own = g_string_new (text);
+      g_string_replace (without_own, own_mark, "", 0);
+      if (strstr (without_own->str, "PLANT-CONF-") != NULL || strstr (text, "PLANT-NOTES") != NULL ||
+          strstr (text, "PLANT-UNRELEASED") != NULL || strstr (text, "PLANT-DISCUSS") != NULL ||
+          strstr (text, "PLANT-CONFLICTED") != NULL)
+        g_error ("a %s bundle carries a confidential text", cases[i].kind);
+      if (g_str_equal (cases[i].kind, "review-packet") || g_str_equal (cases[i].kind, "reviews"))
+        g_assert_nonnull (strstr (text, own_mark));
+    }
+
+  {
+    g_autofree char *path = export_to (store, L4A_ROLE_SECRETARIAT, NULL, "full", NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "PLANT-NOTES"));
+    g_assert_nonnull (strstr (text, "PLANT-DISCUSS"));
+    g_assert_nonnull (strstr (text, "PLANT-CONFLICTED"));
+  }
+}
+
+/* Cancelling an import leaves the database as it was. */
+static void
+cancel_at_once (double   fraction,
+                gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(L4aStore) source = l4a_test_open_with_sample (tmpdir, "cancel-source.sqlite");
+  g_autoptr(L4aStore) target = open_empty ("cancel-target.sqlite");
+  g_autofree char *path = export_to (source, L4A_ROLE_SECRETARIAT, NULL, "full", NULL);
+  g_autofree char *before = fingerprint (l4a_store_get_path (target));
+  g_autofree char *after = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bundle = l4a_bundle_load (path, &error);
+  plan = l4a_import_plan (target, bundle, &error);
+  g_assert_no_error (error);
+  g_assert_false (l4a_import_apply (target, bundle, plan, FALSE, cancellable, cancel_at_once, cancellable, NULL,
+                                    &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = fingerprint (l4a_store_get_path (target));
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* The names offered in the file chooser. */
+static void
+test_suggested_names (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "names.sqlite");
+  g_autofree char *soria = text_of (store, "SELECT id FROM government WHERE name = 'Soria'");
+  g_autofree char *name = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *expected = g_strdup_printf ("submission-soria-%s.l4a.json", date);
+
+  l4a_store_set_actor (store, L4A_ROLE_GOVERNMENT, soria);
+  name = l4a_bundle_suggest_name (store, "submission", NULL);
+  g_assert_cmpstr (name, ==, expected);
+  g_assert_true (g_strv_contains (l4a_bundle_kinds_for_role (L4A_ROLE_GOVERNMENT), "monitoring"));
+  g_assert_false (g_strv_contains (l4a_bundle_kinds_for_role (L4A_ROLE_GOVERNMENT), "full"));
+  g_assert_true (g_strv_contains (l4a_bundle_kinds_for_role (L4A_ROLE_MEMBER), "reviews"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/sync/kinds-round-trip", test_kinds_round_trip);
+  g_test_add_func ("/core/sync/merge", test_merge);
+  g_test_add_func ("/core/sync/role-rules", test_role_rules);
+  g_test_add_func ("/core/sync/confidential", test_confidential);
+  g_test_add_func ("/core/sync/cancel", test_cancel);
+  g_test_add_func ("/core/sync/suggested-names", test_suggested_names);
+
+  return l4a_test_run_in_tmpdir (&tmpdir, "l4a-sync-XXXXXX");
+}
