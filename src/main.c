@@ -34,6 +34,22 @@ main (int   argc,
       return 2;
     }
 
+  /* Bundles named on the command line (as the file manager does) are
+   * opened in the window, to be previewed and imported. */
+  if (options.command > 0 && !l4a_cli_is_command (argv[options.command]) &&
+      (g_str_has_suffix (argv[options.command], ".json") ||
+       g_file_test (argv[options.command], G_FILE_TEST_IS_REGULAR)))
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+      g_ptr_array_add (files, argv[0]);
+      for (int i = options.command; i < argc; i++)
+        g_ptr_array_add (files, argv[i]);
+      g_ptr_array_add (files, NULL);
+      app = l4a_application_new (options.db_path);
+      return g_application_run (G_APPLICATION (app), (int) files->len - 1, (char **) files->pdata);
+    }
+
   /* A command, --version or --help works headless, with no display. */
   if (options.command > 0 || options.version || options.help)
     return l4a_cli_run (&options, argc, argv);

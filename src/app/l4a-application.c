@@ -166,6 +166,24 @@ l4a_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* Bundles opened from the file manager or the command line: each is
+ * previewed in the window and imported only when the user says so. */
+static void
+l4a_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  GtkWindow *window;
+
+  l4a_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (!L4A_IS_WINDOW (window))
+    return;
+  for (int i = 0; i < n_files; i++)
+    l4a_window_import_file (L4A_WINDOW (window), files[i]);
+}
+
 static void
 l4a_application_startup (GApplication *app)
 {
@@ -257,6 +275,7 @@ l4a_application_class_init (L4aApplicationClass *klass)
   object_class->set_property = l4a_application_set_property;
 
   app_class->activate = l4a_application_activate;
+  app_class->open = l4a_application_open;
   app_class->startup = l4a_application_startup;
 
   properties[PROP_DATABASE_PATH] =
@@ -280,7 +299,7 @@ l4a_application_new (const char *database_path)
   /* NON_UNIQUE: each --db is its own workstation; tests run several at once. */
   return g_object_new (L4A_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE,
                        "database-path", database_path,
                        NULL);

@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "l4a-bundle.h"
+#include "l4a-export-window.h"
+#include "l4a-import-window.h"
 #include "l4a-hubs-view.h"
 #include "l4a-proposals-view.h"
 #include "l4a-reviews-view.h"
@@ -176,6 +178,134 @@ back_up_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* Import and export ------------------------------------------------------------ */
+
+static void
+imported_cb (L4aImportWindow *window,
+             guint            n_written,
+             L4aWindow       *self)
+{
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported: %u record written",
+                                                        "Imported: %u records written", n_written), n_written);
+
+  /* any view may show what came in */
+  l4a_hubs_view_reload (self->hubs_view);
+  data_changed_cb (self, self->hubs_view);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/**
+ * l4a_window_import_file:
+ *
+ * Opens the import window on @file: it is checked and previewed, and
+ * imported when the user says so.
+ *
+ * Returns: (transfer none): the import window
+ */
+GtkWindow *
+l4a_window_import_file (L4aWindow *self,
+                        GFile     *file)
+{
+  L4aImportWindow *window;
+
+  g_return_val_if_fail (L4A_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  window = l4a_import_window_new (GTK_WINDOW (self), self->store, file);
+  g_signal_connect_object (window, "imported", G_CALLBACK (imported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    L4aWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        l4a_window_import_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  L4aWindow *self = L4A_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Import Bundle"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Local4Action bundles"));
+  gtk_file_filter_add_mime_type (filter, "application/vnd.local4action.bundle+json");
+  gtk_file_filter_add_suffix (filter, "l4a.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+exported_cb (L4aExportWindow *window,
+             const char      *path,
+             guint            n_records,
+             L4aWindow       *self)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u record to “%s”",
+                                                        "Exported %u records to “%s”", n_records),
+                                           n_records, name);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/**
+ * l4a_window_open_export:
+ *
+ * Returns: (transfer none): the export window, presented
+ */
+GtkWindow *
+l4a_window_open_export (L4aWindow *self)
+{
+  L4aExportWindow *window;
+
+  g_return_val_if_fail (L4A_IS_WINDOW (self), NULL);
+
+  window = l4a_export_window_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (window, "exported", G_CALLBACK (exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  l4a_window_open_export (L4A_WINDOW (widget));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         L4aWindow     *self)
+{
+  GFile *file = g_value_get_object (value);
+
+  if (file == NULL)
+    return FALSE;
+  l4a_window_import_file (self, file);
+  return TRUE;
+}
+
 static void
 hubs_changed_cb (L4aWindow *self)
 {
@@ -294,6 +424,10 @@ l4a_window_class_init (L4aWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", view_names[i]);
@@ -303,7 +437,14 @@ l4a_window_class_init (L4aWindowClass *klass)
 static void
 l4a_window_init (L4aWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* a bundle dropped anywhere on the window is offered for import */
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
 L4aWindow *

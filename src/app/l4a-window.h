@@ -25,6 +25,9 @@ void        l4a_window_add_toast        (L4aWindow      *self,
 GtkWidget  *l4a_window_get_view         (L4aWindow      *self,
                                          const char     *name);
 gboolean    l4a_window_get_sample_banner_revealed (L4aWindow *self);
+GtkWindow  *l4a_window_import_file      (L4aWindow      *self,
+                                         GFile          *file);
+GtkWindow  *l4a_window_open_export      (L4aWindow      *self);
 void        l4a_window_back_up          (L4aWindow      *self,
                                          const char     *path);
 

@@ -68,8 +68,22 @@ static const struct {
   { "scores", command_scores, N_("Aggregated review scores and ranking of a call") },
   { "validate", command_validate, N_("Check a bundle without touching the database") },
   { "export", command_export, N_("Write a bundle") },
-  { "import", command_import, N_("Check a bundle and preview what importing it would change") },
+  { "import", command_import, N_("Check a bundle, preview what importing it would change, and import it") },
 };
+
+/**
+ * l4a_cli_is_command:
+ *
+ * Returns: whether @name is a command word rather than a file to open
+ */
+gboolean
+l4a_cli_is_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 static int
 fail (int         status,

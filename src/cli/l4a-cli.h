@@ -25,6 +25,7 @@ gboolean l4a_global_options_parse (L4aGlobalOptions  *options,
                                    char             **argv,
                                    GError           **error);
 void     l4a_global_options_clear (L4aGlobalOptions  *options);
+gboolean l4a_cli_is_command       (const char        *name);
 int      l4a_cli_run              (L4aGlobalOptions  *options,
                                    int                argc,
                                    char             **argv);

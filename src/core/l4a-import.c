@@ -1001,3 +1001,35 @@ l4a_import_apply (L4aStore          *store,
     *n_written = 0;
   return FALSE;
 }
+
+/**
+ * l4a_import_describe_origin:
+ *
+ * Returns: (transfer full): who wrote @bundle, in words: the member's or
+ *   the government's name where this database knows it, and the role
+ */
+char *
+l4a_import_describe_origin (L4aStore  *store,
+                            L4aBundle *bundle)
+{
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt;
+  L4aRole role;
+
+  if (!l4a_role_from_string (bundle->origin_role, &role))
+    return g_strdup (bundle->origin_actor);
+  if (role == L4A_ROLE_SECRETARIAT)
+    return g_strdup (l4a_role_get_label (role));
+
+  stmt = l4a_store_prepare_cached (store, "SELECT name FROM member WHERE id = ?1 "
+                                          "UNION ALL SELECT name FROM government WHERE id = ?1", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, bundle->origin_actor, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        name = l4a_store_column_dup (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  /* translators: who wrote a bundle, then their role, e.g. Quito (Local government) */
+  return g_strdup_printf (_("%s (%s)"), name ? name : bundle->origin_actor, l4a_role_get_label (role));
+}

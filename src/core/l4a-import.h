@@ -78,6 +78,8 @@ gboolean       l4a_import_apply_in_transaction (L4aStore           *store,
                                                 gpointer            user_data,
                                                 guint              *n_written,
                                                 GError            **error);
+char          *l4a_import_describe_origin  (L4aStore           *store,
+                                            L4aBundle          *bundle);
 void           l4a_import_plan_free        (L4aImportPlan      *plan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aImportPlan, l4a_import_plan_free)

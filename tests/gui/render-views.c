@@ -30,6 +30,10 @@
 #include "l4a-proposal-edit.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-members-window.h"
+#include "l4a-export-window.h"
+#include "l4a-import-window.h"
+#include "l4a-bundle.h"
+#include <sqlite3.h>
 #include "l4a-review.h"
 #include "l4a-review-window.h"
 #include "l4a-reviews-view.h"
@@ -631,6 +635,101 @@ render_dialogs (L4aApplication *app,
 }
 
 static gboolean
+import_ready (gpointer data)
+{
+  return g_strcmp0 (l4a_import_window_get_state (data), "checking") != 0;
+}
+
+/* The import preview of a bundle from another secretariat workstation: one
+ * record changed on both sides, others there only, one new; then the
+ * export window. */
+static gboolean
+render_sync (L4aApplication *app,
+             const char     *outdir,
+             const char     *tmpdir)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aStore *store = l4a_application_get_store (app);
+  g_autofree char *full = g_build_filename (tmpdir, "render-full.l4a.json", NULL);
+  g_autofree char *changed = g_build_filename (tmpdir, "render-changed.l4a.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *sql = NULL;
+  JsonObject *root, *records;
+  JsonArray *hubs;
+  gboolean ok = TRUE;
+  sqlite3 *db;
+
+  if (!l4a_bundle_export (store, "full", NULL, full, NULL, NULL, &error) ||
+      !json_parser_load_from_file (parser, full, &error))
+    return FALSE;
+  root = json_node_get_object (json_parser_get_root (parser));
+  records = json_object_get_object_member (root, "records");
+  hubs = json_object_get_array_member (records, "hub");
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *hub = json_array_get_object_element (hubs, i);
+      g_autofree char *name = g_strdup_printf ("%s (renamed there)", json_object_get_string_member (hub, "name"));
+
+      json_object_set_string_member (hub, "name", name);
+      json_object_set_string_member (hub, "summary", "Updated on another workstation.");
+      json_object_set_int_member (hub, "revision", json_object_get_int_member (hub, "revision") + 1);
+    }
+  sql = g_strdup_printf ("UPDATE hub SET name = name || ' (renamed here)', revision = revision + 1 WHERE id = '%s'",
+                         json_object_get_string_member (json_array_get_object_element (hubs, 0), "id"));
+  json_object_set_string_member (root, "bundle_id", "3f2b8a36-2f0c-4c35-9a4e-6e0c2d7b9a10");
+  checksum = l4a_bundle_checksum (json_object_get_member (root, "records"));
+  json_object_set_string_member (root, "checksum", checksum);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  if (!json_generator_to_file (generator, changed, &error))
+    return FALSE;
+  if (sqlite3_open (l4a_store_get_path (store), &db) != SQLITE_OK ||
+      sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_close (db);
+
+  for (guint dark = 0; dark <= 1; dark++)
+    {
+      const char *style = dark ? "dark" : "light";
+      g_autoptr(GFile) file = g_file_new_for_path (changed);
+      g_autofree char *name = g_strdup_printf ("import-preview-%s.png", style);
+      g_autofree char *export_name = g_strdup_printf ("export-%s.png", style);
+      L4aWindow *window;
+      GtkWindow *import, *export;
+
+      g_settings_set_string (settings, "color-scheme", style);
+      window = l4a_window_new (app);
+      gtk_window_present (GTK_WINDOW (window));
+      import = l4a_window_import_file (window, file);
+      l4a_test_wait_until (import_ready, import, 30, "the import preview");
+      l4a_test_iterate (0.5);
+      ok &= g_strcmp0 (l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)), "preview") == 0;
+      ok &= save_window (import, outdir, name);
+      if (dark)
+        {
+          gtk_window_set_default_size (import, 360, 640);
+          l4a_test_iterate (0.5);
+          ok &= save_window (import, outdir, "import-preview-narrow.png");
+        }
+      gtk_window_destroy (import);
+
+      g_settings_set_string (settings, "role", "secretariat");
+      export = l4a_window_open_export (window);
+      l4a_export_window_select_kind (L4A_EXPORT_WINDOW (export), "review-packet");
+      l4a_test_iterate (0.5);
+      ok &= save_window (export, outdir, export_name);
+      gtk_window_destroy (export);
+      gtk_window_destroy (GTK_WINDOW (window));
+      l4a_test_iterate (0.1);
+    }
+  g_settings_set_string (settings, "color-scheme", "light");
+  return ok;
+}
+
+static gboolean
 render_all (L4aApplication *app,
             const char     *outdir,
             const char     *data,
@@ -704,6 +803,7 @@ main (int   argc,
   ok &= render_registry (app, outdir);
   ok &= render_proposal_editor (app, outdir);
   ok &= render_reviews (app, outdir);
+  ok &= render_sync (app, outdir, tmpdir);
 
   l4a_test_remove_tree (tmpdir);
 

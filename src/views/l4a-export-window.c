@@ -1,0 +1,399 @@
+/* l4a-export-window.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exporting a bundle: the kinds this workstation's role writes, whom the
+ * bundle is for where the kind is addressed, then a file chooser with a
+ * suggested name; the bundle is written in a thread, with Cancel.
+ */
+
+#define G_LOG_DOMAIN "l4a-export-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "l4a-bundle.h"
+#include "l4a-export-window.h"
+#include "l4a-government.h"
+#include "l4a-member.h"
+
+struct _L4aExportWindow
+{
+  AdwWindow     parent_instance;
+
+  L4aStore     *store;
+  GCancellable *cancellable;
+  const char * const *kinds;
+  GPtrArray    *recipients;     /* ids, in the order of the recipient list; NULL first for "everyone" */
+
+  GtkStack     *stack;
+  AdwComboRow  *kind_row;
+  AdwComboRow  *for_row;
+  GtkWidget    *export_button;
+  AdwStatusPage *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (L4aExportWindow, l4a_export_window, ADW_TYPE_WINDOW)
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+selected_kind (L4aExportWindow *self)
+{
+  guint i = adw_combo_row_get_selected (self->kind_row);
+
+  return self->kinds != NULL && i < g_strv_length ((char **) self->kinds) ? self->kinds[i] : NULL;
+}
+
+static const char *
+selected_recipient (L4aExportWindow *self)
+{
+  guint i = adw_combo_row_get_selected (self->for_row);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->for_row)) || self->recipients == NULL ||
+      i >= self->recipients->len)
+    return NULL;
+  return g_ptr_array_index (self->recipients, i);
+}
+
+static void
+fill_recipients (L4aExportWindow *self)
+{
+  const char *kind = selected_kind (self);
+  gboolean required = FALSE;
+  L4aBundleFor for_whom = kind ? l4a_bundle_kind_get_for (kind, &required) : L4A_BUNDLE_FOR_NONE;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_clear_pointer (&self->recipients, g_ptr_array_unref);
+  self->recipients = g_ptr_array_new_with_free_func (g_free);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row), kind ? l4a_bundle_kind_get_description (kind) : "");
+
+  if (!required && for_whom != L4A_BUNDLE_FOR_NONE)
+    {
+      gtk_string_list_append (names, _("All governments"));
+      g_ptr_array_add (self->recipients, NULL);
+    }
+  if (for_whom == L4A_BUNDLE_FOR_MEMBER)
+    {
+      g_autoptr(GPtrArray) members = l4a_member_list (self->store, NULL);
+
+      for (guint i = 0; members && i < members->len; i++)
+        {
+          L4aMemberEdit *member = g_ptr_array_index (members, i);
+
+          gtk_string_list_append (names, member->name);
+          g_ptr_array_add (self->recipients, g_strdup (member->id));
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->for_row), _("Board Member"));
+    }
+  else if (for_whom == L4A_BUNDLE_FOR_GOVERNMENT)
+    {
+      g_autoptr(GListModel) governments = l4a_registry_list_governments (self->store, NULL);
+
+      for (guint i = 0; governments && i < g_list_model_get_n_items (governments); i++)
+        {
+          g_autoptr(L4aGovernment) government = g_list_model_get_item (governments, i);
+
+          gtk_string_list_append (names, l4a_government_get_name (government));
+          g_ptr_array_add (self->recipients, g_strdup (l4a_government_get_id (government)));
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->for_row), _("Government"));
+    }
+  adw_combo_row_set_model (self->for_row, G_LIST_MODEL (names));
+  gtk_widget_set_visible (GTK_WIDGET (self->for_row), for_whom != L4A_BUNDLE_FOR_NONE);
+  gtk_widget_set_sensitive (self->export_button, kind != NULL && (!required || self->recipients->len > 0));
+}
+
+/**
+ * l4a_export_window_select_kind:
+ *
+ * Returns: %FALSE if this workstation's role does not write @kind
+ */
+gboolean
+l4a_export_window_select_kind (L4aExportWindow *self,
+                               const char      *kind)
+{
+  g_return_val_if_fail (L4A_IS_EXPORT_WINDOW (self), FALSE);
+
+  for (guint i = 0; self->kinds[i] != NULL; i++)
+    if (g_str_equal (self->kinds[i], kind))
+      {
+        adw_combo_row_set_selected (self->kind_row, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+char *
+l4a_export_window_suggest_name (L4aExportWindow *self)
+{
+  g_return_val_if_fail (L4A_IS_EXPORT_WINDOW (self), NULL);
+
+  return l4a_bundle_suggest_name (self->store, selected_kind (self), selected_recipient (self));
+}
+
+typedef struct
+{
+  char    *db_path;
+  L4aRole  role;
+  char    *identity;
+  char    *kind;
+  char    *for_id;
+  char    *path;
+  guint    n_records;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->db_path);
+  g_free (job->identity);
+  g_free (job->kind);
+  g_free (job->for_id);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(L4aStore) store = NULL;
+  GError *error = NULL;
+
+  store = l4a_store_open (job->db_path, &error);
+  if (store != NULL)
+    l4a_store_set_actor (store, job->role, job->identity);
+  if (store == NULL ||
+      !l4a_bundle_export (store, job->kind, job->for_id, job->path, cancellable, &job->n_records, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  L4aExportWindow *self = L4A_EXPORT_WINDOW (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->cancellable);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_stack_set_visible_child_name (self->stack, "choose");
+          gtk_widget_set_visible (self->export_button, TRUE);
+          return;
+        }
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  g_signal_emit (self, signals[EXPORTED], 0, job->path, job->n_records);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/**
+ * l4a_export_window_export_to:
+ *
+ * Writes the bundle chosen to @path, in a thread.
+ */
+void
+l4a_export_window_export_to (L4aExportWindow *self,
+                             const char      *path)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job = g_new0 (Job, 1);
+
+  g_return_if_fail (L4A_IS_EXPORT_WINDOW (self));
+
+  job->db_path = g_strdup (l4a_store_get_path (self->store));
+  job->role = l4a_store_get_role (self->store);
+  job->identity = g_strdup (l4a_store_get_identity (self->store));
+  job->kind = g_strdup (selected_kind (self));
+  job->for_id = g_strdup (selected_recipient (self));
+  job->path = g_strdup (path);
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+  g_task_set_task_data (task, job, job_free);
+  gtk_stack_set_visible_child_name (self->stack, "writing");
+  gtk_widget_set_visible (self->export_button, FALSE);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     L4aExportWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        l4a_export_window_export_to (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_clicked_cb (L4aExportWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = l4a_export_window_suggest_name (self);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Export Bundle"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_filter_set_name (filter, _("Local4Action bundles"));
+  gtk_file_filter_add_mime_type (filter, "application/vnd.local4action.bundle+json");
+  gtk_file_filter_add_suffix (filter, "l4a.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+cancel_cb (L4aExportWindow *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+l4a_export_window_dispose (GObject *object)
+{
+  L4aExportWindow *self = (L4aExportWindow *)object;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->recipients, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (l4a_export_window_parent_class)->dispose (object);
+}
+
+static void
+l4a_export_window_class_init (L4aExportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = l4a_export_window_dispose;
+
+  /**
+   * L4aExportWindow::exported:
+   * @path: the file written
+   * @n_records: how many records it holds
+   */
+  signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+l4a_export_window_init (L4aExportWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *writing = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *label = gtk_label_new (_("Writing the bundle…"));
+  GtkWidget *stop = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Export Bundle"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 520, 420);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
+  gtk_widget_add_css_class (self->export_button, "suggested-action");
+  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What to Send"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("A bundle holds only what your role may send to its recipient."));
+  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("Kind"));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->kind_row), 3);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->kind_row));
+  self->for_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->for_row));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  gtk_stack_add_named (self->stack, page, "choose");
+
+  gtk_widget_set_valign (writing, GTK_ALIGN_CENTER);
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_widget_set_halign (stop, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (stop, "pill");
+  g_signal_connect_swapped (stop, "clicked", G_CALLBACK (cancel_cb), self);
+  gtk_box_append (GTK_BOX (writing), spinner);
+  gtk_box_append (GTK_BOX (writing), label);
+  gtk_box_append (GTK_BOX (writing), stop);
+  gtk_stack_add_named (self->stack, writing, "writing");
+
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
+  adw_status_page_set_title (self->error_page, _("The Bundle Cannot Be Written"));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+  adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+L4aExportWindow *
+l4a_export_window_new (GtkWindow *parent,
+                       L4aStore  *store)
+{
+  L4aExportWindow *self;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  self = g_object_new (L4A_TYPE_EXPORT_WINDOW, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->kinds = l4a_bundle_kinds_for_role (l4a_store_get_role (store));
+  for (guint i = 0; self->kinds[i] != NULL; i++)
+    gtk_string_list_append (labels, l4a_bundle_kind_get_label (self->kinds[i]));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (labels));
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (fill_recipients), self);
+  fill_recipients (self);
+  return self;
+}

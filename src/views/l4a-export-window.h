@@ -1,0 +1,27 @@
+/* l4a-export-window.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "l4a-store.h"
+
+G_BEGIN_DECLS
+
+#define L4A_TYPE_EXPORT_WINDOW (l4a_export_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aExportWindow, l4a_export_window, L4A, EXPORT_WINDOW, AdwWindow)
+
+L4aExportWindow *l4a_export_window_new          (GtkWindow       *parent,
+                                                 L4aStore        *store);
+gboolean         l4a_export_window_select_kind  (L4aExportWindow *self,
+                                                 const char      *kind);
+char            *l4a_export_window_suggest_name (L4aExportWindow *self);
+void             l4a_export_window_export_to    (L4aExportWindow *self,
+                                                 const char      *path);
+
+G_END_DECLS

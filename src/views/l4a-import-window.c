@@ -1,0 +1,657 @@
+/* l4a-import-window.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Importing a bundle: it is checked and previewed in a thread, the user
+ * sees record by record what would be added, updated, left alone and in
+ * conflict, chooses for each conflict, and applies; the import runs in a
+ * thread with a progress bar and Cancel, and cancelling changes nothing.
+ */
+
+#define G_LOG_DOMAIN "l4a-import-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "l4a-import-window.h"
+#include "l4a-import.h"
+#include "l4a-records.h"
+
+/* Rows shown per group; the rest are counted. */
+#define MAX_ROWS 200
+
+struct _L4aImportWindow
+{
+  AdwWindow      parent_instance;
+
+  L4aStore      *store;
+  GFile         *file;
+  L4aBundle     *bundle;
+  L4aImportPlan *plan;
+  GCancellable  *cancellable;
+
+  GtkStack      *stack;
+  AdwStatusPage *error_page;
+  GtkWidget     *apply_button;
+  GtkWidget     *cancel_button;
+  AdwPreferencesPage *preview;
+  GtkProgressBar *progress;
+  GtkLabel      *progress_label;
+};
+
+G_DEFINE_FINAL_TYPE (L4aImportWindow, l4a_import_window, ADW_TYPE_WINDOW)
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What a worker thread needs: its own connection, as the workstation. */
+typedef struct
+{
+  char          *db_path;
+  L4aRole        role;
+  char          *identity;
+  char          *bundle_path;
+  L4aBundle     *bundle;
+  L4aImportPlan *plan;
+  GWeakRef       window;
+  guint          n_written;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->db_path);
+  g_free (job->identity);
+  g_free (job->bundle_path);
+  g_clear_pointer (&job->plan, l4a_import_plan_free);
+  g_clear_pointer (&job->bundle, l4a_bundle_free);
+  g_weak_ref_clear (&job->window);
+  g_free (job);
+}
+
+static Job *
+job_new (L4aImportWindow *self)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->db_path = g_strdup (l4a_store_get_path (self->store));
+  job->role = l4a_store_get_role (self->store);
+  job->identity = g_strdup (l4a_store_get_identity (self->store));
+  job->bundle_path = g_file_get_path (self->file);
+  /* the job owns them while it runs; the window gets them back */
+  job->bundle = g_steal_pointer (&self->bundle);
+  job->plan = g_steal_pointer (&self->plan);
+  g_weak_ref_init (&job->window, self);
+  return job;
+}
+
+static L4aStore *
+job_open_store (Job     *job,
+                GError **error)
+{
+  L4aStore *store = l4a_store_open (job->db_path, error);
+
+  if (store != NULL)
+    l4a_store_set_actor (store, job->role, job->identity);
+  return store;
+}
+
+static void
+show_error (L4aImportWindow *self,
+            const char      *title,
+            const char      *message)
+{
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  gtk_widget_set_visible (self->apply_button, FALSE);
+}
+
+/* Preview ------------------------------------------------------------------ */
+
+static void
+resolution_toggled_cb (GtkToggleButton *button,
+                       L4aImportChange *change)
+{
+  if (gtk_toggle_button_get_active (button))
+    change->resolution = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "resolution"));
+}
+
+static GtkWidget *
+resolution_buttons (L4aImportChange *change)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *mine = gtk_toggle_button_new_with_mnemonic (_("_Mine"));
+  GtkWidget *theirs = gtk_toggle_button_new_with_mnemonic (_("_Theirs"));
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (theirs), GTK_TOGGLE_BUTTON (mine));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (change->resolution == L4A_RESOLVE_THEIRS ? theirs : mine), TRUE);
+  g_object_set_data (G_OBJECT (mine), "resolution", GINT_TO_POINTER (L4A_RESOLVE_MINE));
+  g_object_set_data (G_OBJECT (theirs), "resolution", GINT_TO_POINTER (L4A_RESOLVE_THEIRS));
+  g_signal_connect (mine, "toggled", G_CALLBACK (resolution_toggled_cb), change);
+  g_signal_connect (theirs, "toggled", G_CALLBACK (resolution_toggled_cb), change);
+  gtk_widget_set_tooltip_text (mine, _("Keep the version of this workstation"));
+  gtk_widget_set_tooltip_text (theirs, _("Take the version of the bundle"));
+  gtk_box_append (GTK_BOX (box), mine);
+  gtk_box_append (GTK_BOX (box), theirs);
+  g_object_set_data (G_OBJECT (box), "theirs", theirs);
+  g_object_set_data (G_OBJECT (box), "mine", mine);
+  return box;
+}
+
+static GtkWidget *
+change_row (L4aImportChange *change)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GString) subtitle = g_string_new (l4a_records_label (change->type));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), change->label);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (change->fields->len > 0)
+    {
+      g_string_append (subtitle, " · ");
+      for (guint i = 0; i < change->fields->len; i++)
+        g_string_append_printf (subtitle, "%s%s", i ? ", " : "", (const char *) g_ptr_array_index (change->fields, i));
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  if (change->action == L4A_IMPORT_CONFLICT)
+    {
+      GtkWidget *buttons = resolution_buttons (change);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
+      g_object_set_data (G_OBJECT (row), "buttons", buttons);
+    }
+  return row;
+}
+
+static const char *
+group_description (L4aImportAction action)
+{
+  switch (action)
+    {
+    case L4A_IMPORT_ADD:
+      return _("Records this workstation does not have yet.");
+    case L4A_IMPORT_UPDATE:
+      return _("Changed in the bundle since you last agreed, and not here: the bundle’s version is taken.");
+    case L4A_IMPORT_CONFLICT:
+      return _("Changed both here and in the bundle since you last agreed. Choose which version stands.");
+    case L4A_IMPORT_OLDER:
+      return _("Changed here only, or not the sender’s to change: this workstation’s version stands.");
+    case L4A_IMPORT_SAME:
+    case L4A_IMPORT_N_ACTIONS:
+    default:
+      return NULL;
+    }
+}
+
+static void
+build_preview (L4aImportWindow *self)
+{
+  static const L4aImportAction order[] = {
+    L4A_IMPORT_CONFLICT, L4A_IMPORT_ADD, L4A_IMPORT_UPDATE, L4A_IMPORT_OLDER,
+  };
+  AdwPreferencesGroup *summary = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autofree char *origin = l4a_import_describe_origin (self->store, self->bundle);
+  g_autofree char *name = g_file_get_basename (self->file);
+  GtkWidget *row;
+  gboolean anything = FALSE;
+
+  adw_preferences_group_set_title (summary, name);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Kind"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), l4a_bundle_kind_get_label (self->bundle->kind));
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (summary, row);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("From"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), origin);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (summary, row);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Written"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), self->bundle->created_at);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (summary, row);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Records"));
+  {
+    g_autofree char *counts = g_strdup_printf (_("%u new, %u updated, %u unchanged, %u newer here, %u in conflict"),
+                                               self->plan->counts[L4A_IMPORT_ADD],
+                                               self->plan->counts[L4A_IMPORT_UPDATE],
+                                               self->plan->counts[L4A_IMPORT_SAME],
+                                               self->plan->counts[L4A_IMPORT_OLDER],
+                                               self->plan->counts[L4A_IMPORT_CONFLICT]);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), counts);
+  }
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (summary, row);
+  adw_preferences_page_add (self->preview, summary);
+
+  if (self->plan->already_imported)
+    {
+      adw_preferences_group_set_description (summary, _("This bundle was imported already; importing it again "
+                                                        "changes nothing."));
+      gtk_widget_set_sensitive (self->apply_button, FALSE);
+      return;
+    }
+
+  for (guint g = 0; g < G_N_ELEMENTS (order); g++)
+    {
+      AdwPreferencesGroup *group;
+      guint shown = 0;
+
+      if (self->plan->counts[order[g]] == 0)
+        continue;
+      anything = TRUE;
+      group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      adw_preferences_group_set_title (group, l4a_import_action_get_label (order[g]));
+      adw_preferences_group_set_description (group, group_description (order[g]));
+      if (order[g] == L4A_IMPORT_CONFLICT)
+        gtk_widget_set_name (GTK_WIDGET (group), "conflicts");
+      for (guint i = 0; i < self->plan->changes->len; i++)
+        {
+          L4aImportChange *change = g_ptr_array_index (self->plan->changes, i);
+
+          if (change->action != order[g])
+            continue;
+          /* every conflict is shown: each needs a choice */
+          if (shown >= MAX_ROWS && order[g] != L4A_IMPORT_CONFLICT)
+            continue;
+          row = change_row (change);
+          g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
+          adw_preferences_group_add (group, row);
+          shown++;
+        }
+      if (shown < self->plan->counts[order[g]])
+        {
+          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more record",
+                                                                "And %u more records",
+                                                                self->plan->counts[order[g]] - shown),
+                                                   self->plan->counts[order[g]] - shown);
+          row = adw_action_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+          adw_preferences_group_add (group, row);
+        }
+      adw_preferences_page_add (self->preview, group);
+    }
+
+  if (!anything)
+    adw_preferences_group_set_description (summary, _("Everything in this bundle is here already."));
+}
+
+static void
+plan_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(L4aStore) store = NULL;
+  GError *error = NULL;
+
+  job->bundle = l4a_bundle_load (job->bundle_path, &error);
+  if (job->bundle == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  store = job_open_store (job, &error);
+  if (store == NULL || (job->plan = l4a_import_plan (store, job->bundle, &error)) == NULL)
+    {
+      g_clear_pointer (&job->bundle, l4a_bundle_free);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+plan_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  L4aImportWindow *self = L4A_IMPORT_WINDOW (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("This Bundle Cannot Be Imported"), error->message);
+      return;
+    }
+
+  self->bundle = g_steal_pointer (&job->bundle);
+  self->plan = g_steal_pointer (&job->plan);
+  build_preview (self);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+  gtk_widget_set_sensitive (self->apply_button, !self->plan->already_imported);
+}
+
+/* Apply ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  GWeakRef window;
+  double   fraction;
+} Progress;
+
+static gboolean
+show_progress (gpointer data)
+{
+  Progress *progress = data;
+  g_autoptr(L4aImportWindow) self = g_weak_ref_get (&progress->window);
+
+  if (self != NULL)
+    gtk_progress_bar_set_fraction (self->progress, progress->fraction);
+  g_weak_ref_clear (&progress->window);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  Job *job = user_data;
+  Progress *progress = g_new0 (Progress, 1);
+  g_autoptr(GObject) window = g_weak_ref_get (&job->window);
+
+  g_weak_ref_init (&progress->window, window);
+  progress->fraction = fraction;
+  g_idle_add (show_progress, progress);
+}
+
+static void
+apply_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(L4aStore) store = NULL;
+  GError *error = NULL;
+
+  store = job_open_store (job, &error);
+  if (store == NULL ||
+      !l4a_import_apply (store, job->bundle, job->plan, FALSE, cancellable, progress_cb, job, &job->n_written, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+apply_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  L4aImportWindow *self = L4A_IMPORT_WINDOW (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->cancellable);
+  self->bundle = g_steal_pointer (&job->bundle);
+  self->plan = g_steal_pointer (&job->plan);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* nothing was written: back to the preview */
+          gtk_stack_set_visible_child_name (self->stack, "preview");
+          gtk_widget_set_visible (self->apply_button, TRUE);
+          gtk_widget_set_visible (self->cancel_button, TRUE);
+          return;
+        }
+      show_error (self, _("The Bundle Was Not Imported"), error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[IMPORTED], 0, job->n_written);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/**
+ * l4a_import_window_apply:
+ *
+ * Imports the bundle with the resolutions chosen, in a thread.
+ */
+void
+l4a_import_window_apply (L4aImportWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (L4A_IS_IMPORT_WINDOW (self));
+  g_return_if_fail (self->plan != NULL);
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, apply_done_cb, NULL);
+  g_task_set_task_data (task, job_new (self), job_free);
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  gtk_stack_set_visible_child_name (self->stack, "applying");
+  gtk_widget_set_visible (self->apply_button, FALSE);
+  gtk_widget_set_visible (self->cancel_button, FALSE);
+  g_task_run_in_thread (task, apply_thread);
+}
+
+static void
+apply_clicked_cb (L4aImportWindow *self)
+{
+  l4a_import_window_apply (self);
+}
+
+static void
+cancel_import_cb (L4aImportWindow *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+/**
+ * l4a_import_window_resolve:
+ * @index: a change of the plan that is a conflict
+ * @theirs: %TRUE to take the bundle's version
+ *
+ * Chooses for one conflict, as its buttons do.
+ *
+ * Returns: %FALSE if @index is no conflict
+ */
+gboolean
+l4a_import_window_resolve (L4aImportWindow *self,
+                           guint            index,
+                           gboolean         theirs)
+{
+  L4aImportChange *change;
+
+  g_return_val_if_fail (L4A_IS_IMPORT_WINDOW (self), FALSE);
+
+  if (self->plan == NULL || index >= self->plan->changes->len)
+    return FALSE;
+  change = g_ptr_array_index (self->plan->changes, index);
+  if (change->action != L4A_IMPORT_CONFLICT)
+    return FALSE;
+  change->resolution = theirs ? L4A_RESOLVE_THEIRS : L4A_RESOLVE_MINE;
+  return TRUE;
+}
+
+/**
+ * l4a_import_window_get_state:
+ *
+ * Returns: "checking", "error", "preview" or "applying"
+ */
+const char *
+l4a_import_window_get_state (L4aImportWindow *self)
+{
+  g_return_val_if_fail (L4A_IS_IMPORT_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* Construction ------------------------------------------------------------------ */
+
+static GtkWidget *
+status_box (const char  *text,
+            GtkWidget   *extra,
+            GtkLabel   **label_out)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_box_append (GTK_BOX (box), label);
+  if (extra != NULL)
+    gtk_box_append (GTK_BOX (box), extra);
+  if (label_out != NULL)
+    *label_out = GTK_LABEL (label);
+  return box;
+}
+
+static void
+l4a_import_window_dispose (GObject *object)
+{
+  L4aImportWindow *self = (L4aImportWindow *)object;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->plan, l4a_import_plan_free);
+  g_clear_pointer (&self->bundle, l4a_bundle_free);
+
+  G_OBJECT_CLASS (l4a_import_window_parent_class)->dispose (object);
+}
+
+static gboolean
+close_request_cb (L4aImportWindow *self)
+{
+  /* an import under way is cancelled, never cut short */
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+l4a_import_window_class_init (L4aImportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = l4a_import_window_dispose;
+
+  /**
+   * L4aImportWindow::imported:
+   * @n_written: how many records were added or updated
+   */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+l4a_import_window_init (L4aImportWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *cancel_import = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *progress_box;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Import Bundle"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 640, 680);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_button), "window.close");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->cancel_button);
+  self->apply_button = gtk_button_new_with_mnemonic (_("_Import"));
+  gtk_widget_add_css_class (self->apply_button, "suggested-action");
+  gtk_widget_set_sensitive (self->apply_button, FALSE);
+  g_signal_connect_swapped (self->apply_button, "clicked", G_CALLBACK (apply_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->apply_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_stack_add_named (self->stack, status_box (_("Checking the bundle…"), spinner, NULL), "checking");
+
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
+
+  self->preview = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->preview), "preview");
+
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->progress), 240, -1);
+  gtk_widget_set_halign (cancel_import, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (cancel_import, "pill");
+  g_signal_connect_swapped (cancel_import, "clicked", G_CALLBACK (cancel_import_cb), self);
+  progress_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress));
+  gtk_box_append (GTK_BOX (progress_box), cancel_import);
+  gtk_stack_add_named (self->stack, status_box (_("Importing…"), progress_box, &self->progress_label), "applying");
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+  adw_window_set_content (ADW_WINDOW (self), box);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+}
+
+/**
+ * l4a_import_window_new:
+ * @file: the bundle to import
+ *
+ * A window that checks @file, previews what importing it would do, and
+ * imports it when the user says so.
+ */
+L4aImportWindow *
+l4a_import_window_new (GtkWindow *parent,
+                       L4aStore  *store,
+                       GFile     *file)
+{
+  L4aImportWindow *self;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (L4A_TYPE_IMPORT_WINDOW, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->file = g_object_ref (file);
+
+  if (!g_file_is_native (file))
+    {
+      show_error (self, _("This Bundle Cannot Be Imported"), _("Only files on this computer can be imported."));
+      return self;
+    }
+
+  task = g_task_new (self, NULL, plan_done_cb, NULL);
+  g_task_set_task_data (task, job_new (self), job_free);
+  g_task_run_in_thread (task, plan_thread);
+  return self;
+}
