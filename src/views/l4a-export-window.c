@@ -203,7 +203,9 @@ export_done_cb (GObject      *object,
           gtk_widget_set_visible (self->export_button, TRUE);
           return;
         }
-      adw_status_page_set_description (self->error_page, error->message);
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->error_page, escaped);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }

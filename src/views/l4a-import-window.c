@@ -110,7 +110,10 @@ show_error (L4aImportWindow *self,
             const char      *message)
 {
   adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, message);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  /* the description is markup; the message is plain text */
+  adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "error");
   gtk_widget_set_visible (self->apply_button, FALSE);
 }

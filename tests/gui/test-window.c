@@ -27,6 +27,10 @@
 #include "l4a-review-window.h"
 #include "l4a-reviews-view.h"
 #include <sqlite3.h>
+#include "l4a-export-window.h"
+#include "l4a-import.h"
+#include "l4a-import-window.h"
+#include "l4a-sample.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
 
@@ -968,6 +972,138 @@ test_review_journey (void)
   l4a_test_iterate (0.1);
 }
 
+static char *
+l4a_test_sql_text_at (const char *path,
+                      const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static gboolean
+import_previewed (gpointer data)
+{
+  return g_strcmp0 (l4a_import_window_get_state (data), "checking") != 0;
+}
+
+static void
+import_closed_cb (gpointer  data,
+                  GObject  *where)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* A bundle from another workstation, opened in the window: previewed,
+ * the conflict resolved their way, imported; then a damaged one is
+ * refused with its reason. */
+static void
+test_import_window (void)
+{
+  L4aStore *store = l4a_application_get_store (app);
+  g_autofree char *other_path = g_build_filename (tmpdir, "other.sqlite", NULL);
+  g_autofree char *bundle_path = g_build_filename (tmpdir, "other.l4a.json", NULL);
+  g_autofree char *broken_path = g_build_filename (tmpdir, "broken.l4a.json", NULL);
+  g_autoptr(L4aStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (bundle_path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autofree char *hub_id = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *name = NULL;
+  gboolean closed = FALSE;
+  L4aWindow *window;
+  GtkWindow *import;
+  sqlite3 *db;
+
+  if (!l4a_sample_is_loaded (store))
+    g_assert_true (l4a_sample_load (store, NULL, &error));
+  other = l4a_store_open (other_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (l4a_sample_load (other, NULL, &error));
+  hub_id = l4a_test_sql_text_at (other_path, "SELECT id FROM hub ORDER BY id LIMIT 1");
+  sql = g_strdup_printf ("UPDATE hub SET name = 'Imported Through The Window', revision = revision + 1 "
+                         "WHERE id = '%s'", hub_id);
+  g_assert_cmpint (sqlite3_open (other_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE hub SET name = 'Changed Here Too', revision = revision + 1 WHERE id = '%s'", hub_id);
+  g_assert_cmpint (sqlite3_open (l4a_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (l4a_bundle_export (other, "full", NULL, bundle_path, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  window = l4a_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  import = l4a_window_import_file (window, file);
+  l4a_test_wait_until (import_previewed, import, 30, "the preview");
+  g_assert_cmpstr (l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)), ==, "preview");
+  {
+    /* the hub changed on both sides: take theirs */
+    g_autoptr(L4aBundle) bundle = l4a_bundle_load (bundle_path, &error);
+    g_autoptr(L4aImportPlan) plan = l4a_import_plan (store, bundle, &error);
+    guint conflict = G_MAXUINT;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (plan->counts[L4A_IMPORT_CONFLICT], >=, 1);
+    for (guint i = 0; i < plan->changes->len; i++)
+      {
+        L4aImportChange *change = g_ptr_array_index (plan->changes, i);
+
+        if (g_str_equal (change->type, "hub") && g_str_equal (change->id, hub_id))
+          {
+            g_assert_cmpint (change->action, ==, L4A_IMPORT_CONFLICT);
+            conflict = i;
+          }
+      }
+    g_assert_false (l4a_import_window_resolve (L4A_IMPORT_WINDOW (import), 0, TRUE));
+    g_assert_true (l4a_import_window_resolve (L4A_IMPORT_WINDOW (import), conflict, TRUE));
+  }
+  g_object_weak_ref (G_OBJECT (import), import_closed_cb, &closed);
+  l4a_import_window_apply (L4A_IMPORT_WINDOW (import));
+  l4a_test_wait_until (flag_set, &closed, 30, "the import to finish");
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT name FROM hub WHERE id = '%s'", hub_id);
+  name = l4a_test_sql_text_at (l4a_store_get_path (store), sql);
+  g_assert_cmpstr (name, ==, "Imported Through The Window");
+
+  /* a damaged bundle: the reason, and nothing to apply */
+  g_assert_true (g_file_set_contents (broken_path, "{\"format\": \"local4action-bundle\"", -1, NULL));
+  import = l4a_window_import_file (window, broken);
+  l4a_test_wait_until (import_previewed, import, 30, "the check");
+  g_assert_cmpstr (l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)), ==, "error");
+  gtk_window_destroy (import);
+
+  /* the export window offers the secretariat's kinds */
+  {
+    GtkWindow *export = l4a_window_open_export (window);
+
+    g_assert_true (l4a_export_window_select_kind (L4A_EXPORT_WINDOW (export), "registry"));
+    g_assert_false (l4a_export_window_select_kind (L4A_EXPORT_WINDOW (export), "reviews"));
+    name = (g_free (name), l4a_export_window_suggest_name (L4A_EXPORT_WINDOW (export)));
+    g_assert_true (g_str_has_prefix (name, "registry-"));
+    gtk_window_destroy (export);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  l4a_test_iterate (0.1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -998,6 +1134,7 @@ main (int   argc,
   g_test_add_func ("/gui/registry/read-only-roles", test_read_only_roles);
   g_test_add_func ("/gui/registry/map-markers", test_map_markers);
   g_test_add_func ("/gui/registry/governments", test_governments_window);
+  g_test_add_func ("/gui/sync/import-export", test_import_window);
   g_test_add_func ("/gui/proposals/fill-submit-withdraw-revise", test_proposal_journey);
   g_test_add_func ("/gui/proposals/calls", test_calls_window);
   g_test_add_func ("/gui/reviews/score-submit-decide-release", test_review_journey);
