@@ -622,6 +622,47 @@ label_of (JsonObject *object,
   return g_strdup (fallback ? fallback : "");
 }
 
+/* Every member of @object is a field of its table, and no record comes
+ * twice: checked for every record, written or not. */
+static gboolean
+check_members (L4aStore    *store,
+               GHashTable  *defaults,
+               GHashTable  *seen,
+               const char  *table,
+               JsonObject  *object,
+               guint        index,
+               GError     **error)
+{
+  static const char * const links[] = { "sdgs", "councils", "related", "scores", "data", NULL };
+  static const char * const bookkeeping[] = { "created_at", "updated_at", "origin", "revision", "sample", NULL };
+  JsonObject *columns = content_defaults (store, defaults, table);
+  g_autoptr(GList) members = json_object_get_members (object);
+  g_autofree char *key = sync_key (table, object);
+  g_autofree char *seen_key = g_strdup_printf ("%s\x1f%s", table, key ? key : "");
+
+  for (GList *l = members; l; l = l->next)
+    if (!json_object_has_member (columns, l->data) && !g_strv_contains (links, l->data) &&
+        !g_strv_contains (bookkeeping, l->data))
+      {
+        g_autofree char *record = l4a_records_describe (table, object, index);
+
+        g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                     /* translators: %s are a record and a field name */
+                     _("%s: there is no field “%s” in this kind of record."), record, (const char *) l->data);
+        return FALSE;
+      }
+  if (key == NULL || !g_hash_table_add (seen, g_steal_pointer (&seen_key)))
+    {
+      g_autofree char *record = l4a_records_describe (table, object, index);
+
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   key == NULL ? _("%s: the record has no identifier.")
+                               : _("%s: the bundle carries this record twice."), record);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 plan_record (L4aStore        *store,
              GHashTable      *defaults,
@@ -710,6 +751,7 @@ compute_plan (L4aStore   *store,
   g_autoptr(GList) types = NULL;
   g_autoptr(GHashTable) defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           (GDestroyNotify) json_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean ok = TRUE;
 
   plan->changes = g_ptr_array_new_with_free_func (change_free);
@@ -747,6 +789,11 @@ compute_plan (L4aStore   *store,
           L4aImportChange *change;
           Rule rule;
 
+          if (!check_members (store, defaults, seen, tables[t], object, i, error))
+            {
+              ok = FALSE;
+              break;
+            }
           rule = record_rule (&rules, tables[t], object, i, error);
           if (rule == RULE_REFUSED)
             {
