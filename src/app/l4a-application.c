@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "l4a-application.h"
+#include "l4a-bundle.h"
+#include "l4a-inbox-watch.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
 
@@ -21,6 +23,7 @@ struct _L4aApplication
   char           *database_path;
   L4aStore       *store;
   GSettings      *settings;
+  L4aInboxWatch  *inbox;
 };
 
 G_DEFINE_FINAL_TYPE (L4aApplication, l4a_application, ADW_TYPE_APPLICATION)
@@ -68,6 +71,77 @@ settings_changed_cb (L4aApplication *self,
     apply_color_scheme (self);
   else if (g_str_equal (key, "role") || g_str_equal (key, "identity"))
     apply_role (self);
+  else if (g_str_equal (key, "inbox-folder") && self->inbox != NULL)
+    {
+      g_autofree char *folder = g_settings_get_string (self->settings, "inbox-folder");
+
+      l4a_inbox_watch_set_folder (self->inbox, folder);
+    }
+}
+
+/* A bundle of the inbox: offered with a notification and a toast, never
+ * imported without the user. */
+static void
+inbox_offered_cb (L4aApplication *self,
+                  const char     *path,
+                  const char     *name,
+                  const char     *kind,
+                  const char     *origin,
+                  const char     *problem,
+                  L4aInboxWatch  *watch)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (problem != NULL)
+    {
+      /* translators: a file name, then why it cannot be imported */
+      body = g_strdup_printf (_("%s: %s"), name, problem);
+      notification = g_notification_new (_("A Bundle in the Inbox Cannot Be Imported"));
+    }
+  else
+    {
+      /* translators: a file name, a kind of bundle, and who wrote it */
+      body = g_strdup_printf (_("%s — %s, from %s"), name, l4a_bundle_kind_get_label (kind), origin);
+      notification = g_notification_new (_("A Bundle Is Ready to Import"));
+      g_notification_set_default_action_and_target (notification, "app.import-file", "s", path);
+      g_notification_add_button_with_target (notification, _("Preview"), "app.import-file", "s", path);
+    }
+  g_notification_set_body (notification, body);
+  /* a notification when the user is elsewhere; the toast says it in the window */
+  if (!L4A_IS_WINDOW (window) || !gtk_window_is_active (window))
+    g_application_send_notification (G_APPLICATION (self), path, notification);
+
+  if (L4A_IS_WINDOW (window))
+    {
+      AdwToast *toast = adw_toast_new (problem ? _("A bundle in the inbox cannot be imported")
+                                               : _("A bundle is ready to import"));
+
+      if (problem == NULL)
+        {
+          adw_toast_set_button_label (toast, _("_Preview"));
+          adw_toast_set_action_name (toast, "app.import-file");
+          adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+        }
+      adw_toast_set_timeout (toast, 10);
+      l4a_window_add_toast_object (L4A_WINDOW (window), toast);
+    }
+}
+
+static void
+import_file_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  L4aApplication *self = L4A_APPLICATION (user_data);
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (L4A_IS_WINDOW (window))
+    l4a_window_import_file (L4A_WINDOW (window), file);
 }
 
 static void
@@ -125,6 +199,7 @@ static const GActionEntry app_entries[] = {
   { "quit", quit_activated_cb },
   { "preferences", preferences_activated_cb },
   { "about", about_activated_cb },
+  { "import-file", import_file_activated_cb, "s" },
 };
 
 static void
@@ -206,6 +281,7 @@ l4a_application_dispose (GObject *object)
 {
   L4aApplication *self = (L4aApplication *)object;
 
+  g_clear_object (&self->inbox);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -321,6 +397,20 @@ l4a_application_get_store (L4aApplication *self)
   return self->store;
 }
 
+/**
+ * l4a_application_get_inbox:
+ *
+ * Returns: (transfer none) (nullable): the watch on the inbox folder, once
+ *   the database is open
+ */
+L4aInboxWatch *
+l4a_application_get_inbox (L4aApplication *self)
+{
+  g_return_val_if_fail (L4A_IS_APPLICATION (self), NULL);
+
+  return self->inbox;
+}
+
 GSettings *
 l4a_application_get_settings (L4aApplication *self)
 {
@@ -348,5 +438,13 @@ l4a_application_open_store (L4aApplication  *self,
     return FALSE;
 
   apply_role (self);
+
+  {
+    g_autofree char *folder = g_settings_get_string (self->settings, "inbox-folder");
+
+    self->inbox = l4a_inbox_watch_new (self->store);
+    g_signal_connect_object (self->inbox, "offered", G_CALLBACK (inbox_offered_cb), self, G_CONNECT_SWAPPED);
+    l4a_inbox_watch_set_folder (self->inbox, folder);
+  }
   return TRUE;
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "l4a-store.h"
+#include "l4a-inbox-watch.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,7 @@ L4aStore       *l4a_application_get_store      (L4aApplication *self);
 GSettings      *l4a_application_get_settings   (L4aApplication *self);
 gboolean        l4a_application_open_store     (L4aApplication *self,
                                                 GError        **error);
+
+L4aInboxWatch  *l4a_application_get_inbox (L4aApplication *self);
 
 G_END_DECLS

@@ -25,6 +25,8 @@ struct _L4aPreferencesWindow
   AdwComboRow          *role_row;
   AdwComboRow          *identity_row;
   AdwComboRow          *style_row;
+  AdwActionRow         *inbox_row;
+  GtkWidget            *inbox_clear_button;
 };
 
 G_DEFINE_FINAL_TYPE (L4aPreferencesWindow, l4a_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -116,6 +118,62 @@ style_selected_cb (L4aPreferencesWindow *self)
 }
 
 static void
+show_inbox (L4aPreferencesWindow *self)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "inbox-folder");
+
+  adw_action_row_set_subtitle (self->inbox_row, *folder ? folder : _("None"));
+  gtk_widget_set_visible (self->inbox_clear_button, *folder != '\0');
+}
+
+static void
+inbox_response_cb (GtkNativeDialog      *dialog,
+                   int                   response,
+                   L4aPreferencesWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = folder ? g_file_get_path (folder) : NULL;
+
+      if (path != NULL)
+        l4a_preferences_window_set_inbox (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+inbox_choose_cb (L4aPreferencesWindow *self)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Inbox Folder"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Select"), _("_Cancel"));
+  g_signal_connect (dialog, "response", G_CALLBACK (inbox_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+inbox_clear_cb (L4aPreferencesWindow *self)
+{
+  l4a_preferences_window_set_inbox (self, NULL);
+}
+
+/**
+ * l4a_preferences_window_set_inbox:
+ * @folder: (nullable): the inbox folder, or %NULL for none
+ */
+void
+l4a_preferences_window_set_inbox (L4aPreferencesWindow *self,
+                                  const char           *folder)
+{
+  g_return_if_fail (L4A_IS_PREFERENCES_WINDOW (self));
+
+  g_settings_set_string (self->settings, "inbox-folder", folder ? folder : "");
+  show_inbox (self);
+}
+
+static void
 load_settings (L4aPreferencesWindow *self)
 {
   g_autofree char *role_nick = g_settings_get_string (self->settings, "role");
@@ -134,6 +192,7 @@ load_settings (L4aPreferencesWindow *self)
   self->updating = FALSE;
 
   fill_identities (self);
+  show_inbox (self);
 }
 
 static void
@@ -161,6 +220,10 @@ l4a_preferences_window_class_init (L4aPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, role_row);
   gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, identity_row);
   gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, inbox_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, inbox_clear_button);
+  gtk_widget_class_bind_template_callback (widget_class, inbox_choose_cb);
+  gtk_widget_class_bind_template_callback (widget_class, inbox_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, role_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, identity_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, style_selected_cb);

@@ -19,4 +19,7 @@ G_DECLARE_FINAL_TYPE (L4aPreferencesWindow, l4a_preferences_window, L4A, PREFERE
 L4aPreferencesWindow *l4a_preferences_window_new (GSettings *settings,
                                                   L4aStore  *store);
 
+void                  l4a_preferences_window_set_inbox (L4aPreferencesWindow *self,
+                                                        const char           *folder);
+
 G_END_DECLS

@@ -484,6 +484,19 @@ l4a_window_get_visible_view (L4aWindow *self)
   return adw_view_stack_get_visible_child_name (self->stack);
 }
 
+/**
+ * l4a_window_add_toast_object:
+ * @toast: (transfer full): the toast
+ */
+void
+l4a_window_add_toast_object (L4aWindow *self,
+                             AdwToast  *toast)
+{
+  g_return_if_fail (L4A_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 l4a_window_add_toast (L4aWindow  *self,
                       const char *title)

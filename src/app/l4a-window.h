@@ -22,6 +22,8 @@ void        l4a_window_show_view        (L4aWindow      *self,
 const char *l4a_window_get_visible_view (L4aWindow      *self);
 void        l4a_window_add_toast        (L4aWindow      *self,
                                          const char     *title);
+void        l4a_window_add_toast_object (L4aWindow      *self,
+                                         AdwToast       *toast);
 GtkWidget  *l4a_window_get_view         (L4aWindow      *self,
                                          const char     *name);
 gboolean    l4a_window_get_sample_banner_revealed (L4aWindow *self);

@@ -12,10 +12,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "core-test-utils.h"
 #include "l4a-bundle.h"
 #include "l4a-import.h"
+#include "l4a-inbox.h"
 #include "l4a-records.h"
 
 static char *tmpdir;
@@ -664,6 +666,70 @@ test_suggested_names (void)
   g_assert_true (g_strv_contains (l4a_bundle_kinds_for_role (L4A_ROLE_MEMBER), "reviews"));
 }
 
+/* The inbox: new bundles are offered once, those imported already are
+ * not, a damaged one says why; the database is never touched. */
+static void
+test_inbox (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "inbox.sqlite");
+  g_autoptr(L4aStore) other = l4a_test_open_with_sample (tmpdir, "inbox-other.sqlite");
+  g_autofree char *folder = g_build_filename (tmpdir, "inbox", NULL);
+  g_autofree char *registry = export_to (other, L4A_ROLE_SECRETARIAT, NULL, "registry", NULL);
+  g_autofree char *done = export_to (other, L4A_ROLE_SECRETARIAT, NULL, "full", NULL);
+  g_autofree char *ready_path = g_build_filename (folder, "ready.l4a.json", NULL);
+  g_autofree char *done_path = g_build_filename (folder, "done.l4a.json", NULL);
+  g_autofree char *broken_path = g_build_filename (folder, "broken.l4a.json", NULL);
+  g_autofree char *other_path = g_build_filename (folder, "notes.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  L4aInboxItem *item;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  plan = import_file (store, done, L4A_RESOLVE_MINE);
+  g_assert_true (g_file_get_contents (registry, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (ready_path, text, -1, NULL));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (done, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (done_path, text, -1, NULL));
+  g_assert_true (g_file_set_contents (broken_path, "{\"format\": 1", -1, NULL));
+  g_assert_true (g_file_set_contents (other_path, "not a bundle", -1, NULL));
+
+  before = fingerprint (l4a_store_get_path (store));
+  items = l4a_inbox_scan (store, folder, seen, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 2);
+  item = g_ptr_array_index (items, 0);
+  g_assert_cmpstr (item->name, ==, "broken.l4a.json");
+  g_assert_null (item->kind);
+  g_assert_nonnull (strstr (item->problem, "JSON"));
+  item = g_ptr_array_index (items, 1);
+  g_assert_cmpstr (item->name, ==, "ready.l4a.json");
+  g_assert_cmpstr (item->kind, ==, "registry");
+  g_assert_cmpstr (item->origin, ==, "World Secretariat");
+  g_assert_null (item->problem);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* offered once */
+  items = l4a_inbox_scan (store, folder, seen, &error);
+  g_assert_cmpuint (items->len, ==, 0);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* without memory, offered again; a missing folder is an error */
+  items = l4a_inbox_scan (store, folder, NULL, &error);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  g_assert_null (l4a_inbox_scan (store, "/nonexistent/inbox", NULL, &error));
+  g_assert_nonnull (error);
+
+  after = fingerprint (l4a_store_get_path (store));
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +742,7 @@ main (int   argc,
   g_test_add_func ("/core/sync/confidential", test_confidential);
   g_test_add_func ("/core/sync/cancel", test_cancel);
   g_test_add_func ("/core/sync/suggested-names", test_suggested_names);
+  g_test_add_func ("/core/sync/inbox", test_inbox);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-sync-XXXXXX");
 }

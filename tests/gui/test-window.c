@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gui-test-utils.h"
 #include "test-utils.h"
@@ -989,6 +990,29 @@ l4a_test_sql_text_at (const char *path,
   return value;
 }
 
+static gint64
+l4a_test_sql_int_at (const char *path,
+                     const char *sql)
+{
+  g_autofree char *text = l4a_test_sql_text_at (path, sql);
+
+  return text ? g_ascii_strtoll (text, NULL, 10) : -1;
+}
+
+static void
+remember_offer (char       **offered,
+                const char  *path)
+{
+  g_free (*offered);
+  *offered = g_strdup (path);
+}
+
+static gboolean
+string_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
 static gboolean
 import_previewed (gpointer data)
 {
@@ -1089,6 +1113,35 @@ test_import_window (void)
   l4a_test_wait_until (import_previewed, import, 30, "the check");
   g_assert_cmpstr (l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)), ==, "error");
   gtk_window_destroy (import);
+
+  /* a bundle in the inbox folder is offered, not imported */
+  {
+    g_autofree char *folder = g_build_filename (tmpdir, "inbox", NULL);
+    g_autofree char *inbox_bundle = g_build_filename (folder, "incoming.l4a.json", NULL);
+    g_autofree char *offered = NULL;
+    g_autofree char *contents = NULL;
+    L4aPreferencesWindow *prefs;
+    gulong handler;
+
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+    g_assert_true (l4a_bundle_export (other, "registry", NULL, inbox_bundle, NULL, NULL, &error));
+
+    handler = g_signal_connect_swapped (l4a_application_get_inbox (app), "offered", G_CALLBACK (remember_offer),
+                                        &offered);
+    /* this session has no notification server for the application's own handler */
+    g_signal_handlers_block_matched (l4a_application_get_inbox (app), G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, app);
+    prefs = l4a_preferences_window_new (l4a_application_get_settings (app), store);
+    l4a_preferences_window_set_inbox (prefs, folder);
+    l4a_test_wait_until (string_set, &offered, 30, "the inbox to offer the bundle");
+    g_assert_cmpstr (offered, ==, inbox_bundle);
+    l4a_preferences_window_set_inbox (prefs, NULL);
+    gtk_window_destroy (GTK_WINDOW (prefs));
+    g_signal_handler_disconnect (l4a_application_get_inbox (app), handler);
+    g_signal_handlers_unblock_matched (l4a_application_get_inbox (app), G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, app);
+    /* offering changed nothing */
+    g_assert_cmpint (l4a_test_sql_int_at (l4a_store_get_path (store), "SELECT count(*) FROM imported_bundle"),
+                     ==, 2);
+  }
 
   /* the export window offers the secretariat's kinds */
   {
