@@ -359,7 +359,7 @@ static JsonObject *
 comparable (const char *table,
             JsonObject *theirs)
 {
-  g_autoptr(GList) members = json_object_get_members (theirs);
+  g_autoptr(GList) members = l4a_json_members (theirs);
   JsonObject *copy = json_object_new ();
 
   for (GList *l = members; l; l = l->next)
@@ -489,8 +489,8 @@ content_hash (L4aStore   *store,
               JsonObject *object)
 {
   JsonObject *defaults = content_defaults (store, cache, table);
-  g_autoptr(GList) columns = json_object_get_members (defaults);
-  g_autoptr(GList) members = json_object_get_members (object);
+  g_autoptr(GList) columns = l4a_json_members (defaults);
+  g_autoptr(GList) members = l4a_json_members (object);
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
@@ -636,7 +636,7 @@ check_members (L4aStore    *store,
   static const char * const links[] = { "sdgs", "councils", "related", "scores", "data", NULL };
   static const char * const bookkeeping[] = { "created_at", "updated_at", "origin", "revision", "sample", NULL };
   JsonObject *columns = content_defaults (store, defaults, table);
-  g_autoptr(GList) members = json_object_get_members (object);
+  g_autoptr(GList) members = l4a_json_members (object);
   g_autofree char *key = sync_key (table, object);
   g_autofree char *seen_key = g_strdup_printf ("%s\x1f%s", table, key ? key : "");
 
@@ -674,7 +674,7 @@ plan_record (L4aStore        *store,
 {
   g_autoptr(JsonNode) holder = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GList) members = json_object_get_members (theirs);
+  g_autoptr(GList) members = l4a_json_members (theirs);
   g_autofree char *agreed = NULL;
   gint64 agreed_revision = 0;
   JsonObject *ours;
@@ -760,7 +760,7 @@ compute_plan (L4aStore   *store,
   if (!check_origin (bundle, error))
     return NULL;
 
-  types = json_object_get_members (records);
+  types = l4a_json_members (records);
   for (GList *l = types; l; l = l->next)
     if (!g_strv_contains (tables, l->data))
       {

@@ -83,16 +83,6 @@ table_columns (L4aStore   *store,
   return columns;
 }
 
-static gboolean
-has_column (GPtrArray  *columns,
-            const char *name)
-{
-  for (guint i = 0; i < columns->len; i++)
-    if (g_str_equal (g_ptr_array_index (columns, i), name))
-      return TRUE;
-  return FALSE;
-}
-
 static const TableInfo *
 table_info (const char *table)
 {
@@ -164,6 +154,7 @@ typedef struct
 {
   const TableInfo *info;
   GPtrArray       *columns;
+  GHashTable      *column_set;  /* the same names, to look up */
   GPtrArray       *keys;     /* ForeignKey */
 } TableShape;
 
@@ -191,6 +182,7 @@ table_shape_free (gpointer data)
   TableShape *shape = data;
 
   g_ptr_array_unref (shape->columns);
+  g_hash_table_unref (shape->column_set);
   g_ptr_array_unref (shape->keys);
   g_free (shape);
 }
@@ -218,6 +210,9 @@ shape_of (L4aRecordWriter *self,
   shape = g_new0 (TableShape, 1);
   shape->info = info;
   shape->columns = table_columns (self->store, info->table);
+  shape->column_set = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < shape->columns->len; i++)
+    g_hash_table_add (shape->column_set, g_ptr_array_index (shape->columns, i));
   shape->keys = g_ptr_array_new_with_free_func (foreign_key_free);
 
   stmt = l4a_store_prepare (self->store, "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list (?1)", NULL);
@@ -530,7 +525,7 @@ write_record (L4aRecordWriter *self,
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) params = g_string_new (NULL);
   g_autoptr(GPtrArray) members = g_ptr_array_new ();
-  g_autoptr(GList) keys = json_object_get_members (object);
+  g_autoptr(GList) keys = l4a_json_members (object);
   const char *id = json_object_get_string_member_with_default (object, "id", NULL);
   const char *key_column, *key_second;
   sqlite3_stmt *stmt;
@@ -545,7 +540,7 @@ write_record (L4aRecordWriter *self,
       if (table_has_link (info, member))
         continue;
       /* "num" is this database's own row number, never carried */
-      if (!has_column (shape->columns, member) || g_str_equal (member, "num"))
+      if (!g_hash_table_contains (shape->column_set, member) || g_str_equal (member, "num"))
         {
           g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
                        /* translators: %s are a record and a field name */
@@ -559,7 +554,7 @@ write_record (L4aRecordWriter *self,
 
   if (!update)
     for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
-      if (has_column (shape->columns, defaults[i]) && !json_object_has_member (object, defaults[i]))
+      if (g_hash_table_contains (shape->column_set, defaults[i]) && !json_object_has_member (object, defaults[i]))
         g_ptr_array_add (members, (gpointer) defaults[i]);
 
   if (update)
@@ -643,7 +638,7 @@ write_record (L4aRecordWriter *self,
   if (!write_links (self, info, object, id, update, record, error))
     return FALSE;
 
-  if (has_column (shape->columns, "revision"))
+  if (g_hash_table_contains (shape->column_set, "revision"))
     return l4a_store_audit (self->store, update ? "update" : "create", info->table, id ? id : record,
                             self->details, error);
 
@@ -759,7 +754,7 @@ l4a_records_insert (L4aStore    *store,
                     GHashTable  *counts,
                     GError     **error)
 {
-  g_autoptr(GList) groups = json_object_get_members (records);
+  g_autoptr(GList) groups = l4a_json_members (records);
   g_autoptr(L4aRecordWriter) writer = l4a_record_writer_new (store, sample, source);
 
   for (GList *l = groups; l; l = l->next)

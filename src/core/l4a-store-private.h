@@ -39,4 +39,22 @@ gboolean      l4a_store_rows_done       (L4aStore      *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+#include <json-glib/json-glib.h>
+
+/* The member names of @object in their order, owned by @object: like
+ * json_object_get_members(), without its copying, for loops over many
+ * records. Free the list with g_list_free(). */
+static inline GList *
+l4a_json_members (JsonObject *object)
+{
+  JsonObjectIter iter;
+  const char *name;
+  GList *names = NULL;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, NULL))
+    names = g_list_prepend (names, (gpointer) name);
+  return g_list_reverse (names);
+}
+
 G_END_DECLS

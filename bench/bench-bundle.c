@@ -1,0 +1,229 @@
+/* bench-bundle.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Times a registry bundle of many hubs and measurements: export, then
+ * import into an empty database (check, preview with its trial, apply),
+ * next to the same records loaded from the same file by the sqlite3
+ * command-line tool's JSON functions, in the same run, as the baseline.
+ * Prints figures; asserts nothing.
+ *
+ *   bench-bundle [HUBS] [MEASUREMENTS]     (default 100000 500000)
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "l4a-bundle.h"
+#include "l4a-import.h"
+#include "l4a-store.h"
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+static void
+exec_or_die (sqlite3    *db,
+             const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+}
+
+/* A registry of @hubs hubs, one indicator each, and @measurements
+ * measurements spread over them, written straight into SQLite. */
+static void
+fill (const char *path,
+      guint       hubs,
+      guint       measurements)
+{
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db;
+
+  store = l4a_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_or_die (db, "BEGIN;"
+                   "INSERT INTO government (id, name, kind, country, region, created_at, updated_at, origin) "
+                   "VALUES ('00000000-0000-4000-8000-000000000001', 'Bench City', 'city', 'ES', 'europe', "
+                   "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench');");
+  sql = g_strdup_printf ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
+                         "INSERT INTO hub (id, government_id, name, summary, start_on, end_on, created_at, "
+                         "updated_at, origin) SELECT printf ('10000000-0000-4000-8000-%%012d', i), "
+                         "'00000000-0000-4000-8000-000000000001', 'Hub number ' || i, "
+                         "'A hub of the benchmark, with a summary of a few words.', '2025-01-01', '2026-12-31', "
+                         "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench' FROM n;"
+                         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
+                         "INSERT INTO indicator (id, hub_id, code, name, unit, created_at, updated_at, origin) "
+                         "SELECT printf ('20000000-0000-4000-8000-%%012d', i), "
+                         "printf ('10000000-0000-4000-8000-%%012d', i), 'SDG 11.6.2', 'PM2.5', 'µg/m³', "
+                         "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench' FROM n;"
+                         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
+                         "INSERT INTO measurement (id, indicator_id, measured_on, value, created_at, updated_at, "
+                         "origin) SELECT printf ('30000000-0000-4000-8000-%%012d', i), "
+                         "printf ('20000000-0000-4000-8000-%%012d', 1 + (i %% %u)), "
+                         "date ('2020-01-01', '+' || (i / %u) || ' months'), 10.0 + (i %% 37) / 3.0, "
+                         "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench' FROM n;"
+                         "COMMIT;",
+                         hubs, hubs, measurements, hubs, hubs);
+  exec_or_die (db, sql);
+  sqlite3_close (db);
+}
+
+/* The baseline: the sqlite3 tool reads the same file with json_each and
+ * inserts the same three tables of an empty database of the same schema. */
+static double
+baseline (const char *bundle,
+          const char *path)
+{
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  const char *argv[] = { "sqlite3", path, NULL };
+  gint64 start;
+  int status;
+
+  store = l4a_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  script = g_strdup_printf (
+    "PRAGMA foreign_keys = ON; BEGIN;"
+    "INSERT INTO government (id, name, kind, country, region, created_at, updated_at, origin, revision) "
+    "SELECT value ->> 'id', value ->> 'name', value ->> 'kind', value ->> 'country', value ->> 'region', "
+    "value ->> 'created_at', value ->> 'updated_at', value ->> 'origin', value ->> 'revision' "
+    "FROM json_each (readfile ('%s'), '$.records.government');"
+    "INSERT INTO hub (id, government_id, name, summary, topic, format, start_on, end_on, status, created_at, "
+    "updated_at, origin, revision) SELECT value ->> 'id', value ->> 'government_id', value ->> 'name', "
+    "value ->> 'summary', value ->> 'topic', value ->> 'format', value ->> 'start_on', value ->> 'end_on', "
+    "value ->> 'status', value ->> 'created_at', value ->> 'updated_at', value ->> 'origin', value ->> 'revision' "
+    "FROM json_each (readfile ('%s'), '$.records.hub');"
+    "INSERT INTO indicator (id, hub_id, code, name, unit, direction, created_at, updated_at, origin, revision) "
+    "SELECT value ->> 'id', value ->> 'hub_id', value ->> 'code', value ->> 'name', value ->> 'unit', "
+    "value ->> 'direction', value ->> 'created_at', value ->> 'updated_at', value ->> 'origin', value ->> 'revision' "
+    "FROM json_each (readfile ('%s'), '$.records.indicator');"
+    "INSERT INTO measurement (id, indicator_id, measured_on, value, source, note, created_at, updated_at, origin, "
+    "revision) SELECT value ->> 'id', value ->> 'indicator_id', value ->> 'measured_on', value ->> 'value', "
+    "value ->> 'source', value ->> 'note', value ->> 'created_at', value ->> 'updated_at', value ->> 'origin', "
+    "value ->> 'revision' FROM json_each (readfile ('%s'), '$.records.measurement');"
+    "COMMIT;", bundle, bundle, bundle, bundle);
+  start = g_get_monotonic_time ();
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  if (process == NULL)
+    {
+      g_printerr ("The baseline needs the sqlite3 tool: %s\n", error->message);
+      return -1;
+    }
+  g_subprocess_communicate_utf8 (process, script, NULL, NULL, &err, &error);
+  status = g_subprocess_get_exit_status (process);
+  if (status != 0 || (err != NULL && *err != '\0'))
+    {
+      g_printerr ("The baseline failed: %s\n", err ? err : "");
+      return -1;
+    }
+  return seconds_since (start);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint hubs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 100000;
+  guint measurements = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 500000;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("l4a-bench-XXXXXX", &error);
+  g_autofree char *source_path = g_build_filename (dir, "source.sqlite", NULL);
+  g_autofree char *target_path = g_build_filename (dir, "target.sqlite", NULL);
+  g_autofree char *base_path = g_build_filename (dir, "baseline.sqlite", NULL);
+  g_autofree char *bundle_path = g_build_filename (dir, "registry.l4a.json", NULL);
+  g_autoptr(L4aStore) source = NULL;
+  g_autoptr(L4aStore) target = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  double t_fill, t_export, t_load, t_plan, t_apply, t_base, megabytes;
+  guint n_records = 0, written = 0;
+  GStatBuf st;
+  gint64 start;
+
+  g_assert_no_error (error);
+  g_print ("Registry bundle of %u hubs, %u indicators, %u measurements\n", hubs, hubs, measurements);
+
+  start = g_get_monotonic_time ();
+  fill (source_path, hubs, measurements);
+  t_fill = seconds_since (start);
+
+  source = l4a_store_open (source_path, &error);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  if (!l4a_bundle_export (source, "registry", NULL, bundle_path, NULL, &n_records, &error))
+    g_error ("%s", error->message);
+  t_export = seconds_since (start);
+  g_stat (bundle_path, &st);
+  megabytes = st.st_size / 1e6;
+
+  target = l4a_store_open (target_path, &error);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  bundle = l4a_bundle_load (bundle_path, &error);
+  if (bundle == NULL)
+    g_error ("%s", error->message);
+  t_load = seconds_since (start);
+  start = g_get_monotonic_time ();
+  plan = l4a_import_plan (target, bundle, &error);
+  if (plan == NULL)
+    g_error ("%s", error->message);
+  t_plan = seconds_since (start);
+  start = g_get_monotonic_time ();
+  if (!l4a_import_apply (target, bundle, plan, FALSE, NULL, NULL, NULL, &written, &error))
+    g_error ("%s", error->message);
+  t_apply = seconds_since (start);
+
+  t_base = baseline (bundle_path, base_path);
+
+  g_print ("  filled with SQL in %.2f s (not part of the figures)\n", t_fill);
+  g_print ("  export:  %7.2f s  %9.0f records/s  %6.1f MB/s  (%.1f MB, %u records; %.2f s per 100 000)\n",
+           t_export, n_records / t_export, megabytes / t_export, megabytes, n_records,
+           t_export * 100000.0 / n_records);
+  g_print ("  import:  %7.2f s  %9.0f records/s  %6.1f MB/s  (check %.2f s, preview with trial %.2f s, "
+           "apply %.2f s; %u written)\n",
+           t_load + t_plan + t_apply, n_records / (t_load + t_plan + t_apply),
+           megabytes / (t_load + t_plan + t_apply), t_load, t_plan, t_apply, written);
+  if (t_base > 0)
+    {
+      g_print ("  sqlite3 json_each baseline: %.2f s  %9.0f records/s\n", t_base, n_records / t_base);
+      g_print ("  ratio import / baseline: %.2f (whole import), %.2f (apply alone); goal: within 2\n",
+               (t_load + t_plan + t_apply) / t_base, t_apply / t_base);
+    }
+
+  g_clear_object (&source);
+  g_clear_object (&target);
+  {
+    const char *files[] = { source_path, target_path, base_path, bundle_path };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autofree char *wal = g_strconcat (files[i], "-wal", NULL);
+        g_autofree char *shm = g_strconcat (files[i], "-shm", NULL);
+
+        g_remove (files[i]);
+        g_remove (wal);
+        g_remove (shm);
+      }
+    g_rmdir (dir);
+  }
+  return 0;
+}
