@@ -195,6 +195,7 @@ struct _L4aRecordWriter
   char       *details;
   GHashTable *shapes;    /* table name → TableShape */
   GPtrArray  *related;   /* JsonObject of hubs whose related hubs are linked at the end */
+  gboolean    audit;
 };
 
 static TableShape *
@@ -638,7 +639,7 @@ write_record (L4aRecordWriter *self,
   if (!write_links (self, info, object, id, update, record, error))
     return FALSE;
 
-  if (g_hash_table_contains (shape->column_set, "revision"))
+  if (self->audit && g_hash_table_contains (shape->column_set, "revision"))
     return l4a_store_audit (self->store, update ? "update" : "create", info->table, id ? id : record,
                             self->details, error);
 
@@ -675,6 +676,7 @@ l4a_record_writer_new (L4aStore   *store,
   self->details = json_to_string (root, FALSE);
   self->shapes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, table_shape_free);
   self->related = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  self->audit = TRUE;
   return self;
 }
 
@@ -689,6 +691,19 @@ l4a_record_writer_free (L4aRecordWriter *self)
   g_hash_table_unref (self->shapes);
   g_ptr_array_unref (self->related);
   g_free (self);
+}
+
+/**
+ * l4a_record_writer_set_audit:
+ *
+ * Whether each record written is audited (the default); a trial that is
+ * rolled back need not be.
+ */
+void
+l4a_record_writer_set_audit (L4aRecordWriter *self,
+                             gboolean         audit)
+{
+  self->audit = audit;
 }
 
 /**

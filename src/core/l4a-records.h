@@ -59,6 +59,8 @@ gboolean         l4a_record_writer_put    (L4aRecordWriter  *self,
                                            guint             index,
                                            gboolean          update,
                                            GError          **error);
+void             l4a_record_writer_set_audit (L4aRecordWriter *self,
+                                              gboolean         audit);
 gboolean         l4a_record_writer_finish (L4aRecordWriter  *self,
                                            GError          **error);
 void             l4a_record_writer_free   (L4aRecordWriter  *self);
