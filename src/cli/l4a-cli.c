@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "l4a-bundle.h"
+#include "l4a-charts.h"
 #include "l4a-cli.h"
 #include "l4a-csv.h"
 #include "l4a-hub.h"
@@ -52,6 +53,7 @@ static int command_summary (L4aGlobalOptions *options, int argc, char **argv);
 static int command_assign  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_scores  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_validate (L4aGlobalOptions *options, int argc, char **argv);
+static int command_chart    (L4aGlobalOptions *options, int argc, char **argv);
 static int command_export  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_import  (L4aGlobalOptions *options, int argc, char **argv);
 
@@ -69,6 +71,7 @@ static const struct {
   { "validate", command_validate, N_("Check a bundle without touching the database") },
   { "export", command_export, N_("Write a bundle") },
   { "import", command_import, N_("Check a bundle, preview what importing it would change, and import it") },
+  { "chart", command_chart, N_("Draw a chart to PNG, SVG or PDF; --list names the charts") },
 };
 
 /**
@@ -1389,6 +1392,64 @@ command_import (L4aGlobalOptions  *options,
   if (!dry_run)
     printf (g_dngettext (GETTEXT_PACKAGE, "Imported: %u record written.\n", "Imported: %u records written.\n",
                          n_written), n_written);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_chart (L4aGlobalOptions  *options,
+               int                argc,
+               char             **argv)
+{
+  gboolean list = FALSE, dark = FALSE;
+  g_autofree char *out = NULL;
+  g_autofree char *call = NULL;
+  g_autofree char *indicator = NULL;
+  double width = 800, height = 450, scale = 1;
+  GOptionEntry entries[] = {
+    { "list", 0, 0, G_OPTION_ARG_NONE, &list, N_("Print the chart names, one per line"), NULL },
+    { "call", 0, 0, G_OPTION_ARG_STRING, &call, N_("The call of review-scores"), N_("CALL") },
+    { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator, N_("The indicator of indicator"), N_("ID") },
+    { "width", 0, 0, G_OPTION_ARG_DOUBLE, &width, N_("Width in pixels (points for PDF); 800 by default"), N_("N") },
+    { "height", 0, 0, G_OPTION_ARG_DOUBLE, &height, N_("Height in pixels (points for PDF); 450 by default"), N_("N") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("Pixels per unit of a PNG; 1 by default"), N_("N") },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Light text on a dark background"), NULL },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("NAME"));
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aChart) chart = NULL;
+  L4aChartStyle style;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Draw one of the application’s charts into a file."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, "%s", error->message);
+
+  if (list)
+    {
+      const char * const *names = l4a_charts_list ();
+
+      for (guint i = 0; names[i] != NULL; i++)
+        printf ("%s\n", names[i]);
+      return EXIT_SUCCESS;
+    }
+  if (argc != 2 || out == NULL)
+    return fail (EXIT_USAGE, _("Say the chart and the file: chart NAME --out FILE.png|.svg|.pdf"));
+
+  store = open_store (options, &error);
+  if (store == NULL)
+    return fail (EXIT_FAILURE, "%s", error->message);
+  chart = l4a_charts_build (store, argv[1], g_str_equal (argv[1], "indicator") ? indicator : call, &error);
+  if (chart == NULL)
+    return fail (EXIT_FAILURE, "%s", error->message);
+  l4a_chart_style_init (&style, dark, FALSE);
+  if (!l4a_chart_export (chart, out, width, height, scale, &style, &error))
+    return fail (EXIT_FAILURE, "%s", error->message);
+  if (chart->verdict_text != NULL)
+    printf ("%s\n", chart->verdict_text);
   return EXIT_SUCCESS;
 }
 

@@ -603,6 +603,45 @@ test_validate (void)
   }
 }
 
+static void
+test_chart (void)
+{
+  g_autofree char *db = db_path ("chart.sqlite");
+  g_autofree char *svg = db_path ("sdg.svg");
+  g_autofree char *png = db_path ("indicator.png");
+  g_autofree char *indicator = NULL;
+  g_auto(Run) list = { 0 };
+  g_auto(Run) load = { 0 };
+  g_auto(Run) draw = { 0 };
+  g_auto(Run) progress = { 0 };
+  g_auto(Run) wrong = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(GStrv) names = NULL;
+
+  run_cli (&list, "chart", "--list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  names = g_strsplit (g_strstrip (list.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (names), ==, 6);
+  g_assert_true (g_strv_contains ((const char * const *) names, "hubs-by-sdg"));
+
+  run_cli (&load, "--db", db, "sample", NULL);
+  run_cli (&draw, "--db", db, "chart", "hubs-by-sdg", "--out", svg, NULL);
+  g_assert_cmpint (draw.status, ==, 0);
+  g_assert_true (g_file_test (svg, G_FILE_TEST_EXISTS));
+
+  indicator = l4a_test_sql_text (db, "SELECT indicator_id FROM measurement LIMIT 1");
+  run_cli (&progress, "--db", db, "chart", "indicator", "--indicator", indicator, "--scale", "2", "--out", png, NULL);
+  g_assert_cmpint (progress.status, ==, 0);
+  /* the verdict, and how it was reached */
+  g_assert_true (g_str_has_prefix (progress.out, "On track") || g_str_has_prefix (progress.out, "Off track") ||
+                 g_str_has_prefix (progress.out, "Target reached") || g_str_has_prefix (progress.out, "No "));
+
+  run_cli (&wrong, "--db", db, "chart", "hubs-by-sdg", "--out", "chart.gif", NULL);
+  assert_one_line_error (&wrong, 1, ".png, .svg or .pdf");
+  run_cli (&unknown, "--db", db, "chart", "pie", "--out", svg, NULL);
+  assert_one_line_error (&unknown, 1, "chart --list");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -619,6 +658,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/assign-and-scores", test_assign_and_scores);
   g_test_add_func ("/core/cli/list-members-and-reviews", test_list_members_and_reviews);
   g_test_add_func ("/core/cli/validate", test_validate);
+  g_test_add_func ("/core/cli/chart", test_chart);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-cli-XXXXXX");
 }

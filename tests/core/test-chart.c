@@ -1,0 +1,391 @@
+/* test-chart.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Ticks, verdicts, charts drawn onto image surfaces and checked by their
+ * pixels, SVG read back by librsvg, PDF read by pdfinfo, and every chart
+ * of the sample data.
+ */
+
+#include "config.h"
+
+#include <librsvg/rsvg.h>
+#include <math.h>
+#include <string.h>
+
+#include "core-test-utils.h"
+#include "l4a-chart.h"
+#include "l4a-charts.h"
+#include "l4a-ticks.h"
+
+static char *tmpdir;
+
+static void
+assert_ticks (double      lo,
+              double      hi,
+              guint       wanted,
+              double      min,
+              double      max,
+              double      step)
+{
+  L4aTicks ticks;
+
+  l4a_ticks_nice (lo, hi, wanted, &ticks);
+  g_assert_cmpfloat_with_epsilon (ticks.min, min, fabs (step) * 1e-9);
+  g_assert_cmpfloat_with_epsilon (ticks.max, max, fabs (step) * 1e-9);
+  g_assert_cmpfloat_with_epsilon (ticks.step, step, fabs (step) * 1e-9);
+  g_assert_cmpuint (ticks.n, ==, (guint) round ((max - min) / step) + 1);
+}
+
+static void
+test_ticks (void)
+{
+  L4aTicks ticks;
+
+  /* Heckbert's example: 5..86 in about 5 ticks is 0, 20, …, 100 */
+  assert_ticks (5, 86, 5, 0, 100, 20);
+  for (guint i = 0; i < 6; i++)
+    g_assert_cmpfloat (l4a_ticks_value (&(L4aTicks) { 0, 100, 20, 6, 0 }, i), ==, i * 20.0);
+  assert_ticks (0, 1, 6, 0, 1, 0.2);
+  assert_ticks (-37, -3, 5, -40, 0, 10);
+  assert_ticks (-5, 5, 5, -6, 6, 2);
+  assert_ticks (0.001, 0.0042, 5, 0.001, 0.005, 0.001);
+
+  /* one value: a range around it that holds it */
+  l4a_ticks_nice (5, 5, 5, &ticks);
+  g_assert_cmpfloat (ticks.min, <=, 5);
+  g_assert_cmpfloat (ticks.max, >, 5);
+  l4a_ticks_nice (1234, 1234, 5, &ticks);
+  g_assert_cmpfloat (ticks.min, <, 1234);
+  g_assert_cmpfloat (ticks.max, >, 1234);
+
+  /* all zero */
+  l4a_ticks_nice (0, 0, 5, &ticks);
+  g_assert_cmpfloat (ticks.min, ==, 0);
+  g_assert_cmpfloat (ticks.max, ==, 1);
+
+  /* a very small range far from zero */
+  l4a_ticks_nice (1.0000001, 1.0000004, 5, &ticks);
+  g_assert_cmpfloat (ticks.min, <=, 1.0000001);
+  g_assert_cmpfloat (ticks.max, >=, 1.0000004);
+  g_assert_cmpuint (ticks.n, <=, L4A_TICKS_MAX);
+  g_assert_cmpint (ticks.digits, >=, 7);
+
+  /* huge values, and values beyond double */
+  l4a_ticks_nice (0, 3e12, 5, &ticks);
+  g_assert_cmpfloat (ticks.max, >=, 3e12);
+  g_assert_cmpfloat (ticks.step, ==, 1e12);
+  l4a_ticks_nice (-1e308, 1e308, 5, &ticks);
+  g_assert_true (isfinite (ticks.min) && isfinite (ticks.max) && isfinite (ticks.step));
+  g_assert_cmpuint (ticks.n, >=, 2);
+  l4a_ticks_nice (NAN, INFINITY, 5, &ticks);
+  g_assert_cmpfloat (ticks.min, ==, 0);
+  g_assert_cmpfloat (ticks.max, ==, 1);
+
+  /* reversed */
+  assert_ticks (86, 5, 5, 0, 100, 20);
+}
+
+static void
+test_date_ticks (void)
+{
+  L4aDateTicks ticks;
+  g_autofree char *first = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_cmpfloat (l4a_day_from_iso ("1970-01-01"), ==, 0);
+  g_assert_cmpfloat (l4a_day_from_iso ("2026-11-22"), ==, 20779);
+  g_assert_true (isnan (l4a_day_from_iso ("2026-02-30")));
+  g_assert_true (isnan (l4a_day_from_iso ("soon")));
+
+  l4a_date_ticks (l4a_day_from_iso ("2024-03-10"), l4a_day_from_iso ("2027-10-01"), 6, &ticks);
+  g_assert_cmpint (ticks.unit, ==, L4A_DATE_STEP_YEAR);
+  g_assert_cmpuint (ticks.n, ==, 3);
+  first = l4a_day_to_iso (ticks.days[0]);
+  g_assert_cmpstr (first, ==, "2025-01-01");
+  label = l4a_date_tick_label (&ticks, ticks.days[0]);
+  g_assert_cmpstr (label, ==, "2025");
+
+  l4a_date_ticks (l4a_day_from_iso ("2026-01-15"), l4a_day_from_iso ("2026-12-20"), 12, &ticks);
+  g_assert_cmpint (ticks.unit, ==, L4A_DATE_STEP_MONTH);
+  g_assert_cmpuint (ticks.n, ==, 11);
+  g_clear_pointer (&first, g_free);
+  first = l4a_day_to_iso (ticks.days[0]);
+  g_assert_cmpstr (first, ==, "2026-02-01");
+
+  l4a_date_ticks (l4a_day_from_iso ("2026-01-01"), l4a_day_from_iso ("2026-01-20"), 4, &ticks);
+  g_assert_cmpint (ticks.unit, ==, L4A_DATE_STEP_WEEK);
+  for (guint i = 0; i < ticks.n; i++)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, (guint32) ticks.days[i] + 719163);
+      g_assert_cmpint (g_date_get_weekday (&date), ==, G_DATE_MONDAY);
+    }
+}
+
+static L4aChart *
+progress_chart (double   baseline,
+                double   target,
+                gboolean higher,
+                double   last)
+{
+  L4aChart *chart = l4a_chart_new (L4A_CHART_PROGRESS, "indicator", "Test");
+  L4aChartSeries *series = l4a_chart_add_series (chart, "Measurements", NULL, 0, 0);
+
+  l4a_chart_add_series (chart, "Target", NULL, 1, 3);
+  l4a_chart_add_series (chart, "Path", NULL, 2, 1);
+  l4a_chart_set_progress (chart, l4a_day_from_iso ("2024-01-01"), baseline, l4a_day_from_iso ("2028-01-01"), target,
+                          higher);
+  l4a_chart_series_add (series, l4a_day_from_iso ("2025-01-01"), (baseline + last) / 2, "first");
+  l4a_chart_series_add (series, l4a_day_from_iso ("2026-01-01"), last, "last");
+  return chart;
+}
+
+static void
+test_verdicts (void)
+{
+  struct { double baseline, target; gboolean higher; double last; L4aVerdict verdict; } cases[] = {
+    /* halfway through the time (2026-01-01 of 2024..2028), the path expects 20.0068 */
+    { 10, 30, TRUE, 20.1, L4A_VERDICT_ON_TRACK },
+    { 10, 30, TRUE, 20, L4A_VERDICT_OFF_TRACK },
+    { 10, 30, TRUE, 31, L4A_VERDICT_REACHED },
+    { 50, 10, FALSE, 29.9, L4A_VERDICT_ON_TRACK },
+    { 50, 10, FALSE, 30.1, L4A_VERDICT_OFF_TRACK },
+    { 50, 10, FALSE, 9, L4A_VERDICT_REACHED },
+    { -5, 5, TRUE, 0.1, L4A_VERDICT_ON_TRACK },
+    { -5, 5, TRUE, 0, L4A_VERDICT_OFF_TRACK },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(L4aChart) chart = progress_chart (cases[i].baseline, cases[i].target, cases[i].higher, cases[i].last);
+
+      g_assert_cmpint (l4a_chart_compute_verdict (chart), ==, cases[i].verdict);
+      g_assert_nonnull (chart->verdict_text);
+    }
+
+  {
+    g_autoptr(L4aChart) chart = progress_chart (10, 30, TRUE, 20.1);
+
+    /* how it was computed is said */
+    l4a_chart_compute_verdict (chart);
+    g_assert_nonnull (strstr (chart->verdict_text, "20.1"));
+    g_assert_nonnull (strstr (chart->verdict_text, "20.0068"));
+    g_assert_nonnull (strstr (chart->verdict_text, "straight path"));
+
+    /* no target: no verdict */
+    chart->target_value = NAN;
+    g_assert_cmpint (l4a_chart_compute_verdict (chart), ==, L4A_VERDICT_NONE);
+
+    /* no measurements: no verdict */
+    g_array_set_size (((L4aChartSeries *) g_ptr_array_index (chart->series, 0))->points, 0);
+    chart->target_value = 30;
+    g_assert_cmpint (l4a_chart_compute_verdict (chart), ==, L4A_VERDICT_NONE);
+  }
+}
+
+static void
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y,
+          double           rgb[3])
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 pixel = *(guint32 *) (data + y * stride + x * 4);
+
+  rgb[0] = ((pixel >> 16) & 0xff) / 255.0;
+  rgb[1] = ((pixel >> 8) & 0xff) / 255.0;
+  rgb[2] = (pixel & 0xff) / 255.0;
+}
+
+static gboolean
+near_colour (const double a[3],
+             const double b[3])
+{
+  return fabs (a[0] - b[0]) < 0.08 && fabs (a[1] - b[1]) < 0.08 && fabs (a[2] - b[2]) < 0.08;
+}
+
+/* Drawn onto an image: the target line where the target is, the bars in
+ * their categories' colours, and empty data said in words. */
+static void
+test_render_pixels (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 360);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(L4aChart) chart = progress_chart (10, 30, TRUE, 20);
+  L4aChartStyle style;
+  L4aChartHit *target = NULL;
+  double rgb[3];
+  gboolean found = FALSE;
+
+  l4a_chart_style_init (&style, FALSE, FALSE);
+  l4a_chart_draw (chart, cr, 600, 360, &style);
+  cairo_surface_flush (surface);
+  for (guint i = 0; i < chart->hits->len; i++)
+    if (g_array_index (chart->hits, L4aChartHit, i).series == 1)
+      target = &g_array_index (chart->hits, L4aChartHit, i);
+  g_assert_nonnull (target);
+  /* the dashed target line runs across: one of a few pixels along it has its colour */
+  for (int dx = 0; dx < 12 && !found; dx++)
+    {
+      pixel_at (surface, 80 + dx, (int) target->y, rgb);
+      found = near_colour (rgb, style.palette[1]);
+    }
+  g_assert_true (found);
+  /* the background stays the background far from everything */
+  pixel_at (surface, 599, 1, rgb);
+  g_assert_true (near_colour (rgb, style.bg));
+  /* each measurement can be found again by its position */
+  g_assert_cmpint (l4a_chart_hit_at (chart, target->x, target->y, 4), >=, 0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  /* bars in the colour of their category */
+  {
+    g_autoptr(L4aChart) bars = l4a_chart_new (L4A_CHART_BARS, "bars", "Bars");
+    L4aChartSeries *series = l4a_chart_add_series (bars, "Hubs", NULL, 0, 1);
+    double sdg11[3] = { 0xfd / 255.0, 0x9d / 255.0, 0x24 / 255.0 };
+    L4aChartHit *bar;
+
+    l4a_chart_add_category (bars, "10", "#DD1367");
+    l4a_chart_add_category (bars, "11", "#FD9D24");
+    l4a_chart_series_add (series, 0, 3, "10: 3");
+    l4a_chart_series_add (series, 1, 7, "11: 7");
+    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
+    cr = cairo_create (surface);
+    l4a_chart_draw (bars, cr, 400, 300, &style);
+    cairo_surface_flush (surface);
+    g_assert_cmpuint (bars->hits->len, ==, 2);
+    bar = &g_array_index (bars->hits, L4aChartHit, 1);
+    pixel_at (surface, (int) bar->x, (int) bar->y, rgb);
+    g_assert_true (near_colour (rgb, sdg11));
+    /* the taller value, the taller bar */
+    g_assert_cmpfloat (bar->bottom - bar->top, >,
+                       g_array_index (bars->hits, L4aChartHit, 0).bottom - g_array_index (bars->hits, L4aChartHit, 0).top);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+
+  /* empty, all-zero and negative data draw without trouble */
+  {
+    g_autoptr(L4aChart) empty = l4a_chart_new (L4A_CHART_BARS, "empty", "Empty");
+    g_autoptr(L4aChart) zeros = l4a_chart_new (L4A_CHART_STACKED_BARS, "zeros", "Zeros");
+    g_autoptr(L4aChart) negative = progress_chart (-10, -2, TRUE, -6);
+    g_autoptr(L4aChart) single = l4a_chart_new (L4A_CHART_PROGRESS, "single", "Single");
+    L4aChartSeries *series = l4a_chart_add_series (zeros, "A", NULL, 0, 1);
+
+    l4a_chart_add_category (zeros, "x", NULL);
+    l4a_chart_series_add (series, 0, 0, "0");
+    l4a_chart_series_add (l4a_chart_add_series (single, "M", NULL, 0, 0), 20000, 4, "4");
+    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 200);
+    cr = cairo_create (surface);
+    l4a_chart_draw (empty, cr, 300, 200, &style);
+    g_assert_cmpuint (empty->hits->len, ==, 0);
+    l4a_chart_draw (zeros, cr, 300, 200, &style);
+    l4a_chart_draw (negative, cr, 300, 200, &style);
+    g_assert_cmpuint (negative->hits->len, >=, 2);
+    l4a_chart_draw (single, cr, 300, 200, &style);
+    g_assert_cmpuint (single->hits->len, ==, 1);
+    /* tiny */
+    l4a_chart_draw (negative, cr, 20, 10, &style);
+    g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+}
+
+/* Every chart of the sample, to PNG, SVG and PDF. */
+static void
+test_sample_charts (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "charts.sqlite");
+  g_autofree char *indicator = l4a_test_sql_text (l4a_store_get_path (store),
+                                                  "SELECT indicator_id FROM measurement GROUP BY indicator_id "
+                                                  "ORDER BY count(*) DESC LIMIT 1");
+  g_autofree char *call = l4a_test_sql_text (l4a_store_get_path (store),
+                                             "SELECT call_id FROM proposal WHERE state = 'under-review' LIMIT 1");
+  const char * const *names = l4a_charts_list ();
+  L4aChartStyle style;
+
+  l4a_chart_style_init (&style, TRUE, FALSE);
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 6);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(L4aChart) chart = l4a_charts_build (store, names[i], g_str_equal (names[i], "indicator") ? indicator
+                                                                                                    : call, &error);
+      g_autofree char *png = g_strdup_printf ("%s/%s.png", tmpdir, names[i]);
+      g_autofree char *svg = g_strdup_printf ("%s/%s.svg", tmpdir, names[i]);
+      g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", tmpdir, names[i]);
+      g_autofree char *out = NULL;
+      g_autoptr(GObject) handle = NULL;
+      g_autoptr(GPtrArray) table = NULL;
+      cairo_surface_t *image;
+      double w, h;
+      int status;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (chart);
+      g_assert_false (l4a_chart_is_empty (chart));
+      g_assert_nonnull (chart->description);
+      table = l4a_chart_table (chart);
+      g_assert_cmpuint (table->len, >=, 2);
+
+      g_assert_true (l4a_chart_export (chart, png, 640, 360, 2, &style, &error));
+      g_assert_no_error (error);
+      image = cairo_image_surface_create_from_png (png);
+      g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1280);
+      g_assert_cmpint (cairo_image_surface_get_height (image), ==, 720);
+      cairo_surface_destroy (image);
+
+      g_assert_true (l4a_chart_export (chart, svg, 640, 360, 1, &style, &error));
+      handle = G_OBJECT (rsvg_handle_new_from_file (svg, &error));
+      g_assert_no_error (error);
+      g_assert_true (rsvg_handle_get_intrinsic_size_in_pixels (RSVG_HANDLE (handle), &w, &h));
+      g_assert_cmpfloat (w, ==, 640);
+      g_assert_cmpfloat (h, ==, 360);
+
+      g_assert_true (l4a_chart_export (chart, pdf, 640, 360, 1, &style, &error));
+      g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) "pdfinfo", pdf, NULL }, NULL, G_SPAWN_SEARCH_PATH, NULL,
+                                   NULL, &out, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (out, "640 x 360 pts"));
+    }
+
+  /* unknown names and missing arguments are refused */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(L4aChart) regions = l4a_charts_build (store, "hubs-by-region", NULL, NULL);
+
+    g_assert_null (l4a_charts_build (store, "pie", NULL, &error));
+    g_assert_nonnull (strstr (error->message, "chart --list"));
+    g_clear_error (&error);
+    g_assert_null (l4a_charts_build (store, "indicator", NULL, &error));
+    g_clear_error (&error);
+    g_assert_null (l4a_charts_build (store, "indicator", "no-such-indicator", &error));
+    g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_false (l4a_chart_export (regions, "x.gif", 600, 400, 1, &style, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/chart/ticks", test_ticks);
+  g_test_add_func ("/core/chart/date-ticks", test_date_ticks);
+  g_test_add_func ("/core/chart/verdicts", test_verdicts);
+  g_test_add_func ("/core/chart/render-pixels", test_render_pixels);
+  g_test_add_func ("/core/chart/sample-charts", test_sample_charts);
+
+  return l4a_test_run_in_tmpdir (&tmpdir, "l4a-chart-XXXXXX");
+}
