@@ -1,0 +1,850 @@
+/* l4a-indicator.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A hub's indicators and their measurements: reading, editing (the World
+ * Secretariat, or the hub's lead government), rows pasted from a
+ * spreadsheet, and the CSV annex of a Voluntary Local Review.
+ */
+
+#define G_LOG_DOMAIN "l4a-indicator"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "l4a-csv.h"
+#include "l4a-indicator.h"
+#include "l4a-store-private.h"
+#include "l4a-ticks.h"
+
+#define MAX_TEXT 2000
+
+L4aIndicatorEdit *
+l4a_indicator_edit_new (void)
+{
+  L4aIndicatorEdit *edit = g_new0 (L4aIndicatorEdit, 1);
+
+  edit->direction = g_strdup ("higher");
+  edit->baseline_value = NAN;
+  edit->target_value = NAN;
+  edit->last_value = NAN;
+  return edit;
+}
+
+void
+l4a_indicator_edit_free (L4aIndicatorEdit *edit)
+{
+  if (edit == NULL)
+    return;
+  g_free (edit->id);
+  g_free (edit->hub_id);
+  g_free (edit->code);
+  g_free (edit->framework);
+  g_free (edit->name);
+  g_free (edit->unit);
+  g_free (edit->direction);
+  g_free (edit->baseline_on);
+  g_free (edit->target_on);
+  g_free (edit->last_on);
+  g_free (edit);
+}
+
+void
+l4a_measurement_free (L4aMeasurement *measurement)
+{
+  if (measurement == NULL)
+    return;
+  g_free (measurement->id);
+  g_free (measurement->measured_on);
+  g_free (measurement->source);
+  g_free (measurement->note);
+  g_free (measurement);
+}
+
+static void
+problem_free (gpointer data)
+{
+  L4aPasteProblem *problem = data;
+
+  g_free (problem->message);
+  g_free (problem);
+}
+
+void
+l4a_paste_free (L4aPaste *paste)
+{
+  if (paste == NULL)
+    return;
+  g_ptr_array_unref (paste->rows);
+  g_ptr_array_unref (paste->problems);
+  g_free (paste);
+}
+
+static double
+column_double (sqlite3_stmt *stmt,
+               int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
+}
+
+/**
+ * l4a_indicator_can_edit:
+ *
+ * Returns: whether this workstation may change the indicators of
+ *   @hub_id: the World Secretariat, or the hub's lead government
+ */
+gboolean
+l4a_indicator_can_edit (L4aStore   *store,
+                        const char *hub_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean lead;
+
+  if (l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT)
+    return TRUE;
+  if (l4a_store_get_role (store) != L4A_ROLE_GOVERNMENT || l4a_store_get_identity (store) == NULL)
+    return FALSE;
+  stmt = l4a_store_prepare (store, "SELECT 1 FROM hub WHERE id = ?1 AND government_id = ?2", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, l4a_store_get_identity (store), -1, SQLITE_STATIC);
+  lead = sqlite3_step (stmt) == SQLITE_ROW;
+  return lead;
+}
+
+static gboolean
+require_edit (L4aStore    *store,
+              const char  *hub_id,
+              GError     **error)
+{
+  if (l4a_indicator_can_edit (store, hub_id))
+    return TRUE;
+  g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                       _("Only the World Secretariat and the hub’s lead government change its indicators."));
+  return FALSE;
+}
+
+/**
+ * l4a_indicators_list:
+ *
+ * Returns: (transfer full) (element-type L4aIndicatorEdit): the indicators
+ *   of @hub_id in their order, with their latest measurement
+ */
+GPtrArray *
+l4a_indicators_list (L4aStore    *store,
+                     const char  *hub_id,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *list;
+  int rc;
+
+  stmt = l4a_store_prepare (store,
+                            "SELECT i.id, i.revision, i.hub_id, i.code, i.framework, i.name, i.unit, i.direction, "
+                            "  i.baseline_value, i.baseline_on, i.target_value, i.target_on, "
+                            "  (SELECT count(*) FROM measurement m WHERE m.indicator_id = i.id), "
+                            "  (SELECT max (measured_on) FROM measurement m WHERE m.indicator_id = i.id), "
+                            "  (SELECT value FROM measurement m WHERE m.indicator_id = i.id "
+                            "   ORDER BY measured_on DESC LIMIT 1) "
+                            "FROM indicator i WHERE i.hub_id = ?1 ORDER BY i.position, i.code, i.name", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_TRANSIENT);
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_indicator_edit_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      L4aIndicatorEdit *edit = l4a_indicator_edit_new ();
+
+      edit->id = l4a_store_column_dup (stmt, 0);
+      edit->revision = sqlite3_column_int (stmt, 1);
+      edit->hub_id = l4a_store_column_dup (stmt, 2);
+      edit->code = l4a_store_column_dup (stmt, 3);
+      edit->framework = l4a_store_column_dup (stmt, 4);
+      edit->name = l4a_store_column_dup (stmt, 5);
+      edit->unit = l4a_store_column_dup (stmt, 6);
+      g_free (edit->direction);
+      edit->direction = l4a_store_column_dup (stmt, 7);
+      edit->baseline_value = column_double (stmt, 8);
+      edit->baseline_on = l4a_store_column_dup (stmt, 9);
+      edit->target_value = column_double (stmt, 10);
+      edit->target_on = l4a_store_column_dup (stmt, 11);
+      edit->n_measurements = (guint) sqlite3_column_int (stmt, 12);
+      edit->last_on = l4a_store_column_dup (stmt, 13);
+      edit->last_value = column_double (stmt, 14);
+      g_ptr_array_add (list, edit);
+    }
+  if (!l4a_store_rows_done (store, rc, error))
+    {
+      g_ptr_array_unref (list);
+      return NULL;
+    }
+  return list;
+}
+
+static gboolean
+valid_date (const char *text)
+{
+  return text == NULL || *text == '\0' || (strlen (text) == 10 && isfinite (l4a_day_from_iso (text)));
+}
+
+static gboolean
+invalid (GError    **error,
+         const char *name,
+         const char *format,
+         const char *field)
+{
+  /* translators: an indicator, then a message about one of its fields */
+  g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, _("Indicator “%s”: %s"),
+               name && *name ? name : _("new indicator"), format);
+  (void) field;
+  return FALSE;
+}
+
+static void
+bind_optional_text (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_optional_double (sqlite3_stmt *stmt,
+                      int           index,
+                      double        value)
+{
+  if (isfinite (value))
+    sqlite3_bind_double (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/**
+ * l4a_indicator_save:
+ *
+ * Checks and saves @edit (added when it has no id), in one transaction.
+ * On error nothing changed and the message names the indicator and the
+ * field.
+ */
+gboolean
+l4a_indicator_save (L4aStore          *store,
+                    L4aIndicatorEdit  *edit,
+                    GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *code = g_strstrip (g_strdup (edit->code ? edit->code : ""));
+  g_autofree char *name = g_strstrip (g_strdup (edit->name ? edit->name : ""));
+  g_autofree char *now = l4a_now_iso8601 ();
+  g_autofree char *id = NULL;
+  gboolean adding = edit->id == NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  if (edit->hub_id == NULL || !require_edit (store, edit->hub_id, error))
+    {
+      if (edit->hub_id == NULL)
+        g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, _("An indicator belongs to a hub."));
+      return FALSE;
+    }
+  if (*code == '\0')
+    return invalid (error, name, _("the code is empty; use an SDG indicator such as 11.6.2, or a local code."), "code");
+  if (*name == '\0')
+    return invalid (error, code, _("the name is empty."), "name");
+  if (strlen (code) > 40 || strlen (name) > MAX_TEXT || (edit->unit && strlen (edit->unit) > 40) ||
+      (edit->framework && strlen (edit->framework) > 200))
+    return invalid (error, name, _("a field is longer than an indicator allows."), "name");
+  if (g_strcmp0 (edit->direction, "higher") != 0 && g_strcmp0 (edit->direction, "lower") != 0)
+    return invalid (error, name, _("say whether higher or lower values are better."), "direction");
+  if (!valid_date (edit->baseline_on))
+    return invalid (error, name, _("the baseline date is not a date such as 2024-12-31."), "baseline_on");
+  if (!valid_date (edit->target_on))
+    return invalid (error, name, _("the target date is not a date such as 2030-12-31."), "target_on");
+  if (isinf (edit->baseline_value) || isinf (edit->target_value))
+    return invalid (error, name, _("a value is too large."), "value");
+  if (edit->baseline_on && *edit->baseline_on && edit->target_on && *edit->target_on &&
+      g_strcmp0 (edit->target_on, edit->baseline_on) <= 0)
+    return invalid (error, name, _("the target date must come after the baseline date."), "target_on");
+
+  if (!l4a_store_begin (store, error))
+    return FALSE;
+  if (adding)
+    {
+      id = g_uuid_string_random ();
+      stmt = l4a_store_prepare (store,
+                                "INSERT INTO indicator (id, hub_id, code, framework, name, unit, direction, "
+                                "  baseline_value, baseline_on, target_value, target_on, position, created_at, "
+                                "  updated_at, origin, revision) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                                "  (SELECT count(*) FROM indicator WHERE hub_id = ?2), ?12, ?12, ?13, 1)", error);
+    }
+  else
+    {
+      id = g_strdup (edit->id);
+      stmt = l4a_store_prepare (store,
+                                "UPDATE indicator SET code = ?3, framework = ?4, name = ?5, unit = ?6, "
+                                "  direction = ?7, baseline_value = ?8, baseline_on = ?9, target_value = ?10, "
+                                "  target_on = ?11, updated_at = ?12, origin = ?13, revision = revision + 1 "
+                                "WHERE id = ?1 AND hub_id = ?2 AND revision = ?14", error);
+    }
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, edit->hub_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, edit->framework ? edit->framework : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, edit->unit ? edit->unit : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, edit->direction, -1, SQLITE_STATIC);
+  bind_optional_double (stmt, 8, edit->baseline_value);
+  bind_optional_text (stmt, 9, edit->baseline_on);
+  bind_optional_double (stmt, 10, edit->target_value);
+  bind_optional_text (stmt, 11, edit->target_on);
+  sqlite3_bind_text (stmt, 12, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, l4a_store_get_installation_id (store), -1, SQLITE_STATIC);
+  if (!adding)
+    sqlite3_bind_int (stmt, 14, edit->revision);
+  if (!l4a_store_step_done (store, stmt, name, error))
+    goto failed;
+  if (!adding && sqlite3_changes (l4a_store_get_db (store)) == 0)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT,
+                   _("Indicator “%s” was changed or removed elsewhere since it was opened; nothing was saved."), name);
+      goto failed;
+    }
+  if (!l4a_store_audit (store, adding ? "create" : "update", "indicator", id, NULL, error) ||
+      !l4a_store_commit (store, error))
+    goto failed;
+
+  if (adding)
+    edit->id = g_steal_pointer (&id);
+  edit->revision = adding ? 1 : edit->revision + 1;
+  return TRUE;
+
+failed:
+  l4a_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * l4a_measurements_list:
+ *
+ * Returns: (transfer full) (element-type L4aMeasurement): the
+ *   measurements of @indicator_id by date
+ */
+GPtrArray *
+l4a_measurements_list (L4aStore    *store,
+                       const char  *indicator_id,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *list;
+  int rc;
+
+  stmt = l4a_store_prepare (store, "SELECT id, measured_on, value, source, note FROM measurement "
+                                   "WHERE indicator_id = ?1 ORDER BY measured_on", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, indicator_id, -1, SQLITE_TRANSIENT);
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_measurement_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      L4aMeasurement *m = g_new0 (L4aMeasurement, 1);
+
+      m->id = l4a_store_column_dup (stmt, 0);
+      m->measured_on = l4a_store_column_dup (stmt, 1);
+      m->value = sqlite3_column_double (stmt, 2);
+      m->source = l4a_store_column_dup (stmt, 3);
+      m->note = l4a_store_column_dup (stmt, 4);
+      g_ptr_array_add (list, m);
+    }
+  if (!l4a_store_rows_done (store, rc, error))
+    {
+      g_ptr_array_unref (list);
+      return NULL;
+    }
+  return list;
+}
+
+static char *
+hub_of_indicator (L4aStore   *store,
+                  const char *indicator_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, "SELECT hub_id FROM indicator WHERE id = ?1", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, indicator_id, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW ? l4a_store_column_dup (stmt, 0) : NULL;
+}
+
+/**
+ * l4a_measurements_save:
+ * @measurements: (element-type L4aMeasurement): those to add or change; a
+ *   measurement on a date that has one already replaces it
+ *
+ * Saves all of @measurements in one transaction, or none; the message of
+ * a refusal names the row and the field.
+ */
+gboolean
+l4a_measurements_save (L4aStore    *store,
+                       const char  *indicator_id,
+                       GPtrArray   *measurements,
+                       GError     **error)
+{
+  g_autofree char *hub_id = hub_of_indicator (store, indicator_id);
+  g_autofree char *now = l4a_now_iso8601 ();
+
+  if (hub_id == NULL)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND, _("There is no indicator “%s”."), indicator_id);
+      return FALSE;
+    }
+  if (!require_edit (store, hub_id, error))
+    return FALSE;
+
+  for (guint i = 0; i < measurements->len; i++)
+    {
+      L4aMeasurement *m = g_ptr_array_index (measurements, i);
+      g_autofree char *row = g_strdup_printf (_("Measurement of %s"), m->measured_on ? m->measured_on : "?");
+
+      if (m->measured_on == NULL || strlen (m->measured_on) != 10 || !isfinite (l4a_day_from_iso (m->measured_on)))
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       _("%s: the date is not a date such as 2026-06-30."), row);
+          return FALSE;
+        }
+      if (!isfinite (m->value))
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, _("%s: the value is not a number."), row);
+          return FALSE;
+        }
+      if ((m->source && strlen (m->source) > MAX_TEXT) || (m->note && strlen (m->note) > MAX_TEXT))
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       _("%s: the source or the note is longer than a measurement allows."), row);
+          return FALSE;
+        }
+    }
+
+  if (!l4a_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < measurements->len; i++)
+    {
+      L4aMeasurement *m = g_ptr_array_index (measurements, i);
+      g_autoptr(sqlite3_stmt) find = NULL;
+      g_autoptr(sqlite3_stmt) write = NULL;
+      g_autofree char *existing = NULL;
+      g_autofree char *id = NULL;
+
+      find = l4a_store_prepare (store, "SELECT id FROM measurement WHERE indicator_id = ?1 AND "
+                                       "(id = ?2 OR measured_on = ?3) ORDER BY id = ?2 DESC LIMIT 1", error);
+      if (find == NULL)
+        goto failed;
+      sqlite3_bind_text (find, 1, indicator_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (find, 2, m->id ? m->id : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (find, 3, m->measured_on, -1, SQLITE_STATIC);
+      if (sqlite3_step (find) == SQLITE_ROW)
+        existing = l4a_store_column_dup (find, 0);
+
+      id = existing ? g_strdup (existing) : g_uuid_string_random ();
+      write = l4a_store_prepare (store, existing
+                                 ? "UPDATE measurement SET measured_on = ?3, value = ?4, source = ?5, note = ?6, "
+                                   "  updated_at = ?7, origin = ?8, revision = revision + 1 WHERE id = ?1"
+                                 : "INSERT INTO measurement (id, indicator_id, measured_on, value, source, note, "
+                                   "  created_at, updated_at, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+                                 error);
+      if (write == NULL)
+        goto failed;
+      sqlite3_bind_text (write, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (write, 2, indicator_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (write, 3, m->measured_on, -1, SQLITE_STATIC);
+      sqlite3_bind_double (write, 4, m->value);
+      sqlite3_bind_text (write, 5, m->source ? m->source : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (write, 6, m->note ? m->note : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (write, 7, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (write, 8, l4a_store_get_installation_id (store), -1, SQLITE_STATIC);
+      if (!l4a_store_step_done (store, write, m->measured_on, error) ||
+          !l4a_store_audit (store, existing ? "update" : "create", "measurement", id, NULL, error))
+        goto failed;
+      if (m->id == NULL)
+        m->id = g_steal_pointer (&id);
+    }
+  if (l4a_store_commit (store, error))
+    return TRUE;
+
+failed:
+  l4a_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+l4a_measurement_delete (L4aStore    *store,
+                        const char  *measurement_id,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *hub_id = NULL;
+
+  stmt = l4a_store_prepare (store, "SELECT i.hub_id FROM measurement m JOIN indicator i ON i.id = m.indicator_id "
+                                   "WHERE m.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, measurement_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    hub_id = l4a_store_column_dup (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (hub_id == NULL)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND, _("There is no such measurement."));
+      return FALSE;
+    }
+  if (!require_edit (store, hub_id, error) || !l4a_store_begin (store, error))
+    return FALSE;
+  stmt = l4a_store_prepare (store, "DELETE FROM measurement WHERE id = ?1", error);
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, measurement_id, -1, SQLITE_STATIC);
+  if (stmt == NULL || !l4a_store_step_done (store, stmt, NULL, error) ||
+      !l4a_store_audit (store, "delete", "measurement", measurement_id, NULL, error) ||
+      !l4a_store_commit (store, error))
+    {
+      l4a_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Pasting ----------------------------------------------------------------------- */
+
+/* Splits one line into fields: quoted fields as in RFC 4180. */
+static GPtrArray *
+split_line (const char *line,
+            char        delimiter)
+{
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = line; ; p++)
+    {
+      if (quoted)
+        {
+          if (*p == '\0')
+            break;
+          if (*p == '"' && p[1] == '"')
+            g_string_append_c (field, *p++);
+          else if (*p == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (field, *p);
+          continue;
+        }
+      if (*p == '"' && field->len == 0)
+        quoted = TRUE;
+      else if (*p == delimiter || *p == '\0')
+        {
+          g_ptr_array_add (fields, g_strstrip (g_strdup (field->str)));
+          g_string_truncate (field, 0);
+          if (*p == '\0')
+            break;
+        }
+      else
+        g_string_append_c (field, *p);
+    }
+  if (quoted)
+    g_ptr_array_add (fields, g_strstrip (g_strdup (field->str)));
+  return fields;
+}
+
+/* A value as spreadsheets write it: 1234.5, 1,234.5, 1.234,5, 1 234,5. */
+static gboolean
+parse_value (const char *text,
+             char        delimiter,
+             double     *value)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  const char *dot, *comma;
+  char *end = NULL;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x202F && c != 0x00A0 && c != '\'')
+        g_string_append_unichar (clean, c);
+    }
+  dot = strrchr (clean->str, '.');
+  comma = strrchr (clean->str, ',');
+  if (dot && comma)
+    {
+      /* the last one is the decimal separator; the other groups digits */
+      char group = dot > comma ? ',' : '.';
+      g_autoptr(GString) plain = g_string_new (NULL);
+
+      for (const char *p = clean->str; *p; p++)
+        if (*p != group)
+          g_string_append_c (plain, *p == ',' ? '.' : *p);
+      g_string_assign (clean, plain->str);
+    }
+  else if (comma && delimiter != ',')
+    *(char *) comma = '.';
+  if (clean->len == 0 || strchr (clean->str, ',') != NULL)
+    return FALSE;
+  *value = g_ascii_strtod (clean->str, &end);
+  return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+/* 2026-06-30, 2026-06 (the first of the month) or 2026 (the first of the
+ * year); day-first and month-first dates are ambiguous and refused. */
+static char *
+parse_date (const char *text)
+{
+  int y, m, d;
+  char tail;
+
+  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen (text) == 10 && g_date_valid_dmy (d, m, y))
+    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  if (sscanf (text, "%4d-%2d%c", &y, &m, &tail) == 2 && strlen (text) == 7 && m >= 1 && m <= 12 && y >= 1900)
+    return g_strdup_printf ("%04d-%02d-01", y, m);
+  if (sscanf (text, "%4d%c", &y, &tail) == 1 && strlen (text) == 4 && y >= 1900 && y <= 2200)
+    return g_strdup_printf ("%04d-01-01", y);
+  return NULL;
+}
+
+static void
+add_problem (L4aPaste   *paste,
+             guint       line,
+             char       *message)
+{
+  L4aPasteProblem *problem = g_new0 (L4aPasteProblem, 1);
+
+  problem->line = line;
+  problem->message = message;
+  g_ptr_array_add (paste->problems, problem);
+}
+
+/**
+ * l4a_measurements_parse:
+ * @text: rows copied from a spreadsheet: date, value, source, note,
+ *   separated by tabs, semicolons or commas
+ *
+ * Reads pasted rows; a first row of headings is skipped. Each row that
+ * cannot be read is listed with its line and the reason.
+ *
+ * Returns: (transfer full): the rows read and the problems found
+ */
+L4aPaste *
+l4a_measurements_parse (const char *text)
+{
+  L4aPaste *paste = g_new0 (L4aPaste, 1);
+  g_auto(GStrv) lines = NULL;
+  char delimiter = ',';
+  gboolean first = TRUE;
+
+  paste->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_measurement_free);
+  paste->problems = g_ptr_array_new_with_free_func (problem_free);
+  if (text == NULL)
+    return paste;
+
+  if (strchr (text, '\t') != NULL)
+    delimiter = '\t';
+  else if (strchr (text, ';') != NULL)
+    delimiter = ';';
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) fields = NULL;
+      g_autofree char *date = NULL;
+      const char *date_text, *value_text;
+      L4aMeasurement *m;
+      double value;
+      char *cr = strchr (lines[i], '\r');
+
+      if (cr != NULL)
+        *cr = '\0';
+      if (*g_strstrip (lines[i]) == '\0')
+        continue;
+      if (!g_utf8_validate (lines[i], -1, NULL))
+        {
+          add_problem (paste, i + 1, g_strdup_printf (_("Line %u is not text."), i + 1));
+          continue;
+        }
+      fields = split_line (lines[i], delimiter);
+      date_text = fields->len > 0 ? g_ptr_array_index (fields, 0) : "";
+      value_text = fields->len > 1 ? g_ptr_array_index (fields, 1) : "";
+      date = parse_date (date_text);
+      if (first && date == NULL && !parse_value (value_text, delimiter, &value))
+        {
+          first = FALSE;  /* headings */
+          continue;
+        }
+      first = FALSE;
+      if (fields->len < 2 || *value_text == '\0')
+        {
+          add_problem (paste, i + 1, g_strdup_printf (_("Line %u: a date and a value are needed."), i + 1));
+          continue;
+        }
+      if (date == NULL)
+        {
+          add_problem (paste, i + 1, g_strdup_printf (_("Line %u: “%s” is not a date such as 2026-06-30."), i + 1,
+                                                      date_text));
+          continue;
+        }
+      if (!parse_value (value_text, delimiter, &value))
+        {
+          add_problem (paste, i + 1, g_strdup_printf (_("Line %u: “%s” is not a number."), i + 1, value_text));
+          continue;
+        }
+      m = g_new0 (L4aMeasurement, 1);
+      m->measured_on = g_steal_pointer (&date);
+      m->value = value;
+      m->source = g_strdup (fields->len > 2 ? g_ptr_array_index (fields, 2) : "");
+      m->note = g_strdup (fields->len > 3 ? g_ptr_array_index (fields, 3) : "");
+      m->line = i + 1;
+      g_ptr_array_add (paste->rows, m);
+    }
+  return paste;
+}
+
+/* CSV for a Voluntary Local Review -------------------------------------------------- */
+
+static gboolean
+write_line (GOutputStream  *out,
+            GString        *line,
+            GError        **error)
+{
+  l4a_csv_end_line (line);
+  return g_output_stream_write_all (out, line->str, line->len, NULL, NULL, error);
+}
+
+/**
+ * l4a_indicators_write_csv:
+ * @hub_id: (nullable): one hub, or %NULL for every hub
+ *
+ * Writes indicators and their measurements as a CSV ready for the annex
+ * of a Voluntary Local Review: goal, target, indicator code and name,
+ * unit, direction, baseline, the value of each year (the year's latest
+ * measurement), the target, and the sources.
+ */
+gboolean
+l4a_indicators_write_csv (L4aStore       *store,
+                          const char     *hub_id,
+                          GOutputStream  *out,
+                          GError        **error)
+{
+  g_autoptr(sqlite3_stmt) years_stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GString) line = g_string_new (NULL);
+  static const char * const headings[] = {
+    N_("Hub"), N_("Goal"), N_("Target"), N_("Indicator code"), N_("Indicator"), N_("Framework"), N_("Unit"),
+    N_("Better"), N_("Baseline"), N_("Baseline date"),
+  };
+  int rc;
+
+  years_stmt = l4a_store_prepare (store, "SELECT DISTINCT CAST (substr (m.measured_on, 1, 4) AS INTEGER) "
+                                         "FROM measurement m JOIN indicator i ON i.id = m.indicator_id "
+                                         "WHERE i.hub_id IS NOT NULL AND (?1 IS NULL OR i.hub_id = ?1) ORDER BY 1",
+                                  error);
+  if (years_stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (years_stmt, 1, hub_id, -1, SQLITE_STATIC);
+  while (sqlite3_step (years_stmt) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (years_stmt, 0);
+
+      g_array_append_val (years, year);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    l4a_csv_append_field (line, _(headings[i]), FALSE);
+  for (guint y = 0; y < years->len; y++)
+    {
+      g_autofree char *year = g_strdup_printf ("%d", g_array_index (years, int, y));
+
+      l4a_csv_append_field (line, year, FALSE);
+    }
+  l4a_csv_append_field (line, _("Target value"), FALSE);
+  l4a_csv_append_field (line, _("Target date"), FALSE);
+  l4a_csv_append_field (line, _("Sources"), FALSE);
+  if (!write_line (out, line, error))
+    return FALSE;
+
+  stmt = l4a_store_prepare (store,
+                            "SELECT h.name, i.id, i.code, i.name, i.framework, i.unit, i.direction, i.baseline_value, "
+                            "  i.baseline_on, i.target_value, i.target_on, "
+                            "  (SELECT group_concat (DISTINCT source) FROM measurement m "
+                            "   WHERE m.indicator_id = i.id AND source <> '') "
+                            "FROM indicator i JOIN hub h ON h.id = i.hub_id "
+                            "WHERE ?1 IS NULL OR i.hub_id = ?1 ORDER BY h.name, i.position, i.code", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 2);
+      g_auto(GStrv) parts = g_strsplit (code, ".", 3);
+      gboolean sdg = g_strv_length (parts) == 3 && g_ascii_strtoull (parts[0], NULL, 10) >= 1 &&
+                     g_ascii_strtoull (parts[0], NULL, 10) <= 17;
+      g_autofree char *target = sdg ? g_strdup_printf ("%s.%s", parts[0], parts[1]) : NULL;
+      g_autofree char *baseline = NULL;
+      g_autofree char *target_value = NULL;
+      g_autoptr(sqlite3_stmt) values = NULL;
+
+      g_string_truncate (line, 0);
+      l4a_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 0), TRUE);
+      l4a_csv_append_field (line, sdg ? parts[0] : NULL, FALSE);
+      l4a_csv_append_field (line, target, FALSE);
+      l4a_csv_append_field (line, code, TRUE);
+      l4a_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 3), TRUE);
+      l4a_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 4), TRUE);
+      l4a_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 5), TRUE);
+      l4a_csv_append_field (line, g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), "lower") == 0
+                                  ? _("lower") : _("higher"), FALSE);
+      if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+        baseline = g_strdup_printf ("%.15g", sqlite3_column_double (stmt, 7));
+      l4a_csv_append_field (line, baseline, FALSE);
+      l4a_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 8), FALSE);
+
+      /* the latest value of each year */
+      values = l4a_store_prepare (store, "SELECT CAST (substr (measured_on, 1, 4) AS INTEGER), value FROM measurement "
+                                         "WHERE indicator_id = ?1 ORDER BY measured_on", error);
+      if (values == NULL)
+        return FALSE;
+      sqlite3_bind_text (values, 1, (const char *) sqlite3_column_text (stmt, 1), -1, SQLITE_TRANSIENT);
+      {
+        g_autofree double *by_year = g_new (double, years->len + 1);
+
+        for (guint y = 0; y < years->len; y++)
+          by_year[y] = NAN;
+        while (sqlite3_step (values) == SQLITE_ROW)
+          for (guint y = 0; y < years->len; y++)
+            if (g_array_index (years, int, y) == sqlite3_column_int (values, 0))
+              by_year[y] = sqlite3_column_double (values, 1);
+        for (guint y = 0; y < years->len; y++)
+          {
+            g_autofree char *value = isfinite (by_year[y]) ? g_strdup_printf ("%.15g", by_year[y]) : NULL;
+
+            l4a_csv_append_field (line, value, FALSE);
+          }
+      }
+      if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+        target_value = g_strdup_printf ("%.15g", sqlite3_column_double (stmt, 9));
+      l4a_csv_append_field (line, target_value, FALSE);
+      l4a_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 10), FALSE);
+      l4a_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 11), TRUE);
+      if (!write_line (out, line, error))
+        return FALSE;
+    }
+  return l4a_store_rows_done (store, rc, error);
+}
