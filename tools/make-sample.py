@@ -189,10 +189,16 @@ def add_months(date, months):
     return "%04d-%02d-%02d" % (y, m, min(d, 28))
 
 
+SAMPLE_DAY = "2026-10-31"
+
+
 def series(ind_id, source, baseline, target, start, years):
     """Half-yearly measurements moving from baseline toward target, with noise."""
     n = years * 2
     for i in range(1, n + 1):
+        # nothing measured after the sample was made
+        if add_months(start, 6 * i) > SAMPLE_DAY:
+            break
         progress = i / (n + 2) * rnd.uniform(0.6, 1.15)
         value = baseline + (target - baseline) * progress
         value += (target - baseline) * rnd.uniform(-0.06, 0.06)

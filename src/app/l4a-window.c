@@ -14,6 +14,7 @@
 #include "l4a-export-window.h"
 #include "l4a-import-window.h"
 #include "l4a-hubs-view.h"
+#include "l4a-indicators-view.h"
 #include "l4a-proposals-view.h"
 #include "l4a-reviews-view.h"
 #include "l4a-sample.h"
@@ -33,6 +34,7 @@ struct _L4aWindow
   L4aHubsView          *hubs_view;
   L4aProposalsView     *proposals_view;
   L4aReviewsView       *reviews_view;
+  L4aIndicatorsView    *indicators_view;
   GtkRevealer          *sample_banner;
 };
 
@@ -57,6 +59,7 @@ data_changed_cb (L4aWindow   *self,
   /* The sample data brings calls and proposals too. */
   l4a_proposals_view_set_store (self->proposals_view, self->store);
   l4a_reviews_view_set_store (self->reviews_view, self->store);
+  l4a_indicators_view_reload (self->indicators_view);
 }
 
 static void
@@ -67,6 +70,7 @@ role_changed_cb (L4aWindow *self)
   l4a_hubs_view_role_changed (self->hubs_view);
   l4a_proposals_view_reload (self->proposals_view);
   l4a_reviews_view_reload (self->reviews_view);
+  l4a_indicators_view_reload (self->indicators_view);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up",
                                  l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT);
 }
@@ -368,6 +372,7 @@ setup_for_application (L4aWindow      *self,
   l4a_hubs_view_set_store (self->hubs_view, self->store, self->settings);
   l4a_proposals_view_set_store (self->proposals_view, self->store);
   l4a_reviews_view_set_store (self->reviews_view, self->store);
+  l4a_indicators_view_set_store (self->indicators_view, self->store, l4a_hubs_view_get_visible (self->hubs_view));
   g_signal_connect_object (self->reviews_view, "hubs-changed", G_CALLBACK (hubs_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (visible_view_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -410,6 +415,7 @@ l4a_window_class_init (L4aWindowClass *klass)
   g_type_ensure (L4A_TYPE_HUBS_VIEW);
   g_type_ensure (L4A_TYPE_PROPOSALS_VIEW);
   g_type_ensure (L4A_TYPE_REVIEWS_VIEW);
+  g_type_ensure (L4A_TYPE_INDICATORS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-window.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, toast_overlay);
@@ -419,6 +425,7 @@ l4a_window_class_init (L4aWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, hubs_view);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, proposals_view);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, reviews_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, indicators_view);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, sample_banner);
   gtk_widget_class_bind_template_callback (widget_class, data_changed_cb);
 

@@ -585,16 +585,46 @@ draw_date_axis (Plot *plot)
     }
 }
 
-/* Category labels under the bars: level, turned, or every other one. */
-static void
-draw_category_axis (Plot *plot)
+/* How category labels fit under the bars: on up to three lines in their
+ * slot, or else turned, and then only every so many. */
+typedef struct
 {
-  guint n = plot->chart->categories->len;
-  double slot = n ? (plot->right - plot->left) / n : 0;
-  double widest = 0, w, h;
   gboolean turn;
-  guint every = 1;
+  guint    every;
+  double   height;   /* room they need under the plot */
+} CategoryLayout;
 
+static CategoryLayout
+layout_categories (Plot   *plot,
+                   double  plot_width)
+{
+  CategoryLayout layout = { FALSE, 1, 0 };
+  guint n = plot->chart->categories->len;
+  double slot = n ? plot_width / n : 0, widest = 0, tallest = 0, w, h = 0;
+
+  pango_layout_set_width (plot->layout, (int) MAX (slot - 4, 1) * PANGO_SCALE);
+  pango_layout_set_wrap (plot->layout, PANGO_WRAP_WORD);
+  pango_layout_set_alignment (plot->layout, PANGO_ALIGN_CENTER);
+  for (guint i = 0; i < n; i++)
+    {
+      L4aChartCategory *category = g_ptr_array_index (plot->chart->categories, i);
+
+      text_size (plot, category->label, &w, &h);
+      tallest = MAX (tallest, h);
+      widest = MAX (widest, w);
+      /* more than three lines, or a word longer than the slot */
+      if (pango_layout_get_line_count (plot->layout) > 3 || w > slot - 2)
+        layout.turn = TRUE;
+    }
+  pango_layout_set_width (plot->layout, -1);
+  pango_layout_set_alignment (plot->layout, PANGO_ALIGN_LEFT);
+  if (!layout.turn)
+    {
+      layout.height = tallest + 10;
+      return layout;
+    }
+
+  widest = 0;
   for (guint i = 0; i < n; i++)
     {
       L4aChartCategory *category = g_ptr_array_index (plot->chart->categories, i);
@@ -602,40 +632,48 @@ draw_category_axis (Plot *plot)
       text_size (plot, category->label, &w, &h);
       widest = MAX (widest, w);
     }
-  turn = widest > slot - 4;
-  if (turn)
-    while (slot * every < h + 2 && every < n)
-      every++;
-  for (guint i = 0; i < n; i += every)
+  while (slot * layout.every < h + 2 && layout.every < n)
+    layout.every++;
+  layout.height = MIN (widest * 0.72 + h, 120) + 8;
+  return layout;
+}
+
+static void
+draw_category_axis (Plot                 *plot,
+                    const CategoryLayout *layout)
+{
+  guint n = plot->chart->categories->len;
+  double slot = n ? (plot->right - plot->left) / n : 0, w, h;
+
+  for (guint i = 0; i < n; i += layout->every)
     {
       L4aChartCategory *category = g_ptr_array_index (plot->chart->categories, i);
       double x = plot->left + slot * (i + 0.5);
 
-      if (turn)
-        draw_text (plot, category->label, x + h / 2, plot->bottom + 6, 1, 0, -G_PI / 4, plot->style->fg);
+      if (layout->turn)
+        {
+          /* turned labels longer than their room end with an ellipsis */
+          text_size (plot, "M", &w, &h);
+          pango_layout_set_width (plot->layout, (int) MAX ((layout->height - h - 8) / 0.71, 10) * PANGO_SCALE);
+          pango_layout_set_ellipsize (plot->layout, PANGO_ELLIPSIZE_END);
+          text_size (plot, category->label, &w, &h);
+          draw_text (plot, category->label, x + h / 2, plot->bottom + 6, 1, 0, -G_PI / 4, plot->style->fg);
+          pango_layout_set_width (plot->layout, -1);
+          pango_layout_set_ellipsize (plot->layout, PANGO_ELLIPSIZE_NONE);
+        }
       else
-        draw_text (plot, category->label, x, plot->bottom + 6, 0.5, 0, 0, plot->style->fg);
+        {
+          pango_layout_set_width (plot->layout, (int) MAX (slot - 4, 1) * PANGO_SCALE);
+          pango_layout_set_wrap (plot->layout, PANGO_WRAP_WORD);
+          pango_layout_set_alignment (plot->layout, PANGO_ALIGN_CENTER);
+          text_size (plot, category->label, &w, &h);
+          cairo_move_to (plot->cr, x - (slot - 4) / 2, plot->bottom + 6);
+          source (plot->cr, plot->style->fg);
+          pango_cairo_show_layout (plot->cr, plot->layout);
+          pango_layout_set_width (plot->layout, -1);
+          pango_layout_set_alignment (plot->layout, PANGO_ALIGN_LEFT);
+        }
     }
-}
-
-/* How much room category labels need under the plot. */
-static double
-category_axis_height (Plot   *plot,
-                      double  plot_width)
-{
-  guint n = plot->chart->categories->len;
-  double slot = n ? plot_width / n : 0, widest = 0, w, h = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      L4aChartCategory *category = g_ptr_array_index (plot->chart->categories, i);
-
-      text_size (plot, category->label, &w, &h);
-      widest = MAX (widest, w);
-    }
-  if (widest > slot - 4)
-    return MIN (widest * 0.72 + h, 160) + 8;
-  return h + 10;
 }
 
 static double
@@ -659,7 +697,7 @@ draw_progress (Plot *plot)
   L4aChart *chart = plot->chart;
   L4aChartSeries *measurements = series_at (chart, 0);
   cairo_t *cr = plot->cr;
-  double rgb[3];
+  double rgb[3], w, h;
   guint n = measurements ? measurements->points->len : 0;
 
   /* the straight path from the baseline to the target, and the target */
@@ -749,7 +787,12 @@ draw_progress (Plot *plot)
       cairo_line_to (cr, x, plot->bottom);
       cairo_stroke (cr);
       set_dash (cr, 0);
-      draw_text (plot, _("Today"), x + 3, plot->top, 0, 0, 0, plot->style->muted);
+      /* the label on the side with room */
+      text_size (plot, _("Today"), &w, &h);
+      if (x + 3 + w > plot->right)
+        draw_text (plot, _("Today"), x - 3, plot->top, 1, 0, 0, plot->style->muted);
+      else
+        draw_text (plot, _("Today"), x + 3, plot->top, 0, 0, 0, plot->style->muted);
     }
 }
 
@@ -916,7 +959,13 @@ draw_timeline (Plot *plot)
       cairo_move_to (cr, x, plot->top);
       cairo_line_to (cr, x, plot->bottom);
       cairo_stroke (cr);
-      draw_text (plot, _("Today"), x + 3, plot->top - 2, 0, 1, 0, rgb);
+      {
+        double w, h;
+
+        text_size (plot, _("Today"), &w, &h);
+        draw_text (plot, _("Today"), x + 3 + w > plot->right ? x - 3 : x + 3, plot->top - 2,
+                   x + 3 + w > plot->right ? 1 : 0, 1, 0, rgb);
+      }
     }
 }
 
@@ -1077,6 +1126,7 @@ l4a_chart_draw (L4aChart            *chart,
   PangoFontDescription *font = pango_font_description_from_string (style->font ? style->font : "Sans 10");
   Plot plot = { chart, cr, style, layout };
   L4aTicks ticks = { 0 };
+  CategoryLayout categories = { FALSE, 1, 0 };
   double lo, hi, top = 8, w, h, legend, bottom_room, left_room = 0;
   gboolean numeric_x = chart->kind == L4A_CHART_SCORES;
   gboolean rows = chart->kind == L4A_CHART_TIMELINE || chart->kind == L4A_CHART_SCORES;
@@ -1088,8 +1138,11 @@ l4a_chart_draw (L4aChart            *chart,
   g_array_set_size (chart->hits, 0);
 
   cairo_save (cr);
-  source (cr, style->bg);
-  cairo_paint (cr);
+  if (!style->transparent)
+    {
+      source (cr, style->bg);
+      cairo_paint (cr);
+    }
 
   if (style->title && chart->title != NULL)
     {
@@ -1150,8 +1203,15 @@ l4a_chart_draw (L4aChart            *chart,
   plot.left = MAX (left_room + 8, 36);
   plot.right = width - 16;
   plot.top = top + (chart->kind == L4A_CHART_BARS ? h + 4 : 6);
-  bottom_room = (chart->kind == L4A_CHART_BARS || chart->kind == L4A_CHART_STACKED_BARS)
-                ? category_axis_height (&plot, plot.right - plot.left) : h + 10;
+  if (chart->kind == L4A_CHART_BARS || chart->kind == L4A_CHART_STACKED_BARS)
+    {
+      categories = layout_categories (&plot, plot.right - plot.left);
+      /* never more than a third of the chart */
+      categories.height = MIN (categories.height, height / 3);
+      bottom_room = categories.height;
+    }
+  else
+    bottom_room = h + 10;
   if (chart->y_label != NULL && !rows)
     plot.top += h + 2;
   plot.bottom = height - bottom_room - (chart->x_label ? h + 4 : 0) - 4;
@@ -1175,7 +1235,7 @@ l4a_chart_draw (L4aChart            *chart,
     case L4A_CHART_BARS:
     case L4A_CHART_STACKED_BARS:
       draw_value_axis (&plot, &ticks, TRUE);
-      draw_category_axis (&plot);
+      draw_category_axis (&plot, &categories);
       draw_bars (&plot);
       break;
     case L4A_CHART_TIMELINE:

@@ -64,7 +64,8 @@ typedef struct
   double fg[3], bg[3], grid[3], muted[3];
   double palette[6][3];
   gboolean high_contrast;
-  gboolean title;            /* draw the title and the verdict (exports) */
+  gboolean title;            /* draw the title (exports) */
+  gboolean transparent;      /* leave the background to what is under the chart */
   const char *font;
 } L4aChartStyle;
 

@@ -159,9 +159,23 @@ compare_starts (gconstpointer a,
 }
 
 /* Hubs in order of their start, with their deliverables still due. */
+static int
+compare_ends_latest_first (gconstpointer a,
+                           gconstpointer b)
+{
+  L4aHub *x = *(L4aHub * const *) a, *y = *(L4aHub * const *) b;
+
+  return g_strcmp0 (l4a_hub_get_end (y), l4a_hub_get_end (x));
+}
+
+/**
+ * l4a_chart_hub_timeline:
+ * @max_rows: at most this many hubs, those that end last; 0 for all
+ */
 L4aChart *
 l4a_chart_hub_timeline (L4aStore    *store,
                         GListModel  *hubs,
+                        guint        max_rows,
                         GError     **error)
 {
   L4aChart *chart = l4a_chart_new (L4A_CHART_TIMELINE, "hub-timeline", _("Timeline of the Hubs"));
@@ -173,8 +187,15 @@ l4a_chart_hub_timeline (L4aStore    *store,
 
   chart->today = today ();
   chart->y_label = g_strdup (_("Hub"));
-  for (guint i = 0; hubs && i < g_list_model_get_n_items (hubs); i++)
+  guint total = hubs ? g_list_model_get_n_items (hubs) : 0;
+
+  for (guint i = 0; i < total; i++)
     g_ptr_array_add (sorted, g_list_model_get_item (hubs, i));
+  if (max_rows > 0 && sorted->len > max_rows)
+    {
+      g_ptr_array_sort (sorted, compare_ends_latest_first);
+      g_ptr_array_set_size (sorted, max_rows);
+    }
   g_ptr_array_sort (sorted, compare_starts);
 
   for (guint i = 0; i < sorted->len; i++)
@@ -214,6 +235,15 @@ l4a_chart_hub_timeline (L4aStore    *store,
     }
   sqlite3_reset (stmt);
 
+  if (sorted->len < total)
+    {
+      g_autofree char *shown = g_strdup_printf ("%u", sorted->len);
+      g_autofree char *all = g_strdup_printf ("%u", total);
+
+      g_free (chart->title);
+      /* translators: how many hubs a timeline shows, of how many */
+      chart->title = g_strdup_printf (_("Timeline of the %s Hubs That End Last, of %s"), shown, all);
+    }
   chart->description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "Timeline of %u hub from start to end, with a line for today "
                                                      "and a diamond for each deliverable still due.",
@@ -447,7 +477,7 @@ l4a_charts_build (L4aStore    *store,
         return l4a_chart_hubs_by_region (hubs);
       if (g_str_equal (name, "hubs-by-sdg"))
         return l4a_chart_hubs_by_sdg (hubs);
-      return l4a_chart_hub_timeline (store, hubs, error);
+      return l4a_chart_hub_timeline (store, hubs, 0, error);
     }
   if (g_strcmp0 (name, "proposals-by-state") == 0)
     return l4a_chart_proposals_by_state (store, error);

@@ -22,6 +22,7 @@ L4aChart           *l4a_chart_hubs_by_region      (GListModel  *hubs);
 L4aChart           *l4a_chart_hubs_by_sdg         (GListModel  *hubs);
 L4aChart           *l4a_chart_hub_timeline        (L4aStore    *store,
                                                    GListModel  *hubs,
+                                                   guint        max_rows,
                                                    GError     **error);
 L4aChart           *l4a_chart_proposals_by_state  (L4aStore    *store,
                                                    GError     **error);

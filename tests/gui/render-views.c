@@ -32,6 +32,7 @@
 #include "l4a-members-window.h"
 #include "l4a-export-window.h"
 #include "l4a-import-window.h"
+#include "l4a-indicators-view.h"
 #include "l4a-bundle.h"
 #include <sqlite3.h>
 #include "l4a-review.h"
@@ -729,6 +730,72 @@ render_sync (L4aApplication *app,
   return ok;
 }
 
+/* A hub's indicators, scrolled to them, wide and narrow. */
+static gboolean
+render_hub_indicators (L4aApplication *app,
+                       const char     *outdir)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aStore *store = l4a_application_get_store (app);
+  g_autofree char *hub = NULL;
+  gboolean ok = TRUE;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  if (sqlite3_open_v2 (l4a_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    return FALSE;
+  if (sqlite3_prepare_v2 (db, "SELECT hub_id FROM indicator WHERE hub_id IS NOT NULL GROUP BY hub_id "
+                              "ORDER BY count(*) DESC, hub_id LIMIT 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    hub = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  if (hub == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *style = i == 1 ? "dark" : "light";
+      g_autofree char *name = g_strdup_printf ("indicators-hub-%s%s.png", style, i == 2 ? "-narrow" : "");
+      GtkWidget *view, *scrolled;
+      L4aWindow *window;
+
+      g_settings_set_string (settings, "color-scheme", style);
+      g_settings_set_int (settings, "window-width", i == 2 ? 360 : 1100);
+      g_settings_set_int (settings, "window-height", 800);
+      window = l4a_window_new (app);
+      gtk_window_present (GTK_WINDOW (window));
+      l4a_window_show_view (window, "indicators");
+      view = l4a_window_get_view (window, "indicators");
+      l4a_test_iterate (0.3);
+      ok &= l4a_indicators_view_select_hub (L4A_INDICATORS_VIEW (view), hub);
+      l4a_test_iterate (0.5);
+      /* scroll to the hub's indicators */
+      scrolled = gtk_widget_get_first_child (gtk_widget_get_first_child (view));
+      while (scrolled != NULL && !GTK_IS_SCROLLED_WINDOW (scrolled))
+        scrolled = gtk_widget_get_next_sibling (scrolled);
+      if (scrolled != NULL)
+        {
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+          GPtrArray *cards = l4a_indicators_view_get_cards (L4A_INDICATORS_VIEW (view));
+          graphene_point_t point;
+
+          if (cards->len > 4 &&
+              gtk_widget_compute_point (g_ptr_array_index (cards, 4), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                        &GRAPHENE_POINT_INIT (0, 0), &point))
+            gtk_adjustment_set_value (adjustment, point.y - 120);
+          l4a_test_iterate (0.3);
+        }
+      ok &= save_window (GTK_WINDOW (window), outdir, name);
+      gtk_window_destroy (GTK_WINDOW (window));
+      l4a_test_iterate (0.1);
+    }
+  g_settings_set_string (settings, "color-scheme", "light");
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 800);
+  return ok;
+}
+
 static gboolean
 render_all (L4aApplication *app,
             const char     *outdir,
@@ -803,6 +870,7 @@ main (int   argc,
   ok &= render_registry (app, outdir);
   ok &= render_proposal_editor (app, outdir);
   ok &= render_reviews (app, outdir);
+  ok &= render_hub_indicators (app, outdir);
   ok &= render_sync (app, outdir, tmpdir);
 
   l4a_test_remove_tree (tmpdir);

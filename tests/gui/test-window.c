@@ -31,6 +31,8 @@
 #include "l4a-export-window.h"
 #include "l4a-import.h"
 #include "l4a-import-window.h"
+#include "l4a-indicators-view.h"
+#include "l4a-chart-card.h"
 #include "l4a-sample.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
@@ -1157,6 +1159,93 @@ test_import_window (void)
   l4a_test_iterate (0.1);
 }
 
+/* The Indicators view: the dashboard's charts by keyboard, as data and as
+ * files; a hub's indicators, rows pasted into one, the CSV annex. */
+static void
+test_indicators_view (void)
+{
+  L4aStore *store = l4a_application_get_store (app);
+  g_autofree char *hub = NULL;
+  g_autofree char *png = g_build_filename (tmpdir, "regions.png", NULL);
+  g_autofree char *svg = g_build_filename (tmpdir, "regions.svg", NULL);
+  g_autofree char *csv = g_build_filename (tmpdir, "annex.csv", NULL);
+  g_autofree char *problems = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  L4aIndicatorsView *view;
+  L4aChartCard *regions;
+  L4aWindow *window;
+  GtkWindow *paste;
+  GPtrArray *cards;
+  gint64 before;
+
+  if (!l4a_sample_is_loaded (store))
+    g_assert_true (l4a_sample_load (store, NULL, &error));
+  hub = l4a_test_sql_text_at (l4a_store_get_path (store),
+                              "SELECT hub_id FROM indicator WHERE hub_id IS NOT NULL GROUP BY hub_id "
+                              "ORDER BY count(*) DESC LIMIT 1");
+  g_settings_set_string (l4a_application_get_settings (app), "role", "secretariat");
+  window = l4a_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  l4a_window_show_view (window, "indicators");
+  view = L4A_INDICATORS_VIEW (l4a_window_get_view (window, "indicators"));
+  l4a_indicators_view_reload (view);
+  l4a_test_iterate (0.5);
+
+  cards = l4a_indicators_view_get_cards (view);
+  g_assert_cmpuint (cards->len, >=, 4);
+  regions = g_ptr_array_index (cards, 0);
+  {
+    L4aChartView *chart = l4a_chart_card_get_view (regions);
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+
+    g_assert_nonnull (l4a_chart_view_get_chart (chart));
+    g_assert_cmpuint (l4a_chart_view_get_chart (chart)->hits->len, ==, 7);
+    /* the arrow keys move from bar to bar, and say what each one is */
+    gtk_widget_grab_focus (GTK_WIDGET (chart));
+    l4a_chart_view_move_focus (chart, G_MININT);
+    first = l4a_chart_view_describe_focused (chart);
+    l4a_chart_view_move_focus (chart, 1);
+    second = l4a_chart_view_describe_focused (chart);
+    g_assert_nonnull (first);
+    g_assert_nonnull (strstr (first, "Africa"));
+    g_assert_cmpstr (first, !=, second);
+    l4a_chart_view_move_focus (chart, G_MAXINT);
+    g_assert_cmpint (l4a_chart_view_get_focused (chart), ==, 6);
+  }
+  l4a_chart_card_show_data (regions, TRUE);
+  g_assert_true (l4a_chart_card_get_showing_data (regions));
+  l4a_chart_card_show_data (regions, FALSE);
+  g_assert_true (l4a_chart_card_export (regions, png, 2, &error));
+  g_assert_true (l4a_chart_card_export (regions, svg, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (svg, G_FILE_TEST_EXISTS));
+
+  g_assert_true (l4a_indicators_view_select_hub (view, hub));
+  l4a_test_iterate (0.2);
+  g_assert_cmpuint (l4a_indicators_view_get_n_indicators (view), >, 0);
+  paste = l4a_indicators_view_open_paste (view, 0);
+  g_assert_nonnull (paste);
+  before = l4a_test_sql_int_at (l4a_store_get_path (store), "SELECT count(*) FROM measurement");
+  g_assert_false (l4a_indicators_view_paste (view, paste, "2026-01-31\t12\n2026-02-30\t13\n", &problems));
+  g_assert_nonnull (strstr (problems, "Line 2"));
+  g_assert_cmpint (l4a_test_sql_int_at (l4a_store_get_path (store), "SELECT count(*) FROM measurement"), ==, before);
+  g_assert_true (l4a_indicators_view_paste (view, paste, "Date\tValue\n1999-01-31\t12\n1999-02-28\t13,5\n", NULL));
+  g_assert_cmpint (l4a_test_sql_int_at (l4a_store_get_path (store), "SELECT count(*) FROM measurement"), ==,
+                   before + 2);
+  gtk_window_destroy (paste);
+
+  g_assert_true (l4a_indicators_view_write_csv (view, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "Hub,Goal,Target,Indicator code,"));
+  g_assert_nonnull (strstr (text, ",1999,"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  l4a_test_iterate (0.1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1188,6 +1277,7 @@ main (int   argc,
   g_test_add_func ("/gui/registry/map-markers", test_map_markers);
   g_test_add_func ("/gui/registry/governments", test_governments_window);
   g_test_add_func ("/gui/sync/import-export", test_import_window);
+  g_test_add_func ("/gui/indicators/dashboard-and-hub", test_indicators_view);
   g_test_add_func ("/gui/proposals/fill-submit-withdraw-revise", test_proposal_journey);
   g_test_add_func ("/gui/proposals/calls", test_calls_window);
   g_test_add_func ("/gui/reviews/score-submit-decide-release", test_review_journey);

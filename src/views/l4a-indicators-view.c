@@ -1,0 +1,863 @@
+/* l4a-indicators-view.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Indicators view: the network dashboard (hubs per region and per
+ * goal, proposals per call and state, the timeline), over the hubs the
+ * Hubs view shows, and each hub's indicators with their progress, their
+ * measurements (added one by one or pasted from a spreadsheet by those
+ * who may), and the CSV annex of a Voluntary Local Review.
+ */
+
+#define G_LOG_DOMAIN "l4a-indicators-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "l4a-chart-card.h"
+#include "l4a-charts.h"
+#include "l4a-hub.h"
+#include "l4a-indicator.h"
+#include "l4a-indicators-view.h"
+#include "l4a-ticks.h"
+
+/* The timeline shows the hubs that end last, up to this many. */
+#define TIMELINE_ROWS 40
+
+struct _L4aIndicatorsView
+{
+  GtkWidget      parent_instance;
+
+  L4aStore      *store;
+  GListModel    *hubs;
+  GPtrArray     *hub_ids;      /* in the order of the hub row */
+  GPtrArray     *indicators;   /* L4aIndicatorEdit of the hub shown */
+  GPtrArray     *cards;        /* L4aChartCard of the hub's indicators */
+  guint          rebuild_id;
+
+  GtkWidget     *scrolled;
+  GtkStack      *stack;
+  GtkLabel      *summary;
+  L4aChartCard  *regions;
+  L4aChartCard  *sdgs;
+  L4aChartCard  *proposals;
+  L4aChartCard  *timeline;
+  AdwComboRow   *hub_row;
+  GtkWidget     *add_button;
+  GtkWidget     *csv_button;
+  GtkBox        *indicator_box;
+  AdwStatusPage *no_indicators;
+};
+
+G_DEFINE_FINAL_TYPE (L4aIndicatorsView, l4a_indicators_view, GTK_TYPE_WIDGET)
+
+static void rebuild_indicators (L4aIndicatorsView *self);
+
+static const char *
+selected_hub (L4aIndicatorsView *self)
+{
+  guint i = adw_combo_row_get_selected (self->hub_row);
+
+  return self->hub_ids && i < self->hub_ids->len ? g_ptr_array_index (self->hub_ids, i) : NULL;
+}
+
+static void
+show_error (L4aIndicatorsView *self,
+            const char        *heading,
+            const char        *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                                       message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Dashboard --------------------------------------------------------------------- */
+
+static void
+rebuild_dashboard (L4aIndicatorsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  L4aChart *timeline;
+  guint n = self->hubs ? g_list_model_get_n_items (self->hubs) : 0;
+  gint64 total = self->store ? l4a_store_count (self->store, "hub", NULL) : 0;
+  g_autofree char *summary = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->stack, total > 0 ? "content" : "empty");
+  if (n == total)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hub in the registry.", "All %u hubs of the registry.",
+                                            n), n);
+  else
+    /* translators: how many hubs the Hubs view's filters leave, of how many */
+    summary = g_strdup_printf (_("%u of %u hubs, as filtered in the Hubs view."), n, (guint) total);
+  gtk_label_set_label (self->summary, summary);
+
+  l4a_chart_card_set_chart (self->regions, l4a_chart_hubs_by_region (self->hubs));
+  l4a_chart_card_set_chart (self->sdgs, l4a_chart_hubs_by_sdg (self->hubs));
+  l4a_chart_card_set_chart (self->proposals, l4a_chart_proposals_by_state (self->store, NULL));
+  timeline = l4a_chart_hub_timeline (self->store, self->hubs, TIMELINE_ROWS, &error);
+  if (timeline != NULL)
+    gtk_widget_set_size_request (GTK_WIDGET (l4a_chart_card_get_view (self->timeline)), 240,
+                                 MAX (220, (int) timeline->categories->len * 24 + 90));
+  l4a_chart_card_set_chart (self->timeline, timeline);
+}
+
+static void
+fill_hub_row (L4aIndicatorsView *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *previous = g_strdup (selected_hub (self));
+  guint n = self->hubs ? g_list_model_get_n_items (self->hubs) : 0;
+  guint keep = 0;
+
+  g_clear_pointer (&self->hub_ids, g_ptr_array_unref);
+  self->hub_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(L4aHub) hub = g_list_model_get_item (self->hubs, i);
+
+      gtk_string_list_append (names, l4a_hub_get_name (hub));
+      g_ptr_array_add (self->hub_ids, g_strdup (l4a_hub_get_id (hub)));
+      if (g_strcmp0 (previous, l4a_hub_get_id (hub)) == 0)
+        keep = i;
+    }
+  g_signal_handlers_block_by_func (self->hub_row, rebuild_indicators, self);
+  adw_combo_row_set_model (self->hub_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->hub_row, keep);
+  g_signal_handlers_unblock_by_func (self->hub_row, rebuild_indicators, self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->hub_row), n > 0);
+}
+
+static gboolean
+rebuild_cb (gpointer data)
+{
+  L4aIndicatorsView *self = data;
+
+  self->rebuild_id = 0;
+  rebuild_dashboard (self);
+  fill_hub_row (self);
+  rebuild_indicators (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hubs_changed_cb (L4aIndicatorsView *self)
+{
+  /* filters change in bursts while typing: draw once they settle */
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_timeout_add (150, rebuild_cb, self);
+}
+
+/* Dialogs ----------------------------------------------------------------------- */
+
+static GtkWidget *
+entry_row (GtkWidget  *list,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+static GtkWidget *
+boxed_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
+static AdwMessageDialog *
+new_dialog (L4aIndicatorsView *self,
+            const char        *heading,
+            const char        *body,
+            const char        *action)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                                           : NULL, heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", action, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}
+
+static L4aIndicatorEdit *
+indicator_at (L4aIndicatorsView *self,
+              guint              i)
+{
+  return self->indicators && i < self->indicators->len ? g_ptr_array_index (self->indicators, i) : NULL;
+}
+
+static double
+parse_optional (const char *text)
+{
+  char *end = NULL;
+  double value;
+
+  if (text == NULL || *g_strstrip ((char *) text) == '\0')
+    return NAN;
+  value = g_ascii_strtod (text, &end);
+  return end && *end == '\0' ? value : INFINITY;
+}
+
+static void
+measurement_response_cb (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         L4aIndicatorsView *self)
+{
+  L4aIndicatorEdit *indicator = g_object_get_data (G_OBJECT (dialog), "indicator");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_measurement_free);
+  g_autoptr(GError) error = NULL;
+  L4aMeasurement *m;
+
+  if (!g_str_equal (response, "save") || indicator == NULL)
+    return;
+  m = g_new0 (L4aMeasurement, 1);
+  m->measured_on = g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "date")));
+  m->value = parse_optional (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "value")));
+  m->source = g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "source")));
+  g_ptr_array_add (rows, m);
+  if (!l4a_measurements_save (self->store, indicator->id, rows, &error))
+    show_error (self, _("The Measurement Was Not Saved"), error->message);
+  else
+    rebuild_indicators (self);
+}
+
+static void
+add_measurement_cb (GtkWidget         *button,
+                    L4aIndicatorsView *self)
+{
+  L4aIndicatorEdit *indicator = indicator_at (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "i")));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  AdwMessageDialog *dialog;
+  GtkWidget *list = boxed_list ();
+
+  if (indicator == NULL)
+    return;
+  dialog = new_dialog (self, _("Add Measurement"), indicator->name, _("_Add"));
+  g_object_set_data (G_OBJECT (dialog), "date", entry_row (list, _("Date, such as 2026-06-30"), today));
+  g_object_set_data (G_OBJECT (dialog), "value", entry_row (list, indicator->unit && *indicator->unit
+                                                                  ? indicator->unit : _("Value"), NULL));
+  g_object_set_data (G_OBJECT (dialog), "source", entry_row (list, _("Source"), NULL));
+  g_object_set_data (G_OBJECT (dialog), "indicator", indicator);
+  adw_message_dialog_set_extra_child (dialog, list);
+  g_signal_connect (dialog, "response", G_CALLBACK (measurement_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * l4a_indicators_view_paste:
+ * @dialog: a dialog from l4a_indicators_view_open_paste()
+ * @problems: (out) (optional): the lines that cannot be read, in words
+ *
+ * Reads @text as rows of a spreadsheet and saves them to the dialog's
+ * indicator: all of them, or none when a line cannot be read.
+ */
+gboolean
+l4a_indicators_view_paste (L4aIndicatorsView  *self,
+                           GtkWindow          *dialog,
+                           const char         *text,
+                           char              **problems)
+{
+  L4aIndicatorEdit *indicator = g_object_get_data (G_OBJECT (dialog), "indicator");
+  g_autoptr(L4aPaste) paste = l4a_measurements_parse (text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) said = g_string_new (NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+  if (indicator == NULL)
+    return FALSE;
+  for (guint i = 0; i < paste->problems->len && i < 12; i++)
+    g_string_append_printf (said, "%s%s", i ? "\n" : "",
+                            ((L4aPasteProblem *) g_ptr_array_index (paste->problems, i))->message);
+  if (paste->problems->len == 0 && paste->rows->len == 0)
+    g_string_append (said, _("There are no rows to add."));
+  if (said->len == 0 && !l4a_measurements_save (self->store, indicator->id, paste->rows, &error))
+    g_string_append (said, error->message);
+  if (said->len > 0)
+    {
+      if (problems != NULL)
+        *problems = g_strdup (said->str);
+      return FALSE;
+    }
+  rebuild_indicators (self);
+  return TRUE;
+}
+
+static void
+paste_response_cb (AdwMessageDialog  *dialog,
+                   const char        *response,
+                   L4aIndicatorsView *self)
+{
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
+  g_autofree char *problems = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!l4a_indicators_view_paste (self, GTK_WINDOW (dialog), text, &problems))
+    /* nothing was added: say why, line by line */
+    show_error (self, _("No Rows Were Added"), problems);
+}
+
+/**
+ * l4a_indicators_view_open_paste:
+ * @indicator: the position of an indicator of the hub shown
+ *
+ * Returns: (transfer none) (nullable): the dialog to paste rows into
+ */
+GtkWindow *
+l4a_indicators_view_open_paste (L4aIndicatorsView *self,
+                                guint              i)
+{
+  L4aIndicatorEdit *indicator = indicator_at (self, i);
+  AdwMessageDialog *dialog;
+  GtkWidget *scrolled, *view;
+  g_autofree char *body = NULL;
+
+  if (indicator == NULL)
+    return NULL;
+  body = g_strdup_printf (_("Copy rows from a spreadsheet and paste them here: a date such as 2026-06-30, a value, "
+                            "and optionally a source and a note, separated by tabs, semicolons or commas. A date "
+                            "that has a measurement already gets the new value. For %s."), indicator->name);
+  dialog = new_dialog (self, _("Paste Rows"), body, _("_Add Rows"));
+  view = gtk_text_view_new ();
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rows to add"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_widget_set_size_request (scrolled, -1, 160);
+  gtk_widget_add_css_class (scrolled, "card");
+  g_object_set_data (G_OBJECT (dialog), "buffer", gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  g_object_set_data (G_OBJECT (dialog), "indicator", indicator);
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+  g_signal_connect (dialog, "response", G_CALLBACK (paste_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+paste_cb (GtkWidget         *button,
+          L4aIndicatorsView *self)
+{
+  l4a_indicators_view_open_paste (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "i")));
+}
+
+static void
+delete_measurement_cb (GtkButton         *button,
+                       L4aIndicatorsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!l4a_measurement_delete (self->store, g_object_get_data (G_OBJECT (button), "id"), &error))
+    show_error (self, _("The Measurement Was Not Removed"), error->message);
+  else
+    rebuild_indicators (self);
+}
+
+static void
+indicator_response_cb (AdwMessageDialog  *dialog,
+                       const char        *response,
+                       L4aIndicatorsView *self)
+{
+  L4aIndicatorEdit *edit = g_object_get_data (G_OBJECT (dialog), "edit");
+  g_autoptr(GError) error = NULL;
+  const char *fields[] = { "code", "name", "unit", "baseline_on", "target_on" };
+  char **targets[] = { &edit->code, &edit->name, &edit->unit, &edit->baseline_on, &edit->target_on };
+
+  if (!g_str_equal (response, "save"))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_free (*targets[i]);
+      *targets[i] = g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), fields[i])));
+    }
+  edit->baseline_value = parse_optional (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "baseline")));
+  edit->target_value = parse_optional (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "target")));
+  g_free (edit->direction);
+  edit->direction = g_strdup (adw_combo_row_get_selected (g_object_get_data (G_OBJECT (dialog), "direction")) == 1
+                              ? "lower" : "higher");
+  if (!l4a_indicator_save (self->store, edit, &error))
+    show_error (self, _("The Indicator Was Not Saved"), error->message);
+  else
+    rebuild_indicators (self);
+}
+
+static void
+edit_indicator (L4aIndicatorsView *self,
+                L4aIndicatorEdit  *source)
+{
+  L4aIndicatorEdit *edit = l4a_indicator_edit_new ();
+  AdwMessageDialog *dialog;
+  GtkWidget *list = boxed_list ();
+  GtkWidget *direction = adw_combo_row_new ();
+  g_autoptr(GtkStringList) directions = gtk_string_list_new ((const char *[]) { _("Higher is better"),
+                                                                                _("Lower is better"), NULL });
+  g_autofree char *baseline = NULL;
+  g_autofree char *target = NULL;
+
+  edit->hub_id = g_strdup (selected_hub (self));
+  if (source != NULL)
+    {
+      edit->id = g_strdup (source->id);
+      edit->revision = source->revision;
+      edit->framework = g_strdup (source->framework);
+      baseline = isfinite (source->baseline_value) ? g_strdup_printf ("%.15g", source->baseline_value) : NULL;
+      target = isfinite (source->target_value) ? g_strdup_printf ("%.15g", source->target_value) : NULL;
+    }
+  dialog = new_dialog (self, source ? _("Edit Indicator") : _("Add Indicator"),
+                       _("An SDG indicator’s code, such as 11.6.2, or a local code; the unit; which way is better; "
+                         "the baseline and the target, with their dates."), source ? _("_Save") : _("_Add"));
+  g_object_set_data_full (G_OBJECT (dialog), "edit", edit, (GDestroyNotify) l4a_indicator_edit_free);
+  g_object_set_data (G_OBJECT (dialog), "code", entry_row (list, _("Code"), source ? source->code : NULL));
+  g_object_set_data (G_OBJECT (dialog), "name", entry_row (list, _("Name"), source ? source->name : NULL));
+  g_object_set_data (G_OBJECT (dialog), "unit", entry_row (list, _("Unit"), source ? source->unit : NULL));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (direction), _("Direction"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (direction), G_LIST_MODEL (directions));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (direction), source && g_strcmp0 (source->direction, "lower") == 0);
+  gtk_list_box_append (GTK_LIST_BOX (list), direction);
+  g_object_set_data (G_OBJECT (dialog), "direction", direction);
+  g_object_set_data (G_OBJECT (dialog), "baseline", entry_row (list, _("Baseline value"), baseline));
+  g_object_set_data (G_OBJECT (dialog), "baseline_on", entry_row (list, _("Baseline date"),
+                                                                  source ? source->baseline_on : NULL));
+  g_object_set_data (G_OBJECT (dialog), "target", entry_row (list, _("Target value"), target));
+  g_object_set_data (G_OBJECT (dialog), "target_on", entry_row (list, _("Target date"),
+                                                                source ? source->target_on : NULL));
+  adw_message_dialog_set_extra_child (dialog, list);
+  g_signal_connect (dialog, "response", G_CALLBACK (indicator_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_indicator_cb (GtkButton         *button,
+                   L4aIndicatorsView *self)
+{
+  L4aIndicatorEdit *indicator = indicator_at (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "i")));
+
+  if (indicator != NULL)
+    edit_indicator (self, indicator);
+}
+
+static void
+add_indicator_cb (L4aIndicatorsView *self)
+{
+  if (selected_hub (self) != NULL)
+    edit_indicator (self, NULL);
+}
+
+/**
+ * l4a_indicators_view_write_csv:
+ *
+ * Writes the indicators of the hub shown as a CSV annex.
+ */
+gboolean
+l4a_indicators_view_write_csv (L4aIndicatorsView  *self,
+                               const char         *path,
+                               GError            **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                                     error);
+
+  if (out == NULL)
+    return FALSE;
+  if (!l4a_indicators_write_csv (self->store, selected_hub (self), G_OUTPUT_STREAM (out), error))
+    {
+      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+}
+
+static void
+csv_response_cb (GtkNativeDialog   *dialog,
+                 int                response,
+                 L4aIndicatorsView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !l4a_indicators_view_write_csv (self, path, &error))
+        show_error (self, _("The Indicators Were Not Exported"), error->message);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+csv_cb (L4aIndicatorsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Export Indicators"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "indicators-vlr-annex.csv");
+  g_signal_connect (dialog, "response", G_CALLBACK (csv_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* A hub's indicators -------------------------------------------------------------- */
+
+static GtkWidget *
+action_row (const char *title,
+            const char *icon,
+            GCallback   callback,
+            gpointer    data,
+            guint       i)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "i", GUINT_TO_POINTER (i));
+  g_signal_connect (row, "activated", callback, data);
+  return row;
+}
+
+static GtkWidget *
+measurements_list (L4aIndicatorsView *self,
+                   L4aIndicatorEdit  *indicator,
+                   guint              index,
+                   gboolean           editable)
+{
+  g_autoptr(GPtrArray) measurements = l4a_measurements_list (self->store, indicator->id, NULL);
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *list = boxed_list ();
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Measurement", "%u Measurements",
+                                                         measurements ? measurements->len : 0),
+                                            measurements ? measurements->len : 0);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  if (editable)
+    {
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                action_row (_("_Add Measurement…"), "list-add-symbolic",
+                                            G_CALLBACK (add_measurement_cb), self, index));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                action_row (_("_Paste Rows From a Spreadsheet…"), "edit-paste-symbolic",
+                                            G_CALLBACK (paste_cb), self, index));
+    }
+  for (guint i = 0; measurements && i < measurements->len; i++)
+    {
+      L4aMeasurement *m = g_ptr_array_index (measurements, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *value = l4a_format_number (m->value, -1);
+      g_autofree char *day = l4a_format_day (l4a_day_from_iso (m->measured_on));
+      g_autofree char *text = g_strdup_printf ("%s %s", value, indicator->unit ? indicator->unit : "");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      {
+        g_autofree char *subtitle = m->source && *m->source ? g_strdup_printf ("%s · %s", day, m->source)
+                                                            : g_strdup (day);
+
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      }
+      if (editable)
+        {
+          GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_tooltip_text (remove, _("Remove Measurement"));
+          g_object_set_data_full (G_OBJECT (remove), "id", g_strdup (m->id), g_free);
+          g_signal_connect (remove, "clicked", G_CALLBACK (delete_measurement_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        }
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+  gtk_list_box_append (GTK_LIST_BOX (list), expander);
+  return list;
+}
+
+static void
+rebuild_indicators (L4aIndicatorsView *self)
+{
+  const char *hub = selected_hub (self);
+  gboolean editable = hub != NULL && l4a_indicator_can_edit (self->store, hub);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicator_box))) != NULL)
+    gtk_box_remove (self->indicator_box, child);
+  g_ptr_array_set_size (self->cards, 0);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  gtk_widget_set_visible (self->add_button, editable);
+  gtk_widget_set_sensitive (self->csv_button, hub != NULL);
+  if (hub == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->no_indicators), FALSE);
+      return;
+    }
+
+  self->indicators = l4a_indicators_list (self->store, hub, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_indicators), self->indicators == NULL || self->indicators->len == 0);
+  for (guint i = 0; self->indicators && i < self->indicators->len; i++)
+    {
+      L4aIndicatorEdit *indicator = g_ptr_array_index (self->indicators, i);
+      GtkWidget *card = l4a_chart_card_new (240);
+      GtkWidget *footer = l4a_chart_card_get_footer (L4A_CHART_CARD (card));
+
+      l4a_chart_card_set_chart (L4A_CHART_CARD (card), l4a_chart_indicator (self->store, indicator->id, NULL));
+      gtk_box_append (GTK_BOX (footer), measurements_list (self, indicator, i, editable));
+      if (editable)
+        {
+          GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+          gtk_widget_set_tooltip_text (edit, _("Edit Indicator"));
+          g_object_set_data (G_OBJECT (edit), "i", GUINT_TO_POINTER (i));
+          g_signal_connect (edit, "clicked", G_CALLBACK (edit_indicator_cb), self);
+          l4a_chart_card_add_button (L4A_CHART_CARD (card), edit);
+        }
+      gtk_box_append (self->indicator_box, card);
+      g_ptr_array_add (self->cards, card);
+    }
+}
+
+/* Public ---------------------------------------------------------------------------- */
+
+/**
+ * l4a_indicators_view_set_store:
+ * @hubs: the hubs the Hubs view shows, followed as its filters change
+ */
+void
+l4a_indicators_view_set_store (L4aIndicatorsView *self,
+                               L4aStore          *store,
+                               GListModel        *hubs)
+{
+  g_return_if_fail (L4A_IS_INDICATORS_VIEW (self));
+
+  g_set_object (&self->store, store);
+  if (self->hubs != NULL)
+    g_signal_handlers_disconnect_by_data (self->hubs, self);
+  g_set_object (&self->hubs, hubs);
+  if (hubs != NULL)
+    g_signal_connect_swapped (hubs, "items-changed", G_CALLBACK (hubs_changed_cb), self);
+  l4a_indicators_view_reload (self);
+}
+
+void
+l4a_indicators_view_reload (L4aIndicatorsView *self)
+{
+  g_return_if_fail (L4A_IS_INDICATORS_VIEW (self));
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->store != NULL)
+    rebuild_cb (self);
+}
+
+gboolean
+l4a_indicators_view_select_hub (L4aIndicatorsView *self,
+                                const char        *hub_id)
+{
+  g_return_val_if_fail (L4A_IS_INDICATORS_VIEW (self), FALSE);
+
+  for (guint i = 0; self->hub_ids && i < self->hub_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->hub_ids, i), hub_id))
+      {
+        adw_combo_row_set_selected (self->hub_row, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * l4a_indicators_view_get_cards:
+ *
+ * Returns: (transfer none) (element-type L4aChartCard): the dashboard's
+ *   four charts, then one per indicator of the hub shown
+ */
+GPtrArray *
+l4a_indicators_view_get_cards (L4aIndicatorsView *self)
+{
+  GPtrArray *all;
+
+  g_return_val_if_fail (L4A_IS_INDICATORS_VIEW (self), NULL);
+
+  all = g_object_get_data (G_OBJECT (self), "all-cards");
+  if (all == NULL)
+    {
+      all = g_ptr_array_new ();
+      g_object_set_data_full (G_OBJECT (self), "all-cards", all, (GDestroyNotify) g_ptr_array_unref);
+    }
+  g_ptr_array_set_size (all, 0);
+  g_ptr_array_add (all, self->regions);
+  g_ptr_array_add (all, self->sdgs);
+  g_ptr_array_add (all, self->proposals);
+  g_ptr_array_add (all, self->timeline);
+  for (guint i = 0; i < self->cards->len; i++)
+    g_ptr_array_add (all, g_ptr_array_index (self->cards, i));
+  return all;
+}
+
+guint
+l4a_indicators_view_get_n_indicators (L4aIndicatorsView *self)
+{
+  g_return_val_if_fail (L4A_IS_INDICATORS_VIEW (self), 0);
+
+  return self->indicators ? self->indicators->len : 0;
+}
+
+/* Construction ------------------------------------------------------------------------ */
+
+static GtkWidget *
+section_title (const char *title,
+               const char *css)
+{
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, css);
+  return label;
+}
+
+static void
+l4a_indicators_view_dispose (GObject *object)
+{
+  L4aIndicatorsView *self = (L4aIndicatorsView *)object;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->hubs != NULL)
+    g_signal_handlers_disconnect_by_data (self->hubs, self);
+  g_clear_object (&self->hubs);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->hub_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_pointer (&self->cards, g_ptr_array_unref);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (l4a_indicators_view_parent_class)->dispose (object);
+}
+
+static void
+l4a_indicators_view_class_init (L4aIndicatorsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = l4a_indicators_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+l4a_indicators_view_init (L4aIndicatorsView *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+
+  self->cards = g_ptr_array_new ();
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+  self->scrolled = GTK_WIDGET (self->stack);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "l4a-chart-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Hubs to Chart"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Once the registry has hubs, their regions, goals, time frames and "
+                                     "indicators are charted here. Load the sample data from the Hubs view, or "
+                                     "import a registry bundle."));
+  gtk_stack_add_named (self->stack, empty, "empty");
+
+  {
+    GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+    gtk_stack_add_named (self->stack, scrolled, "content");
+  }
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1200);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  gtk_box_append (GTK_BOX (box), section_title (_("Network"), "title-2"));
+  self->summary = GTK_LABEL (section_title ("", "dim-label"));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary));
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  self->regions = L4A_CHART_CARD (l4a_chart_card_new (260));
+  self->sdgs = L4A_CHART_CARD (l4a_chart_card_new (260));
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), GTK_WIDGET (self->regions));
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), GTK_WIDGET (self->sdgs));
+  gtk_box_append (GTK_BOX (box), flow);
+  self->proposals = L4A_CHART_CARD (l4a_chart_card_new (260));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->proposals));
+  self->timeline = L4A_CHART_CARD (l4a_chart_card_new (300));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->timeline));
+
+  gtk_box_append (GTK_BOX (box), section_title (_("Hub Indicators"), "title-2"));
+  self->hub_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hub_row), _("_Hub"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->hub_row), TRUE);
+  g_signal_connect_swapped (self->hub_row, "notify::selected", G_CALLBACK (rebuild_indicators), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->hub_row));
+  self->csv_button = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->csv_button), _("Export for a _Voluntary Local Review…"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->csv_button), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->csv_button),
+                               _("The hub’s indicators and their values by year, as CSV"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->csv_button), gtk_image_new_from_icon_name ("document-save-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->csv_button), TRUE);
+  g_signal_connect_swapped (self->csv_button, "activated", G_CALLBACK (csv_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->csv_button);
+  self->add_button = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_button), _("Add _Indicator…"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->add_button), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->add_button), gtk_image_new_from_icon_name ("list-add-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->add_button), TRUE);
+  g_signal_connect_swapped (self->add_button, "activated", G_CALLBACK (add_indicator_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->add_button);
+  gtk_box_append (GTK_BOX (box), group);
+
+  self->no_indicators = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_title (self->no_indicators, _("No Indicators"));
+  adw_status_page_set_description (self->no_indicators,
+                                   _("This hub has no indicators yet. Its lead government or the World Secretariat "
+                                     "adds them."));
+  gtk_widget_add_css_class (GTK_WIDGET (self->no_indicators), "compact");
+  gtk_widget_set_visible (GTK_WIDGET (self->no_indicators), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->no_indicators));
+  self->indicator_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->indicator_box));
+}

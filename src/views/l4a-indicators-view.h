@@ -1,0 +1,37 @@
+/* l4a-indicators-view.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "l4a-store.h"
+
+G_BEGIN_DECLS
+
+#define L4A_TYPE_INDICATORS_VIEW (l4a_indicators_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aIndicatorsView, l4a_indicators_view, L4A, INDICATORS_VIEW, GtkWidget)
+
+void        l4a_indicators_view_set_store    (L4aIndicatorsView *self,
+                                              L4aStore          *store,
+                                              GListModel        *hubs);
+void        l4a_indicators_view_reload       (L4aIndicatorsView *self);
+gboolean    l4a_indicators_view_select_hub   (L4aIndicatorsView *self,
+                                              const char        *hub_id);
+GPtrArray  *l4a_indicators_view_get_cards    (L4aIndicatorsView *self);
+guint       l4a_indicators_view_get_n_indicators (L4aIndicatorsView *self);
+GtkWindow  *l4a_indicators_view_open_paste   (L4aIndicatorsView *self,
+                                              guint              indicator);
+gboolean    l4a_indicators_view_paste        (L4aIndicatorsView *self,
+                                              GtkWindow         *dialog,
+                                              const char        *text,
+                                              char             **problems);
+gboolean    l4a_indicators_view_write_csv    (L4aIndicatorsView *self,
+                                              const char        *path,
+                                              GError           **error);
+
+G_END_DECLS
