@@ -87,22 +87,28 @@ l4a_chart_hubs_by_region (GListModel *hubs)
   const L4aReferenceEntry *regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n_regions);
   g_autoptr(GString) description = g_string_new (NULL);
 
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+
   chart->x_label = g_strdup (_("World region"));
   chart->y_label = g_strdup (_("Hubs"));
+  /* one pass over the hubs, however many */
+  for (guint i = 0; hubs && i < g_list_model_get_n_items (hubs); i++)
+    {
+      g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
+      const char *region = l4a_hub_get_region (hub);
+
+      if (region != NULL)
+        g_hash_table_insert (counts, (gpointer) g_intern_string (region),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, region)) + 1));
+    }
   for (guint r = 0; r < n_regions; r++)
     {
       const char *label = l4a_reference_translate (L4A_REFERENCE_REGIONS, regions[r].code);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, regions[r].code));
       g_autofree char *text = NULL;
-      guint n = 0;
 
       if (g_strcmp0 (regions[r].kind, "region") != 0)
         continue;
-      for (guint i = 0; hubs && i < g_list_model_get_n_items (hubs); i++)
-        {
-          g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
-
-          n += g_strcmp0 (l4a_hub_get_region (hub), regions[r].code) == 0;
-        }
       text = count_label (label, n);
       l4a_chart_add_category (chart, label, NULL);
       l4a_chart_series_add (series, chart->categories->len - 1, n, text);
@@ -120,27 +126,29 @@ l4a_chart_hubs_by_sdg (GListModel *hubs)
   L4aChartSeries *series = l4a_chart_add_series (chart, _("Hubs"), NULL, 0, 1);
   g_autoptr(GString) description = g_string_new (NULL);
 
+  guint counts[L4A_N_SDGS + 1] = { 0 };
+
   chart->x_label = g_strdup (_("Goal"));
   chart->y_label = g_strdup (_("Hubs"));
+  for (guint i = 0; hubs && i < g_list_model_get_n_items (hubs); i++)
+    {
+      g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
+      guint sdgs = l4a_hub_get_sdgs (hub);
+
+      for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+        counts[goal] += (sdgs >> goal) & 1;
+    }
   for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
     {
       const L4aReferenceEntry *sdg = l4a_reference_sdg (goal);
       g_autofree char *label = g_strdup_printf ("%u", goal);
       g_autofree char *name = g_strdup_printf (_("Goal %u, %s"), goal,
                                                l4a_reference_translate (L4A_REFERENCE_SDGS, sdg->code));
-      g_autofree char *text = NULL;
-      guint n = 0;
+      g_autofree char *text = count_label (name, counts[goal]);
 
-      for (guint i = 0; hubs && i < g_list_model_get_n_items (hubs); i++)
-        {
-          g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
-
-          n += (l4a_hub_get_sdgs (hub) >> goal) & 1;
-        }
-      text = count_label (name, n);
       l4a_chart_add_category (chart, label, sdg->colour);
-      l4a_chart_series_add (series, goal - 1, n, text);
-      if (n > 0)
+      l4a_chart_series_add (series, goal - 1, counts[goal], text);
+      if (counts[goal] > 0)
         g_string_append_printf (description, "%s%s", description->len ? "; " : "", text);
     }
   chart->description = g_strdup_printf (_("Bar chart of hubs per goal, a hub counting once for each of its goals. "
@@ -170,6 +178,7 @@ compare_ends_latest_first (gconstpointer a,
 
 /**
  * l4a_chart_hub_timeline:
+ * @store: (nullable): where deliverables are read, or %NULL for none
  * @max_rows: at most this many hubs, those that end last; 0 for all
  */
 L4aChart *
@@ -213,14 +222,16 @@ l4a_chart_hub_timeline (L4aStore    *store,
       g_hash_table_insert (rows, (gpointer) l4a_hub_get_id (hub), GUINT_TO_POINTER (i + 1));
     }
 
-  stmt = l4a_store_prepare_cached (store, "SELECT hub_id, title, due_on FROM deliverable "
-                                          "WHERE hub_id IS NOT NULL AND status <> 'done' ORDER BY due_on", error);
-  if (stmt == NULL)
+  stmt = store == NULL ? NULL
+                       : l4a_store_prepare_cached (store, "SELECT hub_id, title, due_on FROM deliverable "
+                                                          "WHERE hub_id IS NOT NULL AND status <> 'done' ORDER BY due_on",
+                                                   error);
+  if (store != NULL && stmt == NULL)
     {
       l4a_chart_free (chart);
       return NULL;
     }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       guint row = GPOINTER_TO_UINT (g_hash_table_lookup (rows, sqlite3_column_text (stmt, 0)));
       double due = l4a_day_from_iso ((const char *) sqlite3_column_text (stmt, 2));
@@ -233,7 +244,8 @@ l4a_chart_hub_timeline (L4aStore    *store,
       text = g_strdup_printf (_("%s, due %s"), (const char *) sqlite3_column_text (stmt, 1), day);
       l4a_chart_series_add (markers, due, row - 1, text);
     }
-  sqlite3_reset (stmt);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
 
   if (sorted->len < total)
     {

@@ -16,6 +16,7 @@
 
 #include "core-test-utils.h"
 #include "l4a-chart.h"
+#include "l4a-color.h"
 #include "l4a-charts.h"
 #include "l4a-ticks.h"
 
@@ -375,6 +376,32 @@ test_sample_charts (void)
   }
 }
 
+/* Every series colour stands out from the background by at least 3:1, in
+ * light, dark and high contrast. */
+static void
+test_contrast (void)
+{
+  for (guint dark = 0; dark <= 1; dark++)
+    for (guint high = 0; high <= 1; high++)
+      {
+        L4aChartStyle style;
+        L4aRgb bg, fg;
+
+        l4a_chart_style_init (&style, dark, high);
+        bg = (L4aRgb) { style.bg[0], style.bg[1], style.bg[2] };
+        fg = (L4aRgb) { style.fg[0], style.fg[1], style.fg[2] };
+        g_assert_cmpfloat (l4a_contrast_ratio (&fg, &bg), >=, high ? 7 : 4.5);
+        for (guint i = 0; i < 6; i++)
+          {
+            L4aRgb colour = { style.palette[i][0], style.palette[i][1], style.palette[i][2] };
+            double ratio = l4a_contrast_ratio (&colour, &bg);
+
+            if (ratio < 3)
+              g_error ("series colour %u of the %s style is only %.2f:1", i, dark ? "dark" : "light", ratio);
+          }
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +411,7 @@ main (int   argc,
   g_test_add_func ("/core/chart/ticks", test_ticks);
   g_test_add_func ("/core/chart/date-ticks", test_date_ticks);
   g_test_add_func ("/core/chart/verdicts", test_verdicts);
+  g_test_add_func ("/core/chart/contrast", test_contrast);
   g_test_add_func ("/core/chart/render-pixels", test_render_pixels);
   g_test_add_func ("/core/chart/sample-charts", test_sample_charts);
 
