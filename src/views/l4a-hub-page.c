@@ -13,6 +13,8 @@
 
 #include "l4a-hub-details.h"
 #include "l4a-rules.h"
+#include "l4a-chart-card.h"
+#include "l4a-charts.h"
 #include "l4a-hub-page.h"
 #include "l4a-labels.h"
 #include "l4a-reference.h"
@@ -335,6 +337,7 @@ build_activities (L4aHubPage    *self,
 
 static void
 build_indicators (L4aHubPage    *self,
+                  L4aStore      *store,
                   L4aHubDetails *details)
 {
   GtkWidget *group;
@@ -361,6 +364,24 @@ build_indicators (L4aHubPage    *self,
         subtitle = g_strdup (_("No measurement yet"));
 
       add_row (group, title, subtitle);
+    }
+
+  /* each indicator's progress, as the Indicators view draws it */
+  for (guint i = 0; i < details->indicators->len; i++)
+    {
+      L4aDetailItem *item = g_ptr_array_index (details->indicators, i);
+      L4aChart *chart = item->id ? l4a_chart_indicator (store, item->id, NULL) : NULL;
+      GtkWidget *card;
+
+      if (chart == NULL || l4a_chart_is_empty (chart))
+        {
+          g_clear_pointer (&chart, l4a_chart_free);
+          continue;
+        }
+      card = l4a_chart_card_new (200);
+      gtk_widget_set_margin_top (card, 12);
+      l4a_chart_card_set_chart (L4A_CHART_CARD (card), chart);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
     }
 }
 
@@ -497,7 +518,7 @@ l4a_hub_page_show (L4aHubPage  *self,
   build_partners (self, details);
   build_deliverables (self, details);
   build_activities (self, details);
-  build_indicators (self, details);
+  build_indicators (self, store, details);
   build_related (self, details);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
