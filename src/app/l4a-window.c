@@ -169,15 +169,11 @@ back_up_action (GtkWidget  *widget,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = g_strdup_printf ("local4action-full-%s.l4a.json", date);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   dialog = gtk_file_chooser_native_new (_("Back Up Everything"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_file_filter_set_name (filter, _("Local4Action bundles"));
-  gtk_file_filter_add_mime_type (filter, "application/vnd.local4action.bundle+json");
-  gtk_file_filter_add_suffix (filter, "l4a.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  l4a_add_bundle_filter (GTK_FILE_CHOOSER (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (back_up_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -243,14 +239,10 @@ import_action (GtkWidget  *widget,
 {
   L4aWindow *self = L4A_WINDOW (widget);
   GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   dialog = gtk_file_chooser_native_new (_("Import Bundle"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Local4Action bundles"));
-  gtk_file_filter_add_mime_type (filter, "application/vnd.local4action.bundle+json");
-  gtk_file_filter_add_suffix (filter, "l4a.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  l4a_add_bundle_filter (GTK_FILE_CHOOSER (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

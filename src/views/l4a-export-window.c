@@ -215,6 +215,23 @@ export_done_cb (GObject      *object,
 }
 
 /**
+ * l4a_add_bundle_filter:
+ *
+ * Adds a filter for bundles (`*.l4a.json`, by MIME type and by name) to
+ * @chooser.
+ */
+void
+l4a_add_bundle_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Local4Action bundles"));
+  gtk_file_filter_add_mime_type (filter, "application/vnd.local4action.bundle+json");
+  gtk_file_filter_add_suffix (filter, "l4a.json");
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+/**
  * l4a_export_window_export_to:
  *
  * Writes the bundle chosen to @path, in a thread.
@@ -264,15 +281,11 @@ export_clicked_cb (L4aExportWindow *self)
 {
   GtkFileChooserNative *dialog;
   g_autofree char *name = l4a_export_window_suggest_name (self);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   dialog = gtk_file_chooser_native_new (_("Export Bundle"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_file_filter_set_name (filter, _("Local4Action bundles"));
-  gtk_file_filter_add_mime_type (filter, "application/vnd.local4action.bundle+json");
-  gtk_file_filter_add_suffix (filter, "l4a.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  l4a_add_bundle_filter (GTK_FILE_CHOOSER (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -24,4 +24,6 @@ char            *l4a_export_window_suggest_name (L4aExportWindow *self);
 void             l4a_export_window_export_to    (L4aExportWindow *self,
                                                  const char      *path);
 
+void             l4a_add_bundle_filter          (GtkFileChooser  *chooser);
+
 G_END_DECLS
