@@ -231,6 +231,7 @@ measurement_response_cb (AdwMessageDialog  *dialog,
   if (!g_str_equal (response, "save") || indicator == NULL)
     return;
   m = g_new0 (L4aMeasurement, 1);
+  m->id = g_strdup (g_object_get_data (G_OBJECT (dialog), "id"));
   m->measured_on = g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "date")));
   m->value = parse_optional (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "value")));
   m->source = g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "source")));
@@ -246,18 +247,24 @@ add_measurement_cb (GtkWidget         *button,
                     L4aIndicatorsView *self)
 {
   L4aIndicatorEdit *indicator = indicator_at (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "i")));
+  L4aMeasurement *existing = g_object_get_data (G_OBJECT (button), "measurement");
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *value = existing ? g_strdup_printf ("%.15g", existing->value) : NULL;
   AdwMessageDialog *dialog;
   GtkWidget *list = boxed_list ();
 
   if (indicator == NULL)
     return;
-  dialog = new_dialog (self, _("Add Measurement"), indicator->name, _("_Add"));
-  g_object_set_data (G_OBJECT (dialog), "date", entry_row (list, _("Date, such as 2026-06-30"), today));
+  dialog = new_dialog (self, existing ? _("Change Measurement") : _("Add Measurement"), indicator->name,
+                       existing ? _("_Save") : _("_Add"));
+  g_object_set_data (G_OBJECT (dialog), "date", entry_row (list, _("Date, such as 2026-06-30"),
+                                                           existing ? existing->measured_on : today));
   g_object_set_data (G_OBJECT (dialog), "value", entry_row (list, indicator->unit && *indicator->unit
-                                                                  ? indicator->unit : _("Value"), NULL));
-  g_object_set_data (G_OBJECT (dialog), "source", entry_row (list, _("Source"), NULL));
+                                                                  ? indicator->unit : _("Value"), value));
+  g_object_set_data (G_OBJECT (dialog), "source", entry_row (list, _("Source"), existing ? existing->source : NULL));
+  if (existing != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "id", g_strdup (existing->id), g_free);
   g_object_set_data (G_OBJECT (dialog), "indicator", indicator);
   adw_message_dialog_set_extra_child (dialog, list);
   g_signal_connect (dialog, "response", G_CALLBACK (measurement_response_cb), self);
@@ -387,8 +394,8 @@ indicator_response_cb (AdwMessageDialog  *dialog,
 {
   L4aIndicatorEdit *edit = g_object_get_data (G_OBJECT (dialog), "edit");
   g_autoptr(GError) error = NULL;
-  const char *fields[] = { "code", "name", "unit", "baseline_on", "target_on" };
-  char **targets[] = { &edit->code, &edit->name, &edit->unit, &edit->baseline_on, &edit->target_on };
+  const char *fields[] = { "code", "framework", "name", "unit", "baseline_on", "target_on" };
+  char **targets[] = { &edit->code, &edit->framework, &edit->name, &edit->unit, &edit->baseline_on, &edit->target_on };
 
   if (!g_str_equal (response, "save"))
     return;
@@ -426,7 +433,6 @@ edit_indicator (L4aIndicatorsView *self,
     {
       edit->id = g_strdup (source->id);
       edit->revision = source->revision;
-      edit->framework = g_strdup (source->framework);
       baseline = isfinite (source->baseline_value) ? g_strdup_printf ("%.15g", source->baseline_value) : NULL;
       target = isfinite (source->target_value) ? g_strdup_printf ("%.15g", source->target_value) : NULL;
     }
@@ -435,6 +441,8 @@ edit_indicator (L4aIndicatorsView *self,
                          "the baseline and the target, with their dates."), source ? _("_Save") : _("_Add"));
   g_object_set_data_full (G_OBJECT (dialog), "edit", edit, (GDestroyNotify) l4a_indicator_edit_free);
   g_object_set_data (G_OBJECT (dialog), "code", entry_row (list, _("Code"), source ? source->code : NULL));
+  g_object_set_data (G_OBJECT (dialog), "framework", entry_row (list, _("Framework and version, such as SDG 2024"),
+                                                                source ? source->framework : NULL));
   g_object_set_data (G_OBJECT (dialog), "name", entry_row (list, _("Name"), source ? source->name : NULL));
   g_object_set_data (G_OBJECT (dialog), "unit", entry_row (list, _("Unit"), source ? source->unit : NULL));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (direction), _("Direction"));
@@ -577,6 +585,20 @@ measurements_list (L4aIndicatorsView *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (editable)
+        {
+          /* activating a measurement changes it */
+          L4aMeasurement *copy = g_new0 (L4aMeasurement, 1);
+
+          copy->id = g_strdup (m->id);
+          copy->measured_on = g_strdup (m->measured_on);
+          copy->value = m->value;
+          copy->source = g_strdup (m->source);
+          g_object_set_data_full (G_OBJECT (row), "measurement", copy, (GDestroyNotify) l4a_measurement_free);
+          g_object_set_data (G_OBJECT (row), "i", GUINT_TO_POINTER (index));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_signal_connect (row, "activated", G_CALLBACK (add_measurement_cb), self);
+        }
       {
         g_autofree char *subtitle = m->source && *m->source ? g_strdup_printf ("%s · %s", day, m->source)
                                                             : g_strdup (day);

@@ -189,6 +189,21 @@ test_save (void)
   g_assert_cmpuint (listed->len, ==, 2);
   g_assert_cmpfloat (((L4aMeasurement *) g_ptr_array_index (listed, 0))->value, ==, 160);
 
+  /* a measurement named by its id moves to its new date */
+  {
+    g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_measurement_free);
+    g_autoptr(GPtrArray) after = NULL;
+    L4aMeasurement *m = measurement ("2026-07-31", 161);
+
+    m->id = g_strdup (((L4aMeasurement *) g_ptr_array_index (listed, 0))->id);
+    g_ptr_array_add (moved, m);
+    g_assert_true (l4a_measurements_save (store, edit->id, moved, &error));
+    after = l4a_measurements_list (store, edit->id, &error);
+    g_assert_cmpuint (after->len, ==, 2);
+    g_assert_cmpstr (((L4aMeasurement *) g_ptr_array_index (after, 0))->measured_on, ==, "2026-07-31");
+    g_assert_cmpfloat (((L4aMeasurement *) g_ptr_array_index (after, 0))->value, ==, 161);
+  }
+
   /* the list shows the latest */
   {
     g_autoptr(GPtrArray) indicators = l4a_indicators_list (store, hub, &error);
