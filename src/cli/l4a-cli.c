@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "l4a-brand.h"
 #include "l4a-bundle.h"
 #include "l4a-charts.h"
 #include "l4a-cli.h"
@@ -54,6 +55,7 @@ static int command_assign  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_scores  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_validate (L4aGlobalOptions *options, int argc, char **argv);
 static int command_chart    (L4aGlobalOptions *options, int argc, char **argv);
+static int command_label    (L4aGlobalOptions *options, int argc, char **argv);
 static int command_export  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_import  (L4aGlobalOptions *options, int argc, char **argv);
 
@@ -72,6 +74,7 @@ static const struct {
   { "export", command_export, N_("Write a bundle") },
   { "import", command_import, N_("Check a bundle, preview what importing it would change, and import it") },
   { "chart", command_chart, N_("Draw a chart to PNG, SVG or PDF; --list names the charts") },
+  { "label", command_label, N_("Draw a hub’s co-branded label to PNG, SVG or PDF") },
 };
 
 /**
@@ -1450,6 +1453,38 @@ command_chart (L4aGlobalOptions  *options,
     return fail (EXIT_FAILURE, "%s", error->message);
   if (chart->verdict_text != NULL)
     printf ("%s\n", chart->verdict_text);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_label (L4aGlobalOptions  *options,
+               int                argc,
+               char             **argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *hub = NULL;
+  double width = 600;
+  GOptionEntry entries[] = {
+    { "width", 0, 0, G_OPTION_ARG_DOUBLE, &width, N_("Width in pixels (points for PDF); 600 by default"), N_("N") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("HUB"));
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Draw a hub’s Local4Action label, with its name and place, into a file."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, "%s", error->message);
+  if (argc != 2 || out == NULL)
+    return fail (EXIT_USAGE, _("Say the hub and the file: label HUB --out FILE.png|.svg|.pdf"));
+
+  store = open_store (options, &error);
+  if (store == NULL || (hub = l4a_store_resolve_reference (store, "hub", argv[1], &error)) == NULL ||
+      !l4a_brand_export_label (store, hub, out, width, &error))
+    return fail (EXIT_FAILURE, "%s", error->message);
   return EXIT_SUCCESS;
 }
 

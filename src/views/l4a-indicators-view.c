@@ -206,15 +206,18 @@ indicator_at (L4aIndicatorsView *self,
   return self->indicators && i < self->indicators->len ? g_ptr_array_index (self->indicators, i) : NULL;
 }
 
+/* A number typed in a field; NaN for none, infinity for what is no number
+ * (which saving refuses with its message). */
 static double
 parse_optional (const char *text)
 {
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
   char *end = NULL;
   double value;
 
-  if (text == NULL || *g_strstrip ((char *) text) == '\0')
+  if (*trimmed == '\0')
     return NAN;
-  value = g_ascii_strtod (text, &end);
+  value = g_ascii_strtod (trimmed, &end);
   return end && *end == '\0' ? value : INFINITY;
 }
 
