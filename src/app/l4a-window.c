@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-brand-view.h"
 #include "l4a-bundle.h"
 #include "l4a-export-window.h"
 #include "l4a-import-window.h"
@@ -35,6 +36,7 @@ struct _L4aWindow
   L4aProposalsView     *proposals_view;
   L4aReviewsView       *reviews_view;
   L4aIndicatorsView    *indicators_view;
+  L4aBrandView         *brand_view;
   GtkRevealer          *sample_banner;
 };
 
@@ -60,6 +62,7 @@ data_changed_cb (L4aWindow   *self,
   l4a_proposals_view_set_store (self->proposals_view, self->store);
   l4a_reviews_view_set_store (self->reviews_view, self->store);
   l4a_indicators_view_reload (self->indicators_view);
+  l4a_brand_view_reload (self->brand_view);
 }
 
 static void
@@ -71,6 +74,7 @@ role_changed_cb (L4aWindow *self)
   l4a_proposals_view_reload (self->proposals_view);
   l4a_reviews_view_reload (self->reviews_view);
   l4a_indicators_view_reload (self->indicators_view);
+  l4a_brand_view_reload (self->brand_view);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up",
                                  l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT);
 }
@@ -365,6 +369,7 @@ setup_for_application (L4aWindow      *self,
   l4a_proposals_view_set_store (self->proposals_view, self->store);
   l4a_reviews_view_set_store (self->reviews_view, self->store);
   l4a_indicators_view_set_store (self->indicators_view, self->store, l4a_hubs_view_get_visible (self->hubs_view));
+  l4a_brand_view_set_store (self->brand_view, self->store);
   g_signal_connect_object (self->reviews_view, "hubs-changed", G_CALLBACK (hubs_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (visible_view_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -408,6 +413,7 @@ l4a_window_class_init (L4aWindowClass *klass)
   g_type_ensure (L4A_TYPE_PROPOSALS_VIEW);
   g_type_ensure (L4A_TYPE_REVIEWS_VIEW);
   g_type_ensure (L4A_TYPE_INDICATORS_VIEW);
+  g_type_ensure (L4A_TYPE_BRAND_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-window.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, toast_overlay);
@@ -418,6 +424,7 @@ l4a_window_class_init (L4aWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, proposals_view);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, reviews_view);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, indicators_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, brand_view);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, sample_banner);
   gtk_widget_class_bind_template_callback (widget_class, data_changed_cb);
 

@@ -796,6 +796,61 @@ render_hub_indicators (L4aApplication *app,
   return ok;
 }
 
+static GtkScrolledWindow *
+find_mapped_scrolled (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found;
+
+      if (GTK_IS_SCROLLED_WINDOW (child) && gtk_widget_get_mapped (child))
+        return GTK_SCROLLED_WINDOW (child);
+      if ((found = find_mapped_scrolled (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The brand kit further down: the contrast matrix and the assets. */
+static gboolean
+render_brand_kit (L4aApplication *app,
+                  const char     *outdir)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *style = i == 1 ? "dark" : "light";
+      g_autofree char *name = g_strdup_printf ("brand-kit-%s%s-%s.png", style, i == 2 ? "-narrow" : "",
+                                               "below");
+      GtkScrolledWindow *scrolled;
+      L4aWindow *window;
+
+      g_settings_set_string (settings, "color-scheme", style);
+      g_settings_set_int (settings, "window-width", i == 2 ? 360 : 1100);
+      g_settings_set_int (settings, "window-height", 800);
+      window = l4a_window_new (app);
+      gtk_window_present (GTK_WINDOW (window));
+      l4a_window_show_view (window, "brand-kit");
+      l4a_test_iterate (0.5);
+      scrolled = find_mapped_scrolled (l4a_window_get_view (window, "brand-kit"));
+      if (scrolled != NULL)
+        {
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * (i == 2 ? 0.45 : 0.3));
+          l4a_test_iterate (0.3);
+        }
+      ok &= save_window (GTK_WINDOW (window), outdir, name);
+      gtk_window_destroy (GTK_WINDOW (window));
+      l4a_test_iterate (0.1);
+    }
+  g_settings_set_string (settings, "color-scheme", "light");
+  g_settings_set_int (settings, "window-width", 1280);
+  return ok;
+}
+
 static gboolean
 render_all (L4aApplication *app,
             const char     *outdir,
@@ -871,6 +926,7 @@ main (int   argc,
   ok &= render_proposal_editor (app, outdir);
   ok &= render_reviews (app, outdir);
   ok &= render_hub_indicators (app, outdir);
+  ok &= render_brand_kit (app, outdir);
   ok &= render_sync (app, outdir, tmpdir);
 
   l4a_test_remove_tree (tmpdir);

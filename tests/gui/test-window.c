@@ -33,6 +33,7 @@
 #include "l4a-import-window.h"
 #include "l4a-indicators-view.h"
 #include "l4a-chart-card.h"
+#include "l4a-brand-view.h"
 #include "l4a-sample.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
@@ -1246,6 +1247,59 @@ test_indicators_view (void)
   l4a_test_iterate (0.1);
 }
 
+/* The Brand Kit view: a hub's label written to a file, a hostile SVG
+ * refused with its reason, a good image kept. */
+static void
+test_brand_view (void)
+{
+  L4aStore *store = l4a_application_get_store (app);
+  g_autofree char *hub = NULL;
+  g_autofree char *png = g_build_filename (tmpdir, "hub-label.png", NULL);
+  g_autofree char *bad_path = g_build_filename (tmpdir, "evil.svg", NULL);
+  g_autofree char *good_path = g_build_filename (tmpdir, "partner-logo.svg", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GError) error = NULL;
+  L4aBrandView *view;
+  L4aWindow *window;
+  guint before;
+
+  if (!l4a_sample_is_loaded (store))
+    g_assert_true (l4a_sample_load (store, NULL, &error));
+  hub = l4a_test_sql_text_at (l4a_store_get_path (store), "SELECT id FROM hub ORDER BY name LIMIT 1");
+  g_settings_set_string (l4a_application_get_settings (app), "role", "secretariat");
+  window = l4a_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  l4a_window_show_view (window, "brand-kit");
+  view = L4A_BRAND_VIEW (l4a_window_get_view (window, "brand-kit"));
+  l4a_brand_view_reload (view);
+  l4a_test_iterate (0.3);
+
+  before = l4a_brand_view_get_n_assets (view);
+  g_assert_cmpuint (before, >=, 1);
+  g_assert_true (l4a_brand_view_select_hub (view, hub));
+  g_assert_true (l4a_brand_view_export_label (view, png, 1200, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (bad_path, "<svg xmlns='http://www.w3.org/2000/svg' width='9' height='9'>"
+                                                "<script>alert(1)</script></svg>", -1, NULL));
+  g_assert_false (l4a_brand_view_import_file (view, bad, &error));
+  g_assert_nonnull (strstr (error->message, "script"));
+  g_clear_error (&error);
+  g_assert_cmpuint (l4a_brand_view_get_n_assets (view), ==, before);
+
+  g_assert_true (g_file_set_contents (good_path, "<svg xmlns='http://www.w3.org/2000/svg' width='90' height='30'>"
+                                                 "<rect width='90' height='30' fill='#1B4F8C'/></svg>", -1, NULL));
+  g_assert_true (l4a_brand_view_import_file (view, good, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (l4a_brand_view_get_n_assets (view), ==, before + 1);
+  l4a_test_iterate (0.2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  l4a_test_iterate (0.1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1278,6 +1332,7 @@ main (int   argc,
   g_test_add_func ("/gui/registry/governments", test_governments_window);
   g_test_add_func ("/gui/sync/import-export", test_import_window);
   g_test_add_func ("/gui/indicators/dashboard-and-hub", test_indicators_view);
+  g_test_add_func ("/gui/brand/label-and-import", test_brand_view);
   g_test_add_func ("/gui/proposals/fill-submit-withdraw-revise", test_proposal_journey);
   g_test_add_func ("/gui/proposals/calls", test_calls_window);
   g_test_add_func ("/gui/reviews/score-submit-decide-release", test_review_journey);

@@ -1,0 +1,927 @@
+/* l4a-brand-view.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Brand Kit view: the palette with every value to copy, the contrast
+ * of every pair of colours with its WCAG verdicts in words, the assets
+ * previewed on light, dark, brand-colour and photo backgrounds from 16 to
+ * 512 pixels (an SVG rendered for each size) with the minimum size and
+ * the clear space shown, the kit's fonts, and each hub's co-branded label
+ * with its export.
+ */
+
+#define G_LOG_DOMAIN "l4a-brand-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <pango/pangocairo.h>
+
+#include "l4a-brand.h"
+#include "l4a-brand-view.h"
+#include "l4a-color.h"
+#include "l4a-hub.h"
+#include "l4a-reference.h"
+#include "l4a-registry.h"
+
+static const int preview_sizes[] = { 16, 24, 32, 48, 64, 128, 256, 512 };
+
+typedef enum
+{
+  BACKGROUND_LIGHT,
+  BACKGROUND_DARK,
+  BACKGROUND_BRAND,
+  BACKGROUND_PHOTO,
+  N_BACKGROUNDS
+} Background;
+
+struct _L4aBrandView
+{
+  GtkWidget      parent_instance;
+
+  L4aStore      *store;
+  GPtrArray     *colours;    /* L4aBrandColour */
+  GPtrArray     *assets;     /* L4aBrandAsset */
+  GPtrArray     *hub_ids;
+  GPtrArray     *hub_names;
+  GPtrArray     *hub_places;
+  double         brand[3];   /* the primary colour, for the brand background */
+  gboolean       clear_space;
+
+  GtkWidget     *stack;
+  GtkBox        *content;
+  AdwComboRow   *hub_row;
+  GtkWidget     *label_area;
+  GtkWidget     *import_row;
+};
+
+G_DEFINE_FINAL_TYPE (L4aBrandView, l4a_brand_view, GTK_TYPE_WIDGET)
+
+/* Drawing helpers --------------------------------------------------------------- */
+
+static void
+paint_background (cairo_t      *cr,
+                  Background    background,
+                  const double  brand[3],
+                  double        width,
+                  double        height)
+{
+  cairo_pattern_t *photo;
+
+  switch (background)
+    {
+    case BACKGROUND_DARK:
+      cairo_set_source_rgb (cr, 0.12, 0.12, 0.16);
+      break;
+    case BACKGROUND_BRAND:
+      cairo_set_source_rgb (cr, brand[0], brand[1], brand[2]);
+      break;
+    case BACKGROUND_PHOTO:
+      /* a busy stand-in for a photograph: sky, hills and light */
+      photo = cairo_pattern_create_linear (0, 0, width, height);
+      cairo_pattern_add_color_stop_rgb (photo, 0, 0.55, 0.72, 0.86);
+      cairo_pattern_add_color_stop_rgb (photo, 0.45, 0.93, 0.82, 0.55);
+      cairo_pattern_add_color_stop_rgb (photo, 0.6, 0.36, 0.55, 0.29);
+      cairo_pattern_add_color_stop_rgb (photo, 1, 0.2, 0.3, 0.16);
+      cairo_set_source (cr, photo);
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_fill (cr);
+      cairo_pattern_destroy (photo);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.25);
+      for (int i = 0; i < 6; i++)
+        {
+          cairo_arc (cr, width * (0.1 + 0.17 * i), height * (0.3 + 0.1 * (i % 3)), height * 0.12, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+      return;
+    case BACKGROUND_LIGHT:
+    case N_BACKGROUNDS:
+    default:
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      break;
+    }
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+}
+
+typedef struct
+{
+  L4aBrandView  *view;
+  L4aBrandAsset *asset;
+  Background     background;
+  int            size;       /* the asset's height in pixels */
+} Preview;
+
+static void
+draw_preview (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        data)
+{
+  Preview *preview = data;
+  L4aBrandAsset *asset = preview->asset;
+  int w0 = 1, h0 = 1;
+  double w, h, x, y;
+
+  paint_background (cr, preview->background, preview->view->brand, width, height);
+  l4a_brand_check_asset (asset->data, asset->media_type, &w0, &h0, NULL);
+  h = preview->size;
+  w = h * w0 / MAX (h0, 1);
+  x = (width - w) / 2;
+  y = (height - h) / 2;
+  l4a_brand_draw_asset (asset, cr, x, y, w, h, NULL);
+
+  if (preview->view->clear_space && asset->clear_space > 0)
+    {
+      double c = asset->clear_space * h;
+      static const double dashes[] = { 3, 3 };
+
+      /* the clear space guide: nothing else may come inside the outer box */
+      cairo_set_source_rgba (cr, 0.9, 0.1, 0.5, 0.9);
+      cairo_set_line_width (cr, 1);
+      cairo_set_dash (cr, dashes, 2, 0);
+      cairo_rectangle (cr, x - c + 0.5, y - c + 0.5, w + 2 * c - 1, h + 2 * c - 1);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1);
+      cairo_stroke (cr);
+    }
+}
+
+static GtkWidget *
+preview_area (L4aBrandView  *self,
+              L4aBrandAsset *asset,
+              Background     background,
+              int            size)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+  Preview *preview = g_new0 (Preview, 1);
+  int w0 = 1, h0 = 1;
+  double clear = asset->clear_space > 0 ? asset->clear_space : 0;
+
+  l4a_brand_check_asset (asset->data, asset->media_type, &w0, &h0, NULL);
+  preview->view = self;
+  preview->asset = asset;
+  preview->background = background;
+  preview->size = size;
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), (int) ceil (size * (1 + 2 * clear)) + 8);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area),
+                                      (int) ceil (size * w0 / MAX (h0, 1) + 2 * clear * size) + 8);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_preview, preview, g_free);
+  gtk_widget_set_halign (area, GTK_ALIGN_START);
+  return area;
+}
+
+/* The palette ------------------------------------------------------------------ */
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
+{
+  L4aRgb rgb;
+
+  if (!l4a_rgb_parse_hex (data, &rgb))
+    return;
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 1, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, rgb.red, rgb.green, rgb.blue);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.6);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+static GtkWidget *
+swatch (const char *hex,
+        int         size)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), size);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), size);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_swatch, g_strdup (hex), g_free);
+  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, hex, -1);
+  return area;
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  const char *value = g_variant_get_string (parameter, NULL);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), value);
+  if (overlay != NULL)
+    {
+      /* translators: a value copied, such as #1B4F8C */
+      g_autofree char *text = g_strdup_printf (_("Copied “%s”"), value);
+
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+    }
+}
+
+static GtkWidget *
+group (L4aBrandView *self,
+       const char   *title,
+       const char   *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  if (title != NULL)
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (self->content, group);
+  return group;
+}
+
+static void
+build_palette (L4aBrandView *self)
+{
+  GtkWidget *palette = group (self, _("Palette"), _("The kit’s colours as authored. Copy any value."));
+
+  for (guint i = 0; i < self->colours->len; i++)
+    {
+      L4aBrandColour *colour = g_ptr_array_index (self->colours, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *copy = gtk_menu_button_new ();
+      g_autoptr(GMenu) menu = g_menu_new ();
+      g_autoptr(GString) values = g_string_new (colour->hex);
+      const char *labels[] = { "HEX", "RGB", "CMYK", "Pantone" };
+      const char *texts[] = { colour->hex, colour->rgb, colour->cmyk, colour->pantone };
+
+      for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
+        if (texts[k] != NULL && *texts[k] != '\0')
+          {
+            /* translators: what a menu item copies, such as HEX #1B4F8C */
+            g_autofree char *item = g_strdup_printf (_("Copy %s %s"), labels[k], texts[k]);
+            g_autoptr(GMenuItem) entry = g_menu_item_new (item, NULL);
+
+            g_menu_item_set_action_and_target_value (entry, "brand.copy", g_variant_new_string (texts[k]));
+            g_menu_append_item (menu, entry);
+            if (k > 0)
+              g_string_append_printf (values, " · %s %s", labels[k], texts[k]);
+          }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), colour->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), values->str);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch (colour->hex, 32));
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (copy), "edit-copy-symbolic");
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (copy), G_MENU_MODEL (menu));
+      gtk_widget_set_tooltip_text (copy, _("Copy a Value"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy a Value"), -1);
+      gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (copy, "flat");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (palette), row);
+    }
+}
+
+/* What a pair's contrast allows, in words. */
+static char *
+verdicts (double ratio)
+{
+  L4aContrastPasses passes = l4a_contrast_passes (ratio);
+
+  if (passes & L4A_CONTRAST_AAA_NORMAL)
+    return g_strdup (_("AAA text"));
+  if (passes & L4A_CONTRAST_AA_NORMAL)
+    return g_strdup (_("AA text, AAA large"));
+  if (passes & L4A_CONTRAST_AA_LARGE)
+    return g_strdup (_("AA large, graphics"));
+  return g_strdup (_("Fails"));
+}
+
+static void
+build_contrast (L4aBrandView *self)
+{
+  GtkWidget *matrix = group (self, _("Contrast"),
+                             _("Text in the row’s colour on the column’s colour, by the WCAG 2.x formula, never "
+                               "rounded up: AA needs 4.5:1 for text and 3:1 for large text and graphics, AAA 7:1 "
+                               "and 4.5:1."));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  guint n = self->colours->len;
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 6);
+  gtk_widget_set_margin_bottom (grid, 6);
+  for (guint i = 0; i < n; i++)
+    {
+      L4aBrandColour *colour = g_ptr_array_index (self->colours, i);
+      GtkWidget *head = gtk_label_new (colour->name);
+      GtkWidget *side = gtk_label_new (colour->name);
+
+      gtk_label_set_wrap (GTK_LABEL (head), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (head), 10);
+      gtk_widget_add_css_class (head, "caption-heading");
+      gtk_widget_add_css_class (side, "caption-heading");
+      gtk_label_set_xalign (GTK_LABEL (side), 0);
+      gtk_grid_attach (GTK_GRID (grid), head, (int) i + 1, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), side, 0, (int) i + 1, 1, 1);
+    }
+  for (guint r = 0; r < n; r++)
+    for (guint c = 0; c < n; c++)
+      {
+        L4aBrandColour *fg = g_ptr_array_index (self->colours, r);
+        L4aBrandColour *bg = g_ptr_array_index (self->colours, c);
+        L4aRgb a, b;
+        double ratio;
+        g_autofree char *ratio_text = NULL;
+        g_autofree char *verdict = NULL;
+        g_autofree char *markup = NULL;
+        g_autofree char *description = NULL;
+        GtkWidget *cell;
+        g_autofree char *css = NULL;
+        g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+        if (!l4a_rgb_parse_hex (fg->hex, &a) || !l4a_rgb_parse_hex (bg->hex, &b))
+          continue;
+        ratio = l4a_contrast_ratio (&a, &b);
+        ratio_text = l4a_contrast_format (ratio);
+        verdict = verdicts (ratio);
+        markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>", ratio_text, verdict);
+        cell = gtk_label_new (NULL);
+        gtk_label_set_markup (GTK_LABEL (cell), markup);
+        gtk_label_set_justify (GTK_LABEL (cell), GTK_JUSTIFY_CENTER);
+        gtk_widget_set_size_request (cell, 92, 48);
+        /* the cell shows the pair itself: its text in the one, on the other */
+        css = g_strdup_printf ("label { color: %s; background-color: %s; border-radius: 6px; padding: 4px; }",
+                               fg->hex, bg->hex);
+        gtk_css_provider_load_from_data (provider, css, -1);
+        gtk_style_context_add_provider (gtk_widget_get_style_context (cell), GTK_STYLE_PROVIDER (provider),
+                                        GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+        /* translators: two colours, a contrast ratio, then what it allows */
+        description = g_strdup_printf (_("%s on %s: %s, %s"), fg->name, bg->name, ratio_text, verdict);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+        gtk_widget_set_tooltip_text (cell, description);
+        gtk_grid_attach (GTK_GRID (grid), cell, (int) c + 1, (int) r + 1, 1, 1);
+      }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), grid);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (matrix), scrolled);
+}
+
+static void
+clear_space_toggled_cb (GtkToggleButton *button,
+                        L4aBrandView    *self)
+{
+  self->clear_space = gtk_toggle_button_get_active (button);
+  gtk_widget_queue_draw (GTK_WIDGET (self->content));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->content)); child;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_queue_draw (child);
+  l4a_brand_view_reload (self);
+}
+
+static void
+build_assets (L4aBrandView *self)
+{
+  static const char *backgrounds[] = { N_("On light"), N_("On dark"), N_("On the brand colour"), N_("On a photo") };
+  GtkWidget *assets = group (self, _("Logos and Labels"), NULL);
+  GtkWidget *guide = gtk_toggle_button_new_with_mnemonic (_("Show _Clear Space"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (guide), self->clear_space);
+  g_signal_connect (guide, "toggled", G_CALLBACK (clear_space_toggled_cb), self);
+  gtk_widget_add_css_class (guide, "flat");
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (assets), guide);
+
+  if (self->assets->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (assets), _("The kit has no logos or labels yet."));
+  for (guint i = 0; i < self->assets->len; i++)
+    {
+      L4aBrandAsset *asset = g_ptr_array_index (self->assets, i);
+      GtkWidget *expander = adw_expander_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      if (g_strcmp0 (asset->kind, "font") == 0)
+        continue;
+      /* translators: an asset's kind, its variant, its file type and its minimum width in pixels */
+      subtitle = g_strdup_printf (_("%s · %s · %s · at least %d px wide"), asset->kind, asset->variant,
+                                  g_str_equal (asset->media_type, "image/svg+xml") ? "SVG"
+                                  : g_str_equal (asset->media_type, "image/png") ? "PNG" : "JPEG",
+                                  asset->min_size_px);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), asset->name);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), i == 0);
+      for (guint b = 0; b < N_BACKGROUNDS; b++)
+        {
+          GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+          GtkWidget *flow = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+          GtkWidget *title = gtk_label_new (_(backgrounds[b]));
+
+          gtk_label_set_xalign (GTK_LABEL (title), 0);
+          gtk_widget_add_css_class (title, "heading");
+          for (guint s = 0; s < G_N_ELEMENTS (preview_sizes); s++)
+            {
+              GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+              g_autofree char *caption = NULL;
+              int w0 = 1, h0 = 1;
+              gboolean small;
+
+              l4a_brand_check_asset (asset->data, asset->media_type, &w0, &h0, NULL);
+              /* the minimum size is a width, as the label's export checks it */
+              small = preview_sizes[s] * w0 / MAX (h0, 1) < asset->min_size_px;
+              GtkWidget *label;
+
+              /* the biggest sizes only once, on light */
+              if (preview_sizes[s] > 128 && b != BACKGROUND_LIGHT)
+                continue;
+              /* translators: the height of a preview in pixels */
+              caption = small ? g_strdup_printf (_("%d px high, below the minimum"), preview_sizes[s])
+                              : g_strdup_printf (_("%d px high"), preview_sizes[s]);
+              label = gtk_label_new (caption);
+              gtk_widget_add_css_class (label, "caption");
+              if (small)
+                gtk_widget_add_css_class (label, "warning");
+              gtk_box_append (GTK_BOX (item), preview_area (self, asset, b, preview_sizes[s]));
+              gtk_box_append (GTK_BOX (item), label);
+              gtk_widget_set_valign (item, GTK_ALIGN_END);
+              gtk_box_append (GTK_BOX (flow), item);
+            }
+          gtk_box_append (GTK_BOX (row), title);
+          {
+            /* the largest sizes scroll sideways rather than widen the window */
+            GtkWidget *scroller = gtk_scrolled_window_new ();
+
+            gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+            gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+            gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), flow);
+            gtk_box_append (GTK_BOX (row), scroller);
+          }
+          gtk_widget_set_margin_start (row, 12);
+          gtk_widget_set_margin_end (row, 12);
+          gtk_widget_set_margin_top (row, 6);
+          gtk_widget_set_margin_bottom (row, 6);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (assets), expander);
+    }
+}
+
+static void
+build_typography (L4aBrandView *self)
+{
+  GtkWidget *fonts = group (self, _("Typography"), NULL);
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  g_autoptr(GPtrArray) families = g_ptr_array_new_with_free_func (g_free);
+  PangoFontFamily **installed = NULL;
+  int n_installed = 0;
+
+  for (guint i = 0; i < self->assets->len; i++)
+    {
+      L4aBrandAsset *asset = g_ptr_array_index (self->assets, i);
+
+      if (g_strcmp0 (asset->kind, "font") == 0)
+        g_ptr_array_add (families, g_strdup (asset->name));
+    }
+  /* the default kit sets its label in Cantarell */
+  if (families->len == 0)
+    g_ptr_array_add (families, g_strdup ("Cantarell"));
+
+  pango_font_map_list_families (map, &installed, &n_installed);
+  for (guint i = 0; i < families->len; i++)
+    {
+      const char *family = g_ptr_array_index (families, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *specimen = gtk_label_new (_("Local4Action — local action, global network 0123456789"));
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+      g_autofree char *css = g_strdup_printf ("label { font-family: \"%s\"; font-size: 18pt; }", family);
+      gboolean found = FALSE;
+
+      for (int k = 0; k < n_installed && !found; k++)
+        found = g_ascii_strcasecmp (pango_font_family_get_name (installed[k]), family) == 0;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), family);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), found ? _("Installed")
+                                                               : _("Not installed on this computer: the specimen "
+                                                                   "shows a substitute"));
+      if (!found)
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      gtk_css_provider_load_from_data (provider, css, -1);
+      gtk_style_context_add_provider (gtk_widget_get_style_context (specimen), GTK_STYLE_PROVIDER (provider),
+                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      gtk_label_set_wrap (GTK_LABEL (specimen), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (specimen), 0);
+      gtk_widget_set_margin_top (specimen, 6);
+      gtk_widget_set_margin_bottom (specimen, 12);
+      gtk_widget_set_margin_start (specimen, 12);
+      gtk_widget_set_margin_end (specimen, 12);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (fonts), row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (fonts), specimen);
+    }
+  g_free (installed);
+}
+
+/* The hub label -------------------------------------------------------------------- */
+
+static void
+draw_label (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  L4aBrandView *self = data;
+  guint i = adw_combo_row_get_selected (self->hub_row);
+  g_autoptr(L4aBrandAsset) label = NULL;
+  double label_width = MIN (width - 24, 480), x = 12;
+  static const double white[3] = { 1, 1, 1 };
+  double h;
+
+  if (self->store == NULL || self->hub_ids == NULL || i >= self->hub_ids->len ||
+      (label = l4a_brand_get_label (self->store, NULL)) == NULL)
+    return;
+  paint_background (cr, BACKGROUND_PHOTO, self->brand, width, height);
+  h = l4a_brand_label_height (label, g_ptr_array_index (self->hub_names, i), g_ptr_array_index (self->hub_places, i),
+                              label_width);
+  cairo_translate (cr, x, MAX ((height - h) / 2, 0));
+  l4a_brand_draw_label (label, g_ptr_array_index (self->hub_names, i), g_ptr_array_index (self->hub_places, i), cr,
+                        label_width, white, NULL);
+}
+
+static void
+label_response_cb (GtkNativeDialog *dialog,
+                   int              response,
+                   L4aBrandView    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+      int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "width"));
+
+      if (path != NULL && !l4a_brand_view_export_label (self, path, width, &error))
+        {
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+          AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root)
+                                                                                  ? GTK_WINDOW (root) : NULL,
+                                                                                  _("The Label Was Not Exported"),
+                                                                                  error->message));
+
+          adw_message_dialog_add_response (message, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (message));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_label_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  L4aBrandView *self = L4A_BRAND_VIEW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+  int width = 600;
+
+  if (g_str_has_prefix (format, "png-"))
+    width = atoi (format + 4);
+  name = g_strdup_printf ("local4action-label.%s", g_str_has_prefix (format, "png") ? "png" : format);
+  dialog = gtk_file_chooser_native_new (_("Export Label"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data (G_OBJECT (dialog), "width", GINT_TO_POINTER (width));
+  g_signal_connect (dialog, "response", G_CALLBACK (label_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/**
+ * l4a_brand_view_export_label:
+ *
+ * Writes the label of the hub chosen in the view.
+ */
+gboolean
+l4a_brand_view_export_label (L4aBrandView  *self,
+                             const char    *path,
+                             int            width,
+                             GError       **error)
+{
+  guint i = adw_combo_row_get_selected (self->hub_row);
+
+  if (self->hub_ids == NULL || i >= self->hub_ids->len)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Choose a hub first."));
+      return FALSE;
+    }
+  return l4a_brand_export_label (self->store, g_ptr_array_index (self->hub_ids, i), path, width, error);
+}
+
+gboolean
+l4a_brand_view_select_hub (L4aBrandView *self,
+                           const char   *hub_id)
+{
+  for (guint i = 0; self->hub_ids && i < self->hub_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->hub_ids, i), hub_id))
+      {
+        adw_combo_row_set_selected (self->hub_row, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+build_label (L4aBrandView *self)
+{
+  GtkWidget *labels = group (self, _("Hub Label"),
+                             _("The Local4Action label with a hub’s name and place, inside the label’s clear space; "
+                               "long names wrap."));
+  g_autoptr(GListModel) hubs = l4a_registry_list_hubs (self->store, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *export = gtk_menu_button_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  g_clear_pointer (&self->hub_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->hub_names, g_ptr_array_unref);
+  g_clear_pointer (&self->hub_places, g_ptr_array_unref);
+  self->hub_ids = g_ptr_array_new_with_free_func (g_free);
+  self->hub_names = g_ptr_array_new_with_free_func (g_free);
+  self->hub_places = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; hubs && i < g_list_model_get_n_items (hubs); i++)
+    {
+      g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
+
+      gtk_string_list_append (names, l4a_hub_get_name (hub));
+      g_ptr_array_add (self->hub_ids, g_strdup (l4a_hub_get_id (hub)));
+      g_ptr_array_add (self->hub_names, g_strdup (l4a_hub_get_name (hub)));
+      {
+        const char *country = l4a_reference_translate (L4A_REFERENCE_COUNTRIES, l4a_hub_get_country (hub));
+
+        g_ptr_array_add (self->hub_places, g_strdup_printf (_("%s, %s"), l4a_hub_get_government (hub),
+                                                            country ? country : l4a_hub_get_country (hub)));
+      }
+    }
+  self->hub_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hub_row), _("_Hub"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->hub_row), TRUE);
+  adw_combo_row_set_model (self->hub_row, G_LIST_MODEL (names));
+  g_menu_append (menu, _("PNG, 600 px wide"), "brand.export-label::png-600");
+  g_menu_append (menu, _("PNG, 1200 px wide"), "brand.export-label::png-1200");
+  g_menu_append (menu, _("PNG, 2400 px wide"), "brand.export-label::png-2400");
+  g_menu_append (menu, _("SVG Drawing"), "brand.export-label::svg");
+  g_menu_append (menu, _("PDF Document"), "brand.export-label::pdf");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export), "document-save-symbolic");
+  gtk_widget_set_tooltip_text (export, _("Export Label"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export Label"), -1);
+  gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (export, "flat");
+  gtk_widget_set_sensitive (export, self->hub_ids->len > 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->hub_row), export);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (labels), GTK_WIDGET (self->hub_row));
+
+  self->label_area = gtk_drawing_area_new ();
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->label_area), 360);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->label_area), draw_label, self, NULL);
+  gtk_widget_set_margin_top (self->label_area, 12);
+  gtk_widget_add_css_class (self->label_area, "card");
+  gtk_widget_set_overflow (self->label_area, GTK_OVERFLOW_HIDDEN);
+  g_signal_connect_swapped (self->hub_row, "notify::selected", G_CALLBACK (gtk_widget_queue_draw), self->label_area);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (labels), self->label_area);
+}
+
+/* Import ------------------------------------------------------------------------------ */
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    L4aBrandView    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && !l4a_brand_view_import_file (self, file, &error))
+        {
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+          AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root)
+                                                                                  ? GTK_WINDOW (root) : NULL,
+                                                                                  _("The Asset Was Not Imported"),
+                                                                                  error->message));
+
+          adw_message_dialog_add_response (message, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (message));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+/**
+ * l4a_brand_view_import_file:
+ *
+ * Imports an SVG, PNG or JPEG file as a logo of the kit (a label if its
+ * name says so).
+ */
+gboolean
+l4a_brand_view_import_file (L4aBrandView  *self,
+                            GFile         *file,
+                            GError       **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *media_type = l4a_brand_guess_media_type (name);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  char *dot;
+
+  if (media_type == NULL)
+    {
+      g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                           _("A brand asset is an SVG, PNG or JPEG image."));
+      return FALSE;
+    }
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_size (info) > L4A_BRAND_MAX_FILE)
+    {
+      g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                           _("The file is larger than 8 MB, more than a brand asset needs."));
+      return FALSE;
+    }
+  data = g_file_load_bytes (file, NULL, NULL, error);
+  if (data == NULL)
+    return FALSE;
+  dot = strrchr (name, '.');
+  if (dot != NULL)
+    *dot = '\0';
+  if (!l4a_brand_import_asset (self->store, name, strstr (lower, "label") ? "label" : "logo",
+                               strstr (lower, "mono") ? "mono" : strstr (lower, "reversed") ? "reversed" : "primary",
+                               data, media_type, error))
+    return FALSE;
+  l4a_brand_view_reload (self);
+  return TRUE;
+}
+
+static void
+import_activated_cb (L4aBrandView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Import Brand Asset"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("SVG, PNG and JPEG images"));
+  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Public ------------------------------------------------------------------------------ */
+
+void
+l4a_brand_view_reload (L4aBrandView *self)
+{
+  GtkWidget *child;
+  g_autofree char *hub = NULL;
+
+  g_return_if_fail (L4A_IS_BRAND_VIEW (self));
+
+  if (self->store == NULL)
+    return;
+  if (self->hub_row != NULL && self->hub_ids != NULL &&
+      adw_combo_row_get_selected (self->hub_row) < self->hub_ids->len)
+    hub = g_strdup (g_ptr_array_index (self->hub_ids, adw_combo_row_get_selected (self->hub_row)));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
+    gtk_box_remove (self->content, child);
+  self->hub_row = NULL;
+
+  g_clear_pointer (&self->colours, g_ptr_array_unref);
+  g_clear_pointer (&self->assets, g_ptr_array_unref);
+  self->colours = l4a_brand_list_colours (self->store, NULL);
+  self->assets = l4a_brand_list_assets (self->store, NULL);
+  if (self->colours == NULL)
+    self->colours = g_ptr_array_new ();
+  if (self->assets == NULL)
+    self->assets = g_ptr_array_new ();
+
+  self->brand[0] = 0.11, self->brand[1] = 0.31, self->brand[2] = 0.55;
+  for (guint i = 0; i < self->colours->len; i++)
+    {
+      L4aBrandColour *colour = g_ptr_array_index (self->colours, i);
+      L4aRgb rgb;
+
+      if (g_strcmp0 (colour->role, "primary") == 0 && l4a_rgb_parse_hex (colour->hex, &rgb))
+        {
+          self->brand[0] = rgb.red;
+          self->brand[1] = rgb.green;
+          self->brand[2] = rgb.blue;
+        }
+    }
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
+                                    self->colours->len + self->assets->len > 0 ? "content" : "empty");
+  if (l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT)
+    {
+      GtkWidget *actions = group (self, NULL, NULL);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Import a Logo or Label…"));
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("SVG, PNG or JPEG; checked before it is kept"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("document-open-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect_swapped (row, "activated", G_CALLBACK (import_activated_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (actions), row);
+      self->import_row = row;
+    }
+  build_label (self);
+  build_palette (self);
+  build_contrast (self);
+  build_assets (self);
+  build_typography (self);
+  if (hub != NULL)
+    l4a_brand_view_select_hub (self, hub);
+}
+
+void
+l4a_brand_view_set_store (L4aBrandView *self,
+                          L4aStore     *store)
+{
+  g_return_if_fail (L4A_IS_BRAND_VIEW (self));
+
+  g_set_object (&self->store, store);
+  l4a_brand_view_reload (self);
+}
+
+guint
+l4a_brand_view_get_n_assets (L4aBrandView *self)
+{
+  return self->assets ? self->assets->len : 0;
+}
+
+static void
+l4a_brand_view_dispose (GObject *object)
+{
+  L4aBrandView *self = (L4aBrandView *)object;
+
+  g_clear_pointer (&self->stack, gtk_widget_unparent);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->colours, g_ptr_array_unref);
+  g_clear_pointer (&self->assets, g_ptr_array_unref);
+  g_clear_pointer (&self->hub_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->hub_names, g_ptr_array_unref);
+  g_clear_pointer (&self->hub_places, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (l4a_brand_view_parent_class)->dispose (object);
+}
+
+static void
+l4a_brand_view_class_init (L4aBrandViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = l4a_brand_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "brand.copy", "s", copy_action);
+  gtk_widget_class_install_action (widget_class, "brand.export-label", "s", export_label_action);
+}
+
+static void
+l4a_brand_view_init (L4aBrandView *self)
+{
+  GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "applications-graphics-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Brand Kit Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("The Local4Action label, logos, palette and fonts are shown here once the kit "
+                                     "is loaded: with the sample data, or from a registry bundle."));
+  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
+
+  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->content), 24);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->content), 24);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->content), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->content), 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "content");
+}

@@ -1,0 +1,33 @@
+/* l4a-brand-view.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "l4a-store.h"
+
+G_BEGIN_DECLS
+
+#define L4A_TYPE_BRAND_VIEW (l4a_brand_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aBrandView, l4a_brand_view, L4A, BRAND_VIEW, GtkWidget)
+
+void      l4a_brand_view_set_store    (L4aBrandView  *self,
+                                       L4aStore      *store);
+void      l4a_brand_view_reload       (L4aBrandView  *self);
+gboolean  l4a_brand_view_select_hub   (L4aBrandView  *self,
+                                       const char    *hub_id);
+gboolean  l4a_brand_view_export_label (L4aBrandView  *self,
+                                       const char    *path,
+                                       int            width,
+                                       GError       **error);
+gboolean  l4a_brand_view_import_file  (L4aBrandView  *self,
+                                       GFile         *file,
+                                       GError       **error);
+guint     l4a_brand_view_get_n_assets (L4aBrandView  *self);
+
+G_END_DECLS
