@@ -10,9 +10,11 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "l4a-hub-details.h"
 #include "l4a-rules.h"
+#include "l4a-brand.h"
 #include "l4a-chart-card.h"
 #include "l4a-charts.h"
 #include "l4a-hub-page.h"
@@ -29,6 +31,7 @@ struct _L4aHubPage
   AdwBin      parent_instance;
 
   char       *hub_id;
+  L4aStore   *store;
 
   GtkLabel   *header_label;
   GtkButton  *edit_button;
@@ -427,12 +430,77 @@ build_read_only_note (L4aHubPage *self,
   gtk_box_append (self->content, note);
 }
 
+/* The hub's co-branded label, written where the user says. */
+static void
+label_response_cb (GtkNativeDialog *dialog,
+                   int              response,
+                   L4aHubPage      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL && self->hub_id != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+      int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "width"));
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+      if (path != NULL && !l4a_brand_export_label (self->store, self->hub_id, path, width, &error) && overlay)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_label_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  L4aHubPage *self = L4A_HUB_PAGE (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+  int width = g_str_has_prefix (format, "png-") ? atoi (format + 4) : 600;
+
+  name = g_strdup_printf ("hub-label.%s", g_str_has_prefix (format, "png") ? "png" : format);
+  dialog = gtk_file_chooser_native_new (_("Export Label"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data (G_OBJECT (dialog), "width", GINT_TO_POINTER (width));
+  g_signal_connect (dialog, "response", G_CALLBACK (label_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+build_label (L4aHubPage *self)
+{
+  GtkWidget *group = add_group (self, _("Label"), NULL);
+  GtkWidget *row = add_row (group, _("Co-branded Label"),
+                            _("The Local4Action label with the hub’s name and place, as the brand kit draws it"));
+  GtkWidget *export = gtk_menu_button_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  g_menu_append (menu, _("PNG, 600 px wide"), "hub.export-label::png-600");
+  g_menu_append (menu, _("PNG, 1200 px wide"), "hub.export-label::png-1200");
+  g_menu_append (menu, _("PNG, 2400 px wide"), "hub.export-label::png-2400");
+  g_menu_append (menu, _("SVG Drawing"), "hub.export-label::svg");
+  g_menu_append (menu, _("PDF Document"), "hub.export-label::pdf");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export), "document-save-symbolic");
+  gtk_widget_set_tooltip_text (export, _("Export Label"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export Label"), -1);
+  gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (export, "flat");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), export);
+}
+
 static void
 l4a_hub_page_dispose (GObject *object)
 {
   L4aHubPage *self = (L4aHubPage *)object;
 
   g_clear_pointer (&self->hub_id, g_free);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (l4a_hub_page_parent_class)->dispose (object);
 }
@@ -455,6 +523,7 @@ l4a_hub_page_class_init (L4aHubPageClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (L4A_TYPE_SDG_CHIPS);
+  gtk_widget_class_install_action (widget_class, "hub.export-label", "s", export_label_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-hub-page.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aHubPage, header_label);
@@ -520,6 +589,8 @@ l4a_hub_page_show (L4aHubPage  *self,
   build_activities (self, details);
   build_indicators (self, store, details);
   build_related (self, details);
+  g_set_object (&self->store, store);
+  build_label (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   return TRUE;
