@@ -443,12 +443,15 @@ build_assets (L4aBrandView *self)
               caption = small ? g_strdup_printf (_("%d px high, below the minimum"), preview_sizes[s])
                               : g_strdup_printf (_("%d px high"), preview_sizes[s]);
               label = gtk_label_new (caption);
+              gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+              gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+              gtk_label_set_xalign (GTK_LABEL (label), 0);
               gtk_widget_add_css_class (label, "caption");
               if (small)
                 gtk_widget_add_css_class (label, "warning");
               gtk_box_append (GTK_BOX (item), preview_area (self, asset, b, preview_sizes[s]));
               gtk_box_append (GTK_BOX (item), label);
-              gtk_widget_set_valign (item, GTK_ALIGN_END);
+              gtk_widget_set_valign (item, GTK_ALIGN_START);
               gtk_box_append (GTK_BOX (flow), item);
             }
           gtk_box_append (GTK_BOX (row), title);
