@@ -102,6 +102,48 @@ l4a_brand_asset_free (L4aBrandAsset *asset)
   g_free (asset);
 }
 
+/* The application's own kit, shown and used until a kit is imported: its
+ * label drawing and its palette (the same as the sample data's). */
+static const struct { const char *name, *role, *hex, *rgb, *cmyk, *pantone; } default_palette[] = {
+  { N_("Hub Blue"), "primary", "#1B4F8C", "27 79 140", "81 44 0 45", "7687 C" },
+  { N_("Action Orange"), "accent", "#E2711D", "226 113 29", "0 50 87 11", "158 C" },
+  { N_("Local Green"), "secondary", "#2E8540", "46 133 64", "65 0 52 48", "356 C" },
+  { N_("Ink"), "text", "#1E1E28", "30 30 40", "25 25 0 84", "Black 6 C" },
+  { N_("Paper"), "background", "#FFFFFF", "255 255 255", "0 0 0 0", "" },
+};
+
+static L4aBrandAsset *
+default_label (void)
+{
+  L4aBrandAsset *asset = g_new0 (L4aBrandAsset, 1);
+
+  asset->data = g_resources_lookup_data ("/org/local4action/Hubs/core/default-label.svg", 0, NULL);
+  g_assert (asset->data != NULL);
+  asset->name = g_strdup (_("Local4Action label"));
+  asset->kind = g_strdup ("label");
+  asset->variant = g_strdup ("horizontal");
+  asset->media_type = g_strdup ("image/svg+xml");
+  asset->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, asset->data);
+  asset->min_size_px = 120;
+  asset->clear_space = 0.25;
+  return asset;
+}
+
+/**
+ * l4a_brand_is_default:
+ *
+ * Returns: whether the database holds no kit, so that the application's
+ *   own stands in for it
+ */
+gboolean
+l4a_brand_is_default (L4aStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, "SELECT (SELECT count(*) FROM brand_asset) + "
+                                                           "(SELECT count(*) FROM brand_colour)", NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+}
+
 GPtrArray *
 l4a_brand_list_colours (L4aStore  *store,
                         GError   **error)
@@ -133,6 +175,19 @@ l4a_brand_list_colours (L4aStore  *store,
       g_ptr_array_unref (list);
       return NULL;
     }
+  if (list->len == 0 && l4a_brand_is_default (store))
+    for (guint i = 0; i < G_N_ELEMENTS (default_palette); i++)
+      {
+        L4aBrandColour *colour = g_new0 (L4aBrandColour, 1);
+
+        colour->name = g_strdup (_(default_palette[i].name));
+        colour->role = g_strdup (default_palette[i].role);
+        colour->hex = g_strdup (default_palette[i].hex);
+        colour->rgb = g_strdup (default_palette[i].rgb);
+        colour->cmyk = g_strdup (default_palette[i].cmyk);
+        colour->pantone = g_strdup (default_palette[i].pantone);
+        g_ptr_array_add (list, colour);
+      }
   return list;
 }
 
@@ -180,7 +235,11 @@ GPtrArray *
 l4a_brand_list_assets (L4aStore  *store,
                        GError   **error)
 {
-  return list_assets (store, "", error);
+  GPtrArray *list = list_assets (store, "", error);
+
+  if (list != NULL && list->len == 0 && l4a_brand_is_default (store))
+    g_ptr_array_add (list, default_label ());
+  return list;
 }
 
 /**
@@ -205,6 +264,8 @@ l4a_brand_get_label (L4aStore  *store,
       if (best == NULL || g_strcmp0 (asset->variant, "horizontal") == 0)
         best = asset;
     }
+  if (best == NULL && l4a_brand_is_default (store))
+    return default_label ();
   if (best == NULL)
     {
       g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND,

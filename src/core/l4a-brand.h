@@ -52,6 +52,7 @@ typedef struct
 L4aContrastPasses l4a_contrast_passes     (double          ratio);
 char             *l4a_contrast_format     (double          ratio);
 
+gboolean    l4a_brand_is_default          (L4aStore       *store);
 void        l4a_brand_colour_free         (L4aBrandColour *colour);
 void        l4a_brand_asset_free          (L4aBrandAsset  *asset);
 GPtrArray  *l4a_brand_list_colours        (L4aStore       *store,

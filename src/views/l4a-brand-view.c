@@ -832,8 +832,6 @@ l4a_brand_view_reload (L4aBrandView *self)
         }
     }
 
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
-                                    self->colours->len + self->assets->len > 0 ? "content" : "empty");
   if (l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT)
     {
       GtkWidget *actions = group (self, NULL, NULL);
@@ -847,6 +845,17 @@ l4a_brand_view_reload (L4aBrandView *self)
       g_signal_connect_swapped (row, "activated", G_CALLBACK (import_activated_cb), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (actions), row);
       self->import_row = row;
+    }
+  if (l4a_brand_is_default (self->store))
+    {
+      GtkWidget *note = gtk_label_new (_("This is the application’s own kit, drawn for this project. Import the "
+                                         "real kit (a registry bundle from the World Secretariat, or its files) to "
+                                         "replace it."));
+
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_box_append (self->content, note);
     }
   build_label (self);
   build_palette (self);
@@ -904,18 +913,11 @@ l4a_brand_view_class_init (L4aBrandViewClass *klass)
 static void
 l4a_brand_view_init (L4aBrandView *self)
 {
-  GtkWidget *empty = adw_status_page_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
 
   self->stack = gtk_stack_new ();
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "applications-graphics-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Brand Kit Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("The Local4Action label, logos, palette and fonts are shown here once the kit "
-                                     "is loaded: with the sample data, or from a registry bundle."));
-  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
 
   self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
   gtk_widget_set_margin_top (GTK_WIDGET (self->content), 24);

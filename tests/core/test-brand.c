@@ -257,6 +257,23 @@ test_label_files (void)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (out, "Page size:"));
 
+  /* a database without a kit uses the application's own */
+  {
+    g_autofree char *fresh_path = g_build_filename (tmpdir, "no-kit.sqlite", NULL);
+    g_autoptr(L4aStore) fresh = l4a_store_open (fresh_path, &error);
+    g_autoptr(L4aBrandAsset) own = NULL;
+    g_autoptr(GPtrArray) colours = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (l4a_brand_is_default (fresh));
+    own = l4a_brand_get_label (fresh, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (own->media_type, ==, "image/svg+xml");
+    colours = l4a_brand_list_colours (fresh, &error);
+    g_assert_cmpuint (colours->len, ==, 5);
+    g_assert_false (l4a_brand_is_default (store));
+  }
+
   /* below the minimum size, and unknown formats and hubs, are refused */
   g_assert_false (l4a_brand_export_label (store, hub, png, 40, &error));
   g_assert_nonnull (strstr (error->message, "at least"));
