@@ -772,6 +772,89 @@ l4a_brand_view_import_file (L4aBrandView  *self,
   return TRUE;
 }
 
+/**
+ * l4a_brand_view_import_folder:
+ * @problems: (out) (optional): the files refused, each with its reason
+ *
+ * Imports every SVG, PNG and JPEG file of @folder, each checked on its
+ * own: a bad file is named and left out, the others are kept.
+ *
+ * Returns: how many assets were imported
+ */
+guint
+l4a_brand_view_import_folder (L4aBrandView  *self,
+                              GFile         *folder,
+                              char         **problems)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GString) said = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+  guint imported = 0;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+  if (children == NULL)
+    g_string_append (said, error->message);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      g_autoptr(GFile) file = g_file_get_child (folder, g_file_info_get_name (info));
+      g_autofree char *media_type = l4a_brand_guess_media_type (g_file_info_get_name (info));
+      g_autoptr(GError) local_error = NULL;
+
+      if (media_type == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+        continue;
+      if (l4a_brand_view_import_file (self, file, &local_error))
+        imported++;
+      else
+        {
+          /* translators: a file name, then why it was not imported */
+          g_autofree char *line = g_strdup_printf (_("%s: %s"), g_file_info_get_name (info), local_error->message);
+
+          g_string_append_printf (said, "%s%s", said->len ? "\n" : "", line);
+        }
+    }
+  if (problems != NULL)
+    *problems = said->len ? g_strdup (said->str) : NULL;
+  return imported;
+}
+
+static void
+folder_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    L4aBrandView    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *problems = NULL;
+      g_autofree char *heading = NULL;
+      guint n = folder ? l4a_brand_view_import_folder (self, folder, &problems) : 0;
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      AdwMessageDialog *message;
+
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Asset Imported", "%u Assets Imported", n), n);
+      message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                            heading, problems));
+      adw_message_dialog_add_response (message, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_folder_activated_cb (L4aBrandView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Import a Brand Kit Folder"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Import"), _("_Cancel"));
+  g_signal_connect (dialog, "response", G_CALLBACK (folder_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 import_activated_cb (L4aBrandView *self)
 {
@@ -845,6 +928,15 @@ l4a_brand_view_reload (L4aBrandView *self)
       g_signal_connect_swapped (row, "activated", G_CALLBACK (import_activated_cb), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (actions), row);
       self->import_row = row;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Import a _Kit From a Folder…"));
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Every SVG, PNG and JPEG file in it; a registry bundle brings the palette too"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("folder-open-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect_swapped (row, "activated", G_CALLBACK (import_folder_activated_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (actions), row);
     }
   if (l4a_brand_is_default (self->store))
     {

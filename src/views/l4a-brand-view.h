@@ -28,6 +28,9 @@ gboolean  l4a_brand_view_export_label (L4aBrandView  *self,
 gboolean  l4a_brand_view_import_file  (L4aBrandView  *self,
                                        GFile         *file,
                                        GError       **error);
+guint     l4a_brand_view_import_folder (L4aBrandView  *self,
+                                       GFile         *folder,
+                                       char         **problems);
 guint     l4a_brand_view_get_n_assets (L4aBrandView  *self);
 
 G_END_DECLS

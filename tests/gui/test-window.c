@@ -1296,6 +1296,27 @@ test_brand_view (void)
   g_assert_cmpuint (l4a_brand_view_get_n_assets (view), ==, before + 1);
   l4a_test_iterate (0.2);
 
+  /* a folder: the good files kept, the bad one named */
+  {
+    g_autofree char *kit = g_build_filename (tmpdir, "kit", NULL);
+    g_autofree char *logo = g_build_filename (kit, "logo-mono.svg", NULL);
+    g_autofree char *evil = g_build_filename (kit, "evil.svg", NULL);
+    g_autofree char *notes = g_build_filename (kit, "notes.txt", NULL);
+    g_autoptr(GFile) folder = g_file_new_for_path (kit);
+    g_autofree char *problems = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (kit, 0755), ==, 0);
+    g_assert_true (g_file_set_contents (logo, "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='40'>"
+                                              "<circle r='20' cx='20' cy='20'/></svg>", -1, NULL));
+    g_assert_true (g_file_set_contents (evil, "<svg xmlns='http://www.w3.org/2000/svg' width='9' height='9'>"
+                                              "<image href='http://example.org/x.png'/></svg>", -1, NULL));
+    g_assert_true (g_file_set_contents (notes, "not an image", -1, NULL));
+    g_assert_cmpuint (l4a_brand_view_import_folder (view, folder, &problems), ==, 1);
+    g_assert_nonnull (problems);
+    g_assert_nonnull (strstr (problems, "network"));
+    g_assert_cmpuint (l4a_brand_view_get_n_assets (view), ==, before + 2);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   l4a_test_iterate (0.1);
 }
