@@ -132,8 +132,9 @@ default_label (void)
 /**
  * l4a_brand_is_default:
  *
- * Returns: whether the database holds no kit, so that the application's
- *   own stands in for it
+ * Returns: whether the database holds no kit at all, so that the
+ *   application's own stands in for it (its label stands in for a missing
+ *   label, its palette for a missing palette, even then)
  */
 gboolean
 l4a_brand_is_default (L4aStore *store)
@@ -175,7 +176,8 @@ l4a_brand_list_colours (L4aStore  *store,
       g_ptr_array_unref (list);
       return NULL;
     }
-  if (list->len == 0 && l4a_brand_is_default (store))
+  /* no palette imported yet: the application's own */
+  if (list->len == 0)
     for (guint i = 0; i < G_N_ELEMENTS (default_palette); i++)
       {
         L4aBrandColour *colour = g_new0 (L4aBrandColour, 1);
@@ -236,9 +238,13 @@ l4a_brand_list_assets (L4aStore  *store,
                        GError   **error)
 {
   GPtrArray *list = list_assets (store, "", error);
+  gboolean label = FALSE;
 
-  if (list != NULL && list->len == 0 && l4a_brand_is_default (store))
-    g_ptr_array_add (list, default_label ());
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    label |= g_strcmp0 (((L4aBrandAsset *) g_ptr_array_index (list, i))->kind, "label") == 0;
+  /* no label imported yet: the application's own */
+  if (list != NULL && !label)
+    g_ptr_array_insert (list, 0, default_label ());
   return list;
 }
 
@@ -246,7 +252,8 @@ l4a_brand_list_assets (L4aStore  *store,
  * l4a_brand_get_label:
  *
  * Returns: (transfer full): the kit's Local4Action label (a label asset,
- *   the horizontal variant first), or %NULL with @error set
+ *   the horizontal variant first; the application's own while the kit has
+ *   none), or %NULL with @error set if the database cannot be read
  */
 L4aBrandAsset *
 l4a_brand_get_label (L4aStore  *store,
@@ -264,14 +271,9 @@ l4a_brand_get_label (L4aStore  *store,
       if (best == NULL || g_strcmp0 (asset->variant, "horizontal") == 0)
         best = asset;
     }
-  if (best == NULL && l4a_brand_is_default (store))
-    return default_label ();
+  /* none imported yet: the application's own */
   if (best == NULL)
-    {
-      g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND,
-                           _("The brand kit has no label yet; import the kit or the label first."));
-      return NULL;
-    }
+    return default_label ();
   {
     guint index = 0;
 

@@ -55,6 +55,7 @@ struct _L4aBrandView
   GtkWidget     *stack;
   GtkBox        *content;
   AdwComboRow   *hub_row;
+  AdwComboRow   *background_row;
   GtkWidget     *label_area;
   GtkWidget     *import_row;
 };
@@ -546,7 +547,8 @@ draw_label (GtkDrawingArea *area,
   if (self->store == NULL || self->hub_ids == NULL || i >= self->hub_ids->len ||
       (label = l4a_brand_get_label (self->store, NULL)) == NULL)
     return;
-  paint_background (cr, BACKGROUND_PHOTO, self->brand, width, height);
+  paint_background (cr, self->background_row ? adw_combo_row_get_selected (self->background_row) : BACKGROUND_PHOTO,
+                    self->brand, width, height);
   h = l4a_brand_label_height (label, g_ptr_array_index (self->hub_names, i), g_ptr_array_index (self->hub_places, i),
                               label_width);
   cairo_translate (cr, x, MAX ((height - h) / 2, 0));
@@ -688,6 +690,20 @@ build_label (L4aBrandView *self)
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->hub_row), export);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (labels), GTK_WIDGET (self->hub_row));
 
+  {
+    g_autoptr(GtkStringList) backgrounds = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (backgrounds, _("On light"));
+    gtk_string_list_append (backgrounds, _("On dark"));
+    gtk_string_list_append (backgrounds, _("On the brand colour"));
+    gtk_string_list_append (backgrounds, _("On a photo"));
+    self->background_row = ADW_COMBO_ROW (adw_combo_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->background_row), _("_Background"));
+    adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->background_row), TRUE);
+    adw_combo_row_set_model (self->background_row, G_LIST_MODEL (backgrounds));
+    adw_combo_row_set_selected (self->background_row, BACKGROUND_PHOTO);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (labels), GTK_WIDGET (self->background_row));
+  }
   self->label_area = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->label_area), 360);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->label_area), draw_label, self, NULL);
@@ -695,6 +711,8 @@ build_label (L4aBrandView *self)
   gtk_widget_add_css_class (self->label_area, "card");
   gtk_widget_set_overflow (self->label_area, GTK_OVERFLOW_HIDDEN);
   g_signal_connect_swapped (self->hub_row, "notify::selected", G_CALLBACK (gtk_widget_queue_draw), self->label_area);
+  g_signal_connect_swapped (self->background_row, "notify::selected", G_CALLBACK (gtk_widget_queue_draw),
+                            self->label_area);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (labels), self->label_area);
 }
 
@@ -891,6 +909,7 @@ l4a_brand_view_reload (L4aBrandView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
   self->hub_row = NULL;
+  self->background_row = NULL;
 
   g_clear_pointer (&self->colours, g_ptr_array_unref);
   g_clear_pointer (&self->assets, g_ptr_array_unref);

@@ -274,6 +274,23 @@ test_label_files (void)
     g_assert_false (l4a_brand_is_default (store));
   }
 
+  /* a kit with a logo but no label still draws labels with the application's own */
+  {
+    g_autofree char *logo_path = g_build_filename (tmpdir, "logo-only.sqlite", NULL);
+    g_autoptr(L4aStore) logo_only = l4a_store_open (logo_path, &error);
+    g_autoptr(GBytes) png_logo = make_png (40, 40);
+    g_autoptr(L4aBrandAsset) own = NULL;
+    g_autoptr(GPtrArray) colours = NULL;
+
+    g_assert_true (l4a_brand_import_asset (logo_only, "Logo", "logo", "primary", png_logo, "image/png", &error));
+    g_assert_false (l4a_brand_is_default (logo_only));
+    own = l4a_brand_get_label (logo_only, &error);
+    g_assert_nonnull (own);
+    g_assert_cmpstr (own->kind, ==, "label");
+    colours = l4a_brand_list_colours (logo_only, &error);
+    g_assert_cmpuint (colours->len, ==, 5);
+  }
+
   /* below the minimum size, and unknown formats and hubs, are refused */
   g_assert_false (l4a_brand_export_label (store, hub, png, 40, &error));
   g_assert_nonnull (strstr (error->message, "at least"));
