@@ -13,8 +13,6 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 #include <librsvg/rsvg.h>
@@ -23,6 +21,7 @@
 #include <string.h>
 
 #include "l4a-brand.h"
+#include "l4a-drawing.h"
 #include "l4a-reference.h"
 #include "l4a-store-private.h"
 
@@ -759,9 +758,7 @@ l4a_brand_export_label (L4aStore    *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *name = NULL;
   g_autofree char *place = NULL;
-  g_autofree char *lower = g_ascii_strdown (path, -1);
   cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr;
   double height;
   gboolean ok;
@@ -794,37 +791,16 @@ l4a_brand_export_label (L4aStore    *store,
       return FALSE;
     }
   height = l4a_brand_label_height (label, name, place, width);
-  if (g_str_has_suffix (lower, ".png"))
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width), (int) height);
-  else if (g_str_has_suffix (lower, ".svg"))
-    {
-      surface = cairo_svg_surface_create (path, width, height);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-    }
-  else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create (path, width, height);
-  else
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s”: a label is written as .png, .svg or .pdf."), path);
-      return FALSE;
-    }
+  surface = l4a_file_surface_new (path, width, height, 1, _("a label"), error);
+  if (surface == NULL)
+    return FALSE;
   cr = cairo_create (surface);
   ok = l4a_brand_draw_label (label, name, place, cr, width, white, error);
   cairo_destroy (cr);
-  if (g_str_has_suffix (lower, ".png"))
-    status = cairo_surface_write_to_png (surface, path);
-  else
+  if (!ok)
     {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
-  if (ok && status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The label cannot be written to “%s”: %s"), path,
-                   cairo_status_to_string (status));
+      cairo_surface_destroy (surface);
       return FALSE;
     }
-  return ok;
+  return l4a_file_surface_finish (surface, path, error);
 }

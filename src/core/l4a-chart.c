@@ -22,13 +22,12 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
 #include "l4a-chart.h"
+#include "l4a-drawing.h"
 #include "l4a-ticks.h"
 
 /* Markers are left out above this many points: a line says it all. */
@@ -1476,10 +1475,7 @@ l4a_chart_export (L4aChart            *chart,
 {
   L4aChartStyle with_title = *style;
   cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr;
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  gboolean png = g_str_has_suffix (lower, ".png");
 
   g_return_val_if_fail (chart != NULL && path != NULL, FALSE);
 
@@ -1490,43 +1486,11 @@ l4a_chart_export (L4aChart            *chart,
                            _("A chart is from 50 to 20 000 units wide and high, at a scale from 0 to 8."));
       return FALSE;
     }
-  if (png)
-    {
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
-                                            (int) ceil (height * scale));
-      cairo_surface_set_device_scale (surface, scale, scale);
-    }
-  else if (g_str_has_suffix (lower, ".svg"))
-    {
-      surface = cairo_svg_surface_create (path, width, height);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-    }
-  else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create (path, width, height);
-  else
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s”: a chart is written as .png, .svg or .pdf."), path);
-      return FALSE;
-    }
-
+  surface = l4a_file_surface_new (path, width, height, scale, _("a chart"), error);
+  if (surface == NULL)
+    return FALSE;
   cr = cairo_create (surface);
   l4a_chart_draw (chart, cr, width, height, &with_title);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  if (png)
-    status = cairo_surface_write_to_png (surface, path);
-  else
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The chart cannot be written to “%s”: %s"), path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return l4a_file_surface_finish (surface, path, error);
 }

@@ -640,6 +640,38 @@ l4a_brand_view_select_hub (L4aBrandView *self,
   return FALSE;
 }
 
+/**
+ * l4a_label_export_button:
+ * @action: an action that takes "png-WIDTH", "svg" or "pdf"
+ *
+ * Returns: (transfer floating): the menu of a label's exports
+ */
+GtkWidget *
+l4a_label_export_button (const char *action)
+{
+  static const struct { const char *label, *format; } formats[] = {
+    { N_("PNG, 600 px wide"), "png-600" }, { N_("PNG, 1200 px wide"), "png-1200" },
+    { N_("PNG, 2400 px wide"), "png-2400" }, { N_("SVG Drawing"), "svg" }, { N_("PDF Document"), "pdf" },
+  };
+  GtkWidget *export = gtk_menu_button_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(formats[i].label), NULL);
+
+      g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (formats[i].format));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export), "document-save-symbolic");
+  gtk_widget_set_tooltip_text (export, _("Export Label"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export Label"), -1);
+  gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (export, "flat");
+  return export;
+}
+
 static void
 build_label (L4aBrandView *self)
 {
@@ -648,8 +680,7 @@ build_label (L4aBrandView *self)
                                "long names wrap."));
   g_autoptr(GListModel) hubs = l4a_registry_list_hubs (self->store, NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *export = gtk_menu_button_new ();
-  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *export = l4a_label_export_button ("brand.export-label");
 
   g_clear_pointer (&self->hub_ids, g_ptr_array_unref);
   g_clear_pointer (&self->hub_names, g_ptr_array_unref);
@@ -675,17 +706,6 @@ build_label (L4aBrandView *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hub_row), _("_Hub"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->hub_row), TRUE);
   adw_combo_row_set_model (self->hub_row, G_LIST_MODEL (names));
-  g_menu_append (menu, _("PNG, 600 px wide"), "brand.export-label::png-600");
-  g_menu_append (menu, _("PNG, 1200 px wide"), "brand.export-label::png-1200");
-  g_menu_append (menu, _("PNG, 2400 px wide"), "brand.export-label::png-2400");
-  g_menu_append (menu, _("SVG Drawing"), "brand.export-label::svg");
-  g_menu_append (menu, _("PDF Document"), "brand.export-label::pdf");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export), G_MENU_MODEL (menu));
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export), "document-save-symbolic");
-  gtk_widget_set_tooltip_text (export, _("Export Label"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export Label"), -1);
-  gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (export, "flat");
   gtk_widget_set_sensitive (export, self->hub_ids->len > 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->hub_row), export);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (labels), GTK_WIDGET (self->hub_row));

@@ -31,6 +31,7 @@ gboolean  l4a_brand_view_import_file  (L4aBrandView  *self,
 guint     l4a_brand_view_import_folder (L4aBrandView  *self,
                                        GFile         *folder,
                                        char         **problems);
+GtkWidget *l4a_label_export_button   (const char    *action);
 guint     l4a_brand_view_get_n_assets (L4aBrandView  *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "l4a-hub-details.h"
 #include "l4a-rules.h"
 #include "l4a-brand.h"
+#include "l4a-brand-view.h"
 #include "l4a-chart-card.h"
 #include "l4a-charts.h"
 #include "l4a-hub-page.h"
@@ -477,20 +478,8 @@ build_label (L4aHubPage *self)
   GtkWidget *group = add_group (self, _("Label"), NULL);
   GtkWidget *row = add_row (group, _("Co-branded Label"),
                             _("The Local4Action label with the hub’s name and place, as the brand kit draws it"));
-  GtkWidget *export = gtk_menu_button_new ();
-  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *export = l4a_label_export_button ("hub.export-label");
 
-  g_menu_append (menu, _("PNG, 600 px wide"), "hub.export-label::png-600");
-  g_menu_append (menu, _("PNG, 1200 px wide"), "hub.export-label::png-1200");
-  g_menu_append (menu, _("PNG, 2400 px wide"), "hub.export-label::png-2400");
-  g_menu_append (menu, _("SVG Drawing"), "hub.export-label::svg");
-  g_menu_append (menu, _("PDF Document"), "hub.export-label::pdf");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export), G_MENU_MODEL (menu));
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export), "document-save-symbolic");
-  gtk_widget_set_tooltip_text (export, _("Export Label"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export Label"), -1);
-  gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (export, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), export);
 }
 
