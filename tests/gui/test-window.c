@@ -1154,7 +1154,21 @@ test_import_window (void)
     g_assert_false (l4a_export_window_select_kind (L4A_EXPORT_WINDOW (export), "reviews"));
     name = (g_free (name), l4a_export_window_suggest_name (L4A_EXPORT_WINDOW (export)));
     g_assert_true (g_str_has_prefix (name, "registry-"));
-    gtk_window_destroy (export);
+
+    /* written in a thread; the window closes when done and the file checks */
+    {
+      g_autofree char *out = g_build_filename (tmpdir, name, NULL);
+      g_autoptr(L4aBundle) written = NULL;
+      gboolean gone = FALSE;
+
+      g_object_weak_ref (G_OBJECT (export), import_closed_cb, &gone);
+      l4a_export_window_export_to (L4A_EXPORT_WINDOW (export), out);
+      l4a_test_wait_until (flag_set, &gone, 30, "the export to finish");
+      written = l4a_bundle_load (out, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (written->kind, ==, "registry");
+      g_assert_cmpuint (written->n_records, >, 0);
+    }
   }
   gtk_window_destroy (GTK_WINDOW (window));
   l4a_test_iterate (0.1);
