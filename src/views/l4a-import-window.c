@@ -160,11 +160,14 @@ change_row (L4aImportChange *change)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), change->label);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (change->fields->len > 0)
+  /* the fields a person changed; when and where it was saved go without saying */
+  for (guint i = 0, shown = 0; i < change->fields->len; i++)
     {
-      g_string_append (subtitle, " · ");
-      for (guint i = 0; i < change->fields->len; i++)
-        g_string_append_printf (subtitle, "%s%s", i ? ", " : "", (const char *) g_ptr_array_index (change->fields, i));
+      const char *field = g_ptr_array_index (change->fields, i);
+
+      if (g_strv_contains ((const char *[]) { "revision", "updated_at", "created_at", "origin", NULL }, field))
+        continue;
+      g_string_append_printf (subtitle, "%s%s", shown++ ? ", " : " · ", field);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
@@ -223,7 +226,14 @@ build_preview (L4aImportWindow *self)
   adw_preferences_group_add (summary, row);
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Written"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), self->bundle->created_at);
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (self->bundle->created_at, NULL);
+    g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+    /* translators: when a bundle was written, in strftime format, e.g. 22 November 2026, 09:30 */
+    g_autofree char *written = local ? g_date_time_format (local, _("%e %B %Y, %H:%M")) : NULL;
+
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), written ? g_strstrip (written) : self->bundle->created_at);
+  }
   gtk_widget_add_css_class (row, "property");
   adw_preferences_group_add (summary, row);
   row = adw_action_row_new ();
