@@ -8,6 +8,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,33 @@ l4a_test_remove_tree (const char *path)
       l4a_test_remove_tree (child);
     }
   g_rmdir (path);
+}
+
+/* The first column of the first row of @sql, on a connection of its own. */
+static inline char *
+l4a_test_sql_text (const char *path,
+                   const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static inline gint64
+l4a_test_sql_int (const char *path,
+                  const char *sql)
+{
+  g_autofree char *text = l4a_test_sql_text (path, sql);
+
+  return text ? g_ascii_strtoll (text, NULL, 10) : -1;
 }
 
 G_END_DECLS

@@ -528,6 +528,26 @@ failed:
 /* Drawing --------------------------------------------------------------------------- */
 
 /**
+ * l4a_brand_asset_get_size:
+ *
+ * The asset's size in pixels, read once and kept (an asset that cannot be
+ * read counts as 1×1).
+ */
+void
+l4a_brand_asset_get_size (L4aBrandAsset *asset,
+                          int           *width,
+                          int           *height)
+{
+  if (asset->width <= 0 || asset->height <= 0)
+    {
+      if (!l4a_brand_check_asset (asset->data, asset->media_type, &asset->width, &asset->height, NULL))
+        asset->width = asset->height = 1;
+    }
+  *width = asset->width;
+  *height = asset->height;
+}
+
+/**
  * l4a_brand_draw_asset:
  *
  * Draws @asset into the rectangle, keeping its proportions, centred: an
@@ -615,11 +635,11 @@ label_layout (L4aBrandAsset *label,
               cairo_t       *cr,
               LabelLayout   *out)
 {
-  int w0 = 480, h0 = 160, w, h;
+  int w0, h0, w, h;
   double ratio, cs = label->clear_space > 0 ? label->clear_space : 0.25;
   PangoFontDescription *font;
 
-  l4a_brand_check_asset (label->data, label->media_type, &w0, &h0, NULL);
+  l4a_brand_asset_get_size (label, &w0, &h0);
   ratio = (double) h0 / MAX (w0, 1);
   /* the mark fills the width less its clear space on both sides */
   out->mark_h = width * ratio / (1 + 2 * cs * ratio);

@@ -47,6 +47,8 @@ typedef struct
   int      min_size_px;
   double   clear_space; /* a share of the asset's height kept clear around it */
   GBytes  *data;
+  int      width;       /* its size in pixels, once known; 0 before */
+  int      height;
 } L4aBrandAsset;
 
 L4aContrastPasses l4a_contrast_passes     (double          ratio);
@@ -76,6 +78,9 @@ gboolean    l4a_brand_import_asset        (L4aStore       *store,
                                            const char     *media_type,
                                            GError        **error);
 
+void        l4a_brand_asset_get_size      (L4aBrandAsset  *asset,
+                                           int            *width,
+                                           int            *height);
 gboolean    l4a_brand_draw_asset          (L4aBrandAsset  *asset,
                                            cairo_t        *cr,
                                            double          x,

@@ -690,13 +690,41 @@ row_labels_width (Plot *plot)
   return MIN (widest, 240) + 12;
 }
 
+/* The line of today across the plot, labelled on whichever side has room
+ * (above the plot when @above). */
+static void
+draw_today (Plot         *plot,
+            const double  rgb[3],
+            double        line_width,
+            int           dash,
+            gboolean      above)
+{
+  double x, w, h;
+  gboolean left;
+
+  if (!isfinite (plot->chart->today) || plot->chart->today < plot->x_min || plot->chart->today > plot->x_max)
+    return;
+  x = round (map_x (plot, plot->chart->today)) + 0.5;
+  source (plot->cr, rgb);
+  cairo_set_line_width (plot->cr, line_width);
+  set_dash (plot->cr, dash);
+  cairo_move_to (plot->cr, x, plot->top);
+  cairo_line_to (plot->cr, x, plot->bottom);
+  cairo_stroke (plot->cr);
+  set_dash (plot->cr, 0);
+  text_size (plot, _("Today"), &w, &h);
+  left = x + 3 + w > plot->right;
+  draw_text (plot, _("Today"), left ? x - 3 : x + 3, above ? plot->top - 2 : plot->top, left ? 1 : 0, above ? 1 : 0,
+             0, rgb);
+}
+
 static void
 draw_progress (Plot *plot)
 {
   L4aChart *chart = plot->chart;
   L4aChartSeries *measurements = series_at (chart, 0);
   cairo_t *cr = plot->cr;
-  double rgb[3], w, h;
+  double rgb[3];
   guint n = measurements ? measurements->points->len : 0;
 
   /* the straight path from the baseline to the target, and the target */
@@ -775,24 +803,7 @@ draw_progress (Plot *plot)
       cairo_fill (cr);
     }
 
-  if (isfinite (chart->today) && chart->today >= plot->x_min && chart->today <= plot->x_max)
-    {
-      double x = round (map_x (plot, chart->today)) + 0.5;
-
-      source (cr, plot->style->muted);
-      cairo_set_line_width (cr, 1);
-      set_dash (cr, 2);
-      cairo_move_to (cr, x, plot->top);
-      cairo_line_to (cr, x, plot->bottom);
-      cairo_stroke (cr);
-      set_dash (cr, 0);
-      /* the label on the side with room */
-      text_size (plot, _("Today"), &w, &h);
-      if (x + 3 + w > plot->right)
-        draw_text (plot, _("Today"), x - 3, plot->top, 1, 0, 0, plot->style->muted);
-      else
-        draw_text (plot, _("Today"), x + 3, plot->top, 0, 0, 0, plot->style->muted);
-    }
+  draw_today (plot, plot->style->muted, 1, 2, FALSE);
 }
 
 /* Hatching, so that stacked series differ by more than colour. */
@@ -948,24 +959,8 @@ draw_timeline (Plot *plot)
       cairo_fill (cr);
       add_hit (plot, x, y, x - 5, y - 5, x + 5, y + 5, 1, i);
     }
-  if (isfinite (chart->today) && chart->today >= plot->x_min && chart->today <= plot->x_max)
-    {
-      double x = round (map_x (plot, chart->today)) + 0.5;
-
-      series_colour (plot, 5, NULL, rgb);
-      source (cr, rgb);
-      cairo_set_line_width (cr, 1.5);
-      cairo_move_to (cr, x, plot->top);
-      cairo_line_to (cr, x, plot->bottom);
-      cairo_stroke (cr);
-      {
-        double w, h;
-
-        text_size (plot, _("Today"), &w, &h);
-        draw_text (plot, _("Today"), x + 3 + w > plot->right ? x - 3 : x + 3, plot->top - 2,
-                   x + 3 + w > plot->right ? 1 : 0, 1, 0, rgb);
-      }
-    }
+  series_colour (plot, 5, NULL, rgb);
+  draw_today (plot, rgb, 1.5, 0, TRUE);
 }
 
 static void

@@ -280,12 +280,13 @@ l4a_bundle_suggest_name (L4aStore   *store,
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
   g_autoptr(GString) slug = g_string_new (NULL);
+  const char *subject;
 
   g_return_val_if_fail (info != NULL, NULL);
 
-  if (subject_of (store, info, for_id) != NULL)
+  subject = subject_of (store, info, for_id);
+  if (subject != NULL)
     {
-      const char *subject = subject_of (store, info, for_id);
       gboolean member = info->for_whom == L4A_BUNDLE_FOR_MEMBER || info->role == L4A_ROLE_MEMBER;
 
       name = name_of (store, member ? "member" : "government", subject);

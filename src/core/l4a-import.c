@@ -408,13 +408,12 @@ canonical_value (const char *member,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* Columns about a record rather than of it: they say nothing of whether
- * its content changed. */
+/* Bookkeeping columns, and this database's own row number, say nothing of
+ * whether a record's content changed. */
 static gboolean
 is_bookkeeping (const char *column)
 {
-  return g_strv_contains ((const char *[]) { "created_at", "updated_at", "origin", "revision", "sample", "num", NULL },
-                          column);
+  return l4a_records_is_bookkeeping (column) || g_str_equal (column, "num");
 }
 
 static JsonNode *
@@ -634,7 +633,6 @@ check_members (L4aStore    *store,
                GError     **error)
 {
   static const char * const links[] = { "sdgs", "councils", "related", "scores", "data", NULL };
-  static const char * const bookkeeping[] = { "created_at", "updated_at", "origin", "revision", "sample", NULL };
   JsonObject *columns = content_defaults (store, defaults, table);
   g_autoptr(GList) members = l4a_json_members (object);
   g_autofree char *key = sync_key (table, object);
@@ -642,7 +640,7 @@ check_members (L4aStore    *store,
 
   for (GList *l = members; l; l = l->next)
     if (!json_object_has_member (columns, l->data) && !g_strv_contains (links, l->data) &&
-        !g_strv_contains (bookkeeping, l->data))
+        !l4a_records_is_bookkeeping (l->data))
       {
         g_autofree char *record = l4a_records_describe (table, object, index);
 

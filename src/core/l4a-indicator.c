@@ -196,13 +196,11 @@ valid_date (const char *text)
 static gboolean
 invalid (GError    **error,
          const char *name,
-         const char *format,
-         const char *field)
+         const char *message)
 {
   /* translators: an indicator, then a message about one of its fields */
   g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, _("Indicator “%s”: %s"),
-               name && *name ? name : _("new indicator"), format);
-  (void) field;
+               name && *name ? name : _("new indicator"), message);
   return FALSE;
 }
 
@@ -257,23 +255,23 @@ l4a_indicator_save (L4aStore          *store,
       return FALSE;
     }
   if (*code == '\0')
-    return invalid (error, name, _("the code is empty; use an SDG indicator such as 11.6.2, or a local code."), "code");
+    return invalid (error, name, _("the code is empty; use an SDG indicator such as 11.6.2, or a local code."));
   if (*name == '\0')
-    return invalid (error, code, _("the name is empty."), "name");
+    return invalid (error, code, _("the name is empty."));
   if (strlen (code) > 40 || strlen (name) > MAX_TEXT || (edit->unit && strlen (edit->unit) > 40) ||
       (edit->framework && strlen (edit->framework) > 200))
-    return invalid (error, name, _("a field is longer than an indicator allows."), "name");
+    return invalid (error, name, _("a field is longer than an indicator allows."));
   if (g_strcmp0 (edit->direction, "higher") != 0 && g_strcmp0 (edit->direction, "lower") != 0)
-    return invalid (error, name, _("say whether higher or lower values are better."), "direction");
+    return invalid (error, name, _("say whether higher or lower values are better."));
   if (!valid_date (edit->baseline_on))
-    return invalid (error, name, _("the baseline date is not a date such as 2024-12-31."), "baseline_on");
+    return invalid (error, name, _("the baseline date is not a date such as 2024-12-31."));
   if (!valid_date (edit->target_on))
-    return invalid (error, name, _("the target date is not a date such as 2030-12-31."), "target_on");
+    return invalid (error, name, _("the target date is not a date such as 2030-12-31."));
   if (isinf (edit->baseline_value) || isinf (edit->target_value))
-    return invalid (error, name, _("a value is too large."), "value");
+    return invalid (error, name, _("a value is too large."));
   if (edit->baseline_on && *edit->baseline_on && edit->target_on && *edit->target_on &&
       g_strcmp0 (edit->target_on, edit->baseline_on) <= 0)
-    return invalid (error, name, _("the target date must come after the baseline date."), "target_on");
+    return invalid (error, name, _("the target date must come after the baseline date."));
 
   if (!l4a_store_begin (store, error))
     return FALSE;

@@ -57,6 +57,22 @@ static const TableInfo tables[] = {
   { "brand_colour", N_("brand colour"), "name", { NULL } },
 };
 
+/* Columns about a record rather than of it; a record that leaves them out
+ * gets them from the writer. */
+static const char * const bookkeeping[] = { "created_at", "updated_at", "origin", "revision", "sample", NULL };
+
+/**
+ * l4a_records_is_bookkeeping:
+ *
+ * Returns: whether @column says when, where and at which revision a record
+ *   was saved, or whether it is sample data, rather than what it holds
+ */
+gboolean
+l4a_records_is_bookkeeping (const char *column)
+{
+  return column != NULL && g_strv_contains (bookkeeping, column);
+}
+
 static gboolean
 table_has_link (const TableInfo *info,
                 const char      *member)
@@ -520,7 +536,6 @@ write_record (L4aRecordWriter *self,
               gboolean         update,
               GError         **error)
 {
-  static const char * const defaults[] = { "created_at", "updated_at", "origin", "revision", "sample" };
   TableShape *shape = shape_of (self, info);
   g_autofree char *record = describe_record (info, object, index);
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -554,9 +569,9 @@ write_record (L4aRecordWriter *self,
     }
 
   if (!update)
-    for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
-      if (g_hash_table_contains (shape->column_set, defaults[i]) && !json_object_has_member (object, defaults[i]))
-        g_ptr_array_add (members, (gpointer) defaults[i]);
+    for (const char * const *column = bookkeeping; *column != NULL; column++)
+      if (g_hash_table_contains (shape->column_set, *column) && !json_object_has_member (object, *column))
+        g_ptr_array_add (members, (gpointer) *column);
 
   if (update)
     {

@@ -36,6 +36,7 @@ gboolean l4a_records_dump_where (L4aStore           *store,
                                  GError            **error);
 
 const char * const *l4a_records_table_names (void);
+gboolean    l4a_records_is_bookkeeping (const char *column);
 void        l4a_records_key      (const char   *table,
                                   const char  **column,
                                   const char  **second);

@@ -21,6 +21,30 @@
 
 #define DEFAULT_SCALE 5.0
 
+/* Moves a proposal to @state (only from @from, when given), as one more
+ * revision of it. */
+static gboolean
+set_proposal_state (L4aStore    *store,
+                    const char  *proposal_id,
+                    const char  *state,
+                    const char  *from,
+                    const char  *now,
+                    const char  *title,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = l4a_store_prepare (store, "UPDATE proposal SET state = ?3, updated_at = ?2, revision = revision + 1 "
+                                   "WHERE id = ?1 AND (?4 IS NULL OR state = ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, proposal_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, state, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, from, -1, SQLITE_STATIC);
+  return l4a_store_step_done (store, stmt, title, error);
+}
+
 static void
 set_text (char       **field,
           const char  *value)
@@ -561,13 +585,7 @@ insert_assignment (L4aStore    *store,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* Being assigned a reviewer is the screening step of the workflow. */
-  stmt = l4a_store_prepare (store, "UPDATE proposal SET state = 'under-review', updated_at = ?2, revision = revision + 1 "
-                                   "WHERE id = ?1 AND state = 'submitted'", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, proposal_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  return l4a_store_step_done (store, stmt, title, error);
+  return set_proposal_state (store, proposal_id, "under-review", "submitted", now, title, error);
 }
 
 static void
@@ -1929,14 +1947,8 @@ l4a_decision_save (L4aStore    *store,
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = l4a_store_prepare (store, "UPDATE proposal SET state = 'decided', updated_at = ?2, revision = revision + 1 "
-                                   "WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, proposal_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   details = g_strdup_printf ("{\"outcome\": \"%s\", \"version\": %d}", outcome, facts.version);
-  if (!l4a_store_step_done (store, stmt, facts.title, error) ||
+  if (!set_proposal_state (store, proposal_id, "decided", NULL, now, facts.title, error) ||
       !l4a_store_audit (store, "decide", "proposal", proposal_id, details, error) ||
       !l4a_store_commit (store, error))
     goto failed;
@@ -2050,13 +2062,7 @@ l4a_decision_release (L4aStore    *store,
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = l4a_store_prepare (store, "UPDATE proposal SET state = 'released', updated_at = ?2, revision = revision + 1 "
-                                   "WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, proposal_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  if (!l4a_store_step_done (store, stmt, facts.title, error))
+  if (!set_proposal_state (store, proposal_id, "released", NULL, now, facts.title, error))
     goto failed;
 
   if (g_strcmp0 (decision->outcome, "label-granted") == 0)

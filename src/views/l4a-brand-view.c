@@ -57,7 +57,7 @@ struct _L4aBrandView
   AdwComboRow   *hub_row;
   AdwComboRow   *background_row;
   GtkWidget     *label_area;
-  GtkWidget     *import_row;
+  GPtrArray     *previews;   /* the drawing areas of the assets, not owned */
 };
 
 G_DEFINE_FINAL_TYPE (L4aBrandView, l4a_brand_view, GTK_TYPE_WIDGET)
@@ -130,7 +130,7 @@ draw_preview (GtkDrawingArea *area,
   double w, h, x, y;
 
   paint_background (cr, preview->background, preview->view->brand, width, height);
-  l4a_brand_check_asset (asset->data, asset->media_type, &w0, &h0, NULL);
+  l4a_brand_asset_get_size (asset, &w0, &h0);
   h = preview->size;
   w = h * w0 / MAX (h0, 1);
   x = (width - w) / 2;
@@ -165,7 +165,7 @@ preview_area (L4aBrandView  *self,
   int w0 = 1, h0 = 1;
   double clear = asset->clear_space > 0 ? asset->clear_space : 0;
 
-  l4a_brand_check_asset (asset->data, asset->media_type, &w0, &h0, NULL);
+  l4a_brand_asset_get_size (asset, &w0, &h0);
   preview->view = self;
   preview->asset = asset;
   preview->background = background;
@@ -175,6 +175,7 @@ preview_area (L4aBrandView  *self,
                                       (int) ceil (size * w0 / MAX (h0, 1) + 2 * clear * size) + 8);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_preview, preview, g_free);
   gtk_widget_set_halign (area, GTK_ALIGN_START);
+  g_ptr_array_add (self->previews, area);
   return area;
 }
 
@@ -380,11 +381,8 @@ clear_space_toggled_cb (GtkToggleButton *button,
                         L4aBrandView    *self)
 {
   self->clear_space = gtk_toggle_button_get_active (button);
-  gtk_widget_queue_draw (GTK_WIDGET (self->content));
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->content)); child;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_queue_draw (child);
-  l4a_brand_view_reload (self);
+  for (guint i = 0; i < self->previews->len; i++)
+    gtk_widget_queue_draw (g_ptr_array_index (self->previews, i));
 }
 
 static void
@@ -432,7 +430,7 @@ build_assets (L4aBrandView *self)
               int w0 = 1, h0 = 1;
               gboolean small;
 
-              l4a_brand_check_asset (asset->data, asset->media_type, &w0, &h0, NULL);
+              l4a_brand_asset_get_size (asset, &w0, &h0);
               /* the minimum size is a width, as the label's export checks it */
               small = preview_sizes[s] * w0 / MAX (h0, 1) < asset->min_size_px;
               GtkWidget *label;
@@ -556,31 +554,87 @@ draw_label (GtkDrawingArea *area,
                         label_width, white, NULL);
 }
 
+typedef struct
+{
+  GWeakRef  widget;
+  L4aStore *store;
+  char     *hub_id;
+  int       width;
+} LabelExport;
+
+static void
+label_export_free (LabelExport *export)
+{
+  g_weak_ref_clear (&export->widget);
+  g_object_unref (export->store);
+  g_free (export->hub_id);
+  g_free (export);
+}
+
 static void
 label_response_cb (GtkNativeDialog *dialog,
                    int              response,
-                   L4aBrandView    *self)
+                   LabelExport     *export)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&export->widget);
+
+  if (response == GTK_RESPONSE_ACCEPT && widget != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
       g_autoptr(GError) error = NULL;
-      int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "width"));
 
-      if (path != NULL && !l4a_brand_view_export_label (self, path, width, &error))
+      if (path != NULL && !l4a_brand_export_label (export->store, export->hub_id, path, export->width, &error))
         {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-          AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root)
-                                                                                  ? GTK_WINDOW (root) : NULL,
-                                                                                  _("The Label Was Not Exported"),
-                                                                                  error->message));
+          GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+          GtkRoot *root = gtk_widget_get_root (widget);
 
-          adw_message_dialog_add_response (message, "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (message));
+          if (overlay != NULL)
+            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+          else
+            {
+              AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root)
+                                                                                      ? GTK_WINDOW (root) : NULL,
+                                                                                      _("The Label Was Not Exported"),
+                                                                                      error->message));
+
+              adw_message_dialog_add_response (message, "close", _("_Close"));
+              gtk_window_present (GTK_WINDOW (message));
+            }
         }
     }
+  label_export_free (export);
   g_object_unref (dialog);
+}
+
+/**
+ * l4a_label_export_choose:
+ * @widget: what asks, for the file chooser's parent and the messages
+ * @format: "png-WIDTH", "svg" or "pdf", as l4a_label_export_button() gives
+ *
+ * Asks where to write the co-branded label of @hub_id, then writes it.
+ */
+void
+l4a_label_export_choose (GtkWidget  *widget,
+                         L4aStore   *store,
+                         const char *hub_id,
+                         const char *format)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+  LabelExport *export = g_new0 (LabelExport, 1);
+
+  g_weak_ref_init (&export->widget, widget);
+  export->store = g_object_ref (store);
+  export->hub_id = g_strdup (hub_id);
+  export->width = g_str_has_prefix (format, "png-") ? atoi (format + 4) : 600;
+  name = g_strdup_printf ("hub-label.%s", g_str_has_prefix (format, "png") ? "png" : format);
+  dialog = gtk_file_chooser_native_new (_("Export Label"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (label_response_cb), export);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -589,21 +643,11 @@ export_label_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   L4aBrandView *self = L4A_BRAND_VIEW (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *dialog;
-  g_autofree char *name = NULL;
-  int width = 600;
+  guint i = adw_combo_row_get_selected (self->hub_row);
 
-  if (g_str_has_prefix (format, "png-"))
-    width = atoi (format + 4);
-  name = g_strdup_printf ("local4action-label.%s", g_str_has_prefix (format, "png") ? "png" : format);
-  dialog = gtk_file_chooser_native_new (_("Export Label"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_object_set_data (G_OBJECT (dialog), "width", GINT_TO_POINTER (width));
-  g_signal_connect (dialog, "response", G_CALLBACK (label_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  if (self->hub_ids != NULL && i < self->hub_ids->len)
+    l4a_label_export_choose (widget, self->store, g_ptr_array_index (self->hub_ids, i),
+                             g_variant_get_string (parameter, NULL));
 }
 
 /**
@@ -928,6 +972,7 @@ l4a_brand_view_reload (L4aBrandView *self)
     hub = g_strdup (g_ptr_array_index (self->hub_ids, adw_combo_row_get_selected (self->hub_row)));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
+  g_ptr_array_set_size (self->previews, 0);
   self->hub_row = NULL;
   self->background_row = NULL;
 
@@ -966,7 +1011,6 @@ l4a_brand_view_reload (L4aBrandView *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_signal_connect_swapped (row, "activated", G_CALLBACK (import_activated_cb), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (actions), row);
-      self->import_row = row;
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Import a _Kit From a Folder…"));
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
@@ -1025,6 +1069,7 @@ l4a_brand_view_dispose (GObject *object)
   g_clear_pointer (&self->hub_ids, g_ptr_array_unref);
   g_clear_pointer (&self->hub_names, g_ptr_array_unref);
   g_clear_pointer (&self->hub_places, g_ptr_array_unref);
+  g_clear_pointer (&self->previews, g_ptr_array_unref);
 
   G_OBJECT_CLASS (l4a_brand_view_parent_class)->dispose (object);
 }
@@ -1047,6 +1092,7 @@ l4a_brand_view_init (L4aBrandView *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
 
+  self->previews = g_ptr_array_new ();
   self->stack = gtk_stack_new ();
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
 

@@ -32,6 +32,10 @@ guint     l4a_brand_view_import_folder (L4aBrandView  *self,
                                        GFile         *folder,
                                        char         **problems);
 GtkWidget *l4a_label_export_button   (const char    *action);
+void      l4a_label_export_choose     (GtkWidget     *widget,
+                                       L4aStore      *store,
+                                       const char    *hub_id,
+                                       const char    *format);
 guint     l4a_brand_view_get_n_assets (L4aBrandView  *self);
 
 G_END_DECLS

@@ -433,43 +433,14 @@ build_read_only_note (L4aHubPage *self,
 
 /* The hub's co-branded label, written where the user says. */
 static void
-label_response_cb (GtkNativeDialog *dialog,
-                   int              response,
-                   L4aHubPage      *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL && self->hub_id != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-      int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "width"));
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-      if (path != NULL && !l4a_brand_export_label (self->store, self->hub_id, path, width, &error) && overlay)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-    }
-  g_object_unref (dialog);
-}
-
-static void
 export_label_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   L4aHubPage *self = L4A_HUB_PAGE (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *dialog;
-  g_autofree char *name = NULL;
-  int width = g_str_has_prefix (format, "png-") ? atoi (format + 4) : 600;
 
-  name = g_strdup_printf ("hub-label.%s", g_str_has_prefix (format, "png") ? "png" : format);
-  dialog = gtk_file_chooser_native_new (_("Export Label"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_object_set_data (G_OBJECT (dialog), "width", GINT_TO_POINTER (width));
-  g_signal_connect (dialog, "response", G_CALLBACK (label_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  if (self->store != NULL && self->hub_id != NULL)
+    l4a_label_export_choose (widget, self->store, self->hub_id, g_variant_get_string (parameter, NULL));
 }
 
 static void

@@ -165,7 +165,7 @@ change_row (L4aImportChange *change)
     {
       const char *field = g_ptr_array_index (change->fields, i);
 
-      if (g_strv_contains ((const char *[]) { "revision", "updated_at", "created_at", "origin", NULL }, field))
+      if (l4a_records_is_bookkeeping (field))
         continue;
       g_string_append_printf (subtitle, "%s%s", shown++ ? ", " : " · ", field);
     }

@@ -36,6 +36,7 @@ struct _L4aIndicatorsView
   GPtrArray     *hub_ids;      /* in the order of the hub row */
   GPtrArray     *indicators;   /* L4aIndicatorEdit of the hub shown */
   GPtrArray     *cards;        /* L4aChartCard of the hub's indicators */
+  GPtrArray     *all_cards;    /* the dashboard's, then those: for l4a_indicators_view_get_cards() */
   guint          rebuild_id;
 
   GtkWidget     *scrolled;
@@ -728,12 +729,7 @@ l4a_indicators_view_get_cards (L4aIndicatorsView *self)
 
   g_return_val_if_fail (L4A_IS_INDICATORS_VIEW (self), NULL);
 
-  all = g_object_get_data (G_OBJECT (self), "all-cards");
-  if (all == NULL)
-    {
-      all = g_ptr_array_new ();
-      g_object_set_data_full (G_OBJECT (self), "all-cards", all, (GDestroyNotify) g_ptr_array_unref);
-    }
+  all = self->all_cards;
   g_ptr_array_set_size (all, 0);
   g_ptr_array_add (all, self->regions);
   g_ptr_array_add (all, self->sdgs);
@@ -779,6 +775,7 @@ l4a_indicators_view_dispose (GObject *object)
   g_clear_pointer (&self->hub_ids, g_ptr_array_unref);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
+  g_clear_pointer (&self->all_cards, g_ptr_array_unref);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
 
   G_OBJECT_CLASS (l4a_indicators_view_parent_class)->dispose (object);
@@ -804,6 +801,7 @@ l4a_indicators_view_init (L4aIndicatorsView *self)
   GtkWidget *group = adw_preferences_group_new ();
 
   self->cards = g_ptr_array_new ();
+  self->all_cards = g_ptr_array_new ();
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
   self->scrolled = GTK_WIDGET (self->stack);

@@ -32,33 +32,6 @@ l4a_test_open_with_sample (const char *dir,
   return store;
 }
 
-/* The first column of the first row of @sql, on a connection of its own. */
-static inline char *
-l4a_test_sql_text (const char *path,
-                   const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-static inline gint64
-l4a_test_sql_int (const char *path,
-                  const char *sql)
-{
-  g_autofree char *text = l4a_test_sql_text (path, sql);
-
-  return text ? g_ascii_strtoll (text, NULL, 10) : -1;
-}
-
 /* Runs @test with a temporary folder in *@tmpdir, removed afterwards. */
 static inline int
 l4a_test_run_in_tmpdir (char       **tmpdir,

@@ -304,14 +304,17 @@ render_registry (L4aApplication *app,
 
 /* The sample's unfinished draft, as the local government that writes it
  * sees it: the eligibility panel has red rows. */
+/* The first scrolled window in @widget; with @mapped, the first one shown
+ * (a stack's hidden pages have their own). */
 static GtkScrolledWindow *
-find_scrolled (GtkWidget *widget)
+find_scrolled_shown (GtkWidget *widget,
+                     gboolean   mapped)
 {
-  if (GTK_IS_SCROLLED_WINDOW (widget))
+  if (GTK_IS_SCROLLED_WINDOW (widget) && (!mapped || gtk_widget_get_mapped (widget)))
     return GTK_SCROLLED_WINDOW (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkScrolledWindow *found = find_scrolled (child);
+      GtkScrolledWindow *found = find_scrolled_shown (child, mapped);
 
       if (found)
         return found;
@@ -368,7 +371,7 @@ render_proposal_editor (L4aApplication *app,
       {
         g_autofree char *bottom = g_strdup_printf ("proposal-editor-bottom-%s.png", dark ? "dark" : "light");
         GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), L4A_TYPE_PROPOSAL_EDITOR, "page"));
-        GtkScrolledWindow *scrolled = find_scrolled (page);
+        GtkScrolledWindow *scrolled = find_scrolled_shown (page, FALSE);
 
         if (scrolled)
           {
@@ -394,7 +397,7 @@ save_scrolled (GtkWindow  *window,
                const char *name,
                const char *style)
 {
-  GtkScrolledWindow *scrolled = find_scrolled (GTK_WIDGET (window));
+  GtkScrolledWindow *scrolled = find_scrolled_shown (GTK_WIDGET (window), FALSE);
   gboolean ok = TRUE;
 
   for (guint page = 0; page < 4; page++)
@@ -796,21 +799,6 @@ render_hub_indicators (L4aApplication *app,
   return ok;
 }
 
-static GtkScrolledWindow *
-find_mapped_scrolled (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkScrolledWindow *found;
-
-      if (GTK_IS_SCROLLED_WINDOW (child) && gtk_widget_get_mapped (child))
-        return GTK_SCROLLED_WINDOW (child);
-      if ((found = find_mapped_scrolled (child)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The brand kit further down: the contrast matrix and the assets. */
 static gboolean
 render_brand_kit (L4aApplication *app,
@@ -834,7 +822,7 @@ render_brand_kit (L4aApplication *app,
       gtk_window_present (GTK_WINDOW (window));
       l4a_window_show_view (window, "brand-kit");
       l4a_test_iterate (0.5);
-      scrolled = find_mapped_scrolled (l4a_window_get_view (window, "brand-kit"));
+      scrolled = find_scrolled_shown (l4a_window_get_view (window, "brand-kit"), TRUE);
       if (scrolled != NULL)
         {
           GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);

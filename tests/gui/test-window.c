@@ -976,31 +976,7 @@ test_review_journey (void)
   l4a_test_iterate (0.1);
 }
 
-static char *
-l4a_test_sql_text_at (const char *path,
-                      const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-static gint64
-l4a_test_sql_int_at (const char *path,
-                     const char *sql)
-{
-  g_autofree char *text = l4a_test_sql_text_at (path, sql);
-
-  return text ? g_ascii_strtoll (text, NULL, 10) : -1;
-}
 
 static void
 remember_offer (char       **offered,
@@ -1062,7 +1038,7 @@ test_import_window (void)
   other = l4a_store_open (other_path, &error);
   g_assert_no_error (error);
   g_assert_true (l4a_sample_load (other, NULL, &error));
-  hub_id = l4a_test_sql_text_at (other_path, "SELECT id FROM hub ORDER BY id LIMIT 1");
+  hub_id = l4a_test_sql_text (other_path, "SELECT id FROM hub ORDER BY id LIMIT 1");
   sql = g_strdup_printf ("UPDATE hub SET name = 'Imported Through The Window', revision = revision + 1 "
                          "WHERE id = '%s'", hub_id);
   g_assert_cmpint (sqlite3_open (other_path, &db), ==, SQLITE_OK);
@@ -1107,7 +1083,7 @@ test_import_window (void)
   l4a_test_wait_until (flag_set, &closed, 30, "the import to finish");
   g_free (sql);
   sql = g_strdup_printf ("SELECT name FROM hub WHERE id = '%s'", hub_id);
-  name = l4a_test_sql_text_at (l4a_store_get_path (store), sql);
+  name = l4a_test_sql_text (l4a_store_get_path (store), sql);
   g_assert_cmpstr (name, ==, "Imported Through The Window");
 
   /* a damaged bundle: the reason, and nothing to apply */
@@ -1142,7 +1118,7 @@ test_import_window (void)
     g_signal_handler_disconnect (l4a_application_get_inbox (app), handler);
     g_signal_handlers_unblock_matched (l4a_application_get_inbox (app), G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, app);
     /* offering changed nothing */
-    g_assert_cmpint (l4a_test_sql_int_at (l4a_store_get_path (store), "SELECT count(*) FROM imported_bundle"),
+    g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(*) FROM imported_bundle"),
                      ==, 2);
   }
 
@@ -1196,7 +1172,7 @@ test_indicators_view (void)
 
   if (!l4a_sample_is_loaded (store))
     g_assert_true (l4a_sample_load (store, NULL, &error));
-  hub = l4a_test_sql_text_at (l4a_store_get_path (store),
+  hub = l4a_test_sql_text (l4a_store_get_path (store),
                               "SELECT hub_id FROM indicator WHERE hub_id IS NOT NULL GROUP BY hub_id "
                               "ORDER BY count(*) DESC LIMIT 1");
   g_settings_set_string (l4a_application_get_settings (app), "role", "secretariat");
@@ -1242,12 +1218,12 @@ test_indicators_view (void)
   g_assert_cmpuint (l4a_indicators_view_get_n_indicators (view), >, 0);
   paste = l4a_indicators_view_open_paste (view, 0);
   g_assert_nonnull (paste);
-  before = l4a_test_sql_int_at (l4a_store_get_path (store), "SELECT count(*) FROM measurement");
+  before = l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(*) FROM measurement");
   g_assert_false (l4a_indicators_view_paste (view, paste, "2026-01-31\t12\n2026-02-30\t13\n", &problems));
   g_assert_nonnull (strstr (problems, "Line 2"));
-  g_assert_cmpint (l4a_test_sql_int_at (l4a_store_get_path (store), "SELECT count(*) FROM measurement"), ==, before);
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(*) FROM measurement"), ==, before);
   g_assert_true (l4a_indicators_view_paste (view, paste, "Date\tValue\n1999-01-31\t12\n1999-02-28\t13,5\n", NULL));
-  g_assert_cmpint (l4a_test_sql_int_at (l4a_store_get_path (store), "SELECT count(*) FROM measurement"), ==,
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(*) FROM measurement"), ==,
                    before + 2);
   gtk_window_destroy (paste);
 
@@ -1280,7 +1256,7 @@ test_brand_view (void)
 
   if (!l4a_sample_is_loaded (store))
     g_assert_true (l4a_sample_load (store, NULL, &error));
-  hub = l4a_test_sql_text_at (l4a_store_get_path (store), "SELECT id FROM hub ORDER BY name LIMIT 1");
+  hub = l4a_test_sql_text (l4a_store_get_path (store), "SELECT id FROM hub ORDER BY name LIMIT 1");
   g_settings_set_string (l4a_application_get_settings (app), "role", "secretariat");
   window = l4a_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
