@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-accessible.h"
 #include "l4a-application.h"
 #include "l4a-bundle.h"
 #include "l4a-inbox-watch.h"
@@ -213,7 +214,7 @@ show_open_error (L4aApplication *self,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
 static void

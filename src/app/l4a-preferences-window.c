@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-accessible.h"
 #include "l4a-preferences-window.h"
 #include "l4a-registry.h"
 
@@ -235,6 +236,7 @@ l4a_preferences_window_init (L4aPreferencesWindow *self)
   self->identity_ids = g_ptr_array_new_with_free_func (g_free);
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_accessible_fix_button_names (GTK_WIDGET (self));
   self->updating = FALSE;
 }
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-accessible.h"
 #include "l4a-brand-view.h"
 #include "l4a-bundle.h"
 #include "l4a-export-window.h"
@@ -121,7 +122,7 @@ back_up_done_cb (GObject      *object,
                                                                             error->message));
 
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      l4a_accessible_present (GTK_WINDOW (dialog));
       return;
     }
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Backed up %d record to “%s”",
@@ -446,6 +447,22 @@ l4a_window_init (L4aWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_accessible_fix_button_names (GTK_WIDGET (self));
+
+  /* Each view is named after its page, so that what a screen reader says
+   * inside it (the search of the Hubs, the Call of the Reviews) has a place. */
+  {
+    g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+      {
+        g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+        g_autofree char *title = l4a_mnemonic_strip (adw_view_stack_page_get_title (page));
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (adw_view_stack_page_get_child (page)),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      }
+  }
 
   /* a bundle dropped anywhere on the window is offered for import */
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
+#include "l4a-accessible.h"
 #include "l4a-brand.h"
 #include "l4a-brand-view.h"
 #include "l4a-color.h"
@@ -390,7 +391,7 @@ build_assets (L4aBrandView *self)
 {
   static const char *backgrounds[] = { N_("On light"), N_("On dark"), N_("On the brand colour"), N_("On a photo") };
   GtkWidget *assets = group (self, _("Logos and Labels"), NULL);
-  GtkWidget *guide = gtk_toggle_button_new_with_mnemonic (_("Show _Clear Space"));
+  GtkWidget *guide = l4a_toggle_button_new_with_mnemonic (_("Show _Clear Space"));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (guide), self->clear_space);
   g_signal_connect (guide, "toggled", G_CALLBACK (clear_space_toggled_cb), self);
@@ -599,7 +600,7 @@ label_response_cb (GtkNativeDialog *dialog,
                                                                                       error->message));
 
               adw_message_dialog_add_response (message, "close", _("_Close"));
-              gtk_window_present (GTK_WINDOW (message));
+              l4a_accessible_present (GTK_WINDOW (message));
             }
         }
     }
@@ -801,7 +802,7 @@ import_response_cb (GtkNativeDialog *dialog,
                                                                                   error->message));
 
           adw_message_dialog_add_response (message, "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (message));
+          l4a_accessible_present (GTK_WINDOW (message));
         }
     }
   g_object_unref (dialog);
@@ -920,7 +921,7 @@ folder_response_cb (GtkNativeDialog *dialog,
       message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                             heading, problems));
       adw_message_dialog_add_response (message, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
+      l4a_accessible_present (GTK_WINDOW (message));
     }
   g_object_unref (dialog);
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-accessible.h"
 #include "l4a-calls-window.h"
 #include "l4a-labels.h"
 #include "l4a-registry.h"
@@ -316,7 +317,7 @@ save_action (GtkWidget  *widget,
                                                                              _("The Call Cannot Be Saved"),
                                                                              error->message));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      l4a_accessible_present (GTK_WINDOW (dialog));
     }
 }
 
@@ -365,12 +366,14 @@ l4a_calls_window_class_init (L4aCallsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "calls.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "calls.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
 l4a_calls_window_init (L4aCallsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_accessible_fix_button_names (GTK_WIDGET (self));
   self->list_rows = g_ptr_array_new ();
   self->criterion_rows = g_ptr_array_new ();
 }

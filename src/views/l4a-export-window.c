@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-accessible.h"
 #include "l4a-bundle.h"
 #include "l4a-export-window.h"
 #include "l4a-government.h"
@@ -328,6 +329,7 @@ l4a_export_window_class_init (L4aExportWindowClass *klass)
                                     G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
@@ -335,13 +337,13 @@ l4a_export_window_init (L4aExportWindow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *cancel = l4a_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *writing = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *spinner = gtk_spinner_new ();
   GtkWidget *label = gtk_label_new (_("Writing the bundle…"));
-  GtkWidget *stop = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *stop = l4a_button_new_with_mnemonic (_("_Cancel"));
 
   gtk_window_set_title (GTK_WINDOW (self), _("Export Bundle"));
   gtk_window_set_default_size (GTK_WINDOW (self), 520, 420);
@@ -351,7 +353,7 @@ l4a_export_window_init (L4aExportWindow *self)
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
+  self->export_button = l4a_button_new_with_mnemonic (_("_Export…"));
   gtk_widget_add_css_class (self->export_button, "suggested-action");
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-accessible.h"
 #include "l4a-government.h"
 #include "l4a-governments-window.h"
 #include "l4a-hub-edit.h"
@@ -232,7 +233,7 @@ show_error (L4aGovernmentsWindow *self,
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
 
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
 gboolean
@@ -336,7 +337,7 @@ merge_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_enabled (dialog, "merge", ids->len > 0);
   g_signal_connect (dialog, "response", G_CALLBACK (merge_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -424,12 +425,14 @@ l4a_governments_window_class_init (L4aGovernmentsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "governments.merge", NULL, merge_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "governments.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
 l4a_governments_window_init (L4aGovernmentsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_accessible_fix_button_names (GTK_WIDGET (self));
 
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-accessible.h"
 #include "l4a-color.h"
 #include "l4a-government.h"
 #include "l4a-hub-edit.h"
@@ -202,7 +203,7 @@ save_action (GtkWidget  *widget,
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Hub Cannot Be Saved"),
                                                            error->message));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      l4a_accessible_present (GTK_WINDOW (dialog));
       return;
     }
 
@@ -399,6 +400,7 @@ l4a_hub_editor_init (L4aHubEditor *self)
 {
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_accessible_fix_button_names (GTK_WIDGET (self));
   self->government_ids = g_ptr_array_new_with_free_func (g_free);
   self->council_checks = g_ptr_array_new ();
   add_sdg_buttons (self);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-accessible.h"
 #include "l4a-csv.h"
 #include "l4a-governments-window.h"
 #include "l4a-hub.h"
@@ -124,7 +125,7 @@ show_error (L4aHubsView  *self,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                        heading, error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
 /* Cells ------------------------------------------------------------------ */
@@ -1668,6 +1669,7 @@ l4a_hubs_view_init (L4aHubsView *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_accessible_fix_button_names (GTK_WIDGET (self));
 
   self->filter = l4a_hub_filter_new ();
   self->history = g_ptr_array_new_with_free_func (g_free);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-accessible.h"
 #include "l4a-import-window.h"
 #include "l4a-import.h"
 #include "l4a-records.h"
@@ -132,8 +133,8 @@ static GtkWidget *
 resolution_buttons (L4aImportChange *change)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *mine = gtk_toggle_button_new_with_mnemonic (_("_Mine"));
-  GtkWidget *theirs = gtk_toggle_button_new_with_mnemonic (_("_Theirs"));
+  GtkWidget *mine = l4a_toggle_button_new_with_mnemonic (_("_Mine"));
+  GtkWidget *theirs = l4a_toggle_button_new_with_mnemonic (_("_Theirs"));
 
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -580,6 +581,7 @@ l4a_import_window_class_init (L4aImportWindowClass *klass)
                                     G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
@@ -588,7 +590,7 @@ l4a_import_window_init (L4aImportWindow *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *cancel_import = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *cancel_import = l4a_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *progress_box;
 
   gtk_window_set_title (GTK_WINDOW (self), _("Import Bundle"));
@@ -597,10 +599,10 @@ l4a_import_window_init (L4aImportWindow *self)
 
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  self->cancel_button = l4a_button_new_with_mnemonic (_("_Cancel"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_button), "window.close");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->cancel_button);
-  self->apply_button = gtk_button_new_with_mnemonic (_("_Import"));
+  self->apply_button = l4a_button_new_with_mnemonic (_("_Import"));
   gtk_widget_add_css_class (self->apply_button, "suggested-action");
   gtk_widget_set_sensitive (self->apply_button, FALSE);
   g_signal_connect_swapped (self->apply_button, "clicked", G_CALLBACK (apply_clicked_cb), self);

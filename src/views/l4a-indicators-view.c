@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "l4a-accessible.h"
 #include "l4a-chart-card.h"
 #include "l4a-charts.h"
 #include "l4a-hub.h"
@@ -76,7 +77,7 @@ show_error (L4aIndicatorsView *self,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
                                                        message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
 /* Dashboard --------------------------------------------------------------------- */
@@ -272,7 +273,7 @@ add_measurement_cb (GtkWidget         *button,
   g_object_set_data (G_OBJECT (dialog), "indicator", indicator);
   adw_message_dialog_set_extra_child (dialog, list);
   g_signal_connect (dialog, "response", G_CALLBACK (measurement_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
 /**
@@ -368,7 +369,7 @@ l4a_indicators_view_open_paste (L4aIndicatorsView *self,
   g_object_set_data (G_OBJECT (dialog), "indicator", indicator);
   adw_message_dialog_set_extra_child (dialog, scrolled);
   g_signal_connect (dialog, "response", G_CALLBACK (paste_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  l4a_accessible_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
 }
 
@@ -462,7 +463,7 @@ edit_indicator (L4aIndicatorsView *self,
                                                                 source ? source->target_on : NULL));
   adw_message_dialog_set_extra_child (dialog, list);
   g_signal_connect (dialog, "response", G_CALLBACK (indicator_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -616,6 +617,7 @@ measurements_list (L4aIndicatorsView *self,
           gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (remove, "flat");
           gtk_widget_set_tooltip_text (remove, _("Remove Measurement"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Measurement"), -1);
           g_object_set_data_full (G_OBJECT (remove), "id", g_strdup (m->id), g_free);
           g_signal_connect (remove, "clicked", G_CALLBACK (delete_measurement_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
@@ -660,6 +662,7 @@ rebuild_indicators (L4aIndicatorsView *self)
           GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
 
           gtk_widget_set_tooltip_text (edit, _("Edit Indicator"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Indicator"), -1);
           g_object_set_data (G_OBJECT (edit), "i", GUINT_TO_POINTER (i));
           g_signal_connect (edit, "clicked", G_CALLBACK (edit_indicator_cb), self);
           l4a_chart_card_add_button (L4A_CHART_CARD (card), edit);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-accessible.h"
 #include "l4a-government.h"
 #include "l4a-member.h"
 #include "l4a-members-window.h"
@@ -136,6 +137,7 @@ fill_conflicts (L4aMembersWindow *self)
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (button, "flat");
           gtk_widget_set_tooltip_text (button, tooltip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
           g_object_set_data (G_OBJECT (button), "conflict", conflict);
           g_signal_connect (button, "clicked", G_CALLBACK (remove_conflict_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -394,13 +396,15 @@ l4a_members_window_init (L4aMembersWindow *self)
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
   self->back_button = GTK_BUTTON (gtk_button_new_from_icon_name ("go-previous-symbolic"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button), _("Back"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"), -1);
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (show_list), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->back_button));
   self->add_button = GTK_BUTTON (gtk_button_new_from_icon_name ("list-add-symbolic"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), _("Add a Member"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Member"), -1);
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->add_button));
-  self->save_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Save")));
+  self->save_button = GTK_BUTTON (l4a_button_new_with_mnemonic (_("_Save")));
   gtk_widget_add_css_class (GTK_WIDGET (self->save_button), "suggested-action");
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_cb), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->save_button));
@@ -467,13 +471,13 @@ l4a_members_window_init (L4aMembersWindow *self)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->conflict_government_row));
     self->conflict_reason_row = ADW_ENTRY_ROW (adw_entry_row_new ());
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->conflict_reason_row), _("Reason"));
-    button = gtk_button_new_with_mnemonic (_("_Declare"));
+    button = l4a_button_new_with_mnemonic (_("_Declare"));
     gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
     g_signal_connect_swapped (button, "clicked", G_CALLBACK (declare_cb), self);
     adw_entry_row_add_suffix (self->conflict_reason_row, button);
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->conflict_reason_row));
 
-    self->delete_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Remove Member")));
+    self->delete_button = GTK_BUTTON (l4a_button_new_with_mnemonic (_("_Remove Member")));
     gtk_widget_add_css_class (GTK_WIDGET (self->delete_button), "destructive-action");
     gtk_widget_add_css_class (GTK_WIDGET (self->delete_button), "pill");
     gtk_widget_set_halign (GTK_WIDGET (self->delete_button), GTK_ALIGN_CENTER);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <poppler.h>
 
+#include "l4a-accessible.h"
 #include "l4a-labels.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-review.h"
@@ -97,7 +98,7 @@ show_error (L4aProposalEditor *self,
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
 
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
 static char *
@@ -681,7 +682,7 @@ compare_action (GtkWidget  *widget,
   heading = g_strdup_printf (_("Version %d Against Version %d"), self->edit->version, self->edit->version - 1);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, text->str));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1049,12 +1050,14 @@ l4a_proposal_editor_class_init (L4aProposalEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "proposal.add-indicator", NULL, add_indicator_action);
   gtk_widget_class_install_action (widget_class, "proposal.attach", NULL, attach_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
 l4a_proposal_editor_init (L4aProposalEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_accessible_fix_button_names (GTK_WIDGET (self));
   self->check_rows = g_ptr_array_new ();
   self->dynamic_rows = g_ptr_array_new ();
   build_static_parts (self);

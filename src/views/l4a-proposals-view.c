@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-accessible.h"
 #include "l4a-calls-window.h"
 #include "l4a-labels.h"
 #include "l4a-proposal.h"
@@ -349,7 +350,7 @@ new_action (GtkWidget  *widget,
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                            _("No New Proposal"), error->message));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      l4a_accessible_present (GTK_WINDOW (dialog));
     }
 }
 

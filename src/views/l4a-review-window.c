@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-accessible.h"
 #include "l4a-labels.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-proposal-editor.h"
@@ -432,7 +433,7 @@ add_discussion_group (L4aReviewWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Add a note to the discussion"), -1);
   g_signal_connect_swapped (self->note_entry, "activate", G_CALLBACK (add_note_cb), self);
-  button = gtk_button_new_with_mnemonic (_("_Add Note"));
+  button = l4a_button_new_with_mnemonic (_("_Add Note"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_note_cb), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->note_entry));
   gtk_box_append (GTK_BOX (box), button);
@@ -539,6 +540,7 @@ add_reviewers_group (L4aReviewWindow *self,
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (button, "flat");
           gtk_widget_set_tooltip_text (button, tooltip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
           g_object_set_data_full (G_OBJECT (button), "member", g_strdup (g_ptr_array_index (matrix->member_ids, m)),
                                   g_free);
           g_signal_connect (button, "clicked", G_CALLBACK (unassign_cb), self);
@@ -555,7 +557,7 @@ add_reviewers_group (L4aReviewWindow *self,
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Add a reviewer"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
-  button = gtk_button_new_with_mnemonic (_("_Add"));
+  button = l4a_button_new_with_mnemonic (_("_Add"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (button), "row", row);
   g_object_set_data_full (G_OBJECT (button), "ids", ids, (GDestroyNotify) g_ptr_array_unref);
@@ -611,7 +613,7 @@ release_cb (L4aReviewWindow *self)
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (release_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -666,13 +668,13 @@ add_decision_group (L4aReviewWindow *self,
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_widget_set_margin_top (buttons, 12);
-  button = gtk_button_new_with_mnemonic (_("_Save Decision"));
+  button = l4a_button_new_with_mnemonic (_("_Save Decision"));
   gtk_widget_add_css_class (button, "pill");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (save_decision_cb), self);
   gtk_box_append (GTK_BOX (buttons), button);
   if (decision != NULL)
     {
-      button = gtk_button_new_with_mnemonic (_("_Release Decision…"));
+      button = l4a_button_new_with_mnemonic (_("_Release Decision…"));
       gtk_widget_add_css_class (button, "pill");
       gtk_widget_add_css_class (button, "suggested-action");
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (release_cb), self);
@@ -722,7 +724,7 @@ add_proposal_group (L4aReviewWindow *self,
   adw_preferences_group_add (group, info_row (_("Sustainable Development Goals"), sdgs));
   adw_preferences_group_add (group, info_row (_("Version"), version));
 
-  button = gtk_button_new_with_mnemonic (_("_Read the Whole Proposal"));
+  button = l4a_button_new_with_mnemonic (_("_Read the Whole Proposal"));
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_margin_top (button, 6);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (open_proposal_cb), self);
@@ -810,7 +812,7 @@ submit_clicked_cb (L4aReviewWindow *self)
   adw_message_dialog_set_default_response (dialog, "submit");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (submit_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -872,7 +874,7 @@ l4a_review_window_init (L4aReviewWindow *self)
   header = adw_header_bar_new ();
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Review"), NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  self->submit_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Submit")));
+  self->submit_button = GTK_BUTTON (l4a_button_new_with_mnemonic (_("_Submit")));
   gtk_widget_add_css_class (GTK_WIDGET (self->submit_button), "suggested-action");
   gtk_widget_set_visible (GTK_WIDGET (self->submit_button), FALSE);
   g_signal_connect_swapped (self->submit_button, "clicked", G_CALLBACK (submit_clicked_cb), self);

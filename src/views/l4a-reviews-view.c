@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-accessible.h"
 #include "l4a-labels.h"
 #include "l4a-members-window.h"
 #include "l4a-registry.h"
@@ -389,7 +390,7 @@ assign_clicked_cb (L4aReviewsView *self)
   adw_message_dialog_set_default_response (dialog, "assign");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (assign_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
 /* Matrix ----------------------------------------------------------------------- */
@@ -743,16 +744,16 @@ build_secretariat_page (L4aReviewsView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->call_drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Call"), -1);
   g_signal_connect_swapped (self->call_drop, "notify::selected", G_CALLBACK (call_changed_cb), self);
   gtk_flow_box_append (GTK_FLOW_BOX (bar), GTK_WIDGET (self->call_drop));
-  button = gtk_button_new_with_mnemonic (_("_Assign Reviewers…"));
+  button = l4a_button_new_with_mnemonic (_("_Assign Reviewers…"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (assign_clicked_cb), self);
   gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
-  button = gtk_button_new_with_mnemonic (_("_Who Reviews What"));
+  button = l4a_button_new_with_mnemonic (_("_Who Reviews What"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (l4a_reviews_view_open_matrix), self);
   gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
-  button = gtk_button_new_with_mnemonic (_("_Board Members"));
+  button = l4a_button_new_with_mnemonic (_("_Board Members"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (l4a_reviews_view_open_members), self);
   gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
-  button = gtk_button_new_with_mnemonic (_("Audit _Log"));
+  button = l4a_button_new_with_mnemonic (_("Audit _Log"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (l4a_reviews_view_open_audit), self);
   gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
   gtk_box_append (GTK_BOX (inner), bar);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-accessible.h"
 #include "l4a-chart-card.h"
 
 /* The size of an exported chart, in pixels (points for PDF). */
@@ -140,7 +141,7 @@ say (L4aChartCard *self,
                                                                                                : NULL, text, NULL));
 
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      l4a_accessible_present (GTK_WINDOW (dialog));
     }
 }
 

@@ -1,0 +1,89 @@
+/* l4a-accessible.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GTK 4.8 names a button with a label after both the label property it sets
+ * from the raw label and the label widget it is labelled by, so a screen
+ * reader says "_Submit Submit". Dropping the label property leaves the name
+ * to the label widget, which reads "Submit".
+ */
+
+#include "config.h"
+
+#include "l4a-accessible.h"
+
+/**
+ * l4a_mnemonic_strip:
+ *
+ * Returns: (transfer full): @mnemonic without its mnemonic marks; a doubled
+ *   underscore stays one underscore
+ */
+char *
+l4a_mnemonic_strip (const char *mnemonic)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *p = mnemonic; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] != '_')
+            continue;
+          p++;
+        }
+      g_string_append_c (plain, *p);
+    }
+  return g_string_free (plain, FALSE);
+}
+
+/**
+ * l4a_accessible_fix_button_names:
+ *
+ * Leaves the name of @root and of every button with a mnemonic label inside
+ * it to its label widget (see above).
+ */
+void
+l4a_accessible_fix_button_names (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root))
+      && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    l4a_accessible_fix_button_names (child);
+}
+
+GtkWidget *
+l4a_button_new_with_mnemonic (const char *mnemonic)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+
+  l4a_accessible_fix_button_names (button);
+  return button;
+}
+
+GtkWidget *
+l4a_toggle_button_new_with_mnemonic (const char *mnemonic)
+{
+  GtkWidget *button = gtk_toggle_button_new_with_mnemonic (mnemonic);
+
+  l4a_accessible_fix_button_names (button);
+  return button;
+}
+
+/**
+ * l4a_accessible_present:
+ *
+ * Presents @window, a dialog whose buttons were made by libadwaita or by
+ * a builder file, once their names are fixed (see above).
+ */
+void
+l4a_accessible_present (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  l4a_accessible_fix_button_names (GTK_WIDGET (window));
+  gtk_window_present (window);
+}

@@ -1,0 +1,425 @@
+#!/usr/bin/python3
+# The call for proposals end to end, across three workstations (a local
+# government, the World Secretariat, a board member), driven through the
+# accessibility stack as an assistive technology does: every control found
+# by its role and accessible name, every step checked on what the user sees.
+#
+#   journeys.py PROGRAM OUTDIR
+#
+# Run inside `xvfb-run -a dbus-run-session --` (see run-journeys). Prints TAP;
+# writes a screenshot after each step, and the bundles that travel, to OUTDIR.
+
+import datetime
+import os
+import sys
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import l4a_e2e as e2e  # noqa: E402
+from l4a_e2e import Failure  # noqa: E402
+
+PROGRAM, OUT = sys.argv[1], sys.argv[2]
+TODAY = datetime.date.today()
+SORIA = 'Soria'
+TITLE = 'Soria Rural Services Hub'
+MEMBER = 'Marta Soler (sample)'
+
+
+class Journey:
+    def __init__(self):
+        e2e.reset(OUT)
+        self.secretariat = e2e.Workstation(OUT, 'secretariat', PROGRAM)
+        self.government = e2e.Workstation(OUT, 'government', PROGRAM)
+        self.member = e2e.Workstation(OUT, 'member', PROGRAM)
+        self.bundles = os.path.join(OUT, 'bundles')
+        os.makedirs(self.bundles)
+        self.shots = 0
+
+    def shot(self, name):
+        self.shots += 1
+        e2e.screenshot(os.path.join(OUT, f'{self.shots:02d}-{name}.png'))
+
+    def bundle(self, name):
+        return os.path.join(self.bundles, name)
+
+    # Setup: the secretariat has the sample data; its call of this year is
+    # open today; the government and the member have the registry.
+    def setup(self):
+        s = self.secretariat
+        s.act_as('secretariat')
+        s.cli('sample')
+        opens = (TODAY - datetime.timedelta(days=20)).isoformat()
+        closes = (TODAY + datetime.timedelta(days=60)).isoformat()
+        s.sql("UPDATE call SET opens_on = ?, closes_on = ? WHERE status = 'open'", opens, closes)
+        s.cli('export', '--kind', 'registry', '--out', self.bundle('registry-setup.l4a.json'))
+        soria = s.query('SELECT id FROM government WHERE name = ?', SORIA)[0][0]
+        member = s.query('SELECT id FROM member WHERE name = ?', MEMBER)[0][0]
+        self.government.act_as('government', soria)
+        self.government.cli('import', self.bundle('registry-setup.l4a.json'))
+        self.member.act_as('member', member)
+
+    # 1. The local government writes a proposal, submits it, exports it.
+    def step_government_proposes(self):
+        app = self.government.start()
+        try:
+            main = app.window('Local4Action Hubs')
+            app.assert_named('main window (government)', main)
+            app.click('page tab', 'Proposals', main)
+            app.label_containing('No Proposals', main)
+            app.click('push button', 'New Proposal', main)
+            editor = app.window('Proposal')
+            app.assert_named('proposal editor', editor)
+
+            def features():
+                out = {}
+                for item in app.find_all('list item', app.find('list', 'The Six Key Features', editor)):
+                    marks = [e2e.safe_name(n) for n in app.find_all('image', item)]
+                    out[e2e.safe_name(item)] = 'Shown' in marks
+                return out
+
+            def expect(shown, what):
+                e2e.wait_for(what, lambda: {k for k, v in features().items() if v} == set(shown), timeout=10)
+
+            expect({'Locally driven'}, 'only “Locally driven” to show before anything is written')
+            submit = app.find('push button', 'Submit', editor)
+            if e2e.has_state(submit, 'sensitive'):
+                raise Failure('Submit is enabled on an empty proposal')
+
+            app.set_text('text', 'Title', TITLE, editor)
+            app.set_text('text', 'Topic', 'Rural services', editor)
+            app.click('push button', 'Goal 11: Sustainable Cities and Communities', editor)
+            expect({'Locally driven', 'Topic'}, 'the topic to show')
+            app.set_text('text', 'Communication strategy',
+                         'Launch with partners, a quarterly newsletter, a web page and a closing forum '
+                         'at the annual meeting.', editor)
+            expect({'Locally driven', 'Topic', 'Communication'}, 'the communication to show')
+            app.set_text('text', 'Brand commitment', 'Every material carries the Local4Action label.', editor)
+            expect({'Locally driven', 'Topic', 'Communication', 'UCLG brand'}, 'the brand to show')
+
+            start = TODAY.replace(day=1) + datetime.timedelta(days=62)
+            start = start.replace(day=1)
+            end = start.replace(year=start.year + 2) - datetime.timedelta(days=1)
+            app.set_text('text', 'Start (YYYY-MM-DD)', start.isoformat(), editor)
+            app.set_text('text', 'End (YYYY-MM-DD)', end.isoformat(), editor)
+            app.click('push button', 'Add Deliverable', editor)
+            app.set_text('text', 'Deliverable', 'Service map', editor)
+            app.set_text('text', 'Due (YYYY-MM-DD)', (start + datetime.timedelta(days=200)).isoformat(), editor)
+            expect({'Locally driven', 'Topic', 'Communication', 'UCLG brand', 'Time'}, 'the time frame to show')
+
+            app.click('push button', 'Add Indicator', editor)
+            app.set_text('text', 'Code', 'L-SOR-02', editor)
+            app.set_text('text', 'Indicator', 'Villages with a weekly service', editor)
+            app.set_text('text', 'Baseline', '12', editor)
+            app.set_text('text', 'Target', '40', editor)
+            expect({'Locally driven', 'Topic', 'Communication', 'UCLG brand', 'Time',
+                    'Actionable and scalable results'}, 'all six key features to show')
+            e2e.wait_for('Submit to be enabled', lambda: e2e.has_state(submit, 'sensitive'), timeout=10)
+            self.shot('government-eligible')
+
+            app.activate(submit)
+            app.label_containing('Submitted', editor)
+            e2e.wait_for('the proposal to be saved as submitted', lambda: self.government.query(
+                "SELECT count(*) FROM proposal WHERE title = ? AND state = 'submitted'", TITLE)[0][0] == 1)
+            self.shot('government-submitted')
+            app.keys('<Control>w', editor)
+            app.window_gone('Proposal')
+
+            self.export(app, main, 'Submission', self.bundle('submission.l4a.json'))
+        finally:
+            app.quit()
+
+    # Import through the Import Bundle window: preview, then apply.
+    def import_bundle(self, app, main, path, expect_new):
+        app.keys('<Control>i', main)
+        app.choose_file(path, 'Import Bundle')
+        window = app.window('Import Bundle')
+        for title in expect_new:
+            app.find('list item', title, app.find('list', 'New', window))
+        app.assert_named('import window', window)
+        self.shot(f'{app.workstation.name}-import-preview')
+        e2e.wait_for('Import to be enabled', lambda: e2e.has_state(app.find('push button', 'Import', window), 'sensitive'))
+        app.click('push button', 'Import', window)
+        app.window_gone('Import Bundle')
+
+    # 2. The secretariat imports the submission, assigns reviewers and sends
+    # one member the review packet.
+    def step_secretariat_assigns(self):
+        app = self.secretariat.start()
+        try:
+            main = app.window('Local4Action Hubs')
+            app.assert_named('main window (secretariat)', main)
+            self.import_bundle(app, main, self.bundle('submission.l4a.json'),
+                               [TITLE, 'Service map', 'Villages with a weekly service'])
+            app.click('page tab', 'Proposals', main)
+            proposals = app.find('filler', 'Proposals', main)
+            app.set_text('entry', 'Search proposals', 'Rural Services', proposals)
+            app.find('label', '1 proposal', proposals)
+            app.find('label', TITLE, proposals)
+
+            app.click('page tab', 'Reviews', main)
+            reviews = app.find('filler', 'Reviews', main)
+            app.choose('Call', 'Local4Action HUBs call 2026', reviews)
+            app.click('push button', 'Assign Reviewers…', reviews)
+            dialog = app.window('Assign Reviewers')
+            app.assert_named('assign dialog', dialog)
+            app.click('push button', 'Assign', dialog)
+            app.window_gone('Assign Reviewers')
+            row = app.find('list item', TITLE, reviews, exact=False)
+            app.find('label', 'No score yet · 0 of 3 reviews · Soria', row)
+            self.shot('secretariat-assigned')
+
+            # who reviews it: the review window lists the reviewers
+            app.activate(row)
+            review = app.window('Review')
+            app.assert_named('review window (secretariat)', review)
+            reviewers = app.find_all('list item', app.find('list', 'Reviewers', review))
+            names = [e2e.safe_name(r) for r in reviewers if e2e.safe_name(r)]
+            if len(names) != 3:
+                raise Failure(f'expected 3 reviewers, the window lists {names}')
+            self.reviewer = names[0]
+            app.keys('<Control>w', review)
+            app.window_gone('Review')
+
+            self.export(app, main, 'Review packet', self.bundle('review-packet.l4a.json'),
+                        recipient=('Board Member', self.reviewer))
+        finally:
+            app.quit()
+
+    # 3. The board member imports the packet, scores, submits, exports.
+    def step_member_reviews(self):
+        member_id = self.secretariat.query('SELECT id FROM member WHERE name = ?', self.reviewer)[0][0]
+        self.member.act_as('member', member_id)
+        app = self.member.start()
+        try:
+            main = app.window('Local4Action Hubs')
+            self.import_bundle(app, main, self.bundle('review-packet.l4a.json'), [TITLE])
+            app.click('page tab', 'Reviews', main)
+            reviews = app.find('filler', 'Reviews', main)
+            row = app.find('list item', TITLE, reviews, exact=False)
+            self.shot('member-assigned')
+            app.activate(row)
+            review = app.window('Review')
+            app.assert_named('review window (member)', review)
+            for criterion in ('Locally driven', 'Time', 'Communication', 'UCLG brand',
+                              'Actionable and scalable results', 'Topic'):
+                app.choose(criterion, '4', review)
+            app.choose('The Board should', 'Grant the label', review)
+            app.set_text('text', 'Comments for the authors', 'A clear plan with strong partners.', review)
+            app.set_text('text', 'Confidential comments for the Board', 'Budget to confirm.', review)
+            self.shot('member-scored')
+            app.click('push button', 'Submit', review)
+            confirm = app.window('Submit the Review?')
+            app.assert_named('submit confirmation', confirm)
+            app.click('push button', 'Submit', confirm)
+            app.window_gone('Submit the Review?')
+            e2e.wait_for('the review to be saved as submitted', lambda: self.member.query(
+                "SELECT count(*) FROM review r JOIN proposal p ON p.id = r.proposal_id WHERE p.title = ? "
+                "AND r.submitted_at IS NOT NULL AND r.recommendation = 'grant'", TITLE)[0][0] == 1)
+            app.keys('<Control>w', review)
+            app.window_gone('Review')
+            app.find('label', 'Submitted', app.find('list item', TITLE, reviews, exact=False))
+            self.shot('member-submitted')
+            self.export(app, main, 'Reviews', self.bundle('reviews.l4a.json'))
+        finally:
+            app.quit()
+
+    # 4. The secretariat imports the reviews, reads the aggregate, decides,
+    # releases: the hub is in the registry, on the map, in the dashboard.
+    def step_secretariat_decides(self):
+        app = self.secretariat.start()
+        try:
+            main = app.window('Local4Action Hubs')
+            self.import_bundle(app, main, self.bundle('reviews.l4a.json'), [])
+            app.click('page tab', 'Reviews', main)
+            reviews = app.find('filler', 'Reviews', main)
+            app.choose('Call', 'Local4Action HUBs call 2026', reviews)
+            row = app.find('list item', TITLE, reviews, exact=False)
+            app.find('label', 'Mean 4.00 · median 4.00 · spread 0.00 · 1 of 3 reviews · Soria', row)
+            self.shot('secretariat-aggregate')
+            app.activate(row)
+            review = app.window('Review')
+            app.find('list item', self.reviewer, review, exact=False)
+            app.choose('Outcome', 'Label granted', review)
+            app.set_text('text', 'Rationale', 'A clear plan with strong partners and a real need.', review)
+            app.click('push button', 'Save Decision', review)
+            app.click('push button', 'Release Decision…', review)
+            confirm = app.window('Release the Decision?')
+            app.assert_named('release confirmation', confirm)
+            app.click('push button', 'Release', confirm)
+            app.window_gone('Release the Decision?')
+            e2e.wait_for('the hub to be in the registry', lambda: self.secretariat.query(
+                'SELECT count(*) FROM hub WHERE name = ?', TITLE)[0][0] == 1)
+            self.shot('secretariat-released')
+            app.keys('<Control>w', review)
+            app.window_gone('Review')
+
+            app.click('page tab', 'Hubs', main)
+            hubs = app.find('filler', 'Hubs', main)
+            app.find('label', '16 hubs', hubs)
+            app.click('push button', 'Show Map', hubs)
+            world = e2e.wait_for('the map', lambda: next(
+                (n for n in e2e.walk(hubs) if e2e.safe_name(n) == 'Map of the hubs by country'), None))
+            e2e.wait_for('Spain to have three hubs on the map', lambda: 'Spain 3' in world.description)
+            app.set_text('entry', 'Search hubs', 'Rural Services', hubs)
+            app.find('label', '1 of 16 hubs', hubs)
+            app.find('label', TITLE, hubs)
+            self.shot('secretariat-registry')
+            app.click('page tab', 'Indicators', main)
+            app.find('label', '1 of 16 hubs, as filtered in the Hubs view.', main)
+            self.shot('secretariat-dashboard')
+
+            self.export(app, main, 'Released decisions', self.bundle('decisions.l4a.json'),
+                        recipient=('Government', SORIA))
+            self.export(app, main, 'Registry', self.bundle('registry.l4a.json'))
+        finally:
+            app.quit()
+
+    # 5. The local government imports the decision and the registry: its hub
+    # and its label are there; it exports the label as a PNG.
+    def step_government_labels(self):
+        app = self.government.start()
+        try:
+            main = app.window('Local4Action Hubs')
+            self.import_bundle(app, main, self.bundle('decisions.l4a.json'), [])
+            self.import_bundle(app, main, self.bundle('registry.l4a.json'), [TITLE])
+            app.click('page tab', 'Proposals', main)
+            proposals = app.find('filler', 'Proposals', main)
+            app.find('label', 'Released', proposals)
+            app.click('page tab', 'Hubs', main)
+            hubs = app.find('filler', 'Hubs', main)
+            app.set_text('entry', 'Search hubs', 'Rural Services', hubs)
+            app.find('label', '1 of 16 hubs', hubs)
+            app.find('label', TITLE, hubs)
+            self.shot('government-hub')
+
+            app.click('page tab', 'Brand Kit', main)
+            brand = app.find('filler', 'Brand Kit', main)
+            app.choose('Hub', TITLE, brand)
+            self.shot('government-label')
+            app.click('push button', 'Export Label', brand)
+            app.click('menu item', 'PNG, 1200 px wide', app.node)
+            path = os.path.join(OUT, 'label.png')
+            app.choose_file(path, 'Export Label')
+            e2e.wait_for('the label to be written', lambda: os.path.exists(path) and os.path.getsize(path) > 1000)
+            with open(path, 'rb') as png:
+                head = png.read(24)
+            if head[:8] != b'\x89PNG\r\n\x1a\n':
+                raise Failure('the exported label is not a PNG')
+            if int.from_bytes(head[16:20], 'big') != 1200:
+                raise Failure(f'the label is {int.from_bytes(head[16:20], "big")} px wide, not 1200')
+        finally:
+            app.quit()
+
+    # 6. From the keyboard alone: every view is reached with Alt+number, its
+    # controls with Tab, and acting on them with Return or Space works.
+    def step_keyboard(self):
+        app = self.secretariat.start()
+        keyboard = e2e.FocusWatch()
+        try:
+            main = app.window('Local4Action Hubs')
+            app.point_at(main)
+            views = [
+                ('Hubs', [('entry', 'Search hubs'), ('push button', 'Filter'), ('push button', 'Show Map'),
+                          ('push button', 'More'), ('push button', 'New Hub')]),
+                ('Proposals', [('entry', 'Search proposals'), ('push button', 'Calls for Proposals'),
+                               ('combo box', 'Call'), ('combo box', 'Region'), ('combo box', 'State')]),
+                ('Reviews', [('combo box', 'Call'), ('push button', 'Assign Reviewers…'),
+                             ('push button', 'Who Reviews What'), ('push button', 'Board Members'),
+                             ('push button', 'Audit Log'), ('combo box', 'Sort')]),
+                ('Indicators', [('push button', 'Show Data'), ('push button', 'Export Chart')]),
+                ('Brand Kit', [('combo box', 'Hub'), ('push button', 'Export Label'), ('combo box', 'Background'),
+                               ('push button', 'Copy a Value')]),
+            ]
+            for number, (view, controls) in enumerate(views, 1):
+                keyboard.combo(f'<Alt>{number}')
+                e2e.wait_for(f'the {view} view to show', lambda: e2e.has_state(app.find('page tab', view, main), 'selected'), 5)
+                for control in controls:
+                    keyboard.tab_until(control)
+
+            # Return on a focused button acts: New Hub opens its editor, Escape closes it
+            keyboard.combo('<Alt>1')
+            keyboard.tab_until(('push button', 'New Hub'))
+            keyboard.press('Return')
+            editor = app.window('New Hub')
+            self.shot('keyboard-new-hub')
+            app.point_at(editor)
+            keyboard.press('Escape')
+            app.window_gone('New Hub')
+            # a row of the registry opens its hub's page with Return; Escape goes back
+            app.point_at(main)
+            keyboard.tab_until(('push button', 'New Hub'))
+            role, _ = keyboard.press('Tab')
+            if role != 'table row':
+                raise Failure(f'after New Hub, Tab went to a {role}, not to the first hub')
+            keyboard.press('Return')
+            hubs = app.find('filler', 'Hubs', main)
+            app.find('push button', 'Edit Hub', hubs)
+            e2e.wait_for('the hub page', lambda: e2e.has_state(app.find('push button', 'Back', hubs), 'sensitive'), 5)
+            self.shot('keyboard-hub-page')
+            keyboard.press('Escape')
+        finally:
+            keyboard.stop()
+            app.quit()
+
+    # Export through the Export Bundle window and the file chooser, typing
+    # the file name as a user does.
+    def export(self, app, main, kind, path, recipient=None):
+        app.keys('<Control>e', main)
+        window = app.window('Export Bundle')
+        app.assert_named('export window', window)
+        app.choose('Kind', kind, window)
+        if recipient:
+            app.choose(recipient[0], recipient[1], window)
+        app.click('push button', 'Export…', window)
+        app.choose_file(path, 'Export Bundle')
+        app.window_gone('Export Bundle')
+        e2e.wait_for(f'{path} to be written', lambda: os.path.exists(path))
+
+
+TAP = os.fdopen(int(os.environ['E2E_TAP_FD']), 'w') if os.environ.get('E2E_TAP_FD') else sys.stdout
+
+
+def tap(line):
+    print(line, file=TAP, flush=True)
+
+
+def main():
+    journey = Journey()
+    steps = [
+        ('setup: three workstations', journey.setup),
+        ('local government: proposal, eligibility, submit, export', journey.step_government_proposes),
+        ('secretariat: import the submission, assign reviewers, export a review packet',
+         journey.step_secretariat_assigns),
+        ('board member: import the packet, score, submit, export the reviews', journey.step_member_reviews),
+        ('secretariat: import the reviews, decide, release, grant the label; registry, map, dashboard; '
+         'export the decisions and the registry', journey.step_secretariat_decides),
+        ('local government: import the decision; the hub and its label; export the label as PNG',
+         journey.step_government_labels),
+        ('keyboard: every view and its controls, from the keyboard alone', journey.step_keyboard),
+    ]
+    tap(f'1..{len(steps)}')
+    failed = 0
+    for number, (name, step) in enumerate(steps, 1):
+        try:
+            step()
+            tap(f'ok {number} - {name}')
+        except Exception as error:
+            failed += 1
+            tap(f'not ok {number} - {name}')
+            for line in traceback.format_exception(error):
+                for part in line.rstrip().split('\n'):
+                    tap(f'# {part}')
+            try:
+                journey.shot('failure')
+            except Exception:
+                pass
+            # later steps need this one
+            for later in range(number + 1, len(steps) + 1):
+                tap(f'ok {later} - {steps[later - 1][0]} # SKIP an earlier step failed')
+            break
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
