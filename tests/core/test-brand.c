@@ -336,7 +336,11 @@ test_import_asset (void)
     cairo_destroy (cr);
     cairo_surface_destroy (surface);
   }
-  g_assert_cmpstr (l4a_brand_guess_media_type ("Logo.SVG"), ==, "image/svg+xml");
+  {
+    g_autofree char *type = l4a_brand_guess_media_type ("Logo.SVG");
+
+    g_assert_cmpstr (type, ==, "image/svg+xml");
+  }
 }
 
 int

@@ -229,6 +229,15 @@ score_new (double   weight,
 }
 
 static void
+test_score_free (gpointer data)
+{
+  L4aScore *s = data;
+
+  g_free (s->label);
+  g_free (s);
+}
+
+static void
 test_aggregation (void)
 {
   L4aReview review = { 0 };
@@ -236,7 +245,7 @@ test_aggregation (void)
   const double values[] = { 4, 2, 3.5, 1 };
   const double three[] = { 3, 5, 1 };
 
-  review.scores = g_ptr_array_new_with_free_func (g_free);
+  review.scores = g_ptr_array_new_with_free_func (test_score_free);
 
   /* nothing scored: no score */
   g_assert_false (l4a_review_weighted_score (&review, &score));

@@ -99,7 +99,8 @@ export_to (L4aStore   *store,
            const char *kind,
            const char *for_id)
 {
-  g_autofree char *name = g_strdup_printf ("%s-%s.l4a.json", kind, g_uuid_string_random ());
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *name = g_strdup_printf ("%s-%s.l4a.json", kind, uuid);
   char *path = g_build_filename (tmpdir, name, NULL);
   g_autoptr(GError) error = NULL;
 
@@ -320,13 +321,15 @@ tampered (const char *path,
   g_autoptr(GError) error = NULL;
   g_autofree char *checksum = NULL;
   g_autofree char *text = NULL;
-  char *out = g_strdup_printf ("%s.tampered-%s.json", path, g_uuid_string_random ());
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *bundle_id = g_uuid_string_random ();
+  char *out = g_strdup_printf ("%s.tampered-%s.json", path, uuid);
   JsonObject *root;
 
   g_assert_true (json_parser_load_from_file (parser, path, &error));
   root = json_node_get_object (json_parser_get_root (parser));
   tamper (root, data);
-  json_object_set_string_member (root, "bundle_id", g_uuid_string_random ());
+  json_object_set_string_member (root, "bundle_id", bundle_id);
   checksum = l4a_bundle_checksum (json_object_get_member (root, "records"));
   json_object_set_string_member (root, "checksum", checksum);
   text = json_to_string (json_parser_get_root (parser), FALSE);
