@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "bench-record.h"
 #include "l4a-bundle.h"
 #include "l4a-import.h"
 #include "l4a-store.h"
@@ -195,6 +196,10 @@ main (int   argc,
   t_base = baseline (bundle_path, base_path);
 
   g_print ("  filled with SQL in %.2f s (not part of the figures)\n", t_fill);
+  bench_record ("export_s", t_export);
+  bench_record ("import_s", t_load + t_plan + t_apply);
+  bench_record ("import_baseline_s", t_base);
+  bench_record ("records", n_records);
   g_print ("  export:  %7.2f s  %9.0f records/s  %6.1f MB/s  (%.1f MB, %u records; %.2f s per 100 000)\n",
            t_export, n_records / t_export, megabytes / t_export, megabytes, n_records,
            t_export * 100000.0 / n_records);

@@ -16,6 +16,7 @@
 
 #include <math.h>
 
+#include "bench-record.h"
 #include "l4a-chart.h"
 #include "l4a-charts.h"
 #include "l4a-hub.h"
@@ -93,6 +94,7 @@ main (int   argc,
       g_array_append_val (base_times, ms);
       cairo_destroy (cr);
     }
+  bench_record ("line_chart_ms", median (times));
   g_print ("Line chart of %u points on 800x400: median %.2f ms (goal under 5 ms); "
            "cairo stroking the polyline alone: %.2f ms; ratio %.2f\n",
            points, median (times), median (base_times), median (times) / median (base_times));
@@ -135,6 +137,7 @@ main (int   argc,
       cairo_destroy (cr);
       draw_ms = (g_get_monotonic_time () - t0) / 1000.0;
     }
+    bench_record ("dashboard_ms", build_ms + draw_ms);
     g_print ("Dashboard (hubs per region and per goal, timeline) over %u hubs: built in %.1f ms, drawn in %.1f ms, %.1f ms in all "
              "(goal under 100 ms)\n", n_hubs, build_ms, draw_ms, build_ms + draw_ms);
   }

@@ -20,6 +20,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "bench-record.h"
 #include "l4a-hub.h"
 #include "l4a-hub-filter.h"
 #include "l4a-reference.h"
@@ -48,7 +49,7 @@ compare_doubles (const void *a,
   return (x > y) - (x < y);
 }
 
-static void
+static double
 report (const char *what,
         double     *samples,
         guint       n,
@@ -64,6 +65,7 @@ report (const char *what,
             median / baseline, baseline);
   else
     printf ("%-28s median %8.2f ms   p95 %8.2f ms\n", what, median, p95);
+  return median;
 }
 
 static long
@@ -277,6 +279,8 @@ main (int   argc,
                                  "ORDER BY h.name"));
   printf ("%-28s %8.1f MB (%.1f MB before opening)\n", "resident memory, list open",
           rss_kib () / 1024.0, rss_before / 1024.0);
+  bench_record ("open_ms", open[ROUNDS / 2]);
+  bench_record ("rss_list_mb", rss_kib () / 1024.0);
 
   /* Search a word: the FTS query, then the models refilter and re-sort. */
   for (guint r = 0; r < ROUNDS; r++)
@@ -289,8 +293,8 @@ main (int   argc,
       g_list_model_get_n_items (G_LIST_MODEL (filtered));
       search[r] = now_ms () - t;
     }
-  report ("search a word", search, ROUNDS,
-          sqlite_baseline (path, "SELECT rowid FROM hub_fts WHERE hub_fts MATCH '\"climate\"*'"));
+  bench_record ("search_ms", report ("search a word", search, ROUNDS,
+          sqlite_baseline (path, "SELECT rowid FROM hub_fts WHERE hub_fts MATCH '\"climate\"*'")));
   g_clear_pointer (&state.filter->matches, g_hash_table_unref);
 
   /* Filter by region and SDG. */
@@ -308,10 +312,10 @@ main (int   argc,
       g_list_model_get_n_items (G_LIST_MODEL (filtered));
       filter[r] = now_ms () - t;
     }
-  report ("filter by region and SDG", filter, ROUNDS,
+  bench_record ("filter_ms", report ("filter by region and SDG", filter, ROUNDS,
           sqlite_baseline (path, "SELECT h.id FROM hub h JOIN government g ON g.id = h.government_id "
                                  "WHERE g.region = 'europe' AND EXISTS (SELECT 1 FROM hub_sdg s "
-                                 "WHERE s.hub_id = h.id AND s.goal = 11) ORDER BY h.name"));
+                                 "WHERE s.hub_id = h.id AND s.goal = 11) ORDER BY h.name")));
   l4a_hub_filter_clear (state.filter);
   gtk_filter_changed (GTK_FILTER (custom_filter), GTK_FILTER_CHANGE_LESS_STRICT);
 

@@ -83,6 +83,10 @@ struct _L4aHubsView
   GtkStack           *results_stack;
   GtkColumnView      *column_view;
   GtkListView        *list_view;
+  AdwSqueezer        *squeezer;
+  GtkWidget          *table_scroller;
+  GtkSelectionModel  *table_model;
+  GtkSelectionModel  *cards_model;
   GtkGrid            *filter_grid;
   GtkFlowBox         *sdg_box;
   L4aHubPage         *hub_page;
@@ -197,6 +201,21 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (child), text ? text : "");
   gtk_widget_set_tooltip_text (child, key == L4A_HUB_SORT_NAME ? text : NULL);
+}
+
+/* Only the list on show (the table, or the cards when narrow) has the
+ * hubs: GTK makes up to 200 rows for a list even while it is hidden. */
+static void
+attach_shown_list (L4aHubsView *self)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (self->squeezer);
+  gboolean table = shown != NULL && shown == self->table_scroller;
+  gboolean cards = shown != NULL && shown != self->table_scroller;
+
+  if ((gtk_column_view_get_model (self->column_view) != NULL) != table)
+    gtk_column_view_set_model (self->column_view, table ? self->table_model : NULL);
+  if ((gtk_list_view_get_model (self->list_view) != NULL) != cards)
+    gtk_list_view_set_model (self->list_view, cards ? self->cards_model : NULL);
 }
 
 /* The cards of the narrow list (l4a-hub-row.ui). */
@@ -1579,6 +1598,8 @@ l4a_hubs_view_dispose (GObject *object)
   g_cancellable_cancel (self->reload_cancellable);
   g_clear_object (&self->reload_cancellable);
   g_clear_pointer (&self->undo_id, g_free);
+  g_clear_object (&self->table_model);
+  g_clear_object (&self->cards_model);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   /* The list widgets hold the models a little longer than this view holds
@@ -1636,6 +1657,8 @@ l4a_hubs_view_class_init (L4aHubsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, results_stack);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, squeezer);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, table_scroller);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, filter_grid);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, sdg_box);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, hub_page);
@@ -1700,10 +1723,12 @@ l4a_hubs_view_init (L4aHubsView *self)
   rows = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (rows, FALSE);
   gtk_single_selection_set_can_unselect (rows, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (rows));
-
+  self->table_model = GTK_SELECTION_MODEL (g_steal_pointer (&rows));
   cards = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (cards));
+  self->cards_model = GTK_SELECTION_MODEL (g_steal_pointer (&cards));
+  g_signal_connect_object (self->squeezer, "notify::visible-child", G_CALLBACK (attach_shown_list), self,
+                           G_CONNECT_SWAPPED);
+  attach_shown_list (self);
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "hub_subtitle_cb", G_CALLBACK (hub_subtitle_cb),
                                            "hub_status_cb", G_CALLBACK (hub_status_cb),

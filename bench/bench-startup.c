@@ -1,0 +1,209 @@
+/* bench-startup.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Time from start to the first window: a new process of the application on
+ * a database, until its window has painted the registry with every hub
+ * loaded; and, as the baseline measured in the same run, a new process
+ * showing a minimal libadwaita window (a header bar and a status page).
+ * Prints the medians, their ratio and the application's peak resident
+ * memory.
+ *
+ *   bench-startup DATABASE [ROUNDS]
+ *
+ * Each round runs this program again with --child app|minimal, so that
+ * loading, linking and the toolkit's start count as a user waits for them.
+ * Needs a display (tools/bench provides one).
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench-record.h"
+#include "l4a-application.h"
+#include "l4a-hubs-view.h"
+#include "l4a-window.h"
+
+/* The child ------------------------------------------------------------------ */
+
+static long
+peak_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line ? atol (line + 6) : -1;
+}
+
+/* Once the window has painted what it was waiting for: say so and quit. */
+static void
+after_paint_cb (GdkFrameClock *clock,
+                GtkWidget     *window)
+{
+  gboolean *ready = g_object_get_data (G_OBJECT (window), "ready");
+
+  if (ready == NULL || !*ready)
+    return;
+  printf ("ready %ld\n", peak_rss_kib ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+}
+
+/* Each frame: is the registry loaded yet? The next paint shows it. */
+static gboolean
+tick_cb (GtkWidget     *window,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  gboolean *ready = g_object_get_data (G_OBJECT (window), "ready");
+
+  if (!*ready)
+    {
+      if (L4A_IS_WINDOW (window))
+        *ready = !l4a_hubs_view_is_loading (L4A_HUBS_VIEW (l4a_window_get_view (L4A_WINDOW (window), "hubs")));
+      else
+        *ready = TRUE;
+      if (*ready)
+        g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), window);
+    }
+  return *ready ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  g_object_set_data_full (G_OBJECT (window), "ready", g_new0 (gboolean, 1), g_free);
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, NULL, NULL);
+}
+
+static void
+minimal_activate_cb (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), "Local4Action Hubs");
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "x-office-document-symbolic");
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_child (const char *mode,
+           const char *database)
+{
+  g_autoptr(GtkApplication) app = NULL;
+  char *argv[] = { (char *) "bench-startup", NULL };
+
+  if (g_str_equal (mode, "app"))
+    app = GTK_APPLICATION (l4a_application_new (database));
+  else
+    {
+      app = GTK_APPLICATION (adw_application_new ("org.local4action.BenchMinimal", G_APPLICATION_NON_UNIQUE));
+      g_signal_connect (app, "activate", G_CALLBACK (minimal_activate_cb), NULL);
+    }
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
+
+/* The parent ----------------------------------------------------------------- */
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *samples)
+{
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, samples->len / 2);
+}
+
+/* One new process until its window is painted: milliseconds, peak RSS. */
+static double
+time_child (const char *self,
+            const char *mode,
+            const char *database,
+            long       *rss_kib)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double ms;
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self, "--child", mode, database, NULL);
+  if (child == NULL)
+    g_error ("%s", error->message);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  if (line == NULL || !g_str_has_prefix (line, "ready "))
+    g_error ("the %s window never showed: %s", mode, error ? error->message : "no ready line");
+  *rss_kib = atol (line + 6);
+  if (!g_subprocess_wait_check (child, NULL, &error))
+    g_error ("%s: %s", mode, error->message);
+  return ms;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GArray) app_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) minimal_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  long peak = 0;
+  guint rounds;
+
+  setlocale (LC_ALL, "");
+  if (argc == 4 && g_str_equal (argv[1], "--child"))
+    return run_child (argv[2], argv[3]);
+  if (argc < 2)
+    {
+      fprintf (stderr, "usage: bench-startup DATABASE [ROUNDS]\n");
+      return 2;
+    }
+  rounds = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 7;
+
+  /* alternate, so that a busy moment of the machine falls on both */
+  for (guint r = 0; r < rounds; r++)
+    {
+      long rss = 0;
+      double ms;
+
+      ms = time_child (argv[0], "minimal", argv[1], &rss);
+      g_array_append_val (minimal_ms, ms);
+      ms = time_child (argv[0], "app", argv[1], &rss);
+      g_array_append_val (app_ms, ms);
+      peak = MAX (peak, rss);
+    }
+
+  printf ("start to first window, %u rounds: application %.0f ms (registry painted), "
+          "minimal libadwaita window %.0f ms, ratio %.2f; application's peak memory %.1f MB\n",
+          rounds, median (app_ms), median (minimal_ms), median (app_ms) / median (minimal_ms), peak / 1024.0);
+  bench_record ("startup_ms", median (app_ms));
+  bench_record ("startup_minimal_ms", median (minimal_ms));
+  bench_record ("rss_app_mb", peak / 1024.0);
+  return 0;
+}
