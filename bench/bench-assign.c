@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include "bench-utils.h"
 #include "l4a-review.h"
 
 static double
@@ -42,14 +43,6 @@ greedy (const L4aAssignProblem *problem,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 int
 main (int   argc,
@@ -105,8 +98,8 @@ main (int   argc,
       for (guint r = 0; r < rounds; r++)
         greedy_ms[r] = greedy (&problem, chosen);
 
-      qsort (flow_ms, rounds, sizeof (double), compare_doubles);
-      qsort (greedy_ms, rounds, sizeof (double), compare_doubles);
+      qsort (flow_ms, rounds, sizeof (double), bench_compare_doubles);
+      qsort (greedy_ms, rounds, sizeof (double), bench_compare_doubles);
       g_print ("%-22s %12.2f %12.2f %8.1f %10u\n", name, flow_ms[rounds / 2], greedy_ms[rounds / 2],
                greedy_ms[rounds / 2] > 0 ? flow_ms[rounds / 2] / greedy_ms[rounds / 2] : 0.0, hi - lo);
     }

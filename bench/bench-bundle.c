@@ -18,7 +18,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
-#include "bench-record.h"
+#include "bench-utils.h"
 #include "l4a-bundle.h"
 #include "l4a-import.h"
 #include "l4a-store.h"

@@ -16,27 +16,13 @@
 
 #include <math.h>
 
-#include "bench-record.h"
+#include "bench-utils.h"
 #include "l4a-chart.h"
 #include "l4a-charts.h"
 #include "l4a-hub.h"
 #include "l4a-ticks.h"
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
 
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
-}
 
 int
 main (int   argc,
@@ -94,10 +80,10 @@ main (int   argc,
       g_array_append_val (base_times, ms);
       cairo_destroy (cr);
     }
-  bench_record ("line_chart_ms", median (times));
+  bench_record ("line_chart_ms", bench_median (times));
   g_print ("Line chart of %u points on 800x400: median %.2f ms (goal under 5 ms); "
            "cairo stroking the polyline alone: %.2f ms; ratio %.2f\n",
-           points, median (times), median (base_times), median (times) / median (base_times));
+           points, bench_median (times), bench_median (base_times), bench_median (times) / bench_median (base_times));
 
   /* the dashboard over many hubs */
   {

@@ -20,7 +20,7 @@
 #include <locale.h>
 #include <stdio.h>
 
-#include "bench-record.h"
+#include "bench-utils.h"
 #include "l4a-hub.h"
 #include "l4a-hub-filter.h"
 #include "l4a-reference.h"
@@ -41,13 +41,6 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
 static double
 report (const char *what,
@@ -57,7 +50,7 @@ report (const char *what,
 {
   double median, p95;
 
-  qsort (samples, n, sizeof (double), compare_doubles);
+  qsort (samples, n, sizeof (double), bench_compare_doubles);
   median = samples[n / 2];
   p95 = samples[MIN (n - 1, (guint) (n * 0.95))];
   if (baseline > 0)
@@ -68,17 +61,6 @@ report (const char *what,
   return median;
 }
 
-static long
-rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmRSS:");
-  return line ? atol (line + 6) : -1;
-}
 
 static void
 exec_or_die (sqlite3    *db,
@@ -195,7 +177,7 @@ sqlite_baseline (const char *path,
     }
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  qsort (samples, ROUNDS, sizeof (double), compare_doubles);
+  qsort (samples, ROUNDS, sizeof (double), bench_compare_doubles);
   return samples[ROUNDS / 2];
 }
 
@@ -246,7 +228,7 @@ main (int   argc,
   if (store == NULL)
     g_error ("%s", error->message);
 
-  rss_before = rss_kib ();
+  rss_before = bench_status_kib ("VmRSS:");
   printf ("registry of %u hubs, %d rounds each\n", n, ROUNDS);
 
   /* Open: read every hub with its sort key (the view does this in a
@@ -278,9 +260,9 @@ main (int   argc,
           sqlite_baseline (path, "SELECT h.id, h.name, g.name FROM hub h JOIN government g ON g.id = h.government_id "
                                  "ORDER BY h.name"));
   printf ("%-28s %8.1f MB (%.1f MB before opening)\n", "resident memory, list open",
-          rss_kib () / 1024.0, rss_before / 1024.0);
+          bench_status_kib ("VmRSS:") / 1024.0, rss_before / 1024.0);
   bench_record ("open_ms", open[ROUNDS / 2]);
-  bench_record ("rss_list_mb", rss_kib () / 1024.0);
+  bench_record ("rss_list_mb", bench_status_kib ("VmRSS:") / 1024.0);
 
   /* Search a word: the FTS query, then the models refilter and re-sort. */
   for (guint r = 0; r < ROUNDS; r++)

@@ -25,24 +25,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bench-record.h"
+#include "bench-utils.h"
 #include "l4a-application.h"
 #include "l4a-hubs-view.h"
 #include "l4a-window.h"
 
 /* The child ------------------------------------------------------------------ */
 
-static long
-peak_rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmHWM:");
-  return line ? atol (line + 6) : -1;
-}
 
 /* Once the window has painted what it was waiting for: say so and quit. */
 static void
@@ -53,7 +42,7 @@ after_paint_cb (GdkFrameClock *clock,
 
   if (ready == NULL || !*ready)
     return;
-  printf ("ready %ld\n", peak_rss_kib ());
+  printf ("ready %ld\n", bench_status_kib ("VmHWM:"));
   fflush (stdout);
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
@@ -124,20 +113,7 @@ run_child (const char *mode,
 
 /* The parent ----------------------------------------------------------------- */
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
-static double
-median (GArray *samples)
-{
-  g_array_sort (samples, compare_doubles);
-  return g_array_index (samples, double, samples->len / 2);
-}
 
 /* One new process until its window is painted: milliseconds, peak RSS. */
 static double
@@ -201,9 +177,10 @@ main (int   argc,
 
   printf ("start to first window, %u rounds: application %.0f ms (registry painted), "
           "minimal libadwaita window %.0f ms, ratio %.2f; application's peak memory %.1f MB\n",
-          rounds, median (app_ms), median (minimal_ms), median (app_ms) / median (minimal_ms), peak / 1024.0);
-  bench_record ("startup_ms", median (app_ms));
-  bench_record ("startup_minimal_ms", median (minimal_ms));
+          rounds, bench_median (app_ms), bench_median (minimal_ms), bench_median (app_ms) / bench_median (minimal_ms),
+          peak / 1024.0);
+  bench_record ("startup_ms", bench_median (app_ms));
+  bench_record ("startup_minimal_ms", bench_median (minimal_ms));
   bench_record ("rss_app_mb", peak / 1024.0);
   return 0;
 }
