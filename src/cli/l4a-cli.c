@@ -1311,22 +1311,34 @@ command_import (L4aGlobalOptions  *options,
   if (bundle == NULL)
     return fail (EXIT_FAILURE, "%s", error->message);
   store = open_store (options, &error);
-  if (store == NULL || (plan = l4a_import_plan (store, bundle, &error)) == NULL)
+  if (store == NULL)
     return fail (EXIT_FAILURE, "%s", error->message);
 
-  if (!dry_run)
+  if (dry_run)
     {
-      if (plan->counts[L4A_IMPORT_CONFLICT] > 0 && !keep_mine && !take_theirs && !plan->already_imported)
-        {
-          g_autofree char *n = g_strdup_printf ("%u", plan->counts[L4A_IMPORT_CONFLICT]);
-
-          /* translators: %s is a number of records */
-          return fail (EXIT_FAILURE, _("%s records changed on both sides; nothing was imported. Add --keep-mine or "
-                                       "--take-theirs, or import in the window to choose record by record."), n);
-        }
-      l4a_import_plan_resolve_all (plan, take_theirs ? L4A_RESOLVE_THEIRS : L4A_RESOLVE_MINE);
-      if (!l4a_import_apply (store, bundle, plan, FALSE, NULL, NULL, NULL, &n_written, &error))
+      /* the preview: planned, tried in a transaction rolled back */
+      plan = l4a_import_plan (store, bundle, &error);
+      if (plan == NULL)
         return fail (EXIT_FAILURE, "%s", error->message);
+    }
+  else
+    {
+      L4aImportResolution settle = take_theirs ? L4A_RESOLVE_THEIRS : L4A_RESOLVE_MINE;
+
+      /* planned and written in one transaction, which is its own trial */
+      if (!l4a_import_now (store, bundle, keep_mine || take_theirs ? &settle : NULL, FALSE, &plan, &n_written,
+                           &error))
+        {
+          if (g_error_matches (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT) && plan != NULL)
+            {
+              g_autofree char *n = g_strdup_printf ("%u", plan->counts[L4A_IMPORT_CONFLICT]);
+
+              /* translators: %s is a number of records */
+              return fail (EXIT_FAILURE, _("%s records changed on both sides; nothing was imported. Add --keep-mine or "
+                                           "--take-theirs, or import in the window to choose record by record."), n);
+            }
+          return fail (EXIT_FAILURE, "%s", error->message);
+        }
     }
 
   if (json)

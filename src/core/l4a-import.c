@@ -21,6 +21,9 @@
  * 4. Applying: the plan is worked out again inside the write transaction
  *    (the database may have changed since the preview), the user's
  *    resolutions are carried over, and everything is written, or nothing.
+ * With no one to show a preview to (the command line, the sample), the
+ * plan is worked out and written in one transaction, which is its own
+ * trial: l4a_import_now().
  */
 
 #define G_LOG_DOMAIN "l4a-import"
@@ -1048,6 +1051,92 @@ l4a_import_apply (L4aStore          *store,
     return FALSE;
   if (l4a_import_apply_in_transaction (store, bundle, plan, sample, cancellable, progress, user_data, n_written,
                                        error) &&
+      l4a_store_commit (store, error))
+    return TRUE;
+  l4a_store_rollback (store);
+  if (n_written != NULL)
+    *n_written = 0;
+  return FALSE;
+}
+
+/**
+ * l4a_import_now_in_transaction:
+ *
+ * Like l4a_import_now(), in the caller's write transaction: on error the
+ * caller rolls back.
+ */
+gboolean
+l4a_import_now_in_transaction (L4aStore                  *store,
+                               L4aBundle                 *bundle,
+                               const L4aImportResolution *settle,
+                               gboolean                   sample,
+                               L4aImportPlan            **plan_out,
+                               guint                     *n_written,
+                               GError                   **error)
+{
+  g_autoptr(L4aImportPlan) plan = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
+  g_return_val_if_fail (bundle != NULL, FALSE);
+
+  if (n_written != NULL)
+    *n_written = 0;
+  plan = compute_plan (store, bundle, error);
+  if (plan == NULL)
+    return FALSE;
+  if (!plan->already_imported)
+    {
+      if (plan->counts[L4A_IMPORT_CONFLICT] > 0 && settle == NULL)
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT,
+                       g_dngettext (GETTEXT_PACKAGE, "%u record changed on both sides; nothing was imported.",
+                                    "%u records changed on both sides; nothing was imported.",
+                                    plan->counts[L4A_IMPORT_CONFLICT]),
+                       plan->counts[L4A_IMPORT_CONFLICT]);
+          ok = FALSE;
+        }
+      else
+        {
+          if (settle != NULL)
+            l4a_import_plan_resolve_all (plan, *settle);
+          ok = write_plan (store, bundle, plan, FALSE, sample, NULL, NULL, NULL, n_written, error);
+          if (!ok && n_written != NULL)
+            *n_written = 0;
+        }
+    }
+  if (plan_out != NULL)
+    *plan_out = g_steal_pointer (&plan);
+  return ok;
+}
+
+/**
+ * l4a_import_now:
+ * @settle: (nullable): how records changed on both sides are settled;
+ *   %NULL refuses a bundle with any of them
+ * @sample: whether records added are marked as sample data
+ * @plan_out: (out) (optional) (transfer full): what was done, or would
+ *   have been (also when records in conflict refused the bundle)
+ * @n_written: (out) (optional): how many records were added or updated
+ *
+ * Checks, plans and imports @bundle in one write transaction, with no
+ * preview: for the command line. All of it, or nothing; a record the
+ * database refuses is named in @error, as the preview's trial would.
+ */
+gboolean
+l4a_import_now (L4aStore                  *store,
+                L4aBundle                 *bundle,
+                const L4aImportResolution *settle,
+                gboolean                   sample,
+                L4aImportPlan            **plan_out,
+                guint                     *n_written,
+                GError                   **error)
+{
+  if (plan_out != NULL)
+    *plan_out = NULL;
+  if (!l4a_store_begin (store, error))
+    return FALSE;
+  if (l4a_import_now_in_transaction (store, bundle, settle, sample, plan_out, n_written, error) &&
       l4a_store_commit (store, error))
     return TRUE;
   l4a_store_rollback (store);

@@ -67,14 +67,10 @@ l4a_sample_load (L4aStore    *store,
                    _("The sample data of this build is damaged: %s"), local_error->message);
       return FALSE;
     }
-  plan = l4a_import_plan (store, bundle, error);
-  if (plan == NULL)
-    return FALSE;
-
   if (!l4a_store_begin (store, error))
     return FALSE;
 
-  if (!l4a_import_apply_in_transaction (store, bundle, plan, TRUE, NULL, NULL, NULL, NULL, error))
+  if (!l4a_import_now_in_transaction (store, bundle, NULL, TRUE, &plan, NULL, error))
     goto failed;
 
   stmt = l4a_store_prepare (store, "INSERT INTO meta (key, value) VALUES ('sample_loaded_at', ?1)", error);

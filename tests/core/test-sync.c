@@ -310,6 +310,68 @@ test_merge (void)
                                      "SELECT count(*) FROM hub_fts WHERE hub_fts MATCH 'named there'"), ==, 1);
 }
 
+/* With no preview (the command line, the sample): planned and written in
+ * one transaction; records in conflict refuse the bundle unless settled. */
+static void
+test_import_now (void)
+{
+  g_autoptr(L4aStore) here = l4a_test_open_with_sample (tmpdir, "now-here.sqlite");
+  g_autoptr(L4aStore) there = l4a_test_open_with_sample (tmpdir, "now-there.sqlite");
+  g_autofree char *both = text_of (here, "SELECT id FROM hub ORDER BY id LIMIT 1");
+  g_autofree char *sql = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  const L4aImportResolution theirs = L4A_RESOLVE_THEIRS;
+  guint written = 0;
+
+  sql = g_strdup_printf ("UPDATE hub SET name = 'Named There', revision = revision + 1 WHERE id = '%s'", both);
+  exec_sql (there, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE hub SET name = 'Named Here', revision = revision + 1 WHERE id = '%s'", both);
+  exec_sql (here, sql);
+  path = export_to (there, L4A_ROLE_SECRETARIAT, NULL, "full", NULL);
+  bundle = l4a_bundle_load (path, &error);
+  g_assert_no_error (error);
+
+  /* a conflict and no say on it: nothing written, the plan tells why */
+  before = fingerprint (l4a_store_get_path (here));
+  g_assert_false (l4a_import_now (here, bundle, NULL, FALSE, &plan, &written, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (plan->counts[L4A_IMPORT_CONFLICT], ==, 1);
+  g_assert_cmpint (find_change (plan, "hub", both)->action, ==, L4A_IMPORT_CONFLICT);
+  g_assert_cmpuint (written, ==, 0);
+  after = fingerprint (l4a_store_get_path (here));
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+
+  /* settled their way: written, and what the plan says is what was done */
+  g_assert_true (l4a_import_now (here, bundle, &theirs, FALSE, &plan, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (written, ==, plan->counts[L4A_IMPORT_ADD] + plan->counts[L4A_IMPORT_UPDATE] + 1);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT name FROM hub WHERE id = '%s'", both);
+  name = text_of (here, sql);
+  g_assert_cmpstr (name, ==, "Named There");
+  g_clear_pointer (&plan, l4a_import_plan_free);
+
+  /* once more: imported already, nothing changes */
+  g_free (before);
+  before = fingerprint (l4a_store_get_path (here));
+  g_assert_true (l4a_import_now (here, bundle, NULL, FALSE, &plan, &written, &error));
+  g_assert_true (plan->already_imported);
+  g_assert_cmpuint (written, ==, 0);
+  g_free (after);
+  after = fingerprint (l4a_store_get_path (here));
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* Parses @path, lets @tamper change it, seals it again and writes it to a
  * new file. */
 static char *
@@ -363,6 +425,19 @@ expect_refused (L4aStore   *store,
   empty_plan->changes = g_ptr_array_new ();
   g_assert_false (l4a_import_apply (store, bundle, empty_plan, FALSE, NULL, NULL, NULL, NULL, &error));
   g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* and with no preview, as the command line imports */
+  {
+    const L4aImportResolution theirs = L4A_RESOLVE_THEIRS;
+    guint written = 99;
+
+    g_assert_false (l4a_import_now (store, bundle, &theirs, FALSE, NULL, &written, &error));
+    g_assert_nonnull (error);
+    if (strstr (error->message, expected) == NULL)
+      g_error ("“%s” does not say “%s”", error->message, expected);
+    g_assert_cmpuint (written, ==, 0);
+  }
 
   after = fingerprint (l4a_store_get_path (store));
   g_assert_cmpstr (before, ==, after);
@@ -741,6 +816,7 @@ main (int   argc,
 
   g_test_add_func ("/core/sync/kinds-round-trip", test_kinds_round_trip);
   g_test_add_func ("/core/sync/merge", test_merge);
+  g_test_add_func ("/core/sync/import-now", test_import_now);
   g_test_add_func ("/core/sync/role-rules", test_role_rules);
   g_test_add_func ("/core/sync/confidential", test_confidential);
   g_test_add_func ("/core/sync/cancel", test_cancel);
