@@ -403,11 +403,12 @@ build_assets (L4aBrandView *self)
   for (guint i = 0; i < self->assets->len; i++)
     {
       L4aBrandAsset *asset = g_ptr_array_index (self->assets, i);
-      GtkWidget *expander = adw_expander_row_new ();
+      GtkWidget *expander;
       g_autofree char *subtitle = NULL;
 
       if (g_strcmp0 (asset->kind, "font") == 0)
         continue;
+      expander = adw_expander_row_new ();
       /* translators: an asset's kind, its variant, its file type and its minimum width in pixels */
       subtitle = g_strdup_printf (_("%s · %s · %s · at least %d px wide"), asset->kind, asset->variant,
                                   g_str_equal (asset->media_type, "image/svg+xml") ? "SVG"

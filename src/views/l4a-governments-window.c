@@ -324,11 +324,10 @@ merge_action (GtkWidget  *widget,
   body = g_strdup_printf (_("Everything that refers to the duplicate will refer to “%s”, and the duplicate will be deleted. This cannot be undone."),
                           self->editing->name);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Merge a Duplicate?"), body));
-  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down),
-                                   TRUE);
-  gtk_drop_down_set_expression (GTK_DROP_DOWN (drop_down),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  /* the drop-down takes the expression it is given */
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)),
+                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The duplicate"), -1);
   adw_message_dialog_set_extra_child (dialog, drop_down);

@@ -369,8 +369,9 @@ add_column (L4aHubsView   *self,
   if (fixed_width > 0)
     gtk_column_view_column_set_fixed_width (column, fixed_width);
   gtk_column_view_append_column (self->column_view, column);
-  self->columns[key] = column;
+  self->columns[key] = column;  /* the column view's, for as long as the view */
 
+  g_object_unref (column);
   g_object_unref (sorter);
 }
 
@@ -564,9 +565,10 @@ build_filter_controls (L4aHubsView *self)
       g_object_set_data (G_OBJECT (drop_down), "drop", GINT_TO_POINTER (drop));
       if (drop == DROP_COUNTRY)
         {
+          g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
           gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
-          gtk_drop_down_set_expression (GTK_DROP_DOWN (drop_down),
-                                        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+          gtk_drop_down_set_expression (GTK_DROP_DOWN (drop_down), expression);
         }
       g_signal_connect (drop_down, "notify::selected", G_CALLBACK (drop_changed_cb), self);
       gtk_grid_attach (self->filter_grid, label, 0, drop, 1, 1);
