@@ -21,6 +21,7 @@
 typedef struct
 {
   GArray       *tables[L4A_REFERENCE_COUNTRIES + 1];
+  GHashTable   *by_code[L4A_REFERENCE_COUNTRIES + 1];  /* code → entry, once loaded */
   GStringChunk *strings;
   char         *stamp;
 } Reference;
@@ -198,6 +199,19 @@ load_reference (void)
   load_countries (ref, stamp);
   ref->stamp = g_strdup (g_checksum_get_string (stamp));
 
+  /* rows of the registry look their country and region up by code */
+  for (guint t = 0; t < G_N_ELEMENTS (ref->tables); t++)
+    {
+      ref->by_code[t] = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < ref->tables[t]->len; i++)
+        {
+          L4aReferenceEntry *entry = &g_array_index (ref->tables[t], L4aReferenceEntry, i);
+
+          if (entry->code != NULL && !g_hash_table_contains (ref->by_code[t], entry->code))
+            g_hash_table_insert (ref->by_code[t], (gpointer) entry->code, entry);
+        }
+    }
+
   bindtextdomain (ISO_3166_DOMAIN, ISO_CODES_PREFIX "/share/locale");
   bind_textdomain_codeset (ISO_3166_DOMAIN, "UTF-8");
 
@@ -238,18 +252,12 @@ const L4aReferenceEntry *
 l4a_reference_lookup (L4aReferenceTable  table,
                       const char        *code)
 {
-  const L4aReferenceEntry *entries;
-  guint n;
+  g_return_val_if_fail (table <= L4A_REFERENCE_COUNTRIES, NULL);
 
   if (code == NULL)
     return NULL;
 
-  entries = l4a_reference_entries (table, &n);
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (entries[i].code, code))
-      return &entries[i];
-
-  return NULL;
+  return g_hash_table_lookup (get_reference ()->by_code[table], code);
 }
 
 const L4aReferenceEntry *
