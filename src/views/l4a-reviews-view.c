@@ -416,6 +416,7 @@ l4a_reviews_view_open_matrix (L4aReviewsView *self)
 
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Who Reviews What"));
+  l4a_window_add_close_shortcuts (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
@@ -585,6 +586,7 @@ l4a_reviews_view_open_audit (L4aReviewsView *self)
   window = adw_window_new ();
   g_object_set_data_full (G_OBJECT (window), "audit", audit, audit_window_free);
   gtk_window_set_title (GTK_WINDOW (window), _("Audit Log"));
+  l4a_window_add_close_shortcuts (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 640);
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

@@ -87,3 +87,24 @@ l4a_accessible_present (GtkWindow *window)
   l4a_accessible_fix_button_names (GTK_WIDGET (window));
   gtk_window_present (window);
 }
+
+/**
+ * l4a_window_add_close_shortcuts:
+ *
+ * Escape and Ctrl+W close @window, as in every other secondary window.
+ */
+void
+l4a_window_add_close_shortcuts (GtkWindow *window)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_w, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+}

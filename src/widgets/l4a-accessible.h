@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 char      *l4a_mnemonic_strip                   (const char *mnemonic);
 void       l4a_accessible_fix_button_names      (GtkWidget  *root);
 void       l4a_accessible_present               (GtkWindow  *window);
+void       l4a_window_add_close_shortcuts       (GtkWindow  *window);
 GtkWidget *l4a_button_new_with_mnemonic         (const char *mnemonic);
 GtkWidget *l4a_toggle_button_new_with_mnemonic  (const char *mnemonic);
 

@@ -50,6 +50,12 @@ fill_table (L4aChartCard *self)
   if (chart == NULL)
     return;
 
+  {
+    /* translators: the name of a chart's data table; %s is the chart's title */
+    g_autofree char *name = g_strdup_printf (_("Data of “%s”"), chart->title ? chart->title : "");
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->table), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   rows = l4a_chart_table (chart);
   for (guint r = 0; r < rows->len; r++)
     {
@@ -341,7 +347,8 @@ l4a_chart_card_init (L4aChartCard *self)
   gtk_stack_set_vhomogeneous (self->stack, FALSE);
   self->view = L4A_CHART_VIEW (l4a_chart_view_new ());
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->view), "chart");
-  self->table = GTK_GRID (gtk_grid_new ());
+  /* a table for screen readers too, named after its chart */
+  self->table = GTK_GRID (g_object_new (GTK_TYPE_GRID, "accessible-role", GTK_ACCESSIBLE_ROLE_TABLE, NULL));
   gtk_grid_set_column_spacing (self->table, 18);
   gtk_grid_set_row_spacing (self->table, 6);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->table));

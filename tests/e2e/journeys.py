@@ -362,6 +362,67 @@ class Journey:
             keyboard.stop()
             app.quit()
 
+    # 7. Every window the secretariat can open names its controls; every
+    # chart says what it shows and has its data as a table.
+    def step_accessibility(self):
+        app = self.secretariat.start()
+        try:
+            main = app.window('Local4Action Hubs')
+            app.click('page tab', 'Indicators', main)
+            indicators = app.find('filler', 'Indicators', main)
+            charts = [n for n in e2e.walk(indicators) if e2e.safe_role(n) == 'image'
+                      and e2e.safe_name(n) and not e2e.safe_name(n).startswith(e2e.TYPE_PREFIXES)]
+            if len(charts) < 4:
+                raise Failure(f'the dashboard shows {len(charts)} charts')
+            for chart in charts:
+                if len(chart.description) < 20:
+                    raise Failure(f'the chart “{e2e.safe_name(chart)}” does not say what it shows')
+            app.click('push button', 'Show Data', indicators)
+            table = app.find('table', 'Data of “Hubs per Region”', indicators)
+            cells = [e2e.safe_name(n) for n in app.find_all('label', table)]
+            if 'Europe' not in cells or len(cells) < 8:
+                raise Failure(f'the data table of the hubs per region holds {cells}')
+            self.shot('accessibility-data-table')
+
+            app.keys('<Control>comma', main)
+            window = app.window('Preferences')
+            # libadwaita's own search entry of the window, switched off here
+            bad = [c for c in app.unnamed_controls(window) if not c.startswith('entry (GtkSearchEntry')]
+            if bad:
+                raise Failure('Preferences: controls without an accessible name: ' + ', '.join(bad))
+            app.keys('Escape', window)
+            app.window_gone('Preferences')
+
+            def audit(opener, within, title):
+                app.click('push button', opener, within)
+                window = app.window(title)
+                app.assert_named(title, window)
+                app.keys('<Control>w', window)
+                app.window_gone(title)
+
+            app.click('page tab', 'Proposals', main)
+            audit('Calls for Proposals', app.find('filler', 'Proposals', main), 'Calls for Proposals')
+            app.click('page tab', 'Reviews', main)
+            reviews = app.find('filler', 'Reviews', main)
+            audit('Board Members', reviews, 'Advisory Board')
+            audit('Who Reviews What', reviews, 'Who Reviews What')
+            audit('Audit Log', reviews, 'Audit Log')
+            app.click('page tab', 'Hubs', main)
+            hubs = app.find('filler', 'Hubs', main)
+            app.click('push button', 'New Hub', hubs)
+            window = app.window('New Hub')
+            app.assert_named('New Hub', window)
+            app.keys('Escape', window)
+            app.window_gone('New Hub')
+            app.click('push button', 'More', hubs)
+            app.click('menu item', 'Governments', app.node)
+            window = app.window('Governments')
+            app.assert_named('Governments', window)
+            app.keys('<Control>w', window)
+            app.window_gone('Governments')
+        finally:
+            app.quit()
+
     # Export through the Export Bundle window and the file chooser, typing
     # the file name as a user does.
     def export(self, app, main, kind, path, recipient=None):
@@ -397,6 +458,8 @@ def main():
         ('local government: import the decision; the hub and its label; export the label as PNG',
          journey.step_government_labels),
         ('keyboard: every view and its controls, from the keyboard alone', journey.step_keyboard),
+        ('accessibility: every window names its controls; charts describe themselves and show their data',
+         journey.step_accessibility),
     ]
     tap(f'1..{len(steps)}')
     failed = 0
