@@ -48,6 +48,7 @@ struct _L4aBrandView
   GPtrArray     *colours;    /* L4aBrandColour */
   GPtrArray     *assets;     /* L4aBrandAsset */
   GPtrArray     *hub_ids;
+  gboolean       stale;         /* to be built again once on show */
   GPtrArray     *hub_names;
   GPtrArray     *hub_places;
   double         brand[3];   /* the primary colour, for the brand background */
@@ -62,6 +63,8 @@ struct _L4aBrandView
 };
 
 G_DEFINE_FINAL_TYPE (L4aBrandView, l4a_brand_view, GTK_TYPE_WIDGET)
+
+static void ensure_fresh (L4aBrandView *self);
 
 /* Drawing helpers --------------------------------------------------------------- */
 
@@ -427,7 +430,7 @@ build_assets (L4aBrandView *self)
           gtk_widget_add_css_class (title, "heading");
           for (guint s = 0; s < G_N_ELEMENTS (preview_sizes); s++)
             {
-              GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+              GtkWidget *item;
               g_autofree char *caption = NULL;
               int w0 = 1, h0 = 1;
               gboolean small;
@@ -440,6 +443,7 @@ build_assets (L4aBrandView *self)
               /* the biggest sizes only once, on light */
               if (preview_sizes[s] > 128 && b != BACKGROUND_LIGHT)
                 continue;
+              item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
               /* translators: the height of a preview in pixels */
               caption = small ? g_strdup_printf (_("%d px high, below the minimum"), preview_sizes[s])
                               : g_strdup_printf (_("%d px high"), preview_sizes[s]);
@@ -663,8 +667,10 @@ l4a_brand_view_export_label (L4aBrandView  *self,
                              int            width,
                              GError       **error)
 {
-  guint i = adw_combo_row_get_selected (self->hub_row);
+  guint i;
 
+  ensure_fresh (self);
+  i = adw_combo_row_get_selected (self->hub_row);
   if (self->hub_ids == NULL || i >= self->hub_ids->len)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Choose a hub first."));
@@ -677,6 +683,7 @@ gboolean
 l4a_brand_view_select_hub (L4aBrandView *self,
                            const char   *hub_id)
 {
+  ensure_fresh (self);
   for (guint i = 0; self->hub_ids && i < self->hub_ids->len; i++)
     if (g_str_equal (g_ptr_array_index (self->hub_ids, i), hub_id))
       {
@@ -959,14 +966,15 @@ import_activated_cb (L4aBrandView *self)
 
 /* Public ------------------------------------------------------------------------------ */
 
-void
-l4a_brand_view_reload (L4aBrandView *self)
+/* Builds the whole view from the database (every hub for the label, every
+ * asset's previews): only when it is on show, or asked about. */
+static void
+load (L4aBrandView *self)
 {
   GtkWidget *child;
   g_autofree char *hub = NULL;
 
-  g_return_if_fail (L4A_IS_BRAND_VIEW (self));
-
+  self->stale = FALSE;
   if (self->store == NULL)
     return;
   if (self->hub_row != NULL && self->hub_ids != NULL &&
@@ -1043,6 +1051,36 @@ l4a_brand_view_reload (L4aBrandView *self)
     l4a_brand_view_select_hub (self, hub);
 }
 
+static void
+ensure_fresh (L4aBrandView *self)
+{
+  if (self->stale)
+    load (self);
+}
+
+static void
+mapped_cb (L4aBrandView *self)
+{
+  ensure_fresh (self);
+}
+
+/**
+ * l4a_brand_view_reload:
+ *
+ * Builds the view again from the database now if it is on show, else once
+ * it is shown or asked about.
+ */
+void
+l4a_brand_view_reload (L4aBrandView *self)
+{
+  g_return_if_fail (L4A_IS_BRAND_VIEW (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load (self);
+  else
+    self->stale = TRUE;
+}
+
 void
 l4a_brand_view_set_store (L4aBrandView *self,
                           L4aStore     *store)
@@ -1056,6 +1094,7 @@ l4a_brand_view_set_store (L4aBrandView *self,
 guint
 l4a_brand_view_get_n_assets (L4aBrandView *self)
 {
+  ensure_fresh (self);
   return self->assets ? self->assets->len : 0;
 }
 
@@ -1108,4 +1147,5 @@ l4a_brand_view_init (L4aBrandView *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "content");
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }

@@ -39,6 +39,7 @@ struct _L4aIndicatorsView
   GPtrArray     *cards;        /* L4aChartCard of the hub's indicators */
   GPtrArray     *all_cards;    /* the dashboard's, then those: for l4a_indicators_view_get_cards() */
   guint          rebuild_id;
+  gboolean       stale;         /* the hubs changed while the view was not on show */
 
   GtkWidget     *scrolled;
   GtkStack      *stack;
@@ -145,6 +146,7 @@ rebuild_cb (gpointer data)
   L4aIndicatorsView *self = data;
 
   self->rebuild_id = 0;
+  self->stale = FALSE;
   rebuild_dashboard (self);
   fill_hub_row (self);
   rebuild_indicators (self);
@@ -154,9 +156,28 @@ rebuild_cb (gpointer data)
 static void
 hubs_changed_cb (L4aIndicatorsView *self)
 {
-  /* filters change in bursts while typing: draw once they settle */
-  if (self->rebuild_id == 0)
+  /* off screen, the charts wait until the view is shown (a registry of
+   * 100 000 hubs takes a while to chart); on screen, filters change in
+   * bursts while typing: draw once they settle */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->rebuild_id == 0)
     self->rebuild_id = g_timeout_add (150, rebuild_cb, self);
+}
+
+static void
+mapped_cb (L4aIndicatorsView *self)
+{
+  if (self->stale && self->store != NULL)
+    rebuild_cb (self);
+}
+
+/* What the public functions read is up to date, shown or not. */
+static void
+ensure_fresh (L4aIndicatorsView *self)
+{
+  if (self->stale && self->store != NULL)
+    l4a_indicators_view_reload (self);
 }
 
 /* Dialogs ----------------------------------------------------------------------- */
@@ -345,11 +366,13 @@ GtkWindow *
 l4a_indicators_view_open_paste (L4aIndicatorsView *self,
                                 guint              i)
 {
-  L4aIndicatorEdit *indicator = indicator_at (self, i);
+  L4aIndicatorEdit *indicator;
   AdwMessageDialog *dialog;
   GtkWidget *scrolled, *view;
   g_autofree char *body = NULL;
 
+  ensure_fresh (self);
+  indicator = indicator_at (self, i);
   if (indicator == NULL)
     return NULL;
   body = g_strdup_printf (_("Copy rows from a spreadsheet and paste them here: a date such as 2026-06-30, a value, "
@@ -497,6 +520,7 @@ l4a_indicators_view_write_csv (L4aIndicatorsView  *self,
   g_autoptr(GFileOutputStream) out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
                                                      error);
 
+  ensure_fresh (self);
   if (out == NULL)
     return FALSE;
   if (!l4a_indicators_write_csv (self->store, selected_hub (self), G_OUTPUT_STREAM (out), error))
@@ -700,8 +724,12 @@ l4a_indicators_view_reload (L4aIndicatorsView *self)
   g_return_if_fail (L4A_IS_INDICATORS_VIEW (self));
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  if (self->store != NULL)
+  if (self->store == NULL)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     rebuild_cb (self);
+  else
+    self->stale = TRUE;
 }
 
 gboolean
@@ -710,6 +738,7 @@ l4a_indicators_view_select_hub (L4aIndicatorsView *self,
 {
   g_return_val_if_fail (L4A_IS_INDICATORS_VIEW (self), FALSE);
 
+  ensure_fresh (self);
   for (guint i = 0; self->hub_ids && i < self->hub_ids->len; i++)
     if (g_str_equal (g_ptr_array_index (self->hub_ids, i), hub_id))
       {
@@ -732,6 +761,7 @@ l4a_indicators_view_get_cards (L4aIndicatorsView *self)
 
   g_return_val_if_fail (L4A_IS_INDICATORS_VIEW (self), NULL);
 
+  ensure_fresh (self);
   all = self->all_cards;
   g_ptr_array_set_size (all, 0);
   g_ptr_array_add (all, self->regions);
@@ -748,6 +778,7 @@ l4a_indicators_view_get_n_indicators (L4aIndicatorsView *self)
 {
   g_return_val_if_fail (L4A_IS_INDICATORS_VIEW (self), 0);
 
+  ensure_fresh (self);
   return self->indicators ? self->indicators->len : 0;
 }
 
@@ -886,4 +917,6 @@ l4a_indicators_view_init (L4aIndicatorsView *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->no_indicators));
   self->indicator_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->indicator_box));
+
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }

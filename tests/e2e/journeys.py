@@ -40,6 +40,15 @@ class Journey:
         self.shots += 1
         e2e.screenshot(os.path.join(OUT, f'{self.shots:02d}-{name}.png'))
 
+    def close(self, app):
+        """Quits @app; after a failure, shows first what was on the screen."""
+        if sys.exc_info()[0] is not None:
+            try:
+                self.shot('failure')
+            except Exception:
+                pass
+        app.quit()
+
     def bundle(self, name):
         return os.path.join(self.bundles, name)
 
@@ -127,7 +136,7 @@ class Journey:
 
             self.export(app, main, 'Submission', self.bundle('submission.l4a.json'))
         finally:
-            app.quit()
+            self.close(app)
 
     # Import through the Import Bundle window: preview, then apply.
     def import_bundle(self, app, main, path, expect_new):
@@ -184,7 +193,7 @@ class Journey:
             self.export(app, main, 'Review packet', self.bundle('review-packet.l4a.json'),
                         recipient=('Board Member', self.reviewer))
         finally:
-            app.quit()
+            self.close(app)
 
     # 3. The board member imports the packet, scores, submits, exports.
     def step_member_reviews(self):
@@ -222,7 +231,7 @@ class Journey:
             self.shot('member-submitted')
             self.export(app, main, 'Reviews', self.bundle('reviews.l4a.json'))
         finally:
-            app.quit()
+            self.close(app)
 
     # 4. The secretariat imports the reviews, reads the aggregate, decides,
     # releases: the hub is in the registry, on the map, in the dashboard.
@@ -273,7 +282,7 @@ class Journey:
                         recipient=('Government', SORIA))
             self.export(app, main, 'Registry', self.bundle('registry.l4a.json'))
         finally:
-            app.quit()
+            self.close(app)
 
     # 5. The local government imports the decision and the registry: its hub
     # and its label are there; it exports the label as a PNG.
@@ -309,7 +318,7 @@ class Journey:
             if int.from_bytes(head[16:20], 'big') != 1200:
                 raise Failure(f'the label is {int.from_bytes(head[16:20], "big")} px wide, not 1200')
         finally:
-            app.quit()
+            self.close(app)
 
     # 6. From the keyboard alone: every view is reached with Alt+number, its
     # controls with Tab, and acting on them with Return or Space works.
@@ -360,7 +369,7 @@ class Journey:
             keyboard.press('Escape')
         finally:
             keyboard.stop()
-            app.quit()
+            self.close(app)
 
     # 7. Every window the secretariat can open names its controls; every
     # chart says what it shows and has its data as a table.
@@ -421,7 +430,7 @@ class Journey:
             app.keys('<Control>w', window)
             app.window_gone('Governments')
         finally:
-            app.quit()
+            self.close(app)
 
     # Export through the Export Bundle window and the file chooser, typing
     # the file name as a user does.
@@ -473,10 +482,6 @@ def main():
             for line in traceback.format_exception(error):
                 for part in line.rstrip().split('\n'):
                     tap(f'# {part}')
-            try:
-                journey.shot('failure')
-            except Exception:
-                pass
             # later steps need this one
             for later in range(number + 1, len(steps) + 1):
                 tap(f'ok {later} - {steps[later - 1][0]} # SKIP an earlier step failed')

@@ -266,8 +266,17 @@ class App:
         x, y, width, height = target.queryComponent().getExtents(0)
         if target == combo:
             x, width = x + width - 60, 60
-        rawinput.click(x + width // 2, y + height // 2)
-        items = wait_for(f'the choices of “{combo_name}”', lambda: self._combo_parts(combo, option)[0], 10)
+        items = None
+        for attempt in range(3):  # a click on a busy machine may come before the row is ready
+            rawinput.click(x + width // 2, y + height // 2)
+            try:
+                items = wait_for(f'the choices of “{combo_name}”', lambda: self._combo_parts(combo, option)[0], 8)
+                break
+            except Failure:
+                if attempt == 2:
+                    raise
+                rawinput.pressKey('Escape')
+                time.sleep(0.5)
         target = next(i for i, labels in enumerate(items) if option in labels)
         now = next((i for i, labels in enumerate(items) if set(labels) & shown), 0)
         for _ in range(abs(target - now)):
