@@ -1058,12 +1058,6 @@ ensure_fresh (L4aBrandView *self)
     load (self);
 }
 
-static void
-mapped_cb (L4aBrandView *self)
-{
-  ensure_fresh (self);
-}
-
 /**
  * l4a_brand_view_reload:
  *
@@ -1147,5 +1141,5 @@ l4a_brand_view_init (L4aBrandView *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "content");
-  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (ensure_fresh), NULL);
 }

@@ -165,19 +165,15 @@ hubs_changed_cb (L4aIndicatorsView *self)
     self->rebuild_id = g_timeout_add (150, rebuild_cb, self);
 }
 
-static void
-mapped_cb (L4aIndicatorsView *self)
-{
-  if (self->stale && self->store != NULL)
-    rebuild_cb (self);
-}
-
-/* What the public functions read is up to date, shown or not. */
+/* What is shown, or what the public functions read, is up to date. */
 static void
 ensure_fresh (L4aIndicatorsView *self)
 {
   if (self->stale && self->store != NULL)
-    l4a_indicators_view_reload (self);
+    {
+      g_clear_handle_id (&self->rebuild_id, g_source_remove);
+      rebuild_cb (self);
+    }
 }
 
 /* Dialogs ----------------------------------------------------------------------- */
@@ -918,5 +914,5 @@ l4a_indicators_view_init (L4aIndicatorsView *self)
   self->indicator_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->indicator_box));
 
-  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (ensure_fresh), NULL);
 }

@@ -17,6 +17,11 @@
 #include "l4a-brand.h"
 
 static void
+set_up (void)
+{
+}
+
+static void
 run_one (const uint8_t *data,
          size_t         size)
 {
@@ -47,31 +52,4 @@ run_one (const uint8_t *data,
     }
 }
 
-#ifdef L4A_FUZZING
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
-{
-  run_one (data, size);
-  return 0;
-}
-#else
-int
-main (int   argc,
-      char *argv[])
-{
-  for (int i = 1; i < argc; i++)
-    {
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (!g_file_get_contents (argv[i], &contents, &length, NULL))
-        return 1;
-      run_one ((const uint8_t *) contents, length);
-    }
-  printf ("replayed %d inputs\n", argc - 1);
-  return argc > 1 ? 0 : 1;
-}
-#endif
+#include "fuzz-main.h"

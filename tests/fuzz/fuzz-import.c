@@ -87,39 +87,4 @@ run_one (const uint8_t *data,
     g_debug ("imported a %s bundle of %u records", bundle->kind, bundle->n_records);
 }
 
-#ifdef L4A_FUZZING
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
-{
-  set_up ();
-  run_one (data, size);
-  return 0;
-}
-#else
-int
-main (int   argc,
-      char *argv[])
-{
-  guint n = 0;
-
-  set_up ();
-  for (int i = 1; i < argc; i++)
-    {
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (!g_file_get_contents (argv[i], &contents, &length, NULL))
-        {
-          fprintf (stderr, "cannot read %s\n", argv[i]);
-          return 1;
-        }
-      run_one ((const uint8_t *) contents, length);
-      n++;
-    }
-  printf ("replayed %u inputs\n", n);
-  return n > 0 ? 0 : 1;
-}
-#endif
+#include "fuzz-main.h"
