@@ -47,6 +47,8 @@ gboolean    l4a_bundle_prescan            (const char  *data,
                                            gsize        length,
                                            GError     **error);
 char       *l4a_bundle_canonical          (JsonNode    *node);
+void        l4a_bundle_canonical_append   (GString     *out,
+                                           JsonNode    *node);
 char       *l4a_bundle_checksum           (JsonNode    *records);
 gboolean    l4a_is_uuid                   (const char  *text);
 gboolean    l4a_is_timestamp              (const char  *text);
