@@ -257,11 +257,7 @@ canonical_node (Canonical *c,
           canonical_int (out, json_node_get_int (node));
           break;
         case G_TYPE_DOUBLE:
-          {
-            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-            g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.17g", json_node_get_double (node)));
-          }
+          l4a_canonical_append_double (out, json_node_get_double (node));
           break;
         case G_TYPE_BOOLEAN:
           g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
@@ -275,6 +271,40 @@ canonical_node (Canonical *c,
         }
       break;
     }
+}
+
+/**
+ * l4a_canonical_append_string:
+ *
+ * Appends @text as a string of the canonical serialization.
+ */
+void
+l4a_canonical_append_string (GString    *out,
+                             const char *text)
+{
+  canonical_string (out, text);
+}
+
+/**
+ * l4a_canonical_append_int:
+ */
+void
+l4a_canonical_append_int (GString *out,
+                          gint64   value)
+{
+  canonical_int (out, value);
+}
+
+/**
+ * l4a_canonical_append_double:
+ */
+void
+l4a_canonical_append_double (GString *out,
+                             double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.17g", value));
 }
 
 /**

@@ -49,6 +49,12 @@ gboolean    l4a_bundle_prescan            (const char  *data,
 char       *l4a_bundle_canonical          (JsonNode    *node);
 void        l4a_bundle_canonical_append   (GString     *out,
                                            JsonNode    *node);
+void        l4a_canonical_append_string   (GString     *out,
+                                           const char  *text);
+void        l4a_canonical_append_int      (GString     *out,
+                                           gint64       value);
+void        l4a_canonical_append_double   (GString     *out,
+                                           double       value);
 char       *l4a_bundle_checksum           (JsonNode    *records);
 gboolean    l4a_is_uuid                   (const char  *text);
 gboolean    l4a_is_timestamp              (const char  *text);

@@ -368,49 +368,59 @@ check_allowed (L4aStore       *store,
   return TRUE;
 }
 
+static int
+compare_selections (gconstpointer a,
+                    gconstpointer b)
+{
+  return strcmp (((const Selection *) a)->table, ((const Selection *) b)->table);
+}
+
+/* Appends the "records" object in its canonical serialization: the tables
+ * in byte order, each a list of records straight from SQLite. */
 static gboolean
 add_records (L4aStore        *store,
              const KindInfo  *info,
              const char      *subject,
-             JsonBuilder     *builder,
+             GString         *out,
              GCancellable    *cancellable,
              guint           *count,
              GError         **error)
 {
   const char * const *tables = l4a_records_table_names ();
+  g_autoptr(GArray) selections = g_array_new (FALSE, FALSE, sizeof (Selection));
 
-  json_builder_begin_object (builder);
   if (info->selections == NULL)
     {
       for (guint i = 0; tables[i] != NULL; i++)
         {
+          Selection all = { tables[i], NULL, { NULL } };
+
           /* related hubs travel inside each hub record */
-          if (g_str_equal (tables[i], "hub_relation"))
-            continue;
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-          json_builder_set_member_name (builder, tables[i]);
-          json_builder_begin_array (builder);
-          if (!l4a_records_dump_where (store, tables[i], NULL, NULL, NULL, builder, count, error))
-            return FALSE;
-          json_builder_end_array (builder);
+          if (!g_str_equal (tables[i], "hub_relation"))
+            g_array_append_val (selections, all);
         }
     }
   else
+    for (const Selection *s = info->selections; s->table != NULL; s++)
+      g_array_append_val (selections, *s);
+  g_array_sort (selections, compare_selections);
+
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < selections->len; i++)
     {
-      for (const Selection *s = info->selections; s->table != NULL; s++)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-          json_builder_set_member_name (builder, s->table);
-          json_builder_begin_array (builder);
-          if (!l4a_records_dump_where (store, s->table, s->where, subject, s->blank[0] ? s->blank : NULL, builder,
-                                       count, error))
-            return FALSE;
-          json_builder_end_array (builder);
-        }
+      const Selection *s = &g_array_index (selections, Selection, i);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (i > 0)
+        g_string_append_c (out, ',');
+      l4a_canonical_append_string (out, s->table);
+      g_string_append_c (out, ':');
+      if (!l4a_records_append_canonical (store, s->table, s->where, info->selections ? subject : NULL,
+                                         s->blank[0] ? s->blank : NULL, out, count, error))
+        return FALSE;
     }
-  json_builder_end_object (builder);
+  g_string_append_c (out, '}');
   return TRUE;
 }
 
@@ -437,18 +447,17 @@ l4a_bundle_export (L4aStore     *store,
                    GError      **error)
 {
   const KindInfo *info = kind_info (kind);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) records = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GString) out = NULL;
   g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   g_autofree char *bundle_id = g_uuid_string_random ();
   g_autofree char *checksum = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *header = NULL;
   const char *actor;
   JsonObject *object, *origin;
-  gsize length;
+  gsize start;
   guint count = 0;
   gboolean read_ok;
 
@@ -458,16 +467,9 @@ l4a_bundle_export (L4aStore     *store,
   if (!check_allowed (store, info, kind, for_id, error))
     return FALSE;
 
-  if (!l4a_store_exec (store, "BEGIN", error))
-    return FALSE;
-  read_ok = add_records (store, info, subject_of (store, info, for_id), builder, cancellable, &count, error);
-  l4a_store_exec (store, "COMMIT", NULL);
-  if (!read_ok)
-    return FALSE;
-
-  records = json_builder_get_root (builder);
-  checksum = l4a_bundle_checksum (records);
-
+  /* Everything but the records and their checksum, as JSON; the records
+   * are then written after it in their canonical serialization, so that
+   * the checksum is taken over the very text the file carries. */
   actor = l4a_store_get_identity (store);
   object = json_object_new ();
   json_object_set_string_member (object, "format", L4A_BUNDLE_FORMAT);
@@ -482,18 +484,32 @@ l4a_bundle_export (L4aStore     *store,
   json_object_set_object_member (object, "origin", origin);
   if (for_id != NULL)
     json_object_set_string_member (object, "for", for_id);
-  json_object_set_member (object, "records", json_node_ref (records));
-  json_object_set_string_member (object, "checksum", checksum);
   root = json_node_init_object (json_node_alloc (), object);
   json_object_unref (object);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  header = json_generator_to_data (generator, NULL);
+  g_assert (g_str_has_suffix (header, "}"));
+
+  out = g_string_sized_new (1 << 20);
+  g_string_append_len (out, header, (gssize) strlen (header) - 1);
+  g_string_append (out, ",\"records\":");
+  start = out->len;
+
+  if (!l4a_store_exec (store, "BEGIN", error))
+    return FALSE;
+  read_ok = add_records (store, info, subject_of (store, info, for_id), out, cancellable, &count, error);
+  l4a_store_exec (store, "COMMIT", NULL);
+  if (!read_ok)
+    return FALSE;
+
+  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) out->str + start, out->len - start);
+  g_string_append_printf (out, ",\"checksum\":\"%s\"}", checksum);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
-  if (!g_file_set_contents_full (path, text, (gssize) length,
+  if (!g_file_set_contents_full (path, out->str, (gssize) out->len,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, error))
     return FALSE;
 

@@ -185,13 +185,17 @@ is_null (JsonObject *object,
 
 /* Records a local government may send: its own proposals before review,
  * and the monitoring of the hubs it leads. */
+/* How a refusal names the record: worked out only when one is refused. */
+#define RECORD_NAME (record = record ? record : l4a_records_describe (table, object, index))
+
 static Rule
 government_rule (Rules      *rules,
                  const char *table,
                  JsonObject *object,
-                 const char *record,
+                 guint       index,
                  GError    **error)
 {
+  g_autofree char *record = NULL;
   const char *kind = rules->bundle->kind;
   const char *id = member_string (object, "id");
 
@@ -204,7 +208,7 @@ government_rule (Rules      *rules,
           if (g_hash_table_contains (rules->attachments, member_string (object, "sha256") ?: ""))
             return RULE_ADD_ONLY;
           g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
-                       _("%s: no proposal of this submission uses it."), record);
+                       _("%s: no proposal of this submission uses it."), RECORD_NAME);
           return RULE_REFUSED;
         }
       if (g_str_equal (table, "proposal"))
@@ -218,7 +222,7 @@ government_rule (Rules      *rules,
             return RULE_OK;
           g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
                        _("%s: a submission may only carry proposals of its own government, in draft or submitted "
-                         "state."), record);
+                         "state."), RECORD_NAME);
           return RULE_REFUSED;
         }
       /* versions, attachments, partners, deliverables, indicators */
@@ -226,7 +230,7 @@ government_rule (Rules      *rules,
           is_null (object, "hub_id"))
         return RULE_OK;
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
-                   _("%s: it belongs to no proposal of this submission."), record);
+                   _("%s: it belongs to no proposal of this submission."), RECORD_NAME);
       return RULE_REFUSED;
     }
 
@@ -255,7 +259,7 @@ government_rule (Rules      *rules,
         return RULE_OK;
     }
   g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
-               _("%s: a monitoring bundle may only carry records of the hubs its government leads."), record);
+               _("%s: a monitoring bundle may only carry records of the hubs its government leads."), RECORD_NAME);
   return RULE_REFUSED;
 }
 
@@ -267,13 +271,13 @@ record_rule (Rules      *rules,
              GError    **error)
 {
   const char *kind = rules->bundle->kind;
-  g_autofree char *record = l4a_records_describe (table, object, index);
+  g_autofree char *record = NULL;
 
   if (!l4a_bundle_kind_carries (kind, table))
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
                    /* translators: a record, then a kind of bundle */
-                   _("%s: a “%s” bundle does not carry this kind of record."), record,
+                   _("%s: a “%s” bundle does not carry this kind of record."), RECORD_NAME,
                    l4a_bundle_kind_get_label (kind));
       return RULE_REFUSED;
     }
@@ -295,15 +299,17 @@ record_rule (Rules      *rules,
           return RULE_OK;
         g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
                      _("%s: a reviews bundle may only carry its member’s own reviews of proposals assigned to them."),
-                     record);
+                     RECORD_NAME);
         return RULE_REFUSED;
       }
 
     case L4A_ROLE_GOVERNMENT:
     default:
-      return government_rule (rules, table, object, record, error);
+      return government_rule (rules, table, object, index, error);
     }
 }
+
+#undef RECORD_NAME
 
 static gboolean
 check_origin (L4aBundle  *bundle,
@@ -357,18 +363,29 @@ is_withheld (const char *table,
 }
 
 /* The bundle's record less its withheld columns: what is compared and
- * what is written. */
+ * what is written. Most records withhold nothing and are shared. */
 static JsonObject *
 comparable (const char *table,
             JsonObject *theirs)
 {
-  g_autoptr(GList) members = l4a_json_members (theirs);
-  JsonObject *copy = json_object_new ();
+  g_autoptr(GList) members = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+  gboolean withholds = FALSE;
+  JsonObject *copy;
 
+  json_object_iter_init (&iter, theirs);
+  while (!withholds && json_object_iter_next (&iter, &name, &node))
+    withholds = is_withheld (table, name, node);
+  if (!withholds)
+    return json_object_ref (theirs);
+
+  members = l4a_json_members (theirs);
+  copy = json_object_new ();
   for (GList *l = members; l; l = l->next)
     {
-      JsonNode *node = json_object_get_member (theirs, l->data);
-
+      node = json_object_get_member (theirs, l->data);
       if (is_withheld (table, l->data, node))
         continue;
       json_object_set_member (copy, l->data, json_node_ref (node));
@@ -383,32 +400,54 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+static gboolean
+is_link_set (const char *member)
+{
+  return g_str_equal (member, "sdgs") || g_str_equal (member, "councils") || g_str_equal (member, "related");
+}
+
 /* Link lists (goals, councils, related hubs) are sets: their order does
- * not make a change. */
-static char *
-canonical_value (const char *member,
-                 JsonNode   *node)
+ * not make a change. Appends the canonical text of @node to @out. */
+static void
+append_canonical_value (GString    *out,
+                        const char *member,
+                        JsonNode   *node)
 {
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GString) out = NULL;
   JsonArray *array;
 
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node) ||
-      !g_strv_contains ((const char *[]) { "sdgs", "councils", "related", NULL }, member))
-    return l4a_bundle_canonical (node);
+  if (!JSON_NODE_HOLDS_ARRAY (node) || !is_link_set (member))
+    {
+      l4a_bundle_canonical_append (out, node);
+      return;
+    }
 
   array = json_node_get_array (node);
   items = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < json_array_get_length (array); i++)
     g_ptr_array_add (items, l4a_bundle_canonical (json_array_get_element (array, i)));
   g_ptr_array_sort (items, compare_strings);
-  out = g_string_new ("[");
+  g_string_append_c (out, '[');
   for (guint i = 0; i < items->len; i++)
-    g_string_append_printf (out, "%s%s", i ? "," : "", (const char *) g_ptr_array_index (items, i));
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, g_ptr_array_index (items, i));
+    }
   g_string_append_c (out, ']');
-  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+canonical_value (const char *member,
+                 JsonNode   *node)
+{
+  GString *out;
+
+  if (node == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  append_canonical_value (out, member, node);
+  return g_string_free (out, FALSE);
 }
 
 /* Bookkeeping columns, and this database's own row number, say nothing of
@@ -451,18 +490,41 @@ default_node (const char *text)
   return node;
 }
 
-/* The content columns of @table with their defaults, as JSON. */
-static JsonObject *
-content_defaults (L4aStore   *store,
-                  GHashTable *cache,
-                  const char *table)
+/* What the plan needs to know of a table, worked out once per import:
+ * its content columns with their defaults, those names in byte order, and
+ * how to ask whether a record is here. */
+typedef struct
 {
-  sqlite3_stmt *stmt;
-  JsonObject *defaults = g_hash_table_lookup (cache, table);
+  JsonObject *defaults;
+  GPtrArray  *sorted;      /* content column names, owned by defaults */
+  char       *exists_sql;
+} TableFacts;
 
-  if (defaults != NULL)
-    return defaults;
-  defaults = json_object_new ();
+static void
+table_facts_free (gpointer data)
+{
+  TableFacts *facts = data;
+
+  g_ptr_array_unref (facts->sorted);
+  json_object_unref (facts->defaults);
+  g_free (facts->exists_sql);
+  g_free (facts);
+}
+
+static TableFacts *
+table_facts (L4aStore   *store,
+             GHashTable *cache,
+             const char *table)
+{
+  TableFacts *facts = g_hash_table_lookup (cache, table);
+  const char *column, *second;
+  sqlite3_stmt *stmt;
+
+  if (facts != NULL)
+    return facts;
+  facts = g_new0 (TableFacts, 1);
+  facts->defaults = json_object_new ();
+  facts->sorted = g_ptr_array_new ();
   stmt = l4a_store_prepare_cached (store, "SELECT name, dflt_value FROM pragma_table_info (?1)", NULL);
   if (stmt != NULL)
     {
@@ -472,12 +534,40 @@ content_defaults (L4aStore   *store,
           const char *name = (const char *) sqlite3_column_text (stmt, 0);
 
           if (!is_bookkeeping (name))
-            json_object_set_member (defaults, name, default_node ((const char *) sqlite3_column_text (stmt, 1)));
+            json_object_set_member (facts->defaults, name,
+                                    default_node ((const char *) sqlite3_column_text (stmt, 1)));
         }
       sqlite3_reset (stmt);
     }
-  g_hash_table_insert (cache, g_strdup (table), defaults);
-  return defaults;
+  {
+    JsonObjectIter iter;
+    const char *name;
+
+    json_object_iter_init_ordered (&iter, facts->defaults);
+    while (json_object_iter_next_ordered (&iter, &name, NULL))
+      g_ptr_array_add (facts->sorted, (gpointer) name);
+    g_ptr_array_sort (facts->sorted, compare_strings);
+  }
+  /* names from the code's own list, never from the input */
+  l4a_records_key (table, &column, &second);
+  facts->exists_sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE \"%s\" = ?1 LIMIT 1", table, column);
+  g_hash_table_insert (cache, g_strdup (table), facts);
+  return facts;
+}
+
+static void
+hash_member (GChecksum  *checksum,
+             GString    *line,
+             const char *name,
+             JsonNode   *node)
+{
+  g_string_truncate (line, 0);
+  g_string_append (line, name);
+  g_string_append_c (line, '=');
+  if (node != NULL)
+    append_canonical_value (line, name, node);
+  g_string_append_c (line, '\n');
+  g_checksum_update (checksum, (const guchar *) line->str, line->len);
 }
 
 /* A hash of the content of @object: every content column of its table,
@@ -490,30 +580,46 @@ content_hash (L4aStore   *store,
               const char *table,
               JsonObject *object)
 {
-  JsonObject *defaults = content_defaults (store, cache, table);
-  g_autoptr(GList) columns = l4a_json_members (defaults);
-  g_autoptr(GList) members = l4a_json_members (object);
+  TableFacts *facts = table_facts (store, cache, table);
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GString) line = g_string_sized_new (256);
+  const char *extra[16];
+  guint n_extra = 0, c = 0, e = 0;
+  JsonObjectIter iter;
+  const char *name;
 
-  for (GList *l = columns; l; l = l->next)
-    g_ptr_array_add (names, l->data);
-  for (GList *l = members; l; l = l->next)
-    if (!json_object_has_member (defaults, l->data) && !is_bookkeeping (l->data))
-      g_ptr_array_add (names, l->data);
-  g_ptr_array_sort (names, compare_strings);
+  /* members that are not columns (the link lists), in byte order */
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, NULL))
+    if (!json_object_has_member (facts->defaults, name) && !is_bookkeeping (name))
+      {
+        guint j = n_extra;
 
-  for (guint i = 0; i < names->len; i++)
+        if (n_extra == G_N_ELEMENTS (extra))
+          break;  /* check_members() refuses such a record */
+        for (; j > 0 && strcmp (extra[j - 1], name) > 0; j--)
+          extra[j] = extra[j - 1];
+        extra[j] = name;
+        n_extra++;
+      }
+
+  /* both lists merged in byte order */
+  while (c < facts->sorted->len || e < n_extra)
     {
-      const char *name = g_ptr_array_index (names, i);
-      JsonNode *node = json_object_get_member (object, name);
-      g_autofree char *value = canonical_value (name, node ? node : json_object_get_member (defaults, name));
+      const char *column = c < facts->sorted->len ? g_ptr_array_index (facts->sorted, c) : NULL;
 
-      g_checksum_update (checksum, (const guchar *) name, -1);
-      g_checksum_update (checksum, (const guchar *) "=", 1);
-      if (value != NULL)
-        g_checksum_update (checksum, (const guchar *) value, -1);
-      g_checksum_update (checksum, (const guchar *) "\n", 1);
+      if (column != NULL && (e == n_extra || strcmp (column, extra[e]) < 0))
+        {
+          JsonNode *node = json_object_get_member (object, column);
+
+          hash_member (checksum, line, column, node ? node : json_object_get_member (facts->defaults, column));
+          c++;
+        }
+      else
+        {
+          hash_member (checksum, line, extra[e], json_object_get_member (object, extra[e]));
+          e++;
+        }
     }
   return g_strdup (g_checksum_get_string (checksum));
 }
@@ -574,12 +680,13 @@ agreed_state (L4aStore    *store,
 /* The row of @table that @theirs would meet, as a bundle would carry it. */
 static JsonObject *
 find_ours (L4aStore    *store,
+           TableFacts  *facts,
            const char  *table,
            JsonObject  *theirs,
            JsonNode   **holder,
            GError     **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = NULL;
   const char *column, *second;
   g_autofree char *value = NULL;
   g_autofree char *second_value = NULL;
@@ -589,8 +696,10 @@ find_ours (L4aStore    *store,
   value = member_text (theirs, column);
   second_value = second ? member_text (theirs, second) : NULL;
   *holder = NULL;
-  if (value == NULL)
+  /* most records of a large bundle are new: an index lookup says so */
+  if (value == NULL || !query_exists (store, facts->exists_sql, value, NULL))
     return NULL;
+  builder = json_builder_new ();
   json_builder_begin_array (builder);
   if (!l4a_records_dump (store, table, column, value, builder, error))
     return NULL;
@@ -627,32 +736,40 @@ label_of (JsonObject *object,
 /* Every member of @object is a field of its table, and no record comes
  * twice: checked for every record, written or not. */
 static gboolean
+is_link (const char *member)
+{
+  return is_link_set (member) || g_str_equal (member, "scores") || g_str_equal (member, "data");
+}
+
+/* Every member of @object is a field of its table, and no record comes
+ * twice (@seen: the keys of its table so far, owned by the plan): checked
+ * for every record, written or not. */
+static gboolean
 check_members (L4aStore    *store,
-               GHashTable  *defaults,
+               GHashTable  *facts_cache,
                GHashTable  *seen,
                const char  *table,
                JsonObject  *object,
+               const char  *key,
                guint        index,
                GError     **error)
 {
-  static const char * const links[] = { "sdgs", "councils", "related", "scores", "data", NULL };
-  JsonObject *columns = content_defaults (store, defaults, table);
-  g_autoptr(GList) members = l4a_json_members (object);
-  g_autofree char *key = sync_key (table, object);
-  g_autofree char *seen_key = g_strdup_printf ("%s\x1f%s", table, key ? key : "");
+  JsonObject *columns = table_facts (store, facts_cache, table)->defaults;
+  JsonObjectIter iter;
+  const char *name;
 
-  for (GList *l = members; l; l = l->next)
-    if (!json_object_has_member (columns, l->data) && !g_strv_contains (links, l->data) &&
-        !l4a_records_is_bookkeeping (l->data))
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, NULL))
+    if (!json_object_has_member (columns, name) && !is_link (name) && !l4a_records_is_bookkeeping (name))
       {
         g_autofree char *record = l4a_records_describe (table, object, index);
 
         g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
                      /* translators: %s are a record and a field name */
-                     _("%s: there is no field “%s” in this kind of record."), record, (const char *) l->data);
+                     _("%s: there is no field “%s” in this kind of record."), record, name);
         return FALSE;
       }
-  if (key == NULL || !g_hash_table_add (seen, g_steal_pointer (&seen_key)))
+  if (key == NULL || !g_hash_table_add (seen, (gpointer) key))
     {
       g_autofree char *record = l4a_records_describe (table, object, index);
 
@@ -675,13 +792,13 @@ plan_record (L4aStore        *store,
 {
   g_autoptr(JsonNode) holder = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GList) members = l4a_json_members (theirs);
+  g_autoptr(GList) members = NULL;
   g_autofree char *agreed = NULL;
   gint64 agreed_revision = 0;
   JsonObject *ours;
 
   change->hash = content_hash (store, defaults, table, theirs);
-  ours = find_ours (store, table, theirs, &holder, &local_error);
+  ours = find_ours (store, table_facts (store, defaults, table), table, theirs, &holder, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -695,6 +812,7 @@ plan_record (L4aStore        *store,
     }
   change->ours_revision = revision_of (ours);
 
+  members = l4a_json_members (theirs);
   for (GList *l = members; l; l = l->next)
     {
       g_autofree char *a = NULL;
@@ -750,9 +868,7 @@ compute_plan (L4aStore   *store,
   JsonObject *records;
   Rules rules = { store, bundle, bundle->origin_actor, NULL, NULL, NULL };
   g_autoptr(GList) types = NULL;
-  g_autoptr(GHashTable) defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                          (GDestroyNotify) json_object_unref);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, table_facts_free);
   gboolean ok = TRUE;
 
   plan->changes = g_ptr_array_new_with_free_func (change_free);
@@ -779,18 +895,30 @@ compute_plan (L4aStore   *store,
 
   for (guint t = 0; ok && tables[t] != NULL; t++)
     {
+      g_autoptr(GHashTable) seen = NULL;
       JsonArray *array;
+      guint length;
 
       if (!json_object_has_member (records, tables[t]))
         continue;
       array = json_object_get_array_member (records, tables[t]);
-      for (guint i = 0; ok && i < json_array_get_length (array); i++)
+      length = json_array_get_length (array);
+      /* the keys of this table so far, owned by the changes */
+      seen = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; ok && i < length; i++)
         {
           JsonObject *object = json_array_get_object_element (array, i);
-          L4aImportChange *change;
+          L4aImportChange *change = g_new0 (L4aImportChange, 1);
           Rule rule;
 
-          if (!check_members (store, defaults, seen, tables[t], object, i, error))
+          change->type = g_strdup (tables[t]);
+          change->index = i;
+          change->id = sync_key (tables[t], object);
+          change->fields = g_ptr_array_new_with_free_func (g_free);
+          change->resolution = L4A_RESOLVE_MINE;
+          g_ptr_array_add (plan->changes, change);
+
+          if (!check_members (store, facts, seen, tables[t], object, change->id, i, error))
             {
               ok = FALSE;
               break;
@@ -802,17 +930,9 @@ compute_plan (L4aStore   *store,
               break;
             }
 
-          change = g_new0 (L4aImportChange, 1);
-          change->type = g_strdup (tables[t]);
           change->theirs = comparable (tables[t], object);
-          change->index = i;
-          change->id = sync_key (tables[t], object);
           change->label = label_of (object, change->id);
-          change->fields = g_ptr_array_new_with_free_func (g_free);
-          change->resolution = L4A_RESOLVE_MINE;
-          g_ptr_array_add (plan->changes, change);
-
-          ok = plan_record (store, defaults, tables[t], change->theirs, rule, change, error);
+          ok = plan_record (store, facts, tables[t], change->theirs, rule, change, error);
           if (ok)
             plan->counts[change->action]++;
         }
@@ -849,8 +969,20 @@ write_plan (L4aStore          *store,
   g_autofree char *now = l4a_now_iso8601 ();
   guint written = 0;
 
+  guint searchable = 0;
+
   /* a trial, rolled back, only needs the records' own checks */
   l4a_record_writer_set_audit (writer, !trial);
+  for (guint i = 0; i < plan->changes->len; i++)
+    {
+      L4aImportChange *change = g_ptr_array_index (plan->changes, i);
+
+      if (writes (change) && g_strv_contains ((const char *[]) { "hub", "proposal", "partner", "government", NULL },
+                                              change->type))
+        searchable++;
+    }
+  if (!l4a_record_writer_expect (writer, searchable, error))
+    return FALSE;
 
   for (guint i = 0; i < plan->changes->len; i++)
     {

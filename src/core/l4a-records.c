@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
+#include "l4a-bundle.h"
 #include "l4a-records.h"
 #include "l4a-reference.h"
 #include "l4a-store-private.h"
@@ -126,11 +128,43 @@ describe_record (const TableInfo *info,
   return g_strdup_printf (_("%s number %u"), _(info->label), index + 1);
 }
 
+/* How messages name a record, worked out only when one is needed: most
+ * records of a large import are never named. */
+typedef struct
+{
+  const TableInfo *info;
+  JsonObject      *object;
+  guint            index;
+  char            *text;
+} RecordName;
+
+static const char *
+record_name (RecordName *name)
+{
+  if (name->text == NULL)
+    name->text = describe_record (name->info, name->object, name->index);
+  return name->text;
+}
+
+static gboolean
+step_done (L4aStore     *store,
+           sqlite3_stmt *stmt,
+           RecordName   *record,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+  l4a_store_set_sqlite_error (store, rc, record_name (record), error);
+  return FALSE;
+}
+
 static gboolean
 bind_value (sqlite3_stmt *stmt,
             int           index,
             JsonNode     *node,
-            const char   *record,
+            RecordName   *record,
             const char   *field,
             GError      **error)
 {
@@ -161,7 +195,7 @@ invalid:
   g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
                /* translators: %s are a record and a field name */
                _("%s: the field “%s” must be a single value, not a list or an object."),
-               record, field);
+               record_name (record), field);
   return FALSE;
 }
 
@@ -172,6 +206,7 @@ typedef struct
   GPtrArray       *columns;
   GHashTable      *column_set;  /* the same names, to look up */
   GPtrArray       *keys;     /* ForeignKey */
+  GHashTable      *sql;      /* the members written, in order → the statement's text */
 } TableShape;
 
 typedef struct
@@ -200,6 +235,7 @@ table_shape_free (gpointer data)
   g_ptr_array_unref (shape->columns);
   g_hash_table_unref (shape->column_set);
   g_ptr_array_unref (shape->keys);
+  g_hash_table_unref (shape->sql);
   g_free (shape);
 }
 
@@ -212,6 +248,7 @@ struct _L4aRecordWriter
   GHashTable *shapes;    /* table name → TableShape */
   GPtrArray  *related;   /* JsonObject of hubs whose related hubs are linked at the end */
   gboolean    audit;
+  GPtrArray  *search_triggers;  /* their SQL, while the search index waits for the end */
 };
 
 static TableShape *
@@ -231,6 +268,7 @@ shape_of (L4aRecordWriter *self,
   for (guint i = 0; i < shape->columns->len; i++)
     g_hash_table_add (shape->column_set, g_ptr_array_index (shape->columns, i));
   shape->keys = g_ptr_array_new_with_free_func (foreign_key_free);
+  shape->sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   stmt = l4a_store_prepare (self->store, "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list (?1)", NULL);
   g_assert (stmt != NULL);
@@ -258,7 +296,7 @@ static gboolean
 check_references (L4aRecordWriter *self,
                   TableShape      *shape,
                   JsonObject      *object,
-                  const char      *record,
+                  RecordName      *record,
                   GError         **error)
 {
   for (guint i = 0; i < shape->keys->len; i++)
@@ -286,7 +324,7 @@ check_references (L4aRecordWriter *self,
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
                    /* translators: a record, a field, then a kind of record, e.g. hub “X”: the field “government_id” names no government in the database or the file */
                    _("%s: the field “%s” names no %s in the database or the file."),
-                   record, key->column, parent_info ? _(parent_info->label) : key->parent);
+                   record_name (record), key->column, parent_info ? _(parent_info->label) : key->parent);
       return FALSE;
     }
 
@@ -300,7 +338,7 @@ write_link_rows (L4aStore    *store,
                  const char  *owner_id,
                  JsonNode    *node,
                  gboolean     integers,
-                 const char  *record,
+                 RecordName  *record,
                  const char  *field,
                  GError     **error)
 {
@@ -310,7 +348,7 @@ write_link_rows (L4aStore    *store,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                   _("%s: the field “%s” must be a list."), record, field);
+                   _("%s: the field “%s” must be a list."), record_name (record), field);
       return FALSE;
     }
 
@@ -325,7 +363,7 @@ write_link_rows (L4aStore    *store,
           g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
                        integers ? _("%s: the field “%s” must list whole numbers.")
                                 : _("%s: the field “%s” must list texts."),
-                       record, field);
+                       record_name (record), field);
           return FALSE;
         }
 
@@ -336,7 +374,7 @@ write_link_rows (L4aStore    *store,
           g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
                        /* translators: a record, a field, then a number */
                        _("%s: the field “%s” lists goal %s; the goals run from 1 to 17."),
-                       record, field, goal);
+                       record_name (record), field, goal);
           return FALSE;
         }
       if (!integers && check_sql != NULL)
@@ -354,7 +392,7 @@ write_link_rows (L4aStore    *store,
               g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
                            /* translators: a record, a field, then what the field gave */
                            _("%s: the field “%s” names “%s”, which does not exist."),
-                           record, field, json_node_get_string (element));
+                           record_name (record), field, json_node_get_string (element));
               return FALSE;
             }
         }
@@ -367,7 +405,7 @@ write_link_rows (L4aStore    *store,
         sqlite3_bind_int64 (stmt, 2, json_node_get_int (element));
       else
         sqlite3_bind_text (stmt, 2, json_node_get_string (element), -1, SQLITE_TRANSIENT);
-      if (!l4a_store_step_done (store, stmt, record, error))
+      if (!step_done (store, stmt, record, error))
         return FALSE;
     }
 
@@ -378,7 +416,7 @@ static gboolean
 write_scores (L4aStore    *store,
               const char  *review_id,
               JsonNode    *node,
-              const char  *record,
+              RecordName  *record,
               GError     **error)
 {
   JsonObjectIter iter;
@@ -388,7 +426,7 @@ write_scores (L4aStore    *store,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                   _("%s: the field “%s” must map criteria to scores."), record, "scores");
+                   _("%s: the field “%s” must map criteria to scores."), record_name (record), "scores");
       return FALSE;
     }
 
@@ -401,7 +439,7 @@ write_scores (L4aStore    *store,
       if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
         {
           g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                       _("%s: the score for criterion “%s” must be a number."), record, criterion);
+                       _("%s: the score for criterion “%s” must be a number."), record_name (record), criterion);
           return FALSE;
         }
 
@@ -413,7 +451,7 @@ write_scores (L4aStore    *store,
       sqlite3_bind_text (stmt, 1, review_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, criterion, -1, SQLITE_TRANSIENT);
       sqlite3_bind_double (stmt, 3, json_node_get_double (score));
-      if (!l4a_store_step_done (store, stmt, record, error))
+      if (!step_done (store, stmt, record, error))
         return FALSE;
     }
 
@@ -424,7 +462,7 @@ static gboolean
 bind_attachment_data (sqlite3_stmt *stmt,
                       int           index,
                       JsonObject   *object,
-                      const char   *record,
+                      RecordName   *record,
                       GError      **error)
 {
   const char *encoded = json_object_get_string_member_with_default (object, "data", NULL);
@@ -436,7 +474,7 @@ bind_attachment_data (sqlite3_stmt *stmt,
   if (encoded == NULL || sha256 == NULL)
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                   _("%s: an attachment needs both “sha256” and “data”."), record);
+                   _("%s: an attachment needs both “sha256” and “data”."), record_name (record));
       return FALSE;
     }
 
@@ -446,7 +484,7 @@ bind_attachment_data (sqlite3_stmt *stmt,
     {
       g_free (bytes);
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                   _("%s: the content does not match its SHA-256 checksum."), record);
+                   _("%s: the content does not match its SHA-256 checksum."), record_name (record));
       return FALSE;
     }
 
@@ -462,21 +500,29 @@ write_links (L4aRecordWriter *self,
              JsonObject      *object,
              const char      *id,
              gboolean         replace,
-             const char      *record,
+             RecordName      *record,
              GError         **error)
 {
   L4aStore *store = self->store;
 
   if (json_object_has_member (object, "sdgs"))
     {
-      g_autofree char *clear = g_strdup_printf ("DELETE FROM %s_sdg WHERE %s_id = ?1", info->table, info->table);
-      g_autofree char *sql = g_strdup_printf ("INSERT INTO %s_sdg (%s_id, goal) VALUES (?1, ?2)",
-                                              info->table, info->table);
+      JsonNode *sdgs = json_object_get_member (object, "sdgs");
+      g_autofree char *sql = NULL;
 
-      if (replace && !l4a_records_run (store, clear, id, error))
-        return FALSE;
-      if (!write_link_rows (store, sql, NULL, id, json_object_get_member (object, "sdgs"), TRUE,
-                            record, "sdgs", error))
+      if (replace)
+        {
+          g_autofree char *clear = g_strdup_printf ("DELETE FROM %s_sdg WHERE %s_id = ?1", info->table, info->table);
+
+          if (!l4a_records_run (store, clear, id, error))
+            return FALSE;
+        }
+      /* an empty list adds nothing */
+      if (JSON_NODE_HOLDS_ARRAY (sdgs) && json_array_get_length (json_node_get_array (sdgs)) == 0)
+        sdgs = NULL;
+      if (sdgs != NULL)
+        sql = g_strdup_printf ("INSERT INTO %s_sdg (%s_id, goal) VALUES (?1, ?2)", info->table, info->table);
+      if (sdgs != NULL && !write_link_rows (store, sql, NULL, id, sdgs, TRUE, record, "sdgs", error))
         return FALSE;
     }
 
@@ -528,24 +574,80 @@ l4a_records_run (L4aStore    *store,
   return l4a_store_step_done (store, stmt, NULL, error);
 }
 
-static gboolean
-write_record (L4aRecordWriter *self,
-              const TableInfo *info,
-              JsonObject      *object,
-              guint            index,
-              gboolean         update,
-              GError         **error)
+/* The statement that writes @members (in their order) of a record of
+ * @shape's table, made once per shape of record. */
+static const char *
+statement_text (TableShape *shape,
+                GPtrArray  *members,
+                gboolean    update,
+                gboolean    data)
 {
-  TableShape *shape = shape_of (self, info);
-  g_autofree char *record = describe_record (info, object, index);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GString) params = g_string_new (NULL);
+  const char *table = shape->info->table;
+  g_autoptr(GString) signature = g_string_new (update ? "u" : "i");
+  const char *key_column, *key_second;
+  GString *sql, *params;
+  const char *text;
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      g_string_append_c (signature, ',');
+      g_string_append (signature, g_ptr_array_index (members, i));
+    }
+  text = g_hash_table_lookup (shape->sql, signature->str);
+  if (text != NULL)
+    return text;
+
+  l4a_records_key (table, &key_column, &key_second);
+  sql = g_string_new (NULL);
+  if (update)
+    {
+      g_string_append_printf (sql, "UPDATE %s SET ", table);
+      for (guint i = 0; i < members->len; i++)
+        g_string_append_printf (sql, "%s%s = ?%u", i ? ", " : "", (const char *) g_ptr_array_index (members, i), i + 1);
+      if (members->len == 0)
+        g_string_append_printf (sql, "%s = %s", key_column, key_column);
+      g_string_append_printf (sql, " WHERE %s = ?%u", key_column, members->len + 1);
+      if (key_second != NULL)
+        g_string_append_printf (sql, " AND %s = ?%u", key_second, members->len + 2);
+    }
+  else
+    {
+      params = g_string_new (NULL);
+      g_string_append_printf (sql, "INSERT INTO %s (", table);
+      for (guint i = 0; i < members->len; i++)
+        {
+          g_string_append_printf (sql, "%s%s", i ? ", " : "", (const char *) g_ptr_array_index (members, i));
+          g_string_append_printf (params, "%s?%u", i ? ", " : "", i + 1);
+        }
+      if (data)
+        {
+          g_string_append (sql, ", data");
+          g_string_append_printf (params, ", ?%u", members->len + 1);
+        }
+      g_string_append_printf (sql, ") VALUES (%s)", params->str);
+      g_string_free (params, TRUE);
+    }
+  text = g_string_free (sql, FALSE);
+  g_hash_table_insert (shape->sql, g_string_free (g_steal_pointer (&signature), FALSE), (gpointer) text);
+  return text;
+}
+
+static gboolean
+write_record_named (L4aRecordWriter *self,
+                    TableShape      *shape,
+                    RecordName      *record,
+                    gboolean         update,
+                    GError         **error)
+{
+  const TableInfo *info = shape->info;
+  JsonObject *object = record->object;
   g_autoptr(GPtrArray) members = g_ptr_array_new ();
   g_autoptr(GList) keys = l4a_json_members (object);
   const char *id = json_object_get_string_member_with_default (object, "id", NULL);
   const char *key_column, *key_second;
   sqlite3_stmt *stmt;
   gboolean data = table_has_link (info, "data");
+  int rc;
 
   l4a_records_key (info->table, &key_column, &key_second);
 
@@ -560,7 +662,7 @@ write_record (L4aRecordWriter *self,
         {
           g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
                        /* translators: %s are a record and a field name */
-                       _("%s: there is no field “%s” in this kind of record."), record, member);
+                       _("%s: there is no field “%s” in this kind of record."), record_name (record), member);
           return FALSE;
         }
       if (update && (g_str_equal (member, key_column) || g_strcmp0 (member, key_second) == 0))
@@ -573,37 +675,11 @@ write_record (L4aRecordWriter *self,
       if (g_hash_table_contains (shape->column_set, *column) && !json_object_has_member (object, *column))
         g_ptr_array_add (members, (gpointer) *column);
 
-  if (update)
-    {
-      /* content-addressed: the same hash is the same content */
-      if (data)
-        return TRUE;
-      g_string_append_printf (sql, "UPDATE %s SET ", info->table);
-      for (guint i = 0; i < members->len; i++)
-        g_string_append_printf (sql, "%s%s = ?%u", i ? ", " : "", (const char *) g_ptr_array_index (members, i), i + 1);
-      if (members->len == 0)
-        g_string_append_printf (sql, "%s = %s", key_column, key_column);
-      g_string_append_printf (sql, " WHERE %s = ?%u", key_column, members->len + 1);
-      if (key_second != NULL)
-        g_string_append_printf (sql, " AND %s = ?%u", key_second, members->len + 2);
-    }
-  else
-    {
-      g_string_append_printf (sql, "INSERT INTO %s (", info->table);
-      for (guint i = 0; i < members->len; i++)
-        {
-          g_string_append_printf (sql, "%s%s", i ? ", " : "", (const char *) g_ptr_array_index (members, i));
-          g_string_append_printf (params, "%s?%u", i ? ", " : "", i + 1);
-        }
-      if (data)
-        {
-          g_string_append (sql, ", data");
-          g_string_append_printf (params, ", ?%u", members->len + 1);
-        }
-      g_string_append_printf (sql, ") VALUES (%s)", params->str);
-    }
+  /* content-addressed: the same hash is the same content */
+  if (update && data)
+    return TRUE;
 
-  stmt = l4a_store_prepare_cached (self->store, sql->str, error);
+  stmt = l4a_store_prepare_cached (self->store, statement_text (shape, members, update, data), error);
   if (stmt == NULL)
     return FALSE;
 
@@ -635,7 +711,7 @@ write_record (L4aRecordWriter *self,
       if (key == NULL || (key_second != NULL && second == NULL))
         {
           g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                       _("%s: the field “%s” is missing."), record, key == NULL ? key_column : key_second);
+                       _("%s: the field “%s” is missing."), record_name (record), key == NULL ? key_column : key_second);
           return FALSE;
         }
       if (!bind_value (stmt, members->len + 1, key, record, key_column, error) ||
@@ -645,20 +721,51 @@ write_record (L4aRecordWriter *self,
   else if (data && !bind_attachment_data (stmt, members->len + 1, object, record, error))
     return FALSE;
 
-  if (!check_references (self, shape, object, record, error))
-    return FALSE;
+  /* A broken reference is named with its field and what it should name,
+   * rather than as SQLite's anonymous "FOREIGN KEY constraint failed";
+   * looked for only when SQLite refuses the row. */
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      if (sqlite3_extended_errcode (sqlite3_db_handle (stmt)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        {
+          g_autofree char *message = g_strdup (sqlite3_errmsg (sqlite3_db_handle (stmt)));
 
-  if (!l4a_store_step_done (self->store, stmt, record, error))
-    return FALSE;
+          sqlite3_reset (stmt);
+          if (!check_references (self, shape, object, record, error))
+            return FALSE;
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONSTRAINT,
+                       _("%s could not be saved: %s"), record_name (record), message);
+          return FALSE;
+        }
+      l4a_store_set_sqlite_error (self->store, rc, record_name (record), error);
+      return FALSE;
+    }
 
   if (!write_links (self, info, object, id, update, record, error))
     return FALSE;
 
   if (self->audit && g_hash_table_contains (shape->column_set, "revision"))
-    return l4a_store_audit (self->store, update ? "update" : "create", info->table, id ? id : record,
-                            self->details, error);
+    return l4a_store_audit_at (self->store, self->now, update ? "update" : "create", info->table,
+                               id ? id : record_name (record), self->details, error);
 
   return TRUE;
+}
+
+static gboolean
+write_record (L4aRecordWriter *self,
+              const TableInfo *info,
+              JsonObject      *object,
+              guint            index,
+              gboolean         update,
+              GError         **error)
+{
+  TableShape *shape = shape_of (self, info);
+  RecordName record = { info, object, index, NULL };
+  gboolean ok = write_record_named (self, shape, &record, update, error);
+
+  g_free (record.text);
+  return ok;
 }
 
 /**
@@ -705,6 +812,7 @@ l4a_record_writer_free (L4aRecordWriter *self)
   g_free (self->details);
   g_hash_table_unref (self->shapes);
   g_ptr_array_unref (self->related);
+  g_clear_pointer (&self->search_triggers, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -754,15 +862,91 @@ l4a_record_writer_finish (L4aRecordWriter *self,
   for (guint i = 0; i < self->related->len; i++)
     {
       JsonObject *hub = g_ptr_array_index (self->related, i);
-      g_autofree char *record = describe_record (table_info ("hub"), hub, i);
+      RecordName record = { table_info ("hub"), hub, i, NULL };
+      gboolean ok = write_link_rows (self->store, "INSERT INTO hub_relation (hub_id, related_id) VALUES (?1, ?2)",
+                                     "SELECT 1 FROM hub WHERE id = ?1",
+                                     json_object_get_string_member_with_default (hub, "id", NULL),
+                                     json_object_get_member (hub, "related"), FALSE, &record, "related", error);
 
-      if (!write_link_rows (self->store, "INSERT INTO hub_relation (hub_id, related_id) VALUES (?1, ?2)",
-                            "SELECT 1 FROM hub WHERE id = ?1",
-                            json_object_get_string_member_with_default (hub, "id", NULL),
-                            json_object_get_member (hub, "related"), FALSE, record, "related", error))
+      g_free (record.text);
+      if (!ok)
         return FALSE;
     }
   g_ptr_array_set_size (self->related, 0);
+
+  if (self->search_triggers != NULL)
+    {
+      g_autoptr(GPtrArray) triggers = g_steal_pointer (&self->search_triggers);
+
+      /* the whole index, once, from the records as they now are */
+      if (!l4a_store_exec (self->store,
+                           "DELETE FROM hub_fts;"
+                           "INSERT INTO hub_fts (rowid, name, summary, topic, government, country, partners) "
+                           "SELECT * FROM hub_search_source;"
+                           "DELETE FROM proposal_fts;"
+                           "INSERT INTO proposal_fts (rowid, title, summary, topic, government, country, partners) "
+                           "SELECT * FROM proposal_search_source;", error))
+        return FALSE;
+      for (guint i = 0; i < triggers->len; i++)
+        if (!l4a_store_exec (self->store, g_ptr_array_index (triggers, i), error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * l4a_record_writer_expect:
+ * @n_searchable: how many hubs, proposals, partners and governments the
+ *   writer is about to write
+ *
+ * Tells the writer what is coming. When that is a large part of what the
+ * database holds, the search index is not kept up to date record by record
+ * (SQLite's full-text index writes itself out after every statement) but
+ * made again, once, by l4a_record_writer_finish(): its triggers are set
+ * aside until then, in the caller's transaction, so that a rollback brings
+ * them back.
+ */
+gboolean
+l4a_record_writer_expect (L4aRecordWriter *self,
+                          guint            n_searchable,
+                          GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gint64 indexed = 0;
+
+  if (n_searchable < 1000 || self->search_triggers != NULL)
+    return TRUE;
+  stmt = l4a_store_prepare (self->store, "SELECT (SELECT count (*) FROM hub) + (SELECT count (*) FROM proposal)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    indexed = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  /* remaking the index costs what it holds: worth it only for a large part */
+  if ((gint64) n_searchable * 4 < indexed)
+    return TRUE;
+
+  self->search_triggers = g_ptr_array_new_with_free_func (g_free);
+  stmt = l4a_store_prepare (self->store, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
+                                         "AND name LIKE '%\\_fts\\_%' ESCAPE '\\' ORDER BY name", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, l4a_store_column_dup (stmt, 0));
+      g_ptr_array_add (self->search_triggers, l4a_store_column_dup (stmt, 1));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  for (guint i = 0; i < names->len; i++)
+    {
+      /* names from the schema itself */
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"", (const char *) g_ptr_array_index (names, i));
+
+      if (!l4a_store_exec (self->store, drop, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -900,75 +1084,6 @@ id_column (sqlite3_stmt *stmt)
 }
 
 /* The nested lists l4a_records_insert() reads into link tables. */
-static gboolean
-dump_list (L4aStore    *store,
-           const char  *member,
-           const char  *sql,
-           const char  *id,
-           JsonBuilder *builder,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = l4a_store_prepare_cached (store, sql, error);
-  gboolean scores = g_str_equal (member, "scores");
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  json_builder_set_member_name (builder, member);
-  if (scores)
-    json_builder_begin_object (builder);
-  else
-    json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (scores)
-        {
-          json_builder_set_member_name (builder, (const char *) sqlite3_column_text (stmt, 0));
-          json_builder_add_double_value (builder, sqlite3_column_double (stmt, 1));
-        }
-      else if (sqlite3_column_type (stmt, 0) == SQLITE_INTEGER)
-        json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
-      else
-        json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
-    }
-  if (scores)
-    json_builder_end_object (builder);
-  else
-    json_builder_end_array (builder);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      l4a_store_set_sqlite_error (store, rc, NULL, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-dump_links (L4aStore    *store,
-            const char  *table,
-            const char  *id,
-            JsonBuilder *builder,
-            GError     **error)
-{
-  if (id == NULL)
-    return TRUE;
-  if (g_str_equal (table, "proposal"))
-    return dump_list (store, "sdgs", "SELECT goal FROM proposal_sdg WHERE proposal_id = ?1 ORDER BY goal", id,
-                      builder, error);
-  if (g_str_equal (table, "hub"))
-    return dump_list (store, "sdgs", "SELECT goal FROM hub_sdg WHERE hub_id = ?1 ORDER BY goal", id, builder, error) &&
-           dump_list (store, "councils", "SELECT council FROM hub_council WHERE hub_id = ?1 ORDER BY council", id,
-                      builder, error) &&
-           dump_list (store, "related", "SELECT related_id FROM hub_relation WHERE hub_id = ?1 ORDER BY related_id",
-                      id, builder, error);
-  if (g_str_equal (table, "review"))
-    return dump_list (store, "scores", "SELECT criterion_id, score FROM review_score WHERE review_id = ?1 "
-                                       "ORDER BY criterion_id", id, builder, error);
-  return TRUE;
-}
-
 /**
  * l4a_records_table_names:
  *
@@ -994,7 +1109,8 @@ l4a_records_table_names (void)
  * @builder: a #JsonBuilder inside an array
  *
  * Adds the rows of @table whose @column is @value as JSON objects whose
- * members are the columns, in the form l4a_records_insert() reads.
+ * members are the columns, in the form l4a_records_insert() reads: the
+ * records a bundle would carry (see l4a_records_append_canonical()).
  * Integer keys used only inside this database ("num") are left out.
  */
 gboolean
@@ -1006,36 +1122,136 @@ l4a_records_dump (L4aStore    *store,
                   GError     **error)
 {
   g_autofree char *where = column ? g_strdup_printf ("\"%s\" = ?1", column) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+  JsonArray *rows;
 
-  return l4a_records_dump_where (store, table, where, value, NULL, builder, NULL, error);
+  if (!l4a_records_append_canonical (store, table, where, value, NULL, text, NULL, error))
+    return FALSE;
+  if (!json_parser_load_from_data (parser, text->str, (gssize) text->len, &parse_error))
+    {
+      /* what SQLite holds was not written as JSON: a bug, not the input */
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_SQL, _("Database error: %s"), parse_error->message);
+      return FALSE;
+    }
+  rows = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    json_builder_add_value (builder, json_node_ref (json_array_get_element (rows, i)));
+  return TRUE;
+}
+
+/* One member of the records of a table, in the canonical order. */
+typedef struct
+{
+  const char *name;
+  int         column;   /* or -1 for a link list */
+  const char *sql;      /* the link list's query, ?1 the record's id */
+  gboolean    blank;
+} CanonicalMember;
+
+static int
+compare_canonical_members (gconstpointer a,
+                           gconstpointer b)
+{
+  return strcmp (((const CanonicalMember *) a)->name, ((const CanonicalMember *) b)->name);
+}
+
+/* A real as the canonical serialization writes it; JSON has no infinity
+ * (SQLite keeps one, and no negative zero). */
+static void
+append_real (GString *out,
+             double   value)
+{
+  if (!isfinite (value))
+    g_string_append (out, "null");
+  else
+    l4a_canonical_append_double (out, value);
+}
+
+static gboolean
+append_link (L4aStore              *store,
+             const CanonicalMember *member,
+             const char            *id,
+             GString               *out,
+             GError               **error)
+{
+  sqlite3_stmt *stmt = l4a_store_prepare_cached (store, member->sql, error);
+  gboolean scores = g_str_equal (member->name, "scores");
+  gboolean first = TRUE;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  g_string_append_c (out, scores ? '{' : '[');
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      if (scores)
+        {
+          /* criteria come in byte order, as canonical members do */
+          l4a_canonical_append_string (out, (const char *) sqlite3_column_text (stmt, 0));
+          g_string_append_c (out, ':');
+          append_real (out, sqlite3_column_double (stmt, 1));
+        }
+      else if (sqlite3_column_type (stmt, 0) == SQLITE_INTEGER)
+        l4a_canonical_append_int (out, sqlite3_column_int64 (stmt, 0));
+      else
+        l4a_canonical_append_string (out, (const char *) sqlite3_column_text (stmt, 0));
+    }
+  g_string_append_c (out, scores ? '}' : ']');
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      l4a_store_set_sqlite_error (store, rc, NULL, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
- * l4a_records_dump_where:
+ * l4a_records_append_canonical:
  * @table: a table of the schema (from the code, never from input)
  * @where: (nullable): an SQL condition of the code, with at most one
  *   parameter ?1, or %NULL for every row
  * @value: (nullable): the text bound to ?1
- * @blank: (nullable): columns whose content is left out: a column naming
- *   another record (…_id) becomes null, any other becomes ""
- * @builder: a #JsonBuilder inside an array
+ * @blank: (nullable): columns whose content is left out, as in
+ *   l4a_records_dump_where()
+ * @out: where the list is appended
  * @n_rows: (out) (optional): incremented by the number of rows added
  *
- * Like l4a_records_dump(), for the rows that meet @where.
+ * Appends the rows of @table that meet @where as a JSON list in the
+ * canonical serialization of bundles (members in byte order, see
+ * docs/bundle-format.md), with the same members as
+ * l4a_records_dump_where() gives, straight from SQLite: what an export of
+ * many records writes, and hashes, without building a tree.
  */
 gboolean
-l4a_records_dump_where (L4aStore           *store,
-                        const char         *table,
-                        const char         *where,
-                        const char         *value,
-                        const char * const *blank,
-                        JsonBuilder        *builder,
-                        guint              *n_rows,
-                        GError            **error)
+l4a_records_append_canonical (L4aStore           *store,
+                              const char         *table,
+                              const char         *where,
+                              const char         *value,
+                              const char * const *blank,
+                              GString            *out,
+                              guint              *n_rows,
+                              GError            **error)
 {
+  static const struct { const char *table, *name, *sql; } links[] = {
+    { "proposal", "sdgs", "SELECT goal FROM proposal_sdg WHERE proposal_id = ?1 ORDER BY goal" },
+    { "hub", "sdgs", "SELECT goal FROM hub_sdg WHERE hub_id = ?1 ORDER BY goal" },
+    { "hub", "councils", "SELECT council FROM hub_council WHERE hub_id = ?1 ORDER BY council" },
+    { "hub", "related", "SELECT related_id FROM hub_relation WHERE hub_id = ?1 ORDER BY related_id" },
+    { "review", "scores", "SELECT criterion_id, score FROM review_score WHERE review_id = ?1 "
+                          "ORDER BY criterion_id" },
+  };
   g_autofree char *sql = NULL;
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (CanonicalMember));
+  gboolean first = TRUE;
   sqlite3_stmt *stmt;
-  int rc;
+  int rc, id;
 
   g_return_val_if_fail (table_info (table) != NULL, FALSE);
 
@@ -1047,58 +1263,91 @@ l4a_records_dump_where (L4aStore           *store,
   if (value != NULL)
     sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
 
+  for (int c = 0; c < sqlite3_column_count (stmt); c++)
+    {
+      const char *name = sqlite3_column_name (stmt, c);
+      CanonicalMember member = { name, c, NULL, blank != NULL && g_strv_contains (blank, name) };
+
+      if (!g_str_equal (name, "num"))
+        g_array_append_val (members, member);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    if (g_str_equal (links[i].table, table))
+      {
+        CanonicalMember member = { links[i].name, -1, links[i].sql, FALSE };
+
+        g_array_append_val (members, member);
+      }
+  g_array_sort (members, compare_canonical_members);
+  id = id_column (stmt);
+
+  g_string_append_c (out, '[');
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      json_builder_begin_object (builder);
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+      const char *record_id = (const char *) sqlite3_column_text (stmt, id);
+      gboolean first_member = TRUE;
+
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      g_string_append_c (out, '{');
+      for (guint m = 0; m < members->len; m++)
         {
-          const char *name = sqlite3_column_name (stmt, c);
+          const CanonicalMember *member = &g_array_index (members, CanonicalMember, m);
+          int c = member->column;
 
-          if (g_str_equal (name, "num"))
+          /* a record without an id has no link lists */
+          if (c < 0 && record_id == NULL)
             continue;
-
-          json_builder_set_member_name (builder, name);
-          if (blank != NULL && g_strv_contains (blank, name))
+          if (!first_member)
+            g_string_append_c (out, ',');
+          first_member = FALSE;
+          l4a_canonical_append_string (out, member->name);
+          g_string_append_c (out, ':');
+          if (c < 0)
             {
-              if (g_str_has_suffix (name, "_id"))
-                json_builder_add_null_value (builder);
-              else
-                json_builder_add_string_value (builder, "");
+              if (!append_link (store, member, record_id, out, error))
+                {
+                  sqlite3_reset (stmt);
+                  return FALSE;
+                }
+              continue;
+            }
+          if (member->blank)
+            {
+              g_string_append (out, g_str_has_suffix (member->name, "_id") ? "null" : "\"\"");
               continue;
             }
           switch (sqlite3_column_type (stmt, c))
             {
             case SQLITE_INTEGER:
-              json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, c));
+              l4a_canonical_append_int (out, sqlite3_column_int64 (stmt, c));
               break;
             case SQLITE_FLOAT:
-              json_builder_add_double_value (builder, sqlite3_column_double (stmt, c));
+              append_real (out, sqlite3_column_double (stmt, c));
               break;
             case SQLITE_TEXT:
-              json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, c));
+              l4a_canonical_append_string (out, (const char *) sqlite3_column_text (stmt, c));
               break;
             case SQLITE_BLOB:
               {
                 g_autofree char *encoded = g_base64_encode (sqlite3_column_blob (stmt, c),
                                                             (gsize) sqlite3_column_bytes (stmt, c));
-                json_builder_add_string_value (builder, encoded);
+
+                l4a_canonical_append_string (out, encoded);
               }
               break;
             case SQLITE_NULL:
             default:
-              json_builder_add_null_value (builder);
+              g_string_append (out, "null");
               break;
             }
         }
-      if (!dump_links (store, table, (const char *) sqlite3_column_text (stmt, id_column (stmt)), builder, error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      json_builder_end_object (builder);
+      g_string_append_c (out, '}');
       if (n_rows != NULL)
         (*n_rows)++;
     }
+  g_string_append_c (out, ']');
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
@@ -1106,6 +1355,5 @@ l4a_records_dump_where (L4aStore           *store,
       l4a_store_set_sqlite_error (store, rc, NULL, error);
       return FALSE;
     }
-
   return TRUE;
 }

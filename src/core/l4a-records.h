@@ -26,14 +26,14 @@ gboolean l4a_records_dump   (L4aStore    *store,
                              JsonBuilder *builder,
                              GError     **error);
 
-gboolean l4a_records_dump_where (L4aStore           *store,
-                                 const char         *table,
-                                 const char         *where,
-                                 const char         *value,
-                                 const char * const *blank,
-                                 JsonBuilder        *builder,
-                                 guint              *n_rows,
-                                 GError            **error);
+gboolean l4a_records_append_canonical (L4aStore           *store,
+                                       const char         *table,
+                                       const char         *where,
+                                       const char         *value,
+                                       const char * const *blank,
+                                       GString            *out,
+                                       guint              *n_rows,
+                                       GError            **error);
 
 const char * const *l4a_records_table_names (void);
 gboolean    l4a_records_is_bookkeeping (const char *column);
@@ -62,6 +62,9 @@ gboolean         l4a_record_writer_put    (L4aRecordWriter  *self,
                                            GError          **error);
 void             l4a_record_writer_set_audit (L4aRecordWriter *self,
                                               gboolean         audit);
+gboolean         l4a_record_writer_expect (L4aRecordWriter  *self,
+                                           guint             n_searchable,
+                                           GError          **error);
 gboolean         l4a_record_writer_finish (L4aRecordWriter  *self,
                                            GError          **error);
 void             l4a_record_writer_free   (L4aRecordWriter  *self);

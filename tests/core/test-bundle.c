@@ -385,10 +385,43 @@ test_full_round_trip (void)
   g_clear_error (&error);
   g_assert_false (g_file_test (bundle_path, G_FILE_TEST_EXISTS));
 
+  /* texts and numbers that test the canonical serialization */
+  {
+    sqlite3 *db;
+    g_autofree char *path = g_build_filename (tmpdir, "round-source.sqlite", NULL);
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE hub SET summary = 'Tab' || char (9) || 'line' || char (10) || "
+                                       "'\"quoted\" back\\slash ' || char (1) || ' é 😀 </script>' "
+                                       "WHERE num = (SELECT min (num) FROM hub);"
+                                       "UPDATE measurement SET value = 3.0 "
+                                       "WHERE rowid = (SELECT min (rowid) FROM measurement);"
+                                       "UPDATE measurement SET value = 1e300 "
+                                       "WHERE rowid = (SELECT max (rowid) FROM measurement);",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+
   l4a_store_set_actor (source, L4A_ROLE_SECRETARIAT, NULL);
   g_assert_true (l4a_bundle_export (source, "full", NULL, bundle_path, NULL, &n_records, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_records, >, 500);
+
+  /* the file carries its records in their canonical serialization, the
+   * very text its checksum is taken over */
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *canonical = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    g_assert_true (g_file_get_contents (bundle_path, &text, NULL, NULL));
+    g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+    canonical = l4a_bundle_canonical (json_object_get_member (json_node_get_object (json_parser_get_root (parser)),
+                                                              "records"));
+    g_assert_nonnull (strstr (text, canonical));
+    g_assert_nonnull (strstr (text, "Tab\\u0009line\\u000a\\\"quoted\\\" back\\\\slash \\u0001 é 😀"));
+    g_assert_nonnull (strstr (text, "\"value\":1.0000000000000001e+300"));
+  }
 
   /* what was written passes every check */
   bundle = l4a_bundle_load (bundle_path, &error);

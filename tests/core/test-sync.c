@@ -808,6 +808,82 @@ test_inbox (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+static void
+break_last_hub (JsonObject *root,
+                gpointer    data)
+{
+  JsonArray *hubs = json_object_get_array_member (json_object_get_object_member (root, "records"), "hub");
+  JsonObject *last = json_array_get_object_element (hubs, json_array_get_length (hubs) - 1);
+
+  json_object_set_string_member (last, "government_id", "99999999-9999-4999-8999-999999999999");
+}
+
+/* A large import remakes the search index once instead of record by
+ * record: afterwards the index holds every hub and its triggers work again;
+ * a large import that fails leaves the database, triggers and all, as it
+ * was. */
+static void
+test_large_import (void)
+{
+  g_autoptr(L4aStore) there = l4a_test_open_with_sample (tmpdir, "large-there.sqlite");
+  g_autoptr(L4aStore) here = open_empty ("large-here.sqlite");
+  g_autofree char *path = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *triggers = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *count_triggers = "SELECT group_concat (name, ' ') FROM (SELECT name FROM sqlite_schema "
+                               "WHERE type = 'trigger' ORDER BY name)";
+
+  exec_sql (there, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500) "
+                   "INSERT INTO hub (id, government_id, name, summary, start_on, end_on, created_at, updated_at, "
+                   "origin) SELECT printf ('10000000-0000-4000-8000-%012d', i), "
+                   "(SELECT id FROM government ORDER BY id LIMIT 1), 'Bulk hub ' || i, 'Riverside wetlands number ' || i, "
+                   "'2025-01-01', '2026-12-31', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'test' FROM n");
+  path = export_to (there, L4A_ROLE_SECRETARIAT, NULL, "registry", NULL);
+  triggers = text_of (here, count_triggers);
+  g_assert_nonnull (strstr (triggers, "hub_fts_insert"));
+
+  /* the last hub names no government: refused while writing, after the
+   * index's triggers were set aside */
+  broken = tampered (path, break_last_hub, NULL);
+  bundle = l4a_bundle_load (broken, &error);
+  g_assert_no_error (error);
+  before = fingerprint (l4a_store_get_path (here));
+  g_assert_false (l4a_import_now (here, bundle, NULL, FALSE, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "government_id"));
+  g_clear_error (&error);
+  after = fingerprint (l4a_store_get_path (here));
+  g_assert_cmpstr (before, ==, after);
+  g_free (after);
+  after = text_of (here, count_triggers);
+  g_assert_cmpstr (after, ==, triggers);
+  g_clear_pointer (&bundle, l4a_bundle_free);
+
+  bundle = l4a_bundle_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (l4a_import_now (here, bundle, NULL, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_free (after);
+  after = text_of (here, count_triggers);
+  g_assert_cmpstr (after, ==, triggers);
+  g_free (after);
+  after = text_of (here, "SELECT (SELECT count (*) FROM hub_fts) = (SELECT count (*) FROM hub)");
+  g_assert_cmpstr (after, ==, "1");
+  g_free (after);
+  after = text_of (here, "SELECT count (*) FROM hub_fts WHERE hub_fts MATCH 'wetlands'");
+  g_assert_cmpstr (after, ==, "1500");
+
+  /* the triggers are back at work */
+  exec_sql (here, "UPDATE hub SET name = 'Zanzibar Ferry Hub' WHERE id = '10000000-0000-4000-8000-000000000007'");
+  g_free (after);
+  after = text_of (here, "SELECT count (*) FROM hub_fts WHERE hub_fts MATCH 'zanzibar'");
+  g_assert_cmpstr (after, ==, "1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -822,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/core/sync/cancel", test_cancel);
   g_test_add_func ("/core/sync/suggested-names", test_suggested_names);
   g_test_add_func ("/core/sync/inbox", test_inbox);
+  g_test_add_func ("/core/sync/large-import", test_large_import);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-sync-XXXXXX");
 }
