@@ -94,8 +94,13 @@ l4a_bundle_prescan (const char  *data,
  * it a block at a time instead of being kept whole. */
 typedef struct
 {
-  GString   *out;
-  GChecksum *checksum;
+  GString    *out;
+  GChecksum  *checksum;
+  /* while checking a bundle's records: the length of every string */
+  gboolean    check;
+  guint       depth;
+  const char *where;   /* the type of the records being walked */
+  GError     *error;
 } Canonical;
 
 #define CANONICAL_BLOCK 65536
@@ -170,8 +175,9 @@ compare_members (gconstpointer a,
   return strcmp (((const Member *) a)->name, ((const Member *) b)->name);
 }
 
-static void canonical_node (Canonical *c,
-                            JsonNode  *node);
+static void canonical_node (Canonical  *c,
+                            JsonNode   *node,
+                            const char *member);
 
 static void
 canonical_object (Canonical  *c,
@@ -205,20 +211,40 @@ canonical_object (Canonical  *c,
     qsort (members, n, sizeof *members, compare_members);
 
   g_string_append_c (c->out, '{');
-  for (guint i = 0; i < n; i++)
+  c->depth++;
+  for (guint i = 0; i < n && c->error == NULL; i++)
     {
       if (i > 0)
         g_string_append_c (c->out, ',');
       canonical_string (c->out, members[i].name);
       g_string_append_c (c->out, ':');
-      canonical_node (c, members[i].node);
+      /* the records object names the type of what it holds */
+      if (c->depth == 1)
+        c->where = members[i].name;
+      canonical_node (c, members[i].node, members[i].name);
     }
+  c->depth--;
   g_string_append_c (c->out, '}');
 }
 
 static void
-canonical_node (Canonical *c,
-                JsonNode  *node)
+check_string (Canonical  *c,
+              const char *text,
+              const char *member)
+{
+  gsize limit = g_strcmp0 (member, "data") == 0 ? L4A_BUNDLE_MAX_DATA : L4A_BUNDLE_MAX_STRING;
+
+  if (c->error == NULL && strlen (text) > limit)
+    g_set_error (&c->error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                 /* translators: a record type, then a field name */
+                 _("In “%s”, the field “%s” holds more text than a bundle may carry."),
+                 c->where ? c->where : "?", member ? member : "?");
+}
+
+static void
+canonical_node (Canonical  *c,
+                JsonNode   *node,
+                const char *member)
 {
   GString *out = c->out;
 
@@ -234,11 +260,11 @@ canonical_node (Canonical *c,
         guint length = json_array_get_length (array);
 
         g_string_append_c (out, '[');
-        for (guint i = 0; i < length; i++)
+        for (guint i = 0; i < length && c->error == NULL; i++)
           {
             if (i > 0)
               g_string_append_c (out, ',');
-            canonical_node (c, json_array_get_element (array, i));
+            canonical_node (c, json_array_get_element (array, i), member);
             canonical_flush (c);
           }
         g_string_append_c (out, ']');
@@ -263,6 +289,8 @@ canonical_node (Canonical *c,
           g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
           break;
         case G_TYPE_STRING:
+          if (c->check)
+            check_string (c, json_node_get_string (node), member);
           canonical_string (out, json_node_get_string (node));
           break;
         default:
@@ -316,9 +344,9 @@ void
 l4a_bundle_canonical_append (GString  *out,
                              JsonNode *node)
 {
-  Canonical c = { out, NULL };
+  Canonical c = { out, NULL, FALSE, 0, NULL, NULL };
 
-  canonical_node (&c, node);
+  canonical_node (&c, node, NULL);
 }
 
 /**
@@ -341,16 +369,154 @@ l4a_bundle_canonical (JsonNode *node)
  * Returns: (transfer full): the SHA-256, in lower-case hex, of the
  *   canonical serialization of @records, worked out a block at a time
  */
-char *
-l4a_bundle_checksum (JsonNode *records)
+static char *
+checksum_of (JsonNode  *records,
+             gboolean   check,
+             GError   **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GString) out = g_string_sized_new (CANONICAL_BLOCK + 4096);
-  Canonical c = { out, checksum };
+  Canonical c = { out, checksum, check, 0, NULL, NULL };
 
-  canonical_node (&c, records);
+  canonical_node (&c, records, NULL);
+  if (c.error != NULL)
+    {
+      g_propagate_error (error, c.error);
+      return NULL;
+    }
   g_checksum_update (checksum, (const guchar *) out->str, out->len);
   return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* The canonical text of a bundle's records, cut at each record: the text
+ * before record i, then the record. */
+typedef struct
+{
+  char       *before;
+  const char *type;
+  JsonNode   *record;
+} Piece;
+
+typedef struct
+{
+  GArray  *pieces;   /* Piece */
+  guint    start, end;
+  GString *out;      /* the canonical text of pieces start to end */
+  GError  *error;
+} Part;
+
+static void
+piece_clear (gpointer data)
+{
+  g_free (((Piece *) data)->before);
+}
+
+static void
+canonical_part (Part      *part,
+                GChecksum *checksum)
+{
+  Canonical c = { part->out, checksum, TRUE, 2, NULL, NULL };
+
+  for (guint i = part->start; i < part->end && c.error == NULL; i++)
+    {
+      Piece *piece = &g_array_index (part->pieces, Piece, i);
+
+      g_string_append (part->out, piece->before);
+      c.where = piece->type;
+      canonical_node (&c, piece->record, piece->type);
+      canonical_flush (&c);
+    }
+  part->error = c.error;
+}
+
+static gpointer
+canonical_part_thread (gpointer data)
+{
+  canonical_part (data, NULL);
+  return NULL;
+}
+
+/* Like checksum_of() with its checks, for records already known to be an
+ * object of lists of objects: the second half of the records is written
+ * out by a second thread while the first is written and hashed here. */
+static char *
+checked_records_checksum (JsonObject  *records,
+                          GError     **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  g_autoptr(GList) types = json_object_get_members (records);
+  g_autoptr(GString) pending = g_string_new ("{");
+  g_autoptr(GString) first_text = g_string_sized_new (CANONICAL_BLOCK + 4096);
+  g_autoptr(GString) second_text = NULL;
+  Part first = { pieces, 0, 0, first_text, NULL };
+  Part second = { pieces, 0, 0, NULL, NULL };
+  GThread *thread = NULL;
+
+  g_array_set_clear_func (pieces, piece_clear);
+  types = g_list_sort (types, (GCompareFunc) strcmp);
+  for (GList *l = types; l; l = l->next)
+    {
+      JsonArray *array = json_object_get_array_member (records, l->data);
+      guint length = json_array_get_length (array);
+
+      if (l != types)
+        g_string_append_c (pending, ',');
+      canonical_string (pending, l->data);
+      g_string_append (pending, ":[");
+      for (guint i = 0; i < length; i++)
+        {
+          Piece piece = { NULL, l->data, json_array_get_element (array, i) };
+
+          if (i > 0)
+            g_string_append_c (pending, ',');
+          piece.before = g_strdup (pending->str);
+          g_string_truncate (pending, 0);
+          g_array_append_val (pieces, piece);
+        }
+      g_string_append_c (pending, ']');
+    }
+  g_string_append_c (pending, '}');
+
+  first.end = pieces->len;
+  /* worth a thread only for a large bundle, on a machine with two cores */
+  if (pieces->len >= 20000 && g_get_num_processors () > 1)
+    {
+      first.end = pieces->len / 2;
+      second.start = first.end;
+      second.end = pieces->len;
+      second.out = second_text = g_string_sized_new (1 << 20);
+      thread = g_thread_try_new ("l4a-checksum", canonical_part_thread, &second, NULL);
+      if (thread == NULL)
+        first.end = pieces->len;
+    }
+  canonical_part (&first, checksum);
+  if (thread != NULL)
+    g_thread_join (thread);
+
+  /* the first problem in the order of the text */
+  if (first.error != NULL)
+    {
+      g_propagate_error (error, first.error);
+      g_clear_error (&second.error);
+      return NULL;
+    }
+  if (second.error != NULL)
+    {
+      g_propagate_error (error, second.error);
+      return NULL;
+    }
+  g_checksum_update (checksum, (const guchar *) first_text->str, first_text->len);
+  if (thread != NULL)
+    g_checksum_update (checksum, (const guchar *) second_text->str, second_text->len);
+  g_checksum_update (checksum, (const guchar *) pending->str, pending->len);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+char *
+l4a_bundle_checksum (JsonNode *records)
+{
+  return checksum_of (records, FALSE, NULL);
 }
 
 gboolean
@@ -699,11 +865,9 @@ l4a_bundle_parse (const char  *data,
                          _("Record %u of type “%s” is not an object."), i + 1, (const char *) l->data);
             return NULL;
           }
-      if (!check_strings (list, l->data, NULL, error))
-        return NULL;
       bundle->n_records += json_array_get_length (array);
     }
-  /* the rest of the bundle; the records were checked above */
+  /* the rest of the bundle; the records are checked with their checksum */
   {
     JsonObjectIter iter;
     const char *name;
@@ -723,7 +887,10 @@ l4a_bundle_parse (const char  *data,
       format_error (error, _("The bundle has no “checksum”."));
       return NULL;
     }
-  checksum = l4a_bundle_checksum (node);
+  /* the length of every string of the records is checked on the way */
+  checksum = checked_records_checksum (records, error);
+  if (checksum == NULL)
+    return NULL;
   if (g_ascii_strcasecmp (checksum, text) != 0)
     {
       g_set_error_literal (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_INTEGRITY,

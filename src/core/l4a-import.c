@@ -166,9 +166,9 @@ query_exists (L4aStore   *store,
 
   if (stmt == NULL || a == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
   if (b != NULL)
-    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return found;
@@ -797,7 +797,8 @@ plan_record (L4aStore        *store,
   gint64 agreed_revision = 0;
   JsonObject *ours;
 
-  change->hash = content_hash (store, defaults, table, theirs);
+  if (change->hash == NULL)
+    change->hash = content_hash (store, defaults, table, theirs);
   ours = find_ours (store, table_facts (store, defaults, table), table, theirs, &holder, &local_error);
   if (local_error != NULL)
     {
@@ -858,6 +859,53 @@ plan_record (L4aStore        *store,
   return TRUE;
 }
 
+/* What the plan works out for each record from the record alone: its
+ * comparable form and its content hash. For a large bundle, the second
+ * half is worked out by a second thread while the plan goes on with the
+ * first; nothing here touches the database. */
+typedef struct
+{
+  const char *table;
+  JsonObject *object;
+  JsonObject *theirs;
+  char       *hash;
+} Prepared;
+
+typedef struct
+{
+  GArray     *items;   /* Prepared */
+  GHashTable *facts;   /* of every table of the bundle, read only */
+  guint       start, end;
+} PrepareWork;
+
+static void
+prepared_clear (gpointer data)
+{
+  Prepared *item = data;
+
+  g_clear_pointer (&item->theirs, json_object_unref);
+  g_clear_pointer (&item->hash, g_free);
+}
+
+static void
+prepare_range (PrepareWork *work)
+{
+  for (guint i = work->start; i < work->end; i++)
+    {
+      Prepared *item = &g_array_index (work->items, Prepared, i);
+
+      item->theirs = comparable (item->table, item->object);
+      item->hash = content_hash (NULL, work->facts, item->table, item->theirs);
+    }
+}
+
+static gpointer
+prepare_thread (gpointer data)
+{
+  prepare_range (data);
+  return NULL;
+}
+
 static L4aImportPlan *
 compute_plan (L4aStore   *store,
               L4aBundle  *bundle,
@@ -869,6 +917,10 @@ compute_plan (L4aStore   *store,
   Rules rules = { store, bundle, bundle->origin_actor, NULL, NULL, NULL };
   g_autoptr(GList) types = NULL;
   g_autoptr(GHashTable) facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, table_facts_free);
+  g_autoptr(GArray) prepared = NULL;
+  PrepareWork second = { NULL, NULL, 0, 0 };
+  GThread *thread = NULL;
+  guint next = 0;
   gboolean ok = TRUE;
 
   plan->changes = g_ptr_array_new_with_free_func (change_free);
@@ -893,6 +945,32 @@ compute_plan (L4aStore   *store,
   rules.indicators = collect (records, "indicator", "id");
   rules.attachments = collect (records, "proposal_attachment", "sha256");
 
+  prepared = g_array_new (FALSE, FALSE, sizeof (Prepared));
+  g_array_set_clear_func (prepared, prepared_clear);
+  for (guint t = 0; tables[t] != NULL; t++)
+    if (json_object_has_member (records, tables[t]))
+      {
+        JsonArray *array = json_object_get_array_member (records, tables[t]);
+
+        table_facts (store, facts, tables[t]);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            Prepared item = { tables[t], json_array_get_object_element (array, i), NULL, NULL };
+
+            g_array_append_val (prepared, item);
+          }
+      }
+  if (prepared->len >= 20000 && g_get_num_processors () > 1)
+    {
+      second = (PrepareWork) { prepared, facts, prepared->len / 2, prepared->len };
+      thread = g_thread_try_new ("l4a-plan", prepare_thread, &second, NULL);
+    }
+  {
+    PrepareWork first = { prepared, facts, 0, thread != NULL ? prepared->len / 2 : prepared->len };
+
+    prepare_range (&first);
+  }
+
   for (guint t = 0; ok && tables[t] != NULL; t++)
     {
       g_autoptr(GHashTable) seen = NULL;
@@ -909,6 +987,7 @@ compute_plan (L4aStore   *store,
         {
           JsonObject *object = json_array_get_object_element (array, i);
           L4aImportChange *change = g_new0 (L4aImportChange, 1);
+          guint position = next++;
           Rule rule;
 
           change->type = g_strdup (tables[t]);
@@ -930,7 +1009,11 @@ compute_plan (L4aStore   *store,
               break;
             }
 
-          change->theirs = comparable (tables[t], object);
+          /* the record's own work, from the first half or the thread */
+          if (thread != NULL && position >= second.start)
+            g_thread_join (g_steal_pointer (&thread));
+          change->theirs = g_steal_pointer (&g_array_index (prepared, Prepared, position).theirs);
+          change->hash = g_steal_pointer (&g_array_index (prepared, Prepared, position).hash);
           change->label = label_of (object, change->id);
           ok = plan_record (store, facts, tables[t], change->theirs, rule, change, error);
           if (ok)
@@ -938,6 +1021,9 @@ compute_plan (L4aStore   *store,
         }
     }
 
+  /* a plan stopped early waits for the thread before its work is freed */
+  if (thread != NULL)
+    g_thread_join (thread);
   g_hash_table_unref (rules.proposals);
   g_hash_table_unref (rules.indicators);
   g_hash_table_unref (rules.attachments);

@@ -179,7 +179,8 @@ bind_value (sqlite3_stmt *stmt,
       GType type = json_node_get_value_type (node);
 
       if (type == G_TYPE_STRING)
-        sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+        /* the record outlives the statement's step */
+        sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_STATIC);
       else if (type == G_TYPE_INT64)
         sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
       else if (type == G_TYPE_DOUBLE)
@@ -641,9 +642,10 @@ write_record_named (L4aRecordWriter *self,
 {
   const TableInfo *info = shape->info;
   JsonObject *object = record->object;
-  g_autoptr(GPtrArray) members = g_ptr_array_new ();
-  g_autoptr(GList) keys = l4a_json_members (object);
+  g_autoptr(GPtrArray) members = g_ptr_array_sized_new (32);
   const char *id = json_object_get_string_member_with_default (object, "id", NULL);
+  JsonObjectIter iter;
+  const char *member;
   const char *key_column, *key_second;
   sqlite3_stmt *stmt;
   gboolean data = table_has_link (info, "data");
@@ -651,10 +653,9 @@ write_record_named (L4aRecordWriter *self,
 
   l4a_records_key (info->table, &key_column, &key_second);
 
-  for (GList *l = keys; l; l = l->next)
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &member, NULL))
     {
-      const char *member = l->data;
-
       if (table_has_link (info, member))
         continue;
       /* "num" is this database's own row number, never carried */

@@ -469,6 +469,75 @@ test_full_round_trip (void)
   }
 }
 
+/* A copy of the sample with @extra more measurements. */
+static JsonNode *
+large_node (guint extra)
+{
+  JsonNode *node = sample_node ();
+  JsonArray *measurements = json_object_get_array_member (json_object_get_object_member (root_of (node), "records"),
+                                                          "measurement");
+  JsonObject *model = json_array_get_object_element (measurements, 0);
+
+  for (guint i = 0; i < extra; i++)
+    {
+      JsonObject *copy = json_object_new ();
+      g_autofree char *id = g_strdup_printf ("30000000-0000-4000-8000-%012u", i);
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, model);
+      while (json_object_iter_next (&iter, &name, &value))
+        json_object_set_member (copy, name, json_node_copy (value));
+      json_object_set_string_member (copy, "id", id);
+      json_object_set_double_member (copy, "value", i / 7.0);
+      json_array_add_object_element (measurements, copy);
+    }
+  return node;
+}
+
+static JsonObject *
+measurement_at (JsonNode *node,
+                guint     index)
+{
+  JsonArray *measurements = json_object_get_array_member (json_object_get_object_member (root_of (node), "records"),
+                                                          "measurement");
+
+  return json_array_get_object_element (measurements, index);
+}
+
+/* A large bundle's checksum is worked out by two threads: the same as by
+ * one, and a change or a string too long in either half is found, the
+ * first in the text reported. */
+static void
+test_large (void)
+{
+  g_autoptr(JsonNode) node = large_node (30000);
+  g_autofree char *text = NULL;
+  g_autofree char *huge = g_strnfill (L4A_BUNDLE_MAX_STRING + 1, 'x');
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  guint late = 29000;
+
+  reseal (node);
+  text = json_to_string (node, FALSE);
+  bundle = l4a_bundle_parse (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bundle->n_records, >, 30000);
+
+  /* a value changed late in the records, not sealed again */
+  json_object_set_double_member (measurement_at (node, late), "value", 1234.5);
+  HOSTILE ("late change", json_node_copy (node), L4A_BUNDLE_ERROR_INTEGRITY, "checksum");
+
+  /* a text too long late, then also early */
+  json_object_set_string_member (measurement_at (node, late), "note", huge);
+  reseal (node);
+  HOSTILE ("late huge note", json_node_copy (node), L4A_BUNDLE_ERROR_TOO_LARGE, "“note”");
+  json_object_set_string_member (measurement_at (node, 3), "source", huge);
+  reseal (node);
+  HOSTILE ("early huge source", json_node_copy (node), L4A_BUNDLE_ERROR_TOO_LARGE, "“source”");
+}
+
 static L4aBundle *
 bundle_from_node (JsonNode *node)
 {
@@ -608,6 +677,7 @@ main (int   argc,
   g_test_add_func ("/core/bundle/sample-is-valid", test_sample_is_valid);
   g_test_add_func ("/core/bundle/canonical", test_canonical);
   g_test_add_func ("/core/bundle/hostile", test_hostile);
+  g_test_add_func ("/core/bundle/large", test_large);
   g_test_add_func ("/core/bundle/files", test_files);
   g_test_add_func ("/core/bundle/full-round-trip", test_full_round_trip);
   g_test_add_func ("/core/bundle/import-plan", test_import_plan);

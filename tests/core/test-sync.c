@@ -842,6 +842,13 @@ test_large_import (void)
                    "origin) SELECT printf ('10000000-0000-4000-8000-%012d', i), "
                    "(SELECT id FROM government ORDER BY id LIMIT 1), 'Bulk hub ' || i, 'Riverside wetlands number ' || i, "
                    "'2025-01-01', '2026-12-31', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'test' FROM n");
+  /* enough records for the plan to share its work with a second thread */
+  exec_sql (there, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+                   "INSERT INTO measurement (id, indicator_id, measured_on, value, created_at, updated_at, origin) "
+                   "SELECT printf ('30000000-0000-4000-8000-%012d', i), "
+                   "(SELECT id FROM indicator WHERE hub_id IS NOT NULL ORDER BY id LIMIT 1), "
+                   "date ('2000-01-01', '+' || i || ' days'), i / 7.0, '2026-01-01T00:00:00Z', "
+                   "'2026-01-01T00:00:00Z', 'test' FROM n");
   path = export_to (there, L4A_ROLE_SECRETARIAT, NULL, "registry", NULL);
   triggers = text_of (here, count_triggers);
   g_assert_nonnull (strstr (triggers, "hub_fts_insert"));
@@ -876,6 +883,22 @@ test_large_import (void)
   g_free (after);
   after = text_of (here, "SELECT count (*) FROM hub_fts WHERE hub_fts MATCH 'wetlands'");
   g_assert_cmpstr (after, ==, "1500");
+
+  /* every record written as it was sent, each with what was agreed on it */
+  {
+    const char *content = "SELECT count (*) || ' ' || total (value) || ' ' || "
+                          "group_concat (id || measured_on || value, '') FROM "
+                          "(SELECT * FROM measurement WHERE id LIKE '30000000-%' ORDER BY id)";
+    g_autofree char *sent = text_of (there, content);
+    g_autofree char *written = text_of (here, content);
+    g_autofree char *measurements = text_of (there, "SELECT count (*) FROM measurement");
+
+    g_assert_cmpstr (written, ==, sent);
+    g_assert_true (g_str_has_prefix (written, "20000 "));
+    g_free (after);
+    after = text_of (here, "SELECT count (*) FROM sync_state WHERE record_type = 'measurement'");
+    g_assert_cmpstr (after, ==, measurements);
+  }
 
   /* the triggers are back at work */
   exec_sql (here, "UPDATE hub SET name = 'Zanzibar Ferry Hub' WHERE id = '10000000-0000-4000-8000-000000000007'");
