@@ -38,19 +38,30 @@ l4a_bundle_kinds (void)
   return kinds;
 }
 
-/**
- * l4a_bundle_prescan:
- *
- * Checks the size and how deeply arrays and objects nest, reading the
- * bytes once, before any parser sees them.
- */
-gboolean
-l4a_bundle_prescan (const char  *data,
-                    gsize        length,
-                    GError     **error)
+/* Where a large bundle may be cut in two for two parsers: the longest
+ * list three levels down (the records of one type) and the commas between
+ * its elements; and how many members the objects of the first two levels
+ * have, to tell whether a parser saw every one of them. */
+typedef struct
+{
+  gboolean  possible;       /* no text outside strings that JSON lacks */
+  guint     n_lists;        /* lists opened three levels down */
+  guint     list_index;     /* which of them is the longest */
+  gsize     list_close;
+  GArray   *commas;         /* of the longest (gsize) */
+  GArray   *current;        /* of the one open */
+  guint     current_index;
+  guint     members[3];     /* colons at levels 1 and 2 */
+} SplitPoints;
+
+static gboolean
+prescan (const char   *data,
+         gsize         length,
+         SplitPoints  *split,
+         GError      **error)
 {
   guint depth = 0;
-  gboolean in_string = FALSE, escaped = FALSE;
+  gboolean in_string = FALSE, escaped = FALSE, in_list = FALSE;
 
   if (length > L4A_BUNDLE_MAX_SIZE)
     {
@@ -83,11 +94,186 @@ l4a_bundle_prescan (const char  *data,
                            _("The bundle nests lists and objects more than %u deep."), L4A_BUNDLE_MAX_DEPTH);
               return FALSE;
             }
+          if (split != NULL && depth == 3 && c == '[')
+            {
+              in_list = TRUE;
+              split->current_index = split->n_lists++;
+              g_array_set_size (split->current, 0);
+            }
         }
       else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+        {
+          if (split != NULL && depth == 3 && in_list)
+            {
+              in_list = FALSE;
+              if (split->current->len > split->commas->len)
+                {
+                  GArray *longest = split->commas;
+
+                  split->commas = split->current;
+                  split->current = longest;
+                  split->list_index = split->current_index;
+                  split->list_close = i;
+                }
+            }
+          depth--;
+        }
+      else if (split != NULL)
+        {
+          if (c == ',' && depth == 3 && in_list)
+            g_array_append_val (split->current, i);
+          else if (c == ':' && depth >= 1 && depth <= 2)
+            split->members[depth]++;
+          else if (c == '/' || c == '\'')
+            split->possible = FALSE;  /* comments or quotes a JSON parser may take */
+        }
     }
   return TRUE;
+}
+
+/**
+ * l4a_bundle_prescan:
+ *
+ * Checks the size and how deeply arrays and objects nest, reading the
+ * bytes once, before any parser sees them.
+ */
+gboolean
+l4a_bundle_prescan (const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  return prescan (data, length, NULL, error);
+}
+
+typedef struct
+{
+  const char *data;
+  gsize       length;
+  JsonNode   *root;
+} Half;
+
+static gpointer
+parse_half (gpointer data)
+{
+  Half *half = data;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (json_parser_load_from_data (parser, half->data, (gssize) half->length, NULL) &&
+      json_parser_get_root (parser) != NULL)
+    half->root = json_node_ref (json_parser_get_root (parser));
+  return NULL;
+}
+
+/* The lists three levels down in @root, in the order of the text, and how
+ * many members the objects of levels 1 and 2 hold. */
+static JsonArray *
+find_list (JsonNode *root,
+           guint     index,
+           guint     members[3])
+{
+  JsonArray *found = NULL;
+  guint seen = 0;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  members[1] = json_object_get_size (json_node_get_object (root));
+  members[2] = 0;
+  json_object_iter_init_ordered (&iter, json_node_get_object (root));
+  while (json_object_iter_next_ordered (&iter, &name, &value))
+    {
+      if (JSON_NODE_HOLDS_OBJECT (value))
+        {
+          JsonObjectIter inner;
+          JsonNode *child;
+
+          members[2] += json_object_get_size (json_node_get_object (value));
+          json_object_iter_init_ordered (&inner, json_node_get_object (value));
+          while (json_object_iter_next_ordered (&inner, &name, &child))
+            if (JSON_NODE_HOLDS_ARRAY (child) && seen++ == index)
+              found = json_node_get_array (child);
+        }
+      else if (JSON_NODE_HOLDS_ARRAY (value))
+        {
+          JsonArray *array = json_node_get_array (value);
+
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            {
+              JsonNode *child = json_array_get_element (array, i);
+
+              if (JSON_NODE_HOLDS_ARRAY (child) && seen++ == index)
+                found = json_node_get_array (child);
+              else if (JSON_NODE_HOLDS_OBJECT (child))
+                members[2] += json_object_get_size (json_node_get_object (child));
+            }
+        }
+    }
+  return found;
+}
+
+/* Parses a large bundle as two texts at once: the bundle less the second
+ * half of its longest list, and that half as a list of its own; then
+ * puts the half back. Gives %NULL, for the caller to parse the whole
+ * text, if the bundle is small, if the machine has one processor, or if
+ * anything about the two halves is not as the whole text says (a syntax
+ * error, a member given twice, text that is not plain JSON). */
+static JsonNode *
+parse_in_two (const char  *data,
+              gsize        length,
+              SplitPoints *split)
+{
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  Half first = { NULL, 0, NULL };
+  Half second = { NULL, 0, NULL };
+  guint members[3] = { 0, 0, 0 };
+  GThread *thread;
+  JsonArray *list, *tail;
+  gsize cut, n;
+
+  if (!split->possible || split->commas->len < 20000 || g_get_num_processors () < 2)
+    return NULL;
+
+  /* cut at the middle comma: [a, …, m] + the rest of the text, and [n, …] */
+  cut = g_array_index (split->commas, gsize, split->commas->len / 2);
+  first.length = cut + (length - split->list_close);
+  first_text = g_malloc (first.length + 1);
+  memcpy (first_text, data, cut);
+  memcpy (first_text + cut, data + split->list_close, length - split->list_close);
+  first_text[first.length] = '\0';
+  first.data = first_text;
+  n = split->list_close - cut - 1;
+  second.length = n + 2;
+  second_text = g_malloc (second.length + 1);
+  second_text[0] = '[';
+  memcpy (second_text + 1, data + cut + 1, n);
+  second_text[n + 1] = ']';
+  second_text[n + 2] = '\0';
+  second.data = second_text;
+
+  thread = g_thread_try_new ("l4a-parse", parse_half, &second, NULL);
+  if (thread == NULL)
+    return NULL;
+  parse_half (&first);
+  g_thread_join (thread);
+
+  if (first.root == NULL || second.root == NULL || !JSON_NODE_HOLDS_ARRAY (second.root) ||
+      (list = find_list (first.root, split->list_index, members)) == NULL ||
+      members[1] != split->members[1] || members[2] != split->members[2])
+    {
+      g_clear_pointer (&first.root, json_node_unref);
+      g_clear_pointer (&second.root, json_node_unref);
+      return NULL;
+    }
+
+  tail = json_node_get_array (second.root);
+  for (guint i = 0; i < json_array_get_length (tail); i++)
+    json_array_add_element (list, json_node_ref (json_array_get_element (tail, i)));
+  json_node_unref (second.root);
+  json_node_seal (first.root);
+  return first.root;
 }
 
 /* The canonical text is written into @out; with a checksum, it is fed to
@@ -718,35 +904,46 @@ l4a_bundle_parse (const char  *data,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(L4aBundle) bundle = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) whole = NULL;
+  SplitPoints split = { 0 };
+  gboolean ok;
   g_autofree char *checksum = NULL;
   JsonObject *root, *origin, *records;
   JsonNode *node;
   const char *text;
   g_autoptr(GList) types = NULL;
 
-  if (!l4a_bundle_prescan (data, length, error))
+  split.commas = g_array_new (FALSE, FALSE, sizeof (gsize));
+  split.current = g_array_new (FALSE, FALSE, sizeof (gsize));
+  split.possible = TRUE;
+  ok = prescan (data, length, &split, error);
+  if (ok && !g_utf8_validate_len (data, length, NULL))
+    ok = format_error (error, _("The bundle is not UTF-8 text."));
+  if (ok)
+    whole = parse_in_two (data, length, &split);
+  g_array_unref (split.commas);
+  g_array_unref (split.current);
+  if (!ok)
     return NULL;
-  if (!g_utf8_validate_len (data, length, NULL))
-    {
-      format_error (error, _("The bundle is not UTF-8 text."));
-      return NULL;
-    }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+  if (whole == NULL)
     {
-      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SYNTAX,
-                   _("The bundle is not valid JSON: %s"), local_error->message);
-      return NULL;
-    }
-
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error_literal (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SYNTAX, _("The bundle is empty."));
-      return NULL;
+      parser = json_parser_new_immutable ();
+      if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+        {
+          g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SYNTAX,
+                       _("The bundle is not valid JSON: %s"), local_error->message);
+          return NULL;
+        }
+      if (json_parser_get_root (parser) == NULL)
+        {
+          g_set_error_literal (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SYNTAX, _("The bundle is empty."));
+          return NULL;
+        }
+      whole = json_node_ref (json_parser_get_root (parser));
     }
   bundle = g_new0 (L4aBundle, 1);
-  bundle->root = json_node_ref (json_parser_get_root (parser));
+  bundle->root = g_steal_pointer (&whole);
   if (!JSON_NODE_HOLDS_OBJECT (bundle->root))
     {
       format_error (error, _("The file is not a Local4Action bundle: it is not a JSON object."));

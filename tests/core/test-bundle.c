@@ -525,6 +525,62 @@ test_large (void)
   g_assert_no_error (error);
   g_assert_cmpuint (bundle->n_records, >, 30000);
 
+  /* A large bundle is parsed in two halves: a member given twice at the
+   * first two levels, or text a JSON parser need not read as JSON, gives
+   * what one parser of the whole text gives. */
+  {
+    const char *inserts[][2] = {
+      { "{", "\"records\":{\"hub\":[]}," },
+      { "\"records\":{", "\"measurement\":[1,2]," },
+      { "\"records\":{", "\"hub\":[]," },
+      { "\"records\":{", "\"measurement\":5," },
+      { "\"origin\":{", "\"role\":\"member\"," },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (inserts); i++)
+      {
+        const char *at = strstr (text, inserts[i][0]) + strlen (inserts[i][0]);
+        g_autofree char *variant = g_strdup_printf ("%.*s%s%s", (int) (at - text), text, inserts[i][1], at);
+        g_autoptr(JsonParser) parser = json_parser_new ();
+        g_autoptr(L4aBundle) parsed = NULL;
+        g_autoptr(GError) variant_error = NULL;
+
+        JsonObject *root;
+        g_autofree char *sealed = NULL;
+
+        g_assert_true (json_parser_load_from_data (parser, variant, -1, NULL));
+        root = json_node_get_object (json_parser_get_root (parser));
+        sealed = l4a_bundle_checksum (json_object_get_member (root, "records"));
+        parsed = l4a_bundle_parse (variant, strlen (variant), &variant_error);
+        /* as one parser reads it, the records still match their checksum */
+        if (g_str_equal (sealed, json_object_get_string_member (root, "checksum")))
+          {
+            g_autofree char *ours = NULL;
+            g_autofree char *whole = l4a_bundle_canonical (json_parser_get_root (parser));
+
+            g_assert_no_error (variant_error);
+            ours = l4a_bundle_canonical (parsed->root);
+            g_assert_cmpstr (ours, ==, whole);
+          }
+        else
+          g_assert_null (parsed);
+      }
+    /* the member given twice that a whole parser keeps is what counts */
+    {
+      const char *at = strstr (text, "\"origin\":{") + strlen ("\"origin\":{");
+      g_autofree char *variant = g_strdup_printf ("%.*s\"role\":\"member\",%s", (int) (at - text), text, at);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(L4aBundle) parsed = NULL;
+      JsonObject *origin;
+
+      g_assert_true (json_parser_load_from_data (parser, variant, -1, NULL));
+      origin = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "origin");
+      parsed = l4a_bundle_parse (variant, strlen (variant), NULL);
+      g_assert_nonnull (parsed);
+      g_assert_cmpstr (parsed->origin_role, ==, json_object_get_string_member (origin, "role"));
+    }
+  }
+
   /* a value changed late in the records, not sealed again */
   json_object_set_double_member (measurement_at (node, late), "value", 1234.5);
   HOSTILE ("late change", json_node_copy (node), L4A_BUNDLE_ERROR_INTEGRITY, "checksum");
