@@ -236,8 +236,22 @@ parse_in_two (const char  *data,
   if (!split->possible || split->commas->len < 20000 || g_get_num_processors () < 2)
     return NULL;
 
-  /* cut at the middle comma: [a, …, m] + the rest of the text, and [n, …] */
-  cut = g_array_index (split->commas, gsize, split->commas->len / 2);
+  /* cut at the comma nearest the middle of the text, so that both
+   * parsers have as much to read: [a, …, m] + the rest, and [n, …] */
+  {
+    guint low = 0, high = split->commas->len - 1;
+
+    while (low < high)
+      {
+        guint middle = (low + high) / 2;
+
+        if (g_array_index (split->commas, gsize, middle) < length / 2)
+          low = middle + 1;
+        else
+          high = middle;
+      }
+    cut = g_array_index (split->commas, gsize, low);
+  }
   first.length = cut + (length - split->list_close);
   first_text = g_malloc (first.length + 1);
   memcpy (first_text, data, cut);
@@ -272,7 +286,6 @@ parse_in_two (const char  *data,
   for (guint i = 0; i < json_array_get_length (tail); i++)
     json_array_add_element (list, json_node_ref (json_array_get_element (tail, i)));
   json_node_unref (second.root);
-  json_node_seal (first.root);
   return first.root;
 }
 
@@ -638,6 +651,7 @@ checked_records_checksum (JsonObject  *records,
   Part first = { pieces, 0, 0, first_text, NULL };
   Part second = { pieces, 0, 0, NULL, NULL };
   GThread *thread = NULL;
+  guint64 weight = 0, half = 0;
 
   g_array_set_clear_func (pieces, piece_clear);
   types = g_list_sort (types, (GCompareFunc) strcmp);
@@ -659,6 +673,8 @@ checked_records_checksum (JsonObject  *records,
           piece.before = g_strdup (pending->str);
           g_string_truncate (pending, 0);
           g_array_append_val (pieces, piece);
+          weight += JSON_NODE_HOLDS_OBJECT (piece.record) ? json_object_get_size (json_node_get_object (piece.record))
+                                                          : 1;
         }
       g_string_append_c (pending, ']');
     }
@@ -668,7 +684,13 @@ checked_records_checksum (JsonObject  *records,
   /* worth a thread only for a large bundle, on a machine with two cores */
   if (pieces->len >= 20000 && g_get_num_processors () > 1)
     {
-      first.end = pieces->len / 2;
+      /* as many members for each thread */
+      for (first.end = 0; first.end < pieces->len && half < weight / 2; first.end++)
+        {
+          JsonNode *record = g_array_index (pieces, Piece, first.end).record;
+
+          half += JSON_NODE_HOLDS_OBJECT (record) ? json_object_get_size (json_node_get_object (record)) : 1;
+        }
       second.start = first.end;
       second.end = pieces->len;
       second.out = second_text = g_string_sized_new (1 << 20);

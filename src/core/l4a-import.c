@@ -869,6 +869,8 @@ typedef struct
   JsonObject *object;
   JsonObject *theirs;
   char       *hash;
+  char       *id;
+  char       *label;
 } Prepared;
 
 typedef struct
@@ -885,6 +887,8 @@ prepared_clear (gpointer data)
 
   g_clear_pointer (&item->theirs, json_object_unref);
   g_clear_pointer (&item->hash, g_free);
+  g_clear_pointer (&item->id, g_free);
+  g_clear_pointer (&item->label, g_free);
 }
 
 static void
@@ -896,6 +900,8 @@ prepare_range (PrepareWork *work)
 
       item->theirs = comparable (item->table, item->object);
       item->hash = content_hash (NULL, work->facts, item->table, item->theirs);
+      item->id = sync_key (item->table, item->object);
+      item->label = label_of (item->object, item->id);
     }
 }
 
@@ -962,11 +968,20 @@ compute_plan (L4aStore   *store,
       }
   if (prepared->len >= 20000 && g_get_num_processors () > 1)
     {
-      second = (PrepareWork) { prepared, facts, prepared->len / 2, prepared->len };
+      guint64 weight = 0, half = 0;
+      guint cut = 0;
+
+      for (guint i = 0; i < prepared->len; i++)
+        weight += json_object_get_size (g_array_index (prepared, Prepared, i).object);
+      /* the thread takes two thirds: the first third is worked out here,
+       * then the plan goes on with it while the thread finishes */
+      for (; cut < prepared->len && half < weight / 3; cut++)
+        half += json_object_get_size (g_array_index (prepared, Prepared, cut).object);
+      second = (PrepareWork) { prepared, facts, cut, prepared->len };
       thread = g_thread_try_new ("l4a-plan", prepare_thread, &second, NULL);
     }
   {
-    PrepareWork first = { prepared, facts, 0, thread != NULL ? prepared->len / 2 : prepared->len };
+    PrepareWork first = { prepared, facts, 0, thread != NULL ? second.start : prepared->len };
 
     prepare_range (&first);
   }
@@ -990,9 +1005,12 @@ compute_plan (L4aStore   *store,
           guint position = next++;
           Rule rule;
 
+          /* the record's own work, from the first part or the thread */
+          if (thread != NULL && position >= second.start)
+            g_thread_join (g_steal_pointer (&thread));
           change->type = g_strdup (tables[t]);
           change->index = i;
-          change->id = sync_key (tables[t], object);
+          change->id = g_steal_pointer (&g_array_index (prepared, Prepared, position).id);
           change->fields = g_ptr_array_new_with_free_func (g_free);
           change->resolution = L4A_RESOLVE_MINE;
           g_ptr_array_add (plan->changes, change);
@@ -1009,12 +1027,9 @@ compute_plan (L4aStore   *store,
               break;
             }
 
-          /* the record's own work, from the first half or the thread */
-          if (thread != NULL && position >= second.start)
-            g_thread_join (g_steal_pointer (&thread));
           change->theirs = g_steal_pointer (&g_array_index (prepared, Prepared, position).theirs);
           change->hash = g_steal_pointer (&g_array_index (prepared, Prepared, position).hash);
-          change->label = label_of (object, change->id);
+          change->label = g_steal_pointer (&g_array_index (prepared, Prepared, position).label);
           ok = plan_record (store, facts, tables[t], change->theirs, rule, change, error);
           if (ok)
             plan->counts[change->action]++;
@@ -1052,6 +1067,10 @@ write_plan (L4aStore          *store,
 {
   g_autofree char *source = g_strdup_printf ("bundle %s %s", bundle->kind, bundle->bundle_id);
   g_autoptr(L4aRecordWriter) writer = l4a_record_writer_new (store, sample, source);
+  g_autoptr(L4aBatch) agreed = l4a_batch_new (store, "INSERT INTO sync_state (record_type, record_key, theirs_hash, "
+                                                     "ours_revision, agreed_at)", 5,
+                                              "ON CONFLICT DO UPDATE SET theirs_hash = excluded.theirs_hash, "
+                                              "ours_revision = excluded.ours_revision, agreed_at = excluded.agreed_at");
   g_autofree char *now = l4a_now_iso8601 ();
   guint written = 0;
 
@@ -1073,7 +1092,6 @@ write_plan (L4aStore          *store,
   for (guint i = 0; i < plan->changes->len; i++)
     {
       L4aImportChange *change = g_ptr_array_index (plan->changes, i);
-      sqlite3_stmt *stmt;
 
       if ((i & 255) == 0)
         {
@@ -1098,20 +1116,12 @@ write_plan (L4aStore          *store,
         continue;
 
       /* Both sides have now seen this version: it is what they last agreed. */
-      stmt = l4a_store_prepare_cached (store,
-                                       "INSERT INTO sync_state (record_type, record_key, theirs_hash, ours_revision, "
-                                       "agreed_at) VALUES (?1, ?2, ?3, ?5, ?4) ON CONFLICT DO UPDATE SET "
-                                       "theirs_hash = excluded.theirs_hash, ours_revision = excluded.ours_revision, "
-                                       "agreed_at = excluded.agreed_at",
-                                       error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, change->type, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, change->id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, change->hash, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 5, change->ours_revision);
-      if (!l4a_store_step_done (store, stmt, change->label, error))
+      l4a_batch_text (agreed, change->type);
+      l4a_batch_text (agreed, change->id);
+      l4a_batch_text (agreed, change->hash);
+      l4a_batch_int (agreed, change->ours_revision);
+      l4a_batch_text (agreed, now);
+      if (!l4a_batch_end_row (agreed, error))
         return FALSE;
     }
 
@@ -1119,6 +1129,8 @@ write_plan (L4aStore          *store,
     return FALSE;
   if (trial)
     return TRUE;
+  if (!l4a_batch_flush (agreed, error))
+    return FALSE;
 
   {
     g_autoptr(sqlite3_stmt) stmt = NULL;

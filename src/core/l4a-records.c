@@ -250,6 +250,7 @@ struct _L4aRecordWriter
   GPtrArray  *related;   /* JsonObject of hubs whose related hubs are linked at the end */
   gboolean    audit;
   GPtrArray  *search_triggers;  /* their SQL, while the search index waits for the end */
+  L4aBatch   *audit_rows;
 };
 
 static TableShape *
@@ -747,8 +748,19 @@ write_record_named (L4aRecordWriter *self,
     return FALSE;
 
   if (self->audit && g_hash_table_contains (shape->column_set, "revision"))
-    return l4a_store_audit_at (self->store, self->now, update ? "update" : "create", info->table,
-                               id ? id : record_name (record), self->details, error);
+    {
+      /* one audit row per record, written many at a time */
+      if (self->audit_rows == NULL)
+        self->audit_rows = l4a_batch_new (self->store, "INSERT INTO audit (at, actor, action, record_type, "
+                                                       "record_id, details)", 6, NULL);
+      l4a_batch_text (self->audit_rows, self->now);
+      l4a_batch_text (self->audit_rows, l4a_store_actor_string (self->store));
+      l4a_batch_text (self->audit_rows, update ? "update" : "create");
+      l4a_batch_text (self->audit_rows, info->table);
+      l4a_batch_text (self->audit_rows, id ? id : record_name (record));
+      l4a_batch_text (self->audit_rows, self->details);
+      return l4a_batch_end_row (self->audit_rows, error);
+    }
 
   return TRUE;
 }
@@ -814,6 +826,7 @@ l4a_record_writer_free (L4aRecordWriter *self)
   g_hash_table_unref (self->shapes);
   g_ptr_array_unref (self->related);
   g_clear_pointer (&self->search_triggers, g_ptr_array_unref);
+  g_clear_pointer (&self->audit_rows, l4a_batch_free);
   g_free (self);
 }
 
@@ -874,6 +887,9 @@ l4a_record_writer_finish (L4aRecordWriter *self,
         return FALSE;
     }
   g_ptr_array_set_size (self->related, 0);
+
+  if (self->audit_rows != NULL && !l4a_batch_flush (self->audit_rows, error))
+    return FALSE;
 
   if (self->search_triggers != NULL)
     {

@@ -46,6 +46,24 @@ gboolean      l4a_store_rows_done       (L4aStore      *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+typedef struct _L4aBatch L4aBatch;
+
+L4aBatch     *l4a_batch_new             (L4aStore      *store,
+                                         const char    *insert,
+                                         guint          n_columns,
+                                         const char    *tail);
+void          l4a_batch_text            (L4aBatch      *self,
+                                         const char    *text);
+void          l4a_batch_int             (L4aBatch      *self,
+                                         gint64         number);
+gboolean      l4a_batch_end_row         (L4aBatch      *self,
+                                         GError       **error);
+gboolean      l4a_batch_flush           (L4aBatch      *self,
+                                         GError       **error);
+void          l4a_batch_free            (L4aBatch      *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aBatch, l4a_batch_free)
+
 #include <json-glib/json-glib.h>
 
 /* The member names of @object in their order, owned by @object: like

@@ -39,6 +39,7 @@ static const char * const migrations[] = {
   "/org/local4action/Hubs/core/migrations/001-initial.sql",
   "/org/local4action/Hubs/core/migrations/002-review.sql",
   "/org/local4action/Hubs/core/migrations/003-sync.sql",
+  "/org/local4action/Hubs/core/migrations/004-audit.sql",
 };
 
 /* Tables that l4a_store_count() may be asked about; the name goes into SQL
@@ -726,4 +727,167 @@ l4a_store_is_empty (L4aStore *self)
     return TRUE;
 
   return sqlite3_column_int (stmt, 0) != 0;
+}
+
+/* ---------------------------------------------------------------------------
+ * Rows written many at a time
+ */
+
+#define BATCH_ROWS 64
+
+typedef struct
+{
+  char   *text;   /* or NULL for a number */
+  gint64  number;
+} BatchValue;
+
+struct _L4aBatch
+{
+  L4aStore *store;
+  char     *insert;
+  char     *tail;
+  guint     n_columns;
+  GArray   *values;     /* BatchValue, row after row */
+  char     *full_sql;   /* the statement for a full batch */
+};
+
+static void
+batch_value_clear (gpointer data)
+{
+  g_clear_pointer (&((BatchValue *) data)->text, g_free);
+}
+
+/**
+ * l4a_batch_new:
+ * @insert: the start of an INSERT statement of the code, up to its column
+ *   list, such as "INSERT INTO audit (at, actor)"
+ * @n_columns: how many columns it lists
+ * @tail: (nullable): what follows the values, such as an ON CONFLICT clause
+ *
+ * Rows for one table, written many to a statement: SQLite then does once
+ * per batch what it does once per statement. Rows are written in the order
+ * they are given, in the caller's transaction, when a batch is full and by
+ * l4a_batch_flush().
+ */
+L4aBatch *
+l4a_batch_new (L4aStore   *store,
+               const char *insert,
+               guint       n_columns,
+               const char *tail)
+{
+  L4aBatch *self = g_new0 (L4aBatch, 1);
+
+  self->store = g_object_ref (store);
+  self->insert = g_strdup (insert);
+  self->tail = g_strdup (tail ? tail : "");
+  self->n_columns = n_columns;
+  self->values = g_array_sized_new (FALSE, FALSE, sizeof (BatchValue), n_columns * BATCH_ROWS);
+  g_array_set_clear_func (self->values, batch_value_clear);
+  return self;
+}
+
+void
+l4a_batch_free (L4aBatch *self)
+{
+  if (self == NULL)
+    return;
+  g_object_unref (self->store);
+  g_free (self->insert);
+  g_free (self->tail);
+  g_free (self->full_sql);
+  g_array_unref (self->values);
+  g_free (self);
+}
+
+static char *
+batch_sql (L4aBatch *self,
+           guint     rows)
+{
+  GString *sql = g_string_new (self->insert);
+
+  g_string_append (sql, " VALUES ");
+  for (guint r = 0; r < rows; r++)
+    {
+      g_string_append (sql, r ? ", (" : "(");
+      for (guint c = 0; c < self->n_columns; c++)
+        g_string_append (sql, c ? ", ?" : "?");
+      g_string_append_c (sql, ')');
+    }
+  g_string_append_c (sql, ' ');
+  g_string_append (sql, self->tail);
+  return g_string_free (sql, FALSE);
+}
+
+/**
+ * l4a_batch_flush:
+ *
+ * Writes the rows given so far.
+ */
+gboolean
+l4a_batch_flush (L4aBatch  *self,
+                 GError   **error)
+{
+  guint rows = self->values->len / self->n_columns;
+  g_autofree char *partial = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (rows == 0)
+    return TRUE;
+  if (rows == BATCH_ROWS && self->full_sql == NULL)
+    self->full_sql = batch_sql (self, BATCH_ROWS);
+  if (rows < BATCH_ROWS)
+    partial = batch_sql (self, rows);
+  stmt = l4a_store_prepare_cached (self->store, partial ? partial : self->full_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows * self->n_columns; i++)
+    {
+      BatchValue *value = &g_array_index (self->values, BatchValue, i);
+
+      if (value->text != NULL)
+        sqlite3_bind_text (stmt, (int) i + 1, value->text, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_int64 (stmt, (int) i + 1, value->number);
+    }
+  ok = l4a_store_step_done (self->store, stmt, NULL, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  g_array_set_size (self->values, 0);
+  return ok;
+}
+
+void
+l4a_batch_text (L4aBatch   *self,
+                const char *text)
+{
+  BatchValue value = { g_strdup (text ? text : ""), 0 };
+
+  g_array_append_val (self->values, value);
+}
+
+void
+l4a_batch_int (L4aBatch *self,
+               gint64    number)
+{
+  BatchValue value = { NULL, number };
+
+  g_array_append_val (self->values, value);
+}
+
+/**
+ * l4a_batch_end_row:
+ *
+ * Ends the row whose values were just given; writes the batch when it is
+ * full.
+ */
+gboolean
+l4a_batch_end_row (L4aBatch  *self,
+                   GError   **error)
+{
+  g_return_val_if_fail (self->values->len % self->n_columns == 0, FALSE);
+
+  if (self->values->len < self->n_columns * BATCH_ROWS)
+    return TRUE;
+  return l4a_batch_flush (self, error);
 }

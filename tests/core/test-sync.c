@@ -898,6 +898,10 @@ test_large_import (void)
     g_free (after);
     after = text_of (here, "SELECT count (*) FROM sync_state WHERE record_type = 'measurement'");
     g_assert_cmpstr (after, ==, measurements);
+    /* and audited, one row each, the last batch too */
+    g_free (after);
+    after = text_of (here, "SELECT count (*) FROM audit WHERE record_type = 'measurement' AND action = 'create'");
+    g_assert_cmpstr (after, ==, measurements);
   }
 
   /* the triggers are back at work */
