@@ -498,6 +498,7 @@ typedef struct
   JsonObject *defaults;
   GPtrArray  *sorted;      /* content column names, owned by defaults */
   char       *exists_sql;
+  gboolean    empty;       /* nothing here yet: every record of the bundle is new */
 } TableFacts;
 
 static void
@@ -551,6 +552,15 @@ table_facts (L4aStore   *store,
   /* names from the code's own list, never from the input */
   l4a_records_key (table, &column, &second);
   facts->exists_sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE \"%s\" = ?1 LIMIT 1", table, column);
+  {
+    /* the plan is worked out in one transaction: this holds throughout */
+    g_autofree char *any = g_strdup_printf ("SELECT 1 FROM \"%s\" LIMIT 1", table);
+    sqlite3_stmt *stmt_any = l4a_store_prepare_cached (store, any, NULL);
+
+    facts->empty = stmt_any != NULL && sqlite3_step (stmt_any) == SQLITE_DONE;
+    if (stmt_any != NULL)
+      sqlite3_reset (stmt_any);
+  }
   g_hash_table_insert (cache, g_strdup (table), facts);
   return facts;
 }
@@ -696,8 +706,9 @@ find_ours (L4aStore    *store,
   value = member_text (theirs, column);
   second_value = second ? member_text (theirs, second) : NULL;
   *holder = NULL;
-  /* most records of a large bundle are new: an index lookup says so */
-  if (value == NULL || !query_exists (store, facts->exists_sql, value, NULL))
+  /* most records of a large bundle are new: an index lookup says so, or
+   * the table being empty */
+  if (value == NULL || facts->empty || !query_exists (store, facts->exists_sql, value, NULL))
     return NULL;
   builder = json_builder_new ();
   json_builder_begin_array (builder);
