@@ -208,7 +208,30 @@ typedef struct
   GHashTable      *column_set;  /* the same names, to look up */
   GPtrArray       *keys;     /* ForeignKey */
   GHashTable      *sql;      /* the members written, in order → the statement's text */
+  struct _Layout  *layouts[2];  /* the last records added [0] and updated [1] */
 } TableShape;
+
+/* How the records of one shape (the same members in the same order) are
+ * written: consecutive records of a bundle mostly share theirs, and then
+ * share the checks of their members, the statement and its parameters. */
+typedef struct _Layout
+{
+  GPtrArray    *names;     /* the record's members, in order */
+  GArray       *params;    /* int: the member bound to each parameter, or -1 - the bookkeeping column */
+  int           id_index, key_index, second_index;
+  gboolean      has_links;
+  sqlite3_stmt *stmt;      /* owned by the store's cache */
+} Layout;
+
+static void
+layout_free (Layout *layout)
+{
+  if (layout == NULL)
+    return;
+  g_ptr_array_unref (layout->names);
+  g_array_unref (layout->params);
+  g_free (layout);
+}
 
 typedef struct
 {
@@ -237,6 +260,8 @@ table_shape_free (gpointer data)
   g_hash_table_unref (shape->column_set);
   g_ptr_array_unref (shape->keys);
   g_hash_table_unref (shape->sql);
+  layout_free (shape->layouts[0]);
+  layout_free (shape->layouts[1]);
   g_free (shape);
 }
 
@@ -251,6 +276,8 @@ struct _L4aRecordWriter
   gboolean    audit;
   GPtrArray  *search_triggers;  /* their SQL, while the search index waits for the end */
   L4aBatch   *audit_rows;
+  GPtrArray  *names;     /* the members of the record being written */
+  GPtrArray  *nodes;     /* and their values */
 };
 
 static TableShape *
@@ -634,6 +661,98 @@ statement_text (TableShape *shape,
   return text;
 }
 
+/* The layout of the record whose members are in self->names, checked:
+ * every member a field of the table; the shape's last one when it fits. */
+static Layout *
+layout_of (L4aRecordWriter *self,
+           TableShape      *shape,
+           RecordName      *record,
+           gboolean         update,
+           gboolean         data,
+           GError         **error)
+{
+  const TableInfo *info = shape->info;
+  Layout *layout = shape->layouts[update ? 1 : 0];
+  g_autoptr(GPtrArray) members = NULL;
+  const char *key_column, *key_second;
+
+  if (layout != NULL && layout->names->len == self->names->len)
+    {
+      guint i = 0;
+
+      while (i < self->names->len && g_str_equal (g_ptr_array_index (layout->names, i),
+                                                  g_ptr_array_index (self->names, i)))
+        i++;
+      if (i == self->names->len)
+        return layout;
+    }
+
+  l4a_records_key (info->table, &key_column, &key_second);
+  layout = g_new0 (Layout, 1);
+  layout->names = g_ptr_array_new_with_free_func (g_free);
+  layout->params = g_array_new (FALSE, FALSE, sizeof (int));
+  layout->id_index = layout->key_index = layout->second_index = -1;
+  members = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->names->len; i++)
+    {
+      const char *member = g_ptr_array_index (self->names, i);
+      int index = (int) i;
+
+      g_ptr_array_add (layout->names, g_strdup (member));
+      if (g_str_equal (member, "id"))
+        layout->id_index = index;
+      if (table_has_link (info, member))
+        {
+          layout->has_links = TRUE;
+          continue;
+        }
+      /* "num" is this database's own row number, never carried */
+      if (!g_hash_table_contains (shape->column_set, member) || g_str_equal (member, "num"))
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       /* translators: %s are a record and a field name */
+                       _("%s: there is no field “%s” in this kind of record."), record_name (record), member);
+          layout_free (layout);
+          return NULL;
+        }
+      if (g_str_equal (member, key_column))
+        layout->key_index = index;
+      if (g_strcmp0 (member, key_second) == 0)
+        layout->second_index = index;
+      if (update && (g_str_equal (member, key_column) || g_strcmp0 (member, key_second) == 0))
+        continue;
+      g_ptr_array_add (members, (gpointer) member);
+      g_array_append_val (layout->params, index);
+    }
+
+  if (!update)
+    for (int b = 0; bookkeeping[b] != NULL; b++)
+      {
+        gboolean given = FALSE;
+
+        for (guint i = 0; i < self->names->len && !given; i++)
+          given = g_str_equal (g_ptr_array_index (self->names, i), bookkeeping[b]);
+        if (g_hash_table_contains (shape->column_set, bookkeeping[b]) && !given)
+          {
+            int code = -1 - b;
+
+            g_ptr_array_add (members, (gpointer) bookkeeping[b]);
+            g_array_append_val (layout->params, code);
+          }
+      }
+
+  layout->stmt = l4a_store_prepare_cached (self->store, statement_text (shape, members, update, data), error);
+  if (layout->stmt == NULL)
+    {
+      layout_free (layout);
+      return NULL;
+    }
+  layout_free (shape->layouts[update ? 1 : 0]);
+  shape->layouts[update ? 1 : 0] = layout;
+  return layout;
+}
+
 static gboolean
 write_record_named (L4aRecordWriter *self,
                     TableShape      *shape,
@@ -643,84 +762,92 @@ write_record_named (L4aRecordWriter *self,
 {
   const TableInfo *info = shape->info;
   JsonObject *object = record->object;
-  g_autoptr(GPtrArray) members = g_ptr_array_sized_new (32);
-  const char *id = json_object_get_string_member_with_default (object, "id", NULL);
+  const char *id = NULL;
   JsonObjectIter iter;
   const char *member;
-  const char *key_column, *key_second;
+  JsonNode *value;
+  Layout *layout;
   sqlite3_stmt *stmt;
   gboolean data = table_has_link (info, "data");
   int rc;
 
-  l4a_records_key (info->table, &key_column, &key_second);
-
+  g_ptr_array_set_size (self->names, 0);
+  g_ptr_array_set_size (self->nodes, 0);
   json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &member, NULL))
+  while (json_object_iter_next_ordered (&iter, &member, &value))
     {
-      if (table_has_link (info, member))
-        continue;
-      /* "num" is this database's own row number, never carried */
-      if (!g_hash_table_contains (shape->column_set, member) || g_str_equal (member, "num"))
-        {
-          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                       /* translators: %s are a record and a field name */
-                       _("%s: there is no field “%s” in this kind of record."), record_name (record), member);
-          return FALSE;
-        }
-      if (update && (g_str_equal (member, key_column) || g_strcmp0 (member, key_second) == 0))
-        continue;
-      g_ptr_array_add (members, (gpointer) member);
+      g_ptr_array_add (self->names, (gpointer) member);
+      g_ptr_array_add (self->nodes, value);
     }
 
-  if (!update)
-    for (const char * const *column = bookkeeping; *column != NULL; column++)
-      if (g_hash_table_contains (shape->column_set, *column) && !json_object_has_member (object, *column))
-        g_ptr_array_add (members, (gpointer) *column);
+  layout = layout_of (self, shape, record, update, data, error);
+  if (layout == NULL)
+    return FALSE;
+  if (layout->id_index >= 0)
+    {
+      JsonNode *node = g_ptr_array_index (self->nodes, layout->id_index);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        id = json_node_get_string (node);
+    }
 
   /* content-addressed: the same hash is the same content */
   if (update && data)
     return TRUE;
 
-  stmt = l4a_store_prepare_cached (self->store, statement_text (shape, members, update, data), error);
-  if (stmt == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < members->len; i++)
+  stmt = layout->stmt;
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < layout->params->len; i++)
     {
-      const char *member = g_ptr_array_index (members, i);
+      int from = g_array_index (layout->params, int, i);
       int param = (int) i + 1;
 
-      if (json_object_has_member (object, member))
+      if (from >= 0)
         {
-          if (!bind_value (stmt, param, json_object_get_member (object, member), record, member, error))
+          if (!bind_value (stmt, param, g_ptr_array_index (self->nodes, from), record,
+                           g_ptr_array_index (self->names, from), error))
             return FALSE;
+          continue;
         }
-      else if (g_str_equal (member, "created_at") || g_str_equal (member, "updated_at"))
-        sqlite3_bind_text (stmt, param, self->now, -1, SQLITE_STATIC);
-      else if (g_str_equal (member, "origin"))
-        sqlite3_bind_text (stmt, param, l4a_store_get_installation_id (self->store), -1, SQLITE_STATIC);
-      else if (g_str_equal (member, "revision"))
-        sqlite3_bind_int (stmt, param, 1);
-      else if (g_str_equal (member, "sample"))
-        sqlite3_bind_int (stmt, param, self->sample ? 1 : 0);
+      switch (-1 - from)
+        {
+        case 0:  /* created_at */
+        case 1:  /* updated_at */
+          sqlite3_bind_text (stmt, param, self->now, -1, SQLITE_STATIC);
+          break;
+        case 2:  /* origin */
+          sqlite3_bind_text (stmt, param, l4a_store_get_installation_id (self->store), -1, SQLITE_STATIC);
+          break;
+        case 3:  /* revision */
+          sqlite3_bind_int (stmt, param, 1);
+          break;
+        case 4:  /* sample */
+        default:
+          sqlite3_bind_int (stmt, param, self->sample ? 1 : 0);
+          break;
+        }
     }
 
   if (update)
     {
-      JsonNode *key = json_object_get_member (object, key_column);
-      JsonNode *second = key_second ? json_object_get_member (object, key_second) : NULL;
+      const char *key_column, *key_second;
 
-      if (key == NULL || (key_second != NULL && second == NULL))
+      l4a_records_key (info->table, &key_column, &key_second);
+      if (layout->key_index < 0 || (key_second != NULL && layout->second_index < 0))
         {
           g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                       _("%s: the field “%s” is missing."), record_name (record), key == NULL ? key_column : key_second);
+                       _("%s: the field “%s” is missing."), record_name (record),
+                       layout->key_index < 0 ? key_column : key_second);
           return FALSE;
         }
-      if (!bind_value (stmt, members->len + 1, key, record, key_column, error) ||
-          (second != NULL && !bind_value (stmt, members->len + 2, second, record, key_second, error)))
+      if (!bind_value (stmt, layout->params->len + 1, g_ptr_array_index (self->nodes, layout->key_index), record,
+                       key_column, error) ||
+          (key_second != NULL &&
+           !bind_value (stmt, layout->params->len + 2, g_ptr_array_index (self->nodes, layout->second_index), record,
+                        key_second, error)))
         return FALSE;
     }
-  else if (data && !bind_attachment_data (stmt, members->len + 1, object, record, error))
+  else if (data && !bind_attachment_data (stmt, layout->params->len + 1, object, record, error))
     return FALSE;
 
   /* A broken reference is named with its field and what it should name,
@@ -741,10 +868,12 @@ write_record_named (L4aRecordWriter *self,
           return FALSE;
         }
       l4a_store_set_sqlite_error (self->store, rc, record_name (record), error);
+      sqlite3_reset (stmt);
       return FALSE;
     }
+  sqlite3_reset (stmt);
 
-  if (!write_links (self, info, object, id, update, record, error))
+  if (layout->has_links && !write_links (self, info, object, id, update, record, error))
     return FALSE;
 
   if (self->audit && g_hash_table_contains (shape->column_set, "revision"))
@@ -812,6 +941,8 @@ l4a_record_writer_new (L4aStore   *store,
   self->shapes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, table_shape_free);
   self->related = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   self->audit = TRUE;
+  self->names = g_ptr_array_new ();
+  self->nodes = g_ptr_array_new ();
   return self;
 }
 
@@ -827,6 +958,8 @@ l4a_record_writer_free (L4aRecordWriter *self)
   g_ptr_array_unref (self->related);
   g_clear_pointer (&self->search_triggers, g_ptr_array_unref);
   g_clear_pointer (&self->audit_rows, l4a_batch_free);
+  g_ptr_array_unref (self->names);
+  g_ptr_array_unref (self->nodes);
   g_free (self);
 }
 
