@@ -121,7 +121,14 @@ prescan (const char   *data,
       else if (split != NULL)
         {
           if (c == ',' && depth == 3 && in_list)
-            g_array_append_val (split->current, i);
+            {
+              /* a list longer than a bundle may carry is refused later:
+               * its commas are not kept, whatever their number */
+              if (split->current->len < L4A_BUNDLE_MAX_RECORDS)
+                g_array_append_val (split->current, i);
+              else
+                split->possible = FALSE;
+            }
           else if (c == ':' && depth >= 1 && depth <= 2)
             split->members[depth]++;
           else if (c == '/' || c == '\'')
