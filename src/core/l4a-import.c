@@ -499,6 +499,7 @@ typedef struct
   GPtrArray  *sorted;      /* content column names, owned by defaults */
   char       *exists_sql;
   gboolean    empty;       /* nothing here yet: every record of the bundle is new */
+  GPtrArray  *checked;     /* the members of the last record found to be fields, in order */
 } TableFacts;
 
 static void
@@ -507,6 +508,7 @@ table_facts_free (gpointer data)
   TableFacts *facts = data;
 
   g_ptr_array_unref (facts->sorted);
+  g_ptr_array_unref (facts->checked);
   json_object_unref (facts->defaults);
   g_free (facts->exists_sql);
   g_free (facts);
@@ -524,6 +526,7 @@ table_facts (L4aStore   *store,
   if (facts != NULL)
     return facts;
   facts = g_new0 (TableFacts, 1);
+  facts->checked = g_ptr_array_new_with_free_func (g_free);
   facts->defaults = json_object_new ();
   facts->sorted = g_ptr_array_new ();
   stmt = l4a_store_prepare_cached (store, "SELECT name, dflt_value FROM pragma_table_info (?1)", NULL);
@@ -765,16 +768,30 @@ check_members (L4aStore    *store,
                guint        index,
                GError     **error)
 {
-  JsonObject *columns = table_facts (store, facts_cache, table)->defaults;
+  TableFacts *facts = table_facts (store, facts_cache, table);
+  JsonObject *columns = facts->defaults;
   JsonObjectIter iter;
   const char *name;
+  guint n = 0;
+  gboolean same = TRUE;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, NULL))
-    if (!json_object_has_member (columns, name) && !is_link (name) && !l4a_records_is_bookkeeping (name))
+  /* the same members as the last record of the table: checked already */
+  json_object_iter_init_ordered (&iter, object);
+  while (same && json_object_iter_next_ordered (&iter, &name, NULL))
+    same = n < facts->checked->len && g_str_equal (g_ptr_array_index (facts->checked, n++), name);
+  same = same && n == facts->checked->len;
+
+  if (!same)
+    g_ptr_array_set_size (facts->checked, 0);
+  json_object_iter_init_ordered (&iter, object);
+  while (!same && json_object_iter_next_ordered (&iter, &name, NULL))
+    if (json_object_has_member (columns, name) || is_link (name) || l4a_records_is_bookkeeping (name))
+      g_ptr_array_add (facts->checked, g_strdup (name));
+    else
       {
         g_autofree char *record = l4a_records_describe (table, object, index);
 
+        g_ptr_array_set_size (facts->checked, 0);
         g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
                      /* translators: %s are a record and a field name */
                      _("%s: there is no field “%s” in this kind of record."), record, name);
