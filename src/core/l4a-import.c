@@ -1185,6 +1185,23 @@ write_plan (L4aStore          *store,
   return TRUE;
 }
 
+/* Where the database stands: another connection's commits change the
+ * first, this one's writes (even rolled back) the second. */
+static void
+database_state (L4aStore *store,
+                gint64   *data_version,
+                gint64   *total_changes)
+{
+  sqlite3_stmt *stmt = l4a_store_prepare_cached (store, "PRAGMA data_version", NULL);
+
+  *data_version = -1;
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    *data_version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  *total_changes = sqlite3_total_changes64 (l4a_store_get_db (store));
+}
+
 /**
  * l4a_import_plan:
  *
@@ -1212,15 +1229,28 @@ l4a_import_plan (L4aStore   *store,
   plan = compute_plan (store, bundle, error);
   if (plan != NULL && !plan->already_imported)
     {
-      /* the trial takes their side of every conflict, the most it could write */
+      g_autoptr(GArray) revisions = g_array_sized_new (FALSE, FALSE, sizeof (gint64), plan->changes->len);
+
+      /* the trial takes their side of every conflict, the most it could
+       * write; what it does to the plan is undone after it */
       for (guint i = 0; i < plan->changes->len; i++)
-        ((L4aImportChange *) g_ptr_array_index (plan->changes, i))->resolution = L4A_RESOLVE_THEIRS;
+        {
+          L4aImportChange *change = g_ptr_array_index (plan->changes, i);
+
+          change->resolution = L4A_RESOLVE_THEIRS;
+          g_array_append_val (revisions, change->ours_revision);
+        }
       ok = write_plan (store, bundle, plan, TRUE, FALSE, NULL, NULL, NULL, NULL, error);
       l4a_import_plan_resolve_all (plan, L4A_RESOLVE_MINE);
+      for (guint i = 0; i < plan->changes->len; i++)
+        ((L4aImportChange *) g_ptr_array_index (plan->changes, i))->ours_revision =
+          g_array_index (revisions, gint64, i);
       if (!ok)
         g_clear_pointer (&plan, l4a_import_plan_free);
     }
   l4a_store_rollback (store);
+  if (plan != NULL)
+    database_state (store, &plan->data_version, &plan->total_changes);
 
   return g_steal_pointer (&plan);
 }
@@ -1250,6 +1280,24 @@ l4a_import_apply_in_transaction (L4aStore          *store,
 
   if (n_written != NULL)
     *n_written = 0;
+
+  /* Nothing written here since the preview: its plan still holds, with
+   * the user's resolutions. Otherwise the plan is worked out again, and
+   * must say the same. */
+  {
+    gint64 data_version, total_changes;
+
+    database_state (store, &data_version, &total_changes);
+    if (plan->total_changes != 0 && data_version == plan->data_version && total_changes == plan->total_changes &&
+        !plan->already_imported)
+      {
+        if (write_plan (store, bundle, plan, FALSE, sample, cancellable, progress, user_data, n_written, error))
+          return TRUE;
+        if (n_written != NULL)
+          *n_written = 0;
+        return FALSE;
+      }
+  }
 
   now = compute_plan (store, bundle, error);
   if (now == NULL)

@@ -47,6 +47,10 @@ typedef struct
   gboolean   already_imported;
   GPtrArray *changes;                   /* L4aImportChange, in the bundle's order */
   guint      counts[L4A_IMPORT_N_ACTIONS];
+
+  /* < private > */
+  gint64     data_version;              /* the database as the plan saw it */
+  gint64     total_changes;
 } L4aImportPlan;
 
 /* Called now and then while a bundle is applied, with the share done. */

@@ -251,7 +251,8 @@ test_merge (void)
   g_autofree char *name = NULL;
   g_autoptr(L4aImportPlan) plan = NULL;
 
-  sql = g_strdup_printf ("UPDATE hub SET name = 'Named There', revision = revision + 1 WHERE id = '%s';"
+  /* edited twice there, once here: the revisions differ */
+  sql = g_strdup_printf ("UPDATE hub SET name = 'Named There', revision = revision + 2 WHERE id = '%s';"
                          "UPDATE hub SET summary = 'Changed there only', revision = revision + 1 WHERE id = '%s';",
                          both, theirs_only);
   exec_sql (there, sql);
@@ -271,6 +272,16 @@ test_merge (void)
   g_assert_cmpuint (plan->counts[L4A_IMPORT_CONFLICT], ==, 1);
   g_assert_true (g_ptr_array_find_with_equal_func (find_change (plan, "hub", both)->fields, "name", g_str_equal, NULL));
   g_clear_pointer (&plan, l4a_import_plan_free);
+  /* what was agreed on the record kept here is its revision here, though
+   * the preview's trial wrote theirs */
+  {
+    g_autofree char *agreed = g_strdup_printf ("SELECT (SELECT ours_revision FROM sync_state WHERE record_type = 'hub' "
+                                               "AND record_key = '%s') = revision FROM hub WHERE id = '%s'",
+                                               both, both);
+    g_autofree char *agrees = text_of (here, agreed);
+
+    g_assert_cmpstr (agrees, ==, "1");
+  }
   g_free (sql);
   sql = g_strdup_printf ("SELECT name || '/' || (SELECT summary FROM hub WHERE id = '%s') || '/' || "
                          "(SELECT summary FROM hub WHERE id = '%s') FROM hub WHERE id = '%s'",
@@ -297,6 +308,19 @@ test_merge (void)
   g_free (name);
   name = text_of (here, sql);
   g_assert_cmpstr (name, ==, "Named Here/Changed there only/Changed here only");
+
+  /* when they change it again, theirs stands: nothing changed here since */
+  {
+    g_autofree char *change = g_strdup_printf ("UPDATE hub SET name = 'Named There Again', revision = revision + 1 "
+                                               "WHERE id = '%s'", both);
+    g_autofree char *third_bundle = NULL;
+
+    exec_sql (there, change);
+    third_bundle = export_to (there, L4A_ROLE_SECRETARIAT, NULL, "full", NULL);
+    plan = import_file (here, third_bundle, L4A_RESOLVE_MINE);
+    g_assert_cmpint (find_change (plan, "hub", both)->action, ==, L4A_IMPORT_UPDATE);
+    g_clear_pointer (&plan, l4a_import_plan_free);
+  }
 
   /* take theirs */
   plan = import_file (third, first, L4A_RESOLVE_THEIRS);
