@@ -960,8 +960,11 @@ l4a_bundle_parse (const char  *data,
       parser = json_parser_new_immutable ();
       if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
         {
+          /* the parser may quote part of a character of the text */
+          g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
           g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SYNTAX,
-                       _("The bundle is not valid JSON: %s"), local_error->message);
+                       _("The bundle is not valid JSON: %s"), reason);
           return NULL;
         }
       if (json_parser_get_root (parser) == NULL)
