@@ -31,13 +31,6 @@ void          l4a_store_set_sqlite_error (L4aStore     *self,
                                          const char    *record,
                                          GError       **error);
 const char   *l4a_store_actor_string    (L4aStore      *self);
-gboolean      l4a_store_audit_at        (L4aStore      *self,
-                                         const char    *at,
-                                         const char    *action,
-                                         const char    *record_type,
-                                         const char    *record_id,
-                                         const char    *details_json,
-                                         GError       **error);
 char         *l4a_store_column_dup      (sqlite3_stmt  *stmt,
                                          int            column);
 gboolean      l4a_store_rows_done       (L4aStore      *self,

@@ -631,23 +631,8 @@ l4a_store_audit (L4aStore   *self,
                  const char *details_json,
                  GError    **error)
 {
-  g_autofree char *now = l4a_now_iso8601 ();
-
-  return l4a_store_audit_at (self, now, action, record_type, record_id, details_json, error);
-}
-
-/* Like l4a_store_audit(), at the time @at: a writer of many records
- * gives them all the same. */
-gboolean
-l4a_store_audit_at (L4aStore   *self,
-                    const char *at,
-                    const char *action,
-                    const char *record_type,
-                    const char *record_id,
-                    const char *details_json,
-                    GError    **error)
-{
   sqlite3_stmt *stmt;
+  g_autofree char *now = l4a_now_iso8601 ();
 
   g_return_val_if_fail (L4A_IS_STORE (self), FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
@@ -660,7 +645,7 @@ l4a_store_audit_at (L4aStore   *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, self->actor, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, record_type, -1, SQLITE_STATIC);
