@@ -1250,7 +1250,10 @@ l4a_import_plan (L4aStore   *store,
     }
   l4a_store_rollback (store);
   if (plan != NULL)
-    database_state (store, &plan->data_version, &plan->total_changes);
+    {
+      plan->connection = l4a_store_get_serial (store);
+      database_state (store, &plan->data_version, &plan->total_changes);
+    }
 
   return g_steal_pointer (&plan);
 }
@@ -1281,15 +1284,16 @@ l4a_import_apply_in_transaction (L4aStore          *store,
   if (n_written != NULL)
     *n_written = 0;
 
-  /* Nothing written here since the preview: its plan still holds, with
-   * the user's resolutions. Otherwise the plan is worked out again, and
-   * must say the same. */
+  /* Nothing written since the preview, which was worked out through the
+   * same connection (the counters are the connection's own): its plan
+   * still holds, with the user's resolutions. Otherwise the plan is
+   * worked out again, and must say the same. */
   {
     gint64 data_version, total_changes;
 
     database_state (store, &data_version, &total_changes);
-    if (plan->total_changes != 0 && data_version == plan->data_version && total_changes == plan->total_changes &&
-        !plan->already_imported)
+    if (plan->connection == l4a_store_get_serial (store) && data_version == plan->data_version &&
+        total_changes == plan->total_changes && !plan->already_imported)
       {
         if (write_plan (store, bundle, plan, FALSE, sample, cancellable, progress, user_data, n_written, error))
           return TRUE;

@@ -49,7 +49,8 @@ typedef struct
   guint      counts[L4A_IMPORT_N_ACTIONS];
 
   /* < private > */
-  gint64     data_version;              /* the database as the plan saw it */
+  guint64    connection;                /* the database as the plan saw it, through which connection */
+  gint64     data_version;
   gint64     total_changes;
 } L4aImportPlan;
 

@@ -31,6 +31,7 @@ void          l4a_store_set_sqlite_error (L4aStore     *self,
                                          const char    *record,
                                          GError       **error);
 const char   *l4a_store_actor_string    (L4aStore      *self);
+guint64       l4a_store_get_serial      (L4aStore      *self);
 char         *l4a_store_column_dup      (sqlite3_stmt  *stmt,
                                          int            column);
 gboolean      l4a_store_rows_done       (L4aStore      *self,

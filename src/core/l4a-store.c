@@ -20,6 +20,7 @@ struct _L4aStore
 {
   GObject  parent_instance;
 
+  guint64  serial;   /* tells this connection from every other of the process */
   sqlite3 *db;
   char    *path;
   char    *installation_id;
@@ -475,6 +476,12 @@ l4a_store_class_init (L4aStoreClass *klass)
 static void
 l4a_store_init (L4aStore *self)
 {
+  static guint64 next_serial = 1;
+  G_LOCK_DEFINE_STATIC (serial);
+
+  G_LOCK (serial);
+  self->serial = next_serial++;
+  G_UNLOCK (serial);
   self->role = L4A_ROLE_SECRETARIAT;
   self->actor = g_strdup ("secretariat");
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
@@ -588,6 +595,14 @@ const char *
 l4a_store_actor_string (L4aStore *self)
 {
   return self->actor;
+}
+
+/* Which connection this is: never the same for two stores of a process,
+ * even one made where another was freed. */
+guint64
+l4a_store_get_serial (L4aStore *self)
+{
+  return self->serial;
 }
 
 gboolean

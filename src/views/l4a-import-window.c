@@ -31,6 +31,7 @@ struct _L4aImportWindow
   GFile         *file;
   L4aBundle     *bundle;
   L4aImportPlan *plan;
+  L4aStore      *worker_store;   /* the connection the preview went through, for the apply */
   GCancellable  *cancellable;
 
   GtkStack      *stack;
@@ -60,6 +61,7 @@ typedef struct
   char          *bundle_path;
   L4aBundle     *bundle;
   L4aImportPlan *plan;
+  L4aStore      *store;     /* the worker's connection */
   GWeakRef       window;
   guint          n_written;
 } Job;
@@ -74,6 +76,7 @@ job_free (gpointer data)
   g_free (job->bundle_path);
   g_clear_pointer (&job->plan, l4a_import_plan_free);
   g_clear_pointer (&job->bundle, l4a_bundle_free);
+  g_clear_object (&job->store);
   g_weak_ref_clear (&job->window);
   g_free (job);
 }
@@ -90,15 +93,18 @@ job_new (L4aImportWindow *self)
   /* the job owns them while it runs; the window gets them back */
   job->bundle = g_steal_pointer (&self->bundle);
   job->plan = g_steal_pointer (&self->plan);
+  job->store = g_steal_pointer (&self->worker_store);
   g_weak_ref_init (&job->window, self);
   return job;
 }
 
+/* The worker's connection: the preview's again for the apply, so that a
+ * database unchanged since the preview need not be planned again. */
 static L4aStore *
 job_open_store (Job     *job,
                 GError **error)
 {
-  L4aStore *store = l4a_store_open (job->db_path, error);
+  L4aStore *store = job->store ? g_object_ref (job->store) : l4a_store_open (job->db_path, error);
 
   if (store != NULL)
     l4a_store_set_actor (store, job->role, job->identity);
@@ -327,6 +333,7 @@ plan_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  g_set_object (&job->store, store);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -348,6 +355,8 @@ plan_done_cb (GObject      *object,
 
   self->bundle = g_steal_pointer (&job->bundle);
   self->plan = g_steal_pointer (&job->plan);
+  g_clear_object (&self->worker_store);
+  self->worker_store = g_steal_pointer (&job->store);
   build_preview (self);
   gtk_stack_set_visible_child_name (self->stack, "preview");
   gtk_widget_set_sensitive (self->apply_button, !self->plan->already_imported);
@@ -549,6 +558,7 @@ l4a_import_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->plan, l4a_import_plan_free);
   g_clear_pointer (&self->bundle, l4a_bundle_free);
+  g_clear_object (&self->worker_store);
 
   G_OBJECT_CLASS (l4a_import_window_parent_class)->dispose (object);
 }

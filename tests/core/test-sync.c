@@ -832,6 +832,65 @@ test_inbox (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A preview is applied as it was worked out only if nothing was written
+ * since, through any connection; otherwise it is worked out again. */
+static void
+test_preview_then_change (void)
+{
+  g_autoptr(L4aStore) here = l4a_test_open_with_sample (tmpdir, "stale-here.sqlite");
+  g_autoptr(L4aStore) there = l4a_test_open_with_sample (tmpdir, "stale-there.sqlite");
+  g_autoptr(L4aStore) other = NULL;
+  g_autofree char *hub = text_of (here, "SELECT id FROM hub ORDER BY id LIMIT 1");
+  g_autofree char *sql = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sql = g_strdup_printf ("UPDATE hub SET name = 'Renamed There', revision = revision + 1 WHERE id = '%s'", hub);
+  exec_sql (there, sql);
+  path = export_to (there, L4A_ROLE_SECRETARIAT, NULL, "full", NULL);
+  bundle = l4a_bundle_load (path, &error);
+  g_assert_no_error (error);
+
+  /* previewed here: their change is an update */
+  plan = l4a_import_plan (here, bundle, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_change (plan, "hub", hub)->action, ==, L4A_IMPORT_UPDATE);
+
+  /* meanwhile, another connection changes the same hub */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE hub SET name = 'Edited Meanwhile', revision = revision + 1 WHERE id = '%s'", hub);
+  exec_sql (here, sql);
+  before = fingerprint (l4a_store_get_path (here));
+  g_assert_false (l4a_import_apply (here, bundle, plan, FALSE, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  after = fingerprint (l4a_store_get_path (here));
+  g_assert_cmpstr (before, ==, after);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT name FROM hub WHERE id = '%s'", hub);
+  name = text_of (here, sql);
+  g_assert_cmpstr (name, ==, "Edited Meanwhile");
+  g_clear_pointer (&plan, l4a_import_plan_free);
+
+  /* previewed through one connection, applied through another: worked
+   * out again there, the same, and written */
+  plan = l4a_import_plan (here, bundle, &error);
+  g_assert_no_error (error);
+  other = l4a_store_open (l4a_store_get_path (here), &error);
+  g_assert_no_error (error);
+  l4a_import_plan_resolve_all (plan, L4A_RESOLVE_THEIRS);
+  g_assert_true (l4a_import_apply (other, bundle, plan, FALSE, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_free (name);
+  name = text_of (here, sql);
+  g_assert_cmpstr (name, ==, "Renamed There");
+}
+
 static void
 break_last_hub (JsonObject *root,
                 gpointer    data)
@@ -950,6 +1009,7 @@ main (int   argc,
   g_test_add_func ("/core/sync/suggested-names", test_suggested_names);
   g_test_add_func ("/core/sync/inbox", test_inbox);
   g_test_add_func ("/core/sync/large-import", test_large_import);
+  g_test_add_func ("/core/sync/preview-then-change", test_preview_then_change);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-sync-XXXXXX");
 }
