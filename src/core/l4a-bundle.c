@@ -54,6 +54,9 @@ typedef struct
   guint     members[3];     /* colons at levels 1 and 2 */
 } SplitPoints;
 
+/* Checks the size and how deeply arrays and objects nest, reading the
+ * bytes once, before any parser sees them; with @split, notes where the
+ * text may be cut for two parsers. */
 static gboolean
 prescan (const char   *data,
          gsize         length,
@@ -136,20 +139,6 @@ prescan (const char   *data,
         }
     }
   return TRUE;
-}
-
-/**
- * l4a_bundle_prescan:
- *
- * Checks the size and how deeply arrays and objects nest, reading the
- * bytes once, before any parser sees them.
- */
-gboolean
-l4a_bundle_prescan (const char  *data,
-                    gsize        length,
-                    GError     **error)
-{
-  return prescan (data, length, NULL, error);
 }
 
 typedef struct

@@ -43,9 +43,6 @@ typedef struct
 
 GQuark      l4a_bundle_error_quark        (void);
 const char * const *l4a_bundle_kinds      (void);
-gboolean    l4a_bundle_prescan            (const char  *data,
-                                           gsize        length,
-                                           GError     **error);
 char       *l4a_bundle_canonical          (JsonNode    *node);
 void        l4a_bundle_canonical_append   (GString     *out,
                                            JsonNode    *node);

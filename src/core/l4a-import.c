@@ -183,11 +183,11 @@ is_null (JsonObject *object,
   return node == NULL || JSON_NODE_HOLDS_NULL (node);
 }
 
-/* Records a local government may send: its own proposals before review,
- * and the monitoring of the hubs it leads. */
 /* How a refusal names the record: worked out only when one is refused. */
 #define RECORD_NAME (record = record ? record : l4a_records_describe (table, object, index))
 
+/* Records a local government may send: its own proposals before review,
+ * and the monitoring of the hubs it leads. */
 static Rule
 government_rule (Rules      *rules,
                  const char *table,
@@ -747,8 +747,6 @@ label_of (JsonObject *object,
   return g_strdup (fallback ? fallback : "");
 }
 
-/* Every member of @object is a field of its table, and no record comes
- * twice: checked for every record, written or not. */
 static gboolean
 is_link (const char *member)
 {
@@ -888,9 +886,9 @@ plan_record (L4aStore        *store,
 }
 
 /* What the plan works out for each record from the record alone: its
- * comparable form and its content hash. For a large bundle, the second
- * half is worked out by a second thread while the plan goes on with the
- * first; nothing here touches the database. */
+ * comparable form, content hash, key and label. For a large bundle, a
+ * second thread works out the last two thirds while the plan goes on with
+ * the first; nothing here touches the database. */
 typedef struct
 {
   const char *table;
@@ -1110,8 +1108,7 @@ write_plan (L4aStore          *store,
     {
       L4aImportChange *change = g_ptr_array_index (plan->changes, i);
 
-      if (writes (change) && g_strv_contains ((const char *[]) { "hub", "proposal", "partner", "government", NULL },
-                                              change->type))
+      if (writes (change) && l4a_records_is_searchable (change->type))
         searchable++;
     }
   if (!l4a_record_writer_expect (writer, searchable, error))
@@ -1135,13 +1132,15 @@ write_plan (L4aStore          *store,
                                       change->action != L4A_IMPORT_ADD, error))
             return FALSE;
           written++;
-          /* ours is now at their revision, or kept its own if they carry none */
-          if (json_object_has_member (change->theirs, "revision"))
-            change->ours_revision = revision_of (change->theirs);
         }
 
+      /* a trial records nothing of what was agreed */
       if (trial)
         continue;
+
+      /* ours is now at their revision, or kept its own if they carry none */
+      if (writes (change) && json_object_has_member (change->theirs, "revision"))
+        change->ours_revision = revision_of (change->theirs);
 
       /* Both sides have now seen this version: it is what they last agreed. */
       l4a_batch_text (agreed, change->type);
@@ -1202,6 +1201,18 @@ database_state (L4aStore *store,
   *total_changes = sqlite3_total_changes64 (l4a_store_get_db (store));
 }
 
+static gboolean
+plan_still_holds (L4aStore      *store,
+                  L4aImportPlan *plan)
+{
+  gint64 data_version, total_changes;
+
+  if (plan->already_imported || plan->connection != l4a_store_get_serial (store))
+    return FALSE;
+  database_state (store, &data_version, &total_changes);
+  return data_version == plan->data_version && total_changes == plan->total_changes;
+}
+
 /**
  * l4a_import_plan:
  *
@@ -1229,22 +1240,10 @@ l4a_import_plan (L4aStore   *store,
   plan = compute_plan (store, bundle, error);
   if (plan != NULL && !plan->already_imported)
     {
-      g_autoptr(GArray) revisions = g_array_sized_new (FALSE, FALSE, sizeof (gint64), plan->changes->len);
-
-      /* the trial takes their side of every conflict, the most it could
-       * write; what it does to the plan is undone after it */
-      for (guint i = 0; i < plan->changes->len; i++)
-        {
-          L4aImportChange *change = g_ptr_array_index (plan->changes, i);
-
-          change->resolution = L4A_RESOLVE_THEIRS;
-          g_array_append_val (revisions, change->ours_revision);
-        }
+      /* the trial takes their side of every conflict, the most it could write */
+      l4a_import_plan_resolve_all (plan, L4A_RESOLVE_THEIRS);
       ok = write_plan (store, bundle, plan, TRUE, FALSE, NULL, NULL, NULL, NULL, error);
       l4a_import_plan_resolve_all (plan, L4A_RESOLVE_MINE);
-      for (guint i = 0; i < plan->changes->len; i++)
-        ((L4aImportChange *) g_ptr_array_index (plan->changes, i))->ours_revision =
-          g_array_index (revisions, gint64, i);
       if (!ok)
         g_clear_pointer (&plan, l4a_import_plan_free);
     }
@@ -1288,39 +1287,27 @@ l4a_import_apply_in_transaction (L4aStore          *store,
    * same connection (the counters are the connection's own): its plan
    * still holds, with the user's resolutions. Otherwise the plan is
    * worked out again, and must say the same. */
-  {
-    gint64 data_version, total_changes;
-
-    database_state (store, &data_version, &total_changes);
-    if (plan->connection == l4a_store_get_serial (store) && data_version == plan->data_version &&
-        total_changes == plan->total_changes && !plan->already_imported)
-      {
-        if (write_plan (store, bundle, plan, FALSE, sample, cancellable, progress, user_data, n_written, error))
-          return TRUE;
-        if (n_written != NULL)
-          *n_written = 0;
-        return FALSE;
-      }
-  }
-
-  now = compute_plan (store, bundle, error);
-  if (now == NULL)
-    return FALSE;
-  if (now->already_imported)
-    return TRUE;
-  if (now->changes->len != plan->changes->len)
-    goto changed;
-  for (guint i = 0; i < now->changes->len; i++)
+  if (!plan_still_holds (store, plan))
     {
-      L4aImportChange *a = g_ptr_array_index (now->changes, i);
-      L4aImportChange *b = g_ptr_array_index (plan->changes, i);
-
-      if (a->action != b->action || g_strcmp0 (a->id, b->id) != 0)
+      now = compute_plan (store, bundle, error);
+      if (now == NULL)
+        return FALSE;
+      if (now->already_imported)
+        return TRUE;
+      if (now->changes->len != plan->changes->len)
         goto changed;
-      a->resolution = b->resolution;
+      for (guint i = 0; i < now->changes->len; i++)
+        {
+          L4aImportChange *a = g_ptr_array_index (now->changes, i);
+          L4aImportChange *b = g_ptr_array_index (plan->changes, i);
+
+          if (a->action != b->action || g_strcmp0 (a->id, b->id) != 0)
+            goto changed;
+          a->resolution = b->resolution;
+        }
     }
 
-  if (write_plan (store, bundle, now, FALSE, sample, cancellable, progress, user_data, n_written, error))
+  if (write_plan (store, bundle, now ? now : plan, FALSE, sample, cancellable, progress, user_data, n_written, error))
     return TRUE;
   if (n_written != NULL)
     *n_written = 0;

@@ -207,7 +207,6 @@ typedef struct
   GPtrArray       *columns;
   GHashTable      *column_set;  /* the same names, to look up */
   GPtrArray       *keys;     /* ForeignKey */
-  GHashTable      *sql;      /* the members written, in order → the statement's text */
   struct _Layout  *layouts[2];  /* the last records added [0] and updated [1] */
 } TableShape;
 
@@ -259,7 +258,6 @@ table_shape_free (gpointer data)
   g_ptr_array_unref (shape->columns);
   g_hash_table_unref (shape->column_set);
   g_ptr_array_unref (shape->keys);
-  g_hash_table_unref (shape->sql);
   layout_free (shape->layouts[0]);
   layout_free (shape->layouts[1]);
   g_free (shape);
@@ -297,7 +295,6 @@ shape_of (L4aRecordWriter *self,
   for (guint i = 0; i < shape->columns->len; i++)
     g_hash_table_add (shape->column_set, g_ptr_array_index (shape->columns, i));
   shape->keys = g_ptr_array_new_with_free_func (foreign_key_free);
-  shape->sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   stmt = l4a_store_prepare (self->store, "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list (?1)", NULL);
   g_assert (stmt != NULL);
@@ -604,27 +601,16 @@ l4a_records_run (L4aStore    *store,
 }
 
 /* The statement that writes @members (in their order) of a record of
- * @shape's table, made once per shape of record. */
-static const char *
+ * @shape's table; a record layout makes it once. */
+static char *
 statement_text (TableShape *shape,
                 GPtrArray  *members,
                 gboolean    update,
                 gboolean    data)
 {
   const char *table = shape->info->table;
-  g_autoptr(GString) signature = g_string_new (update ? "u" : "i");
   const char *key_column, *key_second;
   GString *sql, *params;
-  const char *text;
-
-  for (guint i = 0; i < members->len; i++)
-    {
-      g_string_append_c (signature, ',');
-      g_string_append (signature, g_ptr_array_index (members, i));
-    }
-  text = g_hash_table_lookup (shape->sql, signature->str);
-  if (text != NULL)
-    return text;
 
   l4a_records_key (table, &key_column, &key_second);
   sql = g_string_new (NULL);
@@ -656,9 +642,7 @@ statement_text (TableShape *shape,
       g_string_append_printf (sql, ") VALUES (%s)", params->str);
       g_string_free (params, TRUE);
     }
-  text = g_string_free (sql, FALSE);
-  g_hash_table_insert (shape->sql, g_string_free (g_steal_pointer (&signature), FALSE), (gpointer) text);
-  return text;
+  return g_string_free (sql, FALSE);
 }
 
 /* The layout of the record whose members are in self->names, checked:
@@ -674,6 +658,7 @@ layout_of (L4aRecordWriter *self,
   const TableInfo *info = shape->info;
   Layout *layout = shape->layouts[update ? 1 : 0];
   g_autoptr(GPtrArray) members = NULL;
+  g_autofree char *sql = NULL;
   const char *key_column, *key_second;
 
   if (layout != NULL && layout->names->len == self->names->len)
@@ -742,7 +727,8 @@ layout_of (L4aRecordWriter *self,
           }
       }
 
-  layout->stmt = l4a_store_prepare_cached (self->store, statement_text (shape, members, update, data), error);
+  sql = statement_text (shape, members, update, data);
+  layout->stmt = l4a_store_prepare_cached (self->store, sql, error);
   if (layout->stmt == NULL)
     {
       layout_free (layout);
@@ -1042,6 +1028,18 @@ l4a_record_writer_finish (L4aRecordWriter *self,
           return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * l4a_records_is_searchable:
+ *
+ * Returns: whether records of @table feed the search index (hubs and
+ *   proposals, and the partners and governments named in it)
+ */
+gboolean
+l4a_records_is_searchable (const char *table)
+{
+  return g_strv_contains ((const char *[]) { "hub", "proposal", "partner", "government", NULL }, table);
 }
 
 /**

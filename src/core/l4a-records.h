@@ -62,6 +62,7 @@ gboolean         l4a_record_writer_put    (L4aRecordWriter  *self,
                                            GError          **error);
 void             l4a_record_writer_set_audit (L4aRecordWriter *self,
                                               gboolean         audit);
+gboolean         l4a_records_is_searchable (const char      *table);
 gboolean         l4a_record_writer_expect (L4aRecordWriter  *self,
                                            guint             n_searchable,
                                            GError          **error);
