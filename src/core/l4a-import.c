@@ -1257,22 +1257,17 @@ l4a_import_plan (L4aStore   *store,
   return g_steal_pointer (&plan);
 }
 
-/**
- * l4a_import_apply_in_transaction:
- *
- * Like l4a_import_apply(), in the caller's write transaction: on error
- * the caller rolls back.
- */
-gboolean
-l4a_import_apply_in_transaction (L4aStore          *store,
-                                 L4aBundle         *bundle,
-                                 L4aImportPlan     *plan,
-                                 gboolean           sample,
-                                 GCancellable      *cancellable,
-                                 L4aImportProgress  progress,
-                                 gpointer           user_data,
-                                 guint             *n_written,
-                                 GError           **error)
+/* The work of l4a_import_apply(), inside its transaction. */
+static gboolean
+apply_plan (L4aStore          *store,
+            L4aBundle         *bundle,
+            L4aImportPlan     *plan,
+            gboolean           sample,
+            GCancellable      *cancellable,
+            L4aImportProgress  progress,
+            gpointer           user_data,
+            guint             *n_written,
+            GError           **error)
 {
   g_autoptr(L4aImportPlan) now = NULL;
 
@@ -1327,7 +1322,8 @@ changed:
  * @progress: (nullable): told now and then of the share done
  * @n_written: (out) (optional): how many records were added or updated
  *
- * Imports @bundle in one transaction: all of it, or nothing. The plan is
+ * Imports @bundle in one transaction (a savepoint when the caller has one
+ * open): all of it, or nothing. The plan is
  * worked out again inside the transaction; if the database changed since
  * @plan was made so that a record would now be treated differently, the
  * import stops and asks for a new preview. A bundle imported already
@@ -1344,10 +1340,13 @@ l4a_import_apply (L4aStore          *store,
                   guint             *n_written,
                   GError           **error)
 {
+  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
+  g_return_val_if_fail (bundle != NULL, FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+
   if (!l4a_store_begin (store, error))
     return FALSE;
-  if (l4a_import_apply_in_transaction (store, bundle, plan, sample, cancellable, progress, user_data, n_written,
-                                       error) &&
+  if (apply_plan (store, bundle, plan, sample, cancellable, progress, user_data, n_written, error) &&
       l4a_store_commit (store, error))
     return TRUE;
   l4a_store_rollback (store);
@@ -1356,20 +1355,15 @@ l4a_import_apply (L4aStore          *store,
   return FALSE;
 }
 
-/**
- * l4a_import_now_in_transaction:
- *
- * Like l4a_import_now(), in the caller's write transaction: on error the
- * caller rolls back.
- */
-gboolean
-l4a_import_now_in_transaction (L4aStore                  *store,
-                               L4aBundle                 *bundle,
-                               const L4aImportResolution *settle,
-                               gboolean                   sample,
-                               L4aImportPlan            **plan_out,
-                               guint                     *n_written,
-                               GError                   **error)
+/* The work of l4a_import_now(), inside its transaction. */
+static gboolean
+import_now (L4aStore                  *store,
+            L4aBundle                 *bundle,
+            const L4aImportResolution *settle,
+            gboolean                   sample,
+            L4aImportPlan            **plan_out,
+            guint                     *n_written,
+            GError                   **error)
 {
   g_autoptr(L4aImportPlan) plan = NULL;
   gboolean ok = TRUE;
@@ -1416,8 +1410,8 @@ l4a_import_now_in_transaction (L4aStore                  *store,
  *   have been (also when records in conflict refused the bundle)
  * @n_written: (out) (optional): how many records were added or updated
  *
- * Checks, plans and imports @bundle in one write transaction, with no
- * preview: for the command line. All of it, or nothing; a record the
+ * Checks, plans and imports @bundle in one write transaction (a savepoint
+ * when the caller has one open), with no preview: for the command line. All of it, or nothing; a record the
  * database refuses is named in @error, as the preview's trial would.
  */
 gboolean
@@ -1433,7 +1427,7 @@ l4a_import_now (L4aStore                  *store,
     *plan_out = NULL;
   if (!l4a_store_begin (store, error))
     return FALSE;
-  if (l4a_import_now_in_transaction (store, bundle, settle, sample, plan_out, n_written, error) &&
+  if (import_now (store, bundle, settle, sample, plan_out, n_written, error) &&
       l4a_store_commit (store, error))
     return TRUE;
   l4a_store_rollback (store);

@@ -74,15 +74,6 @@ gboolean       l4a_import_apply            (L4aStore           *store,
                                             gpointer            user_data,
                                             guint              *n_written,
                                             GError            **error);
-gboolean       l4a_import_apply_in_transaction (L4aStore           *store,
-                                                L4aBundle          *bundle,
-                                                L4aImportPlan      *plan,
-                                                gboolean            sample,
-                                                GCancellable       *cancellable,
-                                                L4aImportProgress   progress,
-                                                gpointer            user_data,
-                                                guint              *n_written,
-                                                GError            **error);
 gboolean       l4a_import_now              (L4aStore            *store,
                                             L4aBundle           *bundle,
                                             const L4aImportResolution *settle,
@@ -90,13 +81,6 @@ gboolean       l4a_import_now              (L4aStore            *store,
                                             L4aImportPlan      **plan_out,
                                             guint               *n_written,
                                             GError             **error);
-gboolean       l4a_import_now_in_transaction (L4aStore            *store,
-                                              L4aBundle           *bundle,
-                                              const L4aImportResolution *settle,
-                                              gboolean             sample,
-                                              L4aImportPlan      **plan_out,
-                                              guint               *n_written,
-                                              GError             **error);
 char          *l4a_import_describe_origin  (L4aStore           *store,
                                             L4aBundle          *bundle);
 void           l4a_import_plan_free        (L4aImportPlan      *plan);

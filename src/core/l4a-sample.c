@@ -70,7 +70,7 @@ l4a_sample_load (L4aStore    *store,
   if (!l4a_store_begin (store, error))
     return FALSE;
 
-  if (!l4a_import_now_in_transaction (store, bundle, NULL, TRUE, &plan, NULL, error))
+  if (!l4a_import_now (store, bundle, NULL, TRUE, &plan, NULL, error))
     goto failed;
 
   stmt = l4a_store_prepare (store, "INSERT INTO meta (key, value) VALUES ('sample_loaded_at', ?1)", error);

@@ -6,6 +6,11 @@
 
 #pragma once
 
+/* Debian's SQLite is built with the pre-update hook, which announces
+ * changes (see l4a_store_take_changes()); its declarations need this. */
+#ifndef SQLITE_ENABLE_PREUPDATE_HOOK
+# define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#endif
 #include <sqlite3.h>
 
 #include "l4a-store.h"

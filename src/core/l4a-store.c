@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "l4a-changes.h"
 #include "l4a-core-resources.h"
 #include "l4a-reference.h"
 #include "l4a-store-private.h"
@@ -31,9 +32,70 @@ struct _L4aStore
   char    *actor;
 
   GHashTable *statements;  /* SQL text → prepared statement, for loops over many records */
+
+  guint       depth;       /* 0 outside a transaction; 1 in it; more in savepoints */
+
+  /* What the connection wrote, seen by SQLite's pre-update hook: pending
+   * until the transaction commits, then ready for the context to take. */
+  GHashTable *watches;     /* table name → Watch, for this schema */
+  L4aChanges *pending;
+  GMutex      ready_lock;
+  L4aChanges *ready;
+  L4aStoreCommittedFunc committed_func;
+  gpointer    committed_data;
+};
+
+/* A table whose writes are announced: the kind of record its rows are and
+ * the column naming the record, and the parent records a row belongs to
+ * (a hub's SDGs change the hub). Column numbers are looked up per schema. */
+typedef struct
+{
+  const char *table;
+  const char *key;            /* column naming the record of kind @table */
+  const char *parents[3][2];  /* { column, kind } */
+} WatchSpec;
+
+typedef struct
+{
+  const WatchSpec *spec;
+  int              key;
+  int              parents[3];
+} Watch;
+
+static const WatchSpec watch_specs[] = {
+  { "government", "id", { { NULL } } },
+  { "call", "id", { { NULL } } },
+  { "criterion", "id", { { "call_id", "call" } } },
+  { "proposal", "id", { { NULL } } },
+  { "proposal_version", NULL, { { "proposal_id", "proposal" } } },
+  { "proposal_sdg", NULL, { { "proposal_id", "proposal" } } },
+  { "proposal_attachment", "id", { { "proposal_id", "proposal" } } },
+  { "hub", "id", { { NULL } } },
+  { "hub_sdg", NULL, { { "hub_id", "hub" } } },
+  { "hub_council", NULL, { { "hub_id", "hub" } } },
+  { "hub_relation", NULL, { { "hub_id", "hub" }, { "related_id", "hub" } } },
+  { "activity", "id", { { "hub_id", "hub" } } },
+  { "partner", "id", { { "proposal_id", "proposal" }, { "hub_id", "hub" } } },
+  { "deliverable", "id", { { "proposal_id", "proposal" }, { "hub_id", "hub" } } },
+  { "indicator", "id", { { "proposal_id", "proposal" }, { "hub_id", "hub" } } },
+  { "measurement", "id", { { "indicator_id", "indicator" } } },
+  { "attachment", "sha256", { { NULL } } },
+  { "member", "id", { { NULL } } },
+  { "conflict", "id", { { "member_id", "member" } } },
+  { "assignment", "id", { { "proposal_id", "proposal" }, { "member_id", "member" } } },
+  { "review", "id", { { "proposal_id", "proposal" } } },
+  { "review_score", NULL, { { "review_id", "review" } } },
+  { "decision", "id", { { "proposal_id", "proposal" } } },
+  { "discussion_note", "id", { { "proposal_id", "proposal" } } },
+  { "brand_asset", "id", { { NULL } } },
+  { "brand_colour", "id", { { NULL } } },
+  { "imported_bundle", "id", { { NULL } } },
+  { "audit", "seq", { { NULL } } },
 };
 
 G_DEFINE_FINAL_TYPE (L4aStore, l4a_store, G_TYPE_OBJECT)
+
+static void watch_changes (L4aStore *self);
 
 /* Each entry upgrades the schema from its index to its index + 1. */
 static const char * const migrations[] = {
@@ -438,6 +500,8 @@ l4a_store_open_internal (L4aStore   *self,
         return FALSE;
     }
 
+  /* Only what is written from now on is announced. */
+  watch_changes (self);
   return TRUE;
 }
 
@@ -452,8 +516,14 @@ l4a_store_finalize (GObject *object)
 {
   L4aStore *self = (L4aStore *)object;
 
+  if (self->db != NULL)
+    sqlite3_preupdate_hook (self->db, NULL, NULL);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->watches, g_hash_table_unref);
+  g_clear_pointer (&self->pending, l4a_changes_unref);
+  g_clear_pointer (&self->ready, l4a_changes_unref);
+  g_mutex_clear (&self->ready_lock);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->installation_id, g_free);
   g_clear_pointer (&self->identity, g_free);
@@ -485,6 +555,9 @@ l4a_store_init (L4aStore *self)
   self->role = L4A_ROLE_SECRETARIAT;
   self->actor = g_strdup ("secretariat");
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->pending = l4a_changes_new ();
+  self->ready = l4a_changes_new ();
+  g_mutex_init (&self->ready_lock);
 }
 
 /**
@@ -605,31 +678,284 @@ l4a_store_get_serial (L4aStore *self)
   return self->serial;
 }
 
+/**
+ * l4a_store_begin:
+ *
+ * Starts a transaction, or inside one a savepoint: the same function
+ * serves a caller in a transaction and one outside it. Each successful
+ * begin is ended by exactly one l4a_store_commit() or l4a_store_rollback().
+ * The outermost begin takes the write lock at once (BEGIN IMMEDIATE), so
+ * that what a write checks still holds when it writes.
+ */
 gboolean
 l4a_store_begin (L4aStore *self,
                  GError  **error)
 {
+  g_autofree char *sql = NULL;
+
   g_return_val_if_fail (L4A_IS_STORE (self), FALSE);
 
-  return l4a_store_exec (self, "BEGIN IMMEDIATE", error);
+  if (self->depth == 0 && !sqlite3_get_autocommit (self->db))
+    {
+      g_critical ("A transaction was begun outside l4a_store_begin()");
+      return l4a_store_exec (self, "BEGIN IMMEDIATE", error);
+    }
+  if (self->depth == 0)
+    {
+      if (!l4a_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+    }
+  else
+    {
+      sql = g_strdup_printf ("SAVEPOINT l4a_%u", self->depth);
+      if (!l4a_store_exec (self, sql, error))
+        return FALSE;
+    }
+  self->depth++;
+  return TRUE;
 }
 
+gboolean
+l4a_store_in_transaction (L4aStore *self)
+{
+  g_return_val_if_fail (L4A_IS_STORE (self), FALSE);
+
+  return self->depth > 0;
+}
+
+static void
+publish_pending (L4aStore *self)
+{
+  g_autoptr(L4aChanges) ready = NULL;
+
+  if (l4a_changes_is_empty (self->pending))
+    return;
+
+  g_mutex_lock (&self->ready_lock);
+  l4a_changes_merge (self->ready, self->pending);
+  g_mutex_unlock (&self->ready_lock);
+  l4a_changes_unref (self->pending);
+  self->pending = l4a_changes_new ();
+
+  if (self->committed_func != NULL)
+    self->committed_func (self, self->committed_data);
+}
+
+/**
+ * l4a_store_commit:
+ *
+ * Ends what l4a_store_begin() started: the outermost level commits, an
+ * inner one releases its savepoint into the enclosing transaction. On
+ * failure nothing is ended: the caller rolls back.
+ */
 gboolean
 l4a_store_commit (L4aStore *self,
                   GError  **error)
 {
-  g_return_val_if_fail (L4A_IS_STORE (self), FALSE);
+  g_autofree char *sql = NULL;
 
-  return l4a_store_exec (self, "COMMIT", error);
+  g_return_val_if_fail (L4A_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    {
+      if (!l4a_store_exec (self, "COMMIT", error))
+        return FALSE;
+      self->depth = 0;
+      publish_pending (self);
+      return TRUE;
+    }
+
+  sql = g_strdup_printf ("RELEASE l4a_%u", self->depth - 1);
+  if (!l4a_store_exec (self, sql, error))
+    return FALSE;
+  self->depth--;
+  return TRUE;
 }
 
+/**
+ * l4a_store_rollback:
+ *
+ * Undoes what was written since the matching l4a_store_begin(): all of
+ * the transaction at the outermost level, the savepoint's part inside.
+ */
 void
 l4a_store_rollback (L4aStore *self)
 {
+  g_autofree char *sql = NULL;
+
   g_return_if_fail (L4A_IS_STORE (self));
 
+  if (self->depth <= 1)
+    {
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->depth = 0;
+      /* what was written is gone: nothing to announce */
+      l4a_changes_unref (self->pending);
+      self->pending = l4a_changes_new ();
+      return;
+    }
+
+  /* The savepoint's writes may still be listed as pending: announcing a
+   * record that did not change costs a view one read, and nothing else. */
+  self->depth--;
   if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    {
+      sql = g_strdup_printf ("ROLLBACK TO l4a_%u; RELEASE l4a_%u", self->depth, self->depth);
+      sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+    }
+}
+
+/* Change capture ------------------------------------------------------------ */
+
+static void
+note_value (L4aChanges    *changes,
+            const char    *kind,
+            sqlite3_value *value)
+{
+  const char *text;
+
+  if (value == NULL || sqlite3_value_type (value) == SQLITE_NULL)
+    return;
+  text = (const char *) sqlite3_value_text (value);
+  if (text != NULL)
+    l4a_changes_add (changes, kind, text);
+}
+
+static void
+note_row (L4aStore    *self,
+          const Watch *watch,
+          gboolean     old)
+{
+  sqlite3_value *value = NULL;
+
+  if (watch->key >= 0)
+    {
+      if ((old ? sqlite3_preupdate_old : sqlite3_preupdate_new) (self->db, watch->key, &value) == SQLITE_OK)
+        note_value (self->pending, watch->spec->table, value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (watch->parents) && watch->spec->parents[i][0]; i++)
+    {
+      value = NULL;
+      if (watch->parents[i] >= 0 &&
+          (old ? sqlite3_preupdate_old : sqlite3_preupdate_new) (self->db, watch->parents[i], &value) == SQLITE_OK)
+        note_value (self->pending, watch->spec->parents[i][1], value);
+    }
+}
+
+static void
+preupdate_cb (void          *data,
+              sqlite3       *db,
+              int            op,
+              const char    *db_name,
+              const char    *table,
+              sqlite3_int64  key1,
+              sqlite3_int64  key2)
+{
+  L4aStore *self = data;
+  const Watch *watch;
+
+  if (self->watches == NULL || (watch = g_hash_table_lookup (self->watches, table)) == NULL)
+    return;
+  if (op != SQLITE_INSERT)
+    note_row (self, watch, TRUE);
+  if (op != SQLITE_DELETE)
+    note_row (self, watch, FALSE);
+}
+
+static int
+column_index (L4aStore   *self,
+              const char *table,
+              const char *column)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  if (column == NULL)
+    return -1;
+  sql = g_strdup_printf ("SELECT cid FROM pragma_table_info ('%s') WHERE name = '%s'", table, column);
+  stmt = l4a_store_prepare (self, sql, NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int (stmt, 0);
+}
+
+static void
+watch_changes (L4aStore *self)
+{
+  g_clear_pointer (&self->watches, g_hash_table_unref);
+  self->watches = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (watch_specs); i++)
+    {
+      Watch *watch = g_new0 (Watch, 1);
+
+      watch->spec = &watch_specs[i];
+      watch->key = column_index (self, watch->spec->table, watch->spec->key);
+      for (guint p = 0; p < G_N_ELEMENTS (watch->parents); p++)
+        watch->parents[p] = column_index (self, watch->spec->table, watch->spec->parents[p][0]);
+      g_hash_table_insert (self->watches, (gpointer) watch->spec->table, watch);
+    }
+  sqlite3_preupdate_hook (self->db, preupdate_cb, self);
+}
+
+/**
+ * l4a_store_take_changes:
+ *
+ * Takes what this connection has committed since the last call: safe
+ * from any thread.
+ *
+ * Returns: (transfer full): the changes, empty when there were none
+ */
+L4aChanges *
+l4a_store_take_changes (L4aStore *self)
+{
+  L4aChanges *changes;
+
+  g_return_val_if_fail (L4A_IS_STORE (self), NULL);
+
+  g_mutex_lock (&self->ready_lock);
+  changes = self->ready;
+  self->ready = l4a_changes_new ();
+  g_mutex_unlock (&self->ready_lock);
+  return changes;
+}
+
+/**
+ * l4a_store_set_committed_func:
+ * @func: (nullable): called in the connection's thread after each commit
+ *   that changed records
+ *
+ * For the context, which announces what changed.
+ */
+void
+l4a_store_set_committed_func (L4aStore              *self,
+                              L4aStoreCommittedFunc  func,
+                              gpointer               data)
+{
+  g_return_if_fail (L4A_IS_STORE (self));
+
+  self->committed_func = func;
+  self->committed_data = data;
+}
+
+/**
+ * l4a_store_get_data_version:
+ *
+ * SQLite's data version of this connection: it moves when another
+ * connection, of this process or another, commits.
+ */
+gint64
+l4a_store_get_data_version (L4aStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (self), -1);
+
+  stmt = l4a_store_prepare (self, "PRAGMA data_version", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 /**

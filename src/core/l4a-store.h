@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "l4a-changes.h"
 #include "l4a-types.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,16 @@ gboolean    l4a_store_begin                 (L4aStore    *self,
 gboolean    l4a_store_commit                (L4aStore    *self,
                                              GError     **error);
 void        l4a_store_rollback              (L4aStore    *self);
+gboolean    l4a_store_in_transaction        (L4aStore    *self);
+
+typedef void (*L4aStoreCommittedFunc) (L4aStore *store,
+                                       gpointer  user_data);
+
+L4aChanges *l4a_store_take_changes          (L4aStore    *self);
+void        l4a_store_set_committed_func    (L4aStore              *self,
+                                             L4aStoreCommittedFunc  func,
+                                             gpointer               data);
+gint64      l4a_store_get_data_version      (L4aStore    *self);
 
 gboolean    l4a_store_audit                 (L4aStore    *self,
                                              const char  *action,
