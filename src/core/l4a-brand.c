@@ -455,14 +455,14 @@ l4a_brand_check_asset (GBytes      *data,
  * Checks @data and keeps it as an asset of the kit, in one transaction
  * (the World Secretariat).
  */
-gboolean
-l4a_brand_import_asset (L4aStore    *store,
-                        const char  *name,
-                        const char  *kind,
-                        const char  *variant,
-                        GBytes      *data,
-                        const char  *media_type,
-                        GError     **error)
+static gboolean
+brand_import_asset_checked (L4aStore    *store,
+                            const char  *name,
+                            const char  *kind,
+                            const char  *variant,
+                            GBytes      *data,
+                            const char  *media_type,
+                            GError     **error)
 {
   g_autoptr(sqlite3_stmt) attachment = NULL;
   g_autoptr(sqlite3_stmt) asset = NULL;
@@ -523,6 +523,19 @@ l4a_brand_import_asset (L4aStore    *store,
 failed:
   l4a_store_rollback (store);
   return FALSE;
+}
+
+gboolean
+l4a_brand_import_asset (L4aStore    *store,
+                        const char  *name,
+                        const char  *kind,
+                        const char  *variant,
+                        GBytes      *data,
+                        const char  *media_type,
+                        GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, brand_import_asset_checked (store, name, kind, variant, data, media_type, error), error);
 }
 
 /* Drawing --------------------------------------------------------------------------- */

@@ -247,10 +247,10 @@ l4a_registry_load_call (L4aStore    *store,
  * secretariat only. Removing a criterion that reviews scored is refused:
  * switch it off instead.
  */
-gboolean
-l4a_registry_save_call (L4aStore     *store,
-                        L4aCallEdit  *edit,
-                        GError      **error)
+static gboolean
+registry_save_call_checked (L4aStore     *store,
+                            L4aCallEdit  *edit,
+                            GError      **error)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -395,4 +395,13 @@ l4a_registry_save_call (L4aStore     *store,
 failed:
   l4a_store_rollback (store);
   return FALSE;
+}
+
+gboolean
+l4a_registry_save_call (L4aStore     *store,
+                        L4aCallEdit  *edit,
+                        GError      **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, registry_save_call_checked (store, edit, error), error);
 }

@@ -350,10 +350,10 @@ l4a_registry_load_government (L4aStore    *store,
  *
  * Creates or changes a government, audited, secretariat only.
  */
-gboolean
-l4a_registry_save_government (L4aStore           *store,
-                              L4aGovernmentEdit  *edit,
-                              GError            **error)
+static gboolean
+registry_save_government_checked (L4aStore           *store,
+                                  L4aGovernmentEdit  *edit,
+                                  GError            **error)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -433,6 +433,15 @@ failed:
   return FALSE;
 }
 
+gboolean
+l4a_registry_save_government (L4aStore           *store,
+                              L4aGovernmentEdit  *edit,
+                              GError            **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, registry_save_government_checked (store, edit, error), error);
+}
+
 /* Re-points one column from the duplicate to the kept government, bumping
  * the revision of every record it changes. Table and column names come from
  * the code below, never from input. */
@@ -476,11 +485,11 @@ repoint (L4aStore   *store,
  * member, partner and conflict that referred to the duplicate refers to the
  * kept one, and the duplicate is deleted. All in one transaction, audited.
  */
-gboolean
-l4a_registry_merge_governments (L4aStore    *store,
-                                const char  *keep_id,
-                                const char  *duplicate_id,
-                                GError     **error)
+static gboolean
+registry_merge_governments_checked (L4aStore    *store,
+                                    const char  *keep_id,
+                                    const char  *duplicate_id,
+                                    GError     **error)
 {
   g_autoptr(L4aGovernmentEdit) keep = NULL;
   g_autoptr(L4aGovernmentEdit) duplicate = NULL;
@@ -558,4 +567,14 @@ l4a_registry_merge_governments (L4aStore    *store,
 failed:
   l4a_store_rollback (store);
   return FALSE;
+}
+
+gboolean
+l4a_registry_merge_governments (L4aStore    *store,
+                                const char  *keep_id,
+                                const char  *duplicate_id,
+                                GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, registry_merge_governments_checked (store, keep_id, duplicate_id, error), error);
 }

@@ -347,10 +347,10 @@ changed_fields_json (const L4aHubEdit *before,
  * secretariat, for a hub that breaks a rule, and for a hub that changed
  * since @edit was loaded.
  */
-gboolean
-l4a_registry_save_hub (L4aStore    *store,
-                       L4aHubEdit  *edit,
-                       GError     **error)
+static gboolean
+registry_save_hub_checked (L4aStore    *store,
+                           L4aHubEdit  *edit,
+                           GError     **error)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(L4aHubEdit) before = NULL;
@@ -453,6 +453,15 @@ failed:
   return FALSE;
 }
 
+gboolean
+l4a_registry_save_hub (L4aStore    *store,
+                       L4aHubEdit  *edit,
+                       GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, registry_save_hub_checked (store, edit, error), error);
+}
+
 static gboolean
 dump_group (L4aStore    *store,
             JsonBuilder *builder,
@@ -549,10 +558,10 @@ snapshot_hub (L4aStore    *store,
  * Returns: (transfer full) (nullable): a snapshot of all that was deleted,
  *   for l4a_registry_restore(), or %NULL with @error set
  */
-char *
-l4a_registry_delete_hub (L4aStore    *store,
-                         const char  *id,
-                         GError     **error)
+static char *
+registry_delete_hub_checked (L4aStore    *store,
+                             const char  *id,
+                             GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *snapshot = NULL;
@@ -586,16 +595,29 @@ failed:
   return NULL;
 }
 
+char *
+l4a_registry_delete_hub (L4aStore    *store,
+                         const char  *id,
+                         GError     **error)
+{
+  g_autofree char *result = NULL;
+
+  if (!l4a_store_begin (store, error))
+    return NULL;
+  result = registry_delete_hub_checked (store, id, error);
+  return l4a_store_end (store, result != NULL, error) ? g_steal_pointer (&result) : NULL;
+}
+
 /**
  * l4a_registry_restore:
  * @snapshot: what l4a_registry_delete_hub() returned
  *
  * Puts back what a delete took away, as it was, in one transaction.
  */
-gboolean
-l4a_registry_restore (L4aStore    *store,
-                      const char  *snapshot,
-                      GError     **error)
+static gboolean
+registry_restore_checked (L4aStore    *store,
+                          const char  *snapshot,
+                          GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *records;
@@ -627,4 +649,13 @@ l4a_registry_restore (L4aStore    *store,
     }
 
   return TRUE;
+}
+
+gboolean
+l4a_registry_restore (L4aStore    *store,
+                      const char  *snapshot,
+                      GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, registry_restore_checked (store, snapshot, error), error);
 }

@@ -233,10 +233,10 @@ bind_optional_double (sqlite3_stmt *stmt,
  * On error nothing changed and the message names the indicator and the
  * field.
  */
-gboolean
-l4a_indicator_save (L4aStore          *store,
-                    L4aIndicatorEdit  *edit,
-                    GError           **error)
+static gboolean
+indicator_save_checked (L4aStore          *store,
+                        L4aIndicatorEdit  *edit,
+                        GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *code = g_strstrip (g_strdup (edit->code ? edit->code : ""));
@@ -333,6 +333,15 @@ failed:
   return FALSE;
 }
 
+gboolean
+l4a_indicator_save (L4aStore          *store,
+                    L4aIndicatorEdit  *edit,
+                    GError           **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, indicator_save_checked (store, edit, error), error);
+}
+
 /**
  * l4a_measurements_list:
  *
@@ -393,11 +402,11 @@ hub_of_indicator (L4aStore   *store,
  * Saves all of @measurements in one transaction, or none; the message of
  * a refusal names the row and the field.
  */
-gboolean
-l4a_measurements_save (L4aStore    *store,
-                       const char  *indicator_id,
-                       GPtrArray   *measurements,
-                       GError     **error)
+static gboolean
+measurements_save_checked (L4aStore    *store,
+                           const char  *indicator_id,
+                           GPtrArray   *measurements,
+                           GError     **error)
 {
   g_autofree char *hub_id = hub_of_indicator (store, indicator_id);
   g_autofree char *now = l4a_now_iso8601 ();
@@ -486,9 +495,19 @@ failed:
 }
 
 gboolean
-l4a_measurement_delete (L4aStore    *store,
-                        const char  *measurement_id,
-                        GError     **error)
+l4a_measurements_save (L4aStore    *store,
+                       const char  *indicator_id,
+                       GPtrArray   *measurements,
+                       GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, measurements_save_checked (store, indicator_id, measurements, error), error);
+}
+
+static gboolean
+measurement_delete_checked (L4aStore    *store,
+                            const char  *measurement_id,
+                            GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *hub_id = NULL;
@@ -519,6 +538,15 @@ l4a_measurement_delete (L4aStore    *store,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+l4a_measurement_delete (L4aStore    *store,
+                        const char  *measurement_id,
+                        GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, measurement_delete_checked (store, measurement_id, error), error);
 }
 
 /* Pasting ----------------------------------------------------------------------- */

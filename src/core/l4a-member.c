@@ -309,11 +309,11 @@ run (L4aStore    *store,
  * conflict withdraws the member from the proposals it concerns; it is
  * refused when the member already started reviewing one of them.
  */
-gboolean
-l4a_member_save (L4aStore       *store,
-                 L4aMemberEdit  *edit,
-                 guint          *n_unassigned,
-                 GError        **error)
+static gboolean
+member_save_checked (L4aStore       *store,
+                     L4aMemberEdit  *edit,
+                     guint          *n_unassigned,
+                     GError        **error)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -456,16 +456,26 @@ failed:
   return FALSE;
 }
 
+gboolean
+l4a_member_save (L4aStore       *store,
+                 L4aMemberEdit  *edit,
+                 guint          *n_unassigned,
+                 GError        **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, member_save_checked (store, edit, n_unassigned, error), error);
+}
+
 /**
  * l4a_member_delete:
  *
  * Removes a board member who has written no review; reviews are never
  * lost.
  */
-gboolean
-l4a_member_delete (L4aStore    *store,
-                   const char  *id,
-                   GError     **error)
+static gboolean
+member_delete_checked (L4aStore    *store,
+                       const char  *id,
+                       GError     **error)
 {
   g_autoptr(L4aMemberEdit) edit = NULL;
 
@@ -493,4 +503,13 @@ l4a_member_delete (L4aStore    *store,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+l4a_member_delete (L4aStore    *store,
+                   const char  *id,
+                   GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, member_delete_checked (store, id, error), error);
 }

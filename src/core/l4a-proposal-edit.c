@@ -879,10 +879,10 @@ write_children (L4aStore         *store,
  * Saves a draft as it is, whatever its state of completion, so that
  * nothing typed is lost: the author's government only, drafts only.
  */
-gboolean
-l4a_registry_save_draft (L4aStore         *store,
-                         L4aProposalEdit  *edit,
-                         GError          **error)
+static gboolean
+registry_save_draft_checked (L4aStore         *store,
+                             L4aProposalEdit  *edit,
+                             GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = l4a_now_iso8601 ();
@@ -984,6 +984,15 @@ failed:
   if (new_id == NULL && edit->revision == 0)
     g_clear_pointer (&edit->id, g_free);
   return FALSE;
+}
+
+gboolean
+l4a_registry_save_draft (L4aStore         *store,
+                         L4aProposalEdit  *edit,
+                         GError          **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, registry_save_draft_checked (store, edit, error), error);
 }
 
 static const char *
@@ -1187,10 +1196,10 @@ set_state (L4aStore    *store,
  * Submits a draft of the workstation's own government to its call, if the
  * call is open and every key feature passes.
  */
-gboolean
-l4a_proposal_submit (L4aStore    *store,
-                     const char  *id,
-                     GError     **error)
+static gboolean
+proposal_submit_checked (L4aStore    *store,
+                         const char  *id,
+                         GError     **error)
 {
   g_auto(ProposalState) state = { 0 };
   g_autoptr(L4aProposalEdit) edit = NULL;
@@ -1244,15 +1253,24 @@ l4a_proposal_submit (L4aStore    *store,
   return TRUE;
 }
 
+gboolean
+l4a_proposal_submit (L4aStore    *store,
+                     const char  *id,
+                     GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, proposal_submit_checked (store, id, error), error);
+}
+
 /**
  * l4a_proposal_withdraw:
  *
  * Withdraws a submitted proposal of the workstation's own government.
  */
-gboolean
-l4a_proposal_withdraw (L4aStore    *store,
-                       const char  *id,
-                       GError     **error)
+static gboolean
+proposal_withdraw_checked (L4aStore    *store,
+                           const char  *id,
+                           GError     **error)
 {
   g_auto(ProposalState) state = { 0 };
 
@@ -1271,6 +1289,15 @@ l4a_proposal_withdraw (L4aStore    *store,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+l4a_proposal_withdraw (L4aStore    *store,
+                       const char  *id,
+                       GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, proposal_withdraw_checked (store, id, error), error);
 }
 
 static char *
@@ -1319,10 +1346,10 @@ snapshot_json (const L4aProposalEdit *edit)
  * After a "revise and resubmit" decision, keeps the decided version
  * readable and reopens the proposal as a draft of the next version.
  */
-gboolean
-l4a_proposal_revise (L4aStore    *store,
-                     const char  *id,
-                     GError     **error)
+static gboolean
+proposal_revise_checked (L4aStore    *store,
+                         const char  *id,
+                         GError     **error)
 {
   g_auto(ProposalState) state = { 0 };
   g_autoptr(L4aProposalEdit) edit = NULL;
@@ -1381,6 +1408,15 @@ l4a_proposal_revise (L4aStore    *store,
 failed:
   l4a_store_rollback (store);
   return FALSE;
+}
+
+gboolean
+l4a_proposal_revise (L4aStore    *store,
+                     const char  *id,
+                     GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, proposal_revise_checked (store, id, error), error);
 }
 
 static void

@@ -612,14 +612,14 @@ assign_pair_free (gpointer data)
  * for review, at most @max_load per member, keeping what is assigned
  * already. All or nothing, audited.
  */
-gboolean
-l4a_review_assign_call (L4aStore    *store,
-                        const char  *call_id,
-                        guint        per_proposal,
-                        guint        max_load,
-                        gboolean     dry_run,
-                        GPtrArray  **added,
-                        GError     **error)
+static gboolean
+review_assign_call_checked (L4aStore    *store,
+                            const char  *call_id,
+                            guint        per_proposal,
+                            guint        max_load,
+                            gboolean     dry_run,
+                            GPtrArray  **added,
+                            GError     **error)
 {
   g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (assign_pair_free);
   g_auto(CallInstance) inst = { 0 };
@@ -714,16 +714,29 @@ failed:
   return FALSE;
 }
 
+gboolean
+l4a_review_assign_call (L4aStore    *store,
+                        const char  *call_id,
+                        guint        per_proposal,
+                        guint        max_load,
+                        gboolean     dry_run,
+                        GPtrArray  **added,
+                        GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, review_assign_call_checked (store, call_id, per_proposal, max_load, dry_run, added, error), error);
+}
+
 /**
  * l4a_review_assign:
  *
  * Assigns one member to one proposal by hand; never a conflicted one.
  */
-gboolean
-l4a_review_assign (L4aStore    *store,
-                   const char  *proposal_id,
-                   const char  *member_id,
-                   GError     **error)
+static gboolean
+review_assign_checked (L4aStore    *store,
+                       const char  *proposal_id,
+                       const char  *member_id,
+                       GError     **error)
 {
   g_auto(ProposalFacts) facts = { 0 };
   g_autofree char *name = NULL;
@@ -783,17 +796,27 @@ l4a_review_assign (L4aStore    *store,
   return TRUE;
 }
 
+gboolean
+l4a_review_assign (L4aStore    *store,
+                   const char  *proposal_id,
+                   const char  *member_id,
+                   GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, review_assign_checked (store, proposal_id, member_id, error), error);
+}
+
 /**
  * l4a_review_unassign:
  *
  * Removes an assignment, unless the member has started a review of it:
  * a review is never lost.
  */
-gboolean
-l4a_review_unassign (L4aStore    *store,
-                     const char  *proposal_id,
-                     const char  *member_id,
-                     GError     **error)
+static gboolean
+review_unassign_checked (L4aStore    *store,
+                         const char  *proposal_id,
+                         const char  *member_id,
+                         GError     **error)
 {
   g_auto(ProposalFacts) facts = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -845,6 +868,16 @@ l4a_review_unassign (L4aStore    *store,
 failed:
   l4a_store_rollback (store);
   return FALSE;
+}
+
+gboolean
+l4a_review_unassign (L4aStore    *store,
+                     const char  *proposal_id,
+                     const char  *member_id,
+                     GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, review_unassign_checked (store, proposal_id, member_id, error), error);
 }
 
 /**
@@ -1330,12 +1363,21 @@ failed:
  * Saves the member's review as a draft; scores are checked against their
  * scale, nothing else is required yet.
  */
+static gboolean
+review_save_checked (L4aStore    *store,
+                     L4aReview   *review,
+                     GError     **error)
+{
+  return write_review (store, review, FALSE, error);
+}
+
 gboolean
 l4a_review_save (L4aStore    *store,
                  L4aReview   *review,
                  GError     **error)
 {
-  return write_review (store, review, FALSE, error);
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, review_save_checked (store, review, error), error);
 }
 
 /**
@@ -1344,12 +1386,21 @@ l4a_review_save (L4aStore    *store,
  * Submits the member's review: every required criterion scored and a
  * recommendation chosen. A submitted review no longer changes.
  */
+static gboolean
+review_submit_checked (L4aStore    *store,
+                       L4aReview   *review,
+                       GError     **error)
+{
+  return write_review (store, review, TRUE, error);
+}
+
 gboolean
 l4a_review_submit (L4aStore    *store,
                    L4aReview   *review,
                    GError     **error)
 {
-  return write_review (store, review, TRUE, error);
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, review_submit_checked (store, review, error), error);
 }
 
 /**
@@ -1739,11 +1790,11 @@ l4a_discussion_list (L4aStore    *store,
  *
  * Adds a note to the board's discussion of a proposal.
  */
-gboolean
-l4a_discussion_add (L4aStore    *store,
-                    const char  *proposal_id,
-                    const char  *body,
-                    GError     **error)
+static gboolean
+discussion_add_checked (L4aStore    *store,
+                        const char  *proposal_id,
+                        const char  *body,
+                        GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *id = g_uuid_string_random ();
@@ -1791,6 +1842,16 @@ l4a_discussion_add (L4aStore    *store,
 failed:
   l4a_store_rollback (store);
   return FALSE;
+}
+
+gboolean
+l4a_discussion_add (L4aStore    *store,
+                    const char  *proposal_id,
+                    const char  *body,
+                    GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, discussion_add_checked (store, proposal_id, body, error), error);
 }
 
 /* ------------------------------------------------------------------------
@@ -1876,13 +1937,13 @@ l4a_decision_get (L4aStore    *store,
  * stays invisible outside the secretariat until released, and can be
  * changed until then.
  */
-gboolean
-l4a_decision_save (L4aStore    *store,
-                   const char  *proposal_id,
-                   const char  *outcome,
-                   const char  *rationale,
-                   const char  *internal_notes,
-                   GError     **error)
+static gboolean
+decision_save_checked (L4aStore    *store,
+                       const char  *proposal_id,
+                       const char  *outcome,
+                       const char  *rationale,
+                       const char  *internal_notes,
+                       GError     **error)
 {
   g_auto(ProposalFacts) facts = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -1959,6 +2020,18 @@ failed:
   return FALSE;
 }
 
+gboolean
+l4a_decision_save (L4aStore    *store,
+                   const char  *proposal_id,
+                   const char  *outcome,
+                   const char  *rationale,
+                   const char  *internal_notes,
+                   GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, decision_save_checked (store, proposal_id, outcome, rationale, internal_notes, error), error);
+}
+
 #define SQL_UUID \
   "lower (hex (randomblob (4))) || '-' || lower (hex (randomblob (2))) || '-4' || " \
   "substr (lower (hex (randomblob (2))), 2) || '-' || substr ('89ab', 1 + abs (random ()) % 4, 1) || " \
@@ -2016,11 +2089,11 @@ create_hub (L4aStore    *store,
  * on. Granting the label creates the hub in the registry, linked to the
  * proposal both ways.
  */
-gboolean
-l4a_decision_release (L4aStore    *store,
-                      const char  *proposal_id,
-                      char       **hub_id,
-                      GError     **error)
+static gboolean
+decision_release_checked (L4aStore    *store,
+                          const char  *proposal_id,
+                          char       **hub_id,
+                          GError     **error)
 {
   g_auto(ProposalFacts) facts = { 0 };
   g_autoptr(L4aDecision) decision = NULL;
@@ -2083,6 +2156,16 @@ l4a_decision_release (L4aStore    *store,
 failed:
   l4a_store_rollback (store);
   return FALSE;
+}
+
+gboolean
+l4a_decision_release (L4aStore    *store,
+                      const char  *proposal_id,
+                      char       **hub_id,
+                      GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, decision_release_checked (store, proposal_id, hub_id, error), error);
 }
 
 /* ------------------------------------------------------------------------

@@ -35,10 +35,10 @@ l4a_sample_is_loaded (L4aStore *store)
  * Loads the illustrative sample data set in one transaction: all of it,
  * or nothing. Every record is marked as sample data.
  */
-gboolean
-l4a_sample_load (L4aStore    *store,
-                 GHashTable  *counts,
-                 GError     **error)
+static gboolean
+sample_load_checked (L4aStore    *store,
+                     GHashTable  *counts,
+                     GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(L4aBundle) bundle = NULL;
@@ -101,4 +101,13 @@ l4a_sample_load (L4aStore    *store,
 failed:
   l4a_store_rollback (store);
   return FALSE;
+}
+
+gboolean
+l4a_sample_load (L4aStore    *store,
+                 GHashTable  *counts,
+                 GError     **error)
+{
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, sample_load_checked (store, counts, error), error);
 }

@@ -774,6 +774,30 @@ l4a_store_commit (L4aStore *self,
 }
 
 /**
+ * l4a_store_end:
+ * @ok: whether the work since the matching l4a_store_begin() succeeded
+ *
+ * Commits when @ok, rolls back otherwise (and when the commit fails).
+ * Public writes are written as `begin && end (work ())`, so that what they
+ * check is checked inside the transaction that writes: still true when
+ * it is written, whoever else writes to the database.
+ *
+ * Returns: whether the work is committed
+ */
+gboolean
+l4a_store_end (L4aStore  *self,
+               gboolean   ok,
+               GError   **error)
+{
+  g_return_val_if_fail (L4A_IS_STORE (self), FALSE);
+
+  if (ok && l4a_store_commit (self, error))
+    return TRUE;
+  l4a_store_rollback (self);
+  return FALSE;
+}
+
+/**
  * l4a_store_rollback:
  *
  * Undoes what was written since the matching l4a_store_begin(): all of

@@ -62,6 +62,9 @@ gboolean    l4a_store_begin                 (L4aStore    *self,
 gboolean    l4a_store_commit                (L4aStore    *self,
                                              GError     **error);
 void        l4a_store_rollback              (L4aStore    *self);
+gboolean    l4a_store_end                   (L4aStore    *self,
+                                             gboolean     ok,
+                                             GError     **error);
 gboolean    l4a_store_in_transaction        (L4aStore    *self);
 
 typedef void (*L4aStoreCommittedFunc) (L4aStore *store,

@@ -1,0 +1,702 @@
+/* test-context.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The data layer: nested transactions, change notification after each
+ * commit and for other processes' commits, the live hub list, jobs on the
+ * worker connection, and two contexts writing to one database.
+ */
+
+#include "config.h"
+
+#include <sys/wait.h>
+
+#include "core-test-utils.h"
+#include "l4a-context.h"
+#include "l4a-hub-edit.h"
+#include "l4a-hub-list.h"
+#include "l4a-review.h"
+#include "l4a-store-private.h"
+
+static char *tmpdir;
+
+static char *
+db_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static gint64
+sql_int (const char *path,
+         const char *sql)
+{
+  return l4a_test_sql_int (path, sql);
+}
+
+static void
+sql_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_close (db);
+}
+
+/* What a context announced, and what a list model said. */
+typedef struct
+{
+  GPtrArray *changes;   /* L4aChanges */
+  GArray    *items;     /* guint triples: position, removed, added */
+} Recorder;
+
+static void
+changed_cb (L4aContext *context,
+            L4aChanges *changes,
+            Recorder   *recorder)
+{
+  g_ptr_array_add (recorder->changes, l4a_changes_ref (changes));
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Recorder   *recorder)
+{
+  guint triple[3] = { position, removed, added };
+
+  g_array_append_vals (recorder->items, triple, 3);
+}
+
+static void
+recorder_init (Recorder *recorder)
+{
+  recorder->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_changes_unref);
+  recorder->items = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+recorder_clear (Recorder *recorder)
+{
+  g_clear_pointer (&recorder->changes, g_ptr_array_unref);
+  g_clear_pointer (&recorder->items, g_array_unref);
+}
+
+static void
+recorder_reset (Recorder *recorder)
+{
+  g_ptr_array_set_size (recorder->changes, 0);
+  g_array_set_size (recorder->items, 0);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Recorder, recorder_clear)
+
+static gboolean
+recorder_has_items_changed (Recorder *recorder,
+                            guint     position,
+                            guint     removed,
+                            guint     added)
+{
+  for (guint i = 0; i + 2 < recorder->items->len; i += 3)
+    if (g_array_index (recorder->items, guint, i) == position &&
+        g_array_index (recorder->items, guint, i + 1) == removed &&
+        g_array_index (recorder->items, guint, i + 2) == added)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+wait_for_list (GListModel *list)
+{
+  while (l4a_hub_list_get_loading (L4A_HUB_LIST (list)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* Savepoints -------------------------------------------------------------- */
+
+static void
+test_savepoints (void)
+{
+  g_autofree char *path = db_path ("savepoints.sqlite");
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aChanges) changes = NULL;
+
+  store = l4a_store_open (path, &error);
+  g_assert_no_error (error);
+
+#define INSERT_GOV(name) \
+  g_assert_true (l4a_store_exec (store, \
+    "INSERT INTO government (id, name, kind, country, region, created_at, updated_at, origin) " \
+    "VALUES ('" name "', '" name "', 'city', 'ES', 'europe', 'now', 'now', 'test')", NULL))
+
+  /* a savepoint rolled back takes only its own writes */
+  g_assert_true (l4a_store_begin (store, &error));
+  INSERT_GOV ("gov-outer");
+  g_assert_true (l4a_store_begin (store, &error));
+  INSERT_GOV ("gov-inner");
+  g_assert_true (l4a_store_in_transaction (store));
+  l4a_store_rollback (store);
+  g_assert_true (l4a_store_in_transaction (store));
+  g_assert_true (l4a_store_begin (store, &error));
+  INSERT_GOV ("gov-kept");
+  g_assert_true (l4a_store_commit (store, &error));
+  /* nothing is seen by other connections before the outermost commit */
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM government"), ==, 0);
+  g_assert_true (l4a_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (l4a_store_in_transaction (store));
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM government WHERE id = 'gov-outer'"), ==, 1);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM government WHERE id = 'gov-inner'"), ==, 0);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM government WHERE id = 'gov-kept'"), ==, 1);
+
+  /* what was committed is told once; a rollback tells nothing */
+  changes = l4a_store_take_changes (store);
+  g_assert_true (l4a_changes_contains (changes, "government", "gov-outer"));
+  g_assert_true (l4a_changes_contains (changes, "government", "gov-kept"));
+  g_clear_pointer (&changes, l4a_changes_unref);
+  changes = l4a_store_take_changes (store);
+  g_assert_true (l4a_changes_is_empty (changes));
+  g_clear_pointer (&changes, l4a_changes_unref);
+
+  g_assert_true (l4a_store_begin (store, &error));
+  INSERT_GOV ("gov-gone");
+  l4a_store_rollback (store);
+  g_assert_false (l4a_store_in_transaction (store));
+  changes = l4a_store_take_changes (store);
+  g_assert_true (l4a_changes_is_empty (changes));
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM government WHERE id = 'gov-gone'"), ==, 0);
+  g_clear_pointer (&changes, l4a_changes_unref);
+
+  /* a whole public write inside a caller's transaction is one savepoint:
+   * the caller's rollback takes it too */
+  g_assert_true (l4a_store_begin (store, &error));
+  g_assert_true (l4a_sample_load (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (l4a_store_in_transaction (store));
+  l4a_store_rollback (store);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM hub"), ==, 0);
+  g_assert_false (l4a_sample_is_loaded (store));
+#undef INSERT_GOV
+}
+
+/* Changes and the live hub list ------------------------------------------- */
+
+static char *
+hub_named (const char *path,
+           const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM hub WHERE name = '%s'", name);
+
+  return l4a_test_sql_text (path, sql);
+}
+
+static void
+test_changes (void)
+{
+  g_autofree char *path = db_path ("changes.sqlite");
+  g_autoptr(L4aContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(L4aHubEdit) edit = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(L4aHub) shown = NULL;
+  g_auto(Recorder) rec = { 0 };
+  g_auto(GStrv) ids = NULL;
+  GListModel *hubs;
+  guint position, n_hubs;
+  gint64 audit_rows;
+
+  recorder_init (&rec);
+  context = l4a_context_new (path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (context, "changed", G_CALLBACK (changed_cb), &rec);
+
+  hubs = l4a_context_get_hubs (context);
+  g_assert_true (hubs == l4a_context_get_hubs (context));
+  wait_for_list (hubs);
+  g_assert_cmpuint (g_list_model_get_n_items (hubs), ==, 0);
+  g_signal_connect (hubs, "items-changed", G_CALLBACK (items_changed_cb), &rec);
+
+  /* the sample, loaded by a job on the worker connection: announced
+   * before the caller hears of it */
+  l4a_context_load_sample_async (context, NULL, result_cb, &result);
+  g_assert_true (l4a_context_is_busy (context));
+  wait_for_result (&result);
+  g_assert_true (l4a_context_load_sample_finish (context, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rec.changes->len, ==, 1);
+  g_assert_true (l4a_changes_touches (g_ptr_array_index (rec.changes, 0), "hub"));
+  g_assert_true (l4a_changes_touches (g_ptr_array_index (rec.changes, 0), "proposal"));
+  /* the list reads the registry again, in the worker */
+  g_assert_true (l4a_hub_list_get_loading (L4A_HUB_LIST (hubs)));
+  wait_for_list (hubs);
+  g_assert_false (l4a_context_is_busy (context));
+  n_hubs = g_list_model_get_n_items (hubs);
+  g_assert_cmpint (n_hubs, ==, sql_int (path, "SELECT count(*) FROM hub"));
+  g_assert_cmpuint (n_hubs, >, 3);
+
+  /* editing one hub: one change naming it, one items-changed at its place */
+  recorder_reset (&rec);
+  id = hub_named (path, "Care Blocks Hub");
+  g_assert_nonnull (id);
+  g_assert_true (l4a_hub_list_find (L4A_HUB_LIST (hubs), id, &position));
+  edit = l4a_registry_load_hub (l4a_context_get_store (context), id, &error);
+  g_assert_no_error (error);
+  g_free (edit->name);
+  edit->name = g_strdup ("Care Blocks Network Hub");
+  edit->sdgs ^= 1u << 16;  /* its SDGs too: still one hub */
+  audit_rows = sql_int (path, "SELECT count(*) FROM audit");
+  g_assert_true (l4a_registry_save_hub (l4a_context_get_store (context), edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM audit"), ==, audit_rows + 1);
+
+  g_assert_cmpuint (rec.changes->len, ==, 1);
+  ids = l4a_changes_dup_ids (g_ptr_array_index (rec.changes, 0), "hub");
+  g_assert_nonnull (ids);
+  g_assert_cmpuint (g_strv_length (ids), ==, 1);
+  g_assert_cmpstr (ids[0], ==, id);
+  g_assert_cmpuint (rec.items->len, ==, 3);
+  g_assert_cmpuint (g_array_index (rec.items, guint, 0), ==, position);
+  g_assert_cmpuint (g_array_index (rec.items, guint, 1), ==, 1);
+  g_assert_cmpuint (g_array_index (rec.items, guint, 2), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (hubs), ==, n_hubs);
+  shown = g_list_model_get_item (hubs, position);
+  g_assert_cmpstr (l4a_hub_get_name (shown), ==, "Care Blocks Network Hub");
+  g_clear_object (&shown);
+
+  /* a refused write announces nothing and leaves the list */
+  recorder_reset (&rec);
+  g_free (edit->name);
+  edit->name = g_strdup ("");
+  g_assert_false (l4a_registry_save_hub (l4a_context_get_store (context), edit, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (rec.changes->len, ==, 0);
+  g_assert_cmpuint (rec.items->len, ==, 0);
+  g_assert_false (l4a_store_in_transaction (l4a_context_get_store (context)));
+
+  /* deleting it: a removal at its place (hubs related to it change too,
+   * each at its own place); Undo puts it back at the end */
+  {
+    g_autofree char *snapshot = l4a_registry_delete_hub (l4a_context_get_store (context), id, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (recorder_has_items_changed (&rec, position, 1, 0));
+    for (guint i = 0; i + 2 < rec.items->len; i += 3)
+      g_assert_cmpuint (g_array_index (rec.items, guint, i + 1), ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (hubs), ==, n_hubs - 1);
+    g_assert_false (l4a_hub_list_find (L4A_HUB_LIST (hubs), id, NULL));
+    recorder_reset (&rec);
+    g_assert_true (l4a_registry_restore (l4a_context_get_store (context), snapshot, &error));
+    g_assert_no_error (error);
+    g_assert_true (recorder_has_items_changed (&rec, n_hubs - 1, 0, 1));
+    g_assert_true (l4a_hub_list_find (L4A_HUB_LIST (hubs), id, &position));
+    g_assert_cmpuint (position, ==, n_hubs - 1);
+    g_assert_cmpuint (g_list_model_get_n_items (hubs), ==, n_hubs);
+  }
+}
+
+/* Another process --------------------------------------------------------- */
+
+static void
+run_cli (const char *path,
+         const char *command)
+{
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("L4A_EXECUTABLE");
+  const char *argv[] = { exe, "--db", path, command, NULL };
+  int status = 0;
+
+  g_assert_nonnull (exe);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+}
+
+static void
+test_other_process (void)
+{
+  g_autofree char *path = db_path ("other.sqlite");
+  g_autoptr(L4aContext) context = NULL;
+  g_autoptr(L4aStore) other = NULL;
+  g_autoptr(L4aHubEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aHub) shown = NULL;
+  g_autofree char *id = NULL;
+  g_auto(Recorder) rec = { 0 };
+  g_auto(GStrv) ids = NULL;
+  GListModel *hubs;
+  guint position;
+
+  recorder_init (&rec);
+  context = l4a_context_new (path, &error);
+  g_assert_no_error (error);
+  hubs = l4a_context_get_hubs (context);
+  wait_for_list (hubs);
+  g_signal_connect (context, "changed", G_CALLBACK (changed_cb), &rec);
+
+  /* nothing changed: nothing announced */
+  g_assert_false (l4a_context_check_for_changes (context));
+  g_assert_cmpuint (rec.changes->len, ==, 0);
+
+  /* the command line loads the sample in another process */
+  run_cli (path, "sample");
+  g_assert_true (l4a_context_check_for_changes (context));
+  g_assert_cmpuint (rec.changes->len, ==, 1);
+  g_assert_true (l4a_changes_touches (g_ptr_array_index (rec.changes, 0), "hub"));
+  wait_for_list (hubs);
+  g_assert_cmpint (g_list_model_get_n_items (hubs), ==, sql_int (path, "SELECT count(*) FROM hub"));
+  g_assert_cmpuint (g_list_model_get_n_items (hubs), >, 0);
+  g_assert_false (l4a_context_check_for_changes (context));
+
+  /* another connection edits one hub: the audit log says which one, and
+   * the list changes at its place only */
+  recorder_reset (&rec);
+  g_signal_connect (hubs, "items-changed", G_CALLBACK (items_changed_cb), &rec);
+  id = hub_named (path, "Care Blocks Hub");
+  g_assert_true (l4a_hub_list_find (L4A_HUB_LIST (hubs), id, &position));
+  other = l4a_store_open (path, &error);
+  g_assert_no_error (error);
+  edit = l4a_registry_load_hub (other, id, &error);
+  g_assert_no_error (error);
+  g_free (edit->name);
+  edit->name = g_strdup ("Care Blocks Hub, renamed elsewhere");
+  g_assert_true (l4a_registry_save_hub (other, edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rec.changes->len, ==, 0);
+  g_assert_true (l4a_context_check_for_changes (context));
+  g_assert_cmpuint (rec.changes->len, ==, 1);
+  g_assert_false (l4a_changes_is_everything (g_ptr_array_index (rec.changes, 0)));
+  ids = l4a_changes_dup_ids (g_ptr_array_index (rec.changes, 0), "hub");
+  g_assert_nonnull (ids);
+  g_assert_cmpuint (g_strv_length (ids), ==, 1);
+  g_assert_cmpstr (ids[0], ==, id);
+  g_assert_cmpuint (rec.items->len, ==, 3);
+  g_assert_cmpuint (g_array_index (rec.items, guint, 0), ==, position);
+  shown = g_list_model_get_item (hubs, position);
+  g_assert_cmpstr (l4a_hub_get_name (shown), ==, "Care Blocks Hub, renamed elsewhere");
+
+  /* a write that the audit log does not name: everything is read again */
+  recorder_reset (&rec);
+  sql_exec (path, "UPDATE government SET name = name || ' (renamed)' WHERE name = 'Quito'");
+  g_assert_true (l4a_context_check_for_changes (context));
+  g_assert_cmpuint (rec.changes->len, ==, 1);
+  g_assert_true (l4a_changes_is_everything (g_ptr_array_index (rec.changes, 0)));
+  wait_for_list (hubs);
+  {
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (hubs); i++)
+      {
+        g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
+
+        seen |= g_strcmp0 (l4a_hub_get_government (hub), "Quito (renamed)") == 0;
+      }
+    g_assert_true (seen);
+  }
+
+  /* polling does the same without being asked */
+  recorder_reset (&rec);
+  sql_exec (path, "UPDATE government SET name = 'Quito' WHERE name = 'Quito (renamed)'");
+  l4a_context_set_polling (context, 20);
+  while (rec.changes->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+  l4a_context_set_polling (context, 0);
+  wait_for_list (hubs);
+}
+
+/* Jobs ---------------------------------------------------------------------- */
+
+static gpointer
+failing_write_job (L4aContextJob  *job,
+                   L4aStore       *store,
+                   gpointer        data,
+                   GCancellable   *cancellable,
+                   GError        **error)
+{
+  /* writes, reports progress, then fails with its transaction open: the
+   * context rolls it back */
+  g_assert_true (l4a_store_begin (store, error));
+  g_assert_true (l4a_sample_load (store, NULL, error));
+  for (guint i = 1; i <= 4; i++)
+    l4a_context_job_progress (job, i / 4.0);
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "stopped on purpose");
+  return NULL;
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+static void
+test_jobs (void)
+{
+  g_autofree char *path = db_path ("jobs.sqlite");
+  g_autoptr(L4aContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *out = db_path ("jobs-out.l4a.json");
+  g_auto(Recorder) rec = { 0 };
+  double last = 0;
+
+  recorder_init (&rec);
+  context = l4a_context_new (path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (context, "changed", G_CALLBACK (changed_cb), &rec);
+
+  l4a_context_run_async (context, failing_write_job, NULL, NULL, NULL, progress_cb, &last, NULL,
+                         result_cb, &result);
+  wait_for_result (&result);
+  g_assert_null (l4a_context_run_finish (context, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM hub"), ==, 0);
+  g_assert_cmpuint (rec.changes->len, ==, 0);
+  /* progress came in order, up to the end */
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpfloat (last, ==, 1.0);
+
+  /* a cancelled job does nothing */
+  g_cancellable_cancel (cancellable);
+  l4a_context_load_sample_async (context, cancellable, result_cb, &result);
+  wait_for_result (&result);
+  g_assert_false (l4a_context_load_sample_finish (context, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM hub"), ==, 0);
+
+  /* export on the worker, as the context's role */
+  l4a_context_load_sample_async (context, NULL, result_cb, &result);
+  wait_for_result (&result);
+  g_assert_true (l4a_context_load_sample_finish (context, result, &error));
+  g_clear_object (&result);
+  l4a_context_export_async (context, "registry", NULL, out, NULL, result_cb, &result);
+  wait_for_result (&result);
+  g_assert_cmpint (l4a_context_export_finish (context, result, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_clear_object (&result);
+
+  /* a government may not send the registry: the job acts as the context */
+  l4a_context_set_actor (context, L4A_ROLE_GOVERNMENT,
+                         l4a_test_sql_text (path, "SELECT id FROM government WHERE name = 'Quito'"));
+  g_remove (out);
+  l4a_context_export_async (context, "registry", NULL, out, NULL, result_cb, &result);
+  wait_for_result (&result);
+  g_assert_cmpint (l4a_context_export_finish (context, result, &error), ==, -1);
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* Two contexts, one database ---------------------------------------------- */
+
+typedef struct
+{
+  char *path;
+  char *proposal;
+  char *member;
+} Race;
+
+static void
+fill_review (L4aReview *review)
+{
+  for (guint i = 0; i < review->scores->len; i++)
+    {
+      L4aScore *s = g_ptr_array_index (review->scores, i);
+
+      s->has_score = TRUE;
+      s->score = 4;
+    }
+  g_free (review->recommendation);
+  review->recommendation = g_strdup ("grant");
+}
+
+static void
+prepare_board (const char *path,
+               char      **proposal,
+               char      **member)
+{
+  g_autoptr(L4aStore) store = l4a_store_open (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *call = NULL;
+  g_autofree char *sql = NULL;
+
+  g_assert_true (l4a_sample_load (store, NULL, &error));
+  call = l4a_test_sql_text (path, "SELECT id FROM call WHERE status = 'open'");
+  g_assert_true (l4a_review_assign_call (store, call, 2, 0, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  *proposal = l4a_test_sql_text (path, "SELECT p.id FROM proposal p JOIN government g ON g.id = p.government_id "
+                                       "WHERE g.name = 'Quito' AND p.state = 'under-review'");
+  g_assert_nonnull (*proposal);
+  sql = g_strdup_printf ("SELECT member_id FROM assignment WHERE proposal_id = '%s' ORDER BY member_id LIMIT 1",
+                         *proposal);
+  *member = l4a_test_sql_text (path, sql);
+  g_assert_nonnull (*member);
+}
+
+static void
+test_two_contexts (void)
+{
+  g_autofree char *path = db_path ("two.sqlite");
+  g_autofree char *proposal = NULL;
+  g_autofree char *member = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(L4aContext) board = NULL;
+  g_autoptr(L4aContext) secretariat = NULL;
+  g_autoptr(L4aReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Recorder) rec = { 0 };
+
+  recorder_init (&rec);
+  prepare_board (path, &proposal, &member);
+  sql = g_strdup_printf ("SELECT title FROM proposal WHERE id = '%s'", proposal);
+  title = l4a_test_sql_text (path, sql);
+
+  board = l4a_context_new (path, &error);
+  g_assert_no_error (error);
+  secretariat = l4a_context_new (path, &error);
+  g_assert_no_error (error);
+  l4a_context_set_actor (board, L4A_ROLE_MEMBER, member);
+  g_signal_connect (board, "changed", G_CALLBACK (changed_cb), &rec);
+
+  /* the member opens their review while the secretariat decides */
+  review = l4a_review_open (l4a_context_get_store (board), proposal, &error);
+  g_assert_no_error (error);
+  fill_review (review);
+  g_assert_true (l4a_decision_save (l4a_context_get_store (secretariat), proposal, "declined",
+                                    "Outside the call's scope.", "", &error));
+  g_assert_no_error (error);
+
+  /* the submission comes second: refused, naming the proposal, and
+   * nothing of it is written */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) || '/' || total (revision) FROM review WHERE proposal_id = '%s'", proposal);
+  before = l4a_test_sql_text (path, sql);
+  g_assert_false (l4a_review_submit (l4a_context_get_store (board), review, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_assert_nonnull (strstr (error->message, title));
+  g_clear_error (&error);
+  {
+    g_autofree char *after = l4a_test_sql_text (path, sql);
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_false (l4a_store_in_transaction (l4a_context_get_store (board)));
+  g_assert_cmpuint (rec.changes->len, ==, 0);
+
+  /* and the board's context hears of the decision */
+  g_assert_true (l4a_context_check_for_changes (board));
+  g_assert_true (l4a_changes_contains (g_ptr_array_index (rec.changes, 0), "proposal", proposal));
+}
+
+/* Both at once, from two threads: whichever takes the write lock first
+ * wins, and the other sees what it wrote. */
+static gpointer
+submit_thread (gpointer data)
+{
+  Race *race = data;
+  g_autoptr(L4aStore) store = l4a_store_open (race->path, NULL);
+  g_autoptr(L4aReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+
+  l4a_store_set_actor (store, L4A_ROLE_MEMBER, race->member);
+  review = l4a_review_open (store, race->proposal, &error);
+  g_assert_no_error (error);
+  fill_review (review);
+  return GINT_TO_POINTER (l4a_review_submit (store, review, NULL));
+}
+
+static gpointer
+decide_thread (gpointer data)
+{
+  Race *race = data;
+  g_autoptr(L4aStore) store = l4a_store_open (race->path, NULL);
+
+  return GINT_TO_POINTER (l4a_decision_save (store, race->proposal, "declined", "Outside the call's scope.", "",
+                                             NULL));
+}
+
+static void
+test_race (void)
+{
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("race-%u.sqlite", round);
+      Race race = { db_path (name), NULL, NULL };
+      g_autofree char *sql = NULL;
+      GThread *a, *b;
+      gboolean submitted, decided;
+      gint64 reviews, decided_first;
+
+      prepare_board (race.path, &race.proposal, &race.member);
+      a = g_thread_new ("submit", submit_thread, &race);
+      b = g_thread_new ("decide", decide_thread, &race);
+      submitted = GPOINTER_TO_INT (g_thread_join (a));
+      decided = GPOINTER_TO_INT (g_thread_join (b));
+
+      /* the decision never waits on a review; a review is written only
+       * while the proposal is under review */
+      g_assert_true (decided);
+      sql = g_strdup_printf ("SELECT count(*) FROM review WHERE proposal_id = '%s' AND submitted_at IS NOT NULL",
+                             race.proposal);
+      reviews = sql_int (race.path, sql);
+      g_assert_cmpint (reviews, ==, submitted ? 1 : 0);
+      g_clear_pointer (&sql, g_free);
+      sql = g_strdup_printf ("SELECT count(*) FROM audit d, audit r WHERE d.action = 'decide' "
+                             "AND d.record_id = '%s' AND r.action = 'submit' AND r.record_type = 'review' "
+                             "AND r.seq > d.seq", race.proposal);
+      decided_first = sql_int (race.path, sql);
+      g_assert_cmpint (decided_first, ==, 0);
+      g_free (race.path);
+      g_free (race.proposal);
+      g_free (race.member);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/context/savepoints", test_savepoints);
+  g_test_add_func ("/core/context/changes", test_changes);
+  g_test_add_func ("/core/context/other-process", test_other_process);
+  g_test_add_func ("/core/context/jobs", test_jobs);
+  g_test_add_func ("/core/context/two-contexts", test_two_contexts);
+  g_test_add_func ("/core/context/race", test_race);
+
+  return l4a_test_run_in_tmpdir (&tmpdir, "l4a-context-XXXXXX");
+}
