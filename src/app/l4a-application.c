@@ -22,7 +22,7 @@ struct _L4aApplication
   AdwApplication  parent_instance;
 
   char           *database_path;
-  L4aStore       *store;
+  L4aContext     *context;
   GSettings      *settings;
   L4aInboxWatch  *inbox;
 };
@@ -45,8 +45,8 @@ apply_role (L4aApplication *self)
   L4aRole role = L4A_ROLE_SECRETARIAT;
 
   l4a_role_from_string (role_nick, &role);
-  if (self->store)
-    l4a_store_set_actor (self->store, role, identity);
+  if (self->context)
+    l4a_context_set_actor (self->context, role, identity);
 }
 
 static void
@@ -167,7 +167,7 @@ preferences_activated_cb (GSimpleAction *action,
 {
   L4aApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  L4aPreferencesWindow *window = l4a_preferences_window_new (self->settings, self->store);
+  L4aPreferencesWindow *window = l4a_preferences_window_new (self->settings, l4a_context_get_store (self->context));
 
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_present (GTK_WINDOW (window));
@@ -283,7 +283,7 @@ l4a_application_dispose (GObject *object)
   L4aApplication *self = (L4aApplication *)object;
 
   g_clear_object (&self->inbox);
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (l4a_application_parent_class)->dispose (object);
@@ -395,7 +395,21 @@ l4a_application_get_store (L4aApplication *self)
 {
   g_return_val_if_fail (L4A_IS_APPLICATION (self), NULL);
 
-  return self->store;
+  return self->context ? l4a_context_get_store (self->context) : NULL;
+}
+
+/**
+ * l4a_application_get_context:
+ *
+ * Returns: (transfer none) (nullable): the context of the application's
+ *   database, once it is open
+ */
+L4aContext *
+l4a_application_get_context (L4aApplication *self)
+{
+  g_return_val_if_fail (L4A_IS_APPLICATION (self), NULL);
+
+  return self->context;
 }
 
 /**
@@ -431,11 +445,11 @@ l4a_application_open_store (L4aApplication  *self,
 {
   g_return_val_if_fail (L4A_IS_APPLICATION (self), FALSE);
 
-  if (self->store != NULL)
+  if (self->context != NULL)
     return TRUE;
 
-  self->store = l4a_store_open (self->database_path, error);
-  if (self->store == NULL)
+  self->context = l4a_context_new (self->database_path, error);
+  if (self->context == NULL)
     return FALSE;
 
   apply_role (self);
@@ -443,7 +457,7 @@ l4a_application_open_store (L4aApplication  *self,
   {
     g_autofree char *folder = g_settings_get_string (self->settings, "inbox-folder");
 
-    self->inbox = l4a_inbox_watch_new (self->store);
+    self->inbox = l4a_inbox_watch_new (self->context);
     g_signal_connect_object (self->inbox, "offered", G_CALLBACK (inbox_offered_cb), self, G_CONNECT_SWAPPED);
     l4a_inbox_watch_set_folder (self->inbox, folder);
   }

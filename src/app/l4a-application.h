@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "l4a-store.h"
+#include "l4a-context.h"
 #include "l4a-inbox-watch.h"
 
 G_BEGIN_DECLS
@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (L4aApplication, l4a_application, L4A, APPLICATION, AdwAppl
 L4aApplication *l4a_application_new            (const char     *database_path);
 const char     *l4a_application_get_database_path (L4aApplication *self);
 L4aStore       *l4a_application_get_store      (L4aApplication *self);
+L4aContext     *l4a_application_get_context    (L4aApplication *self);
 GSettings      *l4a_application_get_settings   (L4aApplication *self);
 gboolean        l4a_application_open_store     (L4aApplication *self,
                                                 GError        **error);

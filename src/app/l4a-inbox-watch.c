@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Watches the inbox folder: when files appear or change in it, the folder
- * is scanned in a thread (on a connection of its own) and each new bundle
+ * is scanned by a job of the context (in its worker) and each new bundle
  * is announced with the "offered" signal; the application turns that into
  * a notification and a toast. Nothing is imported here.
  */
@@ -20,10 +20,10 @@ struct _L4aInboxWatch
 {
   GObject       parent_instance;
 
-  L4aStore     *store;
+  L4aContext   *context;
   char         *folder;
   GFileMonitor *monitor;
-  GHashTable   *seen;       /* path → mtime; only touched by the scan thread */
+  GHashTable   *seen;       /* path → mtime; only touched by the scan job */
   GCancellable *cancellable;
   guint         timeout_id;
   gboolean      scanning;
@@ -41,9 +41,6 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char       *db_path;
-  L4aRole     role;
-  char       *identity;
   char       *folder;
   GHashTable *seen;
 } Scan;
@@ -53,36 +50,21 @@ scan_free (gpointer data)
 {
   Scan *scan = data;
 
-  g_free (scan->db_path);
-  g_free (scan->identity);
   g_free (scan->folder);
   g_hash_table_unref (scan->seen);
   g_free (scan);
 }
 
-static void
-scan_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+scan_job (L4aContextJob  *job,
+          L4aStore       *store,
+          gpointer        data,
+          GCancellable   *cancellable,
+          GError        **error)
 {
-  Scan *scan = task_data;
-  g_autoptr(L4aStore) store = NULL;
-  GError *error = NULL;
-  GPtrArray *items;
+  Scan *scan = data;
 
-  store = l4a_store_open (scan->db_path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  l4a_store_set_actor (store, scan->role, scan->identity);
-  items = l4a_inbox_scan (store, scan->folder, scan->seen, &error);
-  if (items == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+  return l4a_inbox_scan (store, scan->folder, scan->seen, error);
 }
 
 static void start_scan (L4aInboxWatch *self);
@@ -92,9 +74,9 @@ scan_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  L4aInboxWatch *self = L4A_INBOX_WATCH (object);
+  g_autoptr(L4aInboxWatch) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) items = l4a_context_run_finish (L4A_CONTEXT (object), result, &error);
 
   self->scanning = FALSE;
   if (items == NULL)
@@ -119,10 +101,9 @@ scan_done_cb (GObject      *object,
 static void
 start_scan (L4aInboxWatch *self)
 {
-  g_autoptr(GTask) task = NULL;
   Scan *scan;
 
-  if (self->folder == NULL)
+  if (self->folder == NULL || self->context == NULL)
     return;
   if (self->scanning)
     {
@@ -131,15 +112,11 @@ start_scan (L4aInboxWatch *self)
     }
 
   scan = g_new0 (Scan, 1);
-  scan->db_path = g_strdup (l4a_store_get_path (self->store));
-  scan->role = l4a_store_get_role (self->store);
-  scan->identity = g_strdup (l4a_store_get_identity (self->store));
   scan->folder = g_strdup (self->folder);
   scan->seen = g_hash_table_ref (self->seen);
   self->scanning = TRUE;
-  task = g_task_new (self, self->cancellable, scan_done_cb, NULL);
-  g_task_set_task_data (task, scan, scan_free);
-  g_task_run_in_thread (task, scan_thread);
+  l4a_context_run_async (self->context, scan_job, scan, scan_free, (GDestroyNotify) g_ptr_array_unref, NULL, NULL,
+                         self->cancellable, scan_done_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -230,7 +207,7 @@ l4a_inbox_watch_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   g_clear_object (&self->monitor);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->folder, g_free);
   g_clear_pointer (&self->seen, g_hash_table_unref);
 
@@ -265,13 +242,13 @@ l4a_inbox_watch_init (L4aInboxWatch *self)
 }
 
 L4aInboxWatch *
-l4a_inbox_watch_new (L4aStore *store)
+l4a_inbox_watch_new (L4aContext *context)
 {
   L4aInboxWatch *self;
 
-  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+  g_return_val_if_fail (L4A_IS_CONTEXT (context), NULL);
 
   self = g_object_new (L4A_TYPE_INBOX_WATCH, NULL);
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
   return self;
 }

@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "l4a-store.h"
+#include "l4a-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (L4aInboxWatch, l4a_inbox_watch, L4A, INBOX_WATCH, GObject)
 
-L4aInboxWatch *l4a_inbox_watch_new        (L4aStore      *store);
+L4aInboxWatch *l4a_inbox_watch_new        (L4aContext    *context);
 void           l4a_inbox_watch_set_folder (L4aInboxWatch *self,
                                            const char    *folder);
 void           l4a_inbox_watch_rescan     (L4aInboxWatch *self);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-permissions.h"
 #include "l4a-accessible.h"
 #include "l4a-brand-view.h"
 #include "l4a-bundle.h"
@@ -27,7 +28,8 @@ struct _L4aWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  L4aStore             *store;
+  L4aContext           *context;
+  L4aStore             *store;     /* the context's main connection */
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
@@ -54,66 +56,80 @@ update_sample_banner (L4aWindow *self)
                                  self->store != NULL && l4a_sample_is_loaded (self->store));
 }
 
+/* The banner follows the data like any view: from the context. */
 static void
-data_changed_cb (L4aWindow   *self,
-                 L4aHubsView *view)
+context_changed_cb (L4aWindow  *self,
+                    L4aChanges *changes)
 {
   update_sample_banner (self);
-  /* The sample data brings calls and proposals too. */
-  l4a_proposals_view_set_store (self->proposals_view, self->store);
-  l4a_reviews_view_set_store (self->reviews_view, self->store);
-  l4a_indicators_view_reload (self->indicators_view);
-  l4a_brand_view_reload (self->brand_view);
 }
 
 static void
 role_changed_cb (L4aWindow *self)
 {
-  /* The application applies the role to the store first (it connected
-   * earlier); then the views show what the role may do. */
-  l4a_hubs_view_role_changed (self->hubs_view);
-  l4a_proposals_view_reload (self->proposals_view);
-  l4a_reviews_view_reload (self->reviews_view);
-  l4a_indicators_view_reload (self->indicators_view);
-  l4a_brand_view_reload (self->brand_view);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up",
-                                 l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT);
+                                 l4a_store_can (self->store, L4A_PERMISSION_BACK_UP));
 }
 
-/* Back up: a full bundle, written in a thread on a connection of its own. */
+/* Another process (the command line, a sync tool, another window) may have
+ * written: look when the user comes back, and now and then while shown. */
+static void
+is_active_changed_cb (L4aWindow *self)
+{
+  if (self->context != NULL && gtk_window_is_active (GTK_WINDOW (self)))
+    l4a_context_check_for_changes (self->context);
+}
+
+#define POLL_INTERVAL_MS 2000
 
 static void
-back_up_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+l4a_window_map (GtkWidget *widget)
 {
-  const char *db_path = g_object_get_data (G_OBJECT (task), "db");
-  const char *path = task_data;
-  g_autoptr(L4aStore) store = NULL;
-  GError *error = NULL;
-  guint n_records = 0;
+  L4aWindow *self = L4A_WINDOW (widget);
 
-  store = l4a_store_open (db_path, &error);
-  if (store != NULL)
-    l4a_store_set_actor (store, L4A_ROLE_SECRETARIAT, NULL);
-  if (store == NULL || !l4a_bundle_export (store, "full", NULL, path, NULL, &n_records, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_int (task, n_records);
+  GTK_WIDGET_CLASS (l4a_window_parent_class)->map (widget);
+  if (self->context != NULL)
+    l4a_context_set_polling (self->context, POLL_INTERVAL_MS);
 }
+
+static void
+l4a_window_unmap (GtkWidget *widget)
+{
+  L4aWindow *self = L4A_WINDOW (widget);
+
+  if (self->context != NULL)
+    l4a_context_set_polling (self->context, 0);
+  GTK_WIDGET_CLASS (l4a_window_parent_class)->unmap (widget);
+}
+
+/* Back up: a full bundle, written by a job of the context. */
+
+typedef struct
+{
+  L4aWindow *window;
+  char      *path;
+} BackUp;
+
+static void
+back_up_free (BackUp *back_up)
+{
+  g_object_unref (back_up->window);
+  g_free (back_up->path);
+  g_free (back_up);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BackUp, back_up_free)
 
 static void
 back_up_done_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  L4aWindow *self = L4A_WINDOW (object);
+  g_autoptr(BackUp) back_up = user_data;
+  L4aWindow *self = back_up->window;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  gssize n = g_task_propagate_int (G_TASK (result), &error);
+  gssize n = l4a_context_export_finish (L4A_CONTEXT (object), result, &error);
 
   if (n < 0)
     {
@@ -127,25 +143,28 @@ back_up_done_cb (GObject      *object,
     }
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Backed up %d record to “%s”",
                                        "Backed up %d records to “%s”", n),
-                          (int) n, (const char *) g_task_get_task_data (G_TASK (result)));
+                          (int) n, back_up->path);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 /**
  * l4a_window_back_up:
  *
- * Writes every record into a full bundle at @path, in a thread; a toast
- * says when it is done.
+ * Writes every record into a full bundle at @path, as a job of the
+ * context; a toast says when it is done.
  */
 void
 l4a_window_back_up (L4aWindow  *self,
                     const char *path)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, back_up_done_cb, NULL);
+  BackUp *back_up;
 
-  g_object_set_data_full (G_OBJECT (task), "db", g_strdup (l4a_store_get_path (self->store)), g_free);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, back_up_thread);
+  g_return_if_fail (L4A_IS_WINDOW (self));
+
+  back_up = g_new0 (BackUp, 1);
+  back_up->window = g_object_ref (self);
+  back_up->path = g_strdup (path);
+  l4a_context_export_async (self->context, "full", NULL, path, NULL, back_up_done_cb, back_up);
 }
 
 static void
@@ -193,9 +212,7 @@ imported_cb (L4aImportWindow *window,
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported: %u record written",
                                                         "Imported: %u records written", n_written), n_written);
 
-  /* any view may show what came in */
-  l4a_hubs_view_reload (self->hubs_view);
-  data_changed_cb (self, self->hubs_view);
+  /* what came in, the views have heard of from the context */
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
@@ -216,7 +233,7 @@ l4a_window_import_file (L4aWindow *self,
   g_return_val_if_fail (L4A_IS_WINDOW (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  window = l4a_import_window_new (GTK_WINDOW (self), self->store, file);
+  window = l4a_import_window_new (GTK_WINDOW (self), self->context, file);
   g_signal_connect_object (window, "imported", G_CALLBACK (imported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
@@ -278,7 +295,7 @@ l4a_window_open_export (L4aWindow *self)
 
   g_return_val_if_fail (L4A_IS_WINDOW (self), NULL);
 
-  window = l4a_export_window_new (GTK_WINDOW (self), self->store);
+  window = l4a_export_window_new (GTK_WINDOW (self), self->context);
   g_signal_connect_object (window, "exported", G_CALLBACK (exported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
@@ -305,20 +322,6 @@ drop_cb (GtkDropTarget *target,
     return FALSE;
   l4a_window_import_file (self, file);
   return TRUE;
-}
-
-static void
-hubs_changed_cb (L4aWindow *self)
-{
-  l4a_hubs_view_reload (self->hubs_view);
-}
-
-static void
-visible_view_changed_cb (L4aWindow *self)
-{
-  /* Reviews move on in other windows: show them as they are now. */
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "reviews") == 0)
-    l4a_reviews_view_reload (self->reviews_view);
 }
 
 static void
@@ -358,7 +361,8 @@ setup_for_application (L4aWindow      *self,
                        L4aApplication *app)
 {
   self->settings = g_object_ref (l4a_application_get_settings (app));
-  self->store = g_object_ref (l4a_application_get_store (app));
+  self->context = g_object_ref (l4a_application_get_context (app));
+  self->store = g_object_ref (l4a_context_get_store (self->context));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -366,19 +370,17 @@ setup_for_application (L4aWindow      *self,
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  l4a_hubs_view_set_store (self->hubs_view, self->store, self->settings);
-  l4a_proposals_view_set_store (self->proposals_view, self->store);
-  l4a_reviews_view_set_store (self->reviews_view, self->store);
-  l4a_indicators_view_set_store (self->indicators_view, self->store, l4a_hubs_view_get_visible (self->hubs_view));
-  l4a_brand_view_set_store (self->brand_view, self->store);
-  g_signal_connect_object (self->reviews_view, "hubs-changed", G_CALLBACK (hubs_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (visible_view_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::role", G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::identity", G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
+  /* each view follows the context itself: its changes and its role */
+  l4a_hubs_view_set_context (self->hubs_view, self->context, self->settings);
+  l4a_proposals_view_set_context (self->proposals_view, self->context);
+  l4a_reviews_view_set_context (self->reviews_view, self->context);
+  l4a_indicators_view_set_context (self->indicators_view, self->context, l4a_hubs_view_get_visible (self->hubs_view));
+  l4a_brand_view_set_context (self->brand_view, self->context);
+  g_signal_connect_object (self->context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::role", G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), self);
   update_sample_banner (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up",
-                                 l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT);
+  role_changed_cb (self);
 }
 
 static void
@@ -394,8 +396,11 @@ l4a_window_dispose (GObject *object)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_WINDOW);
+  if (self->context != NULL)
+    l4a_context_set_polling (self->context, 0);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (l4a_window_parent_class)->dispose (object);
 }
@@ -408,6 +413,8 @@ l4a_window_class_init (L4aWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = l4a_window_dispose;
+  widget_class->map = l4a_window_map;
+  widget_class->unmap = l4a_window_unmap;
   window_class->close_request = l4a_window_close_request;
 
   g_type_ensure (L4A_TYPE_HUBS_VIEW);
@@ -427,7 +434,6 @@ l4a_window_class_init (L4aWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, indicators_view);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, brand_view);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, sample_banner);
-  gtk_widget_class_bind_template_callback (widget_class, data_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_action);
@@ -474,7 +480,7 @@ L4aWindow *
 l4a_window_new (L4aApplication *application)
 {
   g_return_val_if_fail (L4A_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (l4a_application_get_store (application) != NULL, NULL);
+  g_return_val_if_fail (l4a_application_get_context (application) != NULL, NULL);
 
 
   L4aWindow *self;

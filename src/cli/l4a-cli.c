@@ -770,10 +770,9 @@ command_list (L4aGlobalOptions  *options,
               int                argc,
               char             **argv)
 {
-  static const char * const hub_statuses[] = { "active", "completed", "withdrawn", NULL };
-  static const char * const proposal_states[] = { "draft", "submitted", "withdrawn", "under-review",
-                                                  "decided", "released", NULL };
-  static const char * const formats[] = { "in-person", "virtual", "hybrid", NULL };
+  const char * const *hub_statuses = l4a_enum_get_nicks (L4A_TYPE_HUB_STATUS);
+  const char * const *proposal_states = l4a_enum_get_nicks (L4A_TYPE_PROPOSAL_STATE);
+  const char * const *formats = l4a_enum_get_nicks (L4A_TYPE_FORMAT);
   g_autofree char *search = NULL;
   g_autofree char *region = NULL;
   g_autofree char *country = NULL;

@@ -20,6 +20,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "l4a-permissions.h"
 #include "l4a-brand.h"
 #include "l4a-drawing.h"
 #include "l4a-reference.h"
@@ -472,10 +473,8 @@ brand_import_asset_checked (L4aStore    *store,
   gsize length;
   const void *bytes;
 
-  if (l4a_store_get_role (store) != L4A_ROLE_SECRETARIAT)
+  if (!l4a_store_require (store, L4A_PERMISSION_KEEP_BRAND_KIT, error))
     {
-      g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
-                           _("Only the World Secretariat changes the brand kit."));
       return FALSE;
     }
   {

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "l4a-permissions.h"
 #include "l4a-call.h"
 #include "l4a-hub-edit.h"
 #include "l4a-labels.h"
@@ -264,7 +265,7 @@ registry_save_call_checked (L4aStore     *store,
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
   g_return_val_if_fail (edit != NULL, FALSE);
 
-  if (!l4a_store_check_secretariat (store, error))
+  if (!l4a_store_require (store, L4A_PERMISSION_KEEP_REGISTRY, error))
     return FALSE;
 
   record = l4a_text_is_blank (edit->title) ? _("the new call") : edit->title;

@@ -170,6 +170,20 @@ l4a_changes_touches (const L4aChanges *self,
   return self->everything || g_hash_table_contains (self->kinds, g_intern_string (kind));
 }
 
+/* Whether any of the kinds in the %NULL-terminated @kinds changed. */
+gboolean
+l4a_changes_touches_any (const L4aChanges  *self,
+                         const char * const *kinds)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (kinds != NULL, FALSE);
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (l4a_changes_touches (self, kinds[i]))
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 l4a_changes_contains (const L4aChanges *self,
                       const char       *kind,

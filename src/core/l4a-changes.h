@@ -41,6 +41,8 @@ gboolean     l4a_changes_is_empty     (const L4aChanges *self);
 gboolean     l4a_changes_is_everything (const L4aChanges *self);
 gboolean     l4a_changes_touches      (const L4aChanges *self,
                                        const char       *kind);
+gboolean     l4a_changes_touches_any  (const L4aChanges *self,
+                                       const char * const *kinds);
 gboolean     l4a_changes_contains     (const L4aChanges *self,
                                        const char       *kind,
                                        const char       *id);

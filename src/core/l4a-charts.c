@@ -269,15 +269,15 @@ L4aChart *
 l4a_chart_proposals_by_state (L4aStore  *store,
                               GError   **error)
 {
-  static const char * const states[] = { "draft", "submitted", "under-review", "decided", "released", "withdrawn" };
+  const char * const *states = l4a_enum_get_nicks (L4A_TYPE_PROPOSAL_STATE);
   L4aChart *chart = l4a_chart_new (L4A_CHART_STACKED_BARS, "proposals-by-state", _("Proposals per Call and State"));
-  L4aChartSeries *series[G_N_ELEMENTS (states)];
+  L4aChartSeries *series[L4A_PROPOSAL_WITHDRAWN + 1];
   g_autoptr(GString) description = g_string_new (NULL);
   sqlite3_stmt *calls, *count;
 
   chart->x_label = g_strdup (_("Call"));
   chart->y_label = g_strdup (_("Proposals"));
-  for (guint s = 0; s < G_N_ELEMENTS (states); s++)
+  for (guint s = 0; s < G_N_ELEMENTS (series); s++)
     series[s] = l4a_chart_add_series (chart, l4a_proposal_state_label (states[s]), NULL, 0, 1);
 
   calls = l4a_store_prepare_cached (store, "SELECT id, title FROM call ORDER BY opens_on, title", error);
@@ -293,7 +293,7 @@ l4a_chart_proposals_by_state (L4aStore  *store,
 
       l4a_chart_add_category (chart, title, NULL);
       g_string_append_printf (description, "%s%s:", description->len ? ". " : "", title);
-      for (guint s = 0; s < G_N_ELEMENTS (states); s++)
+      for (guint s = 0; s < G_N_ELEMENTS (series); s++)
         {
           g_autofree char *text = NULL;
           guint n = 0;

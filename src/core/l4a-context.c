@@ -758,3 +758,13 @@ l4a_context_get_identity (L4aContext *self)
 
   return l4a_store_get_identity (self->store);
 }
+
+/* Whether the context's role may do @permission (l4a-permissions.h). */
+gboolean
+l4a_context_can (L4aContext    *self,
+                 L4aPermission  permission)
+{
+  g_return_val_if_fail (L4A_IS_CONTEXT (self), FALSE);
+
+  return l4a_store_can (self->store, permission);
+}

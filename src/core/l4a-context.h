@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "l4a-changes.h"
+#include "l4a-permissions.h"
 #include "l4a-store.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,8 @@ void        l4a_context_set_actor          (L4aContext              *self,
                                             const char              *identity);
 L4aRole     l4a_context_get_role           (L4aContext              *self);
 const char *l4a_context_get_identity       (L4aContext              *self);
+gboolean    l4a_context_can                (L4aContext              *self,
+                                            L4aPermission            permission);
 
 gboolean    l4a_context_check_for_changes  (L4aContext              *self);
 void        l4a_context_set_polling        (L4aContext              *self,

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "l4a-permissions.h"
 #include "l4a-government.h"
 #include "l4a-hub-edit.h"
 #include "l4a-reference.h"
@@ -365,7 +366,7 @@ registry_save_government_checked (L4aStore           *store,
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
   g_return_val_if_fail (edit != NULL, FALSE);
 
-  if (!l4a_store_check_secretariat (store, error))
+  if (!l4a_store_require (store, L4A_PERMISSION_KEEP_REGISTRY, error))
     return FALSE;
 
   record = l4a_text_is_blank (edit->name) ? _("the new government") : edit->name;
@@ -500,7 +501,7 @@ registry_merge_governments_checked (L4aStore    *store,
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
   g_return_val_if_fail (keep_id != NULL && duplicate_id != NULL, FALSE);
 
-  if (!l4a_store_check_secretariat (store, error))
+  if (!l4a_store_require (store, L4A_PERMISSION_KEEP_REGISTRY, error))
     return FALSE;
 
   if (g_str_equal (keep_id, duplicate_id))

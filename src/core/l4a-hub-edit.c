@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "l4a-permissions.h"
 #include "l4a-hub-edit.h"
 #include "l4a-labels.h"
 #include "l4a-records.h"
@@ -96,20 +97,6 @@ l4a_hub_edit_equal (const L4aHubEdit *a,
     if (!same_text (FIELD (a, i), FIELD (b, i)))
       return FALSE;
   return a->sdgs == b->sdgs && a->councils == b->councils;
-}
-
-gboolean
-l4a_store_check_secretariat (L4aStore  *store,
-                             GError   **error)
-{
-  if (l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT)
-    return TRUE;
-
-  g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
-               /* translators: %s is a role, such as “Local government” */
-               _("Only the World Secretariat can change the registry; this workstation acts as “%s”."),
-               l4a_role_get_label (l4a_store_get_role (store)));
-  return FALSE;
 }
 
 /**
@@ -223,12 +210,10 @@ l4a_hub_edit_validate (L4aStore         *store,
   else if (edit->sdgs == 0)
     l4a_field_errors_add (errors, "sdgs", "%s", _("Choose at least one Sustainable Development Goal."));
 
-  if (g_strcmp0 (edit->status, "active") != 0 && g_strcmp0 (edit->status, "completed") != 0 &&
-      g_strcmp0 (edit->status, "withdrawn") != 0)
+  if (!l4a_enum_is_valid (L4A_TYPE_HUB_STATUS, edit->status))
     l4a_field_errors_add (errors, "status", "%s", _("The status must be active, completed or withdrawn."));
 
-  if (g_strcmp0 (edit->format, "in-person") != 0 && g_strcmp0 (edit->format, "virtual") != 0 &&
-      g_strcmp0 (edit->format, "hybrid") != 0)
+  if (!l4a_enum_is_valid (L4A_TYPE_FORMAT, edit->format))
     l4a_field_errors_add (errors, "format", "%s", _("The format must be in person, virtual or hybrid."));
 
   if (!l4a_text_is_blank (edit->pact_axis) && l4a_reference_lookup (L4A_REFERENCE_AXES, edit->pact_axis) == NULL)
@@ -363,7 +348,7 @@ registry_save_hub_checked (L4aStore    *store,
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
   g_return_val_if_fail (edit != NULL, FALSE);
 
-  if (!l4a_store_check_secretariat (store, error))
+  if (!l4a_store_require (store, L4A_PERMISSION_KEEP_REGISTRY, error))
     return FALSE;
 
   name = l4a_text_is_blank (edit->name) ? _("the new hub") : edit->name;
@@ -569,7 +554,7 @@ registry_delete_hub_checked (L4aStore    *store,
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  if (!l4a_store_check_secretariat (store, error))
+  if (!l4a_store_require (store, L4A_PERMISSION_KEEP_REGISTRY, error))
     return NULL;
 
   if (!l4a_store_begin (store, error))
@@ -627,7 +612,7 @@ registry_restore_checked (L4aStore    *store,
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
   g_return_val_if_fail (snapshot != NULL, FALSE);
 
-  if (!l4a_store_check_secretariat (store, error))
+  if (!l4a_store_require (store, L4A_PERMISSION_KEEP_REGISTRY, error))
     return FALSE;
 
   if (!json_parser_load_from_data (parser, snapshot, -1, error))

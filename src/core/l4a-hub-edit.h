@@ -54,8 +54,6 @@ char       *l4a_registry_delete_hub    (L4aStore         *store,
 gboolean    l4a_registry_restore       (L4aStore         *store,
                                         const char       *snapshot,
                                         GError          **error);
-gboolean    l4a_store_check_secretariat (L4aStore        *store,
-                                        GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aHubEdit, l4a_hub_edit_free)
 

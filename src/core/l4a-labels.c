@@ -13,73 +13,39 @@
 #include <string.h>
 
 #include "l4a-labels.h"
+#include "l4a-types.h"
 
-/* Words shown to users for the codes stored in the database. */
+/* Words shown to users for the codes stored in the database: kept with
+ * their enums, in l4a-types.c. */
 
 const char *
 l4a_hub_status_label (const char *status)
 {
-  if (g_strcmp0 (status, "active") == 0)
-    return C_("hub status", "Active");
-  if (g_strcmp0 (status, "completed") == 0)
-    return C_("hub status", "Completed");
-  if (g_strcmp0 (status, "withdrawn") == 0)
-    return C_("hub status", "Withdrawn");
-  return status;
+  return l4a_enum_get_label (L4A_TYPE_HUB_STATUS, status);
 }
 
 const char *
 l4a_hub_format_label (const char *format)
 {
-  if (g_strcmp0 (format, "in-person") == 0)
-    return C_("hub format", "In person");
-  if (g_strcmp0 (format, "virtual") == 0)
-    return C_("hub format", "Virtual");
-  if (g_strcmp0 (format, "hybrid") == 0)
-    return C_("hub format", "Hybrid");
-  return format;
+  return l4a_enum_get_label (L4A_TYPE_FORMAT, format);
 }
 
 const char *
 l4a_deliverable_status_label (const char *status)
 {
-  if (g_strcmp0 (status, "planned") == 0)
-    return C_("deliverable status", "Planned");
-  if (g_strcmp0 (status, "in-progress") == 0)
-    return C_("deliverable status", "In progress");
-  if (g_strcmp0 (status, "done") == 0)
-    return C_("deliverable status", "Done");
-  return status;
+  return l4a_enum_get_label (L4A_TYPE_DELIVERABLE_STATUS, status);
 }
 
 const char *
 l4a_activity_kind_label (const char *kind)
 {
-  if (g_strcmp0 (kind, "event") == 0)
-    return C_("activity kind", "Event");
-  if (g_strcmp0 (kind, "publication") == 0)
-    return C_("activity kind", "Publication");
-  if (g_strcmp0 (kind, "joint-product") == 0)
-    return C_("activity kind", "Joint product");
-  return kind;
+  return l4a_enum_get_label (L4A_TYPE_ACTIVITY_KIND, kind);
 }
 
 const char *
 l4a_proposal_state_label (const char *state)
 {
-  if (g_strcmp0 (state, "draft") == 0)
-    return C_("proposal state", "Draft");
-  if (g_strcmp0 (state, "submitted") == 0)
-    return C_("proposal state", "Submitted");
-  if (g_strcmp0 (state, "withdrawn") == 0)
-    return C_("proposal state", "Withdrawn");
-  if (g_strcmp0 (state, "under-review") == 0)
-    return C_("proposal state", "Under review");
-  if (g_strcmp0 (state, "decided") == 0)
-    return C_("proposal state", "Decided");
-  if (g_strcmp0 (state, "released") == 0)
-    return C_("proposal state", "Released");
-  return state;
+  return l4a_enum_get_label (L4A_TYPE_PROPOSAL_STATE, state);
 }
 
 /**

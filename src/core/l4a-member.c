@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "l4a-member.h"
+#include "l4a-permissions.h"
 #include "l4a-reference.h"
 #include "l4a-rules.h"
 #include "l4a-store-private.h"
@@ -135,19 +136,6 @@ l4a_member_edit_validate (L4aStore            *store,
 }
 
 static gboolean
-require_secretariat (L4aStore  *store,
-                     GError   **error)
-{
-  if (l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT)
-    return TRUE;
-  g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
-               /* translators: %s is a role */
-               _("Only the World Secretariat keeps the Advisory Board; this workstation acts as “%s”."),
-               l4a_role_get_label (l4a_store_get_role (store)));
-  return FALSE;
-}
-
-static gboolean
 load_conflicts (L4aStore      *store,
                 L4aMemberEdit *edit,
                 GError       **error)
@@ -227,7 +215,7 @@ l4a_member_list (L4aStore  *store,
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  if (!require_secretariat (store, error))
+  if (!l4a_store_require (store, L4A_PERMISSION_KEEP_BOARD, error))
     return NULL;
   stmt = l4a_store_prepare (store, "SELECT " MEMBER_COLUMNS "FROM member m ORDER BY m.name COLLATE NOCASE, m.id", error);
   if (stmt == NULL)
@@ -261,7 +249,7 @@ l4a_member_load (L4aStore    *store,
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  if (!require_secretariat (store, error))
+  if (!l4a_store_require (store, L4A_PERMISSION_KEEP_BOARD, error))
     return NULL;
   stmt = l4a_store_prepare (store, "SELECT " MEMBER_COLUMNS "FROM member m WHERE m.id = ?1", error);
   if (stmt == NULL)
@@ -327,7 +315,7 @@ member_save_checked (L4aStore       *store,
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
   g_return_val_if_fail (edit != NULL, FALSE);
 
-  if (!require_secretariat (store, error))
+  if (!l4a_store_require (store, L4A_PERMISSION_KEEP_BOARD, error))
     return FALSE;
 
   problems = l4a_member_edit_validate (store, edit);

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "l4a-permissions.h"
 #include "l4a-review.h"
 #include "l4a-rules.h"
 #include "l4a-store-private.h"
@@ -53,21 +54,6 @@ set_text (char       **field,
 
   g_free (*field);
   *field = copy;
-}
-
-static gboolean
-require_secretariat (L4aStore    *store,
-                     const char  *what,
-                     GError     **error)
-{
-  if (l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT)
-    return TRUE;
-
-  g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
-               /* translators: the first %s is an action such as "assign reviewers", the second a role */
-               _("Only the World Secretariat can %s; this workstation acts as “%s”."),
-               what, l4a_role_get_label (l4a_store_get_role (store)));
-  return FALSE;
 }
 
 static const char *
@@ -631,7 +617,7 @@ review_assign_call_checked (L4aStore    *store,
 
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
 
-  if (!require_secretariat (store, _("assign reviewers"), error))
+  if (!l4a_store_require (store, L4A_PERMISSION_ASSIGN_REVIEWERS, error))
     return FALSE;
   if (per_proposal < 1 || per_proposal > 20)
     {
@@ -744,7 +730,7 @@ review_assign_checked (L4aStore    *store,
 
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
 
-  if (!require_secretariat (store, _("assign reviewers"), error) ||
+  if (!l4a_store_require (store, L4A_PERMISSION_ASSIGN_REVIEWERS, error) ||
       !read_proposal (store, proposal_id, &facts, error))
     return FALSE;
 
@@ -826,7 +812,7 @@ review_unassign_checked (L4aStore    *store,
 
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
 
-  if (!require_secretariat (store, _("assign reviewers"), error) ||
+  if (!l4a_store_require (store, L4A_PERMISSION_ASSIGN_REVIEWERS, error) ||
       !read_proposal (store, proposal_id, &facts, error))
     return FALSE;
   name = member_name (store, member_id);
@@ -897,7 +883,7 @@ l4a_review_matrix (L4aStore    *store,
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  if (!require_secretariat (store, _("see who reviews what"), error) ||
+  if (!l4a_store_require (store, L4A_PERMISSION_SEE_ASSIGNMENTS, error) ||
       !read_call_instance (store, call_id, &inst, error))
     return NULL;
 
@@ -1578,7 +1564,7 @@ l4a_review_scores (L4aStore           *store,
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  if (!require_secretariat (store, _("see the scores"), error))
+  if (!l4a_store_require (store, L4A_PERMISSION_SEE_SCORES, error))
     return NULL;
 
   stmt = l4a_store_prepare (store, "SELECT disagreement_threshold FROM call WHERE id = ?1", error);
@@ -1953,7 +1939,7 @@ decision_save_checked (L4aStore    *store,
 
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
 
-  if (!require_secretariat (store, _("decide on a proposal"), error) ||
+  if (!l4a_store_require (store, L4A_PERMISSION_DECIDE, error) ||
       !read_proposal (store, proposal_id, &facts, error))
     return FALSE;
 
@@ -2103,7 +2089,7 @@ decision_release_checked (L4aStore    *store,
 
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
 
-  if (!require_secretariat (store, _("release a decision"), error) ||
+  if (!l4a_store_require (store, L4A_PERMISSION_RELEASE, error) ||
       !read_proposal (store, proposal_id, &facts, error))
     return FALSE;
   decision = l4a_decision_get (store, proposal_id, error);
@@ -2210,7 +2196,7 @@ l4a_audit_list (L4aStore    *store,
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  if (!require_secretariat (store, _("read the audit log"), error))
+  if (!l4a_store_require (store, L4A_PERMISSION_READ_AUDIT, error))
     return NULL;
 
   stmt = l4a_store_prepare (store,

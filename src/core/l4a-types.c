@@ -60,3 +60,120 @@ l4a_role_get_label (L4aRole role)
 
   g_return_val_if_reached (NULL);
 }
+
+/* Words of the domain ---------------------------------------------------------- */
+
+/**
+ * l4a_enum_get_nicks:
+ * @enum_type: one of the domain's enums (L4A_TYPE_HUB_STATUS, ...)
+ *
+ * Returns: (transfer none): the nicks of @enum_type in its order, as
+ *   stored, %NULL-terminated; kept for the life of the program
+ */
+const char * const *
+l4a_enum_get_nicks (GType enum_type)
+{
+  static GQuark quark;
+  const char **nicks;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), NULL);
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("l4a-enum-nicks");
+  nicks = g_type_get_qdata (enum_type, quark);
+  if (nicks == NULL)
+    {
+      GEnumClass *klass = g_type_class_ref (enum_type);
+
+      /* the class, and with it the nicks, is never freed */
+      nicks = g_new0 (const char *, klass->n_values + 1);
+      for (guint i = 0; i < klass->n_values; i++)
+        nicks[i] = klass->values[i].value_nick;
+      g_type_set_qdata (enum_type, quark, nicks);
+    }
+  return nicks;
+}
+
+gboolean
+l4a_enum_is_valid (GType       enum_type,
+                   const char *nick)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), FALSE);
+
+  if (nick == NULL)
+    return FALSE;
+  klass = g_type_class_ref (enum_type);
+  return g_enum_get_value_by_nick (klass, nick) != NULL;
+}
+
+/**
+ * l4a_enum_get_label:
+ *
+ * Returns: (transfer none): what users read for @nick, translated; @nick
+ *   itself when @enum_type does not know it
+ */
+const char *
+l4a_enum_get_label (GType       enum_type,
+                    const char *nick)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *value;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), nick);
+
+  if (nick == NULL)
+    return NULL;
+  klass = g_type_class_ref (enum_type);
+  if ((value = g_enum_get_value_by_nick (klass, nick)) == NULL)
+    return nick;
+
+  if (enum_type == L4A_TYPE_PROPOSAL_STATE)
+    switch ((L4aProposalState) value->value)
+      {
+      case L4A_PROPOSAL_DRAFT: return C_("proposal state", "Draft");
+      case L4A_PROPOSAL_SUBMITTED: return C_("proposal state", "Submitted");
+      case L4A_PROPOSAL_UNDER_REVIEW: return C_("proposal state", "Under review");
+      case L4A_PROPOSAL_DECIDED: return C_("proposal state", "Decided");
+      case L4A_PROPOSAL_RELEASED: return C_("proposal state", "Released");
+      case L4A_PROPOSAL_WITHDRAWN: return C_("proposal state", "Withdrawn");
+      default: break;
+      }
+  else if (enum_type == L4A_TYPE_HUB_STATUS)
+    switch ((L4aHubStatus) value->value)
+      {
+      case L4A_HUB_ACTIVE: return C_("hub status", "Active");
+      case L4A_HUB_COMPLETED: return C_("hub status", "Completed");
+      case L4A_HUB_WITHDRAWN: return C_("hub status", "Withdrawn");
+      default: break;
+      }
+  else if (enum_type == L4A_TYPE_FORMAT)
+    switch ((L4aFormat) value->value)
+      {
+      case L4A_FORMAT_IN_PERSON: return C_("hub format", "In person");
+      case L4A_FORMAT_VIRTUAL: return C_("hub format", "Virtual");
+      case L4A_FORMAT_HYBRID: return C_("hub format", "Hybrid");
+      default: break;
+      }
+  else if (enum_type == L4A_TYPE_DELIVERABLE_STATUS)
+    switch ((L4aDeliverableStatus) value->value)
+      {
+      case L4A_DELIVERABLE_PLANNED: return C_("deliverable status", "Planned");
+      case L4A_DELIVERABLE_IN_PROGRESS: return C_("deliverable status", "In progress");
+      case L4A_DELIVERABLE_DONE: return C_("deliverable status", "Done");
+      default: break;
+      }
+  else if (enum_type == L4A_TYPE_ACTIVITY_KIND)
+    switch ((L4aActivityKind) value->value)
+      {
+      case L4A_ACTIVITY_EVENT: return C_("activity kind", "Event");
+      case L4A_ACTIVITY_PUBLICATION: return C_("activity kind", "Publication");
+      case L4A_ACTIVITY_JOINT_PRODUCT: return C_("activity kind", "Joint product");
+      default: break;
+      }
+  else if (enum_type == L4A_TYPE_ROLE)
+    return l4a_role_get_label ((L4aRole) value->value);
+
+  return nick;
+}

@@ -8,15 +8,67 @@
 
 #include <glib-object.h>
 
+#include "l4a-enum-types.h"
+
 G_BEGIN_DECLS
 
 /* The role of a workstation (DESIGN.md: one role and one identity each). */
-typedef enum
+typedef enum /*< underscore_name=l4a_role >*/
 {
   L4A_ROLE_SECRETARIAT, /*< nick=secretariat >*/
   L4A_ROLE_MEMBER,      /*< nick=member >*/
   L4A_ROLE_GOVERNMENT,  /*< nick=government >*/
 } L4aRole;
+
+/* The words of the domain, stored in the database and bundles by their
+ * nick; their order is the one lists and menus show. Labels for users
+ * come from l4a_enum_get_label(), in one place (l4a-types.c). */
+
+/* A proposal's place in the workflow (DESIGN.md). */
+typedef enum /*< underscore_name=l4a_proposal_state >*/
+{
+  L4A_PROPOSAL_DRAFT,        /*< nick=draft >*/
+  L4A_PROPOSAL_SUBMITTED,    /*< nick=submitted >*/
+  L4A_PROPOSAL_UNDER_REVIEW, /*< nick=under-review >*/
+  L4A_PROPOSAL_DECIDED,      /*< nick=decided >*/
+  L4A_PROPOSAL_RELEASED,     /*< nick=released >*/
+  L4A_PROPOSAL_WITHDRAWN,    /*< nick=withdrawn >*/
+} L4aProposalState;
+
+typedef enum /*< underscore_name=l4a_hub_status >*/
+{
+  L4A_HUB_ACTIVE,     /*< nick=active >*/
+  L4A_HUB_COMPLETED,  /*< nick=completed >*/
+  L4A_HUB_WITHDRAWN,  /*< nick=withdrawn >*/
+} L4aHubStatus;
+
+/* How a hub (or a proposal) meets. */
+typedef enum /*< underscore_name=l4a_format >*/
+{
+  L4A_FORMAT_IN_PERSON, /*< nick=in-person >*/
+  L4A_FORMAT_VIRTUAL,   /*< nick=virtual >*/
+  L4A_FORMAT_HYBRID,    /*< nick=hybrid >*/
+} L4aFormat;
+
+typedef enum /*< underscore_name=l4a_deliverable_status >*/
+{
+  L4A_DELIVERABLE_PLANNED,     /*< nick=planned >*/
+  L4A_DELIVERABLE_IN_PROGRESS, /*< nick=in-progress >*/
+  L4A_DELIVERABLE_DONE,        /*< nick=done >*/
+} L4aDeliverableStatus;
+
+typedef enum /*< underscore_name=l4a_activity_kind >*/
+{
+  L4A_ACTIVITY_EVENT,         /*< nick=event >*/
+  L4A_ACTIVITY_PUBLICATION,   /*< nick=publication >*/
+  L4A_ACTIVITY_JOINT_PRODUCT, /*< nick=joint-product >*/
+} L4aActivityKind;
+
+const char * const *l4a_enum_get_nicks (GType       enum_type);
+const char *l4a_enum_get_label   (GType       enum_type,
+                                  const char *nick);
+gboolean    l4a_enum_is_valid    (GType       enum_type,
+                                  const char *nick);
 
 const char *l4a_role_to_string   (L4aRole     role);
 gboolean    l4a_role_from_string (const char *text,

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
+#include "l4a-permissions.h"
 #include "l4a-accessible.h"
 #include "l4a-brand.h"
 #include "l4a-brand-view.h"
@@ -44,6 +45,7 @@ struct _L4aBrandView
 {
   GtkWidget      parent_instance;
 
+  L4aContext    *context;
   L4aStore      *store;
   GPtrArray     *colours;    /* L4aBrandColour */
   GPtrArray     *assets;     /* L4aBrandAsset */
@@ -1009,7 +1011,7 @@ load (L4aBrandView *self)
         }
     }
 
-  if (l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT)
+  if (l4a_store_can (self->store, L4A_PERMISSION_KEEP_BRAND_KIT))
     {
       GtkWidget *actions = group (self, NULL, NULL);
       GtkWidget *row = adw_action_row_new ();
@@ -1098,6 +1100,9 @@ l4a_brand_view_dispose (GObject *object)
   L4aBrandView *self = (L4aBrandView *)object;
 
   g_clear_pointer (&self->stack, gtk_widget_unparent);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_pointer (&self->colours, g_ptr_array_unref);
   g_clear_pointer (&self->assets, g_ptr_array_unref);
@@ -1142,4 +1147,45 @@ l4a_brand_view_init (L4aBrandView *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "content");
   g_signal_connect (self, "map", G_CALLBACK (ensure_fresh), NULL);
+}
+
+/* What this view shows comes from these kinds of record. */
+static const char * const shown_kinds[] = { "brand_asset", "brand_colour", "hub", "government", NULL };
+
+static void
+context_changed_cb (L4aBrandView *self,
+                    L4aChanges *changes)
+{
+  if (l4a_changes_touches_any (changes, shown_kinds))
+    l4a_brand_view_reload (self);
+}
+
+static void
+context_role_cb (L4aBrandView *self)
+{
+  l4a_brand_view_reload (self);
+}
+
+/**
+ * l4a_brand_view_set_context:
+ *
+ * Shows what @context holds, and follows its changes and its role.
+ */
+void
+l4a_brand_view_set_context (L4aBrandView *self,
+                            L4aContext *context)
+{
+  g_return_if_fail (L4A_IS_BRAND_VIEW (self));
+  g_return_if_fail (!context || L4A_IS_CONTEXT (context));
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    {
+      g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "notify::role", G_CALLBACK (context_role_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "notify::identity", G_CALLBACK (context_role_cb), self, G_CONNECT_SWAPPED);
+    }
+  l4a_brand_view_set_store (self, context ? l4a_context_get_store (context) : NULL);
 }

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "l4a-store.h"
+#include "l4a-context.h"
 
 G_BEGIN_DECLS
 
@@ -37,5 +37,6 @@ void      l4a_label_export_choose     (GtkWidget     *widget,
                                        const char    *hub_id,
                                        const char    *format);
 guint     l4a_brand_view_get_n_assets (L4aBrandView  *self);
+void l4a_brand_view_set_context (L4aBrandView *self, L4aContext *context);
 
 G_END_DECLS

@@ -24,7 +24,8 @@ struct _L4aExportWindow
 {
   AdwWindow     parent_instance;
 
-  L4aStore     *store;
+  L4aContext   *context;
+  L4aStore     *store;        /* the context's main connection */
   GCancellable *cancellable;
   const char * const *kinds;
   GPtrArray    *recipients;     /* ids, in the order of the recipient list; NULL first for "everyone" */
@@ -140,63 +141,17 @@ l4a_export_window_suggest_name (L4aExportWindow *self)
   return l4a_bundle_suggest_name (self->store, selected_kind (self), selected_recipient (self));
 }
 
-typedef struct
-{
-  char    *db_path;
-  L4aRole  role;
-  char    *identity;
-  char    *kind;
-  char    *for_id;
-  char    *path;
-  guint    n_records;
-} Job;
-
-static void
-job_free (gpointer data)
-{
-  Job *job = data;
-
-  g_free (job->db_path);
-  g_free (job->identity);
-  g_free (job->kind);
-  g_free (job->for_id);
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(L4aStore) store = NULL;
-  GError *error = NULL;
-
-  store = l4a_store_open (job->db_path, &error);
-  if (store != NULL)
-    l4a_store_set_actor (store, job->role, job->identity);
-  if (store == NULL ||
-      !l4a_bundle_export (store, job->kind, job->for_id, job->path, cancellable, &job->n_records, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
 static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  L4aExportWindow *self = L4A_EXPORT_WINDOW (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(L4aExportWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gssize n_records = l4a_context_export_finish (L4A_CONTEXT (object), result, &error);
 
   g_clear_object (&self->cancellable);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (n_records < 0)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -211,7 +166,7 @@ export_done_cb (GObject      *object,
       return;
     }
 
-  g_signal_emit (self, signals[EXPORTED], 0, job->path, job->n_records);
+  g_signal_emit (self, signals[EXPORTED], 0, g_object_get_data (G_OBJECT (self), "l4a-path"), (guint) n_records);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -235,30 +190,20 @@ l4a_add_bundle_filter (GtkFileChooser *chooser)
 /**
  * l4a_export_window_export_to:
  *
- * Writes the bundle chosen to @path, in a thread.
+ * Writes the bundle chosen to @path, as a job of the context.
  */
 void
 l4a_export_window_export_to (L4aExportWindow *self,
                              const char      *path)
 {
-  g_autoptr(GTask) task = NULL;
-  Job *job = g_new0 (Job, 1);
-
   g_return_if_fail (L4A_IS_EXPORT_WINDOW (self));
 
-  job->db_path = g_strdup (l4a_store_get_path (self->store));
-  job->role = l4a_store_get_role (self->store);
-  job->identity = g_strdup (l4a_store_get_identity (self->store));
-  job->kind = g_strdup (selected_kind (self));
-  job->for_id = g_strdup (selected_recipient (self));
-  job->path = g_strdup (path);
-
+  g_object_set_data_full (G_OBJECT (self), "l4a-path", g_strdup (path), g_free);
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
-  g_task_set_task_data (task, job, job_free);
   gtk_stack_set_visible_child_name (self->stack, "writing");
   gtk_widget_set_visible (self->export_button, FALSE);
-  g_task_run_in_thread (task, export_thread);
+  l4a_context_export_async (self->context, selected_kind (self), selected_recipient (self), path,
+                            self->cancellable, export_done_cb, g_object_ref (self));
 }
 
 static void
@@ -307,6 +252,7 @@ l4a_export_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->recipients, g_ptr_array_unref);
 
   G_OBJECT_CLASS (l4a_export_window_parent_class)->dispose (object);
@@ -396,17 +342,18 @@ l4a_export_window_init (L4aExportWindow *self)
 }
 
 L4aExportWindow *
-l4a_export_window_new (GtkWindow *parent,
-                       L4aStore  *store)
+l4a_export_window_new (GtkWindow  *parent,
+                       L4aContext *context)
 {
   L4aExportWindow *self;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
-  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+  g_return_val_if_fail (L4A_IS_CONTEXT (context), NULL);
 
   self = g_object_new (L4A_TYPE_EXPORT_WINDOW, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->kinds = l4a_bundle_kinds_for_role (l4a_store_get_role (store));
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (l4a_context_get_store (context));
+  self->kinds = l4a_bundle_kinds_for_role (l4a_context_get_role (context));
   for (guint i = 0; self->kinds[i] != NULL; i++)
     gtk_string_list_append (labels, l4a_bundle_kind_get_label (self->kinds[i]));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (labels));

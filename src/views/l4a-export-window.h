@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "l4a-store.h"
+#include "l4a-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (L4aExportWindow, l4a_export_window, L4A, EXPORT_WINDOW, AdwWindow)
 
 L4aExportWindow *l4a_export_window_new          (GtkWindow       *parent,
-                                                 L4aStore        *store);
+                                                 L4aContext      *context);
 gboolean         l4a_export_window_select_kind  (L4aExportWindow *self,
                                                  const char      *kind);
 char            *l4a_export_window_suggest_name (L4aExportWindow *self);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-permissions.h"
 #include "l4a-accessible.h"
 #include "l4a-government.h"
 #include "l4a-governments-window.h"
@@ -458,7 +459,7 @@ l4a_governments_window_new (L4aStore *store)
   self->store = g_object_ref (store);
   reload (self);
 
-  editable = l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT;
+  editable = l4a_store_can (store, L4A_PERMISSION_KEEP_REGISTRY);
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->list_box), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "governments.merge", editable);

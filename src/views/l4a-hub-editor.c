@@ -62,8 +62,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const statuses[] = { "active", "completed", "withdrawn" };
-static const char * const formats[] = { "in-person", "virtual", "hybrid" };
+#define statuses (l4a_enum_get_nicks (L4A_TYPE_HUB_STATUS))
+#define formats (l4a_enum_get_nicks (L4A_TYPE_FORMAT))
 
 static const char *
 entry_text (AdwEntryRow *row)
@@ -102,8 +102,8 @@ read_form (L4aHubEditor *self)
   SET (brand_commitment, entry_dup (self->brand_row));
   SET (government_id, government < self->government_ids->len
                         ? g_strdup (g_ptr_array_index (self->government_ids, government)) : NULL);
-  SET (status, g_strdup (status < G_N_ELEMENTS (statuses) ? statuses[status] : NULL));
-  SET (format, g_strdup (format < G_N_ELEMENTS (formats) ? formats[format] : NULL));
+  SET (status, g_strdup (status < g_strv_length ((char **) statuses) ? statuses[status] : NULL));
+  SET (format, g_strdup (format < g_strv_length ((char **) formats) ? formats[format] : NULL));
   axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n_axes);
   SET (pact_axis, axis > 0 && axis <= n_axes ? g_strdup (axes[axis - 1].code) : NULL);
 #undef SET
@@ -327,8 +327,8 @@ load_form (L4aHubEditor *self)
     if (g_strcmp0 (g_ptr_array_index (self->government_ids, i), edit->government_id) == 0)
       adw_combo_row_set_selected (self->government_row, i);
 
-  adw_combo_row_set_selected (self->status_row, index_of (statuses, G_N_ELEMENTS (statuses), edit->status));
-  adw_combo_row_set_selected (self->format_row, index_of (formats, G_N_ELEMENTS (formats), edit->format));
+  adw_combo_row_set_selected (self->status_row, index_of (statuses, g_strv_length ((char **) statuses), edit->status));
+  adw_combo_row_set_selected (self->format_row, index_of (formats, g_strv_length ((char **) formats), edit->format));
   axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n_axes);
   for (guint i = 0; i < n_axes; i++)
     if (g_strcmp0 (axes[i].code, edit->pact_axis) == 0)

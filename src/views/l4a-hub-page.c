@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "l4a-permissions.h"
 #include "l4a-hub-details.h"
 #include "l4a-rules.h"
 #include "l4a-brand.h"
@@ -418,7 +419,7 @@ build_read_only_note (L4aHubPage *self,
   GtkWidget *note;
   g_autofree char *text = NULL;
 
-  if (l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT)
+  if (l4a_store_can (store, L4A_PERMISSION_KEEP_REGISTRY))
     return;
 
   /* translators: %s is the workstation's role, e.g. “Local government” */
@@ -537,7 +538,7 @@ l4a_hub_page_show (L4aHubPage  *self,
   clear_content (self);
   gtk_label_set_label (self->header_label, details->hub->name);
 
-  editable = l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT;
+  editable = l4a_store_can (store, L4A_PERMISSION_KEEP_REGISTRY);
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), editable);
 

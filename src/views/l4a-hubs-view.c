@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-permissions.h"
 #include "l4a-accessible.h"
 #include "l4a-csv.h"
 #include "l4a-governments-window.h"
@@ -17,6 +18,7 @@
 #include "l4a-hub-edit.h"
 #include "l4a-hub-editor.h"
 #include "l4a-hub-page.h"
+#include "l4a-hub-list.h"
 #include "l4a-hubs-view.h"
 #include "l4a-labels.h"
 #include "l4a-map-view.h"
@@ -46,9 +48,10 @@ struct _L4aHubsView
 {
   AdwBin              parent_instance;
 
-  L4aStore           *store;
+  L4aContext         *context;
+  L4aStore           *store;   /* the context's main connection */
   GSettings          *settings;
-  GListStore         *hubs;
+  GListModel         *hubs;    /* the context's live list, shared */
   L4aHubFilter       *filter;
   GtkCustomFilter    *custom_filter;
   GtkFilterListModel *filtered;
@@ -61,7 +64,6 @@ struct _L4aHubsView
   char               *undo_snapshot;
   char               *undo_id;
   GCancellable       *cancellable;          /* loading the sample data */
-  GCancellable       *reload_cancellable;   /* reading the hubs */
   char               *count_text;
   gboolean            updating;
   gboolean            probing;
@@ -94,17 +96,18 @@ struct _L4aHubsView
 
 G_DEFINE_FINAL_TYPE (L4aHubsView, l4a_hubs_view, ADW_TYPE_BIN)
 
-enum {
-  DATA_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 /* Two hubs that only the sort probe ever compares (see sort_changed_cb). */
 static L4aHub *probe_a, *probe_b;
 
 static void update_after_filter (L4aHubsView *self);
+
+/* Whether the context's list is being read (before a context is given,
+ * the view shows an empty list of its own). */
+static gboolean
+hubs_loading (L4aHubsView *self)
+{
+  return L4A_IS_HUB_LIST (self->hubs) && l4a_hub_list_get_loading (L4A_HUB_LIST (self->hubs));
+}
 
 static void
 add_toast (L4aHubsView *self,
@@ -615,8 +618,8 @@ update_filter_choices (L4aHubsView *self)
   g_autoptr(GHashTable) countries = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) country_codes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
-  static const char * const statuses[] = { "active", "completed", "withdrawn" };
-  static const char * const formats[] = { "in-person", "virtual", "hybrid" };
+  const char * const *statuses = l4a_enum_get_nicks (L4A_TYPE_HUB_STATUS);
+  const char * const *formats = l4a_enum_get_nicks (L4A_TYPE_FORMAT);
   static const L4aReferenceTable tables[] = { L4A_REFERENCE_REGIONS, L4A_REFERENCE_AXES, L4A_REFERENCE_COUNCILS };
   static const int table_drops[] = { DROP_REGION, DROP_AXIS, DROP_COUNCIL };
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hubs));
@@ -637,13 +640,13 @@ update_filter_choices (L4aHubsView *self)
 
   {
     g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-    for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    for (guint i = 0; statuses[i] != NULL; i++)
       g_ptr_array_add (codes, g_strdup (statuses[i]));
     set_drop_codes (self, DROP_STATUS, codes);
   }
   {
     g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    for (guint i = 0; formats[i] != NULL; i++)
       g_ptr_array_add (codes, g_strdup (formats[i]));
     set_drop_codes (self, DROP_FORMAT, codes);
   }
@@ -949,137 +952,42 @@ update_page_for_loading (L4aHubsView *self)
 {
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->hubs)) == 0;
 
-  if (self->reload_cancellable != NULL && empty)
+  if (hubs_loading (self) && empty)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   else
     update_pages (self);
 }
 
+/* The shared list changed (read again, a hub edited here, in another
+ * window or another process): what depends on its content follows. */
 static void
-reload_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+hubs_items_changed_cb (L4aHubsView *self)
 {
-  const char *path = task_data;
-  g_autoptr(L4aStore) store = NULL;
-  g_autoptr(GListModel) hubs = NULL;
-  GError *error = NULL;
-  guint n;
-
-  /* A connection of this thread's own; the hubs are new objects that no
-   * other thread sees until they are handed over. */
-  store = l4a_store_open (path, &error);
-  if (store == NULL || (hubs = l4a_registry_list_hubs (store, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* The sort keys of names cost most of a first sort: make them here. */
-  n = g_list_model_get_n_items (hubs);
-  for (guint i = 0; i < n && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
-      l4a_hub_get_collate_key (hub, L4A_HUB_SORT_NAME);
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&hubs), g_object_unref);
-}
-
-static void
-reloaded_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(L4aHubsView) self = user_data;
-  g_autoptr(GListModel) hubs = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n;
-
-  hubs = g_task_propagate_pointer (G_TASK (result), &error);
-  if (hubs == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("The hubs cannot be listed: %s", error->message);
-      if (g_task_get_cancellable (G_TASK (result)) == self->reload_cancellable)
-        g_clear_object (&self->reload_cancellable);
-      update_page_for_loading (self);
-      return;
-    }
-
-  /* A newer reload may have started meanwhile: only the last one counts. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->reload_cancellable)
-    return;
-  g_clear_object (&self->reload_cancellable);
-
-  n = g_list_model_get_n_items (hubs);
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (hubs, i));
-  g_list_store_splice (self->hubs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hubs)), items->pdata, n);
-
   refresh_search (self);
   update_filter_choices (self);
   update_after_filter (self);
 }
 
-/**
- * l4a_hubs_view_reload:
- *
- * Reads all the hubs again, in a thread; the view keeps what it shows
- * until they are there.
- */
-void
-l4a_hubs_view_reload (L4aHubsView *self)
+static void
+hubs_loading_cb (L4aHubsView *self)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (L4A_IS_HUBS_VIEW (self));
-
-  if (self->store == NULL)
-    return;
-
-  g_cancellable_cancel (self->reload_cancellable);
-  g_clear_object (&self->reload_cancellable);
-  self->reload_cancellable = g_cancellable_new ();
-
-  task = g_task_new (NULL, self->reload_cancellable, reloaded_cb, g_object_ref (self));
-  g_task_set_source_tag (task, l4a_hubs_view_reload);
-  g_task_set_task_data (task, g_strdup (l4a_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, reload_thread);
   update_page_for_loading (self);
 }
 
-/* Brings one hub of the list in line with the database: changed, new or
- * gone. Cheaper than reading 100 000 hubs after each edit. */
+/* A hub on show is shown again when it, or what it holds, changed. */
 static void
-update_hub (L4aHubsView *self,
-            const char  *id)
+context_changed_cb (L4aHubsView *self,
+                    L4aChanges  *changes)
 {
-  g_autoptr(L4aHub) fresh = l4a_registry_get_hub (self->store, id, NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hubs));
-  guint position = G_MAXUINT;
+  const char *open = l4a_hubs_view_get_open_hub (self);
 
-  for (guint i = 0; i < n && position == G_MAXUINT; i++)
+  if (open != NULL && l4a_changes_contains (changes, "hub", open))
     {
-      g_autoptr(L4aHub) hub = g_list_model_get_item (G_LIST_MODEL (self->hubs), i);
+      g_autofree char *id = g_strdup (open);
 
-      if (g_str_equal (l4a_hub_get_id (hub), id))
-        position = i;
+      if (!l4a_hubs_view_open_hub (self, id))
+        l4a_hubs_view_show_registry (self);
     }
-
-  if (position != G_MAXUINT && fresh != NULL)
-    g_list_store_splice (self->hubs, position, 1, (gpointer *) &fresh, 1);
-  else if (position != G_MAXUINT)
-    g_list_store_remove (self->hubs, position);
-  else if (fresh != NULL)
-    g_list_store_append (self->hubs, fresh);
-
-  refresh_search (self);
-  update_filter_choices (self);
-  update_after_filter (self);
 }
 
 /* Navigation ------------------------------------------------------------------ */
@@ -1180,10 +1088,8 @@ editor_saved_cb (L4aHubEditor *editor,
                  const char   *id,
                  L4aHubsView  *self)
 {
-  update_hub (self, id);
   l4a_hubs_view_open_hub (self, id);
   add_toast (self, adw_toast_new (_("Hub saved")));
-  g_signal_emit (self, signals[DATA_CHANGED], 0);
 }
 
 static void
@@ -1194,7 +1100,7 @@ open_editor (L4aHubsView *self,
   L4aHubEditor *editor;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (!l4a_store_check_secretariat (self->store, &error))
+  if (!l4a_store_require (self->store, L4A_PERMISSION_KEEP_REGISTRY, &error))
     {
       show_error (self, _("The Hub Cannot Be Changed"), error);
       return;
@@ -1248,8 +1154,6 @@ l4a_hubs_view_delete_hub (L4aHubsView  *self,
   g_free (self->undo_id);
   self->undo_id = g_strdup (id);
   l4a_hubs_view_show_registry (self);
-  update_hub (self, id);
-  g_signal_emit (self, signals[DATA_CHANGED], 0);
   return TRUE;
 }
 
@@ -1265,12 +1169,7 @@ l4a_hubs_view_undo_delete (L4aHubsView  *self,
     return TRUE;
 
   snapshot = g_steal_pointer (&self->undo_snapshot);
-  if (!l4a_registry_restore (self->store, snapshot, error))
-    return FALSE;
-
-  update_hub (self, self->undo_id);
-  g_signal_emit (self, signals[DATA_CHANGED], 0);
-  return TRUE;
+  return l4a_registry_restore (self->store, snapshot, error);
 }
 
 static void
@@ -1339,13 +1238,6 @@ focus_search_action (GtkWidget  *widget,
 }
 
 static void
-governments_changed_cb (L4aHubsView *self)
-{
-  l4a_hubs_view_reload (self);
-  g_signal_emit (self, signals[DATA_CHANGED], 0);
-}
-
-static void
 governments_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -1356,8 +1248,23 @@ governments_action (GtkWidget  *widget,
 
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-  g_signal_connect_object (window, "changed", G_CALLBACK (governments_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GFile      *file;
+  GListModel *hubs;
+} CsvJob;
+
+static void
+csv_job_free (gpointer data)
+{
+  CsvJob *job = data;
+
+  g_clear_object (&job->file);
+  g_clear_object (&job->hubs);
+  g_free (job);
 }
 
 static void
@@ -1368,43 +1275,48 @@ csv_written_cb (GObject      *object,
   g_autoptr(L4aHubsView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  gssize count = g_task_propagate_int (G_TASK (result), &error);
+  g_autofree char *basename = NULL;
+  g_autoptr(GFile) file = l4a_context_run_finish (L4A_CONTEXT (object), result, &error);
+  guint count;
 
-  if (count < 0)
+  if (file == NULL)
     {
       show_error (self, _("The List Cannot Be Exported"), error);
       return;
     }
 
+  count = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (file), "l4a-count"));
+  basename = g_file_get_basename (file);
   /* translators: %s is a file name */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %d hub to “%s”", "Exported %d hubs to “%s”", count),
-                           (int) count, (const char *) g_object_get_data (object, "basename"));
+                           (int) count, basename);
   add_toast (self, adw_toast_new (title));
 }
 
-static void
-write_csv_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+/* A job of the context: it needs no connection, only the hubs shown. */
+static gpointer
+write_csv_job (L4aContextJob  *job,
+               L4aStore       *store,
+               gpointer        data,
+               GCancellable   *cancellable,
+               GError        **error)
 {
-  GFile *file = g_object_get_data (G_OBJECT (task), "file");
-  GListModel *hubs = task_data;
+  CsvJob *csv = data;
   g_autoptr(GFileOutputStream) out = NULL;
-  GError *error = NULL;
+  GFile *done;
 
   /* g_file_replace() writes beside the file and renames on close, so a
    * failure never leaves half a file under the chosen name. */
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &error);
+  out = g_file_replace (csv->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
   if (out == NULL ||
-      !l4a_csv_write_hubs (hubs, G_OUTPUT_STREAM (out), cancellable, &error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+      !l4a_csv_write_hubs (csv->hubs, G_OUTPUT_STREAM (out), cancellable, error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
+    return NULL;
 
-  g_task_return_int (task, g_list_model_get_n_items (hubs));
+  /* a file of its own, that only this job's caller sees */
+  done = g_file_dup (csv->file);
+  g_object_set_data (G_OBJECT (done), "l4a-count", GUINT_TO_POINTER (g_list_model_get_n_items (csv->hubs)));
+  return done;
 }
 
 /* A copy of what is shown, in the order shown, for another thread. */
@@ -1427,9 +1339,8 @@ export_response_cb (GtkNativeDialog *dialog,
                     L4aHubsView     *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GTask) task = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && self->context != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       if (self->settings)
@@ -1440,11 +1351,14 @@ export_response_cb (GtkNativeDialog *dialog,
             g_settings_set_string (self->settings, "last-folder", path);
         }
 
-      task = g_task_new (dialog, NULL, csv_written_cb, g_object_ref (self));
-      g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
-      g_object_set_data_full (G_OBJECT (dialog), "basename", g_file_get_basename (file), g_free);
-      g_task_set_task_data (task, snapshot_visible (self), g_object_unref);
-      g_task_run_in_thread (task, write_csv_thread);
+      {
+        CsvJob *job = g_new0 (CsvJob, 1);
+
+        job->file = g_object_ref (file);
+        job->hubs = snapshot_visible (self);
+        l4a_context_run_async (self->context, write_csv_job, job, csv_job_free, g_object_unref, NULL, NULL,
+                               NULL, csv_written_cb, g_object_ref (self));
+      }
     }
 
   g_object_unref (dialog);
@@ -1503,24 +1417,6 @@ export_csv_action (GtkWidget  *widget,
 /* Sample data ------------------------------------------------------------------ */
 
 static void
-sample_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  const char *path = task_data;
-  g_autoptr(L4aStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* A connection of this thread's own (one connection per thread). */
-  store = l4a_store_open (path, &error);
-  if (store == NULL || !l4a_sample_load (store, NULL, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 set_loading (L4aHubsView *self,
              gboolean     loading)
 {
@@ -1540,35 +1436,24 @@ sample_loaded_cb (GObject      *object,
   set_loading (self, FALSE);
   g_clear_object (&self->cancellable);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("The Sample Data Cannot Be Loaded"), error);
-      return;
-    }
-
-  l4a_hubs_view_reload (self);
-  g_signal_emit (self, signals[DATA_CHANGED], 0);
+  /* what it brought is announced by the context, to every view */
+  if (!l4a_context_load_sample_finish (L4A_CONTEXT (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, _("The Sample Data Cannot Be Loaded"), error);
 }
 
 void
 l4a_hubs_view_load_sample (L4aHubsView *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (L4A_IS_HUBS_VIEW (self));
-  g_return_if_fail (self->store != NULL);
+  g_return_if_fail (self->context != NULL);
 
   if (self->cancellable != NULL)
     return;
 
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
-
-  task = g_task_new (self, self->cancellable, sample_loaded_cb, g_object_ref (self));
-  g_task_set_source_tag (task, l4a_hubs_view_load_sample);
-  g_task_set_task_data (task, g_strdup (l4a_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, sample_thread);
+  l4a_context_load_sample_async (self->context, self->cancellable, sample_loaded_cb, g_object_ref (self));
 }
 
 gboolean
@@ -1576,7 +1461,7 @@ l4a_hubs_view_is_loading (L4aHubsView *self)
 {
   g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), FALSE);
 
-  return self->cancellable != NULL || self->reload_cancellable != NULL;
+  return self->cancellable != NULL || hubs_loading (self);
 }
 
 static void
@@ -1597,12 +1482,15 @@ l4a_hubs_view_dispose (GObject *object)
    * child, which AdwBin unparents itself. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->reload_cancellable);
-  g_clear_object (&self->reload_cancellable);
+  if (self->hubs != NULL)
+    g_signal_handlers_disconnect_by_data (self->hubs, self);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   g_clear_pointer (&self->undo_id, g_free);
   g_clear_object (&self->table_model);
   g_clear_object (&self->cards_model);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
   /* The list widgets hold the models a little longer than this view holds
    * its filter. */
@@ -1629,10 +1517,6 @@ l4a_hubs_view_class_init (L4aHubsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = l4a_hubs_view_dispose;
-
-  signals[DATA_CHANGED] =
-    g_signal_new ("data-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (L4A_TYPE_HUB);
   g_type_ensure (L4A_TYPE_HUB_PAGE);
@@ -1698,7 +1582,7 @@ l4a_hubs_view_init (L4aHubsView *self)
 
   self->filter = l4a_hub_filter_new ();
   self->history = g_ptr_array_new_with_free_func (g_free);
-  self->hubs = g_list_store_new (L4A_TYPE_HUB);
+  self->hubs = G_LIST_MODEL (g_list_store_new (L4A_TYPE_HUB));
 
   add_column (self, L4A_HUB_SORT_NAME, _("Name"), TRUE, -1);
   add_column (self, L4A_HUB_SORT_GOVERNMENT, _("Lead government"), TRUE, -1);
@@ -1711,7 +1595,7 @@ l4a_hubs_view_init (L4aHubsView *self)
 
   /* Sorted first, then filtered: a search or a filter keeps the order and
    * costs one pass over the hubs, never a new sort. */
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->hubs)),
+  self->sorted = gtk_sort_list_model_new (g_object_ref (self->hubs),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   /* 100 000 hubs take a while to sort: in steps, so that no frame waits. */
   gtk_sort_list_model_set_incremental (self->sorted, TRUE);
@@ -1747,21 +1631,57 @@ l4a_hubs_view_init (L4aHubsView *self)
 
 /* Public ------------------------------------------------------------------ */
 
+/**
+ * l4a_hubs_view_set_context:
+ *
+ * Shows the context's live list of hubs, follows its changes and its role.
+ */
 void
-l4a_hubs_view_set_store (L4aHubsView *self,
-                         L4aStore    *store,
-                         GSettings   *settings)
+l4a_hubs_view_set_context (L4aHubsView *self,
+                           L4aContext  *context,
+                           GSettings   *settings)
 {
   g_return_if_fail (L4A_IS_HUBS_VIEW (self));
-  g_return_if_fail (!store || L4A_IS_STORE (store));
+  g_return_if_fail (!context || L4A_IS_CONTEXT (context));
   g_return_if_fail (!settings || G_IS_SETTINGS (settings));
 
   g_set_object (&self->settings, settings);
   if (settings)
     restore_sort (self);
 
-  if (g_set_object (&self->store, store))
-    l4a_hubs_view_reload (self);
+  if (self->context != context)
+    {
+      if (self->hubs != NULL)
+        g_signal_handlers_disconnect_by_data (self->hubs, self);
+      if (self->context != NULL)
+        g_signal_handlers_disconnect_by_data (self->context, self);
+      g_set_object (&self->context, context);
+      g_clear_object (&self->store);
+      g_clear_object (&self->hubs);
+      if (context != NULL)
+        {
+          self->store = g_object_ref (l4a_context_get_store (context));
+          self->hubs = g_object_ref (l4a_context_get_hubs (context));
+        }
+      else
+        self->hubs = G_LIST_MODEL (g_list_store_new (L4A_TYPE_HUB));
+      gtk_sort_list_model_set_model (self->sorted, self->hubs);
+      if (context != NULL)
+        {
+          /* after the sort and filter models have taken the change in */
+          g_signal_connect_object (self->hubs, "items-changed", G_CALLBACK (hubs_items_changed_cb), self,
+                                   G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+          g_signal_connect_object (self->hubs, "notify::loading", G_CALLBACK (hubs_loading_cb), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (context, "notify::role", G_CALLBACK (l4a_hubs_view_role_changed), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (context, "notify::identity", G_CALLBACK (l4a_hubs_view_role_changed), self,
+                                   G_CONNECT_SWAPPED);
+        }
+      hubs_items_changed_cb (self);
+      update_page_for_loading (self);
+    }
   l4a_hubs_view_role_changed (self);
 }
 
@@ -1773,7 +1693,7 @@ l4a_hubs_view_role_changed (L4aHubsView *self)
 
   g_return_if_fail (L4A_IS_HUBS_VIEW (self));
 
-  secretariat = self->store && l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT;
+  secretariat = self->store && l4a_store_can (self->store, L4A_PERMISSION_KEEP_REGISTRY);
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), secretariat);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "hubs.new", secretariat);
 
@@ -1790,7 +1710,7 @@ l4a_hubs_view_get_model (L4aHubsView *self)
 {
   g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->hubs);
+  return self->hubs;
 }
 
 /* The hubs shown, filtered and sorted. */

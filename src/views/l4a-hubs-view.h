@@ -9,7 +9,7 @@
 #include <adwaita.h>
 
 #include "l4a-hub-filter.h"
-#include "l4a-store.h"
+#include "l4a-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,10 +17,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (L4aHubsView, l4a_hubs_view, L4A, HUBS_VIEW, AdwBin)
 
-void                l4a_hubs_view_set_store      (L4aHubsView        *self,
-                                                  L4aStore           *store,
+void                l4a_hubs_view_set_context    (L4aHubsView        *self,
+                                                  L4aContext         *context,
                                                   GSettings          *settings);
-void                l4a_hubs_view_reload         (L4aHubsView        *self);
 GListModel         *l4a_hubs_view_get_model      (L4aHubsView        *self);
 GListModel         *l4a_hubs_view_get_visible    (L4aHubsView        *self);
 void                l4a_hubs_view_load_sample    (L4aHubsView        *self);

@@ -3,10 +3,12 @@
  * Copyright 2026 The Local4Action Hubs authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Importing a bundle: it is checked and previewed in a thread, the user
- * sees record by record what would be added, updated, left alone and in
- * conflict, chooses for each conflict, and applies; the import runs in a
- * thread with a progress bar and Cancel, and cancelling changes nothing.
+ * Importing a bundle: it is checked and previewed by a job of the
+ * context, the user sees record by record what would be added, updated,
+ * left alone and in conflict, chooses for each conflict, and applies; the
+ * import is another job, with a progress bar and Cancel, and cancelling
+ * changes nothing. Both go through the context's worker connection, so a
+ * database unchanged since the preview is not planned again.
  */
 
 #define G_LOG_DOMAIN "l4a-import-window"
@@ -27,11 +29,11 @@ struct _L4aImportWindow
 {
   AdwWindow      parent_instance;
 
-  L4aStore      *store;
+  L4aContext    *context;
+  L4aStore      *store;          /* the context's main connection */
   GFile         *file;
   L4aBundle     *bundle;
   L4aImportPlan *plan;
-  L4aStore      *worker_store;   /* the connection the preview went through, for the apply */
   GCancellable  *cancellable;
 
   GtkStack      *stack;
@@ -52,63 +54,46 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* What a worker thread needs: its own connection, as the workstation. */
+/* What a job works on: the window's bundle and plan, lent to the job
+ * while it runs and given back when it ends. Shared (reference counted)
+ * by the job and its callback. */
 typedef struct
 {
-  char          *db_path;
-  L4aRole        role;
-  char          *identity;
   char          *bundle_path;
   L4aBundle     *bundle;
   L4aImportPlan *plan;
-  L4aStore      *store;     /* the worker's connection */
   GWeakRef       window;
   guint          n_written;
 } Job;
 
 static void
-job_free (gpointer data)
+job_clear (gpointer data)
 {
   Job *job = data;
 
-  g_free (job->db_path);
-  g_free (job->identity);
   g_free (job->bundle_path);
   g_clear_pointer (&job->plan, l4a_import_plan_free);
   g_clear_pointer (&job->bundle, l4a_bundle_free);
-  g_clear_object (&job->store);
   g_weak_ref_clear (&job->window);
-  g_free (job);
+}
+
+static void
+job_unref (gpointer job)
+{
+  g_rc_box_release_full (job, job_clear);
 }
 
 static Job *
 job_new (L4aImportWindow *self)
 {
-  Job *job = g_new0 (Job, 1);
+  Job *job = g_rc_box_new0 (Job);
 
-  job->db_path = g_strdup (l4a_store_get_path (self->store));
-  job->role = l4a_store_get_role (self->store);
-  job->identity = g_strdup (l4a_store_get_identity (self->store));
   job->bundle_path = g_file_get_path (self->file);
   /* the job owns them while it runs; the window gets them back */
   job->bundle = g_steal_pointer (&self->bundle);
   job->plan = g_steal_pointer (&self->plan);
-  job->store = g_steal_pointer (&self->worker_store);
   g_weak_ref_init (&job->window, self);
   return job;
-}
-
-/* The worker's connection: the preview's again for the apply, so that a
- * database unchanged since the preview need not be planned again. */
-static L4aStore *
-job_open_store (Job     *job,
-                GError **error)
-{
-  L4aStore *store = job->store ? g_object_ref (job->store) : l4a_store_open (job->db_path, error);
-
-  if (store != NULL)
-    l4a_store_set_actor (store, job->role, job->identity);
-  return store;
 }
 
 static void
@@ -310,31 +295,24 @@ build_preview (L4aImportWindow *self)
     adw_preferences_group_set_description (summary, _("Everything in this bundle is here already."));
 }
 
-static void
-plan_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+plan_job (L4aContextJob  *context_job,
+          L4aStore       *store,
+          gpointer        data,
+          GCancellable   *cancellable,
+          GError        **error)
 {
-  Job *job = task_data;
-  g_autoptr(L4aStore) store = NULL;
-  GError *error = NULL;
+  Job *job = data;
 
-  job->bundle = l4a_bundle_load (job->bundle_path, &error);
+  job->bundle = l4a_bundle_load (job->bundle_path, error);
   if (job->bundle == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  store = job_open_store (job, &error);
-  if (store == NULL || (job->plan = l4a_import_plan (store, job->bundle, &error)) == NULL)
+    return NULL;
+  if ((job->plan = l4a_import_plan (store, job->bundle, error)) == NULL)
     {
       g_clear_pointer (&job->bundle, l4a_bundle_free);
-      g_task_return_error (task, error);
-      return;
+      return NULL;
     }
-  g_set_object (&job->store, store);
-  g_task_return_boolean (task, TRUE);
+  return GINT_TO_POINTER (TRUE);
 }
 
 static void
@@ -342,78 +320,62 @@ plan_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  L4aImportWindow *self = L4A_IMPORT_WINDOW (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  Job *job = user_data;
+  g_autoptr(L4aImportWindow) self = g_weak_ref_get (&job->window);
   g_autoptr(GError) error = NULL;
+  gboolean ok = l4a_context_run_finish (L4A_CONTEXT (object), result, &error) != NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (self == NULL)
+    goto out;
+  if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, _("This Bundle Cannot Be Imported"), error->message);
-      return;
+      goto out;
     }
 
   self->bundle = g_steal_pointer (&job->bundle);
   self->plan = g_steal_pointer (&job->plan);
-  g_clear_object (&self->worker_store);
-  self->worker_store = g_steal_pointer (&job->store);
   build_preview (self);
   gtk_stack_set_visible_child_name (self->stack, "preview");
   gtk_widget_set_sensitive (self->apply_button, !self->plan->already_imported);
+out:
+  job_unref (job);
 }
 
 /* Apply ---------------------------------------------------------------------- */
-
-typedef struct
-{
-  GWeakRef window;
-  double   fraction;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *progress = data;
-  g_autoptr(L4aImportWindow) self = g_weak_ref_get (&progress->window);
-
-  if (self != NULL)
-    gtk_progress_bar_set_fraction (self->progress, progress->fraction);
-  g_weak_ref_clear (&progress->window);
-  g_free (progress);
-  return G_SOURCE_REMOVE;
-}
 
 static void
 progress_cb (double   fraction,
              gpointer user_data)
 {
   Job *job = user_data;
-  Progress *progress = g_new0 (Progress, 1);
-  g_autoptr(GObject) window = g_weak_ref_get (&job->window);
+  g_autoptr(L4aImportWindow) self = g_weak_ref_get (&job->window);
 
-  g_weak_ref_init (&progress->window, window);
-  progress->fraction = fraction;
-  g_idle_add (show_progress, progress);
+  if (self != NULL)
+    gtk_progress_bar_set_fraction (self->progress, fraction);
 }
 
 static void
-apply_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+import_progress_cb (double   fraction,
+                    gpointer user_data)
 {
-  Job *job = task_data;
-  g_autoptr(L4aStore) store = NULL;
-  GError *error = NULL;
+  l4a_context_job_progress (user_data, fraction);
+}
 
-  store = job_open_store (job, &error);
-  if (store == NULL ||
-      !l4a_import_apply (store, job->bundle, job->plan, FALSE, cancellable, progress_cb, job, &job->n_written, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+static gpointer
+apply_job (L4aContextJob  *context_job,
+           L4aStore       *store,
+           gpointer        data,
+           GCancellable   *cancellable,
+           GError        **error)
+{
+  Job *job = data;
+
+  if (!l4a_import_apply (store, job->bundle, job->plan, FALSE, cancellable, import_progress_cb, context_job,
+                         &job->n_written, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
 }
 
 static void
@@ -421,14 +383,17 @@ apply_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  L4aImportWindow *self = L4A_IMPORT_WINDOW (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  Job *job = user_data;
+  g_autoptr(L4aImportWindow) self = g_weak_ref_get (&job->window);
   g_autoptr(GError) error = NULL;
+  gboolean ok = l4a_context_run_finish (L4A_CONTEXT (object), result, &error) != NULL;
 
+  if (self == NULL)
+    goto out;
   g_clear_object (&self->cancellable);
   self->bundle = g_steal_pointer (&job->bundle);
   self->plan = g_steal_pointer (&job->plan);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -436,37 +401,40 @@ apply_done_cb (GObject      *object,
           gtk_stack_set_visible_child_name (self->stack, "preview");
           gtk_widget_set_visible (self->apply_button, TRUE);
           gtk_widget_set_visible (self->cancel_button, TRUE);
-          return;
+          goto out;
         }
       show_error (self, _("The Bundle Was Not Imported"), error->message);
-      return;
+      goto out;
     }
 
+  /* every view has heard from the context what changed by now */
   g_signal_emit (self, signals[IMPORTED], 0, job->n_written);
   gtk_window_destroy (GTK_WINDOW (self));
+out:
+  job_unref (job);
 }
 
 /**
  * l4a_import_window_apply:
  *
- * Imports the bundle with the resolutions chosen, in a thread.
+ * Imports the bundle with the resolutions chosen, as a job of the context.
  */
 void
 l4a_import_window_apply (L4aImportWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
+  Job *job;
 
   g_return_if_fail (L4A_IS_IMPORT_WINDOW (self));
   g_return_if_fail (self->plan != NULL);
 
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, apply_done_cb, NULL);
-  g_task_set_task_data (task, job_new (self), job_free);
   gtk_progress_bar_set_fraction (self->progress, 0);
   gtk_stack_set_visible_child_name (self->stack, "applying");
   gtk_widget_set_visible (self->apply_button, FALSE);
   gtk_widget_set_visible (self->cancel_button, FALSE);
-  g_task_run_in_thread (task, apply_thread);
+  job = job_new (self);
+  l4a_context_run_async (self->context, apply_job, g_rc_box_acquire (job), job_unref, NULL, progress_cb, job,
+                         self->cancellable, apply_done_cb, job);
 }
 
 static void
@@ -555,10 +523,10 @@ l4a_import_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->file);
   g_clear_pointer (&self->plan, l4a_import_plan_free);
   g_clear_pointer (&self->bundle, l4a_bundle_free);
-  g_clear_object (&self->worker_store);
 
   G_OBJECT_CLASS (l4a_import_window_parent_class)->dispose (object);
 }
@@ -655,18 +623,19 @@ l4a_import_window_init (L4aImportWindow *self)
  * imports it when the user says so.
  */
 L4aImportWindow *
-l4a_import_window_new (GtkWindow *parent,
-                       L4aStore  *store,
-                       GFile     *file)
+l4a_import_window_new (GtkWindow  *parent,
+                       L4aContext *context,
+                       GFile      *file)
 {
   L4aImportWindow *self;
-  g_autoptr(GTask) task = NULL;
+  Job *job;
 
-  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+  g_return_val_if_fail (L4A_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   self = g_object_new (L4A_TYPE_IMPORT_WINDOW, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (l4a_context_get_store (context));
   self->file = g_object_ref (file);
 
   if (!g_file_is_native (file))
@@ -675,8 +644,8 @@ l4a_import_window_new (GtkWindow *parent,
       return self;
     }
 
-  task = g_task_new (self, NULL, plan_done_cb, NULL);
-  g_task_set_task_data (task, job_new (self), job_free);
-  g_task_run_in_thread (task, plan_thread);
+  job = job_new (self);
+  l4a_context_run_async (context, plan_job, g_rc_box_acquire (job), job_unref, NULL, NULL, NULL, NULL,
+                         plan_done_cb, job);
   return self;
 }

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "l4a-store.h"
+#include "l4a-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (L4aImportWindow, l4a_import_window, L4A, IMPORT_WINDOW, AdwWindow)
 
 L4aImportWindow *l4a_import_window_new        (GtkWindow       *parent,
-                                               L4aStore        *store,
+                                               L4aContext      *context,
                                                GFile           *file);
 const char      *l4a_import_window_get_state  (L4aImportWindow *self);
 gboolean         l4a_import_window_resolve    (L4aImportWindow *self,

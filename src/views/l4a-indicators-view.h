@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "l4a-store.h"
+#include "l4a-context.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +33,6 @@ gboolean    l4a_indicators_view_paste        (L4aIndicatorsView *self,
 gboolean    l4a_indicators_view_write_csv    (L4aIndicatorsView *self,
                                               const char        *path,
                                               GError           **error);
+void l4a_indicators_view_set_context (L4aIndicatorsView *self, L4aContext *context, GListModel *hubs);
 
 G_END_DECLS

@@ -78,7 +78,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const formats[] = { "in-person", "virtual", "hybrid" };
 
 static void rebuild_lists (L4aProposalEditor *self);
 
@@ -126,7 +125,8 @@ read_form (L4aProposalEditor *self)
   SET (communication, entry_dup (self->communication_row));
   SET (brand_commitment, entry_dup (self->brand_row));
   SET (monitoring_plan, entry_dup (self->monitoring_row));
-  SET (format, g_strdup (format < G_N_ELEMENTS (formats) ? formats[format] : "in-person"));
+  SET (format, g_strdup (format < g_strv_length ((char **) l4a_enum_get_nicks (L4A_TYPE_FORMAT))
+                          ? l4a_enum_get_nicks (L4A_TYPE_FORMAT)[format] : "in-person"));
   axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n_axes);
   SET (pact_axis, axis > 0 && axis <= n_axes ? g_strdup (axes[axis - 1].code) : NULL);
 #undef SET
@@ -877,8 +877,8 @@ load_form (L4aProposalEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->communication_row), edit->communication ? edit->communication : "");
   gtk_editable_set_text (GTK_EDITABLE (self->brand_row), edit->brand_commitment ? edit->brand_commitment : "");
   gtk_editable_set_text (GTK_EDITABLE (self->monitoring_row), edit->monitoring_plan ? edit->monitoring_plan : "");
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_strcmp0 (formats[i], edit->format) == 0)
+  for (guint i = 0; l4a_enum_get_nicks (L4A_TYPE_FORMAT)[i] != NULL; i++)
+    if (g_strcmp0 (l4a_enum_get_nicks (L4A_TYPE_FORMAT)[i], edit->format) == 0)
       adw_combo_row_set_selected (self->format_row, i);
   axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n_axes);
   for (guint i = 0; i < n_axes; i++)

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "l4a-permissions.h"
 #include "l4a-accessible.h"
 #include "l4a-calls-window.h"
 #include "l4a-labels.h"
@@ -26,6 +27,7 @@ struct _L4aProposalsView
 {
   AdwBin            parent_instance;
 
+  L4aContext       *context;
   L4aStore         *store;
   GListStore       *proposals;
   GPtrArray        *calls;
@@ -46,7 +48,6 @@ struct _L4aProposalsView
 
 G_DEFINE_FINAL_TYPE (L4aProposalsView, l4a_proposals_view, ADW_TYPE_BIN)
 
-static const char * const states[] = { "draft", "submitted", "withdrawn", "under-review", "decided", "released" };
 
 enum {
   COLUMN_TITLE,
@@ -152,8 +153,8 @@ l4a_proposals_view_reload (L4aProposalsView *self)
   role = l4a_store_get_role (self->store);
   gtk_stack_set_visible_child_name (self->stack, role == L4A_ROLE_MEMBER ? "members" : "list");
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), role == L4A_ROLE_GOVERNMENT);
-  gtk_widget_set_visible (GTK_WIDGET (self->calls_button), role == L4A_ROLE_SECRETARIAT);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposals.calls", role == L4A_ROLE_SECRETARIAT);
+  gtk_widget_set_visible (GTK_WIDGET (self->calls_button), l4a_role_can (role, L4A_PERMISSION_KEEP_REGISTRY));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposals.calls", l4a_role_can (role, L4A_PERMISSION_KEEP_REGISTRY));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposals.new", role == L4A_ROLE_GOVERNMENT);
   if (role == L4A_ROLE_MEMBER)
     return;
@@ -163,8 +164,8 @@ l4a_proposals_view_reload (L4aProposalsView *self)
   query.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   if (call > 0 && self->calls && call <= self->calls->len)
     query.call = ((L4aCallInfo *) g_ptr_array_index (self->calls, call - 1))->id;
-  if (state > 0 && state <= G_N_ELEMENTS (states))
-    query.status = states[state - 1];
+  if (state > 0 && state <= g_strv_length ((char **) l4a_enum_get_nicks (L4A_TYPE_PROPOSAL_STATE)))
+    query.status = l4a_enum_get_nicks (L4A_TYPE_PROPOSAL_STATE)[state - 1];
   {
     guint region = gtk_drop_down_get_selected (self->region_drop);
     const L4aReferenceEntry *regions;
@@ -233,8 +234,8 @@ fill_filters (L4aProposalsView *self)
     self->updating = FALSE;
   }
   gtk_string_list_append (state_labels, _("All states"));
-  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
-    gtk_string_list_append (state_labels, l4a_proposal_state_label (states[i]));
+  for (const char * const *state = l4a_enum_get_nicks (L4A_TYPE_PROPOSAL_STATE); *state; state++)
+    gtk_string_list_append (state_labels, l4a_proposal_state_label (*state));
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->call_drop, G_LIST_MODEL (calls));
@@ -381,6 +382,9 @@ l4a_proposals_view_dispose (GObject *object)
 {
   L4aProposalsView *self = (L4aProposalsView *)object;
 
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_object (&self->proposals);
   g_clear_pointer (&self->calls, g_ptr_array_unref);
@@ -454,4 +458,45 @@ l4a_proposals_view_get_model (L4aProposalsView *self)
   g_return_val_if_fail (L4A_IS_PROPOSALS_VIEW (self), NULL);
 
   return G_LIST_MODEL (self->proposals);
+}
+
+/* What this view shows comes from these kinds of record. */
+static const char * const shown_kinds[] = { "proposal", "call", "government", NULL };
+
+static void
+context_changed_cb (L4aProposalsView *self,
+                    L4aChanges *changes)
+{
+  if (l4a_changes_touches_any (changes, shown_kinds))
+    l4a_proposals_view_reload (self);
+}
+
+static void
+context_role_cb (L4aProposalsView *self)
+{
+  l4a_proposals_view_reload (self);
+}
+
+/**
+ * l4a_proposals_view_set_context:
+ *
+ * Shows what @context holds, and follows its changes and its role.
+ */
+void
+l4a_proposals_view_set_context (L4aProposalsView *self,
+                                L4aContext *context)
+{
+  g_return_if_fail (L4A_IS_PROPOSALS_VIEW (self));
+  g_return_if_fail (!context || L4A_IS_CONTEXT (context));
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    {
+      g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "notify::role", G_CALLBACK (context_role_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "notify::identity", G_CALLBACK (context_role_cb), self, G_CONNECT_SWAPPED);
+    }
+  l4a_proposals_view_set_store (self, context ? l4a_context_get_store (context) : NULL);
 }

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "l4a-store.h"
+#include "l4a-context.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +24,6 @@ GtkWindow  *l4a_proposals_view_open        (L4aProposalsView *self,
                                             const char       *id);
 GtkWindow  *l4a_proposals_view_new_proposal (L4aProposalsView *self,
                                             GError          **error);
+void l4a_proposals_view_set_context (L4aProposalsView *self, L4aContext *context);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _L4aReviewsView
 {
   AdwBin           parent_instance;
 
+  L4aContext      *context;
   L4aStore        *store;
   GPtrArray       *calls;      /* L4aCallInfo, in the call drop-down's order */
   GPtrArray       *row_ids;    /* proposal id per row of the visible list */
@@ -46,8 +47,6 @@ struct _L4aReviewsView
 
 G_DEFINE_FINAL_TYPE (L4aReviewsView, l4a_reviews_view, ADW_TYPE_BIN)
 
-enum { HUBS_CHANGED, N_SIGNALS };
-static guint signals[N_SIGNALS];
 
 enum { SORT_MEAN, SORT_MEDIAN, SORT_SPREAD, SORT_TITLE };
 
@@ -276,14 +275,6 @@ review_window_destroyed_cb (L4aReviewsView *self)
   l4a_reviews_view_reload (self);
 }
 
-static void
-released_cb (L4aReviewsView *self,
-             const char     *hub_id)
-{
-  if (hub_id != NULL)
-    g_signal_emit (self, signals[HUBS_CHANGED], 0);
-}
-
 GtkWindow *
 l4a_reviews_view_open (L4aReviewsView *self,
                        const char     *proposal_id)
@@ -304,7 +295,6 @@ l4a_reviews_view_open (L4aReviewsView *self,
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
   g_signal_connect_object (window, "destroy", G_CALLBACK (review_window_destroyed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (window, "released", G_CALLBACK (released_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
@@ -802,6 +792,9 @@ l4a_reviews_view_dispose (GObject *object)
 {
   L4aReviewsView *self = (L4aReviewsView *) object;
 
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_pointer (&self->calls, g_ptr_array_unref);
   g_clear_pointer (&self->row_ids, g_ptr_array_unref);
@@ -817,13 +810,6 @@ l4a_reviews_view_class_init (L4aReviewsViewClass *klass)
 
   object_class->dispose = l4a_reviews_view_dispose;
 
-  /**
-   * L4aReviewsView::hubs-changed:
-   *
-   * A released decision granted a label, so the registry has a new hub.
-   */
-  signals[HUBS_CHANGED] = g_signal_new ("hubs-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                                        NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -915,4 +901,45 @@ l4a_reviews_view_select_call (L4aReviewsView *self,
         return TRUE;
       }
   return FALSE;
+}
+
+/* What this view shows comes from these kinds of record. */
+static const char * const shown_kinds[] = { "proposal", "call", "criterion", "review", "assignment", "member", "conflict", "decision", "discussion_note", NULL };
+
+static void
+context_changed_cb (L4aReviewsView *self,
+                    L4aChanges *changes)
+{
+  if (l4a_changes_touches_any (changes, shown_kinds))
+    l4a_reviews_view_reload (self);
+}
+
+static void
+context_role_cb (L4aReviewsView *self)
+{
+  l4a_reviews_view_reload (self);
+}
+
+/**
+ * l4a_reviews_view_set_context:
+ *
+ * Shows what @context holds, and follows its changes and its role.
+ */
+void
+l4a_reviews_view_set_context (L4aReviewsView *self,
+                              L4aContext *context)
+{
+  g_return_if_fail (L4A_IS_REVIEWS_VIEW (self));
+  g_return_if_fail (!context || L4A_IS_CONTEXT (context));
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    {
+      g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "notify::role", G_CALLBACK (context_role_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "notify::identity", G_CALLBACK (context_role_cb), self, G_CONNECT_SWAPPED);
+    }
+  l4a_reviews_view_set_store (self, context ? l4a_context_get_store (context) : NULL);
 }

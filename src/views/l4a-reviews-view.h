@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "l4a-store.h"
+#include "l4a-context.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +31,6 @@ guint       l4a_reviews_view_assign       (L4aReviewsView *self,
 GtkWindow  *l4a_reviews_view_open_audit   (L4aReviewsView *self);
 GtkWindow  *l4a_reviews_view_open_matrix  (L4aReviewsView *self);
 GtkWindow  *l4a_reviews_view_open_members (L4aReviewsView *self);
+void l4a_reviews_view_set_context (L4aReviewsView *self, L4aContext *context);
 
 G_END_DECLS

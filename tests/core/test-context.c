@@ -685,6 +685,76 @@ test_race (void)
     }
 }
 
+/* Permissions and words ----------------------------------------------------- */
+
+static void
+test_permissions (void)
+{
+  g_autofree char *path = db_path ("permissions.sqlite");
+  g_autoptr(L4aContext) context = l4a_context_new (path, NULL);
+  g_autoptr(GError) error = NULL;
+  static const L4aRole roles[] = { L4A_ROLE_SECRETARIAT, L4A_ROLE_MEMBER, L4A_ROLE_GOVERNMENT };
+
+  g_assert_nonnull (context);
+  /* each permission belongs to exactly one role */
+  for (int p = L4A_PERMISSION_KEEP_REGISTRY; p <= L4A_PERMISSION_WRITE_REVIEWS; p++)
+    {
+      guint allowed = 0;
+
+      for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+        allowed += l4a_role_can (roles[r], (L4aPermission) p);
+      g_assert_cmpuint (allowed, ==, 1);
+    }
+  g_assert_true (l4a_role_can (L4A_ROLE_GOVERNMENT, L4A_PERMISSION_WRITE_PROPOSALS));
+  g_assert_true (l4a_role_can (L4A_ROLE_MEMBER, L4A_PERMISSION_WRITE_REVIEWS));
+
+  /* a refusal names what and as whom, and the core asks the same table */
+  l4a_context_set_actor (context, L4A_ROLE_GOVERNMENT, "someone");
+  g_assert_false (l4a_context_can (context, L4A_PERMISSION_DECIDE));
+  g_assert_false (l4a_store_require (l4a_context_get_store (context), L4A_PERMISSION_DECIDE, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_assert_nonnull (strstr (error->message, "decide on a proposal"));
+  g_assert_nonnull (strstr (error->message, l4a_role_get_label (L4A_ROLE_GOVERNMENT)));
+  g_clear_error (&error);
+  {
+    g_autoptr(L4aHubEdit) edit = l4a_hub_edit_new ();
+
+    g_assert_false (l4a_registry_save_hub (l4a_context_get_store (context), edit, &error));
+    g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+    g_clear_error (&error);
+  }
+  g_assert_false (l4a_store_in_transaction (l4a_context_get_store (context)));
+}
+
+static void
+test_words (void)
+{
+  const char * const *states = l4a_enum_get_nicks (L4A_TYPE_PROPOSAL_STATE);
+
+  /* the workflow's order, one list for every front end */
+  g_assert_cmpstr (states[0], ==, "draft");
+  g_assert_cmpstr (states[2], ==, "under-review");
+  g_assert_cmpstr (states[5], ==, "withdrawn");
+  g_assert_null (states[6]);
+  g_assert_true (states == l4a_enum_get_nicks (L4A_TYPE_PROPOSAL_STATE));
+  g_assert_true (l4a_enum_is_valid (L4A_TYPE_FORMAT, "in-person"));
+  g_assert_false (l4a_enum_is_valid (L4A_TYPE_FORMAT, "In person"));
+  g_assert_false (l4a_enum_is_valid (L4A_TYPE_HUB_STATUS, NULL));
+  g_assert_cmpstr (l4a_enum_get_label (L4A_TYPE_PROPOSAL_STATE, "under-review"), ==, "Under review");
+  g_assert_cmpstr (l4a_enum_get_label (L4A_TYPE_FORMAT, "hybrid"), ==, "Hybrid");
+  g_assert_cmpstr (l4a_enum_get_label (L4A_TYPE_HUB_STATUS, "unknown-word"), ==, "unknown-word");
+  g_assert_cmpstr (l4a_enum_get_label (L4A_TYPE_ROLE, "member"), ==, l4a_role_get_label (L4A_ROLE_MEMBER));
+  /* every nick has a label of its own */
+  {
+    const GType types[] = { L4A_TYPE_PROPOSAL_STATE, L4A_TYPE_HUB_STATUS, L4A_TYPE_FORMAT,
+                            L4A_TYPE_DELIVERABLE_STATUS, L4A_TYPE_ACTIVITY_KIND, L4A_TYPE_ROLE };
+
+    for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+      for (const char * const *nick = l4a_enum_get_nicks (types[t]); *nick; nick++)
+        g_assert_cmpstr (l4a_enum_get_label (types[t], *nick), !=, *nick);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -697,6 +767,8 @@ main (int   argc,
   g_test_add_func ("/core/context/jobs", test_jobs);
   g_test_add_func ("/core/context/two-contexts", test_two_contexts);
   g_test_add_func ("/core/context/race", test_race);
+  g_test_add_func ("/core/context/permissions", test_permissions);
+  g_test_add_func ("/core/context/words", test_words);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-context-XXXXXX");
 }

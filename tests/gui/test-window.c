@@ -37,6 +37,7 @@
 #include "l4a-sample.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
+#include "l4a-store-private.h"
 
 static char *tmpdir;
 static L4aApplication *app;
@@ -1311,6 +1312,148 @@ test_brand_view (void)
   l4a_test_iterate (0.1);
 }
 
+/* The data layer, seen from the window ------------------------------------- */
+
+static gboolean
+model_has_hub (gpointer data)
+{
+  gpointer *args = data;
+  GListModel *model = args[0];
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(L4aHub) hub = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (l4a_hub_get_id (hub), args[1]) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The hubs the dashboard's "hubs per region" chart counts. */
+static double
+dashboard_hub_count (L4aIndicatorsView *view)
+{
+  GPtrArray *cards = l4a_indicators_view_get_cards (view);
+  L4aChart *chart = l4a_chart_view_get_chart (l4a_chart_card_get_view (g_ptr_array_index (cards, 0)));
+  double total = 0;
+
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      L4aChartSeries *series = g_ptr_array_index (chart->series, s);
+
+      for (guint i = 0; i < series->points->len; i++)
+        total += g_array_index (series->points, L4aChartPoint, i).y;
+    }
+  return total;
+}
+
+/* A hub added by the command line, in another process, while the window is
+ * open: the Hubs view, the map and the dashboard show it without a
+ * restart, and nobody reloads anybody. */
+static void
+test_other_process (void)
+{
+  L4aStore *store = l4a_application_get_store (app);
+  g_autofree char *other_path = g_build_filename (tmpdir, "other-workstation.sqlite", NULL);
+  g_autofree char *bundle = g_build_filename (tmpdir, "other-registry.l4a.json", NULL);
+  g_autofree char *new_id = NULL;
+  g_autoptr(GError) error = NULL;
+  L4aIndicatorsView *indicators;
+  L4aMapView *map;
+  L4aHubsView *hubs;
+  L4aWindow *window;
+  guint markers_before, n_before;
+  double dashboard_before;
+  gpointer args[2];
+
+  if (!l4a_sample_is_loaded (store))
+    g_assert_true (l4a_sample_load (store, NULL, &error));
+  g_settings_set_string (l4a_application_get_settings (app), "role", "secretariat");
+  window = open_window ();
+  hubs = hubs_of (window);
+  map = L4A_MAP_VIEW (l4a_hubs_view_get_map (hubs));
+  indicators = L4A_INDICATORS_VIEW (l4a_window_get_view (window, "indicators"));
+  l4a_hubs_view_show_map (hubs, TRUE);
+  l4a_test_iterate (0.3);
+  n_before = g_list_model_get_n_items (l4a_hubs_view_get_model (hubs));
+  markers_before = l4a_map_view_get_n_markers (map);
+  g_assert_cmpuint (l4a_map_view_get_marker_count (map, "IS"), ==, 0);
+  dashboard_before = dashboard_hub_count (indicators);
+  g_assert_cmpfloat (dashboard_before, ==, n_before);
+
+  /* another workstation's registry with one more hub, in Iceland */
+  {
+    g_autoptr(L4aStore) other = l4a_store_open (other_path, &error);
+    g_autoptr(L4aHubEdit) edit = l4a_hub_edit_new ();
+    g_autofree char *gov = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (l4a_sample_load (other, NULL, &error));
+    g_assert_true (l4a_store_exec (other, "INSERT INTO government (id, name, kind, country, region, created_at, "
+                                          "updated_at, origin) VALUES ('4e7b2c10-0d7e-4a59-9a55-2f1d3c4b5a61', "
+                                          "'Reykjavík', 'city', 'IS', 'europe', '2026-01-01T00:00:00Z', "
+                                          "'2026-01-01T00:00:00Z', 'test')", &error));
+    g_assert_no_error (error);
+    edit->government_id = g_strdup ("4e7b2c10-0d7e-4a59-9a55-2f1d3c4b5a61");
+    edit->name = g_strdup ("Geothermal Neighbourhoods Hub");
+    edit->summary = g_strdup ("Districts heated by the ground they stand on.");
+    edit->topic = g_strdup ("Energy");
+    edit->format = g_strdup ("hybrid");
+    edit->start = g_strdup ("2026-03-01");
+    edit->end = g_strdup ("2027-09-01");
+    edit->status = g_strdup ("active");
+    edit->sdgs = 1u << 7 | 1u << 11;
+    g_assert_true (l4a_registry_save_hub (other, edit, &error));
+    g_assert_no_error (error);
+    new_id = g_strdup (edit->id);
+    g_assert_nonnull (new_id);
+    g_assert_true (l4a_bundle_export (other, "registry", NULL, bundle, NULL, NULL, &error));
+    g_assert_no_error (error);
+    (void) gov;
+  }
+
+  /* the command line imports it into the window's database */
+  {
+    const char *argv[] = { g_getenv ("L4A_EXECUTABLE"), "--db", l4a_store_get_path (store), "import",
+                           "--keep-mine", bundle, NULL };
+    int status = 0;
+
+    g_assert_nonnull (argv[0]);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  /* the window notices by itself (it looks now and then while shown) */
+  args[0] = l4a_hubs_view_get_model (hubs);
+  args[1] = new_id;
+  l4a_test_wait_until (model_has_hub, args, 20, "the hub written by another process");
+  l4a_test_wait_until (hubs_loaded, hubs, 20, "the hubs to settle");
+  l4a_test_iterate (0.3);
+  g_assert_cmpuint (g_list_model_get_n_items (l4a_hubs_view_get_model (hubs)), ==, n_before + 1);
+  g_assert_cmpuint (l4a_map_view_get_marker_count (map, "IS"), ==, 1);
+  g_assert_cmpuint (l4a_map_view_get_n_markers (map), ==, markers_before + 1);
+  g_assert_cmpfloat (dashboard_hub_count (indicators), ==, dashboard_before + 1);
+
+  /* and takes it away again when another process deletes it */
+  {
+    g_autoptr(L4aStore) again = l4a_store_open (l4a_store_get_path (store), &error);
+    g_autofree char *snapshot = l4a_registry_delete_hub (again, new_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (snapshot);
+  }
+  g_assert_true (l4a_context_check_for_changes (l4a_application_get_context (app)));
+  l4a_test_iterate (0.3);
+  g_assert_false (model_has_hub (args));
+  g_assert_cmpuint (l4a_map_view_get_marker_count (map, "IS"), ==, 0);
+  g_assert_cmpfloat (dashboard_hub_count (indicators), ==, dashboard_before);
+
+  l4a_hubs_view_show_map (hubs, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1348,6 +1491,7 @@ main (int   argc,
   g_test_add_func ("/gui/proposals/calls", test_calls_window);
   g_test_add_func ("/gui/reviews/score-submit-decide-release", test_review_journey);
   g_test_add_func ("/gui/templates/instantiate", test_templates);
+  g_test_add_func ("/gui/context/other-process", test_other_process);
 
   status = g_test_run ();
 
