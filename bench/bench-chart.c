@@ -102,9 +102,13 @@ main (int   argc,
         g_autofree char *start = g_strdup_printf ("%04u-%02u-01", 2015 + i % 10, 1 + i % 12);
         g_autofree char *end = g_strdup_printf ("%04u-%02u-01", 2017 + i % 10, 1 + i % 12);
 
-        g_ptr_array_add (items, l4a_hub_new_row (id, name, "City", "gov", "ES", regions[i % 7], NULL, "active", start,
-                                                 end, "hybrid", NULL, NULL, i, (1u << (1 + i % 17)) | (1u << 11), 0,
-                                                 FALSE));
+        L4aHubRow row = {
+          .id = id, .name = name, .government = "City", .government_id = "gov", .country = "ES",
+          .region = regions[i % 7], .status = "active", .start = start, .end = end, .format = "hybrid",
+          .num = i, .sdgs = (1u << (1 + i % 17)) | (1u << 11),
+        };
+
+        g_ptr_array_add (items, l4a_hub_new_row (&row));
       }
     g_list_store_splice (hubs, 0, 0, items->pdata, items->len);
 

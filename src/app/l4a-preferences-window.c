@@ -21,7 +21,6 @@ struct _L4aPreferencesWindow
   GSettings            *settings;
   L4aStore             *store;
   GPtrArray            *identity_ids;
-  gboolean              updating;
 
   AdwComboRow          *role_row;
   AdwComboRow          *identity_row;
@@ -32,16 +31,47 @@ struct _L4aPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (L4aPreferencesWindow, l4a_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* Rows of the role combo, in the order of the .ui file. */
-static const L4aRole role_rows[] = { L4A_ROLE_SECRETARIAT, L4A_ROLE_MEMBER, L4A_ROLE_GOVERNMENT };
-static const char * const style_rows[] = { "default", "light", "dark" };
+/* Rows of the style combo, in the order of the .ui file; the role combo
+ * lists the roles in the order of their enum. */
+static const char * const style_rows[] = { "default", "light", "dark", NULL };
 
 static L4aRole
 selected_role (L4aPreferencesWindow *self)
 {
   guint selected = adw_combo_row_get_selected (self->role_row);
 
-  return selected < G_N_ELEMENTS (role_rows) ? role_rows[selected] : L4A_ROLE_SECRETARIAT;
+  return selected <= L4A_ROLE_GOVERNMENT ? (L4aRole) selected : L4A_ROLE_SECRETARIAT;
+}
+
+/* A setting that holds one of @nicks, shown as a combo row's position. */
+static gboolean
+nick_to_position (GValue   *value,
+                  GVariant *variant,
+                  gpointer  nicks)
+{
+  const char *nick = g_variant_get_string (variant, NULL);
+  const char * const *list = nicks;
+
+  for (guint i = 0; list[i] != NULL; i++)
+    if (g_str_equal (list[i], nick))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+position_to_nick (const GValue       *value,
+                  const GVariantType *type,
+                  gpointer            nicks)
+{
+  const char * const *list = nicks;
+  guint position = g_value_get_uint (value);
+
+  if (position >= g_strv_length ((char **) list))
+    return NULL;
+  return g_variant_new_string (list[position]);
 }
 
 static void
@@ -66,10 +96,8 @@ fill_identities (L4aPreferencesWindow *self)
         selected = i;
     }
 
-  self->updating = TRUE;
   adw_combo_row_set_model (self->identity_row, G_LIST_MODEL (model));
   adw_combo_row_set_selected (self->identity_row, selected);
-  self->updating = FALSE;
 
   gtk_widget_set_visible (GTK_WIDGET (self->identity_row), role != L4A_ROLE_SECRETARIAT);
   gtk_widget_set_sensitive (GTK_WIDGET (self->identity_row), names->len > 0);
@@ -84,16 +112,23 @@ fill_identities (L4aPreferencesWindow *self)
                                             : _("No governments in the database yet"));
 }
 
+/* The role itself is bound to its setting; the identities follow it. An
+ * identity belongs to one role (a member is no government): one that is
+ * not among the role's is let go. */
 static void
 role_selected_cb (L4aPreferencesWindow *self)
 {
-  if (self->updating)
-    return;
+  g_autofree char *identity = NULL;
+  gboolean known = FALSE;
 
-  g_settings_set_string (self->settings, "role", l4a_role_to_string (selected_role (self)));
-  /* An identity belongs to one role: a member is no government. */
-  g_settings_set_string (self->settings, "identity", "");
+  if (self->settings == NULL)
+    return;
   fill_identities (self);
+  identity = g_settings_get_string (self->settings, "identity");
+  for (guint i = 0; i < self->identity_ids->len; i++)
+    known |= g_str_equal (identity, g_ptr_array_index (self->identity_ids, i));
+  if (!known && *identity != '\0')
+    g_settings_set_string (self->settings, "identity", "");
 }
 
 static void
@@ -101,21 +136,11 @@ identity_selected_cb (L4aPreferencesWindow *self)
 {
   guint selected = adw_combo_row_get_selected (self->identity_row);
 
-  if (self->updating || selected >= self->identity_ids->len)
+  /* a new list of identities selects nothing: that says nothing */
+  if (self->settings == NULL || selected >= self->identity_ids->len)
     return;
 
   g_settings_set_string (self->settings, "identity", g_ptr_array_index (self->identity_ids, selected));
-}
-
-static void
-style_selected_cb (L4aPreferencesWindow *self)
-{
-  guint selected = adw_combo_row_get_selected (self->style_row);
-
-  if (self->updating || selected >= G_N_ELEMENTS (style_rows))
-    return;
-
-  g_settings_set_string (self->settings, "color-scheme", style_rows[selected]);
 }
 
 static void
@@ -177,21 +202,11 @@ l4a_preferences_window_set_inbox (L4aPreferencesWindow *self,
 static void
 load_settings (L4aPreferencesWindow *self)
 {
-  g_autofree char *role_nick = g_settings_get_string (self->settings, "role");
-  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
-  L4aRole role = L4A_ROLE_SECRETARIAT;
-
-  l4a_role_from_string (role_nick, &role);
-
-  self->updating = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (role_rows); i++)
-    if (role_rows[i] == role)
-      adw_combo_row_set_selected (self->role_row, i);
-  for (guint i = 0; i < G_N_ELEMENTS (style_rows); i++)
-    if (g_str_equal (style_rows[i], scheme))
-      adw_combo_row_set_selected (self->style_row, i);
-  self->updating = FALSE;
-
+  g_settings_bind_with_mapping (self->settings, "role", self->role_row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                nick_to_position, position_to_nick,
+                                (gpointer) l4a_enum_get_nicks (L4A_TYPE_ROLE), NULL);
+  g_settings_bind_with_mapping (self->settings, "color-scheme", self->style_row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                nick_to_position, position_to_nick, (gpointer) style_rows, NULL);
   fill_identities (self);
   show_inbox (self);
 }
@@ -227,17 +242,14 @@ l4a_preferences_window_class_init (L4aPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, inbox_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, role_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, identity_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, style_selected_cb);
 }
 
 static void
 l4a_preferences_window_init (L4aPreferencesWindow *self)
 {
   self->identity_ids = g_ptr_array_new_with_free_func (g_free);
-  self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   l4a_accessible_fix_button_names (GTK_WIDGET (self));
-  self->updating = FALSE;
 }
 
 L4aPreferencesWindow *

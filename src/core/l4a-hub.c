@@ -325,42 +325,29 @@ l4a_hub_get_num (L4aHub *self)
  * registry makes 100 000 of them at a time.
  */
 L4aHub *
-l4a_hub_new_row (const char *id,
-                 const char *name,
-                 const char *government,
-                 const char *government_id,
-                 const char *country,
-                 const char *region,
-                 const char *pact_axis,
-                 const char *status,
-                 const char *start,
-                 const char *end,
-                 const char *format,
-                 const char *label_date,
-                 const char *proposal_id,
-                 guint       num,
-                 guint       sdgs,
-                 guint       councils,
-                 gboolean    sample)
+l4a_hub_new_row (const L4aHubRow *row)
 {
-  L4aHub *self = g_object_new (L4A_TYPE_HUB, NULL);
+  L4aHub *self;
 
-  self->strings[STR_ID] = g_strdup (id);
-  self->strings[STR_NAME] = g_strdup (name);
-  self->strings[STR_GOVERNMENT] = (char *) g_intern_string (government);
-  self->strings[STR_GOVERNMENT_ID] = (char *) g_intern_string (government_id);
-  self->strings[STR_COUNTRY] = (char *) g_intern_string (country);
-  self->strings[STR_REGION] = (char *) g_intern_string (region);
-  self->strings[STR_PACT_AXIS] = (char *) g_intern_string (pact_axis);
-  self->strings[STR_STATUS] = (char *) g_intern_string (status);
-  self->strings[STR_START] = (char *) g_intern_string (start);
-  self->strings[STR_END] = (char *) g_intern_string (end);
-  self->strings[STR_FORMAT] = (char *) g_intern_string (format);
-  self->strings[STR_LABEL_DATE] = (char *) g_intern_string (label_date);
-  self->strings[STR_PROPOSAL_ID] = g_strdup (proposal_id);
-  self->uints[UINT_NUM] = num;
-  self->uints[UINT_SDGS] = sdgs;
-  self->uints[UINT_COUNCILS] = councils;
-  self->booleans[BOOL_SAMPLE] = sample;
+  g_return_val_if_fail (row != NULL, NULL);
+
+  self = g_object_new (L4A_TYPE_HUB, NULL);
+  self->strings[STR_ID] = g_strdup (row->id);
+  self->strings[STR_NAME] = g_strdup (row->name);
+  self->strings[STR_GOVERNMENT] = (char *) g_intern_string (row->government);
+  self->strings[STR_GOVERNMENT_ID] = (char *) g_intern_string (row->government_id);
+  self->strings[STR_COUNTRY] = (char *) g_intern_string (row->country);
+  self->strings[STR_REGION] = (char *) g_intern_string (row->region);
+  self->strings[STR_PACT_AXIS] = (char *) g_intern_string (row->pact_axis);
+  self->strings[STR_STATUS] = (char *) g_intern_string (row->status);
+  self->strings[STR_START] = (char *) g_intern_string (row->start);
+  self->strings[STR_END] = (char *) g_intern_string (row->end);
+  self->strings[STR_FORMAT] = (char *) g_intern_string (row->format);
+  self->strings[STR_LABEL_DATE] = (char *) g_intern_string (row->label_date);
+  self->strings[STR_PROPOSAL_ID] = g_strdup (row->proposal_id);
+  self->uints[UINT_NUM] = row->num;
+  self->uints[UINT_SDGS] = row->sdgs;
+  self->uints[UINT_COUNCILS] = row->councils;
+  self->booleans[BOOL_SAMPLE] = row->sample;
   return self;
 }

@@ -31,23 +31,29 @@ const char *l4a_hub_get_proposal_id (L4aHub *self);
 guint       l4a_hub_get_sdgs       (L4aHub *self);
 guint       l4a_hub_get_councils   (L4aHub *self);
 guint       l4a_hub_get_num        (L4aHub *self);
-L4aHub     *l4a_hub_new_row        (const char *id,
-                                    const char *name,
-                                    const char *government,
-                                    const char *government_id,
-                                    const char *country,
-                                    const char *region,
-                                    const char *pact_axis,
-                                    const char *status,
-                                    const char *start,
-                                    const char *end,
-                                    const char *format,
-                                    const char *label_date,
-                                    const char *proposal_id,
-                                    guint       num,
-                                    guint       sdgs,
-                                    guint       councils,
-                                    gboolean    sample);
+/* A hub's fields as a row holds them, named (for l4a_hub_new_row()). */
+typedef struct
+{
+  const char *id;
+  const char *name;
+  const char *government;
+  const char *government_id;
+  const char *country;
+  const char *region;
+  const char *pact_axis;
+  const char *status;
+  const char *start;
+  const char *end;
+  const char *format;
+  const char *label_date;
+  const char *proposal_id;
+  guint       num;
+  guint       sdgs;       /* bit n: goal n */
+  guint       councils;   /* bit i: the i-th Policy Council */
+  gboolean    sample;
+} L4aHubRow;
+
+L4aHub     *l4a_hub_new_row        (const L4aHubRow *row);
 gboolean    l4a_hub_get_sample     (L4aHub *self);
 const char *l4a_hub_get_collate_key (L4aHub *self,
                                      int     key);

@@ -72,7 +72,7 @@ deliverable_free (gpointer data)
 static void
 indicator_free (gpointer data)
 {
-  L4aIndicatorEdit *i = data;
+  L4aPlannedIndicator *i = data;
 
   g_free (i->id);
   g_free (i->code);
@@ -155,14 +155,14 @@ l4a_proposal_edit_add_deliverable (L4aProposalEdit *edit,
   return d;
 }
 
-L4aIndicatorEdit *
+L4aPlannedIndicator *
 l4a_proposal_edit_add_indicator (L4aProposalEdit *edit,
                                  const char      *code,
                                  const char      *name,
                                  const char      *baseline,
                                  const char      *target)
 {
-  L4aIndicatorEdit *i = g_new0 (L4aIndicatorEdit, 1);
+  L4aPlannedIndicator *i = g_new0 (L4aPlannedIndicator, 1);
 
   i->code = g_strdup (code);
   i->name = g_strdup (name);
@@ -203,8 +203,8 @@ l4a_proposal_edit_copy (const L4aProposalEdit *edit)
     }
   for (guint i = 0; i < edit->indicators->len; i++)
     {
-      L4aIndicatorEdit *d = g_ptr_array_index (edit->indicators, i);
-      L4aIndicatorEdit *c = l4a_proposal_edit_add_indicator (copy, d->code, d->name, d->baseline, d->target);
+      L4aPlannedIndicator *d = g_ptr_array_index (edit->indicators, i);
+      L4aPlannedIndicator *c = l4a_proposal_edit_add_indicator (copy, d->code, d->name, d->baseline, d->target);
       c->id = g_strdup (d->id);
       c->unit = g_strdup (d->unit);
       g_free (c->direction);
@@ -358,7 +358,7 @@ l4a_proposal_edit_validate (L4aStore              *store,
 
   for (guint i = 0; i < edit->indicators->len; i++)
     {
-      L4aIndicatorEdit *ind = g_ptr_array_index (edit->indicators, i);
+      L4aPlannedIndicator *ind = g_ptr_array_index (edit->indicators, i);
       g_autofree char *field = g_strdup_printf ("indicators.%u", i);
       g_autofree char *problem = NULL;
 
@@ -513,7 +513,7 @@ l4a_proposal_check_features (L4aStore              *store,
   check = feature (checks, "results", _("Actionable and scalable results"));
   for (guint i = 0; i < edit->indicators->len; i++)
     {
-      L4aIndicatorEdit *ind = g_ptr_array_index (edit->indicators, i);
+      L4aPlannedIndicator *ind = g_ptr_array_index (edit->indicators, i);
       double target;
 
       if (l4a_indicator_code_check (ind->code, NULL) && !l4a_text_is_blank (ind->name) &&
@@ -650,7 +650,7 @@ l4a_registry_load_proposal (L4aStore    *store,
     {
       g_autofree char *baseline = format_double (stmt, 5);
       g_autofree char *target = format_double (stmt, 6);
-      L4aIndicatorEdit *ind = l4a_proposal_edit_add_indicator (edit, (const char *) sqlite3_column_text (stmt, 1),
+      L4aPlannedIndicator *ind = l4a_proposal_edit_add_indicator (edit, (const char *) sqlite3_column_text (stmt, 1),
                                                                (const char *) sqlite3_column_text (stmt, 2),
                                                                baseline, target);
       ind->id = l4a_store_column_dup (stmt, 0);
@@ -807,7 +807,7 @@ write_children (L4aStore         *store,
     return FALSE;
   for (guint i = 0; i < edit->indicators->len; i++)
     {
-      L4aIndicatorEdit *ind = g_ptr_array_index (edit->indicators, i);
+      L4aPlannedIndicator *ind = g_ptr_array_index (edit->indicators, i);
 
       if (l4a_text_is_blank (ind->code) || l4a_text_is_blank (ind->name))
         continue;
@@ -1331,7 +1331,7 @@ snapshot_json (const L4aProposalEdit *edit)
 
   LIST ("partner", partners, L4aPartnerEdit, item->name, item->role)
   LIST ("deliverable", deliverables, L4aDeliverableEdit, item->title, item->due)
-  LIST ("indicator", indicators, L4aIndicatorEdit, item->code, item->name, item->baseline, item->target)
+  LIST ("indicator", indicators, L4aPlannedIndicator, item->code, item->name, item->baseline, item->target)
   LIST ("attachment", attachments, L4aAttachmentRef, item->name, item->sha256)
 #undef LIST
 

@@ -37,7 +37,7 @@ typedef struct
   char  *direction;    /* higher, lower */
   char  *baseline;     /* numbers as typed */
   char  *target;
-} L4aIndicatorEdit;
+} L4aPlannedIndicator;  /* an indicator a proposal plans, numbers as typed (a hub's are L4aIndicatorEdit) */
 
 typedef struct
 {
@@ -70,7 +70,7 @@ typedef struct
   int        version;     /* read-only here */
   GPtrArray *partners;     /* of L4aPartnerEdit */
   GPtrArray *deliverables; /* of L4aDeliverableEdit */
-  GPtrArray *indicators;   /* of L4aIndicatorEdit */
+  GPtrArray *indicators;   /* of L4aPlannedIndicator */
   GPtrArray *attachments;  /* of L4aAttachmentRef */
 } L4aProposalEdit;
 
@@ -103,7 +103,7 @@ L4aPartnerEdit  *l4a_proposal_edit_add_partner  (L4aProposalEdit       *edit,
 L4aDeliverableEdit *l4a_proposal_edit_add_deliverable (L4aProposalEdit *edit,
                                                  const char            *title,
                                                  const char            *due);
-L4aIndicatorEdit *l4a_proposal_edit_add_indicator (L4aProposalEdit     *edit,
+L4aPlannedIndicator *l4a_proposal_edit_add_indicator (L4aProposalEdit     *edit,
                                                  const char            *code,
                                                  const char            *name,
                                                  const char            *baseline,

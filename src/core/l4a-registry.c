@@ -129,17 +129,29 @@ query_hubs (L4aStore    *store,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, l4a_hub_new_row (column_text (stmt, 0), column_text (stmt, 1),
-                                             column_text (stmt, 2), column_text (stmt, 3),
-                                             column_text (stmt, 4), column_text (stmt, 5),
-                                             column_text (stmt, 6), column_text (stmt, 7),
-                                             column_text (stmt, 8), column_text (stmt, 9),
-                                             column_text (stmt, 10), column_text (stmt, 11),
-                                             column_text (stmt, 12),
-                                             (guint) sqlite3_column_int64 (stmt, 13),
-                                             (guint) sqlite3_column_int64 (stmt, 14),
-                                             (guint) sqlite3_column_int64 (stmt, 15),
-                                             sqlite3_column_int (stmt, 16) != 0));
+    {
+      L4aHubRow row = {
+        .id = column_text (stmt, 0),
+        .name = column_text (stmt, 1),
+        .government = column_text (stmt, 2),
+        .government_id = column_text (stmt, 3),
+        .country = column_text (stmt, 4),
+        .region = column_text (stmt, 5),
+        .pact_axis = column_text (stmt, 6),
+        .status = column_text (stmt, 7),
+        .start = column_text (stmt, 8),
+        .end = column_text (stmt, 9),
+        .format = column_text (stmt, 10),
+        .label_date = column_text (stmt, 11),
+        .proposal_id = column_text (stmt, 12),
+        .num = (guint) sqlite3_column_int64 (stmt, 13),
+        .sdgs = (guint) sqlite3_column_int64 (stmt, 14),
+        .councils = (guint) sqlite3_column_int64 (stmt, 15),
+        .sample = sqlite3_column_int (stmt, 16) != 0,
+      };
+
+      g_ptr_array_add (items, l4a_hub_new_row (&row));
+    }
 
   if (!l4a_store_rows_done (store, rc, error))
     return NULL;

@@ -188,7 +188,7 @@ l4a_proposal_render_summary (L4aStore    *store,
       write_text (&page, "Sans Bold 12", _("Planned indicators"), 0, 4);
       for (guint i = 0; i < edit->indicators->len; i++)
         {
-          L4aIndicatorEdit *ind = g_ptr_array_index (edit->indicators, i);
+          L4aPlannedIndicator *ind = g_ptr_array_index (edit->indicators, i);
           /* translators: an indicator's code and name, then its baseline and target */
           g_autofree char *text = g_strdup_printf (_("• %s %s: from %s to %s %s"), ind->code, ind->name,
                                                    ind->baseline ? ind->baseline : "?",

@@ -14,6 +14,7 @@
 #include "l4a-calls-window.h"
 #include "l4a-labels.h"
 #include "l4a-registry.h"
+#include "l4a-rows.h"
 
 /* The World Secretariat's calls for proposals and their review criteria. */
 struct _L4aCallsWindow
@@ -23,6 +24,7 @@ struct _L4aCallsWindow
   L4aStore        *store;
   L4aCallEdit     *edit;
   GPtrArray       *list_rows;
+  GPtrArray       *call_ids;      /* of the rows of list_rows, in their order */
   GPtrArray       *criterion_rows;
   gboolean         loading;
   guint            n_calls;
@@ -95,11 +97,22 @@ back_clicked_cb (L4aCallsWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The criterion whose row holds @widget. */
+static L4aCriterionEdit *
+criterion_of (L4aCallsWindow *self,
+              GtkWidget      *widget)
+{
+  guint i = l4a_rows_find (self->criterion_rows, widget);
+
+  g_assert (i < self->edit->criteria->len);
+  return g_ptr_array_index (self->edit->criteria, i);
+}
+
 static void
 label_changed_cb (GtkEditable    *editable,
                   L4aCallsWindow *self)
 {
-  L4aCriterionEdit *c = g_object_get_data (G_OBJECT (editable), "criterion");
+  L4aCriterionEdit *c = criterion_of (self, GTK_WIDGET (editable));
 
   g_free (c->label);
   c->label = g_strdup (gtk_editable_get_text (editable));
@@ -118,7 +131,7 @@ static void
 weight_changed_cb (GtkSpinButton  *spin,
                    L4aCallsWindow *self)
 {
-  L4aCriterionEdit *c = g_object_get_data (G_OBJECT (spin), "criterion");
+  L4aCriterionEdit *c = criterion_of (self, GTK_WIDGET (spin));
 
   c->weight = gtk_spin_button_get_value (spin);
   validate (self);
@@ -129,7 +142,7 @@ active_changed_cb (GtkSwitch      *toggle,
                    GParamSpec     *pspec,
                    L4aCallsWindow *self)
 {
-  L4aCriterionEdit *c = g_object_get_data (G_OBJECT (toggle), "criterion");
+  L4aCriterionEdit *c = criterion_of (self, GTK_WIDGET (toggle));
 
   c->active = gtk_switch_get_active (toggle);
   validate (self);
@@ -139,7 +152,7 @@ static void
 remove_criterion_cb (GtkButton      *button,
                      L4aCallsWindow *self)
 {
-  g_ptr_array_remove (self->edit->criteria, g_object_get_data (G_OBJECT (button), "criterion"));
+  g_ptr_array_remove (self->edit->criteria, criterion_of (self, GTK_WIDGET (button)));
   rebuild_criteria (self);
   validate (self);
 }
@@ -173,21 +186,18 @@ rebuild_criteria (L4aCallsWindow *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       gtk_editable_set_text (GTK_EDITABLE (row), c->label ? c->label : "");
-      g_object_set_data (G_OBJECT (row), "criterion", c);
       g_signal_connect (row, "changed", G_CALLBACK (label_changed_cb), self);
 
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), c->weight);
       gtk_widget_set_valign (weight, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (weight, _("Weight"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (weight), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Weight"), -1);
-      g_object_set_data (G_OBJECT (weight), "criterion", c);
       g_signal_connect (weight, "value-changed", G_CALLBACK (weight_changed_cb), self);
 
       gtk_switch_set_active (GTK_SWITCH (active), c->active);
       gtk_widget_set_valign (active, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (active, _("Active"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (active), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Active"), -1);
-      g_object_set_data (G_OBJECT (active), "criterion", c);
       g_signal_connect (active, "notify::active", G_CALLBACK (active_changed_cb), self);
 
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
@@ -196,7 +206,6 @@ rebuild_criteria (L4aCallsWindow *self)
       gtk_widget_set_tooltip_text (remove, c->in_use ? _("Reviews have scored it: switch it off instead")
                                                      : _("Remove Criterion"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Criterion"), -1);
-      g_object_set_data (G_OBJECT (remove), "criterion", c);
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_criterion_cb), self);
 
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), weight);
@@ -211,7 +220,10 @@ static void
 call_activated_cb (AdwActionRow   *row,
                    L4aCallsWindow *self)
 {
-  l4a_calls_window_edit (self, g_object_get_data (G_OBJECT (row), "call-id"));
+  guint i = l4a_rows_find (self->list_rows, GTK_WIDGET (row));
+
+  if (i < self->call_ids->len)
+    l4a_calls_window_edit (self, g_ptr_array_index (self->call_ids, i));
 }
 
 static void
@@ -223,6 +235,7 @@ reload (L4aCallsWindow *self)
   for (guint i = 0; i < self->list_rows->len; i++)
     adw_preferences_group_remove (self->list_group, g_ptr_array_index (self->list_rows, i));
   g_ptr_array_set_size (self->list_rows, 0);
+  g_ptr_array_set_size (self->call_ids, 0);
 
   calls = l4a_registry_list_calls (self->store, &error);
   self->n_calls = calls ? calls->len : 0;
@@ -238,7 +251,7 @@ reload (L4aCallsWindow *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "call-id", g_strdup (call->id), g_free);
+      g_ptr_array_add (self->call_ids, g_strdup (call->id));
       g_signal_connect (row, "activated", G_CALLBACK (call_activated_cb), self);
       adw_preferences_group_add (self->list_group, row);
       g_ptr_array_add (self->list_rows, row);
@@ -330,6 +343,7 @@ l4a_calls_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->edit, l4a_call_edit_free);
   g_clear_pointer (&self->list_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->call_ids, g_ptr_array_unref);
   g_clear_pointer (&self->criterion_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (l4a_calls_window_parent_class)->dispose (object);
@@ -375,6 +389,7 @@ l4a_calls_window_init (L4aCallsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   l4a_accessible_fix_button_names (GTK_WIDGET (self));
   self->list_rows = g_ptr_array_new ();
+  self->call_ids = g_ptr_array_new_with_free_func (g_free);
   self->criterion_rows = g_ptr_array_new ();
 }
 

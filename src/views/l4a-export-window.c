@@ -27,6 +27,7 @@ struct _L4aExportWindow
   L4aContext   *context;
   L4aStore     *store;        /* the context's main connection */
   GCancellable *cancellable;
+  char         *path;         /* where the bundle is being written */
   const char * const *kinds;
   GPtrArray    *recipients;     /* ids, in the order of the recipient list; NULL first for "everyone" */
 
@@ -166,7 +167,7 @@ export_done_cb (GObject      *object,
       return;
     }
 
-  g_signal_emit (self, signals[EXPORTED], 0, g_object_get_data (G_OBJECT (self), "l4a-path"), (guint) n_records);
+  g_signal_emit (self, signals[EXPORTED], 0, self->path, (guint) n_records);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -198,7 +199,8 @@ l4a_export_window_export_to (L4aExportWindow *self,
 {
   g_return_if_fail (L4A_IS_EXPORT_WINDOW (self));
 
-  g_object_set_data_full (G_OBJECT (self), "l4a-path", g_strdup (path), g_free);
+  g_free (self->path);
+  self->path = g_strdup (path);
   self->cancellable = g_cancellable_new ();
   gtk_stack_set_visible_child_name (self->stack, "writing");
   gtk_widget_set_visible (self->export_button, FALSE);
@@ -253,6 +255,7 @@ l4a_export_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->recipients, g_ptr_array_unref);
 
   G_OBJECT_CLASS (l4a_export_window_parent_class)->dispose (object);

@@ -84,7 +84,6 @@ create_row_cb (gpointer item,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "government-id", g_strdup (l4a_government_get_id (government)), g_free);
   return row;
 }
 
@@ -217,7 +216,12 @@ static void
 row_activated_cb (L4aGovernmentsWindow *self,
                   GtkListBoxRow        *row)
 {
-  l4a_governments_window_edit (self, g_object_get_data (G_OBJECT (row), "government-id"));
+  /* the list shows the filtered model, row for item */
+  g_autoptr(L4aGovernment) government = g_list_model_get_item (G_LIST_MODEL (self->filtered),
+                                                               gtk_list_box_row_get_index (row));
+
+  if (government != NULL)
+    l4a_governments_window_edit (self, l4a_government_get_id (government));
 }
 
 static void
@@ -282,13 +286,31 @@ l4a_governments_window_merge (L4aGovernmentsWindow  *self,
   return TRUE;
 }
 
-static void
-merge_response_cb (AdwMessageDialog     *dialog,
-                   const char           *response,
-                   L4aGovernmentsWindow *self)
+/* The ids of the governments a merge dialog offers, in its order. */
+typedef struct
 {
+  L4aGovernmentsWindow *self;
+  GPtrArray            *ids;
+} MergeChoice;
+
+static void
+merge_choice_free (gpointer  data,
+                   GClosure *closure)
+{
+  MergeChoice *choice = data;
+
+  g_ptr_array_unref (choice->ids);
+  g_free (choice);
+}
+
+static void
+merge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   MergeChoice      *choice)
+{
+  L4aGovernmentsWindow *self = choice->self;
   GtkDropDown *drop_down = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  GPtrArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
+  GPtrArray *ids = choice->ids;
   guint selected = gtk_drop_down_get_selected (drop_down);
   g_autoptr(GError) error = NULL;
 
@@ -332,11 +354,17 @@ merge_action (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The duplicate"), -1);
   adw_message_dialog_set_extra_child (dialog, drop_down);
-  g_object_set_data_full (G_OBJECT (dialog), "ids", ids, (GDestroyNotify) g_ptr_array_unref);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_enabled (dialog, "merge", ids->len > 0);
-  g_signal_connect (dialog, "response", G_CALLBACK (merge_response_cb), self);
+  {
+    /* the dialog is modal to this window, which outlives it */
+    MergeChoice *choice = g_new0 (MergeChoice, 1);
+
+    choice->self = self;
+    choice->ids = ids;
+    g_signal_connect_data (dialog, "response", G_CALLBACK (merge_response_cb), choice, merge_choice_free, 0);
+  }
   l4a_accessible_present (GTK_WINDOW (dialog));
 }
 

@@ -73,10 +73,11 @@ delete_clicked_cb (L4aHubPage *self)
 }
 
 static void
-related_activated_cb (AdwActionRow *row,
-                      L4aHubPage   *self)
+open_related_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  g_signal_emit (self, signals[OPEN_HUB], 0, g_object_get_data (G_OBJECT (row), "hub-id"));
+  g_signal_emit (widget, signals[OPEN_HUB], 0, g_variant_get_string (parameter, NULL));
 }
 
 static GtkWidget *
@@ -405,10 +406,11 @@ build_related (L4aHubPage    *self,
       L4aDetailItem *item = g_ptr_array_index (details->related, i);
       GtkWidget *row = add_row (group, item->title, item->subtitle);
 
-      g_object_set_data_full (G_OBJECT (row), "hub-id", g_strdup (item->id), g_free);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_signal_connect (row, "activated", G_CALLBACK (related_activated_cb), self);
+      /* the row names the hub it opens as its action's target */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", item->id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "hub.open-related");
     }
 }
 
@@ -485,6 +487,7 @@ l4a_hub_page_class_init (L4aHubPageClass *klass)
 
   g_type_ensure (L4A_TYPE_SDG_CHIPS);
   gtk_widget_class_install_action (widget_class, "hub.export-label", "s", export_label_action);
+  gtk_widget_class_install_action (widget_class, "hub.open-related", "s", open_related_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-hub-page.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aHubPage, header_label);

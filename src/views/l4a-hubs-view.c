@@ -257,13 +257,21 @@ hub_period_cb (GtkListItem *item,
 
 /* Sorting ------------------------------------------------------------------ */
 
+/* Which view and column a column's sorter belongs to. */
+typedef struct
+{
+  L4aHubsView *self;
+  int          key;
+} ColumnSort;
+
 static int
 column_compare_cb (gconstpointer a,
                    gconstpointer b,
                    gpointer      user_data)
 {
-  L4aHubsView *self = g_object_get_data (G_OBJECT (user_data), "view");
-  int key = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (user_data), "key"));
+  ColumnSort *sort = user_data;
+  L4aHubsView *self = sort->self;
+  int key = sort->key;
 
   /* The probe: the first column sorter asked is the primary one. */
   if (a == probe_a && b == probe_b)
@@ -354,13 +362,14 @@ add_column (L4aHubsView   *self,
             int            fixed_width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkCustomSorter *sorter = gtk_custom_sorter_new (column_compare_cb, NULL, NULL);
+  ColumnSort *sort = g_new0 (ColumnSort, 1);
+  GtkCustomSorter *sorter;
   GtkColumnViewColumn *column;
 
-  /* The sorter's own data says which view and column it belongs to. */
-  g_object_set_data (G_OBJECT (sorter), "view", self);
-  g_object_set_data (G_OBJECT (sorter), "key", GINT_TO_POINTER (key));
-  gtk_custom_sorter_set_sort_func (sorter, column_compare_cb, sorter, NULL);
+  /* the view owns its columns, so the sorter may point at it */
+  sort->self = self;
+  sort->key = key;
+  sorter = gtk_custom_sorter_new (column_compare_cb, sort, g_free);
 
   g_signal_connect (factory, "setup", G_CALLBACK (key == L4A_HUB_SORT_SDGS ? setup_chips_cb : setup_label_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (key));
@@ -511,12 +520,15 @@ drop_changed_cb (GtkDropDown *drop_down,
                  GParamSpec  *pspec,
                  L4aHubsView *self)
 {
-  int drop = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (drop_down), "drop"));
   guint selected = gtk_drop_down_get_selected (drop_down);
   const char *code = NULL;
+  int drop = 0;
 
   if (self->updating)
     return;
+  while (drop < N_DROPS && self->drops[drop] != drop_down)
+    drop++;
+  g_return_if_fail (drop < N_DROPS);
 
   if (selected > 0 && self->drop_codes[drop] && selected <= self->drop_codes[drop]->len)
     code = g_ptr_array_index (self->drop_codes[drop], selected - 1);
@@ -539,10 +551,13 @@ static void
 sdg_filter_toggled_cb (GtkToggleButton *button,
                        L4aHubsView     *self)
 {
-  guint goal = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "goal"));
+  guint goal = 1;
 
   if (self->updating)
     return;
+  while (goal <= L4A_N_SDGS && self->sdg_filter_buttons[goal] != button)
+    goal++;
+  g_return_if_fail (goal <= L4A_N_SDGS);
 
   if (gtk_toggle_button_get_active (button))
     self->filter->sdgs |= 1u << goal;
@@ -565,7 +580,6 @@ build_filter_controls (L4aHubsView *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       drop_title (drop), -1);
       gtk_widget_set_hexpand (drop_down, TRUE);
-      g_object_set_data (G_OBJECT (drop_down), "drop", GINT_TO_POINTER (drop));
       if (drop == DROP_COUNTRY)
         {
           g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
@@ -592,7 +606,6 @@ build_filter_controls (L4aHubsView *self)
       gtk_widget_add_css_class (button, css);
       gtk_widget_set_tooltip_text (button, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      g_object_set_data (G_OBJECT (button), "goal", GUINT_TO_POINTER (goal));
       g_signal_connect (button, "toggled", G_CALLBACK (sdg_filter_toggled_cb), self);
       gtk_flow_box_append (self->sdg_box, button);
       self->sdg_filter_buttons[goal] = GTK_TOGGLE_BUTTON (button);
@@ -710,12 +723,17 @@ remove_criterion (L4aHubsView *self,
     }
 }
 
+/* hubs.remove-filter "(uu)": the kind of chip, and its goal for an SDG */
 static void
-chip_close_clicked_cb (GtkButton   *button,
-                       L4aHubsView *self)
+remove_filter_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  ChipKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kind"));
-  guint goal = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "goal"));
+  L4aHubsView *self = L4A_HUBS_VIEW (widget);
+  ChipKind kind;
+  guint goal;
+
+  g_variant_get (parameter, "(uu)", &kind, &goal);
 
   remove_criterion (self, kind, goal);
   sync_filter_controls (self);
@@ -746,9 +764,8 @@ add_chip (L4aHubsView *self,
   gtk_widget_add_css_class (close, "circular");
   gtk_widget_set_tooltip_text (close, remove);
   gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
-  g_object_set_data (G_OBJECT (close), "kind", GINT_TO_POINTER (kind));
-  g_object_set_data (G_OBJECT (close), "goal", GUINT_TO_POINTER (goal));
-  g_signal_connect (close, "clicked", G_CALLBACK (chip_close_clicked_cb), self);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (close), "(uu)", (guint) kind, goal);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "hubs.remove-filter");
 
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), close);
@@ -1276,17 +1293,18 @@ csv_written_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *basename = NULL;
-  g_autoptr(GFile) file = l4a_context_run_finish (L4A_CONTEXT (object), result, &error);
+  CsvJob *done = l4a_context_run_finish (L4A_CONTEXT (object), result, &error);
   guint count;
 
-  if (file == NULL)
+  if (done == NULL)
     {
       show_error (self, _("The List Cannot Be Exported"), error);
       return;
     }
 
-  count = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (file), "l4a-count"));
-  basename = g_file_get_basename (file);
+  count = g_list_model_get_n_items (done->hubs);
+  basename = g_file_get_basename (done->file);
+  csv_job_free (done);
   /* translators: %s is a file name */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %d hub to “%s”", "Exported %d hubs to “%s”", count),
                            (int) count, basename);
@@ -1303,7 +1321,7 @@ write_csv_job (L4aContextJob  *job,
 {
   CsvJob *csv = data;
   g_autoptr(GFileOutputStream) out = NULL;
-  GFile *done;
+  CsvJob *done;
 
   /* g_file_replace() writes beside the file and renames on close, so a
    * failure never leaves half a file under the chosen name. */
@@ -1313,9 +1331,10 @@ write_csv_job (L4aContextJob  *job,
       !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
     return NULL;
 
-  /* a file of its own, that only this job's caller sees */
-  done = g_file_dup (csv->file);
-  g_object_set_data (G_OBJECT (done), "l4a-count", GUINT_TO_POINTER (g_list_model_get_n_items (csv->hubs)));
+  /* what was written, for the caller */
+  done = g_new0 (CsvJob, 1);
+  done->file = g_object_ref (csv->file);
+  done->hubs = g_object_ref (csv->hubs);
   return done;
 }
 
@@ -1356,7 +1375,7 @@ export_response_cb (GtkNativeDialog *dialog,
 
         job->file = g_object_ref (file);
         job->hubs = snapshot_visible (self);
-        l4a_context_run_async (self->context, write_csv_job, job, csv_job_free, g_object_unref, NULL, NULL,
+        l4a_context_run_async (self->context, write_csv_job, job, csv_job_free, csv_job_free, NULL, NULL,
                                NULL, csv_written_cb, g_object_ref (self));
       }
     }
@@ -1562,6 +1581,7 @@ l4a_hubs_view_class_init (L4aHubsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "hubs.new", NULL, new_hub_action);
   gtk_widget_class_install_action (widget_class, "hubs.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "hubs.remove-filter", "(uu)", remove_filter_action);
   gtk_widget_class_install_action (widget_class, "hubs.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "hubs.governments", NULL, governments_action);
   gtk_widget_class_install_action (widget_class, "hubs.focus-search", NULL, focus_search_action);

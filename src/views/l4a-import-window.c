@@ -112,12 +112,12 @@ show_error (L4aImportWindow *self,
 
 /* Preview ------------------------------------------------------------------ */
 
+/* "Theirs" is pressed or not; "Mine" is its other half. */
 static void
-resolution_toggled_cb (GtkToggleButton *button,
-                       L4aImportChange *change)
+theirs_toggled_cb (GtkToggleButton *theirs,
+                   L4aImportChange *change)
 {
-  if (gtk_toggle_button_get_active (button))
-    change->resolution = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "resolution"));
+  change->resolution = gtk_toggle_button_get_active (theirs) ? L4A_RESOLVE_THEIRS : L4A_RESOLVE_MINE;
 }
 
 static GtkWidget *
@@ -131,16 +131,11 @@ resolution_buttons (L4aImportChange *change)
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (theirs), GTK_TOGGLE_BUTTON (mine));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (change->resolution == L4A_RESOLVE_THEIRS ? theirs : mine), TRUE);
-  g_object_set_data (G_OBJECT (mine), "resolution", GINT_TO_POINTER (L4A_RESOLVE_MINE));
-  g_object_set_data (G_OBJECT (theirs), "resolution", GINT_TO_POINTER (L4A_RESOLVE_THEIRS));
-  g_signal_connect (mine, "toggled", G_CALLBACK (resolution_toggled_cb), change);
-  g_signal_connect (theirs, "toggled", G_CALLBACK (resolution_toggled_cb), change);
+  g_signal_connect (theirs, "toggled", G_CALLBACK (theirs_toggled_cb), change);
   gtk_widget_set_tooltip_text (mine, _("Keep the version of this workstation"));
   gtk_widget_set_tooltip_text (theirs, _("Take the version of the bundle"));
   gtk_box_append (GTK_BOX (box), mine);
   gtk_box_append (GTK_BOX (box), theirs);
-  g_object_set_data (G_OBJECT (box), "theirs", theirs);
-  g_object_set_data (G_OBJECT (box), "mine", mine);
   return box;
 }
 
@@ -168,7 +163,6 @@ change_row (L4aImportChange *change)
       GtkWidget *buttons = resolution_buttons (change);
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
-      g_object_set_data (G_OBJECT (row), "buttons", buttons);
     }
   return row;
 }
@@ -274,7 +268,6 @@ build_preview (L4aImportWindow *self)
           if (shown >= MAX_ROWS && order[g] != L4A_IMPORT_CONFLICT)
             continue;
           row = change_row (change);
-          g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
           adw_preferences_group_add (group, row);
           shown++;
         }

@@ -241,88 +241,162 @@ parse_optional (const char *text)
   return end && *end == '\0' ? value : INFINITY;
 }
 
-static void
-measurement_response_cb (AdwMessageDialog  *dialog,
-                         const char        *response,
-                         L4aIndicatorsView *self)
+/* What a row or a dialog acts on: the indicator by its id (the list of
+ * indicators is rebuilt after each change, so no pointer into it is kept),
+ * and for a measurement a copy of it. Owned by the signal connection. */
+typedef struct
 {
-  L4aIndicatorEdit *indicator = g_object_get_data (G_OBJECT (dialog), "indicator");
+  L4aIndicatorsView *view;
+  char              *indicator_id;
+  L4aMeasurement    *measurement;   /* NULL for a new one */
+} Target;
+
+static void
+target_free (gpointer data,
+             GClosure *closure)
+{
+  Target *target = data;
+
+  if (target->view != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (target->view), (gpointer *) &target->view);
+  g_free (target->indicator_id);
+  g_clear_pointer (&target->measurement, l4a_measurement_free);
+  g_free (target);
+}
+
+static Target *
+target_new (L4aIndicatorsView *self,
+            const char        *indicator_id,
+            L4aMeasurement    *measurement)
+{
+  Target *target = g_new0 (Target, 1);
+
+  /* weak: the rows holding targets belong to the view */
+  target->view = self;
+  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &target->view);
+  target->indicator_id = g_strdup (indicator_id);
+  if (measurement != NULL)
+    {
+      target->measurement = g_new0 (L4aMeasurement, 1);
+      target->measurement->id = g_strdup (measurement->id);
+      target->measurement->measured_on = g_strdup (measurement->measured_on);
+      target->measurement->value = measurement->value;
+      target->measurement->source = g_strdup (measurement->source);
+    }
+  return target;
+}
+
+static L4aIndicatorEdit *
+indicator_by_id (L4aIndicatorsView *self,
+                 const char        *id)
+{
+  for (guint i = 0; self->indicators && i < self->indicators->len; i++)
+    {
+      L4aIndicatorEdit *indicator = g_ptr_array_index (self->indicators, i);
+
+      if (g_strcmp0 (indicator->id, id) == 0)
+        return indicator;
+    }
+  return NULL;
+}
+
+/* The measurement dialog's fields. */
+typedef struct
+{
+  Target      *target;
+  GtkEditable *date;
+  GtkEditable *value;
+  GtkEditable *source;
+} MeasurementForm;
+
+static void
+measurement_form_free (gpointer data,
+                       GClosure *closure)
+{
+  MeasurementForm *form = data;
+
+  target_free (form->target, NULL);
+  g_free (form);
+}
+
+static void
+measurement_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         MeasurementForm  *form)
+{
+  L4aIndicatorsView *self = form->target->view;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_measurement_free);
   g_autoptr(GError) error = NULL;
   L4aMeasurement *m;
 
-  if (!g_str_equal (response, "save") || indicator == NULL)
+  if (!g_str_equal (response, "save") || self == NULL)
     return;
   m = g_new0 (L4aMeasurement, 1);
-  m->id = g_strdup (g_object_get_data (G_OBJECT (dialog), "id"));
-  m->measured_on = g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "date")));
-  m->value = parse_optional (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "value")));
-  m->source = g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "source")));
+  m->id = form->target->measurement ? g_strdup (form->target->measurement->id) : NULL;
+  m->measured_on = g_strdup (gtk_editable_get_text (form->date));
+  m->value = parse_optional (gtk_editable_get_text (form->value));
+  m->source = g_strdup (gtk_editable_get_text (form->source));
   g_ptr_array_add (rows, m);
-  if (!l4a_measurements_save (self->store, indicator->id, rows, &error))
+  if (!l4a_measurements_save (self->store, form->target->indicator_id, rows, &error))
     show_error (self, _("The Measurement Was Not Saved"), error->message);
   else
     rebuild_indicators (self);
 }
 
 static void
-add_measurement_cb (GtkWidget         *button,
-                    L4aIndicatorsView *self)
+open_measurement (Target *target)
 {
-  L4aIndicatorEdit *indicator = indicator_at (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "i")));
-  L4aMeasurement *existing = g_object_get_data (G_OBJECT (button), "measurement");
+  L4aIndicatorsView *self = target->view;
+  L4aIndicatorEdit *indicator = self ? indicator_by_id (self, target->indicator_id) : NULL;
+  L4aMeasurement *existing = target->measurement;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *value = existing ? g_strdup_printf ("%.15g", existing->value) : NULL;
+  MeasurementForm *form;
   AdwMessageDialog *dialog;
-  GtkWidget *list = boxed_list ();
+  GtkWidget *list;
 
   if (indicator == NULL)
     return;
+  list = boxed_list ();
   dialog = new_dialog (self, existing ? _("Change Measurement") : _("Add Measurement"), indicator->name,
                        existing ? _("_Save") : _("_Add"));
-  g_object_set_data (G_OBJECT (dialog), "date", entry_row (list, _("Date, such as 2026-06-30"),
-                                                           existing ? existing->measured_on : today));
-  g_object_set_data (G_OBJECT (dialog), "value", entry_row (list, indicator->unit && *indicator->unit
-                                                                  ? indicator->unit : _("Value"), value));
-  g_object_set_data (G_OBJECT (dialog), "source", entry_row (list, _("Source"), existing ? existing->source : NULL));
-  if (existing != NULL)
-    g_object_set_data_full (G_OBJECT (dialog), "id", g_strdup (existing->id), g_free);
-  g_object_set_data (G_OBJECT (dialog), "indicator", indicator);
+  form = g_new0 (MeasurementForm, 1);
+  form->target = target_new (self, target->indicator_id, existing);
+  form->date = GTK_EDITABLE (entry_row (list, _("Date, such as 2026-06-30"), existing ? existing->measured_on : today));
+  form->value = GTK_EDITABLE (entry_row (list, indicator->unit && *indicator->unit ? indicator->unit : _("Value"),
+                                         value));
+  form->source = GTK_EDITABLE (entry_row (list, _("Source"), existing ? existing->source : NULL));
   adw_message_dialog_set_extra_child (dialog, list);
-  g_signal_connect (dialog, "response", G_CALLBACK (measurement_response_cb), self);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (measurement_response_cb), form, measurement_form_free, 0);
   l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
-/**
- * l4a_indicators_view_paste:
- * @dialog: a dialog from l4a_indicators_view_open_paste()
- * @problems: (out) (optional): the lines that cannot be read, in words
- *
- * Reads @text as rows of a spreadsheet and saves them to the dialog's
- * indicator: all of them, or none when a line cannot be read.
- */
-gboolean
-l4a_indicators_view_paste (L4aIndicatorsView  *self,
-                           GtkWindow          *dialog,
-                           const char         *text,
-                           char              **problems)
+static void
+measurement_activated_cb (GtkWidget *row,
+                          Target    *target)
 {
-  L4aIndicatorEdit *indicator = g_object_get_data (G_OBJECT (dialog), "indicator");
+  open_measurement (target);
+}
+
+static gboolean
+paste_rows (L4aIndicatorsView  *self,
+            const char         *indicator_id,
+            const char         *text,
+            char              **problems)
+{
   g_autoptr(L4aPaste) paste = l4a_measurements_parse (text);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) said = g_string_new (NULL);
 
   if (problems != NULL)
     *problems = NULL;
-  if (indicator == NULL)
-    return FALSE;
   for (guint i = 0; i < paste->problems->len && i < 12; i++)
     g_string_append_printf (said, "%s%s", i ? "\n" : "",
                             ((L4aPasteProblem *) g_ptr_array_index (paste->problems, i))->message);
   if (paste->problems->len == 0 && paste->rows->len == 0)
     g_string_append (said, _("There are no rows to add."));
-  if (said->len == 0 && !l4a_measurements_save (self->store, indicator->id, paste->rows, &error))
+  if (said->len == 0 && !l4a_measurements_save (self->store, indicator_id, paste->rows, &error))
     g_string_append (said, error->message);
   if (said->len > 0)
     {
@@ -334,23 +408,62 @@ l4a_indicators_view_paste (L4aIndicatorsView  *self,
   return TRUE;
 }
 
-static void
-paste_response_cb (AdwMessageDialog  *dialog,
-                   const char        *response,
-                   L4aIndicatorsView *self)
+/**
+ * l4a_indicators_view_paste:
+ * @i: the position of an indicator of the hub shown
+ * @problems: (out) (optional): the lines that cannot be read, in words
+ *
+ * Reads @text as rows of a spreadsheet and saves them to the indicator,
+ * as the Paste Rows dialog does: all of them, or none when a line cannot
+ * be read.
+ */
+gboolean
+l4a_indicators_view_paste (L4aIndicatorsView  *self,
+                           guint               i,
+                           const char         *text,
+                           char              **problems)
 {
-  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
+  L4aIndicatorEdit *indicator;
+
+  ensure_fresh (self);
+  indicator = indicator_at (self, i);
+  if (problems != NULL)
+    *problems = NULL;
+  return indicator != NULL && paste_rows (self, indicator->id, text, problems);
+}
+
+typedef struct
+{
+  Target        *target;
+  GtkTextBuffer *buffer;
+} PasteForm;
+
+static void
+paste_form_free (gpointer data,
+                 GClosure *closure)
+{
+  PasteForm *form = data;
+
+  target_free (form->target, NULL);
+  g_free (form);
+}
+
+static void
+paste_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   PasteForm        *form)
+{
   g_autofree char *problems = NULL;
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
-  if (!g_str_equal (response, "save"))
+  if (!g_str_equal (response, "save") || form->target->view == NULL)
     return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!l4a_indicators_view_paste (self, GTK_WINDOW (dialog), text, &problems))
+  gtk_text_buffer_get_bounds (form->buffer, &start, &end);
+  text = gtk_text_buffer_get_text (form->buffer, &start, &end, FALSE);
+  if (!paste_rows (form->target->view, form->target->indicator_id, text, &problems))
     /* nothing was added: say why, line by line */
-    show_error (self, _("No Rows Were Added"), problems);
+    show_error (form->target->view, _("No Rows Were Added"), problems);
 }
 
 /**
@@ -367,6 +480,7 @@ l4a_indicators_view_open_paste (L4aIndicatorsView *self,
   AdwMessageDialog *dialog;
   GtkWidget *scrolled, *view;
   g_autofree char *body = NULL;
+  PasteForm *form;
 
   ensure_fresh (self);
   indicator = indicator_at (self, i);
@@ -385,66 +499,101 @@ l4a_indicators_view_open_paste (L4aIndicatorsView *self,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_widget_set_size_request (scrolled, -1, 160);
   gtk_widget_add_css_class (scrolled, "card");
-  g_object_set_data (G_OBJECT (dialog), "buffer", gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
-  g_object_set_data (G_OBJECT (dialog), "indicator", indicator);
+  form = g_new0 (PasteForm, 1);
+  form->target = target_new (self, indicator->id, NULL);
+  form->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   adw_message_dialog_set_extra_child (dialog, scrolled);
-  g_signal_connect (dialog, "response", G_CALLBACK (paste_response_cb), self);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (paste_response_cb), form, paste_form_free, 0);
   l4a_accessible_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
 }
 
 static void
-paste_cb (GtkWidget         *button,
-          L4aIndicatorsView *self)
+paste_activated_cb (GtkWidget *row,
+                    Target    *target)
 {
-  l4a_indicators_view_open_paste (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "i")));
+  L4aIndicatorsView *self = target->view;
+
+  for (guint i = 0; self && self->indicators && i < self->indicators->len; i++)
+    if (g_strcmp0 (((L4aIndicatorEdit *) g_ptr_array_index (self->indicators, i))->id, target->indicator_id) == 0)
+      l4a_indicators_view_open_paste (self, i);
 }
 
 static void
-delete_measurement_cb (GtkButton         *button,
-                       L4aIndicatorsView *self)
+delete_measurement_cb (GtkButton *button,
+                       Target    *target)
 {
+  L4aIndicatorsView *self = target->view;
   g_autoptr(GError) error = NULL;
 
-  if (!l4a_measurement_delete (self->store, g_object_get_data (G_OBJECT (button), "id"), &error))
+  if (self == NULL)
+    return;
+  if (!l4a_measurement_delete (self->store, target->measurement->id, &error))
     show_error (self, _("The Measurement Was Not Removed"), error->message);
   else
     rebuild_indicators (self);
 }
 
-static void
-indicator_response_cb (AdwMessageDialog  *dialog,
-                       const char        *response,
-                       L4aIndicatorsView *self)
+/* The indicator dialog's fields, and the indicator it edits (its own). */
+typedef struct
 {
-  L4aIndicatorEdit *edit = g_object_get_data (G_OBJECT (dialog), "edit");
-  g_autoptr(GError) error = NULL;
-  const char *fields[] = { "code", "framework", "name", "unit", "baseline_on", "target_on" };
-  char **targets[] = { &edit->code, &edit->framework, &edit->name, &edit->unit, &edit->baseline_on, &edit->target_on };
+  L4aIndicatorsView *view;
+  L4aIndicatorEdit  *edit;
+  GtkEditable       *code, *framework, *name, *unit, *baseline, *baseline_on, *target, *target_on;
+  AdwComboRow       *direction;
+} IndicatorForm;
 
-  if (!g_str_equal (response, "save"))
+static void
+indicator_form_free (gpointer data,
+                     GClosure *closure)
+{
+  IndicatorForm *form = data;
+
+  if (form->view != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (form->view), (gpointer *) &form->view);
+  g_clear_pointer (&form->edit, l4a_indicator_edit_free);
+  g_free (form);
+}
+
+static void
+set_text (char        **field,
+          GtkEditable  *editable)
+{
+  g_free (*field);
+  *field = g_strdup (gtk_editable_get_text (editable));
+}
+
+static void
+indicator_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       IndicatorForm    *form)
+{
+  L4aIndicatorEdit *edit = form->edit;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save") || form->view == NULL)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_free (*targets[i]);
-      *targets[i] = g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), fields[i])));
-    }
-  edit->baseline_value = parse_optional (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "baseline")));
-  edit->target_value = parse_optional (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "target")));
+  set_text (&edit->code, form->code);
+  set_text (&edit->framework, form->framework);
+  set_text (&edit->name, form->name);
+  set_text (&edit->unit, form->unit);
+  set_text (&edit->baseline_on, form->baseline_on);
+  set_text (&edit->target_on, form->target_on);
+  edit->baseline_value = parse_optional (gtk_editable_get_text (form->baseline));
+  edit->target_value = parse_optional (gtk_editable_get_text (form->target));
   g_free (edit->direction);
-  edit->direction = g_strdup (adw_combo_row_get_selected (g_object_get_data (G_OBJECT (dialog), "direction")) == 1
-                              ? "lower" : "higher");
-  if (!l4a_indicator_save (self->store, edit, &error))
-    show_error (self, _("The Indicator Was Not Saved"), error->message);
+  edit->direction = g_strdup (adw_combo_row_get_selected (form->direction) == 1 ? "lower" : "higher");
+  if (!l4a_indicator_save (form->view->store, edit, &error))
+    show_error (form->view, _("The Indicator Was Not Saved"), error->message);
   else
-    rebuild_indicators (self);
+    rebuild_indicators (form->view);
 }
 
 static void
 edit_indicator (L4aIndicatorsView *self,
                 L4aIndicatorEdit  *source)
 {
-  L4aIndicatorEdit *edit = l4a_indicator_edit_new ();
+  IndicatorForm *form = g_new0 (IndicatorForm, 1);
   AdwMessageDialog *dialog;
   GtkWidget *list = boxed_list ();
   GtkWidget *direction = adw_combo_row_new ();
@@ -453,47 +602,47 @@ edit_indicator (L4aIndicatorsView *self,
   g_autofree char *baseline = NULL;
   g_autofree char *target = NULL;
 
-  edit->hub_id = g_strdup (selected_hub (self));
+  form->view = self;
+  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &form->view);
+  form->edit = l4a_indicator_edit_new ();
+  form->edit->hub_id = g_strdup (selected_hub (self));
   if (source != NULL)
     {
-      edit->id = g_strdup (source->id);
-      edit->revision = source->revision;
+      form->edit->id = g_strdup (source->id);
+      form->edit->revision = source->revision;
       baseline = isfinite (source->baseline_value) ? g_strdup_printf ("%.15g", source->baseline_value) : NULL;
       target = isfinite (source->target_value) ? g_strdup_printf ("%.15g", source->target_value) : NULL;
     }
   dialog = new_dialog (self, source ? _("Edit Indicator") : _("Add Indicator"),
                        _("An SDG indicator’s code, such as 11.6.2, or a local code; the unit; which way is better; "
                          "the baseline and the target, with their dates."), source ? _("_Save") : _("_Add"));
-  g_object_set_data_full (G_OBJECT (dialog), "edit", edit, (GDestroyNotify) l4a_indicator_edit_free);
-  g_object_set_data (G_OBJECT (dialog), "code", entry_row (list, _("Code"), source ? source->code : NULL));
-  g_object_set_data (G_OBJECT (dialog), "framework", entry_row (list, _("Framework and version, such as SDG 2024"),
-                                                                source ? source->framework : NULL));
-  g_object_set_data (G_OBJECT (dialog), "name", entry_row (list, _("Name"), source ? source->name : NULL));
-  g_object_set_data (G_OBJECT (dialog), "unit", entry_row (list, _("Unit"), source ? source->unit : NULL));
+  form->code = GTK_EDITABLE (entry_row (list, _("Code"), source ? source->code : NULL));
+  form->framework = GTK_EDITABLE (entry_row (list, _("Framework and version, such as SDG 2024"),
+                                             source ? source->framework : NULL));
+  form->name = GTK_EDITABLE (entry_row (list, _("Name"), source ? source->name : NULL));
+  form->unit = GTK_EDITABLE (entry_row (list, _("Unit"), source ? source->unit : NULL));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (direction), _("Direction"));
   adw_combo_row_set_model (ADW_COMBO_ROW (direction), G_LIST_MODEL (directions));
   adw_combo_row_set_selected (ADW_COMBO_ROW (direction), source && g_strcmp0 (source->direction, "lower") == 0);
   gtk_list_box_append (GTK_LIST_BOX (list), direction);
-  g_object_set_data (G_OBJECT (dialog), "direction", direction);
-  g_object_set_data (G_OBJECT (dialog), "baseline", entry_row (list, _("Baseline value"), baseline));
-  g_object_set_data (G_OBJECT (dialog), "baseline_on", entry_row (list, _("Baseline date"),
-                                                                  source ? source->baseline_on : NULL));
-  g_object_set_data (G_OBJECT (dialog), "target", entry_row (list, _("Target value"), target));
-  g_object_set_data (G_OBJECT (dialog), "target_on", entry_row (list, _("Target date"),
-                                                                source ? source->target_on : NULL));
+  form->direction = ADW_COMBO_ROW (direction);
+  form->baseline = GTK_EDITABLE (entry_row (list, _("Baseline value"), baseline));
+  form->baseline_on = GTK_EDITABLE (entry_row (list, _("Baseline date"), source ? source->baseline_on : NULL));
+  form->target = GTK_EDITABLE (entry_row (list, _("Target value"), target));
+  form->target_on = GTK_EDITABLE (entry_row (list, _("Target date"), source ? source->target_on : NULL));
   adw_message_dialog_set_extra_child (dialog, list);
-  g_signal_connect (dialog, "response", G_CALLBACK (indicator_response_cb), self);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (indicator_response_cb), form, indicator_form_free, 0);
   l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
 static void
-edit_indicator_cb (GtkButton         *button,
-                   L4aIndicatorsView *self)
+edit_indicator_cb (GtkButton *button,
+                   Target    *target)
 {
-  L4aIndicatorEdit *indicator = indicator_at (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "i")));
+  L4aIndicatorEdit *indicator = target->view ? indicator_by_id (target->view, target->indicator_id) : NULL;
 
   if (indicator != NULL)
-    edit_indicator (self, indicator);
+    edit_indicator (target->view, indicator);
 }
 
 static void
@@ -564,8 +713,7 @@ static GtkWidget *
 action_row (const char *title,
             const char *icon,
             GCallback   callback,
-            gpointer    data,
-            guint       i)
+            Target     *target)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -573,8 +721,7 @@ action_row (const char *title,
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "i", GUINT_TO_POINTER (i));
-  g_signal_connect (row, "activated", callback, data);
+  g_signal_connect_data (row, "activated", callback, target, target_free, 0);
   return row;
 }
 
@@ -596,10 +743,12 @@ measurements_list (L4aIndicatorsView *self,
     {
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                                 action_row (_("_Add Measurement…"), "list-add-symbolic",
-                                            G_CALLBACK (add_measurement_cb), self, index));
+                                            G_CALLBACK (measurement_activated_cb),
+                                            target_new (self, indicator->id, NULL)));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                                 action_row (_("_Paste Rows From a Spreadsheet…"), "edit-paste-symbolic",
-                                            G_CALLBACK (paste_cb), self, index));
+                                            G_CALLBACK (paste_activated_cb),
+                                            target_new (self, indicator->id, NULL)));
     }
   for (guint i = 0; measurements && i < measurements->len; i++)
     {
@@ -614,16 +763,9 @@ measurements_list (L4aIndicatorsView *self,
       if (editable)
         {
           /* activating a measurement changes it */
-          L4aMeasurement *copy = g_new0 (L4aMeasurement, 1);
-
-          copy->id = g_strdup (m->id);
-          copy->measured_on = g_strdup (m->measured_on);
-          copy->value = m->value;
-          copy->source = g_strdup (m->source);
-          g_object_set_data_full (G_OBJECT (row), "measurement", copy, (GDestroyNotify) l4a_measurement_free);
-          g_object_set_data (G_OBJECT (row), "i", GUINT_TO_POINTER (index));
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          g_signal_connect (row, "activated", G_CALLBACK (add_measurement_cb), self);
+          g_signal_connect_data (row, "activated", G_CALLBACK (measurement_activated_cb),
+                                 target_new (self, indicator->id, m), target_free, 0);
         }
       {
         g_autofree char *subtitle = m->source && *m->source ? g_strdup_printf ("%s · %s", day, m->source)
@@ -639,8 +781,8 @@ measurements_list (L4aIndicatorsView *self,
           gtk_widget_add_css_class (remove, "flat");
           gtk_widget_set_tooltip_text (remove, _("Remove Measurement"));
           gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Measurement"), -1);
-          g_object_set_data_full (G_OBJECT (remove), "id", g_strdup (m->id), g_free);
-          g_signal_connect (remove, "clicked", G_CALLBACK (delete_measurement_cb), self);
+          g_signal_connect_data (remove, "clicked", G_CALLBACK (delete_measurement_cb),
+                                 target_new (self, indicator->id, m), target_free, 0);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
         }
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
@@ -684,8 +826,8 @@ rebuild_indicators (L4aIndicatorsView *self)
 
           gtk_widget_set_tooltip_text (edit, _("Edit Indicator"));
           gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Indicator"), -1);
-          g_object_set_data (G_OBJECT (edit), "i", GUINT_TO_POINTER (i));
-          g_signal_connect (edit, "clicked", G_CALLBACK (edit_indicator_cb), self);
+          g_signal_connect_data (edit, "clicked", G_CALLBACK (edit_indicator_cb),
+                                 target_new (self, indicator->id, NULL), target_free, 0);
           l4a_chart_card_add_button (L4A_CHART_CARD (card), edit);
         }
       gtk_box_append (self->indicator_box, card);

@@ -27,7 +27,7 @@ guint       l4a_indicators_view_get_n_indicators (L4aIndicatorsView *self);
 GtkWindow  *l4a_indicators_view_open_paste   (L4aIndicatorsView *self,
                                               guint              indicator);
 gboolean    l4a_indicators_view_paste        (L4aIndicatorsView *self,
-                                              GtkWindow         *dialog,
+                                              guint              indicator,
                                               const char        *text,
                                               char             **problems);
 gboolean    l4a_indicators_view_write_csv    (L4aIndicatorsView *self,

@@ -14,6 +14,7 @@
 #include "l4a-accessible.h"
 #include "l4a-government.h"
 #include "l4a-member.h"
+#include "l4a-rows.h"
 #include "l4a-members-window.h"
 #include "l4a-reference.h"
 #include "l4a-rules.h"
@@ -101,14 +102,19 @@ show_list (L4aMembersWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
+static void fill_conflicts (L4aMembersWindow *self);
+
 static void
 remove_conflict_cb (GtkButton        *button,
                     L4aMembersWindow *self)
 {
-  L4aConflictEdit *conflict = g_object_get_data (G_OBJECT (button), "conflict");
+  /* the rows are the conflicts, in their order */
+  guint i = l4a_rows_find (self->conflict_rows, GTK_WIDGET (button));
 
-  g_ptr_array_remove (self->editing->conflicts, conflict);
-  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW), FALSE);
+  if (i >= self->editing->conflicts->len)
+    return;
+  g_ptr_array_remove_index (self->editing->conflicts, i);
+  fill_conflicts (self);
 }
 
 static void
@@ -138,7 +144,6 @@ fill_conflicts (L4aMembersWindow *self)
           gtk_widget_add_css_class (button, "flat");
           gtk_widget_set_tooltip_text (button, tooltip);
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-          g_object_set_data (G_OBJECT (button), "conflict", conflict);
           g_signal_connect (button, "clicked", G_CALLBACK (remove_conflict_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }

@@ -38,6 +38,7 @@ struct _L4aProposalEditor
   gboolean         dirty;
   GtkToggleButton *sdg_buttons[L4A_N_SDGS + 1];
   GPtrArray       *check_rows;
+  GPtrArray       *check_icons;   /* the icon of each of check_rows */
 
   AdwWindowTitle  *window_title;
   GtkButton       *submit_button;
@@ -208,7 +209,7 @@ update_checks (L4aProposalEditor *self)
     {
       L4aFeatureCheck *check = g_ptr_array_index (self->checks, i);
       GtkWidget *row = g_ptr_array_index (self->check_rows, i);
-      GtkWidget *icon = g_object_get_data (G_OBJECT (row), "icon");
+      GtkWidget *icon = g_ptr_array_index (self->check_icons, i);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), check->label);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), check->reason);
@@ -312,27 +313,58 @@ l4a_proposal_editor_save_now (L4aProposalEditor  *self,
 
 /* List rows ---------------------------------------------------------------- */
 
-static void
-remove_item_cb (GtkButton         *button,
-                L4aProposalEditor *self)
+/* What an entry or a remove button of a list row works on: a field of an
+ * item of the proposal being edited, or the item in its list. The rows are
+ * built again whenever those lists change, so the pointers hold as long as
+ * the widgets do; the binding belongs to the signal connection. */
+typedef struct
 {
-  GPtrArray *array = g_object_get_data (G_OBJECT (button), "array");
-  gpointer item = g_object_get_data (G_OBJECT (button), "item");
+  L4aProposalEditor *self;
+  GPtrArray         *array;
+  gpointer           item;
+  char             **field;
+} ItemBinding;
 
-  g_ptr_array_remove (array, item);
+static gpointer
+item_binding_new (L4aProposalEditor *self,
+                  GPtrArray         *array,
+                  gpointer           item,
+                  char             **field)
+{
+  ItemBinding *binding = g_new0 (ItemBinding, 1);
+
+  binding->self = self;
+  binding->array = array;
+  binding->item = item;
+  binding->field = field;
+  return binding;
+}
+
+static void
+item_binding_free (gpointer  data,
+                   GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+remove_item_cb (GtkButton   *button,
+                ItemBinding *binding)
+{
+  L4aProposalEditor *self = binding->self;
+
+  g_ptr_array_remove (binding->array, binding->item);
   rebuild_lists (self);
   l4a_proposal_editor_changed (self);
 }
 
 static void
-text_changed_cb (GtkEditable       *editable,
-                 L4aProposalEditor *self)
+text_changed_cb (GtkEditable *editable,
+                 ItemBinding *binding)
 {
-  char **field = g_object_get_data (G_OBJECT (editable), "field");
-
-  g_free (*field);
-  *field = g_strdup (gtk_editable_get_text (editable));
-  l4a_proposal_editor_changed (self);
+  g_free (*binding->field);
+  *binding->field = g_strdup (gtk_editable_get_text (editable));
+  l4a_proposal_editor_changed (binding->self);
 }
 
 static GtkWidget *
@@ -350,8 +382,8 @@ item_entry (L4aProposalEditor *self,
   gtk_widget_set_hexpand (entry, width_chars > 12);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_editable_set_editable (GTK_EDITABLE (entry), self->editable);
-  g_object_set_data (G_OBJECT (entry), "field", field);
-  g_signal_connect (entry, "changed", G_CALLBACK (text_changed_cb), self);
+  g_signal_connect_data (entry, "changed", G_CALLBACK (text_changed_cb),
+                         item_binding_new (self, NULL, NULL, field), item_binding_free, 0);
   return entry;
 }
 
@@ -368,9 +400,8 @@ remove_button (L4aProposalEditor *self,
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_set_sensitive (button, self->editable);
-  g_object_set_data (G_OBJECT (button), "array", array);
-  g_object_set_data (G_OBJECT (button), "item", item);
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_item_cb), self);
+  g_signal_connect_data (button, "clicked", G_CALLBACK (remove_item_cb),
+                         item_binding_new (self, array, item, NULL), item_binding_free, 0);
   return button;
 }
 
@@ -502,7 +533,7 @@ rebuild_lists (L4aProposalEditor *self)
 
   for (guint i = 0; i < edit->indicators->len; i++)
     {
-      L4aIndicatorEdit *ind = g_ptr_array_index (edit->indicators, i);
+      L4aPlannedIndicator *ind = g_ptr_array_index (edit->indicators, i);
       GtkWidget *entries[] = {
         item_entry (self, &ind->code, _("Code"), 8),
         item_entry (self, &ind->name, _("Indicator"), 20),
@@ -951,9 +982,9 @@ build_static_parts (L4aProposalEditor *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      g_object_set_data (G_OBJECT (row), "icon", icon);
       adw_preferences_group_add (self->eligibility_group, row);
       g_ptr_array_add (self->check_rows, row);
+      g_ptr_array_add (self->check_icons, icon);
     }
 
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (field_changed_cb), self);
@@ -998,6 +1029,7 @@ l4a_proposal_editor_dispose (GObject *object)
   g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->check_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->check_icons, g_ptr_array_unref);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (l4a_proposal_editor_parent_class)->dispose (object);
@@ -1059,6 +1091,7 @@ l4a_proposal_editor_init (L4aProposalEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   l4a_accessible_fix_button_names (GTK_WIDGET (self));
   self->check_rows = g_ptr_array_new ();
+  self->check_icons = g_ptr_array_new ();
   self->dynamic_rows = g_ptr_array_new ();
   build_static_parts (self);
 }

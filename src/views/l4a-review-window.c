@@ -49,6 +49,8 @@ struct _L4aReviewWindow
   GtkTextView         *notes_view;
   GtkEntry            *note_entry;
   GPtrArray           *groups;      /* what a reload rebuilds */
+  AdwComboRow         *assign_row;  /* "Add a reviewer", or NULL */
+  GPtrArray           *assignable;  /* the member ids assign_row offers, in its order */
 };
 
 G_DEFINE_FINAL_TYPE (L4aReviewWindow, l4a_review_window, ADW_TYPE_WINDOW)
@@ -443,11 +445,13 @@ add_discussion_group (L4aReviewWindow *self)
 /* Secretariat: reviewers and decision ----------------------------------------- */
 
 static void
-unassign_cb (GtkButton       *button,
-             L4aReviewWindow *self)
+unassign_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
+  L4aReviewWindow *self = L4A_REVIEW_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  const char *member = g_object_get_data (G_OBJECT (button), "member");
+  const char *member = g_variant_get_string (parameter, NULL);
 
   if (!l4a_review_unassign (self->store, self->proposal_id, member, &error))
     {
@@ -462,11 +466,13 @@ assign_cb (GtkButton       *button,
            L4aReviewWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  AdwComboRow *row = g_object_get_data (G_OBJECT (button), "row");
-  GPtrArray *ids = g_object_get_data (G_OBJECT (button), "ids");
-  guint selected = adw_combo_row_get_selected (row);
+  GPtrArray *ids = self->assignable;
+  guint selected;
 
-  if (ids == NULL || selected >= ids->len)
+  if (ids == NULL || self->assign_row == NULL)
+    return;
+  selected = adw_combo_row_get_selected (self->assign_row);
+  if (selected >= ids->len)
     return;
   if (!l4a_review_assign (self->store, self->proposal_id, g_ptr_array_index (ids, selected), &error))
     {
@@ -541,14 +547,17 @@ add_reviewers_group (L4aReviewWindow *self,
           gtk_widget_add_css_class (button, "flat");
           gtk_widget_set_tooltip_text (button, tooltip);
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-          g_object_set_data_full (G_OBJECT (button), "member", g_strdup (g_ptr_array_index (matrix->member_ids, m)),
-                                  g_free);
-          g_signal_connect (button, "clicked", G_CALLBACK (unassign_cb), self);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
+                                            (const char *) g_ptr_array_index (matrix->member_ids, m));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.unassign");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
       adw_preferences_group_add (group, row);
     }
 
+  /* what an earlier build offered is gone with its rows */
+  self->assign_row = NULL;
+  g_clear_pointer (&self->assignable, g_ptr_array_unref);
   if (ids->len == 0)
     {
       g_ptr_array_unref (ids);
@@ -559,8 +568,9 @@ add_reviewers_group (L4aReviewWindow *self,
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
   button = l4a_button_new_with_mnemonic (_("_Add"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (button), "row", row);
-  g_object_set_data_full (G_OBJECT (button), "ids", ids, (GDestroyNotify) g_ptr_array_unref);
+  self->assign_row = ADW_COMBO_ROW (row);
+  g_clear_pointer (&self->assignable, g_ptr_array_unref);
+  self->assignable = ids;
   g_signal_connect (button, "clicked", G_CALLBACK (assign_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_preferences_group_add (group, row);
@@ -835,6 +845,8 @@ l4a_review_window_dispose (GObject *object)
   g_clear_pointer (&self->review, l4a_review_free);
   g_clear_pointer (&self->score_rows, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->assignable, g_ptr_array_unref);
+  self->assign_row = NULL;
 
   G_OBJECT_CLASS (l4a_review_window_parent_class)->dispose (object);
 }
@@ -857,6 +869,7 @@ l4a_review_window_class_init (L4aReviewWindowClass *klass)
                                     G_TYPE_NONE, 1, G_TYPE_STRING);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "review.unassign", "s", unassign_action);
 }
 
 static void

@@ -334,13 +334,28 @@ l4a_reviews_view_assign (L4aReviewsView  *self,
   return added->len;
 }
 
+/* The dialog's answer: how many reviewers, and for which view. */
+typedef struct
+{
+  L4aReviewsView *self;
+  GtkSpinButton  *spin;
+} AssignChoice;
+
+static void
+assign_choice_free (gpointer  data,
+                    GClosure *closure)
+{
+  g_free (data);
+}
+
 static void
 assign_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
-                    L4aReviewsView   *self)
+                    AssignChoice     *choice)
 {
+  L4aReviewsView *self = choice->self;
   g_autoptr(GError) error = NULL;
-  GtkSpinButton *spin = g_object_get_data (G_OBJECT (dialog), "spin");
+  GtkSpinButton *spin = choice->spin;
 
   if (g_strcmp0 (response, "assign") != 0)
     return;
@@ -374,12 +389,18 @@ assign_clicked_cb (L4aReviewsView *self)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_message_dialog_set_extra_child (dialog, group);
-  g_object_set_data (G_OBJECT (dialog), "spin", spin);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "assign", _("_Assign"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "assign", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "assign");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (assign_response_cb), self);
+  {
+    /* the dialog is modal to this view's window, which outlives it */
+    AssignChoice *choice = g_new0 (AssignChoice, 1);
+
+    choice->self = self;
+    choice->spin = GTK_SPIN_BUTTON (spin);
+    g_signal_connect_data (dialog, "response", G_CALLBACK (assign_response_cb), choice, assign_choice_free, 0);
+  }
   l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
@@ -505,7 +526,8 @@ typedef struct
 } AuditWindow;
 
 static void
-audit_window_free (gpointer data)
+audit_window_free (gpointer  data,
+                   GObject  *window)
 {
   AuditWindow *audit = data;
 
@@ -574,7 +596,8 @@ l4a_reviews_view_open_audit (L4aReviewsView *self)
 
   audit->store = g_object_ref (self->store);
   window = adw_window_new ();
-  g_object_set_data_full (G_OBJECT (window), "audit", audit, audit_window_free);
+  /* the filters live as long as their window */
+  g_object_weak_ref (G_OBJECT (window), audit_window_free, audit);
   gtk_window_set_title (GTK_WINDOW (window), _("Audit Log"));
   l4a_window_add_close_shortcuts (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 640);

@@ -34,6 +34,7 @@ struct _L4aChartCard
   GtkLabel        *verdict;
   GtkBox          *footer;
   GtkBox          *header;
+  double           export_scale;  /* of the export being chosen */
 };
 
 G_DEFINE_FINAL_TYPE (L4aChartCard, l4a_chart_card, GTK_TYPE_WIDGET)
@@ -156,7 +157,7 @@ export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     L4aChartCard    *self)
 {
-  double scale = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "scale"));
+  double scale = self->export_scale;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -194,7 +195,7 @@ export_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_object_set_data (G_OBJECT (dialog), "scale", GINT_TO_POINTER (g_str_equal (format, "png2") ? 2 : 1));
+  self->export_scale = g_str_equal (format, "png2") ? 2 : 1;
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

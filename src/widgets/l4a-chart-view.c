@@ -26,6 +26,7 @@ struct _L4aChartView
   L4aChart  *chart;
   int        focused;   /* index in the chart's hits, or -1 */
   int        hovered;
+  char      *font;      /* the style's font name, kept for the style */
 };
 
 G_DEFINE_FINAL_TYPE (L4aChartView, l4a_chart_view, GTK_TYPE_WIDGET)
@@ -62,8 +63,9 @@ l4a_chart_view_get_style (L4aChartView  *self,
   style->transparent = TRUE;
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-font-name", &font, NULL);
   /* the style keeps a pointer: keep the name with the widget */
-  g_object_set_data_full (G_OBJECT (self), "font", g_steal_pointer (&font), g_free);
-  style->font = g_object_get_data (G_OBJECT (self), "font");
+  g_free (self->font);
+  self->font = g_steal_pointer (&font);
+  style->font = self->font;
 }
 
 static void
@@ -314,6 +316,8 @@ l4a_chart_view_dispose (GObject *object)
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_pointer (&self->chart, l4a_chart_free);
+
+  g_clear_pointer (&((L4aChartView *) object)->font, g_free);
 
   G_OBJECT_CLASS (l4a_chart_view_parent_class)->dispose (object);
 }

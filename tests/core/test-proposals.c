@@ -160,10 +160,10 @@ test_features (void)
          "at least 80 characters, now 11");
   BREAK (g_clear_pointer (&copy->brand_commitment, g_free), "brand", "now 0");
   BREAK (g_ptr_array_set_size (copy->indicators, 0), "results", "at least one indicator");
-  BREAK ((g_free (((L4aIndicatorEdit *) copy->indicators->pdata[0])->code),
-          ((L4aIndicatorEdit *) copy->indicators->pdata[0])->code = g_strdup ("18.1.1")), "results", NULL);
-  BREAK ((g_free (((L4aIndicatorEdit *) copy->indicators->pdata[0])->target),
-          ((L4aIndicatorEdit *) copy->indicators->pdata[0])->target = g_strdup ("lots")), "results", NULL);
+  BREAK ((g_free (((L4aPlannedIndicator *) copy->indicators->pdata[0])->code),
+          ((L4aPlannedIndicator *) copy->indicators->pdata[0])->code = g_strdup ("18.1.1")), "results", NULL);
+  BREAK ((g_free (((L4aPlannedIndicator *) copy->indicators->pdata[0])->target),
+          ((L4aPlannedIndicator *) copy->indicators->pdata[0])->target = g_strdup ("lots")), "results", NULL);
   BREAK (copy->sdgs = 0, "topic", "Sustainable Development Goals");
   BREAK (g_clear_pointer (&copy->topic, g_free), "topic", "Name the topic");
 #undef BREAK
@@ -207,10 +207,10 @@ test_validate (void)
   bad->start = g_strdup ("2029-01-01");
   g_free (bad->title);
   bad->title = g_strdup ("  ");
-  g_free (((L4aIndicatorEdit *) bad->indicators->pdata[0])->code);
-  ((L4aIndicatorEdit *) bad->indicators->pdata[0])->code = g_strdup ("18.1.1");
-  g_free (((L4aIndicatorEdit *) bad->indicators->pdata[0])->baseline);
-  ((L4aIndicatorEdit *) bad->indicators->pdata[0])->baseline = g_strdup ("twelve");
+  g_free (((L4aPlannedIndicator *) bad->indicators->pdata[0])->code);
+  ((L4aPlannedIndicator *) bad->indicators->pdata[0])->code = g_strdup ("18.1.1");
+  g_free (((L4aPlannedIndicator *) bad->indicators->pdata[0])->baseline);
+  ((L4aPlannedIndicator *) bad->indicators->pdata[0])->baseline = g_strdup ("twelve");
   problems = l4a_proposal_edit_validate (store, bad);
   g_assert_nonnull (strstr (l4a_field_errors_find (problems, "end_on"), "after the start"));
   g_assert_nonnull (l4a_field_errors_find (problems, "title"));
@@ -260,7 +260,7 @@ test_drafts (void)
     g_assert_cmpuint (recovered->deliverables->len, ==, 2);
     g_assert_cmpuint (recovered->partners->len, ==, 1);  /* the empty row is not a partner yet */
     g_assert_cmpuint (recovered->indicators->len, ==, 1);
-    g_assert_cmpstr (((L4aIndicatorEdit *) recovered->indicators->pdata[0])->target, ==, "20");
+    g_assert_cmpstr (((L4aPlannedIndicator *) recovered->indicators->pdata[0])->target, ==, "20");
     g_assert_cmpuint (recovered->sdgs, ==, edit->sdgs);
     g_assert_cmpstr (recovered->state, ==, "draft");
   }

@@ -670,7 +670,7 @@ test_proposal_journey (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.add-indicator", NULL));
   {
-    L4aIndicatorEdit *ind = edit->indicators->pdata[0];
+    L4aPlannedIndicator *ind = edit->indicators->pdata[0];
     g_free (ind->code); ind->code = g_strdup ("L-SOR-02");
     g_free (ind->name); ind->name = g_strdup ("Villages with a weekly service");
     g_free (ind->baseline); ind->baseline = g_strdup ("12");
@@ -680,7 +680,7 @@ test_proposal_journey (void)
   g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* results */
   {
     /* A malformed code is explained at the indicator, and blocks the results. */
-    L4aIndicatorEdit *ind = edit->indicators->pdata[0];
+    L4aPlannedIndicator *ind = edit->indicators->pdata[0];
     g_free (ind->code); ind->code = g_strdup ("18.2.1");
     l4a_proposal_editor_changed (editor);
     g_assert_nonnull (strstr (l4a_proposal_editor_get_problem (editor, "indicators.0"), "“18.2.1” is not an SDG indicator code"));
@@ -1220,10 +1220,10 @@ test_indicators_view (void)
   paste = l4a_indicators_view_open_paste (view, 0);
   g_assert_nonnull (paste);
   before = l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(*) FROM measurement");
-  g_assert_false (l4a_indicators_view_paste (view, paste, "2026-01-31\t12\n2026-02-30\t13\n", &problems));
+  g_assert_false (l4a_indicators_view_paste (view, 0, "2026-01-31\t12\n2026-02-30\t13\n", &problems));
   g_assert_nonnull (strstr (problems, "Line 2"));
   g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(*) FROM measurement"), ==, before);
-  g_assert_true (l4a_indicators_view_paste (view, paste, "Date\tValue\n1999-01-31\t12\n1999-02-28\t13,5\n", NULL));
+  g_assert_true (l4a_indicators_view_paste (view, 0, "Date\tValue\n1999-01-31\t12\n1999-02-28\t13,5\n", NULL));
   g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(*) FROM measurement"), ==,
                    before + 2);
   gtk_window_destroy (paste);

@@ -1,0 +1,16 @@
+/* l4a-rows.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+guint l4a_rows_find (GPtrArray *rows,
+                     GtkWidget *widget);
+
+G_END_DECLS
