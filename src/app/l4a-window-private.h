@@ -1,0 +1,47 @@
+/* l4a-window-private.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by the window and its actions (l4a-window-actions.c).
+ */
+
+#pragma once
+
+#include "l4a-brand-view.h"
+#include "l4a-hubs-view.h"
+#include "l4a-indicators-view.h"
+#include "l4a-proposals-view.h"
+#include "l4a-reviews-view.h"
+#include "l4a-window.h"
+
+G_BEGIN_DECLS
+
+struct _L4aWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  L4aContext           *context;
+  L4aStore             *store;     /* the context's main connection */
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  L4aHubsView          *hubs_view;
+  L4aProposalsView     *proposals_view;
+  L4aReviewsView       *reviews_view;
+  L4aIndicatorsView    *indicators_view;
+  L4aBrandView         *brand_view;
+  GtkRevealer          *sample_banner;
+};
+
+void     _l4a_window_class_actions_init (L4aWindowClass *klass);
+gboolean _l4a_window_drop_cb            (GtkDropTarget  *target,
+                                         const GValue   *value,
+                                         double          x,
+                                         double          y,
+                                         L4aWindow      *self);
+
+G_END_DECLS
