@@ -28,7 +28,9 @@
 #include "bench-utils.h"
 #include "l4a-application.h"
 #include "l4a-hubs-view.h"
+#include "l4a-hubs-view-private.h"
 #include "l4a-window.h"
+#include "l4a-window-private.h"
 
 /* The child ------------------------------------------------------------------ */
 

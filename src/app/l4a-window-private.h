@@ -3,7 +3,8 @@
  * Copyright 2026 The Local4Action Hubs authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by the window and its actions (l4a-window-actions.c).
+ * Shared by the window and its actions (l4a-window-actions.c), and what
+ * the GUI tests reach for to look at its state.
  */
 
 #pragma once
@@ -43,5 +44,10 @@ gboolean _l4a_window_drop_cb            (GtkDropTarget  *target,
                                          double          x,
                                          double          y,
                                          L4aWindow      *self);
+
+const char *l4a_window_get_visible_view (L4aWindow      *self);
+GtkWidget  *l4a_window_get_view         (L4aWindow      *self,
+                                         const char     *name);
+gboolean    l4a_window_get_sample_banner_revealed (L4aWindow *self);
 
 G_END_DECLS

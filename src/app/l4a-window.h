@@ -19,14 +19,10 @@ G_DECLARE_FINAL_TYPE (L4aWindow, l4a_window, L4A, WINDOW, AdwApplicationWindow)
 L4aWindow  *l4a_window_new              (L4aApplication *application);
 void        l4a_window_show_view        (L4aWindow      *self,
                                          const char     *name);
-const char *l4a_window_get_visible_view (L4aWindow      *self);
 void        l4a_window_add_toast        (L4aWindow      *self,
                                          const char     *title);
 void        l4a_window_add_toast_object (L4aWindow      *self,
                                          AdwToast       *toast);
-GtkWidget  *l4a_window_get_view         (L4aWindow      *self,
-                                         const char     *name);
-gboolean    l4a_window_get_sample_banner_revealed (L4aWindow *self);
 GtkWindow  *l4a_window_import_file      (L4aWindow      *self,
                                          GFile          *file);
 GtkWindow  *l4a_window_open_export      (L4aWindow      *self);

@@ -25,6 +25,7 @@
 #include "l4a-accessible.h"
 #include "l4a-brand.h"
 #include "l4a-brand-view.h"
+#include "l4a-brand-view-private.h"
 #include "l4a-color.h"
 #include "l4a-hub.h"
 #include "l4a-reference.h"

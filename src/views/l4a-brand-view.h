@@ -18,25 +18,11 @@ G_DECLARE_FINAL_TYPE (L4aBrandView, l4a_brand_view, L4A, BRAND_VIEW, GtkWidget)
 
 void      l4a_brand_view_set_store    (L4aBrandView  *self,
                                        L4aStore      *store);
-void      l4a_brand_view_reload       (L4aBrandView  *self);
-gboolean  l4a_brand_view_select_hub   (L4aBrandView  *self,
-                                       const char    *hub_id);
-gboolean  l4a_brand_view_export_label (L4aBrandView  *self,
-                                       const char    *path,
-                                       int            width,
-                                       GError       **error);
-gboolean  l4a_brand_view_import_file  (L4aBrandView  *self,
-                                       GFile         *file,
-                                       GError       **error);
-guint     l4a_brand_view_import_folder (L4aBrandView  *self,
-                                       GFile         *folder,
-                                       char         **problems);
 GtkWidget *l4a_label_export_button   (const char    *action);
 void      l4a_label_export_choose     (GtkWidget     *widget,
                                        L4aStore      *store,
                                        const char    *hub_id,
                                        const char    *format);
-guint     l4a_brand_view_get_n_assets (L4aBrandView  *self);
 void l4a_brand_view_set_context (L4aBrandView *self, L4aContext *context);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "l4a-accessible.h"
 #include "l4a-calls-window.h"
+#include "l4a-calls-window-private.h"
 #include "l4a-labels.h"
 #include "l4a-registry.h"
 #include "l4a-rows.h"

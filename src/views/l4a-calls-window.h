@@ -18,11 +18,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (L4aCallsWindow, l4a_calls_window, L4A, CALLS_WINDOW, AdwWindow)
 
 L4aCallsWindow *l4a_calls_window_new      (L4aStore       *store);
-void            l4a_calls_window_edit     (L4aCallsWindow *self,
-                                           const char     *id);
-L4aCallEdit    *l4a_calls_window_get_edit (L4aCallsWindow *self);
-gboolean        l4a_calls_window_save     (L4aCallsWindow *self,
-                                           GError        **error);
-guint           l4a_calls_window_get_n_calls (L4aCallsWindow *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "l4a-accessible.h"
 #include "l4a-bundle.h"
 #include "l4a-export-window.h"
+#include "l4a-export-window-private.h"
 #include "l4a-government.h"
 #include "l4a-member.h"
 

@@ -18,11 +18,6 @@ G_DECLARE_FINAL_TYPE (L4aExportWindow, l4a_export_window, L4A, EXPORT_WINDOW, Ad
 
 L4aExportWindow *l4a_export_window_new          (GtkWindow       *parent,
                                                  L4aContext      *context);
-gboolean         l4a_export_window_select_kind  (L4aExportWindow *self,
-                                                 const char      *kind);
-char            *l4a_export_window_suggest_name (L4aExportWindow *self);
-void             l4a_export_window_export_to    (L4aExportWindow *self,
-                                                 const char      *path);
 
 void             l4a_add_bundle_filter          (GtkFileChooser  *chooser);
 

@@ -14,6 +14,7 @@
 #include "l4a-accessible.h"
 #include "l4a-government.h"
 #include "l4a-governments-window.h"
+#include "l4a-governments-window-private.h"
 #include "l4a-hub-edit.h"
 #include "l4a-reference.h"
 #include "l4a-rules.h"

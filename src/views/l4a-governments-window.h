@@ -17,11 +17,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (L4aGovernmentsWindow, l4a_governments_window, L4A, GOVERNMENTS_WINDOW, AdwWindow)
 
 L4aGovernmentsWindow *l4a_governments_window_new      (L4aStore             *store);
-void                  l4a_governments_window_edit     (L4aGovernmentsWindow *self,
-                                                       const char           *id);
-guint                 l4a_governments_window_get_n_rows (L4aGovernmentsWindow *self);
-gboolean              l4a_governments_window_save     (L4aGovernmentsWindow *self,
-                                                       GError              **error);
 gboolean              l4a_governments_window_merge    (L4aGovernmentsWindow *self,
                                                        const char           *duplicate_id,
                                                        GError              **error);

@@ -15,6 +15,7 @@
 #include "l4a-government.h"
 #include "l4a-hub-edit.h"
 #include "l4a-hub-editor.h"
+#include "l4a-hub-editor-private.h"
 #include "l4a-reference.h"
 
 /* The form that creates or changes a hub. The core checks every rule as the

@@ -21,8 +21,5 @@ L4aHubEditor *l4a_hub_editor_new          (L4aStore     *store,
                                            GError      **error);
 gboolean      l4a_hub_editor_save         (L4aHubEditor *self,
                                            GError      **error);
-gboolean      l4a_hub_editor_is_valid     (L4aHubEditor *self);
-const char   *l4a_hub_editor_get_problem  (L4aHubEditor *self,
-                                           const char   *field);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "l4a-hub-page.h"
 #include "l4a-hub-list.h"
 #include "l4a-hubs-view.h"
+#include "l4a-hubs-view-private.h"
 #include "l4a-labels.h"
 #include "l4a-map-view.h"
 #include "l4a-reference.h"

@@ -19,6 +19,7 @@
 
 #include "l4a-accessible.h"
 #include "l4a-import-window.h"
+#include "l4a-import-window-private.h"
 #include "l4a-import.h"
 #include "l4a-records.h"
 

@@ -19,10 +19,5 @@ G_DECLARE_FINAL_TYPE (L4aImportWindow, l4a_import_window, L4A, IMPORT_WINDOW, Ad
 L4aImportWindow *l4a_import_window_new        (GtkWindow       *parent,
                                                L4aContext      *context,
                                                GFile           *file);
-const char      *l4a_import_window_get_state  (L4aImportWindow *self);
-gboolean         l4a_import_window_resolve    (L4aImportWindow *self,
-                                               guint            index,
-                                               gboolean         theirs);
-void             l4a_import_window_apply      (L4aImportWindow *self);
 
 G_END_DECLS

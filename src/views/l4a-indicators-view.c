@@ -23,6 +23,7 @@
 #include "l4a-hub.h"
 #include "l4a-indicator.h"
 #include "l4a-indicators-view.h"
+#include "l4a-indicators-view-private.h"
 #include "l4a-ticks.h"
 
 /* The timeline shows the hubs that end last, up to this many. */

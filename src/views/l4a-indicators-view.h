@@ -19,20 +19,6 @@ G_DECLARE_FINAL_TYPE (L4aIndicatorsView, l4a_indicators_view, L4A, INDICATORS_VI
 void        l4a_indicators_view_set_store    (L4aIndicatorsView *self,
                                               L4aStore          *store,
                                               GListModel        *hubs);
-void        l4a_indicators_view_reload       (L4aIndicatorsView *self);
-gboolean    l4a_indicators_view_select_hub   (L4aIndicatorsView *self,
-                                              const char        *hub_id);
-GPtrArray  *l4a_indicators_view_get_cards    (L4aIndicatorsView *self);
-guint       l4a_indicators_view_get_n_indicators (L4aIndicatorsView *self);
-GtkWindow  *l4a_indicators_view_open_paste   (L4aIndicatorsView *self,
-                                              guint              indicator);
-gboolean    l4a_indicators_view_paste        (L4aIndicatorsView *self,
-                                              guint              indicator,
-                                              const char        *text,
-                                              char             **problems);
-gboolean    l4a_indicators_view_write_csv    (L4aIndicatorsView *self,
-                                              const char        *path,
-                                              GError           **error);
 void l4a_indicators_view_set_context (L4aIndicatorsView *self, L4aContext *context, GListModel *hubs);
 
 G_END_DECLS

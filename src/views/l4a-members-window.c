@@ -16,6 +16,7 @@
 #include "l4a-member.h"
 #include "l4a-rows.h"
 #include "l4a-members-window.h"
+#include "l4a-members-window-private.h"
 #include "l4a-reference.h"
 #include "l4a-rules.h"
 

@@ -17,17 +17,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (L4aMembersWindow, l4a_members_window, L4A, MEMBERS_WINDOW, AdwWindow)
 
 L4aMembersWindow *l4a_members_window_new        (L4aStore          *store);
-guint             l4a_members_window_get_n_members (L4aMembersWindow *self);
-void              l4a_members_window_edit       (L4aMembersWindow  *self,
-                                                 const char        *id);
-void              l4a_members_window_fill       (L4aMembersWindow  *self,
-                                                 const char        *name,
-                                                 const char        *country,
-                                                 const char        *region);
-void              l4a_members_window_declare    (L4aMembersWindow  *self,
-                                                 const char        *government_id,
-                                                 const char        *reason);
-gboolean          l4a_members_window_save       (L4aMembersWindow  *self,
-                                                 GError           **error);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "l4a-accessible.h"
 #include "l4a-labels.h"
 #include "l4a-proposal-editor.h"
+#include "l4a-proposal-editor-private.h"
 #include "l4a-review.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"

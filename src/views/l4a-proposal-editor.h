@@ -21,13 +21,7 @@ L4aProposalEditor     *l4a_proposal_editor_new          (L4aStore          *stor
                                                          const char        *proposal_id,
                                                          const char        *call_id,
                                                          GError           **error);
-L4aProposalEdit       *l4a_proposal_editor_get_edit     (L4aProposalEditor *self);
-void                   l4a_proposal_editor_changed      (L4aProposalEditor *self);
 gboolean               l4a_proposal_editor_save_now     (L4aProposalEditor *self,
                                                          GError           **error);
-GPtrArray             *l4a_proposal_editor_get_checks   (L4aProposalEditor *self);
-gboolean               l4a_proposal_editor_is_editable  (L4aProposalEditor *self);
-const char            *l4a_proposal_editor_get_problem  (L4aProposalEditor *self,
-                                                         const char        *field);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "l4a-proposal.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-proposals-view.h"
+#include "l4a-proposals-view-private.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
 

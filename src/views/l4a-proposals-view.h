@@ -16,14 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (L4aProposalsView, l4a_proposals_view, L4A, PROPOSALS_VIEW, AdwBin)
 
-void        l4a_proposals_view_set_store   (L4aProposalsView *self,
-                                            L4aStore         *store);
 void        l4a_proposals_view_reload      (L4aProposalsView *self);
-GListModel *l4a_proposals_view_get_model   (L4aProposalsView *self);
-GtkWindow  *l4a_proposals_view_open        (L4aProposalsView *self,
-                                            const char       *id);
-GtkWindow  *l4a_proposals_view_new_proposal (L4aProposalsView *self,
-                                            GError          **error);
 void l4a_proposals_view_set_context (L4aProposalsView *self, L4aContext *context);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "l4a-proposal-editor.h"
 #include "l4a-review.h"
 #include "l4a-review-window.h"
+#include "l4a-review-window-private.h"
 
 #define AUTOSAVE_DELAY_MS 800
 

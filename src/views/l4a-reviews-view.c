@@ -21,6 +21,7 @@
 #include "l4a-review.h"
 #include "l4a-review-window.h"
 #include "l4a-reviews-view.h"
+#include "l4a-reviews-view-private.h"
 
 struct _L4aReviewsView
 {

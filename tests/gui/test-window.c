@@ -14,29 +14,44 @@
 #include "l4a-application.h"
 #include "l4a-bundle.h"
 #include "l4a-calls-window.h"
+#include "l4a-calls-window-private.h"
 #include "l4a-governments-window.h"
+#include "l4a-governments-window-private.h"
 #include "l4a-hub.h"
 #include "l4a-hub-edit.h"
+#include "l4a-hub-list.h"
 #include "l4a-hub-editor.h"
+#include "l4a-hub-editor-private.h"
 #include "l4a-hub-page.h"
 #include "l4a-hubs-view.h"
+#include "l4a-hubs-view-private.h"
 #include "l4a-map-view.h"
 #include "l4a-proposal-editor.h"
+#include "l4a-proposal-editor-private.h"
 #include "l4a-proposals-view.h"
+#include "l4a-proposals-view-private.h"
 #include "l4a-members-window.h"
+#include "l4a-members-window-private.h"
 #include "l4a-review.h"
 #include "l4a-review-window.h"
+#include "l4a-review-window-private.h"
 #include "l4a-reviews-view.h"
+#include "l4a-reviews-view-private.h"
 #include <sqlite3.h>
 #include "l4a-export-window.h"
+#include "l4a-export-window-private.h"
 #include "l4a-import.h"
 #include "l4a-import-window.h"
+#include "l4a-import-window-private.h"
 #include "l4a-indicators-view.h"
+#include "l4a-indicators-view-private.h"
 #include "l4a-chart-card.h"
 #include "l4a-brand-view.h"
+#include "l4a-brand-view-private.h"
 #include "l4a-sample.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
+#include "l4a-window-private.h"
 #include "l4a-store-private.h"
 
 static char *tmpdir;
@@ -1454,6 +1469,104 @@ test_other_process (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An import in the window: every open view shows what it touched, with
+ * nobody telling them. The registry bundle renames a hub whose page is
+ * open and brings a new one. */
+static void
+test_import_refreshes_views (void)
+{
+  L4aStore *store = l4a_application_get_store (app);
+  g_autofree char *other_path = g_build_filename (tmpdir, "refresh-workstation.sqlite", NULL);
+  g_autofree char *bundle = g_build_filename (tmpdir, "refresh-registry.l4a.json", NULL);
+  g_autofree char *renamed_id = NULL;
+  g_autofree char *new_id = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  L4aIndicatorsView *indicators;
+  L4aHubsView *hubs;
+  L4aMapView *map;
+  L4aWindow *window;
+  GtkWindow *import;
+  GtkWidget *page;
+  gboolean closed = FALSE;
+  guint n_before, position;
+  double dashboard_before;
+
+  if (!l4a_sample_is_loaded (store))
+    g_assert_true (l4a_sample_load (store, NULL, &error));
+  g_settings_set_string (l4a_application_get_settings (app), "role", "secretariat");
+  window = open_window ();
+  hubs = hubs_of (window);
+  map = L4A_MAP_VIEW (l4a_hubs_view_get_map (hubs));
+  indicators = L4A_INDICATORS_VIEW (l4a_window_get_view (window, "indicators"));
+  l4a_hubs_view_show_map (hubs, TRUE);
+  renamed_id = l4a_test_sql_text (l4a_store_get_path (store),
+                                  "SELECT h.id FROM hub h JOIN government g ON g.id = h.government_id "
+                                  "WHERE g.country = 'ES' ORDER BY h.name LIMIT 1");
+  g_assert_true (l4a_hubs_view_open_hub (hubs, renamed_id));
+  page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "hub_page"));
+  l4a_test_iterate (0.3);
+  n_before = g_list_model_get_n_items (l4a_hubs_view_get_model (hubs));
+  dashboard_before = dashboard_hub_count (indicators);
+
+  /* the other workstation: the hub renamed, one more hub in Spain */
+  {
+    g_autoptr(L4aStore) other = l4a_store_open (other_path, &error);
+    g_autoptr(L4aHubEdit) renamed = NULL;
+    g_autoptr(L4aHubEdit) added = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (l4a_sample_load (other, NULL, &error));
+    renamed = l4a_registry_load_hub (other, renamed_id, &error);
+    g_assert_no_error (error);
+    g_free (renamed->name);
+    renamed->name = g_strdup ("Renamed by Another Workstation");
+    g_assert_true (l4a_registry_save_hub (other, renamed, &error));
+    added = l4a_registry_load_hub (other, renamed_id, &error);
+    g_clear_pointer (&added->id, g_free);
+    added->revision = 0;
+    g_free (added->name);
+    added->name = g_strdup ("Second Spanish Hub From Elsewhere");
+    g_assert_true (l4a_registry_save_hub (other, added, &error));
+    g_assert_no_error (error);
+    new_id = g_strdup (added->id);
+    g_assert_true (l4a_bundle_export (other, "registry", NULL, bundle, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  file = g_file_new_for_path (bundle);
+  import = l4a_window_import_file (window, file);
+  l4a_test_wait_until (import_previewed, import, 30, "the preview");
+  g_assert_cmpstr (l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)), ==, "preview");
+  g_object_weak_ref (G_OBJECT (import), import_closed_cb, &closed);
+  l4a_import_window_apply (L4A_IMPORT_WINDOW (import));
+  l4a_test_wait_until (flag_set, &closed, 30, "the import to finish");
+  l4a_test_wait_until (hubs_loaded, hubs, 20, "the hubs to settle");
+  l4a_test_iterate (0.3);
+
+  /* the list: the renamed hub in its place, the new one added */
+  g_assert_cmpuint (g_list_model_get_n_items (l4a_hubs_view_get_model (hubs)), ==, n_before + 1);
+  g_assert_true (l4a_hub_list_find (L4A_HUB_LIST (l4a_hubs_view_get_model (hubs)), renamed_id, &position));
+  {
+    g_autoptr(L4aHub) hub = g_list_model_get_item (l4a_hubs_view_get_model (hubs), position);
+
+    g_assert_cmpstr (l4a_hub_get_name (hub), ==, "Renamed by Another Workstation");
+  }
+  g_assert_true (l4a_hub_list_find (L4A_HUB_LIST (l4a_hubs_view_get_model (hubs)), new_id, NULL));
+  /* the open page, the map and the dashboard */
+  g_assert_cmpstr (l4a_hubs_view_get_open_hub (hubs), ==, renamed_id);
+  {
+    GtkLabel *title = GTK_LABEL (gtk_widget_get_template_child (page, L4A_TYPE_HUB_PAGE, "header_label"));
+
+    g_assert_cmpstr (gtk_label_get_label (title), ==, "Renamed by Another Workstation");
+  }
+  g_assert_cmpuint (l4a_map_view_get_marker_count (map, "ES"), ==, 3);
+  g_assert_cmpfloat (dashboard_hub_count (indicators), ==, dashboard_before + 1);
+
+  l4a_hubs_view_show_map (hubs, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1492,6 +1605,7 @@ main (int   argc,
   g_test_add_func ("/gui/reviews/score-submit-decide-release", test_review_journey);
   g_test_add_func ("/gui/templates/instantiate", test_templates);
   g_test_add_func ("/gui/context/other-process", test_other_process);
+  g_test_add_func ("/gui/context/import-refreshes-views", test_import_refreshes_views);
 
   status = g_test_run ();
 
