@@ -768,3 +768,71 @@ l4a_context_can (L4aContext    *self,
 
   return l4a_store_can (self->store, permission);
 }
+
+/* Followers ------------------------------------------------------------------ */
+
+static void
+follower_changed_cb (L4aContext         *context,
+                     L4aChanges         *changes,
+                     L4aContextFollower *follower)
+{
+  if (l4a_changes_touches_any (changes, follower->kinds))
+    follower->func (follower->owner);
+}
+
+static void
+follower_role_cb (L4aContext         *context,
+                  GParamSpec         *pspec,
+                  L4aContextFollower *follower)
+{
+  follower->func (follower->owner);
+}
+
+/**
+ * l4a_context_unfollow:
+ *
+ * Stops following; safe to call on a follower that follows nothing.
+ */
+void
+l4a_context_unfollow (L4aContextFollower *follower)
+{
+  g_return_if_fail (follower != NULL);
+
+  if (follower->context != NULL)
+    g_signal_handlers_disconnect_by_data (follower->context, follower);
+  g_clear_object (&follower->context);
+}
+
+/**
+ * l4a_context_follow:
+ * @follower: kept by the owner (a field of a view), zeroed at first
+ * @context: (nullable): what to follow from now on
+ * @kinds: the kinds of record @owner shows, %NULL-terminated, static
+ * @func: how @owner shows them again
+ *
+ * Views that are no live list (the proposals, the reviews, the
+ * dashboard, the brand kit) rebuild with this when what they show
+ * changed, in this process or another; the window relays nothing.
+ */
+void
+l4a_context_follow (L4aContextFollower *follower,
+                    L4aContext         *context,
+                    const char * const *kinds,
+                    L4aFollowFunc       func,
+                    gpointer            owner)
+{
+  g_return_if_fail (follower != NULL);
+  g_return_if_fail (!context || L4A_IS_CONTEXT (context));
+  g_return_if_fail (kinds != NULL && func != NULL);
+
+  l4a_context_unfollow (follower);
+  follower->kinds = kinds;
+  follower->func = func;
+  follower->owner = owner;
+  if (context == NULL)
+    return;
+  follower->context = g_object_ref (context);
+  g_signal_connect (context, "changed", G_CALLBACK (follower_changed_cb), follower);
+  g_signal_connect (context, "notify::role", G_CALLBACK (follower_role_cb), follower);
+  g_signal_connect (context, "notify::identity", G_CALLBACK (follower_role_cb), follower);
+}

@@ -98,4 +98,23 @@ gboolean    l4a_context_load_sample_finish (L4aContext              *self,
 
 GListModel *l4a_context_get_hubs           (L4aContext              *self);
 
+/* A view that follows a context: @func runs when a kind of record in
+ * @kinds changes, or the context's role or identity. */
+typedef void (*L4aFollowFunc) (gpointer owner);
+
+typedef struct
+{
+  L4aContext         *context;
+  const char * const *kinds;
+  L4aFollowFunc       func;
+  gpointer            owner;
+} L4aContextFollower;
+
+void        l4a_context_follow             (L4aContextFollower      *follower,
+                                            L4aContext              *context,
+                                            const char * const      *kinds,
+                                            L4aFollowFunc            func,
+                                            gpointer                 owner);
+void        l4a_context_unfollow           (L4aContextFollower      *follower);
+
 G_END_DECLS

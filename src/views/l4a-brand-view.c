@@ -46,7 +46,7 @@ struct _L4aBrandView
 {
   GtkWidget      parent_instance;
 
-  L4aContext    *context;
+  L4aContextFollower follow;   /* the context, and what of it this view shows */
   L4aStore      *store;
   GPtrArray     *colours;    /* L4aBrandColour */
   GPtrArray     *assets;     /* L4aBrandAsset */
@@ -1101,9 +1101,7 @@ l4a_brand_view_dispose (GObject *object)
   L4aBrandView *self = (L4aBrandView *)object;
 
   g_clear_pointer (&self->stack, gtk_widget_unparent);
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_clear_object (&self->context);
+  l4a_context_unfollow (&self->follow);
   g_clear_object (&self->store);
   g_clear_pointer (&self->colours, g_ptr_array_unref);
   g_clear_pointer (&self->assets, g_ptr_array_unref);
@@ -1153,20 +1151,6 @@ l4a_brand_view_init (L4aBrandView *self)
 /* What this view shows comes from these kinds of record. */
 static const char * const shown_kinds[] = { "brand_asset", "brand_colour", "hub", "government", NULL };
 
-static void
-context_changed_cb (L4aBrandView *self,
-                    L4aChanges *changes)
-{
-  if (l4a_changes_touches_any (changes, shown_kinds))
-    l4a_brand_view_reload (self);
-}
-
-static void
-context_role_cb (L4aBrandView *self)
-{
-  l4a_brand_view_reload (self);
-}
-
 /**
  * l4a_brand_view_set_context:
  *
@@ -1179,14 +1163,6 @@ l4a_brand_view_set_context (L4aBrandView *self,
   g_return_if_fail (L4A_IS_BRAND_VIEW (self));
   g_return_if_fail (!context || L4A_IS_CONTEXT (context));
 
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    {
-      g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::role", G_CALLBACK (context_role_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::identity", G_CALLBACK (context_role_cb), self, G_CONNECT_SWAPPED);
-    }
+  l4a_context_follow (&self->follow, context, shown_kinds, (L4aFollowFunc) l4a_brand_view_reload, self);
   l4a_brand_view_set_store (self, context ? l4a_context_get_store (context) : NULL);
 }

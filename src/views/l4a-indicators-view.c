@@ -33,7 +33,7 @@ struct _L4aIndicatorsView
 {
   GtkWidget      parent_instance;
 
-  L4aContext    *context;
+  L4aContextFollower follow;   /* the context, and what of it this view shows */
   L4aStore      *store;
   GListModel    *hubs;
   GPtrArray     *hub_ids;      /* in the order of the hub row */
@@ -945,9 +945,7 @@ l4a_indicators_view_dispose (GObject *object)
   if (self->hubs != NULL)
     g_signal_handlers_disconnect_by_data (self->hubs, self);
   g_clear_object (&self->hubs);
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_clear_object (&self->context);
+  l4a_context_unfollow (&self->follow);
   g_clear_object (&self->store);
   g_clear_pointer (&self->hub_ids, g_ptr_array_unref);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
@@ -1067,20 +1065,6 @@ l4a_indicators_view_init (L4aIndicatorsView *self)
 /* What this view shows comes from these kinds of record. */
 static const char * const shown_kinds[] = { "hub", "indicator", "measurement", "proposal", "call", "government", "deliverable", NULL };
 
-static void
-context_changed_cb (L4aIndicatorsView *self,
-                    L4aChanges *changes)
-{
-  if (l4a_changes_touches_any (changes, shown_kinds))
-    l4a_indicators_view_reload (self);
-}
-
-static void
-context_role_cb (L4aIndicatorsView *self)
-{
-  l4a_indicators_view_reload (self);
-}
-
 /**
  * l4a_indicators_view_set_context:
  *
@@ -1094,14 +1078,6 @@ l4a_indicators_view_set_context (L4aIndicatorsView *self,
   g_return_if_fail (L4A_IS_INDICATORS_VIEW (self));
   g_return_if_fail (!context || L4A_IS_CONTEXT (context));
 
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    {
-      g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::role", G_CALLBACK (context_role_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::identity", G_CALLBACK (context_role_cb), self, G_CONNECT_SWAPPED);
-    }
+  l4a_context_follow (&self->follow, context, shown_kinds, (L4aFollowFunc) l4a_indicators_view_reload, self);
   l4a_indicators_view_set_store (self, context ? l4a_context_get_store (context) : NULL, hubs);
 }

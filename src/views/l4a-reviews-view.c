@@ -27,7 +27,7 @@ struct _L4aReviewsView
 {
   AdwBin           parent_instance;
 
-  L4aContext      *context;
+  L4aContextFollower follow;   /* the context, and what of it this view shows */
   L4aStore        *store;
   GPtrArray       *calls;      /* L4aCallInfo, in the call drop-down's order */
   GPtrArray       *row_ids;    /* proposal id per row of the visible list */
@@ -816,9 +816,7 @@ l4a_reviews_view_dispose (GObject *object)
 {
   L4aReviewsView *self = (L4aReviewsView *) object;
 
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_clear_object (&self->context);
+  l4a_context_unfollow (&self->follow);
   g_clear_object (&self->store);
   g_clear_pointer (&self->calls, g_ptr_array_unref);
   g_clear_pointer (&self->row_ids, g_ptr_array_unref);
@@ -930,20 +928,6 @@ l4a_reviews_view_select_call (L4aReviewsView *self,
 /* What this view shows comes from these kinds of record. */
 static const char * const shown_kinds[] = { "proposal", "call", "criterion", "review", "assignment", "member", "conflict", "decision", "discussion_note", NULL };
 
-static void
-context_changed_cb (L4aReviewsView *self,
-                    L4aChanges *changes)
-{
-  if (l4a_changes_touches_any (changes, shown_kinds))
-    l4a_reviews_view_reload (self);
-}
-
-static void
-context_role_cb (L4aReviewsView *self)
-{
-  l4a_reviews_view_reload (self);
-}
-
 /**
  * l4a_reviews_view_set_context:
  *
@@ -956,14 +940,6 @@ l4a_reviews_view_set_context (L4aReviewsView *self,
   g_return_if_fail (L4A_IS_REVIEWS_VIEW (self));
   g_return_if_fail (!context || L4A_IS_CONTEXT (context));
 
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    {
-      g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::role", G_CALLBACK (context_role_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::identity", G_CALLBACK (context_role_cb), self, G_CONNECT_SWAPPED);
-    }
+  l4a_context_follow (&self->follow, context, shown_kinds, (L4aFollowFunc) l4a_reviews_view_reload, self);
   l4a_reviews_view_set_store (self, context ? l4a_context_get_store (context) : NULL);
 }
