@@ -20,6 +20,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <math.h>
 #include <string.h>
 
 #include "l4a-bundle.h"
@@ -54,17 +56,409 @@ typedef struct
   guint     members[3];     /* colons at levels 1 and 2 */
 } SplitPoints;
 
-/* Checks the size and how deeply arrays and objects nest, reading the
- * bytes once, before any parser sees them; with @split, notes where the
- * text may be cut for two parsers. */
+/* The strict reading of RFC 8259 that every bundle must pass before any
+ * parser sees it: json-glib's parser also takes single quotes, comments,
+ * hexadecimal numbers, a member given twice (the last one wins) and text
+ * after the value, and decodes escapes that make no valid text. A bundle
+ * is read one way only, so each of these is refused here, with where.
+ * The same walk checks the size and the nesting (json-glib recurses on
+ * it) and notes, with @split, where a large text may be cut for two
+ * parsers. */
+
+typedef struct
+{
+  const char *p;        /* within a string, at most as long as the text */
+  gsize       length;
+  char       *decoded;  /* a name with escapes, decoded; or NULL */
+} Name;
+
+typedef struct
+{
+  const char   *start;
+  const char   *p;
+  const char   *end;
+  guint         depth;
+  SplitPoints  *split;
+  GArray       *names[L4A_BUNDLE_MAX_DEPTH + 1];  /* of each open object: Name */
+  GError      **error;
+} Strict;
+
+static gboolean
+strict_fail (Strict     *st,
+             const char *at,
+             const char *what)
+{
+  guint line = 1, column = 1;
+
+  for (const char *q = st->start; q < at && q < st->end; q++)
+    if (*q == '\n')
+      line++, column = 1;
+    else if (((guchar) *q & 0xc0) != 0x80)
+      column++;
+  g_set_error (st->error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SYNTAX,
+               /* translators: the numbers say where in the file; the last %s says what is wrong */
+               _("The bundle is not valid JSON: at line %u, column %u, %s."), line, column, what);
+  return FALSE;
+}
+
+static inline void
+strict_skip_space (Strict *st)
+{
+  while (st->p < st->end && (*st->p == ' ' || *st->p == '\t' || *st->p == '\n' || *st->p == '\r'))
+    st->p++;
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static gboolean
+read_hex4 (Strict   *st,
+           const char *at,
+           gunichar *code)
+{
+  *code = 0;
+  if (st->end - at < 4)
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    {
+      int v = hex_value (at[i]);
+
+      if (v < 0)
+        return FALSE;
+      *code = (*code << 4) | (gunichar) v;
+    }
+  return TRUE;
+}
+
+/* A string, from its opening quote; @escapes says whether it had any. */
+static gboolean
+strict_string (Strict   *st,
+               gboolean *escapes)
+{
+  const char *open = st->p++;
+
+  *escapes = FALSE;
+  while (st->p < st->end)
+    {
+      guchar c = (guchar) *st->p;
+
+      if (c == '"')
+        {
+          st->p++;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return strict_fail (st, st->p, _("a control character stands unescaped in a text"));
+      if (c != '\\')
+        {
+          st->p++;
+          continue;
+        }
+      *escapes = TRUE;
+      if (st->p + 1 >= st->end)
+        break;
+      switch (st->p[1])
+        {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          st->p += 2;
+          break;
+        case 'u':
+          {
+            gunichar code, low;
+
+            if (!read_hex4 (st, st->p + 2, &code))
+              return strict_fail (st, st->p, _("a \\u escape lacks its four hexadecimal digits"));
+            if (code == 0)
+              return strict_fail (st, st->p, _("a text holds the character U+0000, which no text may"));
+            if (code >= 0xdc00 && code <= 0xdfff)
+              return strict_fail (st, st->p, _("a text holds half of a character (a lone low surrogate)"));
+            if (code >= 0xd800 && code <= 0xdbff)
+              {
+                if (st->p + 7 >= st->end || st->p[6] != '\\' || st->p[7] != 'u' ||
+                    !read_hex4 (st, st->p + 8, &low) || low < 0xdc00 || low > 0xdfff)
+                  return strict_fail (st, st->p, _("a text holds half of a character (a lone high surrogate)"));
+                st->p += 12;
+              }
+            else
+              st->p += 6;
+          }
+          break;
+        default:
+          return strict_fail (st, st->p, _("a text holds an escape JSON does not have"));
+        }
+    }
+  return strict_fail (st, open, _("a text is not closed"));
+}
+
+static gboolean
+strict_number (Strict *st)
+{
+  const char *begin = st->p;
+  gboolean integer = TRUE;
+
+  if (st->p < st->end && *st->p == '-')
+    st->p++;
+  if (st->p < st->end && *st->p == '0')
+    st->p++;
+  else if (st->p < st->end && *st->p >= '1' && *st->p <= '9')
+    while (st->p < st->end && g_ascii_isdigit (*st->p))
+      st->p++;
+  else
+    return strict_fail (st, begin, _("a number is not written as JSON writes numbers"));
+  if (st->p < st->end && *st->p == '.')
+    {
+      integer = FALSE;
+      st->p++;
+      if (st->p >= st->end || !g_ascii_isdigit (*st->p))
+        return strict_fail (st, begin, _("a number has no digits after its point"));
+      while (st->p < st->end && g_ascii_isdigit (*st->p))
+        st->p++;
+    }
+  if (st->p < st->end && (*st->p == 'e' || *st->p == 'E'))
+    {
+      integer = FALSE;
+      st->p++;
+      if (st->p < st->end && (*st->p == '+' || *st->p == '-'))
+        st->p++;
+      if (st->p >= st->end || !g_ascii_isdigit (*st->p))
+        return strict_fail (st, begin, _("a number has no digits in its exponent"));
+      while (st->p < st->end && g_ascii_isdigit (*st->p))
+        st->p++;
+    }
+  if (st->p < st->end && (g_ascii_isalnum (*st->p) || *st->p == '.' || *st->p == '_'))
+    return strict_fail (st, begin, _("a number is not written as JSON writes numbers"));
+
+  /* what the parser would turn into another number is refused */
+  {
+    char buffer[64];
+    gsize n = (gsize) (st->p - begin);
+    char *rest = NULL;
+
+    if (n >= sizeof buffer)
+      {
+        if (integer)
+          return strict_fail (st, begin, _("a whole number is out of range"));
+        /* a long real: only its magnitude matters here */
+        n = sizeof buffer - 1;
+      }
+    memcpy (buffer, begin, n);
+    buffer[n] = '\0';
+    errno = 0;
+    if (integer)
+      {
+        g_ascii_strtoll (buffer, &rest, 10);
+        if (errno == ERANGE)
+          return strict_fail (st, begin, _("a whole number is out of range"));
+      }
+    else if (!isfinite (g_ascii_strtod (buffer, &rest)))
+      return strict_fail (st, begin, _("a number is too large to be finite"));
+  }
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  const Name *x = a, *y = b;
+  const char *xp = x->decoded ? x->decoded : x->p;
+  const char *yp = y->decoded ? y->decoded : y->p;
+  gsize xl = x->decoded ? strlen (x->decoded) : x->length;
+  gsize yl = y->decoded ? strlen (y->decoded) : y->length;
+  int c = memcmp (xp, yp, MIN (xl, yl));
+
+  return c != 0 ? c : (xl > yl) - (xl < yl);
+}
+
+static void
+name_clear (gpointer data)
+{
+  g_clear_pointer (&((Name *) data)->decoded, g_free);
+}
+
+static gboolean strict_value (Strict *st);
+
+static gboolean
+strict_container (Strict *st)
+{
+  const char *open = st->p;
+  gboolean object = *st->p == '{';
+  char close = object ? '}' : ']';
+  GArray *names = NULL;
+  gboolean first = TRUE;
+  gboolean records_list;
+
+  if (++st->depth > L4A_BUNDLE_MAX_DEPTH)
+    {
+      g_set_error (st->error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                   _("The bundle nests lists and objects more than %u deep."), L4A_BUNDLE_MAX_DEPTH);
+      return FALSE;
+    }
+  records_list = st->split != NULL && st->depth == 3 && !object;
+  if (records_list)
+    {
+      st->split->current_index = st->split->n_lists++;
+      g_array_set_size (st->split->current, 0);
+    }
+  if (object)
+    {
+      if (st->names[st->depth] == NULL)
+        {
+          st->names[st->depth] = g_array_new (FALSE, FALSE, sizeof (Name));
+          g_array_set_clear_func (st->names[st->depth], name_clear);
+        }
+      names = st->names[st->depth];
+      g_array_set_size (names, 0);
+    }
+
+  st->p++;
+  strict_skip_space (st);
+  while (st->p < st->end && *st->p != close)
+    {
+      if (!first)
+        {
+          if (*st->p != ',')
+            return strict_fail (st, st->p, object ? _("a “,” or “}” is missing between members")
+                                                  : _("a “,” or “]” is missing between elements"));
+          if (records_list)
+            {
+              /* a list longer than a bundle may carry is refused later:
+               * its commas are not kept, whatever their number */
+              gsize offset = (gsize) (st->p - st->start);
+
+              if (st->split->current->len < L4A_BUNDLE_MAX_RECORDS)
+                g_array_append_val (st->split->current, offset);
+              else
+                st->split->possible = FALSE;
+            }
+          st->p++;
+          strict_skip_space (st);
+        }
+      first = FALSE;
+      if (object)
+        {
+          Name name = { 0 };
+          gboolean escapes;
+
+          if (st->p < st->end && *st->p == '/')
+            return strict_fail (st, st->p, _("a comment stands where JSON has none"));
+          if (st->p >= st->end || *st->p != '"')
+            return strict_fail (st, st->p, _("a member’s name is not a text in double quotes"));
+          name.p = st->p + 1;
+          if (!strict_string (st, &escapes))
+            return FALSE;
+          name.length = (gsize) (st->p - 1 - name.p);
+          if (escapes)
+            {
+              /* two spellings of one name are one name */
+              g_autofree char *quoted = g_strndup (name.p - 1, name.length + 2);
+              g_autoptr(JsonNode) node = json_from_string (quoted, NULL);
+
+              name.decoded = g_strdup (node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : "");
+            }
+          g_array_append_val (names, name);
+          if (st->split != NULL && st->depth <= 2)
+            st->split->members[st->depth]++;
+          strict_skip_space (st);
+          if (st->p >= st->end || *st->p != ':')
+            return strict_fail (st, st->p, _("a “:” is missing after a member’s name"));
+          st->p++;
+          strict_skip_space (st);
+        }
+      if (!strict_value (st))
+        return FALSE;
+      strict_skip_space (st);
+    }
+  if (st->p >= st->end)
+    return strict_fail (st, open, object ? _("an object is not closed") : _("a list is not closed"));
+
+  if (records_list && st->split->current->len > st->split->commas->len)
+    {
+      GArray *longest = st->split->commas;
+
+      st->split->commas = st->split->current;
+      st->split->current = longest;
+      st->split->list_index = st->split->current_index;
+      st->split->list_close = (gsize) (st->p - st->start);
+    }
+  if (names != NULL && names->len > 1)
+    {
+      g_array_sort (names, compare_names);
+      for (guint i = 1; i < names->len; i++)
+        if (compare_names (&g_array_index (names, Name, i - 1), &g_array_index (names, Name, i)) == 0)
+          {
+            const Name *twice = &g_array_index (names, Name, i);
+            g_autofree char *name = twice->decoded ? g_strdup (twice->decoded)
+                                                   : g_strndup (twice->p, MIN (twice->length, 80));
+            g_autofree char *valid = g_utf8_make_valid (name, -1);
+            /* translators: %s is a member's name */
+            g_autofree char *what = g_strdup_printf (_("the member “%s” is given twice in one object"), valid);
+
+            return strict_fail (st, open, what);
+          }
+    }
+  st->p++;
+  st->depth--;
+  return TRUE;
+}
+
+static gboolean
+strict_value (Strict *st)
+{
+  gboolean escapes;
+
+  if (st->p >= st->end)
+    return strict_fail (st, st->p, _("a value is missing"));
+  switch (*st->p)
+    {
+    case '{':
+    case '[':
+      return strict_container (st);
+    case '"':
+      return strict_string (st, &escapes);
+    case 't':
+    case 'f':
+    case 'n':
+      {
+        const char *word = *st->p == 't' ? "true" : *st->p == 'f' ? "false" : "null";
+        gsize n = strlen (word);
+
+        if ((gsize) (st->end - st->p) < n || memcmp (st->p, word, n) != 0 ||
+            ((gsize) (st->end - st->p) > n && g_ascii_isalnum (st->p[n])))
+          return strict_fail (st, st->p, _("a word stands where only true, false or null may"));
+        st->p += n;
+        return TRUE;
+      }
+    default:
+      if (*st->p == '-' || g_ascii_isdigit (*st->p))
+        return strict_number (st);
+      if (*st->p == '\'')
+        return strict_fail (st, st->p, _("a text is in single quotes"));
+      if (*st->p == '/')
+        return strict_fail (st, st->p, _("a comment stands where JSON has none"));
+      if (g_ascii_isalpha (*st->p))
+        return strict_fail (st, st->p, _("a word stands where only true, false or null may"));
+      return strict_fail (st, st->p, _("something stands where a value should"));
+    }
+}
+
 static gboolean
 prescan (const char   *data,
          gsize         length,
          SplitPoints  *split,
          GError      **error)
 {
-  guint depth = 0;
-  gboolean in_string = FALSE, escaped = FALSE, in_list = FALSE;
+  Strict st = { data, data, data + length, 0, split, { NULL }, error };
+  gboolean ok;
 
   if (length > L4A_BUNDLE_MAX_SIZE)
     {
@@ -73,72 +467,25 @@ prescan (const char   *data,
       return FALSE;
     }
 
-  for (gsize i = 0; i < length; i++)
+  /* a byte-order mark is not JSON either, but harmless: skipped */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    st.p += 3;
+  strict_skip_space (&st);
+  if (st.p >= st.end)
     {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > L4A_BUNDLE_MAX_DEPTH)
-            {
-              g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
-                           _("The bundle nests lists and objects more than %u deep."), L4A_BUNDLE_MAX_DEPTH);
-              return FALSE;
-            }
-          if (split != NULL && depth == 3 && c == '[')
-            {
-              in_list = TRUE;
-              split->current_index = split->n_lists++;
-              g_array_set_size (split->current, 0);
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        {
-          if (split != NULL && depth == 3 && in_list)
-            {
-              in_list = FALSE;
-              if (split->current->len > split->commas->len)
-                {
-                  GArray *longest = split->commas;
-
-                  split->commas = split->current;
-                  split->current = longest;
-                  split->list_index = split->current_index;
-                  split->list_close = i;
-                }
-            }
-          depth--;
-        }
-      else if (split != NULL)
-        {
-          if (c == ',' && depth == 3 && in_list)
-            {
-              /* a list longer than a bundle may carry is refused later:
-               * its commas are not kept, whatever their number */
-              if (split->current->len < L4A_BUNDLE_MAX_RECORDS)
-                g_array_append_val (split->current, i);
-              else
-                split->possible = FALSE;
-            }
-          else if (c == ':' && depth >= 1 && depth <= 2)
-            split->members[depth]++;
-          else if (c == '/' || c == '\'')
-            split->possible = FALSE;  /* comments or quotes a JSON parser may take */
-        }
+      g_set_error_literal (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SYNTAX, _("The bundle is empty."));
+      return FALSE;
     }
-  return TRUE;
+  ok = strict_value (&st);
+  if (ok)
+    {
+      strict_skip_space (&st);
+      if (st.p < st.end)
+        ok = strict_fail (&st, st.p, _("more stands after the bundle’s end"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (st.names); i++)
+    g_clear_pointer (&st.names[i], g_array_unref);
+  return ok;
 }
 
 typedef struct
@@ -927,9 +1274,10 @@ l4a_bundle_parse (const char  *data,
   split.commas = g_array_new (FALSE, FALSE, sizeof (gsize));
   split.current = g_array_new (FALSE, FALSE, sizeof (gsize));
   split.possible = TRUE;
-  ok = prescan (data, length, &split, error);
-  if (ok && !g_utf8_validate_len (data, length, NULL))
-    ok = format_error (error, _("The bundle is not UTF-8 text."));
+  ok = length <= L4A_BUNDLE_MAX_SIZE && g_utf8_validate_len (data, length, NULL)
+       ? prescan (data, length, &split, error)
+       : length > L4A_BUNDLE_MAX_SIZE ? prescan (data, length, &split, error)
+                                      : format_error (error, _("The bundle is not UTF-8 text."));
   if (ok)
     whole = parse_in_two (data, length, &split);
   g_array_unref (split.commas);
