@@ -91,6 +91,30 @@ l4a_cli_is_command (const char *name)
   return FALSE;
 }
 
+
+/* Text from the database or a bundle, made safe to print on a terminal:
+ * control characters (escape sequences among them, which could move the
+ * cursor, retitle the window or hide what follows), C1 controls and the
+ * marks that reverse the direction of text each become U+FFFD; invalid
+ * UTF-8 too. Returns: (transfer full) */
+char *
+l4a_cli_terminal_safe (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) ||
+          (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f)
+        g_string_append_unichar (out, 0xfffd);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
 static int
 fail (int         status,
       const char *format,
@@ -108,9 +132,13 @@ fail (int         status,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* One line, whatever the message holds. */
-  g_strdelimit (message, "\n\r", ' ');
-  fprintf (stderr, "local4action: %s\n", message);
+  /* One line, whatever the message holds, and nothing a terminal obeys */
+  g_strdelimit (message, "\n\r\t", ' ');
+  {
+    g_autofree char *safe = l4a_cli_terminal_safe (message);
+
+    fprintf (stderr, "local4action: %s\n", safe);
+  }
   return status;
 }
 
@@ -364,7 +392,14 @@ print_table (GPtrArray *rows,
     {
       char **cells = g_ptr_array_index (rows, r);
       for (guint c = 0; c < n_columns; c++)
-        widths[c] = MAX (widths[c], g_utf8_strlen (cells[c] ? cells[c] : "", -1));
+        {
+          /* what the cells hold comes from records: made safe once */
+          char *safe = l4a_cli_terminal_safe (cells[c]);
+
+          g_free (cells[c]);
+          cells[c] = safe;
+          widths[c] = MAX (widths[c], g_utf8_strlen (cells[c], -1));
+        }
     }
 
   for (guint r = 0; r < rows->len; r++)
@@ -929,7 +964,9 @@ command_check (L4aGlobalOptions  *options,
   for (guint i = 0; i < checks->len; i++)
     {
       L4aFeatureCheck *check = g_ptr_array_index (checks, i);
-      printf ("%s %s: %s\n", check->passed ? "✓" : "✗", check->label, check->reason);
+      g_autofree char *reason = l4a_cli_terminal_safe (check->reason);
+
+      printf ("%s %s: %s\n", check->passed ? "✓" : "✗", check->label, reason);
     }
 
   return l4a_feature_checks_all_pass (checks) ? EXIT_SUCCESS : EXIT_NOT_ELIGIBLE;
@@ -1396,8 +1433,14 @@ command_import (L4aGlobalOptions  *options,
         continue;
       g_ptr_array_add (change->fields, NULL);
       fields = g_strjoinv (", ", (char **) change->fields->pdata);
-      printf ("%-8s %-12s %s%s%s\n", l4a_import_action_to_string (change->action), change->type, change->label,
-              *fields ? " — " : "", fields);
+      {
+        g_autofree char *label = l4a_cli_terminal_safe (change->label);
+        g_autofree char *safe_fields = l4a_cli_terminal_safe (fields);
+        g_autofree char *type = l4a_cli_terminal_safe (change->type);
+
+        printf ("%-8s %-12s %s%s%s\n", l4a_import_action_to_string (change->action), type, label,
+                *safe_fields ? " — " : "", safe_fields);
+      }
     }
   /* translators: how many records importing would add, update, leave as they are, leave alone, find in conflict */
   printf (_("%u to add, %u to update, %u unchanged, %u newer here, %u in conflict.\n"),
@@ -1463,7 +1506,11 @@ command_chart (L4aGlobalOptions  *options,
   if (!l4a_chart_export (chart, out, width, height, scale, &style, &error))
     return fail (EXIT_FAILURE, "%s", error->message);
   if (chart->verdict_text != NULL)
-    printf ("%s\n", chart->verdict_text);
+    {
+      g_autofree char *verdict = l4a_cli_terminal_safe (chart->verdict_text);
+
+      printf ("%s\n", verdict);
+    }
   return EXIT_SUCCESS;
 }
 

@@ -33,4 +33,6 @@ int      l4a_cli_run              (L4aGlobalOptions  *options,
 
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (L4aGlobalOptions, l4a_global_options_clear)
+char *l4a_cli_terminal_safe (const char *text);
+
 G_END_DECLS

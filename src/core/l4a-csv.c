@@ -8,22 +8,47 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "l4a-csv.h"
 #include "l4a-hub.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
 
+/* Whether a spreadsheet opening the cell could take it for a formula:
+ * it starts, after any spaces, with =, +, -, @, or it starts with a tab
+ * or a carriage return; a plain negative number (such as -3.5) is a
+ * number. */
+static gboolean
+looks_like_formula (const char *value)
+{
+  const char *first = value;
+  char *end = NULL;
+
+  if (value[0] == '\t' || value[0] == '\r')
+    return TRUE;
+  while (*first == ' ')
+    first++;
+  if (strchr ("=+-@", *first) == NULL || *first == '\0')
+    return FALSE;
+  if (*first != '-')
+    return TRUE;
+  /* a negative number as the application writes it stays a number */
+  g_ascii_strtod (value, &end);
+  return end == value || *end != '\0' || first != value;
+}
+
 /**
  * l4a_csv_append_field:
  * @line: the line so far
  * @value: (nullable): the field; %NULL for an empty one
- * @text: whether @value is free text typed by someone
+ * @text: unused: every cell is guarded, whatever it holds (a code or a
+ *   unit from a bundle is as much someone's typing as a name)
  *
- * Appends one RFC 4180 field. A free-text value that a spreadsheet would
- * take for a formula (starting with =, +, -, @, a tab or a carriage
- * return) is prefixed with an apostrophe, so that opening the file never
- * runs what a record's author typed. Each field is followed by a comma
- * until l4a_csv_end_line() ends the line.
+ * Appends one RFC 4180 field. A value that a spreadsheet would take for a
+ * formula (see looks_like_formula()) is prefixed with an apostrophe, so
+ * that opening the file never runs what a record's author typed. Each
+ * field is followed by a comma until l4a_csv_end_line() ends the line.
  */
 void
 l4a_csv_append_field (GString    *line,
@@ -45,7 +70,7 @@ l4a_csv_append_field (GString    *line,
 
   if (quote)
     g_string_append_c (line, '"');
-  if (text && strchr ("=+-@\t\r", value[0]) && value[0] != '\0')
+  if (looks_like_formula (value))
     g_string_append_c (line, '\'');
   for (const char *p = value; *p; p++)
     {

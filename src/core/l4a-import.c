@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "l4a-import.h"
+#include "l4a-labels.h"
 #include "l4a-records.h"
 #include "l4a-store-private.h"
 
@@ -753,6 +754,137 @@ is_link (const char *member)
   return is_link_set (member) || g_str_equal (member, "scores") || g_str_equal (member, "data");
 }
 
+/* Ids are lower-case UUIDs, one spelling each: an id that differs only by
+ * case would be another record to SQLite and the same one to a person. */
+static gboolean
+is_canonical_uuid (const char *text)
+{
+  static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+
+  for (guint i = 0; i < sizeof shape - 1; i++)
+    {
+      char c = text[i];
+
+      if (shape[i] == '-' ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+        return FALSE;
+    }
+  return text[sizeof shape - 1] == '\0';
+}
+
+static gboolean
+is_sha256 (const char *text)
+{
+  guint n = 0;
+
+  for (; text[n] != '\0'; n++)
+    if (!((text[n] >= '0' && text[n] <= '9') || (text[n] >= 'a' && text[n] <= 'f')))
+      return FALSE;
+  return n == 64;
+}
+
+/* A calendar date (YYYY-MM-DD) or a UTC time (…T…Z) between the years
+ * 2000 and 2100: what the application writes, and what a record means. */
+static gboolean
+is_sane_date (const char *text,
+              gboolean    with_time)
+{
+  g_autoptr(GDateTime) time = NULL;
+  GDate date;
+  int year;
+
+  if (with_time)
+    {
+      if (strlen (text) < 20 || text[10] != 'T' || text[strlen (text) - 1] != 'Z')
+        return FALSE;
+      time = g_date_time_new_from_iso8601 (text, NULL);
+      if (time == NULL)
+        return FALSE;
+      year = g_date_time_get_year (time);
+    }
+  else
+    {
+      if (!l4a_parse_date (text, &date))
+        return FALSE;
+      year = g_date_get_year (&date);
+    }
+  return year >= 2000 && year <= 2100;
+}
+
+static gboolean
+is_date_member (const char *name,
+                gboolean   *with_time)
+{
+  *with_time = g_str_has_suffix (name, "_at");
+  return *with_time || g_str_has_suffix (name, "_on") || g_str_equal (name, "label_date");
+}
+
+/* The values a record may hold whatever the database's own checks say:
+ * ids in their one form, dates that are dates in sane years. */
+static gboolean
+check_values (const char  *table,
+              JsonObject  *object,
+              guint        index,
+              GError     **error)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      const char *problem = NULL;
+      gboolean with_time;
+
+      if (JSON_NODE_HOLDS_NULL (node))
+        continue;
+      if (g_str_equal (name, "id") || g_str_has_suffix (name, "_id"))
+        {
+          const char *text = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+                             ? json_node_get_string (node) : NULL;
+
+          if (text == NULL || !is_canonical_uuid (text))
+            problem = _("%s: the field “%s” must be an identifier in lower-case UUID form.");
+        }
+      else if (g_str_equal (name, "related") && JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *array = json_node_get_array (node);
+
+          for (guint i = 0; i < json_array_get_length (array) && problem == NULL; i++)
+            {
+              JsonNode *element = json_array_get_element (array, i);
+
+              if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING ||
+                  !is_canonical_uuid (json_node_get_string (element)))
+                problem = _("%s: the field “%s” must list identifiers in lower-case UUID form.");
+            }
+        }
+      else if (g_str_equal (name, "sha256"))
+        {
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+              !is_sha256 (json_node_get_string (node)))
+            problem = _("%s: the field “%s” must be a SHA-256 in lower-case hexadecimal.");
+        }
+      else if (is_date_member (name, &with_time))
+        {
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+              !is_sane_date (json_node_get_string (node), with_time))
+            problem = with_time ? _("%s: the field “%s” must be a UTC time between the years 2000 and 2100, "
+                                    "such as 2026-06-30T09:00:00Z.")
+                                : _("%s: the field “%s” must be a calendar date between the years 2000 and 2100, "
+                                    "such as 2026-06-30.");
+        }
+      if (problem != NULL)
+        {
+          g_autofree char *record = l4a_records_describe (table, object, index);
+
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, problem, record, name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Every member of @object is a field of its table, and no record comes
  * twice (@seen: the keys of its table so far, owned by the plan): checked
  * for every record, written or not. */
@@ -804,7 +936,7 @@ check_members (L4aStore    *store,
                                : _("%s: the bundle carries this record twice."), record);
       return FALSE;
     }
-  return TRUE;
+  return check_values (table, object, index, error);
 }
 
 static gboolean

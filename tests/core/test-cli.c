@@ -9,6 +9,8 @@
 #include "core-test-utils.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sqlite3.h>
 #include <json-glib/json-glib.h>
 
 typedef struct
@@ -642,6 +644,64 @@ test_chart (void)
   assert_one_line_error (&unknown, 1, "chart --list");
 }
 
+/* Names that came in a bundle are data: printed to a terminal they must
+ * not move the cursor, retitle the window or reverse what follows; in a
+ * CSV they must not run as a formula; in JSON they stay as they are. */
+static void
+test_hostile_output (void)
+{
+  g_autofree char *path = db_path ("hostile-output.sqlite");
+  g_auto(Run) load = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) json = { 0 };
+  sqlite3 *db;
+
+  run_cli (&load, "--db", path, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE hub SET name = 'Evil' || char (27) || ']0;pwned' || char (7) || "
+                                     "char (27) || '[2J' || char (8238) || 'buH' || char (155) || '31m' "
+                                     "WHERE name = 'Care Blocks Hub'; "
+                                     "UPDATE government SET name = '=HYPERLINK(\"http://x\",\"y\")' "
+                                     "WHERE name = 'Bogotá'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run_cli (&table, "--db", path, "list", "hubs", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_null (strchr (table.out, 27));
+  g_assert_null (strchr (table.out, 7));
+  g_assert_null (strchr (table.out, 8));
+  g_assert_null (strstr (table.out, "\xe2\x80\xae"));  /* U+202E */
+  g_assert_null (strstr (table.out, "\xc2\x9b"));      /* U+009B, a C1 escape */
+  g_assert_nonnull (strstr (table.out, "Evil\xef\xbf\xbd]0;pwned"));
+  g_assert_true (g_utf8_validate (table.out, -1, NULL));
+
+  run_cli (&csv, "--db", path, "list", "hubs", "--csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_nonnull (strstr (csv.out, "\"'=HYPERLINK("));
+  g_assert_null (strstr (csv.out, ",=HYPERLINK"));
+  g_assert_null (strstr (csv.out, ",\"=HYPERLINK"));
+
+  /* JSON keeps the name exactly, escaped as JSON escapes */
+  run_cli (&json, "--db", path, "list", "hubs", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (g_utf8_validate (json.out, -1, NULL));
+  g_assert_null (strchr (json.out, 27));
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonArray *hubs;
+    gboolean found = FALSE;
+
+    g_assert_true (json_parser_load_from_data (parser, json.out, -1, NULL));
+    hubs = json_node_get_array (json_parser_get_root (parser));
+    for (guint i = 0; i < json_array_get_length (hubs); i++)
+      found |= g_str_has_prefix (json_object_get_string_member (json_array_get_object_element (hubs, i), "name"),
+                                 "Evil\x1b]0;pwned\x07");
+    g_assert_true (found);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/list-hub-options", test_list_hub_options);
   g_test_add_func ("/core/cli/check-and-summary", test_check_and_summary);
   g_test_add_func ("/core/cli/errors", test_errors);
+  g_test_add_func ("/core/cli/hostile-output", test_hostile_output);
   g_test_add_func ("/core/cli/assign-and-scores", test_assign_and_scores);
   g_test_add_func ("/core/cli/list-members-and-reviews", test_list_members_and_reviews);
   g_test_add_func ("/core/cli/validate", test_validate);

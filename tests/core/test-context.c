@@ -149,7 +149,7 @@ test_savepoints (void)
 #define INSERT_GOV(name) \
   g_assert_true (l4a_store_exec (store, \
     "INSERT INTO government (id, name, kind, country, region, created_at, updated_at, origin) " \
-    "VALUES ('" name "', '" name "', 'city', 'ES', 'europe', 'now', 'now', 'test')", NULL))
+    "VALUES ('" name "', '" name "', 'city', 'ES', 'europe', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'test')", NULL))
 
   /* a savepoint rolled back takes only its own writes */
   g_assert_true (l4a_store_begin (store, &error));

@@ -60,7 +60,7 @@ open_as_soria (const char  *name,
   g_autofree char *closes = g_date_time_format (after, "%Y-%m-%d");
   g_autofree char *sql = g_strdup_printf ("INSERT INTO call (id, title, opens_on, closes_on, status, created_at, "
                                           "updated_at, origin) VALUES ('test-call', 'Test call', '%s', '%s', 'open', "
-                                          "'now', 'now', 'test')", opens, closes);
+                                          "'2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'test')", opens, closes);
 
   sql_exec (store, sql);
   *call_id = g_strdup ("test-call");
@@ -399,7 +399,7 @@ test_workflow (void)
   sql = g_strdup_printf ("UPDATE proposal SET state = 'released' WHERE id = '%s'; "
                          "INSERT INTO decision (id, proposal_id, proposal_version, outcome, rationale, decided_at, "
                          "released_at, created_at, updated_at, origin) VALUES ('d-test', '%s', 1, 'revise-resubmit', "
-                         "'Agree the deliverables.', 'now', 'now', 'now', 'now', 'test')", edit->id, edit->id);
+                         "'Agree the deliverables.', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'test')", edit->id, edit->id);
   sql_exec (store, sql);
   g_assert_true (l4a_proposal_revise (store, edit->id, &error));
   g_assert_no_error (error);

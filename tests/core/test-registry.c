@@ -547,7 +547,7 @@ test_governments (void)
 
   g_free (sql);
   sql = g_strdup_printf ("INSERT INTO conflict (id, member_id, government_id, kind, reason, created_at, updated_at, origin) "
-                         "VALUES ('c-dup', '%s', '%s', 'declared', 'test', 'now', 'now', 'test')", member, duplicate->id);
+                         "VALUES ('c-dup', '%s', '%s', 'declared', 'test', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'test')", member, duplicate->id);
   {
     sqlite3 *db;
     g_assert_cmpint (sqlite3_open (l4a_store_get_path (store), &db), ==, SQLITE_OK);
@@ -599,6 +599,17 @@ test_csv_escape (void)
     { "+1", TRUE, "'+1" },
     { "@cmd", TRUE, "'@cmd" },
     { "-5", FALSE, "-5" },
+    { "-3.5e2", FALSE, "-3.5e2" },
+    { "2026-01-31", FALSE, "2026-01-31" },
+    /* every cell is guarded, whoever says it is no free text */
+    { "=1+1", FALSE, "'=1+1" },
+    { "+1", FALSE, "'+1" },
+    { "-1+2", FALSE, "'-1+2" },
+    { "@SUM(A1)", FALSE, "'@SUM(A1)" },
+    { " =cmd|' /C calc'!A0", FALSE, "\"' =cmd|' /C calc'!A0\"" },
+    { "\t=1", FALSE, "'\t=1" },
+    { "\r=1", FALSE, "\"'\r=1\"" },
+    { " -2", FALSE, "\"' -2\"" },
     { "São Paulo", TRUE, "São Paulo" },
     { "", TRUE, "" },
   };

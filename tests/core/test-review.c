@@ -332,7 +332,7 @@ board_open (Board      *board,
   g_assert_nonnull (board->jalisco);
   sql = g_strdup_printf ("INSERT OR IGNORE INTO conflict (id, member_id, government_id, kind, reason, created_at, "
                          "updated_at, origin) VALUES ('test-conflict', '%s', '%s', 'declared', 'Former adviser', "
-                         "'now', 'now', 'test')", board->conflicted, board->quito_gov);
+                         "'2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'test')", board->conflicted, board->quito_gov);
   sql_exec (board->store, sql);
   l4a_store_set_actor (board->store, L4A_ROLE_SECRETARIAT, NULL);
 }

@@ -275,7 +275,7 @@ test_foreign_keys (Fixture       *fixture,
   sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   rc = sqlite3_exec (db,
                      "INSERT INTO hub (id, government_id, name, start_on, end_on, created_at, updated_at, origin) "
-                     "VALUES ('x', 'no-such-government', 'Orphan', '2025-01-01', '2026-01-01', 'now', 'now', 'o')",
+                     "VALUES ('x', 'no-such-government', 'Orphan', '2025-01-01', '2026-01-01', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'o')",
                      NULL, NULL, NULL);
   g_assert_cmpint (rc & 0xff, ==, SQLITE_CONSTRAINT);
   /* A government that hubs refer to cannot be deleted. */

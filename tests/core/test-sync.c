@@ -533,6 +533,76 @@ set_measurement_indicator (JsonObject *root,
 }
 
 /* What each kind and origin may change, and the refusals. */
+/* One field of the first record of a type set to a value. */
+typedef struct
+{
+  const char *type;
+  const char *field;
+  const char *value;   /* NULL: the record's own id, in upper case */
+} FieldValue;
+
+static void
+set_field (JsonObject *root,
+           gpointer    data)
+{
+  const FieldValue *change = data;
+  JsonObject *record = record_of (root, change->type, 0);
+
+  if (change->value == NULL)
+    {
+      g_autofree char *upper = g_ascii_strup (json_object_get_string_member (record, change->field), -1);
+
+      json_object_set_string_member (record, change->field, upper);
+    }
+  else if (g_str_equal (change->field, "related"))
+    {
+      JsonArray *related = json_array_new ();
+
+      json_array_add_string_element (related, change->value);
+      json_object_set_array_member (record, "related", related);
+    }
+  else
+    json_object_set_string_member (record, change->field, change->value);
+}
+
+/* Ids in one canonical form, dates that are dates in sane years: a bundle
+ * that breaks either is refused naming the record and the field, and the
+ * database stays exactly as it was. */
+static void
+test_hostile_values (void)
+{
+  g_autoptr(L4aStore) office = l4a_test_open_with_sample (tmpdir, "values-office.sqlite");
+  g_autoptr(L4aStore) city = open_empty ("values-city.sqlite");
+  g_autofree char *registry = export_to (office, L4A_ROLE_SECRETARIAT, NULL, "registry", NULL);
+  static const FieldValue cases[] = {
+    { "hub", "id", NULL },
+    { "hub", "id", "../../etc/passwd" },
+    { "hub", "id", "" },
+    { "hub", "id", "6ecdac92-6077-5929-ba27-15a576ef5546 " },
+    { "hub", "government_id", NULL },
+    { "measurement", "indicator_id", "not-a-uuid" },
+    { "hub", "related", "6ECDAC92-6077-5929-BA27-15A576EF5546" },
+    { "hub", "start_on", "2026-02-30" },
+    { "hub", "start_on", "1899-01-01" },
+    { "hub", "end_on", "2101-01-01" },
+    { "hub", "label_date", "yesterday" },
+    { "measurement", "measured_on", "2026-13-01" },
+    { "activity", "happened_on", "2026-1-1" },
+    { "hub", "created_at", "now" },
+    { "hub", "updated_at", "1970-01-01T00:00:00Z" },
+    { "hub", "updated_at", "2026-06-30" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *bad = tampered (registry, set_field, (gpointer) &cases[i]);
+      g_autofree char *expected = g_strdup_printf ("the field “%s” must %s", cases[i].field,
+                                                   g_str_equal (cases[i].field, "related") ? "list" : "be");
+
+      expect_refused (city, bad, expected);
+    }
+}
+
 static void
 test_role_rules (void)
 {
@@ -624,7 +694,7 @@ test_role_rules (void)
   /* monitoring of one's own hubs only */
   g_free (sql);
   sql = g_strdup_printf ("INSERT INTO measurement (id, indicator_id, measured_on, value, created_at, updated_at, origin) "
-                         "SELECT '3c1f0c53-9d6c-4c55-9f0e-6d1f0e7c0a11', i.id, '2026-11-01', 42, 'now', 'now', 'city' "
+                         "SELECT '3c1f0c53-9d6c-4c55-9f0e-6d1f0e7c0a11', i.id, '2026-11-01', 42, '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'city' "
                          "FROM indicator i JOIN hub h ON h.id = i.hub_id WHERE h.government_id = '%s' LIMIT 1", lead);
   exec_sql (city, sql);
   monitoring = export_to (city, L4A_ROLE_GOVERNMENT, lead, "monitoring", NULL);
@@ -673,7 +743,7 @@ test_confidential (void)
                    "UPDATE decision SET internal_notes = 'PLANT-NOTES';"
                    "UPDATE decision SET rationale = 'PLANT-UNRELEASED' WHERE released_at IS NULL;"
                    "INSERT INTO discussion_note (id, proposal_id, author, body, created_at, updated_at, origin) "
-                   "SELECT 'b0f3c0de-0000-4000-8000-000000000001', id, 'secretariat', 'PLANT-DISCUSS', 'now', 'now', "
+                   "SELECT 'b0f3c0de-0000-4000-8000-000000000001', id, 'secretariat', 'PLANT-DISCUSS', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', "
                    "'here' FROM proposal LIMIT 1;");
   /* an assignment the member is in conflict with */
   sql = g_strdup_printf ("SELECT proposal_id FROM member_conflict WHERE member_id = '%s' ORDER BY proposal_id LIMIT 1",
@@ -682,7 +752,7 @@ test_confidential (void)
   g_assert_nonnull (conflicted);
   g_free (sql);
   sql = g_strdup_printf ("INSERT OR IGNORE INTO assignment (id, proposal_id, member_id, created_at, updated_at, origin) "
-                         "VALUES ('b0f3c0de-0000-4000-8000-000000000002', '%s', '%s', 'now', 'now', 'here');"
+                         "VALUES ('b0f3c0de-0000-4000-8000-000000000002', '%s', '%s', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'here');"
                          "UPDATE proposal SET summary = 'PLANT-CONFLICTED' WHERE id = '%s';",
                          conflicted, member, conflicted);
   exec_sql (store, sql);
@@ -1004,6 +1074,7 @@ main (int   argc,
   g_test_add_func ("/core/sync/merge", test_merge);
   g_test_add_func ("/core/sync/import-now", test_import_now);
   g_test_add_func ("/core/sync/role-rules", test_role_rules);
+  g_test_add_func ("/core/sync/hostile-values", test_hostile_values);
   g_test_add_func ("/core/sync/confidential", test_confidential);
   g_test_add_func ("/core/sync/cancel", test_cancel);
   g_test_add_func ("/core/sync/suggested-names", test_suggested_names);

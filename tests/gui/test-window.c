@@ -618,7 +618,7 @@ test_proposal_journey (void)
   /* Only calls open today take proposals: make one, whatever the date. */
   sql = g_strdup_printf ("UPDATE call SET status = 'closed' WHERE status = 'open'; "
                          "INSERT INTO call (id, title, opens_on, closes_on, status, created_at, updated_at, origin) "
-                         "VALUES ('gui-call', 'GUI test call', '%s', '%s', 'open', 'now', 'now', 'test')", opens, closes);
+                         "VALUES ('gui-call', 'GUI test call', '%s', '%s', 'open', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'test')", opens, closes);
   sql_exec (sql);
   {
     sqlite3 *db;
@@ -735,7 +735,7 @@ test_proposal_journey (void)
   sql = g_strdup_printf ("UPDATE proposal SET state = 'released' WHERE id = '%s'; "
                          "INSERT INTO decision (id, proposal_id, proposal_version, outcome, decided_at, released_at, "
                          "created_at, updated_at, origin) VALUES ('gui-decision', '%s', 1, 'revise-resubmit', 'now', "
-                         "'now', 'now', 'now', 'test')", id, id);
+                         "'2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'now', 'test')", id, id);
   sql_exec (sql);
   editor = L4A_PROPOSAL_EDITOR (l4a_proposals_view_open (view, id));
   g_assert_false (l4a_proposal_editor_is_editable (editor));
