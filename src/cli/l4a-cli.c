@@ -935,6 +935,21 @@ command_list (L4aGlobalOptions  *options,
     }
 }
 
+/* A proposal the command acts on, as the window would show it: a
+ * government reads only its own, a board member only what is assigned to
+ * them and never one they are in conflict with. */
+static char *
+resolve_visible_proposal (L4aStore    *store,
+                          const char  *reference,
+                          GError     **error)
+{
+  g_autofree char *id = l4a_store_resolve_reference (store, "proposal", reference, error);
+
+  if (id == NULL || !l4a_review_can_see_proposal (store, id, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
 static int
 command_check (L4aGlobalOptions  *options,
                int                argc,
@@ -956,7 +971,7 @@ command_check (L4aGlobalOptions  *options,
 
   store = open_store (options, &error);
   if (store == NULL ||
-      (id = l4a_store_resolve_reference (store, "proposal", argv[1], &error)) == NULL ||
+      (id = resolve_visible_proposal (store, argv[1], &error)) == NULL ||
       (edit = l4a_registry_load_proposal (store, id, &error)) == NULL)
     return fail (EXIT_FAILURE, "%s", error->message);
 
@@ -999,7 +1014,7 @@ command_summary (L4aGlobalOptions  *options,
 
   store = open_store (options, &error);
   if (store == NULL ||
-      (id = l4a_store_resolve_reference (store, "proposal", argv[1], &error)) == NULL ||
+      (id = resolve_visible_proposal (store, argv[1], &error)) == NULL ||
       !l4a_proposal_write_summary (store, id, out, &error))
     return fail (EXIT_FAILURE, "%s", error->message);
 

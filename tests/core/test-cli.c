@@ -702,6 +702,54 @@ test_hostile_output (void)
   }
 }
 
+/* check and summary show a government only its own proposals, and a board
+ * member only what is assigned to them, as list does. */
+static void
+test_roles_in_reads (void)
+{
+  g_autofree char *path = db_path ("roles-reads.sqlite");
+  g_autofree char *pdf = db_path ("roles-reads.pdf");
+  g_autofree char *proposal = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *member = NULL;
+  g_auto(Run) load = { 0 };
+  g_auto(Run) own = { 0 };
+  g_auto(Run) foreign = { 0 };
+  g_auto(Run) foreign_summary = { 0 };
+  g_auto(Run) unassigned = { 0 };
+  g_auto(Run) secretariat = { 0 };
+
+  run_cli (&load, "--db", path, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+  proposal = l4a_test_sql_text (path, "SELECT p.id FROM proposal p JOIN government g ON g.id = p.government_id "
+                                      "WHERE g.name = 'Quito' ORDER BY p.id LIMIT 1");
+  owner = l4a_test_sql_text (path, "SELECT id FROM government WHERE name = 'Quito'");
+  other = l4a_test_sql_text (path, "SELECT id FROM government WHERE name = 'Jalisco'");
+  member = l4a_test_sql_text (path, "SELECT id FROM member ORDER BY id LIMIT 1");
+
+  run_cli (&own, "--db", path, "--role", "government", "--as", owner, "check", proposal, NULL);
+  g_assert_cmpint (own.status, !=, 1);
+  g_assert_nonnull (strstr (own.out, "Locally driven"));
+
+  run_cli (&foreign, "--db", path, "--role", "government", "--as", other, "check", proposal, NULL);
+  assert_one_line_error (&foreign, 1, "not open to this workstation");
+  g_assert_cmpstr (foreign.out, ==, "");
+
+  run_cli (&foreign_summary, "--db", path, "--role", "government", "--as", other, "summary", proposal,
+           "--out", pdf, NULL);
+  assert_one_line_error (&foreign_summary, 1, "not open to this workstation");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* nothing is assigned yet in this database */
+  run_cli (&unassigned, "--db", path, "--role", "member", "--as", member, "check", proposal, NULL);
+  assert_one_line_error (&unassigned, 1, "not open to this workstation");
+
+  run_cli (&secretariat, "--db", path, "--role", "secretariat", "summary", proposal, "--out", pdf, NULL);
+  g_assert_cmpint (secretariat.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -716,6 +764,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/check-and-summary", test_check_and_summary);
   g_test_add_func ("/core/cli/errors", test_errors);
   g_test_add_func ("/core/cli/hostile-output", test_hostile_output);
+  g_test_add_func ("/core/cli/roles-in-reads", test_roles_in_reads);
   g_test_add_func ("/core/cli/assign-and-scores", test_assign_and_scores);
   g_test_add_func ("/core/cli/list-members-and-reviews", test_list_members_and_reviews);
   g_test_add_func ("/core/cli/validate", test_validate);
