@@ -184,6 +184,86 @@ is_null (JsonObject *object,
   return node == NULL || JSON_NODE_HOLDS_NULL (node);
 }
 
+static gboolean
+table_has_hub (const char *table)
+{
+  return g_strv_contains ((const char *[]) { "partner", "deliverable", "indicator", "activity", NULL }, table);
+}
+
+/* A review's scores: one number per criterion of its proposal's call,
+ * within that criterion's scale. */
+static gboolean
+check_scores (L4aStore    *store,
+              JsonObject  *review,
+              const char  *proposal_id,
+              const char  *record,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (review, "scores");
+  JsonObjectIter iter;
+  const char *criterion;
+  JsonNode *value;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("%s: the field “%s” must give a score for each criterion."), record, "scores");
+      return FALSE;
+    }
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &criterion, &value))
+    {
+      sqlite3_stmt *stmt = l4a_store_prepare_cached (store,
+                                                     "SELECT c.scale_min, c.scale_max FROM criterion c "
+                                                     "JOIN proposal p ON p.call_id = c.call_id "
+                                                     "WHERE c.id = ?1 AND p.id = ?2", NULL);
+      gboolean found = FALSE;
+      double low = 0, high = 0, score;
+
+      if (stmt != NULL && proposal_id != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, criterion, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, proposal_id, -1, SQLITE_STATIC);
+          if ((found = sqlite3_step (stmt) == SQLITE_ROW))
+            {
+              low = sqlite3_column_double (stmt, 0);
+              high = sqlite3_column_double (stmt, 1);
+            }
+          sqlite3_reset (stmt);
+        }
+      if (!found)
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       _("%s: the field “%s” scores a criterion that is not one of the proposal’s call."),
+                       record, "scores");
+          return FALSE;
+        }
+      if (JSON_NODE_HOLDS_NULL (value))
+        continue;
+      if (!JSON_NODE_HOLDS_VALUE (value) ||
+          (json_node_get_value_type (value) != G_TYPE_INT64 && json_node_get_value_type (value) != G_TYPE_DOUBLE))
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       _("%s: the field “%s” must give numbers."), record, "scores");
+          return FALSE;
+        }
+      score = json_node_get_double (value);
+      if (!(score >= low && score <= high))
+        {
+          g_autofree char *range = g_strdup_printf ("%g–%g", low, high);
+
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       /* translators: a record, a field, then a range such as 1–5 */
+                       _("%s: the field “%s” gives a score outside the criterion’s scale of %s."),
+                       record, "scores", range);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* How a refusal names the record: worked out only when one is refused. */
 #define RECORD_NAME (record = record ? record : l4a_records_describe (table, object, index))
 
@@ -216,20 +296,63 @@ government_rule (Rules      *rules,
         {
           const char *state = member_string (object, "state");
 
-          if (g_strcmp0 (member_string (object, "government_id"), rules->actor) == 0 &&
-              g_strv_contains ((const char *[]) { "draft", "submitted", NULL }, state ? state : "") &&
-              !query_exists (rules->store, "SELECT 1 FROM proposal WHERE id = ?1 AND government_id <> ?2", id,
-                             rules->actor))
-            return RULE_OK;
-          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
-                       _("%s: a submission may only carry proposals of its own government, in draft or submitted "
-                         "state."), RECORD_NAME);
-          return RULE_REFUSED;
+          if (g_strcmp0 (member_string (object, "government_id"), rules->actor) != 0 ||
+              !g_strv_contains ((const char *[]) { "draft", "submitted", NULL }, state ? state : "") ||
+              query_exists (rules->store, "SELECT 1 FROM proposal WHERE id = ?1 AND government_id <> ?2", id,
+                            rules->actor))
+            {
+              g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                           _("%s: a submission may only carry proposals of its own government, in draft or "
+                             "submitted state."), RECORD_NAME);
+              return RULE_REFUSED;
+            }
+          /* the state is judged as it is here: once submitted, the
+           * secretariat's workflow has it */
+          if (query_exists (rules->store, "SELECT 1 FROM proposal WHERE id = ?1 "
+                                          "AND state NOT IN ('draft', 'submitted')", id, NULL))
+            {
+              g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                           _("%s: it is under review, withdrawn, decided or released here, so a submission can no "
+                             "longer change it."), RECORD_NAME);
+              return RULE_REFUSED;
+            }
+          if (g_str_equal (state, "draft") &&
+              query_exists (rules->store, "SELECT 1 FROM proposal WHERE id = ?1 AND state = 'submitted'", id, NULL))
+            {
+              g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                           _("%s: it is submitted here and cannot go back to draft."), RECORD_NAME);
+              return RULE_REFUSED;
+            }
+          if (g_str_equal (state, "submitted") &&
+              !query_exists (rules->store, "SELECT 1 FROM proposal WHERE id = ?1 AND state = 'submitted'", id, NULL) &&
+              !query_exists (rules->store, "SELECT 1 FROM call WHERE id = ?1 AND status = 'open'",
+                             member_string (object, "call_id"), NULL))
+            {
+              g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                           _("%s: its call is not open here, so it cannot be submitted to it."), RECORD_NAME);
+              return RULE_REFUSED;
+            }
+          return RULE_OK;
         }
-      /* versions, attachments, partners, deliverables, indicators */
+      /* versions, attachments, partners, deliverables, indicators: of a
+       * proposal of the bundle, and never a record that is another
+       * proposal's or a hub's here */
       if (g_hash_table_contains (rules->proposals, member_string (object, "proposal_id") ?: "") &&
           is_null (object, "hub_id"))
-        return RULE_OK;
+        {
+          g_autofree char *elsewhere = NULL;
+
+          if (id == NULL)
+            return RULE_OK;
+          elsewhere = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1 AND (proposal_id IS NOT ?2%s)", table,
+                                       table_has_hub (table) ? " OR hub_id IS NOT NULL" : "");
+          if (!query_exists (rules->store, elsewhere, id, member_string (object, "proposal_id")))
+            return RULE_OK;
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                       _("%s: here it belongs to another proposal or to a hub, which a submission cannot change."),
+                       RECORD_NAME);
+          return RULE_REFUSED;
+        }
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
                    _("%s: it belongs to no proposal of this submission."), RECORD_NAME);
       return RULE_REFUSED;
@@ -244,14 +367,18 @@ government_rule (Rules      *rules,
            query_exists (rules->store, "SELECT 1 FROM indicator i JOIN hub h ON h.id = i.hub_id "
                                        "WHERE i.id = ?1 AND h.government_id = ?2", indicator, rules->actor)) &&
           !query_exists (rules->store, "SELECT 1 FROM measurement m JOIN indicator i ON i.id = m.indicator_id "
-                                       "JOIN hub h ON h.id = i.hub_id WHERE m.id = ?1 AND h.government_id <> ?2",
+                                       "LEFT JOIN hub h ON h.id = i.hub_id WHERE m.id = ?1 "
+                                       "AND (h.government_id IS NULL OR h.government_id <> ?2)",
                          id, rules->actor))
         return RULE_OK;
     }
   else
     {
-      g_autofree char *owned = g_strdup_printf ("SELECT 1 FROM %s x JOIN hub h ON h.id = x.hub_id "
-                                                "WHERE x.id = ?1 AND h.government_id <> ?2", table);
+      /* whose it is here counts, not what the bundle says: a record of a
+       * proposal, or of another government's hub, stays theirs */
+      g_autofree char *owned = g_strdup_printf ("SELECT 1 FROM %s x LEFT JOIN hub h ON h.id = x.hub_id "
+                                                "WHERE x.id = ?1 AND (h.government_id IS NULL "
+                                                "OR h.government_id <> ?2)", table);
 
       if (is_null (object, "proposal_id") &&
           query_exists (rules->store, "SELECT 1 FROM hub WHERE id = ?1 AND government_id = ?2",
@@ -293,15 +420,30 @@ record_rule (Rules      *rules,
       {
         const char *id = member_string (object, "id");
 
-        if (g_strcmp0 (member_string (object, "member_id"), rules->actor) == 0 &&
-            query_exists (rules->store, "SELECT 1 FROM assignment WHERE proposal_id = ?1 AND member_id = ?2",
-                          member_string (object, "proposal_id"), rules->actor) &&
-            !query_exists (rules->store, "SELECT 1 FROM review WHERE id = ?1 AND member_id <> ?2", id, rules->actor))
-          return RULE_OK;
-        g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
-                     _("%s: a reviews bundle may only carry its member’s own reviews of proposals assigned to them."),
-                     RECORD_NAME);
-        return RULE_REFUSED;
+        const char *proposal = member_string (object, "proposal_id");
+
+        if (g_strcmp0 (member_string (object, "member_id"), rules->actor) != 0 ||
+            !query_exists (rules->store, "SELECT 1 FROM assignment WHERE proposal_id = ?1 AND member_id = ?2",
+                           proposal, rules->actor) ||
+            query_exists (rules->store, "SELECT 1 FROM review WHERE id = ?1 AND member_id <> ?2", id, rules->actor) ||
+            query_exists (rules->store, "SELECT 1 FROM review WHERE id = ?1 AND proposal_id <> ?2", id, proposal))
+          {
+            g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                         _("%s: a reviews bundle may only carry its member’s own reviews of proposals assigned to "
+                           "them."), RECORD_NAME);
+            return RULE_REFUSED;
+          }
+        if (!query_exists (rules->store, "SELECT 1 FROM proposal WHERE id = ?1 AND state = 'under-review'",
+                           proposal, NULL) &&
+            !query_exists (rules->store, "SELECT 1 FROM review WHERE id = ?1", id, NULL))
+          {
+            g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                         _("%s: the proposal is no longer under review here."), RECORD_NAME);
+            return RULE_REFUSED;
+          }
+        if (!check_scores (rules->store, object, proposal, RECORD_NAME, error))
+          return RULE_REFUSED;
+        return RULE_OK;
       }
 
     case L4A_ROLE_GOVERNMENT:

@@ -604,6 +604,126 @@ test_hostile_values (void)
 }
 
 static void
+set_first_score (JsonObject *root,
+                 gpointer    data)
+{
+  JsonObject *scores = json_object_get_object_member (record_of (root, "review", 0), "scores");
+  g_autoptr(GList) names = json_object_get_members (scores);
+
+  json_object_set_double_member (scores, names->data, *(double *) data);
+}
+
+static void
+rename_first_score (JsonObject *root,
+                    gpointer    data)
+{
+  JsonObject *scores = json_object_get_object_member (record_of (root, "review", 0), "scores");
+  g_autoptr(GList) names = json_object_get_members (scores);
+
+  json_object_remove_member (scores, names->data);
+  json_object_set_int_member (scores, data, 3);
+}
+
+/* State and ownership are judged as they are here, not as the bundle says;
+ * scores stay within their criterion's scale. */
+static void
+test_state_and_ownership (void)
+{
+  g_autoptr(L4aStore) office = l4a_test_open_with_sample (tmpdir, "state-office.sqlite");
+  g_autoptr(L4aStore) city = l4a_test_open_with_sample (tmpdir, "state-city.sqlite");
+  g_autoptr(L4aStore) board = l4a_test_open_with_sample (tmpdir, "state-board.sqlite");
+  g_autofree char *submitter = text_of (office, SUBMITTER);
+  g_autofree char *lead = text_of (office, HUB_LEAD);
+  g_autofree char *member = text_of (office, FIRST_MEMBER);
+  g_autofree char *proposal = NULL;
+  g_autofree char *foreign_partner = NULL;
+  g_autofree char *proposal_indicator = NULL;
+  g_autofree char *other_call_criterion = NULL;
+  g_autofree char *submission = NULL;
+  g_autofree char *monitoring = NULL;
+  g_autofree char *reviews = NULL;
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("SELECT id FROM proposal WHERE government_id = '%s' AND state = 'submitted'", submitter);
+  proposal = text_of (office, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT p.id FROM partner p JOIN proposal x ON x.id = p.proposal_id "
+                         "WHERE x.government_id <> '%s' ORDER BY p.id LIMIT 1", submitter);
+  foreign_partner = text_of (office, sql);
+  proposal_indicator = text_of (office, "SELECT id FROM indicator WHERE proposal_id IS NOT NULL ORDER BY id LIMIT 1");
+  submission = export_to (city, L4A_ROLE_GOVERNMENT, submitter, "submission", NULL);
+
+  /* a child record that is another government's proposal's here */
+  {
+    FieldValue change = { "partner", "id", foreign_partner };
+    g_autofree char *bad = tampered (submission, set_field, &change);
+
+    expect_refused (office, bad, "another proposal");
+  }
+  /* submitted here: it cannot go back to draft */
+  {
+    FieldValue change = { "proposal", "state", "draft" };
+    g_autofree char *bad = tampered (submission, set_field, &change);
+
+    expect_refused (office, bad, "cannot go back to draft");
+  }
+  /* under review here: the submission can no longer change it */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE proposal SET state = 'under-review' WHERE id = '%s'", proposal);
+  exec_sql (office, sql);
+  expect_refused (office, submission, "under review");
+  /* a draft here, submitted in the bundle, to a call closed here */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE proposal SET state = 'draft' WHERE id = '%s'; "
+                         "UPDATE call SET status = 'closed' WHERE id = (SELECT call_id FROM proposal WHERE id = '%s')",
+                         proposal, proposal);
+  exec_sql (office, sql);
+  expect_refused (office, submission, "call is not open");
+
+  /* monitoring cannot take a proposal's indicator into a hub */
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO indicator (id, hub_id, code, name, unit, direction, created_at, updated_at, "
+                         "origin) SELECT '7d9a4b1c-3e2f-4a5b-8c6d-0e1f2a3b4c5d', id, '11.6.2', 'Fine particles', "
+                         "'µg/m³', 'lower', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'city' FROM hub "
+                         "WHERE government_id = '%s' LIMIT 1", lead);
+  exec_sql (city, sql);
+  monitoring = export_to (city, L4A_ROLE_GOVERNMENT, lead, "monitoring", NULL);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    FieldValue change = { "indicator", "id", proposal_indicator };
+    g_autofree char *bad = NULL;
+
+    g_assert_true (json_parser_load_from_file (parser, monitoring, NULL));
+    g_assert_true (json_object_has_member (json_object_get_object_member (
+      json_node_get_object (json_parser_get_root (parser)), "records"), "indicator"));
+    bad = tampered (monitoring, set_field, &change);
+    expect_refused (office, bad, "hubs its government leads");
+  }
+
+  /* scores within their scale, for criteria of the proposal's call */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE review SET comments_authors = 'Sharper', revision = revision + 1 "
+                         "WHERE member_id = '%s' AND submitted_at IS NOT NULL", member);
+  exec_sql (board, sql);
+  reviews = export_to (board, L4A_ROLE_MEMBER, member, "reviews", NULL);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT c.id FROM criterion c WHERE c.call_id <> (SELECT p.call_id FROM review r "
+                         "JOIN proposal p ON p.id = r.proposal_id WHERE r.member_id = '%s' "
+                         "AND r.submitted_at IS NOT NULL ORDER BY r.id LIMIT 1) ORDER BY c.id LIMIT 1", member);
+  other_call_criterion = text_of (board, sql);
+  {
+    double high = 99, negative = -1;
+    g_autofree char *a = tampered (reviews, set_first_score, &high);
+    g_autofree char *b = tampered (reviews, set_first_score, &negative);
+    g_autofree char *c = tampered (reviews, rename_first_score, other_call_criterion);
+
+    expect_refused (office, a, "outside the criterion’s scale");
+    expect_refused (office, b, "outside the criterion’s scale");
+    expect_refused (office, c, "not one of the proposal’s call");
+  }
+}
+
+static void
 test_role_rules (void)
 {
   g_autoptr(L4aStore) office = l4a_test_open_with_sample (tmpdir, "rules-office.sqlite");
@@ -1075,6 +1195,7 @@ main (int   argc,
   g_test_add_func ("/core/sync/import-now", test_import_now);
   g_test_add_func ("/core/sync/role-rules", test_role_rules);
   g_test_add_func ("/core/sync/hostile-values", test_hostile_values);
+  g_test_add_func ("/core/sync/state-and-ownership", test_state_and_ownership);
   g_test_add_func ("/core/sync/confidential", test_confidential);
   g_test_add_func ("/core/sync/cancel", test_cancel);
   g_test_add_func ("/core/sync/suggested-names", test_suggested_names);
