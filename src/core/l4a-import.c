@@ -35,6 +35,7 @@
 
 #include "l4a-import.h"
 #include "l4a-labels.h"
+#include "l4a-proposal-edit.h"
 #include "l4a-records.h"
 #include "l4a-store-private.h"
 
@@ -1353,6 +1354,47 @@ writes (L4aImportChange *change)
 }
 
 /* Writes @plan in the caller's transaction. */
+/* A proposal a submission carries as submitted passes the six key
+ * features, as on Submit in the editor: checked once it is written (in the
+ * transaction, before anything is committed), with its partners,
+ * deliverables and indicators as the bundle brought them. */
+static gboolean
+check_submitted (L4aStore       *store,
+                 L4aBundle      *bundle,
+                 L4aImportPlan  *plan,
+                 GError        **error)
+{
+  if (!g_str_equal (bundle->kind, "submission"))
+    return TRUE;
+  for (guint i = 0; i < plan->changes->len; i++)
+    {
+      L4aImportChange *change = g_ptr_array_index (plan->changes, i);
+      g_autoptr(L4aProposalEdit) edit = NULL;
+      g_autoptr(GPtrArray) checks = NULL;
+
+      if (!g_str_equal (change->type, "proposal") || !writes (change) ||
+          g_strcmp0 (member_string (change->theirs, "state"), "submitted") != 0)
+        continue;
+      edit = l4a_registry_load_proposal (store, change->id, error);
+      if (edit == NULL)
+        return FALSE;
+      checks = l4a_proposal_check_features (store, edit);
+      for (guint c = 0; c < checks->len; c++)
+        {
+          L4aFeatureCheck *check = g_ptr_array_index (checks, c);
+
+          if (check->passed)
+            continue;
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                       /* translators: a proposal, a key feature, and why it is not met */
+                       _("Proposal “%s” is submitted without meeting the key feature “%s”: %s"),
+                       edit->title, check->label, check->reason);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 write_plan (L4aStore          *store,
             L4aBundle         *bundle,
@@ -1426,7 +1468,8 @@ write_plan (L4aStore          *store,
         return FALSE;
     }
 
-  if (!l4a_record_writer_finish (writer, error))
+  if (!l4a_record_writer_finish (writer, error) ||
+      !check_submitted (store, bundle, plan, error))
     return FALSE;
   if (trial)
     return TRUE;

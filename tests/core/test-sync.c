@@ -660,6 +660,14 @@ test_state_and_ownership (void)
 
     expect_refused (office, bad, "another proposal");
   }
+  /* submitted with a time frame of more than 36 months: the six key
+   * features are checked as on Submit */
+  {
+    FieldValue change = { "proposal", "end_on", "2031-12-31" };
+    g_autofree char *bad = tampered (submission, set_field, &change);
+
+    expect_refused (board, bad, "key feature");
+  }
   /* submitted here: it cannot go back to draft */
   {
     FieldValue change = { "proposal", "state", "draft" };
