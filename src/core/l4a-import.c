@@ -33,6 +33,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "l4a-brand.h"
 #include "l4a-import.h"
 #include "l4a-labels.h"
 #include "l4a-proposal-edit.h"
@@ -451,6 +452,63 @@ record_rule (Rules      *rules,
     default:
       return government_rule (rules, table, object, index, error);
     }
+}
+
+/* A brand asset, from whatever bundle, passes the brand kit's own import
+ * checks (media type by content, size and pixel caps, an SVG without
+ * scripts, external references or entities): the window and the command
+ * line draw it. Its bytes are the bundle's attachment, or the one here. */
+static gboolean
+check_brand_asset (Rules      *rules,
+                   JsonObject *object,
+                   guint       index,
+                   GError    **error)
+{
+  const char *table = "brand_asset";
+  const char *sha256 = member_string (object, "sha256");
+  const char *media_type = member_string (object, "media_type");
+  JsonObject *records = json_node_get_object (json_object_get_member (json_node_get_object (rules->bundle->root),
+                                                                      "records"));
+  JsonNode *list = json_object_get_member (records, "attachment");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *record = NULL;
+
+  for (guint i = 0; sha256 != NULL && list != NULL && JSON_NODE_HOLDS_ARRAY (list) &&
+                    i < json_array_get_length (json_node_get_array (list)) && bytes == NULL; i++)
+    {
+      JsonObject *attachment = json_array_get_object_element (json_node_get_array (list), i);
+      const char *data = member_string (attachment, "data");
+
+      if (g_strcmp0 (member_string (attachment, "sha256"), sha256) == 0 && data != NULL)
+        {
+          gsize length = 0;
+          guchar *decoded = g_base64_decode (data, &length);
+
+          bytes = g_bytes_new_take (decoded, length);
+        }
+    }
+  if (bytes == NULL && sha256 != NULL)
+    {
+      sqlite3_stmt *stmt = l4a_store_prepare_cached (rules->store, "SELECT data FROM attachment WHERE sha256 = ?1",
+                                                     NULL);
+
+      if (stmt != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+          sqlite3_reset (stmt);
+        }
+    }
+  /* no bytes: the reference check names what is missing */
+  if (bytes == NULL || l4a_brand_check_asset (bytes, media_type, NULL, NULL, &local_error))
+    return TRUE;
+  record = l4a_records_describe (table, object, index);
+  g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+               /* translators: a record, then why its file is refused */
+               _("%s: its file is refused: %s"), record, local_error->message);
+  return FALSE;
 }
 
 #undef RECORD_NAME
@@ -1322,7 +1380,8 @@ compute_plan (L4aStore   *store,
               break;
             }
           rule = record_rule (&rules, tables[t], object, i, error);
-          if (rule == RULE_REFUSED)
+          if (rule == RULE_REFUSED ||
+              (g_str_equal (tables[t], "brand_asset") && !check_brand_asset (&rules, object, i, error)))
             {
               ok = FALSE;
               break;

@@ -731,6 +731,59 @@ test_state_and_ownership (void)
   }
 }
 
+/* The brand asset's file replaced by @data (an SVG), sealed as a bundle
+ * seals attachments. */
+static void
+set_asset_file (JsonObject *root,
+                gpointer    data)
+{
+  const char *svg = data;
+  JsonObject *asset = record_of (root, "brand_asset", 0);
+  JsonArray *attachments = json_object_get_array_member (json_object_get_object_member (root, "records"),
+                                                         "attachment");
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, svg, -1);
+  g_autofree char *base64 = g_base64_encode ((const guchar *) svg, strlen (svg));
+
+  for (guint i = 0; i < json_array_get_length (attachments); i++)
+    {
+      JsonObject *attachment = json_array_get_object_element (attachments, i);
+
+      if (g_str_equal (json_object_get_string_member (attachment, "sha256"),
+                       json_object_get_string_member (asset, "sha256")))
+        {
+          json_object_set_string_member (attachment, "sha256", sha256);
+          json_object_set_string_member (attachment, "data", base64);
+          json_object_set_int_member (attachment, "size", (gint64) strlen (svg));
+        }
+    }
+  json_object_set_string_member (asset, "sha256", sha256);
+}
+
+/* Brand assets from a bundle pass the brand kit's own checks. */
+static void
+test_hostile_assets (void)
+{
+  g_autoptr(L4aStore) office = l4a_test_open_with_sample (tmpdir, "assets-office.sqlite");
+  g_autoptr(L4aStore) city = open_empty ("assets-city.sqlite");
+  g_autofree char *registry = export_to (office, L4A_ROLE_SECRETARIAT, NULL, "registry", NULL);
+  static const char * const svgs[] = {
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><script>alert(1)</script></svg>",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"10\" "
+    "height=\"10\"><image xlink:href=\"http://example.invalid/x.png\" width=\"10\" height=\"10\"/></svg>",
+    "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">]>"
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><text>&b;</text></svg>",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000000\" height=\"1000000\"></svg>",
+    "not an svg at all",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (svgs); i++)
+    {
+      g_autofree char *bad = tampered (registry, set_asset_file, (gpointer) svgs[i]);
+
+      expect_refused (city, bad, "its file is refused");
+    }
+}
+
 static void
 test_role_rules (void)
 {
@@ -1204,6 +1257,7 @@ main (int   argc,
   g_test_add_func ("/core/sync/role-rules", test_role_rules);
   g_test_add_func ("/core/sync/hostile-values", test_hostile_values);
   g_test_add_func ("/core/sync/state-and-ownership", test_state_and_ownership);
+  g_test_add_func ("/core/sync/hostile-assets", test_hostile_assets);
   g_test_add_func ("/core/sync/confidential", test_confidential);
   g_test_add_func ("/core/sync/cancel", test_cancel);
   g_test_add_func ("/core/sync/suggested-names", test_suggested_names);
