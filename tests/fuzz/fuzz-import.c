@@ -16,6 +16,8 @@
 #include <glib/gstdio.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+#include <sqlite3.h>
 
 #include "l4a-bundle.h"
 #include "l4a-import.h"
@@ -43,6 +45,41 @@ set_up (void)
   g_assert_true (l4a_sample_load (store, NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
+}
+
+/* Every text in every table of the database at @path is valid UTF-8:
+ * whatever a bundle held, what reaches the database is text. */
+static void
+assert_texts_valid (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *tables = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                           "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'", -1,
+                                       &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", sqlite3_column_text (tables, 0));
+      sqlite3_stmt *rows = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (rows); c++)
+          if (sqlite3_column_type (rows, c) == SQLITE_TEXT)
+            {
+              const char *text = (const char *) sqlite3_column_text (rows, c);
+
+              if (!g_utf8_validate_len (text, (gsize) sqlite3_column_bytes (rows, c), NULL))
+                g_error ("%s.%s holds text that is not UTF-8", sqlite3_column_text (tables, 0),
+                         sqlite3_column_name (rows, c));
+              g_assert_null (memchr (text, '\0', (gsize) sqlite3_column_bytes (rows, c)));
+            }
+      sqlite3_finalize (rows);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (db);
 }
 
 /* One input: never crashes, and either fails with a message or imports. */
@@ -84,7 +121,11 @@ run_one (const uint8_t *data,
       g_debug ("not applied: %s", error->message);
     }
   else
-    g_debug ("imported a %s bundle of %u records", bundle->kind, bundle->n_records);
+    {
+      g_debug ("imported a %s bundle of %u records", bundle->kind, bundle->n_records);
+      g_clear_object (&store);
+      assert_texts_valid (scratch);
+    }
 }
 
 #include "fuzz-main.h"
