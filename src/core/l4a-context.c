@@ -358,6 +358,9 @@ job_done_cb (GObject      *object,
     g_task_return_error (outer, error);
   else
     g_task_return_pointer (outer, value, job->result_free);
+  /* the task owns the job; the job lets go of the task, or the two would
+   * keep each other alive */
+  g_clear_object (&job->outer);
 }
 
 /**

@@ -509,8 +509,11 @@ test_jobs (void)
   g_clear_object (&result);
 
   /* a government may not send the registry: the job acts as the context */
-  l4a_context_set_actor (context, L4A_ROLE_GOVERNMENT,
-                         l4a_test_sql_text (path, "SELECT id FROM government WHERE name = 'Quito'"));
+  {
+    g_autofree char *quito = l4a_test_sql_text (path, "SELECT id FROM government WHERE name = 'Quito'");
+
+    l4a_context_set_actor (context, L4A_ROLE_GOVERNMENT, quito);
+  }
   g_remove (out);
   l4a_context_export_async (context, "registry", NULL, out, NULL, result_cb, &result);
   wait_for_result (&result);
