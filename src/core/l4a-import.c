@@ -955,6 +955,10 @@ is_link (const char *member)
   return is_link_set (member) || g_str_equal (member, "scores") || g_str_equal (member, "data");
 }
 
+/* Revisions, versions, rounds and positions: counts a person could reach,
+ * never ones that would overflow what is added to them. */
+#define L4A_IMPORT_MAX_COUNT 1000000
+
 /* Ids are lower-case UUIDs, one spelling each: an id that differs only by
  * case would be another record to SQLite and the same one to a person. */
 static gboolean
@@ -1074,6 +1078,16 @@ check_values (const char  *table,
                                     "such as 2026-06-30T09:00:00Z.")
                                 : _("%s: the field “%s” must be a calendar date between the years 2000 and 2100, "
                                     "such as 2026-06-30.");
+        }
+      else if (g_strv_contains ((const char *[]) { "revision", "version", "proposal_version", "round", "position",
+                                                   NULL }, name))
+        {
+          gint64 low = g_str_equal (name, "position") ? 0 : 1;
+
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+              json_node_get_int (node) < low || json_node_get_int (node) > L4A_IMPORT_MAX_COUNT)
+            problem = low == 0 ? _("%s: the field “%s” must be a whole number from 0 to 1 000 000.")
+                               : _("%s: the field “%s” must be a whole number from 1 to 1 000 000.");
         }
       if (problem != NULL)
         {

@@ -565,6 +565,15 @@ set_field (JsonObject *root,
     json_object_set_string_member (record, change->field, change->value);
 }
 
+static void
+set_count (JsonObject *root,
+           gpointer    data)
+{
+  const struct { const char *type, *field; gint64 value; } *change = data;
+
+  json_object_set_int_member (record_of (root, change->type, 0), change->field, change->value);
+}
+
 /* Ids in one canonical form, dates that are dates in sane years: a bundle
  * that breaks either is refused naming the record and the field, and the
  * database stays exactly as it was. */
@@ -592,12 +601,25 @@ test_hostile_values (void)
     { "hub", "updated_at", "1970-01-01T00:00:00Z" },
     { "hub", "updated_at", "2026-06-30" },
   };
+  static const struct { const char *type, *field; gint64 value; } counts[] = {
+    { "hub", "revision", 0 },
+    { "hub", "revision", G_GINT64_CONSTANT (9223372036854775807) },
+    { "deliverable", "position", -1 },
+    { "indicator", "position", 5000000 },
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *bad = tampered (registry, set_field, (gpointer) &cases[i]);
       g_autofree char *expected = g_strdup_printf ("the field “%s” must %s", cases[i].field,
                                                    g_str_equal (cases[i].field, "related") ? "list" : "be");
+
+      expect_refused (city, bad, expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *bad = tampered (registry, set_count, (gpointer) &counts[i]);
+      g_autofree char *expected = g_strdup_printf ("the field “%s” must be a whole number", counts[i].field);
 
       expect_refused (city, bad, expected);
     }
