@@ -601,6 +601,12 @@ l4a_brand_draw_asset (L4aBrandAsset  *asset,
       h = gdk_pixbuf_get_height (pixbuf);
       channels = gdk_pixbuf_get_n_channels (pixbuf);
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      /* an image however it came here: cairo may refuse its size */
+      if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+        {
+          cairo_surface_destroy (surface);
+          return refuse (error, _("The image is too large to draw."));
+        }
       stride = cairo_image_surface_get_stride (surface);
       for (int row = 0; row < h; row++)
         {

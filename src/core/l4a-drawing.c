@@ -57,6 +57,15 @@ l4a_file_surface_new (const char  *path,
                    path, what);
       return NULL;
     }
+  /* cairo gives an error surface rather than none: too large, no memory,
+   * a file it cannot create */
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("“%s” cannot be drawn: %s"), path,
+                   cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
   return surface;
 }
 
