@@ -707,6 +707,10 @@ layout_of (L4aRecordWriter *self,
         layout->second_index = index;
       if (update && (g_str_equal (member, key_column) || g_strcmp0 (member, key_second) == 0))
         continue;
+      /* whether a record is sample data is what happened here (the sample
+       * loader), never what a file says */
+      if (g_str_equal (member, "sample"))
+        index = -1 - 4;
       g_ptr_array_add (members, (gpointer) member);
       g_array_append_val (layout->params, index);
     }

@@ -623,6 +623,18 @@ test_hostile_values (void)
 
       expect_refused (city, bad, expected);
     }
+
+  /* whether a record is sample data is what happened here: records that
+   * came in a bundle are not, whatever it says */
+  {
+    g_autoptr(L4aImportPlan) plan = import_file (city, registry, L4A_RESOLVE_THEIRS);
+
+    g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (office), "SELECT count(*) FROM hub WHERE sample = 1"), >, 0);
+    g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (city), "SELECT count(*) FROM hub"), >, 0);
+    g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (city), "SELECT count(*) FROM hub WHERE sample = 1"), ==, 0);
+    g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (city), "SELECT count(*) FROM government WHERE sample = 1"),
+                     ==, 0);
+  }
 }
 
 static void
