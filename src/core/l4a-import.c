@@ -38,6 +38,7 @@
 #include "l4a-labels.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-records.h"
+#include "l4a-rules.h"
 #include "l4a-store-private.h"
 
 const char *
@@ -1094,6 +1095,24 @@ check_values (const char  *table,
           g_autofree char *record = l4a_records_describe (table, object, index);
 
           g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, problem, record, name);
+          return FALSE;
+        }
+    }
+
+  /* a hub runs 12 to 36 months, as the hub editor holds it */
+  if (g_str_equal (table, "hub") &&
+      json_object_has_member (object, "start_on") && json_object_has_member (object, "end_on"))
+    {
+      g_autofree char *frame = l4a_time_frame_problem (json_object_get_string_member (object, "start_on"),
+                                                       json_object_get_string_member (object, "end_on"));
+
+      if (frame != NULL)
+        {
+          g_autofree char *record = l4a_records_describe (table, object, index);
+
+          /* translators: a record, then what is wrong with its time frame */
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, _("%s: the time frame is refused: %s"),
+                       record, frame);
           return FALSE;
         }
     }

@@ -601,6 +601,10 @@ test_hostile_values (void)
     { "hub", "updated_at", "1970-01-01T00:00:00Z" },
     { "hub", "updated_at", "2026-06-30" },
   };
+  static const FieldValue frames[] = {
+    { "hub", "end_on", "2040-12-31" },
+    { "hub", "end_on", "2024-09-30" },
+  };
   static const struct { const char *type, *field; gint64 value; } counts[] = {
     { "hub", "revision", 0 },
     { "hub", "revision", G_GINT64_CONSTANT (9223372036854775807) },
@@ -622,6 +626,13 @@ test_hostile_values (void)
       g_autofree char *expected = g_strdup_printf ("the field “%s” must be a whole number", counts[i].field);
 
       expect_refused (city, bad, expected);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (frames); i++)
+    {
+      g_autofree char *bad = tampered (registry, set_field, (gpointer) &frames[i]);
+
+      expect_refused (city, bad, "time frame is refused");
     }
 
   /* whether a record is sample data is what happened here: records that
