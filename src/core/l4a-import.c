@@ -39,6 +39,7 @@
 #include "l4a-proposal-edit.h"
 #include "l4a-records.h"
 #include "l4a-rules.h"
+#include "l4a-types.h"
 #include "l4a-store-private.h"
 
 const char *
@@ -1098,6 +1099,38 @@ check_values (const char  *table,
           return FALSE;
         }
     }
+
+  /* the words of the domain, from their lists */
+  {
+    static const struct { const char *table, *member; } words[] = {
+      { "hub", "status" }, { "hub", "format" }, { "proposal", "format" }, { "proposal", "state" },
+      { "deliverable", "status" }, { "activity", "kind" },
+    };
+
+    for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+      {
+        JsonNode *node;
+        GType type;
+
+        if (!g_str_equal (table, words[w].table) || (node = json_object_get_member (object, words[w].member)) == NULL)
+          continue;
+        type = g_str_equal (words[w].member, "format") ? L4A_TYPE_FORMAT
+             : g_str_equal (words[w].member, "state") ? L4A_TYPE_PROPOSAL_STATE
+             : g_str_equal (words[w].member, "kind") ? L4A_TYPE_ACTIVITY_KIND
+             : g_str_equal (table, "hub") ? L4A_TYPE_HUB_STATUS : L4A_TYPE_DELIVERABLE_STATUS;
+        if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+            !l4a_enum_is_valid (type, json_node_get_string (node)))
+          {
+            g_autofree char *record = l4a_records_describe (table, object, index);
+            g_autofree char *list = g_strjoinv (", ", (char **) l4a_enum_get_nicks (type));
+
+            /* translators: a record, a field, then the words it may hold */
+            g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, _("%s: the field “%s” must be one of: %s."),
+                         record, words[w].member, list);
+            return FALSE;
+          }
+      }
+  }
 
   /* a hub runs 12 to 36 months, as the hub editor holds it */
   if (g_str_equal (table, "hub") &&

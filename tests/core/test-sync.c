@@ -601,6 +601,12 @@ test_hostile_values (void)
     { "hub", "updated_at", "1970-01-01T00:00:00Z" },
     { "hub", "updated_at", "2026-06-30" },
   };
+  static const FieldValue words[] = {
+    { "hub", "status", "archived" },
+    { "hub", "format", "In person" },
+    { "deliverable", "status", "DONE" },
+    { "activity", "kind", "party" },
+  };
   static const FieldValue frames[] = {
     { "hub", "end_on", "2040-12-31" },
     { "hub", "end_on", "2024-09-30" },
@@ -628,6 +634,13 @@ test_hostile_values (void)
       expect_refused (city, bad, expected);
     }
 
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_autofree char *bad = tampered (registry, set_field, (gpointer) &words[i]);
+      g_autofree char *expected = g_strdup_printf ("the field “%s” must be one of", words[i].field);
+
+      expect_refused (city, bad, expected);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (frames); i++)
     {
       g_autofree char *bad = tampered (registry, set_field, (gpointer) &frames[i]);
