@@ -454,6 +454,25 @@ l4a_store_open_internal (L4aStore   *self,
       return FALSE;
     }
 
+  /* A file this user may only read: opened again as immutable, so that
+   * SQLite reads it without the journal files it could not create beside
+   * it (a read-only folder, a read-only share). */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+      g_autofree char *uri = g_strconcat ("file:", escaped, "?mode=ro&immutable=1", NULL);
+
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_OPEN,
+                       _("“%s” cannot be read: %s. It was left untouched."),
+                       self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+          return FALSE;
+        }
+    }
+
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
 
@@ -482,6 +501,26 @@ l4a_store_open_internal (L4aStore   *self,
     }
 
   self->schema_version = user_version;
+
+  /* A file this user may only read (a colleague's copy, a read-only
+   * share) is still read: nothing at all is written to it, not even the
+   * journal mode, and a write fails with SQLite's own "read-only". */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      if (user_version < target)
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_OPEN,
+                       /* translators: %s is a file name */
+                       _("“%s” is read-only and was written by an older version of Local4Action Hubs; open it "
+                         "once where it can be written to update it. It was left untouched."), self->path);
+          return FALSE;
+        }
+      if (!l4a_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+          (self->schema_version >= 1 && !load_installation_id (self, error)))
+        return FALSE;
+      watch_changes (self);
+      return TRUE;
+    }
 
   if (!l4a_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !l4a_store_exec (self, "PRAGMA journal_mode = WAL", error) ||

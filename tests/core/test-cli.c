@@ -9,6 +9,7 @@
 #include "core-test-utils.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 #include <string.h>
 #include <sqlite3.h>
 #include <json-glib/json-glib.h>
@@ -44,14 +45,24 @@ run_cli (Run        *run,
   int wait_status = 0;
 
   g_assert_nonnull (exe);
-  g_ptr_array_add (argv, (gpointer) exe);
   va_start (args, first);
   for (const char *arg = first; arg; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+    if (g_str_equal (arg, "--as-user-nobody"))
+      {
+        /* the test's own flag: the command runs as the user "nobody" */
+        const char *prefix[] = { "setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups" };
+
+        for (guint i = 0; i < G_N_ELEMENTS (prefix); i++)
+          g_ptr_array_insert (argv, (int) i, (gpointer) prefix[i]);
+      }
+    else
+      g_ptr_array_add (argv, (gpointer) arg);
   va_end (args);
+  g_ptr_array_insert (argv, argv->len > 0 && g_str_equal (g_ptr_array_index (argv, 0), "setpriv") ? 6 : 0,
+                      (gpointer) exe);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);
   g_assert_no_error (error);
   run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
@@ -750,6 +761,56 @@ test_roles_in_reads (void)
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* A database this user may only read is still read, and nothing is
+ * written to it: run as "nobody" on a file and folder owned by root. */
+static void
+test_read_only_database (void)
+{
+  g_autofree char *setpriv = g_find_program_in_path ("setpriv");
+  g_autofree char *folder = db_path ("read-only");
+  g_autofree char *path = g_build_filename (folder, "hubs.sqlite", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *bundle = NULL;
+  g_auto(Run) load = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) write = { 0 };
+
+  if (geteuid () != 0 || setpriv == NULL)
+    {
+      g_test_skip ("needs root and setpriv to act as another user");
+      return;
+    }
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (tmpdir, 0755), ==, 0);
+  run_cli (&load, "--db", path, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+  bundle = db_path ("read-only-registry.l4a.json");
+  run_cli (&export, "--db", path, "export", "--kind", "registry", "--out", bundle, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (bundle, 0444), ==, 0);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  /* "nobody" reads: the hubs are there */
+  run_cli (&list, "--db", path, "--as-user-nobody", "list", "hubs", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "Rural Resilience"));
+
+  /* and cannot write: one line, nothing changed, no file beside it */
+  run_cli (&write, "--db", path, "--as-user-nobody", "import", "--keep-mine", bundle, NULL);
+  g_assert_cmpint (write.status, ==, 1);
+  g_assert_nonnull (strstr (write.err, "read"));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_true (g_strcmp0 (before, after) == 0);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -765,6 +826,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/errors", test_errors);
   g_test_add_func ("/core/cli/hostile-output", test_hostile_output);
   g_test_add_func ("/core/cli/roles-in-reads", test_roles_in_reads);
+  g_test_add_func ("/core/cli/read-only-database", test_read_only_database);
   g_test_add_func ("/core/cli/assign-and-scores", test_assign_and_scores);
   g_test_add_func ("/core/cli/list-members-and-reviews", test_list_members_and_reviews);
   g_test_add_func ("/core/cli/validate", test_validate);
