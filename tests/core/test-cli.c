@@ -480,7 +480,7 @@ test_list_members_and_reviews (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *array;
-  const char *member_id = NULL;
+  g_autofree char *member_id = NULL;
 
   run_cli (&load, "--db", path, "sample", NULL);
   g_assert_cmpint (load.status, ==, 0);
@@ -502,7 +502,8 @@ test_list_members_and_reviews (void)
   g_assert_no_error (error);
   array = json_node_get_array (json_parser_get_root (parser));
   g_assert_cmpuint (json_array_get_length (array), ==, 12);
-  member_id = json_object_get_string_member (json_array_get_object_element (array, 0), "member");
+  /* a copy: the parser's tree goes when it reads the next answer */
+  member_id = g_strdup (json_object_get_string_member (json_array_get_object_element (array, 0), "member"));
   g_assert_nonnull (member_id);
 
   /* a member lists only what is assigned to them */
