@@ -267,13 +267,15 @@ class App:
         if target == combo:
             x, width = x + width - 60, 60
         items = None
-        for attempt in range(3):  # a click on a busy machine may come before the row is ready
+        attempts = 5
+        for attempt in range(attempts):  # a click on a busy machine may come before the row is ready
             rawinput.click(x + width // 2, y + height // 2)
             try:
-                items = wait_for(f'the choices of “{combo_name}”', lambda: self._combo_parts(combo, option)[0], 8)
+                # an AddressSanitizer build on a loaded machine takes its time
+                items = wait_for(f'the choices of “{combo_name}”', lambda: self._combo_parts(combo, option)[0], 15)
                 break
             except Failure:
-                if attempt == 2:
+                if attempt == attempts - 1:
                     raise
                 rawinput.pressKey('Escape')
                 time.sleep(0.5)
