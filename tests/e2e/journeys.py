@@ -454,9 +454,23 @@ def tap(line):
     print(line, file=TAP, flush=True)
 
 
-def main():
-    journey = Journey()
-    steps = [
+def run(steps, report):
+    """Runs @steps in order; returns the number of the first failing one
+    (0 if none) and its traceback as lines."""
+    for number, (name, step) in enumerate(steps, 1):
+        try:
+            step()
+            if report:
+                tap(f'ok {number} - {name}')
+        except Exception as error:
+            lines = [part for line in traceback.format_exception(error)
+                     for part in line.rstrip().split('\n')]
+            return number, lines
+    return 0, []
+
+
+def journey_steps(journey):
+    return [
         ('setup: three workstations', journey.setup),
         ('local government: proposal, eligibility, submit, export', journey.step_government_proposes),
         ('secretariat: import the submission, assign reviewers, export a review packet',
@@ -470,23 +484,37 @@ def main():
         ('accessibility: every window names its controls; charts describe themselves and show their data',
          journey.step_accessibility),
     ]
-    tap(f'1..{len(steps)}')
-    failed = 0
-    for number, (name, step) in enumerate(steps, 1):
-        try:
-            step()
-            tap(f'ok {number} - {name}')
-        except Exception as error:
-            failed += 1
-            tap(f'not ok {number} - {name}')
-            for line in traceback.format_exception(error):
-                for part in line.rstrip().split('\n'):
-                    tap(f'# {part}')
-            # later steps need this one
-            for later in range(number + 1, len(steps) + 1):
-                tap(f'ok {later} - {steps[later - 1][0]} # SKIP an earlier step failed')
-            break
-    return 1 if failed else 0
+
+
+def main():
+    # The journeys drive real windows through the accessibility bus on a
+    # shared, loaded machine, where a window can be late beyond any sensible
+    # wait. A journey that fails is told in full as comments, then run once
+    # more from a clean slate; only a failure that repeats fails the test.
+    attempts = int(os.environ.get('E2E_ATTEMPTS', '2'))
+    count = len(journey_steps(Journey.__new__(Journey)))
+    tap(f'1..{count}')
+    for attempt in range(1, attempts + 1):
+        last = attempt == attempts
+        steps = journey_steps(Journey())
+        failed, lines = run(steps, report=last)
+        if not failed:
+            if not last:
+                for number, (name, _) in enumerate(steps, 1):
+                    tap(f'ok {number} - {name}')
+            return 0
+        if not last:
+            tap(f'# attempt {attempt} failed at step {failed} ({steps[failed - 1][0]}); starting again:')
+            for line in lines:
+                tap(f'# {line}')
+            continue
+        tap(f'not ok {failed} - {steps[failed - 1][0]}')
+        for line in lines:
+            tap(f'# {line}')
+        # later steps need this one
+        for later in range(failed + 1, count + 1):
+            tap(f'ok {later} - {steps[later - 1][0]} # SKIP an earlier step failed')
+    return 1
 
 
 if __name__ == '__main__':
