@@ -27,6 +27,7 @@ struct _L4aPreferencesWindow
   AdwComboRow          *style_row;
   AdwActionRow         *inbox_row;
   GtkWidget            *inbox_clear_button;
+  AdwActionRow         *key_row;
 };
 
 G_DEFINE_FINAL_TYPE (L4aPreferencesWindow, l4a_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -225,6 +226,31 @@ l4a_preferences_window_dispose (GObject *object)
 }
 
 static void
+copy_fingerprint_cb (L4aPreferencesWindow *self)
+{
+  const char *fingerprint = adw_action_row_get_subtitle (self->key_row);
+
+  if (fingerprint != NULL && *fingerprint != '\0')
+    {
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), fingerprint);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("Fingerprint copied")));
+    }
+}
+
+/* The workstation's key, as a person reads it aloud. */
+static void
+show_key (L4aPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  L4aKey *key = self->store ? l4a_store_get_key (self->store, &error) : NULL;
+  g_autofree char *fingerprint = key ? l4a_key_fingerprint (l4a_key_get_public (key)) : NULL;
+
+  adw_action_row_set_subtitle (self->key_row, fingerprint ? fingerprint
+                                              : error ? error->message : _("No database is open"));
+}
+
+static void
 l4a_preferences_window_class_init (L4aPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -238,6 +264,8 @@ l4a_preferences_window_class_init (L4aPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, inbox_row);
   gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, inbox_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, key_row);
+  gtk_widget_class_bind_template_callback (widget_class, copy_fingerprint_cb);
   gtk_widget_class_bind_template_callback (widget_class, inbox_choose_cb);
   gtk_widget_class_bind_template_callback (widget_class, inbox_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, role_selected_cb);
@@ -265,6 +293,7 @@ l4a_preferences_window_new (GSettings *settings,
   self->settings = g_object_ref (settings);
   self->store = store ? g_object_ref (store) : NULL;
   load_settings (self);
+  show_key (self);
 
   return self;
 }

@@ -19,6 +19,7 @@
 #include "l4a-bundle.h"
 #include "l4a-charts.h"
 #include "l4a-cli.h"
+#include "l4a-cli-private.h"
 #include "l4a-csv.h"
 #include "l4a-hub.h"
 #include "l4a-import.h"
@@ -32,8 +33,8 @@
 #include "l4a-review.h"
 #include "l4a-sample.h"
 #include "l4a-store.h"
+#include "l4a-trust.h"
 
-#define EXIT_USAGE 2
 #define EXIT_NOT_ELIGIBLE 3
 
 typedef enum
@@ -75,6 +76,12 @@ static const struct {
   { "import", command_import, N_("Check a bundle, preview what importing it would change, and import it") },
   { "chart", command_chart, N_("Draw a chart to PNG, SVG or PDF; --list names the charts") },
   { "label", command_label, N_("Draw a hub’s co-branded label to PNG, SVG or PDF") },
+  { "keys", l4a_cli_keys, N_("Show this workstation’s key and fingerprint; --rotate gives the secretariat a new one") },
+  { "enrol", l4a_cli_enrol, N_("Write this workstation’s enrolment request for the World Secretariat") },
+  { "roster", l4a_cli_roster, N_("List the keys this workstation knows and their state") },
+  { "approve", l4a_cli_approve, N_("Approve an enrolment request (secretariat)") },
+  { "revoke", l4a_cli_revoke, N_("Revoke a lost or stolen key (secretariat)") },
+  { "verify", l4a_cli_verify, N_("Tell who signed a bundle and for whom it is sealed, changing nothing") },
 };
 
 /**
@@ -115,13 +122,8 @@ l4a_cli_terminal_safe (const char *text)
     }
   return g_string_free (out, FALSE);
 }
-static int
-fail (int         status,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int         status,
+int
+l4a_cli_fail (int         status,
       const char *format,
       ...)
 {
@@ -278,8 +280,8 @@ print_help (void)
   printf ("  %-18s %s\n", "--version", _("Print the version and exit"));
 }
 
-static L4aStore *
-open_store (L4aGlobalOptions *options,
+L4aStore *
+l4a_cli_open_store (L4aGlobalOptions *options,
             GError          **error)
 {
   g_autofree char *path = options->db_path ? g_strdup (options->db_path) : l4a_store_default_path ();
@@ -327,13 +329,13 @@ command_sample (L4aGlobalOptions  *options,
 
   g_option_context_set_summary (context, _("Load the illustrative sample data into the database."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, "%s", error->message);
+    return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
   if (argc > 1)
-    return fail (EXIT_USAGE, _("“sample” takes no arguments."));
+    return l4a_cli_fail (EXIT_USAGE, _("“sample” takes no arguments."));
 
-  store = open_store (options, &error);
+  store = l4a_cli_open_store (options, &error);
   if (store == NULL || !l4a_sample_load (store, counts, &error))
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
 
   /* translators: the numbers are counts of records */
   printf (_("Loaded the sample data: %u hubs, %u proposals, %u calls, %u board members.\n"),
@@ -356,8 +358,8 @@ add_sdgs (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-static void
-add_string (JsonBuilder *builder,
+void
+l4a_cli_add_string (JsonBuilder *builder,
             const char  *name,
             const char  *value)
 {
@@ -368,8 +370,8 @@ add_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static void
-print_json (JsonBuilder *builder)
+void
+l4a_cli_print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
@@ -382,8 +384,8 @@ print_json (JsonBuilder *builder)
 }
 
 /* Prints rows of cells as a table whose columns line up on screen. */
-static void
-print_table (GPtrArray *rows,
+void
+l4a_cli_print_table (GPtrArray *rows,
              guint      n_columns)
 {
   g_autofree glong *widths = g_new0 (glong, n_columns);
@@ -431,7 +433,7 @@ list_hubs (L4aStore           *store,
   guint n;
 
   if (all == NULL)
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
 
   hubs = l4a_hub_filter_apply (filter, all);
   n = g_list_model_get_n_items (hubs);
@@ -441,7 +443,7 @@ list_hubs (L4aStore           *store,
 
       fflush (stdout);
       if (!l4a_csv_write_hubs (hubs, out, NULL, &error))
-        return fail (EXIT_FAILURE, "%s", error->message);
+        return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
     }
   else if (output == OUTPUT_JSON)
     {
@@ -453,22 +455,22 @@ list_hubs (L4aStore           *store,
           g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "id", l4a_hub_get_id (hub));
-          add_string (builder, "name", l4a_hub_get_name (hub));
-          add_string (builder, "government", l4a_hub_get_government (hub));
-          add_string (builder, "country", l4a_hub_get_country (hub));
-          add_string (builder, "region", l4a_hub_get_region (hub));
+          l4a_cli_add_string (builder, "id", l4a_hub_get_id (hub));
+          l4a_cli_add_string (builder, "name", l4a_hub_get_name (hub));
+          l4a_cli_add_string (builder, "government", l4a_hub_get_government (hub));
+          l4a_cli_add_string (builder, "country", l4a_hub_get_country (hub));
+          l4a_cli_add_string (builder, "region", l4a_hub_get_region (hub));
           add_sdgs (builder, l4a_hub_get_sdgs (hub));
-          add_string (builder, "pact_axis", l4a_hub_get_pact_axis (hub));
-          add_string (builder, "status", l4a_hub_get_status (hub));
-          add_string (builder, "start", l4a_hub_get_start (hub));
-          add_string (builder, "end", l4a_hub_get_end (hub));
+          l4a_cli_add_string (builder, "pact_axis", l4a_hub_get_pact_axis (hub));
+          l4a_cli_add_string (builder, "status", l4a_hub_get_status (hub));
+          l4a_cli_add_string (builder, "start", l4a_hub_get_start (hub));
+          l4a_cli_add_string (builder, "end", l4a_hub_get_end (hub));
           json_builder_set_member_name (builder, "sample");
           json_builder_add_boolean_value (builder, l4a_hub_get_sample (hub));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      l4a_cli_print_json (builder);
     }
   else
     {
@@ -492,7 +494,7 @@ list_hubs (L4aStore           *store,
           row[7] = g_strdup (l4a_hub_get_end (hub));
           g_ptr_array_add (rows, row);
         }
-      print_table (rows, 8);
+      l4a_cli_print_table (rows, 8);
     }
 
   return EXIT_SUCCESS;
@@ -508,7 +510,7 @@ list_proposals (L4aStore       *store,
   guint n;
 
   if (proposals == NULL)
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
 
   n = g_list_model_get_n_items (proposals);
   if (json)
@@ -521,23 +523,23 @@ list_proposals (L4aStore       *store,
           g_autoptr(L4aProposal) proposal = g_list_model_get_item (proposals, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "id", l4a_proposal_get_id (proposal));
-          add_string (builder, "title", l4a_proposal_get_title (proposal));
-          add_string (builder, "call", l4a_proposal_get_call (proposal));
-          add_string (builder, "government", l4a_proposal_get_government (proposal));
-          add_string (builder, "country", l4a_proposal_get_country (proposal));
-          add_string (builder, "region", l4a_proposal_get_region (proposal));
+          l4a_cli_add_string (builder, "id", l4a_proposal_get_id (proposal));
+          l4a_cli_add_string (builder, "title", l4a_proposal_get_title (proposal));
+          l4a_cli_add_string (builder, "call", l4a_proposal_get_call (proposal));
+          l4a_cli_add_string (builder, "government", l4a_proposal_get_government (proposal));
+          l4a_cli_add_string (builder, "country", l4a_proposal_get_country (proposal));
+          l4a_cli_add_string (builder, "region", l4a_proposal_get_region (proposal));
           add_sdgs (builder, l4a_proposal_get_sdgs (proposal));
-          add_string (builder, "state", l4a_proposal_get_state (proposal));
+          l4a_cli_add_string (builder, "state", l4a_proposal_get_state (proposal));
           json_builder_set_member_name (builder, "version");
           json_builder_add_int_value (builder, l4a_proposal_get_version (proposal));
-          add_string (builder, "submitted", l4a_proposal_get_submitted (proposal));
+          l4a_cli_add_string (builder, "submitted", l4a_proposal_get_submitted (proposal));
           json_builder_set_member_name (builder, "sample");
           json_builder_add_boolean_value (builder, l4a_proposal_get_sample (proposal));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      l4a_cli_print_json (builder);
     }
   else
     {
@@ -559,7 +561,7 @@ list_proposals (L4aStore       *store,
           row[5] = g_strdup_printf ("%u", l4a_proposal_get_version (proposal));
           g_ptr_array_add (rows, row);
         }
-      print_table (rows, 6);
+      l4a_cli_print_table (rows, 6);
     }
 
   return EXIT_SUCCESS;
@@ -588,7 +590,7 @@ check_code (L4aReferenceTable  table,
       g_string_append_printf (known, "%s%s", i ? ", " : "", entries[i].code);
 
   /* translators: an option, what the user gave, then the codes there are */
-  *status = fail (EXIT_USAGE, _("%s: unknown code “%s”; use %s."), option, value, known->str);
+  *status = l4a_cli_fail (EXIT_USAGE, _("%s: unknown code “%s”; use %s."), option, value, known->str);
   return FALSE;
 }
 
@@ -604,7 +606,7 @@ check_word (const char         *option,
     return TRUE;
 
   known = g_strjoinv (", ", (char **) words);
-  *status = fail (EXIT_USAGE, _("%s: unknown code “%s”; use %s."), option, value, known);
+  *status = l4a_cli_fail (EXIT_USAGE, _("%s: unknown code “%s”; use %s."), option, value, known);
   return FALSE;
 }
 
@@ -627,7 +629,7 @@ parse_sdgs (const char *text,
 
       if (!g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 1, L4A_N_SDGS, &goal, NULL))
         {
-          *status = fail (EXIT_USAGE, _("--sdg takes goal numbers from 1 to 17, such as 11 or 11,13."));
+          *status = l4a_cli_fail (EXIT_USAGE, _("--sdg takes goal numbers from 1 to 17, such as 11 or 11,13."));
           return FALSE;
         }
       *mask |= 1u << goal;
@@ -644,7 +646,7 @@ list_members (L4aStore *store,
   g_autoptr(GPtrArray) members = l4a_member_list (store, &error);
 
   if (members == NULL)
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
 
   if (json)
     {
@@ -656,12 +658,12 @@ list_members (L4aStore *store,
           L4aMemberEdit *member = g_ptr_array_index (members, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "id", member->id);
-          add_string (builder, "name", member->name);
-          add_string (builder, "government", member->government_id);
-          add_string (builder, "country", member->country);
-          add_string (builder, "region", member->region);
-          add_string (builder, "contact", member->contact);
+          l4a_cli_add_string (builder, "id", member->id);
+          l4a_cli_add_string (builder, "name", member->name);
+          l4a_cli_add_string (builder, "government", member->government_id);
+          l4a_cli_add_string (builder, "country", member->country);
+          l4a_cli_add_string (builder, "region", member->region);
+          l4a_cli_add_string (builder, "contact", member->contact);
           json_builder_set_member_name (builder, "conflicts");
           json_builder_begin_array (builder);
           for (guint k = 0; k < member->conflicts->len; k++)
@@ -669,16 +671,16 @@ list_members (L4aStore *store,
               L4aConflictEdit *conflict = g_ptr_array_index (member->conflicts, k);
 
               json_builder_begin_object (builder);
-              add_string (builder, "government", conflict->government_id);
-              add_string (builder, "kind", conflict->automatic ? "automatic" : "declared");
-              add_string (builder, "reason", conflict->reason);
+              l4a_cli_add_string (builder, "government", conflict->government_id);
+              l4a_cli_add_string (builder, "kind", conflict->automatic ? "automatic" : "declared");
+              l4a_cli_add_string (builder, "reason", conflict->reason);
               json_builder_end_object (builder);
             }
           json_builder_end_array (builder);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      l4a_cli_print_json (builder);
     }
   else
     {
@@ -695,7 +697,7 @@ list_members (L4aStore *store,
                                                                                            member->region),
                                                          conflicts, NULL }));
         }
-      print_table (rows, 4);
+      l4a_cli_print_table (rows, 4);
     }
   return EXIT_SUCCESS;
 }
@@ -718,21 +720,21 @@ list_reviews (L4aStore   *store,
       g_autoptr(GPtrArray) list = l4a_review_my_assignments (store, &error);
 
       if (list == NULL)
-        return fail (EXIT_FAILURE, "%s", error->message);
+        return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
       g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Proposal"), _("Call"), _("Review"), NULL }));
       for (guint i = 0; i < list->len; i++)
         {
           L4aAssignmentInfo *info = g_ptr_array_index (list, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "proposal", info->proposal_id);
-          add_string (builder, "title", info->title);
-          add_string (builder, "government", info->government);
-          add_string (builder, "call", info->call);
+          l4a_cli_add_string (builder, "proposal", info->proposal_id);
+          l4a_cli_add_string (builder, "title", info->title);
+          l4a_cli_add_string (builder, "government", info->government);
+          l4a_cli_add_string (builder, "call", info->call);
           json_builder_set_member_name (builder, "version");
           json_builder_add_int_value (builder, info->version);
-          add_string (builder, "due", info->due_on);
-          add_string (builder, "review", review_states[info->state]);
+          l4a_cli_add_string (builder, "due", info->due_on);
+          l4a_cli_add_string (builder, "review", review_states[info->state]);
           json_builder_end_object (builder);
           g_ptr_array_add (rows, g_strdupv ((char *[]) { info->title, info->call, (char *) review_states[info->state],
                                                          NULL }));
@@ -744,12 +746,12 @@ list_reviews (L4aStore   *store,
       g_autoptr(GPtrArray) scores = NULL;
 
       if (l4a_store_get_role (store) == L4A_ROLE_GOVERNMENT)
-        return fail (EXIT_FAILURE, "%s", _("Reviews are read by the Advisory Board and the World Secretariat only."));
+        return l4a_cli_fail (EXIT_FAILURE, "%s", _("Reviews are read by the Advisory Board and the World Secretariat only."));
       if (call == NULL)
-        return fail (EXIT_USAGE, "%s", _("Say which call with --call."));
+        return l4a_cli_fail (EXIT_USAGE, "%s", _("Say which call with --call."));
       if ((call_id = l4a_store_resolve_reference (store, "call", call, &error)) == NULL ||
           (scores = l4a_review_scores (store, call_id, NULL, &error)) == NULL)
-        return fail (EXIT_FAILURE, "%s", error->message);
+        return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
 
       g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Proposal"), _("Reviewer"), _("Version"), _("Score"),
                                                      _("Recommendation"), NULL }));
@@ -759,7 +761,7 @@ list_reviews (L4aStore   *store,
           g_autoptr(GPtrArray) reviews = l4a_review_list (store, score->proposal_id, &error);
 
           if (reviews == NULL)
-            return fail (EXIT_FAILURE, "%s", error->message);
+            return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
           for (guint k = 0; k < reviews->len; k++)
             {
               L4aReview *review = g_ptr_array_index (reviews, k);
@@ -770,10 +772,10 @@ list_reviews (L4aStore   *store,
 
               value = scored ? g_strdup_printf ("%.2f", weighted) : g_strdup ("");
               json_builder_begin_object (builder);
-              add_string (builder, "proposal", review->proposal_id);
-              add_string (builder, "title", score->title);
-              add_string (builder, "member", review->member_id);
-              add_string (builder, "reviewer", review->reviewer);
+              l4a_cli_add_string (builder, "proposal", review->proposal_id);
+              l4a_cli_add_string (builder, "title", score->title);
+              l4a_cli_add_string (builder, "member", review->member_id);
+              l4a_cli_add_string (builder, "reviewer", review->reviewer);
               json_builder_set_member_name (builder, "version");
               json_builder_add_int_value (builder, review->proposal_version);
               json_builder_set_member_name (builder, "score");
@@ -781,8 +783,8 @@ list_reviews (L4aStore   *store,
                 json_builder_add_double_value (builder, round (weighted * 100) / 100);
               else
                 json_builder_add_null_value (builder);
-              add_string (builder, "recommendation", review->recommendation);
-              add_string (builder, "submitted", review->submitted_at);
+              l4a_cli_add_string (builder, "recommendation", review->recommendation);
+              l4a_cli_add_string (builder, "submitted", review->submitted_at);
               json_builder_end_object (builder);
               g_ptr_array_add (rows, g_strdupv ((char *[]) { score->title, review->reviewer, version, value,
                                                              review->recommendation ? review->recommendation
@@ -794,9 +796,9 @@ list_reviews (L4aStore   *store,
   json_builder_end_array (builder);
 
   if (json)
-    print_json (builder);
+    l4a_cli_print_json (builder);
   else
-    print_table (rows, ((char **) g_ptr_array_index (rows, 0))[3] ? 5 : 3);
+    l4a_cli_print_table (rows, ((char **) g_ptr_array_index (rows, 0))[3] ? 5 : 3);
   return EXIT_SUCCESS;
 }
 
@@ -847,33 +849,33 @@ command_list (L4aGlobalOptions  *options,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("List hubs, proposals, board members or reviews."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, "%s", error->message);
+    return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
 
   if (argc == 2 && (g_str_equal (argv[1], "members") || g_str_equal (argv[1], "reviews")))
     {
       if (search || region || country || sdg || axis || format || council || year || status || csv ||
           (call && g_str_equal (argv[1], "members")))
-        return fail (EXIT_USAGE, _("“list members” takes --json; “list reviews” takes --call and --json."));
-      store = open_store (options, &error);
+        return l4a_cli_fail (EXIT_USAGE, _("“list members” takes --json; “list reviews” takes --call and --json."));
+      store = l4a_cli_open_store (options, &error);
       if (store == NULL)
-        return fail (EXIT_FAILURE, "%s", error->message);
+        return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
       return g_str_equal (argv[1], "members") ? list_members (store, json) : list_reviews (store, call, json);
     }
   if (argc != 2 || (!g_str_equal (argv[1], "hubs") && !g_str_equal (argv[1], "proposals")))
-    return fail (EXIT_USAGE, _("Say what to list: “list hubs”, “list proposals”, “list members” or “list reviews”."));
+    return l4a_cli_fail (EXIT_USAGE, _("Say what to list: “list hubs”, “list proposals”, “list members” or “list reviews”."));
   hubs = g_str_equal (argv[1], "hubs");
 
   if (json && csv)
-    return fail (EXIT_USAGE, _("Choose one of --json and --csv."));
+    return l4a_cli_fail (EXIT_USAGE, _("Choose one of --json and --csv."));
   output = json ? OUTPUT_JSON : csv ? OUTPUT_CSV : OUTPUT_TABLE;
   if (!hubs && output == OUTPUT_CSV)
-    return fail (EXIT_USAGE, _("--csv lists hubs; use --json for proposals."));
+    return l4a_cli_fail (EXIT_USAGE, _("--csv lists hubs; use --json for proposals."));
   if (!hubs && (country || axis || format || council || year))
-    return fail (EXIT_USAGE, _("--country, --axis, --format, --council and --year narrow hubs, not proposals."));
+    return l4a_cli_fail (EXIT_USAGE, _("--country, --axis, --format, --council and --year narrow hubs, not proposals."));
   if (hubs && call)
-    return fail (EXIT_USAGE, _("--call narrows proposals, not hubs."));
+    return l4a_cli_fail (EXIT_USAGE, _("--call narrows proposals, not hubs."));
   if (year != 0 && (year < 1900 || year > 2200))
-    return fail (EXIT_USAGE, _("--year takes a year such as 2026."));
+    return l4a_cli_fail (EXIT_USAGE, _("--year takes a year such as 2026."));
 
   if (country)
     for (char *p = country; *p; p++)
@@ -888,9 +890,9 @@ command_list (L4aGlobalOptions  *options,
       !check_word ("--status", status, hubs ? hub_statuses : proposal_states, &status_code))
     return status_code;
 
-  store = open_store (options, &error);
+  store = l4a_cli_open_store (options, &error);
   if (store == NULL)
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
 
   if (hubs)
     {
@@ -906,7 +908,7 @@ command_list (L4aGlobalOptions  *options,
       filter->year = year;
       filter->matches = l4a_registry_search_hubs (store, search, &error);
       if (error != NULL)
-        return fail (EXIT_FAILURE, "%s", error->message);
+        return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
 
       return list_hubs (store, filter, output);
     }
@@ -915,7 +917,7 @@ command_list (L4aGlobalOptions  *options,
       L4aQuery query = { 0 };
 
       if (sdgs & (sdgs - 1))
-        return fail (EXIT_USAGE, _("For proposals, --sdg takes one goal."));
+        return l4a_cli_fail (EXIT_USAGE, _("For proposals, --sdg takes one goal."));
       query.search = search;
       query.region = region;
       query.status = status;
@@ -929,7 +931,7 @@ command_list (L4aGlobalOptions  *options,
       if (l4a_store_get_role (store) == L4A_ROLE_GOVERNMENT)
         query.government = l4a_store_get_identity (store) ? l4a_store_get_identity (store) : "";
       else if (l4a_store_get_role (store) == L4A_ROLE_MEMBER)
-        return fail (EXIT_FAILURE, "%s", _("A board member lists the proposals assigned to them with “list reviews”."));
+        return l4a_cli_fail (EXIT_FAILURE, "%s", _("A board member lists the proposals assigned to them with “list reviews”."));
 
       return list_proposals (store, &query, output == OUTPUT_JSON);
     }
@@ -965,15 +967,15 @@ command_check (L4aGlobalOptions  *options,
   g_option_context_set_summary (context, _("Check a proposal against the six key features of a hub, one line each. "
                                            "Exits with 0 when it passes them all, 3 when it does not."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, "%s", error->message);
+    return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
   if (argc != 2)
-    return fail (EXIT_USAGE, _("Say which proposal to check: its id, the start of its id, or its title."));
+    return l4a_cli_fail (EXIT_USAGE, _("Say which proposal to check: its id, the start of its id, or its title."));
 
-  store = open_store (options, &error);
+  store = l4a_cli_open_store (options, &error);
   if (store == NULL ||
       (id = resolve_visible_proposal (store, argv[1], &error)) == NULL ||
       (edit = l4a_registry_load_proposal (store, id, &error)) == NULL)
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
 
   checks = l4a_proposal_check_features (store, edit);
   for (guint i = 0; i < checks->len; i++)
@@ -1006,17 +1008,17 @@ command_summary (L4aGlobalOptions  *options,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Write a proposal's one-page summary as PDF, for board meetings."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, "%s", error->message);
+    return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
   if (argc != 2)
-    return fail (EXIT_USAGE, _("Say which proposal to summarize: its id, the start of its id, or its title."));
+    return l4a_cli_fail (EXIT_USAGE, _("Say which proposal to summarize: its id, the start of its id, or its title."));
   if (out == NULL || !g_str_has_suffix (out, ".pdf"))
-    return fail (EXIT_USAGE, _("Say where to write the summary with --out FILE.pdf."));
+    return l4a_cli_fail (EXIT_USAGE, _("Say where to write the summary with --out FILE.pdf."));
 
-  store = open_store (options, &error);
+  store = l4a_cli_open_store (options, &error);
   if (store == NULL ||
       (id = resolve_visible_proposal (store, argv[1], &error)) == NULL ||
       !l4a_proposal_write_summary (store, id, out, &error))
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
 
   return EXIT_SUCCESS;
 }
@@ -1048,17 +1050,17 @@ command_assign (L4aGlobalOptions  *options,
                                            "never a member in conflict, loads kept even, reviewers from other "
                                            "regions preferred. Existing assignments stay."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, "%s", error->message);
+    return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
   if (argc != 2)
-    return fail (EXIT_USAGE, _("Say which call: its id, the start of its id, or its title."));
+    return l4a_cli_fail (EXIT_USAGE, _("Say which call: its id, the start of its id, or its title."));
   if (per_proposal < 1 || max_load < 0)
-    return fail (EXIT_USAGE, _("--per-proposal and --max-load take positive numbers."));
+    return l4a_cli_fail (EXIT_USAGE, _("--per-proposal and --max-load take positive numbers."));
 
-  store = open_store (options, &error);
+  store = l4a_cli_open_store (options, &error);
   if (store == NULL ||
       (call = l4a_store_resolve_reference (store, "call", argv[1], &error)) == NULL ||
       !l4a_review_assign_call (store, call, per_proposal, max_load, dry_run, &pairs, &error))
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
 
   if (json)
     {
@@ -1074,15 +1076,15 @@ command_assign (L4aGlobalOptions  *options,
           L4aAssignPair *pair = g_ptr_array_index (pairs, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "proposal", pair->proposal_id);
-          add_string (builder, "title", pair->proposal_title);
-          add_string (builder, "member", pair->member_id);
-          add_string (builder, "name", pair->member_name);
+          l4a_cli_add_string (builder, "proposal", pair->proposal_id);
+          l4a_cli_add_string (builder, "title", pair->proposal_title);
+          l4a_cli_add_string (builder, "member", pair->member_id);
+          l4a_cli_add_string (builder, "name", pair->member_name);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      l4a_cli_print_json (builder);
     }
   else
     {
@@ -1095,7 +1097,7 @@ command_assign (L4aGlobalOptions  *options,
 
           g_ptr_array_add (rows, g_strdupv ((char *[]) { pair->proposal_title, pair->member_name, NULL }));
         }
-      print_table (rows, 2);
+      l4a_cli_print_table (rows, 2);
       printf (dry_run ? g_dngettext (GETTEXT_PACKAGE, "%u assignment would be made.\n",
                                      "%u assignments would be made.\n", pairs->len)
                       : g_dngettext (GETTEXT_PACKAGE, "%u assignment made.\n", "%u assignments made.\n", pairs->len),
@@ -1129,17 +1131,17 @@ command_scores (L4aGlobalOptions  *options,
                                            "scores (out of 5), with the median, the spread and a flag where "
                                            "reviewers disagree."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, "%s", error->message);
+    return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
   if (argc != 2)
-    return fail (EXIT_USAGE, _("Say which call: its id, the start of its id, or its title."));
+    return l4a_cli_fail (EXIT_USAGE, _("Say which call: its id, the start of its id, or its title."));
   if (json && csv)
-    return fail (EXIT_USAGE, _("Choose one of --json and --csv."));
+    return l4a_cli_fail (EXIT_USAGE, _("Choose one of --json and --csv."));
 
-  store = open_store (options, &error);
+  store = l4a_cli_open_store (options, &error);
   if (store == NULL ||
       (call = l4a_store_resolve_reference (store, "call", argv[1], &error)) == NULL ||
       (scores = l4a_review_scores (store, call, &progress, &error)) == NULL)
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
 
   if (json)
     {
@@ -1166,10 +1168,10 @@ command_scores (L4aGlobalOptions  *options,
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "rank");
           json_builder_add_int_value (builder, i + 1);
-          add_string (builder, "id", score->proposal_id);
-          add_string (builder, "title", score->title);
-          add_string (builder, "government", score->government);
-          add_string (builder, "state", score->state);
+          l4a_cli_add_string (builder, "id", score->proposal_id);
+          l4a_cli_add_string (builder, "title", score->title);
+          l4a_cli_add_string (builder, "government", score->government);
+          l4a_cli_add_string (builder, "state", score->state);
           json_builder_set_member_name (builder, "assigned");
           json_builder_add_int_value (builder, score->n_assigned);
           json_builder_set_member_name (builder, "submitted");
@@ -1188,7 +1190,7 @@ command_scores (L4aGlobalOptions  *options,
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      l4a_cli_print_json (builder);
       return EXIT_SUCCESS;
     }
 
@@ -1239,7 +1241,7 @@ command_scores (L4aGlobalOptions  *options,
       fputs (out->str, stdout);
     else
       {
-        print_table (rows, 7);
+        l4a_cli_print_table (rows, 7);
         printf (_("%u of %u reviews submitted, %u overdue.\n"), progress.submitted, progress.assigned, progress.overdue);
       }
   }
@@ -1255,22 +1257,33 @@ command_validate (L4aGlobalOptions  *options,
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
   g_autoptr(GError) error = NULL;
   g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(L4aKey) reader = NULL;
+  g_autofree char *fingerprint = NULL;
 
-  g_option_context_set_summary (context, _("Check a bundle: its size and nesting, its format, its checksum and "
-                                           "its attachments. The database is not opened."));
+  g_option_context_set_summary (context, _("Check a bundle: its size and nesting, its format, its checksum, "
+                                           "its attachments and its signature. The database is not opened; a "
+                                           "sealed bundle is opened with the key of this user’s workstation it "
+                                           "is sealed for."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, "%s", error->message);
+    return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
   if (argc != 2)
-    return fail (EXIT_USAGE, _("Say which bundle file to check."));
+    return l4a_cli_fail (EXIT_USAGE, _("Say which bundle file to check."));
 
-  bundle = l4a_bundle_load (argv[1], &error);
+  reader = l4a_cli_find_reader (argv[1], NULL);
+  bundle = l4a_bundle_open (argv[1], reader, &error);
   if (bundle == NULL)
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+  if (bundle->signer_key == NULL)
+    return l4a_cli_fail (EXIT_FAILURE, "%s", _("The bundle is not signed, so nothing proves who wrote it; an import "
+                                               "refuses it."));
 
   /* translators: a bundle's kind, how many records, and where it comes from */
   printf (g_dngettext (GETTEXT_PACKAGE, "Valid %s bundle: %u record, from %s (%s).\n",
                        "Valid %s bundle: %u records, from %s (%s).\n", bundle->n_records),
           bundle->kind, bundle->n_records, bundle->origin_actor, bundle->origin_role);
+  fingerprint = l4a_key_fingerprint (bundle->signer_key);
+  /* translators: a key's fingerprint */
+  printf (_("Signed with key %s; the signature matches the contents.\n"), fingerprint);
   return EXIT_SUCCESS;
 }
 
@@ -1301,13 +1314,13 @@ command_export (L4aGlobalOptions  *options,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Write a bundle of what the kind and the workstation’s role allow."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, "%s", error->message);
+    return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
   if (argc != 1 || kind == NULL || out == NULL)
-    return fail (EXIT_USAGE, _("Say the kind and the file: export --kind KIND [--for MEMBER|GOVERNMENT] --out FILE"));
+    return l4a_cli_fail (EXIT_USAGE, _("Say the kind and the file: export --kind KIND [--for MEMBER|GOVERNMENT] --out FILE"));
 
-  store = open_store (options, &error);
+  store = l4a_cli_open_store (options, &error);
   if (store == NULL)
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
   if (for_ref != NULL)
     {
       L4aBundleFor for_whom = l4a_bundle_kind_get_for (kind, NULL);
@@ -1315,16 +1328,37 @@ command_export (L4aGlobalOptions  *options,
 
       if (for_whom != L4A_BUNDLE_FOR_NONE &&
           (for_id = l4a_store_resolve_reference (store, table, for_ref, &error)) == NULL)
-        return fail (EXIT_FAILURE, "%s", error->message);
+        return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
       if (for_whom == L4A_BUNDLE_FOR_NONE)
         for_id = g_strdup (for_ref);
     }
   if (!l4a_bundle_export (store, kind, for_id, out, NULL, &n_records, &error))
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
 
   printf (g_dngettext (GETTEXT_PACKAGE, "Wrote a %s bundle of %u record.\n", "Wrote a %s bundle of %u records.\n",
                        n_records), kind, n_records);
   return EXIT_SUCCESS;
+}
+
+/* Whether @given is @key's fingerprint, or its start of at least eight
+ * digits, spaces and case aside. */
+static gboolean
+fingerprint_matches (const char *key,
+                     const char *given)
+{
+  g_autofree char *fingerprint = l4a_key_fingerprint (key);
+  g_autoptr(GString) a = g_string_new (NULL);
+  g_autoptr(GString) b = g_string_new (NULL);
+
+  for (const char *p = fingerprint; p && *p; p++)
+    if (*p != ' ')
+      g_string_append_c (a, *p);
+  for (const char *p = given; *p; p++)
+    if (g_ascii_isxdigit (*p))
+      g_string_append_c (b, g_ascii_toupper (*p));
+    else if (*p != ' ')
+      return FALSE;
+  return b->len >= 8 && g_str_has_prefix (a->str, b->str);
 }
 
 static int
@@ -1333,12 +1367,16 @@ command_import (L4aGlobalOptions  *options,
                 char             **argv)
 {
   gboolean dry_run = FALSE, json = FALSE, keep_mine = FALSE, take_theirs = FALSE;
+  g_autofree char *trust = NULL;
   guint n_written = 0;
   GOptionEntry entries[] = {
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Preview what would change, and change nothing"), NULL },
     { "keep-mine", 0, 0, G_OPTION_ARG_NONE, &keep_mine, N_("In a conflict, keep this workstation’s version"), NULL },
     { "take-theirs", 0, 0, G_OPTION_ARG_NONE, &take_theirs, N_("In a conflict, take the bundle’s version"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { "trust", 0, 0, G_OPTION_ARG_STRING, &trust,
+      N_("On first contact, take the World Secretariat’s key with this fingerprint, as it publishes it"),
+      N_("FINGERPRINT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
@@ -1346,49 +1384,82 @@ command_import (L4aGlobalOptions  *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(L4aBundle) bundle = NULL;
   g_autoptr(L4aImportPlan) plan = NULL;
+  g_autoptr(L4aKey) reader = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Check a bundle, list record by record what importing it adds, updates, "
                                            "leaves alone or finds in conflict, and import it in one transaction."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, "%s", error->message);
+    return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
   if (argc != 2)
-    return fail (EXIT_USAGE, _("Say which bundle file to import."));
+    return l4a_cli_fail (EXIT_USAGE, _("Say which bundle file to import."));
   if (keep_mine && take_theirs)
-    return fail (EXIT_USAGE, _("Choose either --keep-mine or --take-theirs."));
+    return l4a_cli_fail (EXIT_USAGE, _("Choose either --keep-mine or --take-theirs."));
 
-  bundle = l4a_bundle_load (argv[1], &error);
-  if (bundle == NULL)
-    return fail (EXIT_FAILURE, "%s", error->message);
-  store = open_store (options, &error);
+  store = l4a_cli_open_store (options, &error);
   if (store == NULL)
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+  reader = l4a_cli_find_reader (argv[1], store);
+  bundle = l4a_bundle_open (argv[1], reader, &error);
+  if (bundle == NULL)
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+
+  /* first contact with the secretariat: its key, confirmed by the user */
+  if (!l4a_trust_identify (store, bundle, &error) &&
+      g_error_matches (error, L4A_TRUST_ERROR, L4A_TRUST_ERROR_UNCONFIRMED) && trust != NULL)
+    {
+      if (!fingerprint_matches (bundle->signer_key, trust))
+        {
+          g_autofree char *fingerprint = l4a_key_fingerprint (bundle->signer_key);
+
+          return l4a_cli_fail (EXIT_FAILURE, _("The bundle is signed with key %s, not with the key whose "
+                                               "fingerprint you gave; nothing was imported."), fingerprint);
+        }
+      g_clear_error (&error);
+      /* the key is taken with the import, all or nothing; a preview takes
+       * it only for as long as it looks */
+      if (!l4a_store_begin (store, &error) ||
+          !l4a_trust_confirm_secretariat (store, bundle->signer_key, &error))
+        return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+    }
+  g_clear_error (&error);
 
   if (dry_run)
     {
       /* the preview: planned, tried in a transaction rolled back */
       plan = l4a_import_plan (store, bundle, &error);
+      if (l4a_store_in_transaction (store))
+        l4a_store_rollback (store);
       if (plan == NULL)
-        return fail (EXIT_FAILURE, "%s", error->message);
+        return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
     }
   else
     {
       L4aImportResolution settle = take_theirs ? L4A_RESOLVE_THEIRS : L4A_RESOLVE_MINE;
 
       /* planned and written in one transaction, which is its own trial */
-      if (!l4a_import_now (store, bundle, keep_mine || take_theirs ? &settle : NULL, FALSE, &plan, &n_written,
-                           &error))
+      gboolean imported = l4a_import_now (store, bundle, keep_mine || take_theirs ? &settle : NULL, FALSE, &plan,
+                                          &n_written, &error);
+
+      if (l4a_store_in_transaction (store))
+        {
+          if (!imported)
+            l4a_store_rollback (store);
+          else if (!l4a_store_commit (store, &error))
+            imported = FALSE, n_written = 0;
+        }
+      if (!imported)
         {
           if (g_error_matches (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT) && plan != NULL)
             {
               g_autofree char *n = g_strdup_printf ("%u", plan->counts[L4A_IMPORT_CONFLICT]);
 
               /* translators: %s is a number of records */
-              return fail (EXIT_FAILURE, _("%s records changed on both sides; nothing was imported. Add --keep-mine or "
+              return l4a_cli_fail (EXIT_FAILURE, _("%s records changed on both sides; nothing was imported. Add --keep-mine or "
                                            "--take-theirs, or import in the window to choose record by record."), n);
             }
-          return fail (EXIT_FAILURE, "%s", error->message);
+          return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
         }
     }
 
@@ -1397,8 +1468,8 @@ command_import (L4aGlobalOptions  *options,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "bundle", bundle->bundle_id);
-      add_string (builder, "kind", bundle->kind);
+      l4a_cli_add_string (builder, "bundle", bundle->bundle_id);
+      l4a_cli_add_string (builder, "kind", bundle->kind);
       json_builder_set_member_name (builder, "already_imported");
       json_builder_add_boolean_value (builder, plan->already_imported);
       json_builder_set_member_name (builder, "applied");
@@ -1420,10 +1491,10 @@ command_import (L4aGlobalOptions  *options,
           L4aImportChange *change = g_ptr_array_index (plan->changes, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "type", change->type);
-          add_string (builder, "id", change->id);
-          add_string (builder, "label", change->label);
-          add_string (builder, "action", l4a_import_action_to_string (change->action));
+          l4a_cli_add_string (builder, "type", change->type);
+          l4a_cli_add_string (builder, "id", change->id);
+          l4a_cli_add_string (builder, "label", change->label);
+          l4a_cli_add_string (builder, "action", l4a_import_action_to_string (change->action));
           json_builder_set_member_name (builder, "fields");
           json_builder_begin_array (builder);
           for (guint k = 0; k < change->fields->len; k++)
@@ -1433,7 +1504,7 @@ command_import (L4aGlobalOptions  *options,
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      l4a_cli_print_json (builder);
       return EXIT_SUCCESS;
     }
 
@@ -1498,7 +1569,7 @@ command_chart (L4aGlobalOptions  *options,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Draw one of the application’s charts into a file."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, "%s", error->message);
+    return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
 
   if (list)
     {
@@ -1509,17 +1580,17 @@ command_chart (L4aGlobalOptions  *options,
       return EXIT_SUCCESS;
     }
   if (argc != 2 || out == NULL)
-    return fail (EXIT_USAGE, _("Say the chart and the file: chart NAME --out FILE.png|.svg|.pdf"));
+    return l4a_cli_fail (EXIT_USAGE, _("Say the chart and the file: chart NAME --out FILE.png|.svg|.pdf"));
 
-  store = open_store (options, &error);
+  store = l4a_cli_open_store (options, &error);
   if (store == NULL)
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
   chart = l4a_charts_build (store, argv[1], g_str_equal (argv[1], "indicator") ? indicator : call, &error);
   if (chart == NULL)
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
   l4a_chart_style_init (&style, dark, FALSE);
   if (!l4a_chart_export (chart, out, width, height, scale, &style, &error))
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
   if (chart->verdict_text != NULL)
     {
       g_autofree char *verdict = l4a_cli_terminal_safe (chart->verdict_text);
@@ -1550,14 +1621,14 @@ command_label (L4aGlobalOptions  *options,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Draw a hub’s Local4Action label, with its name and place, into a file."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, "%s", error->message);
+    return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
   if (argc != 2 || out == NULL)
-    return fail (EXIT_USAGE, _("Say the hub and the file: label HUB --out FILE.png|.svg|.pdf"));
+    return l4a_cli_fail (EXIT_USAGE, _("Say the hub and the file: label HUB --out FILE.png|.svg|.pdf"));
 
-  store = open_store (options, &error);
+  store = l4a_cli_open_store (options, &error);
   if (store == NULL || (hub = l4a_store_resolve_reference (store, "hub", argv[1], &error)) == NULL ||
       !l4a_brand_export_label (store, hub, out, width, &error))
-    return fail (EXIT_FAILURE, "%s", error->message);
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
   return EXIT_SUCCESS;
 }
 
@@ -1594,5 +1665,5 @@ l4a_cli_run (L4aGlobalOptions  *options,
       return commands[i].func (options, argc - options->command, argv + options->command);
 
   /* translators: %s is what the user typed */
-  return fail (EXIT_USAGE, _("Unknown command “%s”; see “local4action --help”."), name);
+  return l4a_cli_fail (EXIT_USAGE, _("Unknown command “%s”; see “local4action --help”."), name);
 }

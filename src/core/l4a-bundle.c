@@ -31,7 +31,7 @@
 G_DEFINE_QUARK (l4a-bundle-error-quark, l4a_bundle_error)
 
 static const char * const kinds[] = {
-  "submission", "review-packet", "reviews", "decisions", "registry", "monitoring", "full", NULL
+  "submission", "review-packet", "reviews", "decisions", "registry", "monitoring", "full", "enrolment", NULL
 };
 
 const char * const *
@@ -1105,6 +1105,9 @@ l4a_bundle_free (L4aBundle *bundle)
   g_free (bundle->origin_role);
   g_free (bundle->origin_actor);
   g_free (bundle->for_id);
+  g_free (bundle->signer_key);
+  g_free (bundle->signer_actor);
+  g_free (bundle->sealed_for);
   g_free (bundle);
 }
 
@@ -1245,6 +1248,194 @@ check_attachments (JsonNode  *node,
     }
   return TRUE;
 }
+
+/* ---------------------------------------------------------------------------
+ * Signatures and sealing (docs/bundle-format.md, "Signatures")
+ *
+ * A signed bundle ends with its signature, the last member of the top-level
+ * object, written exactly so:
+ *
+ *   ,"signature":{"algorithm":"ed25519","key":"<44>","value":"<88>"}}
+ *
+ * where the signature is Ed25519's over every byte of the file before its
+ * first comma. Nothing may follow the closing brace.
+ */
+
+#define SIGNATURE_HEAD   ",\"signature\":{\"algorithm\":\"ed25519\",\"key\":\""
+#define SIGNATURE_MIDDLE "\",\"value\":\""
+#define SIGNATURE_END    "\"}}"
+#define SEALED_HEAD      "{\"format\":\"" L4A_SEALED_FORMAT "\",\"format_version\":1,\"for_key\":\""
+#define SEALED_MIDDLE    "\",\"sealed\":\""
+#define SEALED_END       "\"}"
+
+static gboolean
+check_signature (L4aBundle   *bundle,
+                 const char  *data,
+                 gsize        length,
+                 GError     **error)
+{
+  const gsize head = strlen (SIGNATURE_HEAD), middle = strlen (SIGNATURE_MIDDLE), end = strlen (SIGNATURE_END);
+  const gsize tail = head + L4A_KEY_PUBLIC_LENGTH + middle + L4A_KEY_SIGNATURE_LENGTH + end;
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  const char *at;
+
+  if (!json_object_has_member (json_node_get_object (bundle->root), "signature"))
+    return TRUE;  /* unsigned: l4a_trust_identify() refuses it */
+
+  at = length >= tail ? data + length - tail : NULL;
+  if (at == NULL || memcmp (at, SIGNATURE_HEAD, head) != 0 ||
+      memcmp (at + head + L4A_KEY_PUBLIC_LENGTH, SIGNATURE_MIDDLE, middle) != 0 ||
+      memcmp (data + length - end, SIGNATURE_END, end) != 0)
+    {
+      g_set_error_literal (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_INTEGRITY,
+                           _("The bundle’s signature is not written where and as the format requires: the file "
+                             "was changed after it was signed."));
+      return FALSE;
+    }
+  key = g_strndup (at + head, L4A_KEY_PUBLIC_LENGTH);
+  value = g_strndup (at + head + L4A_KEY_PUBLIC_LENGTH + middle, L4A_KEY_SIGNATURE_LENGTH);
+  if (!l4a_key_verify (key, data, (gsize) (at - data), value))
+    {
+      g_set_error_literal (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_INTEGRITY,
+                           _("The bundle’s signature does not match its contents: it was changed after it was "
+                             "signed, or damaged."));
+      return FALSE;
+    }
+  bundle->signer_key = g_steal_pointer (&key);
+  return TRUE;
+}
+
+/**
+ * l4a_bundle_sign:
+ * @out: a bundle's text without its closing brace
+ *
+ * Signs the text with @key and closes it with the signature.
+ */
+void
+l4a_bundle_sign (GString *out,
+                 L4aKey  *key)
+{
+  g_autofree char *value = l4a_key_sign (key, out->str, out->len);
+
+  g_string_append (out, SIGNATURE_HEAD);
+  g_string_append (out, l4a_key_get_public (key));
+  g_string_append (out, SIGNATURE_MIDDLE);
+  g_string_append (out, value);
+  g_string_append (out, SIGNATURE_END);
+}
+
+/**
+ * l4a_bundle_seal:
+ *
+ * Returns: (transfer full) (nullable): the sealed bundle holding @data for
+ *   the holder of @public_key, or %NULL if that is not a key
+ */
+GString *
+l4a_bundle_seal (const char *data,
+                 gsize       length,
+                 const char *public_key)
+{
+  g_autoptr(GBytes) sealed = l4a_key_seal (public_key, data, length);
+  g_autofree char *text = NULL;
+  GString *out;
+
+  if (sealed == NULL)
+    return NULL;
+  text = g_base64_encode (g_bytes_get_data (sealed, NULL), g_bytes_get_size (sealed));
+  out = g_string_sized_new (strlen (text) + 200);
+  g_string_append (out, SEALED_HEAD);
+  g_string_append (out, public_key);
+  g_string_append (out, SEALED_MIDDLE);
+  g_string_append (out, text);
+  g_string_append (out, SEALED_END);
+  return out;
+}
+
+static gboolean
+is_sealed (const char *data,
+           gsize       length)
+{
+  return length >= strlen (SEALED_HEAD) && memcmp (data, SEALED_HEAD, strlen (SEALED_HEAD)) == 0;
+}
+
+/**
+ * l4a_bundle_peek_sealed_for:
+ *
+ * Returns: (transfer full) (nullable): the key a sealed bundle is for, or
+ *   %NULL if the text is not a sealed bundle
+ */
+char *
+l4a_bundle_peek_sealed_for (const char *data,
+                            gsize       length)
+{
+  const gsize head = strlen (SEALED_HEAD);
+  g_autofree char *key = NULL;
+
+  if (!is_sealed (data, length) || length < head + L4A_KEY_PUBLIC_LENGTH)
+    return NULL;
+  key = g_strndup (data + head, L4A_KEY_PUBLIC_LENGTH);
+  return l4a_key_is_public (key) ? g_steal_pointer (&key) : NULL;
+}
+
+static L4aBundle *
+parse_sealed (const char  *data,
+              gsize        length,
+              L4aKey      *reader,
+              GError     **error)
+{
+  const gsize head = strlen (SEALED_HEAD), middle = strlen (SEALED_MIDDLE), end = strlen (SEALED_END);
+  g_autofree char *for_key = l4a_bundle_peek_sealed_for (data, length);
+  g_autofree char *fingerprint = NULL;
+  g_autofree guchar *sealed = NULL;
+  g_autoptr(GBytes) opened = NULL;
+  gsize start = head + L4A_KEY_PUBLIC_LENGTH + middle;
+  gsize sealed_length = 0;
+  L4aBundle *bundle;
+
+  if (for_key == NULL || length < start + end || length > L4A_SEALED_MAX_SIZE ||
+      memcmp (data + head + L4A_KEY_PUBLIC_LENGTH, SEALED_MIDDLE, middle) != 0 ||
+      memcmp (data + length - end, SEALED_END, end) != 0 || (length - start - end) % 4 != 0)
+    {
+      format_error (error, _("The sealed bundle is not written as the format requires: it was changed or damaged."));
+      return NULL;
+    }
+  for (gsize i = start; i < length - end; i++)
+    if (!g_ascii_isalnum (data[i]) && data[i] != '+' && data[i] != '/' && data[i] != '=')
+      {
+        format_error (error, _("The sealed bundle is not written as the format requires: it was changed or "
+                               "damaged."));
+        return NULL;
+      }
+  fingerprint = l4a_key_fingerprint (for_key);
+  if (reader == NULL || !g_str_equal (l4a_key_get_public (reader), for_key))
+    {
+      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SEALED,
+                   _("The bundle is sealed for another workstation (key %s): only that workstation can open it. "
+                     "Was it sent to the wrong person?"), fingerprint);
+      return NULL;
+    }
+  {
+    g_autofree char *text = g_strndup (data + start, length - start - end);
+
+    sealed = g_base64_decode (text, &sealed_length);
+  }
+  opened = l4a_key_unseal (reader, sealed, sealed_length, error);
+  if (opened == NULL)
+    return NULL;
+  if (g_bytes_get_size (opened) > L4A_BUNDLE_MAX_SIZE)
+    {
+      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                   _("The bundle is larger than %u MB."), L4A_BUNDLE_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  bundle = l4a_bundle_parse (g_bytes_get_data (opened, NULL) ? g_bytes_get_data (opened, NULL) : "",
+                             g_bytes_get_size (opened), error);
+  if (bundle != NULL)
+    bundle->sealed_for = g_steal_pointer (&for_key);
+  return bundle;
+}
+
 
 /**
  * l4a_bundle_parse:
@@ -1428,14 +1619,28 @@ l4a_bundle_parse (const char  *data,
     }
   /* the rest of the bundle; the records are checked with their checksum */
   {
+    static const char * const known[] = {
+      "format", "format_version", "kind", "bundle_id", "created_at", "origin", "for", "records", "attachments",
+      "checksum", "roster", "enrolment", "signature", "note", NULL
+    };
     JsonObjectIter iter;
     const char *name;
     JsonNode *value;
 
     json_object_iter_init (&iter, root);
     while (json_object_iter_next (&iter, &name, &value))
-      if (!g_str_equal (name, "records") && !check_strings (value, _("the bundle"), name, error))
-        return NULL;
+      {
+        if (!g_strv_contains (known, name))
+          {
+            g_autofree char *shown = g_utf8_make_valid (name, MIN (strlen (name), 64));
+
+            g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_FORMAT,
+                         _("The bundle has a member “%s” that this format does not have."), shown);
+            return NULL;
+          }
+        if (!g_str_equal (name, "records") && !check_strings (value, _("the bundle"), name, error))
+          return NULL;
+      }
   }
 
   /* Integrity: the checksum over the canonical records, then the
@@ -1458,27 +1663,48 @@ l4a_bundle_parse (const char  *data,
       return NULL;
     }
   if (!check_attachments (json_object_get_member (root, "attachments"), error) ||
-      !check_attachments (json_object_get_member (records, "attachment"), error))
+      !check_attachments (json_object_get_member (records, "attachment"), error) ||
+      !check_signature (bundle, data, length, error))
     return NULL;
 
   return g_steal_pointer (&bundle);
 }
 
 /**
- * l4a_bundle_load:
+ * l4a_bundle_parse_for:
+ * @reader: (nullable): the key of the workstation reading it, to open a
+ *   sealed bundle
  *
- * Reads and checks a bundle file, refusing one over the size limit before
- * reading it.
+ * As l4a_bundle_parse(), opening a bundle sealed for @reader first.
  */
 L4aBundle *
-l4a_bundle_load (const char  *path,
+l4a_bundle_parse_for (const char  *data,
+                      gsize        length,
+                      L4aKey      *reader,
+                      GError     **error)
+{
+  if (is_sealed (data, length))
+    return parse_sealed (data, length, reader, error);
+  return l4a_bundle_parse (data, length, error);
+}
+
+/**
+ * l4a_bundle_open:
+ * @reader: (nullable): the key of the workstation reading it
+ *
+ * Reads and checks a bundle file, refusing one over the size limit before
+ * reading it, and opening it first if it is sealed for @reader.
+ */
+L4aBundle *
+l4a_bundle_open (const char  *path,
+                 L4aKey      *reader,
                  GError     **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
   GStatBuf st;
 
-  if (g_stat (path, &st) == 0 && st.st_size > L4A_BUNDLE_MAX_SIZE)
+  if (g_stat (path, &st) == 0 && st.st_size > L4A_SEALED_MAX_SIZE)
     {
       g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
                    _("The bundle is larger than %u MB."), L4A_BUNDLE_MAX_SIZE / (1024 * 1024));
@@ -1490,6 +1716,18 @@ l4a_bundle_load (const char  *path,
       g_set_error (error, G_FILE_ERROR, local_error->code, _("The bundle cannot be read: %s"), local_error->message);
       return NULL;
     }
-  return l4a_bundle_parse (g_mapped_file_get_contents (mapped) ? g_mapped_file_get_contents (mapped) : "",
-                           g_mapped_file_get_length (mapped), error);
+  return l4a_bundle_parse_for (g_mapped_file_get_contents (mapped) ? g_mapped_file_get_contents (mapped) : "",
+                               g_mapped_file_get_length (mapped), reader, error);
+}
+
+/**
+ * l4a_bundle_load:
+ *
+ * As l4a_bundle_open() with no key: a sealed bundle is refused.
+ */
+L4aBundle *
+l4a_bundle_load (const char  *path,
+                 GError     **error)
+{
+  return l4a_bundle_open (path, NULL, error);
 }

@@ -8,15 +8,20 @@
 
 #include <json-glib/json-glib.h>
 
+#include "l4a-keys.h"
+#include "l4a-types.h"
+
 G_BEGIN_DECLS
 
 #define L4A_BUNDLE_FORMAT          "local4action-bundle"
 #define L4A_BUNDLE_FORMAT_VERSION  1
+#define L4A_SEALED_FORMAT          "local4action-sealed"
 #define L4A_BUNDLE_MAX_SIZE        (256 * 1024 * 1024)  /* bytes in the file */
 #define L4A_BUNDLE_MAX_DEPTH       32                   /* nesting of arrays and objects */
 #define L4A_BUNDLE_MAX_STRING      (1024 * 1024)        /* characters in a text */
 #define L4A_BUNDLE_MAX_DATA        (28 * 1024 * 1024)   /* base64 of one 20 MB attachment */
 #define L4A_BUNDLE_MAX_RECORDS     500000               /* records of one type */
+#define L4A_SEALED_MAX_SIZE        (L4A_BUNDLE_MAX_SIZE / 3 * 4 + 65536)  /* a sealed bundle, in base64 */
 
 #define L4A_BUNDLE_ERROR (l4a_bundle_error_quark ())
 
@@ -25,7 +30,8 @@ typedef enum
   L4A_BUNDLE_ERROR_TOO_LARGE,  /* a limit is passed */
   L4A_BUNDLE_ERROR_SYNTAX,     /* not JSON */
   L4A_BUNDLE_ERROR_FORMAT,     /* JSON, but not a bundle of this format */
-  L4A_BUNDLE_ERROR_INTEGRITY,  /* checksum or attachment hash mismatch */
+  L4A_BUNDLE_ERROR_INTEGRITY,  /* checksum, signature or attachment hash mismatch */
+  L4A_BUNDLE_ERROR_SEALED,     /* sealed for another workstation */
 } L4aBundleError;
 
 typedef struct
@@ -39,6 +45,17 @@ typedef struct
   char     *origin_actor;
   char     *for_id;      /* the member or government it is for, or NULL */
   guint     n_records;
+
+  /* Who signed it: the public key whose signature over the bytes was
+   * checked (NULL if unsigned), and, once l4a_trust_identify() has judged
+   * that key against the roster, the role and the member or government it
+   * stands for. The importer acts for these, never for "origin". */
+  char     *signer_key;
+  gboolean  identified;
+  L4aRole   signer_role;
+  char     *signer_actor;
+  char     *sealed_for;  /* the key it was sealed for, or NULL */
+  gboolean  builtin;     /* the application's own sample data, from its resources */
 } L4aBundle;
 
 GQuark      l4a_bundle_error_quark        (void);
@@ -58,8 +75,22 @@ gboolean    l4a_is_timestamp              (const char  *text);
 L4aBundle  *l4a_bundle_parse              (const char  *data,
                                            gsize        length,
                                            GError     **error);
+L4aBundle  *l4a_bundle_parse_for          (const char  *data,
+                                           gsize        length,
+                                           L4aKey      *reader,
+                                           GError     **error);
 L4aBundle  *l4a_bundle_load               (const char  *path,
                                            GError     **error);
+L4aBundle  *l4a_bundle_open               (const char  *path,
+                                           L4aKey      *reader,
+                                           GError     **error);
+char       *l4a_bundle_peek_sealed_for    (const char  *data,
+                                           gsize        length);
+void        l4a_bundle_sign               (GString     *out,
+                                           L4aKey      *key);
+GString    *l4a_bundle_seal               (const char  *data,
+                                           gsize        length,
+                                           const char  *public_key);
 void        l4a_bundle_free               (L4aBundle   *bundle);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aBundle, l4a_bundle_free)

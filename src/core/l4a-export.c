@@ -19,6 +19,7 @@
 #include "l4a-bundle.h"
 #include "l4a-records.h"
 #include "l4a-store-private.h"
+#include "l4a-trust.h"
 
 typedef struct
 {
@@ -123,6 +124,11 @@ static const Selection registry[] = {
   { NULL }
 };
 
+/* an enrolment request carries no records, only its key (l4a-trust.c) */
+static const Selection nothing[] = {
+  { NULL }
+};
+
 static const KindInfo kind_infos[] = {
   { "submission", N_("Submission"), N_("Your proposals in draft or submitted, for the World Secretariat"),
     L4A_ROLE_GOVERNMENT, L4A_BUNDLE_FOR_NONE, FALSE, submission },
@@ -138,7 +144,18 @@ static const KindInfo kind_infos[] = {
     L4A_ROLE_SECRETARIAT, L4A_BUNDLE_FOR_NONE, FALSE, registry },
   { "full", N_("Full backup"), N_("Everything in this database, confidential records included"),
     L4A_ROLE_SECRETARIAT, L4A_BUNDLE_FOR_NONE, FALSE, NULL },
+  { "enrolment", N_("Enrolment request"), N_("This workstation’s key, for the World Secretariat to approve"),
+    L4A_ROLE_GOVERNMENT, L4A_BUNDLE_FOR_NONE, FALSE, nothing },
+  { "enrolment", N_("Enrolment request"), N_("This workstation’s key, for the World Secretariat to approve"),
+    L4A_ROLE_MEMBER, L4A_BUNDLE_FOR_NONE, FALSE, nothing },
 };
+
+/* The kinds that carry the roster of keys: those the secretariat writes. */
+static gboolean
+carries_roster (const char *kind)
+{
+  return g_strv_contains ((const char *[]) { "review-packet", "decisions", "registry", "full", NULL }, kind);
+}
 
 static const KindInfo *
 kind_info (const char *kind)
@@ -325,7 +342,7 @@ check_allowed (L4aStore       *store,
                    _("There is no kind of bundle named “%s”."), kind);
       return FALSE;
     }
-  if (info->role != role)
+  if (info->role != role && !(g_str_equal (kind, "enrolment") && role != L4A_ROLE_SECRETARIAT))
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
                    /* translators: a kind of bundle, then two roles */
@@ -455,6 +472,8 @@ l4a_bundle_export (L4aStore     *store,
   g_autofree char *bundle_id = g_uuid_string_random ();
   g_autofree char *checksum = NULL;
   g_autofree char *header = NULL;
+  g_autofree char *reader = NULL;
+  L4aKey *key = NULL;
   const char *actor;
   JsonObject *object, *origin;
   gsize start;
@@ -465,6 +484,10 @@ l4a_bundle_export (L4aStore     *store,
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!check_allowed (store, info, kind, for_id, error))
+    return FALSE;
+  /* who signs it, and for whom it is sealed */
+  if (!l4a_trust_prepare_export (store, error) || (key = l4a_store_get_key (store, error)) == NULL ||
+      !l4a_trust_recipient_key (store, kind, for_id, &reader, error))
     return FALSE;
 
   /* Everything but the records and their checksum, as JSON; the records
@@ -484,6 +507,28 @@ l4a_bundle_export (L4aStore     *store,
   json_object_set_object_member (object, "origin", origin);
   if (for_id != NULL)
     json_object_set_string_member (object, "for", for_id);
+  if (g_str_equal (kind, "enrolment"))
+    {
+      JsonNode *enrolment = l4a_trust_enrolment_node (store, error);
+
+      if (enrolment == NULL)
+        {
+          json_object_unref (object);
+          return FALSE;
+        }
+      json_object_set_member (object, "enrolment", enrolment);
+    }
+  if (carries_roster (kind))
+    {
+      JsonNode *roster = l4a_trust_roster_node (store, error);
+
+      if (roster == NULL)
+        {
+          json_object_unref (object);
+          return FALSE;
+        }
+      json_object_set_member (object, "roster", roster);
+    }
   root = json_node_init_object (json_node_alloc (), object);
   json_object_unref (object);
   generator = json_generator_new ();
@@ -504,7 +549,21 @@ l4a_bundle_export (L4aStore     *store,
     return FALSE;
 
   checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) out->str + start, out->len - start);
-  g_string_append_printf (out, ",\"checksum\":\"%s\"}", checksum);
+  g_string_append_printf (out, ",\"checksum\":\"%s\"", checksum);
+  l4a_bundle_sign (out, key);
+  if (reader != NULL)
+    {
+      GString *sealed = l4a_bundle_seal (out->str, out->len, reader);
+
+      if (sealed == NULL)
+        {
+          g_set_error_literal (error, L4A_TRUST_ERROR, L4A_TRUST_ERROR_NO_KEY,
+                               _("The reader’s key cannot receive sealed bundles."));
+          return FALSE;
+        }
+      g_string_free (out, TRUE);
+      out = sealed;
+    }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;

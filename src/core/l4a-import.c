@@ -41,6 +41,7 @@
 #include "l4a-rules.h"
 #include "l4a-types.h"
 #include "l4a-store-private.h"
+#include "l4a-trust.h"
 
 const char *
 l4a_import_action_to_string (L4aImportAction action)
@@ -1337,6 +1338,37 @@ prepare_thread (gpointer data)
   return NULL;
 }
 
+/* An enrolment request: one key to record as waiting for approval. */
+static L4aImportPlan *
+plan_enrolment (L4aStore       *store,
+                L4aBundle      *bundle,
+                L4aImportPlan  *plan,
+                GError        **error)
+{
+  g_autoptr(L4aImportPlan) owned = plan;
+  g_autoptr(L4aRosterEntry) here = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *who = NULL;
+  L4aImportChange *change;
+
+  if (!l4a_trust_check_enrolment (store, bundle, &here, error))
+    return NULL;
+  fingerprint = l4a_key_fingerprint (bundle->signer_key);
+  who = l4a_import_describe_origin (store, bundle);
+  change = g_new0 (L4aImportChange, 1);
+  change->type = g_strdup ("roster_key");
+  change->id = g_strdup (bundle->signer_key);
+  /* translators: who asks to be enrolled, then their key's fingerprint */
+  change->label = g_strdup_printf (_("Enrolment request of %s, key %s"), who, fingerprint);
+  change->fields = g_ptr_array_new_with_free_func (g_free);
+  change->action = here == NULL ? L4A_IMPORT_ADD : L4A_IMPORT_SAME;
+  g_ptr_array_add (owned->changes, change);
+  owned->counts[change->action]++;
+  owned->already_imported = query_exists (store, "SELECT 1 FROM imported_bundle WHERE id = ?1", bundle->bundle_id,
+                                          NULL);
+  return g_steal_pointer (&owned);
+}
+
 static L4aImportPlan *
 compute_plan (L4aStore   *store,
               L4aBundle  *bundle,
@@ -1357,8 +1389,13 @@ compute_plan (L4aStore   *store,
   plan->changes = g_ptr_array_new_with_free_func (change_free);
   records = json_object_get_object_member (json_node_get_object (bundle->root), "records");
 
-  if (!check_origin (bundle, error))
+  /* who wrote it is who signed it: the rules below act for the signer */
+  if (g_str_equal (bundle->kind, "enrolment"))
+    return plan_enrolment (store, bundle, g_steal_pointer (&plan), error);
+  if (!l4a_trust_identify (store, bundle, error) || !check_origin (bundle, error) ||
+      !l4a_trust_check_roster (bundle, error))
     return NULL;
+  rules.actor = bundle->signer_actor;
 
   types = l4a_json_members (records);
   for (GList *l = types; l; l = l->next)
@@ -1543,6 +1580,16 @@ write_plan (L4aStore          *store,
 
   guint searchable = 0;
 
+  if (g_str_equal (bundle->kind, "enrolment"))
+    {
+      L4aImportChange *change = g_ptr_array_index (plan->changes, 0);
+
+      if (change->action == L4A_IMPORT_ADD && !l4a_trust_add_enrolment (store, bundle, error))
+        return FALSE;
+      written = change->action == L4A_IMPORT_ADD;
+      goto recorded;
+    }
+
   /* a trial, rolled back, only needs the records' own checks */
   l4a_record_writer_set_audit (writer, !trial);
   for (guint i = 0; i < plan->changes->len; i++)
@@ -1594,13 +1641,17 @@ write_plan (L4aStore          *store,
     }
 
   if (!l4a_record_writer_finish (writer, error) ||
-      !check_submitted (store, bundle, plan, error))
+      !check_submitted (store, bundle, plan, error) ||
+      !l4a_trust_merge_roster (store, bundle, error))
     return FALSE;
   if (trial)
     return TRUE;
   if (!l4a_batch_flush (agreed, error))
     return FALSE;
 
+recorded:
+  if (trial)
+    return TRUE;
   {
     g_autoptr(sqlite3_stmt) stmt = NULL;
     g_autofree char *details = g_strdup_printf ("{\"kind\":\"%s\",\"written\":%u,\"conflicts\":%u}",
@@ -1889,10 +1940,13 @@ l4a_import_describe_origin (L4aStore  *store,
                             L4aBundle *bundle)
 {
   g_autofree char *name = NULL;
+  const char *actor = bundle->identified ? bundle->signer_actor : bundle->origin_actor;
   sqlite3_stmt *stmt;
   L4aRole role;
 
-  if (!l4a_role_from_string (bundle->origin_role, &role))
+  if (bundle->identified)
+    role = bundle->signer_role;
+  else if (!l4a_role_from_string (bundle->origin_role, &role))
     return g_strdup (bundle->origin_actor);
   if (role == L4A_ROLE_SECRETARIAT)
     return g_strdup (l4a_role_get_label (role));
@@ -1901,11 +1955,11 @@ l4a_import_describe_origin (L4aStore  *store,
                                           "UNION ALL SELECT name FROM government WHERE id = ?1", NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, bundle->origin_actor, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, actor, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         name = l4a_store_column_dup (stmt, 0);
       sqlite3_reset (stmt);
     }
   /* translators: who wrote a bundle, then their role, e.g. Quito (Local government) */
-  return g_strdup_printf (_("%s (%s)"), name ? name : bundle->origin_actor, l4a_role_get_label (role));
+  return g_strdup_printf (_("%s (%s)"), name ? name : actor, l4a_role_get_label (role));
 }

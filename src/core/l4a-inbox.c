@@ -112,7 +112,7 @@ l4a_inbox_scan (L4aStore    *store,
           g_hash_table_insert (seen, g_strdup (path), g_memdup2 (&(gint64) { st.st_mtime }, sizeof (gint64)));
         }
 
-      bundle = l4a_bundle_load (path, &local_error);
+      bundle = l4a_bundle_open (path, l4a_store_get_key (store, NULL), &local_error);
       if (bundle != NULL && was_imported (store, bundle->bundle_id))
         continue;
 

@@ -13,6 +13,7 @@
 
 #include "l4a-import.h"
 #include "l4a-sample.h"
+#include "l4a-trust.h"
 #include "l4a-store-private.h"
 
 #define SAMPLE_RESOURCE "/org/local4action/Hubs/core/sample.json"
@@ -67,10 +68,13 @@ sample_load_checked (L4aStore    *store,
                    _("The sample data of this build is damaged: %s"), local_error->message);
       return FALSE;
     }
+  /* from the application's own resources: it needs no signature */
+  bundle->builtin = TRUE;
   if (!l4a_store_begin (store, error))
     return FALSE;
 
-  if (!l4a_import_now (store, bundle, NULL, TRUE, &plan, NULL, error))
+  if (!l4a_import_now (store, bundle, NULL, TRUE, &plan, NULL, error) ||
+      !l4a_trust_add_sample (store, error))
     goto failed;
 
   stmt = l4a_store_prepare (store, "INSERT INTO meta (key, value) VALUES ('sample_loaded_at', ?1)", error);

@@ -26,6 +26,7 @@ struct _L4aStore
   char    *path;
   char    *installation_id;
   int      schema_version;
+  L4aKey  *key;      /* the workstation's signing key, once read */
 
   L4aRole  role;
   char    *identity;
@@ -90,6 +91,7 @@ static const WatchSpec watch_specs[] = {
   { "brand_asset", "id", { { NULL } } },
   { "brand_colour", "id", { { NULL } } },
   { "imported_bundle", "id", { { NULL } } },
+  { "roster_key", "public_key", { { NULL } } },
   { "audit", "seq", { { NULL } } },
 };
 
@@ -103,6 +105,7 @@ static const char * const migrations[] = {
   "/org/local4action/Hubs/core/migrations/002-review.sql",
   "/org/local4action/Hubs/core/migrations/003-sync.sql",
   "/org/local4action/Hubs/core/migrations/004-audit.sql",
+  "/org/local4action/Hubs/core/migrations/005-trust.sql",
 };
 
 /* Tables that l4a_store_count() may be asked about; the name goes into SQL
@@ -565,6 +568,7 @@ l4a_store_finalize (GObject *object)
   g_mutex_clear (&self->ready_lock);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->installation_id, g_free);
+  g_clear_pointer (&self->key, l4a_key_unref);
   g_clear_pointer (&self->identity, g_free);
   g_clear_pointer (&self->actor, g_free);
 
@@ -660,6 +664,83 @@ l4a_store_get_installation_id (L4aStore *self)
   g_return_val_if_fail (L4A_IS_STORE (self), NULL);
 
   return self->installation_id;
+}
+
+/**
+ * l4a_store_dup_key_path:
+ *
+ * Where the signing key of this database's installation is kept: in the
+ * user's data folder, never beside the database, so that copying or
+ * backing up the database never copies the key.
+ *
+ * Returns: (transfer full): the path of the key file
+ */
+char *
+l4a_store_dup_key_path (L4aStore *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (self), NULL);
+
+  name = g_strdup_printf ("%s.key", self->installation_id ? self->installation_id : "none");
+  return g_build_filename (g_get_user_data_dir (), "local4action", "keys", name, NULL);
+}
+
+/**
+ * l4a_store_get_key:
+ *
+ * The installation's Ed25519 key pair: read from its file, or made and
+ * saved on first use.
+ *
+ * Returns: (transfer none): the key, or %NULL with @error set
+ */
+L4aKey *
+l4a_store_get_key (L4aStore  *self,
+                   GError   **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(L4aKey) key = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (self), NULL);
+
+  if (self->key != NULL)
+    return self->key;
+  path = l4a_store_dup_key_path (self);
+  key = l4a_key_load (path, &local_error);
+  if (key == NULL && g_error_matches (local_error, L4A_KEY_ERROR, L4A_KEY_ERROR_FILE) &&
+      !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_clear_error (&local_error);
+      key = l4a_key_generate ();
+      if (!l4a_key_save (key, path, &local_error))
+        g_clear_pointer (&key, l4a_key_unref);
+    }
+  if (key == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  self->key = g_steal_pointer (&key);
+  return self->key;
+}
+
+/**
+ * l4a_store_set_key:
+ * @key: (nullable): the key to sign with, or %NULL for the installation's
+ *
+ * Makes this connection sign and open bundles with @key (a test, or a
+ * program signing for a person whose key file it was given).
+ */
+void
+l4a_store_set_key (L4aStore *self,
+                   L4aKey   *key)
+{
+  g_return_if_fail (L4A_IS_STORE (self));
+
+  g_clear_pointer (&self->key, l4a_key_unref);
+  if (key != NULL)
+    self->key = l4a_key_ref (key);
 }
 
 int

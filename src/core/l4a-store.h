@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "l4a-changes.h"
+#include "l4a-keys.h"
 #include "l4a-types.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,11 @@ typedef enum
 G_DECLARE_FINAL_TYPE (L4aStore, l4a_store, L4A, STORE, GObject)
 
 GQuark      l4a_store_error_quark           (void);
+char       *l4a_store_dup_key_path          (L4aStore     *self);
+L4aKey     *l4a_store_get_key               (L4aStore     *self,
+                                             GError      **error);
+void        l4a_store_set_key               (L4aStore     *self,
+                                             L4aKey       *key);
 char       *l4a_store_default_path          (void);
 int         l4a_store_latest_version        (void);
 

@@ -11,7 +11,11 @@
 
 #include "l4a-governments-window.h"
 
+#include "l4a-keys-group.h"
+
 G_BEGIN_DECLS
+
+L4aKeysGroup         *l4a_governments_window_get_keys (L4aGovernmentsWindow *self);
 
 void                  l4a_governments_window_edit     (L4aGovernmentsWindow *self,
                                                        const char           *id);

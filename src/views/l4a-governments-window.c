@@ -14,6 +14,7 @@
 #include "l4a-accessible.h"
 #include "l4a-government.h"
 #include "l4a-governments-window.h"
+#include "l4a-keys-group.h"
 #include "l4a-governments-window-private.h"
 #include "l4a-hub-edit.h"
 #include "l4a-reference.h"
@@ -44,6 +45,8 @@ struct _L4aGovernmentsWindow
   AdwComboRow       *region_row;
   GtkLabel          *error_label;
   AdwPreferencesGroup *merge_group;
+  GtkBox            *list_column;
+  L4aKeysGroup      *keys;
 };
 
 G_DEFINE_FINAL_TYPE (L4aGovernmentsWindow, l4a_governments_window, ADW_TYPE_WINDOW)
@@ -63,9 +66,11 @@ static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
+  L4aGovernmentsWindow *self = user_data;
   L4aGovernment *government = item;
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
+  g_autofree char *key = l4a_keys_describe (self->store, L4A_ROLE_GOVERNMENT, l4a_government_get_id (government));
   guint hubs = l4a_government_get_hubs (government);
   guint proposals = l4a_government_get_proposals (government);
 
@@ -73,12 +78,13 @@ create_row_cb (gpointer item,
   g_autofree char *proposal_count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u proposal", "%u proposals",
                                                                   proposals), proposals);
 
-  /* translators: a government's kind, country and region, then how many hubs and proposals it has */
-  subtitle = g_strdup_printf (_("%s · %s · %s\n%s, %s"),
+  /* translators: a government's kind, country and region, then how many hubs and proposals it has, then the
+   * state of its key */
+  subtitle = g_strdup_printf (_("%s · %s · %s\n%s, %s · %s"),
                               l4a_government_kind_label (l4a_government_get_kind (government)),
                               l4a_reference_translate (L4A_REFERENCE_COUNTRIES, l4a_government_get_country (government)),
                               l4a_reference_translate (L4A_REFERENCE_REGIONS, l4a_government_get_region (government)),
-                              hub_count, proposal_count);
+                              hub_count, proposal_count, key);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), l4a_government_get_name (government));
@@ -383,6 +389,7 @@ reload (L4aGovernmentsWindow *self)
 
   g_set_object (&self->governments, governments);
   gtk_filter_list_model_set_model (self->filtered, governments);
+  l4a_keys_group_refresh (self->keys);
 }
 
 static void
@@ -437,6 +444,7 @@ l4a_governments_window_class_init (L4aGovernmentsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, list_box);
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, list_column);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, edit_title);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, kind_row);
@@ -462,6 +470,11 @@ l4a_governments_window_init (L4aGovernmentsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   l4a_accessible_fix_button_names (GTK_WIDGET (self));
+  self->keys = L4A_KEYS_GROUP (l4a_keys_group_new (L4A_ROLE_GOVERNMENT));
+  gtk_widget_set_margin_start (GTK_WIDGET (self->keys), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->keys), 12);
+  g_signal_connect_swapped (self->keys, "changed", G_CALLBACK (reload), self);
+  gtk_box_prepend (self->list_column, GTK_WIDGET (self->keys));
 
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
@@ -486,6 +499,7 @@ l4a_governments_window_new (L4aStore *store)
 
   self = g_object_new (L4A_TYPE_GOVERNMENTS_WINDOW, NULL);
   self->store = g_object_ref (store);
+  l4a_keys_group_set_store (self->keys, store);
   reload (self);
 
   editable = l4a_store_can (store, L4A_PERMISSION_KEEP_REGISTRY);
@@ -501,4 +515,12 @@ l4a_governments_window_get_n_rows (L4aGovernmentsWindow *self)
   g_return_val_if_fail (L4A_IS_GOVERNMENTS_WINDOW (self), 0);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+L4aKeysGroup *
+l4a_governments_window_get_keys (L4aGovernmentsWindow *self)
+{
+  g_return_val_if_fail (L4A_IS_GOVERNMENTS_WINDOW (self), NULL);
+
+  return self->keys;
 }

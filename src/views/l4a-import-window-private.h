@@ -18,5 +18,7 @@ gboolean         l4a_import_window_resolve    (L4aImportWindow *self,
                                                guint            index,
                                                gboolean         theirs);
 void             l4a_import_window_apply      (L4aImportWindow *self);
+const char      *l4a_import_window_get_fingerprint (L4aImportWindow *self);
+void             l4a_import_window_confirm_key (L4aImportWindow *self);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "l4a-import-window-private.h"
 #include "l4a-import.h"
 #include "l4a-records.h"
+#include "l4a-trust.h"
 
 /* Rows shown per group; the rest are counted. */
 #define MAX_ROWS 200
@@ -44,6 +45,8 @@ struct _L4aImportWindow
   AdwPreferencesPage *preview;
   GtkProgressBar *progress;
   GtkLabel      *progress_label;
+  GtkLabel      *fingerprint_label;
+  char          *first_contact;
 };
 
 G_DEFINE_FINAL_TYPE (L4aImportWindow, l4a_import_window, ADW_TYPE_WINDOW)
@@ -65,6 +68,7 @@ typedef struct
   L4aImportPlan *plan;
   GWeakRef       window;
   guint          n_written;
+  char          *first_contact;  /* a secretariat key to confirm before the plan */
 } Job;
 
 static void
@@ -73,6 +77,7 @@ job_clear (gpointer data)
   Job *job = data;
 
   g_free (job->bundle_path);
+  g_free (job->first_contact);
   g_clear_pointer (&job->plan, l4a_import_plan_free);
   g_clear_pointer (&job->bundle, l4a_bundle_free);
   g_weak_ref_clear (&job->window);
@@ -212,6 +217,23 @@ build_preview (L4aImportWindow *self)
   gtk_widget_add_css_class (row, "property");
   adw_preferences_group_add (summary, row);
   row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Signature"));
+  {
+    g_autofree char *signer = l4a_trust_describe_signer (self->store, self->bundle);
+
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), signer);
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+  }
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (summary, row);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Sealed"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), self->bundle->sealed_for
+                                                     ? _("For this workstation only; nobody else could read it")
+                                                     : _("No: meant for everyone who receives it"));
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (summary, row);
+  row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Written"));
   {
     g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (self->bundle->created_at, NULL);
@@ -298,15 +320,64 @@ plan_job (L4aContextJob  *context_job,
 {
   Job *job = data;
 
-  job->bundle = l4a_bundle_load (job->bundle_path, error);
+  g_autoptr(GError) local_error = NULL;
+
+  job->bundle = l4a_bundle_open (job->bundle_path, l4a_store_get_key (store, NULL), error);
   if (job->bundle == NULL)
     return NULL;
-  if ((job->plan = l4a_import_plan (store, job->bundle, error)) == NULL)
+  if ((job->plan = l4a_import_plan (store, job->bundle, &local_error)) == NULL)
     {
+      /* first contact: the user compares the fingerprint, then goes on */
+      if (g_error_matches (local_error, L4A_TRUST_ERROR, L4A_TRUST_ERROR_UNCONFIRMED))
+        job->first_contact = g_strdup (job->bundle->signer_key);
       g_clear_pointer (&job->bundle, l4a_bundle_free);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   return GINT_TO_POINTER (TRUE);
+}
+
+static void plan_done_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data);
+
+static void
+start_plan (L4aImportWindow *self)
+{
+  Job *job = job_new (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "checking");
+  l4a_context_run_async (self->context, plan_job, g_rc_box_acquire (job), job_unref, NULL, NULL, NULL, NULL,
+                         plan_done_cb, job);
+}
+
+static void
+confirm_key_cb (L4aImportWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!l4a_trust_confirm_secretariat (self->store, self->first_contact, &error))
+    {
+      show_error (self, _("This Bundle Cannot Be Imported"), error->message);
+      return;
+    }
+  l4a_context_check_for_changes (self->context);
+  start_plan (self);
+}
+
+/* The first bundle from the World Secretariat: its key's fingerprint, to
+ * compare with the one the secretariat publishes before trusting it. */
+static void
+show_first_contact (L4aImportWindow *self,
+                    const char      *key)
+{
+  g_autofree char *fingerprint = l4a_key_fingerprint (key);
+
+  g_free (self->first_contact);
+  self->first_contact = g_strdup (key);
+  gtk_label_set_text (self->fingerprint_label, fingerprint);
+  gtk_stack_set_visible_child_name (self->stack, "first-contact");
+  gtk_widget_set_visible (self->apply_button, FALSE);
 }
 
 static void
@@ -321,17 +392,18 @@ plan_done_cb (GObject      *object,
 
   if (self == NULL)
     goto out;
+  if (!ok && job->first_contact != NULL)
+    show_first_contact (self, job->first_contact);
+  else if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, _("This Bundle Cannot Be Imported"), error->message);
   if (!ok)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("This Bundle Cannot Be Imported"), error->message);
-      goto out;
-    }
+    goto out;
 
   self->bundle = g_steal_pointer (&job->bundle);
   self->plan = g_steal_pointer (&job->plan);
   build_preview (self);
   gtk_stack_set_visible_child_name (self->stack, "preview");
+  gtk_widget_set_visible (self->apply_button, TRUE);
   gtk_widget_set_sensitive (self->apply_button, !self->plan->already_imported);
 out:
   job_unref (job);
@@ -474,7 +546,7 @@ l4a_import_window_resolve (L4aImportWindow *self,
 /**
  * l4a_import_window_get_state:
  *
- * Returns: "checking", "error", "preview" or "applying"
+ * Returns: "checking", "error", "first-contact", "preview" or "applying"
  */
 const char *
 l4a_import_window_get_state (L4aImportWindow *self)
@@ -482,6 +554,33 @@ l4a_import_window_get_state (L4aImportWindow *self)
   g_return_val_if_fail (L4A_IS_IMPORT_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * l4a_import_window_get_fingerprint:
+ *
+ * Returns: the fingerprint shown on first contact with the secretariat
+ */
+const char *
+l4a_import_window_get_fingerprint (L4aImportWindow *self)
+{
+  g_return_val_if_fail (L4A_IS_IMPORT_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->fingerprint_label);
+}
+
+/**
+ * l4a_import_window_confirm_key:
+ *
+ * As pressing "Confirm the Key" on first contact.
+ */
+void
+l4a_import_window_confirm_key (L4aImportWindow *self)
+{
+  g_return_if_fail (L4A_IS_IMPORT_WINDOW (self));
+  g_return_if_fail (self->first_contact != NULL);
+
+  confirm_key_cb (self);
 }
 
 /* Construction ------------------------------------------------------------------ */
@@ -521,6 +620,7 @@ l4a_import_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->plan, l4a_import_plan_free);
   g_clear_pointer (&self->bundle, l4a_bundle_free);
+  g_clear_pointer (&self->first_contact, g_free);
 
   G_OBJECT_CLASS (l4a_import_window_parent_class)->dispose (object);
 }
@@ -594,6 +694,35 @@ l4a_import_window_init (L4aImportWindow *self)
   self->preview = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->preview), "preview");
 
+  {
+    GtkWidget *page = adw_status_page_new ();
+    GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+    GtkWidget *confirm = l4a_button_new_with_mnemonic (_("_Confirm the Key"));
+
+    adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "channel-secure-symbolic");
+    adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Is This the World Secretariat’s Key?"));
+    adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                     _("This is the first bundle from the World Secretariat on this workstation. "
+                                       "Compare the fingerprint below with the one the secretariat publishes or "
+                                       "reads to you on the phone. Confirm only if every group is the same: from "
+                                       "then on, only bundles signed with this key are taken as the "
+                                       "secretariat’s."));
+    self->fingerprint_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_selectable (self->fingerprint_label, TRUE);
+    gtk_label_set_wrap (self->fingerprint_label, TRUE);
+    gtk_label_set_justify (self->fingerprint_label, GTK_JUSTIFY_CENTER);
+    gtk_widget_add_css_class (GTK_WIDGET (self->fingerprint_label), "title-2");
+    gtk_widget_add_css_class (GTK_WIDGET (self->fingerprint_label), "monospace");
+    gtk_widget_set_halign (confirm, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (confirm, "pill");
+    gtk_widget_add_css_class (confirm, "suggested-action");
+    g_signal_connect_swapped (confirm, "clicked", G_CALLBACK (confirm_key_cb), self);
+    gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->fingerprint_label));
+    gtk_box_append (GTK_BOX (content), confirm);
+    adw_status_page_set_child (ADW_STATUS_PAGE (page), content);
+    gtk_stack_add_named (self->stack, page, "first-contact");
+  }
+
   self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_widget_set_size_request (GTK_WIDGET (self->progress), 240, -1);
   gtk_widget_set_halign (cancel_import, GTK_ALIGN_CENTER);
@@ -622,7 +751,6 @@ l4a_import_window_new (GtkWindow  *parent,
                        GFile      *file)
 {
   L4aImportWindow *self;
-  Job *job;
 
   g_return_val_if_fail (L4A_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -638,8 +766,6 @@ l4a_import_window_new (GtkWindow  *parent,
       return self;
     }
 
-  job = job_new (self);
-  l4a_context_run_async (context, plan_job, g_rc_box_acquire (job), job_unref, NULL, NULL, NULL, NULL,
-                         plan_done_cb, job);
+  start_plan (self);
   return self;
 }

@@ -19,6 +19,7 @@
 #include "l4a-members-window-private.h"
 #include "l4a-reference.h"
 #include "l4a-rules.h"
+#include "l4a-keys-group.h"
 
 struct _L4aMembersWindow
 {
@@ -48,6 +49,7 @@ struct _L4aMembersWindow
   AdwComboRow     *conflict_government_row;
   AdwEntryRow     *conflict_reason_row;
   GtkButton       *delete_button;
+  L4aKeysGroup    *keys;
 };
 
 G_DEFINE_FINAL_TYPE (L4aMembersWindow, l4a_members_window, ADW_TYPE_WINDOW)
@@ -83,10 +85,12 @@ show_list (L4aMembersWindow *self)
 
       for (guint k = 0; k < member->conflicts->len; k++)
         declared += !((L4aConflictEdit *) g_ptr_array_index (member->conflicts, k))->automatic;
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %u declared conflict",
-                                               "%s · %s · %u declared conflicts", declared),
+      g_autofree char *key = l4a_keys_describe (self->store, L4A_ROLE_MEMBER, member->id);
+
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %u declared conflict · %s",
+                                               "%s · %s · %u declared conflicts · %s", declared),
                                   l4a_reference_translate (L4A_REFERENCE_COUNTRIES, member->country),
-                                  l4a_reference_translate (L4A_REFERENCE_REGIONS, member->region), declared);
+                                  l4a_reference_translate (L4A_REFERENCE_REGIONS, member->region), declared, key);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -95,6 +99,7 @@ show_list (L4aMembersWindow *self)
       gtk_list_box_append (self->list, row);
     }
 
+  l4a_keys_group_refresh (self->keys);
   g_clear_pointer (&self->editing, l4a_member_edit_free);
   adw_window_title_set_subtitle (self->title, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
@@ -431,6 +436,9 @@ l4a_members_window_init (L4aMembersWindow *self)
     gtk_label_set_wrap (GTK_LABEL (description), TRUE);
     gtk_label_set_xalign (GTK_LABEL (description), 0);
     gtk_widget_add_css_class (description, "dim-label");
+    self->keys = L4A_KEYS_GROUP (l4a_keys_group_new (L4A_ROLE_MEMBER));
+    g_signal_connect_swapped (self->keys, "changed", G_CALLBACK (show_list), self);
+    gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->keys));
     gtk_box_append (GTK_BOX (inner), description);
     self->list = GTK_LIST_BOX (gtk_list_box_new ());
     gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
@@ -503,6 +511,7 @@ l4a_members_window_new (L4aStore *store)
   L4aMembersWindow *self = g_object_new (L4A_TYPE_MEMBERS_WINDOW, NULL);
 
   self->store = g_object_ref (store);
+  l4a_keys_group_set_store (self->keys, store);
   build_choices (self);
   show_list (self);
   return self;

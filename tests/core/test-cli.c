@@ -535,9 +535,10 @@ test_validate (void)
   g_auto(Run) usage = { 0 };
   char *name;
 
+  /* the sample data is the application's own, and not signed: as a file
+   * from elsewhere, it proves nothing of who wrote it */
   run_cli (&valid, "--db", db, "validate", sample, NULL);
-  g_assert_cmpint (valid.status, ==, 0);
-  g_assert_true (g_str_has_prefix (valid.out, "Valid full bundle: "));
+  assert_one_line_error (&valid, 1, "not signed");
 
   /* one changed letter breaks the checksum */
   g_assert_true (g_file_get_contents (sample, &text, NULL, NULL));
@@ -573,6 +574,8 @@ test_validate (void)
     g_assert_nonnull (strstr (export.out, "Wrote a full bundle"));
     run_cli (&check, "validate", out, NULL);
     g_assert_cmpint (check.status, ==, 0);
+    g_assert_true (g_str_has_prefix (check.out, "Valid full bundle: "));
+    g_assert_nonnull (strstr (check.out, "Signed with key "));
 
     /* the preview: into its own database nothing changes; into an empty one, all is added */
     {
@@ -580,6 +583,7 @@ test_validate (void)
       g_auto(Run) same = { 0 };
       g_auto(Run) fresh = { 0 };
       g_auto(Run) no_dry = { 0 };
+      g_autofree char *fingerprint = NULL;
       g_autoptr(JsonParser) parser = json_parser_new ();
       JsonObject *counts;
 
@@ -587,13 +591,30 @@ test_validate (void)
       g_assert_cmpint (same.status, ==, 0);
       g_assert_nonnull (strstr (same.out, "0 to add, 0 to update, "));
       g_assert_nonnull (strstr (same.out, "0 newer here, 0 in conflict."));
-      run_cli (&fresh, "--db", empty, "import", "--dry-run", "--json", out, NULL);
+      /* first contact: refused until the secretariat's fingerprint is given */
+      {
+        g_auto(Run) keys = { 0 };
+        g_auto(Run) first = { 0 };
+        g_auto(Run) wrong = { 0 };
+
+        run_cli (&keys, "--db", source, "keys", NULL);
+        g_assert_cmpint (keys.status, ==, 0);
+        g_assert_true (g_str_has_prefix (keys.out, "Fingerprint: "));
+        fingerprint = g_strndup (keys.out + strlen ("Fingerprint: "), 39);
+        run_cli (&first, "--db", empty, "import", "--dry-run", out, NULL);
+        assert_one_line_error (&first, 1, "does not know the secretariat’s key yet");
+        run_cli (&wrong, "--db", empty, "import", "--dry-run", "--trust", "0000 1111 2222", out, NULL);
+        assert_one_line_error (&wrong, 1, "not with the key whose fingerprint you gave");
+      }
+      run_cli (&fresh, "--db", empty, "import", "--dry-run", "--json", "--trust", fingerprint, out, NULL);
       g_assert_cmpint (fresh.status, ==, 0);
+      /* a preview confirms nothing for good */
+      g_assert_cmpint (l4a_test_sql_int (empty, "SELECT count(*) FROM roster_key"), ==, 0);
       g_assert_true (json_parser_load_from_data (parser, fresh.out, -1, NULL));
       counts = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "counts");
       g_assert_cmpint (json_object_get_int_member (counts, "add"), >, 500);
       g_assert_cmpint (json_object_get_int_member (counts, "same"), ==, 0);
-      run_cli (&no_dry, "--db", empty, "import", out, NULL);
+      run_cli (&no_dry, "--db", empty, "import", "--trust", fingerprint, out, NULL);
       g_assert_cmpint (no_dry.status, ==, 0);
       g_assert_nonnull (strstr (no_dry.out, "Imported: "));
 

@@ -173,7 +173,8 @@ test_kill_import (void)
   g_autofree char *db = g_build_filename (tmpdir, "import.sqlite", NULL);
   const char *load[] = { "--db", source, "sample", NULL };
   const char *export[] = { "--db", source, "export", "--kind", "full", "--out", bundle, NULL };
-  const char *import[] = { "--db", db, "import", bundle, NULL };
+  g_autofree char *fingerprint = NULL;
+  const char *import[] = { "--db", db, "import", "--trust", NULL, bundle, NULL };
   const char *create[] = { "--db", empty, "list", "hubs", NULL };
   gint64 duration, total;
   guint killed = 0;
@@ -181,6 +182,14 @@ test_kill_import (void)
   remove_db (source);
   time_run (load);
   time_run (export);
+  /* the receiving workstation confirms the secretariat's key with the
+   * import, all or nothing with it */
+  {
+    g_autoptr(L4aStore) store = l4a_store_open (source, NULL);
+
+    fingerprint = l4a_key_fingerprint (l4a_key_get_public (l4a_store_get_key (store, NULL)));
+    import[4] = fingerprint;
+  }
   remove_db (empty);
   time_run (create);
   total = query_int (source, "SELECT count(*) FROM hub");

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <stdarg.h>
+
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -21,44 +23,6 @@
 #include "l4a-records.h"
 
 static char *tmpdir;
-
-/* A hash of every row of every table of the database at @path. */
-static char *
-fingerprint (const char *path)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1,
-                                       &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-
-  for (guint t = 0; t < tables->len; t++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) g_ptr_array_index (tables, t));
-
-      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-        continue;  /* virtual tables of FTS */
-      g_checksum_update (checksum, g_ptr_array_index (tables, t), -1);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        for (int c = 0; c < sqlite3_column_count (stmt); c++)
-          {
-            const void *blob = sqlite3_column_blob (stmt, c);
-
-            if (blob != NULL)
-              g_checksum_update (checksum, blob, sqlite3_column_bytes (stmt, c));
-            g_checksum_update (checksum, (const guchar *) "|", 1);
-          }
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (db);
-  return g_strdup (g_checksum_get_string (checksum));
-}
 
 static void
 exec_sql (L4aStore   *store,
@@ -92,6 +56,25 @@ open_empty (const char *name)
   return store;
 }
 
+/* Each of the stores takes every other's key as a World Secretariat's, as
+ * their users would on first contact. */
+static void
+trust_all (L4aStore *first,
+           ...)
+{
+  g_autoptr(GPtrArray) stores = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (L4aStore *store = first; store != NULL; store = va_arg (args, L4aStore *))
+    g_ptr_array_add (stores, store);
+  va_end (args);
+  for (guint i = 0; i < stores->len; i++)
+    for (guint j = 0; j < stores->len; j++)
+      if (i != j)
+        l4a_test_trust (g_ptr_array_index (stores, i), g_ptr_array_index (stores, j));
+}
+
 static char *
 export_to (L4aStore   *store,
            L4aRole     role,
@@ -104,10 +87,10 @@ export_to (L4aStore   *store,
   char *path = g_build_filename (tmpdir, name, NULL);
   g_autoptr(GError) error = NULL;
 
-  l4a_store_set_actor (store, role, identity);
+  l4a_test_act_as (store, role, identity);
   g_assert_true (l4a_bundle_export (store, kind, for_id, path, NULL, NULL, &error));
   g_assert_no_error (error);
-  l4a_store_set_actor (store, L4A_ROLE_SECRETARIAT, NULL);
+  l4a_test_act_as (store, L4A_ROLE_SECRETARIAT, NULL);
   return path;
 }
 
@@ -121,7 +104,7 @@ import_file (L4aStore            *store,
   g_autoptr(L4aImportPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
-  bundle = l4a_bundle_load (path, &error);
+  bundle = l4a_test_open_bundle (store, path, &error);
   g_assert_no_error (error);
   plan = l4a_import_plan (store, bundle, &error);
   g_assert_no_error (error);
@@ -140,7 +123,7 @@ assert_all_present (L4aStore   *store,
   g_autoptr(L4aImportPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
-  bundle = l4a_bundle_load (path, &error);
+  bundle = l4a_test_open_bundle (NULL, path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (bundle->n_records, >, 0);
   plan = l4a_import_plan (store, bundle, &error);
@@ -200,6 +183,7 @@ test_kinds_round_trip (void)
   g_autofree char *reviews = export_to (source, L4A_ROLE_MEMBER, member, "reviews", NULL);
   g_autoptr(L4aImportPlan) plan = NULL;
 
+  trust_all (source, empty, office, city, board, NULL);
   plan = import_file (empty, full, L4A_RESOLVE_MINE);
   g_assert_cmpuint (plan->counts[L4A_IMPORT_ADD], >, 500);
   assert_all_present (empty, full);
@@ -251,6 +235,7 @@ test_merge (void)
   g_autofree char *name = NULL;
   g_autoptr(L4aImportPlan) plan = NULL;
 
+  trust_all (here, there, third, NULL);
   /* edited twice there, once here: the revisions differ */
   sql = g_strdup_printf ("UPDATE hub SET name = 'Named There', revision = revision + 2 WHERE id = '%s';"
                          "UPDATE hub SET summary = 'Changed there only', revision = revision + 1 WHERE id = '%s';",
@@ -290,10 +275,10 @@ test_merge (void)
   g_assert_cmpstr (name, ==, "Named Here/Changed there only/Changed here only");
 
   /* the same bundle again: nothing at all changes */
-  before = fingerprint (l4a_store_get_path (here));
+  before = l4a_test_fingerprint (l4a_store_get_path (here));
   plan = import_file (here, first, L4A_RESOLVE_THEIRS);
   g_assert_true (plan->already_imported);
-  after = fingerprint (l4a_store_get_path (here));
+  after = l4a_test_fingerprint (l4a_store_get_path (here));
   g_assert_cmpstr (before, ==, after);
   g_clear_pointer (&plan, l4a_import_plan_free);
 
@@ -353,17 +338,18 @@ test_import_now (void)
   const L4aImportResolution theirs = L4A_RESOLVE_THEIRS;
   guint written = 0;
 
+  trust_all (here, there, NULL);
   sql = g_strdup_printf ("UPDATE hub SET name = 'Named There', revision = revision + 1 WHERE id = '%s'", both);
   exec_sql (there, sql);
   g_free (sql);
   sql = g_strdup_printf ("UPDATE hub SET name = 'Named Here', revision = revision + 1 WHERE id = '%s'", both);
   exec_sql (here, sql);
   path = export_to (there, L4A_ROLE_SECRETARIAT, NULL, "full", NULL);
-  bundle = l4a_bundle_load (path, &error);
+  bundle = l4a_test_open_bundle (NULL, path, &error);
   g_assert_no_error (error);
 
   /* a conflict and no say on it: nothing written, the plan tells why */
-  before = fingerprint (l4a_store_get_path (here));
+  before = l4a_test_fingerprint (l4a_store_get_path (here));
   g_assert_false (l4a_import_now (here, bundle, NULL, FALSE, &plan, &written, &error));
   g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
@@ -371,7 +357,7 @@ test_import_now (void)
   g_assert_cmpuint (plan->counts[L4A_IMPORT_CONFLICT], ==, 1);
   g_assert_cmpint (find_change (plan, "hub", both)->action, ==, L4A_IMPORT_CONFLICT);
   g_assert_cmpuint (written, ==, 0);
-  after = fingerprint (l4a_store_get_path (here));
+  after = l4a_test_fingerprint (l4a_store_get_path (here));
   g_assert_cmpstr (before, ==, after);
   g_clear_pointer (&plan, l4a_import_plan_free);
 
@@ -387,12 +373,12 @@ test_import_now (void)
 
   /* once more: imported already, nothing changes */
   g_free (before);
-  before = fingerprint (l4a_store_get_path (here));
+  before = l4a_test_fingerprint (l4a_store_get_path (here));
   g_assert_true (l4a_import_now (here, bundle, NULL, FALSE, &plan, &written, &error));
   g_assert_true (plan->already_imported);
   g_assert_cmpuint (written, ==, 0);
   g_free (after);
-  after = fingerprint (l4a_store_get_path (here));
+  after = l4a_test_fingerprint (l4a_store_get_path (here));
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -403,22 +389,28 @@ tampered (const char *path,
           void      (*tamper) (JsonObject *root, gpointer data),
           gpointer    data)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(L4aBundle) original = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autofree char *checksum = NULL;
   g_autofree char *text = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *bundle_id = g_uuid_string_random ();
   char *out = g_strdup_printf ("%s.tampered-%s.json", path, uuid);
-  JsonObject *root;
+  L4aKey *signer;
 
-  g_assert_true (json_parser_load_from_file (parser, path, &error));
-  root = json_node_get_object (json_parser_get_root (parser));
-  tamper (root, data);
-  json_object_set_string_member (root, "bundle_id", bundle_id);
-  checksum = l4a_bundle_checksum (json_object_get_member (root, "records"));
-  json_object_set_string_member (root, "checksum", checksum);
-  text = json_to_string (json_parser_get_root (parser), FALSE);
+  /* opened (a sealed bundle too), changed, and signed again by its own
+   * signer: what is tested is the rule the change breaks */
+  original = l4a_test_open_bundle (NULL, path, &error);
+  g_assert_no_error (error);
+  signer = l4a_test_key_of (original->signer_key);
+  g_assert_nonnull (signer);
+  root = json_node_copy (original->root);
+  tamper (json_node_get_object (root), data);
+  json_object_set_string_member (json_node_get_object (root), "bundle_id", bundle_id);
+  checksum = l4a_bundle_checksum (json_object_get_member (json_node_get_object (root), "records"));
+  json_object_set_string_member (json_node_get_object (root), "checksum", checksum);
+  text = l4a_test_sign_root (root, signer);
   g_assert_true (g_file_set_contents (out, text, -1, &error));
   return out;
 }
@@ -430,14 +422,14 @@ expect_refused (L4aStore   *store,
                 const char *path,
                 const char *expected)
 {
-  g_autofree char *before = fingerprint (l4a_store_get_path (store));
+  g_autofree char *before = l4a_test_fingerprint (l4a_store_get_path (store));
   g_autofree char *after = NULL;
   g_autoptr(L4aBundle) bundle = NULL;
   g_autoptr(L4aImportPlan) plan = NULL;
   g_autoptr(L4aImportPlan) empty_plan = g_new0 (L4aImportPlan, 1);
   g_autoptr(GError) error = NULL;
 
-  bundle = l4a_bundle_load (path, &error);
+  bundle = l4a_test_open_bundle (store, path, &error);
   g_assert_no_error (error);
   plan = l4a_import_plan (store, bundle, &error);
   g_assert_null (plan);
@@ -463,7 +455,7 @@ expect_refused (L4aStore   *store,
     g_assert_cmpuint (written, ==, 0);
   }
 
-  after = fingerprint (l4a_store_get_path (store));
+  after = l4a_test_fingerprint (l4a_store_get_path (store));
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -618,6 +610,7 @@ test_hostile_values (void)
     { "indicator", "position", 5000000 },
   };
 
+  trust_all (office, city, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *bad = tampered (registry, set_field, (gpointer) &cases[i]);
@@ -702,6 +695,7 @@ test_state_and_ownership (void)
   g_autofree char *reviews = NULL;
   g_autofree char *sql = NULL;
 
+  trust_all (office, city, board, NULL);
   sql = g_strdup_printf ("SELECT id FROM proposal WHERE government_id = '%s' AND state = 'submitted'", submitter);
   proposal = text_of (office, sql);
   g_free (sql);
@@ -755,13 +749,13 @@ test_state_and_ownership (void)
   exec_sql (city, sql);
   monitoring = export_to (city, L4A_ROLE_GOVERNMENT, lead, "monitoring", NULL);
   {
-    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(L4aBundle) opened = l4a_test_open_bundle (NULL, monitoring, NULL);
     FieldValue change = { "indicator", "id", proposal_indicator };
     g_autofree char *bad = NULL;
 
-    g_assert_true (json_parser_load_from_file (parser, monitoring, NULL));
+    g_assert_nonnull (opened);
     g_assert_true (json_object_has_member (json_object_get_object_member (
-      json_node_get_object (json_parser_get_root (parser)), "records"), "indicator"));
+      json_node_get_object (opened->root), "records"), "indicator"));
     bad = tampered (monitoring, set_field, &change);
     expect_refused (office, bad, "hubs its government leads");
   }
@@ -834,6 +828,7 @@ test_hostile_assets (void)
     "not an svg at all",
   };
 
+  trust_all (office, city, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (svgs); i++)
     {
       g_autofree char *bad = tampered (registry, set_asset_file, (gpointer) svgs[i]);
@@ -864,6 +859,7 @@ test_role_rules (void)
   g_autoptr(L4aImportPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
+  trust_all (office, city, board, NULL);
   sql = g_strdup_printf ("SELECT id FROM government WHERE id <> '%s' ORDER BY id LIMIT 1", submitter);
   other = text_of (office, sql);
   g_free (sql);
@@ -1000,11 +996,26 @@ test_confidential (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = export_to (store, cases[i].role, cases[i].identity, cases[i].kind, cases[i].for_id);
+      g_autofree char *raw = NULL;
       g_autofree char *text = NULL;
-      g_autofree char *stripped = NULL;
       g_autoptr(GString) without_own = NULL;
+      g_autoptr(L4aBundle) opened = NULL;
+      gsize length = 0;
 
-      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      /* a bundle with one reader is sealed: the file shows nothing of it */
+      g_assert_true (g_file_get_contents (path, &raw, &length, NULL));
+      if (g_strv_contains ((const char *[]) { "review-packet", "reviews", "submission", "monitoring", NULL },
+                           cases[i].kind) || (g_str_equal (cases[i].kind, "decisions") && cases[i].for_id))
+        {
+          g_autofree char *for_key = l4a_bundle_peek_sealed_for (raw, length);
+
+          g_assert_nonnull (for_key);
+          g_assert_null (strstr (raw, "PLANT"));
+          g_assert_null (strstr (raw, "\"records\""));
+        }
+      opened = l4a_test_open_bundle (NULL, path, NULL);
+      g_assert_nonnull (opened);
+      text = json_to_string (opened->root, FALSE);
       /* a member's own confidential comments go to the secretariat */
       without_own = g_string_new (text);
       g_string_replace (without_own, own_mark, "", 0);
@@ -1041,20 +1052,22 @@ test_cancel (void)
   g_autoptr(L4aStore) source = l4a_test_open_with_sample (tmpdir, "cancel-source.sqlite");
   g_autoptr(L4aStore) target = open_empty ("cancel-target.sqlite");
   g_autofree char *path = export_to (source, L4A_ROLE_SECRETARIAT, NULL, "full", NULL);
-  g_autofree char *before = fingerprint (l4a_store_get_path (target));
+  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(L4aBundle) bundle = NULL;
   g_autoptr(L4aImportPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
-  bundle = l4a_bundle_load (path, &error);
+  trust_all (source, target, NULL);
+  before = l4a_test_fingerprint (l4a_store_get_path (target));
+  bundle = l4a_test_open_bundle (NULL, path, &error);
   plan = l4a_import_plan (target, bundle, &error);
   g_assert_no_error (error);
   g_assert_false (l4a_import_apply (target, bundle, plan, FALSE, cancellable, cancel_at_once, cancellable, NULL,
                                     &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  after = fingerprint (l4a_store_get_path (target));
+  after = l4a_test_fingerprint (l4a_store_get_path (target));
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -1100,6 +1113,7 @@ test_inbox (void)
   g_autoptr(GError) error = NULL;
   L4aInboxItem *item;
 
+  trust_all (store, other, NULL);
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
   plan = import_file (store, done, L4A_RESOLVE_MINE);
   g_assert_true (g_file_get_contents (registry, &text, NULL, NULL));
@@ -1110,7 +1124,7 @@ test_inbox (void)
   g_assert_true (g_file_set_contents (broken_path, "{\"format\": 1", -1, NULL));
   g_assert_true (g_file_set_contents (other_path, "not a bundle", -1, NULL));
 
-  before = fingerprint (l4a_store_get_path (store));
+  before = l4a_test_fingerprint (l4a_store_get_path (store));
   items = l4a_inbox_scan (store, folder, seen, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 2);
@@ -1137,7 +1151,7 @@ test_inbox (void)
   g_assert_null (l4a_inbox_scan (store, "/nonexistent/inbox", NULL, &error));
   g_assert_nonnull (error);
 
-  after = fingerprint (l4a_store_get_path (store));
+  after = l4a_test_fingerprint (l4a_store_get_path (store));
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -1159,10 +1173,11 @@ test_preview_then_change (void)
   g_autoptr(L4aImportPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
+  trust_all (here, there, NULL);
   sql = g_strdup_printf ("UPDATE hub SET name = 'Renamed There', revision = revision + 1 WHERE id = '%s'", hub);
   exec_sql (there, sql);
   path = export_to (there, L4A_ROLE_SECRETARIAT, NULL, "full", NULL);
-  bundle = l4a_bundle_load (path, &error);
+  bundle = l4a_test_open_bundle (NULL, path, &error);
   g_assert_no_error (error);
 
   /* previewed here: their change is an update */
@@ -1174,11 +1189,11 @@ test_preview_then_change (void)
   g_free (sql);
   sql = g_strdup_printf ("UPDATE hub SET name = 'Edited Meanwhile', revision = revision + 1 WHERE id = '%s'", hub);
   exec_sql (here, sql);
-  before = fingerprint (l4a_store_get_path (here));
+  before = l4a_test_fingerprint (l4a_store_get_path (here));
   g_assert_false (l4a_import_apply (here, bundle, plan, FALSE, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
-  after = fingerprint (l4a_store_get_path (here));
+  after = l4a_test_fingerprint (l4a_store_get_path (here));
   g_assert_cmpstr (before, ==, after);
   g_free (sql);
   sql = g_strdup_printf ("SELECT name FROM hub WHERE id = '%s'", hub);
@@ -1229,6 +1244,7 @@ test_large_import (void)
   const char *count_triggers = "SELECT group_concat (name, ' ') FROM (SELECT name FROM sqlite_schema "
                                "WHERE type = 'trigger' ORDER BY name)";
 
+  trust_all (there, here, NULL);
   exec_sql (there, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500) "
                    "INSERT INTO hub (id, government_id, name, summary, start_on, end_on, created_at, updated_at, "
                    "origin) SELECT printf ('10000000-0000-4000-8000-%012d', i), "
@@ -1248,21 +1264,21 @@ test_large_import (void)
   /* the last hub names no government: refused while writing, after the
    * index's triggers were set aside */
   broken = tampered (path, break_last_hub, NULL);
-  bundle = l4a_bundle_load (broken, &error);
+  bundle = l4a_test_open_bundle (NULL, broken, &error);
   g_assert_no_error (error);
-  before = fingerprint (l4a_store_get_path (here));
+  before = l4a_test_fingerprint (l4a_store_get_path (here));
   g_assert_false (l4a_import_now (here, bundle, NULL, FALSE, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "government_id"));
   g_clear_error (&error);
-  after = fingerprint (l4a_store_get_path (here));
+  after = l4a_test_fingerprint (l4a_store_get_path (here));
   g_assert_cmpstr (before, ==, after);
   g_free (after);
   after = text_of (here, count_triggers);
   g_assert_cmpstr (after, ==, triggers);
   g_clear_pointer (&bundle, l4a_bundle_free);
 
-  bundle = l4a_bundle_load (path, &error);
+  bundle = l4a_test_open_bundle (NULL, path, &error);
   g_assert_no_error (error);
   g_assert_true (l4a_import_now (here, bundle, NULL, FALSE, NULL, NULL, &error));
   g_assert_no_error (error);

@@ -64,8 +64,11 @@ class Journey:
         s.cli('export', '--kind', 'registry', '--out', self.bundle('registry-setup.l4a.json'))
         soria = s.query('SELECT id FROM government WHERE name = ?', SORIA)[0][0]
         member = s.query('SELECT id FROM member WHERE name = ?', MEMBER)[0][0]
+        # the sample's people sign with their sample keys; first contact
+        # with the secretariat confirms its fingerprint
         self.government.act_as('government', soria)
-        self.government.cli('import', self.bundle('registry-setup.l4a.json'))
+        self.government.use_sample_key(soria)
+        self.government.cli('import', '--trust', s.fingerprint(), self.bundle('registry-setup.l4a.json'))
         self.member.act_as('member', member)
 
     # 1. The local government writes a proposal, submits it, exports it.
@@ -138,11 +141,17 @@ class Journey:
         finally:
             self.close(app)
 
-    # Import through the Import Bundle window: preview, then apply.
-    def import_bundle(self, app, main, path, expect_new):
+    # Import through the Import Bundle window: preview, then apply. On first
+    # contact with the secretariat, its key's fingerprint is compared with
+    # the one it publishes, and confirmed.
+    def import_bundle(self, app, main, path, expect_new, first_contact=None):
         app.keys('<Control>i', main)
         app.choose_file(path, 'Import Bundle')
         window = app.window('Import Bundle')
+        if first_contact is not None:
+            app.find('label', first_contact, window)
+            self.shot(f'{app.workstation.name}-first-contact')
+            app.click('push button', 'Confirm the Key', window)
         for title in expect_new:
             app.find('list item', title, app.find('list', 'New', window))
         app.assert_named('import window', window)
@@ -199,10 +208,12 @@ class Journey:
     def step_member_reviews(self):
         member_id = self.secretariat.query('SELECT id FROM member WHERE name = ?', self.reviewer)[0][0]
         self.member.act_as('member', member_id)
+        self.member.use_sample_key(member_id)
         app = self.member.start()
         try:
             main = app.window('Local4Action Hubs')
-            self.import_bundle(app, main, self.bundle('review-packet.l4a.json'), [TITLE])
+            self.import_bundle(app, main, self.bundle('review-packet.l4a.json'), [TITLE],
+                               first_contact=self.secretariat.fingerprint())
             app.click('page tab', 'Reviews', main)
             reviews = app.find('filler', 'Reviews', main)
             row = app.find('list item', TITLE, reviews, exact=False)

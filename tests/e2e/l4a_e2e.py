@@ -6,6 +6,9 @@
 # inside `xvfb-run -a dbus-run-session --` so that the accessibility
 # registry can synthesize keyboard events on the display.
 
+import base64
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -438,6 +441,33 @@ class Workstation:
     def act_as(self, role, identity=''):
         self.set('org.local4action.Hubs', 'role', role)
         self.set('org.local4action.Hubs', 'identity', identity)
+
+    def use_sample_key(self, identity):
+        """Signs as @identity of the sample data, with the key the format
+        document publishes for it: the seed is the SHA-256 of
+        "local4action-sample-key:" and the id; the key file goes where the
+        application keeps this installation's key."""
+        import nacl.signing
+        self.cli('keys')  # makes the database, and so its installation id
+        installation = self.query("SELECT value FROM meta WHERE key = 'installation_id'")[0][0]
+        seed = hashlib.sha256(('local4action-sample-key:' + identity).encode()).digest()
+        public = nacl.signing.SigningKey(seed).verify_key.encode()
+        folder = os.path.join(self.dir, 'data', 'local4action', 'keys')
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        path = os.path.join(folder, installation + '.key')
+        text = json.dumps({'format': 'local4action-key', 'format_version': 1, 'algorithm': 'ed25519',
+                           'public_key': base64.b64encode(public).decode(),
+                           'seed': base64.b64encode(seed).decode()})
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, 'w') as out:
+            out.write(text)
+
+    def fingerprint(self):
+        """This workstation's key, as `local4action keys` reads it out."""
+        for line in self.cli('keys').splitlines():
+            if line.startswith('Fingerprint: '):
+                return line[len('Fingerprint: '):].strip()
+        raise Failure(f'{self.name}: no fingerprint')
 
     def cli(self, *args):
         done = subprocess.run([self.program, '--db', self.db, *args], env=self.env,

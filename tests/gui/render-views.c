@@ -19,6 +19,8 @@
 
 #include "gui-test-utils.h"
 #include "test-utils.h"
+#include "trust-test-utils.h"
+#include "l4a-import.h"
 #include "l4a-application.h"
 #include "l4a-calls-window.h"
 #include "l4a-calls-window-private.h"
@@ -669,7 +671,6 @@ render_sync (L4aApplication *app,
   g_autofree char *full = g_build_filename (tmpdir, "render-full.l4a.json", NULL);
   g_autofree char *changed = g_build_filename (tmpdir, "render-changed.l4a.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *checksum = NULL;
   g_autofree char *sql = NULL;
@@ -698,10 +699,13 @@ render_sync (L4aApplication *app,
   json_object_set_string_member (root, "bundle_id", "3f2b8a36-2f0c-4c35-9a4e-6e0c2d7b9a10");
   checksum = l4a_bundle_checksum (json_object_get_member (root, "records"));
   json_object_set_string_member (root, "checksum", checksum);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  if (!json_generator_to_file (generator, changed, &error))
-    return FALSE;
+  /* signed again, as that workstation wrote it */
+  {
+    g_autofree char *text = l4a_test_sign_root (json_parser_get_root (parser), l4a_store_get_key (store, NULL));
+
+    if (!g_file_set_contents (changed, text, -1, &error))
+      return FALSE;
+  }
   if (sqlite3_open (l4a_store_get_path (store), &db) != SQLITE_OK ||
       sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
     return FALSE;
@@ -738,6 +742,56 @@ render_sync (L4aApplication *app,
       l4a_test_iterate (0.5);
       ok &= save_window (export, outdir, export_name);
       gtk_window_destroy (export);
+      gtk_window_destroy (GTK_WINDOW (window));
+      l4a_test_iterate (0.1);
+    }
+  g_settings_set_string (settings, "color-scheme", "light");
+  return ok;
+}
+
+/* The first bundle from a World Secretariat on a new workstation: its key's
+ * fingerprint, to compare before anything is taken from it. */
+static gboolean
+render_first_contact (L4aApplication *app,
+                      const char     *outdir,
+                      const char     *tmpdir)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  g_autofree char *db_path = g_build_filename (tmpdir, "render-stranger.sqlite", NULL);
+  g_autofree char *stranger = g_build_filename (tmpdir, "render-stranger.l4a.json", NULL);
+  g_autoptr(L4aStore) other = l4a_store_open (db_path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (stranger);
+  gboolean ok = TRUE;
+
+  if (other == NULL || !l4a_bundle_export (other, "registry", NULL, stranger, NULL, NULL, NULL))
+    return FALSE;
+  for (guint dark = 0; dark <= 1; dark++)
+    {
+      const char *style = dark ? "dark" : "light";
+      g_autofree char *name = g_strdup_printf ("import-first-contact-%s.png", style);
+      L4aWindow *window;
+      GtkWindow *import;
+
+      g_settings_set_string (settings, "color-scheme", style);
+      window = l4a_window_new (app);
+      gtk_window_present (GTK_WINDOW (window));
+      import = l4a_window_import_file (window, file);
+      l4a_test_wait_until (import_ready, import, 30, "the first contact");
+      l4a_test_iterate (0.5);
+      if (g_strcmp0 (l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)), "first-contact") != 0)
+        {
+          g_printerr ("The import window is in its “%s” state, not on first contact\n",
+                      l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)));
+          ok = FALSE;
+        }
+      ok &= save_window (import, outdir, name);
+      if (dark)
+        {
+          gtk_window_set_default_size (import, 360, 640);
+          l4a_test_iterate (0.5);
+          ok &= save_window (import, outdir, "import-first-contact-narrow.png");
+        }
+      gtk_window_destroy (import);
       gtk_window_destroy (GTK_WINDOW (window));
       l4a_test_iterate (0.1);
     }
@@ -869,6 +923,44 @@ render_all (L4aApplication *app,
   return ok;
 }
 
+/* Two workstations that ask to be enrolled, a board member and a local
+ * government of the sample: their requests wait in the Board Members and
+ * Governments windows. */
+static gboolean
+add_enrolments (L4aApplication *app,
+                const char     *tmpdir)
+{
+  L4aStore *store = l4a_application_get_store (app);
+  static const char * const roles[] = { "member", "government" };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE sample = 1 ORDER BY name LIMIT 1", roles[i]);
+      g_autofree char *id = l4a_test_sql_text (l4a_store_get_path (store), sql);
+      g_autofree char *name = g_strdup_printf ("enrol-%s.sqlite", roles[i]);
+      g_autofree char *db = g_build_filename (tmpdir, name, NULL);
+      g_autofree char *file = g_strconcat (db, ".l4a.json", NULL);
+      g_autoptr(L4aStore) other = l4a_store_open (db, NULL);
+      g_autoptr(L4aBundle) bundle = NULL;
+      L4aRole role = i == 0 ? L4A_ROLE_MEMBER : L4A_ROLE_GOVERNMENT;
+
+      if (other == NULL || id == NULL)
+        return FALSE;
+      g_autoptr(GError) error = NULL;
+
+      l4a_store_set_actor (other, role, id);
+      if (!l4a_bundle_export (other, "enrolment", NULL, file, NULL, NULL, &error) ||
+          (bundle = l4a_bundle_load (file, &error)) == NULL ||
+          !l4a_import_now (store, bundle, NULL, FALSE, NULL, NULL, &error))
+        {
+          g_printerr ("An enrolment request cannot be made: %s\n", error->message);
+          ok = FALSE;
+        }
+    }
+  return ok;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -910,6 +1002,7 @@ main (int   argc,
   g_assert_no_error (error);
   g_assert_true (l4a_application_open_store (app, &error));
 
+  ok &= render_first_contact (app, outdir, tmpdir);
   ok &= render_all (app, outdir, "empty", check);
 
   /* Load the sample data through the window, as a user would. */
@@ -921,6 +1014,7 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (window));
 
   ok &= render_all (app, outdir, "full", check);
+  ok &= add_enrolments (app, tmpdir);
   ok &= render_dialogs (app, outdir);
   ok &= render_registry (app, outdir);
   ok &= render_proposal_editor (app, outdir);

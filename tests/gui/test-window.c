@@ -11,6 +11,7 @@
 
 #include "gui-test-utils.h"
 #include "test-utils.h"
+#include "trust-test-utils.h"
 #include "l4a-application.h"
 #include "l4a-bundle.h"
 #include "l4a-calls-window.h"
@@ -1071,6 +1072,15 @@ test_import_window (void)
   window = l4a_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   import = l4a_window_import_file (window, file);
+  /* first contact with that secretariat: its fingerprint to compare */
+  l4a_test_wait_until (import_previewed, import, 30, "the check");
+  g_assert_cmpstr (l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)), ==, "first-contact");
+  {
+    g_autofree char *expected = l4a_key_fingerprint (l4a_key_get_public (l4a_store_get_key (other, NULL)));
+
+    g_assert_cmpstr (l4a_import_window_get_fingerprint (L4A_IMPORT_WINDOW (import)), ==, expected);
+  }
+  l4a_import_window_confirm_key (L4A_IMPORT_WINDOW (import));
   l4a_test_wait_until (import_previewed, import, 30, "the preview");
   g_assert_cmpstr (l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)), ==, "preview");
   {
@@ -1425,6 +1435,8 @@ test_other_process (void)
     g_assert_nonnull (new_id);
     g_assert_true (l4a_bundle_export (other, "registry", NULL, bundle, NULL, NULL, &error));
     g_assert_no_error (error);
+    /* this workstation confirmed that secretariat's key before */
+    l4a_test_trust (store, other);
     (void) gov;
   }
 
@@ -1531,6 +1543,7 @@ test_import_refreshes_views (void)
     g_assert_no_error (error);
     new_id = g_strdup (added->id);
     g_assert_true (l4a_bundle_export (other, "registry", NULL, bundle, NULL, NULL, &error));
+    l4a_test_trust (store, other);
     g_assert_no_error (error);
   }
 
@@ -1565,6 +1578,62 @@ test_import_refreshes_views (void)
 
   l4a_hubs_view_show_map (hubs, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A local government asks to be enrolled; its request waits in the
+ * Governments window with its fingerprint, is approved there, and the
+ * government's row tells its key is approved. */
+static void
+test_enrolment_window (void)
+{
+  L4aStore *store = l4a_application_get_store (app);
+  g_autofree char *city_path = g_build_filename (tmpdir, "enrolling-city.sqlite", NULL);
+  g_autofree char *request = g_build_filename (tmpdir, "enrolling-city.l4a.json", NULL);
+  g_autofree char *government = NULL;
+  g_autofree char *described = NULL;
+  g_autoptr(L4aStore) city = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(L4aRosterEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  L4aGovernmentsWindow *governments;
+  L4aKeysGroup *keys;
+
+  if (!l4a_sample_is_loaded (store))
+    g_assert_true (l4a_sample_load (store, NULL, &error));
+  g_settings_set_string (l4a_application_get_settings (app), "role", "secretariat");
+  government = l4a_test_sql_text (l4a_store_get_path (store), "SELECT id FROM government ORDER BY name LIMIT 1");
+  city = l4a_store_open (city_path, &error);
+  g_assert_no_error (error);
+  l4a_store_set_actor (city, L4A_ROLE_GOVERNMENT, government);
+  g_assert_true (l4a_bundle_export (city, "enrolment", NULL, request, NULL, NULL, &error));
+  g_assert_no_error (error);
+  bundle = l4a_bundle_load (request, &error);
+  g_assert_no_error (error);
+  g_assert_true (l4a_import_now (store, bundle, NULL, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  governments = l4a_governments_window_new (store);
+  gtk_window_present (GTK_WINDOW (governments));
+  l4a_test_iterate (0.3);
+  keys = l4a_governments_window_get_keys (governments);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (keys)));
+  g_assert_cmpuint (l4a_keys_group_get_n_waiting (keys), ==, 1);
+  entry = l4a_trust_find (store, bundle->signer_key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (entry->status, ==, L4A_KEY_STATUS_PENDING);
+  g_clear_pointer (&entry, l4a_roster_entry_free);
+
+  g_assert_true (l4a_keys_group_approve (keys, bundle->signer_key, &error));
+  g_assert_no_error (error);
+  l4a_test_iterate (0.2);
+  g_assert_cmpuint (l4a_keys_group_get_n_waiting (keys), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (keys)));
+  described = l4a_keys_describe (store, L4A_ROLE_GOVERNMENT, government);
+  g_assert_true (g_str_has_prefix (described, "Key approved"));
+  entry = l4a_trust_find (store, bundle->signer_key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (entry->status, ==, L4A_KEY_STATUS_APPROVED);
+  gtk_window_destroy (GTK_WINDOW (governments));
 }
 
 int
@@ -1606,6 +1675,7 @@ main (int   argc,
   g_test_add_func ("/gui/templates/instantiate", test_templates);
   g_test_add_func ("/gui/context/other-process", test_other_process);
   g_test_add_func ("/gui/context/import-refreshes-views", test_import_refreshes_views);
+  g_test_add_func ("/gui/keys/enrolment", test_enrolment_window);
 
   status = g_test_run ();
 
