@@ -1417,8 +1417,17 @@ parse_sealed (const char  *data,
     }
   {
     g_autofree char *text = g_strndup (data + start, length - start - end);
+    g_autofree char *again = NULL;
 
     sealed = g_base64_decode (text, &sealed_length);
+    /* one spelling only: base64 that differs in its unused bits is refused */
+    again = g_base64_encode (sealed, sealed_length);
+    if (!g_str_equal (again, text))
+      {
+        format_error (error, _("The sealed bundle is not written as the format requires: it was changed or "
+                               "damaged."));
+        return NULL;
+      }
   }
   opened = l4a_key_unseal (reader, sealed, sealed_length, error);
   if (opened == NULL)

@@ -284,6 +284,21 @@ test_every_byte (void)
           if (bundle != NULL)
             g_error ("a change of byte %" G_GSIZE_FORMAT " of %s passed", at, path);
         }
+      /* every spelling of each byte of the signature */
+      for (gsize at = length - 140; at < length; at++)
+        for (const char *c = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\"{}, "; *c; c++)
+          {
+            g_autofree char *copy = NULL;
+            g_autoptr(L4aBundle) bundle = NULL;
+
+            if (text[at] == *c)
+              continue;
+            copy = g_memdup2 (text, length);
+            copy[at] = *c;
+            bundle = l4a_bundle_parse (copy, length, NULL);
+            if (bundle != NULL)
+              g_error ("byte %" G_GSIZE_FORMAT " of %s changed to %c passed", at, path, *c);
+          }
       /* one more byte at the end, or one fewer */
       {
         g_autofree char *longer = g_strdup_printf ("%s\n", text);
@@ -448,6 +463,22 @@ test_sealing (void)
   l4a_test_trust (board, office);
   l4a_test_act_as (board, L4A_ROLE_MEMBER, member);
   import_path (board, packet);
+
+  /* every spelling of each of the last bytes of the sealed text */
+  for (gsize at = length - 60; at < length; at++)
+    for (const char *c = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\"}"; *c; c++)
+      {
+        g_autofree char *copy = NULL;
+        g_autoptr(L4aBundle) bundle = NULL;
+
+        if (text[at] == *c)
+          continue;
+        copy = g_memdup2 (text, length);
+        copy[at] = *c;
+        bundle = l4a_bundle_parse_for (copy, length, member_key, NULL);
+        if (bundle != NULL)
+          g_error ("byte %" G_GSIZE_FORMAT " of the sealed packet changed to %c passed", at, *c);
+      }
 
   /* a changed byte of the sealed text */
   {
