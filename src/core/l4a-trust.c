@@ -182,12 +182,20 @@ describe (L4aStore   *store,
   return g_strdup_printf (_("%s (%s)"), name, l4a_role_get_label (role));
 }
 
+/* The secretariat's key an official build carries (meson option
+ * secretariat_key), or NULL. */
+static const char *
+built_in_key (void)
+{
+  return l4a_key_is_public (L4A_SECRETARIAT_KEY) ? L4A_SECRETARIAT_KEY : NULL;
+}
+
 static gboolean
 has_confirmed_secretariat (L4aStore *store)
 {
   g_autoptr(L4aRosterEntry) entry = l4a_trust_find_for (store, L4A_ROLE_SECRETARIAT, NULL);
 
-  return entry != NULL;
+  return entry != NULL || built_in_key () != NULL;
 }
 
 /* The rotation statement of the roster entry @object, if it is one: a
@@ -207,7 +215,8 @@ rotation_holds (L4aStore   *store,
       g_strcmp0 (json_object_get_string_member_with_default (object, "role", NULL), "secretariat") != 0)
     return FALSE;
   old = find_key (store, replaces);
-  if (old == NULL || old->role != L4A_ROLE_SECRETARIAT || old->status != L4A_KEY_STATUS_APPROVED)
+  if ((old == NULL || old->role != L4A_ROLE_SECRETARIAT || old->status != L4A_KEY_STATUS_APPROVED) &&
+      !(old == NULL && g_strcmp0 (replaces, built_in_key ()) == 0))
     return FALSE;
   text = g_strconcat (ROTATION_PREFIX, key, NULL);
   return l4a_key_verify (replaces, text, strlen (text), statement);
@@ -349,6 +358,8 @@ l4a_trust_identify (L4aStore   *store,
       bundle->signer_role = entry->role;
       bundle->signer_actor = g_strdup (entry->actor_id);
     }
+  else if (g_strcmp0 (bundle->signer_key, built_in_key ()) == 0)
+    bundle->signer_role = L4A_ROLE_SECRETARIAT;
   else if (g_strcmp0 (bundle->origin_role, "secretariat") == 0 && rotated_to (store, bundle, bundle->signer_key))
     bundle->signer_role = L4A_ROLE_SECRETARIAT;
   else if (g_strcmp0 (bundle->origin_role, "secretariat") == 0 && !has_confirmed_secretariat (store))
@@ -740,6 +751,11 @@ l4a_trust_recipient_key (L4aStore    *store,
     return TRUE;
 
   entry = l4a_trust_find_for (store, role, for_id);
+  if (entry == NULL && role == L4A_ROLE_SECRETARIAT && built_in_key () != NULL)
+    {
+      *public_key = g_strdup (built_in_key ());
+      return TRUE;
+    }
   if (entry == NULL && role == L4A_ROLE_SECRETARIAT)
     {
       g_set_error_literal (error, L4A_TRUST_ERROR, L4A_TRUST_ERROR_NO_KEY,

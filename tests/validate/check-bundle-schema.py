@@ -47,6 +47,10 @@ invalid("revision zero", lambda d: d["records"]["hub"][0].update(revision=0))
 invalid("goal 18", lambda d: d["records"]["hub"][0].update(sdgs=[18]))
 invalid("score text", lambda d: d["records"]["review"][0].update(scores={"x": "high"}))
 invalid("bad checksum", lambda d: d.update(checksum="xyz"))
+invalid("unknown top-level member", lambda d: d.update(extra=1))
+invalid("signature by no key", lambda d: d.update(signature={"algorithm": "ed25519", "key": "x", "value": "y"}))
+invalid("roster key without a status", lambda d: d.update(roster=[{"public_key": "A" * 43 + "=", "role": "member",
+                                                                    "name": "x"}]))
 invalid("attachment not base64", lambda d: d["records"]["attachment"][0].update(data="<b>"))
 
 failed = 0
