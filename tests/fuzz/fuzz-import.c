@@ -3,9 +3,14 @@
  * Copyright 2026 The Local4Action Hubs authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The importer against arbitrary bytes: check, parse, plan against a
- * database with the sample data, and, when the plan holds, apply it and
- * roll the database back by reopening a pristine copy. Built as a
+ * The importer against arbitrary bytes: open (a sealed bundle with the
+ * database's key), check the signature, parse, plan against a database with
+ * the sample data, and, when the plan holds, apply it and roll the database
+ * back by reopening a pristine copy. An input that parses but is not
+ * signed is refused for that, then signed as the sender it names would
+ * sign it (the database's own key for the secretariat, the sample key of a
+ * sample member or government) and tried again, so that every rule behind
+ * the signature is reached too. Built as a
  * libFuzzer target with -Dfuzzing=true (clang); otherwise as a program that
  * replays the corpus files named on its command line, which the normal
  * test suite runs.
@@ -23,6 +28,7 @@
 #include "l4a-import.h"
 #include "l4a-sample.h"
 #include "l4a-store.h"
+#include "l4a-trust.h"
 
 static char *pristine;
 static char *scratch;
@@ -82,6 +88,33 @@ assert_texts_valid (const char *path)
   sqlite3_close (db);
 }
 
+/* @data signed as its sender would sign it, or %NULL if it does not end
+ * as a JSON object does. */
+static GString *
+signed_copy (const uint8_t *data,
+             size_t         size,
+             L4aBundle     *bundle,
+             L4aKey        *own)
+{
+  g_autoptr(L4aKey) sample = NULL;
+  GString *out;
+  gsize end = size;
+
+  while (end > 0 && g_ascii_isspace (data[end - 1]))
+    end--;
+  if (end == 0 || data[end - 1] != '}')
+    return NULL;
+  out = g_string_new_len ((const char *) data, (gssize) end - 1);
+  if (g_strcmp0 (bundle->origin_role, "secretariat") == 0)
+    l4a_bundle_sign (out, own);
+  else
+    {
+      sample = l4a_key_new_sample (bundle->origin_actor ? bundle->origin_actor : "");
+      l4a_bundle_sign (out, sample);
+    }
+  return out;
+}
+
 /* One input: never crashes, and either fails with a message or imports. */
 static void
 run_one (const uint8_t *data,
@@ -93,8 +126,16 @@ run_one (const uint8_t *data,
   g_autoptr(L4aStore) store = NULL;
   g_autofree char *contents = NULL;
   gsize length;
+  L4aKey *own;
 
-  bundle = l4a_bundle_parse ((const char *) data, size, &error);
+  g_assert_true (g_file_get_contents (pristine, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (scratch, contents, (gssize) length, NULL));
+  store = l4a_store_open (scratch, &error);
+  g_assert_no_error (error);
+  own = l4a_store_get_key (store, &error);
+  g_assert_no_error (error);
+
+  bundle = l4a_bundle_parse_for ((const char *) data, size, own, &error);
   if (bundle == NULL)
     {
       g_assert_nonnull (error);
@@ -103,10 +144,29 @@ run_one (const uint8_t *data,
       return;
     }
 
-  g_assert_true (g_file_get_contents (pristine, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (scratch, contents, (gssize) length, NULL));
-  store = l4a_store_open (scratch, &error);
-  g_assert_no_error (error);
+  if (bundle->signer_key == NULL)
+    {
+      g_autoptr(GString) again = NULL;
+
+      /* unsigned: refused, and the database as it was */
+      plan = l4a_import_plan (store, bundle, &error);
+      g_assert_null (plan);
+      g_assert_error (error, L4A_TRUST_ERROR, L4A_TRUST_ERROR_UNSIGNED);
+      g_clear_error (&error);
+      again = signed_copy (data, size, bundle, own);
+      g_clear_pointer (&bundle, l4a_bundle_free);
+      if (again == NULL)
+        return;
+      bundle = l4a_bundle_parse (again->str, again->len, &error);
+      if (bundle == NULL)
+        {
+          g_assert_nonnull (error);
+          g_debug ("refused once signed: %s", error->message);
+          return;
+        }
+      g_assert_nonnull (bundle->signer_key);
+    }
+
   plan = l4a_import_plan (store, bundle, &error);
   if (plan == NULL)
     {
