@@ -342,7 +342,14 @@ check_allowed (L4aStore       *store,
                    _("There is no kind of bundle named “%s”."), kind);
       return FALSE;
     }
-  if (info->role != role && !(g_str_equal (kind, "enrolment") && role != L4A_ROLE_SECRETARIAT))
+  if (g_str_equal (kind, "enrolment") && role == L4A_ROLE_SECRETARIAT)
+    {
+      g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                           _("Only a board member’s or a local government’s workstation asks to be enrolled; choose "
+                             "who you are in Preferences first."));
+      return FALSE;
+    }
+  if (info->role != role && !g_str_equal (kind, "enrolment"))
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
                    /* translators: a kind of bundle, then two roles */

@@ -523,6 +523,104 @@ test_list_members_and_reviews (void)
   assert_one_line_error (&no_call, 2, "--call");
 }
 
+/* The words for keys: keys, enrol, import of the request, roster, approve
+ * by fingerprint, verify (changing nothing), revoke, rotation. */
+static void
+test_keys (void)
+{
+  g_autofree char *office = db_path ("keys-office.sqlite");
+  g_autofree char *city = db_path ("keys-city.sqlite");
+  g_autofree char *request = db_path ("keys-request.l4a.json");
+  g_autofree char *submission = db_path ("keys-submission.l4a.json");
+  g_autofree char *registry = db_path ("keys-registry.l4a.json");
+  g_autofree char *government = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *office_fingerprint = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) load = { 0 };
+  g_auto(Run) keys = { 0 };
+  g_auto(Run) office_keys = { 0 };
+  g_auto(Run) enrol = { 0 };
+  g_auto(Run) enrol_secretariat = { 0 };
+  g_auto(Run) take = { 0 };
+  g_auto(Run) roster = { 0 };
+  g_auto(Run) approve = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) registry_out = { 0 };
+  g_auto(Run) first = { 0 };
+  g_auto(Run) verify = { 0 };
+  g_auto(Run) verify_json = { 0 };
+  g_auto(Run) revoke = { 0 };
+  g_auto(Run) denied = { 0 };
+  g_auto(Run) rotate = { 0 };
+
+  run_cli (&load, "--db", office, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+  government = l4a_test_sql_text (office, "SELECT id FROM government ORDER BY name LIMIT 1");
+
+  /* the city's key, read aloud */
+  run_cli (&keys, "--db", city, "keys", NULL);
+  g_assert_cmpint (keys.status, ==, 0);
+  g_assert_true (g_str_has_prefix (keys.out, "Fingerprint: "));
+  fingerprint = g_strndup (keys.out + strlen ("Fingerprint: "), 39);
+  g_assert_true (g_regex_match_simple ("^([0-9A-F]{4} ){7}[0-9A-F]{4}$", fingerprint, 0, 0));
+
+  /* the secretariat does not ask to be enrolled; the city does */
+  run_cli (&enrol_secretariat, "--db", city, "--role", "secretariat", "enrol", "--out", request, NULL);
+  assert_one_line_error (&enrol_secretariat, 1, "Preferences");
+  run_cli (&enrol, "--db", city, "--role", "government", "--as", government, "enrol", "--out", request, NULL);
+  g_assert_cmpint (enrol.status, ==, 0);
+  g_assert_nonnull (strstr (enrol.out, fingerprint));
+
+  /* the secretariat takes it as waiting, and approves it by fingerprint */
+  run_cli (&take, "--db", office, "--role", "secretariat", "import", request, NULL);
+  g_assert_cmpint (take.status, ==, 0);
+  run_cli (&roster, "--db", office, "--role", "secretariat", "roster", "--json", NULL);
+  g_assert_cmpint (roster.status, ==, 0);
+  g_assert_nonnull (strstr (roster.out, "\"pending\""));
+  run_cli (&approve, "--db", office, "--role", "secretariat", "approve", fingerprint, NULL);
+  g_assert_cmpint (approve.status, ==, 0);
+  g_assert_true (g_str_has_prefix (approve.out, "Approved key "));
+
+  /* the city takes the registry on first contact, then sends a submission
+   * the secretariat can verify without a change */
+  run_cli (&registry_out, "--db", office, "--role", "secretariat", "export", "--kind", "registry", "--out",
+           registry, NULL);
+  g_assert_cmpint (registry_out.status, ==, 0);
+  run_cli (&office_keys, "--db", office, "keys", NULL);
+  office_fingerprint = g_strndup (office_keys.out + strlen ("Fingerprint: "), 39);
+  run_cli (&first, "--db", city, "--role", "government", "--as", government, "import", "--trust",
+           office_fingerprint, registry, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  run_cli (&export, "--db", city, "--role", "government", "--as", government, "export", "--kind", "submission",
+           "--out", submission, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  before = l4a_test_sql_text (office, "SELECT group_concat(public_key || status) FROM roster_key");
+  run_cli (&verify, "--db", office, "--role", "secretariat", "verify", submission, NULL);
+  g_assert_cmpint (verify.status, ==, 0);
+  g_assert_nonnull (strstr (verify.out, "Signed by "));
+  g_assert_nonnull (strstr (verify.out, fingerprint));
+  g_assert_nonnull (strstr (verify.out, "Sealed for key "));
+  run_cli (&verify_json, "--db", office, "--role", "secretariat", "verify", "--json", submission, NULL);
+  g_assert_cmpint (verify_json.status, ==, 0);
+  g_assert_nonnull (strstr (verify_json.out, "\"trusted\" : true"));
+  after = l4a_test_sql_text (office, "SELECT group_concat(public_key || status) FROM roster_key");
+  g_assert_cmpstr (before, ==, after);
+
+  /* revoked: only by the secretariat; then the city's bundles are refused */
+  run_cli (&denied, "--db", office, "--role", "government", "--as", government, "revoke", fingerprint, NULL);
+  assert_one_line_error (&denied, 1, "World Secretariat");
+  run_cli (&revoke, "--db", office, "--role", "secretariat", "revoke", fingerprint, NULL);
+  g_assert_cmpint (revoke.status, ==, 0);
+  g_assert_true (g_str_has_prefix (revoke.out, "Revoked key "));
+
+  /* the secretariat's key rotated: a new fingerprint */
+  run_cli (&rotate, "--db", office, "--role", "secretariat", "keys", "--rotate", NULL);
+  g_assert_cmpint (rotate.status, ==, 0);
+  g_assert_null (strstr (rotate.out, office_fingerprint));
+}
+
 static void
 test_validate (void)
 {
@@ -863,6 +961,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/assign-and-scores", test_assign_and_scores);
   g_test_add_func ("/core/cli/list-members-and-reviews", test_list_members_and_reviews);
   g_test_add_func ("/core/cli/validate", test_validate);
+  g_test_add_func ("/core/cli/keys", test_keys);
   g_test_add_func ("/core/cli/chart", test_chart);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-cli-XXXXXX");
