@@ -23,6 +23,7 @@
 #include "bench-utils.h"
 #include "l4a-bundle.h"
 #include "l4a-import.h"
+#include "l4a-trust.h"
 #include "l4a-store.h"
 
 static double
@@ -204,6 +205,9 @@ main (int   argc,
 
   target = l4a_store_open (target_path, &error);
   g_assert_no_error (error);
+  /* the receiving workstation confirmed the sender's key before */
+  g_assert_true (l4a_trust_confirm_secretariat (target, l4a_key_get_public (l4a_store_get_key (source, NULL)),
+                                                &error));
   cpu_import = cpu_seconds ();
   start = g_get_monotonic_time ();
   bundle = l4a_bundle_load (bundle_path, &error);
@@ -224,6 +228,8 @@ main (int   argc,
   /* with no preview (the command line): planned and written at once */
   now_target = l4a_store_open (now_path, &error);
   g_assert_no_error (error);
+  g_assert_true (l4a_trust_confirm_secretariat (now_target, l4a_key_get_public (l4a_store_get_key (source, NULL)),
+                                                &error));
   {
     double cpu = cpu_seconds ();
 
