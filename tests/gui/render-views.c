@@ -503,6 +503,9 @@ render_reviews (L4aApplication *app,
           return FALSE;
         }
       gtk_window_present (GTK_WINDOW (review));
+      /* half way through: two criteria scored, the counter and total formed */
+      l4a_review_window_set_score (L4A_REVIEW_WINDOW (review), 0, 4);
+      l4a_review_window_set_score (L4A_REVIEW_WINDOW (review), 1, 3);
       l4a_test_iterate (0.5);
       ok &= save_scrolled (GTK_WINDOW (review), outdir, "review-window-member", style);
       /* on a phone */
