@@ -24,7 +24,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* an uninstalled build (tools/run, meson devenv) names its own catalogues */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("L4A_LOCALEDIR") ? g_getenv ("L4A_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -47,6 +48,7 @@ main (int   argc,
         g_ptr_array_add (files, argv[i]);
       g_ptr_array_add (files, NULL);
       app = l4a_application_new (options.db_path);
+      l4a_application_act_as (app, options.role, options.identity);
       return g_application_run (G_APPLICATION (app), (int) files->len - 1, (char **) files->pdata);
     }
 
@@ -55,5 +57,7 @@ main (int   argc,
     return l4a_cli_run (&options, argc, argv);
 
   app = l4a_application_new (options.db_path);
+  /* --role and --as hold for this run of the window too */
+  l4a_application_act_as (app, options.role, options.identity);
   return g_application_run (G_APPLICATION (app), 1, argv);
 }

@@ -382,6 +382,33 @@ l4a_application_new (const char *database_path)
                        NULL);
 }
 
+/**
+ * l4a_application_act_as:
+ * @role: (nullable): a role's nick, or %NULL to keep the workstation's
+ * @identity: (nullable): a member or government id, or %NULL
+ *
+ * Acts as @role and @identity for this run only, as `--role` and `--as`
+ * do for a command: the settings are held back from then on, so that
+ * nothing of this run is saved as the workstation's.
+ */
+void
+l4a_application_act_as (L4aApplication *self,
+                        const char     *role,
+                        const char     *identity)
+{
+  L4aRole parsed;
+
+  g_return_if_fail (L4A_IS_APPLICATION (self));
+
+  if (role == NULL && identity == NULL)
+    return;
+  g_settings_delay (self->settings);
+  if (role != NULL && l4a_role_from_string (role, &parsed))
+    g_settings_set_string (self->settings, "role", role);
+  if (identity != NULL)
+    g_settings_set_string (self->settings, "identity", identity);
+}
+
 const char *
 l4a_application_get_database_path (L4aApplication *self)
 {

@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (L4aApplication, l4a_application, L4A, APPLICATION, AdwAppl
 
 L4aApplication *l4a_application_new            (const char     *database_path);
 const char     *l4a_application_get_database_path (L4aApplication *self);
+void            l4a_application_act_as         (L4aApplication *self,
+                                                const char     *role,
+                                                const char     *identity);
 L4aStore       *l4a_application_get_store      (L4aApplication *self);
 L4aContext     *l4a_application_get_context    (L4aApplication *self);
 GSettings      *l4a_application_get_settings   (L4aApplication *self);

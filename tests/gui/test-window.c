@@ -1636,6 +1636,28 @@ test_enrolment_window (void)
   gtk_window_destroy (GTK_WINDOW (governments));
 }
 
+/* `local4action --role member --as ID` opens the window as that member for
+ * this run only: the workstation's settings are left as they were. */
+static void
+test_act_as_for_a_run (void)
+{
+  g_autoptr(L4aApplication) run = l4a_application_new (NULL);
+  g_autoptr(GSettings) saved = g_settings_new (APP_ID);
+  g_autofree char *before = g_settings_get_string (saved, "role");
+  g_autofree char *role = NULL;
+  g_autofree char *identity = NULL;
+  g_autofree char *after = NULL;
+
+  l4a_application_act_as (run, "member", "0b7f3e8a-1c2d-4e5f-8a9b-0c1d2e3f4a5b");
+  role = g_settings_get_string (l4a_application_get_settings (run), "role");
+  identity = g_settings_get_string (l4a_application_get_settings (run), "identity");
+  g_assert_cmpstr (role, ==, "member");
+  g_assert_cmpstr (identity, ==, "0b7f3e8a-1c2d-4e5f-8a9b-0c1d2e3f4a5b");
+  g_assert_true (g_settings_get_has_unapplied (l4a_application_get_settings (run)));
+  after = g_settings_get_string (saved, "role");
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1676,6 +1698,7 @@ main (int   argc,
   g_test_add_func ("/gui/context/other-process", test_other_process);
   g_test_add_func ("/gui/context/import-refreshes-views", test_import_refreshes_views);
   g_test_add_func ("/gui/keys/enrolment", test_enrolment_window);
+  g_test_add_func ("/gui/window/act-as-for-a-run", test_act_as_for_a_run);
 
   status = g_test_run ();
 
