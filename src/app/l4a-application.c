@@ -396,17 +396,33 @@ l4a_application_act_as (L4aApplication *self,
                         const char     *role,
                         const char     *identity)
 {
+  g_return_if_fail (L4A_IS_APPLICATION (self));
+
+  l4a_settings_act_as (self->settings, role, identity);
+}
+
+/**
+ * l4a_settings_act_as:
+ *
+ * The work of l4a_application_act_as() on @settings: held back from now
+ * on, then set to @role and @identity.
+ */
+void
+l4a_settings_act_as (GSettings  *settings,
+                     const char *role,
+                     const char *identity)
+{
   L4aRole parsed;
 
-  g_return_if_fail (L4A_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
 
   if (role == NULL && identity == NULL)
     return;
-  g_settings_delay (self->settings);
+  g_settings_delay (settings);
   if (role != NULL && l4a_role_from_string (role, &parsed))
-    g_settings_set_string (self->settings, "role", role);
+    g_settings_set_string (settings, "role", role);
   if (identity != NULL)
-    g_settings_set_string (self->settings, "identity", identity);
+    g_settings_set_string (settings, "identity", identity);
 }
 
 const char *

@@ -22,6 +22,9 @@ const char     *l4a_application_get_database_path (L4aApplication *self);
 void            l4a_application_act_as         (L4aApplication *self,
                                                 const char     *role,
                                                 const char     *identity);
+void            l4a_settings_act_as            (GSettings      *settings,
+                                                const char     *role,
+                                                const char     *identity);
 L4aStore       *l4a_application_get_store      (L4aApplication *self);
 L4aContext     *l4a_application_get_context    (L4aApplication *self);
 GSettings      *l4a_application_get_settings   (L4aApplication *self);

@@ -36,6 +36,10 @@ struct _L4aWindow
   L4aIndicatorsView    *indicators_view;
   L4aBrandView         *brand_view;
   GtkRevealer          *sample_banner;
+  GtkWidget            *identity_button;
+  AdwButtonContent     *identity_content;
+  guint                 identity_idle;
+  guint                 pages_idle;
 };
 
 void     _l4a_window_class_actions_init (L4aWindowClass *klass);

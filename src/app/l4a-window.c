@@ -22,6 +22,7 @@
 #include "l4a-reviews-view.h"
 #include "l4a-sample.h"
 #include "l4a-window.h"
+#include "l4a-registry.h"
 #include "l4a-window-private.h"
 
 G_DEFINE_FINAL_TYPE (L4aWindow, l4a_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -41,11 +42,101 @@ context_changed_cb (L4aWindow  *self,
   update_sample_banner (self);
 }
 
+static gboolean update_pages (gpointer data);
+
 static void
 role_changed_cb (L4aWindow *self)
 {
+  L4aRole role = l4a_store_get_role (self->store);
+  const char *identity = l4a_store_get_identity (self->store);
+  g_autofree char *who = NULL;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up",
                                  l4a_store_can (self->store, L4A_PERMISSION_BACK_UP));
+  if (self->pages_idle == 0)
+    self->pages_idle = g_idle_add (update_pages, self);
+
+  /* who this workstation acts as, under the window's title */
+  g_autofree char *name = NULL;
+
+  if (role != L4A_ROLE_SECRETARIAT && identity != NULL)
+    {
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      guint index;
+
+      if (l4a_registry_list_identities (self->store, role, ids, names, NULL) &&
+          g_ptr_array_find_with_equal_func (ids, identity, g_str_equal, &index))
+        {
+          name = g_strdup (g_ptr_array_index (names, index));
+          /* translators: who a workstation acts as: a name, then a role */
+          who = g_strdup_printf (_("%s · %s"), name, l4a_role_get_label (role));
+        }
+    }
+  adw_view_switcher_title_set_subtitle (self->switcher_title, who ? who : l4a_role_get_label (role));
+  /* the button has the name alone, its tooltip and its name say the role */
+  adw_button_content_set_label (self->identity_content, name ? name : l4a_role_get_label (role));
+  gtk_widget_set_tooltip_text (self->identity_button, who ? who : l4a_role_get_label (role));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->identity_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  who ? who : l4a_role_get_label (role), -1);
+}
+
+/* A view with nothing for the role is not shown: a local government never
+ * reads reviews. Changed after the layout of the switcher, not in it. */
+static gboolean
+update_pages (gpointer data)
+{
+  L4aWindow *self = data;
+  L4aRole role = l4a_store_get_role (self->store);
+  AdwViewStackPage *reviews = adw_view_stack_get_page (self->stack, GTK_WIDGET (self->reviews_view));
+
+  self->pages_idle = 0;
+  if (role == L4A_ROLE_GOVERNMENT &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "reviews") == 0)
+    adw_view_stack_set_visible_child_name (self->stack, "proposals");
+  adw_view_stack_page_set_visible (reviews, role != L4A_ROLE_GOVERNMENT);
+  return G_SOURCE_REMOVE;
+}
+
+/* On a narrow window the title says, under the name, who the workstation
+ * acts as; on a wide one the switcher takes the title's place, and a button
+ * at the start says it. Its visibility changes after the layout that
+ * changed the title, never during it. */
+static gboolean
+update_identity_button (gpointer data)
+{
+  L4aWindow *self = data;
+
+  self->identity_idle = 0;
+  gtk_widget_set_visible (self->identity_button, !adw_view_switcher_title_get_title_visible (self->switcher_title));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+title_visible_cb (L4aWindow *self)
+{
+  if (self->identity_idle == 0)
+    self->identity_idle = g_idle_add (update_identity_button, self);
+}
+
+/* The view a role starts on: a board member's assignments, a local
+ * government's proposals, the secretariat's registry. */
+static void
+show_home_view (L4aWindow *self)
+{
+  switch (l4a_store_get_role (self->store))
+    {
+    case L4A_ROLE_MEMBER:
+      adw_view_stack_set_visible_child_name (self->stack, "reviews");
+      break;
+    case L4A_ROLE_GOVERNMENT:
+      adw_view_stack_set_visible_child_name (self->stack, "proposals");
+      break;
+    case L4A_ROLE_SECRETARIAT:
+    default:
+      adw_view_stack_set_visible_child_name (self->stack, "hubs");
+      break;
+    }
 }
 
 /* Another process (the command line, a sync tool, another window) may have
@@ -128,6 +219,7 @@ setup_for_application (L4aWindow      *self,
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), self);
   update_sample_banner (self);
   role_changed_cb (self);
+  show_home_view (self);
 }
 
 static void
@@ -142,6 +234,8 @@ l4a_window_dispose (GObject *object)
   if (self->switcher_title)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
 
+  g_clear_handle_id (&self->identity_idle, g_source_remove);
+  g_clear_handle_id (&self->pages_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_WINDOW);
   if (self->context != NULL)
     l4a_context_set_polling (self->context, 0);
@@ -181,6 +275,8 @@ l4a_window_class_init (L4aWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, indicators_view);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, brand_view);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, sample_banner);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, identity_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, identity_content);
 
   _l4a_window_class_actions_init (klass);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
@@ -193,6 +289,9 @@ l4a_window_init (L4aWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   l4a_accessible_fix_button_names (GTK_WIDGET (self));
+  /* on a narrow window the title says who it acts as, under the name */
+  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (title_visible_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* Each view is named after its page, so that what a screen reader says
    * inside it (the search of the Hubs, the Call of the Reviews) has a place. */

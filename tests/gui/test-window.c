@@ -1641,21 +1641,51 @@ test_enrolment_window (void)
 static void
 test_act_as_for_a_run (void)
 {
-  g_autoptr(L4aApplication) run = l4a_application_new (NULL);
+  g_autoptr(GSettings) run = g_settings_new (APP_ID);
   g_autoptr(GSettings) saved = g_settings_new (APP_ID);
   g_autofree char *before = g_settings_get_string (saved, "role");
   g_autofree char *role = NULL;
   g_autofree char *identity = NULL;
   g_autofree char *after = NULL;
 
-  l4a_application_act_as (run, "member", "0b7f3e8a-1c2d-4e5f-8a9b-0c1d2e3f4a5b");
-  role = g_settings_get_string (l4a_application_get_settings (run), "role");
-  identity = g_settings_get_string (l4a_application_get_settings (run), "identity");
+  l4a_settings_act_as (run, "member", "0b7f3e8a-1c2d-4e5f-8a9b-0c1d2e3f4a5b");
+  role = g_settings_get_string (run, "role");
+  identity = g_settings_get_string (run, "identity");
   g_assert_cmpstr (role, ==, "member");
   g_assert_cmpstr (identity, ==, "0b7f3e8a-1c2d-4e5f-8a9b-0c1d2e3f4a5b");
-  g_assert_true (g_settings_get_has_unapplied (l4a_application_get_settings (run)));
+  g_assert_true (g_settings_get_has_unapplied (run));
   after = g_settings_get_string (saved, "role");
   g_assert_cmpstr (after, ==, before);
+  g_settings_revert (run);
+}
+
+/* Each role opens on its home view; a local government has no Reviews. */
+static void
+test_role_home (void)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aWindow *window;
+  AdwViewStack *stack;
+
+  g_settings_set_string (settings, "role", "government");
+  window = open_window ();
+  stack = ADW_VIEW_STACK (gtk_widget_get_parent (l4a_window_get_view (window, "reviews")));
+  while (stack != NULL && !ADW_IS_VIEW_STACK (stack))
+    stack = ADW_VIEW_STACK (gtk_widget_get_parent (GTK_WIDGET (stack)));
+  l4a_test_iterate (0.3);
+  g_assert_cmpstr (l4a_window_get_visible_view (window), ==, "proposals");
+  g_assert_false (adw_view_stack_page_get_visible (adw_view_stack_get_page (stack,
+                                                     l4a_window_get_view (window, "reviews"))));
+  g_settings_set_string (settings, "role", "member");
+  l4a_test_iterate (0.3);
+  g_assert_true (adw_view_stack_page_get_visible (adw_view_stack_get_page (stack,
+                                                    l4a_window_get_view (window, "reviews"))));
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = open_window ();
+  g_assert_cmpstr (l4a_window_get_visible_view (window), ==, "reviews");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_string (settings, "role", "secretariat");
+  l4a_test_iterate (0.2);
 }
 
 int
@@ -1699,6 +1729,7 @@ main (int   argc,
   g_test_add_func ("/gui/context/import-refreshes-views", test_import_refreshes_views);
   g_test_add_func ("/gui/keys/enrolment", test_enrolment_window);
   g_test_add_func ("/gui/window/act-as-for-a-run", test_act_as_for_a_run);
+  g_test_add_func ("/gui/window/role-home", test_role_home);
 
   status = g_test_run ();
 
