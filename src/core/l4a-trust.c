@@ -1022,14 +1022,36 @@ require_secretariat (L4aStore  *store,
   return FALSE;
 }
 
+/* Sets a key's status, with the time in @column, and records @action in the
+ * audit log. */
+static gboolean
+set_status (L4aStore    *store,
+            const char  *public_key,
+            const char  *status,
+            const char  *column,
+            const char  *action,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = l4a_now_iso8601 ();
+  g_autofree char *sql = g_strdup_printf ("UPDATE roster_key SET status = ?3, %s = ?2 WHERE public_key = ?1", column);
+
+  stmt = l4a_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, public_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
+  return l4a_store_step_done (store, stmt, NULL, error) &&
+         l4a_store_audit (store, action, "roster_key", public_key, NULL, error);
+}
+
 static gboolean
 approve_checked (L4aStore    *store,
                  const char  *reference,
                  GError     **error)
 {
   g_autoptr(L4aRosterEntry) entry = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = l4a_now_iso8601 ();
 
   if (!require_secretariat (store, error) || (entry = find_by_reference (store, reference, error)) == NULL)
     return FALSE;
@@ -1041,14 +1063,7 @@ approve_checked (L4aStore    *store,
                    l4a_key_status_get_label (entry->status));
       return FALSE;
     }
-  stmt = l4a_store_prepare (store, "UPDATE roster_key SET status = 'approved', approved_at = ?2 "
-                                   "WHERE public_key = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, entry->public_key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  return l4a_store_step_done (store, stmt, NULL, error) &&
-         l4a_store_audit (store, "approve-key", "roster_key", entry->public_key, NULL, error);
+  return set_status (store, entry->public_key, "approved", "approved_at", "approve-key", error);
 }
 
 /**
@@ -1072,8 +1087,6 @@ revoke_checked (L4aStore    *store,
                 GError     **error)
 {
   g_autoptr(L4aRosterEntry) entry = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = l4a_now_iso8601 ();
 
   if (!require_secretariat (store, error) || (entry = find_by_reference (store, reference, error)) == NULL)
     return FALSE;
@@ -1090,14 +1103,7 @@ revoke_checked (L4aStore    *store,
                              "new one."));
       return FALSE;
     }
-  stmt = l4a_store_prepare (store, "UPDATE roster_key SET status = 'revoked', revoked_at = ?2 "
-                                   "WHERE public_key = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, entry->public_key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  return l4a_store_step_done (store, stmt, NULL, error) &&
-         l4a_store_audit (store, "revoke-key", "roster_key", entry->public_key, NULL, error);
+  return set_status (store, entry->public_key, "revoked", "revoked_at", "revoke-key", error);
 }
 
 /**
