@@ -361,16 +361,28 @@ build_contrast (L4aBrandView *self)
         ratio_text = l4a_contrast_format (ratio);
         verdict = verdicts (ratio);
         markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>", ratio_text, verdict);
-        cell = gtk_label_new (NULL);
-        gtk_label_set_markup (GTK_LABEL (cell), markup);
-        gtk_label_set_justify (GTK_LABEL (cell), GTK_JUSTIFY_CENTER);
+        cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
         gtk_widget_set_size_request (cell, 92, 48);
-        /* the cell shows the pair itself: its text in the one, on the other */
-        css = g_strdup_printf ("label { color: %s; background-color: %s; border-radius: 6px; padding: 4px; }",
-                               fg->hex, bg->hex);
-        gtk_css_provider_load_from_data (provider, css, -1);
-        gtk_style_context_add_provider (gtk_widget_get_style_context (cell), GTK_STYLE_PROVIDER (provider),
-                                        GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+        /* a sample of the pair itself, its text in the one on the other;
+         * the verdict beneath in the window's own colours, readable even
+         * when the pair is not */
+        {
+          GtkWidget *sample = g_object_new (GTK_TYPE_LABEL, "label", "Aa",
+                                            "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+          GtkWidget *info = gtk_label_new (NULL);
+
+          css = g_strdup_printf ("label { color: %s; background-color: %s; border-radius: 6px; padding: 2px 8px; "
+                                 "font-weight: bold; }", fg->hex, bg->hex);
+          gtk_css_provider_load_from_data (provider, css, -1);
+          gtk_style_context_add_provider (gtk_widget_get_style_context (sample), GTK_STYLE_PROVIDER (provider),
+                                          GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+          gtk_label_set_markup (GTK_LABEL (info), markup);
+          gtk_label_set_justify (GTK_LABEL (info), GTK_JUSTIFY_CENTER);
+          if (!(l4a_contrast_passes (ratio) & L4A_CONTRAST_AA_LARGE))
+            gtk_widget_add_css_class (info, "error");
+          gtk_box_append (GTK_BOX (cell), sample);
+          gtk_box_append (GTK_BOX (cell), info);
+        }
         /* translators: two colours, a contrast ratio, then what it allows */
         description = g_strdup_printf (_("%s on %s: %s, %s"), fg->name, bg->name, ratio_text, verdict);
         gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);

@@ -712,15 +712,56 @@ release_response_cb (AdwMessageDialog *dialog,
     show_notice (self, error->message);
 }
 
+/* What the secretariat should know before releasing: reviews still out,
+ * reviewers who disagree. Returns: (transfer full) */
+static char *
+pending_warnings (L4aReviewWindow *self)
+{
+  g_autoptr(L4aProposalEdit) edit = l4a_registry_load_proposal (self->store, self->proposal_id, NULL);
+  g_autoptr(GPtrArray) scores = edit ? l4a_review_scores (self->store, edit->call_id, NULL, NULL) : NULL;
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; scores != NULL && i < scores->len; i++)
+    {
+      L4aProposalScore *score = g_ptr_array_index (scores, i);
+
+      if (g_strcmp0 (score->proposal_id, self->proposal_id) != 0)
+        continue;
+      if (score->n_submitted < score->n_assigned)
+        {
+          guint missing = score->n_assigned - score->n_submitted;
+
+          g_string_append_c (out, ' ');
+          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u review is not submitted yet.",
+                                                    "%u reviews are not submitted yet.", missing), missing);
+        }
+      if (score->disagreement)
+        {
+          g_string_append_c (out, ' ');
+          /* translators: how far apart the reviewers' scores are, out of 5 */
+          g_string_append_printf (out, _("The reviewers disagree: their scores are %.1f apart."), score->spread);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 release_cb (L4aReviewWindow *self)
 {
   AdwMessageDialog *dialog;
+  g_autoptr(L4aDecision) decision = l4a_decision_get (self->store, self->proposal_id, NULL);
+  g_autofree char *warnings = pending_warnings (self);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  const char *outcome = decision ? outcome_label (decision->outcome) : NULL;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Release the Decision?"),
-                                                       _("The government and the Board will see the outcome and "
-                                                         "its rationale. Granting the label adds the hub to the "
-                                                         "registry. A released decision no longer changes.")));
+  /* translators: the title of the proposal whose decision is released */
+  heading = g_strdup_printf (_("Release the Decision on %s?"), self->info ? self->info->title : "");
+  /* translators: the outcome (such as "Label granted"), then what may still be pending */
+  body = g_strdup_printf (_("%s. The government and the Board will see the outcome and its rationale, and a "
+                            "released decision no longer changes.%s"),
+                          outcome && *outcome ? outcome : _("No outcome chosen"), warnings);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "release", _("_Release"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "release", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "cancel");

@@ -275,10 +275,12 @@ class Journey:
             app.set_text('text', 'Rationale', 'A clear plan with strong partners and a real need.', review)
             app.click('push button', 'Save Decision', review)
             app.click('push button', 'Release Decision…', review)
-            confirm = app.window('Release the Decision?')
+            # the confirmation names the proposal and the outcome
+            confirm = app.window(f'Release the Decision on {TITLE}?')
             app.assert_named('release confirmation', confirm)
+            app.find('label', 'Label granted.', confirm, exact=False)
             app.click('push button', 'Release', confirm)
-            app.window_gone('Release the Decision?')
+            app.window_gone(f'Release the Decision on {TITLE}?')
             e2e.wait_for('the hub to be in the registry', lambda: self.secretariat.query(
                 'SELECT count(*) FROM hub WHERE name = ?', TITLE)[0][0] == 1)
             self.shot('secretariat-released')
