@@ -37,7 +37,7 @@ struct _L4aHubPage
 
   GtkLabel   *header_label;
   GtkButton  *edit_button;
-  GtkButton  *delete_button;
+  GtkWidget  *menu_button;
   GtkBox     *content;
   GtkScrolledWindow *scroller;
 };
@@ -67,9 +67,39 @@ edit_clicked_cb (L4aHubPage *self)
 }
 
 static void
-delete_clicked_cb (L4aHubPage *self)
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    L4aHubPage       *self)
 {
-  g_signal_emit (self, signals[DELETE], 0, self->hub_id);
+  if (g_str_equal (response, "delete") && self->hub_id != NULL)
+    g_signal_emit (self, signals[DELETE], 0, self->hub_id);
+}
+
+/* Delete, from the hub's menu, once the user confirmed it by name. */
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  L4aHubPage *self = L4A_HUB_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->hub_id == NULL)
+    return;
+  /* translators: the name of the hub to delete */
+  heading = g_strdup_printf (_("Delete “%s”?"), gtk_label_get_label (self->header_label));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("Its partners, deliverables, activities, indicators and measurements go with "
+                                     "it. Undo brings it all back for a few seconds."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -488,25 +518,39 @@ l4a_hub_page_class_init (L4aHubPageClass *klass)
   g_type_ensure (L4A_TYPE_SDG_CHIPS);
   gtk_widget_class_install_action (widget_class, "hub.export-label", "s", export_label_action);
   gtk_widget_class_install_action (widget_class, "hub.open-related", "s", open_related_action);
+  gtk_widget_class_install_action (widget_class, "hub.delete", NULL, delete_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-hub-page.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aHubPage, header_label);
   gtk_widget_class_bind_template_child (widget_class, L4aHubPage, edit_button);
-  gtk_widget_class_bind_template_child (widget_class, L4aHubPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, L4aHubPage, content);
   gtk_widget_class_bind_template_child (widget_class, L4aHubPage, scroller);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
 
   gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "back", NULL);
   gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Escape, 0, "back", NULL);
 }
 
+/* The hub's name stands large at the top of the page; the bar above names
+ * it only once that title has scrolled away, so it is never shown twice. */
+static void
+scrolled_cb (GtkAdjustment *adjustment,
+             L4aHubPage    *self)
+{
+  gtk_widget_set_opacity (GTK_WIDGET (self->header_label), gtk_adjustment_get_value (adjustment) > 72 ? 1 : 0);
+}
+
 static void
 l4a_hub_page_init (L4aHubPage *self)
 {
+  GtkAdjustment *adjustment;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled_cb), self, 0);
+  gtk_widget_set_opacity (GTK_WIDGET (self->header_label), 0);
 }
 
 /**
@@ -543,7 +587,8 @@ l4a_hub_page_show (L4aHubPage  *self,
 
   editable = l4a_store_can (store, L4A_PERMISSION_KEEP_REGISTRY);
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), editable);
-  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), editable);
+  gtk_widget_set_visible (self->menu_button, editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hub.delete", editable);
 
   build_header (self, details);
   build_read_only_note (self, store);

@@ -445,12 +445,25 @@ test_delete_undo (void)
   g_autofree char *id = g_strdup (l4a_hub_get_id (hub));
   g_autoptr(GError) error = NULL;
   guint before = g_list_model_get_n_items (l4a_hubs_view_get_model (hubs));
-  GtkWidget *page, *delete_button;
+  GtkWidget *page;
+  AdwMessageDialog *confirm = NULL;
 
   g_assert_true (l4a_hubs_view_open_hub (hubs, id));
   page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "hub_page"));
-  delete_button = GTK_WIDGET (gtk_widget_get_template_child (page, L4A_TYPE_HUB_PAGE, "delete_button"));
-  g_signal_emit_by_name (delete_button, "clicked");
+  /* from the hub's menu, confirmed by the hub's name */
+  g_assert_true (gtk_widget_activate_action (page, "hub.delete", NULL));
+  l4a_test_iterate (0.2);
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        confirm = l->data;
+  }
+  g_assert_nonnull (confirm);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (confirm), l4a_hub_get_name (hub)));
+  adw_message_dialog_response (confirm, "delete");
+  gtk_window_destroy (GTK_WINDOW (confirm));
   l4a_test_iterate (0.2);
 
   g_assert_cmpuint (g_list_model_get_n_items (l4a_hubs_view_get_model (hubs)), ==, before - 1);
