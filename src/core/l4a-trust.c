@@ -909,6 +909,7 @@ l4a_trust_enrolment_node (L4aStore  *store,
   g_autofree char *name = NULL;
   L4aKey *key;
   JsonObject *object;
+  JsonNode *node;
 
   if (role == L4A_ROLE_SECRETARIAT || identity == NULL)
     {
@@ -926,7 +927,9 @@ l4a_trust_enrolment_node (L4aStore  *store,
   json_object_set_string_member (object, "role", l4a_role_to_string (role));
   json_object_set_string_member (object, "actor", identity);
   json_object_set_string_member (object, "name", name);
-  return json_node_init_object (json_node_alloc (), object);
+  node = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+  return node;
 }
 
 static L4aRosterEntry *

@@ -137,15 +137,15 @@ resigned (const char *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *checksum = NULL;
 
   bundle = l4a_bundle_open (path, reader, &error);
   g_assert_no_error (error);
   root = json_node_copy (bundle->root);
   if (change != NULL)
     change (json_node_get_object (root), data);
-  json_object_set_string_member (json_node_get_object (root), "checksum",
-                                 l4a_bundle_checksum (json_object_get_member (json_node_get_object (root),
-                                                                              "records")));
+  checksum = l4a_bundle_checksum (json_object_get_member (json_node_get_object (root), "records"));
+  json_object_set_string_member (json_node_get_object (root), "checksum", checksum);
   text = l4a_test_sign_root (root, key);
   return write_text (text, strlen (text));
 }
@@ -341,12 +341,12 @@ test_refusals (void)
     g_autoptr(JsonNode) root = json_node_copy (bundle->root);
     g_autofree char *text = NULL;
     g_autofree char *path = NULL;
+    g_autofree char *checksum = NULL;
 
     rename_first_hub (json_node_get_object (root), (gpointer) "Renamed by hand");
     json_object_remove_member (json_node_get_object (root), "signature");
-    json_object_set_string_member (json_node_get_object (root), "checksum",
-                                   l4a_bundle_checksum (json_object_get_member (json_node_get_object (root),
-                                                                                "records")));
+    checksum = l4a_bundle_checksum (json_object_get_member (json_node_get_object (root), "records"));
+    json_object_set_string_member (json_node_get_object (root), "checksum", checksum);
     text = json_to_string (root, FALSE);
     path = write_text (text, strlen (text));
     l4a_test_trust (city, office);
