@@ -39,6 +39,8 @@ struct _L4aChartCard
 
 G_DEFINE_FINAL_TYPE (L4aChartCard, l4a_chart_card, GTK_TYPE_WIDGET)
 
+#define TABLE_MAX_HEIGHT 420  /* a longer table scrolls within the card */
+
 static void
 fill_table (L4aChartCard *self)
 {
@@ -85,7 +87,23 @@ data_toggled_cb (L4aChartCard *self)
   gboolean show = gtk_toggle_button_get_active (self->data_button);
 
   if (show)
-    fill_table (self);
+    {
+      GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (self->table));
+      int natural = 0;
+
+      fill_table (self);
+      /* a card laid out at its minimum height keeps the whole table, up to
+       * the scrolled window's limit, rather than two rows of it */
+      while (scrolled != NULL && !GTK_IS_SCROLLED_WINDOW (scrolled))
+        scrolled = gtk_widget_get_parent (scrolled);
+      gtk_widget_measure (GTK_WIDGET (self->table), GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+      if (scrolled != NULL)
+        {
+          gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), -1);
+          gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                                      MIN (natural, TABLE_MAX_HEIGHT));
+        }
+    }
   gtk_stack_set_visible_child_name (self->stack, show ? "data" : "chart");
 }
 
@@ -355,7 +373,7 @@ l4a_chart_card_init (L4aChartCard *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->table));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), TABLE_MAX_HEIGHT);
   gtk_stack_add_named (self->stack, scrolled, "data");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
 

@@ -21,6 +21,7 @@
 #include "test-utils.h"
 #include "trust-test-utils.h"
 #include "l4a-import.h"
+#include "l4a-chart-card.h"
 #include "l4a-application.h"
 #include "l4a-calls-window.h"
 #include "l4a-calls-window-private.h"
@@ -964,6 +965,31 @@ add_enrolments (L4aApplication *app,
   return ok;
 }
 
+/* The network dashboard with every chart's data shown as its table. */
+static gboolean
+render_chart_data (L4aApplication *app,
+                   const char     *outdir)
+{
+  L4aWindow *window = l4a_window_new (app);
+  GtkWidget *view;
+  GPtrArray *cards;
+  gboolean ok = TRUE;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1800);
+  gtk_window_present (GTK_WINDOW (window));
+  l4a_window_show_view (window, "indicators");
+  view = l4a_window_get_view (window, "indicators");
+  l4a_test_iterate (0.5);
+  cards = l4a_indicators_view_get_cards (L4A_INDICATORS_VIEW (view));
+  for (guint i = 0; cards != NULL && i < cards->len; i++)
+    l4a_chart_card_show_data (g_ptr_array_index (cards, i), TRUE);
+  l4a_test_iterate (0.5);
+  ok &= save_window (GTK_WINDOW (window), outdir, "indicators-data-light.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  l4a_test_iterate (0.1);
+  return ok;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1025,6 +1051,7 @@ main (int   argc,
   ok &= render_hub_indicators (app, outdir);
   ok &= render_brand_kit (app, outdir);
   ok &= render_sync (app, outdir, tmpdir);
+  ok &= render_chart_data (app, outdir);
 
   l4a_test_remove_tree (tmpdir);
 
