@@ -143,6 +143,33 @@ l4a_trust_find_for (L4aStore   *store,
   return sqlite3_step (stmt) == SQLITE_ROW ? entry_from_row (store, stmt) : NULL;
 }
 
+/**
+ * l4a_trust_find_any_for:
+ *
+ * Returns: (transfer full) (nullable): the key that says most of @role and
+ *   @actor_id: an approved one, else one waiting, else a revoked one
+ */
+L4aRosterEntry *
+l4a_trust_find_any_for (L4aStore   *store,
+                        L4aRole     role,
+                        const char *actor_id)
+{
+  sqlite3_stmt *stmt;
+  L4aRosterEntry *entry = NULL;
+
+  stmt = l4a_store_prepare_cached (store, "SELECT " ENTRY_COLUMNS " FROM roster_key WHERE role = ?1 AND "
+                                          "actor_id IS ?2 ORDER BY status = 'approved' DESC, "
+                                          "status = 'pending' DESC, approved_at DESC, public_key LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, l4a_role_to_string (role), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, actor_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    entry = entry_from_row (store, stmt);
+  sqlite3_reset (stmt);
+  return entry;
+}
+
 /* The name of a member or government as this database knows it. */
 static char *
 name_of (L4aStore   *store,

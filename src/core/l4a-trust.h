@@ -102,6 +102,9 @@ L4aRosterEntry *l4a_trust_find                 (L4aStore      *store,
 L4aRosterEntry *l4a_trust_find_for             (L4aStore      *store,
                                                 L4aRole        role,
                                                 const char    *actor_id);
+L4aRosterEntry *l4a_trust_find_any_for         (L4aStore      *store,
+                                                L4aRole        role,
+                                                const char    *actor_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aRosterEntry, l4a_roster_entry_free)
 

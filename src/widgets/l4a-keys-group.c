@@ -51,21 +51,10 @@ l4a_keys_describe (L4aStore   *store,
                    L4aRole     role,
                    const char *actor_id)
 {
-  g_autoptr(GPtrArray) entries = store ? l4a_trust_list (store, NULL) : NULL;
-  L4aRosterEntry *best = NULL;
+  /* one query per row: the key that says most of this person */
+  g_autoptr(L4aRosterEntry) best = store ? l4a_trust_find_any_for (store, role, actor_id) : NULL;
   g_autofree char *fingerprint = NULL;
 
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    {
-      L4aRosterEntry *entry = g_ptr_array_index (entries, i);
-
-      if (entry->role != role || g_strcmp0 (entry->actor_id, actor_id) != 0)
-        continue;
-      /* an approved key says most, then one waiting, then a revoked one */
-      if (best == NULL || (entry->status == L4A_KEY_STATUS_APPROVED && best->status != L4A_KEY_STATUS_APPROVED) ||
-          (entry->status == L4A_KEY_STATUS_PENDING && best->status == L4A_KEY_STATUS_REVOKED))
-        best = entry;
-    }
   if (best == NULL)
     return g_strdup (_("No key yet"));
   fingerprint = l4a_key_short_fingerprint (best->public_key);

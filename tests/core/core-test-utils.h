@@ -72,6 +72,29 @@ l4a_test_fingerprint (const char *path)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
+/* Writes a bundle of @kind from @store acting as @role and @identity (with
+ * that person's sample key, l4a_test_act_as()) into @dir; the store acts as
+ * the secretariat again afterwards. Returns: (transfer full) its path */
+static inline char *
+l4a_test_export (const char *dir,
+                 L4aStore   *store,
+                 L4aRole     role,
+                 const char *identity,
+                 const char *kind,
+                 const char *for_id)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *name = g_strdup_printf ("%s-%s.l4a.json", kind, uuid);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  l4a_test_act_as (store, role, identity);
+  g_assert_true (l4a_bundle_export (store, kind, for_id, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  l4a_test_act_as (store, L4A_ROLE_SECRETARIAT, NULL);
+  return path;
+}
+
 /* Runs @test with a temporary folder in *@tmpdir, removed afterwards. */
 static inline int
 l4a_test_run_in_tmpdir (char       **tmpdir,

@@ -77,21 +77,12 @@ trust_all (L4aStore *first,
 
 static char *
 export_to (L4aStore   *store,
-           L4aRole     role,
-           const char *identity,
-           const char *kind,
-           const char *for_id)
+          L4aRole     role,
+          const char *identity,
+          const char *kind,
+          const char *for_id)
 {
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *name = g_strdup_printf ("%s-%s.l4a.json", kind, uuid);
-  char *path = g_build_filename (tmpdir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  l4a_test_act_as (store, role, identity);
-  g_assert_true (l4a_bundle_export (store, kind, for_id, path, NULL, NULL, &error));
-  g_assert_no_error (error);
-  l4a_test_act_as (store, L4A_ROLE_SECRETARIAT, NULL);
-  return path;
+  return l4a_test_export (tmpdir, store, role, identity, kind, for_id);
 }
 
 /* Imports the bundle at @path, taking @resolution in conflicts. */

@@ -48,21 +48,12 @@ text_of (L4aStore   *store,
 
 static char *
 export_as (L4aStore   *store,
-           L4aRole     role,
-           const char *identity,
-           const char *kind,
-           const char *for_id)
+          L4aRole     role,
+          const char *identity,
+          const char *kind,
+          const char *for_id)
 {
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *name = g_strdup_printf ("%s-%s.l4a.json", kind, uuid);
-  char *path = g_build_filename (tmpdir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  l4a_test_act_as (store, role, identity);
-  g_assert_true (l4a_bundle_export (store, kind, for_id, path, NULL, NULL, &error));
-  g_assert_no_error (error);
-  l4a_test_act_as (store, L4A_ROLE_SECRETARIAT, NULL);
-  return path;
+  return l4a_test_export (tmpdir, store, role, identity, kind, for_id);
 }
 
 /* Imports the bundle at @path, opened with @store's own key. */
@@ -169,6 +160,32 @@ rename_first_hub (JsonObject *root,
   JsonObject *hub = json_array_get_object_element (json_object_get_array_member (records, "hub"), 0);
 
   json_object_set_string_member (hub, "name", data);
+}
+
+/* Each byte of @text from @from on, replaced by each character of
+ * @spellings, makes a bundle that is refused (opened with @reader). */
+static void
+assert_spellings_refused (const char *text,
+                          gsize       length,
+                          gsize       from,
+                          const char *spellings,
+                          L4aKey     *reader,
+                          const char *what)
+{
+  for (gsize at = from; at < length; at++)
+    for (const char *c = spellings; *c; c++)
+      {
+        g_autofree char *copy = NULL;
+        g_autoptr(L4aBundle) bundle = NULL;
+
+        if (text[at] == *c)
+          continue;
+        copy = g_memdup2 (text, length);
+        copy[at] = *c;
+        bundle = l4a_bundle_parse_for (copy, length, reader, NULL);
+        if (bundle != NULL)
+          g_error ("byte %" G_GSIZE_FORMAT " of %s changed to %c passed", at, what, *c);
+      }
 }
 
 /* Keys: made on first use, kept 0600 in a folder of 0700 apart from the
@@ -285,20 +302,7 @@ test_every_byte (void)
             g_error ("a change of byte %" G_GSIZE_FORMAT " of %s passed", at, path);
         }
       /* every spelling of each byte of the signature */
-      for (gsize at = length - 140; at < length; at++)
-        for (const char *c = "ABCDEFGHabcdefgh0123+/=\"{}, "; *c; c++)
-          {
-            g_autofree char *copy = NULL;
-            g_autoptr(L4aBundle) bundle = NULL;
-
-            if (text[at] == *c)
-              continue;
-            copy = g_memdup2 (text, length);
-            copy[at] = *c;
-            bundle = l4a_bundle_parse (copy, length, NULL);
-            if (bundle != NULL)
-              g_error ("byte %" G_GSIZE_FORMAT " of %s changed to %c passed", at, path, *c);
-          }
+      assert_spellings_refused (text, length, length - 140, "ABCDEFGHabcdefgh0123+/=\"{}, ", NULL, path);
       /* one more byte at the end, or one fewer */
       {
         g_autofree char *longer = g_strdup_printf ("%s\n", text);
@@ -465,20 +469,8 @@ test_sealing (void)
   import_path (board, packet);
 
   /* every spelling of each of the last bytes of the sealed text */
-  for (gsize at = length - 60; at < length; at++)
-    for (const char *c = "ABCDEFGHabcdefgh0123+/=\"}"; *c; c++)
-      {
-        g_autofree char *copy = NULL;
-        g_autoptr(L4aBundle) bundle = NULL;
-
-        if (text[at] == *c)
-          continue;
-        copy = g_memdup2 (text, length);
-        copy[at] = *c;
-        bundle = l4a_bundle_parse_for (copy, length, member_key, NULL);
-        if (bundle != NULL)
-          g_error ("byte %" G_GSIZE_FORMAT " of the sealed packet changed to %c passed", at, *c);
-      }
+  assert_spellings_refused (text, length, length - 60, "ABCDEFGHabcdefgh0123+/=\"}", member_key,
+                            "the sealed packet");
 
   /* a changed byte of the sealed text */
   {
