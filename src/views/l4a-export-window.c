@@ -70,6 +70,9 @@ selected_recipient (L4aExportWindow *self)
 static void
 fill_recipients (L4aExportWindow *self)
 {
+  if (self->store == NULL)  /* the template's model is set before the window has its context */
+    return;
+
   const char *kind = selected_kind (self);
   gboolean required = FALSE;
   L4aBundleFor for_whom = kind ? l4a_bundle_kind_get_for (kind, &required) : L4A_BUNDLE_FOR_NONE;
@@ -278,6 +281,16 @@ l4a_export_window_class_init (L4aExportWindowClass *klass)
   signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                     G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
 
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-export-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aExportWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, L4aExportWindow, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aExportWindow, for_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aExportWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aExportWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, fill_recipients);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -285,64 +298,8 @@ l4a_export_window_class_init (L4aExportWindowClass *klass)
 static void
 l4a_export_window_init (L4aExportWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = l4a_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *writing = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *label = gtk_label_new (_("Writing the bundle…"));
-  GtkWidget *stop = l4a_button_new_with_mnemonic (_("_Cancel"));
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Export Bundle"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 520, 420);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->export_button = l4a_button_new_with_mnemonic (_("_Export…"));
-  gtk_widget_add_css_class (self->export_button, "suggested-action");
-  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What to Send"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("A bundle holds only what your role may send to its recipient."));
-  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("Kind"));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->kind_row), 3);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->kind_row));
-  self->for_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->for_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  gtk_stack_add_named (self->stack, page, "choose");
-
-  gtk_widget_set_valign (writing, GTK_ALIGN_CENTER);
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_widget_add_css_class (label, "title-4");
-  gtk_widget_set_halign (stop, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (stop, "pill");
-  g_signal_connect_swapped (stop, "clicked", G_CALLBACK (cancel_cb), self);
-  gtk_box_append (GTK_BOX (writing), spinner);
-  gtk_box_append (GTK_BOX (writing), label);
-  gtk_box_append (GTK_BOX (writing), stop);
-  gtk_stack_add_named (self->stack, writing, "writing");
-
-  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
-  adw_status_page_set_title (self->error_page, _("The Bundle Cannot Be Written"));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
-
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_accessible_fix_button_names (GTK_WIDGET (self));
 }
 
 L4aExportWindow *
@@ -361,7 +318,6 @@ l4a_export_window_new (GtkWindow  *parent,
   for (guint i = 0; self->kinds[i] != NULL; i++)
     gtk_string_list_append (labels, l4a_bundle_kind_get_label (self->kinds[i]));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (labels));
-  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (fill_recipients), self);
   fill_recipients (self);
   return self;
 }
