@@ -45,7 +45,6 @@ struct _L4aGovernmentsWindow
   AdwComboRow       *region_row;
   GtkLabel          *error_label;
   AdwPreferencesGroup *merge_group;
-  GtkBox            *list_column;
   L4aKeysGroup      *keys;
 };
 
@@ -439,12 +438,14 @@ l4a_governments_window_class_init (L4aGovernmentsWindowClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (L4A_TYPE_KEYS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-governments-window.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, list_box);
-  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, list_column);
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, keys);
+  gtk_widget_class_bind_template_callback (widget_class, reload);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, edit_title);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, kind_row);
@@ -470,11 +471,6 @@ l4a_governments_window_init (L4aGovernmentsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   l4a_accessible_fix_button_names (GTK_WIDGET (self));
-  self->keys = L4A_KEYS_GROUP (l4a_keys_group_new (L4A_ROLE_GOVERNMENT));
-  gtk_widget_set_margin_start (GTK_WIDGET (self->keys), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->keys), 12);
-  g_signal_connect_swapped (self->keys, "changed", G_CALLBACK (reload), self);
-  gtk_box_prepend (self->list_column, GTK_WIDGET (self->keys));
 
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);

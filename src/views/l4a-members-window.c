@@ -66,6 +66,9 @@ show_list (L4aMembersWindow *self)
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
+  if (self->store == NULL)
+    return;
+
   g_clear_pointer (&self->members, g_ptr_array_unref);
   self->members = l4a_member_list (self->store, &error);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
@@ -297,37 +300,6 @@ row_activated_cb (GtkListBox       *list,
     l4a_members_window_edit (self, ((L4aMemberEdit *) g_ptr_array_index (self->members, index))->id);
 }
 
-static GtkWidget *
-group_new (GtkBox     *box,
-           const char *title,
-           const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (box, group);
-  return group;
-}
-
-static GtkWidget *
-page_new (GtkWidget **inner)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_widget_set_margin_start (*inner, 12);
-  gtk_widget_set_margin_end (*inner, 12);
-  gtk_widget_set_margin_top (*inner, 18);
-  gtk_widget_set_margin_bottom (*inner, 18);
-  adw_clamp_set_child (ADW_CLAMP (clamp), *inner);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  return scrolled;
-}
-
 static void
 build_choices (L4aMembersWindow *self)
 {
@@ -387,122 +359,45 @@ l4a_members_window_class_init (L4aMembersWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = l4a_members_window_dispose;
+
+  g_type_ensure (L4A_TYPE_KEYS_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-members-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, list);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, keys);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, notice);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, affiliation_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, country_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, region_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, conflicts_group);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, conflict_government_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, conflict_reason_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, delete_button);
+  gtk_widget_class_bind_template_callback (widget_class, show_list);
+  gtk_widget_class_bind_template_callback (widget_class, add_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, declare_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
 l4a_members_window_init (L4aMembersWindow *self)
 {
-  GtkWidget *box, *header, *inner, *group, *button;
-
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
   self->government_ids = g_ptr_array_new_with_free_func (g_free);
   self->conflict_rows = g_ptr_array_new ();
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Advisory Board"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Advisory Board"), NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  self->back_button = GTK_BUTTON (gtk_button_new_from_icon_name ("go-previous-symbolic"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button), _("Back"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"), -1);
-  g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (show_list), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->back_button));
-  self->add_button = GTK_BUTTON (gtk_button_new_from_icon_name ("list-add-symbolic"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), _("Add a Member"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Member"), -1);
-  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->add_button));
-  self->save_button = GTK_BUTTON (l4a_button_new_with_mnemonic (_("_Save")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->save_button), "suggested-action");
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->save_button));
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
-
-  /* the list */
-  {
-    GtkWidget *page = page_new (&inner);
-    GtkWidget *description = gtk_label_new (_("Conflicts with a member’s own government and country are automatic; "
-                                              "others are declared with their reason. A member is never assigned, "
-                                              "nor shown, a proposal they are in conflict with."));
-
-    gtk_label_set_wrap (GTK_LABEL (description), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (description), 0);
-    gtk_widget_add_css_class (description, "dim-label");
-    self->keys = L4A_KEYS_GROUP (l4a_keys_group_new (L4A_ROLE_MEMBER));
-    g_signal_connect_swapped (self->keys, "changed", G_CALLBACK (show_list), self);
-    gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->keys));
-    gtk_box_append (GTK_BOX (inner), description);
-    self->list = GTK_LIST_BOX (gtk_list_box_new ());
-    gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-    gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-    g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
-    gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->list));
-    gtk_stack_add_named (self->stack, page, "list");
-  }
-
-  /* the editor */
-  {
-    GtkWidget *page = page_new (&inner);
-
-    self->notice = GTK_LABEL (gtk_label_new (NULL));
-    gtk_label_set_wrap (self->notice, TRUE);
-    gtk_label_set_xalign (self->notice, 0);
-    gtk_widget_add_css_class (GTK_WIDGET (self->notice), "l4a-notice");
-    gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->notice));
-
-    group = group_new (GTK_BOX (inner), _("Member"), NULL);
-    self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
-    self->affiliation_row = ADW_COMBO_ROW (adw_combo_row_new ());
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->affiliation_row), _("Affiliation"));
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->affiliation_row));
-    self->country_row = ADW_COMBO_ROW (adw_combo_row_new ());
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->country_row), _("Country"));
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->country_row));
-    self->region_row = ADW_COMBO_ROW (adw_combo_row_new ());
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->region_row), _("UCLG region"));
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->region_row));
-    self->contact_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->contact_row), _("Contact"));
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->contact_row));
-
-    group = group_new (GTK_BOX (inner), _("Conflicts of Interest"),
-                       _("Declaring a conflict withdraws the member from the proposals it concerns."));
-    self->conflicts_group = ADW_PREFERENCES_GROUP (group);
-
-    group = group_new (GTK_BOX (inner), _("Declare a Conflict"), NULL);
-    self->conflict_government_row = ADW_COMBO_ROW (adw_combo_row_new ());
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->conflict_government_row), _("Government"));
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->conflict_government_row));
-    self->conflict_reason_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->conflict_reason_row), _("Reason"));
-    button = l4a_button_new_with_mnemonic (_("_Declare"));
-    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-    g_signal_connect_swapped (button, "clicked", G_CALLBACK (declare_cb), self);
-    adw_entry_row_add_suffix (self->conflict_reason_row, button);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->conflict_reason_row));
-
-    self->delete_button = GTK_BUTTON (l4a_button_new_with_mnemonic (_("_Remove Member")));
-    gtk_widget_add_css_class (GTK_WIDGET (self->delete_button), "destructive-action");
-    gtk_widget_add_css_class (GTK_WIDGET (self->delete_button), "pill");
-    gtk_widget_set_halign (GTK_WIDGET (self->delete_button), GTK_ALIGN_CENTER);
-    g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_cb), self);
-    gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->delete_button));
-    gtk_stack_add_named (self->stack, page, "edit");
-  }
-
-  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_accessible_fix_button_names (GTK_WIDGET (self));
 }
 
 L4aMembersWindow *

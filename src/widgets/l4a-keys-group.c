@@ -37,7 +37,14 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_ROLE,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 /**
  * l4a_keys_describe:
@@ -255,11 +262,73 @@ l4a_keys_group_dispose (GObject *object)
 }
 
 static void
+l4a_keys_group_set_role (L4aKeysGroup *self,
+                         L4aRole       role)
+{
+  self->role = role;
+  adw_preferences_group_set_description (self->group,
+                                         role == L4A_ROLE_MEMBER
+                                         ? _("Board members’ workstations that ask to be trusted. Compare each "
+                                             "fingerprint with the member by another channel before approving it.")
+                                         : _("Local governments’ workstations that ask to be trusted. Compare each "
+                                             "fingerprint with the government by another channel before approving "
+                                             "it."));
+}
+
+static void
+l4a_keys_group_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  L4aKeysGroup *self = L4A_KEYS_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROLE:
+      g_value_set_enum (value, self->role);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+l4a_keys_group_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  L4aKeysGroup *self = L4A_KEYS_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROLE:
+      l4a_keys_group_set_role (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 l4a_keys_group_class_init (L4aKeysGroupClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = l4a_keys_group_dispose;
+  object_class->get_property = l4a_keys_group_get_property;
+  object_class->set_property = l4a_keys_group_set_property;
+
+  /**
+   * L4aKeysGroup:role:
+   *
+   * Whose enrolment requests the group shows: board members' or local
+   * governments'.
+   */
+  properties[PROP_ROLE] = g_param_spec_enum ("role", NULL, NULL, L4A_TYPE_ROLE, L4A_ROLE_MEMBER,
+                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
@@ -283,15 +352,5 @@ l4a_keys_group_init (L4aKeysGroup *self)
 GtkWidget *
 l4a_keys_group_new (L4aRole role)
 {
-  L4aKeysGroup *self = g_object_new (L4A_TYPE_KEYS_GROUP, NULL);
-
-  self->role = role;
-  adw_preferences_group_set_description (self->group,
-                                         role == L4A_ROLE_MEMBER
-                                         ? _("Board members’ workstations that ask to be trusted. Compare each "
-                                             "fingerprint with the member by another channel before approving it.")
-                                         : _("Local governments’ workstations that ask to be trusted. Compare each "
-                                             "fingerprint with the government by another channel before approving "
-                                             "it."));
-  return GTK_WIDGET (self);
+  return g_object_new (L4A_TYPE_KEYS_GROUP, "role", role, NULL);
 }
