@@ -43,7 +43,6 @@ struct _L4aIndicatorsView
   guint          rebuild_id;
   gboolean       stale;         /* the hubs changed while the view was not on show */
 
-  GtkWidget     *scrolled;
   GtkStack      *stack;
   GtkLabel      *summary;
   L4aChartCard  *regions;
@@ -924,18 +923,6 @@ l4a_indicators_view_get_n_indicators (L4aIndicatorsView *self)
 
 /* Construction ------------------------------------------------------------------------ */
 
-static GtkWidget *
-section_title (const char *title,
-               const char *css)
-{
-  GtkWidget *label = gtk_label_new (title);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, css);
-  return label;
-}
-
 static void
 l4a_indicators_view_dispose (GObject *object)
 {
@@ -951,7 +938,7 @@ l4a_indicators_view_dispose (GObject *object)
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->all_cards, g_ptr_array_unref);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_INDICATORS_VIEW);
 
   G_OBJECT_CLASS (l4a_indicators_view_parent_class)->dispose (object);
 }
@@ -964,102 +951,32 @@ l4a_indicators_view_class_init (L4aIndicatorsViewClass *klass)
 
   object_class->dispose = l4a_indicators_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (L4A_TYPE_CHART_CARD);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-indicators-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, summary);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, regions);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, sdgs);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, proposals);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, timeline);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, hub_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, csv_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, add_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, no_indicators);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, indicator_box);
+  gtk_widget_class_bind_template_callback (widget_class, ensure_fresh);
+  gtk_widget_class_bind_template_callback (widget_class, rebuild_indicators);
+  gtk_widget_class_bind_template_callback (widget_class, csv_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_indicator_cb);
 }
 
 static void
 l4a_indicators_view_init (L4aIndicatorsView *self)
 {
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *flow = gtk_flow_box_new ();
-  GtkWidget *empty = adw_status_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-
   self->cards = g_ptr_array_new ();
   self->all_cards = g_ptr_array_new ();
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
-  self->scrolled = GTK_WIDGET (self->stack);
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "l4a-chart-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Hubs to Chart"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Once the registry has hubs, their regions, goals, time frames and "
-                                     "indicators are charted here. Load the sample data from the Hubs view, or "
-                                     "import a registry bundle."));
-  gtk_stack_add_named (self->stack, empty, "empty");
-
-  {
-    GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-    gtk_stack_add_named (self->stack, scrolled, "content");
-  }
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1200);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 900);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  gtk_box_append (GTK_BOX (box), section_title (_("Network"), "title-2"));
-  self->summary = GTK_LABEL (section_title ("", "dim-label"));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary));
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 2);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
-  self->regions = L4A_CHART_CARD (l4a_chart_card_new (260));
-  self->sdgs = L4A_CHART_CARD (l4a_chart_card_new (260));
-  gtk_flow_box_append (GTK_FLOW_BOX (flow), GTK_WIDGET (self->regions));
-  gtk_flow_box_append (GTK_FLOW_BOX (flow), GTK_WIDGET (self->sdgs));
-  gtk_box_append (GTK_BOX (box), flow);
-  self->proposals = L4A_CHART_CARD (l4a_chart_card_new (260));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->proposals));
-  self->timeline = L4A_CHART_CARD (l4a_chart_card_new (300));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->timeline));
-
-  gtk_box_append (GTK_BOX (box), section_title (_("Hub Indicators"), "title-2"));
-  self->hub_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hub_row), _("_Hub"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->hub_row), TRUE);
-  g_signal_connect_swapped (self->hub_row, "notify::selected", G_CALLBACK (rebuild_indicators), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->hub_row));
-  self->csv_button = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->csv_button), _("Export for a _Voluntary Local Review…"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->csv_button), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->csv_button),
-                               _("The hub’s indicators and their values by year, as CSV"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->csv_button), gtk_image_new_from_icon_name ("document-save-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->csv_button), TRUE);
-  g_signal_connect_swapped (self->csv_button, "activated", G_CALLBACK (csv_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->csv_button);
-  self->add_button = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_button), _("Add _Indicator…"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->add_button), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->add_button), gtk_image_new_from_icon_name ("list-add-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->add_button), TRUE);
-  g_signal_connect_swapped (self->add_button, "activated", G_CALLBACK (add_indicator_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->add_button);
-  gtk_box_append (GTK_BOX (box), group);
-
-  self->no_indicators = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_title (self->no_indicators, _("No Indicators"));
-  adw_status_page_set_description (self->no_indicators,
-                                   _("This hub has no indicators yet. Its lead government or the World Secretariat "
-                                     "adds them."));
-  gtk_widget_add_css_class (GTK_WIDGET (self->no_indicators), "compact");
-  gtk_widget_set_visible (GTK_WIDGET (self->no_indicators), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->no_indicators));
-  self->indicator_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->indicator_box));
-
-  g_signal_connect (self, "map", G_CALLBACK (ensure_fresh), NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* What this view shows comes from these kinds of record. */

@@ -39,6 +39,14 @@ struct _L4aChartCard
 
 G_DEFINE_FINAL_TYPE (L4aChartCard, l4a_chart_card, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_CHART_HEIGHT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 #define TABLE_MAX_HEIGHT 420  /* a longer table scrolls within the card */
 
 static void
@@ -286,10 +294,45 @@ l4a_chart_card_add_button (L4aChartCard *self,
 GtkWidget *
 l4a_chart_card_new (int height)
 {
-  L4aChartCard *self = g_object_new (L4A_TYPE_CHART_CARD, NULL);
+  return g_object_new (L4A_TYPE_CHART_CARD, "chart-height", height, NULL);
+}
 
-  gtk_widget_set_size_request (GTK_WIDGET (self->view), 240, height);
-  return GTK_WIDGET (self);
+static void
+l4a_chart_card_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  L4aChartCard *self = L4A_CHART_CARD (object);
+  int height;
+
+  switch (prop_id)
+    {
+    case PROP_CHART_HEIGHT:
+      gtk_widget_get_size_request (GTK_WIDGET (self->view), NULL, &height);
+      g_value_set_int (value, height);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+l4a_chart_card_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  L4aChartCard *self = L4A_CHART_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART_HEIGHT:
+      gtk_widget_set_size_request (GTK_WIDGET (self->view), 240, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -309,6 +352,18 @@ l4a_chart_card_class_init (L4aChartCardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = l4a_chart_card_dispose;
+  object_class->get_property = l4a_chart_card_get_property;
+  object_class->set_property = l4a_chart_card_set_property;
+
+  /**
+   * L4aChartCard:chart-height:
+   *
+   * The least height of the chart, in pixels.
+   */
+  properties[PROP_CHART_HEIGHT] = g_param_spec_int ("chart-height", NULL, NULL, 0, G_MAXINT, 200,
+                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                    G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
 }
