@@ -664,153 +664,6 @@ l4a_reviews_view_open_members (L4aReviewsView *self)
 
 /* Building ---------------------------------------------------------------------- */
 
-static GtkWidget *
-status_page (const char *icon,
-             const char *title,
-             const char *description)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  return page;
-}
-
-static GtkWidget *
-scrolled_page (GtkWidget **inner)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
-  *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_start (*inner, 12);
-  gtk_widget_set_margin_end (*inner, 12);
-  gtk_widget_set_margin_top (*inner, 18);
-  gtk_widget_set_margin_bottom (*inner, 18);
-  adw_clamp_set_child (ADW_CLAMP (clamp), *inner);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  return scrolled;
-}
-
-static GtkListBox *
-boxed_list (L4aReviewsView *self)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), self);
-  return GTK_LIST_BOX (list);
-}
-
-static GtkWidget *
-heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  return label;
-}
-
-static void
-build_member_page (L4aReviewsView *self)
-{
-  GtkWidget *inner, *page = scrolled_page (&inner);
-  GtkWidget *description;
-
-  gtk_box_append (GTK_BOX (inner), heading (_("Assigned to You")));
-  description = gtk_label_new (_("Score each proposal against the call’s criteria. Once your review is submitted "
-                                 "you read the other members’ reviews and join the discussion."));
-  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (description), 0);
-  gtk_widget_add_css_class (description, "dim-label");
-  gtk_box_append (GTK_BOX (inner), description);
-
-  self->assigned_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_vhomogeneous (self->assigned_stack, FALSE);
-  self->assigned_list = boxed_list (self);
-  gtk_stack_add_named (self->assigned_stack, GTK_WIDGET (self->assigned_list), "list");
-  gtk_stack_add_named (self->assigned_stack,
-                       status_page ("starred-symbolic", _("Nothing to Review"),
-                                    _("Proposals appear here once the World Secretariat assigns them to you.")),
-                       "empty");
-  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->assigned_stack));
-  gtk_stack_add_named (self->stack, page, "member");
-}
-
-static void
-build_secretariat_page (L4aReviewsView *self)
-{
-  GtkWidget *inner, *page = scrolled_page (&inner);
-  GtkWidget *bar, *button, *progress, *ranking_head;
-  g_autoptr(GtkStringList) sorts = gtk_string_list_new ((const char *[]) {
-    _("By mean"), _("By median"), _("By spread"), _("By title"), NULL });
-
-  bar = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 5);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 6);
-  self->call_drop = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->call_drop), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->call_drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Call"), -1);
-  g_signal_connect_swapped (self->call_drop, "notify::selected", G_CALLBACK (call_changed_cb), self);
-  gtk_flow_box_append (GTK_FLOW_BOX (bar), GTK_WIDGET (self->call_drop));
-  button = l4a_button_new_with_mnemonic (_("_Assign Reviewers…"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (assign_clicked_cb), self);
-  gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
-  button = l4a_button_new_with_mnemonic (_("_Who Reviews What"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (l4a_reviews_view_open_matrix), self);
-  gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
-  button = l4a_button_new_with_mnemonic (_("_Board Members"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (l4a_reviews_view_open_members), self);
-  gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
-  button = l4a_button_new_with_mnemonic (_("Audit _Log"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (l4a_reviews_view_open_audit), self);
-  gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
-  gtk_box_append (GTK_BOX (inner), bar);
-
-  progress = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->progress_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->progress_label, 0);
-  gtk_label_set_wrap (self->progress_label, TRUE);
-  self->progress_bar = GTK_LEVEL_BAR (gtk_level_bar_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reviews submitted"), -1);
-  gtk_box_append (GTK_BOX (progress), GTK_WIDGET (self->progress_label));
-  gtk_box_append (GTK_BOX (progress), GTK_WIDGET (self->progress_bar));
-  gtk_box_append (GTK_BOX (inner), progress);
-
-  ranking_head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (ranking_head, 12);
-  {
-    GtkWidget *label = heading (_("Ranking"));
-
-    gtk_widget_set_hexpand (label, TRUE);
-    gtk_box_append (GTK_BOX (ranking_head), label);
-  }
-  self->sort_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (sorts)), NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sort_drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sort"), -1);
-  g_signal_connect_swapped (self->sort_drop, "notify::selected", G_CALLBACK (sort_changed_cb), self);
-  gtk_box_append (GTK_BOX (ranking_head), GTK_WIDGET (self->sort_drop));
-  gtk_box_append (GTK_BOX (inner), ranking_head);
-
-  self->ranking_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_vhomogeneous (self->ranking_stack, FALSE);
-  self->ranking_list = boxed_list (self);
-  gtk_stack_add_named (self->ranking_stack, GTK_WIDGET (self->ranking_list), "list");
-  gtk_stack_add_named (self->ranking_stack,
-                       status_page ("starred-symbolic", _("No Proposal in Review"),
-                                    _("Submitted proposals of this call appear here with their scores.")),
-                       "empty");
-  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->ranking_stack));
-  gtk_stack_add_named (self->stack, page, "secretariat");
-}
-
 static void
 l4a_reviews_view_dispose (GObject *object)
 {
@@ -829,32 +682,36 @@ static void
 l4a_reviews_view_class_init (L4aReviewsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = l4a_reviews_view_dispose;
 
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-reviews-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewsView, toasts);
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewsView, assigned_stack);
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewsView, assigned_list);
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewsView, call_drop);
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewsView, sort_drop);
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewsView, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewsView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewsView, ranking_stack);
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewsView, ranking_list);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, call_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, assign_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, l4a_reviews_view_open_matrix);
+  gtk_widget_class_bind_template_callback (widget_class, l4a_reviews_view_open_members);
+  gtk_widget_class_bind_template_callback (widget_class, l4a_reviews_view_open_audit);
 }
 
 static void
 l4a_reviews_view_init (L4aReviewsView *self)
 {
   self->row_ids = g_ptr_array_new_with_free_func (g_free);
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
-  gtk_stack_add_named (self->stack,
-                       status_page ("starred-symbolic", _("Reviews Are Confidential"),
-                                    _("The Advisory Board’s reviews stay with the Board and the World Secretariat. "
-                                      "Your proposals show the decision once it is released.")),
-                       "government");
-  gtk_stack_add_named (self->stack,
-                       status_page ("avatar-default-symbolic", _("Who Is Reviewing?"),
-                                    _("Choose the board member this workstation belongs to in Preferences.")),
-                       "no-identity");
-  build_member_page (self);
-  build_secretariat_page (self);
-  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->toasts));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_accessible_fix_button_names (GTK_WIDGET (self));
 }
 
 void
