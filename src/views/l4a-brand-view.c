@@ -57,13 +57,27 @@ struct _L4aBrandView
   double         brand[3];   /* the primary colour, for the brand background */
   gboolean       clear_space;
 
-  GtkWidget     *stack;
-  GtkBox        *content;
+  GArray        *added;      /* AddedRow: what load() put in the template's groups */
+  GtkWidget     *scrolled;
+  AdwPreferencesGroup *import_group;
+  GtkWidget     *default_note;
   AdwComboRow   *hub_row;
   AdwComboRow   *background_row;
   GtkWidget     *label_area;
+  AdwPreferencesGroup *palette_group;
+  GtkGrid       *contrast_grid;
+  AdwPreferencesGroup *assets_group;
+  AdwPreferencesGroup *fonts_group;
+  GtkWidget     *label_export;
   GPtrArray     *previews;   /* the drawing areas of the assets, not owned */
 };
+
+/* A row that load() added to a group of the template, to take away again. */
+typedef struct
+{
+  AdwPreferencesGroup *group;
+  GtkWidget           *row;
+} AddedRow;
 
 G_DEFINE_FINAL_TYPE (L4aBrandView, l4a_brand_view, GTK_TYPE_WIDGET)
 
@@ -239,25 +253,37 @@ copy_action (GtkWidget  *widget,
     }
 }
 
-static GtkWidget *
-group (L4aBrandView *self,
-       const char   *title,
-       const char   *description)
+static void
+group_add (L4aBrandView        *self,
+           AdwPreferencesGroup *group,
+           GtkWidget           *row)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  AddedRow added = { group, row };
 
-  if (title != NULL)
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (self->content, group);
-  return group;
+  adw_preferences_group_add (group, row);
+  g_array_append_val (self->added, added);
+}
+
+static void
+clear_groups (L4aBrandView *self)
+{
+  GtkWidget *child;
+
+  for (guint i = 0; i < self->added->len; i++)
+    {
+      AddedRow *added = &g_array_index (self->added, AddedRow, i);
+
+      adw_preferences_group_remove (added->group, added->row);
+    }
+  g_array_set_size (self->added, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contrast_grid))) != NULL)
+    gtk_grid_remove (self->contrast_grid, child);
+  g_ptr_array_set_size (self->previews, 0);
 }
 
 static void
 build_palette (L4aBrandView *self)
 {
-  GtkWidget *palette = group (self, _("Palette"), _("The kit’s colours as authored. Copy any value."));
 
   for (guint i = 0; i < self->colours->len; i++)
     {
@@ -292,7 +318,7 @@ build_palette (L4aBrandView *self)
       gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (copy, "flat");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (palette), row);
+      group_add (self, self->palette_group, row);
     }
 }
 
@@ -314,18 +340,9 @@ verdicts (double ratio)
 static void
 build_contrast (L4aBrandView *self)
 {
-  GtkWidget *matrix = group (self, _("Contrast"),
-                             _("Text in the row’s colour on the column’s colour, by the WCAG 2.x formula, never "
-                               "rounded up: AA needs 4.5:1 for text and 3:1 for large text and graphics, AAA 7:1 "
-                               "and 4.5:1."));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *grid = GTK_WIDGET (self->contrast_grid);
   guint n = self->colours->len;
 
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
-  gtk_widget_set_margin_top (grid, 6);
-  gtk_widget_set_margin_bottom (grid, 6);
   for (guint i = 0; i < n; i++)
     {
       L4aBrandColour *colour = g_ptr_array_index (self->colours, i);
@@ -389,10 +406,6 @@ build_contrast (L4aBrandView *self)
         gtk_widget_set_tooltip_text (cell, description);
         gtk_grid_attach (GTK_GRID (grid), cell, (int) c + 1, (int) r + 1, 1, 1);
       }
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), grid);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (matrix), scrolled);
 }
 
 static void
@@ -408,16 +421,8 @@ static void
 build_assets (L4aBrandView *self)
 {
   static const char *backgrounds[] = { N_("On light"), N_("On dark"), N_("On the brand colour"), N_("On a photo") };
-  GtkWidget *assets = group (self, _("Logos and Labels"), NULL);
-  GtkWidget *guide = l4a_toggle_button_new_with_mnemonic (_("Show _Clear Space"));
-
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (guide), self->clear_space);
-  g_signal_connect (guide, "toggled", G_CALLBACK (clear_space_toggled_cb), self);
-  gtk_widget_add_css_class (guide, "flat");
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (assets), guide);
-
-  if (self->assets->len == 0)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (assets), _("The kit has no logos or labels yet."));
+  adw_preferences_group_set_description (self->assets_group,
+                                         self->assets->len == 0 ? _("The kit has no logos or labels yet.") : NULL);
   for (guint i = 0; i < self->assets->len; i++)
     {
       L4aBrandAsset *asset = g_ptr_array_index (self->assets, i);
@@ -459,13 +464,21 @@ build_assets (L4aBrandView *self)
               if (preview_sizes[s] > 128 && b != BACKGROUND_LIGHT)
                 continue;
               item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-              /* translators: the height of a preview in pixels */
-              caption = small ? g_strdup_printf (_("%d px high, below the minimum"), preview_sizes[s])
-                              : g_strdup_printf (_("%d px high"), preview_sizes[s]);
+              /* translators: the height of a preview in pixels; short, it stands under a
+               * small picture */
+              caption = small ? g_strdup_printf (_("%d px · too small"), preview_sizes[s])
+                              : g_strdup_printf (_("%d px"), preview_sizes[s]);
               label = gtk_label_new (caption);
-              gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-              gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
               gtk_label_set_xalign (GTK_LABEL (label), 0);
+              if (small)
+                {
+                  /* translators: said of a preview smaller than the asset's minimum width */
+                  g_autofree char *why = g_strdup_printf (_("%d px high: below the minimum of %d px wide"),
+                                                          preview_sizes[s], asset->min_size_px);
+
+                  gtk_widget_set_tooltip_text (label, why);
+                  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, why, -1);
+                }
               gtk_widget_add_css_class (label, "caption");
               if (small)
                 gtk_widget_add_css_class (label, "warning");
@@ -490,14 +503,13 @@ build_assets (L4aBrandView *self)
           gtk_widget_set_margin_bottom (row, 6);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
         }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (assets), expander);
+      group_add (self, self->assets_group, expander);
     }
 }
 
 static void
 build_typography (L4aBrandView *self)
 {
-  GtkWidget *fonts = group (self, _("Typography"), NULL);
   PangoFontMap *map = pango_cairo_font_map_get_default ();
   g_autoptr(GPtrArray) families = g_ptr_array_new_with_free_func (g_free);
   PangoFontFamily **installed = NULL;
@@ -541,8 +553,8 @@ build_typography (L4aBrandView *self)
       gtk_widget_set_margin_bottom (specimen, 12);
       gtk_widget_set_margin_start (specimen, 12);
       gtk_widget_set_margin_end (specimen, 12);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (fonts), row);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (fonts), specimen);
+      group_add (self, self->fonts_group, row);
+      group_add (self, self->fonts_group, specimen);
     }
   g_free (installed);
 }
@@ -566,7 +578,7 @@ draw_label (GtkDrawingArea *area,
   if (self->store == NULL || self->hub_ids == NULL || i >= self->hub_ids->len ||
       (label = l4a_brand_get_label (self->store, NULL)) == NULL)
     return;
-  paint_background (cr, self->background_row ? adw_combo_row_get_selected (self->background_row) : BACKGROUND_PHOTO,
+  paint_background (cr, adw_combo_row_get_selected (self->background_row),
                     self->brand, width, height);
   h = l4a_brand_label_height (label, g_ptr_array_index (self->hub_names, i), g_ptr_array_index (self->hub_places, i),
                               label_width);
@@ -741,15 +753,22 @@ l4a_label_export_button (const char *action)
 }
 
 static void
-build_label (L4aBrandView *self)
+queue_label_draw (L4aBrandView *self)
 {
-  GtkWidget *labels = group (self, _("Hub Label"),
-                             _("The Local4Action label with a hub’s name and place, inside the label’s clear space; "
-                               "long names wrap."));
+  gtk_widget_queue_draw (self->label_area);
+}
+
+/* The hubs the label can name, keeping the one chosen. */
+static void
+fill_label_hubs (L4aBrandView *self)
+{
   g_autoptr(GListModel) hubs = l4a_registry_list_hubs (self->store, NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *export = l4a_label_export_button ("brand.export-label");
+  g_autofree char *chosen = NULL;
+  guint selected = adw_combo_row_get_selected (self->hub_row);
 
+  if (self->hub_ids != NULL && selected < self->hub_ids->len)
+    chosen = g_strdup (g_ptr_array_index (self->hub_ids, selected));
   g_clear_pointer (&self->hub_ids, g_ptr_array_unref);
   g_clear_pointer (&self->hub_names, g_ptr_array_unref);
   g_clear_pointer (&self->hub_places, g_ptr_array_unref);
@@ -759,49 +778,18 @@ build_label (L4aBrandView *self)
   for (guint i = 0; hubs && i < g_list_model_get_n_items (hubs); i++)
     {
       g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
+      const char *country = l4a_reference_translate (L4A_REFERENCE_COUNTRIES, l4a_hub_get_country (hub));
 
       gtk_string_list_append (names, l4a_hub_get_name (hub));
       g_ptr_array_add (self->hub_ids, g_strdup (l4a_hub_get_id (hub)));
       g_ptr_array_add (self->hub_names, g_strdup (l4a_hub_get_name (hub)));
-      {
-        const char *country = l4a_reference_translate (L4A_REFERENCE_COUNTRIES, l4a_hub_get_country (hub));
-
-        g_ptr_array_add (self->hub_places, g_strdup_printf (_("%s, %s"), l4a_hub_get_government (hub),
-                                                            country ? country : l4a_hub_get_country (hub)));
-      }
+      g_ptr_array_add (self->hub_places, g_strdup_printf (_("%s, %s"), l4a_hub_get_government (hub),
+                                                          country ? country : l4a_hub_get_country (hub)));
     }
-  self->hub_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hub_row), _("_Hub"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->hub_row), TRUE);
   adw_combo_row_set_model (self->hub_row, G_LIST_MODEL (names));
-  gtk_widget_set_sensitive (export, self->hub_ids->len > 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->hub_row), export);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (labels), GTK_WIDGET (self->hub_row));
-
-  {
-    g_autoptr(GtkStringList) backgrounds = gtk_string_list_new (NULL);
-
-    gtk_string_list_append (backgrounds, _("On light"));
-    gtk_string_list_append (backgrounds, _("On dark"));
-    gtk_string_list_append (backgrounds, _("On the brand colour"));
-    gtk_string_list_append (backgrounds, _("On a photo"));
-    self->background_row = ADW_COMBO_ROW (adw_combo_row_new ());
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->background_row), _("_Background"));
-    adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->background_row), TRUE);
-    adw_combo_row_set_model (self->background_row, G_LIST_MODEL (backgrounds));
-    adw_combo_row_set_selected (self->background_row, BACKGROUND_PHOTO);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (labels), GTK_WIDGET (self->background_row));
-  }
-  self->label_area = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->label_area), 360);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->label_area), draw_label, self, NULL);
-  gtk_widget_set_margin_top (self->label_area, 12);
-  gtk_widget_add_css_class (self->label_area, "card");
-  gtk_widget_set_overflow (self->label_area, GTK_OVERFLOW_HIDDEN);
-  g_signal_connect_swapped (self->hub_row, "notify::selected", G_CALLBACK (gtk_widget_queue_draw), self->label_area);
-  g_signal_connect_swapped (self->background_row, "notify::selected", G_CALLBACK (gtk_widget_queue_draw),
-                            self->label_area);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (labels), self->label_area);
+  gtk_widget_set_sensitive (self->label_export, self->hub_ids->len > 0);
+  if (chosen != NULL)
+    l4a_brand_view_select_hub (self, chosen);
 }
 
 /* Import ------------------------------------------------------------------------------ */
@@ -986,20 +974,10 @@ import_activated_cb (L4aBrandView *self)
 static void
 load (L4aBrandView *self)
 {
-  GtkWidget *child;
-  g_autofree char *hub = NULL;
-
   self->stale = FALSE;
   if (self->store == NULL)
     return;
-  if (self->hub_row != NULL && self->hub_ids != NULL &&
-      adw_combo_row_get_selected (self->hub_row) < self->hub_ids->len)
-    hub = g_strdup (g_ptr_array_index (self->hub_ids, adw_combo_row_get_selected (self->hub_row)));
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
-  g_ptr_array_set_size (self->previews, 0);
-  self->hub_row = NULL;
-  self->background_row = NULL;
+  clear_groups (self);
 
   g_clear_pointer (&self->colours, g_ptr_array_unref);
   g_clear_pointer (&self->assets, g_ptr_array_unref);
@@ -1024,46 +1002,14 @@ load (L4aBrandView *self)
         }
     }
 
-  if (l4a_store_can (self->store, L4A_PERMISSION_KEEP_BRAND_KIT))
-    {
-      GtkWidget *actions = group (self, NULL, NULL);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Import a Logo or Label…"));
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("SVG, PNG or JPEG; checked before it is kept"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("document-open-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_signal_connect_swapped (row, "activated", G_CALLBACK (import_activated_cb), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (actions), row);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Import a _Kit From a Folder…"));
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Every SVG, PNG and JPEG file in it; a registry bundle brings the palette too"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("folder-open-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_signal_connect_swapped (row, "activated", G_CALLBACK (import_folder_activated_cb), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (actions), row);
-    }
-  if (l4a_brand_is_default (self->store))
-    {
-      GtkWidget *note = gtk_label_new (_("This is the application’s own kit, drawn for this project. Import the "
-                                         "real kit (a registry bundle from the World Secretariat, or its files) to "
-                                         "replace it."));
-
-      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (note), 0);
-      gtk_widget_add_css_class (note, "dim-label");
-      gtk_box_append (self->content, note);
-    }
-  build_label (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_group), l4a_store_can (self->store, L4A_PERMISSION_KEEP_BRAND_KIT));
+  gtk_widget_set_visible (self->default_note, l4a_brand_is_default (self->store));
+  fill_label_hubs (self);
+  queue_label_draw (self);
   build_palette (self);
   build_contrast (self);
   build_assets (self);
   build_typography (self);
-  if (hub != NULL)
-    l4a_brand_view_select_hub (self, hub);
 }
 
 static void
@@ -1112,7 +1058,7 @@ l4a_brand_view_dispose (GObject *object)
 {
   L4aBrandView *self = (L4aBrandView *)object;
 
-  g_clear_pointer (&self->stack, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_BRAND_VIEW);
   l4a_context_unfollow (&self->follow);
   g_clear_object (&self->store);
   g_clear_pointer (&self->colours, g_ptr_array_unref);
@@ -1121,6 +1067,7 @@ l4a_brand_view_dispose (GObject *object)
   g_clear_pointer (&self->hub_names, g_ptr_array_unref);
   g_clear_pointer (&self->hub_places, g_ptr_array_unref);
   g_clear_pointer (&self->previews, g_ptr_array_unref);
+  g_clear_pointer (&self->added, g_array_unref);
 
   G_OBJECT_CLASS (l4a_brand_view_parent_class)->dispose (object);
 }
@@ -1135,29 +1082,36 @@ l4a_brand_view_class_init (L4aBrandViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "brand.copy", "s", copy_action);
   gtk_widget_class_install_action (widget_class, "brand.export-label", "s", export_label_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-brand-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aBrandView, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, L4aBrandView, import_group);
+  gtk_widget_class_bind_template_child (widget_class, L4aBrandView, default_note);
+  gtk_widget_class_bind_template_child (widget_class, L4aBrandView, hub_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aBrandView, background_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aBrandView, label_area);
+  gtk_widget_class_bind_template_child (widget_class, L4aBrandView, palette_group);
+  gtk_widget_class_bind_template_child (widget_class, L4aBrandView, contrast_grid);
+  gtk_widget_class_bind_template_child (widget_class, L4aBrandView, assets_group);
+  gtk_widget_class_bind_template_child (widget_class, L4aBrandView, fonts_group);
+  gtk_widget_class_bind_template_callback (widget_class, ensure_fresh);
+  gtk_widget_class_bind_template_callback (widget_class, import_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_folder_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, queue_label_draw);
+  gtk_widget_class_bind_template_callback (widget_class, clear_space_toggled_cb);
 }
 
 static void
 l4a_brand_view_init (L4aBrandView *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
   self->previews = g_ptr_array_new ();
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
-
-  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->content), 24);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->content), 24);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->content), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->content), 12);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "content");
-  g_signal_connect (self, "map", G_CALLBACK (ensure_fresh), NULL);
+  self->added = g_array_new (FALSE, FALSE, sizeof (AddedRow));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_accessible_fix_button_names (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->label_area), draw_label, self, NULL);
+  self->label_export = l4a_label_export_button ("brand.export-label");
+  gtk_widget_set_sensitive (self->label_export, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->hub_row), self->label_export);
 }
 
 /* What this view shows comes from these kinds of record. */
