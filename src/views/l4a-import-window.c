@@ -585,28 +585,6 @@ l4a_import_window_confirm_key (L4aImportWindow *self)
 
 /* Construction ------------------------------------------------------------------ */
 
-static GtkWidget *
-status_box (const char  *text,
-            GtkWidget   *extra,
-            GtkLabel   **label_out)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (label, "title-4");
-  gtk_box_append (GTK_BOX (box), label);
-  if (extra != NULL)
-    gtk_box_append (GTK_BOX (box), extra);
-  if (label_out != NULL)
-    *label_out = GTK_LABEL (label);
-  return box;
-}
-
 static void
 l4a_import_window_dispose (GObject *object)
 {
@@ -652,6 +630,20 @@ l4a_import_window_class_init (L4aImportWindowClass *klass)
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                     G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-import-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aImportWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, L4aImportWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, L4aImportWindow, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aImportWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aImportWindow, preview);
+  gtk_widget_class_bind_template_child (widget_class, L4aImportWindow, progress);
+  gtk_widget_class_bind_template_child (widget_class, L4aImportWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, L4aImportWindow, fingerprint_label);
+  gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
+  gtk_widget_class_bind_template_callback (widget_class, apply_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, confirm_key_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_import_cb);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -659,83 +651,8 @@ l4a_import_window_class_init (L4aImportWindowClass *klass)
 static void
 l4a_import_window_init (L4aImportWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *cancel_import = l4a_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *progress_box;
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Import Bundle"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 640, 680);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  self->cancel_button = l4a_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_button), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->cancel_button);
-  self->apply_button = l4a_button_new_with_mnemonic (_("_Import"));
-  gtk_widget_add_css_class (self->apply_button, "suggested-action");
-  gtk_widget_set_sensitive (self->apply_button, FALSE);
-  g_signal_connect_swapped (self->apply_button, "clicked", G_CALLBACK (apply_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->apply_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_stack_add_named (self->stack, status_box (_("Checking the bundle…"), spinner, NULL), "checking");
-
-  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
-
-  self->preview = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->preview), "preview");
-
-  {
-    GtkWidget *page = adw_status_page_new ();
-    GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-    GtkWidget *confirm = l4a_button_new_with_mnemonic (_("_Confirm the Key"));
-
-    adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "channel-secure-symbolic");
-    adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Is This the World Secretariat’s Key?"));
-    adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                     _("This is the first bundle from the World Secretariat on this workstation. "
-                                       "Compare the fingerprint below with the one the secretariat publishes or "
-                                       "reads to you on the phone. Confirm only if every group is the same: from "
-                                       "then on, only bundles signed with this key are taken as the "
-                                       "secretariat’s."));
-    self->fingerprint_label = GTK_LABEL (gtk_label_new (NULL));
-    gtk_label_set_selectable (self->fingerprint_label, TRUE);
-    gtk_label_set_wrap (self->fingerprint_label, TRUE);
-    gtk_label_set_justify (self->fingerprint_label, GTK_JUSTIFY_CENTER);
-    gtk_widget_add_css_class (GTK_WIDGET (self->fingerprint_label), "title-2");
-    gtk_widget_add_css_class (GTK_WIDGET (self->fingerprint_label), "monospace");
-    gtk_widget_set_halign (confirm, GTK_ALIGN_CENTER);
-    gtk_widget_add_css_class (confirm, "pill");
-    gtk_widget_add_css_class (confirm, "suggested-action");
-    g_signal_connect_swapped (confirm, "clicked", G_CALLBACK (confirm_key_cb), self);
-    gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->fingerprint_label));
-    gtk_box_append (GTK_BOX (content), confirm);
-    adw_status_page_set_child (ADW_STATUS_PAGE (page), content);
-    gtk_stack_add_named (self->stack, page, "first-contact");
-  }
-
-  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->progress), 240, -1);
-  gtk_widget_set_halign (cancel_import, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (cancel_import, "pill");
-  g_signal_connect_swapped (cancel_import, "clicked", G_CALLBACK (cancel_import_cb), self);
-  progress_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress));
-  gtk_box_append (GTK_BOX (progress_box), cancel_import);
-  gtk_stack_add_named (self->stack, status_box (_("Importing…"), progress_box, &self->progress_label), "applying");
-
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-  adw_window_set_content (ADW_WINDOW (self), box);
-  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_accessible_fix_button_names (GTK_WIDGET (self));
 }
 
 /**

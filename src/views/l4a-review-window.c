@@ -1019,56 +1019,24 @@ l4a_review_window_class_init (L4aReviewWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "review.unassign", "s", unassign_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-review-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewWindow, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewWindow, notice);
+  gtk_widget_class_bind_template_callback (widget_class, submit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
 }
 
 static void
 l4a_review_window_init (L4aReviewWindow *self)
 {
-  GtkWidget *box, *header, *scrolled, *clamp;
-
   self->score_rows = g_ptr_array_new ();
   self->groups = g_ptr_array_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (self), 720, 820);
-  gtk_window_set_title (GTK_WINDOW (self), _("Review"));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Review"), NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  self->submit_button = GTK_BUTTON (l4a_button_new_with_mnemonic (_("_Submit")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->submit_button), "suggested-action");
-  gtk_widget_set_visible (GTK_WIDGET (self->submit_button), FALSE);
-  g_signal_connect_swapped (self->submit_button, "clicked", G_CALLBACK (submit_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->submit_button));
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->content), 18);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->content), 24);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->content), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->content), 12);
-
-  self->notice = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->notice, TRUE);
-  gtk_label_set_xalign (self->notice, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->notice), "l4a-notice");
-  gtk_widget_set_visible (GTK_WIDGET (self->notice), FALSE);
-  gtk_box_append (self->content, GTK_WIDGET (self->notice));
-
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  adw_toast_overlay_set_child (self->toasts, scrolled);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), box);
-
-  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_accessible_fix_button_names (GTK_WIDGET (self));
 }
 
 /**
