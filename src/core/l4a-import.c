@@ -1245,7 +1245,9 @@ plan_record (L4aStore        *store,
       g_autofree char *a = NULL;
       g_autofree char *b = NULL;
 
-      if (g_str_equal (l->data, "sample"))
+      /* when, where and in which revision a record was written is each
+       * side's own bookkeeping, not a difference of content */
+      if (l4a_records_is_bookkeeping (l->data))
         continue;
       a = canonical_value (l->data, json_object_get_member (theirs, l->data));
       b = canonical_value (l->data, json_object_get_member (ours, l->data));
@@ -1592,6 +1594,7 @@ write_plan (L4aStore          *store,
 
   /* a trial, rolled back, only needs the records' own checks */
   l4a_record_writer_set_audit (writer, !trial);
+  l4a_record_writer_derive_bookkeeping (writer, bundle->origin_installation);
   for (guint i = 0; i < plan->changes->len; i++)
     {
       L4aImportChange *change = g_ptr_array_index (plan->changes, i);
@@ -1626,9 +1629,12 @@ write_plan (L4aStore          *store,
       if (trial)
         continue;
 
-      /* ours is now at their revision, or kept its own if they carry none */
-      if (writes (change) && json_object_has_member (change->theirs, "revision"))
+      /* a record added is at the revision it came with; an update made
+       * a new revision of ours (l4a-records.c) */
+      if (change->action == L4A_IMPORT_ADD)
         change->ours_revision = revision_of (change->theirs);
+      else if (writes (change))
+        change->ours_revision++;
 
       /* Both sides have now seen this version: it is what they last agreed. */
       l4a_batch_text (agreed, change->type);

@@ -276,6 +276,8 @@ struct _L4aRecordWriter
   L4aBatch   *audit_rows;
   GPtrArray  *names;     /* the members of the record being written */
   GPtrArray  *nodes;     /* and their values */
+  gboolean    derive;    /* bookkeeping is derived, not read (an import) */
+  char       *origin;    /* the installation new records come from */
 };
 
 static TableShape *
@@ -606,7 +608,8 @@ static char *
 statement_text (TableShape *shape,
                 GPtrArray  *members,
                 gboolean    update,
-                gboolean    data)
+                gboolean    data,
+                gboolean    bump_revision)
 {
   const char *table = shape->info->table;
   const char *key_column, *key_second;
@@ -619,7 +622,9 @@ statement_text (TableShape *shape,
       g_string_append_printf (sql, "UPDATE %s SET ", table);
       for (guint i = 0; i < members->len; i++)
         g_string_append_printf (sql, "%s%s = ?%u", i ? ", " : "", (const char *) g_ptr_array_index (members, i), i + 1);
-      if (members->len == 0)
+      if (bump_revision)
+        g_string_append_printf (sql, "%srevision = revision + 1", members->len ? ", " : "");
+      else if (members->len == 0)
         g_string_append_printf (sql, "%s = %s", key_column, key_column);
       g_string_append_printf (sql, " WHERE %s = ?%u", key_column, members->len + 1);
       if (key_second != NULL)
@@ -660,6 +665,7 @@ layout_of (L4aRecordWriter *self,
   g_autoptr(GPtrArray) members = NULL;
   g_autofree char *sql = NULL;
   const char *key_column, *key_second;
+  gboolean bump_revision = FALSE;
 
   if (layout != NULL && layout->names->len == self->names->len)
     {
@@ -707,6 +713,12 @@ layout_of (L4aRecordWriter *self,
         layout->second_index = index;
       if (update && (g_str_equal (member, key_column) || g_strcmp0 (member, key_second) == 0))
         continue;
+      /* Bookkeeping is what happened here, never what a file says (below):
+       * a member the file gives is checked as a field of the table, and
+       * left out. The revision a new record comes with is kept, within
+       * its range: it is what later bundles of it are compared with. */
+      if (self->derive && l4a_records_is_bookkeeping (member) && !(!update && g_str_equal (member, "revision")))
+        continue;
       /* whether a record is sample data is what happened here (the sample
        * loader), never what a file says */
       if (g_str_equal (member, "sample"))
@@ -715,23 +727,36 @@ layout_of (L4aRecordWriter *self,
       g_array_append_val (layout->params, index);
     }
 
-  if (!update)
-    for (int b = 0; bookkeeping[b] != NULL; b++)
-      {
-        gboolean given = FALSE;
+  for (int b = 0; bookkeeping[b] != NULL; b++)
+    {
+      gboolean given = FALSE;
+      int code = -1 - b;
 
-        for (guint i = 0; i < self->names->len && !given; i++)
-          given = g_str_equal (g_ptr_array_index (self->names, i), bookkeeping[b]);
-        if (g_hash_table_contains (shape->column_set, bookkeeping[b]) && !given)
-          {
-            int code = -1 - b;
+      if (!g_hash_table_contains (shape->column_set, bookkeeping[b]) || (update && !self->derive))
+        continue;
+      if (update)
+        {
+          /* an update changes when, and makes a new revision; where and
+           * when the record was made, and whether it is sample data,
+           * stay */
+          if (g_str_equal (bookkeeping[b], "updated_at"))
+            {
+              g_ptr_array_add (members, (gpointer) bookkeeping[b]);
+              g_array_append_val (layout->params, code);
+            }
+          bump_revision |= g_str_equal (bookkeeping[b], "revision");
+          continue;
+        }
+      for (guint i = 0; i < members->len && !given; i++)
+        given = g_str_equal (g_ptr_array_index (members, i), bookkeeping[b]);
+      if (!given)
+        {
+          g_ptr_array_add (members, (gpointer) bookkeeping[b]);
+          g_array_append_val (layout->params, code);
+        }
+    }
 
-            g_ptr_array_add (members, (gpointer) bookkeeping[b]);
-            g_array_append_val (layout->params, code);
-          }
-      }
-
-  sql = statement_text (shape, members, update, data);
+  sql = statement_text (shape, members, update, data, bump_revision);
   layout->stmt = l4a_store_prepare_cached (self->store, sql, error);
   if (layout->stmt == NULL)
     {
@@ -805,8 +830,9 @@ write_record_named (L4aRecordWriter *self,
         case 1:  /* updated_at */
           sqlite3_bind_text (stmt, param, self->now, -1, SQLITE_STATIC);
           break;
-        case 2:  /* origin */
-          sqlite3_bind_text (stmt, param, l4a_store_get_installation_id (self->store), -1, SQLITE_STATIC);
+        case 2:  /* origin: where the records came from */
+          sqlite3_bind_text (stmt, param, self->origin ? self->origin : l4a_store_get_installation_id (self->store),
+                             -1, SQLITE_STATIC);
           break;
         case 3:  /* revision */
           sqlite3_bind_int (stmt, param, 1);
@@ -944,6 +970,7 @@ l4a_record_writer_free (L4aRecordWriter *self)
   g_object_unref (self->store);
   g_free (self->now);
   g_free (self->details);
+  g_free (self->origin);
   g_hash_table_unref (self->shapes);
   g_ptr_array_unref (self->related);
   g_clear_pointer (&self->search_triggers, g_ptr_array_unref);
@@ -951,6 +978,25 @@ l4a_record_writer_free (L4aRecordWriter *self)
   g_ptr_array_unref (self->names);
   g_ptr_array_unref (self->nodes);
   g_free (self);
+}
+
+/**
+ * l4a_record_writer_derive_bookkeeping:
+ * @installation: the installation that sent the records
+ *
+ * Has the writer set the bookkeeping of each record from what happens, as
+ * an import does, whatever the records say: a record added was made now,
+ * comes from @installation and keeps the revision it came with; a record
+ * updated was changed now, in a new revision of its own. By default (a
+ * restore) the records' own bookkeeping is kept.
+ */
+void
+l4a_record_writer_derive_bookkeeping (L4aRecordWriter *self,
+                                      const char      *installation)
+{
+  self->derive = TRUE;
+  g_free (self->origin);
+  self->origin = g_strdup (installation);
 }
 
 /**

@@ -60,6 +60,8 @@ gboolean         l4a_record_writer_put    (L4aRecordWriter  *self,
                                            guint             index,
                                            gboolean          update,
                                            GError          **error);
+void             l4a_record_writer_derive_bookkeeping (L4aRecordWriter *self,
+                                                       const char      *installation);
 void             l4a_record_writer_set_audit (L4aRecordWriter *self,
                                               gboolean         audit);
 gboolean         l4a_records_is_searchable (const char      *table);

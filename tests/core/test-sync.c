@@ -645,6 +645,71 @@ test_hostile_values (void)
   }
 }
 
+/* The bookkeeping of a record (when it was made and changed, where it comes
+ * from, its revision, whether it is sample data) is what happened here,
+ * whatever the file says. */
+static void
+forge_bookkeeping (JsonObject *root,
+                   gpointer    data)
+{
+  JsonObject *hub = record_of (root, "hub", 0);
+
+  json_object_set_string_member (hub, "created_at", "2001-01-01T00:00:00Z");
+  json_object_set_string_member (hub, "updated_at", "2099-12-31T00:00:00Z");
+  json_object_set_string_member (hub, "origin", "00000000-0000-4000-8000-000000000001");
+  json_object_set_int_member (hub, "revision", 500);
+  json_object_set_boolean_member (hub, "sample", TRUE);
+  if (data != NULL)
+    json_object_set_string_member (hub, "name", data);
+}
+
+static void
+test_derived_bookkeeping (void)
+{
+  g_autoptr(L4aStore) office = l4a_test_open_with_sample (tmpdir, "bookkeeping-office.sqlite");
+  g_autoptr(L4aStore) city = open_empty ("bookkeeping-city.sqlite");
+  g_autofree char *registry = export_to (office, L4A_ROLE_SECRETARIAT, NULL, "registry", NULL);
+  g_autofree char *forged = tampered (registry, forge_bookkeeping, NULL);
+  g_autofree char *renamed = tampered (registry, forge_bookkeeping, "Renamed Hub");
+  g_autofree char *hub_id = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *started = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(L4aImportPlan) first = NULL;
+  g_autoptr(L4aImportPlan) again = NULL;
+  g_autoptr(L4aImportPlan) changed = NULL;
+  gint64 revision;
+
+  trust_all (office, city, NULL);
+  started = g_date_time_format (now, "%Y-%m-%dT%H:%M:00Z");
+  first = import_file (city, forged, L4A_RESOLVE_THEIRS);
+  hub_id = text_of (city, "SELECT id FROM hub WHERE revision = 500");
+  g_assert_nonnull (hub_id);  /* a new record keeps the revision it came with */
+
+  /* made and changed now, sent by the secretariat's installation, not sample data */
+  sql = g_strdup_printf ("SELECT created_at FROM hub WHERE id = '%s'", hub_id);
+  created = text_of (city, sql);
+  g_assert_cmpstr (created, >=, started);
+  g_assert_cmpstr (created, <, "2099");
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM hub WHERE id = '%s' AND updated_at < '2099' AND sample = 0 "
+                         "AND origin = '%s'", hub_id, l4a_store_get_installation_id (office));
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (city), sql), ==, 1);
+
+  /* a bundle whose records differ only by their bookkeeping changes nothing */
+  again = import_file (city, registry, L4A_RESOLVE_THEIRS);
+  g_assert_cmpuint (again->counts[L4A_IMPORT_SAME], ==, again->changes->len);
+
+  /* an update is a new revision of ours, made now; when the record was made stays */
+  changed = import_file (city, renamed, L4A_RESOLVE_THEIRS);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT revision FROM hub WHERE id = '%s' AND name = 'Renamed Hub' AND created_at = '%s' "
+                         "AND updated_at < '2099' AND sample = 0", hub_id, created);
+  revision = l4a_test_sql_int (l4a_store_get_path (city), sql);
+  g_assert_cmpint (revision, ==, 500 + 1);
+}
+
 static void
 set_first_score (JsonObject *root,
                  gpointer    data)
@@ -1321,6 +1386,7 @@ main (int   argc,
   g_test_add_func ("/core/sync/import-now", test_import_now);
   g_test_add_func ("/core/sync/role-rules", test_role_rules);
   g_test_add_func ("/core/sync/hostile-values", test_hostile_values);
+  g_test_add_func ("/core/sync/derived-bookkeeping", test_derived_bookkeeping);
   g_test_add_func ("/core/sync/state-and-ownership", test_state_and_ownership);
   g_test_add_func ("/core/sync/hostile-assets", test_hostile_assets);
   g_test_add_func ("/core/sync/confidential", test_confidential);
