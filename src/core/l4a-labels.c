@@ -100,6 +100,25 @@ l4a_format_date (const char *iso_date)
 }
 
 /**
+ * l4a_format_time:
+ *
+ * Returns: (transfer full): the UTC time @iso_time (such as
+ *   2026-06-30T09:00:00Z) written in local time for the user's locale, or
+ *   a copy of @iso_time when it is not such a time
+ */
+char *
+l4a_format_time (const char *iso_time)
+{
+  g_autoptr(GDateTime) utc = iso_time ? g_date_time_new_from_iso8601 (iso_time, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  if (local == NULL)
+    return g_strdup (iso_time);
+  /* translators: a day and a time, as strftime() writes them; see “man strftime” */
+  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+}
+
+/**
  * l4a_format_period:
  *
  * Returns: (transfer full): the months from @start to @end, such as

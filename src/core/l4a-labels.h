@@ -16,6 +16,7 @@ const char *l4a_hub_format_label      (const char *format);
 const char *l4a_deliverable_status_label (const char *status);
 const char *l4a_activity_kind_label   (const char *kind);
 char       *l4a_format_date           (const char *iso_date);
+char       *l4a_format_time           (const char *iso_time);
 char       *l4a_format_period         (const char *start,
                                        const char *end);
 gboolean    l4a_parse_date            (const char *iso_date,

@@ -1272,6 +1272,32 @@ l4a_records_label (const char *table)
   return info ? _(info->label) : table;
 }
 
+/**
+ * l4a_records_is_table:
+ *
+ * Returns: whether @table is a kind of record bundles carry
+ */
+gboolean
+l4a_records_is_table (const char *table)
+{
+  return table != NULL && table_info (table) != NULL;
+}
+
+/**
+ * l4a_records_title_column:
+ *
+ * Returns: (nullable): the column that names a record of @table to the
+ *   user, or %NULL for a table not carried in bundles or whose records
+ *   have no name of their own
+ */
+const char *
+l4a_records_title_column (const char *table)
+{
+  const TableInfo *info = table != NULL ? table_info (table) : NULL;
+
+  return info != NULL && !g_str_equal (info->title, "id") ? info->title : NULL;
+}
+
 static int
 id_column (sqlite3_stmt *stmt)
 {

@@ -74,4 +74,7 @@ void             l4a_record_writer_free   (L4aRecordWriter  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aRecordWriter, l4a_record_writer_free)
 
+gboolean    l4a_records_is_table     (const char *table);
+const char *l4a_records_title_column (const char *table);
+
 G_END_DECLS

@@ -216,6 +216,10 @@ typedef struct
   char   *details;
 } L4aAuditEntry;
 
+char       *l4a_audit_entry_describe (L4aStore                *store,
+                                      const L4aAuditEntry     *entry);
+char       *l4a_audit_entry_actor    (L4aStore                *store,
+                                      const L4aAuditEntry     *entry);
 GPtrArray  *l4a_audit_list           (L4aStore                *store,
                                       const char              *record,
                                       const char              *actor,

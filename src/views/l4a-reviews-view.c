@@ -555,15 +555,22 @@ audit_refresh (AuditWindow *audit)
   for (guint i = 0; i < entries->len; i++)
     {
       L4aAuditEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *title = g_strdup_printf ("%s · %s %s", entry->action, entry->record_type, entry->record_id);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", entry->at, entry->actor);
+      g_autofree char *title = l4a_audit_entry_describe (audit->store, entry);
+      g_autofree char *who = l4a_audit_entry_actor (audit->store, entry);
+      g_autofree char *when = l4a_format_time (entry->at);
+      /* translators: when, and who did it */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), when, who);
+      /* the record as the log keeps it, for who needs to look it up */
+      g_autofree char *tooltip = g_strdup_printf ("%s %s %s%s%s", entry->action, entry->record_type,
+                                                  entry->record_id, g_strcmp0 (entry->details, "{}") != 0 ? "\n" : "",
+                                                  g_strcmp0 (entry->details, "{}") != 0 ? entry->details : "");
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (g_strcmp0 (entry->details, "{}") != 0)
-        gtk_widget_set_tooltip_text (row, entry->details);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      gtk_widget_set_tooltip_text (row, tooltip);
       gtk_list_box_append (audit->list, row);
     }
   count = g_strdup_printf (entries->len >= 500 ? _("The latest %u entries.")

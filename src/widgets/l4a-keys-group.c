@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "l4a-keys-group.h"
+#include "l4a-labels.h"
 #include "l4a-trust.h"
 
 struct _L4aKeysGroup
@@ -217,8 +218,11 @@ l4a_keys_group_refresh (L4aKeysGroup *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       /* translators: a key's fingerprint · when it was asked for */
-      subtitle = g_strdup_printf (_("%s · asked %s"), entry->fingerprint,
-                                  entry->requested_at ? entry->requested_at : "");
+      {
+        g_autofree char *asked = l4a_format_time (entry->requested_at);
+
+        subtitle = g_strdup_printf (_("%s · asked %s"), entry->fingerprint, asked ? asked : "");
+      }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

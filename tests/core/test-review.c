@@ -901,7 +901,53 @@ test_decision_release (void)
     g_assert_no_error (error);
     g_assert_cmpuint (entries->len, ==, 2);
     g_assert_cmpstr (((L4aAuditEntry *) g_ptr_array_index (entries, 0))->record_id, ==, board.jalisco);
+    /* in words: what was done to which proposal, by whom, when */
+    {
+      L4aAuditEntry *entry = g_ptr_array_index (entries, 0);
+      g_autofree char *sql = g_strdup_printf ("SELECT title FROM proposal WHERE id = '%s'", board.jalisco);
+      g_autofree char *title = sql_text (board.store, sql);
+      g_autofree char *expected = g_strdup_printf ("Released the decision on proposal “%s”", title);
+      g_autofree char *said = l4a_audit_entry_describe (board.store, entry);
+      g_autofree char *who = l4a_audit_entry_actor (board.store, entry);
+      g_autofree char *when = l4a_format_time (entry->at);
+      L4aAuditEntry gone = { 0, entry->at, (char *) "member:00000000-0000-4000-8000-000000000009",
+                             (char *) "delete", (char *) "hub", (char *) "5f0c2b1e-0000-4000-8000-000000000000",
+                             (char *) "{}" };
+      L4aAuditEntry odd = { 0, entry->at, (char *) "secretariat", (char *) "frobnicate",
+                            (char *) "no_such_table; DROP TABLE hub", (char *) "x", (char *) "{}" };
+      g_autofree char *gone_said = l4a_audit_entry_describe (board.store, &gone);
+      g_autofree char *gone_who = l4a_audit_entry_actor (board.store, &gone);
+      g_autofree char *odd_said = l4a_audit_entry_describe (board.store, &odd);
+
+      g_assert_cmpstr (said, ==, expected);
+      g_assert_cmpstr (who, ==, "World Secretariat");
+      g_assert_null (strchr (when, 'T'));  /* a day and a time for people, not ISO 8601 */
+      g_assert_nonnull (strstr (when, ":"));
+      /* a record that is gone, an actor not known here, an action and a
+       * kind this version has no words for: said plainly, never looked up */
+      g_assert_cmpstr (gone_said, ==, "Deleted hub 5f0c2b1e…");
+      g_assert_cmpstr (gone_who, ==, "member:00000000-0000-4000-8000-000000000009");
+      g_assert_cmpstr (odd_said, ==, "frobnicate: no_such_table; DROP TABLE hub");
+      g_assert_cmpint (sql_int (board.store, "SELECT count(*) FROM hub"), >, 0);
+    }
     g_clear_pointer (&entries, g_ptr_array_unref);
+    /* the actor found by the name the log shows */
+    entries = l4a_audit_list (board.store, NULL, "world secre", "release", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (entries->len, ==, 2);
+    g_clear_pointer (&entries, g_ptr_array_unref);
+    {
+      g_autofree char *member = sql_text (board.store, "SELECT m.name FROM member m WHERE EXISTS (SELECT 1 FROM audit "
+                                                       "WHERE actor = 'member:' || m.id) LIMIT 1");
+      g_autofree char *part = g_utf8_strdown (member, 5);
+
+      entries = l4a_audit_list (board.store, NULL, part, NULL, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (entries->len, >, 0);
+      for (guint i = 0; i < entries->len; i++)
+        g_assert_true (g_str_has_prefix (((L4aAuditEntry *) g_ptr_array_index (entries, i))->actor, "member:"));
+      g_clear_pointer (&entries, g_ptr_array_unref);
+    }
     entries = l4a_audit_list (board.store, board.quito, NULL, NULL, 0, &error);
     g_assert_no_error (error);
     for (guint i = 0; i < entries->len; i++)
