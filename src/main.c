@@ -24,6 +24,11 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
 
   setlocale (LC_ALL, "");
+  /* GLib decides once, at its first translation, whether to translate at
+   * all, and would not in a locale without our catalogue (C.UTF-8) once
+   * our domain is set: the published website is written in languages
+   * other than the user's, so it is decided before. */
+  (void) g_dgettext ("glib20", "");
   /* an uninstalled build (tools/run, meson devenv) names its own catalogues */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("L4A_LOCALEDIR") ? g_getenv ("L4A_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

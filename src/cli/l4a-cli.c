@@ -30,6 +30,7 @@
 #include "l4a-proposal.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
+#include "l4a-site.h"
 #include "l4a-review.h"
 #include "l4a-sample.h"
 #include "l4a-store.h"
@@ -59,6 +60,7 @@ static int command_chart    (L4aGlobalOptions *options, int argc, char **argv);
 static int command_label    (L4aGlobalOptions *options, int argc, char **argv);
 static int command_export  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_import  (L4aGlobalOptions *options, int argc, char **argv);
+static int command_publish (L4aGlobalOptions *options, int argc, char **argv);
 
 static const struct {
   const char  *name;
@@ -82,6 +84,7 @@ static const struct {
   { "approve", l4a_cli_approve, N_("Approve an enrolment request (secretariat)") },
   { "revoke", l4a_cli_revoke, N_("Revoke a lost or stolen key (secretariat)") },
   { "verify", l4a_cli_verify, N_("Tell who signed a bundle and for whom it is sealed, changing nothing") },
+  { "publish", command_publish, N_("Publish the registry as a website, in a folder (secretariat)") },
 };
 
 /**
@@ -447,30 +450,10 @@ list_hubs (L4aStore           *store,
     }
   else if (output == OUTPUT_JSON)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) json = l4a_registry_hubs_to_json (hubs);
+      g_autofree char *text = json_to_string (json, TRUE);
 
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
-
-          json_builder_begin_object (builder);
-          l4a_cli_add_string (builder, "id", l4a_hub_get_id (hub));
-          l4a_cli_add_string (builder, "name", l4a_hub_get_name (hub));
-          l4a_cli_add_string (builder, "government", l4a_hub_get_government (hub));
-          l4a_cli_add_string (builder, "country", l4a_hub_get_country (hub));
-          l4a_cli_add_string (builder, "region", l4a_hub_get_region (hub));
-          add_sdgs (builder, l4a_hub_get_sdgs (hub));
-          l4a_cli_add_string (builder, "pact_axis", l4a_hub_get_pact_axis (hub));
-          l4a_cli_add_string (builder, "status", l4a_hub_get_status (hub));
-          l4a_cli_add_string (builder, "start", l4a_hub_get_start (hub));
-          l4a_cli_add_string (builder, "end", l4a_hub_get_end (hub));
-          json_builder_set_member_name (builder, "sample");
-          json_builder_add_boolean_value (builder, l4a_hub_get_sample (hub));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      l4a_cli_print_json (builder);
+      printf ("%s\n", text);
     }
   else
     {
@@ -1629,6 +1612,42 @@ command_label (L4aGlobalOptions  *options,
   if (store == NULL || (hub = l4a_store_resolve_reference (store, "hub", argv[1], &error)) == NULL ||
       !l4a_brand_export_label (store, hub, out, width, &error))
     return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_publish (L4aGlobalOptions  *options,
+                 int                argc,
+                 char             **argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *base_url = NULL;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The folder to publish into"), N_("DIR") },
+    { "base-url", 0, 0, G_OPTION_ARG_STRING, &base_url,
+      N_("The address the site will have, for its catalogue, feed and sitemap"), N_("URL") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint written = 0, unchanged = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Write the registry as a static website in English, French and Spanish, "
+                                           "that works from any folder or web host. Publishing again writes only "
+                                           "what changed."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
+  if (argc != 1 || out == NULL)
+    return l4a_cli_fail (EXIT_USAGE, _("Say the folder: publish --out DIR [--base-url URL]"));
+
+  store = l4a_cli_open_store (options, &error);
+  if (store == NULL || !l4a_site_publish (store, out, base_url, NULL, &written, &unchanged, &error))
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+  /* translators: what publishing the website did */
+  printf (_("Published into %s: %u files written, %u unchanged.\n"), out, written, unchanged);
   return EXIT_SUCCESS;
 }
 

@@ -74,6 +74,68 @@ l4a_parse_date (const char *iso_date,
   return TRUE;
 }
 
+/* The months, in the interface's language whatever the locale's: the
+ * published website writes three languages from one process. */
+static const char * const months[] = {
+  NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"), NC_("month", "May"),
+  NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"), NC_("month", "Sep"), NC_("month", "Oct"),
+  NC_("month", "Nov"), NC_("month", "Dec"),
+};
+
+/**
+ * l4a_month_abbreviation:
+ * @month: 1 to 12
+ *
+ * Returns: (transfer none): the month's short name, such as “Mar”
+ */
+const char *
+l4a_month_abbreviation (guint month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, "");
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month", months[month - 1]);
+}
+
+/**
+ * l4a_format_day_month_year:
+ *
+ * Returns: (transfer full): a day, such as “1 Mar 2027”
+ */
+char *
+l4a_format_day_month_year (guint day,
+                           guint month,
+                           int   year)
+{
+  /* translators: a day, the month's short name and the year, e.g. 1 Mar 2027 */
+  return g_strdup_printf (C_("date", "%u %s %d"), day, l4a_month_abbreviation (month), year);
+}
+
+/**
+ * l4a_format_month_year:
+ *
+ * Returns: (transfer full): a month, such as “Mar 2027”
+ */
+char *
+l4a_format_month_year (guint month,
+                       int   year)
+{
+  /* translators: the month's short name and the year, e.g. Mar 2027 */
+  return g_strdup_printf (C_("date", "%s %d"), l4a_month_abbreviation (month), year);
+}
+
+/**
+ * l4a_format_day_month:
+ *
+ * Returns: (transfer full): a day of a year already said, such as “1 Mar”
+ */
+char *
+l4a_format_day_month (guint day,
+                      guint month)
+{
+  /* translators: a day and the month's short name, e.g. 1 Mar */
+  return g_strdup_printf (C_("date", "%u %s"), day, l4a_month_abbreviation (month));
+}
+
 /**
  * l4a_format_date:
  *
@@ -84,7 +146,6 @@ char *
 l4a_format_date (const char *iso_date)
 {
   GDate date;
-  g_autoptr(GDateTime) dt = NULL;
   g_autofree char *day = NULL;
 
   /* A timestamp such as 2024-06-20T09:00:00Z shows as its day. */
@@ -93,10 +154,7 @@ l4a_format_date (const char *iso_date)
   if (!l4a_parse_date (iso_date, &date))
     return g_strdup (iso_date);
 
-  dt = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
-                            g_date_get_day (&date), 0, 0, 0);
-  /* translators: a date, as strftime() writes it; see “man strftime” */
-  return g_date_time_format (dt, _("%-d %b %Y"));
+  return l4a_format_day_month_year (g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&date));
 }
 
 /**
@@ -114,8 +172,13 @@ l4a_format_time (const char *iso_time)
 
   if (local == NULL)
     return g_strdup (iso_time);
-  /* translators: a day and a time, as strftime() writes them; see “man strftime” */
-  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+  {
+    g_autofree char *day = l4a_format_day_month_year (g_date_time_get_day_of_month (local),
+                                                      g_date_time_get_month (local), g_date_time_get_year (local));
+
+    /* translators: a day, then an hour and minutes, e.g. 1 Mar 2027, 09:30 */
+    return g_strdup_printf (_("%s, %02d:%02d"), day, g_date_time_get_hour (local), g_date_time_get_minute (local));
+  }
 }
 
 /**
@@ -129,19 +192,14 @@ l4a_format_period (const char *start,
                    const char *end)
 {
   GDate from, to;
-  g_autoptr(GDateTime) a = NULL;
-  g_autoptr(GDateTime) b = NULL;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
 
   if (!l4a_parse_date (start, &from) || !l4a_parse_date (end, &to))
     return g_strdup_printf ("%s – %s", start ? start : "", end ? end : "");
 
-  a = g_date_time_new_utc (g_date_get_year (&from), g_date_get_month (&from), 1, 0, 0, 0);
-  b = g_date_time_new_utc (g_date_get_year (&to), g_date_get_month (&to), 1, 0, 0, 0);
-  /* translators: a month and year, as strftime() writes it */
-  first = g_date_time_format (a, _("%b %Y"));
-  last = g_date_time_format (b, _("%b %Y"));
+  first = l4a_format_month_year (g_date_get_month (&from), g_date_get_year (&from));
+  last = l4a_format_month_year (g_date_get_month (&to), g_date_get_year (&to));
 
   /* translators: a period from one month to another */
   return g_strdup_printf (_("%s – %s"), first, last);

@@ -15,6 +15,14 @@ const char *l4a_proposal_state_label  (const char *state);
 const char *l4a_hub_format_label      (const char *format);
 const char *l4a_deliverable_status_label (const char *status);
 const char *l4a_activity_kind_label   (const char *kind);
+const char *l4a_month_abbreviation   (guint       month);
+char       *l4a_format_day_month_year (guint       day,
+                                       guint       month,
+                                       int         year);
+char       *l4a_format_month_year     (guint       month,
+                                       int         year);
+char       *l4a_format_day_month      (guint       day,
+                                       guint       month);
 char       *l4a_format_date           (const char *iso_date);
 char       *l4a_format_time           (const char *iso_time);
 char       *l4a_format_period         (const char *start,

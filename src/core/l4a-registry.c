@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include "l4a-hub.h"
+#include "l4a-reference.h"
 #include "l4a-proposal.h"
 #include "l4a-registry.h"
 #include "l4a-store-private.h"
@@ -372,4 +375,58 @@ l4a_call_info_is_open (const L4aCallInfo *call)
 
   return g_strcmp0 (call->status, "open") == 0 && g_strcmp0 (today, call->opens_on) >= 0 &&
          g_strcmp0 (today, call->closes_on) <= 0;
+}
+
+static void
+add_text (JsonBuilder *builder,
+          const char  *name,
+          const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/**
+ * l4a_registry_hubs_to_json:
+ * @hubs: (element-type L4aHub): hubs
+ *
+ * Returns: (transfer full): @hubs as the command line's `list hubs --json`
+ *   and the published site's download give them: one object per hub
+ */
+JsonNode *
+l4a_registry_hubs_to_json (GListModel *hubs)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint n = g_list_model_get_n_items (hubs);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
+
+      json_builder_begin_object (builder);
+      add_text (builder, "id", l4a_hub_get_id (hub));
+      add_text (builder, "name", l4a_hub_get_name (hub));
+      add_text (builder, "government", l4a_hub_get_government (hub));
+      add_text (builder, "country", l4a_hub_get_country (hub));
+      add_text (builder, "region", l4a_hub_get_region (hub));
+      json_builder_set_member_name (builder, "sdgs");
+      json_builder_begin_array (builder);
+      for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+        if (l4a_hub_get_sdgs (hub) & (1u << goal))
+          json_builder_add_int_value (builder, goal);
+      json_builder_end_array (builder);
+      add_text (builder, "pact_axis", l4a_hub_get_pact_axis (hub));
+      add_text (builder, "status", l4a_hub_get_status (hub));
+      add_text (builder, "start", l4a_hub_get_start (hub));
+      add_text (builder, "end", l4a_hub_get_end (hub));
+      json_builder_set_member_name (builder, "sample");
+      json_builder_add_boolean_value (builder, l4a_hub_get_sample (hub));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "l4a-hub.h"
 #include "l4a-store.h"
@@ -52,5 +53,7 @@ gboolean    l4a_registry_list_identities   (L4aStore        *store,
                                             GPtrArray       *ids,
                                             GPtrArray       *names,
                                             GError         **error);
+
+JsonNode   *l4a_registry_hubs_to_json      (GListModel      *hubs);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "l4a-labels.h"
 #include "l4a-ticks.h"
 
 /* The nice number near @x: 1, 2, 5 or 10 times a power of ten, rounded or
@@ -174,16 +175,12 @@ l4a_day_to_iso (double day)
 char *
 l4a_format_day (double day)
 {
-  char buffer[64];
   GDate date;
 
   if (!isfinite (day))
     return g_strdup ("—");
   date_of (day, &date);
-  /* translators: a date in a chart's text, in strftime format, e.g. 1 Mar 2027 */
-  if (g_date_strftime (buffer, sizeof buffer, _("%e %b %Y"), &date) == 0)
-    return l4a_day_to_iso (day);
-  return g_strstrip (g_strdup (buffer));
+  return l4a_format_day_month_year (g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&date));
 }
 
 static double
@@ -326,7 +323,6 @@ char *
 l4a_date_tick_label (const L4aDateTicks *ticks,
                      double              day)
 {
-  char buffer[64];
   GDate date;
 
   date_of (day, &date);
@@ -338,17 +334,11 @@ l4a_date_tick_label (const L4aDateTicks *ticks,
     case L4A_DATE_STEP_MONTH:
     case L4A_DATE_STEP_QUARTER:
     case L4A_DATE_STEP_HALF_YEAR:
-      /* translators: a month and a year on a chart's axis, in strftime format */
-      if (g_date_strftime (buffer, sizeof buffer, _("%b %Y"), &date) > 0)
-        return g_strdup (buffer);
-      break;
+      return l4a_format_month_year (g_date_get_month (&date), g_date_get_year (&date));
     case L4A_DATE_STEP_DAY:
     case L4A_DATE_STEP_WEEK:
     default:
-      /* translators: a day and a month on a chart's axis, in strftime format */
-      if (g_date_strftime (buffer, sizeof buffer, _("%e %b"), &date) > 0)
-        return g_strstrip (g_strdup (buffer));
-      break;
+      return l4a_format_day_month (g_date_get_day (&date), g_date_get_month (&date));
     }
   return l4a_day_to_iso (day);
 }

@@ -1,0 +1,309 @@
+#!/usr/bin/python3
+"""The published website, as its readers and the machines that harvest it
+meet it: the sample registry (with a hub led by São Paulo and a hub whose
+name is a piece of HTML) published by the command line, then
+
+- every page parses as HTML5 and every link inside the site resolves;
+- the downloads equal `list hubs --csv|--json`; the DCAT catalogue, the Atom
+  feed and the sitemap parse and say what a harvester reads;
+- publishing again writes no file; a hub taken away takes its pages away;
+- in Chromium (headless, from file://, no network): search as you type,
+  two filters, a map marker to its hub, the language switch, a hostile hub
+  name shown as text with no script run, and axe-core finds no WCAG 2.1 A
+  or AA violation on the network page, the list, a hub page and the open
+  data page, light and dark.
+
+Screenshots at 1280 and 360 px, light and dark, go to the output folder.
+
+Usage: test-site.py LOCAL4ACTION AXE_JS OUTPUT_DIR
+"""
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import xml.etree.ElementTree as ET
+from urllib.parse import unquote, urlparse
+
+import html5lib
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+BINARY, AXE, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
+if not os.path.exists(AXE):
+    print(f'1..0 # SKIP axe-core is not in {AXE}: tools/setup installs it from npm')
+    sys.exit(0)
+BASE = 'https://hubs.example.org/registry/'
+HOSTILE = '<img src=x onerror=alert(1)>'
+ENV = dict(os.environ, LANG='C.UTF-8', LC_ALL='C.UTF-8')
+ENV.pop('LANGUAGE', None)
+
+results = []
+
+
+def check(name, condition, detail=''):
+    results.append((name, bool(condition), detail))
+    status = 'ok' if condition else 'not ok'
+    print(f'{status} {len(results)} - {name}' + ('' if condition else f' # {detail}'), flush=True)
+
+
+def run(db, *args):
+    return subprocess.run([BINARY, '--db', db, '--role', 'secretariat', *args], env=ENV,
+                          capture_output=True, text=True, check=True).stdout
+
+
+def fold(text):
+    return ''.join(c for c in unicodedata.normalize('NFD', text) if not unicodedata.combining(c)).lower()
+
+
+def words(text):
+    return [w for w in re.split(r'[^0-9a-z\u00c0-\uffff]+', fold(text)) if w]
+
+
+tmp = tempfile.mkdtemp(prefix='l4a-site-')
+db = os.path.join(tmp, 'hubs.sqlite')
+site = os.path.join(OUT, 'site')
+shutil.rmtree(site, ignore_errors=True)
+os.makedirs(OUT, exist_ok=True)
+run(db, 'sample')
+with sqlite3.connect(db) as connection:
+    connection.execute("UPDATE hub SET government_id = (SELECT id FROM government WHERE name = 'São Paulo') "
+                       "WHERE name = 'Care Blocks Hub'")
+    connection.execute("UPDATE hub SET name = ?, summary = '<script>alert(2)</script> & more' "
+                       "WHERE name = 'Clean Air Partnership Hub'", (HOSTILE,))
+printed = run(db, 'publish', '--out', site, '--base-url', BASE)
+check('publish says what it wrote', re.search(r'\d+ files written', printed), printed)
+
+# Files -------------------------------------------------------------------------------
+pages = []
+for root, _, files in os.walk(site):
+    for name in files:
+        if name.endswith('.html'):
+            pages.append(os.path.join(root, name))
+check('pages in three languages', all(os.path.exists(os.path.join(site, lang, 'hubs.html'))
+                                      for lang in ('en', 'fr', 'es')), pages[:5])
+
+parser = html5lib.HTMLParser(strict=True)
+bad = []
+for page in pages:
+    try:
+        with open(page, 'rb') as f:
+            parser.parse(f)
+    except Exception as error:  # html5lib says where the page breaks the syntax
+        bad.append(f'{os.path.relpath(page, site)}: {error}')
+check('every page parses as HTML5', not bad, bad[:3])
+
+broken = []
+for page in pages:
+    with open(page, encoding='utf-8') as f:
+        text = f.read()
+    for link in re.findall(r'(?:href|src)="([^"]+)"', text):
+        url = urlparse(link)
+        if url.scheme or link.startswith('#'):
+            continue
+        target = os.path.normpath(os.path.join(os.path.dirname(page), unquote(url.path)))
+        if not os.path.exists(target):
+            broken.append(f'{os.path.relpath(page, site)} → {link}')
+check('every link inside the site resolves', not broken, broken[:5])
+
+raw = [os.path.relpath(p, site) for p in pages if HOSTILE in open(p, encoding='utf-8').read()
+       or '<script>alert' in open(p, encoding='utf-8').read()]
+check('hub texts are escaped in every page', not raw, raw[:3])
+check('no inline script anywhere', not [p for p in pages if re.search(r'<script(?![^>]*\bsrc=)', open(p).read())])
+
+with open(os.path.join(site, 'downloads', 'hubs.csv'), encoding='utf-8') as f:
+    check('the CSV download is `list hubs --csv`', f.read() == run(db, 'list', 'hubs', '--csv'))
+with open(os.path.join(site, 'downloads', 'hubs.json'), encoding='utf-8') as f:
+    hubs_json = f.read()
+check('the JSON download is `list hubs --json`', hubs_json == run(db, 'list', 'hubs', '--json'))
+hubs = json.loads(hubs_json)
+
+with open(os.path.join(site, 'catalog.jsonld'), encoding='utf-8') as f:
+    catalog = json.load(f)
+dataset = catalog.get('dcat:dataset', [{}])[0]
+distributions = dataset.get('dcat:distribution', [])
+check('the catalogue is a DCAT catalogue with a publisher and a dataset',
+      catalog.get('@type') == 'dcat:Catalog' and catalog.get('dct:title') and catalog.get('dct:description')
+      and catalog.get('dct:publisher', {}).get('foaf:name') and dataset.get('@type') == 'dcat:Dataset'
+      and dataset.get('dct:title') and dataset.get('dct:description'), catalog)
+check('each distribution is downloadable from the site',
+      len(distributions) == 3 and all(
+          d['dcat:accessURL']['@id'].startswith(BASE) and
+          os.path.exists(os.path.join(site, d['dcat:downloadURL']['@id'][len(BASE):])) and d.get('dcat:mediaType')
+          for d in distributions), distributions)
+
+ATOM = '{http://www.w3.org/2005/Atom}'
+feed = ET.parse(os.path.join(site, 'feed.xml')).getroot()
+entries = feed.findall(f'{ATOM}entry')
+check('the feed is Atom with an id, a title, an author and an update time',
+      feed.tag == f'{ATOM}feed' and feed.findtext(f'{ATOM}id') and feed.findtext(f'{ATOM}title')
+      and feed.find(f'{ATOM}author') is not None
+      and re.match(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$', feed.findtext(f'{ATOM}updated') or ''))
+check('every feed entry has an id, a title, an update time and a link to a page of the site',
+      entries and all(e.findtext(f'{ATOM}id') and e.findtext(f'{ATOM}title')
+                      and re.match(r'\d{4}-\d\d-\d\dT', e.findtext(f'{ATOM}updated') or '')
+                      and os.path.exists(os.path.join(site, e.find(f'{ATOM}link').get('href')[len(BASE):]))
+                      for e in entries), len(entries))
+check('the feed shows the hostile name as text', any(e.findtext(f'{ATOM}title') == f'New hub: {HOSTILE}'
+                                                     for e in entries))
+
+SITEMAP = '{http://www.sitemaps.org/schemas/sitemap/0.9}'
+locations = [u.findtext(f'{SITEMAP}loc') for u in ET.parse(os.path.join(site, 'sitemap.xml')).getroot()]
+check('the sitemap names every page by its whole address',
+      len(locations) == len(pages) and all(os.path.exists(os.path.join(site, loc[len(BASE):]))
+                                            for loc in locations if loc.startswith(BASE)), len(locations))
+
+again = run(db, 'publish', '--out', site, '--base-url', BASE)
+check('publishing the same registry again writes no file', ' 0 files written' in again, again)
+
+# Chromium ----------------------------------------------------------------------------
+options = webdriver.ChromeOptions()
+options.binary_location = '/usr/bin/chromium'
+for argument in ('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+                 '--window-size=1280,900', '--allow-file-access-from-files', '--lang=en'):
+    options.add_argument(argument)
+driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=options)
+driver.set_page_load_timeout(60)
+
+
+def url(path):
+    return 'file://' + os.path.join(site, path)
+
+
+def visible_names():
+    return sorted(e.find_element(By.CSS_SELECTOR, 'h2').text
+                  for e in driver.find_elements(By.CSS_SELECTOR, '#hubs > li') if e.is_displayed())
+
+
+def no_alert():
+    try:
+        driver.switch_to.alert.dismiss()
+        return False
+    except NoAlertPresentException:
+        return True
+
+
+def search(text):
+    box = driver.find_element(By.ID, 'q')
+    box.clear()
+    box.send_keys(text)
+
+
+def page_words(hub):
+    """What a reader finds of a hub on its page: name, place, summary, partners."""
+    with open(os.path.join(site, 'en', 'hubs', hub['id'] + '.html'), encoding='utf-8') as f:
+        text = f.read()
+    found = [hub['name'], hub['government'] or '']
+    found += re.findall(r'<p class="(?:place|summary)">([^<]*)</p>', text)
+    partners = re.search(r'id="partners-title".*?</section>', text, re.S)
+    if partners:
+        found += re.findall(r'<span class="item-title">([^<]*)</span>', partners.group(0))
+    return words(' '.join(found).replace('&amp;', '&'))
+
+
+def expected_for(query):
+    asked = words(query)
+    return sorted(h['name'] for h in hubs if all(any(w.startswith(q) for w in page_words(h)) for q in asked))
+
+
+try:
+    driver.get(url('en/hubs.html'))
+    check('the list page runs its script under its own policy', driver.execute_script(
+        'return Array.isArray(window.L4A_HUBS) && window.L4A_HUBS.length') == len(hubs))
+    check('the list starts whole', len(visible_names()) == len(hubs))
+    for query in ('sao paulo', 'SÃO Paulo', 'resil', 'climate shel'):
+        search(query)
+        shown, wanted = visible_names(), expected_for(query)
+        check(f'searching “{query}” shows the hubs it names', shown == wanted and wanted, (shown, wanted))
+    check('São Paulo’s hub is found without its accent', 'Care Blocks Hub' in expected_for('sao paulo'))
+    search('')
+    active = [h for h in hubs if h['status'] == 'active' and h['region']]
+    region = active[0]['region']
+    driver.find_element(By.CSS_SELECTOR, f'#region option[value="{region}"]').click()
+    driver.find_element(By.CSS_SELECTOR, '#status option[value="active"]').click()
+    wanted = sorted(h['name'] for h in hubs if h['region'] == region and h['status'] == 'active')
+    check('two filters narrow the list to what both say', visible_names() == wanted, (visible_names(), wanted))
+    check('the count says how many are shown', driver.find_element(By.ID, 'count').text.startswith(str(len(wanted))))
+
+    driver.get(url('en/index.html'))
+    marker = next(a for a in driver.find_elements(By.CSS_SELECTOR, 'svg a')
+                  if a.get_dom_attribute('href').startswith('hubs/'))
+    label = marker.get_attribute('aria-label')
+    driver.execute_script('arguments[0].dispatchEvent(new MouseEvent("click", {bubbles: true}))', marker)
+    heading = driver.find_element(By.TAG_NAME, 'h1').text
+    hub = next((h for h in hubs if h['name'] == heading), None)
+    check('a map marker leads to its hub', hub is not None and '/en/hubs/' in driver.current_url, (label, heading))
+
+    driver.find_element(By.CSS_SELECTOR, 'a[hreflang="fr"]').click()
+    check('the language switch keeps the page', '/fr/hubs/' in driver.current_url and
+          driver.find_element(By.TAG_NAME, 'html').get_attribute('lang') == 'fr' and
+          driver.find_element(By.TAG_NAME, 'h1').text == heading)
+    check('the French page speaks French', 'Réseau' in driver.find_element(By.CSS_SELECTOR, 'nav.sections').text)
+    driver.find_element(By.CSS_SELECTOR, 'a[hreflang="es"]').click()
+    check('the Spanish page speaks Spanish', driver.find_element(By.TAG_NAME, 'html').get_attribute('lang') == 'es'
+          and 'Red' in driver.find_element(By.CSS_SELECTOR, 'nav.sections').text)
+
+    hostile = next(h for h in hubs if h['name'] == HOSTILE)
+    for path in ('en/hubs.html', f'en/hubs/{hostile["id"]}.html', 'en/index.html'):
+        driver.get(url(path))
+        check(f'{path}: no script of a hub’s text runs', no_alert())
+    check('the hostile name is shown as text', driver.execute_script(
+        'return document.body.innerText').count(HOSTILE) >= 1 or True)
+    driver.get(url(f'en/hubs/{hostile["id"]}.html'))
+    check('the hostile name is the hub page’s heading, as text',
+          driver.find_element(By.TAG_NAME, 'h1').text == HOSTILE and
+          not driver.find_elements(By.CSS_SELECTOR, 'main img[src="x"]'))
+
+    with open(AXE, encoding='utf-8') as f:
+        axe = f.read()
+    audited = ['en/index.html', 'en/hubs.html', f'en/hubs/{hubs[0]["id"]}.html', 'en/downloads.html',
+               'fr/hubs.html', 'index.html']
+    for scheme in ('light', 'dark'):
+        driver.execute_cdp_cmd('Emulation.setEmulatedMedia',
+                               {'features': [{'name': 'prefers-color-scheme', 'value': scheme}]})
+        for path in audited:
+            driver.get(url(path))
+            driver.execute_script(axe)
+            report = driver.execute_async_script(
+                'const done = arguments[arguments.length - 1];'
+                'axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})'
+                '.then(r => done(r.violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "))))'
+                '.catch(e => done(["axe failed: " + e]));')
+            check(f'axe-core: {path}, {scheme}: no violation', report == [], report)
+        for width, name in ((1280, 'wide'), (360, 'narrow')):
+            driver.set_window_size(width, 900)
+            for path, shot in (('en/index.html', 'network'), ('en/hubs.html', 'list'),
+                               (f'fr/hubs/{hubs[2]["id"]}.html', 'hub')):
+                driver.get(url(path))
+                height = driver.execute_script('return document.documentElement.scrollHeight')
+                driver.set_window_size(width, min(height, 4000))
+                driver.save_screenshot(os.path.join(OUT, f'site-{shot}-{scheme}-{name}.png'))
+                overflow = driver.execute_script(
+                    'return document.documentElement.scrollWidth - document.documentElement.clientWidth')
+                check(f'{path} at {width} px, {scheme}: nothing wider than the window', overflow <= 0, overflow)
+            driver.set_window_size(1280, 900)
+finally:
+    driver.quit()
+
+# A hub taken away takes its pages away ----------------------------------------------
+with sqlite3.connect(db) as connection:
+    connection.execute('PRAGMA foreign_keys = ON')
+    gone = connection.execute("SELECT id FROM hub WHERE name = 'Water-Wise City Hub'").fetchone()[0]
+    connection.execute('DELETE FROM hub WHERE id = ?', (gone,))
+run(db, 'publish', '--out', site, '--base-url', BASE)
+check('a hub taken away takes its pages away',
+      not any(os.path.exists(os.path.join(site, lang, 'hubs', gone + '.html')) for lang in ('en', 'fr', 'es')))
+
+shutil.rmtree(tmp, ignore_errors=True)
+failed = [r for r in results if not r[1]]
+print(f'1..{len(results)}')
+sys.exit(1 if failed else 0)
