@@ -16,6 +16,7 @@
 #include "l4a-accessible.h"
 #include "l4a-bundle.h"
 #include "l4a-export-window.h"
+#include "l4a-publish-window.h"
 #include "l4a-import-window.h"
 #include "l4a-window-private.h"
 
@@ -222,6 +223,32 @@ l4a_window_open_export (L4aWindow *self)
   return GTK_WINDOW (window);
 }
 
+/**
+ * l4a_window_open_publish:
+ *
+ * Returns: (transfer none): the window that publishes the registry as a
+ *   website, presented
+ */
+GtkWindow *
+l4a_window_open_publish (L4aWindow *self)
+{
+  L4aPublishWindow *window;
+
+  g_return_val_if_fail (L4A_IS_WINDOW (self), NULL);
+
+  window = l4a_publish_window_new (GTK_WINDOW (self), self->context);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  l4a_window_open_publish (L4A_WINDOW (widget));
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -263,6 +290,7 @@ _l4a_window_class_actions_init (L4aWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)

@@ -53,6 +53,8 @@ role_changed_cb (L4aWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up",
                                  l4a_store_can (self->store, L4A_PERMISSION_BACK_UP));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish",
+                                 l4a_store_can (self->store, L4A_PERMISSION_KEEP_REGISTRY));
   if (self->pages_idle == 0)
     self->pages_idle = g_idle_add (update_pages, self);
 

@@ -26,6 +26,7 @@ void        l4a_window_add_toast_object (L4aWindow      *self,
 GtkWindow  *l4a_window_import_file      (L4aWindow      *self,
                                          GFile          *file);
 GtkWindow  *l4a_window_open_export      (L4aWindow      *self);
+GtkWindow  *l4a_window_open_publish     (L4aWindow      *self);
 void        l4a_window_back_up          (L4aWindow      *self,
                                          const char     *path);
 

@@ -1622,16 +1622,20 @@ command_publish (L4aGlobalOptions  *options,
 {
   g_autofree char *out = NULL;
   g_autofree char *base_url = NULL;
+  gboolean progress = FALSE;
   GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The folder to publish into"), N_("DIR") },
     { "base-url", 0, 0, G_OPTION_ARG_STRING, &base_url,
       N_("The address the site will have, for its catalogue, feed and sitemap"), N_("URL") },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &progress,
+      N_("Print the part done after each page, as “progress 0.42”"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(L4aStore) store = NULL;
+  g_autoptr(L4aSite) site = NULL;
   g_autoptr(GError) error = NULL;
-  guint written = 0, unchanged = 0;
+  gboolean done = FALSE;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -1644,10 +1648,25 @@ command_publish (L4aGlobalOptions  *options,
     return l4a_cli_fail (EXIT_USAGE, _("Say the folder: publish --out DIR [--base-url URL]"));
 
   store = l4a_cli_open_store (options, &error);
-  if (store == NULL || !l4a_site_publish (store, out, base_url, NULL, &written, &unchanged, &error))
+  if (store == NULL || (site = l4a_site_new (store, out, base_url, &error)) == NULL)
     return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
-  /* translators: what publishing the website did */
-  printf (_("Published into %s: %u files written, %u unchanged.\n"), out, written, unchanged);
+  while (!done)
+    {
+      if (!l4a_site_step (site, &done, &error))
+        return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+      if (progress)
+        {
+          /* for the window that runs this command: not translated */
+          printf ("progress %.4f\n", l4a_site_get_fraction (site));
+          fflush (stdout);
+        }
+    }
+  if (progress)
+    printf ("written %u\nunchanged %u\n", l4a_site_get_n_written (site), l4a_site_get_n_unchanged (site));
+  else
+    /* translators: what publishing the website did */
+    printf (_("Published into %s: %u files written, %u unchanged.\n"), out, l4a_site_get_n_written (site),
+            l4a_site_get_n_unchanged (site));
   return EXIT_SUCCESS;
 }
 

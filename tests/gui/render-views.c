@@ -41,6 +41,8 @@
 #include "l4a-members-window-private.h"
 #include "l4a-export-window.h"
 #include "l4a-export-window-private.h"
+#include "l4a-publish-window.h"
+#include "l4a-publish-window-private.h"
 #include "l4a-import-window.h"
 #include "l4a-import-window-private.h"
 #include "l4a-indicators-view.h"
@@ -662,6 +664,14 @@ import_ready (gpointer data)
   return g_strcmp0 (l4a_import_window_get_state (data), "checking") != 0;
 }
 
+static gboolean
+publish_finished (gpointer data)
+{
+  const char *page = l4a_publish_window_get_page (data);
+
+  return g_strcmp0 (page, "done") == 0 || g_strcmp0 (page, "error") == 0;
+}
+
 /* The import preview of a bundle from another secretariat workstation: one
  * record changed on both sides, others there only, one new; then the
  * export window. */
@@ -746,6 +756,26 @@ render_sync (L4aApplication *app,
       l4a_test_iterate (0.5);
       ok &= save_window (export, outdir, export_name);
       gtk_window_destroy (export);
+
+      /* the website: where, then what was written */
+      {
+        g_autofree char *publish_name = g_strdup_printf ("publish-%s.png", style);
+        g_autofree char *done_name = g_strdup_printf ("publish-done-%s.png", style);
+        g_autofree char *site = g_build_filename (tmpdir, "render-site", NULL);
+        GtkWindow *publish = l4a_window_open_publish (window);
+        GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (publish),
+                                                                       L4A_TYPE_PUBLISH_WINDOW, "publish_button"));
+
+        l4a_publish_window_set_folder (L4A_PUBLISH_WINDOW (publish), site);
+        l4a_test_iterate (0.5);
+        ok &= save_window (publish, outdir, publish_name);
+        gtk_widget_activate (button);
+        l4a_test_wait_until (publish_finished, publish, 120, "the website");
+        l4a_test_iterate (0.3);
+        ok &= g_strcmp0 (l4a_publish_window_get_page (L4A_PUBLISH_WINDOW (publish)), "done") == 0;
+        ok &= save_window (publish, outdir, done_name);
+        gtk_window_destroy (publish);
+      }
       gtk_window_destroy (GTK_WINDOW (window));
       l4a_test_iterate (0.1);
     }

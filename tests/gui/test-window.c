@@ -41,6 +41,8 @@
 #include <sqlite3.h>
 #include "l4a-export-window.h"
 #include "l4a-export-window-private.h"
+#include "l4a-publish-window.h"
+#include "l4a-publish-window-private.h"
 #include "l4a-import.h"
 #include "l4a-import-window.h"
 #include "l4a-import-window-private.h"
@@ -1189,6 +1191,101 @@ test_import_window (void)
   l4a_test_iterate (0.1);
 }
 
+static gboolean
+publish_done (gpointer data)
+{
+  const char *page = l4a_publish_window_get_page (data);
+
+  return g_strcmp0 (page, "done") == 0 || g_strcmp0 (page, "error") == 0;
+}
+
+static void
+published_cb (GtkWindow *window,
+              guint      written,
+              guint      unchanged,
+              guint     *counts)
+{
+  counts[0] = written;
+  counts[1] = unchanged;
+}
+
+/* The secretariat publishes the registry as a website from the main menu:
+ * the folder, the address, progress, then what was written; publishing
+ * again writes nothing new. */
+static void
+test_publish_window (void)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aStore *store = l4a_application_get_store (app);
+  g_autofree char *folder = g_build_filename (tmpdir, "website", NULL);
+  g_autofree char *index = g_build_filename (folder, "en", "hubs.html", NULL);
+  g_autofree char *catalog = g_build_filename (folder, "catalog.jsonld", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  L4aWindow *window;
+  GtkWindow *publish;
+  GtkWidget *button, *address;
+  guint counts[2] = { G_MAXUINT, 0 };
+
+  g_settings_set_string (settings, "role", "secretariat");
+  if (!l4a_sample_is_loaded (store))
+    g_assert_true (l4a_sample_load (store, NULL, &error));
+  window = open_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL));
+  l4a_test_iterate (0.2);
+  publish = find_toplevel (L4A_TYPE_PUBLISH_WINDOW);
+  g_assert_nonnull (publish);
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (publish), L4A_TYPE_PUBLISH_WINDOW,
+                                                     "publish_button"));
+  address = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (publish), L4A_TYPE_PUBLISH_WINDOW,
+                                                      "address_row"));
+
+  /* a wrong address is said, and nothing is written */
+  l4a_publish_window_set_folder (L4A_PUBLISH_WINDOW (publish), folder);
+  gtk_editable_set_text (GTK_EDITABLE (address), "hubs.example.org");
+  g_assert_true (gtk_widget_get_sensitive (button));
+  gtk_widget_activate (button);
+  g_assert_cmpstr (l4a_publish_window_get_page (L4A_PUBLISH_WINDOW (publish)), ==, "choose");
+  g_assert_false (g_file_test (index, G_FILE_TEST_EXISTS));
+
+  gtk_editable_set_text (GTK_EDITABLE (address), "https://hubs.example.org/");
+  gtk_widget_activate (button);
+  l4a_test_wait_until (publish_done, publish, 60, "the website to be published");
+  g_assert_cmpstr (l4a_publish_window_get_page (L4A_PUBLISH_WINDOW (publish)), ==, "done");
+  g_assert_true (g_file_get_contents (index, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Care Blocks Hub"));
+  g_assert_true (g_file_test (catalog, G_FILE_TEST_EXISTS));
+  /* remembered for next time */
+  g_assert_cmpstr (g_settings_get_string (settings, "site-folder"), ==, folder);
+  gtk_window_destroy (publish);
+
+  /* again, with the folder and address remembered: nothing to write */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL));
+  l4a_test_iterate (0.2);
+  publish = find_toplevel (L4A_TYPE_PUBLISH_WINDOW);
+  g_assert_nonnull (publish);
+  g_signal_connect (publish, "published", G_CALLBACK (published_cb), counts);
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (publish), L4A_TYPE_PUBLISH_WINDOW,
+                                                     "publish_button"));
+  gtk_widget_activate (button);
+  l4a_test_wait_until (publish_done, publish, 60, "the website to be published again");
+  g_assert_cmpstr (l4a_publish_window_get_page (L4A_PUBLISH_WINDOW (publish)), ==, "done");
+  g_assert_cmpuint (counts[0], ==, 0);
+  g_assert_cmpuint (counts[1], >, 100);
+  gtk_window_destroy (publish);
+
+  /* a government has no such action */
+  g_settings_set_string (settings, "role", "government");
+  l4a_test_iterate (0.3);
+  g_assert_null (find_toplevel (L4A_TYPE_PUBLISH_WINDOW));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL);
+  l4a_test_iterate (0.2);
+  g_assert_null (find_toplevel (L4A_TYPE_PUBLISH_WINDOW));
+  g_settings_set_string (settings, "role", "secretariat");
+  gtk_window_destroy (GTK_WINDOW (window));
+  l4a_test_iterate (0.1);
+}
+
 /* The Indicators view: the dashboard's charts by keyboard, as data and as
  * files; a hub's indicators, rows pasted into one, the CSV annex. */
 static void
@@ -1732,6 +1829,7 @@ main (int   argc,
   g_test_add_func ("/gui/registry/map-markers", test_map_markers);
   g_test_add_func ("/gui/registry/governments", test_governments_window);
   g_test_add_func ("/gui/sync/import-export", test_import_window);
+  g_test_add_func ("/gui/publish/website", test_publish_window);
   g_test_add_func ("/gui/indicators/dashboard-and-hub", test_indicators_view);
   g_test_add_func ("/gui/brand/label-and-import", test_brand_view);
   g_test_add_func ("/gui/proposals/fill-submit-withdraw-revise", test_proposal_journey);
