@@ -718,6 +718,70 @@ draw_today (Plot         *plot,
              0, rgb);
 }
 
+/* The points of a line that its pixels can show (the M4 method): in each
+ * column of device pixels, the first, the lowest, the highest and the last
+ * point, in their order; drawn as one line they give the same picture as
+ * every point. NULL when the line has no more points than that, or is not
+ * in the order of x. */
+static GArray *
+reduce_per_column (Plot           *plot,
+                   L4aChartSeries *series)
+{
+  guint n = series->points->len;
+  double dx = 1, dy = 0;
+  GArray *kept;
+  gint64 column = G_MININT64;
+  guint first = 0, low = 0, high = 0, last = 0;
+
+  const L4aChartPoint *points = (const L4aChartPoint *) (gpointer) series->points->data;
+  double scale, origin;
+
+  cairo_user_to_device_distance (plot->cr, &dx, &dy);
+  dx = fabs (dx) > 0 ? fabs (dx) : 1;
+  if (n < 4 * (guint) ceil ((plot->right - plot->left) * dx + 1) || plot->x_max <= plot->x_min)
+    return NULL;
+  /* map_x(), in device pixels, once for all */
+  scale = (plot->right - plot->left) / (plot->x_max - plot->x_min) * dx;
+  origin = plot->left * dx - plot->x_min * scale;
+
+  kept = g_array_sized_new (FALSE, FALSE, sizeof (guint), (guint) ((plot->right - plot->left) * dx * 4 + 8));
+  for (guint i = 0; i <= n; i++)
+    {
+      const L4aChartPoint *p = i < n ? &points[i] : NULL;
+      gint64 here = p ? (gint64) floor (origin + p->x * scale) : G_MAXINT64;
+
+      if (p != NULL && i > 0 && p->x < points[i - 1].x)
+        {
+          /* not in the order of x: drawn whole */
+          g_array_unref (kept);
+          return NULL;
+        }
+
+      if (here != column)
+        {
+          if (column != G_MININT64)
+            {
+              guint in_order[4] = { first, MIN (low, high), MAX (low, high), last };
+
+              for (guint k = 0; k < 4; k++)
+                if (kept->len == 0 || g_array_index (kept, guint, kept->len - 1) != in_order[k])
+                  g_array_append_val (kept, in_order[k]);
+            }
+          if (p == NULL)
+            break;
+          column = here;
+          first = low = high = last = i;
+          continue;
+        }
+      if (p->y < points[low].y)
+        low = i;
+      if (p->y > points[high].y)
+        high = i;
+      last = i;
+    }
+  return kept;
+}
+
 static void
 draw_progress (Plot *plot)
 {
@@ -772,27 +836,34 @@ draw_progress (Plot *plot)
       add_hit (plot, bx, by, bx - 5, by - 5, bx + 5, by + 5, 2, 0);
     }
 
-  /* the measurements */
+  /* the measurements: every point, or when there are more than the
+   * pixels can show, what each pixel column shows of them */
   if (n > 0)
     {
+      g_autoptr(GArray) drawn = plot->style->every_point ? NULL : reduce_per_column (plot, measurements);
+      guint n_drawn = drawn ? drawn->len : n;
+
       series_colour (plot, 0, measurements, rgb);
       source (cr, rgb);
       cairo_set_line_width (cr, 2.5);
       set_dash (cr, measurements->dash);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      for (guint i = 0; i < n; i++)
+      for (guint k = 0; k < n_drawn; k++)
         {
-          L4aChartPoint *p = point_at (measurements, i);
+          L4aChartPoint *p = point_at (measurements, drawn ? g_array_index (drawn, guint, k) : k);
 
-          if (i == 0)
+          if (k == 0)
             cairo_move_to (cr, map_x (plot, p->x), map_y (plot, p->y));
           else
             cairo_line_to (cr, map_x (plot, p->x), map_y (plot, p->y));
         }
       cairo_stroke (cr);
       set_dash (cr, 0);
-      for (guint i = 0; i < n; i++)
+      /* what a pointer or the keyboard reaches: the points drawn (the data
+       * table has them all) */
+      for (guint k = 0; k < n_drawn; k++)
         {
+          guint i = drawn ? g_array_index (drawn, guint, k) : k;
           L4aChartPoint *p = point_at (measurements, i);
           double x = map_x (plot, p->x), y = map_y (plot, p->y);
 

@@ -66,6 +66,7 @@ typedef struct
   gboolean high_contrast;
   gboolean title;            /* draw the title (exports) */
   gboolean transparent;      /* leave the background to what is under the chart */
+  gboolean every_point;      /* draw every point of a long line, not what its pixels can show */
   const char *font;
 } L4aChartStyle;
 

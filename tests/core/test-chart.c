@@ -12,6 +12,7 @@
 
 #include <librsvg/rsvg.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core-test-utils.h"
@@ -402,6 +403,97 @@ test_contrast (void)
       }
 }
 
+/* Draws @chart onto a new image. */
+static cairo_surface_t *
+draw_image (L4aChart            *chart,
+            const L4aChartStyle *style,
+            double               scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (800 * scale), (int) (400 * scale));
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, scale, scale);
+  l4a_chart_draw (chart, cr, 800, 400, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The share of pixels of @a and @b that differ by more than antialiasing. */
+static double
+differing (cairo_surface_t *a,
+           cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      for (int c = 0; c < 3; c++)
+        if (abs (pa[y * stride + x * 4 + c] - pb[y * stride + x * 4 + c]) > 96)
+          {
+            n++;
+            break;
+          }
+  return (double) n / (width * height);
+}
+
+/* A line of many more points than pixels is drawn from what each pixel
+ * column shows of it: the same picture as every point, at a cost that does
+ * not grow with the points; the data table still has every point. */
+static void
+test_reduced_line (void)
+{
+  static const guint sizes[] = { 5000, 200000 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint scaled = 1; scaled <= 2; scaled++)
+      {
+        g_autoptr(L4aChart) chart = l4a_chart_new (L4A_CHART_PROGRESS, "indicator", "Many points");
+        L4aChartSeries *series = l4a_chart_add_series (chart, "Measurements", NULL, 0, 0);
+        double start = l4a_day_from_iso ("2000-01-01");
+        guint n = sizes[s];
+        L4aChartStyle every, reduced;
+        cairo_surface_t *full, *fast;
+        g_autoptr(GPtrArray) table = NULL;
+        double share;
+        guint32 state = 12345;
+
+        l4a_chart_add_series (chart, "Target", NULL, 1, 3);
+        l4a_chart_add_series (chart, "Path", NULL, 2, 1);
+        l4a_chart_set_progress (chart, start, 10, start + n + 365, 80, TRUE);
+        for (guint i = 0; i < n; i++)
+          {
+            /* a trend, a wave and noise with spikes: what a reduction could lose */
+            double noise;
+
+            state = state * 1664525u + 1013904223u;
+            noise = (state >> 8) / (double) (1u << 24) - 0.5;
+            l4a_chart_series_add (series, start + i, 20 + 30 * sin (i / (n / 7.0)) + 10 * noise +
+                                  (i % 997 == 0 ? 25 : 0), NULL);
+          }
+        l4a_chart_style_init (&every, FALSE, FALSE);
+        every.every_point = TRUE;
+        l4a_chart_style_init (&reduced, FALSE, FALSE);
+        full = draw_image (chart, &every, scaled);
+        g_assert_cmpuint (chart->hits->len, >=, n);
+        fast = draw_image (chart, &reduced, scaled);
+        share = differing (full, fast);
+        g_test_message ("%u points at scale %u: %.4f%% of the pixels differ", n, scaled, share * 100);
+        g_assert_cmpfloat (share, <, 0.0025);
+        /* what a pointer reaches is what is drawn (all of it while the
+         * points are fewer than four a pixel column); the table has everything */
+        if (n > 4 * 800 * scaled)
+          g_assert_cmpuint (chart->hits->len, <=, 4 * 800 * scaled + 8);
+        table = l4a_chart_table (chart);
+        g_assert_cmpuint (table->len, >=, n + 1);
+        cairo_surface_destroy (full);
+        cairo_surface_destroy (fast);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +506,7 @@ main (int   argc,
   g_test_add_func ("/core/chart/contrast", test_contrast);
   g_test_add_func ("/core/chart/render-pixels", test_render_pixels);
   g_test_add_func ("/core/chart/sample-charts", test_sample_charts);
+  g_test_add_func ("/core/chart/reduced-line", test_reduced_line);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-chart-XXXXXX");
 }
