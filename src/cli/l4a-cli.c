@@ -30,6 +30,7 @@
 #include "l4a-proposal.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
+#include "l4a-indicator.h"
 #include "l4a-site.h"
 #include "l4a-review.h"
 #include "l4a-sample.h"
@@ -61,6 +62,7 @@ static int command_label    (L4aGlobalOptions *options, int argc, char **argv);
 static int command_export  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_import  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_publish (L4aGlobalOptions *options, int argc, char **argv);
+static int command_vlr     (L4aGlobalOptions *options, int argc, char **argv);
 
 static const struct {
   const char  *name;
@@ -85,6 +87,7 @@ static const struct {
   { "revoke", l4a_cli_revoke, N_("Revoke a lost or stolen key (secretariat)") },
   { "verify", l4a_cli_verify, N_("Tell who signed a bundle and for whom it is sealed, changing nothing") },
   { "publish", command_publish, N_("Publish the registry as a website, in a folder (secretariat)") },
+  { "vlr", command_vlr, N_("Write a hub's indicators, or every hub's, as the CSV annex of a Voluntary Local Review") },
 };
 
 /**
@@ -1611,6 +1614,55 @@ command_label (L4aGlobalOptions  *options,
   store = l4a_cli_open_store (options, &error);
   if (store == NULL || (hub = l4a_store_resolve_reference (store, "hub", argv[1], &error)) == NULL ||
       !l4a_brand_export_label (store, hub, out, width, &error))
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_vlr (L4aGlobalOptions  *options,
+             int                argc,
+             char             **argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *hub = NULL;
+  gboolean all = FALSE;
+  GOptionEntry entries[] = {
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Every hub's indicators, one after the other"), NULL },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The CSV file to write; standard output if none"),
+      N_("FILE.csv") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("HUB | --all"));
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Write the indicators of a hub and their values by year as the annex "
+                                           "of a Voluntary Local Review, in CSV."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
+  if ((all && argc != 1) || (!all && argc != 2))
+    return l4a_cli_fail (EXIT_USAGE, _("Say the hub, or --all: vlr HUB|--all [--out FILE.csv]"));
+
+  store = l4a_cli_open_store (options, &error);
+  if (store == NULL || (!all && (hub = l4a_store_resolve_reference (store, "hub", argv[1], &error)) == NULL))
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+  if (out != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (out);
+
+      stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
+      if (stream == NULL)
+        return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+    }
+  else
+    {
+      fflush (stdout);
+      stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+    }
+  if (!l4a_indicators_write_csv (store, hub, stream, &error) || !g_output_stream_close (stream, NULL, &error))
     return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
   return EXIT_SUCCESS;
 }

@@ -942,6 +942,48 @@ test_read_only_database (void)
   }
 }
 
+/* The VLR annex from the command line: one hub's indicators, or every
+ * hub's, as the window writes them; unknown hubs and usage errors said. */
+static void
+test_vlr (void)
+{
+  g_autofree char *db = db_path ("vlr.sqlite");
+  g_autofree char *csv = db_path ("all.csv");
+  g_autofree char *text = NULL;
+  g_auto(Run) load = { 0 };
+  g_auto(Run) one = { 0 };
+  g_auto(Run) all = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) hubs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  run_cli (&load, "--db", db, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+  run_cli (&one, "--db", db, "vlr", "Care Blocks Hub", NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  lines = g_strsplit (one.out, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "Hub,Goal,Target,Indicator code,Indicator"));
+  g_assert_nonnull (lines[1]);
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    g_assert_true (g_str_has_prefix (lines[i], "Care Blocks Hub,"));
+
+  run_cli (&all, "--db", db, "vlr", "--all", "--out", csv, NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_clear_pointer (&lines, g_strfreev);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    g_hash_table_add (hubs, g_strndup (lines[i], strcspn (lines[i], ",")));
+  g_assert_cmpuint (g_hash_table_size (hubs), >, 5);
+  g_assert_true (g_hash_table_contains (hubs, "Care Blocks Hub"));
+
+  run_cli (&unknown, "--db", db, "vlr", "No Such Hub", NULL);
+  assert_one_line_error (&unknown, 1, "No Such Hub");
+  run_cli (&usage, "--db", db, "vlr", NULL);
+  assert_one_line_error (&usage, 2, "vlr HUB");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -963,6 +1005,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/validate", test_validate);
   g_test_add_func ("/core/cli/keys", test_keys);
   g_test_add_func ("/core/cli/chart", test_chart);
+  g_test_add_func ("/core/cli/vlr", test_vlr);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-cli-XXXXXX");
 }
