@@ -43,6 +43,7 @@ struct _L4aProposalsView
   GtkLabel         *count_label;
   GtkStack         *results_stack;
   GtkColumnView    *column_view;
+  GtkListView      *card_list;
   AdwStatusPage    *none_page;
   gboolean          updating;
 };
@@ -114,7 +115,63 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (label, text ? text : "");
 }
 
-/* Columns keep a readable width; a narrow window scrolls the table. */
+/* The cards of a narrow window: the title, then who and which call, and
+ * the state as a tag. */
+static void
+card_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *state = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_widget_add_css_class (state, "l4a-tag");
+  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), state);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+card_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  L4aProposal *proposal = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *texts = gtk_widget_get_first_child (box);
+  GtkWidget *title = gtk_widget_get_first_child (texts);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  GtkWidget *state = gtk_widget_get_next_sibling (texts);
+  const char *name = l4a_proposal_get_title (proposal);
+  /* translators: a proposal's government and call, under its title */
+  g_autofree char *who = g_strdup_printf (_("%s · %s"), l4a_proposal_get_government (proposal) ?: "",
+                                          l4a_proposal_get_call (proposal) ?: "");
+
+  gtk_label_set_label (GTK_LABEL (title), name && *name ? name : _("Untitled proposal"));
+  gtk_label_set_label (GTK_LABEL (subtitle), who);
+  gtk_label_set_label (GTK_LABEL (state), l4a_proposal_state_label (l4a_proposal_get_state (proposal)));
+}
+
+/* Columns keep a readable width; a narrow window shows cards instead. */
 static void
 add_column (L4aProposalsView *self,
             int               column,
@@ -410,6 +467,7 @@ l4a_proposals_view_class_init (L4aProposalsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, results_stack);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, card_list);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalsView, none_page);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, activated_cb);
@@ -430,6 +488,15 @@ l4a_proposals_view_init (L4aProposalsView *self)
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  {
+    g_autoptr(GtkNoSelection) cards = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->proposals)));
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (card_setup_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (card_bind_cb), NULL);
+    gtk_list_view_set_factory (self->card_list, factory);
+    gtk_list_view_set_model (self->card_list, GTK_SELECTION_MODEL (cards));
+  }
 
   add_column (self, COLUMN_TITLE, _("Title"), TRUE, 260);
   add_column (self, COLUMN_GOVERNMENT, _("Government"), TRUE, 180);
