@@ -31,6 +31,7 @@
 #include "l4a-reference.h"
 #include "l4a-registry.h"
 #include "l4a-indicator.h"
+#include "l4a-letter.h"
 #include "l4a-site.h"
 #include "l4a-review.h"
 #include "l4a-sample.h"
@@ -63,6 +64,7 @@ static int command_export  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_import  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_publish (L4aGlobalOptions *options, int argc, char **argv);
 static int command_vlr     (L4aGlobalOptions *options, int argc, char **argv);
+static int command_letter  (L4aGlobalOptions *options, int argc, char **argv);
 
 static const struct {
   const char  *name;
@@ -87,6 +89,7 @@ static const struct {
   { "revoke", l4a_cli_revoke, N_("Revoke a lost or stolen key (secretariat)") },
   { "verify", l4a_cli_verify, N_("Tell who signed a bundle and for whom it is sealed, changing nothing") },
   { "publish", command_publish, N_("Publish the registry as a website, in a folder (secretariat)") },
+  { "letter", command_letter, N_("Write the letter of a released decision as PDF, in the government's language") },
   { "vlr", command_vlr, N_("Write a hub's indicators, or every hub's, as the CSV annex of a Voluntary Local Review") },
 };
 
@@ -1614,6 +1617,42 @@ command_label (L4aGlobalOptions  *options,
   store = l4a_cli_open_store (options, &error);
   if (store == NULL || (hub = l4a_store_resolve_reference (store, "hub", argv[1], &error)) == NULL ||
       !l4a_brand_export_label (store, hub, out, width, &error))
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_letter (L4aGlobalOptions  *options,
+                int                argc,
+                char             **argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *proposal = NULL;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF file to write"), N_("FILE.pdf") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("en, fr or es; by default the language of the government’s country"), N_("LANG") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PROPOSAL"));
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Write the letter that tells a government the released decision on its "
+                                           "proposal: the outcome, the rationale, the reviewers’ comments for the "
+                                           "authors without their names, the next steps, and the label when it is "
+                                           "granted."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
+  if (argc != 2 || out == NULL)
+    return l4a_cli_fail (EXIT_USAGE, _("Say the proposal and the file: letter PROPOSAL --out FILE.pdf"));
+
+  store = l4a_cli_open_store (options, &error);
+  if (store == NULL || (proposal = l4a_store_resolve_reference (store, "proposal", argv[1], &error)) == NULL ||
+      !l4a_letter_write (store, proposal, language, out, &error))
     return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
   return EXIT_SUCCESS;
 }

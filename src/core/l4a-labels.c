@@ -204,3 +204,34 @@ l4a_format_period (const char *start,
   /* translators: a period from one month to another */
   return g_strdup_printf (_("%s – %s"), first, last);
 }
+
+/* glibc's counter of catalogue changes: raised, gettext reads LANGUAGE again */
+extern int _nl_msg_cat_cntr;
+
+/**
+ * l4a_language_push:
+ * @lang: a language code such as "fr"
+ *
+ * Has gettext speak @lang until l4a_language_pop(). It sets LANGUAGE,
+ * which is only safe in a process with no other thread at work: the
+ * command line, never the window.
+ */
+void
+l4a_language_push (L4aLanguage *language,
+                   const char  *lang)
+{
+  language->saved = g_strdup (g_getenv ("LANGUAGE"));
+  g_setenv ("LANGUAGE", lang, TRUE);
+  ++_nl_msg_cat_cntr;
+}
+
+void
+l4a_language_pop (L4aLanguage *language)
+{
+  if (language->saved != NULL)
+    g_setenv ("LANGUAGE", language->saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  g_clear_pointer (&language->saved, g_free);
+  ++_nl_msg_cat_cntr;
+}

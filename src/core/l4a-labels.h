@@ -30,4 +30,14 @@ char       *l4a_format_period         (const char *start,
 gboolean    l4a_parse_date            (const char *iso_date,
                                        GDate      *date);
 
+/* The language gettext speaks for a while (l4a_language_push()). */
+typedef struct
+{
+  char *saved;
+} L4aLanguage;
+
+void        l4a_language_push         (L4aLanguage *language,
+                                       const char  *lang);
+void        l4a_language_pop          (L4aLanguage *language);
+
 G_END_DECLS

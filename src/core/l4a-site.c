@@ -106,39 +106,6 @@ struct _L4aSite
 
 G_DEFINE_FINAL_TYPE (L4aSite, l4a_site, G_TYPE_OBJECT)
 
-/* Languages ------------------------------------------------------------------------ */
-
-/* glibc's counter of catalogue changes: raised, gettext reads LANGUAGE again */
-extern int _nl_msg_cat_cntr;
-
-typedef struct
-{
-  char *saved;
-} Language;
-
-/* Gettext speaks @lang until language_end(); LANGUAGE is honoured by any
- * locale but plain C, and the step that runs between them touches no
- * other thread's text. */
-static void
-language_begin (Language   *language,
-                const char *lang)
-{
-  language->saved = g_strdup (g_getenv ("LANGUAGE"));
-  g_setenv ("LANGUAGE", lang, TRUE);
-  ++_nl_msg_cat_cntr;
-}
-
-static void
-language_end (Language *language)
-{
-  if (language->saved != NULL)
-    g_setenv ("LANGUAGE", language->saved, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  g_clear_pointer (&language->saved, g_free);
-  ++_nl_msg_cat_cntr;
-}
-
 /* Text ---------------------------------------------------------------------------- */
 
 static char *
@@ -1598,9 +1565,9 @@ step_feed (L4aSite  *self,
   g_autofree char *feed_id = site_url (self, "feed.xml");
   g_autofree char *home = site_url (self, "en/index.html");
   g_autofree char *self_link = site_url (self, "feed.xml");
-  Language language;
+  L4aLanguage language;
 
-  language_begin (&language, "en");
+  l4a_language_push (&language, "en");
   for (guint i = 0; i < g_list_model_get_n_items (self->hubs); i++)
     {
       g_autoptr(L4aHub) hub = g_list_model_get_item (self->hubs, i);
@@ -1634,7 +1601,7 @@ step_feed (L4aSite  *self,
           g_ptr_array_add (entries, entry);
         }
     }
-  language_end (&language);
+  l4a_language_pop (&language);
   g_ptr_array_sort (entries, compare_entries);
   if (entries->len > 50)
     g_ptr_array_set_size (entries, 50);
@@ -1912,7 +1879,7 @@ l4a_site_step (L4aSite   *self,
                GError   **error)
 {
   Step *step;
-  Language language;
+  L4aLanguage language;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (L4A_IS_SITE (self), FALSE);
@@ -1923,7 +1890,7 @@ l4a_site_step (L4aSite   *self,
       return TRUE;
     }
   step = &g_array_index (self->steps, Step, self->next);
-  language_begin (&language, step->lang ? step->lang : "en");
+  l4a_language_push (&language, step->lang ? step->lang : "en");
   switch (step->kind)
     {
     case STEP_ASSETS:
@@ -1965,7 +1932,7 @@ l4a_site_step (L4aSite   *self,
     default:
       g_assert_not_reached ();
     }
-  language_end (&language);
+  l4a_language_pop (&language);
   if (!ok)
     return FALSE;
   self->next++;

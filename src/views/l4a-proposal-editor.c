@@ -13,6 +13,7 @@
 
 #include "l4a-accessible.h"
 #include "l4a-labels.h"
+#include "l4a-letter-export.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-proposal-editor-private.h"
 #include "l4a-review.h"
@@ -28,6 +29,7 @@
 struct _L4aProposalEditor
 {
   AdwWindow        parent_instance;
+  AdwToastOverlay   *toasts;
 
   L4aStore        *store;
   L4aProposalEdit *edit;
@@ -765,6 +767,40 @@ export_summary_action (GtkWidget  *widget,
 }
 
 static void
+letter_done_cb (GObject    *owner,
+                const char *path,
+                const char *error_message)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (owner);
+
+  if (error_message != NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, error_message);
+
+      show_error (self, _("The Letter Cannot Be Written"), error);
+    }
+  else
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      /* translators: a file written, by its name */
+      g_autofree char *text = g_strdup_printf (_("Letter saved as “%s”"), name);
+
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+    }
+}
+
+static void
+letter_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
+
+  if (self->edit->id != NULL)
+    l4a_letter_export_choose (GTK_WINDOW (self), self->store, self->edit->id, G_OBJECT (self), letter_done_cb);
+}
+
+static void
 attach_response_cb (GtkNativeDialog   *dialog,
                     int                response,
                     L4aProposalEditor *self)
@@ -864,6 +900,9 @@ update_actions (L4aProposalEditor *self)
                                  author && g_strcmp0 (self->edit->state, "released") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.compare", self->edit->version > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.export-summary", self->edit->id != NULL || author);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.letter",
+                                 g_strcmp0 (self->edit->state, "released") == 0 &&
+                                 (author || l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.add-partner", self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.add-deliverable", self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.add-indicator", self->editable);
@@ -1083,6 +1122,8 @@ l4a_proposal_editor_class_init (L4aProposalEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "proposal.revise", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "proposal.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "proposal.export-summary", NULL, export_summary_action);
+  gtk_widget_class_install_action (widget_class, "proposal.letter", NULL, letter_action);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, toasts);
   gtk_widget_class_install_action (widget_class, "proposal.add-partner", NULL, add_partner_action);
   gtk_widget_class_install_action (widget_class, "proposal.add-deliverable", NULL, add_deliverable_action);
   gtk_widget_class_install_action (widget_class, "proposal.add-indicator", NULL, add_indicator_action);

@@ -19,6 +19,7 @@
 #include "l4a-proposal-edit.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-review.h"
+#include "l4a-letter-export.h"
 #include "l4a-review-window.h"
 #include "l4a-review-window-private.h"
 #include "l4a-score-row.h"
@@ -771,6 +772,25 @@ release_cb (L4aReviewWindow *self)
 }
 
 static void
+letter_done_cb (GObject    *owner,
+                const char *path,
+                const char *error_message)
+{
+  L4aReviewWindow *self = L4A_REVIEW_WINDOW (owner);
+  g_autofree char *name = g_path_get_basename (path);
+  /* translators: a file written, by its name */
+  g_autofree char *text = error_message ? g_strdup (error_message) : g_strdup_printf (_("Letter saved as “%s”"), name);
+
+  toast (self, text);
+}
+
+static void
+letter_cb (L4aReviewWindow *self)
+{
+  l4a_letter_export_choose (GTK_WINDOW (self), self->store, self->proposal_id, G_OBJECT (self), letter_done_cb);
+}
+
+static void
 add_decision_group (L4aReviewWindow *self,
                     L4aDecision     *decision)
 {
@@ -817,7 +837,18 @@ add_decision_group (L4aReviewWindow *self,
   group = add_group (self, _("Internal Notes"), _("Only the World Secretariat reads these."));
   self->notes_view = add_text_field (group, _("Internal notes"), decision ? decision->internal_notes : "", !released);
   if (released)
-    return;
+    {
+      /* the letter that tells the government, in its language */
+      button = l4a_button_new_with_mnemonic (_("Decision _Letter…"));
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_set_halign (button, GTK_ALIGN_END);
+      gtk_widget_set_margin_top (button, 12);
+      gtk_widget_set_tooltip_text (button, _("The decision as a PDF letter to the government, in its language, "
+                                             "with the reviewers’ comments for the authors and no names"));
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (letter_cb), self);
+      adw_preferences_group_add (group, button);
+      return;
+    }
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);

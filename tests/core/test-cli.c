@@ -984,6 +984,68 @@ test_vlr (void)
   assert_one_line_error (&usage, 2, "vlr HUB");
 }
 
+/* Decision letters from the command line: in the language of the
+ * government's country unless asked in another; refused before release. */
+static void
+test_letter (void)
+{
+  g_autofree char *db = db_path ("letter.sqlite");
+  g_autofree char *fr = db_path ("letter-fr.pdf");
+  g_autofree char *es = db_path ("letter-es.pdf");
+  g_autofree char *en = db_path ("letter-en.pdf");
+  g_autofree char *none = db_path ("letter-none.pdf");
+  g_auto(Run) load = { 0 };
+  g_auto(Run) french = { 0 };
+  g_auto(Run) spanish = { 0 };
+  g_auto(Run) english = { 0 };
+  g_auto(Run) unreleased = { 0 };
+  g_auto(Run) member = { 0 };
+  struct { const char *path, *words; } expected[] = {
+    { NULL, "Le Secrétariat mondial, sur l’avis du Conseil consultatif, vous demande de réviser" },
+    { NULL, "ha otorgado a su propuesta el sello HUB Local4Action" },
+    { NULL, "asks you to revise your proposal" },
+  };
+
+  expected[0].path = fr;
+  expected[1].path = es;
+  expected[2].path = en;
+  run_cli (&load, "--db", db, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+  /* Dakar (Senegal): French; Bogotá (Colombia): Spanish */
+  run_cli (&french, "--db", db, "--role", "secretariat", "letter", "Sustainable Mobility Corridors Hub", "--out", fr,
+           NULL);
+  g_assert_cmpint (french.status, ==, 0);
+  run_cli (&spanish, "--db", db, "--role", "secretariat", "letter", "Care Blocks Hub", "--out", es, NULL);
+  g_assert_cmpint (spanish.status, ==, 0);
+  run_cli (&english, "--db", db, "--role", "secretariat", "letter", "Sustainable Mobility Corridors Hub",
+           "--language", "en", "--out", en, NULL);
+  g_assert_cmpint (english.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const char *argv[] = { "pdftotext", expected[i].path, "-", NULL };
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) joined = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                   NULL, NULL, &text, NULL, &status, &error));
+      g_assert_no_error (error);
+      /* the words as read, lines joined */
+      joined = g_string_new (text);
+      g_string_replace (joined, "\n", " ", 0);
+      if (strstr (joined->str, expected[i].words) == NULL)
+        g_error ("“%s” is not in %s: %s", expected[i].words, expected[i].path, joined->str);
+    }
+
+  run_cli (&unreleased, "--db", db, "--role", "secretariat", "letter", "Andean Water Funds Hub", "--out", none, NULL);
+  assert_one_line_error (&unreleased, 1, "released");
+  g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
+  run_cli (&member, "--db", db, "--role", "member", "letter", "Care Blocks Hub", "--out", none, NULL);
+  g_assert_cmpint (member.status, !=, 0);
+  g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1006,6 +1068,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/keys", test_keys);
   g_test_add_func ("/core/cli/chart", test_chart);
   g_test_add_func ("/core/cli/vlr", test_vlr);
+  g_test_add_func ("/core/cli/letter", test_letter);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-cli-XXXXXX");
 }

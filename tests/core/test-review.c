@@ -15,6 +15,7 @@
 #include "core-test-utils.h"
 
 #include "l4a-labels.h"
+#include "l4a-letter.h"
 #include "l4a-member.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-review.h"
@@ -800,6 +801,48 @@ test_decision_release (void)
     g_assert_no_error (error);
     g_assert_cmpuint (comments->len, ==, 1);
     g_assert_cmpstr (g_ptr_array_index (comments, 0), ==, "Name the partners' roles.");
+  }
+
+  /* the decision letter: for the government and the secretariat, once
+   * released; the outcome, the rationale, the comments without names */
+  {
+    g_autofree char *pdf = g_build_filename (tmpdir, "letter.pdf", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *names = sql_text (board.store, "SELECT group_concat (name, '|') FROM member");
+    g_auto(GStrv) members = g_strsplit (names, "|", -1);
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    int status = 0;
+
+    g_assert_true (l4a_letter_write (board.store, board.quito, "en", pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, &text, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "granted your proposal the"));
+    g_assert_nonnull (strstr (text, "A clear plan with partners."));
+    g_assert_nonnull (strstr (text, "Name the partners"));
+    g_assert_nonnull (strstr (text, "Reviewer 1"));
+    g_assert_nonnull (strstr (text, "co-branded label"));
+    for (guint i = 0; members[i] != NULL; i++)
+      if (*members[i] != '\0' && strstr (text, members[i]) != NULL)
+        g_error ("The letter names the reviewer %s", members[i]);
+    /* nor in a language it is not written in */
+    g_assert_false (l4a_letter_write (board.store, board.quito, "de", pdf, &error));
+    g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    /* not for a board member, nor another government, nor before release */
+    l4a_store_set_actor (board.store, L4A_ROLE_MEMBER, a);
+    g_assert_false (l4a_letter_write (board.store, board.quito, NULL, pdf, &error));
+    g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+    g_clear_error (&error);
+    l4a_store_set_actor (board.store, L4A_ROLE_GOVERNMENT, jalisco_gov);
+    g_assert_false (l4a_letter_write (board.store, board.quito, NULL, pdf, &error));
+    g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+    g_clear_error (&error);
+    g_assert_false (l4a_letter_write (board.store, board.jalisco, NULL, pdf, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    l4a_store_set_actor (board.store, L4A_ROLE_GOVERNMENT, board.quito_gov);
   }
 
   /* a released decision neither changes nor is released twice */

@@ -41,6 +41,8 @@
 #include <sqlite3.h>
 #include "l4a-export-window.h"
 #include "l4a-export-window-private.h"
+#include "l4a-accessible.h"
+#include "l4a-letter-export.h"
 #include "l4a-publish-window.h"
 #include "l4a-publish-window-private.h"
 #include "l4a-import.h"
@@ -842,6 +844,51 @@ sql_count (const char *sql)
   return value;
 }
 
+typedef struct
+{
+  gboolean  done;
+  char     *error;
+} LetterWait;
+
+static void
+letter_written_cb (GObject    *owner,
+                   const char *path,
+                   const char *error_message)
+{
+  LetterWait *wait = g_object_get_data (owner, "l4a-test-letter-wait");
+
+  wait->done = TRUE;
+  wait->error = g_strdup (error_message);
+}
+
+static gboolean
+letter_waited (gpointer data)
+{
+  return ((LetterWait *) data)->done;
+}
+
+/* The button labelled @label (mnemonics aside) under @root, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    {
+      g_autofree char *plain = l4a_mnemonic_strip (gtk_button_get_label (GTK_BUTTON (root)));
+
+      if (g_str_equal (plain, label))
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A board member scores and submits, then reads the others; the
  * secretariat decides and releases, and the hub appears. */
 static void
@@ -951,6 +998,19 @@ test_review_journey (void)
     l4a_test_wait_until (hubs_loaded, hubs, 30, "the hubs to reload");
     l4a_test_iterate (0.2);
     g_assert_cmpstr (l4a_hubs_view_get_count_text (hubs), !=, count_before);
+  }
+  /* released: the decision letter is offered, and written */
+  {
+    g_autofree char *letter = g_build_filename (tmpdir, "decision-letter.pdf", NULL);
+    LetterWait wait = { FALSE, NULL };
+
+    l4a_test_iterate (0.3);
+    g_assert_nonnull (find_button (GTK_WIDGET (review), "Decision Letter…"));
+    l4a_letter_export_to (store, proposal, letter, G_OBJECT (review), letter_written_cb);
+    g_object_set_data (G_OBJECT (review), "l4a-test-letter-wait", &wait);
+    l4a_test_wait_until (letter_waited, &wait, 60, "the decision letter");
+    g_assert_null (wait.error);
+    g_assert_true (g_file_test (letter, G_FILE_TEST_IS_REGULAR));
   }
   gtk_window_destroy (GTK_WINDOW (review));
 
