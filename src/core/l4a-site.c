@@ -1608,7 +1608,7 @@ step_feed (L4aSite  *self,
 
   g_string_append (xml, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n");
   {
-    g_autofree char *id = esc (self->base ? feed_id : "urn:local4action:feed");
+    g_autofree char *id = esc (feed_id);
     g_autofree char *home_e = esc (home);
     g_autofree char *self_e = esc (self_link);
 
@@ -1641,9 +1641,6 @@ step_sitemap (L4aSite  *self,
   g_autoptr(GString) xml = g_string_new (NULL);
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
 
-  /* a sitemap names pages by their whole address: only with the site's own */
-  if (self->base == NULL)
-    return TRUE;
   g_ptr_array_add (pages, g_strdup ("index.html"));
   for (guint l = 0; l4a_site_languages[l] != NULL; l++)
     {
@@ -1827,6 +1824,16 @@ l4a_site_new (L4aStore    *store,
   self->out = g_strdup (out_dir);
   if (base_url != NULL && *base_url != '\0')
     self->base = g_str_has_suffix (base_url, "/") ? g_strdup (base_url) : g_strconcat (base_url, "/", NULL);
+  else
+    {
+      /* no address of its own: the folder's, so that the catalogue, the
+       * feed and the sitemap still name whole addresses (a site read from
+       * a shared drive or a USB stick) */
+      g_autoptr(GFile) folder = g_file_new_for_path (out_dir);
+      g_autofree char *uri = g_file_get_uri (folder);
+
+      self->base = g_str_has_suffix (uri, "/") ? g_strdup (uri) : g_strconcat (uri, "/", NULL);
+    }
   self->hubs = g_steal_pointer (&hubs);
 
   /* the date of the data, never of the run: publishing the same registry

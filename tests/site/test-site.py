@@ -294,6 +294,17 @@ try:
 finally:
     driver.quit()
 
+# Without an address of its own, the folder's: whole addresses that resolve -----------
+plain = os.path.join(OUT, 'site-no-address')
+shutil.rmtree(plain, ignore_errors=True)
+run(db, 'publish', '--out', plain)
+folder_url = 'file://' + os.path.abspath(plain) + '/'
+plain_locations = [u.findtext(f'{SITEMAP}loc') for u in ET.parse(os.path.join(plain, 'sitemap.xml')).getroot()]
+check('without an address, the sitemap names the folder’s own pages',
+      plain_locations and all(loc.startswith(folder_url) and os.path.exists(unquote(loc[len('file://'):]))
+                              for loc in plain_locations), plain_locations[:2])
+shutil.rmtree(plain, ignore_errors=True)
+
 # A hub taken away takes its pages away ----------------------------------------------
 with sqlite3.connect(db) as connection:
     connection.execute('PRAGMA foreign_keys = ON')
