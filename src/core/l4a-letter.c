@@ -83,11 +83,12 @@ new_page (Letter *letter)
 
 /* Writes @text as one paragraph, on a new page when it does not fit. */
 static void
-paragraph (Letter     *letter,
-           const char *font,
-           const char *text,
-           double      indent,
-           double      space_after)
+paragraph_in (Letter       *letter,
+              const char   *font,
+              const char   *text,
+              double        indent,
+              double        space_after,
+              const double  colour[3])
 {
   PangoFontDescription *description = pango_font_description_from_string (font);
   int height;
@@ -102,10 +103,23 @@ paragraph (Letter     *letter,
       cairo_show_page (letter->cr);
       new_page (letter);
     }
-  cairo_set_source_rgb (letter->cr, 0.12, 0.12, 0.16);
+  cairo_set_source_rgb (letter->cr, colour[0], colour[1], colour[2]);
   cairo_move_to (letter->cr, MARGIN + indent, letter->y);
   pango_cairo_show_layout (letter->cr, letter->layout);
   letter->y += height + space_after;
+}
+
+static const double ink[3] = { 0.12, 0.12, 0.16 };
+static const double brand[3] = { 0.11, 0.31, 0.55 };
+
+static void
+paragraph (Letter     *letter,
+           const char *font,
+           const char *text,
+           double      indent,
+           double      space_after)
+{
+  paragraph_in (letter, font, text, indent, space_after, ink);
 }
 
 typedef struct
@@ -221,9 +235,8 @@ render (L4aStore     *store,
   gboolean granted = g_strcmp0 (outcome, "label-granted") == 0;
 
   new_page (letter);
-  cairo_set_source_rgb (letter->cr, 0.11, 0.31, 0.55);
-  paragraph (letter, "Sans Bold 10", _("Local4Action HUBs · World Secretariat of United Cities and Local Governments"),
-             0, 24);
+  paragraph_in (letter, "Sans Bold 10", _("Local4Action HUBs · World Secretariat of United Cities and Local Governments"),
+                0, 24, brand);
   paragraph (letter, "Sans 10", date, 0, 12);
   /* translators: the addressee of a decision letter: a government and its country */
   to = g_strdup_printf (_("To: %s, %s"), facts->government ? facts->government : "", country);

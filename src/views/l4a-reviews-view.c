@@ -429,7 +429,7 @@ l4a_reviews_view_open_matrix (L4aReviewsView *self)
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Who Reviews What"));
   l4a_window_add_close_shortcuts (GTK_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_set_default_size (GTK_WINDOW (window), 980, 600);
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -451,7 +451,11 @@ l4a_reviews_view_open_matrix (L4aReviewsView *self)
   gtk_widget_set_vexpand (scrolled, TRUE);
   grid = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 10);
+  gtk_widget_add_css_class (grid, "card");
+  gtk_widget_add_css_class (grid, "l4a-matrix");
+  gtk_widget_set_halign (grid, GTK_ALIGN_START);
+  gtk_widget_set_valign (grid, GTK_ALIGN_START);
   gtk_widget_set_margin_start (grid, 12);
   gtk_widget_set_margin_end (grid, 12);
   gtk_widget_set_margin_bottom (grid, 12);
@@ -464,8 +468,9 @@ l4a_reviews_view_open_matrix (L4aReviewsView *self)
       GtkWidget *total = gtk_label_new (load);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
       gtk_widget_add_css_class (label, "caption-heading");
       gtk_grid_attach (GTK_GRID (grid), label, 1 + m, 0, 1, 1);
       gtk_widget_add_css_class (total, "heading");
@@ -482,9 +487,11 @@ l4a_reviews_view_open_matrix (L4aReviewsView *self)
     {
       GtkWidget *label = gtk_label_new (g_ptr_array_index (matrix->proposal_titles, p));
 
+      /* the whole title, on two lines if need be */
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+      gtk_label_set_width_chars (GTK_LABEL (label), 18);
       gtk_grid_attach (GTK_GRID (grid), label, 0, 1 + p, 1, 1);
       for (guint m = 0; m < M; m++)
         {
@@ -501,6 +508,7 @@ l4a_reviews_view_open_matrix (L4aReviewsView *self)
                                          : cell == L4A_CELL_CONFLICT ? _("Conflict of interest") : _("Not assigned"));
           gtk_widget_set_tooltip_text (mark, description);
           gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+          gtk_widget_add_css_class (mark, "title-4");
           if (cell == L4A_CELL_CONFLICT)
             gtk_widget_add_css_class (mark, "error");
           gtk_grid_attach (GTK_GRID (grid), mark, 1 + m, 1 + p, 1, 1);
