@@ -1096,15 +1096,117 @@ command_assign (L4aGlobalOptions  *options,
   return EXIT_SUCCESS;
 }
 
+/* Every submitted review of the call's proposals, criterion by criterion:
+ * what the ranking is made of, for a spreadsheet or a program. */
+static int
+print_per_criterion (L4aStore   *store,
+                     const char *call,
+                     GPtrArray  *scores,
+                     gboolean    json,
+                     gboolean    csv)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  static const char * const header[] = { "proposal_id", "proposal", "reviewer", "criterion", "weight", "scale_min",
+                                         "scale_max", "score", "recommendation", "submitted_at" };
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "call");
+  json_builder_add_string_value (builder, call);
+  json_builder_set_member_name (builder, "reviews");
+  json_builder_begin_array (builder);
+  for (guint k = 0; csv && k < G_N_ELEMENTS (header); k++)
+    l4a_csv_append_field (out, header[k], TRUE);
+  if (csv)
+    l4a_csv_end_line (out);
+  if (!json && !csv)
+    g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Proposal"), _("Reviewer"), _("Criterion"), _("Weight"),
+                                                   _("Score"), NULL }));
+
+  for (guint i = 0; i < scores->len; i++)
+    {
+      L4aProposalScore *score = g_ptr_array_index (scores, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) reviews = l4a_review_list (store, score->proposal_id, &error);
+
+      if (reviews == NULL)
+        return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+      for (guint r = 0; r < reviews->len; r++)
+        {
+          L4aReview *review = g_ptr_array_index (reviews, r);
+
+          if (review->submitted_at == NULL)
+            continue;
+          json_builder_begin_object (builder);
+          l4a_cli_add_string (builder, "proposal_id", score->proposal_id);
+          l4a_cli_add_string (builder, "proposal", score->title);
+          l4a_cli_add_string (builder, "reviewer", review->reviewer);
+          l4a_cli_add_string (builder, "recommendation", review->recommendation);
+          l4a_cli_add_string (builder, "submitted_at", review->submitted_at);
+          json_builder_set_member_name (builder, "scores");
+          json_builder_begin_array (builder);
+          for (guint c = 0; c < review->scores->len; c++)
+            {
+              L4aScore *criterion = g_ptr_array_index (review->scores, c);
+              g_autofree char *weight = g_strdup_printf ("%g", criterion->weight);
+              g_autofree char *low = g_strdup_printf ("%d", criterion->scale_min);
+              g_autofree char *high = g_strdup_printf ("%d", criterion->scale_max);
+              g_autofree char *value = criterion->has_score ? g_strdup_printf ("%g", criterion->score) : g_strdup ("");
+
+              json_builder_begin_object (builder);
+              l4a_cli_add_string (builder, "criterion", criterion->label);
+              json_builder_set_member_name (builder, "weight");
+              json_builder_add_double_value (builder, criterion->weight);
+              json_builder_set_member_name (builder, "scale_min");
+              json_builder_add_int_value (builder, criterion->scale_min);
+              json_builder_set_member_name (builder, "scale_max");
+              json_builder_add_int_value (builder, criterion->scale_max);
+              json_builder_set_member_name (builder, "score");
+              if (criterion->has_score)
+                json_builder_add_double_value (builder, criterion->score);
+              else
+                json_builder_add_null_value (builder);
+              json_builder_end_object (builder);
+              if (csv)
+                {
+                  const char *fields[] = { score->proposal_id, score->title, review->reviewer, criterion->label,
+                                           weight, low, high, value, review->recommendation, review->submitted_at };
+
+                  for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
+                    l4a_csv_append_field (out, fields[k], k <= 3 || k == 8);
+                  l4a_csv_end_line (out);
+                }
+              else if (!json)
+                g_ptr_array_add (rows, g_strdupv ((char *[]) { score->title, review->reviewer, criterion->label,
+                                                               weight, value, NULL }));
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  if (json)
+    l4a_cli_print_json (builder);
+  else if (csv)
+    fputs (out->str, stdout);
+  else
+    l4a_cli_print_table (rows, 5);
+  return EXIT_SUCCESS;
+}
+
 static int
 command_scores (L4aGlobalOptions  *options,
                 int                argc,
                 char             **argv)
 {
-  gboolean json = FALSE, csv = FALSE;
+  gboolean json = FALSE, csv = FALSE, per_criterion = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV instead of a table"), NULL },
+    { "per-criterion", 0, 0, G_OPTION_ARG_NONE, &per_criterion,
+      N_("Every submitted review's score on each criterion, one line each"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("CALL"));
@@ -1131,6 +1233,9 @@ command_scores (L4aGlobalOptions  *options,
       (call = l4a_store_resolve_reference (store, "call", argv[1], &error)) == NULL ||
       (scores = l4a_review_scores (store, call, &progress, &error)) == NULL)
     return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+
+  if (per_criterion)
+    return print_per_criterion (store, call, scores, json, csv);
 
   if (json)
     {

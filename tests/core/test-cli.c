@@ -1046,6 +1046,64 @@ test_letter (void)
   g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
 }
 
+/* Every submitted review's score on each criterion: as many lines as
+ * reviews times criteria, the same reviews the ranking counts; JSON too;
+ * the secretariat's only. */
+static void
+test_scores_per_criterion (void)
+{
+  g_autofree char *db = db_path ("per-criterion.sqlite");
+  g_auto(Run) load = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) ranking = { 0 };
+  g_auto(Run) government = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *reviews, *proposals;
+  guint lines = 0, submitted = 0;
+  const char *call = "Local4Action HUBs call 2025";
+
+  run_cli (&load, "--db", db, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+  run_cli (&csv, "--db", db, "--role", "secretariat", "scores", call, "--per-criterion", "--csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "proposal_id,proposal,reviewer,criterion,weight,"));
+  lines = count_lines (csv.out) - 1;
+  run_cli (&json, "--db", db, "--role", "secretariat", "scores", call, "--per-criterion", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  g_assert_no_error (error);
+  reviews = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "reviews");
+  g_assert_cmpuint (json_array_get_length (reviews), >, 0);
+  {
+    guint n_scores = 0;
+
+    for (guint i = 0; i < json_array_get_length (reviews); i++)
+      {
+        JsonObject *review = json_array_get_object_element (reviews, i);
+
+        n_scores += json_array_get_length (json_object_get_array_member (review, "scores"));
+        g_assert_true (json_object_has_member (review, "reviewer"));
+      }
+    g_assert_cmpuint (n_scores, ==, lines);
+  }
+  /* the same reviews as the ranking counts */
+  run_cli (&ranking, "--db", db, "--role", "secretariat", "scores", call, "--json", NULL);
+  g_assert_cmpint (ranking.status, ==, 0);
+  {
+    g_autoptr(JsonParser) other = json_parser_new ();
+
+    g_assert_true (json_parser_load_from_data (other, ranking.out, -1, NULL));
+    proposals = json_object_get_array_member (json_node_get_object (json_parser_get_root (other)), "proposals");
+    for (guint i = 0; i < json_array_get_length (proposals); i++)
+      submitted += (guint) json_object_get_int_member (json_array_get_object_element (proposals, i), "submitted");
+    g_assert_cmpuint (submitted, ==, json_array_get_length (reviews));
+  }
+  run_cli (&government, "--db", db, "--role", "government", "scores", call, "--per-criterion", NULL);
+  assert_one_line_error (&government, 1, "World Secretariat");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1069,6 +1127,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/chart", test_chart);
   g_test_add_func ("/core/cli/vlr", test_vlr);
   g_test_add_func ("/core/cli/letter", test_letter);
+  g_test_add_func ("/core/cli/scores-per-criterion", test_scores_per_criterion);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-cli-XXXXXX");
 }
