@@ -1607,10 +1607,10 @@ l4a_hubs_view_init (L4aHubsView *self)
 
   add_column (self, L4A_HUB_SORT_NAME, _("Name"), TRUE, -1);
   add_column (self, L4A_HUB_SORT_GOVERNMENT, _("Lead government"), TRUE, -1);
-  add_column (self, L4A_HUB_SORT_COUNTRY, _("Country"), FALSE, 130);
-  add_column (self, L4A_HUB_SORT_REGION, _("Region"), FALSE, 130);
+  add_column (self, L4A_HUB_SORT_COUNTRY, _("Country"), TRUE, 130);
+  add_column (self, L4A_HUB_SORT_REGION, _("Region"), TRUE, 130);
   add_column (self, L4A_HUB_SORT_SDGS, _("SDGs"), FALSE, 110);
-  add_column (self, L4A_HUB_SORT_AXIS, _("Pact axis"), FALSE, 100);
+  add_column (self, L4A_HUB_SORT_AXIS, _("Pact axis"), FALSE, 120);
   add_column (self, L4A_HUB_SORT_STATUS, _("Status"), FALSE, 100);
   add_column (self, L4A_HUB_SORT_TIME_FRAME, _("Time frame"), FALSE, 170);
 
