@@ -718,6 +718,22 @@ draw_today (Plot         *plot,
              0, rgb);
 }
 
+/* Keeps a column's first, lowest, highest and last points, in their order
+ * and once each. */
+static inline void
+keep_column (GArray *kept,
+             guint   first,
+             guint   low,
+             guint   high,
+             guint   last)
+{
+  guint in_order[4] = { first, MIN (low, high), MAX (low, high), last };
+
+  for (guint k = 0; k < 4; k++)
+    if (kept->len == 0 || g_array_index (kept, guint, kept->len - 1) != in_order[k])
+      g_array_append_val (kept, in_order[k]);
+}
+
 /* The points of a line that its pixels can show (the M4 method): in each
  * column of device pixels, the first, the lowest, the highest and the last
  * point, in their order; drawn as one line they give the same picture as
@@ -745,40 +761,34 @@ reduce_per_column (Plot           *plot,
   origin = plot->left * dx - plot->x_min * scale;
 
   kept = g_array_sized_new (FALSE, FALSE, sizeof (guint), (guint) ((plot->right - plot->left) * dx * 4 + 8));
-  for (guint i = 0; i <= n; i++)
+  column = (gint64) floor (origin + points[0].x * scale);
+  for (guint i = 1; i < n; i++)
     {
-      const L4aChartPoint *p = i < n ? &points[i] : NULL;
-      gint64 here = p ? (gint64) floor (origin + p->x * scale) : G_MAXINT64;
+      double x = points[i].x, y = points[i].y;
+      double at = origin + x * scale;
+      /* the plot's points are at positive device x: truncating is floor */
+      gint64 here = at >= 0 ? (gint64) at : (gint64) floor (at);
 
-      if (p != NULL && i > 0 && p->x < points[i - 1].x)
+      if (G_UNLIKELY (x < points[i - 1].x))
         {
           /* not in the order of x: drawn whole */
           g_array_unref (kept);
           return NULL;
         }
-
       if (here != column)
         {
-          if (column != G_MININT64)
-            {
-              guint in_order[4] = { first, MIN (low, high), MAX (low, high), last };
-
-              for (guint k = 0; k < 4; k++)
-                if (kept->len == 0 || g_array_index (kept, guint, kept->len - 1) != in_order[k])
-                  g_array_append_val (kept, in_order[k]);
-            }
-          if (p == NULL)
-            break;
+          keep_column (kept, first, low, high, last);
           column = here;
           first = low = high = last = i;
           continue;
         }
-      if (p->y < points[low].y)
+      if (y < points[low].y)
         low = i;
-      if (p->y > points[high].y)
+      else if (y > points[high].y)
         high = i;
       last = i;
     }
+  keep_column (kept, first, low, high, last);
   return kept;
 }
 
@@ -1079,6 +1089,29 @@ draw_scores (Plot *plot)
     }
 }
 
+/* What a chart adds to the range of its points' values. */
+static void
+value_range_adjust (L4aChart *chart,
+                    double   *lo,
+                    double   *hi)
+{
+  if (chart->kind == L4A_CHART_PROGRESS)
+    {
+      if (isfinite (chart->baseline_value))
+        *lo = MIN (*lo, chart->baseline_value), *hi = MAX (*hi, chart->baseline_value);
+      if (isfinite (chart->target_value))
+        *lo = MIN (*lo, chart->target_value), *hi = MAX (*hi, chart->target_value);
+    }
+  if (chart->kind == L4A_CHART_BARS || chart->kind == L4A_CHART_STACKED_BARS)
+    *lo = MIN (*lo, 0);
+  if (isfinite (chart->y_min))
+    *lo = chart->y_min;
+  if (isfinite (chart->y_max))
+    *hi = chart->y_max;
+  if (!isfinite (*lo) || !isfinite (*hi))
+    *lo = 0, *hi = 1;
+}
+
 static void
 value_range (L4aChart *chart,
              double   *lo,
@@ -1115,23 +1148,35 @@ value_range (L4aChart *chart,
               }
           }
       }
-  if (chart->kind == L4A_CHART_PROGRESS)
-    {
-      if (isfinite (chart->baseline_value))
-        *lo = MIN (*lo, chart->baseline_value), *hi = MAX (*hi, chart->baseline_value);
-      if (isfinite (chart->target_value))
-        *lo = MIN (*lo, chart->target_value), *hi = MAX (*hi, chart->target_value);
-    }
-  if (chart->kind == L4A_CHART_BARS || chart->kind == L4A_CHART_STACKED_BARS)
-    *lo = MIN (*lo, 0);
-  if (isfinite (chart->y_min))
-    *lo = chart->y_min;
-  if (isfinite (chart->y_max))
-    *hi = chart->y_max;
-  if (!isfinite (*lo) || !isfinite (*hi))
-    *lo = 0, *hi = 1;
+  value_range_adjust (chart, lo, hi);
 }
 
+/* What a chart adds to the range of its points' days. */
+static void
+day_range_adjust (L4aChart *chart,
+                  double   *lo,
+                  double   *hi)
+{
+  if (isfinite (chart->baseline_day))
+    *lo = MIN (*lo, chart->baseline_day), *hi = MAX (*hi, chart->baseline_day);
+  if (isfinite (chart->target_day))
+    *lo = MIN (*lo, chart->target_day), *hi = MAX (*hi, chart->target_day);
+  if (isfinite (chart->today) && isfinite (*lo))
+    *lo = MIN (*lo, chart->today), *hi = MAX (*hi, chart->today);
+  if (!isfinite (*lo) || !isfinite (*hi))
+    {
+      *lo = isfinite (chart->today) ? chart->today - 365 : 0;
+      *hi = *lo + 730;
+    }
+  if (*hi - *lo < 30)
+    *lo -= 15, *hi += 15;
+  {
+    double pad = (*hi - *lo) * 0.03;
+
+    *lo -= pad;
+    *hi += pad;
+  }
+}
 static void
 day_range (L4aChart *chart,
            double   *lo,
@@ -1153,25 +1198,38 @@ day_range (L4aChart *chart,
             *hi = MAX (*hi, p->y);
         }
     }
-  if (isfinite (chart->baseline_day))
-    *lo = MIN (*lo, chart->baseline_day), *hi = MAX (*hi, chart->baseline_day);
-  if (isfinite (chart->target_day))
-    *lo = MIN (*lo, chart->target_day), *hi = MAX (*hi, chart->target_day);
-  if (isfinite (chart->today) && isfinite (*lo))
-    *lo = MIN (*lo, chart->today), *hi = MAX (*hi, chart->today);
-  if (!isfinite (*lo) || !isfinite (*hi))
-    {
-      *lo = isfinite (chart->today) ? chart->today - 365 : 0;
-      *hi = *lo + 730;
-    }
-  if (*hi - *lo < 30)
-    *lo -= 15, *hi += 15;
-  {
-    double pad = (*hi - *lo) * 0.03;
+  day_range_adjust (chart, lo, hi);
+}
 
-    *lo -= pad;
-    *hi += pad;
-  }
+/* A progress chart's days and values in one pass over its points: a line
+ * of a million points is read once for both. */
+static void
+progress_ranges (L4aChart *chart,
+                 double   *day_lo,
+                 double   *day_hi,
+                 double   *value_lo,
+                 double   *value_hi)
+{
+  *day_lo = *value_lo = INFINITY;
+  *day_hi = *value_hi = -INFINITY;
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      L4aChartSeries *series = series_at (chart, s);
+      const L4aChartPoint *points = (const L4aChartPoint *) (gpointer) series->points->data;
+
+      for (guint i = 0; i < series->points->len; i++)
+        {
+          *day_lo = MIN (*day_lo, points[i].x);
+          *day_hi = MAX (*day_hi, points[i].x);
+          if (isfinite (points[i].y))
+            {
+              *value_lo = MIN (*value_lo, points[i].y);
+              *value_hi = MAX (*value_hi, points[i].y);
+            }
+        }
+    }
+  value_range_adjust (chart, value_lo, value_hi);
+  day_range_adjust (chart, day_lo, day_hi);
 }
 
 /**
@@ -1242,14 +1300,15 @@ l4a_chart_draw (L4aChart            *chart,
     day_range (chart, &plot.x_min, &plot.x_max);
   else
     {
-      value_range (chart, &lo, &hi);
+      if (chart->kind == L4A_CHART_PROGRESS)
+        progress_ranges (chart, &plot.x_min, &plot.x_max, &lo, &hi);
+      else
+        value_range (chart, &lo, &hi);
       l4a_ticks_nice (lo, hi, MAX (3, (guint) ((numeric_x ? width : height) / 70)), &ticks);
       if (numeric_x)
         plot.x_min = ticks.min, plot.x_max = ticks.max;
       else
         plot.y_min = ticks.min, plot.y_max = ticks.max;
-      if (chart->kind == L4A_CHART_PROGRESS)
-        day_range (chart, &plot.x_min, &plot.x_max);
     }
 
   /* room for the labels around the plot */
