@@ -32,6 +32,7 @@
 #include "l4a-registry.h"
 #include "l4a-indicator.h"
 #include "l4a-letter.h"
+#include "l4a-packet.h"
 #include "l4a-site.h"
 #include "l4a-review.h"
 #include "l4a-sample.h"
@@ -65,6 +66,7 @@ static int command_import  (L4aGlobalOptions *options, int argc, char **argv);
 static int command_publish (L4aGlobalOptions *options, int argc, char **argv);
 static int command_vlr     (L4aGlobalOptions *options, int argc, char **argv);
 static int command_letter  (L4aGlobalOptions *options, int argc, char **argv);
+static int command_packet  (L4aGlobalOptions *options, int argc, char **argv);
 
 static const struct {
   const char  *name;
@@ -90,6 +92,7 @@ static const struct {
   { "verify", l4a_cli_verify, N_("Tell who signed a bundle and for whom it is sealed, changing nothing") },
   { "publish", command_publish, N_("Publish the registry as a website, in a folder (secretariat)") },
   { "letter", command_letter, N_("Write the letter of a released decision as PDF, in the government's language") },
+  { "packet", command_packet, N_("Write the committee packet of a call as PDF: ranking, summaries, scores (secretariat)") },
   { "vlr", command_vlr, N_("Write a hub's indicators, or every hub's, as the CSV annex of a Voluntary Local Review") },
 };
 
@@ -1758,6 +1761,38 @@ command_letter (L4aGlobalOptions  *options,
   store = l4a_cli_open_store (options, &error);
   if (store == NULL || (proposal = l4a_store_resolve_reference (store, "proposal", argv[1], &error)) == NULL ||
       !l4a_letter_write (store, proposal, language, out, &error))
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_packet (L4aGlobalOptions  *options,
+                int                argc,
+                char             **argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *call = NULL;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF file to write"), N_("FILE.pdf") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("CALL"));
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Write one PDF for the Executive Bureau: the ranking of the call, then "
+                                           "each proposal's summary, its scores criterion by criterion (reviewers "
+                                           "numbered, not named) and the outcome proposed."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
+  if (argc != 2 || out == NULL)
+    return l4a_cli_fail (EXIT_USAGE, _("Say the call and the file: packet CALL --out FILE.pdf"));
+
+  store = l4a_cli_open_store (options, &error);
+  if (store == NULL || (call = l4a_store_resolve_reference (store, "call", argv[1], &error)) == NULL ||
+      !l4a_packet_write (store, call, out, &error))
     return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
   return EXIT_SUCCESS;
 }

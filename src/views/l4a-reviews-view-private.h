@@ -23,4 +23,8 @@ GtkWindow  *l4a_reviews_view_open_audit   (L4aReviewsView *self);
 GtkWindow  *l4a_reviews_view_open_matrix  (L4aReviewsView *self);
 GtkWindow  *l4a_reviews_view_open_members (L4aReviewsView *self);
 
+gboolean    l4a_reviews_view_write_packet   (L4aReviewsView  *self,
+                                             const char      *path,
+                                             GError         **error);
+
 G_END_DECLS

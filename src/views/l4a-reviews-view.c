@@ -17,6 +17,7 @@
 #include "l4a-accessible.h"
 #include "l4a-labels.h"
 #include "l4a-members-window.h"
+#include "l4a-packet.h"
 #include "l4a-registry.h"
 #include "l4a-review.h"
 #include "l4a-review-window.h"
@@ -522,6 +523,73 @@ l4a_reviews_view_open_matrix (L4aReviewsView *self)
   return GTK_WINDOW (window);
 }
 
+/* The committee packet -------------------------------------------------------- */
+
+static void
+packet_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    L4aReviewsView  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL)
+        l4a_reviews_view_write_packet (self, path, &error);
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+/**
+ * l4a_reviews_view_write_packet:
+ *
+ * Writes the committee packet of the call shown at @path; a toast says
+ * what became of it.
+ */
+gboolean
+l4a_reviews_view_write_packet (L4aReviewsView  *self,
+                               const char      *path,
+                               GError         **error)
+{
+  const char *call = selected_call (self);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (L4A_IS_REVIEWS_VIEW (self), FALSE);
+
+  if (call == NULL)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, _("Choose a call first."));
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new ((*error)->message));
+      return FALSE;
+    }
+  if (!l4a_packet_write (self->store, call, path, error))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new ((*error)->message));
+      return FALSE;
+    }
+  /* translators: a file written, by its name */
+  text = g_strdup_printf (_("Committee packet saved as “%s”"), name);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+  return TRUE;
+}
+
+static void
+packet_clicked_cb (L4aReviewsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Save the Committee Packet"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "committee-packet.pdf");
+  g_signal_connect (dialog, "response", G_CALLBACK (packet_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* Audit ------------------------------------------------------------------------ */
 
 typedef struct
@@ -719,6 +787,7 @@ l4a_reviews_view_class_init (L4aReviewsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, l4a_reviews_view_open_matrix);
   gtk_widget_class_bind_template_callback (widget_class, l4a_reviews_view_open_members);
   gtk_widget_class_bind_template_callback (widget_class, l4a_reviews_view_open_audit);
+  gtk_widget_class_bind_template_callback (widget_class, packet_clicked_cb);
 }
 
 static void

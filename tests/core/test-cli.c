@@ -1104,6 +1104,58 @@ test_scores_per_criterion (void)
   assert_one_line_error (&government, 1, "World Secretariat");
 }
 
+/* The committee packet: the ranking, each proposal's summary and scores,
+ * reviewers numbered and never named; the secretariat's only. */
+static void
+test_packet (void)
+{
+  g_autofree char *db = db_path ("packet.sqlite");
+  g_autofree char *pdf = db_path ("packet.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *names = NULL;
+  g_auto(GStrv) members = NULL;
+  g_auto(Run) load = { 0 };
+  g_auto(Run) packet = { 0 };
+  g_auto(Run) government = { 0 };
+  g_auto(Run) list = { 0 };
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  int status = 0;
+
+  run_cli (&load, "--db", db, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+  run_cli (&packet, "--db", db, "--role", "secretariat", "packet", "Local4Action HUBs call 2025", "--out", pdf, NULL);
+  g_assert_cmpint (packet.status, ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Heat Action Planning Hub: scores"));
+  g_assert_nonnull (strstr (text, "Reviewer 1"));
+  g_assert_nonnull (strstr (text, "Outcome proposed"));
+  g_assert_nonnull (strstr (text, "The six key features"));
+  /* no reviewer's name anywhere */
+  run_cli (&list, "--db", db, "--role", "secretariat", "list", "members", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonArray *array;
+
+    g_assert_true (json_parser_load_from_data (parser, list.out, -1, NULL));
+    array = json_node_get_array (json_parser_get_root (parser));
+    g_assert_cmpuint (json_array_get_length (array), >, 0);
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        const char *name = json_object_get_string_member (json_array_get_object_element (array, i), "name");
+
+        if (strstr (text, name) != NULL)
+          g_error ("The packet names the reviewer %s", name);
+      }
+  }
+  run_cli (&government, "--db", db, "--role", "government", "packet", "Local4Action HUBs call 2025", "--out", pdf,
+           NULL);
+  assert_one_line_error (&government, 1, "World Secretariat");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1128,6 +1180,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/vlr", test_vlr);
   g_test_add_func ("/core/cli/letter", test_letter);
   g_test_add_func ("/core/cli/scores-per-criterion", test_scores_per_criterion);
+  g_test_add_func ("/core/cli/packet", test_packet);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-cli-XXXXXX");
 }

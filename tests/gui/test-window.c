@@ -1012,6 +1012,14 @@ test_review_journey (void)
     g_assert_null (wait.error);
     g_assert_true (g_file_test (letter, G_FILE_TEST_IS_REGULAR));
   }
+  /* the committee packet of the call, from the Reviews view */
+  {
+    g_autofree char *packet = g_build_filename (tmpdir, "committee-packet.pdf", NULL);
+
+    g_assert_true (l4a_reviews_view_write_packet (view, packet, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (packet, G_FILE_TEST_IS_REGULAR));
+  }
   gtk_window_destroy (GTK_WINDOW (review));
 
   /* the board: a member added with a declared conflict; a nameless one refused */
