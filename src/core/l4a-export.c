@@ -363,6 +363,25 @@ check_allowed (L4aStore       *store,
                            _("Choose who you are in Preferences before writing a bundle."));
       return FALSE;
     }
+  /* who the workstation acts as is someone this database knows: a bundle
+   * is never written in the name of nobody (an enrolment request asks to
+   * be known, and is the exception) */
+  if (info->role != L4A_ROLE_SECRETARIAT && !g_str_equal (kind, "enrolment"))
+    {
+      g_autofree char *self_name = name_of (store, role == L4A_ROLE_MEMBER ? "member" : "government", identity);
+
+      if (self_name == NULL)
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND,
+                       role == L4A_ROLE_MEMBER
+                       ? _("This workstation acts as the board member “%s”, who is not in this database: choose "
+                           "who you are in Preferences.")
+                       : _("This workstation acts as the government “%s”, which is not in this database: choose "
+                           "who you are in Preferences."),
+                       identity);
+          return FALSE;
+        }
+    }
   if (info->for_whom == L4A_BUNDLE_FOR_NONE && for_id != NULL)
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,

@@ -1156,6 +1156,34 @@ test_packet (void)
   assert_one_line_error (&government, 1, "World Secretariat");
 }
 
+/* A bundle is never written in the name of someone this database does not
+ * know; nothing is written. */
+static void
+test_export_unknown_identity (void)
+{
+  g_autofree char *db = db_path ("nobody.sqlite");
+  g_autofree char *out = db_path ("nobody.l4a.json");
+  g_auto(Run) load = { 0 };
+  g_auto(Run) member = { 0 };
+  g_auto(Run) government = { 0 };
+  g_auto(Run) enrolment = { 0 };
+
+  run_cli (&load, "--db", db, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+  run_cli (&member, "--db", db, "--role", "member", "--as", "00000000-0000-4000-8000-000000000000", "export",
+           "--kind", "reviews", "--out", out, NULL);
+  assert_one_line_error (&member, 1, "not in this database");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  run_cli (&government, "--db", db, "--role", "government", "--as", "00000000-0000-4000-8000-000000000000",
+           "export", "--kind", "submission", "--out", out, NULL);
+  assert_one_line_error (&government, 1, "not in this database");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  /* asking to be known is how one becomes known */
+  run_cli (&enrolment, "--db", db, "--role", "government", "--as", "00000000-0000-4000-8000-000000000000",
+           "enrol", "--out", out, NULL);
+  g_assert_cmpint (enrolment.status, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1181,6 +1209,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/letter", test_letter);
   g_test_add_func ("/core/cli/scores-per-criterion", test_scores_per_criterion);
   g_test_add_func ("/core/cli/packet", test_packet);
+  g_test_add_func ("/core/cli/export-unknown-identity", test_export_unknown_identity);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-cli-XXXXXX");
 }
