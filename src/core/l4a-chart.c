@@ -170,6 +170,21 @@ point_at (L4aChartSeries *series,
   return &g_array_index (series->points, L4aChartPoint, i);
 }
 
+/* A value with its unit, as the verdict says it. */
+static char *
+with_unit (L4aChart *chart,
+           double    value)
+{
+  g_autofree char *number = l4a_format_number (value, -1);
+
+  if (chart->unit == NULL || *chart->unit == '\0')
+    return g_steal_pointer (&number);
+  if (g_str_equal (chart->unit, "%"))
+    return g_strconcat (number, "%", NULL);
+  /* translators: a number and its unit, such as 24.4 µg/m³ */
+  return g_strdup_printf (_("%s %s"), number, chart->unit);
+}
+
 /**
  * l4a_chart_compute_verdict:
  *
@@ -215,18 +230,18 @@ l4a_chart_compute_verdict (L4aChart *chart)
     if (point_at (measurements, i)->x >= last->x)
       last = point_at (measurements, i);
 
-  last_text = l4a_format_number (last->y, -1);
+  last_text = with_unit (chart, last->y);
   last_day = l4a_format_day (last->x);
-  t_text = l4a_format_number (t_value, -1);
+  t_text = with_unit (chart, t_value);
   t_day_text = l4a_format_day (t_day);
-  b_text = l4a_format_number (b_value, -1);
+  b_text = with_unit (chart, b_value);
   b_day_text = l4a_format_day (b_day);
 
   if (chart->higher_is_better ? last->y >= t_value : last->y <= t_value)
     {
       chart->verdict = L4A_VERDICT_REACHED;
-      /* translators: a value, a date, then the target's value */
-      chart->verdict_text = g_strdup_printf (_("Target reached: the latest value, %s on %s, meets the target of %s."),
+      /* translators: the latest value, its date, then the target */
+      chart->verdict_text = g_strdup_printf (_("Target reached: %s on %s meets the target of %s."),
                                              last_text, last_day, t_text);
       return chart->verdict;
     }
@@ -239,19 +254,19 @@ l4a_chart_compute_verdict (L4aChart *chart)
     expected = b_value;
   else
     expected = b_value + (t_value - b_value) * (last->x - b_day) / (t_day - b_day);
-  expected_text = l4a_format_number (expected, -1);
+  expected_text = with_unit (chart, expected);
 
   better = chart->higher_is_better ? last->y >= expected : last->y <= expected;
   chart->verdict = better ? L4A_VERDICT_ON_TRACK : L4A_VERDICT_OFF_TRACK;
   chart->verdict_text = g_strdup_printf (
     better
-      /* translators: the latest value and its date; the value expected then; the baseline, its date, the target,
-       * its date; whether higher or lower is better */
-      ? _("On track: the latest value, %s on %s, is at or beyond the %s that the straight path from the baseline "
-          "(%s on %s) to the target (%s on %s) expects by then; %s is better.")
-      : _("Off track: the latest value, %s on %s, falls short of the %s that the straight path from the baseline "
-          "(%s on %s) to the target (%s on %s) expects by then; %s is better."),
-    last_text, last_day, expected_text, b_text, b_day_text, t_text, t_day_text,
+      /* translators: the latest value and its date; the value expected by then on a steady way from the baseline
+       * (a value and its date) to the target (a value and its date); then "higher" or "lower" */
+      ? _("On track: %s on %s, where a steady way from %s on %s to the target of %s by %s would be at %s "
+          "(%s is better).")
+      : _("Off track: %s on %s, where a steady way from %s on %s to the target of %s by %s would be at %s "
+          "(%s is better)."),
+    last_text, last_day, b_text, b_day_text, t_text, t_day_text, expected_text,
     chart->higher_is_better ? _("higher") : _("lower"));
   return chart->verdict;
 }

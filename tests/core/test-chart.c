@@ -176,7 +176,7 @@ test_verdicts (void)
     l4a_chart_compute_verdict (chart);
     g_assert_nonnull (strstr (chart->verdict_text, "20.1"));
     g_assert_nonnull (strstr (chart->verdict_text, "20.0068"));
-    g_assert_nonnull (strstr (chart->verdict_text, "straight path"));
+    g_assert_nonnull (strstr (chart->verdict_text, "a steady way from"));
 
     /* no target: no verdict */
     chart->target_value = NAN;
