@@ -481,7 +481,7 @@ build_assets (L4aBrandView *self)
                 }
               gtk_widget_add_css_class (label, "caption");
               if (small)
-                gtk_widget_add_css_class (label, "warning");
+                gtk_widget_add_css_class (label, "l4a-warning-text");
               gtk_box_append (GTK_BOX (item), preview_area (self, asset, b, preview_sizes[s]));
               gtk_box_append (GTK_BOX (item), label);
               gtk_widget_set_valign (item, GTK_ALIGN_START);

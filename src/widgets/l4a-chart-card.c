@@ -238,14 +238,14 @@ l4a_chart_card_set_chart (L4aChartCard *self,
 
   gtk_label_set_label (self->title, chart && chart->title ? chart->title : "");
   gtk_widget_remove_css_class (GTK_WIDGET (self->verdict), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict), "l4a-warning-text");
   if (chart != NULL && chart->kind == L4A_CHART_PROGRESS && chart->verdict_text != NULL)
     {
       gtk_label_set_label (self->verdict, chart->verdict_text);
       if (chart->verdict == L4A_VERDICT_ON_TRACK || chart->verdict == L4A_VERDICT_REACHED)
         gtk_widget_add_css_class (GTK_WIDGET (self->verdict), "success");
       else if (chart->verdict == L4A_VERDICT_OFF_TRACK)
-        gtk_widget_add_css_class (GTK_WIDGET (self->verdict), "warning");
+        gtk_widget_add_css_class (GTK_WIDGET (self->verdict), "l4a-warning-text");
       gtk_widget_set_visible (GTK_WIDGET (self->verdict), TRUE);
     }
   else

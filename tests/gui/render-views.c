@@ -20,6 +20,7 @@
 #include <math.h>
 
 #include "gui-test-utils.h"
+#include "l4a-color.h"
 #include "test-utils.h"
 #include "trust-test-utils.h"
 #include "l4a-import.h"
@@ -1022,6 +1023,103 @@ render_chart_data (L4aApplication *app,
   return ok;
 }
 
+/* The tags that carry states and warnings are read as text: in light and
+ * dark, their text against their own background is at least 4.5:1 (WCAG
+ * AA for text their size), measured on the pixels drawn. */
+static gboolean
+check_tag_contrast (L4aApplication *app,
+                    const char     *outdir)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  static const char * const classes[] = { NULL, "l4a-warning-tag", "l4a-sample-tag", "l4a-warning-text" };
+  gboolean ok = TRUE;
+
+  for (guint dark = 0; dark <= 1; dark++)
+    {
+      GtkWidget *window = adw_window_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+      GtkWidget *tags[G_N_ELEMENTS (classes)];
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autofree guchar *pixels = NULL;
+      int width, height;
+
+      g_settings_set_string (settings, "color-scheme", dark ? "dark" : "light");
+      gtk_widget_set_margin_top (box, 24);
+      gtk_widget_set_margin_bottom (box, 24);
+      gtk_widget_set_margin_start (box, 24);
+      gtk_widget_set_margin_end (box, 24);
+      for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+        {
+          tags[i] = gtk_label_new ("Under review WWWW");
+          /* warning text is running text, on the window's background */
+          if (g_strcmp0 (classes[i], "l4a-warning-text") != 0)
+            gtk_widget_add_css_class (tags[i], "l4a-tag");
+          if (classes[i] != NULL)
+            gtk_widget_add_css_class (tags[i], classes[i]);
+          gtk_box_append (GTK_BOX (box), tags[i]);
+        }
+      adw_window_set_content (ADW_WINDOW (window), box);
+      gtk_window_present (GTK_WINDOW (window));
+      l4a_test_iterate (0.4);
+      texture = render_window (GTK_WINDOW (window));
+      width = gdk_texture_get_width (texture);
+      height = gdk_texture_get_height (texture);
+      pixels = g_malloc ((gsize) width * height * 4);
+      gdk_texture_download (texture, pixels, (gsize) width * 4);
+      {
+        g_autofree char *name = g_strdup_printf ("tags-%s.png", dark ? "dark" : "light");
+        g_autofree char *path = g_build_filename (outdir, name, NULL);
+
+        gdk_texture_save_to_png (texture, path);
+      }
+
+      for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+        {
+          graphene_rect_t bounds;
+          L4aRgb background = { 0 }, text = { 0 };
+          double ratio = 0;
+          int x0, y0, x1, y1, middle;
+
+          if (!gtk_widget_compute_bounds (tags[i], window, &bounds))
+            continue;
+          x0 = (int) bounds.origin.x + 10;
+          x1 = (int) (bounds.origin.x + bounds.size.width) - 10;
+          y0 = (int) bounds.origin.y + 2;
+          y1 = (int) (bounds.origin.y + bounds.size.height) - 2;
+          middle = (int) (bounds.origin.y + bounds.size.height / 2);
+          /* the tag's own background: its left end, inside its rounded edge */
+          {
+            const guchar *p = pixels + ((gsize) middle * width + x0 - 4) * 4;
+
+            background.red = p[2] / 255.0, background.green = p[1] / 255.0, background.blue = p[0] / 255.0;
+          }
+          /* its text: the drawn pixel that stands out most from it */
+          for (int y = y0; y < y1; y++)
+            for (int x = x0; x < x1; x++)
+              {
+                const guchar *p = pixels + ((gsize) y * width + x) * 4;
+                L4aRgb here = { p[2] / 255.0, p[1] / 255.0, p[0] / 255.0 };
+                double r = l4a_contrast_ratio (&here, &background);
+
+                if (r > ratio)
+                  ratio = r, text = here;
+              }
+          g_print ("tag %s, %s: %.2f:1\n", classes[i] ? classes[i] : "l4a-tag", dark ? "dark" : "light", ratio);
+          if (ratio < 4.5)
+            {
+              g_printerr ("The tag %s reads at %.2f:1 in the %s style, under 4.5:1\n",
+                          classes[i] ? classes[i] : "l4a-tag", ratio, dark ? "dark" : "light");
+              ok = FALSE;
+            }
+          (void) text;
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+      l4a_test_iterate (0.1);
+    }
+  g_settings_set_string (settings, "color-scheme", "light");
+  return ok;
+}
+
 /* The main views in another of the interface's languages, as wide as a
  * desktop window, light: where translations run long. */
 static gboolean
@@ -1154,6 +1252,7 @@ main (int   argc,
   ok &= render_brand_kit (app, outdir);
   ok &= render_sync (app, outdir, tmpdir);
   ok &= render_chart_data (app, outdir);
+  ok &= check_tag_contrast (app, outdir);
 
   l4a_test_remove_tree (tmpdir);
 
