@@ -131,19 +131,6 @@ static const struct { const char *action, *sentence; } actions[] = {
   { "rotate-key", N_("Replaced %s") },
 };
 
-static char *
-lookup_text (L4aStore   *store,
-             const char *sql,
-             const char *id)
-{
-  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, sql, NULL);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW ? l4a_store_column_dup (stmt, 0) : NULL;
-}
-
 /* The record of an entry as the user knows it: "proposal “Heat Action
  * Planning Hub”", "review of “…”", or its kind and the start of its id
  * when it is gone. Table and column names come from the records module's
@@ -165,7 +152,10 @@ record_words (L4aStore            *store,
     return g_strdup (_("a bundle"));
   if (g_str_equal (type, "roster_key"))
     {
-      name = id ? lookup_text (store, "SELECT name FROM roster_key WHERE public_key = ?1", id) : NULL;
+      name = id ? l4a_store_lookup_text (store,
+                                                "SELECT coalesce ((SELECT name FROM member WHERE id = k.actor_id), "
+                                                "  (SELECT name FROM government WHERE id = k.actor_id), k.name) "
+                                                "FROM roster_key k WHERE public_key = ?1", id) : NULL;
       /* translators: the signing key of a person or a government */
       return name ? g_strdup_printf (_("the key of %s"), name) : g_strdup (_("a workstation’s key"));
     }
@@ -176,7 +166,7 @@ record_words (L4aStore            *store,
     {
       g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", title, type);
 
-      name = lookup_text (store, sql, id);
+      name = l4a_store_lookup_text (store, sql, id);
     }
   else if (g_strv_contains ((const char * const[]) { "review", "assignment", "decision", "discussion_note", NULL },
                             type))
@@ -184,7 +174,7 @@ record_words (L4aStore            *store,
       /* a record without a name of its own is named by its proposal */
       g_autofree char *sql = g_strdup_printf ("SELECT p.title FROM %s t JOIN proposal p ON p.id = t.proposal_id "
                                               "WHERE t.id = ?1", type);
-      g_autofree char *proposal = lookup_text (store, sql, id);
+      g_autofree char *proposal = l4a_store_lookup_text (store, sql, id);
 
       if (proposal != NULL)
         /* translators: a record and the proposal it belongs to, such as review of “Heat Action Hub” */
@@ -241,8 +231,8 @@ l4a_audit_entry_actor (L4aStore            *store,
   if (g_strcmp0 (entry->actor, "secretariat") == 0)
     return g_strdup (_("World Secretariat"));
   if (entry->actor != NULL && g_str_has_prefix (entry->actor, "member:"))
-    name = lookup_text (store, "SELECT name FROM member WHERE id = ?1", entry->actor + strlen ("member:"));
+    name = l4a_store_lookup_text (store, "SELECT name FROM member WHERE id = ?1", entry->actor + strlen ("member:"));
   else if (entry->actor != NULL && g_str_has_prefix (entry->actor, "government:"))
-    name = lookup_text (store, "SELECT name FROM government WHERE id = ?1", entry->actor + strlen ("government:"));
+    name = l4a_store_lookup_text (store, "SELECT name FROM government WHERE id = ?1", entry->actor + strlen ("government:"));
   return name != NULL ? name : g_strdup (entry->actor);
 }

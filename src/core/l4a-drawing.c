@@ -11,8 +11,10 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "l4a-drawing.h"
@@ -98,4 +100,55 @@ l4a_file_surface_finish (cairo_surface_t  *surface,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * l4a_pdf_write:
+ * @title: (nullable): the document's title, in its metadata
+ * @draw: draws the pages
+ *
+ * Writes a PDF of pages @width by @height points at @path: beside it first
+ * and renamed into place, so that a failure never leaves half a file.
+ */
+gboolean
+l4a_pdf_write (const char  *path,
+               double       width,
+               double       height,
+               const char  *title,
+               L4aPdfDraw   draw,
+               gpointer     data,
+               GError     **error)
+{
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (partial, width, height);
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+  gboolean ok;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Local4Action Hubs");
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  ok = draw (cr, data, error);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (ok && status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* translators: a file name, then the reason */
+                   _("“%s” cannot be written: %s."), path, cairo_status_to_string (status));
+      ok = FALSE;
+    }
+  if (ok && g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s” cannot be written: %s."), path,
+                   g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_remove (partial);
+  return ok;
 }

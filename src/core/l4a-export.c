@@ -255,16 +255,9 @@ name_of (L4aStore   *store,
          const char *table,
          const char *id)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = g_strdup_printf ("SELECT name FROM %s WHERE id = ?1", table);
 
-  if (id == NULL)
-    return NULL;
-  stmt = l4a_store_prepare (store, sql, NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW ? l4a_store_column_dup (stmt, 0) : NULL;
+  return l4a_store_lookup_text (store, sql, id);
 }
 
 /* Who the bundle is for, or who writes it when it is addressed to no one

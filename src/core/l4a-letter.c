@@ -15,13 +15,11 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
 #include "l4a-brand.h"
+#include "l4a-drawing.h"
 #include "l4a-labels.h"
 #include "l4a-letter.h"
 #include "l4a-reference.h"
@@ -64,7 +62,6 @@ l4a_letter_language_for (const char *country)
 
 typedef struct
 {
-  cairo_surface_t *surface;
   cairo_t         *cr;
   PangoLayout     *layout;
   double           y;
@@ -319,6 +316,32 @@ render (L4aStore     *store,
   return TRUE;
 }
 
+typedef struct
+{
+  L4aStore    *store;
+  L4aDecision *decision;
+  Facts       *facts;
+  const char  *language;
+} Drawing;
+
+static gboolean
+draw_letter (cairo_t   *cr,
+             gpointer   data,
+             GError   **error)
+{
+  Drawing *drawing = data;
+  Letter letter = { cr, pango_cairo_create_layout (cr), 0 };
+  L4aLanguage speaking;
+  gboolean ok;
+
+  pango_layout_set_wrap (letter.layout, PANGO_WRAP_WORD_CHAR);
+  l4a_language_push (&speaking, drawing->language);
+  ok = render (drawing->store, drawing->decision, drawing->facts, &letter, error);
+  l4a_language_pop (&speaking);
+  g_object_unref (letter.layout);
+  return ok;
+}
+
 /**
  * l4a_letter_write:
  * @language: (nullable): "en", "fr" or "es"; %NULL for the government's
@@ -337,11 +360,7 @@ l4a_letter_write (L4aStore    *store,
 {
   g_auto(Facts) facts = { 0 };
   g_autoptr(L4aDecision) decision = NULL;
-  g_autofree char *partial = NULL;
-  Letter letter = { 0 };
-  L4aLanguage speaking;
-  cairo_status_t status;
-  gboolean ok;
+  Drawing drawing = { 0 };
 
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -356,38 +375,9 @@ l4a_letter_write (L4aStore    *store,
   if (decision == NULL)
     return FALSE;
 
-  partial = g_strconcat (path, ".partial", NULL);
-  letter.surface = cairo_pdf_surface_create (partial, WIDTH, HEIGHT);
-  letter.cr = cairo_create (letter.surface);
-  letter.layout = pango_cairo_create_layout (letter.cr);
-  pango_layout_set_wrap (letter.layout, PANGO_WRAP_WORD_CHAR);
-  cairo_pdf_surface_set_metadata (letter.surface, CAIRO_PDF_METADATA_TITLE, facts.title ? facts.title : "");
-  cairo_pdf_surface_set_metadata (letter.surface, CAIRO_PDF_METADATA_CREATOR, "Local4Action Hubs");
-
-  l4a_language_push (&speaking, language ? language : l4a_letter_language_for (facts.country));
-  ok = render (store, decision, &facts, &letter, error);
-  l4a_language_pop (&speaking);
-
-  g_object_unref (letter.layout);
-  cairo_destroy (letter.cr);
-  cairo_surface_finish (letter.surface);
-  status = cairo_surface_status (letter.surface);
-  cairo_surface_destroy (letter.surface);
-  if (ok && status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("“%s” cannot be written: %s."), path,
-                   cairo_status_to_string (status));
-      ok = FALSE;
-    }
-  if (ok && g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s” cannot be written: %s."), path,
-                   g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_remove (partial);
-  return ok;
+  drawing.store = store;
+  drawing.decision = decision;
+  drawing.facts = &facts;
+  drawing.language = language ? language : l4a_letter_language_for (facts.country);
+  return l4a_pdf_write (path, WIDTH, HEIGHT, facts.title, draw_letter, &drawing, error);
 }

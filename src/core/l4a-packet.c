@@ -14,12 +14,10 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "l4a-drawing.h"
 #include "l4a-labels.h"
 #include "l4a-packet.h"
 #include "l4a-permissions.h"
@@ -264,6 +262,27 @@ render (L4aStore    *store,
   return TRUE;
 }
 
+typedef struct
+{
+  L4aStore   *store;
+  const char *call_id;
+} Drawing;
+
+static gboolean
+draw_packet (cairo_t   *cr,
+             gpointer   data,
+             GError   **error)
+{
+  Drawing *drawing = data;
+  Sheet sheet = { cr, pango_cairo_create_layout (cr), 0 };
+  gboolean ok;
+
+  pango_layout_set_wrap (sheet.layout, PANGO_WRAP_WORD_CHAR);
+  ok = render (drawing->store, drawing->call_id, &sheet, error);
+  g_object_unref (sheet.layout);
+  return ok;
+}
+
 /**
  * l4a_packet_write:
  *
@@ -277,43 +296,13 @@ l4a_packet_write (L4aStore    *store,
                   const char  *path,
                   GError     **error)
 {
-  g_autofree char *partial = NULL;
-  cairo_surface_t *surface;
-  Sheet sheet = { 0 };
-  cairo_status_t status;
-  gboolean ok;
+  Drawing drawing = { 0 };
 
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
 
   if (!l4a_store_require (store, L4A_PERMISSION_SEE_SCORES, error))
     return FALSE;
-  partial = g_strconcat (path, ".partial", NULL);
-  surface = cairo_pdf_surface_create (partial, WIDTH, HEIGHT);
-  sheet.cr = cairo_create (surface);
-  sheet.layout = pango_cairo_create_layout (sheet.cr);
-  pango_layout_set_wrap (sheet.layout, PANGO_WRAP_WORD_CHAR);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Local4Action Hubs");
-  ok = render (store, call_id, &sheet, error);
-  g_object_unref (sheet.layout);
-  cairo_destroy (sheet.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (ok && status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("“%s” cannot be written: %s."), path,
-                   cairo_status_to_string (status));
-      ok = FALSE;
-    }
-  if (ok && g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s” cannot be written: %s."), path,
-                   g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_remove (partial);
-  return ok;
+  drawing.store = store;
+  drawing.call_id = call_id;
+  return l4a_pdf_write (path, WIDTH, HEIGHT, NULL, draw_packet, &drawing, error);
 }

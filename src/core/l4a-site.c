@@ -26,7 +26,6 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <cairo-svg.h>
 #include <math.h>
 #include <string.h>
 #include <tmpl-glib.h>
@@ -36,6 +35,7 @@
 #include "l4a-chart.h"
 #include "l4a-charts.h"
 #include "l4a-csv.h"
+#include "l4a-drawing.h"
 #include "l4a-hub.h"
 #include "l4a-hub-details.h"
 #include "l4a-indicator.h"
@@ -45,6 +45,7 @@
 #include "l4a-reference.h"
 #include "l4a-registry.h"
 #include "l4a-site.h"
+#include "l4a-store-private.h"
 #include "l4a-types.h"
 
 #define TEMPLATES "/org/local4action/Hubs/core/site/"
@@ -99,6 +100,9 @@ struct _L4aSite
   GHashTable  *templates;   /* name → TmplTemplate */
   GHashTable  *written;     /* paths (relative) of this run */
   char        *modified;    /* the latest date of the data, for the feed and catalogue */
+  GHashTable  *partners;    /* hub id → its partners' names, for the search, read once */
+  L4aHubDetails *details;   /* of the hub at details_hub, for its pages in each language */
+  guint        details_hub;
   guint        n_written;
   guint        n_unchanged;
   guint        n_removed;
@@ -532,37 +536,19 @@ make_map (gpointer    data,
           const char *scratch,
           GError    **error)
 {
-  cairo_surface_t *surface = cairo_svg_surface_create (scratch, MAP_WIDTH, MAP_HEIGHT);
+  cairo_surface_t *surface = l4a_file_surface_new (scratch, MAP_WIDTH, MAP_HEIGHT, 1, _("the map"), error);
   cairo_t *cr;
   L4aMapCamera camera;
   L4aMapStyle style = { { 0.812, 0.878, 0.933 }, { 0.96, 0.96, 0.94 }, { 0.62, 0.62, 0.6 }, { 0.8, 0.85, 0.95 },
                         { 1, 1, 1 }, { 0.1, 0.1, 0.1 }, FALSE, FALSE };
-  cairo_status_t status;
 
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The map cannot be drawn: %s"),
-                   cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      return FALSE;
-    }
-  cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
+  if (surface == NULL)
+    return FALSE;
   cr = cairo_create (surface);
   l4a_map_camera_reset (&camera);
   l4a_map_render (cr, MAP_WIDTH, MAP_HEIGHT, &camera, &style, NULL, 0, NULL);
-  status = cairo_status (cr);
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The map cannot be drawn: %s"),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return l4a_file_surface_finish (surface, scratch, error);
 }
 
 static gboolean
@@ -709,22 +695,17 @@ step_network (L4aSite    *self,
 
   /* the hubs by the day they were labelled, the newest first */
   g_ptr_array_sort (by_date, compare_newest);
-  {
-    GPtrArray *sorted = by_date;
+  for (guint i = 0; i < by_date->len; i++)
+    {
+      L4aHub *hub = g_ptr_array_index (by_date, i);
+      g_autofree char *when = l4a_format_date (hub_date (hub));
+      g_autofree char *href = g_strdup_printf ("hubs/%s.html", l4a_hub_get_id (hub));
+      g_autofree char *place = hub_place (hub);
+      /* translators: a hub in the timeline: the day it was labelled, and its place */
+      g_autofree char *detail = g_strdup_printf (_("labelled %s · %s"), when, place);
 
-    for (guint i = 0; i < sorted->len; i++)
-      {
-        L4aHub *hub = g_ptr_array_index (sorted, i);
-        const char *date = hub_date (hub);
-        g_autofree char *when = l4a_format_date (date);
-        g_autofree char *href = g_strdup_printf ("hubs/%s.html", l4a_hub_get_id (hub));
-        g_autofree char *place = hub_place (hub);
-        /* translators: a hub in the timeline: the day it was labelled, and its place */
-        g_autofree char *detail = g_strdup_printf (_("labelled %s · %s"), when, place);
-
-        add_item (self, timeline, l4a_hub_get_name (hub), href, detail, NULL, NULL, error);
-      }
-  }
+      add_item (self, timeline, l4a_hub_get_name (hub), href, detail, NULL, NULL, error);
+    }
 
   if (error != NULL && *error != NULL)
     return FALSE;
@@ -924,23 +905,19 @@ step_list (L4aSite    *self,
   scope_text (scope, "count", count);
   scope_list (scope, "hubs", items);
   scope_text (scope, "none", _("No hub matches. Try fewer words or filters."));
+  {
+    /* the count's words for the script, which puts the number for %d */
+    g_autoptr(GString) one = g_string_new (g_dngettext (GETTEXT_PACKAGE, "%u hub", "%u hubs", 1));
+    g_autoptr(GString) many = g_string_new (g_dngettext (GETTEXT_PACKAGE, "%u hub", "%u hubs", 2));
+
+    g_string_replace (one, "%u", "%d", 0);
+    g_string_replace (many, "%u", "%d", 0);
+    scope_text (scope, "one", one->str);
+    scope_text (scope, "many", many->str);
+  }
   content = expand (self, "hubs.html", scope, error);
   if (content == NULL)
     return FALSE;
-  {
-    /* the count's words for the script, in this language */
-    g_autofree char *one = esc (g_dngettext (GETTEXT_PACKAGE, "%u hub", "%u hubs", 1));
-    g_autofree char *many = esc (g_dngettext (GETTEXT_PACKAGE, "%u hub", "%u hubs", 2));
-    g_autoptr(GString) with_words = g_string_new (content);
-    g_autofree char *attributes = NULL;
-
-    g_strdelimit (one, "%", '%');
-    attributes = g_strdup_printf ("id=\"count\" data-one=\"%s\" data-many=\"%s\"", one, many);
-    g_string_replace (with_words, "id=\"count\"", attributes, 1);
-    g_string_replace (with_words, "%u", "%d", 0);
-    g_free (content);
-    content = g_string_free (g_steal_pointer (&with_words), FALSE);
-  }
   return put_page (self, lang, "hubs.html", 0, "hubs.html", _("Hubs"), _("Every labelled hub of the registry."),
                    content, script, error);
 }
@@ -1010,13 +987,8 @@ step_index (L4aSite    *self,
       add_tokens (builder, seen, l4a_hub_get_government (hub));
       add_tokens (builder, seen, l4a_hub_get_summary (hub));
       add_tokens (builder, seen, country ? l4a_reference_translate (L4A_REFERENCE_COUNTRIES, country) : NULL);
-      {
-        /* partners are found too */
-        g_autoptr(L4aHubDetails) details = l4a_registry_get_hub_details (self->store, l4a_hub_get_id (hub), NULL);
-
-        for (guint p = 0; details && p < details->partners->len; p++)
-          add_tokens (builder, seen, ((L4aDetailItem *) g_ptr_array_index (details->partners, p))->title);
-      }
+      /* partners are found too */
+      add_tokens (builder, seen, g_hash_table_lookup (self->partners, l4a_hub_get_id (hub)));
       add_tokens (builder, seen, l4a_hub_get_region (hub)
                                  ? l4a_reference_translate (L4A_REFERENCE_REGIONS, l4a_hub_get_region (hub)) : NULL);
       json_builder_end_array (builder);
@@ -1114,7 +1086,7 @@ step_hub (L4aSite    *self,
 {
   g_autoptr(L4aHub) hub = g_list_model_get_item (self->hubs, index);
   const char *id = l4a_hub_get_id (hub);
-  g_autoptr(L4aHubDetails) details = l4a_registry_get_hub_details (self->store, id, error);
+  L4aHubDetails *details;
   g_autoptr(TmplScope) scope = tmpl_scope_new ();
   g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) sdgs = g_ptr_array_new_with_free_func (g_free);
@@ -1131,6 +1103,13 @@ step_hub (L4aSite    *self,
   guint n_councils = 0;
   const L4aReferenceEntry *council_entries = l4a_reference_entries (L4A_REFERENCE_COUNCILS, &n_councils);
 
+  if (self->details == NULL || self->details_hub != index)
+    {
+      g_clear_pointer (&self->details, l4a_hub_details_free);
+      self->details = l4a_registry_get_hub_details (self->store, id, error);
+      self->details_hub = index;
+    }
+  details = self->details;
   if (details == NULL || !put_made (self, label_file, make_label, &label, error))
     return FALSE;
 
@@ -1746,6 +1725,8 @@ l4a_site_finalize (GObject *object)
   g_clear_pointer (&self->templates, g_hash_table_unref);
   g_clear_pointer (&self->written, g_hash_table_unref);
   g_clear_pointer (&self->modified, g_free);
+  g_clear_pointer (&self->partners, g_hash_table_unref);
+  g_clear_pointer (&self->details, l4a_hub_details_free);
 
   G_OBJECT_CLASS (l4a_site_parent_class)->finalize (object);
 }
@@ -1762,6 +1743,25 @@ l4a_site_init (L4aSite *self)
   self->steps = g_array_new (FALSE, FALSE, sizeof (Step));
   self->templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->partners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* Every hub's partners' names, in one query rather than one a hub and a
+ * language. */
+static gboolean
+read_partners (L4aSite  *self,
+               GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (self->store,
+                                                    "SELECT hub_id, group_concat (name, ' ') FROM partner "
+                                                    "WHERE hub_id IS NOT NULL GROUP BY hub_id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (self->partners, l4a_store_column_dup (stmt, 0), l4a_store_column_dup (stmt, 1));
+  return l4a_store_rows_done (self->store, rc, error);
 }
 
 static void
@@ -1835,6 +1835,8 @@ l4a_site_new (L4aStore    *store,
       self->base = g_str_has_suffix (uri, "/") ? g_strdup (uri) : g_strconcat (uri, "/", NULL);
     }
   self->hubs = g_steal_pointer (&hubs);
+  if (!read_partners (self, error))
+    return NULL;
 
   /* the date of the data, never of the run: publishing the same registry
    * again writes the same files */
@@ -1862,9 +1864,12 @@ l4a_site_new (L4aStore    *store,
       add_step (self, STEP_LIST, lang, 0);
       add_step (self, STEP_INDEX, lang, 0);
       add_step (self, STEP_DOWNLOADS_PAGE, lang, 0);
-      for (guint i = 0; i < n; i++)
-        add_step (self, STEP_HUB, lang, i);
     }
+  /* a hub's pages in its three languages one after the other: its details
+   * are read once */
+  for (guint i = 0; i < n; i++)
+    for (guint l = 0; l4a_site_languages[l] != NULL; l++)
+      add_step (self, STEP_HUB, l4a_site_languages[l], i);
   add_step (self, STEP_DOWNLOADS, NULL, 0);
   add_step (self, STEP_CATALOG, NULL, 0);
   add_step (self, STEP_FEED, NULL, 0);

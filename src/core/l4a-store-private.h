@@ -37,6 +37,9 @@ void          l4a_store_set_sqlite_error (L4aStore     *self,
                                          GError       **error);
 const char   *l4a_store_actor_string    (L4aStore      *self);
 guint64       l4a_store_get_serial      (L4aStore      *self);
+char         *l4a_store_lookup_text     (L4aStore      *self,
+                                         const char    *sql,
+                                         const char    *key);
 char         *l4a_store_column_dup      (sqlite3_stmt  *stmt,
                                          int            column);
 gboolean      l4a_store_rows_done       (L4aStore      *self,

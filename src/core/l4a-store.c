@@ -264,6 +264,27 @@ l4a_store_column_dup (sqlite3_stmt *stmt,
 }
 
 /**
+ * l4a_store_lookup_text:
+ * @sql: a query of one text column with one parameter, ?1
+ * @key: (nullable): the parameter
+ *
+ * Returns: (transfer full) (nullable): the first row's text, or %NULL when
+ *   there is none, @key is %NULL or the query fails
+ */
+char *
+l4a_store_lookup_text (L4aStore   *self,
+                       const char *sql,
+                       const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (key == NULL || (stmt = l4a_store_prepare (self, sql, NULL)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW ? l4a_store_column_dup (stmt, 0) : NULL;
+}
+
+/**
  * l4a_store_rows_done:
  * @rc: what the last sqlite3_step() of a row loop returned
  *

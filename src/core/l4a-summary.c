@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "l4a-drawing.h"
 #include "l4a-labels.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-reference.h"
@@ -71,19 +72,6 @@ write_text (Page       *page,
   return TRUE;
 }
 
-static char *
-lookup_text (L4aStore   *store,
-             const char *sql,
-             const char *id)
-{
-  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, sql, NULL);
-
-  if (stmt == NULL || id == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW ? l4a_store_column_dup (stmt, 0) : NULL;
-}
-
 /**
  * l4a_proposal_render_summary:
  * @cr: a context of %L4A_SUMMARY_WIDTH by %L4A_SUMMARY_HEIGHT units
@@ -110,10 +98,10 @@ l4a_proposal_render_summary (L4aStore    *store,
   if (edit == NULL)
     return FALSE;
 
-  government = lookup_text (store, "SELECT name FROM government WHERE id = ?1", edit->government_id);
-  country = lookup_text (store, "SELECT country FROM government WHERE id = ?1", edit->government_id);
-  call = lookup_text (store, "SELECT title FROM call WHERE id = ?1", edit->call_id);
-  sample = lookup_text (store, "SELECT sample FROM proposal WHERE id = ?1", id);
+  government = l4a_store_lookup_text (store, "SELECT name FROM government WHERE id = ?1", edit->government_id);
+  country = l4a_store_lookup_text (store, "SELECT country FROM government WHERE id = ?1", edit->government_id);
+  call = l4a_store_lookup_text (store, "SELECT title FROM call WHERE id = ?1", edit->call_id);
+  sample = l4a_store_lookup_text (store, "SELECT sample FROM proposal WHERE id = ?1", id);
   checks = l4a_proposal_check_features (store, edit);
 
   cairo_save (cr);
@@ -245,43 +233,29 @@ l4a_proposal_render_summary (L4aStore    *store,
  * Writes the summary as a one-page PDF at @path, beside it first and
  * renamed into place, so that a failure never leaves half a file.
  */
+typedef struct
+{
+  L4aStore   *store;
+  const char *id;
+} Drawing;
+
+static gboolean
+draw_summary (cairo_t   *cr,
+              gpointer   data,
+              GError   **error)
+{
+  Drawing *drawing = data;
+
+  return l4a_proposal_render_summary (drawing->store, drawing->id, cr, error);
+}
+
 gboolean
 l4a_proposal_write_summary (L4aStore    *store,
                             const char  *id,
                             const char  *path,
                             GError     **error)
 {
-  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  gboolean ok;
+  Drawing drawing = { store, id };
 
-  surface = cairo_pdf_surface_create (partial, L4A_SUMMARY_WIDTH, L4A_SUMMARY_HEIGHT);
-  cr = cairo_create (surface);
-  ok = l4a_proposal_render_summary (store, id, cr, error);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (ok && status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* translators: a file name, then the reason */
-                   _("“%s” cannot be written: %s."), path, cairo_status_to_string (status));
-      ok = FALSE;
-    }
-
-  if (ok && g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("“%s” cannot be written: %s."), path, g_strerror (saved));
-      ok = FALSE;
-    }
-
-  if (!ok)
-    g_remove (partial);
-  return ok;
+  return l4a_pdf_write (path, L4A_SUMMARY_WIDTH, L4A_SUMMARY_HEIGHT, NULL, draw_summary, &drawing, error);
 }

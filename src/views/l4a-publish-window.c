@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "l4a-accessible.h"
+#include "l4a-letter-export.h"
 #include "l4a-publish-window.h"
 #include "l4a-publish-window-private.h"
 #include "l4a-permissions.h"
@@ -191,15 +192,6 @@ line_cb (GObject      *object,
                                        g_object_ref (self));
 }
 
-/* The program that publishes: this one, or the one a test names. */
-static char *
-program_path (void)
-{
-  const char *named = g_getenv ("L4A_EXECUTABLE");
-
-  return named != NULL ? g_strdup (named) : g_file_read_link ("/proc/self/exe", NULL);
-}
-
 static void
 publish_clicked_cb (L4aPublishWindow *self)
 {
@@ -217,7 +209,7 @@ publish_clicked_cb (L4aPublishWindow *self)
                      "https://hubs.example.org/."));
       goto refused;
     }
-  g_ptr_array_add (argv, program_path ());
+  g_ptr_array_add (argv, l4a_program_path ());
   if (g_ptr_array_index (argv, 0) == NULL)
     {
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The program cannot find itself to publish."));

@@ -66,6 +66,20 @@ finished_cb (GObject      *object,
 }
 
 /**
+ * l4a_program_path:
+ *
+ * Returns: (transfer full) (nullable): this program, for work it does in a
+ *   process of its own; or the one a test names in L4A_EXECUTABLE
+ */
+char *
+l4a_program_path (void)
+{
+  const char *named = g_getenv ("L4A_EXECUTABLE");
+
+  return named != NULL ? g_strdup (named) : g_file_read_link ("/proc/self/exe", NULL);
+}
+
+/**
  * l4a_letter_export_to:
  * @owner: the window that asks
  * @done: called once if @owner is still there, with an error message when
@@ -84,11 +98,10 @@ l4a_letter_export_to (L4aStore      *store,
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  const char *named = g_getenv ("L4A_EXECUTABLE");
   const char *identity = l4a_store_get_identity (store);
   Export *export;
 
-  g_ptr_array_add (argv, named ? g_strdup (named) : g_file_read_link ("/proc/self/exe", NULL));
+  g_ptr_array_add (argv, l4a_program_path ());
   g_ptr_array_add (argv, g_strdup ("--db"));
   g_ptr_array_add (argv, g_strdup (l4a_store_get_path (store)));
   g_ptr_array_add (argv, g_strdup ("--role"));

@@ -17,6 +17,7 @@ typedef void (*L4aLetterDone) (GObject    *owner,
                                const char *path,
                                const char *error_message);
 
+char *l4a_program_path        (void);
 void l4a_letter_export_choose (GtkWindow     *parent,
                                L4aStore      *store,
                                const char    *proposal_id,
