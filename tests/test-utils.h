@@ -60,4 +60,19 @@ l4a_test_sql_int (const char *path,
   return text ? g_ascii_strtoll (text, NULL, 10) : -1;
 }
 
+/* Runs @sql on the database at @path, as another program would. */
+static inline void
+l4a_test_sql_exec (const char *path,
+                   const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
 G_END_DECLS

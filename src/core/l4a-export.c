@@ -56,9 +56,14 @@ static const Selection submission[] = {
 
 #define OWN_HUBS "SELECT id FROM hub WHERE government_id = ?1"
 
+#define OWN_CHANGES \
+  "SELECT id FROM deliverable_change WHERE deliverable_id IN (SELECT id FROM deliverable WHERE hub_id IN (" OWN_HUBS "))"
+
 static const Selection monitoring[] = {
+  { "attachment", "sha256 IN (SELECT evidence_sha256 FROM deliverable_change WHERE id IN (" OWN_CHANGES "))" },
   { "activity", "hub_id IN (" OWN_HUBS ")" },
   { "deliverable", "hub_id IN (" OWN_HUBS ")" },
+  { "deliverable_change", "id IN (" OWN_CHANGES ")" },
   { "indicator", "hub_id IN (" OWN_HUBS ")" },
   { "measurement", "indicator_id IN (SELECT id FROM indicator WHERE hub_id IN (" OWN_HUBS "))" },
   { NULL }
@@ -111,14 +116,17 @@ static const Selection registry[] = {
   { "government", NULL },
   { "call", "status <> 'draft'" },
   { "criterion", "call_id IN (SELECT id FROM call WHERE status <> 'draft')" },
-  { "attachment", "sha256 IN (SELECT sha256 FROM brand_asset)" },
+  { "attachment", "sha256 IN (SELECT sha256 FROM brand_asset) "
+                  "OR sha256 IN (SELECT evidence_sha256 FROM deliverable_change)" },
   /* the source proposal stays with the secretariat */
   { "hub", NULL, { "proposal_id" } },
   { "activity", NULL },
   { "partner", "hub_id IS NOT NULL" },
   { "deliverable", "hub_id IS NOT NULL" },
+  { "deliverable_change", NULL },
   { "indicator", "hub_id IS NOT NULL" },
   { "measurement", "indicator_id IN (SELECT id FROM indicator WHERE hub_id IS NOT NULL)" },
+  { "network_event", NULL },
   { "brand_asset", NULL },
   { "brand_colour", NULL },
   { NULL }
@@ -132,7 +140,7 @@ static const Selection nothing[] = {
 static const KindInfo kind_infos[] = {
   { "submission", N_("Submission"), N_("Your proposals in draft or submitted, for the World Secretariat"),
     L4A_ROLE_GOVERNMENT, L4A_BUNDLE_FOR_NONE, FALSE, submission },
-  { "monitoring", N_("Monitoring"), N_("Indicators, measurements, activities and deliverables of your hubs"),
+  { "monitoring", N_("Monitoring"), N_("Indicators, measurements, activities and deliverables of your hubs, with the history of each deliverable"),
     L4A_ROLE_GOVERNMENT, L4A_BUNDLE_FOR_NONE, FALSE, monitoring },
   { "reviews", N_("Reviews"), N_("Your submitted reviews, for the World Secretariat"),
     L4A_ROLE_MEMBER, L4A_BUNDLE_FOR_NONE, FALSE, reviews },
@@ -140,7 +148,7 @@ static const KindInfo kind_infos[] = {
     L4A_ROLE_SECRETARIAT, L4A_BUNDLE_FOR_MEMBER, TRUE, review_packet },
   { "decisions", N_("Released decisions"), N_("Released decisions, without internal notes, for one government or all"),
     L4A_ROLE_SECRETARIAT, L4A_BUNDLE_FOR_GOVERNMENT, FALSE, decisions },
-  { "registry", N_("Registry"), N_("Governments, open and past calls, hubs with their indicators, and the brand kit"),
+  { "registry", N_("Registry"), N_("Governments, open and past calls, hubs with their indicators and activities, network meetings, and the brand kit"),
     L4A_ROLE_SECRETARIAT, L4A_BUNDLE_FOR_NONE, FALSE, registry },
   { "full", N_("Full backup"), N_("Everything in this database, confidential records included"),
     L4A_ROLE_SECRETARIAT, L4A_BUNDLE_FOR_NONE, FALSE, NULL },

@@ -36,6 +36,7 @@
 #include "l4a-brand.h"
 #include "l4a-import.h"
 #include "l4a-labels.h"
+#include "l4a-monitoring.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-records.h"
 #include "l4a-rules.h"
@@ -138,7 +139,8 @@ typedef struct
   const char *actor;
   GHashTable *proposals;     /* ids of the bundle's proposals */
   GHashTable *indicators;    /* ids of the bundle's indicators */
-  GHashTable *attachments;   /* hashes the bundle's proposal attachments use */
+  GHashTable *attachments;   /* hashes the bundle's proposal attachments and evidence use */
+  GHashTable *changes;       /* "deliverable-id status" of the bundle's deliverable changes */
 } Rules;
 
 static GHashTable *
@@ -272,6 +274,82 @@ check_scores (L4aStore    *store,
 /* How a refusal names the record: worked out only when one is refused. */
 #define RECORD_NAME (record = record ? record : l4a_records_describe (table, object, index))
 
+/* A hub's deliverables are agreed with the World Secretariat: a lead
+ * government changes their status, as the window lets it (one allowed
+ * step, recorded with its change), and nothing else of them. */
+static Rule
+monitoring_deliverable_rule (Rules      *rules,
+                             JsonObject *object,
+                             guint       index,
+                             GError    **error)
+{
+  static const char * const fixed[] = { "hub_id", "proposal_id", "title", "description", "due_on", "position" };
+  const char *table = "deliverable";
+  const char *id = member_string (object, "id");
+  g_autofree char *record = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *status_here = NULL;
+  g_autofree char *key = NULL;
+  const char *status;
+
+  stmt = l4a_store_prepare (rules->store, "SELECT d.status, d.hub_id, d.proposal_id, d.title, d.description, "
+                                          "  d.due_on, d.position FROM deliverable d JOIN hub h ON h.id = d.hub_id "
+                                          "WHERE d.id = ?1 AND h.government_id = ?2", NULL);
+  if (stmt == NULL)
+    return RULE_REFUSED;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rules->actor, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   _("%s: a monitoring bundle changes the status of the deliverables agreed for the hubs its "
+                     "government leads; it does not add or move any."), RECORD_NAME);
+      return RULE_REFUSED;
+    }
+  status_here = l4a_store_column_dup (stmt, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    {
+      JsonNode *node = json_object_get_member (object, fixed[i]);
+      int column = (int) i + 1;
+      gboolean same;
+
+      if (node == NULL)
+        continue;
+      if (JSON_NODE_HOLDS_NULL (node))
+        same = sqlite3_column_type (stmt, column) == SQLITE_NULL;
+      else if (!JSON_NODE_HOLDS_VALUE (node))
+        same = FALSE;
+      else if (json_node_get_value_type (node) == G_TYPE_INT64)
+        same = sqlite3_column_type (stmt, column) == SQLITE_INTEGER &&
+               sqlite3_column_int64 (stmt, column) == json_node_get_int (node);
+      else
+        same = json_node_get_value_type (node) == G_TYPE_STRING &&
+               sqlite3_column_type (stmt, column) == SQLITE_TEXT &&
+               g_strcmp0 ((const char *) sqlite3_column_text (stmt, column), json_node_get_string (node)) == 0;
+      if (!same)
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                       /* translators: a record, then a field */
+                       _("%s: the field “%s” of a hub’s deliverable is agreed with the World Secretariat; a "
+                         "monitoring bundle cannot change it."), RECORD_NAME, fixed[i]);
+          return RULE_REFUSED;
+        }
+    }
+  status = member_string (object, "status");
+  if (status == NULL || g_str_equal (status, status_here))
+    return RULE_OK;
+  key = g_strdup_printf ("%s %s", id, status);
+  if (!l4a_deliverable_can_become (status_here, status) || !g_hash_table_contains (rules->changes, key))
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   /* translators: a record, then two statuses */
+                   _("%s: it is “%s” here and cannot become “%s” without a recorded change that allows it."),
+                   RECORD_NAME, l4a_deliverable_status_label (status_here), l4a_deliverable_status_label (status));
+      return RULE_REFUSED;
+    }
+  return RULE_OK;
+}
+
 /* Records a local government may send: its own proposals before review,
  * and the monitoring of the hubs it leads. */
 static Rule
@@ -363,7 +441,33 @@ government_rule (Rules      *rules,
       return RULE_REFUSED;
     }
 
-  /* monitoring: activities, deliverables, indicators, measurements */
+  /* monitoring: activities, deliverables and their changes, indicators,
+   * measurements, the evidence of the changes */
+  if (g_str_equal (table, "attachment"))
+    {
+      if (g_hash_table_contains (rules->attachments, member_string (object, "sha256") ?: ""))
+        return RULE_ADD_ONLY;
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   _("%s: no deliverable change of this bundle gives it as evidence."), RECORD_NAME);
+      return RULE_REFUSED;
+    }
+  if (g_str_equal (table, "deliverable_change"))
+    {
+      const char *deliverable = member_string (object, "deliverable_id");
+
+      /* the history is added to, never rewritten */
+      if (query_exists (rules->store, "SELECT 1 FROM deliverable d JOIN hub h ON h.id = d.hub_id "
+                                      "WHERE d.id = ?1 AND h.government_id = ?2", deliverable, rules->actor) &&
+          !query_exists (rules->store, "SELECT 1 FROM deliverable_change WHERE id = ?1 AND deliverable_id IS NOT ?2",
+                         id, deliverable))
+        return RULE_ADD_ONLY;
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   _("%s: a monitoring bundle may only record changes of the deliverables of the hubs its "
+                     "government leads."), RECORD_NAME);
+      return RULE_REFUSED;
+    }
+  if (g_str_equal (table, "deliverable"))
+    return monitoring_deliverable_rule (rules, object, index, error);
   if (g_str_equal (table, "measurement"))
     {
       const char *indicator = member_string (object, "indicator_id");
@@ -605,12 +709,6 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-static gboolean
-is_link_set (const char *member)
-{
-  return g_str_equal (member, "sdgs") || g_str_equal (member, "councils") || g_str_equal (member, "related");
-}
-
 /* Link lists (goals, councils, related hubs) are sets: their order does
  * not make a change. Appends the canonical text of @node to @out. */
 static void
@@ -621,7 +719,7 @@ append_canonical_value (GString    *out,
   g_autoptr(GPtrArray) items = NULL;
   JsonArray *array;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node) || !is_link_set (member))
+  if (!JSON_NODE_HOLDS_ARRAY (node) || !l4a_records_is_link_set (member))
     {
       l4a_bundle_canonical_append (out, node);
       return;
@@ -955,7 +1053,7 @@ label_of (JsonObject *object,
 static gboolean
 is_link (const char *member)
 {
-  return is_link_set (member) || g_str_equal (member, "scores") || g_str_equal (member, "data");
+  return l4a_records_is_link_set (member) || g_str_equal (member, "scores") || g_str_equal (member, "data");
 }
 
 /* Revisions, versions, rounds and positions: counts a person could reach,
@@ -1054,7 +1152,8 @@ check_values (const char  *table,
           if (text == NULL || !is_canonical_uuid (text))
             problem = _("%s: the field “%s” must be an identifier in lower-case UUID form.");
         }
-      else if (g_str_equal (name, "related") && JSON_NODE_HOLDS_ARRAY (node))
+      else if ((g_str_equal (name, "related") || g_str_equal (name, "governments") || g_str_equal (name, "hubs")) &&
+               JSON_NODE_HOLDS_ARRAY (node))
         {
           JsonArray *array = json_node_get_array (node);
 
@@ -1067,7 +1166,7 @@ check_values (const char  *table,
                 problem = _("%s: the field “%s” must list identifiers in lower-case UUID form.");
             }
         }
-      else if (g_str_equal (name, "sha256"))
+      else if (g_str_has_suffix (name, "sha256"))
         {
           if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
               !is_sha256 (json_node_get_string (node)))
@@ -1105,7 +1204,8 @@ check_values (const char  *table,
   {
     static const struct { const char *table, *member; } words[] = {
       { "hub", "status" }, { "hub", "format" }, { "proposal", "format" }, { "proposal", "state" },
-      { "deliverable", "status" }, { "activity", "kind" },
+      { "deliverable", "status" }, { "activity", "kind" }, { "deliverable_change", "status" },
+      { "network_event", "kind" },
     };
 
     for (guint w = 0; w < G_N_ELEMENTS (words); w++)
@@ -1117,6 +1217,7 @@ check_values (const char  *table,
           continue;
         type = g_str_equal (words[w].member, "format") ? L4A_TYPE_FORMAT
              : g_str_equal (words[w].member, "state") ? L4A_TYPE_PROPOSAL_STATE
+             : g_str_equal (table, "network_event") ? L4A_TYPE_NETWORK_EVENT_KIND
              : g_str_equal (words[w].member, "kind") ? L4A_TYPE_ACTIVITY_KIND
              : g_str_equal (table, "hub") ? L4A_TYPE_HUB_STATUS : L4A_TYPE_DELIVERABLE_STATUS;
         if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
@@ -1132,6 +1233,15 @@ check_values (const char  *table,
           }
       }
   }
+
+  /* activities, deliverable changes and meetings as the window holds them */
+  if (g_strv_contains ((const char *[]) { "activity", "deliverable_change", "network_event", NULL }, table))
+    {
+      g_autofree char *record = l4a_records_describe (table, object, index);
+
+      if (!l4a_monitoring_check_record (table, object, record, error))
+        return FALSE;
+    }
 
   /* a hub runs 12 to 36 months, as the hub editor holds it */
   if (g_str_equal (table, "hub") &&
@@ -1414,6 +1524,24 @@ compute_plan (L4aStore   *store,
   rules.proposals = collect (records, "proposal", "id");
   rules.indicators = collect (records, "indicator", "id");
   rules.attachments = collect (records, "proposal_attachment", "sha256");
+  rules.changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  {
+    JsonNode *node = json_object_get_member (records, "deliverable_change");
+    JsonArray *array = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+    for (guint i = 0; array && i < json_array_get_length (array); i++)
+      {
+        JsonNode *element = json_array_get_element (array, i);
+        JsonObject *change = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+        const char *evidence = change ? member_string (change, "evidence_sha256") : NULL;
+
+        if (change && member_string (change, "deliverable_id") && member_string (change, "status"))
+          g_hash_table_add (rules.changes, g_strdup_printf ("%s %s", member_string (change, "deliverable_id"),
+                                                            member_string (change, "status")));
+        if (evidence != NULL)
+          g_hash_table_add (rules.attachments, (gpointer) evidence);
+      }
+  }
 
   prepared = g_array_new (FALSE, FALSE, sizeof (Prepared));
   g_array_set_clear_func (prepared, prepared_clear);
@@ -1507,6 +1635,7 @@ compute_plan (L4aStore   *store,
   g_hash_table_unref (rules.proposals);
   g_hash_table_unref (rules.indicators);
   g_hash_table_unref (rules.attachments);
+  g_hash_table_unref (rules.changes);
   return ok ? g_steal_pointer (&plan) : NULL;
 }
 

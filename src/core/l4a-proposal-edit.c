@@ -13,6 +13,7 @@
 
 #include "l4a-hub-edit.h"
 #include "l4a-labels.h"
+#include "l4a-monitoring.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
@@ -995,19 +996,6 @@ l4a_registry_save_draft (L4aStore         *store,
          l4a_store_end (store, registry_save_draft_checked (store, edit, error), error);
 }
 
-static const char *
-sniff_media_type (const guchar *data,
-                  gsize         len)
-{
-  if (len >= 5 && memcmp (data, "%PDF-", 5) == 0)
-    return "application/pdf";
-  if (len >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
-    return "image/png";
-  if (len >= 3 && memcmp (data, "\xff\xd8\xff", 3) == 0)
-    return "image/jpeg";
-  return NULL;
-}
-
 /**
  * l4a_registry_add_attachment:
  *
@@ -1022,63 +1010,34 @@ l4a_registry_add_attachment (L4aStore         *store,
                              GBytes           *bytes,
                              GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sha256 = NULL;
-  g_autofree char *now = l4a_now_iso8601 ();
+  g_autofree char *media_type = NULL;
   g_autofree char *base = NULL;
-  const char *media_type;
-  const guchar *data;
-  gsize len;
   L4aAttachmentRef *ref;
 
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
   g_return_val_if_fail (edit != NULL && bytes != NULL, FALSE);
 
   base = g_path_get_basename (name ? name : "attachment");
-  data = g_bytes_get_data (bytes, &len);
-  if (len > L4A_MAX_ATTACHMENT_SIZE)
-    {
-      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                   /* translators: a file name, then its size and the limit in megabytes */
-                   _("“%s” is %.1f MB; attachments are limited to %d MB."), base, len / 1048576.0,
-                   L4A_MAX_ATTACHMENT_SIZE / 1048576);
-      return FALSE;
-    }
+  {
+    g_autofree char *hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
-  media_type = sniff_media_type (data, len);
-  if (media_type == NULL)
-    {
-      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                   _("“%s” is not a PDF, PNG or JPEG file; attach documents as PDF and pictures as PNG or JPEG."), base);
-      return FALSE;
-    }
-
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  for (guint i = 0; i < edit->attachments->len; i++)
-    if (g_str_equal (((L4aAttachmentRef *) g_ptr_array_index (edit->attachments, i))->sha256, sha256))
-      {
-        g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                     _("“%s” is attached already."), base);
-        return FALSE;
-      }
-
-  stmt = l4a_store_prepare (store, "INSERT OR IGNORE INTO attachment (sha256, media_type, size, data, created_at) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, media_type, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) len);
-  sqlite3_bind_blob64 (stmt, 4, data, len, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  if (!l4a_store_step_done (store, stmt, base, error))
+    for (guint i = 0; i < edit->attachments->len; i++)
+      if (g_str_equal (((L4aAttachmentRef *) g_ptr_array_index (edit->attachments, i))->sha256, hash))
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       _("“%s” is attached already."), base);
+          return FALSE;
+        }
+  }
+  if (!l4a_attachment_store (store, base, bytes, &sha256, &media_type, error))
     return FALSE;
 
   ref = g_new0 (L4aAttachmentRef, 1);
   ref->sha256 = g_steal_pointer (&sha256);
   ref->name = g_steal_pointer (&base);
-  ref->media_type = g_strdup (media_type);
-  ref->size = (gint64) len;
+  ref->media_type = g_steal_pointer (&media_type);
+  ref->size = (gint64) g_bytes_get_size (bytes);
   g_ptr_array_add (edit->attachments, ref);
   return TRUE;
 }

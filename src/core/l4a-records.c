@@ -44,11 +44,13 @@ static const TableInfo tables[] = {
   { "proposal_attachment", N_("attachment"), "name", { NULL } },
   { "hub", N_("hub"), "name", { "sdgs", "councils", "related" } },
   { "hub_relation", N_("related hub"), "related_id", { NULL } },
-  { "activity", N_("activity"), "title", { NULL } },
+  { "activity", N_("activity"), "title", { "sdgs", "governments", "hubs" } },
   { "partner", N_("partner"), "name", { NULL } },
   { "deliverable", N_("deliverable"), "title", { NULL } },
+  { "deliverable_change", N_("deliverable change"), "changed_on", { NULL } },
   { "indicator", N_("indicator"), "name", { NULL } },
   { "measurement", N_("measurement"), "measured_on", { NULL } },
+  { "network_event", N_("network event"), "title", { "hubs" } },
   { "member", N_("member"), "name", { NULL } },
   { "conflict", N_("conflict"), "id", { NULL } },
   { "assignment", N_("assignment"), "id", { NULL } },
@@ -520,8 +522,48 @@ bind_attachment_data (sqlite3_stmt *stmt,
   return TRUE;
 }
 
-/* The link rows of a record: goals, councils, scores; related hubs wait
- * until every hub of the batch exists. */
+/* Link lists of ids: each names a record that must exist already (the
+ * tables above come first in a batch). */
+static const struct
+{
+  const char *table, *member, *insert, *clear, *check, *select;
+} id_links[] = {
+  { "activity", "governments",
+    "INSERT INTO activity_government (activity_id, government_id) VALUES (?1, ?2)",
+    "DELETE FROM activity_government WHERE activity_id = ?1",
+    "SELECT 1 FROM government WHERE id = ?1",
+    "SELECT government_id FROM activity_government WHERE activity_id = ?1 ORDER BY government_id" },
+  { "activity", "hubs",
+    "INSERT INTO activity_hub (activity_id, hub_id) VALUES (?1, ?2)",
+    "DELETE FROM activity_hub WHERE activity_id = ?1",
+    "SELECT 1 FROM hub WHERE id = ?1",
+    "SELECT hub_id FROM activity_hub WHERE activity_id = ?1 ORDER BY hub_id" },
+  { "network_event", "hubs",
+    "INSERT INTO network_event_hub (network_event_id, hub_id) VALUES (?1, ?2)",
+    "DELETE FROM network_event_hub WHERE network_event_id = ?1",
+    "SELECT 1 FROM hub WHERE id = ?1",
+    "SELECT hub_id FROM network_event_hub WHERE network_event_id = ?1 ORDER BY hub_id" },
+};
+
+/**
+ * l4a_records_is_link_set:
+ *
+ * Returns: whether the member @member of a record is a list whose order
+ *   means nothing (goals, councils, related hubs, other ids)
+ */
+gboolean
+l4a_records_is_link_set (const char *member)
+{
+  if (g_strv_contains ((const char *[]) { "sdgs", "councils", "related", NULL }, member))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (id_links); i++)
+    if (g_str_equal (id_links[i].member, member))
+      return TRUE;
+  return FALSE;
+}
+
+/* The link rows of a record: goals, councils, scores, lists of ids;
+ * related hubs wait until every hub of the batch exists. */
 static gboolean
 write_links (L4aRecordWriter *self,
              const TableInfo *info,
@@ -577,6 +619,20 @@ write_links (L4aRecordWriter *self,
       if (replace && !l4a_records_run (store, "DELETE FROM hub_relation WHERE hub_id = ?1", id, error))
         return FALSE;
       g_ptr_array_add (self->related, json_object_ref (object));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (id_links); i++)
+    {
+      JsonNode *list;
+
+      if (!g_str_equal (id_links[i].table, info->table) || !json_object_has_member (object, id_links[i].member))
+        continue;
+      list = json_object_get_member (object, id_links[i].member);
+      if (replace && !l4a_records_run (store, id_links[i].clear, id, error))
+        return FALSE;
+      if (!write_link_rows (store, id_links[i].insert, id_links[i].check, id, list, FALSE, record,
+                            id_links[i].member, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -1468,6 +1524,7 @@ l4a_records_append_canonical (L4aStore           *store,
     { "hub", "sdgs", "SELECT goal FROM hub_sdg WHERE hub_id = ?1 ORDER BY goal" },
     { "hub", "councils", "SELECT council FROM hub_council WHERE hub_id = ?1 ORDER BY council" },
     { "hub", "related", "SELECT related_id FROM hub_relation WHERE hub_id = ?1 ORDER BY related_id" },
+    { "activity", "sdgs", "SELECT goal FROM activity_sdg WHERE activity_id = ?1 ORDER BY goal" },
     { "review", "scores", "SELECT criterion_id, score FROM review_score WHERE review_id = ?1 "
                           "ORDER BY criterion_id" },
   };
@@ -1499,6 +1556,13 @@ l4a_records_append_canonical (L4aStore           *store,
     if (g_str_equal (links[i].table, table))
       {
         CanonicalMember member = { links[i].name, -1, links[i].sql, FALSE };
+
+        g_array_append_val (members, member);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (id_links); i++)
+    if (g_str_equal (id_links[i].table, table))
+      {
+        CanonicalMember member = { id_links[i].member, -1, id_links[i].select, FALSE };
 
         g_array_append_val (members, member);
       }

@@ -37,6 +37,7 @@ gboolean l4a_records_append_canonical (L4aStore           *store,
 
 const char * const *l4a_records_table_names (void);
 gboolean    l4a_records_is_bookkeeping (const char *column);
+gboolean    l4a_records_is_link_set    (const char *member);
 void        l4a_records_key      (const char   *table,
                                   const char  **column,
                                   const char  **second);

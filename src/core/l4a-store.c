@@ -76,10 +76,16 @@ static const WatchSpec watch_specs[] = {
   { "hub_council", NULL, { { "hub_id", "hub" } } },
   { "hub_relation", NULL, { { "hub_id", "hub" }, { "related_id", "hub" } } },
   { "activity", "id", { { "hub_id", "hub" } } },
+  { "activity_sdg", NULL, { { "activity_id", "activity" } } },
+  { "activity_government", NULL, { { "activity_id", "activity" } } },
+  { "activity_hub", NULL, { { "activity_id", "activity" }, { "hub_id", "hub" } } },
   { "partner", "id", { { "proposal_id", "proposal" }, { "hub_id", "hub" } } },
   { "deliverable", "id", { { "proposal_id", "proposal" }, { "hub_id", "hub" } } },
   { "indicator", "id", { { "proposal_id", "proposal" }, { "hub_id", "hub" } } },
   { "measurement", "id", { { "indicator_id", "indicator" } } },
+  { "deliverable_change", "id", { { "deliverable_id", "deliverable" } } },
+  { "network_event", "id", { { NULL } } },
+  { "network_event_hub", NULL, { { "network_event_id", "network_event" }, { "hub_id", "hub" } } },
   { "attachment", "sha256", { { NULL } } },
   { "member", "id", { { NULL } } },
   { "conflict", "id", { { "member_id", "member" } } },
@@ -106,6 +112,7 @@ static const char * const migrations[] = {
   "/org/local4action/Hubs/core/migrations/003-sync.sql",
   "/org/local4action/Hubs/core/migrations/004-audit.sql",
   "/org/local4action/Hubs/core/migrations/005-trust.sql",
+  "/org/local4action/Hubs/core/migrations/006-monitoring.sql",
 };
 
 /* Tables that l4a_store_count() may be asked about; the name goes into SQL
@@ -117,6 +124,7 @@ static const char * const countable_tables[] = {
   "member", "conflict", "assignment", "review", "review_score", "decision",
   "brand_asset", "brand_colour", "audit", "imported_bundle", "region", "sdg",
   "policy_council", "pact_axis", "country", "hub_fts", "proposal_fts",
+  "activity_sdg", "activity_government", "activity_hub", "deliverable_change", "network_event", "network_event_hub",
 };
 
 GQuark

@@ -162,6 +162,8 @@ l4a_enum_get_label (GType       enum_type,
       case L4A_DELIVERABLE_PLANNED: return C_("deliverable status", "Planned");
       case L4A_DELIVERABLE_IN_PROGRESS: return C_("deliverable status", "In progress");
       case L4A_DELIVERABLE_DONE: return C_("deliverable status", "Done");
+      case L4A_DELIVERABLE_LATE: return C_("deliverable status", "Late");
+      case L4A_DELIVERABLE_DROPPED: return C_("deliverable status", "Dropped");
       default: break;
       }
   else if (enum_type == L4A_TYPE_ACTIVITY_KIND)
@@ -170,6 +172,17 @@ l4a_enum_get_label (GType       enum_type,
       case L4A_ACTIVITY_EVENT: return C_("activity kind", "Event");
       case L4A_ACTIVITY_PUBLICATION: return C_("activity kind", "Publication");
       case L4A_ACTIVITY_JOINT_PRODUCT: return C_("activity kind", "Joint product");
+      case L4A_ACTIVITY_TRAINING: return C_("activity kind", "Training");
+      case L4A_ACTIVITY_PEER_VISIT: return C_("activity kind", "Peer visit");
+      default: break;
+      }
+  else if (enum_type == L4A_TYPE_NETWORK_EVENT_KIND)
+    switch ((L4aNetworkEventKind) value->value)
+      {
+      case L4A_NETWORK_EVENT_FORUM: return C_("network event", "Forum");
+      case L4A_NETWORK_EVENT_WORLD_COUNCIL: return C_("network event", "World Council");
+      case L4A_NETWORK_EVENT_POLICY_COUNCIL: return C_("network event", "Policy Council meeting");
+      case L4A_NETWORK_EVENT_OTHER: return C_("network event", "Other meeting");
       default: break;
       }
   else if (enum_type == L4A_TYPE_ROLE)

@@ -55,6 +55,8 @@ typedef enum /*< underscore_name=l4a_deliverable_status >*/
   L4A_DELIVERABLE_PLANNED,     /*< nick=planned >*/
   L4A_DELIVERABLE_IN_PROGRESS, /*< nick=in-progress >*/
   L4A_DELIVERABLE_DONE,        /*< nick=done >*/
+  L4A_DELIVERABLE_LATE,        /*< nick=late >*/
+  L4A_DELIVERABLE_DROPPED,     /*< nick=dropped >*/
 } L4aDeliverableStatus;
 
 typedef enum /*< underscore_name=l4a_activity_kind >*/
@@ -62,7 +64,18 @@ typedef enum /*< underscore_name=l4a_activity_kind >*/
   L4A_ACTIVITY_EVENT,         /*< nick=event >*/
   L4A_ACTIVITY_PUBLICATION,   /*< nick=publication >*/
   L4A_ACTIVITY_JOINT_PRODUCT, /*< nick=joint-product >*/
+  L4A_ACTIVITY_TRAINING,      /*< nick=training >*/
+  L4A_ACTIVITY_PEER_VISIT,    /*< nick=peer-visit >*/
 } L4aActivityKind;
+
+/* The network's meeting points (the World Secretariat keeps them). */
+typedef enum /*< underscore_name=l4a_network_event_kind >*/
+{
+  L4A_NETWORK_EVENT_FORUM,          /*< nick=forum >*/
+  L4A_NETWORK_EVENT_WORLD_COUNCIL,  /*< nick=world-council >*/
+  L4A_NETWORK_EVENT_POLICY_COUNCIL, /*< nick=policy-council >*/
+  L4A_NETWORK_EVENT_OTHER,          /*< nick=other >*/
+} L4aNetworkEventKind;
 
 const char * const *l4a_enum_get_nicks (GType       enum_type);
 const char *l4a_enum_get_label   (GType       enum_type,

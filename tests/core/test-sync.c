@@ -20,6 +20,7 @@
 #include "l4a-bundle.h"
 #include "l4a-import.h"
 #include "l4a-inbox.h"
+#include "l4a-monitoring.h"
 #include "l4a-records.h"
 
 static char *tmpdir;
@@ -28,14 +29,7 @@ static void
 exec_sql (L4aStore   *store,
           const char *sql)
 {
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (l4a_store_get_path (store), &db), ==, SQLITE_OK);
-  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
+  l4a_test_sql_exec (l4a_store_get_path (store), sql);
 }
 
 static char *
@@ -1375,6 +1369,209 @@ test_large_import (void)
   g_assert_cmpstr (after, ==, "1");
 }
 
+/* A record of @table added to the bundle: @data is its JSON text. */
+typedef struct
+{
+  const char *table;
+  const char *json;
+} AddedRecord;
+
+static void
+add_record (JsonObject *root,
+            gpointer    data)
+{
+  const AddedRecord *added = data;
+  JsonObject *records = json_object_get_object_member (root, "records");
+  g_autoptr(JsonNode) node = json_from_string (added->json, NULL);
+
+  if (!json_object_has_member (records, added->table))
+    json_object_set_array_member (records, added->table, json_array_new ());
+  json_array_add_element (json_object_get_array_member (records, added->table), g_steal_pointer (&node));
+}
+
+/* The record of @table whose id is @id, or NULL. */
+static JsonObject *
+record_with_id (JsonObject *root,
+                const char *table,
+                const char *id)
+{
+  JsonArray *array = json_object_get_array_member (json_object_get_object_member (root, "records"), table);
+
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (array, i), "id"), id) == 0)
+      return json_array_get_object_element (array, i);
+  return NULL;
+}
+
+typedef struct
+{
+  const char *table;
+  const char *id;
+  const char *field;
+  const char *value;
+} IdFieldValue;
+
+static void
+set_field_of (JsonObject *root,
+              gpointer    data)
+{
+  const IdFieldValue *change = data;
+  JsonObject *record = record_with_id (root, change->table, change->id);
+
+  g_assert_nonnull (record);
+  json_object_set_string_member (record, change->field, change->value);
+}
+
+/* A government records an activity and a deliverable change with its
+ * evidence, and sends its monitoring: the secretariat gets all of it; the
+ * registry brings the network's meetings back; and a monitoring bundle
+ * changes nothing the lead government could not change in the window. */
+static void
+test_monitoring_bundles (void)
+{
+  g_autoptr(L4aStore) office = l4a_test_open_with_sample (tmpdir, "monitor-office.sqlite");
+  g_autoptr(L4aStore) city = l4a_test_open_with_sample (tmpdir, "monitor-city.sqlite");
+  g_autoptr(L4aStore) fresh = open_empty ("monitor-fresh.sqlite");
+  g_autofree char *lead = text_of (office, HUB_LEAD);
+  g_autofree char *sql = g_strdup_printf ("SELECT min (id) FROM hub WHERE government_id = '%s'", lead);
+  g_autofree char *hub = text_of (office, sql);
+  g_autofree char *other_hub = NULL;
+  g_autofree char *planned = NULL;
+  g_autofree char *foreign_deliverable = NULL;
+  g_autofree char *monitoring = NULL;
+  g_autofree char *registry = NULL;
+  g_autoptr(L4aActivity) activity = l4a_activity_new ();
+  g_autoptr(L4aDeliverableChange) change = l4a_deliverable_change_new ();
+  g_autoptr(L4aNetworkEvent) forum = l4a_network_event_new ();
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n%evidence of the guide\n", 31);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT min (id) FROM hub WHERE government_id <> '%s'", lead);
+  other_hub = text_of (office, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT min (d.id) FROM deliverable d WHERE d.hub_id = '%s' AND d.status = 'planned'", hub);
+  planned = text_of (office, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT min (d.id) FROM deliverable d JOIN hub h ON h.id = d.hub_id "
+                         "WHERE h.government_id <> '%s'", lead);
+  foreign_deliverable = text_of (office, sql);
+  trust_all (office, city, fresh, NULL);
+
+  /* the city, as the hub's lead government */
+  l4a_test_act_as (city, L4A_ROLE_GOVERNMENT, lead);
+  activity->hub_id = g_strdup (hub);
+  activity->kind = g_strdup ("joint-product");
+  activity->title = g_strdup ("Joint guide with a sister hub");
+  activity->starts_on = g_strdup ("2026-04-02");
+  activity->online = TRUE;
+  activity->sdgs = 1u << 11;
+  g_ptr_array_add (activity->hubs, g_strdup (other_hub));
+  g_assert_true (l4a_activity_save (city, activity, &error));
+  g_assert_no_error (error);
+  change->deliverable_id = g_strdup (planned);
+  change->status = g_strdup ("done");
+  change->changed_on = g_strdup ("2026-04-03");
+  change->evidence_name = g_strdup ("guide.pdf");
+  g_assert_true (l4a_attachment_store (city, "guide.pdf", pdf, &change->evidence_sha256, NULL, &error));
+  g_assert_true (l4a_deliverable_set_status (city, change, &error));
+  g_assert_no_error (error);
+  monitoring = export_to (city, L4A_ROLE_GOVERNMENT, lead, "monitoring", NULL);
+
+  /* the secretariat takes it in: the activity with its lists, the new
+   * status, its change and the evidence */
+  plan = import_file (office, monitoring, L4A_RESOLVE_THEIRS);
+  assert_all_present (office, monitoring);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM activity a JOIN activity_hub x ON x.activity_id = a.id "
+                         "JOIN activity_sdg s ON s.activity_id = a.id WHERE a.id = '%s' AND x.hub_id = '%s' "
+                         "AND s.goal = 11 AND a.online = 1", activity->id, other_hub);
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (office), sql), ==, 1);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM deliverable d JOIN deliverable_change c ON c.deliverable_id = d.id "
+                         "JOIN attachment a ON a.sha256 = c.evidence_sha256 WHERE d.id = '%s' AND d.status = 'done'",
+                         planned);
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (office), sql), ==, 1);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+
+  /* what the same government could not do in the window */
+  {
+    g_autofree char *done_elsewhere = NULL;
+    IdFieldValue title = { "deliverable", planned, "title", "Renamed by the city" };
+    IdFieldValue due = { "deliverable", planned, "due_on", "2030-01-01" };
+    IdFieldValue foreign = { "deliverable_change", change->id, "deliverable_id", foreign_deliverable };
+    IdFieldValue future = { "deliverable_change", change->id, "changed_on", "2099-01-01" };
+    IdFieldValue unknown = { "deliverable_change", change->id, "status", "finished" };
+    IdFieldValue elsewhere = { "activity", activity->id, "hub_id", other_hub };
+    IdFieldValue backwards = { "activity", activity->id, "ends_on", "2026-04-01" };
+    IdFieldValue script = { "activity", activity->id, "url", "javascript:alert(1)" };
+    IdFieldValue kind = { "activity", activity->id, "kind", "event" };
+    AddedRecord meeting = { "network_event", "{\"id\": \"5a1e0000-0000-4000-8000-000000000001\", \"kind\": "
+                            "\"forum\", \"title\": \"Smuggled forum\", \"starts_on\": \"2026-05-01\", "
+                            "\"ends_on\": \"2026-05-02\"}" };
+    g_autofree char *bad = NULL;
+
+    bad = tampered (monitoring, set_field_of, &title);
+    expect_refused (office, bad, "agreed with the World Secretariat");
+    g_clear_pointer (&bad, g_free);
+    bad = tampered (monitoring, set_field_of, &due);
+    expect_refused (office, bad, "agreed with the World Secretariat");
+    g_clear_pointer (&bad, g_free);
+    bad = tampered (monitoring, set_field_of, &foreign);
+    expect_refused (office, bad, "changes of the deliverables");
+    g_clear_pointer (&bad, g_free);
+    bad = tampered (monitoring, set_field_of, &future);
+    expect_refused (office, bad, "in the future");
+    g_clear_pointer (&bad, g_free);
+    bad = tampered (monitoring, set_field_of, &unknown);
+    expect_refused (office, bad, "must be one of");
+    g_clear_pointer (&bad, g_free);
+    bad = tampered (monitoring, set_field_of, &elsewhere);
+    expect_refused (office, bad, "hubs its government leads");
+    g_clear_pointer (&bad, g_free);
+    bad = tampered (monitoring, set_field_of, &backwards);
+    expect_refused (office, bad, "ends before it starts");
+    g_clear_pointer (&bad, g_free);
+    bad = tampered (monitoring, set_field_of, &script);
+    expect_refused (office, bad, "not a web address");
+    g_clear_pointer (&bad, g_free);
+    bad = tampered (monitoring, set_field_of, &kind);
+    expect_refused (office, bad, "only a joint product");
+    g_clear_pointer (&bad, g_free);
+    bad = tampered (monitoring, add_record, &meeting);
+    expect_refused (office, bad, "does not carry");
+    g_clear_pointer (&bad, g_free);
+
+    /* a status that moves without its recorded change, or against the
+     * ways a status may change */
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT min (id) FROM deliverable WHERE hub_id = '%s' AND status = 'done'", hub);
+    done_elsewhere = text_of (office, sql);
+    {
+      IdFieldValue jump = { "deliverable", done_elsewhere, "status", "planned" };
+
+      bad = tampered (monitoring, set_field_of, &jump);
+      expect_refused (office, bad, "without a recorded change");
+      g_clear_pointer (&bad, g_free);
+    }
+  }
+
+  /* the registry brings the changes and the network's meetings back */
+  forum->title = g_strdup ("Venice Solutions Forum");
+  forum->starts_on = g_strdup ("2026-09-21");
+  forum->ends_on = g_strdup ("2026-09-23");
+  g_ptr_array_add (forum->hubs, g_strdup (hub));
+  g_assert_true (l4a_network_event_save (office, forum, &error));
+  g_assert_no_error (error);
+  registry = export_to (office, L4A_ROLE_SECRETARIAT, NULL, "registry", NULL);
+  plan = import_file (fresh, registry, L4A_RESOLVE_THEIRS);
+  assert_all_present (fresh, registry);
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (fresh), "SELECT count(*) FROM network_event_hub"), ==, 1);
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (fresh), "SELECT count(*) FROM deliverable_change"), ==, 1);
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (fresh), "SELECT count(*) FROM activity_hub"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1395,6 +1592,7 @@ main (int   argc,
   g_test_add_func ("/core/sync/inbox", test_inbox);
   g_test_add_func ("/core/sync/large-import", test_large_import);
   g_test_add_func ("/core/sync/preview-then-change", test_preview_then_change);
+  g_test_add_func ("/core/sync/monitoring", test_monitoring_bundles);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-sync-XXXXXX");
 }

@@ -1,0 +1,543 @@
+/* test-monitoring.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How hubs report their work: who may record an activity or change a
+ * deliverable, on which hub; the fields' rules, each refusal naming the
+ * field and leaving the database exactly as it was; the ways a status may
+ * change and the history kept; overdue; the network's meetings and their
+ * iCalendar file, read back by libical.
+ */
+
+#include "config.h"
+
+#include <libical/ical.h>
+#include <string.h>
+
+#include "core-test-utils.h"
+#include "l4a-monitoring.h"
+
+static char *tmpdir;
+
+#define LEAD_SQL "SELECT min (government_id) FROM hub"
+
+static char *
+sql_text (L4aStore   *store,
+          const char *format,
+          ...) G_GNUC_PRINTF (2, 3);
+
+static char *
+sql_text (L4aStore   *store,
+          const char *format,
+          ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return l4a_test_sql_text (l4a_store_get_path (store), sql);
+}
+
+static gint64
+sql_int (L4aStore   *store,
+         const char *sql)
+{
+  return l4a_test_sql_int (l4a_store_get_path (store), sql);
+}
+
+/* @activity is refused with a message holding @says, on @field, and the
+ * database is as it was. */
+static void
+expect_refused (L4aStore    *store,
+                L4aActivity *activity,
+                const char  *field,
+                const char  *says)
+{
+  g_autofree char *before = l4a_test_fingerprint (l4a_store_get_path (store));
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *at = NULL;
+
+  if (field != NULL)
+    {
+      g_assert_false (l4a_activity_check (store, activity, &at, &error));
+      g_assert_cmpstr (at, ==, field);
+      g_clear_error (&error);
+    }
+  g_assert_false (l4a_activity_save (store, activity, &error));
+  g_assert_nonnull (error);
+  if (strstr (error->message, says) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, says);
+  after = l4a_test_fingerprint (l4a_store_get_path (store));
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_activities (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "activities.sqlite");
+  g_autofree char *lead = l4a_test_sql_text (l4a_store_get_path (store), LEAD_SQL);
+  g_autofree char *hub = sql_text (store, "SELECT min (id) FROM hub WHERE government_id = '%s'", lead);
+  g_autofree char *other_hub = sql_text (store, "SELECT min (id) FROM hub WHERE government_id <> '%s'", lead);
+  g_autofree char *other_gov = sql_text (store, "SELECT government_id FROM hub WHERE id = '%s'", other_hub);
+  g_autoptr(L4aActivity) activity = l4a_activity_new ();
+  g_autoptr(L4aActivity) stale = NULL;
+  g_autoptr(L4aActivity) loaded = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) of_other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snapshot = NULL;
+  gint64 before = sql_int (store, "SELECT count(*) FROM activity");
+
+  activity->hub_id = g_strdup (hub);
+  activity->kind = g_strdup ("joint-product");
+  activity->title = g_strdup ("Shared guide to care blocks");
+  activity->starts_on = g_strdup ("2026-03-10");
+  activity->ends_on = g_strdup ("2026-03-12");
+  activity->place = g_strdup ("Bogotá");
+  activity->url = g_strdup ("https://example.org/guide");
+  activity->sdgs = 1u << 5 | 1u << 11;
+  g_ptr_array_add (activity->governments, g_strdup (other_gov));
+  g_ptr_array_add (activity->hubs, g_strdup (other_hub));
+
+  /* who: a board member, another government; not the hub's lead */
+  l4a_test_act_as (store, L4A_ROLE_MEMBER, NULL);
+  expect_refused (store, activity, "hub_id", "lead government");
+  l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, other_gov);
+  expect_refused (store, activity, "hub_id", "lead government");
+  l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, lead);
+
+  /* what: each field's rule, named */
+  {
+    static const struct { const char *field, *value, *says; } cases[] = {
+      { "title", "   ", "title is empty" },
+      { "kind", "party", "what kind of activity" },
+      { "starts_on", "2026-02-30", "is not a date" },
+      { "starts_on", "1999-12-31", "between 2000 and 2100" },
+      { "ends_on", "2026-03-01", "ends before it starts" },
+      { "url", "javascript:alert(1)", "not a web address" },
+      { "url", "https://", "not a web address" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(L4aActivity) bad = l4a_activity_copy (activity);
+        char **slot = g_str_equal (cases[i].field, "title") ? &bad->title
+                    : g_str_equal (cases[i].field, "kind") ? &bad->kind
+                    : g_str_equal (cases[i].field, "starts_on") ? &bad->starts_on
+                    : g_str_equal (cases[i].field, "ends_on") ? &bad->ends_on : &bad->url;
+
+        g_free (*slot);
+        *slot = g_strdup (cases[i].value);
+        expect_refused (store, bad, cases[i].field, cases[i].says);
+      }
+  }
+  {
+    g_autoptr(L4aActivity) bad = l4a_activity_copy (activity);
+    g_autofree char *long_title = g_strnfill (201, 'a');
+
+    g_free (bad->title);
+    bad->title = g_strdup (long_title);
+    expect_refused (store, bad, "title", "longer than 200");
+  }
+  {
+    g_autoptr(L4aActivity) bad = l4a_activity_copy (activity);
+
+    g_free (bad->kind);
+    bad->kind = g_strdup ("event");
+    expect_refused (store, bad, "hubs", "only a joint product");
+  }
+  {
+    g_autoptr(L4aActivity) bad = l4a_activity_copy (activity);
+
+    g_ptr_array_add (bad->hubs, g_strdup (hub));
+    expect_refused (store, bad, "hubs", "with itself");
+  }
+  {
+    g_autoptr(L4aActivity) bad = l4a_activity_copy (activity);
+
+    g_ptr_array_add (bad->governments, g_strdup ("00000000-0000-4000-8000-000000000000"));
+    expect_refused (store, bad, "governments", "not known here");
+  }
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM activity"), ==, before);
+
+  /* the lead government records it, with its goals, partners and hubs */
+  g_assert_true (l4a_activity_save (store, activity, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (activity->id);
+  g_assert_cmpint (activity->revision, ==, 1);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM activity"), ==, before + 1);
+  loaded = l4a_activity_load (store, activity->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->title, ==, "Shared guide to care blocks");
+  g_assert_cmpstr (loaded->ends_on, ==, "2026-03-12");
+  g_assert_cmpuint (loaded->sdgs, ==, 1u << 5 | 1u << 11);
+  g_assert_cmpuint (loaded->governments->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (loaded->hubs, 0), ==, other_hub);
+
+  /* the joint product shows on the other hub's page too */
+  listed = l4a_activities_list (store, hub, &error);
+  of_other = l4a_activities_list (store, other_hub, &error);
+  g_assert_no_error (error);
+  for (guint i = 0, found = 0; i <= of_other->len; i++)
+    {
+      if (i == of_other->len)
+        g_assert_cmpuint (found, ==, 1);
+      else if (g_strcmp0 (((L4aActivity *) g_ptr_array_index (of_other, i))->id, activity->id) == 0)
+        found++;
+    }
+  g_assert_cmpuint (listed->len, >, 0);
+
+  /* saved over a change made meanwhile: refused, nothing lost */
+  stale = l4a_activity_copy (loaded);
+  g_free (loaded->title);
+  loaded->title = g_strdup ("Shared guide, second edition");
+  g_assert_true (l4a_activity_save (store, loaded, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (loaded->revision, ==, 2);
+  g_free (stale->description);
+  stale->description = g_strdup ("Overwrites the second edition");
+  g_assert_false (l4a_activity_save (store, stale, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* it stays with its hub, even for the secretariat */
+  l4a_test_act_as (store, L4A_ROLE_SECRETARIAT, NULL);
+  g_free (loaded->hub_id);
+  loaded->hub_id = g_strdup (other_hub);
+  g_ptr_array_set_size (loaded->hubs, 0);
+  g_assert_false (l4a_activity_save (store, loaded, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_free (loaded->hub_id);
+  loaded->hub_id = g_strdup (hub);
+  l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, lead);
+
+  /* delete, then Undo puts it back with its lists */
+  snapshot = l4a_activity_delete (store, activity->id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM activity_hub"), ==, 0);
+  g_assert_true (l4a_monitoring_restore (store, snapshot, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&loaded, l4a_activity_free);
+  loaded = l4a_activity_load (store, activity->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->title, ==, "Shared guide, second edition");
+  g_assert_cmpuint (loaded->sdgs, ==, 1u << 5 | 1u << 11);
+  g_assert_cmpuint (loaded->hubs->len, ==, 1);
+
+  /* another government may not delete it */
+  l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, other_gov);
+  g_assert_null (l4a_activity_delete (store, activity->id, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+}
+
+static L4aDeliverableChange *
+change_to (const char *deliverable,
+           const char *status,
+           const char *on)
+{
+  L4aDeliverableChange *change = l4a_deliverable_change_new ();
+
+  change->deliverable_id = g_strdup (deliverable);
+  change->status = g_strdup (status);
+  change->changed_on = g_strdup (on);
+  return change;
+}
+
+static void
+expect_change_refused (L4aStore             *store,
+                       L4aDeliverableChange *change,
+                       const char           *says)
+{
+  g_autofree char *before = l4a_test_fingerprint (l4a_store_get_path (store));
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (l4a_deliverable_set_status (store, change, &error));
+  g_assert_nonnull (error);
+  if (strstr (error->message, says) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, says);
+  after = l4a_test_fingerprint (l4a_store_get_path (store));
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_transitions (void)
+{
+  static const char * const statuses[] = { "planned", "in-progress", "done", "late", "dropped" };
+  /* from (row) to (column) */
+  static const gboolean allowed[5][5] = {
+    { FALSE, TRUE, TRUE, TRUE, TRUE },
+    { FALSE, FALSE, TRUE, TRUE, TRUE },
+    { FALSE, TRUE, FALSE, FALSE, FALSE },
+    { FALSE, TRUE, TRUE, FALSE, TRUE },
+    { TRUE, FALSE, FALSE, FALSE, FALSE },
+  };
+
+  for (guint from = 0; from < 5; from++)
+    for (guint to = 0; to < 5; to++)
+      g_assert_cmpint (l4a_deliverable_can_become (statuses[from], statuses[to]), ==, allowed[from][to]);
+  g_assert_false (l4a_deliverable_can_become ("planned", "finished"));
+  g_assert_false (l4a_deliverable_can_become (NULL, "done"));
+}
+
+static void
+test_deliverables (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "deliverables.sqlite");
+  g_autofree char *lead = l4a_test_sql_text (l4a_store_get_path (store), LEAD_SQL);
+  g_autofree char *hub = sql_text (store, "SELECT min (id) FROM hub WHERE government_id = '%s'", lead);
+  g_autofree char *other_gov = sql_text (store, "SELECT min (government_id) FROM hub WHERE government_id <> '%s'",
+                                         lead);
+  g_autofree char *planned = sql_text (store, "SELECT d.id FROM deliverable d JOIN hub h ON h.id = d.hub_id "
+                                              "WHERE h.government_id = '%s' AND d.status = 'planned' "
+                                              "ORDER BY d.id LIMIT 1", lead);
+  g_autofree char *proposal_deliverable = l4a_test_sql_text (l4a_store_get_path (store),
+                                                             "SELECT min (id) FROM deliverable "
+                                                             "WHERE proposal_id IS NOT NULL");
+  g_autofree char *due = sql_text (store, "SELECT due_on FROM deliverable WHERE id = '%s'", planned);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) text = g_bytes_new_static ("just text", 9);
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n%evidence\n", 19);
+  g_autofree char *sha256 = NULL;
+  L4aMonitoringCounts counts, after;
+
+  g_assert_nonnull (planned);
+  g_assert_cmpstr (due, >, today);
+  g_assert_true (l4a_monitoring_count (store, &counts, &error));
+  g_assert_cmpuint (counts.deliverables[0], ==,
+                    sql_int (store, "SELECT count(*) FROM deliverable WHERE hub_id IS NOT NULL AND status = 'planned'"));
+
+  /* who */
+  l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, other_gov);
+  {
+    g_autoptr(L4aDeliverableChange) change = change_to (planned, "in-progress", today);
+    expect_change_refused (store, change, "lead government");
+  }
+  l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, lead);
+  {
+    g_autoptr(L4aDeliverableChange) change = change_to (proposal_deliverable, "done", today);
+    expect_change_refused (store, change, "of a hub");
+  }
+
+  /* what */
+  {
+    static const struct { const char *status, *on, *url, *says; } cases[] = {
+      { "finished", NULL, NULL, "choose the new status" },
+      { "in-progress", "2099-01-01", NULL, "in the future" },
+      { "in-progress", "2026-02-30", NULL, "is not a date" },
+      { "late", NULL, NULL, "before its due date" },
+      { "done", NULL, NULL, "give the evidence" },
+      { "done", NULL, "ftp://example.org/report", "not a web address" },
+      { "dropped", NULL, NULL, "say why" },
+      { "planned", NULL, NULL, "cannot become" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(L4aDeliverableChange) change = change_to (planned, cases[i].status, cases[i].on ? cases[i].on : today);
+
+        change->evidence_url = g_strdup (cases[i].url);
+        expect_change_refused (store, change, cases[i].says);
+      }
+  }
+
+  /* evidence files: PDF, PNG or JPEG only, by content */
+  g_assert_false (l4a_attachment_store (store, "report.pdf", text, &sha256, NULL, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (l4a_attachment_store (store, "report.pdf", pdf, &sha256, NULL, &error));
+  g_assert_no_error (error);
+
+  /* started, then done with the file as evidence: both kept, in order */
+  {
+    g_autoptr(L4aDeliverableChange) start = change_to (planned, "in-progress", "2026-01-15");
+    g_autoptr(L4aDeliverableChange) done = change_to (planned, "done", today);
+
+    start->note = g_strdup ("Drafting began");
+    g_assert_true (l4a_deliverable_set_status (store, start, &error));
+    g_assert_no_error (error);
+    done->evidence_sha256 = g_strdup (sha256);
+    done->evidence_name = g_strdup ("report.pdf");
+    g_assert_true (l4a_deliverable_set_status (store, done, &error));
+    g_assert_no_error (error);
+  }
+  history = l4a_deliverable_history (store, planned, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (((L4aDeliverableChange *) g_ptr_array_index (history, 0))->status, ==, "in-progress");
+  g_assert_cmpstr (((L4aDeliverableChange *) g_ptr_array_index (history, 0))->note, ==, "Drafting began");
+  g_assert_cmpstr (((L4aDeliverableChange *) g_ptr_array_index (history, 1))->evidence_sha256, ==, sha256);
+  g_assert_cmpstr (sql_text (store, "SELECT status FROM deliverable WHERE id = '%s'", planned), ==, "done");
+
+  /* reopening says why */
+  {
+    g_autoptr(L4aDeliverableChange) reopen = change_to (planned, "in-progress", today);
+
+    expect_change_refused (store, reopen, "say why");
+  }
+
+  /* the counts follow */
+  g_assert_true (l4a_monitoring_count (store, &after, &error));
+  g_assert_cmpuint (after.deliverables[0], ==, counts.deliverables[0] - 1);
+  g_assert_cmpuint (after.deliverables[2], ==, counts.deliverables[2] + 1);
+
+  /* overdue: past due, neither done nor dropped */
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE deliverable SET due_on = '2020-01-01', status = 'in-progress' "
+                                            "WHERE id = '%s'", planned);
+    gboolean found = FALSE;
+
+    l4a_test_sql_exec (l4a_store_get_path (store), sql);
+    listed = l4a_deliverables_list (store, hub, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < listed->len; i++)
+      {
+        L4aDeliverable *d = g_ptr_array_index (listed, i);
+
+        if (g_str_equal (d->id, planned))
+          {
+            g_assert_true (d->overdue);
+            found = TRUE;
+          }
+        else
+          g_assert_cmpint (d->overdue, ==, g_strcmp0 (d->due_on, today) < 0 &&
+                                          !g_strv_contains ((const char *[]) { "done", "dropped", NULL }, d->status));
+      }
+    g_assert_true (found);
+    g_assert_true (l4a_monitoring_count (store, &after, &error));
+    g_assert_cmpuint (after.overdue, ==,
+                      sql_int (store, "SELECT count(*) FROM deliverable WHERE hub_id IS NOT NULL AND "
+                                      "due_on < date ('now', 'localtime') AND status NOT IN ('done', 'dropped')"));
+    g_assert_cmpuint (after.overdue, >=, 1);
+  }
+}
+
+static void
+test_events (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "events.sqlite");
+  g_autofree char *lead = l4a_test_sql_text (l4a_store_get_path (store), LEAD_SQL);
+  g_autofree char *hub = sql_text (store, "SELECT min (id) FROM hub WHERE government_id = '%s'", lead);
+  g_autofree char *hub_name = sql_text (store, "SELECT name FROM hub WHERE id = '%s'", hub);
+  g_autoptr(L4aNetworkEvent) forum = l4a_network_event_new ();
+  g_autoptr(L4aNetworkEvent) council = l4a_network_event_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *snapshot = NULL;
+  icalcomponent *calendar;
+  guint n = 0;
+
+  forum->title = g_strdup ("Venice Solutions Forum");
+  forum->starts_on = g_strdup ("2026-09-21");
+  forum->ends_on = g_strdup ("2026-09-23");
+  forum->place = g_strdup ("Venice, Italy");
+  forum->url = g_strdup ("https://example.org/venice");
+  g_ptr_array_add (forum->hubs, g_strdup (hub));
+
+  /* only the World Secretariat keeps the network's calendar */
+  l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, lead);
+  g_assert_false (l4a_network_event_save (store, forum, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  l4a_test_act_as (store, L4A_ROLE_SECRETARIAT, NULL);
+
+  /* its rules */
+  {
+    g_autoptr(L4aNetworkEvent) bad = l4a_network_event_copy (forum);
+    const char *field = NULL;
+
+    g_free (bad->ends_on);
+    bad->ends_on = g_strdup ("2026-12-31");
+    g_assert_false (l4a_network_event_check (store, bad, &field, &error));
+    g_assert_cmpstr (field, ==, "ends_on");
+    g_assert_nonnull (strstr (error->message, "a month at most"));
+    g_clear_error (&error);
+    g_free (bad->ends_on);
+    bad->ends_on = g_strdup ("2026-09-20");
+    g_assert_false (l4a_network_event_save (store, bad, &error));
+    g_assert_nonnull (strstr (error->message, "ends before it starts"));
+    g_clear_error (&error);
+    g_free (bad->kind);
+    bad->kind = g_strdup ("party");
+    g_assert_false (l4a_network_event_check (store, bad, &field, &error));
+    g_assert_cmpstr (field, ==, "kind");
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM network_event"), ==, 0);
+
+  g_assert_true (l4a_network_event_save (store, forum, &error));
+  g_assert_no_error (error);
+  council->kind = g_strdup ("world-council");
+  council->title = g_strdup ("World Council; “Ghent” session, 2026");
+  council->starts_on = g_strdup ("2026-11-04");
+  council->ends_on = g_strdup ("2026-11-04");
+  g_assert_true (l4a_network_event_save (store, council, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM network_event_hub"), ==, 1);
+
+  /* the calendar, read back by libical: every event, all day, named */
+  ics = l4a_network_events_to_ics (store, &error);
+  g_assert_no_error (error);
+  calendar = icalparser_parse_string (ics);
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
+  for (icalcomponent *vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       vevent != NULL; vevent = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      struct icaltimetype start = icalcomponent_get_dtstart (vevent);
+      struct icaltimetype end = icalcomponent_get_dtend (vevent);
+      const char *summary = icalcomponent_get_summary (vevent);
+
+      g_assert_true (start.is_date);
+      if (g_str_equal (summary, "Venice Solutions Forum"))
+        {
+          g_assert_cmpint (start.year, ==, 2026);
+          g_assert_cmpint (start.month, ==, 9);
+          g_assert_cmpint (start.day, ==, 21);
+          g_assert_cmpint (end.day, ==, 24);  /* the day after the last */
+          g_assert_cmpstr (icalcomponent_get_location (vevent), ==, "Venice, Italy");
+          g_assert_nonnull (strstr (icalcomponent_get_description (vevent), hub_name));
+        }
+      else
+        {
+          g_assert_cmpstr (summary, ==, "World Council; “Ghent” session, 2026");
+          g_assert_cmpint (end.day, ==, 5);
+        }
+      g_assert_true (g_str_has_suffix (icalcomponent_get_uid (vevent), "@local4action-hubs"));
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 2);
+  icalcomponent_free (calendar);
+
+  /* deleted, and back with Undo */
+  snapshot = l4a_network_event_delete (store, forum->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM network_event"), ==, 1);
+  g_assert_true (l4a_monitoring_restore (store, snapshot, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM network_event_hub"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/monitoring/activities", test_activities);
+  g_test_add_func ("/core/monitoring/transitions", test_transitions);
+  g_test_add_func ("/core/monitoring/deliverables", test_deliverables);
+  g_test_add_func ("/core/monitoring/events", test_events);
+
+  return l4a_test_run_in_tmpdir (&tmpdir, "l4a-monitoring-XXXXXX");
+}
