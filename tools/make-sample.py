@@ -38,8 +38,8 @@ def common(rec):
 
 records = {k: [] for k in [
     "government", "call", "criterion", "attachment", "proposal", "hub", "activity",
-    "partner", "deliverable", "indicator", "measurement", "member", "conflict",
-    "assignment", "review", "decision", "brand_asset", "brand_colour"]}
+    "partner", "deliverable", "deliverable_change", "indicator", "measurement", "network_event",
+    "member", "conflict", "assignment", "review", "decision", "brand_asset", "brand_colour"]}
 
 # --- Governments: real places --------------------------------------------------
 GOVS = [
@@ -211,6 +211,17 @@ def series(ind_id, source, baseline, target, start, years):
             "note": ""}))
 
 
+# Related hubs: pairs sharing a first SDG or a region (their joint products too)
+RELATED_PAIRS = [("soria-rural", "kazan-mobility"), ("amb-climate", "durban-coast"),
+                 ("surabaya-waste", "quito-food"), ("bogota-care", "gwangju-rights"),
+                 ("gaziantep-migration", "montreal-culture"), ("almaty-air", "amb-climate")]
+
+
+def add_days(date, days):
+    import datetime
+    return (datetime.date.fromisoformat(date) + datetime.timedelta(days=days)).isoformat()
+
+
 def parts(owner_field, owner_id, key, region, start, end, sdgs, gov):
     for pos, pname in enumerate(PARTNER_NAMES[region]):
         records["partner"].append(common({
@@ -223,12 +234,35 @@ def parts(owner_field, owner_id, key, region, start, end, sdgs, gov):
                                          ("Toolkit and peer-learning session", 0.9)]):
         due = add_months(start, int(months * frac))
         status = "done" if due < "2026-11-01" else "planned"
+        # one hub ran late on its last deliverable, and said so
+        late = owner_field == "hub_id" and key == "hub-surabaya-waste" and pos == 2
+        if late:
+            status = "late"
         if owner_field == "proposal_id":
             status = "planned"
+        deliverable_id = uid("deliverable", key, str(pos))
         records["deliverable"].append(common({
-            "id": uid("deliverable", key, str(pos)), owner_field: owner_id,
+            "id": deliverable_id, owner_field: owner_id,
             "title": title, "description": "Illustrative sample deliverable.",
             "due_on": due, "status": status, "position": pos}))
+        if owner_field == "hub_id" and status != "planned":
+            # how it got there: work began two months before it was due
+            started = add_months(due, -2)
+            records["deliverable_change"].append(common({
+                "id": uid("deliverable_change", key, str(pos), "start"), "deliverable_id": deliverable_id,
+                "status": "in-progress", "changed_on": started, "evidence_url": "", "evidence_name": "",
+                "note": "Illustrative sample change: work began with the partners."}))
+            if late:
+                records["deliverable_change"].append(common({
+                    "id": uid("deliverable_change", key, str(pos), "late"), "deliverable_id": deliverable_id,
+                    "status": "late", "changed_on": add_months(due, 1), "evidence_url": "", "evidence_name": "",
+                    "note": "Illustrative sample change: the partners asked for a second round of testing."}))
+            else:
+                records["deliverable_change"].append(common({
+                    "id": uid("deliverable_change", key, str(pos), "done"), "deliverable_id": deliverable_id,
+                    "status": "done", "changed_on": due,
+                    "evidence_url": "https://example.org/local4action/%s/%d" % (key, pos), "evidence_name": "",
+                    "note": "Illustrative sample change."}))
 
 
 for (key, gov, name, topic, axis, fmt, start, end, status, sdgs, councils, call) in HUBS:
@@ -246,15 +280,26 @@ for (key, gov, name, topic, axis, fmt, start, end, status, sdgs, councils, call)
     records["hub"].append(hub)
     parts("hub_id", H[key], "hub-" + key, region, start, end, sdgs, gov)
     for pos, (kind, title, months) in enumerate([("event", "Launch workshop with partners", 2),
+                                                ("training", "Training for municipal staff", 7),
                                                 ("publication", "Learning note on the first year", 12),
+                                                ("peer-visit", "Peer visit from a sister hub", 16),
                                                 ("joint-product", "Shared toolkit with peer hubs", 20)]):
         when = add_months(start, months)
         if when > "2026-11-01":
             continue
-        records["activity"].append(common({
+        activity = common({
             "id": uid("activity", key, str(pos)), "hub_id": H[key], "kind": kind,
             "title": title, "happened_on": when, "url": "",
-            "description": "Illustrative sample activity."}))
+            "place": "" if kind == "publication" else GOV_NAME[gov],
+            "online": 1 if kind in ("publication", "joint-product") or fmt == "virtual" else 0,
+            "description": "Illustrative sample activity.",
+            "sdgs": sdgs[:1] if kind != "event" else sdgs[:2]})
+        if kind in ("event", "training"):
+            activity["ends_on"] = add_days(when, 1)
+        if kind == "joint-product":
+            activity["hubs"] = [H[b] for a, b in RELATED_PAIRS if a == key] + \
+                               [H[a] for a, b in RELATED_PAIRS if b == key]
+        records["activity"].append(activity)
     years = max(2, min(5, 2026 - int(start[:4]) + 1))
     for pos, goal in enumerate(sdgs[:2]):
         code, iname, unit, direction, baseline, target = INDICATORS[goal]
@@ -267,11 +312,7 @@ for (key, gov, name, topic, axis, fmt, start, end, status, sdgs, councils, call)
             "target_value": target, "target_on": end, "position": pos}))
         series(ind_id, "Illustrative sample figures", baseline, target, add_months(start, -6), years)
 
-# Related hubs: pairs sharing a first SDG or a region
-RELATED = [("soria-rural", "kazan-mobility"), ("amb-climate", "durban-coast"),
-           ("surabaya-waste", "quito-food"), ("bogota-care", "gwangju-rights"),
-           ("gaziantep-migration", "montreal-culture"), ("almaty-air", "amb-climate")]
-for a, b in RELATED:
+for a, b in RELATED_PAIRS:
     for hub in records["hub"]:
         if hub["id"] == H[a]:
             hub.setdefault("related", []).append(H[b])
@@ -445,6 +486,23 @@ for pos, (name, role, hexv, rgb, cmyk, pantone) in enumerate(PALETTE):
     records["brand_colour"].append(common({
         "id": uid("brand_colour", name), "name": name, "role": role, "hex": hexv, "rgb": rgb,
         "cmyk": cmyk, "pantone": pantone, "position": pos}))
+
+# The network's meeting points, with hubs presenting
+MEETINGS = [
+    ("forum", "Venice Solutions Forum 2025", "2025-10-15", "2025-10-17", "Venice, Italy",
+     ["soria-rural", "amb-climate", "bristol-onecity"]),
+    ("world-council", "UCLG World Council 2026", "2026-06-09", "2026-06-11", "Online", ["bogota-care"]),
+    ("policy-council", "Policy Council on Resilient Cities", "2026-09-22", "2026-09-22", "Online",
+     ["amb-climate", "durban-coast", "almaty-air"]),
+    ("forum", "Venice Solutions Forum 2026", "2026-10-14", "2026-10-16", "Venice, Italy",
+     ["surabaya-waste", "gaziantep-migration", "chefchaouen-heritage"]),
+    ("forum", "Venice Solutions Forum 2027", "2027-10-13", "2027-10-15", "Venice, Italy", []),
+]
+for kind, title, first, last, place, presenting in MEETINGS:
+    records["network_event"].append(common({
+        "id": uid("network_event", title), "kind": kind, "title": title, "starts_on": first, "ends_on": last,
+        "place": place, "url": "", "description": "Illustrative sample meeting point of the network.",
+        "hubs": [H[key] for key in presenting]}))
 
 document = {
     "format": "local4action-bundle",

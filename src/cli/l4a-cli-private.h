@@ -45,6 +45,15 @@ int       l4a_cli_revoke      (L4aGlobalOptions  *options,
 int       l4a_cli_verify      (L4aGlobalOptions  *options,
                                int                argc,
                                char             **argv);
+int       l4a_cli_events      (L4aGlobalOptions  *options,
+                               int                argc,
+                               char             **argv);
+int       l4a_cli_list_activities   (L4aStore   *store,
+                                     const char *hub,
+                                     gboolean    json);
+int       l4a_cli_list_deliverables (L4aStore   *store,
+                                     const char *hub,
+                                     gboolean    json);
 L4aKey   *l4a_cli_find_reader (const char        *path,
                                L4aStore          *store);
 

@@ -74,7 +74,7 @@ static const struct {
   const char  *summary;
 } commands[] = {
   { "sample", command_sample, N_("Load the illustrative sample data") },
-  { "list", command_list, N_("List hubs, proposals, board members or reviews, as a table or JSON") },
+  { "list", command_list, N_("List hubs, proposals, board members, reviews, activities or deliverables, as a table or JSON") },
   { "check", command_check, N_("Check a proposal against the six key features") },
   { "summary", command_summary, N_("Write a proposal's one-page summary as PDF") },
   { "assign", command_assign, N_("Assign Advisory Board reviewers to the proposals of a call") },
@@ -93,6 +93,7 @@ static const struct {
   { "publish", command_publish, N_("Publish the registry as a website, in a folder (secretariat)") },
   { "letter", command_letter, N_("Write the letter of a released decision as PDF, in the government's language") },
   { "packet", command_packet, N_("Write the committee packet of a call as PDF: ranking, summaries, scores (secretariat)") },
+  { "events", l4a_cli_events, N_("List the network’s meetings, or write them as an iCalendar file with --ics") },
   { "vlr", command_vlr, N_("Write a hub's indicators, or every hub's, as the CSV annex of a Voluntary Local Review") },
 };
 
@@ -811,10 +812,12 @@ command_list (L4aGlobalOptions  *options,
   g_autofree char *status = NULL;
   g_autofree char *call = NULL;
   g_autofree char *sdg = NULL;
+  g_autofree char *hub = NULL;
   int year = 0;
   gboolean json = FALSE;
   gboolean csv = FALSE;
   GOptionEntry entries[] = {
+    { "hub", 0, 0, G_OPTION_ARG_STRING, &hub, N_("Only the activities or deliverables of this hub (its name or id)"), N_("HUB") },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only records matching these words"), N_("TEXT") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("Only this world region (a region code)"), N_("REGION") },
     { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Only this country (an ISO 3166 code such as ES)"), N_("CODE") },
@@ -829,7 +832,7 @@ command_list (L4aGlobalOptions  *options,
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV instead of a table (hubs)"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("hubs|proposals|members|reviews"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("hubs|proposals|members|reviews|activities|deliverables"));
   g_autoptr(L4aStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean hubs;
@@ -839,9 +842,32 @@ command_list (L4aGlobalOptions  *options,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("List hubs, proposals, board members or reviews."));
+  g_option_context_set_summary (context, _("List hubs, proposals, board members, reviews, activities or deliverables."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
+
+  if (argc == 2 && (g_str_equal (argv[1], "activities") || g_str_equal (argv[1], "deliverables")))
+    {
+      if (search || region || country || sdg || axis || format || council || year || status || csv || call)
+        return l4a_cli_fail (EXIT_USAGE, _("“list activities” and “list deliverables” take --hub and --json."));
+      store = l4a_cli_open_store (options, &error);
+      if (store == NULL)
+        return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+      if (hub != NULL)
+        {
+          /* the hub by its id or its name, as vlr takes it */
+          char *id = l4a_store_resolve_reference (store, "hub", hub, &error);
+
+          if (id == NULL)
+            return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+          g_free (hub);
+          hub = id;
+        }
+      return g_str_equal (argv[1], "activities") ? l4a_cli_list_activities (store, hub, json)
+                                                 : l4a_cli_list_deliverables (store, hub, json);
+    }
+  if (hub != NULL)
+    return l4a_cli_fail (EXIT_USAGE, _("--hub narrows activities and deliverables."));
 
   if (argc == 2 && (g_str_equal (argv[1], "members") || g_str_equal (argv[1], "reviews")))
     {
@@ -854,7 +880,8 @@ command_list (L4aGlobalOptions  *options,
       return g_str_equal (argv[1], "members") ? list_members (store, json) : list_reviews (store, call, json);
     }
   if (argc != 2 || (!g_str_equal (argv[1], "hubs") && !g_str_equal (argv[1], "proposals")))
-    return l4a_cli_fail (EXIT_USAGE, _("Say what to list: “list hubs”, “list proposals”, “list members” or “list reviews”."));
+    return l4a_cli_fail (EXIT_USAGE, _("Say what to list: “list hubs”, “list proposals”, “list members”, “list reviews”, "
+                                       "“list activities” or “list deliverables”."));
   hubs = g_str_equal (argv[1], "hubs");
 
   if (json && csv)

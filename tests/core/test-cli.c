@@ -944,6 +944,74 @@ test_read_only_database (void)
 
 /* The VLR annex from the command line: one hub's indicators, or every
  * hub's, as the window writes them; unknown hubs and usage errors said. */
+/* What hubs report: activities and deliverables of one hub or all, as a
+ * table or JSON, and the network's meetings as an iCalendar file. */
+static void
+test_monitoring (void)
+{
+  g_autofree char *db = db_path ("monitoring.sqlite");
+  g_autofree char *ics = db_path ("network.ics");
+  g_autofree char *text = NULL;
+  g_auto(Run) load = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) deliverables = { 0 };
+  g_auto(Run) events = { 0 };
+  g_auto(Run) listed = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  guint vevents = 0;
+
+  run_cli (&load, "--db", db, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+
+  run_cli (&table, "--db", db, "list", "activities", "--hub", "Care Blocks Hub", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "Launch workshop with partners"));
+  g_assert_nonnull (strstr (table.out, "Training"));
+
+  run_cli (&json, "--db", db, "list", "activities", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpint (json_array_get_length (array), ==,
+                   l4a_test_sql_int (db, "SELECT count(*) FROM activity"));
+
+  run_cli (&deliverables, "--db", db, "list", "deliverables", "--json", NULL);
+  g_assert_cmpint (deliverables.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, deliverables.out, -1, &error));
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpint (json_array_get_length (array), ==,
+                   l4a_test_sql_int (db, "SELECT count(*) FROM deliverable WHERE hub_id IS NOT NULL"));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *d = json_array_get_object_element (array, i);
+
+      if (g_str_equal (json_object_get_string_member (d, "status"), "done"))
+        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "history")), >, 0);
+    }
+
+  run_cli (&events, "--db", db, "events", "--ics", "--out", ics, NULL);
+  g_assert_cmpint (events.status, ==, 0);
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR"));
+  for (const char *p = text; (p = strstr (p, "BEGIN:VEVENT")) != NULL; p++)
+    vevents++;
+  g_assert_cmpint (vevents, ==, l4a_test_sql_int (db, "SELECT count(*) FROM network_event"));
+  g_assert_cmpuint (vevents, >, 0);
+  run_cli (&listed, "--db", db, "events", NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_nonnull (strstr (listed.out, "Venice Solutions Forum 2026"));
+
+  run_cli (&unknown, "--db", db, "list", "deliverables", "--hub", "No Such Hub", NULL);
+  assert_one_line_error (&unknown, 1, "No Such Hub");
+  run_cli (&usage, "--db", db, "events", "--ics", NULL);
+  assert_one_line_error (&usage, 2, "--ics --out");
+}
+
 static void
 test_vlr (void)
 {
@@ -1206,6 +1274,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/keys", test_keys);
   g_test_add_func ("/core/cli/chart", test_chart);
   g_test_add_func ("/core/cli/vlr", test_vlr);
+  g_test_add_func ("/core/cli/monitoring", test_monitoring);
   g_test_add_func ("/core/cli/letter", test_letter);
   g_test_add_func ("/core/cli/scores-per-criterion", test_scores_per_criterion);
   g_test_add_func ("/core/cli/packet", test_packet);

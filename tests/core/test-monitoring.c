@@ -220,7 +220,7 @@ test_activities (void)
   snapshot = l4a_activity_delete (store, activity->id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (snapshot);
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM activity_hub"), ==, 0);
+  g_assert_null (sql_text (store, "SELECT hub_id FROM activity_hub WHERE activity_id = '%s'", activity->id));
   g_assert_true (l4a_monitoring_restore (store, snapshot, &error));
   g_assert_no_error (error);
   g_clear_pointer (&loaded, l4a_activity_free);
@@ -436,6 +436,8 @@ test_events (void)
   g_autofree char *snapshot = NULL;
   icalcomponent *calendar;
   guint n = 0;
+  gint64 events = sql_int (store, "SELECT count(*) FROM network_event");
+  gint64 presenting = sql_int (store, "SELECT count(*) FROM network_event_hub");
 
   forum->title = g_strdup ("Venice Solutions Forum");
   forum->starts_on = g_strdup ("2026-09-21");
@@ -473,7 +475,7 @@ test_events (void)
     g_assert_cmpstr (field, ==, "kind");
     g_clear_error (&error);
   }
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM network_event"), ==, 0);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM network_event"), ==, events);
 
   g_assert_true (l4a_network_event_save (store, forum, &error));
   g_assert_no_error (error);
@@ -483,7 +485,7 @@ test_events (void)
   council->ends_on = g_strdup ("2026-11-04");
   g_assert_true (l4a_network_event_save (store, council, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM network_event_hub"), ==, 1);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM network_event_hub"), ==, presenting + 1);
 
   /* the calendar, read back by libical: every event, all day, named */
   ics = l4a_network_events_to_ics (store, &error);
@@ -508,7 +510,7 @@ test_events (void)
           g_assert_cmpstr (icalcomponent_get_location (vevent), ==, "Venice, Italy");
           g_assert_nonnull (strstr (icalcomponent_get_description (vevent), hub_name));
         }
-      else
+      else if (g_str_has_prefix (summary, "World Council;"))
         {
           g_assert_cmpstr (summary, ==, "World Council; “Ghent” session, 2026");
           g_assert_cmpint (end.day, ==, 5);
@@ -516,16 +518,16 @@ test_events (void)
       g_assert_true (g_str_has_suffix (icalcomponent_get_uid (vevent), "@local4action-hubs"));
       n++;
     }
-  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (n, ==, events + 2);
   icalcomponent_free (calendar);
 
   /* deleted, and back with Undo */
   snapshot = l4a_network_event_delete (store, forum->id, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM network_event"), ==, 1);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM network_event"), ==, events + 1);
   g_assert_true (l4a_monitoring_restore (store, snapshot, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM network_event_hub"), ==, 1);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM network_event_hub"), ==, presenting + 1);
 }
 
 int
