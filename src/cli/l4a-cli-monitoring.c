@@ -31,15 +31,6 @@ add_ids (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-static char *
-format_range (const char *start,
-              const char *end)
-{
-  if (end == NULL || *end == '\0' || g_strcmp0 (start, end) == 0)
-    return l4a_format_date (start);
-  return l4a_format_period (start, end);
-}
-
 /**
  * l4a_cli_list_activities:
  * @hub: (nullable): one hub's id, or %NULL for all
@@ -98,7 +89,7 @@ l4a_cli_list_activities (L4aStore   *store,
       for (guint i = 0; i < activities->len; i++)
         {
           L4aActivity *a = g_ptr_array_index (activities, i);
-          g_autofree char *when = format_range (a->starts_on, a->ends_on);
+          g_autofree char *when = l4a_format_days (a->starts_on, a->ends_on);
           const char *where = a->online ? (a->place && *a->place ? a->place : _("Online")) : a->place;
           g_autofree char *place = a->online && a->place && *a->place
                                    /* translators: a place, for an activity also held online */
@@ -277,7 +268,7 @@ l4a_cli_events (L4aGlobalOptions  *options,
       for (guint i = 0; i < events->len; i++)
         {
           L4aNetworkEvent *e = g_ptr_array_index (events, i);
-          g_autofree char *when = format_range (e->starts_on, e->ends_on);
+          g_autofree char *when = l4a_format_days (e->starts_on, e->ends_on);
           g_autofree char *hubs = g_strdup_printf ("%u", e->hubs->len);
 
           g_ptr_array_add (rows, g_strdupv ((char *[]) { when,

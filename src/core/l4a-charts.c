@@ -17,6 +17,7 @@
 #include "l4a-charts.h"
 #include "l4a-hub.h"
 #include "l4a-labels.h"
+#include "l4a-monitoring.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
@@ -34,6 +35,8 @@ static const struct {
   { "hub-timeline", N_("The hubs’ time frames, with today and deliverables due") },
   { "review-scores", N_("Review scores of a call (--call): each review, the mean and the median") },
   { "indicator", N_("An indicator’s progress toward its target (--indicator)") },
+  { "deliverables-by-status", N_("The hubs’ deliverables by status, overdue ones apart") },
+  { "activities-per-quarter", N_("The hubs’ activities per quarter") },
 };
 
 /**
@@ -463,6 +466,106 @@ l4a_chart_indicator (L4aStore    *store,
 }
 
 /**
+ * l4a_chart_deliverables_by_status:
+ *
+ * Returns: (transfer full): the hubs' deliverables in each status, counted
+ *   by SQLite; those past due stand apart as "Overdue"
+ */
+L4aChart *
+l4a_chart_deliverables_by_status (L4aStore    *store,
+                                  GError     **error)
+{
+  L4aMonitoringCounts counts;
+  L4aChart *chart;
+  L4aChartSeries *series;
+  g_autoptr(GString) description = g_string_new (NULL);
+  const char * const *statuses = l4a_enum_get_nicks (L4A_TYPE_DELIVERABLE_STATUS);
+  guint total = 0;
+
+  if (!l4a_monitoring_count (store, &counts, error))
+    return NULL;
+  chart = l4a_chart_new (L4A_CHART_BARS, "deliverables-by-status", _("Deliverables by Status"));
+  series = l4a_chart_add_series (chart, _("Deliverables"), NULL, 0, 1);
+  chart->x_label = g_strdup (_("Status"));
+  chart->y_label = g_strdup (_("Deliverables"));
+  for (guint i = 0; statuses[i] != NULL && i < G_N_ELEMENTS (counts.deliverables); i++)
+    {
+      const char *label = l4a_enum_get_label (L4A_TYPE_DELIVERABLE_STATUS, statuses[i]);
+      /* translators: a status, then a number of deliverables */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u deliverable",
+                                                            "%s: %u deliverables", counts.deliverables[i]),
+                                               label, counts.deliverables[i]);
+
+      l4a_chart_add_category (chart, label, NULL);
+      l4a_chart_series_add (series, chart->categories->len - 1, counts.deliverables[i], text);
+      g_string_append_printf (description, "%s%s", description->len ? "; " : "", text);
+      total += counts.deliverables[i];
+    }
+  /* translators: a number of deliverables, their counts by status, then how many are overdue */
+  chart->description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "Bar chart of %u deliverable by status. %s. %u overdue.",
+                                                     "Bar chart of %u deliverables by status. %s. %u overdue.", total),
+                                        total, description->str, counts.overdue);
+  return chart;
+}
+
+/**
+ * l4a_chart_activities_per_quarter:
+ *
+ * Returns: (transfer full): the number of activities the hubs recorded in
+ *   each quarter, from the first to the last, empty quarters included
+ */
+L4aChart *
+l4a_chart_activities_per_quarter (L4aStore    *store,
+                                  GError     **error)
+{
+  g_autoptr(GArray) quarters = l4a_activities_per_quarter (store, error);
+  g_autoptr(GString) description = g_string_new (NULL);
+  L4aChart *chart;
+  L4aChartSeries *series;
+  guint total = 0;
+
+  if (quarters == NULL)
+    return NULL;
+  chart = l4a_chart_new (L4A_CHART_BARS, "activities-per-quarter", _("Activities per Quarter"));
+  series = l4a_chart_add_series (chart, _("Activities"), NULL, 0, 1);
+  chart->x_label = g_strdup (_("Quarter"));
+  chart->y_label = g_strdup (_("Activities"));
+  if (quarters->len > 0)
+    {
+      L4aQuarterCount *first = &g_array_index (quarters, L4aQuarterCount, 0);
+      L4aQuarterCount *last = &g_array_index (quarters, L4aQuarterCount, quarters->len - 1);
+      guint next = 0;
+
+      for (int q = first->year * 4 + first->quarter - 1; q <= last->year * 4 + last->quarter - 1; q++)
+        {
+          L4aQuarterCount *here = next < quarters->len ? &g_array_index (quarters, L4aQuarterCount, next) : NULL;
+          guint n = 0;
+          g_autofree char *label = NULL;
+          g_autofree char *text = NULL;
+
+          if (here != NULL && here->year * 4 + here->quarter - 1 == q)
+            {
+              n = here->count;
+              next++;
+            }
+          /* translators: a quarter of a year, e.g. Q3 2026 */
+          label = g_strdup_printf (_("Q%d %d"), q % 4 + 1, q / 4);
+          /* translators: a quarter, then a number of activities */
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u activity", "%s: %u activities", n), label, n);
+          l4a_chart_add_category (chart, label, NULL);
+          l4a_chart_series_add (series, chart->categories->len - 1, n, text);
+          g_string_append_printf (description, "%s%s", description->len ? "; " : "", text);
+          total += n;
+        }
+    }
+  chart->description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Bar chart of %u activity per quarter. %s.",
+                                                     "Bar chart of %u activities per quarter. %s.", total),
+                                        total, description->str);
+  return chart;
+}
+
+/**
  * l4a_charts_build:
  * @name: one of l4a_charts_list()
  * @argument: (nullable): the call of "review-scores" or the indicator of
@@ -493,6 +596,10 @@ l4a_charts_build (L4aStore    *store,
     }
   if (g_strcmp0 (name, "proposals-by-state") == 0)
     return l4a_chart_proposals_by_state (store, error);
+  if (g_strcmp0 (name, "deliverables-by-status") == 0)
+    return l4a_chart_deliverables_by_status (store, error);
+  if (g_strcmp0 (name, "activities-per-quarter") == 0)
+    return l4a_chart_activities_per_quarter (store, error);
   if (g_strcmp0 (name, "review-scores") == 0 || g_strcmp0 (name, "indicator") == 0)
     {
       gboolean call = g_str_equal (name, "review-scores");

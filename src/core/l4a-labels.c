@@ -205,6 +205,40 @@ l4a_format_period (const char *start,
   return g_strdup_printf (_("%s – %s"), first, last);
 }
 
+/**
+ * l4a_format_days:
+ * @end: (nullable): the last day, or %NULL for one day
+ *
+ * Returns: (transfer full): the days from @start to @end, as short as
+ *   reads well: “3 Nov 2024”, “3–4 Nov 2024”, “28 Feb – 2 Mar 2025”,
+ *   “30 Dec 2025 – 2 Jan 2026”
+ */
+char *
+l4a_format_days (const char *start,
+                 const char *end)
+{
+  GDate from, to;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (end == NULL || *end == '\0' || g_strcmp0 (start, end) == 0 || !l4a_parse_date (start, &from) ||
+      !l4a_parse_date (end, &to))
+    return end && *end && g_strcmp0 (start, end) != 0 ? g_strdup_printf ("%s – %s", start ? start : "", end)
+                                                       : l4a_format_date (start);
+
+  last = l4a_format_date (end);
+  if (g_date_get_year (&from) != g_date_get_year (&to))
+    first = l4a_format_date (start);
+  else if (g_date_get_month (&from) != g_date_get_month (&to))
+    first = l4a_format_day_month (g_date_get_day (&from), g_date_get_month (&from));
+  else
+    /* translators: the first and last days of a few days in one month, e.g. “3–4 Nov 2024” */
+    return g_strdup_printf (C_("days", "%u–%s"), g_date_get_day (&from), last);
+
+  /* translators: a few days from one date to another, e.g. “28 Feb – 2 Mar 2025” */
+  return g_strdup_printf (C_("days", "%s – %s"), first, last);
+}
+
 /* glibc's counter of catalogue changes: raised, gettext reads LANGUAGE again */
 extern int _nl_msg_cat_cntr;
 

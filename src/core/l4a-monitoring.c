@@ -1616,3 +1616,98 @@ l4a_activities_per_quarter (L4aStore    *store,
     return NULL;
   return g_steal_pointer (&quarters);
 }
+
+/* Choices for forms ------------------------------------------------------------ */
+
+void
+l4a_choice_free (L4aChoice *choice)
+{
+  if (choice == NULL)
+    return;
+  g_free (choice->id);
+  g_free (choice->name);
+  g_free (choice);
+}
+
+static GPtrArray *
+read_choices (sqlite3_stmt *stmt)
+{
+  GPtrArray *choices = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_choice_free);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      L4aChoice *choice = g_new0 (L4aChoice, 1);
+
+      choice->id = l4a_store_column_dup (stmt, 0);
+      choice->name = l4a_store_column_dup (stmt, 1);
+      g_ptr_array_add (choices, choice);
+    }
+  return choices;
+}
+
+/**
+ * l4a_monitoring_partner_governments:
+ *
+ * Returns: (transfer full) (element-type L4aChoice): the governments that
+ *   are partners of @hub_id, by name
+ */
+GPtrArray *
+l4a_monitoring_partner_governments (L4aStore   *store,
+                                    const char *hub_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = l4a_store_prepare (store, "SELECT DISTINCT g.id, g.name FROM partner p JOIN government g "
+                                   "ON g.id = p.government_id WHERE p.hub_id = ?1 ORDER BY g.name", NULL);
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
+  return read_choices (stmt);
+}
+
+/**
+ * l4a_monitoring_find_hubs:
+ * @text: words of the name, or "" for the first hubs by name
+ * @except_id: (nullable): a hub to leave out
+ *
+ * Returns: (transfer full) (element-type L4aChoice): at most @limit hubs
+ *   whose name holds @text, by name: what a picker offers, whatever the
+ *   size of the registry
+ */
+GPtrArray *
+l4a_monitoring_find_hubs (L4aStore   *store,
+                          const char *text,
+                          const char *except_id,
+                          guint       limit)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) pattern = g_string_new ("%");
+
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  stmt = l4a_store_prepare (store, "SELECT id, name FROM hub WHERE name LIKE ?1 ESCAPE '\\' AND id IS NOT ?2 "
+                                   "ORDER BY name LIMIT ?3", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, pattern->str, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, except_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, (int) limit);
+    }
+  return read_choices (stmt);
+}
+
+/**
+ * l4a_monitoring_hub_name:
+ *
+ * Returns: (transfer full) (nullable): the name of @hub_id
+ */
+char *
+l4a_monitoring_hub_name (L4aStore   *store,
+                         const char *hub_id)
+{
+  return l4a_store_lookup_text (store, "SELECT name FROM hub WHERE id = ?1", hub_id);
+}

@@ -178,6 +178,23 @@ gboolean         l4a_monitoring_count       (L4aStore            *store,
 GArray          *l4a_activities_per_quarter (L4aStore            *store,
                                              GError             **error);
 
+/* A record to choose in a form: its id and its name. */
+typedef struct
+{
+  char *id;
+  char *name;
+} L4aChoice;
+
+void             l4a_choice_free                    (L4aChoice   *choice);
+GPtrArray       *l4a_monitoring_partner_governments (L4aStore    *store,
+                                                     const char  *hub_id);
+GPtrArray       *l4a_monitoring_find_hubs           (L4aStore    *store,
+                                                     const char  *text,
+                                                     const char  *except_id,
+                                                     guint        limit);
+char            *l4a_monitoring_hub_name            (L4aStore    *store,
+                                                     const char  *hub_id);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aActivity, l4a_activity_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aDeliverable, l4a_deliverable_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aDeliverableChange, l4a_deliverable_change_free)

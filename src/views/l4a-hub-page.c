@@ -21,6 +21,8 @@
 #include "l4a-charts.h"
 #include "l4a-hub-page.h"
 #include "l4a-labels.h"
+#include "l4a-monitoring.h"
+#include "l4a-monitoring-dialogs.h"
 #include "l4a-reference.h"
 #include "l4a-sdg-chips.h"
 
@@ -100,6 +102,41 @@ delete_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_activity_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  L4aHubPage *self = L4A_HUB_PAGE (widget);
+
+  if (self->store != NULL && self->hub_id != NULL)
+    gtk_window_present (GTK_WINDOW (l4a_activity_dialog_new (widget, self->store, self->hub_id, NULL)));
+}
+
+static void
+edit_activity_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  L4aHubPage *self = L4A_HUB_PAGE (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (l4a_activity_dialog_new (widget, self->store, self->hub_id,
+                                                             g_variant_get_string (parameter, NULL))));
+}
+
+static void
+deliverable_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  L4aHubPage *self = L4A_HUB_PAGE (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (l4a_deliverable_dialog_new (widget, self->store,
+                                                                g_variant_get_string (parameter, NULL))));
 }
 
 static void
@@ -308,57 +345,117 @@ build_partners (L4aHubPage    *self,
     }
 }
 
-static void
-build_deliverables (L4aHubPage    *self,
-                    L4aHubDetails *details)
+/* A group's title with a button beside it, for the people who may use it. */
+static GtkWidget *
+header_button (const char *label,
+               const char *icon,
+               const char *action)
 {
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  return button;
+}
+
+static void
+build_deliverables (L4aHubPage *self,
+                    L4aStore   *store)
+{
+  g_autoptr(GPtrArray) deliverables = l4a_deliverables_list (store, self->hub_id, NULL);
+  gboolean editable = l4a_monitoring_can_edit (store, self->hub_id);
   GtkWidget *group;
 
-  if (details->deliverables->len == 0)
+  if (deliverables == NULL || deliverables->len == 0)
     return;
 
-  group = add_group (self, _("Deliverables"), NULL);
-  for (guint i = 0; i < details->deliverables->len; i++)
+  group = add_group (self, _("Deliverables"),
+                     editable ? _("Open one to record a change of its status, with the evidence") : NULL);
+  for (guint i = 0; i < deliverables->len; i++)
     {
-      L4aDetailItem *item = g_ptr_array_index (details->deliverables, i);
-      g_autofree char *due = l4a_format_date (item->date);
+      L4aDeliverable *item = g_ptr_array_index (deliverables, i);
+      g_autofree char *due = l4a_format_date (item->due_on);
       /* translators: a deliverable's due date and its status, e.g. “Due 1 Mar 2026 · Done” */
-      g_autofree char *subtitle = g_strdup_printf (_("Due %s · %s"), due, l4a_deliverable_status_label (item->kind));
+      g_autofree char *subtitle = g_strdup_printf (_("Due %s · %s"), due, l4a_deliverable_status_label (item->status));
       GtkWidget *row = add_row (group, item->title, subtitle);
 
       if (item->overdue)
         {
           GtkWidget *flag = tag (_("Overdue"), "l4a-warning-tag");
 
-          gtk_widget_set_tooltip_text (flag, _("The due date has passed and the deliverable is not done."));
+          gtk_widget_set_tooltip_text (flag, _("The due date has passed and the deliverable is neither done nor dropped."));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), flag);
         }
-      else if (g_strcmp0 (item->kind, "done") == 0)
+      else if (g_strcmp0 (item->status, "done") == 0)
         {
           GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
 
           gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Done"), -1);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
         }
+      /* each opens with its history; the lead government records changes */
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", item->id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "hub.deliverable");
     }
 }
 
-static void
-build_activities (L4aHubPage    *self,
-                  L4aHubDetails *details)
+static char *
+activity_subtitle (L4aActivity *item,
+                   const char  *hub_id)
 {
+  g_autofree char *when = l4a_format_days (item->starts_on, item->ends_on);
+  g_autoptr(GString) text = g_string_new (l4a_activity_kind_label (item->kind));
+
+  g_string_append_printf (text, " · %s", when);
+  if (item->place && *item->place)
+    g_string_append_printf (text, " · %s", item->place);
+  if (item->online)
+    g_string_append_printf (text, " · %s", _("Online"));
+  if (g_strcmp0 (item->hub_id, hub_id) != 0)
+    {
+      /* translators: the hub that recorded a joint product made with this one */
+      g_autofree char *by = g_strdup_printf (_("recorded by %s"), item->hub_name);
+
+      g_string_append_printf (text, " · %s", by);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+build_activities (L4aHubPage *self,
+                  L4aStore   *store)
+{
+  g_autoptr(GPtrArray) activities = l4a_activities_list (store, self->hub_id, NULL);
+  gboolean editable = l4a_monitoring_can_edit (store, self->hub_id);
   GtkWidget *group;
 
-  if (details->activities->len == 0)
+  if (!editable && (activities == NULL || activities->len == 0))
     return;
 
-  group = add_group (self, _("Activities"), _("Events, publications and joint products"));
-  for (guint i = 0; i < details->activities->len; i++)
+  group = add_group (self, _("Activities"),
+                     _("Events, publications, joint products, trainings and peer visits"));
+  if (editable)
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
+                                             header_button (_("_Add Activity"), "list-add-symbolic",
+                                                            "hub.add-activity"));
+  if (activities == NULL || activities->len == 0)
     {
-      L4aDetailItem *item = g_ptr_array_index (details->activities, i);
-      g_autofree char *date = l4a_format_date (item->date);
-      /* translators: an activity's kind and date, e.g. “Event · 3 Nov 2024” */
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), l4a_activity_kind_label (item->kind), date);
+      add_row (group, _("No activity recorded yet"), _("Record the hub’s events, publications and joint products "
+                                                      "as they happen."));
+      return;
+    }
+  for (guint i = 0; i < activities->len; i++)
+    {
+      L4aActivity *item = g_ptr_array_index (activities, i);
+      g_autofree char *subtitle = activity_subtitle (item, self->hub_id);
       GtkWidget *row = add_row (group, item->title, subtitle);
 
       if (item->url && g_str_has_prefix (item->url, "https://"))
@@ -366,8 +463,47 @@ build_activities (L4aHubPage    *self,
           GtkWidget *link = gtk_link_button_new_with_label (item->url, _("Open"));
 
           gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (link, item->url);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
         }
+      if (l4a_monitoring_can_edit (store, item->hub_id))
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", item->id);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "hub.edit-activity");
+        }
+    }
+}
+
+/* The network's meetings where the hub presents. */
+static void
+build_meetings (L4aHubPage *self,
+                L4aStore   *store)
+{
+  g_autoptr(GPtrArray) events = l4a_network_events_list (store, NULL);
+  GtkWidget *group = NULL;
+
+  for (guint i = 0; events && i < events->len; i++)
+    {
+      L4aNetworkEvent *e = g_ptr_array_index (events, i);
+      g_autofree char *when = NULL;
+      g_autofree char *subtitle = NULL;
+      gboolean presents = FALSE;
+
+      for (guint h = 0; h < e->hubs->len && !presents; h++)
+        presents = g_str_equal (g_ptr_array_index (e->hubs, h), self->hub_id);
+      if (!presents)
+        continue;
+      if (group == NULL)
+        group = add_group (self, _("Presenting at"), _("Meeting points of the network"));
+      when = l4a_format_days (e->starts_on, e->ends_on);
+      /* translators: a meeting's kind, dates and place, e.g. “Forum · 14–16 Oct 2026 · Venice, Italy” */
+      subtitle = e->place && *e->place
+                 ? g_strdup_printf (_("%s · %s · %s"), l4a_enum_get_label (L4A_TYPE_NETWORK_EVENT_KIND, e->kind),
+                                    when, e->place)
+                 : g_strdup_printf (_("%s · %s"), l4a_enum_get_label (L4A_TYPE_NETWORK_EVENT_KIND, e->kind), when);
+      add_row (group, e->title, subtitle);
     }
 }
 
@@ -454,9 +590,13 @@ build_read_only_note (L4aHubPage *self,
   if (l4a_store_can (store, L4A_PERMISSION_KEEP_REGISTRY))
     return;
 
-  /* translators: %s is the workstation's role, e.g. “Local government” */
-  text = g_strdup_printf (_("Only the World Secretariat changes the registry. This workstation acts as “%s”, so the hub is shown read-only."),
-                          l4a_role_get_label (l4a_store_get_role (store)));
+  if (self->hub_id != NULL && l4a_monitoring_can_edit (store, self->hub_id))
+    text = g_strdup (_("Your government leads this hub: you record its activities and the progress of its "
+                       "deliverables and indicators. The World Secretariat changes the rest of the registry."));
+  else
+    /* translators: %s is the workstation's role, e.g. “Local government” */
+    text = g_strdup_printf (_("Only the World Secretariat changes the registry. This workstation acts as “%s”, so the hub is shown read-only."),
+                            l4a_role_get_label (l4a_store_get_role (store)));
   note = gtk_label_new (text);
   gtk_label_set_wrap (GTK_LABEL (note), TRUE);
   gtk_label_set_xalign (GTK_LABEL (note), 0);
@@ -518,6 +658,9 @@ l4a_hub_page_class_init (L4aHubPageClass *klass)
   g_type_ensure (L4A_TYPE_SDG_CHIPS);
   gtk_widget_class_install_action (widget_class, "hub.export-label", "s", export_label_action);
   gtk_widget_class_install_action (widget_class, "hub.open-related", "s", open_related_action);
+  gtk_widget_class_install_action (widget_class, "hub.add-activity", NULL, add_activity_action);
+  gtk_widget_class_install_action (widget_class, "hub.edit-activity", "s", edit_activity_action);
+  gtk_widget_class_install_action (widget_class, "hub.deliverable", "s", deliverable_action);
   gtk_widget_class_install_action (widget_class, "hub.delete", NULL, delete_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-hub-page.ui");
@@ -568,6 +711,8 @@ l4a_hub_page_show (L4aHubPage  *self,
   g_autoptr(L4aHubDetails) details = NULL;
   g_autofree char *new_id = NULL;
   gboolean editable;
+  gboolean same;
+  double scrolled;
 
   g_return_val_if_fail (L4A_IS_HUB_PAGE (self), FALSE);
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
@@ -579,8 +724,12 @@ l4a_hub_page_show (L4aHubPage  *self,
   if (details == NULL)
     return FALSE;
 
+  /* the same hub shown again after a change keeps its place */
+  same = g_strcmp0 (self->hub_id, new_id) == 0;
+  scrolled = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
   g_free (self->hub_id);
   self->hub_id = g_steal_pointer (&new_id);
+  g_set_object (&self->store, store);
 
   clear_content (self);
   gtk_label_set_label (self->header_label, details->hub->name);
@@ -594,14 +743,14 @@ l4a_hub_page_show (L4aHubPage  *self,
   build_read_only_note (self, store);
   build_about (self, details);
   build_partners (self, details);
-  build_deliverables (self, details);
-  build_activities (self, details);
+  build_deliverables (self, store);
+  build_activities (self, store);
   build_indicators (self, store, details);
+  build_meetings (self, store);
   build_related (self, details);
-  g_set_object (&self->store, store);
   build_label (self);
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), same ? scrolled : 0);
   return TRUE;
 }
 

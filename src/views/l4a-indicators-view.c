@@ -23,7 +23,10 @@
 #include "l4a-hub.h"
 #include "l4a-indicator.h"
 #include "l4a-indicators-view.h"
+#include "l4a-monitoring-dialogs.h"
 #include "l4a-indicators-view-private.h"
+#include "l4a-labels.h"
+#include "l4a-permissions.h"
 #include "l4a-ticks.h"
 
 /* The timeline shows the hubs that end last, up to this many. */
@@ -49,6 +52,12 @@ struct _L4aIndicatorsView
   L4aChartCard  *sdgs;
   L4aChartCard  *proposals;
   L4aChartCard  *timeline;
+  L4aChartCard  *deliverables_chart;
+  L4aChartCard  *activities_chart;
+  AdwPreferencesGroup *meetings_group;
+  GtkWidget     *ics_button;
+  GtkWidget     *add_meeting_button;
+  GPtrArray     *meeting_rows;
   AdwComboRow   *hub_row;
   GtkWidget     *add_button;
   GtkWidget     *csv_button;
@@ -82,6 +91,127 @@ show_error (L4aIndicatorsView *self,
   l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
+/* Network calendar ----------------------------------------------------------------- */
+
+static void
+meeting_activated_cb (AdwActionRow      *row,
+                      L4aIndicatorsView *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "l4a-id");
+
+  gtk_window_present (GTK_WINDOW (l4a_meeting_dialog_new (GTK_WIDGET (self), self->store, id)));
+}
+
+static void
+add_meeting_cb (L4aIndicatorsView *self)
+{
+  gtk_window_present (GTK_WINDOW (l4a_meeting_dialog_new (GTK_WIDGET (self), self->store, NULL)));
+}
+
+/* The meetings by date, upcoming ones marked, before the two buttons. */
+static void
+rebuild_meetings (L4aIndicatorsView *self)
+{
+  g_autoptr(GPtrArray) events = l4a_network_events_list (self->store, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  gboolean editable = l4a_store_can (self->store, L4A_PERMISSION_KEEP_REGISTRY);
+
+  for (guint i = 0; i < self->meeting_rows->len; i++)
+    adw_preferences_group_remove (self->meetings_group, g_ptr_array_index (self->meeting_rows, i));
+  g_ptr_array_set_size (self->meeting_rows, 0);
+  /* the buttons go after the meetings */
+  adw_preferences_group_remove (self->meetings_group, self->ics_button);
+  adw_preferences_group_remove (self->meetings_group, self->add_meeting_button);
+
+  if (events == NULL || events->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No meetings yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   editable ? _("Add the network’s next meeting point.")
+                                            : _("The World Secretariat adds the network’s meeting points."));
+      adw_preferences_group_add (self->meetings_group, row);
+      g_ptr_array_add (self->meeting_rows, row);
+    }
+  for (guint i = 0; events && i < events->len; i++)
+    {
+      L4aNetworkEvent *e = g_ptr_array_index (events, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *when = l4a_format_days (e->starts_on, e->ends_on);
+      g_autofree char *hubs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hub presenting",
+                                                            "%u hubs presenting", e->hubs->len), e->hubs->len);
+      g_autoptr(GString) subtitle = g_string_new (l4a_enum_get_label (L4A_TYPE_NETWORK_EVENT_KIND, e->kind));
+
+      g_string_append_printf (subtitle, " · %s", when);
+      if (e->place && *e->place)
+        g_string_append_printf (subtitle, " · %s", e->place);
+      if (e->hubs->len > 0)
+        g_string_append_printf (subtitle, " · %s", hubs);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), e->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      if (g_strcmp0 (e->ends_on, today) >= 0)
+        {
+          GtkWidget *upcoming = gtk_label_new (g_strcmp0 (e->starts_on, today) <= 0 ? _("Now") : _("Upcoming"));
+
+          gtk_widget_add_css_class (upcoming, "l4a-tag");
+          gtk_widget_set_valign (upcoming, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), upcoming);
+        }
+      if (editable)
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_object_set_data_full (G_OBJECT (row), "l4a-id", g_strdup (e->id), g_free);
+          g_signal_connect (row, "activated", G_CALLBACK (meeting_activated_cb), self);
+        }
+      adw_preferences_group_add (self->meetings_group, row);
+      g_ptr_array_add (self->meeting_rows, row);
+    }
+  adw_preferences_group_add (self->meetings_group, self->ics_button);
+  adw_preferences_group_add (self->meetings_group, self->add_meeting_button);
+  gtk_widget_set_visible (self->add_meeting_button, editable);
+  gtk_widget_set_sensitive (self->ics_button, events != NULL && events->len > 0);
+}
+
+static void
+ics_response_cb (GtkNativeDialog   *dialog,
+                 int                response,
+                 L4aIndicatorsView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = l4a_network_events_to_ics (self->store, &error);
+
+      if (text == NULL ||
+          !g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                    NULL, &error))
+        show_error (self, _("The Calendar Was Not Exported"), error->message);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+ics_cb (L4aIndicatorsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Export Calendar"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "local4action-network.ics");
+  gtk_file_filter_set_name (filter, _("Calendars"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (ics_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* Dashboard --------------------------------------------------------------------- */
 
 static void
@@ -113,6 +243,9 @@ rebuild_dashboard (L4aIndicatorsView *self)
     gtk_widget_set_size_request (GTK_WIDGET (l4a_chart_card_get_view (self->timeline)), 240,
                                  MAX (220, (int) timeline->categories->len * 24 + 90));
   l4a_chart_card_set_chart (self->timeline, timeline);
+  l4a_chart_card_set_chart (self->deliverables_chart, l4a_chart_deliverables_by_status (self->store, NULL));
+  l4a_chart_card_set_chart (self->activities_chart, l4a_chart_activities_per_quarter (self->store, NULL));
+  rebuild_meetings (self);
 }
 
 static void
@@ -891,7 +1024,7 @@ l4a_indicators_view_select_hub (L4aIndicatorsView *self,
  * l4a_indicators_view_get_cards:
  *
  * Returns: (transfer none) (element-type L4aChartCard): the dashboard's
- *   four charts, then one per indicator of the hub shown
+ *   six charts, then one per indicator of the hub shown
  */
 GPtrArray *
 l4a_indicators_view_get_cards (L4aIndicatorsView *self)
@@ -907,6 +1040,8 @@ l4a_indicators_view_get_cards (L4aIndicatorsView *self)
   g_ptr_array_add (all, self->sdgs);
   g_ptr_array_add (all, self->proposals);
   g_ptr_array_add (all, self->timeline);
+  g_ptr_array_add (all, self->deliverables_chart);
+  g_ptr_array_add (all, self->activities_chart);
   for (guint i = 0; i < self->cards->len; i++)
     g_ptr_array_add (all, g_ptr_array_index (self->cards, i));
   return all;
@@ -938,6 +1073,7 @@ l4a_indicators_view_dispose (GObject *object)
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->all_cards, g_ptr_array_unref);
+  g_clear_pointer (&self->meeting_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_INDICATORS_VIEW);
 
   G_OBJECT_CLASS (l4a_indicators_view_parent_class)->dispose (object);
@@ -960,6 +1096,11 @@ l4a_indicators_view_class_init (L4aIndicatorsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, sdgs);
   gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, proposals);
   gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, timeline);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, deliverables_chart);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, activities_chart);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, meetings_group);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, ics_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, add_meeting_button);
   gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, hub_row);
   gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, csv_button);
   gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, add_button);
@@ -969,6 +1110,8 @@ l4a_indicators_view_class_init (L4aIndicatorsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, rebuild_indicators);
   gtk_widget_class_bind_template_callback (widget_class, csv_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_indicator_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ics_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_meeting_cb);
 }
 
 static void
@@ -976,11 +1119,13 @@ l4a_indicators_view_init (L4aIndicatorsView *self)
 {
   self->cards = g_ptr_array_new ();
   self->all_cards = g_ptr_array_new ();
+  self->meeting_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* What this view shows comes from these kinds of record. */
-static const char * const shown_kinds[] = { "hub", "indicator", "measurement", "proposal", "call", "government", "deliverable", NULL };
+static const char * const shown_kinds[] = { "hub", "indicator", "measurement", "proposal", "call", "government",
+                                            "deliverable", "activity", "network_event", NULL };
 
 /**
  * l4a_indicators_view_set_context:

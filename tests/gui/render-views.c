@@ -60,6 +60,7 @@
 #include "l4a-summary.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
+#include "l4a-monitoring-dialogs.h"
 #include "l4a-window-private.h"
 
 static const char * const views[] = { "hubs", "proposals", "reviews", "indicators", "brand-kit" };
@@ -886,8 +887,8 @@ render_hub_indicators (L4aApplication *app,
           GPtrArray *cards = l4a_indicators_view_get_cards (L4A_INDICATORS_VIEW (view));
           graphene_point_t point;
 
-          if (cards->len > 4 &&
-              gtk_widget_compute_point (g_ptr_array_index (cards, 4), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+          if (cards->len > 6 &&
+              gtk_widget_compute_point (g_ptr_array_index (cards, 6), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
                                         &GRAPHENE_POINT_INIT (0, 0), &point))
             gtk_adjustment_set_value (adjustment, point.y - 120);
           l4a_test_iterate (0.3);
@@ -895,6 +896,216 @@ render_hub_indicators (L4aApplication *app,
       ok &= save_window (GTK_WINDOW (window), outdir, name);
       gtk_window_destroy (GTK_WINDOW (window));
       l4a_test_iterate (0.1);
+    }
+  g_settings_set_string (settings, "color-scheme", "light");
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 800);
+  return ok;
+}
+
+/* Scrolls @window's shown page so that @widget stands near the top. */
+static void
+scroll_to (GtkWidget *window,
+           GtkWidget *widget)
+{
+  GtkScrolledWindow *scrolled = widget ? GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget,
+                                                                                      GTK_TYPE_SCROLLED_WINDOW))
+                                       : NULL;
+  graphene_point_t point;
+
+  /* twice: what the first scroll brings into view may change the page's height */
+  for (guint i = 0; i < 2; i++)
+    {
+      if (scrolled != NULL &&
+          gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (scrolled), &GRAPHENE_POINT_INIT (0, 0),
+                                    &point))
+        {
+          /* the point is where it shows now: the page has scrolled by the value */
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 24);
+        }
+      l4a_test_iterate (0.3);
+    }
+}
+
+/* The widget named @name under @widget (a form's field), or NULL. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The group titled @title under @widget, or NULL. */
+static GtkWidget *
+find_group (GtkWidget  *widget,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget) &&
+      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_group (child, title);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* What hubs report: the hub page's deliverables and activities as the lead
+ * government sees them, the forms of an activity, a deliverable's history
+ * and change, a meeting, and the network's activity and calendar. */
+static gboolean
+render_monitoring (L4aApplication *app,
+                   const char     *outdir)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aStore *store = l4a_application_get_store (app);
+  const char *path = l4a_store_get_path (store);
+  g_autofree char *hub = l4a_test_sql_text (path, "SELECT hub_id FROM activity GROUP BY hub_id "
+                                                  "ORDER BY count(*) DESC, hub_id LIMIT 1");
+  g_autofree char *lead = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *planned = NULL;
+  g_autofree char *activity = NULL;
+  g_autofree char *meeting = l4a_test_sql_text (path, "SELECT min (id) FROM network_event");
+  gboolean ok = TRUE;
+
+  if (hub == NULL || meeting == NULL)
+    return FALSE;
+  sql = g_strdup_printf ("SELECT government_id FROM hub WHERE id = '%s'", hub);
+  lead = l4a_test_sql_text (path, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT d.id FROM deliverable d WHERE d.hub_id = '%s' AND EXISTS "
+                         "(SELECT 1 FROM deliverable_change c WHERE c.deliverable_id = d.id) ORDER BY d.due_on LIMIT 1",
+                         hub);
+  done = l4a_test_sql_text (path, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT id FROM deliverable WHERE status IN ('planned', 'in-progress', 'late') "
+                         "AND hub_id IS NOT NULL ORDER BY due_on LIMIT 1");
+  planned = l4a_test_sql_text (path, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT id FROM activity WHERE hub_id = '%s' AND kind = 'joint-product' LIMIT 1", hub);
+  activity = l4a_test_sql_text (path, sql);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *style = i == 1 ? "dark" : "light";
+      const char *size = i == 2 ? "-narrow" : "";
+      int width = i == 2 ? 360 : 1100;
+      L4aWindow *window;
+      L4aHubsView *hubs;
+      GtkWidget *dialog;
+      GtkWidget *page;
+      GtkWidget *view;
+
+      g_settings_set_string (settings, "color-scheme", style);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", 800);
+
+      /* the hub's lead government */
+      l4a_store_set_actor (store, L4A_ROLE_GOVERNMENT, lead);
+      window = l4a_window_new (app);
+      gtk_window_present (GTK_WINDOW (window));
+      l4a_window_show_view (window, "hubs");
+      hubs = L4A_HUBS_VIEW (l4a_window_get_view (window, "hubs"));
+      l4a_test_wait_until (hubs_loaded, hubs, 60, "the hubs to load");
+      l4a_hubs_view_open_hub (hubs, hub);
+      l4a_test_iterate (0.5);
+      page = GTK_WIDGET (hubs);
+      scroll_to (page, find_group (page, _("Deliverables")));
+      {
+        g_autofree char *name = g_strdup_printf ("monitoring-hub-%s%s.png", style, size);
+        ok &= save_window (GTK_WINDOW (window), outdir, name);
+      }
+
+      dialog = l4a_activity_dialog_new (page, store, hub, activity);
+      gtk_window_set_default_size (GTK_WINDOW (dialog), width == 360 ? 360 : 600, 760);
+      gtk_window_present (GTK_WINDOW (dialog));
+      l4a_test_iterate (0.5);
+      {
+        g_autofree char *name = g_strdup_printf ("activity-dialog-%s%s.png", style, size);
+        ok &= save_window (GTK_WINDOW (dialog), outdir, name);
+      }
+      /* a mistake, explained under the form */
+      gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "ends_on")), "2020-01-01");
+      l4a_test_iterate (0.3);
+      scroll_to (dialog, find_named (dialog, "problem"));
+      {
+        g_autofree char *name = g_strdup_printf ("activity-dialog-problem-%s%s.png", style, size);
+        ok &= save_window (GTK_WINDOW (dialog), outdir, name);
+      }
+      gtk_window_destroy (GTK_WINDOW (dialog));
+
+      dialog = l4a_deliverable_dialog_new (page, store, done);
+      gtk_window_set_default_size (GTK_WINDOW (dialog), width == 360 ? 360 : 600, 760);
+      gtk_window_present (GTK_WINDOW (dialog));
+      l4a_test_iterate (0.5);
+      {
+        g_autofree char *name = g_strdup_printf ("deliverable-dialog-%s%s.png", style, size);
+        ok &= save_window (GTK_WINDOW (dialog), outdir, name);
+      }
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      gtk_window_destroy (GTK_WINDOW (window));
+      l4a_test_iterate (0.2);
+
+      /* the secretariat: a deliverable still to do, a meeting, the network */
+      l4a_store_set_actor (store, L4A_ROLE_SECRETARIAT, NULL);
+      window = l4a_window_new (app);
+      gtk_window_present (GTK_WINDOW (window));
+      l4a_test_iterate (0.3);
+      dialog = l4a_deliverable_dialog_new (GTK_WIDGET (window), store, planned);
+      gtk_window_set_default_size (GTK_WINDOW (dialog), width == 360 ? 360 : 600, 760);
+      gtk_window_present (GTK_WINDOW (dialog));
+      l4a_test_iterate (0.5);
+      {
+        g_autofree char *name = g_strdup_printf ("deliverable-change-%s%s.png", style, size);
+        ok &= save_window (GTK_WINDOW (dialog), outdir, name);
+      }
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      dialog = l4a_meeting_dialog_new (GTK_WIDGET (window), store, meeting);
+      gtk_window_set_default_size (GTK_WINDOW (dialog), width == 360 ? 360 : 600, 760);
+      gtk_window_present (GTK_WINDOW (dialog));
+      l4a_test_iterate (0.5);
+      {
+        g_autofree char *name = g_strdup_printf ("meeting-dialog-%s%s.png", style, size);
+        ok &= save_window (GTK_WINDOW (dialog), outdir, name);
+      }
+      gtk_window_destroy (GTK_WINDOW (dialog));
+
+      l4a_window_show_view (window, "indicators");
+      view = l4a_window_get_view (window, "indicators");
+      l4a_test_iterate (0.8);
+      {
+        GtkWidget *group = find_group (view, _("Network Calendar"));
+        GPtrArray *cards = l4a_indicators_view_get_cards (L4A_INDICATORS_VIEW (view));
+
+        scroll_to (view, cards->len > 4 ? g_ptr_array_index (cards, 4) : group);
+      }
+      {
+        g_autofree char *name = g_strdup_printf ("network-activity-%s%s.png", style, size);
+        ok &= save_window (GTK_WINDOW (window), outdir, name);
+      }
+      scroll_to (view, find_group (view, _("Network Calendar")));
+      {
+        g_autofree char *name = g_strdup_printf ("network-calendar-%s%s.png", style, size);
+        ok &= save_window (GTK_WINDOW (window), outdir, name);
+      }
+      gtk_window_destroy (GTK_WINDOW (window));
+      l4a_test_iterate (0.2);
     }
   g_settings_set_string (settings, "color-scheme", "light");
   g_settings_set_int (settings, "window-width", 1280);
@@ -1242,6 +1453,10 @@ main (int   argc,
   l4a_test_wait_until (hubs_loaded, hubs, 60, "the sample data to load");
   gtk_window_destroy (GTK_WINDOW (window));
 
+  /* while working on one set of pictures: L4A_RENDER_ONLY=monitoring */
+  if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "monitoring") == 0)
+    return render_monitoring (app, outdir) ? 0 : 1;
+
   ok &= render_all (app, outdir, "full", check);
   ok &= add_enrolments (app, tmpdir);
   ok &= render_dialogs (app, outdir);
@@ -1249,6 +1464,7 @@ main (int   argc,
   ok &= render_proposal_editor (app, outdir);
   ok &= render_reviews (app, outdir);
   ok &= render_hub_indicators (app, outdir);
+  ok &= render_monitoring (app, outdir);
   ok &= render_brand_kit (app, outdir);
   ok &= render_sync (app, outdir, tmpdir);
   ok &= render_chart_data (app, outdir);
