@@ -738,6 +738,7 @@ l4a_hub_page_show (L4aHubPage  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), editable);
   gtk_widget_set_visible (self->menu_button, editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "hub.delete", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hub.add-activity", l4a_monitoring_can_edit (store, self->hub_id));
 
   build_header (self, details);
   build_read_only_note (self, store);

@@ -56,6 +56,8 @@
 #include "l4a-sample.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
+#include "l4a-monitoring-dialogs.h"
+#include "l4a-labels.h"
 #include "l4a-window-private.h"
 #include "l4a-store-private.h"
 
@@ -1866,6 +1868,213 @@ test_role_home (void)
   l4a_test_iterate (0.2);
 }
 
+/* The widget named @name under @widget (a form's field), or NULL. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+type_into (GtkWidget  *dialog,
+           const char *field,
+           const char *text)
+{
+  GtkWidget *row = find_named (dialog, field);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  l4a_test_iterate (0.05);
+}
+
+/* Whether Save saved and closed the form. */
+static gboolean
+can_save (GtkWidget *dialog)
+{
+  g_autoptr(GtkWidget) held = g_object_ref (dialog);
+
+  return gtk_widget_activate_action (held, "dialog.save", NULL) && !gtk_widget_get_visible (held);
+}
+
+/* A hub's lead government records an activity and marks a deliverable
+ * done from the hub's page, as a user does: the forms say what is wrong
+ * as it is typed, and save only what the core accepts. The secretariat
+ * adds a meeting of the network; a government may not. */
+static void
+test_monitoring (void)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aWindow *window;
+  L4aHubsView *hubs;
+  L4aStore *store;
+  GtkWidget *page;
+  GtkWidget *dialog;
+  GtkWidget *problem;
+  g_autofree char *hub = NULL;
+  g_autofree char *lead = NULL;
+  g_autofree char *deliverable = NULL;
+  g_autofree char *sql = NULL;
+  const char *path;
+  gint64 activities, changes, meetings;
+
+  window = open_window ();
+  store = l4a_application_get_store (app);
+  path = l4a_store_get_path (store);
+  hub = l4a_test_sql_text (path, "SELECT d.hub_id FROM deliverable d WHERE d.hub_id IS NOT NULL "
+                                 "AND d.status = 'planned' ORDER BY d.id LIMIT 1");
+  g_assert_nonnull (hub);
+  sql = g_strdup_printf ("SELECT government_id FROM hub WHERE id = '%s'", hub);
+  lead = l4a_test_sql_text (path, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT id FROM deliverable WHERE hub_id = '%s' AND status = 'planned' ORDER BY id LIMIT 1",
+                         hub);
+  deliverable = l4a_test_sql_text (path, sql);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_set_string (settings, "role", "government");
+  g_settings_set_string (settings, "identity", lead);
+  window = open_window ();
+  l4a_window_show_view (window, "hubs");
+  hubs = hubs_of (window);
+  l4a_test_wait_until (hubs_loaded, hubs, 30, "the hubs to load");
+  g_assert_true (l4a_hubs_view_open_hub (hubs, hub));
+  page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "hub_page"));
+
+  /* a new activity: a mistake is named as it is typed, and not saved */
+  activities = l4a_test_sql_int (path, "SELECT count(*) FROM activity");
+  g_assert_true (gtk_widget_activate_action (page, "hub.add-activity", NULL));
+  l4a_test_iterate (0.3);
+  dialog = GTK_WIDGET (find_toplevel (L4A_TYPE_MONITORING_DIALOG));
+  g_assert_nonnull (dialog);
+  problem = find_named (dialog, "problem");
+  type_into (dialog, "title", "Neighbourhood heat walk");
+  type_into (dialog, "starts_on", "2026-05-12");
+  type_into (dialog, "ends_on", "2026-05-10");
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (problem)), "ends before it starts"));
+  g_assert_true (gtk_widget_has_css_class (find_named (dialog, "ends_on"), "error"));
+  g_assert_false (can_save (dialog));
+  g_assert_cmpint (l4a_test_sql_int (path, "SELECT count(*) FROM activity"), ==, activities);
+  type_into (dialog, "ends_on", "2026-05-13");
+  type_into (dialog, "place", "Barcelona");
+  type_into (dialog, "url", "https://example.org/heat-walk");
+  g_assert_false (gtk_widget_get_visible (problem));
+  g_assert_true (can_save (dialog));
+  l4a_test_iterate (0.3);
+  g_assert_cmpint (l4a_test_sql_int (path, "SELECT count(*) FROM activity"), ==, activities + 1);
+  g_assert_cmpint (l4a_test_sql_int (path, "SELECT count(*) FROM activity WHERE title = 'Neighbourhood heat walk' "
+                                           "AND ends_on = '2026-05-13' AND place = 'Barcelona'"), ==, 1);
+
+  /* a deliverable done: evidence first */
+  changes = l4a_test_sql_int (path, "SELECT count(*) FROM deliverable_change");
+  g_assert_true (gtk_widget_activate_action (page, "hub.deliverable", "s", deliverable));
+  l4a_test_iterate (0.3);
+  dialog = GTK_WIDGET (find_toplevel (L4A_TYPE_MONITORING_DIALOG));
+  g_assert_nonnull (dialog);
+  {
+    GtkWidget *status = find_named (dialog, "status");
+    GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (status));
+
+    for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+      if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (labels), i),
+                       l4a_deliverable_status_label ("done")))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (status), i);
+  }
+  type_into (dialog, "note", "Delivered to the partners");
+  g_assert_false (can_save (dialog));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_named (dialog, "problem"))), "evidence"));
+  type_into (dialog, "evidence_url", "https://example.org/toolkit.pdf");
+  g_assert_true (can_save (dialog));
+  l4a_test_iterate (0.3);
+  g_assert_cmpint (l4a_test_sql_int (path, "SELECT count(*) FROM deliverable_change"), ==, changes + 1);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT status FROM deliverable WHERE id = '%s'", deliverable);
+  {
+    g_autofree char *status = l4a_test_sql_text (path, sql);
+    g_assert_cmpstr (status, ==, "done");
+  }
+
+  /* a government does not keep the network's calendar */
+  l4a_window_show_view (window, "indicators");
+  l4a_test_iterate (0.5);
+  {
+    GtkWidget *view = l4a_window_get_view (window, "indicators");
+    GtkWidget *add = GTK_WIDGET (gtk_widget_get_template_child (view, L4A_TYPE_INDICATORS_VIEW, "add_meeting_button"));
+
+    g_assert_false (gtk_widget_get_visible (add));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  l4a_test_iterate (0.1);
+
+  /* the secretariat adds a meeting with a hub presenting, found by name */
+  g_settings_set_string (settings, "role", "secretariat");
+  g_settings_set_string (settings, "identity", "");
+  window = open_window ();
+  meetings = l4a_test_sql_int (path, "SELECT count(*) FROM network_event");
+  l4a_window_show_view (window, "indicators");
+  l4a_test_iterate (0.5);
+  {
+    GtkWidget *view = l4a_window_get_view (window, "indicators");
+    GtkWidget *add = GTK_WIDGET (gtk_widget_get_template_child (view, L4A_TYPE_INDICATORS_VIEW, "add_meeting_button"));
+    g_autofree char *name = NULL;
+    GtkWidget *search;
+
+    g_assert_true (gtk_widget_get_visible (add));
+    g_signal_emit_by_name (add, "activated");
+    l4a_test_iterate (0.3);
+    dialog = GTK_WIDGET (find_toplevel (L4A_TYPE_MONITORING_DIALOG));
+    g_assert_nonnull (dialog);
+    type_into (dialog, "title", "Policy Council on Local Finance");
+    type_into (dialog, "starts_on", "2027-03-02");
+    type_into (dialog, "place", "Online");
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT name FROM hub WHERE id = '%s'", hub);
+    name = l4a_test_sql_text (path, sql);
+    search = find_named (dialog, "hub-search");
+    gtk_editable_set_text (GTK_EDITABLE (search), name);
+    l4a_test_iterate (0.2);
+    /* the hub found: its Add button */
+    {
+      g_autofree char *label = g_strdup_printf ("Add “%s”", name);
+      GtkWidget *group = gtk_widget_get_ancestor (search, ADW_TYPE_PREFERENCES_GROUP);
+      GtkWidget *button = NULL;
+      g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+      g_ptr_array_add (stack, group);
+      while (stack->len > 0 && button == NULL)
+        {
+          GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+          if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_widget_get_tooltip_text (w), label) == 0)
+            button = w;
+          for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+            g_ptr_array_add (stack, c);
+        }
+      g_assert_nonnull (button);
+      g_signal_emit_by_name (button, "clicked");
+    }
+    g_assert_true (can_save (dialog));
+    l4a_test_iterate (0.3);
+  }
+  g_assert_cmpint (l4a_test_sql_int (path, "SELECT count(*) FROM network_event"), ==, meetings + 1);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM network_event e JOIN network_event_hub h ON h.network_event_id = e.id "
+                         "WHERE e.title = 'Policy Council on Local Finance' AND e.ends_on = '2027-03-02' "
+                         "AND h.hub_id = '%s'", hub);
+  g_assert_cmpint (l4a_test_sql_int (path, sql), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1909,6 +2118,7 @@ main (int   argc,
   g_test_add_func ("/gui/keys/enrolment", test_enrolment_window);
   g_test_add_func ("/gui/window/act-as-for-a-run", test_act_as_for_a_run);
   g_test_add_func ("/gui/window/role-home", test_role_home);
+  g_test_add_func ("/gui/monitoring/activity-deliverable-meeting", test_monitoring);
 
   status = g_test_run ();
 
