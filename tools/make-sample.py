@@ -39,6 +39,7 @@ def common(rec):
 records = {k: [] for k in [
     "government", "call", "criterion", "attachment", "proposal", "hub", "activity",
     "partner", "deliverable", "deliverable_change", "indicator", "measurement", "network_event",
+    "progress_report",
     "member", "conflict", "assignment", "review", "decision", "brand_asset", "brand_colour"]}
 
 # --- Governments: real places --------------------------------------------------
@@ -486,6 +487,36 @@ for pos, (name, role, hexv, rgb, cmyk, pantone) in enumerate(PALETTE):
     records["brand_colour"].append(common({
         "id": uid("brand_colour", name), "name": name, "role": role, "hex": hexv, "rgb": rgb,
         "cmyk": cmyk, "pantone": pantone, "position": pos}))
+
+# Progress reports, half-yearly from the label date: the older ones read and
+# acknowledged, the last one submitted by some hubs and still missing for others
+def month_end(date, months):
+    return add_days(add_months(date, months), -1)
+
+
+for index, (key, gov, name, topic, axis, fmt, start, end, status, sdgs, councils, call) in enumerate(HUBS):
+    anchor = add_months(start, -2)
+    k = 0
+    while True:
+        first = add_months(anchor, 6 * k)
+        last = min(month_end(anchor, 6 * (k + 1)), end)
+        due = add_days(last, 30)
+        k += 1
+        if first > end or due > "2026-11-01" or last <= first:
+            break
+        latest = add_days(month_end(anchor, 6 * (k + 1)), 30) > "2026-11-01" or month_end(anchor, 6 * (k + 1)) >= end
+        if latest and index % 3 == 0:
+            continue  # not sent yet: due or overdue
+        records["progress_report"].append(common({
+            "id": uid("progress_report", key, first), "hub_id": H[key], "period_start": first,
+            "period_end": last, "due_on": due,
+            "narrative": "Illustrative sample report: the partners met as planned and the work moved on to the "
+                         "next deliverable.",
+            "status": "submitted" if latest else "acknowledged", "gathered": "",
+            "submitted_at": add_days(last, 20) + "T09:00:00Z",
+            "reviewed_at": None if latest else add_days(last, 40) + "T09:00:00Z",
+            "comment": "" if latest else "Thank you.",
+        }))
 
 # The network's meeting points, with hubs presenting
 MEETINGS = [

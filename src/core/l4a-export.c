@@ -64,6 +64,7 @@ static const Selection monitoring[] = {
   { "activity", "hub_id IN (" OWN_HUBS ")" },
   { "deliverable", "hub_id IN (" OWN_HUBS ")" },
   { "deliverable_change", "id IN (" OWN_CHANGES ")" },
+  { "progress_report", "hub_id IN (" OWN_HUBS ")" },
   { "indicator", "hub_id IN (" OWN_HUBS ")" },
   { "measurement", "indicator_id IN (SELECT id FROM indicator WHERE hub_id IN (" OWN_HUBS "))" },
   { NULL }
@@ -127,6 +128,8 @@ static const Selection registry[] = {
   { "indicator", "hub_id IS NOT NULL" },
   { "measurement", "indicator_id IN (SELECT id FROM indicator WHERE hub_id IS NOT NULL)" },
   { "network_event", NULL },
+  { "reporting_schedule", NULL },
+  { "progress_report", NULL },
   { "brand_asset", NULL },
   { "brand_colour", NULL },
   { NULL }

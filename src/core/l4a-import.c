@@ -37,6 +37,7 @@
 #include "l4a-import.h"
 #include "l4a-labels.h"
 #include "l4a-monitoring.h"
+#include "l4a-reports.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-records.h"
 #include "l4a-rules.h"
@@ -468,6 +469,9 @@ government_rule (Rules      *rules,
     }
   if (g_str_equal (table, "deliverable"))
     return monitoring_deliverable_rule (rules, object, index, error);
+  if (g_str_equal (table, "progress_report"))
+    return l4a_reports_government_rule (rules->store, rules->actor, object, RECORD_NAME, error) ? RULE_OK
+                                                                                                  : RULE_REFUSED;
   if (g_str_equal (table, "measurement"))
     {
       const char *indicator = member_string (object, "indicator_id");
@@ -1121,7 +1125,8 @@ is_date_member (const char *name,
                 gboolean   *with_time)
 {
   *with_time = g_str_has_suffix (name, "_at");
-  return *with_time || g_str_has_suffix (name, "_on") || g_str_equal (name, "label_date");
+  return *with_time || g_str_has_suffix (name, "_on") || g_str_equal (name, "label_date") ||
+         g_str_has_prefix (name, "period_");
 }
 
 /* The values a record may hold whatever the database's own checks say:
@@ -1205,7 +1210,7 @@ check_values (const char  *table,
     static const struct { const char *table, *member; } words[] = {
       { "hub", "status" }, { "hub", "format" }, { "proposal", "format" }, { "proposal", "state" },
       { "deliverable", "status" }, { "activity", "kind" }, { "deliverable_change", "status" },
-      { "network_event", "kind" },
+      { "network_event", "kind" }, { "progress_report", "status" },
     };
 
     for (guint w = 0; w < G_N_ELEMENTS (words); w++)
@@ -1218,6 +1223,7 @@ check_values (const char  *table,
         type = g_str_equal (words[w].member, "format") ? L4A_TYPE_FORMAT
              : g_str_equal (words[w].member, "state") ? L4A_TYPE_PROPOSAL_STATE
              : g_str_equal (table, "network_event") ? L4A_TYPE_NETWORK_EVENT_KIND
+             : g_str_equal (table, "progress_report") ? L4A_TYPE_REPORT_STATUS
              : g_str_equal (words[w].member, "kind") ? L4A_TYPE_ACTIVITY_KIND
              : g_str_equal (table, "hub") ? L4A_TYPE_HUB_STATUS : L4A_TYPE_DELIVERABLE_STATUS;
         if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
@@ -1235,11 +1241,13 @@ check_values (const char  *table,
   }
 
   /* activities, deliverable changes and meetings as the window holds them */
-  if (g_strv_contains ((const char *[]) { "activity", "deliverable_change", "network_event", NULL }, table))
+  if (g_strv_contains ((const char *[]) { "activity", "deliverable_change", "network_event", "progress_report",
+                                           "reporting_schedule", NULL }, table))
     {
       g_autofree char *record = l4a_records_describe (table, object, index);
 
-      if (!l4a_monitoring_check_record (table, object, record, error))
+      if (!l4a_monitoring_check_record (table, object, record, error) ||
+          !l4a_reports_check_record (table, object, record, error))
         return FALSE;
     }
 

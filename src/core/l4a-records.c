@@ -51,6 +51,8 @@ static const TableInfo tables[] = {
   { "indicator", N_("indicator"), "name", { NULL } },
   { "measurement", N_("measurement"), "measured_on", { NULL } },
   { "network_event", N_("network event"), "title", { "hubs" } },
+  { "reporting_schedule", N_("reporting schedule"), "hub_id", { NULL } },
+  { "progress_report", N_("progress report"), "period_start", { NULL } },
   { "member", N_("member"), "name", { NULL } },
   { "conflict", N_("conflict"), "id", { NULL } },
   { "assignment", N_("assignment"), "id", { NULL } },
@@ -1284,6 +1286,7 @@ l4a_records_key (const char  *table,
     { "attachment", "sha256", NULL },
     { "proposal_version", "proposal_id", "version" },
     { "hub_relation", "hub_id", "related_id" },
+    { "reporting_schedule", "hub_id", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)

@@ -77,6 +77,15 @@ typedef enum /*< underscore_name=l4a_network_event_kind >*/
   L4A_NETWORK_EVENT_OTHER,          /*< nick=other >*/
 } L4aNetworkEventKind;
 
+/* Where a progress report stands. */
+typedef enum /*< underscore_name=l4a_report_status >*/
+{
+  L4A_REPORT_STATUS_DRAFT,             /*< nick=draft >*/
+  L4A_REPORT_STATUS_SUBMITTED,         /*< nick=submitted >*/
+  L4A_REPORT_STATUS_ACKNOWLEDGED,      /*< nick=acknowledged >*/
+  L4A_REPORT_STATUS_CHANGES_REQUESTED, /*< nick=changes-requested >*/
+} L4aReportStatus;
+
 const char * const *l4a_enum_get_nicks (GType       enum_type);
 const char *l4a_enum_get_label   (GType       enum_type,
                                   const char *nick);

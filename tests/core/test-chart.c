@@ -301,6 +301,40 @@ test_render_pixels (void)
 }
 
 /* Every chart of the sample, to PNG, SVG and PDF. */
+/* The network's activity: the bars count what SQLite counts. */
+static void
+test_monitoring_charts (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "monitoring-charts.sqlite");
+  const char *path = l4a_store_get_path (store);
+  g_autoptr(L4aChart) deliverables = l4a_chart_deliverables_by_status (store, NULL);
+  g_autoptr(L4aChart) quarters = l4a_chart_activities_per_quarter (store, NULL);
+  L4aChartSeries *series;
+  double total = 0;
+
+  g_assert_nonnull (deliverables);
+  series = g_ptr_array_index (deliverables->series, 0);
+  g_assert_cmpuint (deliverables->categories->len, ==, 5);
+  for (guint i = 0; i < series->points->len; i++)
+    total += g_array_index (series->points, L4aChartPoint, i).y;
+  g_assert_cmpfloat (total, ==, l4a_test_sql_int (path, "SELECT count(*) FROM deliverable WHERE hub_id IS NOT NULL"));
+
+  g_assert_nonnull (quarters);
+  series = g_ptr_array_index (quarters->series, 0);
+  total = 0;
+  for (guint i = 0; i < series->points->len; i++)
+    total += g_array_index (series->points, L4aChartPoint, i).y;
+  g_assert_cmpfloat (total, ==, l4a_test_sql_int (path, "SELECT count(*) FROM activity"));
+  /* every quarter from the first to the last, empty ones too */
+  {
+    g_autofree char *first = l4a_test_sql_text (path, "SELECT min (happened_on) FROM activity");
+    g_autofree char *last = l4a_test_sql_text (path, "SELECT max (happened_on) FROM activity");
+    int span = (atoi (last) * 4 + (atoi (last + 5) - 1) / 3) - (atoi (first) * 4 + (atoi (first + 5) - 1) / 3) + 1;
+
+    g_assert_cmpint (quarters->categories->len, ==, span);
+  }
+}
+
 static void
 test_sample_charts (void)
 {
@@ -314,7 +348,7 @@ test_sample_charts (void)
   L4aChartStyle style;
 
   l4a_chart_style_init (&style, TRUE, FALSE);
-  g_assert_cmpuint (g_strv_length ((char **) names), ==, 6);
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 8);
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -505,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/core/chart/verdicts", test_verdicts);
   g_test_add_func ("/core/chart/contrast", test_contrast);
   g_test_add_func ("/core/chart/render-pixels", test_render_pixels);
+  g_test_add_func ("/core/chart/monitoring-charts", test_monitoring_charts);
   g_test_add_func ("/core/chart/sample-charts", test_sample_charts);
   g_test_add_func ("/core/chart/reduced-line", test_reduced_line);
 

@@ -754,8 +754,10 @@ test_chart (void)
   run_cli (&list, "chart", "--list", NULL);
   g_assert_cmpint (list.status, ==, 0);
   names = g_strsplit (g_strstrip (list.out), "\n", -1);
-  g_assert_cmpuint (g_strv_length (names), ==, 6);
+  g_assert_cmpuint (g_strv_length (names), ==, 8);
   g_assert_true (g_strv_contains ((const char * const *) names, "hubs-by-sdg"));
+  g_assert_true (g_strv_contains ((const char * const *) names, "deliverables-by-status"));
+  g_assert_true (g_strv_contains ((const char * const *) names, "activities-per-quarter"));
 
   run_cli (&load, "--db", db, "sample", NULL);
   run_cli (&draw, "--db", db, "chart", "hubs-by-sdg", "--out", svg, NULL);

@@ -17,6 +17,8 @@
 
 #include "core-test-utils.h"
 #include "l4a-monitoring.h"
+#include "l4a-reports.h"
+#include "l4a-labels.h"
 
 static char *tmpdir;
 
@@ -530,6 +532,189 @@ test_events (void)
   g_assert_cmpint (sql_int (store, "SELECT count(*) FROM network_event_hub"), ==, presenting + 1);
 }
 
+/* A hub reports every six months from its label date unless the
+ * secretariat says otherwise; its lead government writes and submits each
+ * report once the period has ended; the secretariat acknowledges it or
+ * sends it back with a comment. */
+static void
+test_reports (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "reports.sqlite");
+  g_autofree char *hub = NULL;
+  g_autofree char *lead = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(L4aReport) report = NULL;
+  g_autoptr(L4aReport) future = NULL;
+  g_autoptr(GError) error = NULL;
+  L4aReportSlot *open_slot = NULL;
+  L4aReportSlot *last_slot = NULL;
+  L4aReportingCounts before, after;
+  g_autofree char *day = NULL;
+
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    day = g_date_time_format (now, "%Y-%m-%d");
+  }
+  /* an active hub with a period ended and no report sent */
+  hub = l4a_test_sql_text (l4a_store_get_path (store),
+                           "SELECT h.id FROM hub h WHERE h.status = 'active' ORDER BY h.name LIMIT 1");
+  lead = sql_text (store, "SELECT government_id FROM hub WHERE id = '%s'", hub);
+  other = sql_text (store, "SELECT min (government_id) FROM hub WHERE government_id <> '%s'", lead);
+
+  /* the schedule: half-yearly from the label date, one period after another */
+  g_assert_cmpint (l4a_reporting_get_every (store, hub), ==, 6);
+  slots = l4a_reporting_schedule (store, hub, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slots->len, >=, 2);
+  {
+    g_autofree char *label = sql_text (store, "SELECT label_date FROM hub WHERE id = '%s'", hub);
+    L4aReportSlot *first = g_ptr_array_index (slots, 0);
+
+    g_assert_cmpstr (first->period_start, ==, label);
+  }
+  for (guint i = 0; i < slots->len; i++)
+    {
+      L4aReportSlot *slot = g_ptr_array_index (slots, i);
+
+      if (i > 0)
+        {
+          L4aReportSlot *previous = g_ptr_array_index (slots, i - 1);
+          GDate a, b;
+
+          /* each period starts the day after the one before ends */
+          g_assert_true (l4a_parse_date (previous->period_end, &a));
+          g_assert_true (l4a_parse_date (slot->period_start, &b));
+          g_assert_cmpint (g_date_days_between (&a, &b), ==, 1);
+        }
+      if (slot->state == L4A_REPORT_UPCOMING)
+        g_assert_cmpstr (slot->period_end, >=, day);
+      else if (slot->report_id == NULL)
+        g_assert_cmpint (slot->state, ==, strcmp (day, slot->due_on) <= 0 ? L4A_REPORT_DUE : L4A_REPORT_OVERDUE);
+      if (slot->state != L4A_REPORT_UPCOMING && slot->report_id == NULL && last_slot == NULL)
+        last_slot = slot;
+      if (slot->state == L4A_REPORT_UPCOMING)
+        open_slot = slot;
+    }
+  g_assert_nonnull (open_slot);
+  if (last_slot == NULL)
+    {
+      /* every ended period has a report in the sample: take the last back */
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM progress_report WHERE hub_id = '%s' AND period_end < '%s' "
+                                              "AND period_start = (SELECT max (period_start) FROM progress_report "
+                                              "WHERE hub_id = '%s' AND period_end < '%s')", hub, day, hub, day);
+
+      l4a_test_sql_exec (l4a_store_get_path (store), sql);
+      g_clear_pointer (&slots, g_ptr_array_unref);
+      slots = l4a_reporting_schedule (store, hub, &error);
+      for (guint i = 0; i < slots->len; i++)
+        {
+          L4aReportSlot *slot = g_ptr_array_index (slots, i);
+
+          if (slot->state != L4A_REPORT_UPCOMING && slot->report_id == NULL)
+            last_slot = slot;
+          if (slot->state == L4A_REPORT_UPCOMING)
+            open_slot = slot;
+        }
+    }
+  g_assert_nonnull (last_slot);
+  g_assert_true (l4a_reporting_count (store, &before, &error));
+
+  /* the secretariat alone sets the rhythm */
+  l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, lead);
+  g_assert_false (l4a_reporting_set_every (store, hub, 3, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  l4a_test_act_as (store, L4A_ROLE_SECRETARIAT, NULL);
+  g_assert_false (l4a_reporting_set_every (store, hub, 5, &error));
+  g_clear_error (&error);
+  g_assert_true (l4a_reporting_set_every (store, NULL, 12, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM reporting_schedule WHERE every_months = 12"), ==,
+                   sql_int (store, "SELECT count(*) FROM hub"));
+  g_assert_true (l4a_reporting_set_every (store, NULL, 6, &error));
+
+  /* the secretariat and another government do not write it */
+  report = l4a_report_open (store, hub, last_slot->period_start, &error);
+  g_assert_no_error (error);
+  g_assert_null (report->id);
+  g_assert_cmpstr (report->status, ==, "draft");
+  g_assert_nonnull (strstr (report->gathered, "\"deliverables\""));
+  report->narrative = g_strdup ("The partners met three times and the pilot reached its first neighbourhood.");
+  g_assert_false (l4a_report_submit (store, report, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, other);
+  g_assert_false (l4a_report_save (store, report, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+
+  /* its lead government: not before the period ends, not without words */
+  l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, lead);
+  future = l4a_report_open (store, hub, open_slot->period_start, &error);
+  g_assert_no_error (error);
+  g_free (future->narrative);
+  future->narrative = g_strdup ("Written early, about a period that has not ended.");
+  g_assert_false (l4a_report_submit (store, future, &error));
+  g_assert_nonnull (strstr (error->message, "submit the report after that"));
+  g_clear_error (&error);
+  {
+    g_autofree char *narrative = report->narrative;
+
+    report->narrative = g_strdup ("  Fine.  ");
+    g_assert_false (l4a_report_submit (store, report, &error));
+    g_assert_nonnull (strstr (error->message, "a few sentences"));
+    g_clear_error (&error);
+    g_free (report->narrative);
+    report->narrative = g_steal_pointer (&narrative);
+  }
+  g_assert_null (l4a_report_open (store, hub, "1999-01-01", &error));
+  g_clear_error (&error);
+
+  /* a draft, then submitted with what the records say */
+  g_assert_true (l4a_report_save (store, report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (report->id);
+  g_assert_true (l4a_report_submit (store, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->status, ==, "submitted");
+  g_assert_nonnull (report->submitted_at);
+  g_assert_false (l4a_report_save (store, report, &error));
+  g_assert_nonnull (strstr (error->message, "submitted"));
+  g_clear_error (&error);
+  pending = l4a_reporting_pending (store, &error);
+  for (guint i = 0; i < pending->len; i++)
+    g_assert_true (l4a_monitoring_can_edit (store, ((L4aReportSlot *) g_ptr_array_index (pending, i))->hub_id));
+
+  /* sent back with a comment, submitted again, acknowledged */
+  l4a_test_act_as (store, L4A_ROLE_SECRETARIAT, NULL);
+  g_assert_false (l4a_report_review (store, report, FALSE, "  ", &error));
+  g_assert_nonnull (strstr (error->message, "what should change"));
+  g_clear_error (&error);
+  g_assert_true (l4a_report_review (store, report, FALSE, "Add the measurement of June.", &error));
+  g_assert_no_error (error);
+  g_assert_false (l4a_report_review (store, report, TRUE, NULL, &error));
+  g_clear_error (&error);
+  l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, lead);
+  {
+    g_autoptr(L4aReport) again = l4a_report_open (store, hub, last_slot->period_start, &error);
+
+    g_assert_cmpstr (again->status, ==, "changes-requested");
+    g_assert_cmpstr (again->comment, ==, "Add the measurement of June.");
+    g_free (again->narrative);
+    again->narrative = g_strdup ("The partners met three times; in June the heat index fell to 31 degrees.");
+    g_assert_true (l4a_report_submit (store, again, &error));
+    g_assert_no_error (error);
+    l4a_test_act_as (store, L4A_ROLE_SECRETARIAT, NULL);
+    g_assert_true (l4a_report_review (store, again, TRUE, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (l4a_reporting_count (store, &after, &error));
+  g_assert_cmpuint (after.on_time + after.late, ==, before.on_time + before.late + 1);
+  g_assert_cmpuint (after.due + after.overdue, ==, before.due + before.overdue - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,6 +725,7 @@ main (int   argc,
   g_test_add_func ("/core/monitoring/transitions", test_transitions);
   g_test_add_func ("/core/monitoring/deliverables", test_deliverables);
   g_test_add_func ("/core/monitoring/events", test_events);
+  g_test_add_func ("/core/monitoring/reports", test_reports);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-monitoring-XXXXXX");
 }

@@ -21,6 +21,7 @@
 #include "l4a-import.h"
 #include "l4a-inbox.h"
 #include "l4a-monitoring.h"
+#include "l4a-reports.h"
 #include "l4a-records.h"
 
 static char *tmpdir;
@@ -1446,7 +1447,13 @@ test_monitoring_bundles (void)
   g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n%evidence of the guide\n", 31);
   g_autoptr(GError) error = NULL;
   g_autoptr(L4aImportPlan) plan = NULL;
+  g_autoptr(L4aReport) report = NULL;
+  g_autofree char *day = NULL;
 
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    day = g_date_time_format (now, "%Y-%m-%d");
+  }
   g_free (sql);
   sql = g_strdup_printf ("SELECT min (id) FROM hub WHERE government_id <> '%s'", lead);
   other_hub = text_of (office, sql);
@@ -1477,6 +1484,34 @@ test_monitoring_bundles (void)
   g_assert_true (l4a_attachment_store (city, "guide.pdf", pdf, &change->evidence_sha256, NULL, &error));
   g_assert_true (l4a_deliverable_set_status (city, change, &error));
   g_assert_no_error (error);
+  /* and the report of a period that has ended, with no report yet */
+  {
+    g_autoptr(GPtrArray) slots = l4a_reporting_schedule (city, hub, &error);
+    const char *start = NULL;
+
+    for (guint i = 0; i < slots->len; i++)
+      {
+        L4aReportSlot *slot = g_ptr_array_index (slots, i);
+
+        if (strcmp (slot->period_end, day) < 0)
+          {
+            g_autofree char *drop = g_strdup_printf ("DELETE FROM progress_report WHERE hub_id = '%s' "
+                                                     "AND period_start = '%s'", hub, slot->period_start);
+
+            /* the same on both sides, as if it had never been written */
+            exec_sql (city, drop);
+            exec_sql (office, drop);
+            start = slot->period_start;
+          }
+      }
+    g_assert_nonnull (start);
+    report = l4a_report_open (city, hub, start, &error);
+    g_assert_no_error (error);
+    g_free (report->narrative);
+    report->narrative = g_strdup ("The joint guide was written with a sister hub and the toolkit is done.");
+    g_assert_true (l4a_report_submit (city, report, &error));
+    g_assert_no_error (error);
+  }
   monitoring = export_to (city, L4A_ROLE_GOVERNMENT, lead, "monitoring", NULL);
 
   /* the secretariat takes it in: the activity with its lists, the new
@@ -1493,7 +1528,43 @@ test_monitoring_bundles (void)
                          "JOIN attachment a ON a.sha256 = c.evidence_sha256 WHERE d.id = '%s' AND d.status = 'done'",
                          planned);
   g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (office), sql), ==, 1);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM progress_report WHERE id = '%s' AND status = 'submitted' "
+                         "AND gathered LIKE '%%deliverables%%'", report->id);
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (office), sql), ==, 1);
   g_clear_pointer (&plan, l4a_import_plan_free);
+
+  /* a report the government could not write so in the window */
+  {
+    IdFieldValue acknowledged = { "progress_report", report->id, "status", "acknowledged" };
+    IdFieldValue comment = { "progress_report", report->id, "comment", "Perfect, says the secretariat." };
+    IdFieldValue shifted = { "progress_report", report->id, "period_start", "2025-01-02" };
+    IdFieldValue elsewhere = { "progress_report", report->id, "hub_id", other_hub };
+    g_autofree char *bad = NULL;
+
+    /* sent back here first, so that the government may submit it again */
+    g_free (sql);
+    sql = g_strdup_printf ("UPDATE progress_report SET status = 'changes-requested' WHERE id = '%s'", report->id);
+    exec_sql (office, sql);
+    bad = tampered (monitoring, set_field_of, &acknowledged);
+    expect_refused (office, bad, "only the World Secretariat acknowledges");
+    g_clear_pointer (&bad, g_free);
+    bad = tampered (monitoring, set_field_of, &comment);
+    expect_refused (office, bad, "the comment is the World Secretariat");
+    g_clear_pointer (&bad, g_free);
+    bad = tampered (monitoring, set_field_of, &shifted);
+    expect_refused (office, bad, "reporting periods");
+    g_clear_pointer (&bad, g_free);
+    bad = tampered (monitoring, set_field_of, &elsewhere);
+    expect_refused (office, bad, "hubs its government leads");
+    g_clear_pointer (&bad, g_free);
+    /* acknowledged here: a monitoring bundle no longer changes it */
+    g_free (sql);
+    sql = g_strdup_printf ("UPDATE progress_report SET status = 'acknowledged', narrative = 'Read.' WHERE id = '%s'",
+                           report->id);
+    exec_sql (office, sql);
+    expect_refused (office, monitoring, "can no longer change it");
+  }
 
   /* what the same government could not do in the window */
   {
