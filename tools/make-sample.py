@@ -504,7 +504,9 @@ for index, (key, gov, name, topic, axis, fmt, start, end, status, sdgs, councils
         k += 1
         if first > end or due > "2026-11-01" or last <= first:
             break
-        latest = add_days(month_end(anchor, 6 * (k + 1)), 30) > "2026-11-01" or month_end(anchor, 6 * (k + 1)) >= end
+        next_first = add_months(anchor, 6 * k)
+        next_last = min(month_end(anchor, 6 * (k + 1)), end)
+        latest = next_first > end or add_days(next_last, 30) > "2026-11-01" or next_last <= next_first
         if latest and index % 3 == 0:
             continue  # not sent yet: due or overdue
         records["progress_report"].append(common({

@@ -14,6 +14,7 @@
 #include "l4a-cli-private.h"
 #include "l4a-labels.h"
 #include "l4a-monitoring.h"
+#include "l4a-reports.h"
 #include "l4a-types.h"
 
 /* What hubs report, on the command line: `list activities|deliverables
@@ -173,6 +174,74 @@ l4a_cli_list_deliverables (L4aStore   *store,
                                     : g_strdup (l4a_deliverable_status_label (d->status));
 
           g_ptr_array_add (rows, g_strdupv ((char *[]) { due, status, d->title, d->hub_name, NULL }));
+        }
+      l4a_cli_print_table (rows, 4);
+    }
+  return EXIT_SUCCESS;
+}
+
+static const char *
+state_nick (L4aReportState state)
+{
+  static const char * const nicks[] = { "upcoming", "due", "overdue", "submitted", "changes-requested",
+                                        "acknowledged" };
+
+  return (guint) state < G_N_ELEMENTS (nicks) ? nicks[state] : "";
+}
+
+/**
+ * l4a_cli_list_reports:
+ * @hub: (nullable): one hub's id, or %NULL for all
+ *
+ * The hubs' reporting periods and where each report stands.
+ */
+int
+l4a_cli_list_reports (L4aStore   *store,
+                      const char *hub,
+                      gboolean    json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) slots = l4a_reporting_schedule (store, hub, &error);
+
+  if (slots == NULL)
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < slots->len; i++)
+        {
+          L4aReportSlot *slot = g_ptr_array_index (slots, i);
+
+          json_builder_begin_object (builder);
+          l4a_cli_add_string (builder, "hub_id", slot->hub_id);
+          l4a_cli_add_string (builder, "hub", slot->hub_name);
+          l4a_cli_add_string (builder, "period_start", slot->period_start);
+          l4a_cli_add_string (builder, "period_end", slot->period_end);
+          l4a_cli_add_string (builder, "due_on", slot->due_on);
+          l4a_cli_add_string (builder, "state", state_nick (slot->state));
+          l4a_cli_add_string (builder, "report_id", slot->report_id);
+          l4a_cli_add_string (builder, "submitted_at", slot->submitted_at);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      l4a_cli_print_json (builder);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+      g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Period"), _("Due"), _("Report"), _("Hub"), NULL }));
+      for (guint i = 0; i < slots->len; i++)
+        {
+          L4aReportSlot *slot = g_ptr_array_index (slots, i);
+          g_autofree char *period = l4a_format_days (slot->period_start, slot->period_end);
+          g_autofree char *due = l4a_format_date (slot->due_on);
+
+          g_ptr_array_add (rows, g_strdupv ((char *[]) { period, due, (char *) l4a_report_state_label (slot->state),
+                                                         slot->hub_name, NULL }));
         }
       l4a_cli_print_table (rows, 4);
     }

@@ -54,6 +54,9 @@ int       l4a_cli_list_activities   (L4aStore   *store,
 int       l4a_cli_list_deliverables (L4aStore   *store,
                                      const char *hub,
                                      gboolean    json);
+int       l4a_cli_list_reports      (L4aStore   *store,
+                                     const char *hub,
+                                     gboolean    json);
 L4aKey   *l4a_cli_find_reader (const char        *path,
                                L4aStore          *store);
 

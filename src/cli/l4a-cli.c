@@ -74,7 +74,7 @@ static const struct {
   const char  *summary;
 } commands[] = {
   { "sample", command_sample, N_("Load the illustrative sample data") },
-  { "list", command_list, N_("List hubs, proposals, board members, reviews, activities or deliverables, as a table or JSON") },
+  { "list", command_list, N_("List hubs, proposals, board members, reviews, activities, deliverables or reports, as a table or JSON") },
   { "check", command_check, N_("Check a proposal against the six key features") },
   { "summary", command_summary, N_("Write a proposal's one-page summary as PDF") },
   { "assign", command_assign, N_("Assign Advisory Board reviewers to the proposals of a call") },
@@ -817,7 +817,7 @@ command_list (L4aGlobalOptions  *options,
   gboolean json = FALSE;
   gboolean csv = FALSE;
   GOptionEntry entries[] = {
-    { "hub", 0, 0, G_OPTION_ARG_STRING, &hub, N_("Only the activities or deliverables of this hub (its name or id)"), N_("HUB") },
+    { "hub", 0, 0, G_OPTION_ARG_STRING, &hub, N_("Only the activities, deliverables or reports of this hub (its name or id)"), N_("HUB") },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only records matching these words"), N_("TEXT") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("Only this world region (a region code)"), N_("REGION") },
     { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Only this country (an ISO 3166 code such as ES)"), N_("CODE") },
@@ -832,7 +832,7 @@ command_list (L4aGlobalOptions  *options,
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV instead of a table (hubs)"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("hubs|proposals|members|reviews|activities|deliverables"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("hubs|proposals|members|reviews|activities|deliverables|reports"));
   g_autoptr(L4aStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean hubs;
@@ -842,14 +842,16 @@ command_list (L4aGlobalOptions  *options,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("List hubs, proposals, board members, reviews, activities or deliverables."));
+  g_option_context_set_summary (context, _("List hubs, proposals, board members, reviews, activities, deliverables or progress reports."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
 
-  if (argc == 2 && (g_str_equal (argv[1], "activities") || g_str_equal (argv[1], "deliverables")))
+  if (argc == 2 && (g_str_equal (argv[1], "activities") || g_str_equal (argv[1], "deliverables") ||
+                    g_str_equal (argv[1], "reports")))
     {
       if (search || region || country || sdg || axis || format || council || year || status || csv || call)
-        return l4a_cli_fail (EXIT_USAGE, _("“list activities” and “list deliverables” take --hub and --json."));
+        return l4a_cli_fail (EXIT_USAGE, _("“list activities”, “list deliverables” and “list reports” take --hub and "
+                                           "--json."));
       store = l4a_cli_open_store (options, &error);
       if (store == NULL)
         return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
@@ -863,11 +865,13 @@ command_list (L4aGlobalOptions  *options,
           g_free (hub);
           hub = id;
         }
+      if (g_str_equal (argv[1], "reports"))
+        return l4a_cli_list_reports (store, hub, json);
       return g_str_equal (argv[1], "activities") ? l4a_cli_list_activities (store, hub, json)
                                                  : l4a_cli_list_deliverables (store, hub, json);
     }
   if (hub != NULL)
-    return l4a_cli_fail (EXIT_USAGE, _("--hub narrows activities and deliverables."));
+    return l4a_cli_fail (EXIT_USAGE, _("--hub narrows activities, deliverables and reports."));
 
   if (argc == 2 && (g_str_equal (argv[1], "members") || g_str_equal (argv[1], "reviews")))
     {
@@ -881,7 +885,7 @@ command_list (L4aGlobalOptions  *options,
     }
   if (argc != 2 || (!g_str_equal (argv[1], "hubs") && !g_str_equal (argv[1], "proposals")))
     return l4a_cli_fail (EXIT_USAGE, _("Say what to list: “list hubs”, “list proposals”, “list members”, “list reviews”, "
-                                       "“list activities” or “list deliverables”."));
+                                       "“list activities”, “list deliverables” or “list reports”."));
   hubs = g_str_equal (argv[1], "hubs");
 
   if (json && csv)

@@ -18,6 +18,7 @@
 #include "l4a-hub.h"
 #include "l4a-labels.h"
 #include "l4a-monitoring.h"
+#include "l4a-reports.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
@@ -37,6 +38,7 @@ static const struct {
   { "indicator", N_("An indicator’s progress toward its target (--indicator)") },
   { "deliverables-by-status", N_("The hubs’ deliverables by status, overdue ones apart") },
   { "activities-per-quarter", N_("The hubs’ activities per quarter") },
+  { "reporting-status", N_("The hubs’ progress reports: on time, late, due and overdue") },
 };
 
 /**
@@ -566,6 +568,56 @@ l4a_chart_activities_per_quarter (L4aStore    *store,
 }
 
 /**
+ * l4a_chart_reporting_status:
+ *
+ * Returns: (transfer full): where the network's progress reports stand:
+ *   sent on time, sent late, due, overdue
+ */
+L4aChart *
+l4a_chart_reporting_status (L4aStore    *store,
+                            GError     **error)
+{
+  L4aReportingCounts counts;
+  L4aChart *chart;
+  L4aChartSeries *series;
+  g_autoptr(GString) description = g_string_new (NULL);
+  guint values[4];
+  const char *labels[4];
+
+  if (!l4a_reporting_count (store, &counts, error))
+    return NULL;
+  values[0] = counts.on_time;
+  values[1] = counts.late;
+  values[2] = counts.due;
+  values[3] = counts.overdue;
+  labels[0] = C_("reports", "On time");
+  labels[1] = C_("reports", "Sent late");
+  labels[2] = C_("reports", "Due");
+  labels[3] = C_("reports", "Overdue");
+  chart = l4a_chart_new (L4A_CHART_BARS, "reporting-status", _("Progress Reports"));
+  series = l4a_chart_add_series (chart, _("Reports"), NULL, 0, 1);
+  chart->x_label = g_strdup (_("Status"));
+  chart->y_label = g_strdup (_("Reports"));
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      /* translators: a status, then a number of reports */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u report", "%s: %u reports",
+                                                            values[i]), labels[i], values[i]);
+
+      l4a_chart_add_category (chart, labels[i], NULL);
+      l4a_chart_series_add (series, chart->categories->len - 1, values[i], text);
+      g_string_append_printf (description, "%s%s", description->len ? "; " : "", text);
+    }
+  /* translators: the counts of reports, then how many wait for the secretariat */
+  chart->description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "Bar chart of the progress reports. %s. %u waits to be read.",
+                                                     "Bar chart of the progress reports. %s. %u wait to be read.",
+                                                     counts.waiting),
+                                        description->str, counts.waiting);
+  return chart;
+}
+
+/**
  * l4a_charts_build:
  * @name: one of l4a_charts_list()
  * @argument: (nullable): the call of "review-scores" or the indicator of
@@ -600,6 +652,8 @@ l4a_charts_build (L4aStore    *store,
     return l4a_chart_deliverables_by_status (store, error);
   if (g_strcmp0 (name, "activities-per-quarter") == 0)
     return l4a_chart_activities_per_quarter (store, error);
+  if (g_strcmp0 (name, "reporting-status") == 0)
+    return l4a_chart_reporting_status (store, error);
   if (g_strcmp0 (name, "review-scores") == 0 || g_strcmp0 (name, "indicator") == 0)
     {
       gboolean call = g_str_equal (name, "review-scores");

@@ -30,6 +30,8 @@ L4aChart           *l4a_chart_deliverables_by_status (L4aStore  *store,
                                                       GError   **error);
 L4aChart           *l4a_chart_activities_per_quarter (L4aStore  *store,
                                                       GError   **error);
+L4aChart           *l4a_chart_reporting_status       (L4aStore  *store,
+                                                      GError   **error);
 L4aChart           *l4a_chart_review_scores       (L4aStore    *store,
                                                    const char  *call_id,
                                                    GError     **error);

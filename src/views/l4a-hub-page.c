@@ -24,6 +24,7 @@
 #include "l4a-monitoring.h"
 #include "l4a-monitoring-dialogs.h"
 #include "l4a-reference.h"
+#include "l4a-reports.h"
 #include "l4a-sdg-chips.h"
 
 /* Everything about one hub: its fields, lead government and partners,
@@ -137,6 +138,18 @@ deliverable_action (GtkWidget  *widget,
   if (self->store != NULL)
     gtk_window_present (GTK_WINDOW (l4a_deliverable_dialog_new (widget, self->store,
                                                                 g_variant_get_string (parameter, NULL))));
+}
+
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  L4aHubPage *self = L4A_HUB_PAGE (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (l4a_report_dialog_new (widget, self->store, self->hub_id,
+                                                           g_variant_get_string (parameter, NULL))));
 }
 
 static void
@@ -476,6 +489,83 @@ build_activities (L4aHubPage *self,
     }
 }
 
+/* The tag a report's state wears: a warning when it is late. */
+static GtkWidget *
+report_tag (L4aReportState state)
+{
+  return tag (l4a_report_state_label (state),
+              state == L4A_REPORT_OVERDUE || state == L4A_REPORT_CHANGES_REQUESTED ? "l4a-warning-tag" : NULL);
+}
+
+static void
+every_changed_cb (AdwComboRow *row,
+                  GParamSpec  *pspec,
+                  L4aHubPage  *self)
+{
+  static const int months[] = { 3, 6, 12, 0 };
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || selected >= G_N_ELEMENTS (months) ||
+      months[selected] == l4a_reporting_get_every (self->store, self->hub_id))
+    return;
+  if (!l4a_reporting_set_every (self->store, self->hub_id, months[selected], &error))
+    g_warning ("The reporting schedule was not changed: %s", error->message);
+}
+
+/* The hub's reporting periods, newest first, each with its report. */
+static void
+build_reports (L4aHubPage *self,
+               L4aStore   *store)
+{
+  static const int months[] = { 3, 6, 12, 0 };
+  g_autoptr(GPtrArray) slots = NULL;
+  gboolean secretariat = l4a_store_can (store, L4A_PERMISSION_KEEP_REGISTRY);
+  GtkWidget *group;
+
+  if (!secretariat && !l4a_monitoring_can_edit (store, self->hub_id))
+    return;
+  slots = l4a_reporting_schedule (store, self->hub_id, NULL);
+  group = add_group (self, _("Progress Reports"),
+                     secretariat ? _("Open a submitted report to acknowledge it or send it back")
+                                 : _("Write each report once its period has ended, and send it with your monitoring"));
+  if (secretariat)
+    {
+      GtkWidget *every = adw_combo_row_new ();
+      g_autoptr(GtkStringList) choices = gtk_string_list_new ((const char *[]) {
+        _("Every 3 months"), _("Every 6 months"), _("Every 12 months"), _("No reports"), NULL });
+      int current = l4a_reporting_get_every (store, self->hub_id);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (every), _("Reporting"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (every), G_LIST_MODEL (choices));
+      for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+        if (months[i] == current)
+          adw_combo_row_set_selected (ADW_COMBO_ROW (every), i);
+      g_signal_connect (every, "notify::selected", G_CALLBACK (every_changed_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), every);
+    }
+  if (slots == NULL || slots->len == 0)
+    {
+      add_row (group, _("No reports expected"), NULL);
+      return;
+    }
+  for (guint i = slots->len; i > 0; i--)
+    {
+      L4aReportSlot *slot = g_ptr_array_index (slots, i - 1);
+      g_autofree char *period = l4a_format_days (slot->period_start, slot->period_end);
+      g_autofree char *due = l4a_format_date (slot->due_on);
+      /* translators: the date a report is due */
+      g_autofree char *subtitle = g_strdup_printf (_("Due %s"), due);
+      GtkWidget *row = add_row (group, period, subtitle);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), report_tag (slot->state));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", slot->period_start);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "hub.report");
+    }
+}
+
 /* The network's meetings where the hub presents. */
 static void
 build_meetings (L4aHubPage *self,
@@ -661,6 +751,7 @@ l4a_hub_page_class_init (L4aHubPageClass *klass)
   gtk_widget_class_install_action (widget_class, "hub.add-activity", NULL, add_activity_action);
   gtk_widget_class_install_action (widget_class, "hub.edit-activity", "s", edit_activity_action);
   gtk_widget_class_install_action (widget_class, "hub.deliverable", "s", deliverable_action);
+  gtk_widget_class_install_action (widget_class, "hub.report", "s", report_action);
   gtk_widget_class_install_action (widget_class, "hub.delete", NULL, delete_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-hub-page.ui");
@@ -746,6 +837,7 @@ l4a_hub_page_show (L4aHubPage  *self,
   build_partners (self, details);
   build_deliverables (self, store);
   build_activities (self, store);
+  build_reports (self, store);
   build_indicators (self, store, details);
   build_meetings (self, store);
   build_related (self, details);

@@ -27,6 +27,7 @@
 #include "l4a-indicators-view-private.h"
 #include "l4a-labels.h"
 #include "l4a-permissions.h"
+#include "l4a-reports.h"
 #include "l4a-ticks.h"
 
 /* The timeline shows the hubs that end last, up to this many. */
@@ -54,6 +55,11 @@ struct _L4aIndicatorsView
   L4aChartCard  *timeline;
   L4aChartCard  *deliverables_chart;
   L4aChartCard  *activities_chart;
+  L4aChartCard  *reports_chart;
+  AdwPreferencesGroup *reporting_group;
+  AdwComboRow   *every_row;
+  GtkWidget     *every_button;
+  GPtrArray     *report_rows;
   AdwPreferencesGroup *meetings_group;
   GtkWidget     *ics_button;
   GtkWidget     *add_meeting_button;
@@ -89,6 +95,81 @@ show_error (L4aIndicatorsView *self,
                                                        message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   l4a_accessible_present (GTK_WINDOW (dialog));
+}
+
+/* Reporting ------------------------------------------------------------------------- */
+
+static void
+report_activated_cb (AdwActionRow      *row,
+                     L4aIndicatorsView *self)
+{
+  gtk_window_present (GTK_WINDOW (l4a_report_dialog_new (GTK_WIDGET (self), self->store,
+                                                         g_object_get_data (G_OBJECT (row), "l4a-hub"),
+                                                         g_object_get_data (G_OBJECT (row), "l4a-start"))));
+}
+
+static void
+apply_every_cb (L4aIndicatorsView *self)
+{
+  static const int months[] = { 3, 6, 12, 0 };
+  guint selected = adw_combo_row_get_selected (self->every_row);
+  g_autoptr(GError) error = NULL;
+
+  if (selected < G_N_ELEMENTS (months) && !l4a_reporting_set_every (self->store, NULL, months[selected], &error))
+    show_error (self, _("The Reporting Schedule Was Not Changed"), error->message);
+}
+
+/* What waits for whom: for a government, its own hubs' reports. */
+static void
+rebuild_reporting (L4aIndicatorsView *self)
+{
+  g_autoptr(GPtrArray) pending = l4a_reporting_pending (self->store, NULL);
+  gboolean secretariat = l4a_store_can (self->store, L4A_PERMISSION_KEEP_REGISTRY);
+
+  for (guint i = 0; i < self->report_rows->len; i++)
+    adw_preferences_group_remove (self->reporting_group, g_ptr_array_index (self->report_rows, i));
+  g_ptr_array_set_size (self->report_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->every_row), secretariat);
+  gtk_widget_set_visible (self->every_button, secretariat);
+  gtk_widget_set_visible (GTK_WIDGET (self->reporting_group),
+                          secretariat || l4a_store_get_role (self->store) == L4A_ROLE_GOVERNMENT);
+
+  if (pending == NULL || pending->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing waiting"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("No report is due, overdue or waiting to be read."));
+      adw_preferences_group_add (self->reporting_group, row);
+      g_ptr_array_add (self->report_rows, row);
+      return;
+    }
+  for (guint i = 0; i < pending->len; i++)
+    {
+      L4aReportSlot *slot = g_ptr_array_index (pending, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *period = l4a_format_days (slot->period_start, slot->period_end);
+      g_autofree char *due = l4a_format_date (slot->due_on);
+      /* translators: a reporting period, then the date its report is due */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · due %s"), period, due);
+      GtkWidget *state = gtk_label_new (l4a_report_state_label (slot->state));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), slot->hub_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (state, "l4a-tag");
+      if (slot->state == L4A_REPORT_OVERDUE || slot->state == L4A_REPORT_CHANGES_REQUESTED)
+        gtk_widget_add_css_class (state, "l4a-warning-tag");
+      gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "l4a-hub", g_strdup (slot->hub_id), g_free);
+      g_object_set_data_full (G_OBJECT (row), "l4a-start", g_strdup (slot->period_start), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (report_activated_cb), self);
+      adw_preferences_group_add (self->reporting_group, row);
+      g_ptr_array_add (self->report_rows, row);
+    }
 }
 
 /* Network calendar ----------------------------------------------------------------- */
@@ -245,6 +326,8 @@ rebuild_dashboard (L4aIndicatorsView *self)
   l4a_chart_card_set_chart (self->timeline, timeline);
   l4a_chart_card_set_chart (self->deliverables_chart, l4a_chart_deliverables_by_status (self->store, NULL));
   l4a_chart_card_set_chart (self->activities_chart, l4a_chart_activities_per_quarter (self->store, NULL));
+  l4a_chart_card_set_chart (self->reports_chart, l4a_chart_reporting_status (self->store, NULL));
+  rebuild_reporting (self);
   rebuild_meetings (self);
 }
 
@@ -1024,7 +1107,7 @@ l4a_indicators_view_select_hub (L4aIndicatorsView *self,
  * l4a_indicators_view_get_cards:
  *
  * Returns: (transfer none) (element-type L4aChartCard): the dashboard's
- *   six charts, then one per indicator of the hub shown
+ *   seven charts, then one per indicator of the hub shown
  */
 GPtrArray *
 l4a_indicators_view_get_cards (L4aIndicatorsView *self)
@@ -1042,6 +1125,7 @@ l4a_indicators_view_get_cards (L4aIndicatorsView *self)
   g_ptr_array_add (all, self->timeline);
   g_ptr_array_add (all, self->deliverables_chart);
   g_ptr_array_add (all, self->activities_chart);
+  g_ptr_array_add (all, self->reports_chart);
   for (guint i = 0; i < self->cards->len; i++)
     g_ptr_array_add (all, g_ptr_array_index (self->cards, i));
   return all;
@@ -1074,6 +1158,7 @@ l4a_indicators_view_dispose (GObject *object)
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->all_cards, g_ptr_array_unref);
   g_clear_pointer (&self->meeting_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->report_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_INDICATORS_VIEW);
 
   G_OBJECT_CLASS (l4a_indicators_view_parent_class)->dispose (object);
@@ -1098,6 +1183,10 @@ l4a_indicators_view_class_init (L4aIndicatorsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, timeline);
   gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, deliverables_chart);
   gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, activities_chart);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, reports_chart);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, reporting_group);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, every_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, every_button);
   gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, meetings_group);
   gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, ics_button);
   gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, add_meeting_button);
@@ -1112,6 +1201,7 @@ l4a_indicators_view_class_init (L4aIndicatorsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_indicator_cb);
   gtk_widget_class_bind_template_callback (widget_class, ics_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_meeting_cb);
+  gtk_widget_class_bind_template_callback (widget_class, apply_every_cb);
 }
 
 static void
@@ -1120,12 +1210,14 @@ l4a_indicators_view_init (L4aIndicatorsView *self)
   self->cards = g_ptr_array_new ();
   self->all_cards = g_ptr_array_new ();
   self->meeting_rows = g_ptr_array_new ();
+  self->report_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* What this view shows comes from these kinds of record. */
 static const char * const shown_kinds[] = { "hub", "indicator", "measurement", "proposal", "call", "government",
-                                            "deliverable", "activity", "network_event", NULL };
+                                            "deliverable", "activity", "network_event", "progress_report",
+                                            "reporting_schedule", NULL };
 
 /**
  * l4a_indicators_view_set_context:

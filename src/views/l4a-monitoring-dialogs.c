@@ -9,11 +9,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "l4a-labels.h"
 #include "l4a-monitoring-dialogs.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-reference.h"
+#include "l4a-reports.h"
+#include "l4a-permissions.h"
 #include "l4a-types.h"
 
 /*
@@ -32,6 +35,7 @@ typedef enum
   FORM_ACTIVITY,
   FORM_DELIVERABLE,
   FORM_MEETING,
+  FORM_REPORT,
 } FormKind;
 
 struct _L4aMonitoringDialog
@@ -64,6 +68,12 @@ struct _L4aMonitoringDialog
   GPtrArray           *hub_rows;   /* rows of chosen and found hubs */
   GtkEditable         *hub_search;
   GtkWidget           *evidence_row;
+
+  L4aReport           *report;
+  gboolean             writer;     /* the hub's lead government, while the report is its to write */
+  gboolean             reader;     /* the secretariat, while the report waits for it */
+  GtkWidget           *submit;
+  GtkWidget           *comment_row;
 };
 
 G_DEFINE_FINAL_TYPE (L4aMonitoringDialog, l4a_monitoring_dialog, ADW_TYPE_WINDOW)
@@ -679,6 +689,44 @@ read_change (L4aMonitoringDialog *self)
 
 /* Checking as typed ---------------------------------------------------------------- */
 
+/* A report can be saved while it is its writer's; it can be submitted once
+ * its period has ended and it says something. */
+static gboolean
+report_check (L4aMonitoringDialog  *self,
+              const char          **field,
+              GError              **error)
+{
+  g_autofree char *narrative = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  gboolean ready;
+
+  if (!self->writer)
+    return FALSE;
+  g_free (self->report->narrative);
+  self->report->narrative = buffer_text (self->description);
+  narrative = g_strstrip (g_strdup (self->report->narrative));
+  ready = strcmp (today, self->report->period_end) > 0 && g_utf8_strlen (narrative, -1) >= 20;
+  if (self->submit)
+    gtk_widget_set_sensitive (self->submit, ready);
+  if (!ready)
+    {
+      g_autofree char *end = l4a_format_date (self->report->period_end);
+
+      if (field)
+        *field = "narrative";
+      if (strcmp (today, self->report->period_end) <= 0)
+        g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                     /* translators: a date */
+                     _("The period ends on %s: the report can be written now and submitted after that."), end);
+      else
+        g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                             _("Write a few sentences on the period to submit the report."));
+    }
+  /* a draft is saved whatever it says */
+  return TRUE;
+}
+
 static gboolean
 check (L4aMonitoringDialog  *self,
        const char          **field,
@@ -692,6 +740,8 @@ check (L4aMonitoringDialog  *self,
     case FORM_MEETING:
       read_event (self);
       return l4a_network_event_check (self->store, self->event, field, error);
+    case FORM_REPORT:
+      return report_check (self, field, error);
     case FORM_DELIVERABLE:
     default:
       if (self->change == NULL)
@@ -713,13 +763,16 @@ update (L4aMonitoringDialog *self)
   if (self->store == NULL || self->rows == NULL)
     return;
   ok = check (self, &field, &error);
+  /* a report's problem is what stops Submit, not Save */
+  if (self->kind == FORM_REPORT)
+    ok = self->writer;
 
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
     gtk_widget_remove_css_class (row, "error");
   /* a new form does not start with a scolding: problems show once the
    * user has typed something */
-  if (!ok && error != NULL && self->shown_problem)
+  if (error != NULL && self->shown_problem && (!ok || self->kind == FORM_REPORT))
     {
       GtkWidget *at = field ? g_hash_table_lookup (self->rows, field) : NULL;
 
@@ -766,6 +819,9 @@ save_action (GtkWidget  *widget,
       created = self->event->id == NULL;
       ok = l4a_network_event_save (self->store, self->event, &error);
       break;
+    case FORM_REPORT:
+      ok = l4a_report_save (self->store, self->report, &error);
+      break;
     case FORM_DELIVERABLE:
     default:
       ok = l4a_deliverable_set_status (self->store, self->change, &error);
@@ -777,7 +833,8 @@ save_action (GtkWidget  *widget,
       gtk_widget_set_visible (GTK_WIDGET (self->problem), TRUE);
       return;
     }
-  toast (self, self->kind == FORM_DELIVERABLE ? _("Change recorded")
+  toast (self, self->kind == FORM_REPORT ? _("Report saved")
+             : self->kind == FORM_DELIVERABLE ? _("Change recorded")
              : self->kind == FORM_ACTIVITY ? (created ? _("Activity recorded") : _("Activity saved"))
              : created ? _("Meeting added") : _("Meeting saved"));
   gtk_window_destroy (GTK_WINDOW (self));
@@ -845,6 +902,106 @@ add_delete_button (L4aMonitoringDialog *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button);
 }
 
+/* A report's answers ------------------------------------------------------------------ */
+
+static void
+report_failed (L4aMonitoringDialog *self,
+               GError              *error)
+{
+  gtk_label_set_label (self->problem, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem), TRUE);
+}
+
+static void
+close_later (gpointer data)
+{
+  g_autoptr(GtkWindow) window = data;
+
+  gtk_window_destroy (window);
+}
+
+static void
+submit_response_cb (AdwMessageDialog    *dialog,
+                    const char          *response,
+                    L4aMonitoringDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "submit"))
+    return;
+  g_free (self->report->narrative);
+  self->report->narrative = buffer_text (self->description);
+  if (!l4a_report_submit (self->store, self->report, &error))
+    {
+      report_failed (self, error);
+      return;
+    }
+  toast (self, _("Report submitted"));
+  /* once the question has closed, which stands over this window */
+  g_idle_add_once (close_later, g_object_ref (self));
+}
+
+static void
+submit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  L4aMonitoringDialog *self = L4A_MONITORING_DIALOG (widget);
+  GtkWidget *dialog;
+
+  if (self->report == NULL || !self->writer || !gtk_widget_get_sensitive (self->submit))
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Submit the Report?"),
+                                   _("The World Secretariat reads it with what the hub’s records say now. Until it "
+                                     "answers, the report cannot be changed. Send it with your next monitoring "
+                                     "bundle."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "submit", _("_Submit"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "submit", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "submit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (submit_response_cb), self, 0);
+  /* tests answer it as a user does */
+  g_object_set_data (G_OBJECT (self), "l4a-confirm", dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+review (L4aMonitoringDialog *self,
+        gboolean             acknowledge)
+{
+  g_autoptr(GError) error = NULL;
+  const char *comment = self->comment_row ? gtk_editable_get_text (GTK_EDITABLE (self->comment_row)) : NULL;
+
+  if (self->report == NULL || !self->reader)
+    return;
+  if (!l4a_report_review (self->store, self->report, acknowledge, comment, &error))
+    {
+      report_failed (self, error);
+      if (self->comment_row)
+        gtk_widget_add_css_class (self->comment_row, "error");
+      return;
+    }
+  toast (self, acknowledge ? _("Report acknowledged") : _("Report sent back for changes"));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+acknowledge_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  review (L4A_MONITORING_DIALOG (widget), TRUE);
+}
+
+static void
+request_changes_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  review (L4A_MONITORING_DIALOG (widget), FALSE);
+}
+
 /* The object --------------------------------------------------------------------- */
 
 static void
@@ -863,6 +1020,7 @@ l4a_monitoring_dialog_dispose (GObject *object)
   g_clear_pointer (&self->hubs, g_ptr_array_unref);
   g_clear_pointer (&self->hub_rows, g_ptr_array_unref);
   g_clear_pointer (&self->governments_all, g_ptr_array_unref);
+  g_clear_pointer (&self->report, l4a_report_free);
 
   G_OBJECT_CLASS (l4a_monitoring_dialog_parent_class)->dispose (object);
 }
@@ -877,6 +1035,9 @@ l4a_monitoring_dialog_class_init (L4aMonitoringDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "dialog.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "dialog.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "dialog.acknowledge", NULL, acknowledge_action);
+  gtk_widget_class_install_action (widget_class, "dialog.request-changes", NULL, request_changes_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "dialog.save", NULL);
 }
@@ -1328,6 +1489,266 @@ l4a_deliverable_dialog_new (GtkWidget  *anchor,
           gtk_widget_set_visible (self->cancel, FALSE);
         }
     }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.delete", FALSE);
+  finish (self);
+  return GTK_WIDGET (self);
+}
+
+/* Report ------------------------------------------------------------------------------ */
+
+static void
+add_fact (GtkWidget  *expander,
+          const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
+  if (subtitle && *subtitle)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+}
+
+static GtkWidget *
+add_facts_row (GtkWidget  *group,
+               const char *title,
+               guint       n)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+  g_autofree char *count = g_strdup_printf ("%u", n);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), count);
+  gtk_widget_set_sensitive (expander, n > 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+  return expander;
+}
+
+static const char *
+json_text (JsonObject *object,
+           const char *member)
+{
+  return json_object_get_string_member_with_default (object, member, "");
+}
+
+static char *
+format_value (double value)
+{
+  if (fabs (value - round (value)) < 1e-9)
+    return g_strdup_printf ("%'.0f", value);
+  return g_strdup_printf ("%'.1f", value);
+}
+
+/* What the hub's records said: its deliverables, indicators and the
+ * period's activities. */
+static void
+add_gathered (L4aMonitoringDialog *self,
+              const char          *gathered,
+              gboolean             frozen)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *list;
+  GtkWidget *group, *expander;
+
+  if (gathered == NULL || !json_parser_load_from_data (parser, gathered, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+  root = json_node_get_object (json_parser_get_root (parser));
+  group = add_group (self, _("What the Records Say"),
+                     frozen ? _("As they were when the report was submitted")
+                            : _("As they are now; the report keeps them as they are when it is submitted"));
+
+  list = json_object_get_array_member (root, "deliverables");
+  expander = add_facts_row (group, _("Deliverables"), list ? json_array_get_length (list) : 0);
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    {
+      JsonObject *d = json_array_get_object_element (list, i);
+      g_autofree char *due = l4a_format_date (json_text (d, "due_on"));
+      /* translators: a deliverable's due date and its status */
+      g_autofree char *subtitle = g_strdup_printf (_("Due %s · %s"), due,
+                                                   l4a_enum_get_label (L4A_TYPE_DELIVERABLE_STATUS,
+                                                                       json_text (d, "status")));
+
+      add_fact (expander, json_text (d, "title"), subtitle);
+    }
+
+  list = json_object_get_array_member (root, "indicators");
+  expander = add_facts_row (group, _("Indicators"), list ? json_array_get_length (list) : 0);
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    {
+      JsonObject *ind = json_array_get_object_element (list, i);
+      g_autofree char *title = g_strdup_printf ("%s  %s", json_text (ind, "code"), json_text (ind, "name"));
+      g_autofree char *subtitle = NULL;
+
+      if (json_object_has_member (ind, "latest"))
+        {
+          g_autofree char *latest = format_value (json_object_get_double_member (ind, "latest"));
+          g_autofree char *on = l4a_format_date (json_text (ind, "measured_on"));
+
+          /* translators: an indicator's latest value, its unit and its date */
+          subtitle = g_strdup_printf (_("%s %s on %s"), latest, json_text (ind, "unit"), on);
+        }
+      else
+        subtitle = g_strdup (_("No measurement yet"));
+      add_fact (expander, title, subtitle);
+    }
+
+  list = json_object_get_array_member (root, "activities");
+  expander = add_facts_row (group, _("Activities of the Period"), list ? json_array_get_length (list) : 0);
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    {
+      JsonObject *a = json_array_get_object_element (list, i);
+      g_autofree char *on = l4a_format_date (json_text (a, "happened_on"));
+      /* translators: an activity's kind and date */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), l4a_activity_kind_label (json_text (a, "kind")), on);
+
+      add_fact (expander, json_text (a, "title"), subtitle);
+    }
+}
+
+static L4aReportState
+report_state (const L4aReport *report)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  if (g_strcmp0 (report->status, "acknowledged") == 0)
+    return L4A_REPORT_ACKNOWLEDGED;
+  if (g_strcmp0 (report->status, "submitted") == 0)
+    return L4A_REPORT_SUBMITTED;
+  if (g_strcmp0 (report->status, "changes-requested") == 0)
+    return L4A_REPORT_CHANGES_REQUESTED;
+  if (strcmp (today, report->period_end) <= 0)
+    return L4A_REPORT_UPCOMING;
+  return strcmp (today, report->due_on) <= 0 ? L4A_REPORT_DUE : L4A_REPORT_OVERDUE;
+}
+
+static GtkWidget *
+pill (const char *label,
+      const char *action,
+      const char *style)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_add_css_class (button, "pill");
+  if (style)
+    gtk_widget_add_css_class (button, style);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  return button;
+}
+
+/**
+ * l4a_report_dialog_new:
+ * @period_start: the first day of the reporting period
+ *
+ * A hub's progress report for one period: its lead government writes and
+ * submits it, the World Secretariat acknowledges it or sends it back;
+ * everyone else reads it.
+ */
+GtkWidget *
+l4a_report_dialog_new (GtkWidget  *anchor,
+                       L4aStore   *store,
+                       const char *hub_id,
+                       const char *period_start)
+{
+  L4aMonitoringDialog *self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *due_text = NULL;
+  GtkWidget *group, *row, *view;
+  L4aReport *r;
+
+  self = dialog_new (anchor, store, FORM_REPORT, _("Progress Report"));
+  self->report = l4a_report_open (store, hub_id, period_start, &error);
+  if (self->report == NULL)
+    {
+      report_failed (self, error);
+      gtk_widget_set_visible (self->save, FALSE);
+      return GTK_WIDGET (self);
+    }
+  r = self->report;
+  adw_window_title_set_subtitle (self->title, r->hub_name);
+  self->writer = l4a_store_get_role (store) == L4A_ROLE_GOVERNMENT && l4a_monitoring_can_edit (store, hub_id) &&
+                 g_strv_contains ((const char *[]) { "draft", "changes-requested", NULL }, r->status);
+  self->reader = l4a_store_can (store, L4A_PERMISSION_KEEP_REGISTRY) && g_str_equal (r->status, "submitted");
+
+  period = l4a_format_days (r->period_start, r->period_end);
+  due = l4a_format_date (r->due_on);
+  /* translators: the date a report is due */
+  due_text = g_strdup_printf (_("Due %s"), due);
+  group = add_group (self, period, due_text);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), l4a_report_state_label (report_state (r)));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Status"));
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  if (r->submitted_at)
+    {
+      g_autofree char *when = l4a_format_time (r->submitted_at);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Submitted"));
+      gtk_widget_add_css_class (row, "property");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  if (r->comment && *r->comment)
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->comment);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Comment of the World Secretariat"));
+      gtk_widget_add_css_class (row, "property");
+      gtk_widget_add_css_class (row, "l4a-long-text");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  group = add_group (self, _("Narrative"),
+                     self->writer ? _("What the hub did in the period, what it learnt, what comes next") : NULL);
+  view = add_text_view (self, group, "narrative", r->narrative);
+  self->description = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), self->writer);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), self->writer);
+  gtk_widget_set_size_request (view, -1, 160);
+
+  add_gathered (self, r->gathered, !g_strv_contains ((const char *[]) { "draft", "changes-requested", NULL },
+                                                      r->status));
+
+  if (self->writer)
+    {
+      group = add_group (self, NULL, NULL);
+      self->submit = pill (_("_Submit Report…"), "dialog.submit", "suggested-action");
+      gtk_widget_set_halign (self->submit, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (self->submit, "submit");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->submit);
+      self->delete_group = group;
+    }
+  else if (self->reader)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+      group = add_group (self, _("Answer"), _("Acknowledge the report, or send it back saying what should change"));
+      self->comment_row = add_entry (self, group, "comment", _("Comment"), NULL);
+      gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+      gtk_widget_set_margin_top (box, 12);
+      gtk_box_append (GTK_BOX (box), pill (_("Ask for _Changes"), "dialog.request-changes", NULL));
+      gtk_box_append (GTK_BOX (box), pill (_("_Acknowledge"), "dialog.acknowledge", "suggested-action"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
+    }
+
+  if (!self->writer)
+    {
+      /* read only, or answered with the buttons below: a way back */
+      gtk_widget_set_visible (self->save, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", FALSE);
+      gtk_button_set_label (GTK_BUTTON (self->cancel), _("_Close"));
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.submit", self->writer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.acknowledge", self->reader);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.request-changes", self->reader);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.delete", FALSE);
   finish (self);
   return GTK_WIDGET (self);

@@ -28,6 +28,11 @@ GtkWidget  *l4a_meeting_dialog_new       (GtkWidget         *anchor,
                                           L4aStore          *store,
                                           const char        *event_id);
 
+GtkWidget  *l4a_report_dialog_new        (GtkWidget         *anchor,
+                                          L4aStore          *store,
+                                          const char        *hub_id,
+                                          const char        *period_start);
+
 void        l4a_monitoring_offer_undo    (GtkWidget         *anchor,
                                           L4aStore          *store,
                                           const char        *title,

@@ -19,6 +19,7 @@
 #include "l4a-chart.h"
 #include "l4a-color.h"
 #include "l4a-charts.h"
+#include "l4a-reports.h"
 #include "l4a-ticks.h"
 
 static char *tmpdir;
@@ -325,6 +326,19 @@ test_monitoring_charts (void)
   for (guint i = 0; i < series->points->len; i++)
     total += g_array_index (series->points, L4aChartPoint, i).y;
   g_assert_cmpfloat (total, ==, l4a_test_sql_int (path, "SELECT count(*) FROM activity"));
+  /* the reports: every period ended, in one bar or another */
+  {
+    g_autoptr(L4aChart) reports = l4a_chart_reporting_status (store, NULL);
+    L4aReportingCounts counts;
+
+    g_assert_nonnull (reports);
+    g_assert_true (l4a_reporting_count (store, &counts, NULL));
+    series = g_ptr_array_index (reports->series, 0);
+    g_assert_cmpfloat (g_array_index (series->points, L4aChartPoint, 0).y, ==, counts.on_time);
+    g_assert_cmpfloat (g_array_index (series->points, L4aChartPoint, 3).y, ==, counts.overdue);
+    g_assert_cmpuint (counts.on_time + counts.late, >=,
+                      l4a_test_sql_int (path, "SELECT count(*) FROM progress_report WHERE status = 'acknowledged'"));
+  }
   /* every quarter from the first to the last, empty ones too */
   {
     g_autofree char *first = l4a_test_sql_text (path, "SELECT min (happened_on) FROM activity");
@@ -348,7 +362,7 @@ test_sample_charts (void)
   L4aChartStyle style;
 
   l4a_chart_style_init (&style, TRUE, FALSE);
-  g_assert_cmpuint (g_strv_length ((char **) names), ==, 8);
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 9);
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;

@@ -754,7 +754,7 @@ test_chart (void)
   run_cli (&list, "chart", "--list", NULL);
   g_assert_cmpint (list.status, ==, 0);
   names = g_strsplit (g_strstrip (list.out), "\n", -1);
-  g_assert_cmpuint (g_strv_length (names), ==, 8);
+  g_assert_cmpuint (g_strv_length (names), ==, 9);
   g_assert_true (g_strv_contains ((const char * const *) names, "hubs-by-sdg"));
   g_assert_true (g_strv_contains ((const char * const *) names, "deliverables-by-status"));
   g_assert_true (g_strv_contains ((const char * const *) names, "activities-per-quarter"));
@@ -1008,6 +1008,22 @@ test_monitoring (void)
   g_assert_cmpint (listed.status, ==, 0);
   g_assert_nonnull (strstr (listed.out, "Venice Solutions Forum 2026"));
 
+  {
+    g_auto(Run) reports = { 0 };
+
+    run_cli (&reports, "--db", db, "list", "reports", "--hub", "Care Blocks Hub", "--json", NULL);
+    g_assert_cmpint (reports.status, ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, reports.out, -1, &error));
+    array = json_node_get_array (json_parser_get_root (parser));
+    g_assert_cmpuint (json_array_get_length (array), >, 0);
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *r = json_array_get_object_element (array, i);
+
+        g_assert_cmpstr (json_object_get_string_member (r, "hub"), ==, "Care Blocks Hub");
+        g_assert_cmpstr (json_object_get_string_member (r, "due_on"), >, json_object_get_string_member (r, "period_end"));
+      }
+  }
   run_cli (&unknown, "--db", db, "list", "deliverables", "--hub", "No Such Hub", NULL);
   assert_one_line_error (&unknown, 1, "No Such Hub");
   run_cli (&usage, "--db", db, "events", "--ics", NULL);

@@ -61,6 +61,7 @@
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
 #include "l4a-monitoring-dialogs.h"
+#include "l4a-reports.h"
 #include "l4a-window-private.h"
 
 static const char * const views[] = { "hubs", "proposals", "reviews", "indicators", "brand-kit" };
@@ -887,8 +888,8 @@ render_hub_indicators (L4aApplication *app,
           GPtrArray *cards = l4a_indicators_view_get_cards (L4A_INDICATORS_VIEW (view));
           graphene_point_t point;
 
-          if (cards->len > 6 &&
-              gtk_widget_compute_point (g_ptr_array_index (cards, 6), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+          if (cards->len > 7 &&
+              gtk_widget_compute_point (g_ptr_array_index (cards, 7), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
                                         &GRAPHENE_POINT_INIT (0, 0), &point))
             gtk_adjustment_set_value (adjustment, point.y - 120);
           l4a_test_iterate (0.3);
@@ -974,8 +975,7 @@ render_monitoring (L4aApplication *app,
   GSettings *settings = l4a_application_get_settings (app);
   L4aStore *store = l4a_application_get_store (app);
   const char *path = l4a_store_get_path (store);
-  g_autofree char *hub = l4a_test_sql_text (path, "SELECT hub_id FROM activity GROUP BY hub_id "
-                                                  "ORDER BY count(*) DESC, hub_id LIMIT 1");
+  g_autofree char *hub = NULL;
   g_autofree char *lead = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *done = NULL;
@@ -984,6 +984,18 @@ render_monitoring (L4aApplication *app,
   g_autofree char *meeting = l4a_test_sql_text (path, "SELECT min (id) FROM network_event");
   gboolean ok = TRUE;
 
+  /* a hub with many activities and a report to write */
+  {
+    g_autoptr(GPtrArray) slots = l4a_reporting_pending (store, NULL);
+
+    for (guint k = 0; slots && k < slots->len && hub == NULL; k++)
+      {
+        L4aReportSlot *slot = g_ptr_array_index (slots, k);
+
+        if (slot->state == L4A_REPORT_DUE || slot->state == L4A_REPORT_OVERDUE)
+          hub = g_strdup (slot->hub_id);
+      }
+  }
   if (hub == NULL || meeting == NULL)
     return FALSE;
   sql = g_strdup_printf ("SELECT government_id FROM hub WHERE id = '%s'", hub);
@@ -1050,6 +1062,41 @@ render_monitoring (L4aApplication *app,
       }
       gtk_window_destroy (GTK_WINDOW (dialog));
 
+      /* the report of the last period ended, being written */
+      {
+        g_autoptr(GPtrArray) slots = l4a_reporting_schedule (store, hub, NULL);
+        const char *start = NULL;
+
+        for (guint k = 0; slots && k < slots->len; k++)
+          if (((L4aReportSlot *) g_ptr_array_index (slots, k))->state == L4A_REPORT_DUE ||
+              ((L4aReportSlot *) g_ptr_array_index (slots, k))->state == L4A_REPORT_OVERDUE)
+            start = ((L4aReportSlot *) g_ptr_array_index (slots, k))->period_start;
+        if (start != NULL)
+          {
+            GtkTextView *narrative;
+
+            dialog = l4a_report_dialog_new (page, store, hub, start);
+            gtk_window_set_default_size (GTK_WINDOW (dialog), width == 360 ? 360 : 600, 760);
+            gtk_window_present (GTK_WINDOW (dialog));
+            narrative = GTK_TEXT_VIEW (gtk_frame_get_child (GTK_FRAME (find_named (dialog, "narrative"))));
+            gtk_text_buffer_set_text (gtk_text_view_get_buffer (narrative),
+                                      "The partners opened two more climate shelters and trained 40 staff.", -1);
+            l4a_test_iterate (0.5);
+            {
+              g_autofree char *name = g_strdup_printf ("report-write-%s%s.png", style, size);
+              ok &= save_window (GTK_WINDOW (dialog), outdir, name);
+            }
+            scroll_to (dialog, find_named (dialog, "submit"));
+            {
+              g_autofree char *name = g_strdup_printf ("report-write-bottom-%s%s.png", style, size);
+              ok &= save_window (GTK_WINDOW (dialog), outdir, name);
+            }
+            gtk_window_destroy (GTK_WINDOW (dialog));
+          }
+        else
+          ok = FALSE;
+      }
+
       dialog = l4a_deliverable_dialog_new (page, store, done);
       gtk_window_set_default_size (GTK_WINDOW (dialog), width == 360 ? 360 : 600, 760);
       gtk_window_present (GTK_WINDOW (dialog));
@@ -1076,6 +1123,23 @@ render_monitoring (L4aApplication *app,
         ok &= save_window (GTK_WINDOW (dialog), outdir, name);
       }
       gtk_window_destroy (GTK_WINDOW (dialog));
+      {
+        g_autofree char *submitted = l4a_test_sql_text (path, "SELECT hub_id || ' ' || period_start FROM "
+                                                              "progress_report WHERE status = 'submitted' "
+                                                              "ORDER BY hub_id LIMIT 1");
+        g_auto(GStrv) parts = g_strsplit (submitted ? submitted : "- -", " ", 2);
+
+        dialog = l4a_report_dialog_new (GTK_WIDGET (window), store, parts[0], parts[1]);
+        gtk_window_set_default_size (GTK_WINDOW (dialog), width == 360 ? 360 : 600, 760);
+        gtk_window_present (GTK_WINDOW (dialog));
+        l4a_test_iterate (0.5);
+        scroll_to (dialog, find_named (dialog, "comment"));
+        {
+          g_autofree char *name = g_strdup_printf ("report-answer-%s%s.png", style, size);
+          ok &= save_window (GTK_WINDOW (dialog), outdir, name);
+        }
+        gtk_window_destroy (GTK_WINDOW (dialog));
+      }
       dialog = l4a_meeting_dialog_new (GTK_WIDGET (window), store, meeting);
       gtk_window_set_default_size (GTK_WINDOW (dialog), width == 360 ? 360 : 600, 760);
       gtk_window_present (GTK_WINDOW (dialog));
@@ -1102,6 +1166,11 @@ render_monitoring (L4aApplication *app,
       scroll_to (view, find_group (view, _("Network Calendar")));
       {
         g_autofree char *name = g_strdup_printf ("network-calendar-%s%s.png", style, size);
+        ok &= save_window (GTK_WINDOW (window), outdir, name);
+      }
+      scroll_to (view, find_group (view, _("Reporting")));
+      {
+        g_autofree char *name = g_strdup_printf ("reporting-%s%s.png", style, size);
         ok &= save_window (GTK_WINDOW (window), outdir, name);
       }
       gtk_window_destroy (GTK_WINDOW (window));

@@ -57,6 +57,7 @@
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
 #include "l4a-monitoring-dialogs.h"
+#include "l4a-reports.h"
 #include "l4a-labels.h"
 #include "l4a-window-private.h"
 #include "l4a-store-private.h"
@@ -1930,8 +1931,10 @@ test_monitoring (void)
   window = open_window ();
   store = l4a_application_get_store (app);
   path = l4a_store_get_path (store);
-  hub = l4a_test_sql_text (path, "SELECT d.hub_id FROM deliverable d WHERE d.hub_id IS NOT NULL "
-                                 "AND d.status = 'planned' ORDER BY d.id LIMIT 1");
+  /* a hub with a deliverable to do, labelled long enough ago to have reported */
+  hub = l4a_test_sql_text (path, "SELECT d.hub_id FROM deliverable d JOIN hub h ON h.id = d.hub_id "
+                                 "WHERE d.status = 'planned' AND coalesce (h.label_date, h.start_on) < "
+                                 "date ('now', '-1 year') ORDER BY d.id LIMIT 1");
   g_assert_nonnull (hub);
   sql = g_strdup_printf ("SELECT government_id FROM hub WHERE id = '%s'", hub);
   lead = l4a_test_sql_text (path, sql);
@@ -2004,6 +2007,59 @@ test_monitoring (void)
     g_assert_cmpstr (status, ==, "done");
   }
 
+  /* the report of the last period ended: too short, then submitted */
+  {
+    g_autoptr(GPtrArray) slots = l4a_reporting_schedule (store, hub, NULL);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+    g_autofree char *start = NULL;
+    GtkWidget *confirm;
+    GtkTextBuffer *narrative;
+
+    for (guint i = 0; i < slots->len; i++)
+      {
+        L4aReportSlot *slot = g_ptr_array_index (slots, i);
+
+        if (strcmp (slot->period_end, day) < 0)
+          {
+            g_free (start);
+            start = g_strdup (slot->period_start);
+          }
+      }
+    g_assert_nonnull (start);
+    g_free (sql);
+    sql = g_strdup_printf ("DELETE FROM progress_report WHERE hub_id = '%s' AND period_start = '%s'", hub, start);
+    l4a_test_sql_exec (path, sql);
+    g_assert_true (gtk_widget_activate_action (page, "hub.report", "s", start));
+    l4a_test_iterate (0.3);
+    dialog = GTK_WIDGET (find_toplevel (L4A_TYPE_MONITORING_DIALOG));
+    g_assert_nonnull (dialog);
+    narrative = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_frame_get_child (GTK_FRAME (find_named (dialog,
+                                                                                                "narrative")))));
+    gtk_text_buffer_set_text (narrative, "Fine.", -1);
+    l4a_test_iterate (0.1);
+    g_assert_false (gtk_widget_get_sensitive (find_named (dialog, "submit")));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_named (dialog, "problem"))), "a few sentences"));
+    gtk_text_buffer_set_text (narrative, "Two shelters opened and forty staff were trained in the period.", -1);
+    l4a_test_iterate (0.1);
+    g_assert_true (gtk_widget_get_sensitive (find_named (dialog, "submit")));
+    g_assert_true (gtk_widget_activate_action (dialog, "dialog.submit", NULL));
+    l4a_test_iterate (0.2);
+    confirm = g_object_get_data (G_OBJECT (dialog), "l4a-confirm");
+    g_assert_true (ADW_IS_MESSAGE_DIALOG (confirm));
+    /* it closes itself, and the report after it */
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "submit");
+    l4a_test_iterate (0.3);
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT status FROM progress_report WHERE hub_id = '%s' AND period_start = '%s'", hub,
+                           start);
+    {
+      g_autofree char *status = l4a_test_sql_text (path, sql);
+      g_assert_cmpstr (status, ==, "submitted");
+    }
+    g_object_set_data_full (G_OBJECT (store), "l4a-test-report-start", g_steal_pointer (&start), g_free);
+  }
+
   /* a government does not keep the network's calendar */
   l4a_window_show_view (window, "indicators");
   l4a_test_iterate (0.5);
@@ -2020,6 +2076,25 @@ test_monitoring (void)
   g_settings_set_string (settings, "role", "secretariat");
   g_settings_set_string (settings, "identity", "");
   window = open_window ();
+  /* it reads the report: sending it back wants a comment; acknowledged */
+  {
+    const char *start = g_object_get_data (G_OBJECT (store), "l4a-test-report-start");
+    g_autofree char *status = NULL;
+
+    dialog = l4a_report_dialog_new (GTK_WIDGET (window), store, hub, start);
+    gtk_window_present (GTK_WINDOW (dialog));
+    l4a_test_iterate (0.3);
+    g_assert_true (gtk_widget_activate_action (dialog, "dialog.request-changes", NULL));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_named (dialog, "problem"))), "what should change"));
+    type_into (dialog, "comment", "Clear and complete, thank you.");
+    g_assert_true (gtk_widget_activate_action (dialog, "dialog.acknowledge", NULL));
+    l4a_test_iterate (0.3);
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT status || ' ' || comment FROM progress_report WHERE hub_id = '%s' "
+                           "AND period_start = '%s'", hub, start);
+    status = l4a_test_sql_text (path, sql);
+    g_assert_cmpstr (status, ==, "acknowledged Clear and complete, thank you.");
+  }
   meetings = l4a_test_sql_int (path, "SELECT count(*) FROM network_event");
   l4a_window_show_view (window, "indicators");
   l4a_test_iterate (0.5);

@@ -153,8 +153,9 @@ check('every feed entry has an id, a title, an update time and a link to a page 
                       and re.match(r'\d{4}-\d\d-\d\dT', e.findtext(f'{ATOM}updated') or '')
                       and os.path.exists(os.path.join(site, e.find(f'{ATOM}link').get('href')[len(BASE):]))
                       for e in entries), len(entries))
-check('the feed shows the hostile name as text', any(e.findtext(f'{ATOM}title') == f'New hub: {HOSTILE}'
-                                                     for e in entries))
+check('the feed shows the hostile name as text',
+      any(e.findtext(f'{ATOM}title') in (f'New hub: {HOSTILE}',) or
+          (e.findtext(f'{ATOM}title') or '').startswith(f'{HOSTILE}: ') for e in entries))
 
 SITEMAP = '{http://www.sitemaps.org/schemas/sitemap/0.9}'
 locations = [u.findtext(f'{SITEMAP}loc') for u in ET.parse(os.path.join(site, 'sitemap.xml')).getroot()]
