@@ -39,7 +39,7 @@ def common(rec):
 records = {k: [] for k in [
     "government", "call", "criterion", "attachment", "proposal", "hub", "activity",
     "partner", "deliverable", "deliverable_change", "indicator", "measurement", "network_event",
-    "progress_report",
+    "progress_report", "hub_link",
     "member", "conflict", "assignment", "review", "decision", "brand_asset", "brand_colour"]}
 
 # --- Governments: real places --------------------------------------------------
@@ -519,6 +519,17 @@ for index, (key, gov, name, topic, axis, fmt, start, end, status, sdgs, councils
             "reviewed_at": None if latest else add_days(last, 40) + "T09:00:00Z",
             "comment": "" if latest else "Thank you.",
         }))
+
+# Links between hubs: two the secretariat made, one a government proposed
+LINKS = [("amb-climate", "durban-coast", "peer-learning", "secretariat", "accepted",
+          "Heat and coastal adaptation with vulnerable neighbourhoods"),
+         ("soria-rural", "kazan-mobility", "shared-topic", "secretariat", "accepted", ""),
+         ("surabaya-waste", "quito-food", "joint-product", "government", "proposed",
+          "A shared guide to food waste and neighbourhood waste banks")]
+for a, b, reason, by, status, note in LINKS:
+    records["hub_link"].append(common({
+        "id": uid("hub_link", a, b), "hub_id": H[a], "other_id": H[b], "reason": reason, "note": note,
+        "status": status, "proposed_by": by}))
 
 # The network's meeting points, with hubs presenting
 MEETINGS = [

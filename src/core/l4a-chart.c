@@ -171,11 +171,24 @@ point_at (L4aChartSeries *series,
 }
 
 /* A value with its unit, as the verdict says it. */
-static char *
-with_unit (L4aChart *chart,
-           double    value)
+/* The fewest decimals (up to 3) that write @value exactly. */
+static int
+decimals_of (double value)
 {
-  g_autofree char *number = l4a_format_number (value, -1);
+  int digits;
+
+  for (digits = 0; digits < 3; digits++)
+    if (fabs (value * pow (10, digits) - round (value * pow (10, digits))) < 1e-9 * MAX (1, fabs (value)))
+      break;
+  return digits;
+}
+
+static char *
+with_unit_digits (L4aChart *chart,
+                  double    value,
+                  int       digits)
+{
+  g_autofree char *number = l4a_format_number (value, digits);
 
   if (chart->unit == NULL || *chart->unit == '\0')
     return g_steal_pointer (&number);
@@ -183,6 +196,13 @@ with_unit (L4aChart *chart,
     return g_strconcat (number, "%", NULL);
   /* translators: a number and its unit, such as 24.4 µg/m³ */
   return g_strdup_printf (_("%s %s"), number, chart->unit);
+}
+
+static char *
+with_unit (L4aChart *chart,
+           double    value)
+{
+  return with_unit_digits (chart, value, -1);
 }
 
 /**
@@ -254,7 +274,14 @@ l4a_chart_compute_verdict (L4aChart *chart)
     expected = b_value;
   else
     expected = b_value + (t_value - b_value) * (last->x - b_day) / (t_day - b_day);
-  expected_text = with_unit (chart, expected);
+  /* a value on the way is written a decimal finer than the values it lies
+   * between, so that it differs from the latest where it does (20.01 beside
+   * 20.1, not 20.006849); whole counts stay whole (4 179 people) */
+  {
+    int digits = MAX (decimals_of (last->y), MAX (decimals_of (t_value), decimals_of (b_value)));
+
+    expected_text = with_unit_digits (chart, expected, digits == 0 ? 0 : MIN (digits + 1, 3));
+  }
 
   better = chart->higher_is_better ? last->y >= expected : last->y <= expected;
   chart->verdict = better ? L4A_VERDICT_ON_TRACK : L4A_VERDICT_OFF_TRACK;

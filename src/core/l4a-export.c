@@ -65,6 +65,7 @@ static const Selection monitoring[] = {
   { "deliverable", "hub_id IN (" OWN_HUBS ")" },
   { "deliverable_change", "id IN (" OWN_CHANGES ")" },
   { "progress_report", "hub_id IN (" OWN_HUBS ")" },
+  { "hub_link", "hub_id IN (" OWN_HUBS ") OR other_id IN (" OWN_HUBS ")" },
   { "indicator", "hub_id IN (" OWN_HUBS ")" },
   { "measurement", "indicator_id IN (SELECT id FROM indicator WHERE hub_id IN (" OWN_HUBS "))" },
   { NULL }
@@ -130,6 +131,7 @@ static const Selection registry[] = {
   { "network_event", NULL },
   { "reporting_schedule", NULL },
   { "progress_report", NULL },
+  { "hub_link", NULL },
   { "brand_asset", NULL },
   { "brand_colour", NULL },
   { NULL }

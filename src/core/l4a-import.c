@@ -36,6 +36,7 @@
 #include "l4a-brand.h"
 #include "l4a-import.h"
 #include "l4a-labels.h"
+#include "l4a-links.h"
 #include "l4a-monitoring.h"
 #include "l4a-reports.h"
 #include "l4a-proposal-edit.h"
@@ -469,6 +470,9 @@ government_rule (Rules      *rules,
     }
   if (g_str_equal (table, "deliverable"))
     return monitoring_deliverable_rule (rules, object, index, error);
+  if (g_str_equal (table, "hub_link"))
+    return l4a_links_government_rule (rules->store, rules->actor, object, RECORD_NAME, error) ? RULE_OK
+                                                                                                : RULE_REFUSED;
   if (g_str_equal (table, "progress_report"))
     return l4a_reports_government_rule (rules->store, rules->actor, object, RECORD_NAME, error) ? RULE_OK
                                                                                                   : RULE_REFUSED;
@@ -1210,7 +1214,7 @@ check_values (const char  *table,
     static const struct { const char *table, *member; } words[] = {
       { "hub", "status" }, { "hub", "format" }, { "proposal", "format" }, { "proposal", "state" },
       { "deliverable", "status" }, { "activity", "kind" }, { "deliverable_change", "status" },
-      { "network_event", "kind" }, { "progress_report", "status" },
+      { "network_event", "kind" }, { "progress_report", "status" }, { "hub_link", "reason" },
     };
 
     for (guint w = 0; w < G_N_ELEMENTS (words); w++)
@@ -1224,6 +1228,7 @@ check_values (const char  *table,
              : g_str_equal (words[w].member, "state") ? L4A_TYPE_PROPOSAL_STATE
              : g_str_equal (table, "network_event") ? L4A_TYPE_NETWORK_EVENT_KIND
              : g_str_equal (table, "progress_report") ? L4A_TYPE_REPORT_STATUS
+             : g_str_equal (table, "hub_link") ? L4A_TYPE_LINK_REASON
              : g_str_equal (words[w].member, "kind") ? L4A_TYPE_ACTIVITY_KIND
              : g_str_equal (table, "hub") ? L4A_TYPE_HUB_STATUS : L4A_TYPE_DELIVERABLE_STATUS;
         if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||

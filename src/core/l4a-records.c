@@ -53,6 +53,7 @@ static const TableInfo tables[] = {
   { "network_event", N_("network event"), "title", { "hubs" } },
   { "reporting_schedule", N_("reporting schedule"), "hub_id", { NULL } },
   { "progress_report", N_("progress report"), "period_start", { NULL } },
+  { "hub_link", N_("link between hubs"), "reason", { NULL } },
   { "member", N_("member"), "name", { NULL } },
   { "conflict", N_("conflict"), "id", { NULL } },
   { "assignment", N_("assignment"), "id", { NULL } },

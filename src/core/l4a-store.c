@@ -87,6 +87,7 @@ static const WatchSpec watch_specs[] = {
   { "network_event", "id", { { NULL } } },
   { "reporting_schedule", "hub_id", { { "hub_id", "hub" } } },
   { "progress_report", "id", { { "hub_id", "hub" } } },
+  { "hub_link", "id", { { "hub_id", "hub" }, { "other_id", "hub" } } },
   { "network_event_hub", NULL, { { "network_event_id", "network_event" }, { "hub_id", "hub" } } },
   { "attachment", "sha256", { { NULL } } },
   { "member", "id", { { NULL } } },
@@ -116,6 +117,7 @@ static const char * const migrations[] = {
   "/org/local4action/Hubs/core/migrations/005-trust.sql",
   "/org/local4action/Hubs/core/migrations/006-monitoring.sql",
   "/org/local4action/Hubs/core/migrations/007-reports.sql",
+  "/org/local4action/Hubs/core/migrations/008-links.sql",
 };
 
 /* Tables that l4a_store_count() may be asked about; the name goes into SQL
@@ -128,7 +130,7 @@ static const char * const countable_tables[] = {
   "brand_asset", "brand_colour", "audit", "imported_bundle", "region", "sdg",
   "policy_council", "pact_axis", "country", "hub_fts", "proposal_fts",
   "activity_sdg", "activity_government", "activity_hub", "deliverable_change", "network_event", "network_event_hub",
-  "reporting_schedule", "progress_report",
+  "reporting_schedule", "progress_report", "hub_link",
 };
 
 GQuark

@@ -176,6 +176,14 @@ l4a_enum_get_label (GType       enum_type,
       case L4A_ACTIVITY_PEER_VISIT: return C_("activity kind", "Peer visit");
       default: break;
       }
+  else if (enum_type == L4A_TYPE_LINK_REASON)
+    switch ((L4aLinkReason) value->value)
+      {
+      case L4A_LINK_SHARED_TOPIC: return C_("link", "Shared topic");
+      case L4A_LINK_JOINT_PRODUCT: return C_("link", "Joint product");
+      case L4A_LINK_PEER_LEARNING: return C_("link", "Peer learning");
+      default: break;
+      }
   else if (enum_type == L4A_TYPE_NETWORK_EVENT_KIND)
     switch ((L4aNetworkEventKind) value->value)
       {

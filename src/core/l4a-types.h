@@ -77,6 +77,14 @@ typedef enum /*< underscore_name=l4a_network_event_kind >*/
   L4A_NETWORK_EVENT_OTHER,          /*< nick=other >*/
 } L4aNetworkEventKind;
 
+/* Why two hubs are linked. */
+typedef enum /*< underscore_name=l4a_link_reason >*/
+{
+  L4A_LINK_SHARED_TOPIC,  /*< nick=shared-topic >*/
+  L4A_LINK_JOINT_PRODUCT, /*< nick=joint-product >*/
+  L4A_LINK_PEER_LEARNING, /*< nick=peer-learning >*/
+} L4aLinkReason;
+
 /* Where a progress report stands. */
 typedef enum /*< underscore_name=l4a_report_status >*/
 {

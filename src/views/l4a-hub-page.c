@@ -25,6 +25,7 @@
 #include "l4a-monitoring-dialogs.h"
 #include "l4a-reference.h"
 #include "l4a-reports.h"
+#include "l4a-links.h"
 #include "l4a-sdg-chips.h"
 
 /* Everything about one hub: its fields, lead government and partners,
@@ -138,6 +139,65 @@ deliverable_action (GtkWidget  *widget,
   if (self->store != NULL)
     gtk_window_present (GTK_WINDOW (l4a_deliverable_dialog_new (widget, self->store,
                                                                 g_variant_get_string (parameter, NULL))));
+}
+
+static void
+propose_link_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  L4aHubPage *self = L4A_HUB_PAGE (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (l4a_link_dialog_new (widget, self->store, self->hub_id)));
+}
+
+static void
+answer_link (L4aHubPage *self,
+             const char *link_id,
+             gboolean    accept)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (!l4a_hub_link_answer (self->store, link_id, accept, &error))
+    {
+      if (overlay)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      return;
+    }
+  if (overlay)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                 adw_toast_new (accept ? _("Link accepted") : _("Link declined")));
+}
+
+static void
+accept_link_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  answer_link (L4A_HUB_PAGE (widget), g_variant_get_string (parameter, NULL), TRUE);
+}
+
+static void
+decline_link_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  answer_link (L4A_HUB_PAGE (widget), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+static void
+remove_link_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  L4aHubPage *self = L4A_HUB_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (!l4a_hub_link_remove (self->store, g_variant_get_string (parameter, NULL), &error) && overlay)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
 }
 
 static void
@@ -566,6 +626,96 @@ build_reports (L4aHubPage *self,
     }
 }
 
+static GtkWidget *
+row_button (const char *label,
+            const char *action,
+            const char *target,
+            const char *style)
+{
+  GtkWidget *button = label ? gtk_button_new_with_mnemonic (label) : gtk_button_new ();
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  if (style)
+    gtk_widget_add_css_class (button, style);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  return button;
+}
+
+/* The hubs this one is linked with, and the links proposed either way. */
+static void
+build_links (L4aHubPage *self,
+             L4aStore   *store)
+{
+  g_autoptr(GPtrArray) links = l4a_hub_links (store, self->hub_id, NULL);
+  gboolean can_propose = l4a_hub_link_can_propose (store, self->hub_id);
+  gboolean secretariat = l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT;
+  GtkWidget *group = NULL;
+  guint shown = 0;
+
+  for (guint i = 0; links && i < links->len; i++)
+    shown += g_strcmp0 (((L4aHubLink *) g_ptr_array_index (links, i))->status, "declined") != 0;
+  if (shown == 0 && !can_propose)
+    return;
+
+  group = add_group (self, _("Linked Hubs"), _("Hubs this one works with: a shared topic, a joint product, peer "
+                                               "learning"));
+  if (can_propose)
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
+                                             header_button (_("_Propose a Link"), "list-add-symbolic",
+                                                            "hub.propose-link"));
+  if (shown == 0)
+    add_row (group, _("No links yet"), _("Propose one to a hub with a shared topic or a joint product."));
+  for (guint i = 0; links && i < links->len; i++)
+    {
+      L4aHubLink *link = g_ptr_array_index (links, i);
+      gboolean outgoing = g_strcmp0 (link->hub_id, self->hub_id) == 0;
+      const char *other_id = outgoing ? link->other_id : link->hub_id;
+      const char *other_name = outgoing ? link->other_name : link->hub_name;
+      const char *reason = l4a_enum_get_label (L4A_TYPE_LINK_REASON, link->reason);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (g_str_equal (link->status, "declined"))
+        continue;
+      if (g_str_equal (link->status, "accepted"))
+        subtitle = link->note && *link->note ? g_strdup_printf ("%s · %s", reason, link->note) : g_strdup (reason);
+      else if (outgoing)
+        /* translators: a link's reason, then that the other hub has not answered yet */
+        subtitle = g_strdup_printf (_("%s · proposed, waiting for an answer"), reason);
+      else
+        /* translators: a link's reason, then that the other hub proposed it */
+        subtitle = g_strdup_printf (_("%s · proposed to this hub"), reason);
+      row = add_row (group, other_name, subtitle);
+      if (g_str_equal (link->status, "proposed"))
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("mail-send-symbolic"));
+      if (l4a_hub_link_can_answer (store, link) && (!outgoing || secretariat))
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("_Decline"), "hub.decline-link", link->id,
+                                                                       NULL));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("_Accept"), "hub.accept-link", link->id,
+                                                                       "suggested-action"));
+        }
+      else if (secretariat || (outgoing && g_str_equal (link->status, "proposed") && can_propose))
+        {
+          GtkWidget *remove = row_button (NULL, "hub.remove-link", link->id, "flat");
+
+          gtk_button_set_icon_name (GTK_BUTTON (remove), "list-remove-symbolic");
+          gtk_widget_set_tooltip_text (remove, secretariat ? _("Remove the Link") : _("Withdraw the Proposal"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          secretariat ? _("Remove the Link") : _("Withdraw the Proposal"), -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        }
+      if (g_str_equal (link->status, "accepted"))
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", other_id);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "hub.open-related");
+        }
+    }
+}
+
 /* The network's meetings where the hub presents. */
 static void
 build_meetings (L4aHubPage *self,
@@ -752,6 +902,10 @@ l4a_hub_page_class_init (L4aHubPageClass *klass)
   gtk_widget_class_install_action (widget_class, "hub.edit-activity", "s", edit_activity_action);
   gtk_widget_class_install_action (widget_class, "hub.deliverable", "s", deliverable_action);
   gtk_widget_class_install_action (widget_class, "hub.report", "s", report_action);
+  gtk_widget_class_install_action (widget_class, "hub.propose-link", NULL, propose_link_action);
+  gtk_widget_class_install_action (widget_class, "hub.accept-link", "s", accept_link_action);
+  gtk_widget_class_install_action (widget_class, "hub.decline-link", "s", decline_link_action);
+  gtk_widget_class_install_action (widget_class, "hub.remove-link", "s", remove_link_action);
   gtk_widget_class_install_action (widget_class, "hub.delete", NULL, delete_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-hub-page.ui");
@@ -830,6 +984,7 @@ l4a_hub_page_show (L4aHubPage  *self,
   gtk_widget_set_visible (self->menu_button, editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "hub.delete", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "hub.add-activity", l4a_monitoring_can_edit (store, self->hub_id));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hub.propose-link", l4a_hub_link_can_propose (store, self->hub_id));
 
   build_header (self, details);
   build_read_only_note (self, store);
@@ -840,6 +995,7 @@ l4a_hub_page_show (L4aHubPage  *self,
   build_reports (self, store);
   build_indicators (self, store, details);
   build_meetings (self, store);
+  build_links (self, store);
   build_related (self, details);
   build_label (self);
 

@@ -16,6 +16,7 @@
 #include "l4a-proposal-edit.h"
 #include "l4a-reference.h"
 #include "l4a-reports.h"
+#include "l4a-links.h"
 #include "l4a-permissions.h"
 #include "l4a-types.h"
 
@@ -36,6 +37,7 @@ typedef enum
   FORM_DELIVERABLE,
   FORM_MEETING,
   FORM_REPORT,
+  FORM_LINK,
 } FormKind;
 
 struct _L4aMonitoringDialog
@@ -74,6 +76,8 @@ struct _L4aMonitoringDialog
   gboolean             reader;     /* the secretariat, while the report waits for it */
   GtkWidget           *submit;
   GtkWidget           *comment_row;
+
+  char                *link_hub;   /* the hub a link is proposed from */
 };
 
 G_DEFINE_FINAL_TYPE (L4aMonitoringDialog, l4a_monitoring_dialog, ADW_TYPE_WINDOW)
@@ -742,6 +746,17 @@ check (L4aMonitoringDialog  *self,
       return l4a_network_event_check (self->store, self->event, field, error);
     case FORM_REPORT:
       return report_check (self, field, error);
+    case FORM_LINK:
+      if (self->hubs == NULL || self->hubs->len != 1)
+        {
+          if (field)
+            *field = "hub-search";
+          g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                               self->hubs && self->hubs->len > 1 ? _("Link one hub at a time.")
+                                                                 : _("Find the hub to link to by its name."));
+          return FALSE;
+        }
+      return TRUE;
     case FORM_DELIVERABLE:
     default:
       if (self->change == NULL)
@@ -822,6 +837,15 @@ save_action (GtkWidget  *widget,
     case FORM_REPORT:
       ok = l4a_report_save (self->store, self->report, &error);
       break;
+    case FORM_LINK:
+      {
+        g_autofree char *note = dup_text (self, "note");
+
+        ok = l4a_hub_link_propose (self->store, self->link_hub,
+                                   ((L4aChoice *) g_ptr_array_index (self->hubs, 0))->id, combo_nick (self, "reason"),
+                                   note, &error);
+      }
+      break;
     case FORM_DELIVERABLE:
     default:
       ok = l4a_deliverable_set_status (self->store, self->change, &error);
@@ -833,7 +857,9 @@ save_action (GtkWidget  *widget,
       gtk_widget_set_visible (GTK_WIDGET (self->problem), TRUE);
       return;
     }
-  toast (self, self->kind == FORM_REPORT ? _("Report saved")
+  toast (self, self->kind == FORM_LINK ? (l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT
+                                          ? _("Hubs linked") : _("Link proposed"))
+             : self->kind == FORM_REPORT ? _("Report saved")
              : self->kind == FORM_DELIVERABLE ? _("Change recorded")
              : self->kind == FORM_ACTIVITY ? (created ? _("Activity recorded") : _("Activity saved"))
              : created ? _("Meeting added") : _("Meeting saved"));
@@ -1021,6 +1047,7 @@ l4a_monitoring_dialog_dispose (GObject *object)
   g_clear_pointer (&self->hub_rows, g_ptr_array_unref);
   g_clear_pointer (&self->governments_all, g_ptr_array_unref);
   g_clear_pointer (&self->report, l4a_report_free);
+  g_clear_pointer (&self->link_hub, g_free);
 
   G_OBJECT_CLASS (l4a_monitoring_dialog_parent_class)->dispose (object);
 }
@@ -1749,6 +1776,103 @@ l4a_report_dialog_new (GtkWidget  *anchor,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.submit", self->writer);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.acknowledge", self->reader);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.request-changes", self->reader);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.delete", FALSE);
+  finish (self);
+  return GTK_WIDGET (self);
+}
+
+/* Link ---------------------------------------------------------------------------------- */
+
+static void
+suggestion_chosen_cb (GtkButton           *button,
+                      L4aMonitoringDialog *self)
+{
+  L4aChoice *choice = g_new0 (L4aChoice, 1);
+
+  choice->id = g_strdup (g_object_get_data (G_OBJECT (button), "l4a-id"));
+  choice->name = g_strdup (g_object_get_data (G_OBJECT (button), "l4a-name"));
+  g_ptr_array_set_size (self->hubs, 0);
+  g_ptr_array_add (self->hubs, choice);
+  gtk_editable_set_text (self->hub_search, "");
+  rebuild_hubs (self);
+  update (self);
+}
+
+/**
+ * l4a_link_dialog_new:
+ * @hub_id: the hub the link is proposed from
+ *
+ * Proposes a link from @hub_id to another hub, found by name or among the
+ * hubs that share most with it.
+ */
+GtkWidget *
+l4a_link_dialog_new (GtkWidget  *anchor,
+                     L4aStore   *store,
+                     const char *hub_id)
+{
+  L4aMonitoringDialog *self;
+  g_autoptr(GPtrArray) reasons = enum_nicks (L4A_TYPE_LINK_REASON);
+  g_autoptr(GPtrArray) suggestions = l4a_hub_link_suggestions (store, hub_id, 5, NULL);
+  g_autofree char *hub_name = l4a_monitoring_hub_name (store, hub_id);
+  GtkWidget *group;
+
+  self = dialog_new (anchor, store, FORM_LINK,
+                     l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT ? _("Link Hubs") : _("Propose a Link"));
+  self->link_hub = g_strdup (hub_id);
+  adw_window_title_set_subtitle (self->title, hub_name ? hub_name : "");
+  gtk_button_set_label (GTK_BUTTON (self->save), l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT ? _("_Link")
+                                                                                                    : _("_Propose"));
+  gtk_button_set_use_underline (GTK_BUTTON (self->save), TRUE);
+
+  /* a picker of one hub: the activity's is the model, without the hub itself */
+  self->activity = l4a_activity_new ();
+  self->activity->hub_id = g_strdup (hub_id);
+  add_hub_picker (self, _("Link To"), NULL, NULL);
+
+  group = add_group (self, _("Why"), l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT
+                                     ? NULL : _("The other hub’s lead government accepts or declines it"));
+  add_combo (self, group, "reason", _("Reason"), L4A_TYPE_LINK_REASON, reasons, "shared-topic");
+  add_entry (self, group, "note", _("Note"), NULL);
+
+  if (suggestions != NULL && suggestions->len > 0)
+    {
+      group = add_group (self, _("Suggested"), _("Hubs that share goals, Policy Councils or the Pact axis"));
+      for (guint i = 0; i < suggestions->len; i++)
+        {
+          L4aLinkSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *choose = gtk_button_new_with_label (_("Choose"));
+          g_autoptr(GString) why = g_string_new (NULL);
+
+          if (suggestion->shared_sdgs)
+            g_string_append_printf (why, g_dngettext (GETTEXT_PACKAGE, "%u goal", "%u goals", suggestion->shared_sdgs),
+                                    suggestion->shared_sdgs);
+          if (suggestion->shared_councils)
+            {
+              g_string_append (why, why->len ? ", " : "");
+              g_string_append_printf (why, g_dngettext (GETTEXT_PACKAGE, "%u Policy Council", "%u Policy Councils",
+                                                        suggestion->shared_councils), suggestion->shared_councils);
+            }
+          if (suggestion->same_axis)
+            {
+              g_string_append (why, why->len ? ", " : "");
+              g_string_append (why, _("the Pact axis"));
+            }
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), suggestion->name);
+          {
+            /* translators: what two hubs share, e.g. “2 goals, the Pact axis in common” */
+            g_autofree char *subtitle = g_strdup_printf (_("%s in common"), why->str);
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          }
+          gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+          g_object_set_data_full (G_OBJECT (choose), "l4a-id", g_strdup (suggestion->id), g_free);
+          g_object_set_data_full (G_OBJECT (choose), "l4a-name", g_strdup (suggestion->name), g_free);
+          g_signal_connect (choose, "clicked", G_CALLBACK (suggestion_chosen_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.delete", FALSE);
   finish (self);
   return GTK_WIDGET (self);

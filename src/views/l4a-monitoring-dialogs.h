@@ -33,6 +33,10 @@ GtkWidget  *l4a_report_dialog_new        (GtkWidget         *anchor,
                                           const char        *hub_id,
                                           const char        *period_start);
 
+GtkWidget  *l4a_link_dialog_new          (GtkWidget         *anchor,
+                                          L4aStore          *store,
+                                          const char        *hub_id);
+
 void        l4a_monitoring_offer_undo    (GtkWidget         *anchor,
                                           L4aStore          *store,
                                           const char        *title,

@@ -17,6 +17,7 @@
 
 #include "core-test-utils.h"
 #include "l4a-monitoring.h"
+#include "l4a-links.h"
 #include "l4a-reports.h"
 #include "l4a-labels.h"
 
@@ -715,6 +716,102 @@ test_reports (void)
   g_assert_cmpuint (after.due + after.overdue, ==, before.due + before.overdue - 1);
 }
 
+/* Links between hubs: a lead government proposes, the other side answers;
+ * the secretariat's links stand at once; suggestions share the most. */
+static void
+test_links (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "links.sqlite");
+  g_autofree char *lead = l4a_test_sql_text (l4a_store_get_path (store), LEAD_SQL);
+  g_autofree char *hub = sql_text (store, "SELECT min (id) FROM hub WHERE government_id = '%s'", lead);
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *other_lead = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *link = NULL;
+  L4aLinkSuggestion *best;
+
+  /* the suggestions, best first, counted as SQLite counts */
+  suggestions = l4a_hub_link_suggestions (store, hub, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (suggestions->len, >, 0);
+  best = g_ptr_array_index (suggestions, 0);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM hub_sdg a JOIN hub_sdg b ON a.goal = b.goal "
+                                            "WHERE a.hub_id = '%s' AND b.hub_id = '%s'", hub, best->id);
+
+    g_assert_cmpint (best->shared_sdgs, ==, sql_int (store, sql));
+  }
+  for (guint i = 1; i < suggestions->len; i++)
+    {
+      L4aLinkSuggestion *a = g_ptr_array_index (suggestions, i - 1), *b = g_ptr_array_index (suggestions, i);
+
+      g_assert_cmpuint (2 * a->shared_sdgs + 2 * a->shared_councils + a->same_axis, >=,
+                        2 * b->shared_sdgs + 2 * b->shared_councils + b->same_axis);
+    }
+  other = g_strdup (best->id);
+  other_lead = sql_text (store, "SELECT government_id FROM hub WHERE id = '%s'", other);
+  third = sql_text (store, "SELECT min (id) FROM hub WHERE id NOT IN ('%s', '%s') AND government_id <> '%s'", hub, other,
+                    lead);
+
+  /* who proposes: the lead government, not another, not a member */
+  l4a_test_act_as (store, L4A_ROLE_MEMBER, NULL);
+  g_assert_false (l4a_hub_link_propose (store, hub, other, "peer-learning", NULL, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, lead);
+  g_assert_false (l4a_hub_link_propose (store, hub, hub, "peer-learning", NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (l4a_hub_link_propose (store, hub, other, "friendship", NULL, &error));
+  g_clear_error (&error);
+  g_assert_true (l4a_hub_link_propose (store, hub, other, "peer-learning", "Both work on heat", &error));
+  g_assert_no_error (error);
+  g_assert_false (l4a_hub_link_propose (store, hub, other, "shared-topic", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "proposed already"));
+  g_clear_error (&error);
+  link = sql_text (store, "SELECT id FROM hub_link WHERE hub_id = '%s' AND other_id = '%s' AND status = 'proposed'",
+                   hub, other);
+  g_assert_nonnull (link);
+
+  /* the proposing side does not answer its own proposal; the other side does */
+  g_assert_false (l4a_hub_link_answer (store, link, TRUE, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  if (g_strcmp0 (other_lead, lead) != 0)
+    {
+      l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, other_lead);
+      g_assert_true (l4a_hub_link_answer (store, link, TRUE, &error));
+      g_assert_no_error (error);
+      g_assert_false (l4a_hub_link_answer (store, link, FALSE, &error));
+      g_clear_error (&error);
+    }
+
+  /* both sides see it */
+  links = l4a_hub_links (store, other, &error);
+  g_assert_cmpuint (links->len, >=, 1);
+  g_clear_pointer (&links, g_ptr_array_unref);
+  links = l4a_hub_links (store, hub, &error);
+  g_assert_cmpuint (links->len, >=, 1);
+
+  /* the secretariat's link stands at once; it alone removes an accepted one */
+  l4a_test_act_as (store, L4A_ROLE_SECRETARIAT, NULL);
+  g_assert_true (l4a_hub_link_propose (store, hub, third, "joint-product", NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *status = sql_text (store, "SELECT status FROM hub_link WHERE other_id = '%s'", third);
+    g_assert_cmpstr (status, ==, "accepted");
+  }
+  l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, lead);
+  g_assert_false (l4a_hub_link_remove (store, link, &error));
+  g_clear_error (&error);
+  l4a_test_act_as (store, L4A_ROLE_SECRETARIAT, NULL);
+  g_assert_true (l4a_hub_link_remove (store, link, &error));
+  g_assert_no_error (error);
+  g_assert_null (sql_text (store, "SELECT id FROM hub_link WHERE id = '%s'", link));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +823,7 @@ main (int   argc,
   g_test_add_func ("/core/monitoring/deliverables", test_deliverables);
   g_test_add_func ("/core/monitoring/events", test_events);
   g_test_add_func ("/core/monitoring/reports", test_reports);
+  g_test_add_func ("/core/monitoring/links", test_links);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-monitoring-XXXXXX");
 }

@@ -21,6 +21,7 @@
 #include "l4a-import.h"
 #include "l4a-inbox.h"
 #include "l4a-monitoring.h"
+#include "l4a-links.h"
 #include "l4a-reports.h"
 #include "l4a-records.h"
 
@@ -1512,6 +1513,9 @@ test_monitoring_bundles (void)
     g_assert_true (l4a_report_submit (city, report, &error));
     g_assert_no_error (error);
   }
+  /* and a link proposed to another hub */
+  g_assert_true (l4a_hub_link_propose (city, hub, other_hub, "peer-learning", "Heat and care", &error));
+  g_assert_no_error (error);
   monitoring = export_to (city, L4A_ROLE_GOVERNMENT, lead, "monitoring", NULL);
 
   /* the secretariat takes it in: the activity with its lists, the new
@@ -1533,6 +1537,33 @@ test_monitoring_bundles (void)
                          "AND gathered LIKE '%%deliverables%%'", report->id);
   g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (office), sql), ==, 1);
   g_clear_pointer (&plan, l4a_import_plan_free);
+
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (office),
+                                     "SELECT count(*) FROM hub_link WHERE status = 'proposed' "
+                                     "AND proposed_by = 'government' AND note = 'Heat and care'"), ==, 1);
+  /* a link the government could not make so in the window */
+  {
+    g_autofree char *link = text_of (city, "SELECT id FROM hub_link WHERE note = 'Heat and care'");
+    IdFieldValue accepted = { "hub_link", link, "status", "accepted" };
+    IdFieldValue reason = { "hub_link", link, "reason", "joint-product" };
+    AddedRecord foreign = { "hub_link", NULL };
+    g_autofree char *json = NULL;
+    g_autofree char *bad = NULL;
+
+    bad = tampered (monitoring, set_field_of, &accepted);
+    expect_refused (office, bad, "answers a proposed link");
+    g_clear_pointer (&bad, g_free);
+    bad = tampered (monitoring, set_field_of, &reason);
+    expect_refused (office, bad, "keeps its hubs, its reason");
+    g_clear_pointer (&bad, g_free);
+    /* a link from a hub it does not lead */
+    json = g_strdup_printf ("{\"id\": \"5a1e0000-0000-4000-8000-000000000002\", \"hub_id\": \"%s\", "
+                            "\"other_id\": \"%s\", \"reason\": \"peer-learning\", \"status\": \"proposed\", "
+                            "\"proposed_by\": \"government\", \"note\": \"\"}", other_hub, hub);
+    foreign.json = json;
+    bad = tampered (monitoring, add_record, &foreign);
+    expect_refused (office, bad, "from the hubs it leads");
+  }
 
   /* a report the government could not write so in the window */
   {
@@ -1643,7 +1674,7 @@ test_monitoring_bundles (void)
       const char *count = (const char *[]) { "SELECT count(*) FROM network_event_hub",
                                              "SELECT count(*) FROM deliverable_change",
                                              "SELECT count(*) FROM activity_hub",
-                                             "SELECT count(*) FROM activity_sdg" }[i];
+                                             "SELECT count(*) FROM hub_link" }[i];
 
       g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (office), count), >, 0);
       g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (fresh), count), ==,

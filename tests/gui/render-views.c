@@ -1097,6 +1097,21 @@ render_monitoring (L4aApplication *app,
           ok = FALSE;
       }
 
+      dialog = l4a_link_dialog_new (page, store, hub);
+      gtk_window_set_default_size (GTK_WINDOW (dialog), width == 360 ? 360 : 600, 760);
+      gtk_window_present (GTK_WINDOW (dialog));
+      l4a_test_iterate (0.5);
+      {
+        g_autofree char *name = g_strdup_printf ("link-dialog-%s%s.png", style, size);
+        ok &= save_window (GTK_WINDOW (dialog), outdir, name);
+      }
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      scroll_to (page, find_group (page, _("Linked Hubs")));
+      {
+        g_autofree char *name = g_strdup_printf ("monitoring-links-%s%s.png", style, size);
+        ok &= save_window (GTK_WINDOW (window), outdir, name);
+      }
+
       dialog = l4a_deliverable_dialog_new (page, store, done);
       gtk_window_set_default_size (GTK_WINDOW (dialog), width == 360 ? 360 : 600, 760);
       gtk_window_present (GTK_WINDOW (dialog));

@@ -2060,6 +2060,39 @@ test_monitoring (void)
     g_object_set_data_full (G_OBJECT (store), "l4a-test-report-start", g_steal_pointer (&start), g_free);
   }
 
+  /* a link proposed to a suggested hub */
+  {
+    gint64 links = l4a_test_sql_int (path, "SELECT count(*) FROM hub_link");
+    GtkWidget *choose = NULL;
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+    g_assert_true (gtk_widget_activate_action (page, "hub.propose-link", NULL));
+    l4a_test_iterate (0.3);
+    dialog = GTK_WIDGET (find_toplevel (L4A_TYPE_MONITORING_DIALOG));
+    g_assert_nonnull (dialog);
+    g_assert_false (can_save (dialog));
+    g_ptr_array_add (stack, dialog);
+    while (stack->len > 0 && choose == NULL)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+        if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "Choose") == 0)
+          choose = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+    g_assert_nonnull (choose);
+    g_signal_emit_by_name (choose, "clicked");
+    type_into (dialog, "note", "Both work on heat in public spaces");
+    g_assert_true (can_save (dialog));
+    l4a_test_iterate (0.3);
+    g_assert_cmpint (l4a_test_sql_int (path, "SELECT count(*) FROM hub_link"), ==, links + 1);
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT count(*) FROM hub_link WHERE hub_id = '%s' AND status = 'proposed' "
+                           "AND note = 'Both work on heat in public spaces'", hub);
+    g_assert_cmpint (l4a_test_sql_int (path, sql), ==, 1);
+  }
+
   /* a government does not keep the network's calendar */
   l4a_window_show_view (window, "indicators");
   l4a_test_iterate (0.5);
