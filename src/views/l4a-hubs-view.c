@@ -20,6 +20,7 @@
 #include "l4a-hub-page.h"
 #include "l4a-hub-list.h"
 #include "l4a-hubs-view.h"
+#include "l4a-links.h"
 #include "l4a-hubs-view-private.h"
 #include "l4a-labels.h"
 #include "l4a-map-view.h"
@@ -865,6 +866,35 @@ update_map (L4aHubsView *self)
   shown = l4a_hub_filter_apply (without_country, G_LIST_MODEL (self->hubs));
   l4a_map_view_set_hubs (self->map_view, shown);
   l4a_map_view_set_selected (self->map_view, self->filter->country);
+
+  /* the accepted links between the hubs shown, country to country */
+  if (self->store != NULL)
+    {
+      g_autoptr(GHashTable) countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_autoptr(GPtrArray) links = l4a_hub_links (self->store, NULL, NULL);
+      g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+        {
+          g_autoptr(L4aHub) hub = g_list_model_get_item (shown, i);
+
+          if (l4a_hub_get_country (hub) != NULL)
+            g_hash_table_insert (countries, g_strdup (l4a_hub_get_id (hub)), g_strdup (l4a_hub_get_country (hub)));
+        }
+      for (guint i = 0; links && i < links->len; i++)
+        {
+          L4aHubLink *link = g_ptr_array_index (links, i);
+          const char *a = g_hash_table_lookup (countries, link->hub_id);
+          const char *b = g_hash_table_lookup (countries, link->other_id);
+
+          if (a && b && g_str_equal (link->status, "accepted"))
+            {
+              g_ptr_array_add (pairs, g_strdup (a));
+              g_ptr_array_add (pairs, g_strdup (b));
+            }
+        }
+      l4a_map_view_set_links (self->map_view, pairs);
+    }
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "l4a-hub.h"
 #include "l4a-map.h"
@@ -42,6 +43,7 @@ struct _L4aMapView
   double         drag_center_x;
   double         drag_center_y;
   double         zoom_begin;
+  GPtrArray     *links;       /* country codes, two by two: the hubs linked */
 };
 
 G_DEFINE_FINAL_TYPE (L4aMapView, l4a_map_view, GTK_TYPE_WIDGET)
@@ -141,6 +143,36 @@ l4a_map_view_snapshot (GtkWidget   *widget,
   l4a_map_render (cr, width, height, &self->camera,
                   &style, (const L4aMapMarker *) (gpointer) self->markers->data, self->markers->len,
                   self->hovered ? self->hovered : self->selected);
+
+  /* links between hubs: an arc from one country's marker to the other's */
+  if (self->links != NULL && self->links->len >= 2)
+    {
+      GdkRGBA accent = { 0.11, 0.44, 0.85, 1 };
+      L4aRgb rgb;
+
+      if (lookup_color (widget, "accent_color", &rgb))
+        accent = (GdkRGBA) { rgb.red, rgb.green, rgb.blue, 1 };
+      cairo_save (cr);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.7);
+      cairo_set_line_width (cr, 2);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      for (guint i = 0; i + 1 < self->links->len; i += 2)
+        {
+          double ax, ay, bx, by;
+
+          if (!l4a_map_marker_position (&self->camera, width, height, g_ptr_array_index (self->links, i), &ax, &ay) ||
+              !l4a_map_marker_position (&self->camera, width, height, g_ptr_array_index (self->links, i + 1), &bx,
+                                        &by) ||
+              (ax == bx && ay == by))
+            continue;
+          /* bowed upwards by a fifth of its length, as flight paths are drawn */
+          cairo_move_to (cr, ax, ay);
+          cairo_curve_to (cr, ax + (bx - ax) / 3, ay + (by - ay) / 3 - hypot (bx - ax, by - ay) / 5,
+                          ax + 2 * (bx - ax) / 3, ay + 2 * (by - ay) / 3 - hypot (bx - ax, by - ay) / 5, bx, by);
+          cairo_stroke (cr);
+        }
+      cairo_restore (cr);
+    }
 
   if (self->focused && gtk_widget_has_visible_focus (widget))
     {
@@ -469,6 +501,7 @@ l4a_map_view_measure (GtkWidget      *widget,
 static void
 l4a_map_view_dispose (GObject *object)
 {
+  g_clear_pointer (&L4A_MAP_VIEW (object)->links, g_ptr_array_unref);
   L4aMapView *self = (L4aMapView *)object;
 
   g_clear_pointer (&self->by_country, g_hash_table_unref);
@@ -555,6 +588,25 @@ GtkWidget *
 l4a_map_view_new (void)
 {
   return g_object_new (L4A_TYPE_MAP_VIEW, NULL);
+}
+
+/**
+ * l4a_map_view_set_links:
+ * @countries: (nullable): country codes two by two, one pair per link
+ *   between hubs
+ *
+ * Draws an arc between the markers of each pair.
+ */
+void
+l4a_map_view_set_links (L4aMapView *self,
+                        GPtrArray  *countries)
+{
+  g_return_if_fail (L4A_IS_MAP_VIEW (self));
+
+  g_clear_pointer (&self->links, g_ptr_array_unref);
+  if (countries != NULL)
+    self->links = g_ptr_array_ref (countries);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (L4aMapView, l4a_map_view, L4A, MAP_VIEW, GtkWidget)
 
 GtkWidget  *l4a_map_view_new            (void);
+void        l4a_map_view_set_links      (L4aMapView *self,
+                                         GPtrArray  *countries);
 void        l4a_map_view_set_hubs       (L4aMapView *self,
                                          GListModel *hubs);
 guint       l4a_map_view_get_n_markers  (L4aMapView *self);
