@@ -59,9 +59,13 @@ static const Selection submission[] = {
 #define OWN_CHANGES \
   "SELECT id FROM deliverable_change WHERE deliverable_id IN (SELECT id FROM deliverable WHERE hub_id IN (" OWN_HUBS "))"
 
+#define OWN_ACTIVITIES "SELECT id FROM activity WHERE hub_id IN (" OWN_HUBS ")"
+
 static const Selection monitoring[] = {
-  { "attachment", "sha256 IN (SELECT evidence_sha256 FROM deliverable_change WHERE id IN (" OWN_CHANGES "))" },
+  { "attachment", "sha256 IN (SELECT evidence_sha256 FROM deliverable_change WHERE id IN (" OWN_CHANGES ")) "
+                  "OR sha256 IN (SELECT sha256 FROM activity_attachment WHERE activity_id IN (" OWN_ACTIVITIES "))" },
   { "activity", "hub_id IN (" OWN_HUBS ")" },
+  { "activity_attachment", "activity_id IN (" OWN_ACTIVITIES ")" },
   { "deliverable", "hub_id IN (" OWN_HUBS ")" },
   { "deliverable_change", "id IN (" OWN_CHANGES ")" },
   { "progress_report", "hub_id IN (" OWN_HUBS ")" },
@@ -119,10 +123,12 @@ static const Selection registry[] = {
   { "call", "status <> 'draft'" },
   { "criterion", "call_id IN (SELECT id FROM call WHERE status <> 'draft')" },
   { "attachment", "sha256 IN (SELECT sha256 FROM brand_asset) "
-                  "OR sha256 IN (SELECT evidence_sha256 FROM deliverable_change)" },
+                  "OR sha256 IN (SELECT evidence_sha256 FROM deliverable_change) "
+                  "OR sha256 IN (SELECT sha256 FROM activity_attachment)" },
   /* the source proposal stays with the secretariat */
   { "hub", NULL, { "proposal_id" } },
   { "activity", NULL },
+  { "activity_attachment", NULL },
   { "partner", "hub_id IS NOT NULL" },
   { "deliverable", "hub_id IS NOT NULL" },
   { "deliverable_change", NULL },

@@ -143,6 +143,7 @@ typedef struct
   GHashTable *indicators;    /* ids of the bundle's indicators */
   GHashTable *attachments;   /* hashes the bundle's proposal attachments and evidence use */
   GHashTable *changes;       /* "deliverable-id status" of the bundle's deliverable changes */
+  GHashTable *activities;    /* ids of the bundle's activities of the sender's hubs */
 } Rules;
 
 static GHashTable *
@@ -450,7 +451,7 @@ government_rule (Rules      *rules,
       if (g_hash_table_contains (rules->attachments, member_string (object, "sha256") ?: ""))
         return RULE_ADD_ONLY;
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
-                   _("%s: no deliverable change of this bundle gives it as evidence."), RECORD_NAME);
+                   _("%s: no deliverable change or activity of this bundle uses it."), RECORD_NAME);
       return RULE_REFUSED;
     }
   if (g_str_equal (table, "deliverable_change"))
@@ -470,6 +471,24 @@ government_rule (Rules      *rules,
     }
   if (g_str_equal (table, "deliverable"))
     return monitoring_deliverable_rule (rules, object, index, error);
+  if (g_str_equal (table, "activity_attachment"))
+    {
+      const char *activity = member_string (object, "activity_id");
+
+      /* a file of an activity of its own hubs, here or in the bundle */
+      if ((g_hash_table_contains (rules->activities, activity ? activity : "") ||
+           query_exists (rules->store, "SELECT 1 FROM activity a JOIN hub h ON h.id = a.hub_id "
+                                       "WHERE a.id = ?1 AND h.government_id = ?2", activity, rules->actor)) &&
+          !query_exists (rules->store, "SELECT 1 FROM activity a JOIN hub h ON h.id = a.hub_id "
+                                       "WHERE a.id = ?1 AND h.government_id <> ?2", activity, rules->actor) &&
+          !query_exists (rules->store, "SELECT 1 FROM activity_attachment WHERE id = ?1 AND activity_id IS NOT ?2",
+                         id, activity))
+        return RULE_OK;
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   _("%s: a monitoring bundle may only carry the files of the activities of the hubs its "
+                     "government leads."), RECORD_NAME);
+      return RULE_REFUSED;
+    }
   if (g_str_equal (table, "hub_link"))
     return l4a_links_government_rule (rules->store, rules->actor, object, RECORD_NAME, error) ? RULE_OK
                                                                                                 : RULE_REFUSED;
@@ -1538,6 +1557,38 @@ compute_plan (L4aStore   *store,
   rules.indicators = collect (records, "indicator", "id");
   rules.attachments = collect (records, "proposal_attachment", "sha256");
   rules.changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  rules.activities = g_hash_table_new (g_str_hash, g_str_equal);
+  {
+    JsonNode *node = json_object_get_member (records, "activity");
+    JsonArray *array = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+    /* only those whose hub is the sender's here: the others are refused */
+    for (guint i = 0; array && i < json_array_get_length (array); i++)
+      {
+        JsonNode *element = json_array_get_element (array, i);
+        JsonObject *activity = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+        const char *activity_id = activity ? member_string (activity, "id") : NULL;
+
+        if (activity_id != NULL &&
+            query_exists (store, "SELECT 1 FROM hub WHERE id = ?1 AND government_id = ?2",
+                          member_string (activity, "hub_id"), rules.actor))
+          g_hash_table_add (rules.activities, (gpointer) activity_id);
+      }
+  }
+  {
+    JsonNode *node = json_object_get_member (records, "activity_attachment");
+    JsonArray *array = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+    for (guint i = 0; array && i < json_array_get_length (array); i++)
+      {
+        JsonNode *element = json_array_get_element (array, i);
+        JsonObject *file = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+        const char *sha256 = file ? member_string (file, "sha256") : NULL;
+
+        if (sha256 != NULL)
+          g_hash_table_add (rules.attachments, (gpointer) sha256);
+      }
+  }
   {
     JsonNode *node = json_object_get_member (records, "deliverable_change");
     JsonArray *array = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
@@ -1649,6 +1700,7 @@ compute_plan (L4aStore   *store,
   g_hash_table_unref (rules.indicators);
   g_hash_table_unref (rules.attachments);
   g_hash_table_unref (rules.changes);
+  g_hash_table_unref (rules.activities);
   return ok ? g_steal_pointer (&plan) : NULL;
 }
 

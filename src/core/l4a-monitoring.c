@@ -281,7 +281,62 @@ l4a_activity_new (void)
   activity->kind = g_strdup ("event");
   activity->governments = strv_array ();
   activity->hubs = strv_array ();
+  activity->attachments = g_ptr_array_new_with_free_func (l4a_attachment_ref_free);
   return activity;
+}
+
+static GPtrArray *
+copy_attachments (GPtrArray *attachments)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func (l4a_attachment_ref_free);
+
+  for (guint i = 0; attachments && i < attachments->len; i++)
+    {
+      L4aAttachmentRef *a = g_ptr_array_index (attachments, i);
+      L4aAttachmentRef *b = g_new0 (L4aAttachmentRef, 1);
+
+      b->sha256 = g_strdup (a->sha256);
+      b->name = g_strdup (a->name);
+      b->media_type = g_strdup (a->media_type);
+      b->size = a->size;
+      g_ptr_array_add (copy, b);
+    }
+  return copy;
+}
+
+/**
+ * l4a_activity_attach:
+ *
+ * Stores @bytes (PDF, PNG or JPEG by content, 20 MB at most) and lists
+ * them among @activity's files under @name; saved with the activity.
+ */
+gboolean
+l4a_activity_attach (L4aStore     *store,
+                     L4aActivity  *activity,
+                     const char   *name,
+                     GBytes       *bytes,
+                     GError      **error)
+{
+  g_autofree char *sha256 = NULL;
+  g_autofree char *media_type = NULL;
+  g_autofree char *base = g_path_get_basename (name ? name : "attachment");
+  L4aAttachmentRef *ref;
+
+  if (!l4a_attachment_store (store, base, bytes, &sha256, &media_type, error))
+    return FALSE;
+  for (guint i = 0; i < activity->attachments->len; i++)
+    if (g_str_equal (((L4aAttachmentRef *) g_ptr_array_index (activity->attachments, i))->sha256, sha256))
+      {
+        g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, _("“%s” is attached already."), base);
+        return FALSE;
+      }
+  ref = g_new0 (L4aAttachmentRef, 1);
+  ref->sha256 = g_steal_pointer (&sha256);
+  ref->name = g_steal_pointer (&base);
+  ref->media_type = g_steal_pointer (&media_type);
+  ref->size = (gint64) g_bytes_get_size (bytes);
+  g_ptr_array_add (activity->attachments, ref);
+  return TRUE;
 }
 
 L4aActivity *
@@ -303,6 +358,7 @@ l4a_activity_copy (const L4aActivity *activity)
   copy->sdgs = activity->sdgs;
   copy->governments = copy_ids (activity->governments);
   copy->hubs = copy_ids (activity->hubs);
+  copy->attachments = copy_attachments (activity->attachments);
   copy->revision = activity->revision;
   return copy;
 }
@@ -324,6 +380,7 @@ l4a_activity_free (L4aActivity *activity)
   g_free (activity->description);
   g_clear_pointer (&activity->governments, g_ptr_array_unref);
   g_clear_pointer (&activity->hubs, g_ptr_array_unref);
+  g_clear_pointer (&activity->attachments, g_ptr_array_unref);
   g_free (activity);
 }
 
@@ -366,6 +423,29 @@ read_activity (L4aStore     *store,
                                            "ORDER BY government_id", activity->id);
   activity->hubs = read_ids (store, "SELECT hub_id FROM activity_hub WHERE activity_id = ?1 ORDER BY hub_id",
                              activity->id);
+  activity->attachments = g_ptr_array_new_with_free_func (l4a_attachment_ref_free);
+  {
+    sqlite3_stmt *files = l4a_store_prepare_cached (store, "SELECT f.sha256, f.name, a.media_type, a.size "
+                                                           "FROM activity_attachment f JOIN attachment a "
+                                                           "ON a.sha256 = f.sha256 WHERE f.activity_id = ?1 "
+                                                           "ORDER BY f.name", NULL);
+
+    if (files != NULL)
+      {
+        sqlite3_bind_text (files, 1, activity->id, -1, SQLITE_TRANSIENT);
+        while (sqlite3_step (files) == SQLITE_ROW)
+          {
+            L4aAttachmentRef *ref = g_new0 (L4aAttachmentRef, 1);
+
+            ref->sha256 = l4a_store_column_dup (files, 0);
+            ref->name = l4a_store_column_dup (files, 1);
+            ref->media_type = l4a_store_column_dup (files, 2);
+            ref->size = sqlite3_column_int64 (files, 3);
+            g_ptr_array_add (activity->attachments, ref);
+          }
+        sqlite3_reset (files);
+      }
+  }
   return activity;
 }
 
@@ -518,6 +598,56 @@ l4a_activity_check (L4aStore          *store,
   return TRUE;
 }
 
+/* The files of an activity: those gone are dropped, new ones added. */
+static gboolean
+write_attachments (L4aStore    *store,
+                   const char  *activity_id,
+                   GPtrArray   *attachments,
+                   const char  *now,
+                   GError     **error)
+{
+  g_autoptr(GString) keep = g_string_new ("");
+
+  for (guint i = 0; attachments && i < attachments->len; i++)
+    {
+      L4aAttachmentRef *ref = g_ptr_array_index (attachments, i);
+      sqlite3_stmt *stmt = l4a_store_prepare_cached (store, "INSERT INTO activity_attachment (id, activity_id, "
+                                                            "  sha256, name, created_at, updated_at, origin) "
+                                                            "SELECT ?1, ?2, ?3, ?4, ?5, ?5, ?6 WHERE NOT EXISTS "
+                                                            "(SELECT 1 FROM activity_attachment WHERE activity_id = ?2 "
+                                                            "AND sha256 = ?3)", error);
+      g_autofree char *id = g_uuid_string_random ();
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, activity_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, ref->sha256, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, ref->name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, l4a_store_get_installation_id (store), -1, SQLITE_TRANSIENT);
+      if (!l4a_store_step_done (store, stmt, ref->name, error))
+        return FALSE;
+      sqlite3_reset (stmt);
+      g_string_append_printf (keep, "%s%s", keep->len ? "," : "", ref->sha256);
+    }
+  {
+    /* the hashes are hexadecimal, checked when stored: safe to list */
+    sqlite3_stmt *stmt = l4a_store_prepare_cached (store, "DELETE FROM activity_attachment WHERE activity_id = ?1 "
+                                                          "AND instr (',' || ?2 || ',', ',' || sha256 || ',') = 0",
+                                                   error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, activity_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, keep->str, -1, SQLITE_TRANSIENT);
+    if (!l4a_store_step_done (store, stmt, NULL, error))
+      return FALSE;
+    sqlite3_reset (stmt);
+  }
+  return TRUE;
+}
+
 static gboolean
 activity_save_checked (L4aStore     *store,
                        L4aActivity  *activity,
@@ -596,6 +726,7 @@ activity_save_checked (L4aStore     *store,
       !write_ids (store, "DELETE FROM activity_hub WHERE activity_id = ?1",
                   "INSERT INTO activity_hub (activity_id, hub_id) VALUES (?1, ?2)", id,
                   g_strcmp0 (activity->kind, "joint-product") == 0 ? activity->hubs : NULL, error) ||
+      !write_attachments (store, id, activity->attachments, now, error) ||
       !l4a_store_audit (store, update ? "update" : "create", "activity", id, NULL, error))
     return FALSE;
 
@@ -638,6 +769,16 @@ snapshot_record (L4aStore    *store,
   g_string_append_c (text, ':');
   if (!l4a_records_append_canonical (store, table, "id = ?1", id, NULL, text, &n, error))
     return NULL;
+  if (g_str_equal (table, "activity"))
+    {
+      /* and its files, which go with it */
+      g_string_append_c (text, ',');
+      l4a_canonical_append_string (text, "activity_attachment");
+      g_string_append_c (text, ':');
+      if (!l4a_records_append_canonical (store, "activity_attachment", "activity_id = ?1", id, NULL, text, NULL,
+                                         error))
+        return NULL;
+    }
   g_string_append_c (text, '}');
   if (n != 1)
     {

@@ -30,10 +30,16 @@ typedef struct
   guint32    sdgs;         /* bit n set for goal n */
   GPtrArray *governments;  /* ids of the partner governments involved */
   GPtrArray *hubs;         /* ids of the other hubs of a joint product */
+  GPtrArray *attachments;  /* of L4aAttachmentRef: its files */
   gint64     revision;     /* as loaded; 0 for a new one */
 } L4aActivity;
 
 L4aActivity *l4a_activity_new          (void);
+gboolean     l4a_activity_attach       (L4aStore          *store,
+                                        L4aActivity       *activity,
+                                        const char        *name,
+                                        GBytes            *bytes,
+                                        GError           **error);
 L4aActivity *l4a_activity_copy         (const L4aActivity *activity);
 void         l4a_activity_free         (L4aActivity       *activity);
 

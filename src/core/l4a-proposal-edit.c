@@ -85,11 +85,18 @@ indicator_free (gpointer data)
   g_free (i);
 }
 
-static void
-attachment_free (gpointer data)
+/**
+ * l4a_attachment_ref_free:
+ *
+ * Frees a file listed by a proposal or an activity.
+ */
+void
+l4a_attachment_ref_free (gpointer data)
 {
   L4aAttachmentRef *a = data;
 
+  if (a == NULL)
+    return;
   g_free (a->sha256);
   g_free (a->name);
   g_free (a->media_type);
@@ -107,7 +114,7 @@ l4a_proposal_edit_new (void)
   edit->partners = g_ptr_array_new_with_free_func (partner_free);
   edit->deliverables = g_ptr_array_new_with_free_func (deliverable_free);
   edit->indicators = g_ptr_array_new_with_free_func (indicator_free);
-  edit->attachments = g_ptr_array_new_with_free_func (attachment_free);
+  edit->attachments = g_ptr_array_new_with_free_func (l4a_attachment_ref_free);
   return edit;
 }
 

@@ -47,6 +47,8 @@ typedef struct
   gint64 size;
 } L4aAttachmentRef;
 
+void l4a_attachment_ref_free (gpointer data);
+
 /* Every field of a proposal, as its editor holds it. Texts are kept as
  * typed, so that a draft saves whatever state it is in. */
 typedef struct

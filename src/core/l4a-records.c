@@ -45,6 +45,7 @@ static const TableInfo tables[] = {
   { "hub", N_("hub"), "name", { "sdgs", "councils", "related" } },
   { "hub_relation", N_("related hub"), "related_id", { NULL } },
   { "activity", N_("activity"), "title", { "sdgs", "governments", "hubs" } },
+  { "activity_attachment", N_("attachment"), "name", { NULL } },
   { "partner", N_("partner"), "name", { NULL } },
   { "deliverable", N_("deliverable"), "title", { NULL } },
   { "deliverable_change", N_("deliverable change"), "changed_on", { NULL } },

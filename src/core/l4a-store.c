@@ -79,6 +79,7 @@ static const WatchSpec watch_specs[] = {
   { "activity_sdg", NULL, { { "activity_id", "activity" } } },
   { "activity_government", NULL, { { "activity_id", "activity" } } },
   { "activity_hub", NULL, { { "activity_id", "activity" }, { "hub_id", "hub" } } },
+  { "activity_attachment", "id", { { "activity_id", "activity" } } },
   { "partner", "id", { { "proposal_id", "proposal" }, { "hub_id", "hub" } } },
   { "deliverable", "id", { { "proposal_id", "proposal" }, { "hub_id", "hub" } } },
   { "indicator", "id", { { "proposal_id", "proposal" }, { "hub_id", "hub" } } },
@@ -118,6 +119,7 @@ static const char * const migrations[] = {
   "/org/local4action/Hubs/core/migrations/006-monitoring.sql",
   "/org/local4action/Hubs/core/migrations/007-reports.sql",
   "/org/local4action/Hubs/core/migrations/008-links.sql",
+  "/org/local4action/Hubs/core/migrations/009-activity-attachments.sql",
 };
 
 /* Tables that l4a_store_count() may be asked about; the name goes into SQL
@@ -130,7 +132,7 @@ static const char * const countable_tables[] = {
   "brand_asset", "brand_colour", "audit", "imported_bundle", "region", "sdg",
   "policy_council", "pact_axis", "country", "hub_fts", "proposal_fts",
   "activity_sdg", "activity_government", "activity_hub", "deliverable_change", "network_event", "network_event_hub",
-  "reporting_schedule", "progress_report", "hub_link",
+  "reporting_schedule", "progress_report", "hub_link", "activity_attachment",
 };
 
 GQuark

@@ -634,6 +634,19 @@ row_button (const char *label,
 {
   GtkWidget *button = label ? gtk_button_new_with_mnemonic (label) : gtk_button_new ();
 
+  if (label)
+    {
+      g_autofree char *plain = g_strdup (label);
+      char *w = plain;
+
+      /* named for assistive technologies without its underscore */
+      for (const char *r = label; *r; r++)
+        if (*r != '_')
+          *w++ = *r;
+      *w = '\0';
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+    }
+
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   if (style)
     gtk_widget_add_css_class (button, style);

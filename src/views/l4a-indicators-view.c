@@ -198,12 +198,15 @@ rebuild_meetings (L4aIndicatorsView *self)
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   gboolean editable = l4a_store_can (self->store, L4A_PERMISSION_KEEP_REGISTRY);
 
+  g_autoptr(GtkWidget) ics_button = g_object_ref (self->ics_button);
+  g_autoptr(GtkWidget) add_meeting_button = g_object_ref (self->add_meeting_button);
+
   for (guint i = 0; i < self->meeting_rows->len; i++)
     adw_preferences_group_remove (self->meetings_group, g_ptr_array_index (self->meeting_rows, i));
   g_ptr_array_set_size (self->meeting_rows, 0);
-  /* the buttons go after the meetings */
-  adw_preferences_group_remove (self->meetings_group, self->ics_button);
-  adw_preferences_group_remove (self->meetings_group, self->add_meeting_button);
+  /* the buttons go after the meetings, kept while they are moved */
+  adw_preferences_group_remove (self->meetings_group, ics_button);
+  adw_preferences_group_remove (self->meetings_group, add_meeting_button);
 
   if (events == NULL || events->len == 0)
     {

@@ -78,11 +78,40 @@ struct _L4aMonitoringDialog
   GtkWidget           *comment_row;
 
   char                *link_hub;   /* the hub a link is proposed from */
+  AdwPreferencesGroup *files_group;
+  GPtrArray           *file_rows;
+  GtkWidget           *attach_row;
 };
 
 G_DEFINE_FINAL_TYPE (L4aMonitoringDialog, l4a_monitoring_dialog, ADW_TYPE_WINDOW)
 
 static void update (L4aMonitoringDialog *self);
+static void add_files (L4aMonitoringDialog *self);
+
+/* A button with a mnemonic, named for assistive technologies without its
+ * underscore (GTK 4.8 gives them the raw text). */
+static void
+label_button (GtkWidget  *button,
+              const char *mnemonic)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  gtk_button_set_label (GTK_BUTTON (button), mnemonic);
+  gtk_button_set_use_underline (GTK_BUTTON (button), TRUE);
+  for (const char *p = mnemonic; *p; p++)
+    if (*p != '_')
+      g_string_append_c (plain, *p);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
+}
+
+static GtkWidget *
+mnemonic_button (const char *mnemonic)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  label_button (button, mnemonic);
+  return button;
+}
 
 /* Helpers ---------------------------------------------------------------------- */
 
@@ -918,7 +947,7 @@ add_delete_button (L4aMonitoringDialog *self,
                    const char          *label)
 {
   GtkWidget *group = add_group (self, NULL, NULL);
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = mnemonic_button (label);
 
   self->delete_group = group;
   gtk_widget_add_css_class (button, "destructive-action");
@@ -1048,6 +1077,7 @@ l4a_monitoring_dialog_dispose (GObject *object)
   g_clear_pointer (&self->governments_all, g_ptr_array_unref);
   g_clear_pointer (&self->report, l4a_report_free);
   g_clear_pointer (&self->link_hub, g_free);
+  g_clear_pointer (&self->file_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (l4a_monitoring_dialog_parent_class)->dispose (object);
 }
@@ -1074,13 +1104,13 @@ l4a_monitoring_dialog_init (L4aMonitoringDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *cancel = mnemonic_button (_("_Cancel"));
   GtkWidget *problem_group;
 
   self->cancel = cancel;
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
   self->title = ADW_WINDOW_TITLE (adw_window_title_new ("", NULL));
-  self->save = gtk_button_new_with_mnemonic (_("_Save"));
+  self->save = mnemonic_button (_("_Save"));
   gtk_widget_add_css_class (self->save, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save), "dialog.save");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
@@ -1228,11 +1258,134 @@ l4a_activity_dialog_new (GtkWidget  *anchor,
     }
 
   add_hub_picker (self, _("Made With"), _("The other hubs of this joint product"), a->hubs);
+  add_files (self);
   if (a->id != NULL)
     add_delete_button (self, _("_Delete Activity"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.delete", a->id != NULL);
   finish (self);
   return GTK_WIDGET (self);
+}
+
+/* An activity's files ------------------------------------------------------------- */
+
+static void rebuild_files (L4aMonitoringDialog *self);
+
+static void
+remove_file_cb (GtkButton           *button,
+                L4aMonitoringDialog *self)
+{
+  const char *sha256 = g_object_get_data (G_OBJECT (button), "l4a-sha256");
+
+  for (guint i = 0; i < self->activity->attachments->len; i++)
+    if (g_str_equal (((L4aAttachmentRef *) g_ptr_array_index (self->activity->attachments, i))->sha256, sha256))
+      {
+        g_ptr_array_remove_index (self->activity->attachments, i);
+        break;
+      }
+  rebuild_files (self);
+  update (self);
+}
+
+static void
+rebuild_files (L4aMonitoringDialog *self)
+{
+  g_autoptr(GtkWidget) attach_row = g_object_ref (self->attach_row);
+
+  for (guint i = 0; i < self->file_rows->len; i++)
+    adw_preferences_group_remove (self->files_group, g_ptr_array_index (self->file_rows, i));
+  g_ptr_array_set_size (self->file_rows, 0);
+  /* the row that attaches goes last, kept while it is moved */
+  if (gtk_widget_get_parent (attach_row) != NULL)
+    adw_preferences_group_remove (self->files_group, attach_row);
+  for (guint i = 0; i < self->activity->attachments->len; i++)
+    {
+      L4aAttachmentRef *ref = g_ptr_array_index (self->activity->attachments, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      g_autofree char *size = g_format_size ((guint64) ref->size);
+      /* translators: a file's name */
+      g_autofree char *label = g_strdup_printf (_("Remove “%s”"), ref->name);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ref->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data_full (G_OBJECT (remove), "l4a-sha256", g_strdup (ref->sha256), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_file_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (self->files_group, row);
+      g_ptr_array_add (self->file_rows, row);
+    }
+  adw_preferences_group_add (self->files_group, attach_row);
+}
+
+static void
+file_chosen_cb (GtkNativeDialog     *dialog,
+                int                  response,
+                L4aMonitoringDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                                                     NULL, NULL);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* the size first, so that a huge file is refused before it is read */
+      if (info && g_file_info_get_size (info) > L4A_MAX_ATTACHMENT_SIZE)
+        bytes = g_bytes_new_take (g_malloc0 (L4A_MAX_ATTACHMENT_SIZE + 1), L4A_MAX_ATTACHMENT_SIZE + 1);
+      else
+        bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      if (bytes == NULL || !l4a_activity_attach (self->store, self->activity, name, bytes, &error))
+        {
+          gtk_label_set_label (self->problem, error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->problem), TRUE);
+        }
+      else
+        {
+          rebuild_files (self);
+          update (self);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+attach_file_cb (L4aMonitoringDialog *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Attach a File"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Attach"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents and pictures"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (file_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+add_files (L4aMonitoringDialog *self)
+{
+  GtkWidget *group = add_group (self, _("Files"), _("A programme, a publication, photographs: PDF, PNG or JPEG"));
+
+  self->files_group = ADW_PREFERENCES_GROUP (group);
+  self->file_rows = g_ptr_array_new ();
+  self->attach_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->attach_row), _("_Attach a File…"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->attach_row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->attach_row), gtk_image_new_from_icon_name ("mail-attachment-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->attach_row), TRUE);
+  g_signal_connect_swapped (self->attach_row, "activated", G_CALLBACK (attach_file_cb), self);
+  rebuild_files (self);
 }
 
 /* Meeting ------------------------------------------------------------------------- */
@@ -1482,7 +1635,7 @@ l4a_deliverable_dialog_new (GtkWidget  *anchor,
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-      GtkWidget *choose = gtk_button_new_with_mnemonic (_("_Choose File…"));
+      GtkWidget *choose = mnemonic_button (_("_Choose File…"));
 
       self->change = l4a_deliverable_change_new ();
       self->change->deliverable_id = g_strdup (deliverable_id);
@@ -1499,8 +1652,7 @@ l4a_deliverable_dialog_new (GtkWidget  *anchor,
       adw_action_row_add_suffix (ADW_ACTION_ROW (self->evidence_row), choose);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->evidence_row);
       add_entry (self, group, "note", _("Note"), NULL);
-      gtk_button_set_label (GTK_BUTTON (self->save), _("_Record"));
-      gtk_button_set_use_underline (GTK_BUTTON (self->save), TRUE);
+      label_button (self->save, _("_Record"));
     }
   else
     {
@@ -1657,7 +1809,7 @@ pill (const char *label,
       const char *action,
       const char *style)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = mnemonic_button (label);
 
   gtk_widget_add_css_class (button, "pill");
   if (style)
@@ -1771,7 +1923,7 @@ l4a_report_dialog_new (GtkWidget  *anchor,
       /* read only, or answered with the buttons below: a way back */
       gtk_widget_set_visible (self->save, FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", FALSE);
-      gtk_button_set_label (GTK_BUTTON (self->cancel), _("_Close"));
+      label_button (self->cancel, _("_Close"));
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.submit", self->writer);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.acknowledge", self->reader);
@@ -1820,9 +1972,7 @@ l4a_link_dialog_new (GtkWidget  *anchor,
                      l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT ? _("Link Hubs") : _("Propose a Link"));
   self->link_hub = g_strdup (hub_id);
   adw_window_title_set_subtitle (self->title, hub_name ? hub_name : "");
-  gtk_button_set_label (GTK_BUTTON (self->save), l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT ? _("_Link")
-                                                                                                    : _("_Propose"));
-  gtk_button_set_use_underline (GTK_BUTTON (self->save), TRUE);
+  label_button (self->save, l4a_store_get_role (store) == L4A_ROLE_SECRETARIAT ? _("_Link") : _("_Propose"));
 
   /* a picker of one hub: the activity's is the model, without the hub itself */
   self->activity = l4a_activity_new ();

@@ -19,6 +19,7 @@
 #include "l4a-monitoring.h"
 #include "l4a-links.h"
 #include "l4a-reports.h"
+#include "l4a-proposal-edit.h"
 #include "l4a-labels.h"
 
 static char *tmpdir;
@@ -219,7 +220,28 @@ test_activities (void)
   loaded->hub_id = g_strdup (hub);
   l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, lead);
 
-  /* delete, then Undo puts it back with its lists */
+  /* files: PDF, PNG or JPEG by their content, kept with it */
+  {
+    g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n%programme\n", 20);
+    g_autoptr(GBytes) fake = g_bytes_new_static ("MZ\x90\x00 not a picture", 20);
+    g_autoptr(L4aActivity) again = NULL;
+    g_autoptr(L4aActivity) fresh = l4a_activity_load (store, loaded->id, &error);
+
+    g_assert_false (l4a_activity_attach (store, fresh, "programme.png", fake, &error));
+    g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_true (l4a_activity_attach (store, fresh, "../programme.pdf", pdf, &error));
+    g_assert_no_error (error);
+    g_assert_false (l4a_activity_attach (store, fresh, "copy.pdf", pdf, &error));
+    g_clear_error (&error);
+    g_assert_true (l4a_activity_save (store, fresh, &error));
+    g_assert_no_error (error);
+    again = l4a_activity_load (store, loaded->id, &error);
+    g_assert_cmpuint (again->attachments->len, ==, 1);
+    g_assert_cmpstr (((L4aAttachmentRef *) g_ptr_array_index (again->attachments, 0))->name, ==, "programme.pdf");
+  }
+
+  /* delete, then Undo puts it back with its lists and files */
   snapshot = l4a_activity_delete (store, activity->id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (snapshot);
@@ -232,6 +254,7 @@ test_activities (void)
   g_assert_cmpstr (loaded->title, ==, "Shared guide, second edition");
   g_assert_cmpuint (loaded->sdgs, ==, 1u << 5 | 1u << 11);
   g_assert_cmpuint (loaded->hubs->len, ==, 1);
+  g_assert_cmpuint (loaded->attachments->len, ==, 1);
 
   /* another government may not delete it */
   l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, other_gov);

@@ -1476,6 +1476,7 @@ test_monitoring_bundles (void)
   activity->online = TRUE;
   activity->sdgs = 1u << 11;
   g_ptr_array_add (activity->hubs, g_strdup (other_hub));
+  g_assert_true (l4a_activity_attach (city, activity, "guide-cover.pdf", pdf, &error));
   g_assert_true (l4a_activity_save (city, activity, &error));
   g_assert_no_error (error);
   change->deliverable_id = g_strdup (planned);
@@ -1526,6 +1527,10 @@ test_monitoring_bundles (void)
   sql = g_strdup_printf ("SELECT count(*) FROM activity a JOIN activity_hub x ON x.activity_id = a.id "
                          "JOIN activity_sdg s ON s.activity_id = a.id WHERE a.id = '%s' AND x.hub_id = '%s' "
                          "AND s.goal = 11 AND a.online = 1", activity->id, other_hub);
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (office), sql), ==, 1);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM activity_attachment f JOIN attachment a ON a.sha256 = f.sha256 "
+                         "WHERE f.activity_id = '%s' AND f.name = 'guide-cover.pdf'", activity->id);
   g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (office), sql), ==, 1);
   g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM deliverable d JOIN deliverable_change c ON c.deliverable_id = d.id "
@@ -1609,6 +1614,9 @@ test_monitoring_bundles (void)
     IdFieldValue backwards = { "activity", activity->id, "ends_on", "2026-04-01" };
     IdFieldValue script = { "activity", activity->id, "url", "javascript:alert(1)" };
     IdFieldValue kind = { "activity", activity->id, "kind", "event" };
+    g_autofree char *file_id = text_of (city, "SELECT id FROM activity_attachment WHERE name = 'guide-cover.pdf'");
+    g_autofree char *foreign_activity = NULL;
+    IdFieldValue stolen = { "activity_attachment", file_id, "activity_id", NULL };
     AddedRecord meeting = { "network_event", "{\"id\": \"5a1e0000-0000-4000-8000-000000000001\", \"kind\": "
                             "\"forum\", \"title\": \"Smuggled forum\", \"starts_on\": \"2026-05-01\", "
                             "\"ends_on\": \"2026-05-02\"}" };
@@ -1640,6 +1648,15 @@ test_monitoring_bundles (void)
     g_clear_pointer (&bad, g_free);
     bad = tampered (monitoring, set_field_of, &kind);
     expect_refused (office, bad, "only a joint product");
+    g_clear_pointer (&bad, g_free);
+    /* a file moved onto another government's activity */
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT min (a.id) FROM activity a JOIN hub h ON h.id = a.hub_id "
+                           "WHERE h.government_id <> '%s'", lead);
+    foreign_activity = text_of (office, sql);
+    stolen.value = foreign_activity;
+    bad = tampered (monitoring, set_field_of, &stolen);
+    expect_refused (office, bad, "files of the activities");
     g_clear_pointer (&bad, g_free);
     bad = tampered (monitoring, add_record, &meeting);
     expect_refused (office, bad, "does not carry");

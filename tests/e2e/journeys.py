@@ -344,7 +344,125 @@ class Journey:
         finally:
             self.close(app)
 
-    # 6. From the keyboard alone: every view is reached with Alt+number, its
+    # 6. The local government reports on the hub it already runs: it records
+    # an event and marks a deliverable done, writes and submits its
+    # half-year report, and exports its monitoring; the secretariat imports
+    # it, acknowledges the report, and the network's reporting changes.
+    def step_government_monitors(self):
+        hub = 'Rural Resilience and Depopulation Hub'
+        deliverable = 'Toolkit and peer-learning session'
+        g = self.government
+        hub_id = g.query('SELECT id FROM hub WHERE name = ?', hub)[0][0]
+        app = g.start()
+        keyboard = e2e.FocusWatch()
+        try:
+            main = app.window('Local4Action Hubs')
+            app.click('page tab', 'Hubs', main)
+            hubs = app.find('filler', 'Hubs', main)
+            app.set_text('entry', 'Search hubs', 'Rural Resilience', hubs)
+            app.find('label', '1 of 16 hubs', hubs)
+            # its row opens its page, from the keyboard
+            app.point_at(main)
+            search = app.find('entry', 'Search hubs', hubs)
+            x, y, width, height = search.queryComponent().getExtents(0)
+            e2e.rawinput.click(x + width // 2, y + height // 2)
+            keyboard.pump(0.3)
+            for _ in range(12):
+                role, _name = keyboard.press('Tab') or ('', '')
+                if role == 'table row':
+                    break
+            else:
+                raise Failure('Tab never reached the hub in the list')
+            keyboard.press('Return')
+            app.find('push button', 'Back', hubs)
+
+            # an event of the hub
+            app.click('push button', 'Add Activity', hubs)
+            form = app.window('New Activity')
+            app.assert_named('activity form', form)
+            app.set_text('text', 'Title', 'Villages forum on rural services', form)
+            app.set_text('text', 'Date', (TODAY - datetime.timedelta(days=3)).isoformat(), form)
+            app.set_text('text', 'Place', 'Soria', form)
+            self.shot('government-activity')
+            app.click('push button', 'Save', form)
+            app.window_gone('New Activity')
+            e2e.wait_for('the event to be recorded', lambda: g.query(
+                "SELECT count(*) FROM activity WHERE title = 'Villages forum on rural services' AND kind = 'event'"
+            )[0][0] == 1)
+
+            # a deliverable done, with its evidence
+            app.activate(app.find('list item', deliverable, hubs, exact=False))
+            form = app.window('Deliverable')
+            app.assert_named('deliverable form', form)
+            app.choose('New Status', 'Done', form)
+            app.set_text('text', 'Evidence Link', 'https://example.org/soria/toolkit', form)
+            self.shot('government-deliverable')
+            app.click('push button', 'Record', form)
+            app.window_gone('Deliverable')
+            e2e.wait_for('the deliverable to be done', lambda: g.query(
+                'SELECT status FROM deliverable WHERE title = ? AND hub_id = ?', deliverable, hub_id)[0][0] == 'done')
+
+            # the report of the last half-year ended, overdue
+            period = g.query("SELECT period_start FROM progress_report WHERE hub_id = ? ORDER BY period_start DESC "
+                             "LIMIT 1", hub_id)
+            overdue = app.find('label', 'Overdue', hubs)
+            row = overdue
+            while row is not None and e2e.safe_role(row) != 'list item':
+                row = row.parent
+            app.activate(row)
+            form = app.window('Progress Report')
+            app.assert_named('report form', form)
+            app.set_text('text', 'Narrative', 'Two new mobile services reached twelve villages; the toolkit is '
+                                              'done and shared with Kazan.', form)
+            submit = app.find('push button', 'Submit Report…', form)
+            e2e.wait_for('Submit Report to be enabled', lambda: e2e.has_state(submit, 'sensitive'), 10)
+            self.shot('government-report')
+            app.activate(submit)
+            confirm = app.window('Submit the Report?')
+            app.click('push button', 'Submit', confirm)
+            app.window_gone('Progress Report')
+            e2e.wait_for('the report to be submitted', lambda: g.query(
+                "SELECT count(*) FROM progress_report WHERE hub_id = ? AND status = 'submitted' "
+                "AND narrative LIKE 'Two new mobile services%'", hub_id)[0][0] == 1)
+            if period and g.query("SELECT count(*) FROM progress_report WHERE hub_id = ? AND period_start > ?",
+                                  hub_id, period[0][0])[0][0] != 1:
+                raise Failure('the report is not the one after the last sent')
+            self.export(app, main, 'Monitoring', self.bundle('monitoring.l4a.json'))
+        finally:
+            keyboard.stop()
+            self.close(app)
+
+        s = self.secretariat
+        waiting = s.query("SELECT count(*) FROM progress_report WHERE status = 'submitted'")[0][0]
+        app = s.start()
+        try:
+            main = app.window('Local4Action Hubs')
+            self.import_bundle(app, main, self.bundle('monitoring.l4a.json'), [])
+            e2e.wait_for('the report to arrive', lambda: s.query(
+                "SELECT count(*) FROM progress_report WHERE status = 'submitted'")[0][0] == waiting + 1)
+            if s.query("SELECT status FROM deliverable WHERE title = ? AND hub_id = ?", deliverable,
+                       hub_id)[0][0] != 'done':
+                raise Failure('the deliverable did not come as done')
+            app.click('page tab', 'Indicators', main)
+            indicators = app.find('filler', 'Indicators', main)
+            chart = app.find('image', 'Progress Reports', indicators, exact=False)
+            before = chart.description
+            row = app.find('list item', hub, indicators, exact=False)
+            app.activate(row)
+            form = app.window('Progress Report')
+            app.set_text('text', 'Comment', 'Thank you: clear and complete.', form)
+            app.click('push button', 'Acknowledge', form)
+            app.window_gone('Progress Report')
+            e2e.wait_for('the report to be acknowledged', lambda: s.query(
+                "SELECT count(*) FROM progress_report WHERE hub_id = ? AND status = 'acknowledged' "
+                "AND narrative LIKE 'Two new mobile services%'", hub_id)[0][0] == 1)
+            e2e.wait_for('the dashboard to count it', lambda: app.find(
+                'image', 'Progress Reports', indicators, exact=False).description != before, 10)
+            self.shot('secretariat-reporting')
+        finally:
+            self.close(app)
+
+    # 7. From the keyboard alone: every view is reached with Alt+number, its
     # controls with Tab, and acting on them with Return or Space works.
     def step_keyboard(self):
         app = self.secretariat.start()
@@ -395,7 +513,7 @@ class Journey:
             keyboard.stop()
             self.close(app)
 
-    # 7. Every window the secretariat can open names its controls; every
+    # 8. Every window the secretariat can open names its controls; every
     # chart says what it shows and has its data as a table.
     def step_accessibility(self):
         app = self.secretariat.start()
@@ -504,6 +622,8 @@ def journey_steps(journey):
          'export the decisions and the registry', journey.step_secretariat_decides),
         ('local government: import the decision; the hub and its label; export the label as PNG',
          journey.step_government_labels),
+        ('local government: an event, a deliverable done, the half-year report submitted, monitoring exported; '
+         'secretariat: import, acknowledge, the dashboard counts it', journey.step_government_monitors),
         ('keyboard: every view and its controls, from the keyboard alone', journey.step_keyboard),
         ('accessibility: every window names its controls; charts describe themselves and show their data',
          journey.step_accessibility),
