@@ -20,6 +20,7 @@
 #include "l4a-chart-card.h"
 #include "l4a-charts.h"
 #include "l4a-hub-page.h"
+#include "l4a-accessible.h"
 #include "l4a-labels.h"
 #include "l4a-monitoring.h"
 #include "l4a-monitoring-dialogs.h"
@@ -632,20 +633,7 @@ row_button (const char *label,
             const char *target,
             const char *style)
 {
-  GtkWidget *button = label ? gtk_button_new_with_mnemonic (label) : gtk_button_new ();
-
-  if (label)
-    {
-      g_autofree char *plain = g_strdup (label);
-      char *w = plain;
-
-      /* named for assistive technologies without its underscore */
-      for (const char *r = label; *r; r++)
-        if (*r != '_')
-          *w++ = *r;
-      *w = '\0';
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
-    }
+  GtkWidget *button = label ? l4a_button_new_with_mnemonic (label) : gtk_button_new ();
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   if (style)

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "l4a-accessible.h"
 #include "l4a-labels.h"
 #include "l4a-monitoring-dialogs.h"
 #include "l4a-proposal-edit.h"
@@ -88,20 +89,15 @@ G_DEFINE_FINAL_TYPE (L4aMonitoringDialog, l4a_monitoring_dialog, ADW_TYPE_WINDOW
 static void update (L4aMonitoringDialog *self);
 static void add_files (L4aMonitoringDialog *self);
 
-/* A button with a mnemonic, named for assistive technologies without its
- * underscore (GTK 4.8 gives them the raw text). */
+/* A button with a mnemonic, named after its label widget alone (see
+ * l4a-accessible.c for why). */
 static void
 label_button (GtkWidget  *button,
               const char *mnemonic)
 {
-  g_autoptr(GString) plain = g_string_new (NULL);
-
   gtk_button_set_label (GTK_BUTTON (button), mnemonic);
   gtk_button_set_use_underline (GTK_BUTTON (button), TRUE);
-  for (const char *p = mnemonic; *p; p++)
-    if (*p != '_')
-      g_string_append_c (plain, *p);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
+  l4a_accessible_fix_button_names (button);
 }
 
 static GtkWidget *
@@ -939,7 +935,7 @@ delete_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1018,7 +1014,7 @@ submit_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "response", G_CALLBACK (submit_response_cb), self, 0);
   /* tests answer it as a user does */
   g_object_set_data (G_OBJECT (self), "l4a-confirm", dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
 static void
