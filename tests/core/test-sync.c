@@ -1699,6 +1699,103 @@ test_monitoring_bundles (void)
     }
 }
 
+/* What hubs report meets the same merge as the rest: an activity edited by
+ * its government and by the secretariat is a conflict, shown field by
+ * field; one edited on one side only comes through; a meeting edited on
+ * both sides too. */
+static void
+test_monitoring_conflicts (void)
+{
+  g_autoptr(L4aStore) office = l4a_test_open_with_sample (tmpdir, "monitor-merge-office.sqlite");
+  g_autoptr(L4aStore) city = l4a_test_open_with_sample (tmpdir, "monitor-merge-city.sqlite");
+  g_autofree char *lead = text_of (office, HUB_LEAD);
+  g_autofree char *sql = g_strdup_printf ("SELECT a.id FROM activity a JOIN hub h ON h.id = a.hub_id "
+                                          "WHERE h.government_id = '%s' ORDER BY a.id", lead);
+  g_autofree char *both = text_of (office, sql);
+  g_autofree char *theirs = NULL;
+  g_autofree char *meeting = text_of (office, "SELECT min (id) FROM network_event");
+  g_autofree char *monitoring = NULL;
+  g_autofree char *registry = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT a.id FROM activity a JOIN hub h ON h.id = a.hub_id "
+                         "WHERE h.government_id = '%s' AND a.id <> '%s' ORDER BY a.id", lead, both);
+  theirs = text_of (office, sql);
+  trust_all (office, city, NULL);
+
+  /* the city edits two activities, the office one of them */
+  l4a_test_act_as (city, L4A_ROLE_GOVERNMENT, lead);
+  {
+    g_autoptr(L4aActivity) a = l4a_activity_load (city, both, &error);
+    g_autoptr(L4aActivity) b = l4a_activity_load (city, theirs, &error);
+
+    g_free (a->title);
+    a->title = g_strdup ("Named by the city");
+    g_assert_true (l4a_activity_save (city, a, &error));
+    g_free (b->place);
+    b->place = g_strdup ("Changed by the city only");
+    g_assert_true (l4a_activity_save (city, b, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(L4aActivity) a = l4a_activity_load (office, both, &error);
+
+    g_free (a->title);
+    a->title = g_strdup ("Named by the office");
+    g_assert_true (l4a_activity_save (office, a, &error));
+    g_assert_no_error (error);
+  }
+  monitoring = export_to (city, L4A_ROLE_GOVERNMENT, lead, "monitoring", NULL);
+  plan = import_file (office, monitoring, L4A_RESOLVE_MINE);
+  g_assert_cmpint (find_change (plan, "activity", both)->action, ==, L4A_IMPORT_CONFLICT);
+  g_assert_true (g_ptr_array_find_with_equal_func (find_change (plan, "activity", both)->fields, "title", g_str_equal,
+                                                   NULL));
+  g_assert_cmpint (find_change (plan, "activity", theirs)->action, ==, L4A_IMPORT_UPDATE);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT title FROM activity WHERE id = '%s'", both);
+  title = text_of (office, sql);
+  g_assert_cmpstr (title, ==, "Named by the office");
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT place FROM activity WHERE id = '%s'", theirs);
+  {
+    g_autofree char *place = text_of (office, sql);
+    g_assert_cmpstr (place, ==, "Changed by the city only");
+  }
+  g_clear_pointer (&plan, l4a_import_plan_free);
+
+  /* a meeting the city's copy also changed (as a secretariat's full copy
+   * would): their version taken */
+  l4a_test_act_as (city, L4A_ROLE_SECRETARIAT, NULL);
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE network_event SET place = 'Changed here', revision = revision + 1 WHERE id = '%s'",
+                         meeting);
+  exec_sql (city, sql);
+  {
+    g_autoptr(GPtrArray) events = l4a_network_events_list (office, &error);
+    L4aNetworkEvent *event = NULL;
+
+    for (guint i = 0; i < events->len; i++)
+      if (g_str_equal (((L4aNetworkEvent *) g_ptr_array_index (events, i))->id, meeting))
+        event = g_ptr_array_index (events, i);
+    g_free (event->place);
+    event->place = g_strdup ("Changed at the office");
+    g_assert_true (l4a_network_event_save (office, event, &error));
+    g_assert_no_error (error);
+  }
+  registry = export_to (office, L4A_ROLE_SECRETARIAT, NULL, "registry", NULL);
+  plan = import_file (city, registry, L4A_RESOLVE_THEIRS);
+  g_assert_cmpint (find_change (plan, "network_event", meeting)->action, ==, L4A_IMPORT_CONFLICT);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT place FROM network_event WHERE id = '%s'", meeting);
+  {
+    g_autofree char *place = text_of (city, sql);
+    g_assert_cmpstr (place, ==, "Changed at the office");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1720,6 +1817,7 @@ main (int   argc,
   g_test_add_func ("/core/sync/large-import", test_large_import);
   g_test_add_func ("/core/sync/preview-then-change", test_preview_then_change);
   g_test_add_func ("/core/sync/monitoring", test_monitoring_bundles);
+  g_test_add_func ("/core/sync/monitoring-conflicts", test_monitoring_conflicts);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-sync-XXXXXX");
 }
