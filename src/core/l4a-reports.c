@@ -234,18 +234,19 @@ hub_slots (L4aStore   *store,
            GPtrArray  *out)
 {
   g_autoptr(GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, written_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   GDate anchor, end, limit;
 
   if (every <= 0 || !l4a_parse_date (label_date && *label_date ? label_date : start_on, &anchor) ||
       !l4a_parse_date (end_on, &end) || !l4a_parse_date (day, &limit))
     return;
 
-  stmt = l4a_store_prepare (store, "SELECT period_start, status, id, submitted_at FROM progress_report "
-                                   "WHERE hub_id = ?1", NULL);
+  /* once per hub: a statement compiled once (a registry may hold many) */
+  stmt = l4a_store_prepare_cached (store, "SELECT period_start, status, id, submitted_at FROM progress_report "
+                                          "WHERE hub_id = ?1", NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_TRANSIENT);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           Written *w = g_new0 (Written, 1);
@@ -255,6 +256,7 @@ hub_slots (L4aStore   *store,
           w->submitted_at = l4a_store_column_dup (stmt, 3);
           g_hash_table_insert (written, l4a_store_column_dup (stmt, 0), w);
         }
+      sqlite3_reset (stmt);
     }
 
   /* the periods that have begun by today, and the next one */

@@ -33,6 +33,9 @@
 /* The timeline shows the hubs that end last, up to this many. */
 #define TIMELINE_ROWS 40
 
+/* The Reporting group lists this many reports, then counts the rest. */
+#define REPORTING_ROWS 25
+
 struct _L4aIndicatorsView
 {
   GtkWidget      parent_instance;
@@ -148,7 +151,22 @@ rebuild_reporting (L4aIndicatorsView *self)
     {
       L4aReportSlot *slot = g_ptr_array_index (pending, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *period = l4a_format_days (slot->period_start, slot->period_end);
+      g_autofree char *period = NULL;
+
+      /* the oldest first, a page of them: the rest are counted */
+      if (i == REPORTING_ROWS)
+        {
+          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more report",
+                                                                "%u more reports", pending->len - i),
+                                                   pending->len - i);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Each hub’s page lists all of its reports."));
+          adw_preferences_group_add (self->reporting_group, row);
+          g_ptr_array_add (self->report_rows, row);
+          break;
+        }
+      period = l4a_format_days (slot->period_start, slot->period_end);
       g_autofree char *due = l4a_format_date (slot->due_on);
       /* translators: a reporting period, then the date its report is due */
       g_autofree char *subtitle = g_strdup_printf (_("%s · due %s"), period, due);
