@@ -112,16 +112,6 @@ member_text (JsonObject *object,
   return l4a_bundle_canonical (node);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
 
 /* ---------------------------------------------------------------------------
  * The rules of each kind and origin
@@ -157,7 +147,7 @@ collect (JsonObject *records,
 
   for (guint i = 0; array && i < json_array_get_length (array); i++)
     {
-      const char *value = member_string (json_array_get_object_element (array, i), member);
+      const char *value = l4a_json_string (json_array_get_object_element (array, i), member);
 
       if (value != NULL)
         g_hash_table_add (set, (gpointer) value);
@@ -288,7 +278,7 @@ monitoring_deliverable_rule (Rules      *rules,
 {
   static const char * const fixed[] = { "hub_id", "proposal_id", "title", "description", "due_on", "position" };
   const char *table = "deliverable";
-  const char *id = member_string (object, "id");
+  const char *id = l4a_json_string (object, "id");
   g_autofree char *record = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *status_here = NULL;
@@ -338,7 +328,7 @@ monitoring_deliverable_rule (Rules      *rules,
           return RULE_REFUSED;
         }
     }
-  status = member_string (object, "status");
+  status = l4a_json_string (object, "status");
   if (status == NULL || g_str_equal (status, status_here))
     return RULE_OK;
   key = g_strdup_printf ("%s %s", id, status);
@@ -364,7 +354,7 @@ government_rule (Rules      *rules,
 {
   g_autofree char *record = NULL;
   const char *kind = rules->bundle->kind;
-  const char *id = member_string (object, "id");
+  const char *id = l4a_json_string (object, "id");
 
   if (g_str_equal (kind, "submission"))
     {
@@ -372,7 +362,7 @@ government_rule (Rules      *rules,
         return g_strcmp0 (id, rules->actor) == 0 ? RULE_OK : RULE_ADD_ONLY;
       if (g_str_equal (table, "attachment"))
         {
-          if (g_hash_table_contains (rules->attachments, member_string (object, "sha256") ?: ""))
+          if (g_hash_table_contains (rules->attachments, l4a_json_string (object, "sha256") ?: ""))
             return RULE_ADD_ONLY;
           g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
                        _("%s: no proposal of this submission uses it."), RECORD_NAME);
@@ -380,9 +370,9 @@ government_rule (Rules      *rules,
         }
       if (g_str_equal (table, "proposal"))
         {
-          const char *state = member_string (object, "state");
+          const char *state = l4a_json_string (object, "state");
 
-          if (g_strcmp0 (member_string (object, "government_id"), rules->actor) != 0 ||
+          if (g_strcmp0 (l4a_json_string (object, "government_id"), rules->actor) != 0 ||
               !g_strv_contains ((const char *[]) { "draft", "submitted", NULL }, state ? state : "") ||
               query_exists (rules->store, "SELECT 1 FROM proposal WHERE id = ?1 AND government_id <> ?2", id,
                             rules->actor))
@@ -412,7 +402,7 @@ government_rule (Rules      *rules,
           if (g_str_equal (state, "submitted") &&
               !query_exists (rules->store, "SELECT 1 FROM proposal WHERE id = ?1 AND state = 'submitted'", id, NULL) &&
               !query_exists (rules->store, "SELECT 1 FROM call WHERE id = ?1 AND status = 'open'",
-                             member_string (object, "call_id"), NULL))
+                             l4a_json_string (object, "call_id"), NULL))
             {
               g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
                            _("%s: its call is not open here, so it cannot be submitted to it."), RECORD_NAME);
@@ -423,7 +413,7 @@ government_rule (Rules      *rules,
       /* versions, attachments, partners, deliverables, indicators: of a
        * proposal of the bundle, and never a record that is another
        * proposal's or a hub's here */
-      if (g_hash_table_contains (rules->proposals, member_string (object, "proposal_id") ?: "") &&
+      if (g_hash_table_contains (rules->proposals, l4a_json_string (object, "proposal_id") ?: "") &&
           is_null (object, "hub_id"))
         {
           g_autofree char *elsewhere = NULL;
@@ -432,7 +422,7 @@ government_rule (Rules      *rules,
             return RULE_OK;
           elsewhere = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1 AND (proposal_id IS NOT ?2%s)", table,
                                        table_has_hub (table) ? " OR hub_id IS NOT NULL" : "");
-          if (!query_exists (rules->store, elsewhere, id, member_string (object, "proposal_id")))
+          if (!query_exists (rules->store, elsewhere, id, l4a_json_string (object, "proposal_id")))
             return RULE_OK;
           g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
                        _("%s: here it belongs to another proposal or to a hub, which a submission cannot change."),
@@ -448,7 +438,7 @@ government_rule (Rules      *rules,
    * measurements, the evidence of the changes */
   if (g_str_equal (table, "attachment"))
     {
-      if (g_hash_table_contains (rules->attachments, member_string (object, "sha256") ?: ""))
+      if (g_hash_table_contains (rules->attachments, l4a_json_string (object, "sha256") ?: ""))
         return RULE_ADD_ONLY;
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
                    _("%s: no deliverable change or activity of this bundle uses it."), RECORD_NAME);
@@ -456,7 +446,7 @@ government_rule (Rules      *rules,
     }
   if (g_str_equal (table, "deliverable_change"))
     {
-      const char *deliverable = member_string (object, "deliverable_id");
+      const char *deliverable = l4a_json_string (object, "deliverable_id");
 
       /* the history is added to, never rewritten */
       if (query_exists (rules->store, "SELECT 1 FROM deliverable d JOIN hub h ON h.id = d.hub_id "
@@ -473,7 +463,7 @@ government_rule (Rules      *rules,
     return monitoring_deliverable_rule (rules, object, index, error);
   if (g_str_equal (table, "activity_attachment"))
     {
-      const char *activity = member_string (object, "activity_id");
+      const char *activity = l4a_json_string (object, "activity_id");
 
       /* a file of an activity of its own hubs, here or in the bundle */
       if ((g_hash_table_contains (rules->activities, activity ? activity : "") ||
@@ -497,7 +487,7 @@ government_rule (Rules      *rules,
                                                                                                   : RULE_REFUSED;
   if (g_str_equal (table, "measurement"))
     {
-      const char *indicator = member_string (object, "indicator_id");
+      const char *indicator = l4a_json_string (object, "indicator_id");
 
       if ((g_hash_table_contains (rules->indicators, indicator ? indicator : "") ||
            query_exists (rules->store, "SELECT 1 FROM indicator i JOIN hub h ON h.id = i.hub_id "
@@ -518,7 +508,7 @@ government_rule (Rules      *rules,
 
       if (is_null (object, "proposal_id") &&
           query_exists (rules->store, "SELECT 1 FROM hub WHERE id = ?1 AND government_id = ?2",
-                        member_string (object, "hub_id"), rules->actor) &&
+                        l4a_json_string (object, "hub_id"), rules->actor) &&
           !query_exists (rules->store, owned, id, rules->actor))
         return RULE_OK;
     }
@@ -554,11 +544,11 @@ record_rule (Rules      *rules,
 
     case L4A_ROLE_MEMBER:
       {
-        const char *id = member_string (object, "id");
+        const char *id = l4a_json_string (object, "id");
 
-        const char *proposal = member_string (object, "proposal_id");
+        const char *proposal = l4a_json_string (object, "proposal_id");
 
-        if (g_strcmp0 (member_string (object, "member_id"), rules->actor) != 0 ||
+        if (g_strcmp0 (l4a_json_string (object, "member_id"), rules->actor) != 0 ||
             !query_exists (rules->store, "SELECT 1 FROM assignment WHERE proposal_id = ?1 AND member_id = ?2",
                            proposal, rules->actor) ||
             query_exists (rules->store, "SELECT 1 FROM review WHERE id = ?1 AND member_id <> ?2", id, rules->actor) ||
@@ -599,8 +589,8 @@ check_brand_asset (Rules      *rules,
                    GError    **error)
 {
   const char *table = "brand_asset";
-  const char *sha256 = member_string (object, "sha256");
-  const char *media_type = member_string (object, "media_type");
+  const char *sha256 = l4a_json_string (object, "sha256");
+  const char *media_type = l4a_json_string (object, "media_type");
   JsonObject *records = json_node_get_object (json_object_get_member (json_node_get_object (rules->bundle->root),
                                                                       "records"));
   JsonNode *list = json_object_get_member (records, "attachment");
@@ -612,9 +602,9 @@ check_brand_asset (Rules      *rules,
                     i < json_array_get_length (json_node_get_array (list)) && bytes == NULL; i++)
     {
       JsonObject *attachment = json_array_get_object_element (json_node_get_array (list), i);
-      const char *data = member_string (attachment, "data");
+      const char *data = l4a_json_string (attachment, "data");
 
-      if (g_strcmp0 (member_string (attachment, "sha256"), sha256) == 0 && data != NULL)
+      if (g_strcmp0 (l4a_json_string (attachment, "sha256"), sha256) == 0 && data != NULL)
         {
           gsize length = 0;
           guchar *decoded = g_base64_decode (data, &length);
@@ -1567,11 +1557,11 @@ compute_plan (L4aStore   *store,
       {
         JsonNode *element = json_array_get_element (array, i);
         JsonObject *activity = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
-        const char *activity_id = activity ? member_string (activity, "id") : NULL;
+        const char *activity_id = activity ? l4a_json_string (activity, "id") : NULL;
 
         if (activity_id != NULL &&
             query_exists (store, "SELECT 1 FROM hub WHERE id = ?1 AND government_id = ?2",
-                          member_string (activity, "hub_id"), rules.actor))
+                          l4a_json_string (activity, "hub_id"), rules.actor))
           g_hash_table_add (rules.activities, (gpointer) activity_id);
       }
   }
@@ -1583,7 +1573,7 @@ compute_plan (L4aStore   *store,
       {
         JsonNode *element = json_array_get_element (array, i);
         JsonObject *file = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
-        const char *sha256 = file ? member_string (file, "sha256") : NULL;
+        const char *sha256 = file ? l4a_json_string (file, "sha256") : NULL;
 
         if (sha256 != NULL)
           g_hash_table_add (rules.attachments, (gpointer) sha256);
@@ -1597,11 +1587,11 @@ compute_plan (L4aStore   *store,
       {
         JsonNode *element = json_array_get_element (array, i);
         JsonObject *change = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
-        const char *evidence = change ? member_string (change, "evidence_sha256") : NULL;
+        const char *evidence = change ? l4a_json_string (change, "evidence_sha256") : NULL;
 
-        if (change && member_string (change, "deliverable_id") && member_string (change, "status"))
-          g_hash_table_add (rules.changes, g_strdup_printf ("%s %s", member_string (change, "deliverable_id"),
-                                                            member_string (change, "status")));
+        if (change && l4a_json_string (change, "deliverable_id") && l4a_json_string (change, "status"))
+          g_hash_table_add (rules.changes, g_strdup_printf ("%s %s", l4a_json_string (change, "deliverable_id"),
+                                                            l4a_json_string (change, "status")));
         if (evidence != NULL)
           g_hash_table_add (rules.attachments, (gpointer) evidence);
       }
@@ -1731,7 +1721,7 @@ check_submitted (L4aStore       *store,
       g_autoptr(GPtrArray) checks = NULL;
 
       if (!g_str_equal (change->type, "proposal") || !writes (change) ||
-          g_strcmp0 (member_string (change->theirs, "state"), "submitted") != 0)
+          g_strcmp0 (l4a_json_string (change->theirs, "state"), "submitted") != 0)
         continue;
       edit = l4a_registry_load_proposal (store, change->id, error);
       if (edit == NULL)

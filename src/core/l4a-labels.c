@@ -206,6 +206,19 @@ l4a_format_period (const char *start,
 }
 
 /**
+ * l4a_today_iso:
+ *
+ * Returns: (transfer full): today's date where the user is, as 2026-06-30
+ */
+char *
+l4a_today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
  * l4a_format_days:
  * @end: (nullable): the last day, or %NULL for one day
  *

@@ -27,6 +27,7 @@ char       *l4a_format_date           (const char *iso_date);
 char       *l4a_format_time           (const char *iso_time);
 char       *l4a_format_period         (const char *start,
                                        const char *end);
+char       *l4a_today_iso             (void);
 char       *l4a_format_days           (const char *start,
                                        const char *end);
 gboolean    l4a_parse_date            (const char *iso_date,

@@ -407,17 +407,6 @@ l4a_hub_link_suggestions (L4aStore    *store,
   return g_steal_pointer (&list);
 }
 
-static const char *
-member_text (JsonObject *object,
-             const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /**
  * l4a_links_government_rule:
  *
@@ -434,10 +423,10 @@ l4a_links_government_rule (L4aStore    *store,
                            const char  *record,
                            GError     **error)
 {
-  const char *id = member_text (object, "id");
-  const char *hub = member_text (object, "hub_id");
-  const char *other = member_text (object, "other_id");
-  const char *status = member_text (object, "status");
+  const char *id = l4a_json_string (object, "id");
+  const char *hub = l4a_json_string (object, "hub_id");
+  const char *other = l4a_json_string (object, "other_id");
+  const char *status = l4a_json_string (object, "status");
   g_autoptr(L4aHubLink) here = id ? load_link (store, id, NULL) : NULL;
   g_autofree char *hub_lead = hub ? l4a_store_lookup_text (store, "SELECT government_id FROM hub WHERE id = ?1", hub)
                                   : NULL;
@@ -447,15 +436,15 @@ l4a_links_government_rule (L4aStore    *store,
   if (here == NULL)
     {
       if (g_strcmp0 (hub_lead, actor) == 0 && g_strcmp0 (status, "proposed") == 0 &&
-          g_strcmp0 (member_text (object, "proposed_by"), "government") == 0)
+          g_strcmp0 (l4a_json_string (object, "proposed_by"), "government") == 0)
         return TRUE;
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
                    _("%s: a government proposes links from the hubs it leads; the other side answers them."), record);
       return FALSE;
     }
   if (g_strcmp0 (here->hub_id, hub) != 0 || g_strcmp0 (here->other_id, other) != 0 ||
-      g_strcmp0 (here->reason, member_text (object, "reason")) != 0 ||
-      g_strcmp0 (here->proposed_by, member_text (object, "proposed_by")) != 0)
+      g_strcmp0 (here->reason, l4a_json_string (object, "reason")) != 0 ||
+      g_strcmp0 (here->proposed_by, l4a_json_string (object, "proposed_by")) != 0)
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
                    _("%s: a link keeps its hubs, its reason and who proposed it."), record);

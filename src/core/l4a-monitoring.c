@@ -75,14 +75,6 @@ sane_date (const char *text)
          g_date_get_year (&date) >= 2000 && g_date_get_year (&date) <= 2100;
 }
 
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* Empty, or a web address a browser opens. */
 static gboolean
 sane_url (const char *url)
@@ -944,7 +936,7 @@ l4a_deliverables_list (L4aStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_deliverable_free);
-  g_autofree char *day = today ();
+  g_autofree char *day = l4a_today_iso ();
   int rc;
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
@@ -1059,7 +1051,7 @@ check_change_fields (const char  *status,
                      const char **field,
                      GError     **error)
 {
-  g_autofree char *day = today ();
+  g_autofree char *day = l4a_today_iso ();
 
   if (!l4a_enum_is_valid (L4A_TYPE_DELIVERABLE_STATUS, status))
     return refuse (error, field, "status", _("%s: choose the new status."), name);
@@ -1276,6 +1268,33 @@ l4a_attachment_store (L4aStore    *store,
   if (media_type)
     *media_type = g_strdup (type);
   return TRUE;
+}
+
+/**
+ * l4a_attachment_load:
+ *
+ * Returns: (transfer full) (nullable): the content of @file to attach, or
+ *   %NULL with @error set; a file over the size limit is refused by its
+ *   size, before it is read
+ */
+GBytes *
+l4a_attachment_load (GFile   *file,
+                     GError **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                                                 NULL, NULL);
+
+  if (info != NULL && g_file_info_get_size (info) > L4A_MAX_ATTACHMENT_SIZE)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   /* translators: a file name, then its size and the limit in megabytes */
+                   _("“%s” is %.1f MB; attachments are limited to %d MB."), name,
+                   g_file_info_get_size (info) / 1048576.0, L4A_MAX_ATTACHMENT_SIZE / 1048576);
+      return NULL;
+    }
+  return g_file_load_bytes (file, NULL, NULL, error);
 }
 
 /* Network events --------------------------------------------------------------- */
@@ -1617,17 +1636,6 @@ l4a_network_events_to_ics (L4aStore    *store,
 
 /* Bundles ---------------------------------------------------------------------- */
 
-static const char *
-text_member (JsonObject *object,
-             const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /**
  * l4a_monitoring_check_record:
  * @record: how messages name the record
@@ -1645,12 +1653,12 @@ l4a_monitoring_check_record (const char  *table,
 {
   if (g_str_equal (table, "activity") && json_object_has_member (object, "happened_on"))
     {
-      if (!check_activity_fields (text_member (object, "kind"), text_member (object, "title"),
-                                  text_member (object, "happened_on"), text_member (object, "ends_on"),
-                                  text_member (object, "place"), text_member (object, "url"),
-                                  text_member (object, "description"), record, NULL, error))
+      if (!check_activity_fields (l4a_json_string (object, "kind"), l4a_json_string (object, "title"),
+                                  l4a_json_string (object, "happened_on"), l4a_json_string (object, "ends_on"),
+                                  l4a_json_string (object, "place"), l4a_json_string (object, "url"),
+                                  l4a_json_string (object, "description"), record, NULL, error))
         return FALSE;
-      if (json_object_has_member (object, "hubs") && g_strcmp0 (text_member (object, "kind"), "joint-product") != 0)
+      if (json_object_has_member (object, "hubs") && g_strcmp0 (l4a_json_string (object, "kind"), "joint-product") != 0)
         {
           JsonNode *hubs = json_object_get_member (object, "hubs");
 
@@ -1660,17 +1668,17 @@ l4a_monitoring_check_record (const char  *table,
     }
   else if (g_str_equal (table, "deliverable_change"))
     {
-      if (!check_change_fields (text_member (object, "status"), text_member (object, "changed_on"), NULL,
-                                text_member (object, "evidence_url"), text_member (object, "note"), record, NULL,
+      if (!check_change_fields (l4a_json_string (object, "status"), l4a_json_string (object, "changed_on"), NULL,
+                                l4a_json_string (object, "evidence_url"), l4a_json_string (object, "note"), record, NULL,
                                 error))
         return FALSE;
     }
   else if (g_str_equal (table, "network_event"))
     {
-      if (!check_event_fields (text_member (object, "kind"), text_member (object, "title"),
-                               text_member (object, "starts_on"), text_member (object, "ends_on"),
-                               text_member (object, "place"), text_member (object, "url"),
-                               text_member (object, "description"), record, NULL, error))
+      if (!check_event_fields (l4a_json_string (object, "kind"), l4a_json_string (object, "title"),
+                               l4a_json_string (object, "starts_on"), l4a_json_string (object, "ends_on"),
+                               l4a_json_string (object, "place"), l4a_json_string (object, "url"),
+                               l4a_json_string (object, "description"), record, NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -1689,7 +1697,7 @@ l4a_monitoring_count (L4aStore            *store,
                       GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *day = today ();
+  g_autofree char *day = l4a_today_iso ();
   int rc;
 
   memset (counts, 0, sizeof *counts);

@@ -113,6 +113,8 @@ gboolean              l4a_deliverable_change_check  (L4aStore             *store
 gboolean              l4a_deliverable_set_status    (L4aStore             *store,
                                                      L4aDeliverableChange *change,
                                                      GError              **error);
+GBytes               *l4a_attachment_load           (GFile                *file,
+                                                     GError              **error);
 gboolean              l4a_attachment_store          (L4aStore             *store,
                                                      const char           *name,
                                                      GBytes               *bytes,

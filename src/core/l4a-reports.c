@@ -34,14 +34,6 @@
 #define MAX_COMMENT 4000
 
 static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-static char *
 iso_of (const GDate *date)
 {
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
@@ -315,7 +307,7 @@ slots_where (L4aStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_report_slot_free);
-  g_autofree char *day = today ();
+  g_autofree char *day = l4a_today_iso ();
   int rc;
 
   stmt = l4a_store_prepare (store, "SELECT h.id, h.name, h.start_on, h.end_on, h.label_date, "
@@ -784,7 +776,7 @@ submit_checked (L4aStore   *store,
                 GError    **error)
 {
   g_autoptr(L4aReportSlot) slot = find_slot (store, report->hub_id, report->period_start, error);
-  g_autofree char *day = today ();
+  g_autofree char *day = l4a_today_iso ();
   g_autofree char *name = report_name (report);
   g_autofree char *narrative = g_strstrip (g_strdup (report->narrative ? report->narrative : ""));
 
@@ -958,17 +950,6 @@ l4a_reports_check_record (const char  *table,
   return TRUE;
 }
 
-static const char *
-member_text (JsonObject *object,
-             const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /**
  * l4a_reports_government_rule:
  * @actor: the government the bundle comes from
@@ -987,10 +968,10 @@ l4a_reports_government_rule (L4aStore    *store,
                              const char  *record,
                              GError     **error)
 {
-  const char *id = member_text (object, "id");
-  const char *hub = member_text (object, "hub_id");
-  const char *status = member_text (object, "status");
-  const char *start = member_text (object, "period_start");
+  const char *id = l4a_json_string (object, "id");
+  const char *hub = l4a_json_string (object, "hub_id");
+  const char *status = l4a_json_string (object, "status");
+  const char *start = l4a_json_string (object, "period_start");
   g_autofree char *lead = hub ? l4a_store_lookup_text (store, "SELECT government_id FROM hub WHERE id = ?1", hub)
                               : NULL;
   g_autofree char *here_status = id ? l4a_store_lookup_text (store, "SELECT status FROM progress_report "
@@ -1025,7 +1006,7 @@ l4a_reports_government_rule (L4aStore    *store,
       return FALSE;
     }
   if (json_object_has_member (object, "comment") &&
-      g_strcmp0 (member_text (object, "comment") ? member_text (object, "comment") : "",
+      g_strcmp0 (l4a_json_string (object, "comment") ? l4a_json_string (object, "comment") : "",
                  here_comment ? here_comment : "") != 0)
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
@@ -1033,8 +1014,8 @@ l4a_reports_government_rule (L4aStore    *store,
       return FALSE;
     }
   slot = find_slot (store, hub, start, NULL);
-  if (slot == NULL || g_strcmp0 (slot->period_end, member_text (object, "period_end")) != 0 ||
-      g_strcmp0 (slot->due_on, member_text (object, "due_on")) != 0)
+  if (slot == NULL || g_strcmp0 (slot->period_end, l4a_json_string (object, "period_end")) != 0 ||
+      g_strcmp0 (slot->due_on, l4a_json_string (object, "due_on")) != 0)
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
                    _("%s: its period is not one of the hub’s reporting periods here."), record);
@@ -1042,8 +1023,8 @@ l4a_reports_government_rule (L4aStore    *store,
     }
   if (g_str_equal (status, "submitted"))
     {
-      g_autofree char *day = today ();
-      g_autofree char *narrative = g_strstrip (g_strdup (member_text (object, "narrative") ?: ""));
+      g_autofree char *day = l4a_today_iso ();
+      g_autofree char *narrative = g_strstrip (g_strdup (l4a_json_string (object, "narrative") ?: ""));
 
       if (strcmp (day, slot->period_end) <= 0 || g_utf8_strlen (narrative, -1) < 20)
         {

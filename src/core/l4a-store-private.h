@@ -84,4 +84,17 @@ l4a_json_members (JsonObject *object)
   return g_list_reverse (names);
 }
 
+/* The text of @object's @member, or NULL when it is missing or not a
+ * string: what the rules of a bundle's record read. */
+static inline const char *
+l4a_json_string (JsonObject *object,
+                 const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 G_END_DECLS

@@ -102,13 +102,17 @@ show_error (L4aIndicatorsView *self,
 
 /* Reporting ------------------------------------------------------------------------- */
 
+/* A report of the list: its hub and the first day of its period. */
 static void
-report_activated_cb (AdwActionRow      *row,
-                     L4aIndicatorsView *self)
+open_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  gtk_window_present (GTK_WINDOW (l4a_report_dialog_new (GTK_WIDGET (self), self->store,
-                                                         g_object_get_data (G_OBJECT (row), "l4a-hub"),
-                                                         g_object_get_data (G_OBJECT (row), "l4a-start"))));
+  L4aIndicatorsView *self = L4A_INDICATORS_VIEW (widget);
+  const char *hub = NULL, *start = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &hub, &start);
+  gtk_window_present (GTK_WINDOW (l4a_report_dialog_new (widget, self->store, hub, start)));
 }
 
 static void
@@ -182,9 +186,8 @@ rebuild_reporting (L4aIndicatorsView *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "l4a-hub", g_strdup (slot->hub_id), g_free);
-      g_object_set_data_full (G_OBJECT (row), "l4a-start", g_strdup (slot->period_start), g_free);
-      g_signal_connect (row, "activated", G_CALLBACK (report_activated_cb), self);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", slot->hub_id, slot->period_start);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "indicators.open-report");
       adw_preferences_group_add (self->reporting_group, row);
       g_ptr_array_add (self->report_rows, row);
     }
@@ -193,12 +196,13 @@ rebuild_reporting (L4aIndicatorsView *self)
 /* Network calendar ----------------------------------------------------------------- */
 
 static void
-meeting_activated_cb (AdwActionRow      *row,
-                      L4aIndicatorsView *self)
+open_meeting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  const char *id = g_object_get_data (G_OBJECT (row), "l4a-id");
+  L4aIndicatorsView *self = L4A_INDICATORS_VIEW (widget);
 
-  gtk_window_present (GTK_WINDOW (l4a_meeting_dialog_new (GTK_WIDGET (self), self->store, id)));
+  gtk_window_present (GTK_WINDOW (l4a_meeting_dialog_new (widget, self->store, g_variant_get_string (parameter, NULL))));
 }
 
 static void
@@ -212,8 +216,7 @@ static void
 rebuild_meetings (L4aIndicatorsView *self)
 {
   g_autoptr(GPtrArray) events = l4a_network_events_list (self->store, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = l4a_today_iso ();
   gboolean editable = l4a_store_can (self->store, L4A_PERMISSION_KEEP_REGISTRY);
 
   g_autoptr(GtkWidget) ics_button = g_object_ref (self->ics_button);
@@ -266,8 +269,8 @@ rebuild_meetings (L4aIndicatorsView *self)
         {
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          g_object_set_data_full (G_OBJECT (row), "l4a-id", g_strdup (e->id), g_free);
-          g_signal_connect (row, "activated", G_CALLBACK (meeting_activated_cb), self);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", e->id);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "indicators.open-meeting");
         }
       adw_preferences_group_add (self->meetings_group, row);
       g_ptr_array_add (self->meeting_rows, row);
@@ -586,8 +589,7 @@ open_measurement (Target *target)
   L4aIndicatorsView *self = target->view;
   L4aIndicatorEdit *indicator = self ? indicator_by_id (self, target->indicator_id) : NULL;
   L4aMeasurement *existing = target->measurement;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = l4a_today_iso ();
   g_autofree char *value = existing ? g_strdup_printf ("%.15g", existing->value) : NULL;
   MeasurementForm *form;
   AdwMessageDialog *dialog;
@@ -1223,6 +1225,8 @@ l4a_indicators_view_class_init (L4aIndicatorsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, ics_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_meeting_cb);
   gtk_widget_class_bind_template_callback (widget_class, apply_every_cb);
+  gtk_widget_class_install_action (widget_class, "indicators.open-report", "(ss)", open_report_action);
+  gtk_widget_class_install_action (widget_class, "indicators.open-meeting", "s", open_meeting_action);
 }
 
 static void

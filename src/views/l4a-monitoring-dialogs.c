@@ -53,7 +53,11 @@ struct _L4aMonitoringDialog
   GtkWidget           *cancel;
   AdwPreferencesPage  *page;
   GtkLabel            *problem;
+  GtkWidget           *problem_group;
   GtkWidget           *delete_group;
+  GHashTable          *nicks;      /* field → the nicks its combo row offers */
+  GtkWidget           *sdg_checks[L4A_N_SDGS + 1];
+  GPtrArray           *history;    /* of L4aDeliverableChange, as shown */
   GHashTable          *rows;       /* field → row */
   gboolean             shown_problem;
 
@@ -88,6 +92,8 @@ G_DEFINE_FINAL_TYPE (L4aMonitoringDialog, l4a_monitoring_dialog, ADW_TYPE_WINDOW
 
 static void update (L4aMonitoringDialog *self);
 static void add_files (L4aMonitoringDialog *self);
+static void remove_file_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
+static void open_evidence_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
 
 /* A button with a mnemonic, named after its label widget alone (see
  * l4a-accessible.c for why). */
@@ -274,7 +280,7 @@ add_combo (L4aMonitoringDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), index);
-  g_object_set_data_full (G_OBJECT (row), "l4a-nicks", g_ptr_array_ref (nicks), (GDestroyNotify) g_ptr_array_unref);
+  g_hash_table_insert (self->nicks, (gpointer) field, g_ptr_array_ref (nicks));
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   remember_row (self, field, row);
@@ -296,7 +302,7 @@ combo_nick (L4aMonitoringDialog *self,
             const char          *field)
 {
   GtkWidget *row = g_hash_table_lookup (self->rows, field);
-  GPtrArray *nicks = row ? g_object_get_data (G_OBJECT (row), "l4a-nicks") : NULL;
+  GPtrArray *nicks = g_hash_table_lookup (self->nicks, field);
   guint selected = row ? adw_combo_row_get_selected (ADW_COMBO_ROW (row)) : GTK_INVALID_LIST_POSITION;
 
   return nicks && selected < nicks->len ? g_ptr_array_index (nicks, selected) : NULL;
@@ -367,15 +373,12 @@ buffer_text (GtkTextBuffer *buffer)
 
 /* The goals, each with its number, name and colour. */
 static void
-sdg_toggled_cb (GtkCheckButton      *check,
-                L4aMonitoringDialog *self)
+sdg_toggled_cb (L4aMonitoringDialog *self)
 {
-  guint goal = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "l4a-goal"));
-
-  if (gtk_check_button_get_active (check))
-    self->sdgs |= 1u << goal;
-  else
-    self->sdgs &= ~(1u << goal);
+  self->sdgs = 0;
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->sdg_checks[goal])))
+      self->sdgs |= 1u << goal;
   update (self);
 }
 
@@ -401,8 +404,8 @@ add_sdgs (L4aMonitoringDialog *self,
       gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (self->sdgs & (1u << goal)) != 0);
-      g_object_set_data (G_OBJECT (check), "l4a-goal", GUINT_TO_POINTER (goal));
-      g_signal_connect (check, "toggled", G_CALLBACK (sdg_toggled_cb), self);
+      self->sdg_checks[goal] = check;
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (sdg_toggled_cb), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), swatch);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
@@ -438,13 +441,17 @@ has_hub (GPtrArray  *hubs,
 
 static void rebuild_hubs (L4aMonitoringDialog *self);
 
+/* A hub found or chosen: chosen, or no longer. */
 static void
-hub_button_cb (GtkButton           *button,
-               L4aMonitoringDialog *self)
+toggle_hub_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "l4a-id");
-  const char *name = g_object_get_data (G_OBJECT (button), "l4a-name");
+  L4aMonitoringDialog *self = L4A_MONITORING_DIALOG (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
 
+  if (self->hubs == NULL)
+    return;
   if (has_hub (self->hubs, id))
     {
       for (guint i = 0; i < self->hubs->len; i++)
@@ -459,9 +466,19 @@ hub_button_cb (GtkButton           *button,
       L4aChoice *choice = g_new0 (L4aChoice, 1);
 
       choice->id = g_strdup (id);
-      choice->name = g_strdup (name);
+      choice->name = l4a_monitoring_hub_name (self->store, id);
+      if (choice->name == NULL)
+        {
+          l4a_choice_free (choice);
+          return;
+        }
+      /* a link names one hub: choosing another replaces it */
+      if (self->kind == FORM_LINK)
+        g_ptr_array_set_size (self->hubs, 0);
       g_ptr_array_add (self->hubs, choice);
     }
+  if (self->kind == FORM_LINK && self->hub_search)
+    gtk_editable_set_text (self->hub_search, "");
   rebuild_hubs (self);
   update (self);
 }
@@ -485,9 +502,8 @@ add_hub_row (L4aMonitoringDialog *self,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data_full (G_OBJECT (button), "l4a-id", g_strdup (id), g_free);
-  g_object_set_data_full (G_OBJECT (button), "l4a-name", g_strdup (name), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (hub_button_cb), self);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "dialog.toggle-hub");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   adw_preferences_group_add (self->hubs_group, row);
@@ -570,6 +586,26 @@ chosen_hub_ids (L4aMonitoringDialog *self)
   for (guint i = 0; self->hubs && i < self->hubs->len; i++)
     g_ptr_array_add (ids, g_strdup (((L4aChoice *) g_ptr_array_index (self->hubs, i))->id));
   return ids;
+}
+
+/* Asks for a PDF document or a picture to attach; @response gets it. */
+static void
+choose_attachment (L4aMonitoringDialog *self,
+                   const char          *title,
+                   const char          *accept,
+                   GCallback            response)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, accept, _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents and pictures"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", response, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /* Undo ------------------------------------------------------------------------- */
@@ -726,8 +762,7 @@ report_check (L4aMonitoringDialog  *self,
               GError              **error)
 {
   g_autofree char *narrative = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = l4a_today_iso ();
   gboolean ready;
 
   if (!self->writer)
@@ -1012,8 +1047,6 @@ submit_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "submit");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (submit_response_cb), self, 0);
-  /* tests answer it as a user does */
-  g_object_set_data (G_OBJECT (self), "l4a-confirm", dialog);
   l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
@@ -1063,6 +1096,8 @@ l4a_monitoring_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_weak_pointer (&self->anchor);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->nicks, g_hash_table_unref);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->activity, l4a_activity_free);
   g_clear_pointer (&self->event, l4a_network_event_free);
   g_clear_pointer (&self->change, l4a_deliverable_change_free);
@@ -1075,6 +1110,7 @@ l4a_monitoring_dialog_dispose (GObject *object)
   g_clear_pointer (&self->link_hub, g_free);
   g_clear_pointer (&self->file_rows, g_ptr_array_unref);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_MONITORING_DIALOG);
   G_OBJECT_CLASS (l4a_monitoring_dialog_parent_class)->dispose (object);
 }
 
@@ -1089,52 +1125,30 @@ l4a_monitoring_dialog_class_init (L4aMonitoringDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "dialog.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "dialog.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "dialog.toggle-hub", "s", toggle_hub_action);
+  gtk_widget_class_install_action (widget_class, "dialog.remove-file", "s", remove_file_action);
+  gtk_widget_class_install_action (widget_class, "dialog.open-evidence", "s", open_evidence_action);
   gtk_widget_class_install_action (widget_class, "dialog.acknowledge", NULL, acknowledge_action);
   gtk_widget_class_install_action (widget_class, "dialog.request-changes", NULL, request_changes_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "dialog.save", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-monitoring-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aMonitoringDialog, title);
+  gtk_widget_class_bind_template_child (widget_class, L4aMonitoringDialog, cancel);
+  gtk_widget_class_bind_template_child (widget_class, L4aMonitoringDialog, save);
+  gtk_widget_class_bind_template_child (widget_class, L4aMonitoringDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, L4aMonitoringDialog, problem_group);
+  gtk_widget_class_bind_template_child (widget_class, L4aMonitoringDialog, problem);
 }
 
 static void
 l4a_monitoring_dialog_init (L4aMonitoringDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = mnemonic_button (_("_Cancel"));
-  GtkWidget *problem_group;
-
-  self->cancel = cancel;
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new ("", NULL));
-  self->save = mnemonic_button (_("_Save"));
-  gtk_widget_add_css_class (self->save, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save), "dialog.save");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->page), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->page));
-
-  /* the first problem, where the eye goes after the fields */
-  self->problem = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->problem, TRUE);
-  gtk_label_set_xalign (self->problem, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->problem), "error");
-  gtk_widget_set_name (GTK_WIDGET (self->problem), "problem");
-  gtk_widget_set_visible (GTK_WIDGET (self->problem), FALSE);
-  problem_group = add_group (self, NULL, NULL);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (problem_group), GTK_WIDGET (self->problem));
-
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 720);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save);
+  self->nicks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  l4a_accessible_fix_button_names (GTK_WIDGET (self));
 }
 
 static L4aMonitoringDialog *
@@ -1170,7 +1184,7 @@ move_to_end (L4aMonitoringDialog *self,
 static void
 finish (L4aMonitoringDialog *self)
 {
-  move_to_end (self, gtk_widget_get_ancestor (GTK_WIDGET (self->problem), ADW_TYPE_PREFERENCES_GROUP));
+  move_to_end (self, self->problem_group);
   if (self->delete_group)
     move_to_end (self, self->delete_group);
   self->shown_problem = FALSE;
@@ -1267,11 +1281,15 @@ l4a_activity_dialog_new (GtkWidget  *anchor,
 static void rebuild_files (L4aMonitoringDialog *self);
 
 static void
-remove_file_cb (GtkButton           *button,
-                L4aMonitoringDialog *self)
+remove_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  const char *sha256 = g_object_get_data (G_OBJECT (button), "l4a-sha256");
+  L4aMonitoringDialog *self = L4A_MONITORING_DIALOG (widget);
+  const char *sha256 = g_variant_get_string (parameter, NULL);
 
+  if (self->activity == NULL || self->files_group == NULL)
+    return;
   for (guint i = 0; i < self->activity->attachments->len; i++)
     if (g_str_equal (((L4aAttachmentRef *) g_ptr_array_index (self->activity->attachments, i))->sha256, sha256))
       {
@@ -1309,8 +1327,8 @@ rebuild_files (L4aMonitoringDialog *self)
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_object_set_data_full (G_OBJECT (remove), "l4a-sha256", g_strdup (ref->sha256), g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_file_cb), self);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", ref->sha256);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "dialog.remove-file");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       adw_preferences_group_add (self->files_group, row);
       g_ptr_array_add (self->file_rows, row);
@@ -1326,17 +1344,10 @@ file_chosen_cb (GtkNativeDialog     *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                                                     NULL, NULL);
       g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = l4a_attachment_load (file, &error);
 
-      /* the size first, so that a huge file is refused before it is read */
-      if (info && g_file_info_get_size (info) > L4A_MAX_ATTACHMENT_SIZE)
-        bytes = g_bytes_new_take (g_malloc0 (L4A_MAX_ATTACHMENT_SIZE + 1), L4A_MAX_ATTACHMENT_SIZE + 1);
-      else
-        bytes = g_file_load_bytes (file, NULL, NULL, &error);
       if (bytes == NULL || !l4a_activity_attach (self->store, self->activity, name, bytes, &error))
         {
           gtk_label_set_label (self->problem, error->message);
@@ -1354,18 +1365,7 @@ file_chosen_cb (GtkNativeDialog     *dialog,
 static void
 attach_file_cb (L4aMonitoringDialog *self)
 {
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Attach a File"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Attach"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF documents and pictures"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_signal_connect (dialog, "response", G_CALLBACK (file_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_attachment (self, _("Attach a File"), _("_Attach"), G_CALLBACK (file_chosen_cb));
 }
 
 static void
@@ -1436,17 +1436,30 @@ l4a_meeting_dialog_new (GtkWidget  *anchor,
 /* Deliverable ---------------------------------------------------------------------- */
 
 static void
-open_evidence_cb (GtkButton           *button,
-                  L4aMonitoringDialog *self)
+open_evidence_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  const char *sha256 = g_object_get_data (G_OBJECT (button), "l4a-sha256");
-  const char *name = g_object_get_data (G_OBJECT (button), "l4a-name");
+  L4aMonitoringDialog *self = L4A_MONITORING_DIALOG (widget);
+  const char *sha256 = g_variant_get_string (parameter, NULL);
+  const char *name = NULL;
   g_autoptr(GBytes) bytes = l4a_registry_get_attachment (self->store, sha256, NULL);
   g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "local4action", "evidence", sha256, NULL);
-  g_autofree char *base = g_path_get_basename (name && *name ? name : "evidence");
-  g_autofree char *path = g_build_filename (dir, base, NULL);
+  g_autofree char *base = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
   g_autoptr(GError) error = NULL;
+
+  /* the name it was given in the history shown */
+  for (guint i = 0; self->history && i < self->history->len; i++)
+    {
+      L4aDeliverableChange *change = g_ptr_array_index (self->history, i);
+
+      if (g_strcmp0 (change->evidence_sha256, sha256) == 0)
+        name = change->evidence_name;
+    }
+  base = g_path_get_basename (name && *name ? name : "evidence");
+  path = g_build_filename (dir, base, NULL);
 
   /* the file goes where the user's programs can open it, by its hash */
   if (bytes == NULL || g_mkdir_with_parents (dir, 0700) != 0 ||
@@ -1468,18 +1481,11 @@ evidence_chosen_cb (GtkNativeDialog     *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                                                     NULL, NULL);
       g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = l4a_attachment_load (file, &error);
       g_autofree char *sha256 = NULL;
 
-      /* the size first, so that a huge file is refused before it is read */
-      if (info && g_file_info_get_size (info) > L4A_MAX_ATTACHMENT_SIZE)
-        bytes = g_bytes_new_take (g_malloc0 (L4A_MAX_ATTACHMENT_SIZE + 1), L4A_MAX_ATTACHMENT_SIZE + 1);
-      else
-        bytes = g_file_load_bytes (file, NULL, NULL, &error);
       if (bytes == NULL || !l4a_attachment_store (self->store, name, bytes, &sha256, NULL, &error))
         {
           gtk_label_set_label (self->problem, error->message);
@@ -1501,18 +1507,7 @@ evidence_chosen_cb (GtkNativeDialog     *dialog,
 static void
 choose_evidence_cb (L4aMonitoringDialog *self)
 {
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Evidence File"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Choose"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF documents and pictures"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_signal_connect (dialog, "response", G_CALLBACK (evidence_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_attachment (self, _("Evidence File"), _("_Choose"), G_CALLBACK (evidence_chosen_cb));
 }
 
 static void
@@ -1546,9 +1541,8 @@ add_history_row (L4aMonitoringDialog  *self,
       gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (open, "flat");
       gtk_widget_set_tooltip_text (open, _("Open the evidence file"));
-      g_object_set_data_full (G_OBJECT (open), "l4a-sha256", g_strdup (change->evidence_sha256), g_free);
-      g_object_set_data_full (G_OBJECT (open), "l4a-name", g_strdup (change->evidence_name), g_free);
-      g_signal_connect (open, "clicked", G_CALLBACK (open_evidence_cb), self);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "s", change->evidence_sha256);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "dialog.open-evidence");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
     }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -1617,6 +1611,7 @@ l4a_deliverable_dialog_new (GtkWidget  *anchor,
   }
 
   history = l4a_deliverable_history (store, deliverable_id, NULL);
+  self->history = history ? g_ptr_array_ref (history) : NULL;
   group = add_group (self, _("History"), history && history->len ? NULL : _("No change recorded yet."));
   for (guint i = history ? history->len : 0; i > 0; i--)
     add_history_row (self, group, g_ptr_array_index (history, i - 1));
@@ -1629,8 +1624,7 @@ l4a_deliverable_dialog_new (GtkWidget  *anchor,
 
   if (editable && self->statuses->len > 0)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+      g_autofree char *today = l4a_today_iso ();
       GtkWidget *choose = mnemonic_button (_("_Choose File…"));
 
       self->change = l4a_deliverable_change_new ();
@@ -1786,8 +1780,7 @@ add_gathered (L4aMonitoringDialog *self,
 static L4aReportState
 report_state (const L4aReport *report)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = l4a_today_iso ();
 
   if (g_strcmp0 (report->status, "acknowledged") == 0)
     return L4A_REPORT_ACKNOWLEDGED;
@@ -1931,21 +1924,6 @@ l4a_report_dialog_new (GtkWidget  *anchor,
 
 /* Link ---------------------------------------------------------------------------------- */
 
-static void
-suggestion_chosen_cb (GtkButton           *button,
-                      L4aMonitoringDialog *self)
-{
-  L4aChoice *choice = g_new0 (L4aChoice, 1);
-
-  choice->id = g_strdup (g_object_get_data (G_OBJECT (button), "l4a-id"));
-  choice->name = g_strdup (g_object_get_data (G_OBJECT (button), "l4a-name"));
-  g_ptr_array_set_size (self->hubs, 0);
-  g_ptr_array_add (self->hubs, choice);
-  gtk_editable_set_text (self->hub_search, "");
-  rebuild_hubs (self);
-  update (self);
-}
-
 /**
  * l4a_link_dialog_new:
  * @hub_id: the hub the link is proposed from
@@ -2012,9 +1990,8 @@ l4a_link_dialog_new (GtkWidget  *anchor,
             adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
           }
           gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
-          g_object_set_data_full (G_OBJECT (choose), "l4a-id", g_strdup (suggestion->id), g_free);
-          g_object_set_data_full (G_OBJECT (choose), "l4a-name", g_strdup (suggestion->name), g_free);
-          g_signal_connect (choose, "clicked", G_CALLBACK (suggestion_chosen_cb), self);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (choose), "s", suggestion->id);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (choose), "dialog.toggle-hub");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
         }

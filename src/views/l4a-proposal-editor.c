@@ -14,6 +14,7 @@
 #include "l4a-accessible.h"
 #include "l4a-labels.h"
 #include "l4a-letter-export.h"
+#include "l4a-monitoring.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-proposal-editor-private.h"
 #include "l4a-review.h"
@@ -808,17 +809,9 @@ attach_response_cb (GtkNativeDialog   *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = l4a_attachment_load (file, &error);
       g_autofree char *name = g_file_get_basename (file);
-
-      /* The size first, so that a huge file is refused before it is read. */
-      if (info && g_file_info_get_size (info) > L4A_MAX_ATTACHMENT_SIZE)
-        bytes = g_bytes_new_take (g_malloc0 (L4A_MAX_ATTACHMENT_SIZE + 1), L4A_MAX_ATTACHMENT_SIZE + 1);
-      else
-        bytes = g_file_load_bytes (file, NULL, NULL, &error);
 
       if (bytes == NULL || !l4a_registry_add_attachment (self->store, self->edit, name, bytes, &error))
         show_error (self, _("The File Cannot Be Attached"), error);

@@ -2045,7 +2045,7 @@ test_monitoring (void)
     g_assert_true (gtk_widget_get_sensitive (find_named (dialog, "submit")));
     g_assert_true (gtk_widget_activate_action (dialog, "dialog.submit", NULL));
     l4a_test_iterate (0.2);
-    confirm = g_object_get_data (G_OBJECT (dialog), "l4a-confirm");
+    confirm = GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_true (ADW_IS_MESSAGE_DIALOG (confirm));
     /* it closes itself, and the report after it */
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "submit");
