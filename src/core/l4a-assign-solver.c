@@ -22,13 +22,15 @@
 
 /* ------------------------------------------------------------------------
  * Assignment: a minimum-cost maximum flow. Each unit of flow is one
- * reviewer for one proposal. A member's k-th proposal costs k × LOAD_COST,
+ * reviewer for one proposal. A member's k-th proposal costs k × load_cost,
  * so among all ways to cover the most proposals the flow picks the one
- * with the most even loads; a reviewer from the proposal's own region
- * costs one more, so other regions are preferred when loads allow.
+ * with the most even loads. Among those, each point of expertise a pair
+ * lacks costs match_cost, more than all region costs together, so the
+ * flow gives the most expertise matches; and a reviewer from the
+ * proposal's own region costs one more, so other regions are preferred
+ * when the rest is equal. The costs are scaled to the instance so that
+ * each tier outweighs the whole of the next.
  */
-
-#define LOAD_COST 100000
 
 typedef struct
 {
@@ -130,8 +132,8 @@ flow_run (FlowGraph *g,
  *
  * Assigns reviewers: never a conflict, never a pair assigned already,
  * never more than max_load proposals per member, as many proposals
- * covered as capacity allows, loads as even as possible, reviewers from
- * other regions preferred.
+ * covered as capacity allows, loads as even as possible, then the most
+ * expertise matches, then reviewers from other regions.
  *
  * Returns: the number of new assignments
  */
@@ -143,6 +145,8 @@ l4a_assign_solve (const L4aAssignProblem *problem,
   guint source = 0, sink = P + M + 1;
   FlowGraph graph = { NULL, P + M + 2 };
   g_autofree guint *load = g_new0 (guint, M);
+  gint64 match_cost = (gint64) P * problem->per_proposal + 1;
+  gint64 load_cost = match_cost * ((gint64) L4A_ASSIGN_MATCH_MAX * match_cost + 1) + 1;
   guint added;
 
   memset (chosen, 0, sizeof (gboolean) * P * M);
@@ -168,12 +172,17 @@ l4a_assign_solve (const L4aAssignProblem *problem,
   for (guint p = 0; p < P; p++)
     for (guint m = 0; m < M; m++)
       if (!problem->conflict[p * M + m] && !problem->assigned[p * M + m])
-        flow_add (&graph, 1 + p, 1 + P + m, 1,
-                  problem->proposal_region[p] == problem->member_region[m] ? 1 : 0);
+        {
+          guint match = problem->match ? MIN (problem->match[p * M + m], L4A_ASSIGN_MATCH_MAX) : 0;
+
+          flow_add (&graph, 1 + p, 1 + P + m, 1,
+                    (L4A_ASSIGN_MATCH_MAX - match) * match_cost +
+                    (problem->proposal_region[p] == problem->member_region[m] ? 1 : 0));
+        }
 
   for (guint m = 0; m < M; m++)
     for (guint k = load[m] + 1; k <= problem->max_load; k++)
-      flow_add (&graph, 1 + P + m, sink, 1, (gint64) k * LOAD_COST);
+      flow_add (&graph, 1 + P + m, sink, 1, (gint64) k * load_cost);
 
   added = flow_run (&graph, source, sink);
 

@@ -14,6 +14,8 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "l4a-letter.h"
+#include "l4a-member.h"
 #include "l4a-permissions.h"
 #include "l4a-review.h"
 #include "l4a-review-private.h"
@@ -31,6 +33,7 @@ typedef struct
   GArray    *member_regions;
   gboolean  *conflict;
   gboolean  *assigned;
+  guint     *match;
   L4aCell   *cells;
 } CallInstance;
 
@@ -46,6 +49,7 @@ call_instance_clear (CallInstance *self)
   g_clear_pointer (&self->member_regions, g_array_unref);
   g_clear_pointer (&self->conflict, g_free);
   g_clear_pointer (&self->assigned, g_free);
+  g_clear_pointer (&self->match, g_free);
   g_clear_pointer (&self->cells, g_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CallInstance, call_instance_clear)
@@ -93,6 +97,7 @@ read_call_instance (L4aStore      *store,
   g_autoptr(GHashTable) regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) proposal_index = NULL;
   g_autoptr(GHashTable) member_index = NULL;
+  g_autoptr(GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean exists;
   guint P, M;
@@ -116,7 +121,8 @@ read_call_instance (L4aStore      *store,
   inst->member_regions = g_array_new (FALSE, FALSE, sizeof (guint));
 
   stmt = l4a_store_prepare (store,
-                            "SELECT p.id, p.title, g.region, p.state IN ('submitted', 'under-review') "
+                            "SELECT p.id, p.title, g.region, p.state IN ('submitted', 'under-review'), "
+                            "  p.language, g.country "
                             "FROM proposal p JOIN government g ON g.id = p.government_id "
                             "WHERE p.call_id = ?1 AND p.state IN ('submitted', 'under-review', 'decided', 'released') "
                             "ORDER BY p.title COLLATE NOCASE, p.id", error);
@@ -128,6 +134,11 @@ read_call_instance (L4aStore      *store,
       guint region = region_number (regions, (const char *) sqlite3_column_text (stmt, 2));
       gboolean open = sqlite3_column_int (stmt, 3) != 0;
 
+      const char *language = (const char *) sqlite3_column_text (stmt, 4);
+
+      if (language == NULL)
+        language = l4a_letter_language_for ((const char *) sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (languages, g_strdup (language));
       g_array_append_val (inst->proposal_open, open);
       g_ptr_array_add (inst->proposal_ids, l4a_store_column_dup (stmt, 0));
       g_ptr_array_add (inst->proposal_titles, l4a_store_column_dup (stmt, 1));
@@ -158,7 +169,56 @@ read_call_instance (L4aStore      *store,
   member_index = index_ids (inst->member_ids);
   inst->conflict = g_new0 (gboolean, MAX (1, P * M));
   inst->assigned = g_new0 (gboolean, MAX (1, P * M));
+  inst->match = g_new0 (guint, MAX (1, P * M));
   inst->cells = g_new0 (L4aCell, MAX (1, P * M));
+
+  /* A member never reads a proposal in a language they do not read. */
+  stmt = l4a_store_prepare (store, "SELECT member_id, group_concat (language, ' ') FROM member_language "
+                                   "GROUP BY member_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint m = index_of (member_index, (const char *) sqlite3_column_text (stmt, 0));
+      g_auto(GStrv) reads = g_strsplit ((const char *) sqlite3_column_text (stmt, 1), " ", -1);
+
+      for (guint p = 0; m >= 0 && p < P; p++)
+        if (!l4a_member_reads ((const char * const *) reads, g_ptr_array_index (languages, p)))
+          {
+            inst->conflict[p * M + m] = TRUE;
+            inst->cells[p * M + m] = L4A_CELL_UNREADABLE;
+          }
+    }
+  if (!l4a_store_rows_done (store, rc, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Expertise shared by each pair: goals, the Pact axis, the region. */
+  stmt = l4a_store_prepare (store,
+                            "SELECT e.proposal_id, e.member_id, count(*) FROM ("
+                            "  SELECT ps.proposal_id, ms.member_id FROM proposal_sdg ps "
+                            "  JOIN member_sdg ms ON ms.goal = ps.goal "
+                            "  UNION ALL SELECT p.id, ma.member_id FROM proposal p "
+                            "  JOIN member_axis ma ON ma.axis = p.pact_axis "
+                            "  UNION ALL SELECT p.id, mr.member_id FROM proposal p "
+                            "  JOIN government g ON g.id = p.government_id "
+                            "  JOIN member_region mr ON mr.region = g.region) e "
+                            "JOIN proposal p ON p.id = e.proposal_id WHERE p.call_id = ?1 "
+                            "GROUP BY e.proposal_id, e.member_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, call_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint p = index_of (proposal_index, (const char *) sqlite3_column_text (stmt, 0));
+      gint m = index_of (member_index, (const char *) sqlite3_column_text (stmt, 1));
+
+      if (p >= 0 && m >= 0)
+        inst->match[p * M + m] = (guint) sqlite3_column_int (stmt, 2);
+    }
+  if (!l4a_store_rows_done (store, rc, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = l4a_store_prepare (store,
                             "SELECT mc.proposal_id, mc.member_id FROM member_conflict mc "
@@ -185,7 +245,7 @@ read_call_instance (L4aStore      *store,
                             "SELECT a.proposal_id, a.member_id, "
                             "  (SELECT CASE WHEN r.submitted_at IS NULL THEN 1 ELSE 2 END FROM review r "
                             "   WHERE r.proposal_id = a.proposal_id AND r.member_id = a.member_id "
-                            "   AND r.proposal_version = p.version) "
+                            "   AND r.proposal_version = p.version), a.declined_at IS NOT NULL "
                             "FROM assignment a JOIN proposal p ON p.id = a.proposal_id "
                             "WHERE p.call_id = ?1 AND a.round = p.version", error);
   if (stmt == NULL)
@@ -197,7 +257,13 @@ read_call_instance (L4aStore      *store,
       gint m = index_of (member_index, (const char *) sqlite3_column_text (stmt, 1));
       int review = sqlite3_column_int (stmt, 2);
 
-      if (p >= 0 && m >= 0)
+      /* a declined assignment frees its slot, and is not offered again */
+      if (p >= 0 && m >= 0 && sqlite3_column_int (stmt, 3) && review != 2)
+        {
+          inst->conflict[p * M + m] = TRUE;
+          inst->cells[p * M + m] = L4A_CELL_DECLINED;
+        }
+      else if (p >= 0 && m >= 0)
         {
           inst->assigned[p * M + m] = TRUE;
           inst->cells[p * M + m] = review == 2 ? L4A_CELL_SUBMITTED : review == 1 ? L4A_CELL_DRAFT : L4A_CELL_ASSIGNED;
@@ -319,6 +385,7 @@ review_assign_call_checked (L4aStore    *store,
   problem.assigned = inst.assigned;
   problem.proposal_region = (const guint *) (gpointer) inst.proposal_regions->data;
   problem.member_region = (const guint *) (gpointer) inst.member_regions->data;
+  problem.match = inst.match;
   chosen = g_new0 (gboolean, MAX (1, problem.n_proposals * problem.n_members));
   n_added = l4a_assign_solve (&problem, chosen);
 
@@ -375,6 +442,44 @@ l4a_review_assign_call (L4aStore    *store,
          l4a_store_end (store, review_assign_call_checked (store, call_id, per_proposal, max_load, dry_run, added, error), error);
 }
 
+/* Is the proposal written in a language the member said they do not read? */
+static gboolean
+member_cannot_read (L4aStore    *store,
+                    const char  *proposal_id,
+                    const char  *member_id,
+                    gboolean    *unreadable,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) reads = NULL;
+  g_autofree char *language = NULL;
+  int rc;
+
+  stmt = l4a_store_prepare (store, "SELECT p.language, g.country FROM proposal p "
+                                   "JOIN government g ON g.id = p.government_id WHERE p.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, proposal_id, -1, SQLITE_STATIC);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    language = sqlite3_column_type (stmt, 0) != SQLITE_NULL
+               ? l4a_store_column_dup (stmt, 0)
+               : g_strdup (l4a_letter_language_for ((const char *) sqlite3_column_text (stmt, 1)));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = l4a_store_prepare (store, "SELECT language FROM member_language WHERE member_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, member_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (!l4a_store_rows_done (store, rc, error))
+    return FALSE;
+  reads = g_strv_builder_end (builder);
+  *unreadable = !l4a_member_reads ((const char * const *) reads, language);
+  return TRUE;
+}
+
 /**
  * l4a_review_assign:
  *
@@ -416,6 +521,25 @@ review_assign_checked (L4aStore    *store,
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
                    /* translators: the first %s is a person, the second a proposal title */
                    _("%s has a conflict of interest with “%s” and cannot review it."), name, facts.title);
+      return FALSE;
+    }
+  if (!member_cannot_read (store, proposal_id, member_id, &exists, error))
+    return FALSE;
+  if (exists)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   /* translators: the first %s is a person, the second a proposal title */
+                   _("%s does not read the language “%s” is written in."), name, facts.title);
+      return FALSE;
+    }
+  if (!l4a_review_query_exists (store, "SELECT 1 FROM assignment WHERE proposal_id = ?1 AND member_id = ?2 AND round = ?3 "
+                                       "AND declined_at IS NOT NULL",
+                                proposal_id, member_id, facts.version, &exists, error))
+    return FALSE;
+  if (exists)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   _("%s declined “%s”; choose another reviewer."), name, facts.title);
       return FALSE;
     }
   if (!l4a_review_query_exists (store, "SELECT 1 FROM assignment WHERE proposal_id = ?1 AND member_id = ?2 AND round = ?3",
@@ -557,6 +681,7 @@ l4a_review_matrix (L4aStore    *store,
   matrix->member_ids = g_steal_pointer (&inst.member_ids);
   matrix->member_names = g_steal_pointer (&inst.member_names);
   matrix->cells = g_steal_pointer (&inst.cells);
+  matrix->match = g_steal_pointer (&inst.match);
   matrix->loads = g_new0 (guint, MAX (1, M));
   for (guint p = 0; p < P; p++)
     for (guint m = 0; m < M; m++)
@@ -575,6 +700,7 @@ l4a_assign_matrix_free (L4aAssignMatrix *matrix)
   g_ptr_array_unref (matrix->member_ids);
   g_ptr_array_unref (matrix->member_names);
   g_free (matrix->cells);
+  g_free (matrix->match);
   g_free (matrix->loads);
   g_free (matrix);
 }

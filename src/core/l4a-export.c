@@ -100,6 +100,8 @@ static const Selection review_packet[] = {
 };
 
 static const Selection reviews[] = {
+  /* the assignments the member declined, with their reasons */
+  { "assignment", "member_id = ?1 AND declined_at IS NOT NULL" },
   { "review", "member_id = ?1 AND submitted_at IS NOT NULL "
               "AND proposal_id IN (SELECT proposal_id FROM assignment WHERE member_id = ?1)" },
   { NULL }
@@ -153,7 +155,7 @@ static const KindInfo kind_infos[] = {
     L4A_ROLE_GOVERNMENT, L4A_BUNDLE_FOR_NONE, FALSE, submission },
   { "monitoring", N_("Monitoring"), N_("Indicators, measurements, activities and deliverables of your hubs, with the history of each deliverable"),
     L4A_ROLE_GOVERNMENT, L4A_BUNDLE_FOR_NONE, FALSE, monitoring },
-  { "reviews", N_("Reviews"), N_("Your submitted reviews, for the World Secretariat"),
+  { "reviews", N_("Reviews"), N_("Your submitted reviews and the assignments you declined, for the World Secretariat"),
     L4A_ROLE_MEMBER, L4A_BUNDLE_FOR_NONE, FALSE, reviews },
   { "review-packet", N_("Review packet"), N_("A board member’s assigned proposals, without those they are in conflict with"),
     L4A_ROLE_SECRETARIAT, L4A_BUNDLE_FOR_MEMBER, TRUE, review_packet },

@@ -517,6 +517,57 @@ government_rule (Rules      *rules,
   return RULE_REFUSED;
 }
 
+/* A member sends back only the assignments they declined: the very
+ * assignment here, with nothing changed but when and why, and not once
+ * their review of it is submitted here. */
+static Rule
+member_assignment_rule (Rules      *rules,
+                        JsonObject *object,
+                        guint       index,
+                        GError    **error)
+{
+  const char *table = "assignment";
+  g_autofree char *record = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *reason = l4a_json_string (object, "decline_reason");
+  gboolean same = FALSE;
+
+  stmt = l4a_store_prepare (rules->store,
+                            "SELECT 1 FROM assignment a WHERE a.id = ?1 AND a.member_id = ?2 AND a.proposal_id = ?3 "
+                            "AND a.round = ?4 AND a.due_on IS ?5 "
+                            "AND NOT EXISTS (SELECT 1 FROM review r WHERE r.proposal_id = a.proposal_id "
+                            "  AND r.member_id = a.member_id AND r.proposal_version = a.round "
+                            "  AND r.submitted_at IS NOT NULL)", NULL);
+  if (stmt != NULL && json_object_has_member (object, "round") &&
+      JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "round")) &&
+      json_node_get_value_type (json_object_get_member (object, "round")) == G_TYPE_INT64)
+    {
+      sqlite3_bind_text (stmt, 1, l4a_json_string (object, "id"), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, rules->actor, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, l4a_json_string (object, "proposal_id"), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, json_object_get_int_member (object, "round"));
+      sqlite3_bind_text (stmt, 5, l4a_json_string (object, "due_on"), -1, SQLITE_STATIC);
+      same = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  if (!same || l4a_json_string (object, "member_id") == NULL ||
+      !g_str_equal (l4a_json_string (object, "member_id"), rules->actor))
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   _("%s: a reviews bundle may only decline an assignment of its own member that is here, "
+                     "unchanged otherwise, and not reviewed yet."), RECORD_NAME);
+      return RULE_REFUSED;
+    }
+  if (l4a_json_string (object, "declined_at") == NULL || reason == NULL || l4a_text_is_blank (reason) ||
+      g_utf8_strlen (reason, -1) > 1000)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("%s: a declined assignment needs the date and a reason of at most 1000 characters."),
+                   RECORD_NAME);
+      return RULE_REFUSED;
+    }
+  return RULE_OK;
+}
+
 static Rule
 record_rule (Rules      *rules,
              const char *table,
@@ -547,6 +598,9 @@ record_rule (Rules      *rules,
         const char *id = l4a_json_string (object, "id");
 
         const char *proposal = l4a_json_string (object, "proposal_id");
+
+        if (g_str_equal (table, "assignment"))
+          return member_assignment_rule (rules, object, index, error);
 
         if (g_strcmp0 (l4a_json_string (object, "member_id"), rules->actor) != 0 ||
             !query_exists (rules->store, "SELECT 1 FROM assignment WHERE proposal_id = ?1 AND member_id = ?2",

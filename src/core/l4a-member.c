@@ -20,6 +20,24 @@
 #include "l4a-rules.h"
 #include "l4a-store-private.h"
 
+static const char * const l4a_member_languages[] = { "en", "fr", "es", NULL };
+
+/**
+ * l4a_member_reads:
+ * @languages: (nullable): what a member declared they read
+ *
+ * Returns: whether a member who declared @languages may be given a
+ *   proposal written in @language: always when they declared none
+ */
+gboolean
+l4a_member_reads (const char * const *languages,
+                  const char         *language)
+{
+  if (languages == NULL || languages[0] == NULL)
+    return TRUE;
+  return language != NULL && g_strv_contains (languages, language);
+}
+
 static void
 conflict_edit_free (gpointer data)
 {
@@ -37,6 +55,10 @@ l4a_member_edit_new (void)
   L4aMemberEdit *edit = g_new0 (L4aMemberEdit, 1);
 
   edit->conflicts = g_ptr_array_new_with_free_func (conflict_edit_free);
+  edit->sdgs = g_array_new (FALSE, FALSE, sizeof (guint));
+  edit->axes = g_new0 (char *, 1);
+  edit->regions = g_new0 (char *, 1);
+  edit->languages = g_new0 (char *, 1);
   return edit;
 }
 
@@ -52,6 +74,10 @@ l4a_member_edit_free (L4aMemberEdit *edit)
   g_free (edit->region);
   g_free (edit->contact);
   g_ptr_array_unref (edit->conflicts);
+  g_array_unref (edit->sdgs);
+  g_strfreev (edit->axes);
+  g_strfreev (edit->regions);
+  g_strfreev (edit->languages);
   g_free (edit);
 }
 
@@ -116,6 +142,21 @@ l4a_member_edit_validate (L4aStore            *store,
   if (edit->contact != NULL && (!g_utf8_validate (edit->contact, -1, NULL) || g_utf8_strlen (edit->contact, -1) > 300))
     l4a_field_errors_add (errors, "contact", "%s", _("The contact is longer than 300 characters."));
 
+  for (guint i = 0; i < edit->sdgs->len; i++)
+    if (g_array_index (edit->sdgs, guint, i) < 1 || g_array_index (edit->sdgs, guint, i) > 17)
+      l4a_field_errors_add (errors, "sdgs", _("There is no Sustainable Development Goal %u."),
+                            g_array_index (edit->sdgs, guint, i));
+  for (guint i = 0; edit->axes != NULL && edit->axes[i]; i++)
+    if (l4a_reference_lookup (L4A_REFERENCE_AXES, edit->axes[i]) == NULL)
+      l4a_field_errors_add (errors, "axes", _("“%s” is not an axis of the Pact for the Future."), edit->axes[i]);
+  for (guint i = 0; edit->regions != NULL && edit->regions[i]; i++)
+    if (l4a_reference_lookup (L4A_REFERENCE_REGIONS, edit->regions[i]) == NULL)
+      l4a_field_errors_add (errors, "regions", _("“%s” is not a UCLG region."), edit->regions[i]);
+  for (guint i = 0; edit->languages != NULL && edit->languages[i]; i++)
+    if (!g_strv_contains (l4a_member_languages, edit->languages[i]))
+      l4a_field_errors_add (errors, "languages", _("“%s” is not one of the languages of the network "
+                                                   "(English, French, Spanish)."), edit->languages[i]);
+
   for (guint i = 0; i < edit->conflicts->len; i++)
     {
       L4aConflictEdit *conflict = g_ptr_array_index (edit->conflicts, i);
@@ -167,6 +208,67 @@ load_conflicts (L4aStore      *store,
   if (rc != SQLITE_DONE)
     {
       l4a_store_set_sqlite_error (store, rc, NULL, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GStrv
+read_codes (L4aStore    *store,
+            const char  *sql,
+            const char  *id,
+            GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (!l4a_store_rows_done (store, rc, error))
+    return NULL;
+  return g_strv_builder_end (builder);
+}
+
+/* What the member declared they can review. */
+static gboolean
+load_expertise (L4aStore      *store,
+                L4aMemberEdit *edit,
+                GError       **error)
+{
+  g_auto(GStrv) goals = read_codes (store, "SELECT goal FROM member_sdg WHERE member_id = ?1 ORDER BY goal",
+                                    edit->id, error);
+
+  if (goals == NULL)
+    return FALSE;
+  g_array_set_size (edit->sdgs, 0);
+  for (guint i = 0; goals[i]; i++)
+    {
+      guint goal = (guint) g_ascii_strtoull (goals[i], NULL, 10);
+
+      g_array_append_val (edit->sdgs, goal);
+    }
+  g_strfreev (edit->axes);
+  g_strfreev (edit->regions);
+  g_strfreev (edit->languages);
+  edit->axes = read_codes (store, "SELECT axis FROM member_axis a JOIN pact_axis x ON x.code = a.axis "
+                                  "WHERE member_id = ?1 ORDER BY x.position", edit->id, error);
+  edit->regions = read_codes (store, "SELECT region FROM member_region r JOIN region x ON x.code = r.region "
+                                     "WHERE member_id = ?1 ORDER BY x.position", edit->id, error);
+  edit->languages = read_codes (store, "SELECT language FROM member_language WHERE member_id = ?1 "
+                                       "ORDER BY instr ('en fr es', language)", edit->id, error);
+  if (edit->axes == NULL || edit->regions == NULL || edit->languages == NULL)
+    {
+      /* keep the edit whole for its free function */
+      if (edit->axes == NULL)
+        edit->axes = g_new0 (char *, 1);
+      if (edit->regions == NULL)
+        edit->regions = g_new0 (char *, 1);
+      if (edit->languages == NULL)
+        edit->languages = g_new0 (char *, 1);
       return FALSE;
     }
   return TRUE;
@@ -228,7 +330,8 @@ l4a_member_list (L4aStore  *store,
       return NULL;
     }
   for (guint i = 0; i < members->len; i++)
-    if (!load_conflicts (store, g_ptr_array_index (members, i), error))
+    if (!load_conflicts (store, g_ptr_array_index (members, i), error) ||
+        !load_expertise (store, g_ptr_array_index (members, i), error))
       return NULL;
   return g_steal_pointer (&members);
 }
@@ -262,7 +365,7 @@ l4a_member_load (L4aStore    *store,
       return NULL;
     }
   edit = member_from_row (stmt);
-  if (!load_conflicts (store, edit, error))
+  if (!load_conflicts (store, edit, error) || !load_expertise (store, edit, error))
     return NULL;
   return g_steal_pointer (&edit);
 }
@@ -370,6 +473,35 @@ member_save_checked (L4aStore       *store,
       goto failed;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* The declared expertise is replaced by the edited one. */
+  {
+    static const struct { const char *clear, *insert; } lists[] = {
+      { "DELETE FROM member_axis WHERE member_id = ?1", "INSERT OR IGNORE INTO member_axis (member_id, axis) VALUES (?1, ?2)" },
+      { "DELETE FROM member_region WHERE member_id = ?1", "INSERT OR IGNORE INTO member_region (member_id, region) VALUES (?1, ?2)" },
+      { "DELETE FROM member_language WHERE member_id = ?1", "INSERT OR IGNORE INTO member_language (member_id, language) VALUES (?1, ?2)" },
+    };
+    char **values[] = { edit->axes, edit->regions, edit->languages };
+
+    if (!run (store, "DELETE FROM member_sdg WHERE member_id = ?1", id, NULL, NULL, record, error))
+      goto failed;
+    for (guint i = 0; i < edit->sdgs->len; i++)
+      {
+        g_autofree char *goal = g_strdup_printf ("%u", g_array_index (edit->sdgs, guint, i));
+
+        if (!run (store, "INSERT OR IGNORE INTO member_sdg (member_id, goal) VALUES (?1, CAST (?2 AS INTEGER))",
+                  id, goal, NULL, record, error))
+          goto failed;
+      }
+    for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+      {
+        if (!run (store, lists[l].clear, id, NULL, NULL, record, error))
+          goto failed;
+        for (guint i = 0; values[l] != NULL && values[l][i]; i++)
+          if (!run (store, lists[l].insert, id, values[l][i], NULL, record, error))
+            goto failed;
+      }
+  }
 
   /* The declared conflicts are replaced by the edited ones. */
   if (!run (store, "DELETE FROM conflict WHERE member_id = ?1 AND kind = 'declared'", id, NULL, NULL, record, error))

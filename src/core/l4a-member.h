@@ -32,6 +32,11 @@ typedef struct
   gboolean   sample;
   guint      n_reviews;      /* as read */
   GPtrArray *conflicts;      /* L4aConflictEdit: the declared ones, then the automatic ones */
+  /* what the member declared they can review */
+  GArray    *sdgs;           /* guint goals, 1 to 17 */
+  GStrv      axes;           /* Pact axis codes */
+  GStrv      regions;        /* UCLG region codes */
+  GStrv      languages;      /* en, fr, es; empty when not declared: no language is ruled out */
 } L4aMemberEdit;
 
 L4aMemberEdit   *l4a_member_edit_new          (void);
@@ -54,6 +59,9 @@ gboolean         l4a_member_save              (L4aStore             *store,
 gboolean         l4a_member_delete            (L4aStore             *store,
                                                const char           *id,
                                                GError              **error);
+
+gboolean         l4a_member_reads             (const char * const   *languages,
+                                               const char           *language);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aMemberEdit, l4a_member_edit_free)
 

@@ -43,6 +43,7 @@ static const struct {
   { "communication", G_STRUCT_OFFSET (L4aProposalEdit, communication) },
   { "brand_commitment", G_STRUCT_OFFSET (L4aProposalEdit, brand_commitment) },
   { "monitoring_plan", G_STRUCT_OFFSET (L4aProposalEdit, monitoring_plan) },
+  { "language", G_STRUCT_OFFSET (L4aProposalEdit, language) },
 };
 
 #define FIELD(edit, i) G_STRUCT_MEMBER (char *, edit, text_fields[i].offset)
@@ -329,6 +330,9 @@ l4a_proposal_edit_validate (L4aStore              *store,
 
   if (l4a_text_is_blank (edit->title))
     l4a_field_errors_add (errors, "title", "%s", _("A proposal needs a title."));
+  if (!l4a_text_is_blank (edit->language) &&
+      !g_strv_contains ((const char *[]) { "en", "fr", "es", NULL }, edit->language))
+    l4a_field_errors_add (errors, "language", "%s", _("A proposal is written in English, French or Spanish."));
 
   have_start = l4a_parse_date (edit->start, &start);
   have_end = l4a_parse_date (edit->end, &end);
@@ -955,6 +959,7 @@ registry_save_draft_checked (L4aStore         *store,
       const char *value = FIELD (edit, i);
 
       if (l4a_text_is_blank (value) && (g_str_equal (text_fields[i].column, "pact_axis") ||
+                                        g_str_equal (text_fields[i].column, "language") ||
                                         g_str_equal (text_fields[i].column, "start_on") ||
                                         g_str_equal (text_fields[i].column, "end_on")))
         sqlite3_bind_null (stmt, 6 + (int) i);

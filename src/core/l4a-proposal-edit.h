@@ -67,6 +67,7 @@ typedef struct
   char      *communication;
   char      *brand_commitment;
   char      *monitoring_plan;
+  char      *language;   /* en, fr, es; NULL: the language of the government's country */
   guint      sdgs;
   char      *state;       /* read-only here: the workflow changes it */
   int        version;     /* read-only here */

@@ -30,7 +30,7 @@ typedef struct
   const char *table;
   const char *label;   /* how a user calls one record of the table */
   const char *title;   /* the column that names a record to the user */
-  const char *links[3];
+  const char *links[4];
 } TableInfo;
 
 /* In dependency order: a record only refers to tables above it. */
@@ -55,7 +55,7 @@ static const TableInfo tables[] = {
   { "reporting_schedule", N_("reporting schedule"), "hub_id", { NULL } },
   { "progress_report", N_("progress report"), "period_start", { NULL } },
   { "hub_link", N_("link between hubs"), "reason", { NULL } },
-  { "member", N_("member"), "name", { NULL } },
+  { "member", N_("member"), "name", { "sdgs", "axes", "regions", "languages" } },
   { "conflict", N_("conflict"), "id", { NULL } },
   { "assignment", N_("assignment"), "id", { NULL } },
   { "review", N_("review"), "id", { "scores" } },
@@ -547,6 +547,21 @@ static const struct
     "DELETE FROM network_event_hub WHERE network_event_id = ?1",
     "SELECT 1 FROM hub WHERE id = ?1",
     "SELECT hub_id FROM network_event_hub WHERE network_event_id = ?1 ORDER BY hub_id" },
+  { "member", "axes",
+    "INSERT INTO member_axis (member_id, axis) VALUES (?1, ?2)",
+    "DELETE FROM member_axis WHERE member_id = ?1",
+    "SELECT 1 FROM pact_axis WHERE code = ?1",
+    "SELECT axis FROM member_axis WHERE member_id = ?1 ORDER BY axis" },
+  { "member", "regions",
+    "INSERT INTO member_region (member_id, region) VALUES (?1, ?2)",
+    "DELETE FROM member_region WHERE member_id = ?1",
+    "SELECT 1 FROM region WHERE code = ?1",
+    "SELECT region FROM member_region WHERE member_id = ?1 ORDER BY region" },
+  { "member", "languages",
+    "INSERT INTO member_language (member_id, language) VALUES (?1, ?2)",
+    "DELETE FROM member_language WHERE member_id = ?1",
+    "SELECT 1 WHERE ?1 IN ('en', 'fr', 'es')",
+    "SELECT language FROM member_language WHERE member_id = ?1 ORDER BY language" },
 };
 
 /**
@@ -1530,6 +1545,7 @@ l4a_records_append_canonical (L4aStore           *store,
     { "hub", "councils", "SELECT council FROM hub_council WHERE hub_id = ?1 ORDER BY council" },
     { "hub", "related", "SELECT related_id FROM hub_relation WHERE hub_id = ?1 ORDER BY related_id" },
     { "activity", "sdgs", "SELECT goal FROM activity_sdg WHERE activity_id = ?1 ORDER BY goal" },
+    { "member", "sdgs", "SELECT goal FROM member_sdg WHERE member_id = ?1 ORDER BY goal" },
     { "review", "scores", "SELECT criterion_id, score FROM review_score WHERE review_id = ?1 "
                           "ORDER BY criterion_id" },
   };

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 #define REVIEW_COLUMNS \
   "r.id, r.proposal_id, r.member_id, m.name, r.proposal_version, r.recommendation, " \
-  "r.comments_authors, r.comments_confidential, r.submitted_at "
+  "r.comments_authors, r.comments_confidential, r.submitted_at, r.confidence "
 
 typedef struct
 {

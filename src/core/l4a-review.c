@@ -45,6 +45,7 @@ l4a_review_free (L4aReview *review)
   g_free (review->member_id);
   g_free (review->reviewer);
   g_free (review->recommendation);
+  g_free (review->confidence);
   g_free (review->comments_authors);
   g_free (review->comments_confidential);
   g_free (review->submitted_at);
@@ -136,6 +137,7 @@ l4a_review_from_row (sqlite3_stmt *stmt)
   review->comments_authors = l4a_store_column_dup (stmt, 6);
   review->comments_confidential = l4a_store_column_dup (stmt, 7);
   review->submitted_at = l4a_store_column_dup (stmt, 8);
+  review->confidence = l4a_store_column_dup (stmt, 9);
   review->scores = g_ptr_array_new_with_free_func (score_free);
   return review;
 }
@@ -304,6 +306,12 @@ validate_review (L4aReview  *review,
                    title);
       return FALSE;
     }
+  if (review->confidence != NULL && !l4a_enum_is_valid (L4A_TYPE_CONFIDENCE, review->confidence))
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("Review of “%s”: the confidence must be expert, knowledgeable or informed outsider."), title);
+      return FALSE;
+    }
   if (submitting && review->recommendation == NULL)
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
@@ -340,7 +348,8 @@ write_review (L4aStore    *store,
       return FALSE;
     }
   if (!l4a_review_check_can_see (store, &facts, review->proposal_id, error) ||
-      !l4a_review_query_exists (store, "SELECT 1 FROM assignment WHERE proposal_id = ?1 AND member_id = ?2 AND round = ?3",
+      !l4a_review_query_exists (store, "SELECT 1 FROM assignment WHERE proposal_id = ?1 AND member_id = ?2 AND round = ?3 "
+                                                    "AND declined_at IS NULL",
                      review->proposal_id, member, review->proposal_version, &assigned, error))
     return FALSE;
   if (review->proposal_version != facts.version || !assigned)
@@ -375,9 +384,11 @@ write_review (L4aStore    *store,
     new_id = g_uuid_string_random ();
   stmt = l4a_store_prepare (store,
                             "INSERT INTO review (id, proposal_id, member_id, round, proposal_version, recommendation, "
-                            "  comments_authors, comments_confidential, submitted_at, created_at, updated_at, origin) "
-                            "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10) "
+                            "  comments_authors, comments_confidential, submitted_at, created_at, updated_at, origin, "
+                            "  confidence) "
+                            "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11) "
                             "ON CONFLICT (id) DO UPDATE SET recommendation = excluded.recommendation, "
+                            "  confidence = excluded.confidence, "
                             "  comments_authors = excluded.comments_authors, "
                             "  comments_confidential = excluded.comments_confidential, "
                             "  submitted_at = excluded.submitted_at, updated_at = excluded.updated_at, "
@@ -397,6 +408,7 @@ write_review (L4aStore    *store,
     sqlite3_bind_null (stmt, 8);
   sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, l4a_store_get_installation_id (store), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, review->confidence, -1, SQLITE_STATIC);
   if (!l4a_store_step_done (store, stmt, facts.title, error))
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -581,6 +593,7 @@ l4a_assignment_info_free (L4aAssignmentInfo *info)
   g_free (info->government);
   g_free (info->call);
   g_free (info->due_on);
+  g_free (info->decline_reason);
   g_free (info);
 }
 
@@ -618,13 +631,14 @@ l4a_review_my_assignments (L4aStore  *store,
                             "SELECT p.id, p.title, g.name, c.title, a.due_on, p.version, "
                             "  (SELECT CASE WHEN r.submitted_at IS NULL THEN 1 ELSE 2 END FROM review r "
                             "   WHERE r.proposal_id = p.id AND r.member_id = a.member_id AND r.proposal_version = p.version) "
-                            "  AS review_state "
+                            "  AS review_state, a.declined_at IS NOT NULL, a.decline_reason "
                             "FROM assignment a JOIN proposal p ON p.id = a.proposal_id AND a.round = p.version "
                             "JOIN government g ON g.id = p.government_id JOIN call c ON c.id = p.call_id "
                             "WHERE a.member_id = ?1 AND p.state IN ('under-review', 'decided', 'released') "
                             "  AND NOT EXISTS (SELECT 1 FROM member_conflict mc "
                             "                  WHERE mc.member_id = a.member_id AND mc.proposal_id = p.id) "
-                            "ORDER BY coalesce (review_state, 0) = 2, a.due_on, p.title COLLATE NOCASE", error);
+                            "ORDER BY a.declined_at IS NOT NULL, coalesce (review_state, 0) = 2, a.due_on, "
+                            "  p.title COLLATE NOCASE", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, member, -1, SQLITE_STATIC);
@@ -639,6 +653,11 @@ l4a_review_my_assignments (L4aStore  *store,
       info->due_on = l4a_store_column_dup (stmt, 4);
       info->version = sqlite3_column_int (stmt, 5);
       info->state = sqlite3_column_int (stmt, 6);
+      if (sqlite3_column_int (stmt, 7) && info->state != L4A_REVIEW_SUBMITTED)
+        {
+          info->state = L4A_REVIEW_DECLINED;
+          info->decline_reason = l4a_store_column_dup (stmt, 8);
+        }
       g_ptr_array_add (list, info);
     }
   if (!l4a_store_rows_done (store, rc, error))
@@ -734,4 +753,106 @@ l4a_review_author_comments (L4aStore    *store,
   if (!l4a_store_rows_done (store, rc, error))
     return NULL;
   return g_steal_pointer (&comments);
+}
+
+/**
+ * l4a_review_confidence_weight:
+ * @confidence: (nullable): expert, knowledgeable, outsider
+ *
+ * Returns: the weight of a review in a call that weights by confidence:
+ *   3 for an expert, 2 for knowledgeable (and when not stated), 1 for an
+ *   informed outsider
+ */
+double
+l4a_review_confidence_weight (const char *confidence)
+{
+  if (g_strcmp0 (confidence, "expert") == 0)
+    return 3;
+  if (g_strcmp0 (confidence, "outsider") == 0)
+    return 1;
+  return 2;
+}
+
+/**
+ * l4a_review_decline:
+ * @reason: why, for the secretariat
+ *
+ * The member declines the proposal assigned to them, with a reason that
+ * travels in their reviews bundle; the slot is free for the secretariat to
+ * assign again. Not once their review is submitted.
+ */
+static gboolean
+review_decline_checked (L4aStore    *store,
+                        const char  *proposal_id,
+                        const char  *reason,
+                        GError     **error)
+{
+  g_auto(ProposalFacts) facts = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = l4a_now_iso8601 ();
+  g_autofree char *text = NULL;
+  g_autofree char *details = NULL;
+  const char *member;
+  gboolean submitted;
+
+  if ((member = l4a_review_require_member (store, error)) == NULL ||
+      !l4a_review_read_proposal (store, proposal_id, &facts, error))
+    return FALSE;
+  text = g_strstrip (g_strdup (reason ? reason : ""));
+  if (*text == '\0')
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("Declining “%s”: give the secretariat a reason."), facts.title);
+      return FALSE;
+    }
+  if (!g_utf8_validate (text, -1, NULL) || g_utf8_strlen (text, -1) > 1000)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("Declining “%s”: the reason is longer than 1000 characters."), facts.title);
+      return FALSE;
+    }
+  if (!l4a_review_query_exists (store, "SELECT 1 FROM review WHERE proposal_id = ?1 AND member_id = ?2 "
+                                       "AND proposal_version = ?3 AND submitted_at IS NOT NULL",
+                                proposal_id, member, facts.version, &submitted, error))
+    return FALSE;
+  if (submitted)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   _("Declining “%s”: your review of it is submitted already."), facts.title);
+      return FALSE;
+    }
+
+  stmt = l4a_store_prepare (store, "UPDATE assignment SET declined_at = ?4, decline_reason = ?5, updated_at = ?4, "
+                                   "  revision = revision + 1 "
+                                   "WHERE proposal_id = ?1 AND member_id = ?2 AND round = ?3 AND declined_at IS NULL",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, proposal_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, member, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, facts.version);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, text, -1, SQLITE_STATIC);
+  if (!l4a_store_step_done (store, stmt, facts.title, error))
+    return FALSE;
+  if (sqlite3_changes (l4a_store_get_db (store)) == 0)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   _("Declining “%s”: it is not assigned to you, or you declined it already."), facts.title);
+      return FALSE;
+    }
+  details = g_strdup_printf ("{\"member\": \"%s\"}", member);
+  return l4a_store_audit (store, "decline", "proposal", proposal_id, details, error);
+}
+
+gboolean
+l4a_review_decline (L4aStore    *store,
+                    const char  *proposal_id,
+                    const char  *reason,
+                    GError     **error)
+{
+  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
+
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, review_decline_checked (store, proposal_id, reason, error), error);
 }

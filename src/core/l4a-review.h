@@ -23,7 +23,10 @@ typedef struct
   const gboolean *assigned;         /* assigned already */
   const guint    *proposal_region;  /* any numbering; equal means same region */
   const guint    *member_region;
+  const guint    *match;            /* (nullable) expertise shared by each pair, at most L4A_ASSIGN_MATCH_MAX */
 } L4aAssignProblem;
+
+#define L4A_ASSIGN_MATCH_MAX 32
 
 guint       l4a_assign_solve         (const L4aAssignProblem  *problem,
                                       gboolean                *chosen);
@@ -59,6 +62,8 @@ typedef enum
   L4A_CELL_ASSIGNED,
   L4A_CELL_DRAFT,
   L4A_CELL_SUBMITTED,
+  L4A_CELL_DECLINED,    /* the member declined it; the slot is free */
+  L4A_CELL_UNREADABLE,  /* written in a language the member does not read */
 } L4aCell;
 
 typedef struct
@@ -68,6 +73,7 @@ typedef struct
   GPtrArray *member_ids;       /* char* */
   GPtrArray *member_names;     /* char* */
   L4aCell   *cells;            /* proposals by members */
+  guint     *match;            /* proposals by members: expertise they share */
   guint     *loads;            /* per member */
 } L4aAssignMatrix;
 
@@ -101,8 +107,15 @@ typedef struct
   char      *comments_authors;
   char      *comments_confidential;
   char      *submitted_at;       /* NULL while a draft */
+  char      *confidence;         /* expert, knowledgeable, outsider, or NULL when not stated */
   GPtrArray *scores;             /* L4aScore* */
 } L4aReview;
+
+double      l4a_review_confidence_weight (const char          *confidence);
+gboolean    l4a_review_decline       (L4aStore                *store,
+                                      const char              *proposal_id,
+                                      const char              *reason,
+                                      GError                 **error);
 
 void        l4a_review_free          (L4aReview               *review);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aReview, l4a_review_free)
@@ -139,7 +152,23 @@ typedef struct
   double   median;
   double   spread;
   gboolean disagreement;
+  guint    rank;             /* by mean, 1 first; 0 without scores */
+  gboolean calibrated;       /* at least one of its reviewers has enough reviews to calibrate */
+  double   calibrated_mean;  /* the mean of the calibrated scores (raw where a reviewer is not calibrated) */
+  guint    calibrated_rank;  /* by calibrated mean; 0 without scores */
 } L4aProposalScore;
+
+void        l4a_calibrate            (const guint             *reviewer,
+                                      const double            *values,
+                                      guint                    n,
+                                      guint                    minimum,
+                                      double                   lowest,
+                                      double                   highest,
+                                      double                  *calibrated,
+                                      gboolean                *is_calibrated);
+double      l4a_weighted_mean        (const double            *values,
+                                      const double            *weights,
+                                      guint                    n);
 
 void        l4a_proposal_score_free  (L4aProposalScore        *score);
 
@@ -236,6 +265,7 @@ typedef enum
   L4A_REVIEW_NOT_STARTED,
   L4A_REVIEW_DRAFT,
   L4A_REVIEW_SUBMITTED,
+  L4A_REVIEW_DECLINED,
 } L4aReviewState;
 
 typedef struct
@@ -247,6 +277,7 @@ typedef struct
   char           *due_on;
   int             version;
   L4aReviewState  state;
+  char           *decline_reason;  /* when declined */
 } L4aAssignmentInfo;
 
 void        l4a_assignment_info_free (L4aAssignmentInfo       *info);

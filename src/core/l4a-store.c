@@ -101,6 +101,10 @@ static const WatchSpec watch_specs[] = {
   { "brand_asset", "id", { { NULL } } },
   { "brand_colour", "id", { { NULL } } },
   { "imported_bundle", "id", { { NULL } } },
+  { "member_sdg", NULL, { { "member_id", "member" } } },
+  { "member_axis", NULL, { { "member_id", "member" } } },
+  { "member_region", NULL, { { "member_id", "member" } } },
+  { "member_language", NULL, { { "member_id", "member" } } },
   { "roster_key", "public_key", { { NULL } } },
   { "audit", "seq", { { NULL } } },
 };
@@ -120,6 +124,7 @@ static const char * const migrations[] = {
   "/org/local4action/Hubs/core/migrations/007-reports.sql",
   "/org/local4action/Hubs/core/migrations/008-links.sql",
   "/org/local4action/Hubs/core/migrations/009-activity-attachments.sql",
+  "/org/local4action/Hubs/core/migrations/010-board.sql",
 };
 
 /* Tables that l4a_store_count() may be asked about; the name goes into SQL
@@ -133,6 +138,7 @@ static const char * const countable_tables[] = {
   "policy_council", "pact_axis", "country", "hub_fts", "proposal_fts",
   "activity_sdg", "activity_government", "activity_hub", "deliverable_change", "network_event", "network_event_hub",
   "reporting_schedule", "progress_report", "hub_link", "activity_attachment",
+  "member_sdg", "member_axis", "member_region", "member_language",
 };
 
 GQuark

@@ -193,6 +193,22 @@ l4a_enum_get_label (GType       enum_type,
       case L4A_NETWORK_EVENT_OTHER: return C_("network event", "Other meeting");
       default: break;
       }
+  else if (enum_type == L4A_TYPE_CONFIDENCE)
+    switch ((L4aConfidence) value->value)
+      {
+      case L4A_CONFIDENCE_EXPERT: return C_("reviewer confidence", "Expert");
+      case L4A_CONFIDENCE_KNOWLEDGEABLE: return C_("reviewer confidence", "Knowledgeable");
+      case L4A_CONFIDENCE_OUTSIDER: return C_("reviewer confidence", "Informed outsider");
+      default: break;
+      }
+  else if (enum_type == L4A_TYPE_NETWORK_LANGUAGE)
+    switch ((L4aNetworkLanguage) value->value)
+      {
+      case L4A_LANGUAGE_EN: return C_("language", "English");
+      case L4A_LANGUAGE_FR: return C_("language", "French");
+      case L4A_LANGUAGE_ES: return C_("language", "Spanish");
+      default: break;
+      }
   else if (enum_type == L4A_TYPE_ROLE)
     return l4a_role_get_label ((L4aRole) value->value);
 

@@ -94,6 +94,22 @@ typedef enum /*< underscore_name=l4a_report_status >*/
   L4A_REPORT_STATUS_CHANGES_REQUESTED, /*< nick=changes-requested >*/
 } L4aReportStatus;
 
+/* How sure a reviewer is of their review. */
+typedef enum /*< underscore_name=l4a_confidence >*/
+{
+  L4A_CONFIDENCE_EXPERT,        /*< nick=expert >*/
+  L4A_CONFIDENCE_KNOWLEDGEABLE, /*< nick=knowledgeable >*/
+  L4A_CONFIDENCE_OUTSIDER,      /*< nick=outsider >*/
+} L4aConfidence;
+
+/* The languages of the network: proposals, reviewers, letters. */
+typedef enum /*< underscore_name=l4a_network_language >*/
+{
+  L4A_LANGUAGE_EN, /*< nick=en >*/
+  L4A_LANGUAGE_FR, /*< nick=fr >*/
+  L4A_LANGUAGE_ES, /*< nick=es >*/
+} L4aNetworkLanguage;
+
 const char * const *l4a_enum_get_nicks (GType       enum_type);
 const char *l4a_enum_get_label   (GType       enum_type,
                                   const char *nick);
