@@ -657,6 +657,24 @@ list_members (L4aStore *store,
           l4a_cli_add_string (builder, "country", member->country);
           l4a_cli_add_string (builder, "region", member->region);
           l4a_cli_add_string (builder, "contact", member->contact);
+          json_builder_set_member_name (builder, "sdgs");
+          json_builder_begin_array (builder);
+          for (guint k = 0; k < member->sdgs->len; k++)
+            json_builder_add_int_value (builder, g_array_index (member->sdgs, guint, k));
+          json_builder_end_array (builder);
+          {
+            const char *names[] = { "axes", "regions", "languages" };
+            char **lists[] = { member->axes, member->regions, member->languages };
+
+            for (guint l = 0; l < G_N_ELEMENTS (names); l++)
+              {
+                json_builder_set_member_name (builder, names[l]);
+                json_builder_begin_array (builder);
+                for (guint k = 0; lists[l][k]; k++)
+                  json_builder_add_string_value (builder, lists[l][k]);
+                json_builder_end_array (builder);
+              }
+          }
           json_builder_set_member_name (builder, "conflicts");
           json_builder_begin_array (builder);
           for (guint k = 0; k < member->conflicts->len; k++)
@@ -679,18 +697,21 @@ list_members (L4aStore *store,
     {
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
-      g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Name"), _("Country"), _("Region"), _("Conflicts"), NULL }));
+      g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Name"), _("Country"), _("Region"), _("Reads"),
+                                                     _("Conflicts"), NULL }));
       for (guint i = 0; i < members->len; i++)
         {
           L4aMemberEdit *member = g_ptr_array_index (members, i);
           g_autofree char *conflicts = g_strdup_printf ("%u", member->conflicts->len);
+          g_autofree char *reads = member->languages[0] ? g_strjoinv (" ", member->languages)
+                                                        : g_strdup (_("not declared"));
 
           g_ptr_array_add (rows, g_strdupv ((char *[]) { member->name, member->country,
                                                          (char *) l4a_reference_translate (L4A_REFERENCE_REGIONS,
                                                                                            member->region),
-                                                         conflicts, NULL }));
+                                                         reads, conflicts, NULL }));
         }
-      l4a_cli_print_table (rows, 4);
+      l4a_cli_print_table (rows, 5);
     }
   return EXIT_SUCCESS;
 }
@@ -1311,7 +1332,15 @@ command_scores (L4aGlobalOptions  *options,
           NUMBER ("mean", score->mean)
           NUMBER ("median", score->median)
           NUMBER ("spread", score->spread)
+          NUMBER ("calibrated_mean", score->calibrated ? score->calibrated_mean : score->mean)
 #undef NUMBER
+          json_builder_set_member_name (builder, "calibrated");
+          json_builder_add_boolean_value (builder, score->calibrated);
+          json_builder_set_member_name (builder, "calibrated_rank");
+          if (score->has_scores)
+            json_builder_add_int_value (builder, score->calibrated_rank);
+          else
+            json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "disagreement");
           json_builder_add_boolean_value (builder, score->disagreement);
           json_builder_end_object (builder);
@@ -1329,7 +1358,7 @@ command_scores (L4aGlobalOptions  *options,
     if (csv)
       {
         const char *header[] = { "rank", "id", "title", "government", "state", "assigned", "submitted",
-                                 "mean", "median", "spread", "disagreement" };
+                                 "mean", "median", "spread", "disagreement", "calibrated_mean", "calibrated_rank" };
 
         for (guint k = 0; k < G_N_ELEMENTS (header); k++)
           l4a_csv_append_field (out, header[k], TRUE);
@@ -1337,7 +1366,7 @@ command_scores (L4aGlobalOptions  *options,
       }
     else
       g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Rank"), _("Proposal"), _("Reviews"), _("Mean"), _("Median"),
-                                                     _("Spread"), "", NULL }));
+                                                     _("Spread"), _("Calibrated"), "", NULL }));
 
     for (guint i = 0; i < scores->len; i++)
       {
@@ -1349,12 +1378,28 @@ command_scores (L4aGlobalOptions  *options,
         g_autofree char *mean = score->has_scores ? g_strdup_printf ("%.2f", score->mean) : g_strdup ("");
         g_autofree char *median = score->has_scores ? g_strdup_printf ("%.2f", score->median) : g_strdup ("");
         g_autofree char *spread = score->has_scores ? g_strdup_printf ("%.2f", score->spread) : g_strdup ("");
+        g_autofree char *calibrated = score->has_scores && score->calibrated
+                                      ? g_strdup_printf ("%.2f", score->calibrated_mean) : g_strdup ("");
+        g_autofree char *calibrated_rank = score->has_scores ? g_strdup_printf ("%u", score->calibrated_rank)
+                                                             : g_strdup ("");
+        g_autofree char *calibrated_cell = NULL;
+
+        if (!score->has_scores)
+          calibrated_cell = g_strdup ("");
+        else if (!score->calibrated)
+          calibrated_cell = g_strdup (_("not calibrated"));
+        else if (score->calibrated_rank == score->rank)
+          calibrated_cell = g_strdup (calibrated);
+        else
+          /* translators: a calibrated mean, then the rank it gives and the move from the raw rank */
+          calibrated_cell = g_strdup_printf (_("%s (rank %u, %+d)"), calibrated, score->calibrated_rank,
+                                             (int) score->rank - (int) score->calibrated_rank);
 
         if (csv)
           {
             const char *fields[] = { rank, score->proposal_id, score->title, score->government, score->state,
                                      assigned, submitted, mean, median, spread,
-                                     score->disagreement ? "yes" : "no" };
+                                     score->disagreement ? "yes" : "no", calibrated, calibrated_rank };
 
             for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
               l4a_csv_append_field (out, fields[k], k >= 1 && k <= 4);
@@ -1362,6 +1407,7 @@ command_scores (L4aGlobalOptions  *options,
           }
         else
           g_ptr_array_add (rows, g_strdupv ((char *[]) { rank, score->title, reviews, mean, median, spread,
+                                                         calibrated_cell,
                                                          score->disagreement ? _("reviewers disagree") : "", NULL }));
       }
 
@@ -1369,7 +1415,7 @@ command_scores (L4aGlobalOptions  *options,
       fputs (out->str, stdout);
     else
       {
-        l4a_cli_print_table (rows, 7);
+        l4a_cli_print_table (rows, 8);
         printf (_("%u of %u reviews submitted, %u overdue.\n"), progress.submitted, progress.assigned, progress.overdue);
       }
   }

@@ -85,6 +85,7 @@ l4a_call_edit_new (void)
 
   edit->status = g_strdup ("draft");
   edit->disagreement_threshold = 1.5;
+  edit->calibration_minimum = 3;
   edit->criteria = g_ptr_array_new_with_free_func (criterion_free);
   for (guint i = 0; i < G_N_ELEMENTS (features); i++)
     l4a_call_edit_add_criterion (edit, features[i].key, _(features[i].label), _(features[i].guidance));
@@ -150,6 +151,10 @@ l4a_call_edit_validate (const L4aCallEdit *edit)
     l4a_field_errors_add (errors, "disagreement_threshold", "%s",
                           _("Reviewers disagree when their scores spread by more than a number between 0 and 5."));
 
+  if (edit->calibration_minimum < 2 || edit->calibration_minimum > 100)
+    l4a_field_errors_add (errors, "calibration_minimum", "%s",
+                          _("Calibration needs between 2 and 100 reviews per reviewer."));
+
   if (g_strcmp0 (edit->status, "draft") != 0 && g_strcmp0 (edit->status, "open") != 0 &&
       g_strcmp0 (edit->status, "closed") != 0 && g_strcmp0 (edit->status, "decided") != 0)
     l4a_field_errors_add (errors, "status", "%s", _("The status must be draft, open, closed or decided."));
@@ -196,7 +201,8 @@ l4a_registry_load_call (L4aStore    *store,
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
   stmt = l4a_store_prepare (store, "SELECT title, description, opens_on, closes_on, status, revision, "
-                                   "disagreement_threshold FROM call WHERE id = ?1", error);
+                                   "disagreement_threshold, calibration_minimum, confidence_weighting "
+                                   "FROM call WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -216,6 +222,8 @@ l4a_registry_load_call (L4aStore    *store,
   edit->status = l4a_store_column_dup (stmt, 4);
   edit->revision = sqlite3_column_int (stmt, 5);
   edit->disagreement_threshold = sqlite3_column_double (stmt, 6);
+  edit->calibration_minimum = (guint) sqlite3_column_int (stmt, 7);
+  edit->confidence_weighting = sqlite3_column_int (stmt, 8) != 0;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = l4a_store_prepare (store, "SELECT id, key, label, guidance, weight, scale_min, scale_max, required, active, "
@@ -285,13 +293,15 @@ registry_save_call_checked (L4aStore     *store,
     {
       new_id = g_uuid_string_random ();
       stmt = l4a_store_prepare (store, "INSERT INTO call (title, description, opens_on, closes_on, status, "
-                                       "created_at, updated_at, origin, id, revision, disagreement_threshold) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, 1, ?10)", error);
+                                       "created_at, updated_at, origin, id, revision, disagreement_threshold, "
+                                       "calibration_minimum, confidence_weighting) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, 1, ?10, ?11, ?12)", error);
     }
   else
     stmt = l4a_store_prepare (store, "UPDATE call SET title = ?1, description = ?2, opens_on = ?3, closes_on = ?4, "
                                      "status = ?5, updated_at = ?6, origin = ?7, revision = revision + 1, "
-                                     "disagreement_threshold = ?10 WHERE id = ?8 AND revision = ?9", error);
+                                     "disagreement_threshold = ?10, calibration_minimum = ?11, confidence_weighting = ?12 "
+                                     "WHERE id = ?8 AND revision = ?9", error);
   if (stmt == NULL)
     goto failed;
   id = edit->id ? edit->id : new_id;
@@ -305,6 +315,8 @@ registry_save_call_checked (L4aStore     *store,
   sqlite3_bind_text (stmt, 8, id, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 9, edit->revision);
   sqlite3_bind_double (stmt, 10, edit->disagreement_threshold);
+  sqlite3_bind_int (stmt, 11, (int) edit->calibration_minimum);
+  sqlite3_bind_int (stmt, 12, edit->confidence_weighting ? 1 : 0);
   if (!l4a_store_step_done (store, stmt, record, error))
     goto failed;
   if (edit->id != NULL && sqlite3_changes (l4a_store_get_db (store)) == 0)

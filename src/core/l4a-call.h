@@ -39,6 +39,8 @@ typedef struct
   char      *closes_on;
   char      *status;       /* draft, open, closed, decided */
   double     disagreement_threshold; /* spread of review scores (out of 5) that flags disagreement */
+  guint      calibration_minimum;    /* reviews a reviewer needs in the call to be calibrated, 2 to 100 */
+  gboolean   confidence_weighting;   /* weigh each review by its reviewer's confidence */
   GPtrArray *criteria;     /* of L4aCriterionEdit */
 } L4aCallEdit;
 
