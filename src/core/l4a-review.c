@@ -352,6 +352,17 @@ write_review (L4aStore    *store,
                                                     "AND declined_at IS NULL",
                      review->proposal_id, member, review->proposal_version, &assigned, error))
     return FALSE;
+  if (review->proposal_version == facts.version && !assigned &&
+      !l4a_review_query_exists (store, "SELECT 1 FROM assignment WHERE proposal_id = ?1 AND member_id = ?2 "
+                                       "AND round = ?3 AND declined_at IS NOT NULL",
+                                review->proposal_id, member, review->proposal_version, &submitted, error))
+    return FALSE;
+  if (review->proposal_version == facts.version && !assigned && submitted)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   _("Review of “%s”: you declined it, so it takes no review from you."), facts.title);
+      return FALSE;
+    }
   if (review->proposal_version != facts.version || !assigned)
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,

@@ -17,6 +17,8 @@
 #include <glib/gstdio.h>
 
 #include "core-test-utils.h"
+
+#include "l4a-review.h"
 #include "l4a-bundle.h"
 #include "l4a-import.h"
 #include "l4a-inbox.h"
@@ -1796,6 +1798,143 @@ test_monitoring_conflicts (void)
   }
 }
 
+
+/* A member declines an assignment: the reason travels in their reviews
+ * bundle, the slot is free at the secretariat and never offered to them
+ * again; a bundle that declines what is not theirs, or changes more than
+ * the decline, is refused and changes nothing. */
+static void
+test_declines (void)
+{
+  g_autoptr(L4aStore) office = l4a_test_open_with_sample (tmpdir, "declines-office.sqlite");
+  g_autoptr(L4aStore) board = l4a_test_open_with_sample (tmpdir, "declines-board.sqlite");
+  g_autofree char *pair = NULL;
+  g_autofree char *reviews = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = NULL;
+  const char *member, *proposal;
+
+  trust_all (office, board, NULL);
+  pair = text_of (board, "SELECT a.member_id || ' ' || a.proposal_id FROM assignment a "
+                         "JOIN proposal p ON p.id = a.proposal_id AND a.round = p.version "
+                         "WHERE p.state = 'under-review' AND NOT EXISTS (SELECT 1 FROM review r "
+                         "  WHERE r.member_id = a.member_id AND r.proposal_id = a.proposal_id "
+                         "  AND r.submitted_at IS NOT NULL) ORDER BY a.id LIMIT 1");
+  g_assert_nonnull (pair);
+  parts = g_strsplit (pair, " ", 2);
+  member = parts[0];
+  proposal = parts[1];
+
+  /* on the member's workstation: a reason is needed, then it is declined once */
+  l4a_store_set_actor (board, L4A_ROLE_MEMBER, member);
+  {
+    g_autofree char *before = l4a_test_fingerprint (l4a_store_get_path (board));
+    g_autofree char *after = NULL;
+
+    g_assert_false (l4a_review_decline (board, proposal, "   ", &error));
+    g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "reason"));
+    g_clear_error (&error);
+    after = l4a_test_fingerprint (l4a_store_get_path (board));
+    g_assert_cmpstr (before, ==, after);
+  }
+  g_assert_true (l4a_review_decline (board, proposal, "I advised its partner city last year.", &error));
+  g_assert_no_error (error);
+  g_assert_false (l4a_review_decline (board, proposal, "Again", &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  /* a declined assignment takes no review */
+  {
+    g_autoptr(L4aReview) review = l4a_review_open (board, proposal, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (l4a_review_save (board, review, &error));
+    g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+    g_assert_nonnull (strstr (error->message, "declined"));
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(GPtrArray) mine = l4a_review_my_assignments (board, &error);
+    gboolean seen = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < mine->len; i++)
+      {
+        L4aAssignmentInfo *info = g_ptr_array_index (mine, i);
+
+        if (g_str_equal (info->proposal_id, proposal))
+          {
+            g_assert_cmpint (info->state, ==, L4A_REVIEW_DECLINED);
+            g_assert_cmpstr (info->decline_reason, ==, "I advised its partner city last year.");
+            seen = TRUE;
+          }
+      }
+    g_assert_true (seen);
+  }
+  l4a_store_set_actor (board, L4A_ROLE_SECRETARIAT, NULL);
+  reviews = export_to (board, L4A_ROLE_MEMBER, member, "reviews", NULL);
+
+  /* hostile copies: another member's name, another round, no reason */
+  other = text_of (office, "SELECT id FROM member ORDER BY id DESC LIMIT 1");
+  {
+    FieldValue whose = { "assignment", "member_id", other };
+    FieldValue why = { "assignment", "decline_reason", "  " };
+    struct { const char *type, *field; gint64 value; } round = { "assignment", "round", 7 };
+    g_autofree char *a = tampered (reviews, set_field, &whose);
+    g_autofree char *b = tampered (reviews, set_field, &why);
+    g_autofree char *c = tampered (reviews, set_count, &round);
+
+    expect_refused (office, a, "decline an assignment of its own member");
+    expect_refused (office, b, "needs the date and a reason");
+    expect_refused (office, c, "decline an assignment of its own member");
+  }
+
+  /* at the secretariat: declined, the slot free, never the same member again */
+  plan = import_file (office, reviews, L4A_RESOLVE_MINE);
+  sql = g_strdup_printf ("SELECT decline_reason FROM assignment WHERE member_id = '%s' AND proposal_id = '%s' "
+                         "AND declined_at IS NOT NULL", member, proposal);
+  {
+    g_autofree char *reason = text_of (office, sql);
+
+    g_assert_cmpstr (reason, ==, "I advised its partner city last year.");
+  }
+  l4a_store_set_actor (office, L4A_ROLE_SECRETARIAT, NULL);
+  {
+    g_autofree char *call = NULL;
+    g_autofree char *count_sql = g_strdup_printf ("SELECT call_id FROM proposal WHERE id = '%s'", proposal);
+    g_autofree char *assigned_sql = NULL;
+    g_autoptr(L4aAssignMatrix) matrix = NULL;
+    g_autoptr(GPtrArray) added = NULL;
+    gint64 before, after;
+
+    call = text_of (office, count_sql);
+    matrix = l4a_review_matrix (office, call, &error);
+    g_assert_no_error (error);
+    for (guint p = 0; p < matrix->proposal_ids->len; p++)
+      for (guint m = 0; m < matrix->member_ids->len; m++)
+        if (g_str_equal (g_ptr_array_index (matrix->proposal_ids, p), proposal) &&
+            g_str_equal (g_ptr_array_index (matrix->member_ids, m), member))
+          g_assert_cmpint (matrix->cells[p * matrix->member_ids->len + m], ==, L4A_CELL_DECLINED);
+
+    assigned_sql = g_strdup_printf ("SELECT count(*) FROM assignment WHERE proposal_id = '%s' "
+                                    "AND declined_at IS NULL", proposal);
+    before = l4a_test_sql_int (l4a_store_get_path (office), assigned_sql);
+    g_assert_true (l4a_review_assign_call (office, call, (guint) before + 1, 0, FALSE, &added, &error));
+    g_assert_no_error (error);
+    after = l4a_test_sql_int (l4a_store_get_path (office), assigned_sql);
+    g_assert_cmpint (after, ==, before + 1);
+    for (guint i = 0; i < added->len; i++)
+      g_assert_cmpstr (((L4aAssignPair *) g_ptr_array_index (added, i))->member_id, !=, member);
+    g_assert_false (l4a_review_assign (office, proposal, member, &error));
+    g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+    g_assert_nonnull (strstr (error->message, "declined"));
+    g_clear_error (&error);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1818,6 +1957,7 @@ main (int   argc,
   g_test_add_func ("/core/sync/preview-then-change", test_preview_then_change);
   g_test_add_func ("/core/sync/monitoring", test_monitoring_bundles);
   g_test_add_func ("/core/sync/monitoring-conflicts", test_monitoring_conflicts);
+  g_test_add_func ("/core/sync/declines", test_declines);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-sync-XXXXXX");
 }
