@@ -35,6 +35,7 @@ typedef struct
   gboolean  *assigned;
   guint     *match;
   L4aCell   *cells;
+  GHashTable *reasons;          /* cell index + 1 → why the member declined */
 } CallInstance;
 
 static void
@@ -50,6 +51,7 @@ call_instance_clear (CallInstance *self)
   g_clear_pointer (&self->conflict, g_free);
   g_clear_pointer (&self->assigned, g_free);
   g_clear_pointer (&self->match, g_free);
+  g_clear_pointer (&self->reasons, g_hash_table_unref);
   g_clear_pointer (&self->cells, g_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CallInstance, call_instance_clear)
@@ -170,6 +172,7 @@ read_call_instance (L4aStore      *store,
   inst->conflict = g_new0 (gboolean, MAX (1, P * M));
   inst->assigned = g_new0 (gboolean, MAX (1, P * M));
   inst->match = g_new0 (guint, MAX (1, P * M));
+  inst->reasons = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   inst->cells = g_new0 (L4aCell, MAX (1, P * M));
 
   /* A member never reads a proposal in a language they do not read. */
@@ -245,7 +248,7 @@ read_call_instance (L4aStore      *store,
                             "SELECT a.proposal_id, a.member_id, "
                             "  (SELECT CASE WHEN r.submitted_at IS NULL THEN 1 ELSE 2 END FROM review r "
                             "   WHERE r.proposal_id = a.proposal_id AND r.member_id = a.member_id "
-                            "   AND r.proposal_version = p.version), a.declined_at IS NOT NULL "
+                            "   AND r.proposal_version = p.version), a.declined_at IS NOT NULL, a.decline_reason "
                             "FROM assignment a JOIN proposal p ON p.id = a.proposal_id "
                             "WHERE p.call_id = ?1 AND a.round = p.version", error);
   if (stmt == NULL)
@@ -262,6 +265,7 @@ read_call_instance (L4aStore      *store,
         {
           inst->conflict[p * M + m] = TRUE;
           inst->cells[p * M + m] = L4A_CELL_DECLINED;
+          g_hash_table_insert (inst->reasons, GUINT_TO_POINTER (p * M + m + 1), l4a_store_column_dup (stmt, 4));
         }
       else if (p >= 0 && m >= 0)
         {
@@ -682,6 +686,7 @@ l4a_review_matrix (L4aStore    *store,
   matrix->member_names = g_steal_pointer (&inst.member_names);
   matrix->cells = g_steal_pointer (&inst.cells);
   matrix->match = g_steal_pointer (&inst.match);
+  matrix->reasons = g_steal_pointer (&inst.reasons);
   matrix->loads = g_new0 (guint, MAX (1, M));
   for (guint p = 0; p < P; p++)
     for (guint m = 0; m < M; m++)
@@ -701,6 +706,22 @@ l4a_assign_matrix_free (L4aAssignMatrix *matrix)
   g_ptr_array_unref (matrix->member_names);
   g_free (matrix->cells);
   g_free (matrix->match);
+  g_clear_pointer (&matrix->reasons, g_hash_table_unref);
   g_free (matrix->loads);
   g_free (matrix);
+}
+
+/**
+ * l4a_assign_matrix_get_reason:
+ *
+ * Returns: (nullable): why member @m declined proposal @p, if they did
+ */
+const char *
+l4a_assign_matrix_get_reason (const L4aAssignMatrix *matrix,
+                              guint                  p,
+                              guint                  m)
+{
+  g_return_val_if_fail (matrix != NULL, NULL);
+
+  return g_hash_table_lookup (matrix->reasons, GUINT_TO_POINTER (p * matrix->member_ids->len + m + 1));
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "l4a-letter.h"
 #include "l4a-permissions.h"
 #include "l4a-review.h"
 #include "l4a-review-private.h"
@@ -605,6 +606,7 @@ l4a_assignment_info_free (L4aAssignmentInfo *info)
   g_free (info->call);
   g_free (info->due_on);
   g_free (info->decline_reason);
+  g_free (info->language);
   g_free (info);
 }
 
@@ -699,7 +701,8 @@ l4a_review_proposal_info (L4aStore    *store,
       !l4a_review_check_can_see (store, &facts, proposal_id, error))
     return NULL;
 
-  stmt = l4a_store_prepare (store, "SELECT g.name, c.title FROM proposal p JOIN government g ON g.id = p.government_id "
+  stmt = l4a_store_prepare (store, "SELECT g.name, c.title, p.language, g.country FROM proposal p "
+                                   "JOIN government g ON g.id = p.government_id "
                                    "JOIN call c ON c.id = p.call_id WHERE p.id = ?1", error);
   if (stmt == NULL)
     return NULL;
@@ -715,6 +718,30 @@ l4a_review_proposal_info (L4aStore    *store,
   info->government = l4a_store_column_dup (stmt, 0);
   info->call = l4a_store_column_dup (stmt, 1);
   info->version = facts.version;
+  info->language = sqlite3_column_type (stmt, 2) != SQLITE_NULL
+                   ? l4a_store_column_dup (stmt, 2)
+                   : g_strdup (l4a_letter_language_for ((const char *) sqlite3_column_text (stmt, 3)));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* a member sees that they declined it */
+  if (l4a_store_get_role (store) == L4A_ROLE_MEMBER && l4a_store_get_identity (store) != NULL)
+    {
+      stmt = l4a_store_prepare (store, "SELECT decline_reason FROM assignment WHERE proposal_id = ?1 "
+                                       "AND member_id = ?2 AND round = ?3 AND declined_at IS NOT NULL", error);
+      if (stmt == NULL)
+        {
+          l4a_assignment_info_free (info);
+          return NULL;
+        }
+      sqlite3_bind_text (stmt, 1, proposal_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, l4a_store_get_identity (store), -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, facts.version);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          info->state = L4A_REVIEW_DECLINED;
+          info->decline_reason = l4a_store_column_dup (stmt, 0);
+        }
+    }
   return info;
 }
 

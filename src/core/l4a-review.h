@@ -75,7 +75,12 @@ typedef struct
   L4aCell   *cells;            /* proposals by members */
   guint     *match;            /* proposals by members: expertise they share */
   guint     *loads;            /* per member */
+  GHashTable *reasons;         /* see l4a_assign_matrix_get_reason() */
 } L4aAssignMatrix;
+
+const char      *l4a_assign_matrix_get_reason (const L4aAssignMatrix *matrix,
+                                               guint                  p,
+                                               guint                  m);
 
 L4aAssignMatrix *l4a_review_matrix      (L4aStore         *store,
                                          const char       *call_id,
@@ -278,6 +283,7 @@ typedef struct
   int             version;
   L4aReviewState  state;
   char           *decline_reason;  /* when declined */
+  char           *language;        /* the proposal's, en, fr or es (l4a_review_proposal_info() only) */
 } L4aAssignmentInfo;
 
 void        l4a_assignment_info_free (L4aAssignmentInfo       *info);

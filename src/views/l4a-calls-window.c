@@ -38,6 +38,8 @@ struct _L4aCallsWindow
   AdwEntryRow     *opens_row;
   AdwEntryRow     *closes_row;
   GtkSpinButton   *threshold_spin;
+  GtkSpinButton   *calibration_spin;
+  GtkSwitch       *weighting_switch;
   AdwComboRow     *status_row;
   GtkLabel        *error_label;
   AdwPreferencesGroup *criteria_group;
@@ -74,6 +76,8 @@ validate (L4aCallsWindow *self)
   SET (closes_on, self->closes_row);
 #undef SET
   self->edit->disagreement_threshold = gtk_spin_button_get_value (self->threshold_spin);
+  self->edit->calibration_minimum = (guint) gtk_spin_button_get_value_as_int (self->calibration_spin);
+  self->edit->confidence_weighting = gtk_switch_get_active (self->weighting_switch);
   status = adw_combo_row_get_selected (self->status_row);
   g_free (self->edit->status);
   self->edit->status = g_strdup (status < G_N_ELEMENTS (statuses) ? statuses[status] : "draft");
@@ -284,6 +288,8 @@ l4a_calls_window_edit (L4aCallsWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (self->opens_row), edit->opens_on ? edit->opens_on : "");
   gtk_editable_set_text (GTK_EDITABLE (self->closes_row), edit->closes_on ? edit->closes_on : "");
   gtk_spin_button_set_value (self->threshold_spin, edit->disagreement_threshold);
+  gtk_spin_button_set_value (self->calibration_spin, edit->calibration_minimum);
+  gtk_switch_set_active (self->weighting_switch, edit->confidence_weighting);
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     if (g_strcmp0 (statuses[i], edit->status) == 0)
       adw_combo_row_set_selected (self->status_row, i);
@@ -370,6 +376,8 @@ l4a_calls_window_class_init (L4aCallsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, opens_row);
   gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, closes_row);
   gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, threshold_spin);
+  gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, calibration_spin);
+  gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, weighting_switch);
   gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, status_row);
   gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, criteria_group);

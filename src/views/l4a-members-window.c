@@ -12,6 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "l4a-accessible.h"
+#include "l4a-choice-row.h"
+#include "l4a-sdg-picker.h"
+#include "l4a-types.h"
 #include "l4a-government.h"
 #include "l4a-member.h"
 #include "l4a-rows.h"
@@ -44,6 +47,10 @@ struct _L4aMembersWindow
   AdwComboRow     *region_row;
   AdwComboRow     *affiliation_row;
   AdwEntryRow     *contact_row;
+  L4aChoiceRow    *languages_row;
+  L4aChoiceRow    *axes_row;
+  L4aChoiceRow    *regions_row;
+  L4aSdgPicker    *sdg_picker;
   AdwPreferencesGroup *conflicts_group;
   GPtrArray       *conflict_rows;
   AdwComboRow     *conflict_government_row;
@@ -193,6 +200,16 @@ show_editor (L4aMembersWindow *self,
   for (guint i = 0; i < n_regions; i++)
     if (g_strcmp0 (regions[i].code, edit->region) == 0)
       adw_combo_row_set_selected (self->region_row, i);
+  {
+    guint mask = 0;
+
+    for (guint i = 0; i < edit->sdgs->len; i++)
+      mask |= 1u << g_array_index (edit->sdgs, guint, i);
+    l4a_sdg_picker_set_sdgs (self->sdg_picker, mask);
+  }
+  l4a_choice_row_set_selected (self->languages_row, (const char * const *) edit->languages);
+  l4a_choice_row_set_selected (self->axes_row, (const char * const *) edit->axes);
+  l4a_choice_row_set_selected (self->regions_row, (const char * const *) edit->regions);
   fill_conflicts (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), edit->id != NULL);
@@ -227,6 +244,17 @@ collect (L4aMembersWindow *self)
   g_free (edit->government_id);
   edit->government_id = affiliation > 0 && affiliation < self->government_ids->len
                         ? g_strdup (g_ptr_array_index (self->government_ids, affiliation)) : NULL;
+
+  g_array_set_size (edit->sdgs, 0);
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    if (l4a_sdg_picker_get_sdgs (self->sdg_picker) & (1u << goal))
+      g_array_append_val (edit->sdgs, goal);
+  g_strfreev (edit->languages);
+  edit->languages = l4a_choice_row_get_selected (self->languages_row);
+  g_strfreev (edit->axes);
+  edit->axes = l4a_choice_row_get_selected (self->axes_row);
+  g_strfreev (edit->regions);
+  edit->regions = l4a_choice_row_get_selected (self->regions_row);
 }
 
 static void
@@ -322,6 +350,20 @@ build_choices (L4aMembersWindow *self)
     gtk_string_list_append (regions, l4a_reference_translate (L4A_REFERENCE_REGIONS, entries[i].code));
   adw_combo_row_set_model (self->region_row, G_LIST_MODEL (regions));
 
+  /* what a member can review */
+  for (const char * const *nick = l4a_enum_get_nicks (L4A_TYPE_NETWORK_LANGUAGE); *nick; nick++)
+    l4a_choice_row_add (self->languages_row, *nick, l4a_enum_get_label (L4A_TYPE_NETWORK_LANGUAGE, *nick));
+  l4a_choice_row_set_none (self->languages_row, _("Not declared: any language"));
+  entries = l4a_reference_entries (L4A_REFERENCE_AXES, &n);
+  for (guint i = 0; i < n; i++)
+    l4a_choice_row_add (self->axes_row, entries[i].code, l4a_reference_translate (L4A_REFERENCE_AXES, entries[i].code));
+  l4a_choice_row_set_none (self->axes_row, _("None declared"));
+  entries = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n);
+  for (guint i = 0; i < n; i++)
+    l4a_choice_row_add (self->regions_row, entries[i].code,
+                        l4a_reference_translate (L4A_REFERENCE_REGIONS, entries[i].code));
+  l4a_choice_row_set_none (self->regions_row, _("None declared"));
+
   g_ptr_array_add (self->government_ids, g_strdup (""));
   gtk_string_list_append (governments, _("None"));
   gtk_string_list_append (conflict_governments, _("Choose a government…"));
@@ -361,6 +403,8 @@ l4a_members_window_class_init (L4aMembersWindowClass *klass)
   object_class->dispose = l4a_members_window_dispose;
 
   g_type_ensure (L4A_TYPE_KEYS_GROUP);
+  g_type_ensure (L4A_TYPE_CHOICE_ROW);
+  g_type_ensure (L4A_TYPE_SDG_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-members-window.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, title);
   gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, back_button);
@@ -376,6 +420,10 @@ l4a_members_window_class_init (L4aMembersWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, country_row);
   gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, region_row);
   gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, languages_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, axes_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, regions_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, sdg_picker);
   gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, conflicts_group);
   gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, conflict_government_row);
   gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, conflict_reason_row);

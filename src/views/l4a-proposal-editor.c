@@ -56,6 +56,7 @@ struct _L4aProposalEditor
   AdwEntryRow     *summary_row;
   AdwComboRow     *format_row;
   AdwComboRow     *axis_row;
+  AdwComboRow     *language_row;      /* 0: the language of the government's country */
   AdwEntryRow     *start_row;
   AdwEntryRow     *end_row;
   GtkFlowBox      *sdg_box;
@@ -130,6 +131,13 @@ read_form (L4aProposalEditor *self)
   SET (communication, entry_dup (self->communication_row));
   SET (brand_commitment, entry_dup (self->brand_row));
   SET (monitoring_plan, entry_dup (self->monitoring_row));
+  {
+    guint language = adw_combo_row_get_selected (self->language_row);
+    const char * const *languages = l4a_enum_get_nicks (L4A_TYPE_NETWORK_LANGUAGE);
+
+    SET (language, language > 0 && language <= g_strv_length ((char **) languages)
+                   ? g_strdup (languages[language - 1]) : NULL);
+  }
   SET (format, g_strdup (format < g_strv_length ((char **) l4a_enum_get_nicks (L4A_TYPE_FORMAT))
                           ? l4a_enum_get_nicks (L4A_TYPE_FORMAT)[format] : "in-person"));
   axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n_axes);
@@ -912,6 +920,7 @@ update_actions (L4aProposalEditor *self)
   gtk_editable_set_editable (GTK_EDITABLE (self->monitoring_row), self->editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->format_row), self->editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->axis_row), self->editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), self->editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sdg_box), self->editable);
 
   if (decision_notice (self))
@@ -954,6 +963,10 @@ load_form (L4aProposalEditor *self)
     if (g_strcmp0 (axes[i].code, edit->pact_axis) == 0)
       axis = i + 1;
   adw_combo_row_set_selected (self->axis_row, axis);
+  adw_combo_row_set_selected (self->language_row, 0);
+  for (guint i = 0; l4a_enum_get_nicks (L4A_TYPE_NETWORK_LANGUAGE)[i] != NULL; i++)
+    if (g_strcmp0 (l4a_enum_get_nicks (L4A_TYPE_NETWORK_LANGUAGE)[i], edit->language) == 0)
+      adw_combo_row_set_selected (self->language_row, i + 1);
   for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
     gtk_toggle_button_set_active (self->sdg_buttons[goal], (edit->sdgs & (1u << goal)) != 0);
   self->loading = FALSE;
@@ -993,6 +1006,14 @@ build_static_parts (L4aProposalEditor *self)
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (axes_model, l4a_reference_translate (L4A_REFERENCE_AXES, axes[i].code));
   adw_combo_row_set_model (self->axis_row, G_LIST_MODEL (axes_model));
+  {
+    g_autoptr(GtkStringList) languages = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (languages, _("The country’s language"));
+    for (const char * const *nick = l4a_enum_get_nicks (L4A_TYPE_NETWORK_LANGUAGE); *nick; nick++)
+      gtk_string_list_append (languages, l4a_enum_get_label (L4A_TYPE_NETWORK_LANGUAGE, *nick));
+    adw_combo_row_set_model (self->language_row, G_LIST_MODEL (languages));
+  }
 
   for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
     {
@@ -1040,6 +1061,7 @@ build_static_parts (L4aProposalEditor *self)
   self->indicators_error = error_label (self->indicators_group);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (field_changed_cb), self);
   g_signal_connect_swapped (self->axis_row, "notify::selected", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (self->language_row, "notify::selected", G_CALLBACK (field_changed_cb), self);
 }
 
 static gboolean
@@ -1099,6 +1121,7 @@ l4a_proposal_editor_class_init (L4aProposalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, summary_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, format_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, axis_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, language_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, end_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, sdg_box);

@@ -23,6 +23,9 @@ void             l4a_review_window_set_comments (L4aReviewWindow *self,
                                                  const char      *confidential);
 gboolean         l4a_review_window_submit       (L4aReviewWindow *self,
                                                  GError         **error);
+gboolean         l4a_review_window_decline      (L4aReviewWindow *self,
+                                                 const char      *reason,
+                                                 GError         **error);
 guint            l4a_review_window_get_n_other_reviews (L4aReviewWindow *self);
 gboolean         l4a_review_window_decide       (L4aReviewWindow *self,
                                                  const char      *outcome,

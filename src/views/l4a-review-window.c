@@ -23,6 +23,8 @@
 #include "l4a-review-window.h"
 #include "l4a-review-window-private.h"
 #include "l4a-score-row.h"
+#include "l4a-types.h"
+#include "l4a-rules.h"
 
 #define AUTOSAVE_DELAY_MS 800
 
@@ -48,6 +50,8 @@ struct _L4aReviewWindow
   GtkLabel            *missing_label;
   GtkWidget           *submit_bottom;
   AdwComboRow         *recommendation_row;
+  AdwComboRow         *confidence_row;
+  GtkEntry            *decline_entry;     /* in the decline dialog, while it is open */
   GtkTextView         *authors_view;
   GtkTextView         *confidential_view;
   AdwComboRow         *outcome_row;
@@ -68,6 +72,14 @@ static const char * const recommendations[] = { "grant", "revise", "decline" };
 static const char * const outcomes[] = { "label-granted", "revise-resubmit", "declined" };
 
 static void rebuild (L4aReviewWindow *self);
+
+static const char *
+confidence_label (const char *confidence)
+{
+  if (confidence == NULL)
+    return _("Confidence not stated");
+  return l4a_enum_get_label (L4A_TYPE_CONFIDENCE, confidence);
+}
 
 static const char *
 recommendation_label (const char *recommendation)
@@ -222,6 +234,15 @@ collect_review (L4aReviewWindow *self)
       s->has_score = l4a_score_row_has_score (row);
       s->score = l4a_score_row_get_score (row);
     }
+  if (self->confidence_row != NULL)
+    {
+      guint confidence = adw_combo_row_get_selected (self->confidence_row);
+      const char * const *nicks = l4a_enum_get_nicks (L4A_TYPE_CONFIDENCE);
+
+      g_free (self->review->confidence);
+      self->review->confidence = confidence > 0 && confidence <= g_strv_length ((char **) nicks)
+                                 ? g_strdup (nicks[confidence - 1]) : NULL;
+    }
   recommendation = adw_combo_row_get_selected (self->recommendation_row);
   g_free (self->review->recommendation);
   self->review->recommendation = recommendation > 0 ? g_strdup (recommendations[recommendation - 1]) : NULL;
@@ -371,9 +392,11 @@ add_own_review (L4aReviewWindow *self)
       group = add_group (self, _("Recommendation"), NULL);
       adw_preferences_group_add (group, info_row (_("The Board should"),
                                                   recommendation_label (self->review->recommendation)));
+      adw_preferences_group_add (group, info_row (_("Your confidence"), confidence_label (self->review->confidence)));
       add_document_text (self, _("Comments for the Authors"), self->review->comments_authors);
       add_document_text (self, _("Confidential Comments"), self->review->comments_confidential);
       self->recommendation_row = NULL;
+      self->confidence_row = NULL;
       self->authors_view = self->confidential_view = NULL;
       {
         g_autofree char *date = l4a_format_date (self->review->submitted_at);
@@ -399,6 +422,27 @@ add_own_review (L4aReviewWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->recommendation_row), editable);
   g_signal_connect_swapped (self->recommendation_row, "notify::selected", G_CALLBACK (review_changed_cb), self);
   adw_preferences_group_add (group, GTK_WIDGET (self->recommendation_row));
+
+  self->confidence_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  {
+    g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+    guint level = 0, k = 0;
+
+    gtk_string_list_append (levels, _("Choose…"));
+    for (const char * const *nick = l4a_enum_get_nicks (L4A_TYPE_CONFIDENCE); *nick; nick++, k++)
+      {
+        gtk_string_list_append (levels, l4a_enum_get_label (L4A_TYPE_CONFIDENCE, *nick));
+        if (g_strcmp0 (self->review->confidence, *nick) == 0)
+          level = k + 1;
+      }
+    adw_combo_row_set_model (self->confidence_row, G_LIST_MODEL (levels));
+    adw_combo_row_set_selected (self->confidence_row, level);
+  }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->confidence_row), _("Your confidence"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->confidence_row),
+                               _("How well you know the field of this proposal"));
+  g_signal_connect_swapped (self->confidence_row, "notify::selected", G_CALLBACK (review_changed_cb), self);
+  adw_preferences_group_add (group, GTK_WIDGET (self->confidence_row));
 
   group = add_group (self, _("Comments for the Authors"),
                      _("The government reads these once the decision is released."));
@@ -429,6 +473,14 @@ add_own_review (L4aReviewWindow *self)
     g_signal_connect_swapped (self->submit_bottom, "clicked", G_CALLBACK (submit_clicked_cb), self);
     gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->missing_label));
     gtk_box_append (GTK_BOX (box), self->submit_bottom);
+    {
+      GtkWidget *decline = l4a_button_new_with_mnemonic (_("_Decline This Assignment…"));
+
+      gtk_widget_set_halign (decline, GTK_ALIGN_START);
+      gtk_widget_add_css_class (decline, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (decline), "review.decline");
+      gtk_box_append (GTK_BOX (box), decline);
+    }
     adw_preferences_group_add (group, box);
   }
   update_progress (self);
@@ -459,7 +511,10 @@ add_reviews_group (L4aReviewWindow *self,
       self->n_others++;
 
       score = score_text (review);
-      subtitle = g_strdup_printf ("%s · %s", score, recommendation_label (review->recommendation));
+      subtitle = review->confidence
+                 ? g_strdup_printf ("%s · %s · %s", score, recommendation_label (review->recommendation),
+                                    confidence_label (review->confidence))
+                 : g_strdup_printf ("%s · %s", score, recommendation_label (review->recommendation));
       title = review->submitted_at ? g_strdup (review->reviewer)
                                    : g_strdup_printf (_("%s (draft)"), review->reviewer);
       expander = adw_expander_row_new ();
@@ -624,15 +679,33 @@ add_reviewers_group (L4aReviewWindow *self,
 
       if (cell == L4A_CELL_FREE)
         {
-          g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — reviews %u proposal",
-                                                                 "%s — reviews %u proposals", matrix->loads[m]),
-                                                    name, matrix->loads[m]);
+          g_autofree char *reviews = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — reviews %u proposal",
+                                                                   "%s — reviews %u proposals", matrix->loads[m]),
+                                                      name, matrix->loads[m]);
+          guint shared = matrix->match[p * M + m];
+          /* translators: a member and their load, then how much expertise they share with the proposal */
+          g_autofree char *label = shared > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u in common",
+                                                                              "%s · %u in common", shared),
+                                                                 reviews, shared)
+                                              : g_strdup (reviews);
           gtk_string_list_append (names, label);
           g_ptr_array_add (ids, g_strdup (g_ptr_array_index (matrix->member_ids, m)));
           continue;
         }
-      if (cell == L4A_CELL_CONFLICT)
+      if (cell == L4A_CELL_CONFLICT || cell == L4A_CELL_UNREADABLE)
         continue;
+      if (cell == L4A_CELL_DECLINED)
+        {
+          /* translators: why a member declined a proposal */
+          g_autofree char *why = g_strdup_printf (_("Declined: %s"), l4a_assign_matrix_get_reason (matrix, p, m));
+
+          row = adw_action_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), why);
+          adw_preferences_group_add (group, row);
+          continue;
+        }
 
       state = cell == L4A_CELL_SUBMITTED ? _("Submitted") : cell == L4A_CELL_DRAFT ? _("Draft") : _("Not started");
       row = adw_action_row_new ();
@@ -905,6 +978,8 @@ add_proposal_group (L4aReviewWindow *self,
   adw_preferences_group_add (group, info_row (_("Call"), self->info->call));
   adw_preferences_group_add (group, info_row (_("Summary"), edit->summary));
   adw_preferences_group_add (group, info_row (_("Topic"), edit->topic));
+  adw_preferences_group_add (group, info_row (_("Written in"),
+                                              l4a_enum_get_label (L4A_TYPE_NETWORK_LANGUAGE, self->info->language)));
   adw_preferences_group_add (group, info_row (_("Time frame"), period));
   adw_preferences_group_add (group, info_row (_("Sustainable Development Goals"), sdgs));
   adw_preferences_group_add (group, info_row (_("Version"), version));
@@ -936,6 +1011,7 @@ rebuild (L4aReviewWindow *self)
   self->missing_label = NULL;
   self->submit_bottom = NULL;
   self->recommendation_row = NULL;
+  self->confidence_row = NULL;
   self->authors_view = self->confidential_view = NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->submit_button), FALSE);
 
@@ -953,7 +1029,16 @@ rebuild (L4aReviewWindow *self)
   if (edit != NULL)
     add_proposal_group (self, edit);
 
-  if (role == L4A_ROLE_MEMBER)
+  if (role == L4A_ROLE_MEMBER && self->info->state == L4A_REVIEW_DECLINED)
+    {
+      g_autofree char *text = g_strdup_printf (_("You declined this proposal: “%s”. Your reviews bundle tells the "
+                                                 "World Secretariat, who will ask someone else."),
+                                               self->info->decline_reason);
+
+      g_clear_pointer (&self->review, l4a_review_free);
+      show_notice (self, text);
+    }
+  else if (role == L4A_ROLE_MEMBER)
     {
       g_clear_pointer (&self->review, l4a_review_free);
       self->review = l4a_review_open (self->store, self->proposal_id, &error);
@@ -1005,6 +1090,59 @@ submit_clicked_cb (L4aReviewWindow *self)
   l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
+static void
+decline_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     L4aReviewWindow  *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+
+  if (g_strcmp0 (response, "decline") == 0 && self->decline_entry != NULL)
+    {
+      reason = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->decline_entry)));
+      if (!l4a_review_window_decline (self, reason, &error))
+        show_notice (self, error->message);
+    }
+  self->decline_entry = NULL;
+}
+
+static void
+decline_text_changed_cb (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "decline", !l4a_text_is_blank (gtk_editable_get_text (entry)));
+}
+
+static void
+decline_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  L4aReviewWindow *self = L4A_REVIEW_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Decline This Assignment?"),
+                                                       _("The World Secretariat reads your reason and asks another "
+                                                         "member. Your draft is not sent.")));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason, for the World Secretariat"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason, for the World Secretariat"), -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "decline", _("_Decline"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "decline", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (dialog, "decline", FALSE);
+  adw_message_dialog_set_default_response (dialog, "decline");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  self->decline_entry = GTK_ENTRY (entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (decline_text_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (decline_response_cb), self);
+  l4a_accessible_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 static gboolean
 close_request_cb (L4aReviewWindow *self)
 {
@@ -1050,6 +1188,7 @@ l4a_review_window_class_init (L4aReviewWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "review.unassign", "s", unassign_action);
+  gtk_widget_class_install_action (widget_class, "review.decline", NULL, decline_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-review-window.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aReviewWindow, title);
@@ -1222,5 +1361,26 @@ l4a_review_window_release (L4aReviewWindow  *self,
   g_signal_emit (self, signals[RELEASED], 0, hub);
   rebuild (self);
   toast (self, hub ? _("Decision released; the hub is now in the registry.") : _("Decision released"));
+  return TRUE;
+}
+
+/**
+ * l4a_review_window_decline:
+ * @reason: why, for the secretariat
+ *
+ * Declines the proposal shown, for the member this workstation acts as;
+ * the window then says so.
+ */
+gboolean
+l4a_review_window_decline (L4aReviewWindow  *self,
+                           const char       *reason,
+                           GError          **error)
+{
+  g_return_val_if_fail (L4A_IS_REVIEW_WINDOW (self), FALSE);
+
+  if (!l4a_review_decline (self->store, self->proposal_id, reason, error))
+    return FALSE;
+  rebuild (self);
+  toast (self, _("Declined; export your reviews to tell the World Secretariat"));
   return TRUE;
 }

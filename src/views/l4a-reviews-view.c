@@ -50,7 +50,7 @@ struct _L4aReviewsView
 G_DEFINE_FINAL_TYPE (L4aReviewsView, l4a_reviews_view, ADW_TYPE_BIN)
 
 
-enum { SORT_MEAN, SORT_MEDIAN, SORT_SPREAD, SORT_TITLE };
+enum { SORT_MEAN, SORT_MEDIAN, SORT_SPREAD, SORT_TITLE, SORT_CALIBRATED };
 
 static GtkWidget *
 tag_new (const char *text,
@@ -112,7 +112,8 @@ reload_member (L4aReviewsView *self)
                                       : g_strdup_printf ("%s · %s", info->government, info->call);
       GtkWidget *row = proposal_row (info->title, subtitle);
       const char *state = info->state == L4A_REVIEW_SUBMITTED ? _("Submitted")
-                          : info->state == L4A_REVIEW_DRAFT ? _("Draft") : _("To review");
+                          : info->state == L4A_REVIEW_DRAFT ? _("Draft")
+                          : info->state == L4A_REVIEW_DECLINED ? _("Declined") : _("To review");
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag_new (state, NULL));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -148,8 +149,10 @@ compare_rows (gconstpointer a,
     return g_utf8_collate (x->title, y->title);
   if (x->has_scores != y->has_scores)
     return x->has_scores ? -1 : 1;
-  vx = sort == SORT_MEDIAN ? x->median : sort == SORT_SPREAD ? x->spread : x->mean;
-  vy = sort == SORT_MEDIAN ? y->median : sort == SORT_SPREAD ? y->spread : y->mean;
+  vx = sort == SORT_MEDIAN ? x->median : sort == SORT_SPREAD ? x->spread
+       : sort == SORT_CALIBRATED ? x->calibrated_mean : x->mean;
+  vy = sort == SORT_MEDIAN ? y->median : sort == SORT_SPREAD ? y->spread
+       : sort == SORT_CALIBRATED ? y->calibrated_mean : y->mean;
   if (vx != vy)
     return vx > vy ? -1 : 1;
   return g_utf8_collate (x->title, y->title);
@@ -187,6 +190,32 @@ fill_ranking (L4aReviewsView *self)
       /* Tags stacked, so that the title keeps its width on a phone. */
       tags = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
       gtk_widget_set_valign (tags, GTK_ALIGN_CENTER);
+      if (score->has_scores && score->calibrated)
+        {
+          int move = (int) score->rank - (int) score->calibrated_rank;
+          /* translators: the mean of calibrated scores, then how many places calibration moves the proposal */
+          g_autofree char *text = move != 0 ? g_strdup_printf (_("Calibrated %.2f, %+d"), score->calibrated_mean, move)
+                                            : g_strdup_printf (_("Calibrated %.2f"), score->calibrated_mean);
+          g_autofree char *spoken = move != 0
+                                    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                    "Calibrated mean %.2f, moves %d place",
+                                                                    "Calibrated mean %.2f, moves %d places", ABS (move)),
+                                                       score->calibrated_mean, move)
+                                    : g_strdup_printf (_("Calibrated mean %.2f, same place"), score->calibrated_mean);
+          GtkWidget *tag = tag_new (text, NULL);
+
+          gtk_widget_set_tooltip_text (tag, spoken);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (tag), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+          gtk_box_append (GTK_BOX (tags), tag);
+        }
+      else if (score->has_scores)
+        {
+          GtkWidget *tag = tag_new (_("Not calibrated"), NULL);
+
+          gtk_widget_set_tooltip_text (tag, _("Its reviewers have too few reviews in this call to be calibrated; "
+                                              "the raw scores stand."));
+          gtk_box_append (GTK_BOX (tags), tag);
+        }
       if (score->disagreement)
         gtk_box_append (GTK_BOX (tags), tag_new (_("Reviewers disagree"), "l4a-warning-tag"));
       gtk_box_append (GTK_BOX (tags), tag_new (l4a_proposal_state_label (score->state), NULL));
@@ -437,8 +466,9 @@ l4a_reviews_view_open_matrix (L4aReviewsView *self)
   header = adw_header_bar_new ();
   gtk_box_append (GTK_BOX (box), header);
 
-  legend = gtk_label_new (_("✓ submitted · ◐ draft · ● assigned · ⊘ conflict of interest. "
-                            "The last row counts each member’s proposals."));
+  legend = gtk_label_new (_("✓ submitted · ◐ draft · ● assigned · ✕ declined · ⊘ conflict of interest · "
+                            "– does not read its language. A number is the expertise a pair shares (goals, axis, "
+                            "region). The last row counts each member’s proposals."));
   gtk_label_set_wrap (GTK_LABEL (legend), TRUE);
   gtk_label_set_xalign (GTK_LABEL (legend), 0);
   gtk_widget_add_css_class (legend, "dim-label");
@@ -496,22 +526,45 @@ l4a_reviews_view_open_matrix (L4aReviewsView *self)
       gtk_grid_attach (GTK_GRID (grid), label, 0, 1 + p, 1, 1);
       for (guint m = 0; m < M; m++)
         {
-          static const char * const marks[] = { "", "⊘", "●", "◐", "✓" };
+          static const char * const marks[] = { "", "⊘", "●", "◐", "✓", "✕", "–" };
           L4aCell cell = matrix->cells[p * M + m];
-          GtkWidget *mark = gtk_label_new (marks[cell]);
+          guint shared = matrix->match[p * M + m];
+          const char *reason = l4a_assign_matrix_get_reason (matrix, p, m);
+          g_autofree char *text = shared > 0 && cell != L4A_CELL_CONFLICT && cell != L4A_CELL_UNREADABLE
+                                  ? g_strdup_printf ("%s<span size=\"small\" alpha=\"70%%\">%u</span>", marks[cell], shared)
+                                  : g_strdup (marks[cell]);
+          GtkWidget *mark = gtk_label_new (NULL);
           g_autofree char *description = NULL;
+          g_autofree char *expertise = shared > 0
+                                       ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u area of expertise in common",
+                                                                       "%u areas of expertise in common", shared), shared)
+                                       : g_strdup (_("no declared expertise in common"));
+          const char *state = cell == L4A_CELL_SUBMITTED ? _("Submitted")
+                              : cell == L4A_CELL_DRAFT ? _("Draft")
+                              : cell == L4A_CELL_ASSIGNED ? _("Assigned")
+                              : cell == L4A_CELL_DECLINED ? _("Declined")
+                              : cell == L4A_CELL_UNREADABLE ? _("Does not read its language")
+                              : cell == L4A_CELL_CONFLICT ? _("Conflict of interest") : _("Not assigned");
 
-          description = g_strdup_printf ("%s, %s: %s", (char *) g_ptr_array_index (matrix->proposal_titles, p),
-                                         (char *) g_ptr_array_index (matrix->member_names, m),
-                                         cell == L4A_CELL_SUBMITTED ? _("Submitted")
-                                         : cell == L4A_CELL_DRAFT ? _("Draft")
-                                         : cell == L4A_CELL_ASSIGNED ? _("Assigned")
-                                         : cell == L4A_CELL_CONFLICT ? _("Conflict of interest") : _("Not assigned"));
+          gtk_label_set_markup (GTK_LABEL (mark), text);
+          /* translators: a proposal, a member, the state of the pair, their shared expertise */
+          description = g_strdup_printf (_("%s, %s: %s, %s"), (char *) g_ptr_array_index (matrix->proposal_titles, p),
+                                         (char *) g_ptr_array_index (matrix->member_names, m), state, expertise);
+          if (reason != NULL)
+            {
+              /* translators: a cell's description, then why the member declined */
+              char *with_reason = g_strdup_printf (_("%s. Reason: %s"), description, reason);
+
+              g_free (description);
+              description = with_reason;
+            }
           gtk_widget_set_tooltip_text (mark, description);
           gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
           gtk_widget_add_css_class (mark, "title-4");
-          if (cell == L4A_CELL_CONFLICT)
+          if (cell == L4A_CELL_CONFLICT || cell == L4A_CELL_DECLINED)
             gtk_widget_add_css_class (mark, "error");
+          if (cell == L4A_CELL_UNREADABLE)
+            gtk_widget_add_css_class (mark, "dim-label");
           gtk_grid_attach (GTK_GRID (grid), mark, 1 + m, 1 + p, 1, 1);
         }
     }
