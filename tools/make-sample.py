@@ -387,6 +387,18 @@ MEMBERS = [
     ("m8", "Marta Soler", "amb", "ES", "europe"),
     ("m9", "Rahul Mehta", None, "IN", "asia-pacific"),
 ]
+# What each member declared they can review (illustrative)
+EXPERTISE = {
+    "m1": {"sdgs": [9, 11, 17], "axes": ["government"], "regions": ["africa", "europe"], "languages": ["en", "fr"]},
+    "m2": {"sdgs": [5, 10, 11], "axes": ["people"], "regions": ["latin-america"], "languages": ["en", "es"]},
+    "m3": {"sdgs": [8, 9, 13], "axes": ["planet"], "regions": ["asia-pacific"], "languages": ["en"]},
+    "m4": {"sdgs": [3, 5, 8], "axes": ["people"], "regions": ["eurasia", "latin-america"], "languages": ["en", "es"]},
+    "m5": {"sdgs": [6, 11, 16], "axes": ["people", "government"], "regions": ["mewa"], "languages": ["en", "fr", "es"]},
+    "m6": {"sdgs": [9, 11, 16], "axes": ["government"], "regions": ["north-america", "asia-pacific"], "languages": ["en", "fr"]},
+    "m7": {"sdgs": [1, 8, 13], "axes": ["planet"], "regions": ["africa"], "languages": ["en"]},
+    "m8": {"sdgs": [11, 13], "axes": ["planet"], "regions": ["europe", "mewa"], "languages": ["en", "fr", "es"]},
+    "m9": {"sdgs": [3, 5, 11], "axes": ["people"], "regions": ["asia-pacific", "latin-america"], "languages": ["en", "es"]},
+}
 M = {}
 for key, name, gov, country, region in MEMBERS:
     M[key] = uid("member", key)
@@ -397,6 +409,7 @@ for key, name, gov, country, region in MEMBERS:
         records["conflict"].append(common({
             "id": uid("conflict", key, gov), "member_id": M[key], "government_id": G[gov],
             "kind": "automatic", "reason": "Own government"}))
+    rec.update(EXPERTISE[key])
     records["member"].append(rec)
 # Country conflicts and declared ones
 records["conflict"].append(common({"id": uid("conflict", "m8", "soria"), "member_id": M["m8"],
@@ -437,6 +450,7 @@ for pkey, members in ASSIGN.items():
             "comments_confidential": "Illustrative sample note for the board only.",
             "scores": scores})
         if submitted:
+            review["confidence"] = ["expert", "knowledgeable", "outsider"][(i + len(pkey)) % 3]
             review["recommendation"] = recommendation
             review["submitted_at"] = "2026-01-%02dT10:00:00Z" % (10 + i)
         records["review"].append(review)

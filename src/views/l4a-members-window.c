@@ -360,7 +360,8 @@ build_choices (L4aMembersWindow *self)
   l4a_choice_row_set_none (self->axes_row, _("None declared"));
   entries = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n);
   for (guint i = 0; i < n; i++)
-    l4a_choice_row_add (self->regions_row, entries[i].code,
+    if (g_strcmp0 (entries[i].kind, "region") == 0)
+      l4a_choice_row_add (self->regions_row, entries[i].code,
                         l4a_reference_translate (L4A_REFERENCE_REGIONS, entries[i].code));
   l4a_choice_row_set_none (self->regions_row, _("None declared"));
 

@@ -309,6 +309,7 @@ test_member_expertise (void)
   l4a_store_set_actor (store, L4A_ROLE_SECRETARIAT, NULL);
   edit = l4a_member_load (store, id, &error);
   g_assert_no_error (error);
+  g_array_set_size (edit->sdgs, 0);
   g_array_append_val (edit->sdgs, goal);
   g_strfreev (edit->axes);
   edit->axes = g_strdupv ((char *[]) { axis, NULL });
@@ -393,6 +394,8 @@ test_assign_languages_and_expertise (void)
   sql_exec (store, "UPDATE proposal SET language = 'en' WHERE state = 'submitted'");
   english = sql_text (store, "SELECT id FROM proposal WHERE state = 'submitted' ORDER BY id LIMIT 1");
   /* every member but those in conflict reads Spanish only, save one */
+  sql_exec (store, "DELETE FROM member_language; DELETE FROM assignment WHERE proposal_id IN "
+                   "(SELECT id FROM proposal WHERE state = 'submitted')");
   sql_exec (store, "INSERT INTO member_language (member_id, language) SELECT id, 'es' FROM member");
   spanish_reader = sql_text (store, "SELECT id FROM member ORDER BY id LIMIT 1");
   sql = g_strdup_printf ("INSERT INTO member_language (member_id, language) SELECT id, 'en' FROM member "
@@ -439,7 +442,9 @@ test_assign_prefers_expertise (void)
   gint64 experts;
 
   l4a_store_set_actor (store, L4A_ROLE_SECRETARIAT, NULL);
-  /* two eligible members declare all of the proposal's goals */
+  /* two eligible members declare all of the proposal's goals; nobody else any */
+  sql_exec (store, "DELETE FROM member_sdg; DELETE FROM member_axis; DELETE FROM member_region; "
+                   "DELETE FROM member_language");
   sql = g_strdup_printf ("INSERT INTO member_sdg (member_id, goal) SELECT m.id, ps.goal FROM member m "
                          "JOIN proposal_sdg ps ON ps.proposal_id = '%s' WHERE m.id IN (SELECT id FROM member "
                          "WHERE id NOT IN (SELECT member_id FROM member_conflict WHERE proposal_id = '%s') "
