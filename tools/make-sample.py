@@ -102,7 +102,9 @@ for key, title, opens, closes, status in CALLS:
         "id": C[key], "title": title,
         "description": "Illustrative sample call: local and regional governments propose hubs "
                        "that show the six key features of a Local4Action hub.",
-        "opens_on": opens, "closes_on": closes, "status": status}))
+        "opens_on": opens, "closes_on": closes, "status": status,
+        # a small board: reviewers with two reviews in the call are calibrated
+        "calibration_minimum": 2}))
     for pos, (ckey, label, guidance) in enumerate(FEATURES):
         cid = uid("criterion", key, ckey)
         CRIT[(key, ckey)] = cid

@@ -158,6 +158,24 @@ compare_rows (gconstpointer a,
   return g_utf8_collate (x->title, y->title);
 }
 
+static gboolean
+any_scored (GPtrArray *scores)
+{
+  for (guint i = 0; i < scores->len; i++)
+    if (((L4aProposalScore *) g_ptr_array_index (scores, i))->has_scores)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+any_calibrated (GPtrArray *scores)
+{
+  for (guint i = 0; i < scores->len; i++)
+    if (((L4aProposalScore *) g_ptr_array_index (scores, i))->calibrated)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 fill_ranking (L4aReviewsView *self)
 {
@@ -193,8 +211,9 @@ fill_ranking (L4aReviewsView *self)
       if (score->has_scores && score->calibrated)
         {
           int move = (int) score->rank - (int) score->calibrated_rank;
-          /* translators: the mean of calibrated scores, then how many places calibration moves the proposal */
-          g_autofree char *text = move != 0 ? g_strdup_printf (_("Calibrated %.2f, %+d"), score->calibrated_mean, move)
+          /* translators: the mean of calibrated scores, then the rank it gives the proposal */
+          g_autofree char *text = move != 0 ? g_strdup_printf (_("Calibrated %.2f, rank %u"), score->calibrated_mean,
+                                                               score->calibrated_rank)
                                             : g_strdup_printf (_("Calibrated %.2f"), score->calibrated_mean);
           g_autofree char *spoken = move != 0
                                     ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -208,7 +227,7 @@ fill_ranking (L4aReviewsView *self)
           gtk_accessible_update_property (GTK_ACCESSIBLE (tag), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
           gtk_box_append (GTK_BOX (tags), tag);
         }
-      else if (score->has_scores)
+      else if (score->has_scores && any_calibrated (self->scores))
         {
           GtkWidget *tag = tag_new (_("Not calibrated"), NULL);
 
@@ -250,6 +269,14 @@ reload_scores (L4aReviewsView *self)
                             progress.submitted, progress.assigned, progress.overdue);
   else
     text = g_strdup_printf (_("%u of %u reviews submitted."), progress.submitted, progress.assigned);
+  if (self->scores != NULL && any_scored (self->scores) && !any_calibrated (self->scores))
+    {
+      char *more = g_strconcat (text, " ", _("No reviewer has enough reviews in this call to be calibrated yet; "
+                                             "the raw scores stand."), NULL);
+
+      g_free (text);
+      text = more;
+    }
   gtk_label_set_label (self->progress_label, text);
   fill_ranking (self);
 }

@@ -1540,6 +1540,8 @@ main (int   argc,
   /* while working on one set of pictures: L4A_RENDER_ONLY=monitoring */
   if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "monitoring") == 0)
     return render_monitoring (app, outdir) ? 0 : 1;
+  if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "reviews") == 0)
+    return render_reviews (app, outdir) && render_registry (app, outdir) ? 0 : 1;
 
   ok &= render_all (app, outdir, "full", check);
   ok &= add_enrolments (app, tmpdir);
