@@ -56,6 +56,7 @@
 #include "l4a-sample.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
+#include "l4a-choice-row.h"
 #include "l4a-monitoring-dialogs.h"
 #include "l4a-reports.h"
 #include "l4a-labels.h"
@@ -2183,6 +2184,120 @@ test_monitoring (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* The @nth widget of @type under @root, depth first. */
+static GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type,
+                     guint     *nth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (*nth)-- == 0)
+        return child;
+      if ((found = find_widget_of_type (child, type, nth)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A member declines an assignment through its dialog: the reason is kept,
+ * the window says so, the list says Declined; the secretariat records what
+ * a member can review in the Members window. */
+static void
+test_decline_and_expertise (void)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aStore *store = l4a_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pair = NULL;
+  g_autofree char *sql = NULL;
+  g_auto(GStrv) parts = NULL;
+  L4aReviewsView *view;
+  L4aReviewWindow *review;
+  L4aWindow *window;
+  AdwMessageDialog *dialog = NULL;
+  GListModel *toplevels;
+
+  pair = l4a_test_sql_text (l4a_store_get_path (store),
+                            "SELECT a.member_id || ' ' || a.proposal_id FROM assignment a "
+                            "JOIN proposal p ON p.id = a.proposal_id AND a.round = p.version "
+                            "WHERE p.state = 'under-review' AND a.declined_at IS NULL AND NOT EXISTS "
+                            "(SELECT 1 FROM review r WHERE r.member_id = a.member_id AND r.proposal_id = a.proposal_id "
+                            " AND r.submitted_at IS NOT NULL) ORDER BY a.id DESC LIMIT 1");
+  g_assert_nonnull (pair);
+  parts = g_strsplit (pair, " ", 2);
+
+  g_settings_set_string (settings, "role", "member");
+  g_settings_set_string (settings, "identity", parts[0]);
+  window = open_window ();
+  view = L4A_REVIEWS_VIEW (l4a_window_get_view (window, "reviews"));
+  l4a_window_show_view (window, "reviews");
+  l4a_test_iterate (0.2);
+  review = L4A_REVIEW_WINDOW (l4a_reviews_view_open (view, parts[1]));
+  g_assert_nonnull (review);
+  l4a_test_iterate (0.2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.decline", NULL));
+  l4a_test_iterate (0.2);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) &&
+          gtk_window_get_transient_for (GTK_WINDOW (item)) == GTK_WINDOW (review))
+        dialog = ADW_MESSAGE_DIALOG (item);
+    }
+  g_assert_nonnull (dialog);
+  /* no reason, no decline */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "decline"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Travelling all February.");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "decline"));
+  adw_message_dialog_response (dialog, "decline");
+  l4a_test_iterate (0.3);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM assignment WHERE member_id = '%s' AND proposal_id = '%s' "
+                         "AND declined_at IS NOT NULL AND decline_reason = 'Travelling all February.'",
+                         parts[0], parts[1]);
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), sql), ==, 1);
+  /* the review form is gone: nothing left to submit */
+  g_assert_false (l4a_review_window_set_score (review, 0, 3));
+  gtk_window_destroy (GTK_WINDOW (review));
+
+  /* the secretariat: what a member reads, saved from the Members window */
+  g_settings_set_string (settings, "role", "secretariat");
+  g_settings_set_string (settings, "identity", "");
+  l4a_test_iterate (0.2);
+  {
+    GtkWindow *members = l4a_reviews_view_open_members (view);
+    GtkWidget *row;
+    g_autofree char *languages = NULL;
+    g_autofree char *count_sql = g_strdup_printf ("SELECT group_concat (language, ' ') FROM (SELECT language FROM "
+                                                  "member_language WHERE member_id = '%s' ORDER BY language)",
+                                                  parts[0]);
+
+    l4a_members_window_edit (L4A_MEMBERS_WINDOW (members), parts[0]);
+    l4a_test_iterate (0.2);
+    {
+      guint first = 0;
+
+      row = find_widget_of_type (GTK_WIDGET (members), L4A_TYPE_CHOICE_ROW, &first);
+    }
+    g_assert_nonnull (row);
+    g_object_set (row, "selected", (const char * const[]) { "fr", NULL }, NULL);
+    g_assert_true (l4a_members_window_save (L4A_MEMBERS_WINDOW (members), &error));
+    g_assert_no_error (error);
+    languages = l4a_test_sql_text (l4a_store_get_path (store), count_sql);
+    g_assert_cmpstr (languages, ==, "fr");
+    gtk_window_destroy (members);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  l4a_test_iterate (0.1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2220,6 +2335,7 @@ main (int   argc,
   g_test_add_func ("/gui/proposals/fill-submit-withdraw-revise", test_proposal_journey);
   g_test_add_func ("/gui/proposals/calls", test_calls_window);
   g_test_add_func ("/gui/reviews/score-submit-decide-release", test_review_journey);
+  g_test_add_func ("/gui/reviews/decline-and-expertise", test_decline_and_expertise);
   g_test_add_func ("/gui/templates/instantiate", test_templates);
   g_test_add_func ("/gui/context/other-process", test_other_process);
   g_test_add_func ("/gui/context/import-refreshes-views", test_import_refreshes_views);
