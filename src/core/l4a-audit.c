@@ -129,6 +129,11 @@ static const struct { const char *action, *sentence; } actions[] = {
   { "approve-key", N_("Approved %s") },
   { "revoke-key", N_("Revoked %s") },
   { "rotate-key", N_("Replaced %s") },
+  { "decline", N_("Declined to review %s") },
+  { "ask", N_("Asked the government about %s") },
+  { "suggest", N_("Suggested a question about %s") },
+  { "answer", N_("Answered a question about %s") },
+  { "name-lead", N_("Named the lead reviewer of %s") },
 };
 
 /* The record of an entry as the user knows it: "proposal “Heat Action
@@ -168,7 +173,7 @@ record_words (L4aStore            *store,
 
       name = l4a_store_lookup_text (store, sql, id);
     }
-  else if (g_strv_contains ((const char * const[]) { "review", "assignment", "decision", "discussion_note", NULL },
+  else if (g_strv_contains ((const char * const[]) { "review", "assignment", "decision", "discussion_note", "meta_review", NULL },
                             type))
     {
       /* a record without a name of its own is named by its proposal */

@@ -43,6 +43,8 @@ typedef struct
 #define OWN_PROPOSALS "SELECT id FROM proposal WHERE government_id = ?1 AND state IN ('draft', 'submitted')"
 
 static const Selection submission[] = {
+  /* answers to the questions sent about its proposals, whatever their state */
+  { "clarification", "status = 'answered' AND proposal_id IN (SELECT id FROM proposal WHERE government_id = ?1)" },
   { "government", "id = ?1 OR id IN (SELECT government_id FROM partner WHERE proposal_id IN (" OWN_PROPOSALS "))" },
   { "attachment", "sha256 IN (SELECT sha256 FROM proposal_attachment WHERE proposal_id IN (" OWN_PROPOSALS "))" },
   { "proposal", "id IN (" OWN_PROPOSALS ")" },
@@ -96,6 +98,9 @@ static const Selection review_packet[] = {
   { "member", "id = ?1" },
   { "assignment", "member_id = ?1 AND proposal_id IN (" PACKET_PROPOSALS ")" },
   { "review", "member_id = ?1 AND proposal_id IN (" PACKET_PROPOSALS ")" },
+  /* the questions sent and their answers, never who suggested them */
+  { "clarification", "status IN ('sent', 'answered') AND proposal_id IN (" PACKET_PROPOSALS ")" },
+  { "meta_review", "member_id = ?1 AND proposal_id IN (" PACKET_PROPOSALS ")" },
   { NULL }
 };
 
@@ -104,6 +109,9 @@ static const Selection reviews[] = {
   { "assignment", "member_id = ?1 AND declined_at IS NOT NULL" },
   { "review", "member_id = ?1 AND submitted_at IS NOT NULL "
               "AND proposal_id IN (SELECT proposal_id FROM assignment WHERE member_id = ?1)" },
+  { "clarification", "status = 'suggested' AND asked_by = ?1 "
+                     "AND proposal_id IN (SELECT proposal_id FROM assignment WHERE member_id = ?1)" },
+  { "meta_review", "member_id = ?1 AND submitted_at IS NOT NULL" },
   { NULL }
 };
 
@@ -117,6 +125,9 @@ static const Selection decisions[] = {
   { "call", "id IN (SELECT call_id FROM proposal WHERE id IN (" RELEASED_PROPOSALS "))" },
   { "proposal", "id IN (" RELEASED_PROPOSALS ")" },
   { "decision", "released_at IS NOT NULL AND proposal_id IN (" RELEASED_PROPOSALS ")", { "internal_notes" } },
+  /* questions sent to one government about its proposals, before the decision */
+  { "clarification", "?1 IS NOT NULL AND status IN ('sent', 'answered') "
+                     "AND proposal_id IN (SELECT id FROM proposal WHERE government_id = ?1)" },
   { NULL }
 };
 
@@ -151,15 +162,15 @@ static const Selection nothing[] = {
 };
 
 static const KindInfo kind_infos[] = {
-  { "submission", N_("Submission"), N_("Your proposals in draft or submitted, for the World Secretariat"),
+  { "submission", N_("Submission"), N_("Your proposals in draft or submitted, and your answers to the Board’s questions, for the World Secretariat"),
     L4A_ROLE_GOVERNMENT, L4A_BUNDLE_FOR_NONE, FALSE, submission },
   { "monitoring", N_("Monitoring"), N_("Indicators, measurements, activities and deliverables of your hubs, with the history of each deliverable"),
     L4A_ROLE_GOVERNMENT, L4A_BUNDLE_FOR_NONE, FALSE, monitoring },
-  { "reviews", N_("Reviews"), N_("Your submitted reviews and the assignments you declined, for the World Secretariat"),
+  { "reviews", N_("Reviews"), N_("Your submitted reviews and meta-reviews, the questions you suggest and the assignments you declined, for the World Secretariat"),
     L4A_ROLE_MEMBER, L4A_BUNDLE_FOR_NONE, FALSE, reviews },
   { "review-packet", N_("Review packet"), N_("A board member’s assigned proposals, without those they are in conflict with"),
     L4A_ROLE_SECRETARIAT, L4A_BUNDLE_FOR_MEMBER, TRUE, review_packet },
-  { "decisions", N_("Released decisions"), N_("Released decisions, without internal notes, for one government or all"),
+  { "decisions", N_("Released decisions"), N_("Released decisions, without internal notes, for one government or all; for one government, the Board’s questions too"),
     L4A_ROLE_SECRETARIAT, L4A_BUNDLE_FOR_GOVERNMENT, FALSE, decisions },
   { "registry", N_("Registry"), N_("Governments, open and past calls, hubs with their indicators and activities, network meetings, and the brand kit"),
     L4A_ROLE_SECRETARIAT, L4A_BUNDLE_FOR_NONE, FALSE, registry },

@@ -36,6 +36,7 @@
 #include "l4a-brand.h"
 #include "l4a-import.h"
 #include "l4a-labels.h"
+#include "l4a-clarify.h"
 #include "l4a-links.h"
 #include "l4a-monitoring.h"
 #include "l4a-reports.h"
@@ -358,6 +359,9 @@ government_rule (Rules      *rules,
 
   if (g_str_equal (kind, "submission"))
     {
+      if (g_str_equal (table, "clarification"))
+        return l4a_clarification_government_rule (rules->store, rules->actor, object, RECORD_NAME, error)
+               ? RULE_OK : RULE_REFUSED;
       if (g_str_equal (table, "government"))
         return g_strcmp0 (id, rules->actor) == 0 ? RULE_OK : RULE_ADD_ONLY;
       if (g_str_equal (table, "attachment"))
@@ -601,6 +605,16 @@ record_rule (Rules      *rules,
 
         if (g_str_equal (table, "assignment"))
           return member_assignment_rule (rules, object, index, error);
+        if (g_str_equal (table, "clarification"))
+          switch (l4a_clarification_member_rule (rules->store, rules->actor, object, RECORD_NAME, error))
+            {
+            case 1: return RULE_OK;
+            case 2: return RULE_ADD_ONLY;
+            default: return RULE_REFUSED;
+            }
+        if (g_str_equal (table, "meta_review"))
+          return l4a_meta_review_member_rule (rules->store, rules->actor, object, RECORD_NAME, error)
+                 ? RULE_OK : RULE_REFUSED;
 
         if (g_strcmp0 (l4a_json_string (object, "member_id"), rules->actor) != 0 ||
             !query_exists (rules->store, "SELECT 1 FROM assignment WHERE proposal_id = ?1 AND member_id = ?2",

@@ -61,6 +61,8 @@ static const TableInfo tables[] = {
   { "review", N_("review"), "id", { "scores" } },
   { "decision", N_("decision"), "id", { NULL } },
   { "discussion_note", N_("discussion note"), "id", { NULL } },
+  { "clarification", N_("question to the government"), "question", { NULL } },
+  { "meta_review", N_("meta-review"), "id", { NULL } },
   { "brand_asset", N_("brand asset"), "name", { NULL } },
   { "brand_colour", N_("brand colour"), "name", { NULL } },
 };

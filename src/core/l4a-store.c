@@ -101,6 +101,8 @@ static const WatchSpec watch_specs[] = {
   { "brand_asset", "id", { { NULL } } },
   { "brand_colour", "id", { { NULL } } },
   { "imported_bundle", "id", { { NULL } } },
+  { "clarification", "id", { { "proposal_id", "proposal" } } },
+  { "meta_review", "id", { { "proposal_id", "proposal" }, { "member_id", "member" } } },
   { "member_sdg", NULL, { { "member_id", "member" } } },
   { "member_axis", NULL, { { "member_id", "member" } } },
   { "member_region", NULL, { { "member_id", "member" } } },
@@ -125,6 +127,7 @@ static const char * const migrations[] = {
   "/org/local4action/Hubs/core/migrations/008-links.sql",
   "/org/local4action/Hubs/core/migrations/009-activity-attachments.sql",
   "/org/local4action/Hubs/core/migrations/010-board.sql",
+  "/org/local4action/Hubs/core/migrations/011-clarifications.sql",
 };
 
 /* Tables that l4a_store_count() may be asked about; the name goes into SQL
@@ -139,6 +142,7 @@ static const char * const countable_tables[] = {
   "activity_sdg", "activity_government", "activity_hub", "deliverable_change", "network_event", "network_event_hub",
   "reporting_schedule", "progress_report", "hub_link", "activity_attachment",
   "member_sdg", "member_axis", "member_region", "member_language",
+  "clarification", "meta_review",
 };
 
 GQuark

@@ -19,6 +19,7 @@
 #include "core-test-utils.h"
 
 #include "l4a-review.h"
+#include "l4a-clarify.h"
 #include "l4a-bundle.h"
 #include "l4a-import.h"
 #include "l4a-inbox.h"
@@ -41,6 +42,16 @@ text_of (L4aStore   *store,
          const char *sql)
 {
   return l4a_test_sql_text (l4a_store_get_path (store), sql);
+}
+
+static void
+sql_assert_text (L4aStore   *store,
+                 const char *sql,
+                 const char *expected)
+{
+  g_autofree char *text = l4a_test_sql_text (l4a_store_get_path (store), sql);
+
+  g_assert_cmpstr (text, ==, expected);
 }
 
 static L4aStore *
@@ -1046,6 +1057,23 @@ test_confidential (void)
                          conflicted, member, conflicted);
   exec_sql (store, sql);
   own_mark = g_strdup_printf ("PLANT-CONF-%s", member);
+  /* a question about the conflicted proposal, another member's suggestion
+   * and another member's meta-review */
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO clarification (id, proposal_id, asked_by, question, status, sent_at, created_at, "
+                         "  updated_at, origin) VALUES ('b0f3c0de-0000-4000-8000-000000000003', '%s', 'board', "
+                         "  'PLANT-QUESTION', 'sent', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', "
+                         "  '2026-11-01T00:00:00Z', 'here');"
+                         "INSERT INTO clarification (id, proposal_id, asked_by, question, status, created_at, updated_at, "
+                         "  origin) SELECT 'b0f3c0de-0000-4000-8000-000000000004', a.proposal_id, a.member_id, "
+                         "  'PLANT-SUGGEST', 'suggested', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'here' "
+                         "  FROM assignment a WHERE a.member_id <> '%s' ORDER BY a.id LIMIT 1;"
+                         "INSERT INTO meta_review (id, proposal_id, member_id, proposal_version, body, created_at, "
+                         "  updated_at, origin) SELECT 'b0f3c0de-0000-4000-8000-000000000005', a.proposal_id, a.member_id, "
+                         "  1, 'PLANT-META', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'here' "
+                         "  FROM assignment a WHERE a.member_id <> '%s' ORDER BY a.id LIMIT 1;",
+                         conflicted, member, member);
+  exec_sql (store, sql);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -1075,7 +1103,8 @@ test_confidential (void)
       g_string_replace (without_own, own_mark, "", 0);
       if (strstr (without_own->str, "PLANT-CONF-") != NULL || strstr (text, "PLANT-NOTES") != NULL ||
           strstr (text, "PLANT-UNRELEASED") != NULL || strstr (text, "PLANT-DISCUSS") != NULL ||
-          strstr (text, "PLANT-CONFLICTED") != NULL)
+          strstr (text, "PLANT-CONFLICTED") != NULL || strstr (text, "PLANT-QUESTION") != NULL ||
+          strstr (text, "PLANT-SUGGEST") != NULL || strstr (text, "PLANT-META") != NULL)
         g_error ("a %s bundle carries a confidential text", cases[i].kind);
       if (g_str_equal (cases[i].kind, "review-packet") || g_str_equal (cases[i].kind, "reviews"))
         g_assert_nonnull (strstr (text, own_mark));
@@ -1936,6 +1965,226 @@ test_declines (void)
   }
 }
 
+
+/* The clarification round and the meta-review across three workstations:
+ * the secretariat asks, the government answers in its submission, the
+ * reviewer reads both in their packet and suggests a question that the
+ * secretariat sends on in the Board's name; the lead reviewer writes the
+ * meta-review. Forged copies are refused and change nothing. */
+static void
+test_clarifications (void)
+{
+  g_autoptr(L4aStore) office = l4a_test_open_with_sample (tmpdir, "clarify-office.sqlite");
+  g_autoptr(L4aStore) city = l4a_test_open_with_sample (tmpdir, "clarify-city.sqlite");
+  g_autoptr(L4aStore) board = l4a_test_open_with_sample (tmpdir, "clarify-board.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  g_autofree char *proposal = NULL;
+  g_autofree char *government = NULL;
+  g_autofree char *member = NULL;
+  g_autofree char *other_member = NULL;
+  g_autofree char *question = NULL;
+  g_autofree char *suggestion = NULL;
+  g_autofree char *decisions = NULL;
+  g_autofree char *submission = NULL;
+  g_autofree char *packet = NULL;
+  g_autofree char *reviews = NULL;
+  g_autofree char *sql = NULL;
+
+  trust_all (office, city, board, NULL);
+  /* a proposal under review whose reviews are all in */
+  proposal = text_of (office, "SELECT p.id FROM proposal p WHERE p.state = 'under-review' AND NOT EXISTS "
+                              "(SELECT 1 FROM assignment a WHERE a.proposal_id = p.id AND a.declined_at IS NULL "
+                              " AND NOT EXISTS (SELECT 1 FROM review r WHERE r.proposal_id = p.id "
+                              " AND r.member_id = a.member_id AND r.submitted_at IS NOT NULL)) ORDER BY p.id LIMIT 1");
+  g_assert_nonnull (proposal);
+  sql = g_strdup_printf ("SELECT government_id FROM proposal WHERE id = '%s'", proposal);
+  government = text_of (office, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT member_id FROM assignment WHERE proposal_id = '%s' ORDER BY member_id", proposal);
+  member = text_of (office, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT member_id FROM assignment WHERE proposal_id = '%s' ORDER BY member_id DESC", proposal);
+  other_member = text_of (office, sql);
+  g_assert_cmpstr (member, !=, other_member);
+
+  /* the secretariat asks; a government cannot ask, nor a blank question */
+  l4a_store_set_actor (office, L4A_ROLE_GOVERNMENT, government);
+  g_assert_false (l4a_clarification_ask (office, proposal, "Why?", NULL, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  l4a_store_set_actor (office, L4A_ROLE_SECRETARIAT, NULL);
+  g_assert_false (l4a_clarification_ask (office, proposal, "  ", NULL, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (l4a_clarification_ask (office, proposal, "Who funds the second year?", &question, &error));
+  g_assert_no_error (error);
+
+  /* to the city in its decisions bundle; it answers in its submission */
+  decisions = export_to (office, L4A_ROLE_SECRETARIAT, NULL, "decisions", government);
+  plan = import_file (city, decisions, L4A_RESOLVE_MINE);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  l4a_store_set_actor (city, L4A_ROLE_GOVERNMENT, government);
+  g_assert_cmpuint (l4a_clarification_count_waiting (city), ==, 1);
+  list = l4a_clarification_list (city, proposal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((L4aClarification *) list->pdata[0])->question, ==, "Who funds the second year?");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_true (l4a_clarification_answer (city, question, "The regional council, as agreed in March.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (l4a_clarification_count_waiting (city), ==, 0);
+  l4a_store_set_actor (city, L4A_ROLE_SECRETARIAT, NULL);
+  submission = export_to (city, L4A_ROLE_GOVERNMENT, government, "submission", NULL);
+
+  /* forged answers: another question's text, an unanswered status */
+  {
+    FieldValue reworded = { "clarification", "question", "Who funds it all?" };
+    FieldValue unanswered = { "clarification", "status", "sent" };
+    g_autofree char *other_sql = g_strdup_printf ("SELECT id FROM proposal WHERE government_id <> '%s' "
+                                                  "ORDER BY id LIMIT 1", government);
+    g_autofree char *other_proposal = text_of (office, other_sql);
+    FieldValue hijacked = { "clarification", "proposal_id", other_proposal };
+    g_autofree char *a = tampered (submission, set_field, &reworded);
+    g_autofree char *b = tampered (submission, set_field, &unanswered);
+    g_autofree char *c = tampered (submission, set_field, &hijacked);
+
+    expect_refused (office, a, "answers the questions sent to it");
+    expect_refused (office, b, "an answer is answered");
+    expect_refused (office, c, "answers the questions sent to it");
+  }
+  plan = import_file (office, submission, L4A_RESOLVE_MINE);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT answer FROM clarification WHERE id = '%s' AND status = 'answered'", question);
+  {
+    g_autofree char *answer = text_of (office, sql);
+
+    g_assert_cmpstr (answer, ==, "The regional council, as agreed in March.");
+  }
+
+  /* the reviewer reads question and answer in their packet, and suggests one */
+  packet = export_to (office, L4A_ROLE_SECRETARIAT, NULL, "review-packet", member);
+  plan = import_file (board, packet, L4A_RESOLVE_THEIRS);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  l4a_store_set_actor (board, L4A_ROLE_MEMBER, member);
+  list = l4a_clarification_list (board, proposal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((L4aClarification *) list->pdata[0])->answer, ==, "The regional council, as agreed in March.");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_true (l4a_clarification_ask (board, proposal, "Are the partners' letters signed?", &suggestion, &error));
+  g_assert_no_error (error);
+  sql_assert_text (board, "SELECT status FROM clarification WHERE question LIKE 'Are the partners%'", "suggested");
+  /* another reviewer of the proposal does not see a suggestion */
+  l4a_store_set_actor (board, L4A_ROLE_MEMBER, other_member);
+  list = l4a_clarification_list (board, proposal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  l4a_store_set_actor (board, L4A_ROLE_SECRETARIAT, NULL);
+  reviews = export_to (board, L4A_ROLE_MEMBER, member, "reviews", NULL);
+  {
+    FieldValue impostor = { "clarification", "asked_by", other_member };
+    FieldValue board_name = { "clarification", "status", "sent" };
+    g_autofree char *a = tampered (reviews, set_field, &impostor);
+    g_autofree char *b = tampered (reviews, set_field, &board_name);
+
+    expect_refused (office, a, "suggest questions of its own member");
+    expect_refused (office, b, "suggest questions of its own member");
+  }
+  plan = import_file (office, reviews, L4A_RESOLVE_MINE);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+
+  /* the secretariat sends it on in the Board's name: no member named */
+  l4a_store_set_actor (office, L4A_ROLE_SECRETARIAT, NULL);
+  g_assert_cmpuint (l4a_clarification_count_waiting (office), ==, 1);
+  g_assert_true (l4a_clarification_send (office, suggestion, "Are the partners' support letters signed?", &error));
+  g_assert_no_error (error);
+  g_assert_false (l4a_clarification_send (office, suggestion, NULL, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT asked_by || '/' || status FROM clarification WHERE id = '%s'", suggestion);
+  sql_assert_text (office, sql, "board/sent");
+  {
+    g_autofree char *again = export_to (office, L4A_ROLE_SECRETARIAT, NULL, "decisions", government);
+    g_autoptr(L4aBundle) opened = l4a_test_open_bundle (NULL, again, NULL);
+    g_autofree char *text = json_to_string (json_object_get_member (json_node_get_object (opened->root), "records"),
+                                            FALSE);
+
+    /* neither member's id travels to the government with the records */
+    g_assert_null (strstr (text, member));
+    g_assert_null (strstr (text, other_member));
+    g_assert_nonnull (strstr (text, "support letters"));
+  }
+
+  /* the meta-review: named once the reviews are in, written by the lead */
+  g_assert_false (l4a_meta_review_request (office, proposal, "no-such-member", &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (l4a_meta_review_request (office, proposal, member, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(L4aMetaReview) meta = l4a_meta_review_get (office, proposal, &error);
+    g_autoptr(JsonNode) digest = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (meta);
+    digest = json_from_string (meta->digest, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (digest)), >=, 2);
+    /* reviewers numbered, never named */
+    g_assert_null (strstr (meta->digest, "(sample)"));
+    g_assert_null (strstr (meta->digest, member));
+  }
+  g_free (packet);
+  packet = export_to (office, L4A_ROLE_SECRETARIAT, NULL, "review-packet", member);
+  plan = import_file (board, packet, L4A_RESOLVE_THEIRS);
+  g_clear_pointer (&plan, l4a_import_plan_free);
+  l4a_store_set_actor (board, L4A_ROLE_MEMBER, other_member);
+  g_assert_null (l4a_meta_review_get (board, proposal, &error));
+  g_assert_no_error (error);
+  g_assert_false (l4a_meta_review_save (board, proposal, "grant", "Fund it.", TRUE, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  l4a_store_set_actor (board, L4A_ROLE_MEMBER, member);
+  g_assert_false (l4a_meta_review_save (board, proposal, "grant", "", TRUE, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (l4a_meta_review_save (board, proposal, "grant",
+                                       "The Board agrees: strong partners, a funded second year.", TRUE, &error));
+  g_assert_no_error (error);
+  l4a_store_set_actor (board, L4A_ROLE_SECRETARIAT, NULL);
+  g_free (reviews);
+  reviews = export_to (board, L4A_ROLE_MEMBER, member, "reviews", NULL);
+  {
+    FieldValue digest = { "meta_review", "digest", "[]" };
+    FieldValue blank = { "meta_review", "body", " " };
+    g_autofree char *a = tampered (reviews, set_field, &digest);
+    g_autofree char *b = tampered (reviews, set_field, &blank);
+
+    expect_refused (office, a, "the meta-review its member was asked to write");
+    expect_refused (office, b, "a meta-review travels submitted");
+  }
+  plan = import_file (office, reviews, L4A_RESOLVE_MINE);
+  {
+    g_autoptr(L4aMetaReview) meta = NULL;
+
+    l4a_store_set_actor (office, L4A_ROLE_SECRETARIAT, NULL);
+    meta = l4a_meta_review_get (office, proposal, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (meta->recommendation, ==, "grant");
+    g_assert_nonnull (meta->submitted_at);
+    /* a government never reads it */
+    l4a_store_set_actor (office, L4A_ROLE_GOVERNMENT, government);
+    g_assert_null (l4a_meta_review_get (office, proposal, &error));
+    g_assert_no_error (error);
+    l4a_store_set_actor (office, L4A_ROLE_SECRETARIAT, NULL);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1959,6 +2208,7 @@ main (int   argc,
   g_test_add_func ("/core/sync/monitoring", test_monitoring_bundles);
   g_test_add_func ("/core/sync/monitoring-conflicts", test_monitoring_conflicts);
   g_test_add_func ("/core/sync/declines", test_declines);
+  g_test_add_func ("/core/sync/clarifications", test_clarifications);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-sync-XXXXXX");
 }
