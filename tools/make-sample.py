@@ -40,7 +40,7 @@ records = {k: [] for k in [
     "government", "call", "criterion", "attachment", "proposal", "hub", "activity",
     "partner", "deliverable", "deliverable_change", "indicator", "measurement", "network_event",
     "progress_report", "hub_link",
-    "member", "conflict", "assignment", "review", "decision", "brand_asset", "brand_colour"]}
+    "member", "conflict", "assignment", "review", "decision", "clarification", "brand_asset", "brand_colour"]}
 
 # --- Governments: real places --------------------------------------------------
 GOVS = [
@@ -456,6 +456,23 @@ for pkey, members in ASSIGN.items():
             review["recommendation"] = recommendation
             review["submitted_at"] = "2026-01-%02dT10:00:00Z" % (10 + i)
         records["review"].append(review)
+
+# Questions to governments before the decision (illustrative)
+
+records["clarification"].append(common({
+    "id": uid("clarification", "gwangju-ai", "1"), "proposal_id": P["gwangju-ai"], "asked_by": "secretariat",
+    "question": "Which partner city hosts the second peer-learning visit, and who funds it?",
+    "status": "answered", "sent_at": "2026-01-20T09:00:00Z",
+    "answer": "Montevideo hosts it in May 2026; each city pays its own travel, the hub the venue.",
+    "answered_at": "2026-01-24T15:30:00Z"}))
+records["clarification"].append(common({
+    "id": uid("clarification", "gwangju-ai", "2"), "proposal_id": P["gwangju-ai"], "asked_by": M["m6"],
+    "question": "How will the hub publish the algorithm register in other languages?",
+    "status": "suggested"}))
+records["clarification"].append(common({
+    "id": uid("clarification", "montevideo-care", "1"), "proposal_id": P["montevideo-care"], "asked_by": "board",
+    "question": "Are the neighbourhood care centres already staffed, or hired with the hub's budget?",
+    "status": "sent", "sent_at": "2026-01-22T09:00:00Z"}))
 
 # Decisions: released ones for the 2024 call, unreleased ones for 2025/2024 revise
 for (key, gov, name, topic, axis, fmt, start, end, status, sdgs, councils, call) in HUBS:

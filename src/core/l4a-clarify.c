@@ -42,6 +42,7 @@ l4a_clarification_free (L4aClarification *clarification)
   g_free (clarification->sent_at);
   g_free (clarification->answer);
   g_free (clarification->answered_at);
+  g_free (clarification->asker_name);
   g_free (clarification);
 }
 
@@ -67,25 +68,26 @@ l4a_meta_review_free (L4aMetaReview *meta)
   g_free (meta);
 }
 
-/* A text a person wrote: not blank, valid, at most @limit characters. */
+/* A question or an answer: not blank, valid, at most its limit. */
 static gboolean
 check_text (const char  *text,
-            guint        limit,
-            const char  *what,
+            gboolean     answer,
             const char  *title,
             GError     **error)
 {
+  guint limit = answer ? MAX_ANSWER : MAX_QUESTION;
+
   if (text == NULL || l4a_text_is_blank (text))
     {
-      /* translators: a proposal's title, then what is missing (a question, an answer) */
-      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, _("“%s”: write the %s first."), title, what);
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   answer ? _("“%s”: write the answer first.") : _("“%s”: write the question first."), title);
       return FALSE;
     }
   if (!g_utf8_validate (text, -1, NULL) || g_utf8_strlen (text, -1) > limit)
     {
-      /* translators: a proposal's title, what is too long, and the limit */
-      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, _("“%s”: the %s is longer than %u characters."),
-                   title, what, limit);
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   answer ? _("“%s”: the answer is longer than %u characters.")
+                          : _("“%s”: the question is longer than %u characters."), title, limit);
       return FALSE;
     }
   return TRUE;
@@ -195,15 +197,22 @@ l4a_clarification_list (L4aStore    *store,
   if (!l4a_review_read_proposal (store, proposal_id, &facts, error) ||
       !l4a_review_check_can_see (store, &facts, proposal_id, error))
     return NULL;
-  stmt = l4a_store_prepare (store, "SELECT " CLARIFICATION_COLUMNS "FROM clarification WHERE proposal_id = ?1 "
-                                   "AND (?2 OR status <> 'suggested' OR asked_by = ?3) ORDER BY created_at, id", error);
+  stmt = l4a_store_prepare (store, "SELECT " CLARIFICATION_COLUMNS ", (SELECT name FROM member WHERE id = asked_by AND ?2) "
+                                   "FROM clarification WHERE proposal_id = ?1 "
+                                   "AND (?2 OR status <> 'suggested' OR asked_by = ?3) "
+                                   "ORDER BY status = 'suggested', coalesce (sent_at, created_at), id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, proposal_id, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, role == L4A_ROLE_SECRETARIAT);
   sqlite3_bind_text (stmt, 3, me ? me : "", -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, clarification_from_row (stmt, me));
+    {
+      L4aClarification *c = clarification_from_row (stmt, me);
+
+      c->asker_name = l4a_store_column_dup (stmt, 8);
+      g_ptr_array_add (list, c);
+    }
   if (!l4a_store_rows_done (store, rc, error))
     return NULL;
   return g_steal_pointer (&list);
@@ -255,7 +264,7 @@ clarification_ask_checked (L4aStore    *store,
                      "answers them."), facts.title);
       return FALSE;
     }
-  if (!require_open (&facts, error) || !check_text (question, MAX_QUESTION, _("question"), facts.title, error))
+  if (!require_open (&facts, error) || !check_text (question, FALSE, facts.title, error))
     return FALSE;
   text = g_strstrip (g_strdup (question));
 
@@ -341,7 +350,7 @@ clarification_send_checked (L4aStore    *store,
     return FALSE;
   if (question == NULL)
     question = c->question;
-  if (!check_text (question, MAX_QUESTION, _("question"), facts.title, error))
+  if (!check_text (question, FALSE, facts.title, error))
     return FALSE;
   text = g_strstrip (g_strdup (question));
   stmt = l4a_store_prepare (store, "UPDATE clarification SET question = ?2, status = 'sent', asked_by = 'board', "
@@ -430,7 +439,7 @@ clarification_answer_checked (L4aStore    *store,
                    _("“%s”: this question was not sent to the government."), facts.title);
       return FALSE;
     }
-  if (!require_open (&facts, error) || !check_text (answer, MAX_ANSWER, _("answer"), facts.title, error))
+  if (!require_open (&facts, error) || !check_text (answer, TRUE, facts.title, error))
     return FALSE;
   text = g_strstrip (g_strdup (answer));
   stmt = l4a_store_prepare (store, "UPDATE clarification SET answer = ?2, status = 'answered', answered_at = ?3, "
@@ -497,6 +506,21 @@ l4a_clarification_count_waiting (L4aStore *store)
     return 0;
   sqlite3_bind_text (stmt, 1, l4a_store_get_identity (store), -1, SQLITE_STATIC);
   return sqlite3_step (stmt) == SQLITE_ROW ? (guint) sqlite3_column_int (stmt, 0) : 0;
+}
+
+/**
+ * l4a_clarification_round_open:
+ *
+ * Returns: whether questions about the proposal may still be asked and
+ *   answered: it is submitted or under review
+ */
+gboolean
+l4a_clarification_round_open (L4aStore   *store,
+                              const char *proposal_id)
+{
+  g_autofree char *state = l4a_store_lookup_text (store, "SELECT state FROM proposal WHERE id = ?1", proposal_id);
+
+  return g_strv_contains ((const char *[]) { "submitted", "under-review", NULL }, state ? state : "");
 }
 
 /* Meta-review ----------------------------------------------------------------- */
@@ -634,6 +658,60 @@ build_digest (L4aStore       *store,
   root = json_builder_get_root (builder);
   *n_reviews = n;
   return json_to_string (root, FALSE);
+}
+
+static void
+pair_free (gpointer data)
+{
+  L4aAssignPair *pair = data;
+
+  g_free (pair->proposal_id);
+  g_free (pair->proposal_title);
+  g_free (pair->member_id);
+  g_free (pair->member_name);
+  g_free (pair);
+}
+
+/**
+ * l4a_meta_review_candidates:
+ *
+ * Returns: (transfer full) (element-type L4aAssignPair): the reviewers
+ *   of the proposal's current version who may lead its meta-review (not
+ *   declined, not in conflict), by name; for the secretariat
+ */
+GPtrArray *
+l4a_meta_review_candidates (L4aStore    *store,
+                            const char  *proposal_id,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (pair_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  if (!l4a_store_require (store, L4A_PERMISSION_DECIDE, error))
+    return NULL;
+  stmt = l4a_store_prepare (store, "SELECT a.member_id, m.name FROM assignment a JOIN member m ON m.id = a.member_id "
+                                   "JOIN proposal p ON p.id = a.proposal_id AND a.round = p.version "
+                                   "WHERE a.proposal_id = ?1 AND a.declined_at IS NULL AND NOT EXISTS "
+                                   "(SELECT 1 FROM member_conflict mc WHERE mc.member_id = a.member_id "
+                                   " AND mc.proposal_id = a.proposal_id) ORDER BY m.name COLLATE NOCASE, m.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, proposal_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      L4aAssignPair *pair = g_new0 (L4aAssignPair, 1);
+
+      pair->proposal_id = g_strdup (proposal_id);
+      pair->member_id = l4a_store_column_dup (stmt, 0);
+      pair->member_name = l4a_store_column_dup (stmt, 1);
+      g_ptr_array_add (list, pair);
+    }
+  if (!l4a_store_rows_done (store, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 static gboolean

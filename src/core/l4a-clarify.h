@@ -24,6 +24,7 @@ typedef struct
   char     *answer;
   char     *answered_at;
   gboolean  mine;          /* suggested by the member this workstation acts as */
+  char     *asker_name;    /* who suggested it, for the secretariat only */
 } L4aClarification;
 
 void        l4a_clarification_free     (L4aClarification *clarification);
@@ -49,6 +50,8 @@ gboolean    l4a_clarification_answer   (L4aStore    *store,
                                         const char  *answer,
                                         GError     **error);
 guint       l4a_clarification_count_waiting (L4aStore *store);
+gboolean    l4a_clarification_round_open (L4aStore    *store,
+                                          const char  *proposal_id);
 
 /* The lead reviewer's consolidated recommendation. */
 typedef struct
@@ -70,6 +73,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aMetaReview, l4a_meta_review_free)
 L4aMetaReview *l4a_meta_review_get      (L4aStore    *store,
                                          const char  *proposal_id,
                                          GError     **error);
+GPtrArray     *l4a_meta_review_candidates (L4aStore  *store,
+                                           const char *proposal_id,
+                                           GError   **error);
 gboolean       l4a_meta_review_request  (L4aStore    *store,
                                          const char  *proposal_id,
                                          const char  *member_id,

@@ -12,6 +12,7 @@
 #include <poppler.h>
 
 #include "l4a-accessible.h"
+#include "l4a-clarifications-group.h"
 #include "l4a-labels.h"
 #include "l4a-letter-export.h"
 #include "l4a-monitoring.h"
@@ -56,7 +57,8 @@ struct _L4aProposalEditor
   AdwEntryRow     *summary_row;
   AdwComboRow     *format_row;
   AdwComboRow     *axis_row;
-  AdwComboRow     *language_row;      /* 0: the language of the government's country */
+  AdwComboRow     *language_row;
+  AdwPreferencesGroup *questions_slot;   /* holds the Board's questions, when there are any */      /* 0: the language of the government's country */
   AdwEntryRow     *start_row;
   AdwEntryRow     *end_row;
   GtkFlowBox      *sdg_box;
@@ -1122,6 +1124,7 @@ l4a_proposal_editor_class_init (L4aProposalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, format_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, axis_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, language_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, questions_slot);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, end_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, sdg_box);
@@ -1197,6 +1200,24 @@ l4a_proposal_editor_new (L4aStore    *store,
     }
 
   load_form (self);
+
+  /* the Board's questions about a proposal it has, first of all */
+  if (proposal_id != NULL)
+    {
+      GtkWidget *questions = l4a_clarifications_group_new (store, proposal_id);
+
+      if (gtk_widget_get_visible (questions) &&
+          l4a_clarifications_group_get_n_questions (L4A_CLARIFICATIONS_GROUP (questions)) > 0)
+        {
+          adw_preferences_group_add (self->questions_slot, questions);
+          gtk_widget_set_visible (GTK_WIDGET (self->questions_slot), TRUE);
+        }
+      else
+        {
+          g_object_ref_sink (questions);
+          g_object_unref (questions);
+        }
+    }
   return self;
 }
 

@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "l4a-accessible.h"
+#include "l4a-clarifications-group.h"
+#include "l4a-meta-review-group.h"
 #include "l4a-labels.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-proposal-editor.h"
@@ -1054,6 +1056,16 @@ rebuild (L4aReviewWindow *self)
   reviews = l4a_review_list (self->store, self->proposal_id, NULL);
   if (reviews != NULL)
     add_reviews_group (self, reviews, role == L4A_ROLE_MEMBER);
+  if (role != L4A_ROLE_GOVERNMENT)
+    {
+      GtkWidget *questions = l4a_clarifications_group_new (self->store, self->proposal_id);
+      GtkWidget *meta = l4a_meta_review_group_new (self->store, self->proposal_id);
+
+      gtk_box_append (self->content, questions);
+      g_ptr_array_add (self->groups, questions);
+      gtk_box_append (self->content, meta);
+      g_ptr_array_add (self->groups, meta);
+    }
   add_discussion_group (self);
 
   decision = l4a_decision_get (self->store, self->proposal_id, NULL);

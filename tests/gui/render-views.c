@@ -27,6 +27,7 @@
 #include "l4a-chart-card.h"
 #include "l4a-application.h"
 #include "l4a-calls-window.h"
+#include "l4a-clarify.h"
 #include "l4a-calls-window-private.h"
 #include "l4a-governments-window.h"
 #include "l4a-governments-window-private.h"
@@ -590,6 +591,76 @@ render_reviews (L4aApplication *app,
       gtk_window_destroy (GTK_WINDOW (window));
       l4a_test_iterate (0.1);
     }
+
+  /* Before deciding: questions to the government and the meta-review.
+   * The secretariat names a lead on a proposal whose reviews are in; the
+   * lead writes; the government answers the question it was sent. */
+  {
+    g_autofree char *board_proposal = l4a_store_resolve_reference (store, "proposal", "Ethical Urban Data Hub", &error);
+    g_autofree char *lead = l4a_store_resolve_reference (store, "member", "Amina Diallo (sample)", &error);
+    g_autofree char *waiting = l4a_store_resolve_reference (store, "proposal", "Inclusive Neighbourhood Care Hub",
+                                                            &error);
+    g_autofree char *city = l4a_store_resolve_reference (store, "government", "Montevideo", &error);
+
+    if (board_proposal == NULL || lead == NULL || waiting == NULL || city == NULL)
+      {
+        g_printerr ("render: the sample lacks the board's proposal, lead or city\n");
+        return FALSE;
+      }
+    l4a_store_set_actor (store, L4A_ROLE_SECRETARIAT, NULL);
+    if (!l4a_meta_review_request (store, board_proposal, lead, &error))
+      {
+        g_printerr ("%s\n", error->message);
+        return FALSE;
+      }
+    for (guint dark = 0; dark <= 1; dark++)
+      {
+        const char *style = dark ? "dark" : "light";
+        L4aReviewWindow *review;
+        L4aProposalEditor *editor;
+
+        g_settings_set_string (settings, "color-scheme", style);
+        g_settings_set_string (settings, "role", "secretariat");
+        g_settings_set_string (settings, "identity", "");
+        review = l4a_review_window_new (store, board_proposal, &error);
+        gtk_window_set_default_size (GTK_WINDOW (review), 720, 2600);
+        gtk_window_present (GTK_WINDOW (review));
+        l4a_test_iterate (0.5);
+        ok &= save_scrolled (GTK_WINDOW (review), outdir, "review-window-questions", style);
+        gtk_window_destroy (GTK_WINDOW (review));
+
+        g_settings_set_string (settings, "role", "member");
+        g_settings_set_string (settings, "identity", lead);
+        review = l4a_review_window_new (store, board_proposal, &error);
+        gtk_window_set_default_size (GTK_WINDOW (review), 720, 2600);
+        gtk_window_present (GTK_WINDOW (review));
+        l4a_test_iterate (0.5);
+        ok &= save_scrolled (GTK_WINDOW (review), outdir, "review-window-lead", style);
+        gtk_window_set_default_size (GTK_WINDOW (review), 360, 720);
+        l4a_test_iterate (0.5);
+        {
+          g_autofree char *name = g_strdup_printf ("review-window-lead-narrow-%s.png", style);
+          ok &= save_window (GTK_WINDOW (review), outdir, name);
+        }
+        gtk_window_destroy (GTK_WINDOW (review));
+
+        g_settings_set_string (settings, "role", "government");
+        g_settings_set_string (settings, "identity", city);
+        editor = l4a_proposal_editor_new (store, waiting, NULL, &error);
+        if (editor != NULL)
+          {
+            g_autofree char *name = g_strdup_printf ("proposal-questions-%s.png", style);
+
+            gtk_window_set_default_size (GTK_WINDOW (editor), 720, 800);
+            gtk_window_present (GTK_WINDOW (editor));
+            l4a_test_iterate (0.5);
+            ok &= save_window (GTK_WINDOW (editor), outdir, name);
+            gtk_window_destroy (GTK_WINDOW (editor));
+          }
+      }
+    g_settings_set_string (settings, "role", "secretariat");
+    g_settings_set_string (settings, "identity", "");
+  }
 
   /* A government reads the released decision on its proposal. */
   {
