@@ -123,7 +123,10 @@ static const Selection reviews[] = {
 static const Selection decisions[] = {
   { "government", "id IN (SELECT government_id FROM proposal WHERE id IN (" RELEASED_PROPOSALS "))" },
   { "call", "id IN (SELECT call_id FROM proposal WHERE id IN (" RELEASED_PROPOSALS "))" },
-  { "proposal", "id IN (" RELEASED_PROPOSALS ")" },
+  /* and, for one government, its proposals the Board is reviewing: it
+   * sees they are under review, and its questions have their proposal */
+  { "proposal", "id IN (" RELEASED_PROPOSALS ") "
+                "OR (?1 IS NOT NULL AND government_id = ?1 AND state = 'under-review')" },
   { "decision", "released_at IS NOT NULL AND proposal_id IN (" RELEASED_PROPOSALS ")", { "internal_notes" } },
   /* questions sent to one government about its proposals, before the decision */
   { "clarification", "?1 IS NOT NULL AND status IN ('sent', 'answered') "

@@ -344,6 +344,48 @@ monitoring_deliverable_rule (Rules      *rules,
   return RULE_OK;
 }
 
+/* The proposal under review here, sent again exactly as it was submitted
+ * (the government has not heard yet that the Board took it up): every
+ * field a government writes is as here. */
+static gboolean
+is_resent_proposal (L4aStore   *store,
+                    const char *id,
+                    JsonObject *object)
+{
+  static const char * const fields[] = {
+    "call_id", "government_id", "title", "summary", "topic", "pact_axis", "format", "start_on", "end_on",
+    "communication", "brand_commitment", "monitoring_plan", "language",
+  };
+  g_autoptr(GString) sql = g_string_new ("SELECT 1 FROM proposal WHERE id = ?1 AND state = 'under-review' "
+                                         "AND version = ?2");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  JsonNode *version = json_object_get_member (object, "version");
+
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_string_append_printf (sql, " AND %s IS ?%u", fields[i], i + 3);
+  stmt = l4a_store_prepare (store, sql->str, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, json_node_get_int (version));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      JsonNode *node = json_object_get_member (object, fields[i]);
+
+      if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        sqlite3_bind_text (stmt, i + 3, json_node_get_string (node), -1, SQLITE_STATIC);
+      else if (node == NULL && g_str_equal (fields[i], "language"))
+        sqlite3_bind_null (stmt, i + 3);   /* written before languages */
+      else if (node != NULL && JSON_NODE_HOLDS_NULL (node))
+        sqlite3_bind_null (stmt, i + 3);
+      else
+        return FALSE;
+    }
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
 /* Records a local government may send: its own proposals before review,
  * and the monitoring of the hubs it leads. */
 static Rule
@@ -388,6 +430,10 @@ government_rule (Rules      *rules,
             }
           /* the state is judged as it is here: once submitted, the
            * secretariat's workflow has it */
+          /* the very version submitted, sent again before the government
+           * heard it is under review: nothing to take, nothing to refuse */
+          if (g_str_equal (state, "submitted") && is_resent_proposal (rules->store, id, object))
+            return RULE_ADD_ONLY;
           if (query_exists (rules->store, "SELECT 1 FROM proposal WHERE id = ?1 "
                                           "AND state NOT IN ('draft', 'submitted')", id, NULL))
             {

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "l4a-clarifications-group.h"
+#include "l4a-accessible.h"
 #include "l4a-clarify.h"
 #include "l4a-labels.h"
 #include "l4a-rules.h"
@@ -73,16 +74,29 @@ describe (L4aClarificationsGroup *self,
 }
 
 static void
-answer_apply_cb (AdwEntryRow            *row,
-                 L4aClarificationsGroup *self)
+answer_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  L4aClarificationsGroup *self = L4A_CLARIFICATIONS_GROUP (widget);
   g_autoptr(GError) error = NULL;
-  guint index;
+  guint index = g_variant_get_uint32 (parameter);
+  AdwEntryRow *row = index < self->answer_rows->len ? g_ptr_array_index (self->answer_rows, index) : NULL;
 
-  if (!g_ptr_array_find (self->answer_rows, row, &index))
+  if (row == NULL)
     return;
   if (!l4a_clarifications_group_answer (self, index, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
     show_problem (self, error->message);
+}
+
+static void
+answer_activate_cb (AdwEntryRow            *row,
+                    L4aClarificationsGroup *self)
+{
+  guint index;
+
+  if (g_ptr_array_find (self->answer_rows, row, &index))
+    gtk_widget_activate_action (GTK_WIDGET (self), "clarify.answer", "u", index);
 }
 
 static void
@@ -121,7 +135,7 @@ action_button (const char *label,
                const char *id,
                gboolean    suggested)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = l4a_button_new_with_mnemonic (label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, suggested ? "suggested-action" : "flat");
@@ -197,10 +211,17 @@ reload (L4aClarificationsGroup *self)
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (answer_row),
                                          g_str_equal (c->status, "answered") ? _("Change your answer")
                                                                             : _("Your answer"));
-          adw_entry_row_set_show_apply_button (answer_row, TRUE);
           if (g_str_equal (c->status, "answered"))
             gtk_editable_set_text (GTK_EDITABLE (answer_row), c->answer);
-          g_signal_connect (answer_row, "apply", G_CALLBACK (answer_apply_cb), self);
+          {
+            GtkWidget *save = l4a_button_new_with_mnemonic (_("Save _Answer"));
+
+            gtk_widget_set_valign (save, GTK_ALIGN_CENTER);
+            gtk_actionable_set_action_target (GTK_ACTIONABLE (save), "u", i);
+            gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "clarify.answer");
+            adw_entry_row_add_suffix (answer_row, save);
+          }
+          g_signal_connect (answer_row, "entry-activated", G_CALLBACK (answer_activate_cb), self);
           add_row (self, GTK_WIDGET (answer_row));
         }
       g_ptr_array_add (self->answer_rows, answer_row);
@@ -222,8 +243,14 @@ reload (L4aClarificationsGroup *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->ask_row),
                                      role == L4A_ROLE_SECRETARIAT ? _("Ask the government")
                                                                   : _("Suggest a question to the World Secretariat"));
-      adw_entry_row_set_show_apply_button (self->ask_row, TRUE);
-      g_signal_connect_swapped (self->ask_row, "apply", G_CALLBACK (ask_apply_cb), self);
+      {
+        GtkWidget *ask = l4a_button_new_with_mnemonic (role == L4A_ROLE_SECRETARIAT ? _("_Ask") : _("_Suggest"));
+
+        gtk_widget_set_valign (ask, GTK_ALIGN_CENTER);
+        g_signal_connect_swapped (ask, "clicked", G_CALLBACK (ask_apply_cb), self);
+        adw_entry_row_add_suffix (self->ask_row, ask);
+      }
+      g_signal_connect_swapped (self->ask_row, "entry-activated", G_CALLBACK (ask_apply_cb), self);
       add_row (self, GTK_WIDGET (self->ask_row));
     }
   else
@@ -321,6 +348,7 @@ l4a_clarifications_group_class_init (L4aClarificationsGroupClass *klass)
   object_class->dispose = l4a_clarifications_group_dispose;
   gtk_widget_class_install_action (widget_class, "clarify.send", "s", send_action);
   gtk_widget_class_install_action (widget_class, "clarify.dismiss", "s", send_action);
+  gtk_widget_class_install_action (widget_class, "clarify.answer", "u", answer_action);
 }
 
 static void

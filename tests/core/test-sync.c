@@ -792,11 +792,38 @@ test_state_and_ownership (void)
 
     expect_refused (office, bad, "cannot go back to draft");
   }
-  /* under review here: the submission can no longer change it */
+  /* under review here: the submission can no longer change it; sent
+   * again as it was, it changes nothing and is no error */
   g_free (sql);
   sql = g_strdup_printf ("UPDATE proposal SET state = 'under-review' WHERE id = '%s'", proposal);
   exec_sql (office, sql);
-  expect_refused (office, submission, "under review");
+  {
+    FieldValue change = { "proposal", "title", "A title changed under review" };
+    g_autofree char *bad = tampered (submission, set_field, &change);
+    g_autofree char *before = l4a_test_fingerprint (l4a_store_get_path (office));
+    g_autoptr(L4aBundle) again = NULL;
+    g_autoptr(L4aImportPlan) same_plan = NULL;
+    g_autoptr(GError) same_error = NULL;
+
+    expect_refused (office, bad, "under review");
+    again = l4a_test_open_bundle (office, submission, &same_error);
+    g_assert_no_error (same_error);
+    same_plan = l4a_import_plan (office, again, &same_error);
+    g_assert_no_error (same_error);
+    g_assert_nonnull (same_plan);
+    for (guint i = 0; i < same_plan->changes->len; i++)
+      {
+        L4aImportChange *c = g_ptr_array_index (same_plan->changes, i);
+
+        if (g_str_equal (c->type, "proposal"))
+          g_assert_cmpint (c->action, !=, L4A_IMPORT_UPDATE);
+      }
+    {
+      g_autofree char *after = l4a_test_fingerprint (l4a_store_get_path (office));
+
+      g_assert_cmpstr (before, ==, after);
+    }
+  }
   /* a draft here, submitted in the bundle, to a call closed here */
   g_free (sql);
   sql = g_strdup_printf ("UPDATE proposal SET state = 'draft' WHERE id = '%s'; "
