@@ -72,7 +72,8 @@ G = {}
 for key, name, kind, country, region in GOVS:
     G[key] = uid("government", key)
     records["government"].append(common({
-        "id": G[key], "name": name, "kind": kind, "country": country, "region": region}))
+        "id": G[key], "name": name, "kind": kind, "country": country, "region": region,
+        "contact": "local4action@%s.example.org" % key}))
 
 # --- Calls and criteria -----------------------------------------------------------
 FEATURES = [

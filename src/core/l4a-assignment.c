@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "l4a-labels.h"
 #include "l4a-letter.h"
 #include "l4a-member.h"
 #include "l4a-permissions.h"
@@ -724,4 +725,90 @@ l4a_assign_matrix_get_reason (const L4aAssignMatrix *matrix,
   g_return_val_if_fail (matrix != NULL, NULL);
 
   return g_hash_table_lookup (matrix->reasons, GUINT_TO_POINTER (p * matrix->member_ids->len + m + 1));
+}
+
+void
+l4a_reminder_free (L4aReminder *reminder)
+{
+  if (reminder == NULL)
+    return;
+  g_free (reminder->member_id);
+  g_free (reminder->member_name);
+  g_free (reminder->contact);
+  g_ptr_array_unref (reminder->titles);
+  g_ptr_array_unref (reminder->due_on);
+  g_free (reminder);
+}
+
+static void
+reminder_free (gpointer data)
+{
+  l4a_reminder_free (data);
+}
+
+/**
+ * l4a_review_reminders:
+ * @call_id: (nullable): one call, or every call
+ * @within_days: reviews due within this many days, and every overdue one
+ *
+ * Who owes a review of a proposal under review, due soon or overdue: each
+ * member once, with the proposals, for the secretariat's reminders.
+ * Declined assignments and submitted reviews owe nothing.
+ *
+ * Returns: (transfer full) (element-type L4aReminder): by name, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+l4a_review_reminders (L4aStore    *store,
+                      const char  *call_id,
+                      guint        within_days,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (reminder_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *today = l4a_today_iso ();
+  g_autofree char *modifier = g_strdup_printf ("+%u days", MIN (within_days, 366u));
+  L4aReminder *current = NULL;
+  int rc;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  if (!l4a_store_require (store, L4A_PERMISSION_SEE_ASSIGNMENTS, error))
+    return NULL;
+  stmt = l4a_store_prepare (store,
+                            "SELECT m.id, m.name, m.contact, p.title, a.due_on, a.due_on < ?1 "
+                            "FROM assignment a JOIN proposal p ON p.id = a.proposal_id AND a.round = p.version "
+                            "JOIN member m ON m.id = a.member_id "
+                            "WHERE p.state = 'under-review' AND a.declined_at IS NULL AND a.due_on IS NOT NULL "
+                            "AND a.due_on <= date (?1, ?2) AND (?3 IS NULL OR p.call_id = ?3) "
+                            "AND NOT EXISTS (SELECT 1 FROM review r WHERE r.proposal_id = a.proposal_id "
+                            "  AND r.member_id = a.member_id AND r.proposal_version = a.round "
+                            "  AND r.submitted_at IS NOT NULL) "
+                            "ORDER BY m.name COLLATE NOCASE, m.id, a.due_on, p.title", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, modifier, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, call_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *member = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (current == NULL || g_strcmp0 (current->member_id, member) != 0)
+        {
+          current = g_new0 (L4aReminder, 1);
+          current->member_id = g_strdup (member);
+          current->member_name = l4a_store_column_dup (stmt, 1);
+          current->contact = l4a_store_column_dup (stmt, 2);
+          current->titles = g_ptr_array_new_with_free_func (g_free);
+          current->due_on = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (list, current);
+        }
+      g_ptr_array_add (current->titles, l4a_store_column_dup (stmt, 3));
+      g_ptr_array_add (current->due_on, l4a_store_column_dup (stmt, 4));
+      current->n_overdue += sqlite3_column_int (stmt, 5) != 0;
+    }
+  if (!l4a_store_rows_done (store, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }

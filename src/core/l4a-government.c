@@ -216,6 +216,7 @@ l4a_government_edit_free (L4aGovernmentEdit *edit)
   g_free (edit->kind);
   g_free (edit->country);
   g_free (edit->region);
+  g_free (edit->contact);
   g_free (edit);
 }
 
@@ -254,6 +255,8 @@ l4a_government_edit_validate (L4aStore                *store,
     /* translators: %s is what was given as a country code */
     l4a_field_errors_add (errors, "country", _("“%s” is not a known country."), edit->country);
 
+  if (edit->contact != NULL && (!g_utf8_validate (edit->contact, -1, NULL) || g_utf8_strlen (edit->contact, -1) > 300))
+    l4a_field_errors_add (errors, "contact", "%s", _("The contact is longer than 300 characters."));
   if (l4a_text_is_blank (edit->region))
     l4a_field_errors_add (errors, "region", "%s", _("Choose the UCLG world region."));
   else if (l4a_reference_lookup (L4A_REFERENCE_REGIONS, edit->region) == NULL)
@@ -324,8 +327,8 @@ l4a_registry_load_government (L4aStore    *store,
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = l4a_store_prepare (store, "SELECT name, kind, country, region, revision FROM government WHERE id = ?1",
-                            error);
+  stmt = l4a_store_prepare (store, "SELECT name, kind, country, region, revision, contact FROM government "
+                                   "WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -343,6 +346,7 @@ l4a_registry_load_government (L4aStore    *store,
   edit->country = l4a_store_column_dup (stmt, 2);
   edit->region = l4a_store_column_dup (stmt, 3);
   edit->revision = sqlite3_column_int (stmt, 4);
+  edit->contact = l4a_store_column_dup (stmt, 5);
   return edit;
 }
 
@@ -387,13 +391,13 @@ registry_save_government_checked (L4aStore           *store,
   name = g_strstrip (g_strdup (edit->name));
   if (edit->id != NULL)
     stmt = l4a_store_prepare (store,
-                              "UPDATE government SET name = ?1, kind = ?2, country = ?3, region = ?4, "
+                              "UPDATE government SET name = ?1, kind = ?2, country = ?3, region = ?4, contact = ?9, "
                               "  revision = revision + 1, updated_at = ?5, origin = ?6 "
                               "WHERE id = ?7 AND revision = ?8", error);
   else
     stmt = l4a_store_prepare (store,
                               "INSERT INTO government (name, kind, country, region, created_at, updated_at, "
-                              "  origin, id, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, 1)", error);
+                              "  origin, id, revision, contact) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, 1, ?9)", error);
   if (stmt == NULL)
     goto failed;
 
@@ -407,6 +411,7 @@ registry_save_government_checked (L4aStore           *store,
   sqlite3_bind_text (stmt, 6, l4a_store_get_installation_id (store), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, edit->id ? edit->id : new_id, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 8, edit->revision);
+  sqlite3_bind_text (stmt, 9, edit->contact ? g_strstrip (edit->contact) : "", -1, SQLITE_STATIC);
 
   if (!l4a_store_step_done (store, stmt, record, error))
     goto failed;

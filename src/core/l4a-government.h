@@ -35,6 +35,7 @@ typedef struct
   char *kind;      /* city, region, association */
   char *country;   /* ISO 3166-1 alpha-2 */
   char *region;    /* region code */
+  char *contact;   /* where letters go: an e-mail address, or empty */
 } L4aGovernmentEdit;
 
 L4aGovernmentEdit *l4a_government_edit_new        (void);

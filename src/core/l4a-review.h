@@ -287,6 +287,23 @@ typedef struct
 } L4aAssignmentInfo;
 
 void        l4a_assignment_info_free (L4aAssignmentInfo       *info);
+
+/* A member to remind of the reviews they owe. */
+typedef struct
+{
+  char      *member_id;
+  char      *member_name;
+  char      *contact;
+  GPtrArray *titles;     /* char*: the proposals, soonest due first */
+  GPtrArray *due_on;     /* char*: their due dates */
+  guint      n_overdue;
+} L4aReminder;
+
+void        l4a_reminder_free        (L4aReminder             *reminder);
+GPtrArray  *l4a_review_reminders     (L4aStore                *store,
+                                      const char              *call_id,
+                                      guint                    within_days,
+                                      GError                 **error);
 GPtrArray  *l4a_review_my_assignments (L4aStore               *store,
                                        GError                **error);
 L4aAssignmentInfo *l4a_review_proposal_info (L4aStore          *store,

@@ -43,6 +43,7 @@ struct _L4aGovernmentsWindow
   AdwComboRow       *kind_row;
   AdwComboRow       *country_row;
   AdwComboRow       *region_row;
+  AdwEntryRow       *contact_row;
   GtkLabel          *error_label;
   AdwPreferencesGroup *merge_group;
   L4aKeysGroup      *keys;
@@ -141,6 +142,8 @@ validate (L4aGovernmentsWindow *self)
   regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n_regions);
   g_free (self->editing->region);
   self->editing->region = g_strdup (region < n_regions ? regions[region].code : NULL);
+  g_free (self->editing->contact);
+  self->editing->contact = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->contact_row)));
 
   problems = l4a_government_edit_validate (self->store, self->editing);
   for (guint i = 0; i < problems->len; i++)
@@ -192,6 +195,7 @@ show_editor (L4aGovernmentsWindow *self,
   for (guint i = 0; i < n_regions; i++)
     if (g_strcmp0 (regions[i].code, edit->region) == 0)
       adw_combo_row_set_selected (self->region_row, i);
+  gtk_editable_set_text (GTK_EDITABLE (self->contact_row), edit->contact ? edit->contact : "");
   gtk_widget_set_visible (GTK_WIDGET (self->merge_group), edit->id != NULL);
   self->loading = FALSE;
 
@@ -449,6 +453,7 @@ l4a_governments_window_class_init (L4aGovernmentsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, edit_title);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, contact_row);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, country_row);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, region_row);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, error_label);

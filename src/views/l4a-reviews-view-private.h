@@ -27,4 +27,6 @@ gboolean    l4a_reviews_view_write_packet   (L4aReviewsView  *self,
                                              const char      *path,
                                              GError         **error);
 
+void        l4a_reviews_view_send_reminders (L4aReviewsView *self);
+
 G_END_DECLS

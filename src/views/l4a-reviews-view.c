@@ -16,6 +16,8 @@
 
 #include "l4a-accessible.h"
 #include "l4a-labels.h"
+#include "l4a-mail.h"
+#include "l4a-rules.h"
 #include "l4a-members-window.h"
 #include "l4a-packet.h"
 #include "l4a-registry.h"
@@ -45,6 +47,8 @@ struct _L4aReviewsView
   GtkLabel        *progress_label;
   GtkListBox      *ranking_list;
   GtkStack        *ranking_stack;
+  GPtrArray       *reminders;      /* L4aReminder, while their messages are prepared */
+  guint            reminders_sent;
 };
 
 G_DEFINE_FINAL_TYPE (L4aReviewsView, l4a_reviews_view, ADW_TYPE_BIN)
@@ -603,6 +607,187 @@ l4a_reviews_view_open_matrix (L4aReviewsView *self)
   return GTK_WINDOW (window);
 }
 
+
+static void
+toast (L4aReviewsView *self,
+       const char     *text)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+}
+
+/* Reminders ------------------------------------------------------------------- */
+
+#define REMIND_WITHIN_DAYS 7
+
+/* The message to a member: their proposals and when each is due. */
+static char *
+reminder_body (const L4aReminder *reminder)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  /* translators: the greeting of a reminder, with the member's name */
+  g_string_append_printf (body, _("Dear %s,"), reminder->member_name);
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("The Advisory Board’s reviews of these proposals are due soon or overdue:"));
+  g_string_append (body, "\n\n");
+  for (guint i = 0; i < reminder->titles->len; i++)
+    {
+      g_autofree char *due = l4a_format_date (g_ptr_array_index (reminder->due_on, i));
+
+      /* translators: a proposal's title, then the day its review is due */
+      g_string_append_printf (body, _("• %s, due %s"), (char *) g_ptr_array_index (reminder->titles, i), due);
+      g_string_append (body, "\n");
+    }
+  g_string_append (body, "\n");
+  g_string_append (body, _("Please submit your reviews in Local4Action Hubs and send us your reviews bundle. "
+                           "If you cannot review one of them, decline it there with a reason."));
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("The World Secretariat"));
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
+static void compose_next_reminder (L4aReviewsView *self);
+
+static void
+reminder_composed_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(L4aReviewsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!l4a_mail_compose_finish (result, &error) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *text = g_strdup_printf (_("The mail client cannot be opened: %s"), error->message);
+
+      g_clear_pointer (&self->reminders, g_ptr_array_unref);
+      toast (self, text);
+      return;
+    }
+  self->reminders_sent++;
+  compose_next_reminder (self);
+}
+
+/* One composer after another, each seen by the user before it is sent. */
+static void
+compose_next_reminder (L4aReviewsView *self)
+{
+  L4aReminder *reminder;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->reminders == NULL || self->reminders_sent >= self->reminders->len)
+    {
+      if (self->reminders != NULL)
+        {
+          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reminder prepared",
+                                                                "%u reminders prepared", self->reminders->len),
+                                                   self->reminders->len);
+          toast (self, text);
+        }
+      g_clear_pointer (&self->reminders, g_ptr_array_unref);
+      return;
+    }
+  reminder = g_ptr_array_index (self->reminders, self->reminders_sent);
+  subject = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Local4Action: %u review due",
+                                          "Local4Action: %u reviews due", reminder->titles->len),
+                             reminder->titles->len);
+  body = reminder_body (reminder);
+  l4a_mail_compose (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                    (const char * const[]) { reminder->contact, NULL }, subject, body, NULL, NULL,
+                    reminder_composed_cb, g_object_ref (self));
+}
+
+/**
+ * l4a_reviews_view_send_reminders:
+ *
+ * Opens the mail client once for each reminder listed, one after another.
+ */
+void
+l4a_reviews_view_send_reminders (L4aReviewsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_return_if_fail (L4A_IS_REVIEWS_VIEW (self));
+
+  all = l4a_review_reminders (self->store, selected_call (self), REMIND_WITHIN_DAYS, &error);
+  if (all == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  /* a member without an address is told apart, not mailed */
+  g_clear_pointer (&self->reminders, g_ptr_array_unref);
+  self->reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_reminder_free);
+  for (guint i = 0; i < all->len; i++)
+    if (!l4a_text_is_blank (((L4aReminder *) g_ptr_array_index (all, i))->contact))
+      g_ptr_array_add (self->reminders, g_ptr_array_steal_index (all, i--));
+  self->reminders_sent = 0;
+  compose_next_reminder (self);
+}
+
+static void
+reminders_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       L4aReviewsView   *self)
+{
+  if (g_strcmp0 (response, "prepare") == 0)
+    l4a_reviews_view_send_reminders (self);
+}
+
+static void
+reminders_clicked_cb (L4aReviewsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reminders = l4a_review_reminders (self->store, selected_call (self), REMIND_WITHIN_DAYS, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+  guint mailable = 0;
+
+  if (reminders == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      L4aReminder *r = g_ptr_array_index (reminders, i);
+      /* translators: a member, how many reviews they owe, how many are overdue */
+      g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u review, %u overdue",
+                                                            "%s: %u reviews, %u overdue", r->titles->len),
+                                               r->member_name, r->titles->len, r->n_overdue);
+
+      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", line);
+      if (l4a_text_is_blank (r->contact))
+        g_string_append_printf (text, " — %s", _("no e-mail address; not reminded"));
+      else
+        mailable++;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Remind Reviewers?"), NULL));
+  if (reminders->len == 0)
+    {
+      adw_message_dialog_set_body (dialog, _("No review of this call is due within a week or overdue."));
+      adw_message_dialog_add_responses (dialog, "close", _("_Close"), NULL);
+    }
+  else
+    {
+      adw_message_dialog_set_body (dialog, text->str);
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "prepare",
+                                        g_dngettext (GETTEXT_PACKAGE, "_Prepare the Message", "_Prepare the Messages",
+                                                     mailable), NULL);
+      adw_message_dialog_set_response_enabled (dialog, "prepare", mailable > 0);
+      adw_message_dialog_set_response_appearance (dialog, "prepare", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "prepare");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (reminders_response_cb), self);
+  l4a_accessible_present (GTK_WINDOW (dialog));
+}
+
 /* The committee packet -------------------------------------------------------- */
 
 static void
@@ -837,6 +1022,7 @@ l4a_reviews_view_dispose (GObject *object)
   g_clear_pointer (&self->calls, g_ptr_array_unref);
   g_clear_pointer (&self->row_ids, g_ptr_array_unref);
   g_clear_pointer (&self->scores, g_ptr_array_unref);
+  g_clear_pointer (&self->reminders, g_ptr_array_unref);
 
   G_OBJECT_CLASS (l4a_reviews_view_parent_class)->dispose (object);
 }
@@ -867,6 +1053,7 @@ l4a_reviews_view_class_init (L4aReviewsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, l4a_reviews_view_open_matrix);
   gtk_widget_class_bind_template_callback (widget_class, l4a_reviews_view_open_members);
   gtk_widget_class_bind_template_callback (widget_class, l4a_reviews_view_open_audit);
+  gtk_widget_class_bind_template_callback (widget_class, reminders_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, packet_clicked_cb);
 }
 

@@ -24,6 +24,8 @@ TODAY = datetime.date.today()
 SORIA = 'Soria'
 TITLE = 'Soria Rural Services Hub'
 MEMBER = 'Marta Soler (sample)'
+QUESTION = 'Which villages does the first service reach?'
+ANSWER = 'Twelve villages of the Tierras Altas, on the weekly route.'
 
 
 class Journey:
@@ -196,9 +198,72 @@ class Journey:
             if len(names) != 3:
                 raise Failure(f'expected 3 reviewers, the window lists {names}')
             self.reviewer = names[0]
+            # before deciding, a question to the government
+            app.set_text('text', 'Ask the government', QUESTION, review)
+            app.click('push button', 'Ask', review)
+            app.find('label', QUESTION, review)
+            e2e.wait_for('the question to be saved as sent', lambda: self.secretariat.query(
+                "SELECT count(*) FROM clarification WHERE question = ? AND status = 'sent'", QUESTION)[0][0] == 1)
+            self.shot('secretariat-question')
             app.keys('<Control>w', review)
             app.window_gone('Review')
 
+            self.export(app, main, 'Released decisions', self.bundle('questions.l4a.json'),
+                        recipient=('Government', SORIA))
+        finally:
+            self.close(app)
+
+    # 2b. The local government reads the Board's question on its proposal,
+    # now under review, answers it and sends its proposals bundle.
+    def step_government_answers(self):
+        app = self.government.start()
+        keyboard = e2e.FocusWatch()
+        try:
+            main = app.window('Local4Action Hubs')
+            self.import_bundle(app, main, self.bundle('questions.l4a.json'), [])
+            app.click('page tab', 'Proposals', main)
+            proposals = app.find('filler', 'Proposals', main)
+            app.set_text('entry', 'Search proposals', 'Rural Services', proposals)
+            app.find('label', '1 proposal', proposals)
+            # the decisions bundle told it: the Board took the proposal up
+            app.find('label', 'Under review', proposals)
+            # its row opens it, from the keyboard
+            app.point_at(main)
+            search = app.find('entry', 'Search proposals', proposals)
+            x, y, width, height = search.queryComponent().getExtents(0)
+            e2e.rawinput.click(x + width // 2, y + height // 2)
+            keyboard.pump(0.3)
+            for _ in range(12):
+                role, _name = keyboard.press('Tab') or ('', '')
+                if role == 'table row':
+                    break
+            else:
+                raise Failure('Tab never reached the proposal in the list')
+            keyboard.press('Return')
+            editor = app.window('Proposal')
+            app.find('label', QUESTION, editor)
+            app.set_text('text', 'Your answer', ANSWER, editor)
+            app.click('push button', 'Save Answer', editor)
+            e2e.wait_for('the answer to be saved', lambda: self.government.query(
+                "SELECT count(*) FROM clarification WHERE question = ? AND answer = ? AND status = 'answered'",
+                QUESTION, ANSWER)[0][0] == 1)
+            app.find('label', ANSWER, editor, exact=False)
+            self.shot('government-answer')
+            app.keys('<Control>w', editor)
+            app.window_gone('Proposal')
+            self.export(app, main, 'Submission', self.bundle('answers.l4a.json'))
+        finally:
+            keyboard.stop()
+            self.close(app)
+
+    # 2c. The secretariat takes the answer in and sends the reviewer their packet.
+    def step_secretariat_sends_packet(self):
+        app = self.secretariat.start()
+        try:
+            main = app.window('Local4Action Hubs')
+            self.import_bundle(app, main, self.bundle('answers.l4a.json'), [])
+            e2e.wait_for('the answer to be in', lambda: self.secretariat.query(
+                "SELECT count(*) FROM clarification WHERE question = ? AND answer = ?", QUESTION, ANSWER)[0][0] == 1)
             self.export(app, main, 'Review packet', self.bundle('review-packet.l4a.json'),
                         recipient=('Board Member', self.reviewer))
         finally:
@@ -221,6 +286,9 @@ class Journey:
             app.activate(row)
             review = app.window('Review')
             app.assert_named('review window (member)', review)
+            # the government's answer to the Board's question is there
+            app.find('label', QUESTION, review)
+            app.find('label', ANSWER, review, exact=False)
             criteria = ('Locally driven', 'Time', 'Communication', 'UCLG brand',
                         'Actionable and scalable results', 'Topic')
             # nothing scored yet: Submit waits, and says what is missing
@@ -284,6 +352,15 @@ class Journey:
             e2e.wait_for('the hub to be in the registry', lambda: self.secretariat.query(
                 'SELECT count(*) FROM hub WHERE name = ?', TITLE)[0][0] == 1)
             self.shot('secretariat-released')
+            # the decision letter, once released
+            letter = os.path.join(OUT, 'letter.pdf')
+            app.click('push button', 'Decision Letter…', review)
+            app.choose_file(letter, 'Save the Decision Letter')
+            e2e.wait_for('the letter to be written',
+                         lambda: os.path.exists(letter) and os.path.getsize(letter) > 1000, timeout=30)
+            with open(letter, 'rb') as pdf:
+                if pdf.read(5) != b'%PDF-':
+                    raise Failure('the decision letter is not a PDF')
             app.keys('<Control>w', review)
             app.window_gone('Review')
 
@@ -615,11 +692,14 @@ def journey_steps(journey):
     return [
         ('setup: three workstations', journey.setup),
         ('local government: proposal, eligibility, submit, export', journey.step_government_proposes),
-        ('secretariat: import the submission, assign reviewers, export a review packet',
+        ('secretariat: import the submission, assign reviewers, ask the government a question',
          journey.step_secretariat_assigns),
-        ('board member: import the packet, score, submit, export the reviews', journey.step_member_reviews),
-        ('secretariat: import the reviews, decide, release, grant the label; registry, map, dashboard; '
-         'export the decisions and the registry', journey.step_secretariat_decides),
+        ('local government: import the Board\'s question, answer it, export', journey.step_government_answers),
+        ('secretariat: import the answer, export a review packet', journey.step_secretariat_sends_packet),
+        ('board member: import the packet, read the answer, score, submit, export the reviews',
+         journey.step_member_reviews),
+        ('secretariat: import the reviews, decide, release, grant the label, write the letter; registry, map, '
+         'dashboard; export the decisions and the registry', journey.step_secretariat_decides),
         ('local government: import the decision; the hub and its label; export the label as PNG',
          journey.step_government_labels),
         ('local government: an event, a deliverable done, the half-year report submitted, monitoring exported; '

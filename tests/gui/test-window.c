@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <json-glib/json-glib.h>
 
 #include "gui-test-utils.h"
 #include "test-utils.h"
@@ -2298,6 +2299,101 @@ test_decline_and_expertise (void)
   l4a_test_iterate (0.1);
 }
 
+
+/* Reminders reach the mail client through the Email portal: a fake
+ * portal on the test's session bus records what it is asked. */
+static void
+test_reminders_portal (void)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aStore *store = l4a_application_get_store (app);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "gui", "fake-portal.py", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("l4a-portal-XXXXXX", NULL);
+  g_autofree char *record = g_build_filename (dir, "mail.jsonl", NULL);
+  g_autofree char *ready = g_strconcat (record, ".ready", NULL);
+  g_autoptr(GSubprocess) portal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  L4aReviewsView *view;
+  L4aWindow *window;
+  guint n_lines = 0;
+  g_autofree char *call = NULL;
+
+  portal = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "/usr/bin/python3", script, record, NULL);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 100 && !g_file_test (ready, G_FILE_TEST_EXISTS); i++)
+    l4a_test_iterate (0.1);
+  g_assert_true (g_file_test (ready, G_FILE_TEST_EXISTS));
+
+  g_settings_set_string (settings, "role", "secretariat");
+  g_settings_set_string (settings, "identity", "");
+  window = open_window ();
+  view = L4A_REVIEWS_VIEW (l4a_window_get_view (window, "reviews"));
+  l4a_window_show_view (window, "reviews");
+  l4a_test_iterate (0.2);
+  g_assert_true (l4a_reviews_view_select_call (view, "Local4Action HUBs call 2025"));
+  l4a_test_iterate (0.1);
+  call = l4a_store_resolve_reference (store, "call", "Local4Action HUBs call 2025", &error);
+  g_assert_no_error (error);
+  /* whatever earlier tests did: one review of the call is owed, overdue */
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE proposal SET state = 'under-review' WHERE id = (SELECT id FROM "
+                                            "  proposal WHERE call_id = '%s' AND title = 'Ethical Urban Data Hub'); "
+                                            "UPDATE review SET submitted_at = NULL WHERE proposal_id = (SELECT id FROM "
+                                            "  proposal WHERE call_id = '%s' AND title = 'Ethical Urban Data Hub'); "
+                                            "UPDATE assignment SET due_on = '2020-01-01', declined_at = NULL "
+                                            "WHERE proposal_id = (SELECT id FROM proposal WHERE call_id = '%s' "
+                                            "  AND title = 'Ethical Urban Data Hub')", call, call, call);
+
+    l4a_test_sql_exec (l4a_store_get_path (store), sql);
+  }
+  reminders = l4a_review_reminders (store, call, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reminders->len, >, 0);
+
+  l4a_reviews_view_send_reminders (view);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_clear_pointer (&contents, g_free);
+      g_clear_pointer (&lines, g_strfreev);
+      if (g_file_get_contents (record, &contents, NULL, NULL))
+        {
+          lines = g_strsplit (g_strstrip (contents), "\n", -1);
+          n_lines = g_strv_length (lines);
+        }
+      if (n_lines >= reminders->len)
+        break;
+      l4a_test_iterate (0.1);
+    }
+  g_assert_cmpuint (n_lines, ==, reminders->len);
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      L4aReminder *reminder = g_ptr_array_index (reminders, i);
+      g_autoptr(JsonNode) node = json_from_string (lines[i], &error);
+      JsonObject *mail;
+      JsonArray *addresses;
+
+      g_assert_no_error (error);
+      mail = json_node_get_object (node);
+      addresses = json_object_get_array_member (mail, "addresses");
+      g_assert_cmpuint (json_array_get_length (addresses), ==, 1);
+      g_assert_cmpstr (json_array_get_string_element (addresses, 0), ==, reminder->contact);
+      g_assert_nonnull (strstr (json_object_get_string_member (mail, "subject"), "Local4Action"));
+      g_assert_nonnull (strstr (json_object_get_string_member (mail, "body"), reminder->member_name));
+      g_assert_nonnull (strstr (json_object_get_string_member (mail, "body"), g_ptr_array_index (reminder->titles, 0)));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_subprocess_force_exit (portal);
+  g_subprocess_wait (portal, NULL, NULL);
+  g_unlink (ready);
+  g_unlink (record);
+  g_rmdir (dir);
+  l4a_test_iterate (0.1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2336,6 +2432,7 @@ main (int   argc,
   g_test_add_func ("/gui/proposals/calls", test_calls_window);
   g_test_add_func ("/gui/reviews/score-submit-decide-release", test_review_journey);
   g_test_add_func ("/gui/reviews/decline-and-expertise", test_decline_and_expertise);
+  g_test_add_func ("/gui/reviews/reminders-through-the-portal", test_reminders_portal);
   g_test_add_func ("/gui/templates/instantiate", test_templates);
   g_test_add_func ("/gui/context/other-process", test_other_process);
   g_test_add_func ("/gui/context/import-refreshes-views", test_import_refreshes_views);

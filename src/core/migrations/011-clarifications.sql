@@ -44,3 +44,6 @@ CREATE TABLE meta_review (
   CHECK (submitted_at IS NULL OR (recommendation IS NOT NULL AND length (trim (body)) > 0))
 ) STRICT;
 CREATE INDEX meta_review_member ON meta_review (member_id);
+
+-- Where a government reads its mail: decision letters go there.
+ALTER TABLE government ADD COLUMN contact TEXT NOT NULL DEFAULT '' CHECK (length (contact) <= 300);

@@ -1,0 +1,77 @@
+/* l4a-mail.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Mail through the desktop's Email portal (libportal): the user's own
+ * mail client opens with the addresses, the subject, the text and the
+ * files filled in, and sends nothing until the user does. In a Flatpak no
+ * other way reaches the mail client; outside one the portal does the
+ * same.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libportal/portal.h>
+#include <libportal-gtk4/portal-gtk4.h>
+
+#include "l4a-mail.h"
+
+static void
+composed_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!xdp_portal_compose_email_finish (XDP_PORTAL (source), result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * l4a_mail_compose:
+ * @parent: (nullable): the window the composer belongs to
+ * @addresses: (nullable): the recipients
+ * @attachments: (nullable): paths of the files to attach
+ *
+ * Opens the user's mail client on a new message; finishes when the
+ * composer is closed (an error of %G_IO_ERROR_CANCELLED when the user
+ * cancelled it).
+ */
+void
+l4a_mail_compose (GtkWindow           *parent,
+                  const char * const  *addresses,
+                  const char          *subject,
+                  const char          *body,
+                  const char * const  *attachments,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(XdpPortal) portal = xdp_portal_new ();
+  XdpParent *xdp_parent = parent ? xdp_parent_new_gtk (parent) : NULL;
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, l4a_mail_compose);
+  /* the portal object lives as long as the call */
+  g_task_set_task_data (task, g_object_ref (portal), g_object_unref);
+  xdp_portal_compose_email (portal, xdp_parent, addresses != NULL && addresses[0] != NULL ? addresses : NULL,
+                            NULL, NULL, subject, body,
+                            attachments != NULL && attachments[0] != NULL ? attachments : NULL,
+                            XDP_EMAIL_FLAG_NONE, cancellable, composed_cb, task);
+  if (xdp_parent != NULL)
+    xdp_parent_free (xdp_parent);
+}
+
+gboolean
+l4a_mail_compose_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
