@@ -15,7 +15,9 @@
 
 #include "l4a-accessible.h"
 #include "l4a-bundle.h"
+#include "l4a-bundle.h"
 #include "l4a-export-window.h"
+#include "l4a-mail.h"
 #include "l4a-publish-window.h"
 #include "l4a-import-window.h"
 #include "l4a-window-private.h"
@@ -195,14 +197,57 @@ static void
 exported_cb (L4aExportWindow *window,
              const char      *path,
              guint            n_records,
+             const char      *kind,
+             const char      *recipient,
              L4aWindow       *self)
 {
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u record to “%s”",
                                                         "Exported %u records to “%s”", n_records),
                                            n_records, name);
+  g_autofree char *contact = l4a_bundle_recipient_contact (l4a_context_get_store (self->context), kind, recipient);
+  /* a toast's title is markup: a file may be named “a & b” */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  /* the bundle can go at once, attached to a message to whom it is for */
+  adw_toast_set_button_label (toast, _("Send by _Email"));
+  adw_toast_set_action_name (toast, "win.mail-bundle");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(sss)", path, kind ? kind : "", contact ? contact : ""));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+bundle_mailed_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(L4aWindow) self = user_data;
+  g_autofree char *problem = l4a_mail_compose_problem (result);
+  g_autofree char *escaped = problem ? g_markup_escape_text (problem, -1) : NULL;
+
+  if (escaped != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+static void
+mail_bundle_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  L4aWindow *self = L4A_WINDOW (widget);
+  const char *path, *kind, *contact;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+
+  g_variant_get (parameter, "(&s&s&s)", &path, &kind, &contact);
+  /* translators: the subject of a message carrying a bundle; %s is its kind, such as Review packet */
+  subject = g_strdup_printf (_("Local4Action: %s"), l4a_bundle_kind_get_label (kind));
+  body = g_strdup_printf (_("Hello,\n\nattached is a Local4Action bundle (%s). Open it in Local4Action Hubs with "
+                            "Import Bundle (Ctrl+I), or by opening the file.\n"), l4a_bundle_kind_get_label (kind));
+  l4a_mail_compose (GTK_WINDOW (self), (const char * const[]) { *contact ? contact : NULL, NULL }, subject, body,
+                    (const char * const[]) { path, NULL }, NULL, bundle_mailed_cb, g_object_ref (self));
 }
 
 /**
@@ -291,6 +336,7 @@ _l4a_window_class_actions_init (L4aWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "win.mail-bundle", "(sss)", mail_bundle_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)

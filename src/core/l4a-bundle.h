@@ -116,6 +116,9 @@ gboolean     l4a_bundle_kind_carries          (const char  *kind,
 L4aRole      l4a_bundle_kind_get_role         (const char  *kind);
 L4aBundleFor l4a_bundle_kind_get_for          (const char  *kind,
                                                gboolean    *required);
+char        *l4a_bundle_recipient_contact     (L4aStore    *store,
+                                               const char  *kind,
+                                               const char  *recipient);
 char        *l4a_bundle_suggest_name          (L4aStore    *store,
                                                const char  *kind,
                                                const char  *for_id);

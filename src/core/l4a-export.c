@@ -630,3 +630,36 @@ l4a_bundle_export (L4aStore     *store,
     *n_records = count;
   return TRUE;
 }
+
+/**
+ * l4a_bundle_recipient_contact:
+ * @recipient: (nullable): the member or government a bundle of @kind is for
+ *
+ * Returns: (transfer full) (nullable): where to mail the bundle: the
+ *   member's or the government's contact, or %NULL when there is none
+ */
+char *
+l4a_bundle_recipient_contact (L4aStore   *store,
+                              const char *kind,
+                              const char *recipient)
+{
+  g_autofree char *contact = NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  if (recipient == NULL || kind == NULL)
+    return NULL;
+  switch (l4a_bundle_kind_get_for (kind, NULL))
+    {
+    case L4A_BUNDLE_FOR_MEMBER:
+      contact = l4a_store_lookup_text (store, "SELECT contact FROM member WHERE id = ?1", recipient);
+      break;
+    case L4A_BUNDLE_FOR_GOVERNMENT:
+      contact = l4a_store_lookup_text (store, "SELECT contact FROM government WHERE id = ?1", recipient);
+      break;
+    case L4A_BUNDLE_FOR_NONE:
+    default:
+      return NULL;
+    }
+  return contact != NULL && *g_strstrip (contact) != '\0' ? g_steal_pointer (&contact) : NULL;
+}

@@ -44,6 +44,23 @@ static const char * const spanish[] = {
 };
 
 /**
+ * l4a_letter_contact:
+ *
+ * Returns: (transfer full) (nullable): where the letter on a proposal
+ *   goes: its lead government's contact, or %NULL when it has none
+ */
+char *
+l4a_letter_contact (L4aStore   *store,
+                    const char *proposal_id)
+{
+  g_autofree char *contact = l4a_store_lookup_text (store, "SELECT g.contact FROM proposal p "
+                                                           "JOIN government g ON g.id = p.government_id "
+                                                           "WHERE p.id = ?1", proposal_id);
+
+  return contact != NULL && *contact != '\0' ? g_steal_pointer (&contact) : NULL;
+}
+
+/**
  * l4a_letter_language_for:
  * @country: (nullable): an ISO 3166-1 alpha-2 code
  *

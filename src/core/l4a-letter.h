@@ -11,6 +11,8 @@
 G_BEGIN_DECLS
 
 const char *l4a_letter_language_for (const char  *country);
+char       *l4a_letter_contact      (L4aStore    *store,
+                                     const char  *proposal_id);
 gboolean    l4a_letter_write        (L4aStore    *store,
                                      const char  *proposal_id,
                                      const char  *language,

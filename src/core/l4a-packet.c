@@ -19,6 +19,7 @@
 
 #include "l4a-drawing.h"
 #include "l4a-labels.h"
+#include "l4a-clarify.h"
 #include "l4a-packet.h"
 #include "l4a-permissions.h"
 #include "l4a-registry.h"
@@ -156,7 +157,7 @@ render (L4aStore    *store,
   g_autofree char *call = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *counts = NULL;
-  static const double ranking_columns[] = { 0, 22, 22, 178, 200, 102, 302, 64, 366, 66, 432, 67 };
+  static const double ranking_columns[] = { 0, 20, 20, 120, 140, 92, 232, 50, 282, 60, 342, 60, 402, 97 };
 
   if (scores == NULL)
     return FALSE;
@@ -179,7 +180,8 @@ render (L4aStore    *store,
   line (sheet, "Sans 9.5", counts, 14);
   line (sheet, "Sans Bold 12", _("Ranking by the mean of the weighted scores"), 6);
   {
-    const char *header[] = { "#", _("Proposal"), _("Government"), _("Mean"), _("Median"), _("Spread") };
+    const char *header[] = { "#", _("Proposal"), _("Government"), _("Mean"), _("Median"), _("Spread"),
+                             _("Calibrated") };
 
     row (sheet, "Sans Bold 9", header, ranking_columns, G_N_ELEMENTS (header));
   }
@@ -192,7 +194,12 @@ render (L4aStore    *store,
       g_autofree char *spread = score->has_scores ? g_strdup_printf ("%.2f", score->spread) : g_strdup ("—");
       g_autofree char *title = score->disagreement ? g_strdup_printf (_("%s (reviewers disagree)"), score->title)
                                                    : g_strdup (score->title);
-      const char *cells[] = { rank, title, score->government, mean, median, spread };
+      g_autofree char *calibrated = !score->has_scores ? g_strdup ("—")
+                                    : score->calibrated ? g_strdup_printf ("%.2f (%u)", score->calibrated_mean,
+                                                                           score->calibrated_rank)
+                                    /* translators: a proposal whose reviewers are too few to be calibrated */
+                                    : g_strdup (_("not calibrated"));
+      const char *cells[] = { rank, title, score->government, mean, median, spread, calibrated };
 
       row (sheet, "Sans 9", cells, ranking_columns, G_N_ELEMENTS (cells));
     }
@@ -251,6 +258,20 @@ render (L4aStore    *store,
         }
       if (n == 0)
         line (sheet, "Sans Italic 10", _("No review is submitted yet."), 6);
+      {
+        g_autoptr(L4aMetaReview) meta = l4a_meta_review_get (store, score->proposal_id, NULL);
+
+        if (meta != NULL && meta->submitted_at != NULL)
+          {
+            /* translators: the lead reviewer's consolidated recommendation */
+            g_autofree char *heading = g_strdup_printf (_("Meta-review by the lead reviewer · recommends: %s"),
+                                                        recommendation_words (meta->recommendation));
+
+            sheet->y += 6;
+            line (sheet, "Sans Bold 11", heading, 4);
+            line (sheet, "Sans 10", meta->body, 4);
+          }
+      }
       decision = l4a_decision_get (store, score->proposal_id, &decision_error);
       /* translators: the outcome the secretariat proposes to the committee */
       proposed = g_strdup_printf (_("Outcome proposed: %s"), outcome_words (decision ? decision->outcome : NULL));

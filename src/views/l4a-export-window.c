@@ -171,7 +171,8 @@ export_done_cb (GObject      *object,
       return;
     }
 
-  g_signal_emit (self, signals[EXPORTED], 0, self->path, (guint) n_records);
+  g_signal_emit (self, signals[EXPORTED], 0, self->path, (guint) n_records, selected_kind (self),
+                 selected_recipient (self));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -277,9 +278,11 @@ l4a_export_window_class_init (L4aExportWindowClass *klass)
    * L4aExportWindow::exported:
    * @path: the file written
    * @n_records: how many records it holds
+   * @kind: its kind
+   * @recipient: (nullable): the member or government it is for
    */
   signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                    G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
+                                    G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-export-window.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aExportWindow, stack);

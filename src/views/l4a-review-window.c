@@ -21,7 +21,9 @@
 #include "l4a-proposal-edit.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-review.h"
+#include "l4a-letter.h"
 #include "l4a-letter-export.h"
+#include "l4a-mail.h"
 #include "l4a-review-window.h"
 #include "l4a-review-window-private.h"
 #include "l4a-score-row.h"
@@ -111,7 +113,10 @@ static void
 toast (L4aReviewWindow *self,
        const char      *text)
 {
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+  /* a toast's title is markup; a proposal may be called “R&D” */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (escaped));
 }
 
 static void
@@ -860,6 +865,63 @@ letter_done_cb (GObject    *owner,
 }
 
 static void
+letter_mailed_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(L4aReviewWindow) self = user_data;
+  g_autofree char *problem = l4a_mail_compose_problem (result);
+
+  if (problem != NULL)
+    toast (self, problem);
+}
+
+/* The letter is written; the message to the government carries it. */
+static void
+letter_for_mail_cb (GObject    *owner,
+                    const char *path,
+                    const char *error_message)
+{
+  L4aReviewWindow *self = L4A_REVIEW_WINDOW (owner);
+  g_autofree char *contact = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+
+  if (error_message != NULL)
+    {
+      toast (self, error_message);
+      return;
+    }
+  contact = l4a_letter_contact (self->store, self->proposal_id);
+  /* translators: a proposal's title */
+  subject = g_strdup_printf (_("Local4Action: the decision on “%s”"), self->info->title);
+  body = g_strdup_printf (_("Dear colleagues,\n\nplease find attached the Advisory Board’s decision on your "
+                            "proposal “%s”, with the reviewers’ comments.\n\nThe World Secretariat"),
+                          self->info->title);
+  l4a_mail_compose (GTK_WINDOW (self), (const char * const[]) { contact && *contact ? contact : NULL, NULL },
+                    subject, body, (const char * const[]) { path, NULL }, NULL, letter_mailed_cb,
+                    g_object_ref (self));
+}
+
+static void
+mail_letter_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  L4aReviewWindow *self = L4A_REVIEW_WINDOW (widget);
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "local4action", "letters", NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  /* translators: the file name of a decision letter, from the proposal's title */
+  name = g_strdup_printf (_("Decision letter – %s.pdf"), self->info->title);
+  g_strdelimit (name, "/\\", '-');
+  path = g_build_filename (dir, name, NULL);
+  l4a_letter_export_to (self->store, self->proposal_id, path, G_OBJECT (self), letter_for_mail_cb);
+}
+
+static void
 letter_cb (L4aReviewWindow *self)
 {
   l4a_letter_export_choose (GTK_WINDOW (self), self->store, self->proposal_id, G_OBJECT (self), letter_done_cb);
@@ -921,7 +983,18 @@ add_decision_group (L4aReviewWindow *self,
       gtk_widget_set_tooltip_text (button, _("The decision as a PDF letter to the government, in its language, "
                                              "with the reviewers’ comments for the authors and no names"));
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (letter_cb), self);
-      adw_preferences_group_add (group, button);
+      buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+      gtk_widget_set_margin_top (buttons, 12);
+      gtk_widget_set_margin_top (button, 0);
+      gtk_box_append (GTK_BOX (buttons), button);
+      button = l4a_button_new_with_mnemonic (_("Send Letter by _Email…"));
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_set_tooltip_text (button, _("The letter attached to a message to the government’s contact, in "
+                                             "your mail client"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.mail-letter");
+      gtk_box_append (GTK_BOX (buttons), button);
+      adw_preferences_group_add (group, buttons);
       return;
     }
 
@@ -1201,6 +1274,7 @@ l4a_review_window_class_init (L4aReviewWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "review.unassign", "s", unassign_action);
   gtk_widget_class_install_action (widget_class, "review.decline", NULL, decline_action);
+  gtk_widget_class_install_action (widget_class, "review.mail-letter", NULL, mail_letter_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-review-window.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aReviewWindow, title);

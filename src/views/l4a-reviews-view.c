@@ -56,6 +56,16 @@ G_DEFINE_FINAL_TYPE (L4aReviewsView, l4a_reviews_view, ADW_TYPE_BIN)
 
 enum { SORT_MEAN, SORT_MEDIAN, SORT_SPREAD, SORT_TITLE, SORT_CALIBRATED };
 
+/* a toast's title is markup; a proposal may be called “R&D” */
+static void
+toast (L4aReviewsView *self,
+       const char     *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (escaped));
+}
+
 static GtkWidget *
 tag_new (const char *text,
          const char *extra_class)
@@ -350,7 +360,7 @@ l4a_reviews_view_open (L4aReviewsView *self,
   window = l4a_review_window_new (self->store, proposal_id, &error);
   if (window == NULL)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      toast (self, error->message);
       return NULL;
     }
   root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -391,7 +401,7 @@ l4a_reviews_view_assign (L4aReviewsView  *self,
 
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reviewer assigned", "%u reviewers assigned", added->len),
                           added->len);
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+  toast (self, text);
   reload_scores (self);
   return added->len;
 }
@@ -423,7 +433,7 @@ assign_response_cb (AdwMessageDialog *dialog,
     return;
   l4a_reviews_view_assign (self, (guint) gtk_spin_button_get_value_as_int (spin), &error);
   if (error != NULL)
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+    toast (self, error->message);
 }
 
 static void
@@ -483,7 +493,7 @@ l4a_reviews_view_open_matrix (L4aReviewsView *self)
   if (call == NULL || (matrix = l4a_review_matrix (self->store, call, &error)) == NULL)
     {
       if (error != NULL)
-        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+        toast (self, error->message);
       return NULL;
     }
 
@@ -608,12 +618,6 @@ l4a_reviews_view_open_matrix (L4aReviewsView *self)
 }
 
 
-static void
-toast (L4aReviewsView *self,
-       const char     *text)
-{
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
-}
 
 /* Reminders ------------------------------------------------------------------- */
 
@@ -654,14 +658,12 @@ reminder_composed_cb (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr(L4aReviewsView) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = l4a_mail_compose_problem (result);
 
-  if (!l4a_mail_compose_finish (result, &error) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (problem != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("The mail client cannot be opened: %s"), error->message);
-
       g_clear_pointer (&self->reminders, g_ptr_array_unref);
-      toast (self, text);
+      toast (self, problem);
       return;
     }
   self->reminders_sent++;
@@ -838,7 +840,7 @@ l4a_reviews_view_write_packet (L4aReviewsView  *self,
     }
   /* translators: a file written, by its name */
   text = g_strdup_printf (_("Committee packet saved as “%s”"), name);
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+  toast (self, text);
   return TRUE;
 }
 

@@ -75,3 +75,22 @@ l4a_mail_compose_finish (GAsyncResult  *result,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/**
+ * l4a_mail_compose_problem:
+ *
+ * Finishes l4a_mail_compose() for a window that only tells what went wrong.
+ *
+ * Returns: (transfer full) (nullable): what to tell the user when the
+ *   mail client could not be opened; %NULL when it was, or when the user
+ *   closed the composer
+ */
+char *
+l4a_mail_compose_problem (GAsyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (l4a_mail_compose_finish (result, &error) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return NULL;
+  return g_strdup_printf (_("The mail client cannot be opened: %s"), error->message);
+}

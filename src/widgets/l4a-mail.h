@@ -21,4 +21,6 @@ void     l4a_mail_compose        (GtkWindow           *parent,
 gboolean l4a_mail_compose_finish (GAsyncResult        *result,
                                   GError             **error);
 
+char    *l4a_mail_compose_problem (GAsyncResult       *result);
+
 G_END_DECLS

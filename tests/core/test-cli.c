@@ -1210,6 +1210,14 @@ test_packet (void)
 
   run_cli (&load, "--db", db, "sample", NULL);
   g_assert_cmpint (load.status, ==, 0);
+  /* a submitted meta-review stands under its proposal's scores */
+  l4a_test_sql_exec (db, "INSERT INTO meta_review (id, proposal_id, member_id, proposal_version, digest, "
+                         "  recommendation, body, submitted_at, created_at, updated_at, origin) "
+                         "SELECT 'b0f3c0de-0000-4000-8000-0000000000aa', p.id, a.member_id, p.version, '[]', 'grant', "
+                         "  'The Board agrees on the heat plan.', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', "
+                         "  '2026-02-01T00:00:00Z', 'here' "
+                         "FROM proposal p JOIN assignment a ON a.proposal_id = p.id "
+                         "WHERE p.title = 'Heat Action Planning Hub' ORDER BY a.member_id LIMIT 1");
   run_cli (&packet, "--db", db, "--role", "secretariat", "packet", "Local4Action HUBs call 2025", "--out", pdf, NULL);
   g_assert_cmpint (packet.status, ==, 0);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
@@ -1219,6 +1227,10 @@ test_packet (void)
   g_assert_nonnull (strstr (text, "Reviewer 1"));
   g_assert_nonnull (strstr (text, "Outcome proposed"));
   g_assert_nonnull (strstr (text, "The six key features"));
+  /* the ranking raw and calibrated; the meta-review */
+  g_assert_nonnull (strstr (text, "Calibrated"));
+  g_assert_nonnull (strstr (text, "Meta-review by the lead reviewer"));
+  g_assert_nonnull (strstr (text, "The Board agrees on the heat plan."));
   /* no reviewer's name anywhere */
   run_cli (&list, "--db", db, "--role", "secretariat", "list", "members", "--json", NULL);
   g_assert_cmpint (list.status, ==, 0);
