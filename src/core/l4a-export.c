@@ -105,6 +105,8 @@ static const Selection review_packet[] = {
 };
 
 static const Selection reviews[] = {
+  /* the member, with what they declare they can review */
+  { "member", "id = ?1" },
   /* the assignments the member declined, with their reasons */
   { "assignment", "member_id = ?1 AND declined_at IS NOT NULL" },
   { "review", "member_id = ?1 AND submitted_at IS NOT NULL "

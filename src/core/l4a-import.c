@@ -38,6 +38,7 @@
 #include "l4a-labels.h"
 #include "l4a-clarify.h"
 #include "l4a-links.h"
+#include "l4a-member.h"
 #include "l4a-monitoring.h"
 #include "l4a-reports.h"
 #include "l4a-proposal-edit.h"
@@ -651,6 +652,9 @@ record_rule (Rules      *rules,
 
         if (g_str_equal (table, "assignment"))
           return member_assignment_rule (rules, object, index, error);
+        if (g_str_equal (table, "member"))
+          return l4a_member_bundle_rule (rules->store, rules->actor, object, RECORD_NAME, error)
+                 ? RULE_OK : RULE_REFUSED;
         if (g_str_equal (table, "clarification"))
           switch (l4a_clarification_member_rule (rules->store, rules->actor, object, RECORD_NAME, error))
             {

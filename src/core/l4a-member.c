@@ -352,7 +352,9 @@ l4a_member_load (L4aStore    *store,
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  if (!l4a_store_require (store, L4A_PERMISSION_KEEP_BOARD, error))
+  /* the secretariat reads any member; a member their own record */
+  if (!(l4a_store_get_role (store) == L4A_ROLE_MEMBER && g_strcmp0 (l4a_store_get_identity (store), id) == 0) &&
+      !l4a_store_require (store, L4A_PERMISSION_KEEP_BOARD, error))
     return NULL;
   stmt = l4a_store_prepare (store, "SELECT " MEMBER_COLUMNS "FROM member m WHERE m.id = ?1", error);
   if (stmt == NULL)
@@ -389,6 +391,42 @@ run (L4aStore    *store,
   if (c)
     sqlite3_bind_text (stmt, 3, c, -1, SQLITE_STATIC);
   return l4a_store_step_done (store, stmt, record, error);
+}
+
+/* The declared expertise of member @id replaced by @edit's. */
+static gboolean
+write_expertise (L4aStore            *store,
+                 const char          *id,
+                 const L4aMemberEdit *edit,
+                 const char          *record,
+                 GError             **error)
+{
+  static const struct { const char *clear, *insert; } lists[] = {
+    { "DELETE FROM member_axis WHERE member_id = ?1", "INSERT OR IGNORE INTO member_axis (member_id, axis) VALUES (?1, ?2)" },
+    { "DELETE FROM member_region WHERE member_id = ?1", "INSERT OR IGNORE INTO member_region (member_id, region) VALUES (?1, ?2)" },
+    { "DELETE FROM member_language WHERE member_id = ?1", "INSERT OR IGNORE INTO member_language (member_id, language) VALUES (?1, ?2)" },
+  };
+  char **values[] = { edit->axes, edit->regions, edit->languages };
+
+  if (!run (store, "DELETE FROM member_sdg WHERE member_id = ?1", id, NULL, NULL, record, error))
+    return FALSE;
+  for (guint i = 0; i < edit->sdgs->len; i++)
+    {
+      g_autofree char *goal = g_strdup_printf ("%u", g_array_index (edit->sdgs, guint, i));
+
+      if (!run (store, "INSERT OR IGNORE INTO member_sdg (member_id, goal) VALUES (?1, CAST (?2 AS INTEGER))",
+                id, goal, NULL, record, error))
+        return FALSE;
+    }
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      if (!run (store, lists[l].clear, id, NULL, NULL, record, error))
+        return FALSE;
+      for (guint i = 0; values[l] != NULL && values[l][i]; i++)
+        if (!run (store, lists[l].insert, id, values[l][i], NULL, record, error))
+          return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -475,33 +513,8 @@ member_save_checked (L4aStore       *store,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* The declared expertise is replaced by the edited one. */
-  {
-    static const struct { const char *clear, *insert; } lists[] = {
-      { "DELETE FROM member_axis WHERE member_id = ?1", "INSERT OR IGNORE INTO member_axis (member_id, axis) VALUES (?1, ?2)" },
-      { "DELETE FROM member_region WHERE member_id = ?1", "INSERT OR IGNORE INTO member_region (member_id, region) VALUES (?1, ?2)" },
-      { "DELETE FROM member_language WHERE member_id = ?1", "INSERT OR IGNORE INTO member_language (member_id, language) VALUES (?1, ?2)" },
-    };
-    char **values[] = { edit->axes, edit->regions, edit->languages };
-
-    if (!run (store, "DELETE FROM member_sdg WHERE member_id = ?1", id, NULL, NULL, record, error))
-      goto failed;
-    for (guint i = 0; i < edit->sdgs->len; i++)
-      {
-        g_autofree char *goal = g_strdup_printf ("%u", g_array_index (edit->sdgs, guint, i));
-
-        if (!run (store, "INSERT OR IGNORE INTO member_sdg (member_id, goal) VALUES (?1, CAST (?2 AS INTEGER))",
-                  id, goal, NULL, record, error))
-          goto failed;
-      }
-    for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-      {
-        if (!run (store, lists[l].clear, id, NULL, NULL, record, error))
-          goto failed;
-        for (guint i = 0; values[l] != NULL && values[l][i]; i++)
-          if (!run (store, lists[l].insert, id, values[l][i], NULL, record, error))
-            goto failed;
-      }
-  }
+  if (!write_expertise (store, id, edit, record, error))
+    goto failed;
 
   /* The declared conflicts are replaced by the edited ones. */
   if (!run (store, "DELETE FROM conflict WHERE member_id = ?1 AND kind = 'declared'", id, NULL, NULL, record, error))
@@ -632,4 +645,115 @@ l4a_member_delete (L4aStore    *store,
 {
   return l4a_store_begin (store, error) &&
          l4a_store_end (store, member_delete_checked (store, id, error), error);
+}
+
+/**
+ * l4a_member_declare_expertise:
+ *
+ * What a member declares they can review (goals, Pact axes, regions,
+ * languages), saved on their own workstation and sent in their reviews
+ * bundle; the secretariat may record it too. Nothing else of the member
+ * changes.
+ */
+static gboolean
+member_declare_checked (L4aStore       *store,
+                        L4aMemberEdit  *edit,
+                        GError        **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = l4a_now_iso8601 ();
+  const char *record = edit->name ? edit->name : edit->id;
+
+  if (edit->id == NULL ||
+      (!(l4a_store_get_role (store) == L4A_ROLE_MEMBER && g_strcmp0 (l4a_store_get_identity (store), edit->id) == 0) &&
+       !l4a_store_require (store, L4A_PERMISSION_KEEP_BOARD, error)))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                             _("A board member declares only their own expertise."));
+      return FALSE;
+    }
+  problems = l4a_member_edit_validate (store, edit);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      L4aFieldError *problem = g_ptr_array_index (problems, i);
+
+      if (g_strv_contains ((const char *[]) { "sdgs", "axes", "regions", "languages", NULL }, problem->field))
+        {
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       _("Board member “%s” cannot be saved: %s"), record, problem->message);
+          return FALSE;
+        }
+    }
+  stmt = l4a_store_prepare (store, "UPDATE member SET updated_at = ?2, revision = revision + 1 "
+                                   "WHERE id = ?1 AND revision = ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, edit->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, edit->revision);
+  if (!l4a_store_step_done (store, stmt, record, error))
+    return FALSE;
+  if (sqlite3_changes (l4a_store_get_db (store)) == 0)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT,
+                   _("Board member “%s” changed since it was opened; open it again to see the changes."), record);
+      return FALSE;
+    }
+  if (!write_expertise (store, edit->id, edit, record, error) ||
+      !l4a_store_audit (store, "update", "member", edit->id, NULL, error))
+    return FALSE;
+  edit->revision++;
+  return TRUE;
+}
+
+gboolean
+l4a_member_declare_expertise (L4aStore       *store,
+                              L4aMemberEdit  *edit,
+                              GError        **error)
+{
+  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  return l4a_store_begin (store, error) &&
+         l4a_store_end (store, member_declare_checked (store, edit, error), error);
+}
+
+/**
+ * l4a_member_bundle_rule:
+ *
+ * A member's reviews bundle may carry their own member record, changed
+ * in what they declare they can review and nothing else.
+ */
+gboolean
+l4a_member_bundle_rule (L4aStore    *store,
+                        const char  *actor,
+                        JsonObject  *object,
+                        const char  *record,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  static const char * const fields[] = { "name", "government_id", "country", "region", "contact" };
+  g_autoptr(GString) sql = g_string_new ("SELECT 1 FROM member WHERE id = ?1");
+  gboolean same = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_string_append_printf (sql, " AND %s IS ?%u", fields[i], i + 2);
+  stmt = l4a_store_prepare (store, sql->str, NULL);
+  if (stmt != NULL && g_strcmp0 (l4a_json_string (object, "id"), actor) == 0)
+    {
+      sqlite3_bind_text (stmt, 1, actor, -1, SQLITE_STATIC);
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        sqlite3_bind_text (stmt, i + 2, l4a_json_string (object, fields[i]), -1, SQLITE_STATIC);
+      same = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  if (!same)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED,
+                   _("%s: a reviews bundle may only carry its own member, changed in what they can review and "
+                     "nothing else."), record);
+      return FALSE;
+    }
+  return TRUE;
 }

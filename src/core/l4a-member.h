@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "l4a-store.h"
 
 G_BEGIN_DECLS
@@ -60,6 +62,14 @@ gboolean         l4a_member_delete            (L4aStore             *store,
                                                const char           *id,
                                                GError              **error);
 
+gboolean         l4a_member_declare_expertise (L4aStore             *store,
+                                               L4aMemberEdit        *edit,
+                                               GError              **error);
+gboolean         l4a_member_bundle_rule       (L4aStore             *store,
+                                               const char           *actor,
+                                               JsonObject           *object,
+                                               const char           *record,
+                                               GError              **error);
 gboolean         l4a_member_reads             (const char * const   *languages,
                                                const char           *language);
 

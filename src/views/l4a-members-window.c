@@ -13,6 +13,7 @@
 
 #include "l4a-accessible.h"
 #include "l4a-choice-row.h"
+#include "l4a-expertise-dialog.h"
 #include "l4a-sdg-picker.h"
 #include "l4a-types.h"
 #include "l4a-government.h"
@@ -200,16 +201,7 @@ show_editor (L4aMembersWindow *self,
   for (guint i = 0; i < n_regions; i++)
     if (g_strcmp0 (regions[i].code, edit->region) == 0)
       adw_combo_row_set_selected (self->region_row, i);
-  {
-    guint mask = 0;
-
-    for (guint i = 0; i < edit->sdgs->len; i++)
-      mask |= 1u << g_array_index (edit->sdgs, guint, i);
-    l4a_sdg_picker_set_sdgs (self->sdg_picker, mask);
-  }
-  l4a_choice_row_set_selected (self->languages_row, (const char * const *) edit->languages);
-  l4a_choice_row_set_selected (self->axes_row, (const char * const *) edit->axes);
-  l4a_choice_row_set_selected (self->regions_row, (const char * const *) edit->regions);
+  l4a_expertise_rows_show (self->languages_row, self->axes_row, self->regions_row, self->sdg_picker, edit);
   fill_conflicts (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), edit->id != NULL);
@@ -245,16 +237,7 @@ collect (L4aMembersWindow *self)
   edit->government_id = affiliation > 0 && affiliation < self->government_ids->len
                         ? g_strdup (g_ptr_array_index (self->government_ids, affiliation)) : NULL;
 
-  g_array_set_size (edit->sdgs, 0);
-  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
-    if (l4a_sdg_picker_get_sdgs (self->sdg_picker) & (1u << goal))
-      g_array_append_val (edit->sdgs, goal);
-  g_strfreev (edit->languages);
-  edit->languages = l4a_choice_row_get_selected (self->languages_row);
-  g_strfreev (edit->axes);
-  edit->axes = l4a_choice_row_get_selected (self->axes_row);
-  g_strfreev (edit->regions);
-  edit->regions = l4a_choice_row_get_selected (self->regions_row);
+  l4a_expertise_rows_read (self->languages_row, self->axes_row, self->regions_row, self->sdg_picker, edit);
 }
 
 static void
@@ -351,19 +334,7 @@ build_choices (L4aMembersWindow *self)
   adw_combo_row_set_model (self->region_row, G_LIST_MODEL (regions));
 
   /* what a member can review */
-  for (const char * const *nick = l4a_enum_get_nicks (L4A_TYPE_NETWORK_LANGUAGE); *nick; nick++)
-    l4a_choice_row_add (self->languages_row, *nick, l4a_enum_get_label (L4A_TYPE_NETWORK_LANGUAGE, *nick));
-  l4a_choice_row_set_none (self->languages_row, _("Not declared: any language"));
-  entries = l4a_reference_entries (L4A_REFERENCE_AXES, &n);
-  for (guint i = 0; i < n; i++)
-    l4a_choice_row_add (self->axes_row, entries[i].code, l4a_reference_translate (L4A_REFERENCE_AXES, entries[i].code));
-  l4a_choice_row_set_none (self->axes_row, _("None declared"));
-  entries = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n);
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (entries[i].kind, "region") == 0)
-      l4a_choice_row_add (self->regions_row, entries[i].code,
-                        l4a_reference_translate (L4A_REFERENCE_REGIONS, entries[i].code));
-  l4a_choice_row_set_none (self->regions_row, _("None declared"));
+  l4a_expertise_rows_fill (self->languages_row, self->axes_row, self->regions_row);
 
   g_ptr_array_add (self->government_ids, g_strdup (""));
   gtk_string_list_append (governments, _("None"));

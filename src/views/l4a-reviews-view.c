@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "l4a-accessible.h"
+#include "l4a-expertise-dialog.h"
 #include "l4a-labels.h"
 #include "l4a-mail.h"
 #include "l4a-rules.h"
@@ -619,6 +620,24 @@ l4a_reviews_view_open_matrix (L4aReviewsView *self)
 
 
 
+/* What a member can review -------------------------------------------------- */
+
+static void
+expertise_clicked_cb (L4aReviewsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  L4aExpertiseDialog *dialog = l4a_expertise_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                         self->store, &error);
+
+  if (dialog == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Reminders ------------------------------------------------------------------- */
 
 #define REMIND_WITHIN_DAYS 7
@@ -1056,6 +1075,7 @@ l4a_reviews_view_class_init (L4aReviewsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, l4a_reviews_view_open_members);
   gtk_widget_class_bind_template_callback (widget_class, l4a_reviews_view_open_audit);
   gtk_widget_class_bind_template_callback (widget_class, reminders_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, expertise_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, packet_clicked_cb);
 }
 

@@ -19,6 +19,7 @@
 #include "core-test-utils.h"
 
 #include "l4a-review.h"
+#include "l4a-member.h"
 #include "l4a-clarify.h"
 #include "l4a-bundle.h"
 #include "l4a-import.h"
@@ -1930,8 +1931,38 @@ test_declines (void)
       }
     g_assert_true (seen);
   }
+  /* and declares what they can review, on their own workstation */
+  {
+    g_autoptr(L4aMemberEdit) me = l4a_member_load (board, member, &error);
+    guint goal = 6;
+
+    g_assert_no_error (error);
+    g_strfreev (me->languages);
+    me->languages = g_strdupv ((char *[]) { "es", "fr", NULL });
+    g_array_set_size (me->sdgs, 0);
+    g_array_append_val (me->sdgs, goal);
+    g_assert_true (l4a_member_declare_expertise (board, me, &error));
+    g_assert_no_error (error);
+    g_free (me->id);
+    me->id = text_of (board, "SELECT id FROM member ORDER BY id DESC LIMIT 1");
+    if (g_strcmp0 (me->id, member) != 0)
+      {
+        g_assert_false (l4a_member_declare_expertise (board, me, &error));
+        g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
+        g_clear_error (&error);
+      }
+  }
   l4a_store_set_actor (board, L4A_ROLE_SECRETARIAT, NULL);
   reviews = export_to (board, L4A_ROLE_MEMBER, member, "reviews", NULL);
+  {
+    FieldValue renamed = { "member", "name", "Someone Else" };
+    FieldValue moved = { "member", "country", "FR" };
+    g_autofree char *a = tampered (reviews, set_field, &renamed);
+    g_autofree char *b = tampered (reviews, set_field, &moved);
+
+    expect_refused (office, a, "its own member, changed in what they can review");
+    expect_refused (office, b, "its own member, changed in what they can review");
+  }
 
   /* hostile copies: another member's name, another round, no reason */
   other = text_of (office, "SELECT id FROM member ORDER BY id DESC LIMIT 1");
@@ -1956,6 +1987,15 @@ test_declines (void)
     g_autofree char *reason = text_of (office, sql);
 
     g_assert_cmpstr (reason, ==, "I advised its partner city last year.");
+  }
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT group_concat (language, ' ') || '/' || (SELECT group_concat (goal) FROM member_sdg "
+                         "WHERE member_id = '%s') FROM (SELECT language FROM member_language WHERE member_id = '%s' "
+                         "ORDER BY language)", member, member);
+  {
+    g_autofree char *declared = text_of (office, sql);
+
+    g_assert_cmpstr (declared, ==, "es fr/6");
   }
   l4a_store_set_actor (office, L4A_ROLE_SECRETARIAT, NULL);
   {

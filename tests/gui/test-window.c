@@ -58,6 +58,7 @@
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
 #include "l4a-choice-row.h"
+#include "l4a-expertise-dialog.h"
 #include "l4a-monitoring-dialogs.h"
 #include "l4a-reports.h"
 #include "l4a-labels.h"
@@ -830,6 +831,7 @@ test_templates (void)
   view = g_object_ref_sink (g_object_new (L4A_TYPE_HUBS_VIEW, NULL));
   g_assert_nonnull (GTK_WIDGET (gtk_widget_get_template_child (view, L4A_TYPE_HUBS_VIEW, "list_view")));
   g_object_unref (view);
+  gtk_window_destroy (g_object_new (L4A_TYPE_EXPERTISE_DIALOG, NULL));
 }
 
 static gint64
@@ -2267,6 +2269,27 @@ test_decline_and_expertise (void)
   /* the review form is gone: nothing left to submit */
   g_assert_false (l4a_review_window_set_score (review, 0, 3));
   gtk_window_destroy (GTK_WINDOW (review));
+
+  /* the member declares what they can review, on their own workstation */
+  {
+    L4aExpertiseDialog *expertise = l4a_expertise_dialog_new (GTK_WINDOW (window), store, &error);
+    GtkWidget *row;
+    guint first = 0;
+    g_autofree char *read_sql = g_strdup_printf ("SELECT group_concat (language, ' ') FROM (SELECT language FROM "
+                                                 "member_language WHERE member_id = '%s' ORDER BY language)",
+                                                 parts[0]);
+    g_autofree char *reads = NULL;
+
+    g_assert_no_error (error);
+    gtk_window_present (GTK_WINDOW (expertise));
+    l4a_test_iterate (0.2);
+    row = find_widget_of_type (GTK_WIDGET (expertise), L4A_TYPE_CHOICE_ROW, &first);
+    g_object_set (row, "selected", (const char * const[]) { "es", "en", NULL }, NULL);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (expertise), "expertise.save", NULL));
+    l4a_test_iterate (0.2);
+    reads = l4a_test_sql_text (l4a_store_get_path (store), read_sql);
+    g_assert_cmpstr (reads, ==, "en es");
+  }
 
   /* the secretariat: what a member reads, saved from the Members window */
   g_settings_set_string (settings, "role", "secretariat");
