@@ -1856,6 +1856,21 @@ test_monitoring_conflicts (void)
 }
 
 
+/* A list of the member record of a reviews bundle set to @data:
+ * "member-list" then the list's name, then its one value as JSON. */
+static void
+set_member_list (JsonObject *root,
+                 gpointer    data)
+{
+  const char * const *change = data;
+  JsonObject *member = record_of (root, "member", 0);
+  g_autoptr(JsonNode) value = json_from_string (change[1], NULL);
+  JsonArray *list = json_array_new ();
+
+  json_array_add_element (list, json_node_copy (value));
+  json_object_set_array_member (member, change[0], list);
+}
+
 /* A member declines an assignment: the reason travels in their reviews
  * bundle, the slot is free at the secretariat and never offered to them
  * again; a bundle that declines what is not theirs, or changes more than
@@ -1962,6 +1977,22 @@ test_declines (void)
 
     expect_refused (office, a, "its own member, changed in what they can review");
     expect_refused (office, b, "its own member, changed in what they can review");
+  }
+  /* what they declare is held to the same lists as the window */
+  {
+    static const char * const language[] = { "languages", "\"de\"" };
+    static const char * const axis[] = { "axes", "\"no-such-axis\"" };
+    static const char * const region[] = { "regions", "{\"a\": 1}" };
+    static const char * const goal[] = { "sdgs", "99" };
+    g_autofree char *a = tampered (reviews, set_member_list, (gpointer) language);
+    g_autofree char *b = tampered (reviews, set_member_list, (gpointer) axis);
+    g_autofree char *c = tampered (reviews, set_member_list, (gpointer) region);
+    g_autofree char *d = tampered (reviews, set_member_list, (gpointer) goal);
+
+    expect_refused (office, a, "languages");
+    expect_refused (office, b, "axes");
+    expect_refused (office, c, "regions");
+    expect_refused (office, d, "sdgs");
   }
 
   /* hostile copies: another member's name, another round, no reason */
