@@ -31,6 +31,7 @@
 #include "l4a-reference.h"
 #include "l4a-registry.h"
 #include "l4a-indicator.h"
+#include "l4a-labels.h"
 #include "l4a-letter.h"
 #include "l4a-packet.h"
 #include "l4a-site.h"
@@ -1849,8 +1850,11 @@ command_packet (L4aGlobalOptions  *options,
 {
   g_autofree char *out = NULL;
   g_autofree char *call = NULL;
+  g_autofree char *language = NULL;
   GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF file to write"), N_("FILE.pdf") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Write it in en, fr or es (the session's language if not said)"),
+      N_("LANG") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("CALL"));
@@ -1866,11 +1870,25 @@ command_packet (L4aGlobalOptions  *options,
     return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
   if (argc != 2 || out == NULL)
     return l4a_cli_fail (EXIT_USAGE, _("Say the call and the file: packet CALL --out FILE.pdf"));
+  if (language != NULL && !l4a_enum_is_valid (L4A_TYPE_NETWORK_LANGUAGE, language))
+    return l4a_cli_fail (EXIT_USAGE, _("The language is en, fr or es."));
 
   store = l4a_cli_open_store (options, &error);
-  if (store == NULL || (call = l4a_store_resolve_reference (store, "call", argv[1], &error)) == NULL ||
-      !l4a_packet_write (store, call, out, &error))
+  if (store == NULL || (call = l4a_store_resolve_reference (store, "call", argv[1], &error)) == NULL)
     return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+  {
+    L4aLanguage speaking;
+    gboolean ok;
+
+    /* the command line is one short process: its language may change */
+    if (language != NULL)
+      l4a_language_push (&speaking, language);
+    ok = l4a_packet_write (store, call, out, &error);
+    if (language != NULL)
+      l4a_language_pop (&speaking);
+    if (!ok)
+      return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+  }
   return EXIT_SUCCESS;
 }
 

@@ -1252,6 +1252,29 @@ test_packet (void)
   run_cli (&government, "--db", db, "--role", "government", "packet", "Local4Action HUBs call 2025", "--out", pdf,
            NULL);
   assert_one_line_error (&government, 1, "World Secretariat");
+
+  /* in French and Spanish */
+  {
+    static const char * const words[][3] = {
+      { "fr", "Calibrée", "Méta-évaluation du rapporteur" },
+      { "es", "Calibrada", "Metaevaluación del ponente" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+      {
+        g_auto(Run) translated = { 0 };
+        g_autofree char *translated_text = NULL;
+
+        run_cli (&translated, "--db", db, "--role", "secretariat", "packet", "Local4Action HUBs call 2025",
+                 "--language", words[i][0], "--out", pdf, NULL);
+        g_assert_cmpint (translated.status, ==, 0);
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                     NULL, NULL, &translated_text, NULL, &status, &error));
+        g_assert_no_error (error);
+        if (strstr (translated_text, words[i][1]) == NULL || strstr (translated_text, words[i][2]) == NULL)
+          g_error ("the %s packet lacks “%s” or “%s”", words[i][0], words[i][1], words[i][2]);
+      }
+  }
 }
 
 /* A bundle is never written in the name of someone this database does not
