@@ -12,7 +12,9 @@
 #include <poppler.h>
 
 #include "l4a-accessible.h"
+#include "l4a-bundle.h"
 #include "l4a-clarifications-group.h"
+#include "l4a-mail.h"
 #include "l4a-labels.h"
 #include "l4a-letter-export.h"
 #include "l4a-monitoring.h"
@@ -661,6 +663,58 @@ submit_action (GtkWidget  *widget,
   reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
   show_notice (self, _("Submitted. The proposal can be withdrawn while it waits for review."));
+  /* and now to the World Secretariat */
+  {
+    AdwToast *toast = adw_toast_new (_("Submitted; send it to the World Secretariat"));
+
+    adw_toast_set_button_label (toast, _("Send by _Email"));
+    adw_toast_set_action_name (toast, "proposal.send-by-mail");
+    adw_toast_set_timeout (toast, 0);
+    adw_toast_overlay_add_toast (self->toasts, toast);
+  }
+}
+
+static void
+sent_by_mail_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(L4aProposalEditor) self = user_data;
+  g_autofree char *problem = l4a_mail_compose_problem (result);
+  g_autofree char *escaped = problem ? g_markup_escape_text (problem, -1) : NULL;
+
+  if (escaped != NULL)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (escaped));
+}
+
+/* The government's submission bundle, attached to a message for the
+ * World Secretariat in the mail client. */
+static void
+send_by_mail_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "local4action", "outbox", NULL);
+  g_autofree char *name = l4a_bundle_suggest_name (self->store, "submission", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  path = g_build_filename (dir, name, NULL);
+  if (!l4a_bundle_export (self->store, "submission", NULL, path, NULL, NULL, &error))
+    {
+      show_error (self, _("The Proposal Cannot Be Sent"), error);
+      return;
+    }
+  /* translators: a proposal's title */
+  subject = g_strdup_printf (_("Local4Action: proposal “%s”"), self->edit->title ? self->edit->title : "");
+  body = g_strdup_printf (_("Dear World Secretariat,\n\nattached is our proposals bundle, with “%s”. Import it in "
+                            "Local4Action Hubs (Import Bundle, Ctrl+I).\n"), self->edit->title ? self->edit->title : "");
+  l4a_mail_compose (GTK_WINDOW (self), NULL, subject, body, (const char * const[]) { path, NULL }, NULL,
+                    sent_by_mail_cb, g_object_ref (self));
 }
 
 static void
@@ -898,6 +952,8 @@ update_actions (L4aProposalEditor *self)
 
   self->editable = author && draft;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.withdraw",
+                                 author && g_strcmp0 (self->edit->state, "submitted") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.send-by-mail",
                                  author && g_strcmp0 (self->edit->state, "submitted") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.revise",
                                  author && g_strcmp0 (self->edit->state, "released") == 0);
@@ -1137,6 +1193,7 @@ l4a_proposal_editor_class_init (L4aProposalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, attachments_group);
 
   gtk_widget_class_install_action (widget_class, "proposal.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "proposal.send-by-mail", NULL, send_by_mail_action);
   gtk_widget_class_install_action (widget_class, "proposal.withdraw", NULL, withdraw_action);
   gtk_widget_class_install_action (widget_class, "proposal.revise", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "proposal.compare", NULL, compare_action);

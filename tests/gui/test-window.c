@@ -2409,6 +2409,57 @@ test_reminders_portal (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
+
+  /* a government sends its submission, attached, from its proposal */
+  {
+    g_autofree char *quito = l4a_store_resolve_reference (store, "government", "Quito", &error);
+    g_autofree char *proposal = NULL;
+    g_autofree char *sql = NULL;
+    L4aProposalEditor *editor;
+    guint before = n_lines;
+
+    g_assert_no_error (error);
+    sql = g_strdup_printf ("SELECT id FROM proposal WHERE government_id = '%s' ORDER BY id LIMIT 1", quito);
+    proposal = l4a_test_sql_text (l4a_store_get_path (store), sql);
+    g_free (sql);
+    sql = g_strdup_printf ("UPDATE proposal SET state = 'submitted' WHERE id = '%s'", proposal);
+    l4a_test_sql_exec (l4a_store_get_path (store), sql);
+    g_settings_set_string (settings, "role", "government");
+    g_settings_set_string (settings, "identity", quito);
+    l4a_test_iterate (0.1);
+    editor = l4a_proposal_editor_new (store, proposal, NULL, &error);
+    g_assert_no_error (error);
+    gtk_window_present (GTK_WINDOW (editor));
+    l4a_test_iterate (0.2);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.send-by-mail", NULL));
+    for (guint i = 0; i < 100 && n_lines <= before; i++)
+      {
+        g_clear_pointer (&contents, g_free);
+        g_clear_pointer (&lines, g_strfreev);
+        if (g_file_get_contents (record, &contents, NULL, NULL))
+          {
+            lines = g_strsplit (g_strstrip (contents), "\n", -1);
+            n_lines = g_strv_length (lines);
+          }
+        l4a_test_iterate (0.1);
+      }
+    g_assert_cmpuint (n_lines, ==, before + 1);
+    {
+      g_autoptr(JsonNode) node = json_from_string (lines[before], &error);
+      JsonArray *attachments;
+
+      g_assert_no_error (error);
+      attachments = json_object_get_array_member (json_node_get_object (node), "attachments");
+      g_assert_cmpuint (json_array_get_length (attachments), ==, 1);
+      /* a bundle: a JSON object */
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (json_array_get_object_element (attachments, 0),
+                                                                      "head"), "{"));
+      g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (attachments, 0), "size"), >, 100);
+    }
+    gtk_window_destroy (GTK_WINDOW (editor));
+    g_settings_set_string (settings, "role", "secretariat");
+    g_settings_set_string (settings, "identity", "");
+  }
   g_subprocess_force_exit (portal);
   g_subprocess_wait (portal, NULL, NULL);
   g_unlink (ready);
