@@ -628,6 +628,15 @@ l4a_bundle_export (L4aStore     *store,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, error))
     return FALSE;
 
+  /* the government's submitted proposals are sent, as they are now */
+  if (g_str_equal (kind, "submission") &&
+      !(l4a_store_begin (store, error) &&
+        l4a_store_end (store, l4a_records_run (store, "INSERT OR REPLACE INTO sent_proposal (proposal_id, revision, "
+                                                     "  sent_at) SELECT id, revision, strftime ('%Y-%m-%dT%H:%M:%SZ') "
+                                                     "FROM proposal WHERE government_id = ?1 AND state = 'submitted'",
+                                               actor, error), error)))
+    return FALSE;
+
   if (n_records != NULL)
     *n_records = count;
   return TRUE;

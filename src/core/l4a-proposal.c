@@ -35,6 +35,7 @@ enum {
 
 enum {
   BOOL_SAMPLE,
+  BOOL_UNSENT,
   N_BOOLEANS
 };
 
@@ -66,6 +67,7 @@ static const char * const uint_names[N_UINTS] = {
 };
 static const char * const boolean_names[N_BOOLEANS] = {
   "sample",
+  "unsent",
 };
 static const L4aSnapshotSpec spec = {
   string_names, N_STRINGS, uint_names, N_UINTS, boolean_names, N_BOOLEANS,
@@ -214,4 +216,18 @@ l4a_proposal_get_sample (L4aProposal *self)
   g_return_val_if_fail (L4A_IS_PROPOSAL (self), FALSE);
 
   return self->booleans[BOOL_SAMPLE];
+}
+
+/**
+ * l4a_proposal_get_unsent:
+ *
+ * Returns: whether this workstation's government submitted the proposal
+ *   and has not yet sent it in a submission bundle (as it is now)
+ */
+gboolean
+l4a_proposal_get_unsent (L4aProposal *self)
+{
+  g_return_val_if_fail (L4A_IS_PROPOSAL (self), FALSE);
+
+  return self->booleans[BOOL_UNSENT];
 }

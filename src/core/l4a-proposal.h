@@ -26,5 +26,6 @@ const char *l4a_proposal_get_submitted  (L4aProposal *self);
 guint       l4a_proposal_get_version    (L4aProposal *self);
 guint       l4a_proposal_get_sdgs       (L4aProposal *self);
 gboolean    l4a_proposal_get_sample     (L4aProposal *self);
+gboolean    l4a_proposal_get_unsent     (L4aProposal *self);
 
 G_END_DECLS

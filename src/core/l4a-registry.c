@@ -232,7 +232,10 @@ l4a_registry_list_proposals (L4aStore        *store,
   stmt = l4a_store_prepare (store,
                             "SELECT r.id, r.title, r.summary, g.name, g.country, g.region, c.title, "
                             "       r.state, r.submitted_at, r.version, " SDG_MASK ("proposal_sdg", "proposal_id") ", "
-                            "       r.sample "
+                            "       r.sample, "
+                            /* submitted by this workstation's government, not yet sent as it is */
+                            "       r.state = 'submitted' AND r.government_id IS ?7 AND NOT EXISTS (SELECT 1 FROM "
+                            "         sent_proposal s WHERE s.proposal_id = r.id AND s.revision >= r.revision) "
                             "FROM proposal r JOIN government g ON g.id = r.government_id "
                             "JOIN call c ON c.id = r.call_id "
                             "WHERE (?1 IS NULL OR r.num IN (SELECT rowid FROM proposal_fts WHERE proposal_fts MATCH ?1)) "
@@ -247,6 +250,8 @@ l4a_registry_list_proposals (L4aStore        *store,
     return NULL;
 
   bind_query (stmt, query, fts);
+  if (l4a_store_get_role (store) == L4A_ROLE_GOVERNMENT)
+    sqlite3_bind_text (stmt, 7, l4a_store_get_identity (store), -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(L4aProposal) proposal = g_object_new (L4A_TYPE_PROPOSAL,
@@ -262,6 +267,7 @@ l4a_registry_list_proposals (L4aStore        *store,
                                                       "version", (guint) sqlite3_column_int (stmt, 9),
                                                       "sdgs", (guint) sqlite3_column_int64 (stmt, 10),
                                                       "sample", sqlite3_column_int (stmt, 11) != 0,
+                                                      "unsent", sqlite3_column_int (stmt, 12) != 0,
                                                       NULL);
       g_list_store_append (proposals, proposal);
     }

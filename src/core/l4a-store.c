@@ -102,6 +102,7 @@ static const WatchSpec watch_specs[] = {
   { "brand_colour", "id", { { NULL } } },
   { "imported_bundle", "id", { { NULL } } },
   { "clarification", "id", { { "proposal_id", "proposal" } } },
+  { "sent_proposal", NULL, { { "proposal_id", "proposal" } } },
   { "meta_review", "id", { { "proposal_id", "proposal" }, { "member_id", "member" } } },
   { "member_sdg", NULL, { { "member_id", "member" } } },
   { "member_axis", NULL, { { "member_id", "member" } } },
@@ -128,6 +129,7 @@ static const char * const migrations[] = {
   "/org/local4action/Hubs/core/migrations/009-activity-attachments.sql",
   "/org/local4action/Hubs/core/migrations/010-board.sql",
   "/org/local4action/Hubs/core/migrations/011-clarifications.sql",
+  "/org/local4action/Hubs/core/migrations/012-sent.sql",
 };
 
 /* Tables that l4a_store_count() may be asked about; the name goes into SQL

@@ -72,6 +72,16 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* Where a proposal stands, and for its government whether it still has
+ * to be sent to the World Secretariat. */
+static const char *
+state_text (L4aProposal *proposal)
+{
+  if (l4a_proposal_get_unsent (proposal))
+    return _("Submitted, not yet sent");
+  return l4a_proposal_state_label (l4a_proposal_get_state (proposal));
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
@@ -96,7 +106,7 @@ bind_cb (GtkSignalListItemFactory *factory,
       text = l4a_proposal_get_call (proposal);
       break;
     case COLUMN_STATE:
-      text = l4a_proposal_state_label (l4a_proposal_get_state (proposal));
+      text = state_text (proposal);
       break;
     case COLUMN_VERSION:
       text = owned = g_strdup_printf ("%u", l4a_proposal_get_version (proposal));
@@ -168,7 +178,7 @@ card_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (title), name && *name ? name : _("Untitled proposal"));
   gtk_label_set_label (GTK_LABEL (subtitle), who);
-  gtk_label_set_label (GTK_LABEL (state), l4a_proposal_state_label (l4a_proposal_get_state (proposal)));
+  gtk_label_set_label (GTK_LABEL (state), state_text (proposal));
 }
 
 /* Columns keep a readable width; a narrow window shows cards instead. */

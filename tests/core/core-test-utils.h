@@ -89,8 +89,12 @@ l4a_test_export (const char *dir,
   g_autoptr(GError) error = NULL;
 
   l4a_test_act_as (store, role, identity);
-  g_assert_true (l4a_bundle_export (store, kind, for_id, path, NULL, NULL, &error));
-  g_assert_no_error (error);
+  {
+    gboolean written = l4a_bundle_export (store, kind, for_id, path, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (written);
+  }
   l4a_test_act_as (store, L4A_ROLE_SECRETARIAT, NULL);
   return path;
 }

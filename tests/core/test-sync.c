@@ -19,6 +19,8 @@
 #include "core-test-utils.h"
 
 #include "l4a-review.h"
+#include "l4a-registry.h"
+#include "l4a-proposal.h"
 #include "l4a-member.h"
 #include "l4a-clarify.h"
 #include "l4a-bundle.h"
@@ -2287,6 +2289,59 @@ test_clarifications (void)
   }
 }
 
+
+/* A government's submitted proposal reads "not yet sent" until a
+ * submission bundle carries it as it is. */
+static void
+test_unsent (void)
+{
+  g_autoptr(L4aStore) city = l4a_test_open_with_sample (tmpdir, "unsent-city.sqlite");
+  g_autoptr(L4aStore) office = l4a_test_open_with_sample (tmpdir, "unsent-office.sqlite");
+  g_autofree char *submitter = text_of (city, SUBMITTER);
+  g_autofree char *path = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  L4aQuery query = { .government = submitter };
+  guint unsent = 0;
+
+  trust_all (office, city, NULL);
+  l4a_store_set_actor (city, L4A_ROLE_GOVERNMENT, submitter);
+  list = l4a_registry_list_proposals (city, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(L4aProposal) proposal = g_list_model_get_item (list, i);
+
+      unsent += l4a_proposal_get_unsent (proposal);
+      if (l4a_proposal_get_unsent (proposal))
+        g_assert_cmpstr (l4a_proposal_get_state (proposal), ==, "submitted");
+    }
+  g_assert_cmpuint (unsent, >, 0);
+  g_clear_object (&list);
+
+  /* the secretariat never sees "not yet sent" */
+  l4a_store_set_actor (city, L4A_ROLE_SECRETARIAT, NULL);
+  list = l4a_registry_list_proposals (city, &query, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(L4aProposal) proposal = g_list_model_get_item (list, i);
+
+      g_assert_false (l4a_proposal_get_unsent (proposal));
+    }
+  g_clear_object (&list);
+
+  path = export_to (city, L4A_ROLE_GOVERNMENT, submitter, "submission", NULL);
+  l4a_store_set_actor (city, L4A_ROLE_GOVERNMENT, submitter);
+  list = l4a_registry_list_proposals (city, &query, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(L4aProposal) proposal = g_list_model_get_item (list, i);
+
+      g_assert_false (l4a_proposal_get_unsent (proposal));
+    }
+  l4a_store_set_actor (city, L4A_ROLE_SECRETARIAT, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2311,6 +2366,7 @@ main (int   argc,
   g_test_add_func ("/core/sync/monitoring-conflicts", test_monitoring_conflicts);
   g_test_add_func ("/core/sync/declines", test_declines);
   g_test_add_func ("/core/sync/clarifications", test_clarifications);
+  g_test_add_func ("/core/sync/unsent", test_unsent);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-sync-XXXXXX");
 }
