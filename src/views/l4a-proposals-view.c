@@ -511,7 +511,7 @@ l4a_proposals_view_init (L4aProposalsView *self)
   add_column (self, COLUMN_TITLE, _("Title"), TRUE, 260);
   add_column (self, COLUMN_GOVERNMENT, _("Government"), TRUE, 180);
   add_column (self, COLUMN_CALL, _("Call"), TRUE, 200);
-  add_column (self, COLUMN_STATE, _("State"), FALSE, 120);
+  add_column (self, COLUMN_STATE, _("State"), FALSE, 180);
   add_column (self, COLUMN_VERSION, _("Version"), FALSE, 80);
   add_column (self, COLUMN_SUBMITTED, _("Submitted"), FALSE, 120);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

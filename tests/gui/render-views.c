@@ -658,6 +658,21 @@ render_reviews (L4aApplication *app,
             gtk_window_destroy (GTK_WINDOW (editor));
           }
       }
+    /* a government's list: what it submitted and has not sent yet */
+    {
+      g_autofree char *quito = l4a_store_resolve_reference (store, "government", "Quito", &error);
+      L4aWindow *window;
+
+      g_settings_set_string (settings, "color-scheme", "light");
+      g_settings_set_string (settings, "role", "government");
+      g_settings_set_string (settings, "identity", quito);
+      window = l4a_window_new (app);
+      gtk_window_present (GTK_WINDOW (window));
+      l4a_window_show_view (window, "proposals");
+      l4a_test_iterate (0.5);
+      ok &= save_window (GTK_WINDOW (window), outdir, "proposals-government-light.png");
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
     g_settings_set_string (settings, "role", "secretariat");
     g_settings_set_string (settings, "identity", "");
   }
