@@ -1039,7 +1039,7 @@ l4a_meta_review_member_rule (L4aStore    *store,
   stmt = l4a_store_prepare (store, "SELECT submitted_at IS NOT NULL, "
                                    "  recommendation IS ?5 AND body IS ?6 "
                                    "FROM meta_review WHERE id = ?1 AND member_id = ?2 AND proposal_id = ?3 "
-                                   "AND digest = ?4", NULL);
+                                   "AND digest = ?4 AND proposal_version = ?7", NULL);
   if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 1, l4a_json_string (object, "id"), -1, SQLITE_STATIC);
@@ -1048,6 +1048,10 @@ l4a_meta_review_member_rule (L4aStore    *store,
       sqlite3_bind_text (stmt, 4, l4a_json_string (object, "digest"), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, recommendation, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, body, -1, SQLITE_STATIC);
+      if (json_object_has_member (object, "proposal_version") &&
+          JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "proposal_version")) &&
+          json_node_get_value_type (json_object_get_member (object, "proposal_version")) == G_TYPE_INT64)
+        sqlite3_bind_int64 (stmt, 7, json_object_get_int_member (object, "proposal_version"));
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           same = TRUE;

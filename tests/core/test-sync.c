@@ -2266,11 +2266,14 @@ test_clarifications (void)
   {
     FieldValue digest = { "meta_review", "digest", "[]" };
     FieldValue blank = { "meta_review", "body", " " };
+    struct { const char *type, *field; gint64 value; } version = { "meta_review", "proposal_version", 9 };
     g_autofree char *a = tampered (reviews, set_field, &digest);
     g_autofree char *b = tampered (reviews, set_field, &blank);
+    g_autofree char *c = tampered (reviews, set_count, &version);
 
     expect_refused (office, a, "the meta-review its member was asked to write");
     expect_refused (office, b, "a meta-review travels submitted");
+    expect_refused (office, c, "the meta-review its member was asked to write");
   }
   plan = import_file (office, reviews, L4A_RESOLVE_MINE);
   {
