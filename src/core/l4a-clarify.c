@@ -305,6 +305,30 @@ l4a_clarification_ask (L4aStore    *store,
          l4a_store_end (store, clarification_ask_checked (store, proposal_id, question, id, error), error);
 }
 
+/* A question sent or an answer given: @sql sets ?2, the text trimmed,
+ * and ?3, the time, on question @id; audited as @action. */
+static gboolean
+write_text (L4aStore    *store,
+            const char  *sql,
+            const char  *id,
+            const char  *text,
+            const char  *action,
+            const char  *title,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, sql, error);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *now = l4a_now_iso8601 ();
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  return l4a_store_step_done (store, stmt, title, error) &&
+         l4a_store_audit (store, action, "clarification", id, NULL, error);
+}
+
 /* The secretariat acts on a member's suggestion. */
 static gboolean
 read_suggestion (L4aStore          *store,
@@ -342,9 +366,6 @@ clarification_send_checked (L4aStore    *store,
 {
   g_autoptr(L4aClarification) c = NULL;
   g_auto(ProposalFacts) facts = { 0 };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = l4a_now_iso8601 ();
-  g_autofree char *text = NULL;
 
   if (!read_suggestion (store, id, &c, &facts, error) || !require_open (&facts, error))
     return FALSE;
@@ -352,16 +373,9 @@ clarification_send_checked (L4aStore    *store,
     question = c->question;
   if (!check_text (question, FALSE, facts.title, error))
     return FALSE;
-  text = g_strstrip (g_strdup (question));
-  stmt = l4a_store_prepare (store, "UPDATE clarification SET question = ?2, status = 'sent', asked_by = 'board', "
-                                   "  sent_at = ?3, updated_at = ?3, revision = revision + 1 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  return l4a_store_step_done (store, stmt, facts.title, error) &&
-         l4a_store_audit (store, "ask", "clarification", id, NULL, error);
+  return write_text (store, "UPDATE clarification SET question = ?2, status = 'sent', asked_by = 'board', "
+                            "  sent_at = ?3, updated_at = ?3, revision = revision + 1 WHERE id = ?1",
+                     id, question, "ask", facts.title, error);
 }
 
 gboolean
@@ -419,9 +433,6 @@ clarification_answer_checked (L4aStore    *store,
 {
   g_autoptr(L4aClarification) c = NULL;
   g_auto(ProposalFacts) facts = { 0 };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = l4a_now_iso8601 ();
-  g_autofree char *text = NULL;
 
   if ((c = load_clarification (store, id, error)) == NULL ||
       !l4a_review_read_proposal (store, c->proposal_id, &facts, error))
@@ -441,16 +452,9 @@ clarification_answer_checked (L4aStore    *store,
     }
   if (!require_open (&facts, error) || !check_text (answer, TRUE, facts.title, error))
     return FALSE;
-  text = g_strstrip (g_strdup (answer));
-  stmt = l4a_store_prepare (store, "UPDATE clarification SET answer = ?2, status = 'answered', answered_at = ?3, "
-                                   "  updated_at = ?3, revision = revision + 1 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  return l4a_store_step_done (store, stmt, facts.title, error) &&
-         l4a_store_audit (store, "answer", "clarification", id, NULL, error);
+  return write_text (store, "UPDATE clarification SET answer = ?2, status = 'answered', answered_at = ?3, "
+                            "  updated_at = ?3, revision = revision + 1 WHERE id = ?1",
+                     id, answer, "answer", facts.title, error);
 }
 
 /**

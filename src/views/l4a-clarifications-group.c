@@ -26,9 +26,10 @@ struct _L4aClarificationsGroup
   L4aStore            *store;
   char                *proposal_id;
   GPtrArray           *clarifications;  /* L4aClarification, as shown */
-  GPtrArray           *rows;            /* widgets added, to remove on reload */
   GPtrArray           *answer_rows;     /* AdwEntryRow per question, or NULL when it cannot be answered here */
   AdwEntryRow         *ask_row;
+
+  GtkListBox          *list;
   GtkLabel            *problem;
 };
 
@@ -48,8 +49,7 @@ static void
 add_row (L4aClarificationsGroup *self,
          GtkWidget              *row)
 {
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-  g_ptr_array_add (self->rows, row);
+  gtk_list_box_append (self->list, row);
 }
 
 static char *
@@ -151,13 +151,10 @@ reload (L4aClarificationsGroup *self)
   L4aRole role = l4a_store_get_role (self->store);
   gboolean open;
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  for (GtkWidget *row; (row = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL;)
+    gtk_list_box_remove (self->list, row);
   g_ptr_array_set_size (self->answer_rows, 0);
   g_clear_pointer (&self->clarifications, g_ptr_array_unref);
-  if (gtk_widget_get_parent (GTK_WIDGET (self->problem)) != NULL)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->problem));
   show_problem (self, NULL);
 
   self->clarifications = l4a_clarification_list (self->store, self->proposal_id, &error);
@@ -195,7 +192,6 @@ reload (L4aClarificationsGroup *self)
       else
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), about);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      gtk_widget_set_css_classes (row, (const char *[]) { "property", NULL });
 
       if (role == L4A_ROLE_SECRETARIAT && g_str_equal (c->status, "suggested") && open)
         {
@@ -256,7 +252,6 @@ reload (L4aClarificationsGroup *self)
   else
     self->ask_row = NULL;
 
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->problem));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
                                          role == L4A_ROLE_GOVERNMENT
                                          ? _("The Advisory Board asks before it decides. Answer here, then send your "
@@ -332,9 +327,7 @@ l4a_clarifications_group_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->proposal_id, g_free);
   g_clear_pointer (&self->clarifications, g_ptr_array_unref);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->answer_rows, g_ptr_array_unref);
-  g_clear_object (&self->problem);
 
   G_OBJECT_CLASS (l4a_clarifications_group_parent_class)->dispose (object);
 }
@@ -346,6 +339,9 @@ l4a_clarifications_group_class_init (L4aClarificationsGroupClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = l4a_clarifications_group_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-clarifications-group.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aClarificationsGroup, list);
+  gtk_widget_class_bind_template_child (widget_class, L4aClarificationsGroup, problem);
   gtk_widget_class_install_action (widget_class, "clarify.send", "s", send_action);
   gtk_widget_class_install_action (widget_class, "clarify.dismiss", "s", send_action);
   gtk_widget_class_install_action (widget_class, "clarify.answer", "u", answer_action);
@@ -354,15 +350,8 @@ l4a_clarifications_group_class_init (L4aClarificationsGroupClass *klass)
 static void
 l4a_clarifications_group_init (L4aClarificationsGroup *self)
 {
-  self->rows = g_ptr_array_new ();
   self->answer_rows = g_ptr_array_new ();
-  self->problem = GTK_LABEL (g_object_ref_sink (gtk_label_new (NULL)));
-  gtk_label_set_wrap (self->problem, TRUE);
-  gtk_label_set_xalign (self->problem, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->problem), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->problem), FALSE);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->problem), 6);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Questions to the Government"));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

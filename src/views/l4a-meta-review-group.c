@@ -27,10 +27,12 @@ struct _L4aMetaReviewGroup
 
   L4aStore            *store;
   char                *proposal_id;
-  GPtrArray           *rows;
   GPtrArray           *candidates;       /* L4aAssignPair */
   AdwComboRow         *lead_row;
   AdwComboRow         *recommendation_row;
+
+  GtkListBox          *list;
+  GtkWidget           *editor;           /* the lead's text and buttons */
   GtkTextView         *body_view;
   GtkLabel            *problem;
 };
@@ -57,8 +59,7 @@ static void
 add_row (L4aMetaReviewGroup *self,
          GtkWidget          *row)
 {
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-  g_ptr_array_add (self->rows, row);
+  gtk_list_box_append (self->list, row);
 }
 
 static GtkWidget *
@@ -217,9 +218,6 @@ add_editor (L4aMetaReviewGroup  *self,
             const L4aMetaReview *meta)
 {
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *save, *submit;
   guint selected = 0;
 
   self->recommendation_row = ADW_COMBO_ROW (adw_combo_row_new ());
@@ -234,32 +232,8 @@ add_editor (L4aMetaReviewGroup  *self,
   adw_combo_row_set_selected (self->recommendation_row, selected);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->recommendation_row), _("The Board should"));
   add_row (self, GTK_WIDGET (self->recommendation_row));
-
-  self->body_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->body_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (self->body_view, FALSE);
-  gtk_text_view_set_top_margin (self->body_view, 8);
-  gtk_text_view_set_bottom_margin (self->body_view, 8);
-  gtk_text_view_set_left_margin (self->body_view, 10);
-  gtk_text_view_set_right_margin (self->body_view, 10);
-  gtk_widget_set_size_request (GTK_WIDGET (self->body_view), -1, 110);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), meta->body ? meta->body : "", -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->body_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The Board’s consolidated recommendation"), -1);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->body_view));
-  gtk_widget_add_css_class (frame, "view");
-  gtk_widget_set_margin_top (frame, 12);
-  add_row (self, frame);
-
-  gtk_widget_set_margin_top (box, 12);
-  save = l4a_button_new_with_mnemonic (_("Save _Draft"));
-  submit = l4a_button_new_with_mnemonic (_("Submit _Meta-Review"));
-  gtk_widget_add_css_class (submit, "suggested-action");
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
-  g_signal_connect_swapped (submit, "clicked", G_CALLBACK (submit_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), save);
-  gtk_box_append (GTK_BOX (box), submit);
-  add_row (self, box);
+  gtk_widget_set_visible (self->editor, TRUE);
 }
 
 static void
@@ -270,14 +244,11 @@ reload (L4aMetaReviewGroup *self)
   L4aRole role = l4a_store_get_role (self->store);
   gboolean open = l4a_clarification_round_open (self->store, self->proposal_id);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
-  if (gtk_widget_get_parent (GTK_WIDGET (self->problem)) != NULL)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->problem));
+  for (GtkWidget *row; (row = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL;)
+    gtk_list_box_remove (self->list, row);
+  gtk_widget_set_visible (self->editor, FALSE);
   show_problem (self, NULL);
   self->lead_row = self->recommendation_row = NULL;
-  self->body_view = NULL;
 
   meta = l4a_meta_review_get (self->store, self->proposal_id, &error);
   if (role == L4A_ROLE_GOVERNMENT || (role == L4A_ROLE_MEMBER && meta == NULL) ||
@@ -329,7 +300,6 @@ reload (L4aMetaReviewGroup *self)
       else
         add_editor (self, meta);
     }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->problem));
 }
 
 /**
@@ -382,9 +352,7 @@ l4a_meta_review_group_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->proposal_id, g_free);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
-  g_clear_object (&self->problem);
 
   G_OBJECT_CLASS (l4a_meta_review_group_parent_class)->dispose (object);
 }
@@ -392,20 +360,23 @@ l4a_meta_review_group_dispose (GObject *object)
 static void
 l4a_meta_review_group_class_init (L4aMetaReviewGroupClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = l4a_meta_review_group_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-meta-review-group.ui");
+  gtk_widget_class_bind_template_child (widget_class, L4aMetaReviewGroup, list);
+  gtk_widget_class_bind_template_child (widget_class, L4aMetaReviewGroup, editor);
+  gtk_widget_class_bind_template_child (widget_class, L4aMetaReviewGroup, body_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aMetaReviewGroup, problem);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, submit_clicked_cb);
 }
 
 static void
 l4a_meta_review_group_init (L4aMetaReviewGroup *self)
 {
-  self->rows = g_ptr_array_new ();
-  self->problem = GTK_LABEL (g_object_ref_sink (gtk_label_new (NULL)));
-  gtk_label_set_wrap (self->problem, TRUE);
-  gtk_label_set_xalign (self->problem, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->problem), "error");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->problem), 6);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem), FALSE);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Meta-Review"));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_accessible_fix_button_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -1133,7 +1133,7 @@ l4a_monitoring_dialog_class_init (L4aMonitoringDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "dialog.save", NULL);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-monitoring-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-monitoring-dialogs.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aMonitoringDialog, title);
   gtk_widget_class_bind_template_child (widget_class, L4aMonitoringDialog, cancel);
   gtk_widget_class_bind_template_child (widget_class, L4aMonitoringDialog, save);

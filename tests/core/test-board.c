@@ -266,32 +266,6 @@ test_confidence_weights (void)
 
 /* ------------------------------------------------------------------------ */
 
-static char *
-sql_text (L4aStore   *store,
-          const char *sql)
-{
-  return l4a_test_sql_text (l4a_store_get_path (store), sql);
-}
-
-static gint64
-sql_int (L4aStore   *store,
-         const char *sql)
-{
-  return l4a_test_sql_int (l4a_store_get_path (store), sql);
-}
-
-static void
-sql_exec (L4aStore   *store,
-          const char *sql)
-{
-  sqlite3 *db;
-
-  g_assert_cmpint (sqlite3_open (l4a_store_get_path (store), &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  sqlite3_close (db);
-}
-
 /* What a member declares is saved and read back; what is not a goal, an
  * axis, a region or a language of the network is refused by field, and
  * nothing is written. */
@@ -299,8 +273,8 @@ static void
 test_member_expertise (void)
 {
   g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "expertise.sqlite");
-  g_autofree char *id = sql_text (store, "SELECT id FROM member ORDER BY name LIMIT 1");
-  g_autofree char *axis = sql_text (store, "SELECT code FROM pact_axis ORDER BY position LIMIT 1");
+  g_autofree char *id = l4a_test_sql_text (l4a_store_get_path (store), "SELECT id FROM member ORDER BY name LIMIT 1");
+  g_autofree char *axis = l4a_test_sql_text (l4a_store_get_path (store), "SELECT code FROM pact_axis ORDER BY position LIMIT 1");
   g_autoptr(L4aMemberEdit) edit = NULL;
   g_autoptr(L4aMemberEdit) again = NULL;
   g_autoptr(GError) error = NULL;
@@ -382,7 +356,7 @@ static void
 test_assign_languages_and_expertise (void)
 {
   g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "languages.sqlite");
-  g_autofree char *call = sql_text (store, "SELECT id FROM call WHERE status = 'open'");
+  g_autofree char *call = l4a_test_sql_text (l4a_store_get_path (store), "SELECT id FROM call WHERE status = 'open'");
   g_autofree char *english = NULL;
   g_autofree char *spanish_reader = NULL;
   g_autofree char *sql = NULL;
@@ -391,21 +365,21 @@ test_assign_languages_and_expertise (void)
   g_autoptr(GError) error = NULL;
 
   l4a_store_set_actor (store, L4A_ROLE_SECRETARIAT, NULL);
-  sql_exec (store, "UPDATE proposal SET language = 'en' WHERE state = 'submitted'");
-  english = sql_text (store, "SELECT id FROM proposal WHERE state = 'submitted' ORDER BY id LIMIT 1");
+  l4a_test_sql_exec (l4a_store_get_path (store), "UPDATE proposal SET language = 'en' WHERE state = 'submitted'");
+  english = l4a_test_sql_text (l4a_store_get_path (store), "SELECT id FROM proposal WHERE state = 'submitted' ORDER BY id LIMIT 1");
   /* every member but those in conflict reads Spanish only, save one */
-  sql_exec (store, "DELETE FROM member_language; DELETE FROM assignment WHERE proposal_id IN "
+  l4a_test_sql_exec (l4a_store_get_path (store), "DELETE FROM member_language; DELETE FROM assignment WHERE proposal_id IN "
                    "(SELECT id FROM proposal WHERE state = 'submitted')");
-  sql_exec (store, "INSERT INTO member_language (member_id, language) SELECT id, 'es' FROM member");
-  spanish_reader = sql_text (store, "SELECT id FROM member ORDER BY id LIMIT 1");
+  l4a_test_sql_exec (l4a_store_get_path (store), "INSERT INTO member_language (member_id, language) SELECT id, 'es' FROM member");
+  spanish_reader = l4a_test_sql_text (l4a_store_get_path (store), "SELECT id FROM member ORDER BY id LIMIT 1");
   sql = g_strdup_printf ("INSERT INTO member_language (member_id, language) SELECT id, 'en' FROM member "
                          "WHERE id <> '%s'", spanish_reader);
-  sql_exec (store, sql);
+  l4a_test_sql_exec (l4a_store_get_path (store), sql);
 
   g_assert_true (l4a_review_assign_call (store, call, 3, 0, FALSE, &pairs, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pairs->len, >, 0);
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM assignment a JOIN proposal p ON p.id = a.proposal_id "
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(*) FROM assignment a JOIN proposal p ON p.id = a.proposal_id "
                                    "WHERE p.language = 'en' AND a.member_id NOT IN "
                                    "(SELECT member_id FROM member_language WHERE language = 'en')"), ==, 0);
   g_assert_false (l4a_review_assign (store, english, spanish_reader, &error));
@@ -434,8 +408,8 @@ static void
 test_assign_prefers_expertise (void)
 {
   g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "expertise-pref.sqlite");
-  g_autofree char *call = sql_text (store, "SELECT id FROM call WHERE status = 'open'");
-  g_autofree char *proposal = sql_text (store, "SELECT id FROM proposal WHERE state = 'submitted' ORDER BY id LIMIT 1");
+  g_autofree char *call = l4a_test_sql_text (l4a_store_get_path (store), "SELECT id FROM call WHERE status = 'open'");
+  g_autofree char *proposal = l4a_test_sql_text (l4a_store_get_path (store), "SELECT id FROM proposal WHERE state = 'submitted' ORDER BY id LIMIT 1");
   g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) pairs = NULL;
   g_autoptr(GError) error = NULL;
@@ -443,21 +417,21 @@ test_assign_prefers_expertise (void)
 
   l4a_store_set_actor (store, L4A_ROLE_SECRETARIAT, NULL);
   /* two eligible members declare all of the proposal's goals; nobody else any */
-  sql_exec (store, "DELETE FROM member_sdg; DELETE FROM member_axis; DELETE FROM member_region; "
+  l4a_test_sql_exec (l4a_store_get_path (store), "DELETE FROM member_sdg; DELETE FROM member_axis; DELETE FROM member_region; "
                    "DELETE FROM member_language");
   sql = g_strdup_printf ("INSERT INTO member_sdg (member_id, goal) SELECT m.id, ps.goal FROM member m "
                          "JOIN proposal_sdg ps ON ps.proposal_id = '%s' WHERE m.id IN (SELECT id FROM member "
                          "WHERE id NOT IN (SELECT member_id FROM member_conflict WHERE proposal_id = '%s') "
                          "ORDER BY id DESC LIMIT 2)", proposal, proposal);
-  sql_exec (store, sql);
-  g_assert_cmpint (sql_int (store, "SELECT count(DISTINCT member_id) FROM member_sdg"), ==, 2);
+  l4a_test_sql_exec (l4a_store_get_path (store), sql);
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(DISTINCT member_id) FROM member_sdg"), ==, 2);
 
   g_assert_true (l4a_review_assign_call (store, call, 2, 0, FALSE, &pairs, &error));
   g_assert_no_error (error);
   g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM assignment WHERE proposal_id = '%s' "
                          "AND member_id IN (SELECT member_id FROM member_sdg)", proposal);
-  experts = sql_int (store, sql);
+  experts = l4a_test_sql_int (l4a_store_get_path (store), sql);
   g_assert_cmpint (experts, ==, 2);
 }
 
@@ -467,7 +441,7 @@ static void
 test_scores_confidence_and_calibration (void)
 {
   g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "confidence.sqlite");
-  g_autofree char *call = sql_text (store, "SELECT id FROM call WHERE status = 'open'");
+  g_autofree char *call = l4a_test_sql_text (l4a_store_get_path (store), "SELECT id FROM call WHERE status = 'open'");
   g_autoptr(GPtrArray) pairs = NULL;
   g_autoptr(GPtrArray) scores = NULL;
   g_autoptr(GPtrArray) weighted = NULL;
@@ -484,10 +458,10 @@ test_scores_confidence_and_calibration (void)
   g_assert_no_error (error);
   proposal = g_strdup (((L4aAssignPair *) g_ptr_array_index (pairs, 0))->proposal_id);
   sql = g_strdup_printf ("SELECT member_id FROM assignment WHERE proposal_id = '%s' ORDER BY member_id", proposal);
-  first = sql_text (store, sql);
+  first = l4a_test_sql_text (l4a_store_get_path (store), sql);
   g_free (sql);
   sql = g_strdup_printf ("SELECT member_id FROM assignment WHERE proposal_id = '%s' ORDER BY member_id DESC", proposal);
-  second = sql_text (store, sql);
+  second = l4a_test_sql_text (l4a_store_get_path (store), sql);
   g_assert_cmpstr (first, !=, second);
 
   /* an expert gives 5, an informed outsider 1 */
@@ -527,7 +501,7 @@ test_scores_confidence_and_calibration (void)
   sql = g_strdup_printf ("SELECT group_concat (confidence, ',') FROM (SELECT confidence FROM review "
                          "WHERE proposal_id = '%s' ORDER BY confidence)", proposal);
   {
-    g_autofree char *stored = sql_text (store, sql);
+    g_autofree char *stored = l4a_test_sql_text (l4a_store_get_path (store), sql);
 
     g_assert_cmpstr (stored, ==, "expert,outsider");
   }
