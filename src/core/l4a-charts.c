@@ -84,7 +84,7 @@ count_label (const char *category,
 }
 
 L4aChart *
-l4a_chart_hubs_by_region (GListModel *hubs)
+l4a_chart_hubs_by_region (L4aHubQuery *hubs)
 {
   L4aChart *chart = l4a_chart_new (L4A_CHART_BARS, "hubs-by-region", _("Hubs per Region"));
   L4aChartSeries *series = l4a_chart_add_series (chart, _("Hubs"), NULL, 0, 1);
@@ -92,20 +92,11 @@ l4a_chart_hubs_by_region (GListModel *hubs)
   const L4aReferenceEntry *regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n_regions);
   g_autoptr(GString) description = g_string_new (NULL);
 
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  /* one SQL aggregate, however many hubs */
+  g_autoptr(GHashTable) counts = hubs ? l4a_hub_query_count_regions (hubs) : g_hash_table_new (g_str_hash, g_str_equal);
 
   chart->x_label = g_strdup (_("World region"));
   chart->y_label = g_strdup (_("Hubs"));
-  /* one pass over the hubs, however many */
-  for (guint i = 0; hubs && i < g_list_model_get_n_items (hubs); i++)
-    {
-      g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
-      const char *region = l4a_hub_get_region (hub);
-
-      if (region != NULL)
-        g_hash_table_insert (counts, (gpointer) g_intern_string (region),
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, region)) + 1));
-    }
   for (guint r = 0; r < n_regions; r++)
     {
       const char *label = l4a_reference_translate (L4A_REFERENCE_REGIONS, regions[r].code);
@@ -125,7 +116,7 @@ l4a_chart_hubs_by_region (GListModel *hubs)
 }
 
 L4aChart *
-l4a_chart_hubs_by_sdg (GListModel *hubs)
+l4a_chart_hubs_by_sdg (L4aHubQuery *hubs)
 {
   L4aChart *chart = l4a_chart_new (L4A_CHART_BARS, "hubs-by-sdg", _("Hubs per Sustainable Development Goal"));
   L4aChartSeries *series = l4a_chart_add_series (chart, _("Hubs"), NULL, 0, 1);
@@ -135,14 +126,8 @@ l4a_chart_hubs_by_sdg (GListModel *hubs)
 
   chart->x_label = g_strdup (_("Goal"));
   chart->y_label = g_strdup (_("Hubs"));
-  for (guint i = 0; hubs && i < g_list_model_get_n_items (hubs); i++)
-    {
-      g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
-      guint sdgs = l4a_hub_get_sdgs (hub);
-
-      for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
-        counts[goal] += (sdgs >> goal) & 1;
-    }
+  if (hubs != NULL)
+    l4a_hub_query_count_sdgs (hubs, counts);
   for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
     {
       const L4aReferenceEntry *sdg = l4a_reference_sdg (goal);
@@ -171,15 +156,6 @@ compare_starts (gconstpointer a,
   return order ? order : g_strcmp0 (l4a_hub_get_name (x), l4a_hub_get_name (y));
 }
 
-/* Hubs in order of their start, with their deliverables still due. */
-static int
-compare_ends_latest_first (gconstpointer a,
-                           gconstpointer b)
-{
-  L4aHub *x = *(L4aHub * const *) a, *y = *(L4aHub * const *) b;
-
-  return g_strcmp0 (l4a_hub_get_end (y), l4a_hub_get_end (x));
-}
 
 /**
  * l4a_chart_hub_timeline:
@@ -188,28 +164,24 @@ compare_ends_latest_first (gconstpointer a,
  */
 L4aChart *
 l4a_chart_hub_timeline (L4aStore    *store,
-                        GListModel  *hubs,
+                        L4aHubQuery *hubs,
                         guint        max_rows,
                         GError     **error)
 {
   L4aChart *chart = l4a_chart_new (L4A_CHART_TIMELINE, "hub-timeline", _("Timeline of the Hubs"));
   L4aChartSeries *spans = l4a_chart_add_series (chart, _("Time frame"), NULL, 0, 4);
   L4aChartSeries *markers = l4a_chart_add_series (chart, _("Deliverable due"), NULL, 0, 3);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
   sqlite3_stmt *stmt;
 
   chart->today = today ();
   chart->y_label = g_strdup (_("Hub"));
-  guint total = hubs ? g_list_model_get_n_items (hubs) : 0;
+  guint total = hubs ? g_list_model_get_n_items (G_LIST_MODEL (hubs)) : 0;
 
-  for (guint i = 0; i < total; i++)
-    g_ptr_array_add (sorted, g_list_model_get_item (hubs, i));
-  if (max_rows > 0 && sorted->len > max_rows)
-    {
-      g_ptr_array_sort (sorted, compare_ends_latest_first);
-      g_ptr_array_set_size (sorted, max_rows);
-    }
+  /* those that end last, found by SQLite, then in order of their start */
+  sorted = hubs ? l4a_hub_query_ending_last (hubs, max_rows > 0 ? MIN (max_rows, total) : total)
+                : g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_sort (sorted, compare_starts);
 
   for (guint i = 0; i < sorted->len; i++)
@@ -636,10 +608,8 @@ l4a_charts_build (L4aStore    *store,
   if (g_strcmp0 (name, "hubs-by-region") == 0 || g_strcmp0 (name, "hubs-by-sdg") == 0 ||
       g_strcmp0 (name, "hub-timeline") == 0)
     {
-      g_autoptr(GListModel) hubs = l4a_registry_list_hubs (store, error);
+      g_autoptr(L4aHubQuery) hubs = l4a_hub_query_new_for_store (store);
 
-      if (hubs == NULL)
-        return NULL;
       if (g_str_equal (name, "hubs-by-region"))
         return l4a_chart_hubs_by_region (hubs);
       if (g_str_equal (name, "hubs-by-sdg"))

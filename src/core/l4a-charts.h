@@ -7,6 +7,7 @@
 #pragma once
 
 #include "l4a-chart.h"
+#include "l4a-hub-query.h"
 #include "l4a-store.h"
 
 G_BEGIN_DECLS
@@ -18,10 +19,10 @@ L4aChart           *l4a_charts_build              (L4aStore    *store,
                                                    const char  *argument,
                                                    GError     **error);
 
-L4aChart           *l4a_chart_hubs_by_region      (GListModel  *hubs);
-L4aChart           *l4a_chart_hubs_by_sdg         (GListModel  *hubs);
+L4aChart           *l4a_chart_hubs_by_region      (L4aHubQuery *hubs);
+L4aChart           *l4a_chart_hubs_by_sdg         (L4aHubQuery *hubs);
 L4aChart           *l4a_chart_hub_timeline        (L4aStore    *store,
-                                                   GListModel  *hubs,
+                                                   L4aHubQuery *hubs,
                                                    guint        max_rows,
                                                    GError     **error);
 L4aChart           *l4a_chart_proposals_by_state  (L4aStore    *store,

@@ -12,7 +12,7 @@
 
 #include "l4a-bundle.h"
 #include "l4a-context.h"
-#include "l4a-hub-list.h"
+#include "l4a-hub-query.h"
 #include "l4a-sample.h"
 #include "l4a-store-private.h"
 
@@ -203,7 +203,11 @@ l4a_context_check_for_changes (L4aContext *self)
   if (version != self->data_version && !l4a_store_in_transaction (self->store))
     {
       g_autoptr(L4aChanges) external = read_external_changes (self);
+      g_autoptr(GError) error = NULL;
 
+      /* another program's hubs get their sort keys before anyone lists them */
+      if (!l4a_store_refresh_sort_keys (self->store, &error))
+        g_warning ("The registry's sort keys cannot be brought up to date: %s", error->message);
       l4a_changes_merge (changes, external);
       settle_baselines (self, TRUE);
     }
@@ -559,7 +563,7 @@ l4a_context_load_sample_finish (L4aContext    *self,
 /**
  * l4a_context_get_hubs:
  *
- * The registry as a live list of #L4aHub that every view shares: read in
+ * The registry as a live list of #L4aHub that every view shares: read from
  * the worker on first use, then kept in line with each change.
  *
  * Returns: (transfer none): the hubs
@@ -570,7 +574,7 @@ l4a_context_get_hubs (L4aContext *self)
   g_return_val_if_fail (L4A_IS_CONTEXT (self), NULL);
 
   if (self->hubs == NULL)
-    self->hubs = G_LIST_MODEL (l4a_hub_list_new (self));
+    self->hubs = G_LIST_MODEL (l4a_hub_query_new (self));
   return self->hubs;
 }
 

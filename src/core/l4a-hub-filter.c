@@ -35,6 +35,7 @@ l4a_hub_filter_copy (const L4aHubFilter *filter)
 
   copy = g_memdup2 (filter, sizeof *filter);
   copy->matches = filter->matches ? g_hash_table_ref (filter->matches) : NULL;
+  copy->search = g_strdup (filter->search);
   copy->region = g_strdup (filter->region);
   copy->country = g_strdup (filter->country);
   copy->axis = g_strdup (filter->axis);
@@ -49,6 +50,7 @@ l4a_hub_filter_clear (L4aHubFilter *filter)
   g_return_if_fail (filter != NULL);
 
   g_clear_pointer (&filter->matches, g_hash_table_unref);
+  g_clear_pointer (&filter->search, g_free);
   g_clear_pointer (&filter->region, g_free);
   g_clear_pointer (&filter->country, g_free);
   g_clear_pointer (&filter->axis, g_free);
@@ -74,7 +76,7 @@ l4a_hub_filter_is_empty (const L4aHubFilter *filter)
 {
   g_return_val_if_fail (filter != NULL, TRUE);
 
-  return filter->matches == NULL && filter->region == NULL && filter->country == NULL &&
+  return filter->matches == NULL && (filter->search == NULL || *filter->search == '\0') && filter->region == NULL && filter->country == NULL &&
          filter->axis == NULL && filter->status == NULL && filter->format == NULL &&
          filter->sdgs == 0 && filter->councils == 0 && filter->year == 0;
 }
@@ -197,20 +199,6 @@ lowest_goal (guint sdgs)
 }
 
 static int
-reference_position (L4aReferenceTable  table,
-                    const char        *code)
-{
-  const L4aReferenceEntry *entries;
-  guint n;
-
-  entries = l4a_reference_entries (table, &n);
-  for (guint i = 0; code && i < n; i++)
-    if (g_str_equal (entries[i].code, code))
-      return (int) i;
-  return (int) n;
-}
-
-static int
 compare_ints (int a,
               int b)
 {
@@ -220,8 +208,9 @@ compare_ints (int a,
 /**
  * l4a_hub_compare:
  *
- * Orders two hubs by @key, in the user's language for names, and by
- * name then id when they tie, so that the order is total and stable.
+ * Orders two hubs by @key, then by name (accents and case aside), then by
+ * l4a_hub_get_num(), so that the order is total and stable: the order
+ * #L4aHubQuery asks of SQLite, written out in C.
  */
 int
 l4a_hub_compare (L4aHub        *a,
@@ -237,19 +226,22 @@ l4a_hub_compare (L4aHub        *a,
     case L4A_HUB_SORT_NAME:
       break;
     case L4A_HUB_SORT_GOVERNMENT:
-    case L4A_HUB_SORT_COUNTRY:
       result = strcmp (l4a_hub_get_collate_key (a, key), l4a_hub_get_collate_key (b, key));
       break;
+    case L4A_HUB_SORT_COUNTRY:
+      result = compare_ints (l4a_reference_rank (L4A_REFERENCE_COUNTRIES, l4a_hub_get_country (a)),
+                             l4a_reference_rank (L4A_REFERENCE_COUNTRIES, l4a_hub_get_country (b)));
+      break;
     case L4A_HUB_SORT_REGION:
-      result = compare_ints (reference_position (L4A_REFERENCE_REGIONS, l4a_hub_get_region (a)),
-                             reference_position (L4A_REFERENCE_REGIONS, l4a_hub_get_region (b)));
+      result = compare_ints (l4a_reference_rank (L4A_REFERENCE_REGIONS, l4a_hub_get_region (a)),
+                             l4a_reference_rank (L4A_REFERENCE_REGIONS, l4a_hub_get_region (b)));
       break;
     case L4A_HUB_SORT_SDGS:
       result = compare_ints (lowest_goal (l4a_hub_get_sdgs (a)), lowest_goal (l4a_hub_get_sdgs (b)));
       break;
     case L4A_HUB_SORT_AXIS:
-      result = compare_ints (reference_position (L4A_REFERENCE_AXES, l4a_hub_get_pact_axis (a)),
-                             reference_position (L4A_REFERENCE_AXES, l4a_hub_get_pact_axis (b)));
+      result = compare_ints (l4a_reference_rank (L4A_REFERENCE_AXES, l4a_hub_get_pact_axis (a)),
+                             l4a_reference_rank (L4A_REFERENCE_AXES, l4a_hub_get_pact_axis (b)));
       break;
     case L4A_HUB_SORT_STATUS:
       result = g_strcmp0 (l4a_hub_get_status (a), l4a_hub_get_status (b));
@@ -268,7 +260,7 @@ l4a_hub_compare (L4aHub        *a,
     result = strcmp (l4a_hub_get_collate_key (a, L4A_HUB_SORT_NAME),
                      l4a_hub_get_collate_key (b, L4A_HUB_SORT_NAME));
   if (result == 0)
-    result = g_strcmp0 (l4a_hub_get_id (a), l4a_hub_get_id (b));
+    result = compare_ints ((int) l4a_hub_get_num (a), (int) l4a_hub_get_num (b));
 
   return (result > 0) - (result < 0);
 }

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * SDGs and Policy Councils, any of the chosen ones will do. */
 typedef struct
 {
-  GHashTable *matches;   /* hubs found by a search, by num; NULL when not searching */
+  char       *search;    /* words as typed; the lists (L4aHubQuery) search them in SQLite */
+  GHashTable *matches;   /* for l4a_hub_filter_matches(): the hubs a search found, by num; NULL when not searching */
   char       *region;    /* region code */
   char       *country;   /* ISO 3166-1 alpha-2 */
   char       *axis;      /* Pact axis code */

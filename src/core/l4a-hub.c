@@ -55,7 +55,7 @@ struct _L4aHub
   char    *strings[N_STRINGS];
   guint    uints[N_UINTS];
   gboolean booleans[N_BOOLEANS];
-  char    *collate[3];  /* sort keys of name, government, country; made when first asked */
+  char    *collate[2];  /* sort keys of name and government; made when first asked */
 };
 
 G_DEFINE_FINAL_TYPE (L4aHub, l4a_hub, G_TYPE_OBJECT)
@@ -281,32 +281,22 @@ l4a_hub_get_councils (L4aHub *self)
 
 /**
  * l4a_hub_get_collate_key:
- * @key: %L4A_HUB_SORT_NAME, %L4A_HUB_SORT_GOVERNMENT or %L4A_HUB_SORT_COUNTRY
+ * @key: %L4A_HUB_SORT_NAME or %L4A_HUB_SORT_GOVERNMENT
  *
- * Returns: (transfer none): a key that sorts the hub's name, lead
- *   government or country name (in the user's language) with strcmp(),
- *   computed once
+ * Returns: (transfer none): the hub's name or lead government's name,
+ *   accents and case folded, computed once: the key SQLite sorts the
+ *   registry by (hub_facet), compared with strcmp()
  */
 const char *
 l4a_hub_get_collate_key (L4aHub *self,
                          int     key)
 {
-  guint slot = key == L4A_HUB_SORT_GOVERNMENT ? 1 : key == L4A_HUB_SORT_COUNTRY ? 2 : 0;
-  const char *text;
+  guint slot = key == L4A_HUB_SORT_GOVERNMENT ? 1 : 0;
 
   g_return_val_if_fail (L4A_IS_HUB (self), "");
 
-  if (self->collate[slot] != NULL)
-    return self->collate[slot];
-
-  if (slot == 1)
-    text = self->strings[STR_GOVERNMENT];
-  else if (slot == 2)
-    text = l4a_reference_translate (L4A_REFERENCE_COUNTRIES, self->strings[STR_COUNTRY]);
-  else
-    text = self->strings[STR_NAME];
-
-  self->collate[slot] = l4a_sort_key (text);
+  if (self->collate[slot] == NULL)
+    self->collate[slot] = l4a_fold_text (slot == 1 ? self->strings[STR_GOVERNMENT] : self->strings[STR_NAME]);
   return self->collate[slot];
 }
 
@@ -350,4 +340,21 @@ l4a_hub_new_row (const L4aHubRow *row)
   self->uints[UINT_COUNCILS] = row->councils;
   self->booleans[BOOL_SAMPLE] = row->sample;
   return self;
+}
+
+/**
+ * l4a_hub_equal:
+ *
+ * Returns: whether @a and @b show the same: every field alike
+ */
+gboolean
+l4a_hub_equal (L4aHub *a,
+               L4aHub *b)
+{
+  g_return_val_if_fail (L4A_IS_HUB (a) && L4A_IS_HUB (b), FALSE);
+
+  for (guint i = 0; i < N_STRINGS; i++)
+    if (g_strcmp0 (a->strings[i], b->strings[i]) != 0)
+      return FALSE;
+  return memcmp (a->uints, b->uints, sizeof a->uints) == 0 && a->booleans[BOOL_SAMPLE] == b->booleans[BOOL_SAMPLE];
 }

@@ -57,5 +57,7 @@ L4aHub     *l4a_hub_new_row        (const L4aHubRow *row);
 gboolean    l4a_hub_get_sample     (L4aHub *self);
 const char *l4a_hub_get_collate_key (L4aHub *self,
                                      int     key);
+gboolean    l4a_hub_equal          (L4aHub *a,
+                                    L4aHub *b);
 
 G_END_DECLS

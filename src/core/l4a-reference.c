@@ -433,3 +433,57 @@ l4a_reference_sorted_codes (L4aReferenceTable table)
     g_ptr_array_add (codes, g_strdup (strrchr (g_ptr_array_index (keyed, i), '\x01') + 1));
   return codes;
 }
+
+/**
+ * l4a_reference_rank:
+ *
+ * Where @code comes when a list is sorted by @table: countries in the
+ * order of their names in the user's language (as
+ * l4a_reference_sorted_codes() gives them), everything else in the order
+ * of the reference data. Safe from any thread; SQLite asks it through
+ * l4a_rank () when it sorts hubs by country, region or axis.
+ *
+ * Returns: the rank, or the number of entries when @code is unknown or
+ *   %NULL, so that those come last
+ */
+guint
+l4a_reference_rank (L4aReferenceTable  table,
+                    const char        *code)
+{
+  static GHashTable *ranks[L4A_REFERENCE_COUNTRIES + 1];
+  G_LOCK_DEFINE_STATIC (ranks);
+  GHashTable *table_ranks;
+  guint n = 0;
+  gpointer found;
+
+  g_return_val_if_fail (table <= L4A_REFERENCE_COUNTRIES, 0);
+
+  l4a_reference_entries (table, &n);
+  if (code == NULL)
+    return n;
+
+  G_LOCK (ranks);
+  if (ranks[table] == NULL)
+    {
+      GHashTable *made = g_hash_table_new (g_str_hash, g_str_equal);
+      const L4aReferenceEntry *entries = l4a_reference_entries (table, &n);
+
+      if (table == L4A_REFERENCE_COUNTRIES)
+        {
+          g_autoptr(GPtrArray) codes = l4a_reference_sorted_codes (table);
+
+          for (guint i = 0; i < codes->len; i++)
+            g_hash_table_insert (made, (gpointer) g_intern_string (g_ptr_array_index (codes, i)),
+                                 GUINT_TO_POINTER (i + 1));
+        }
+      else
+        for (guint i = 0; i < n; i++)
+          g_hash_table_insert (made, (gpointer) entries[i].code, GUINT_TO_POINTER (i + 1));
+      ranks[table] = made;
+    }
+  table_ranks = ranks[table];
+  G_UNLOCK (ranks);
+
+  found = g_hash_table_lookup (table_ranks, code);
+  return found ? GPOINTER_TO_UINT (found) - 1 : n;
+}

@@ -101,35 +101,21 @@ column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
-/* Hubs as lists show them: ?1 is one hub's id, or NULL for all. The SDG
- * and council masks come from one pass over each link table rather than a
- * subquery per hub. */
-static GPtrArray *
-query_hubs (L4aStore    *store,
-            const char  *id,
-            GError     **error)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+/* Hubs as lists show them, from a statement whose columns are those of
+ * HUB_COLUMNS; each is added to @items. */
+#define HUB_COLUMNS \
+  "r.id, r.name, g.name, g.id, g.country, g.region, r.pact_axis, r.status, r.start_on, r.end_on, r.format, " \
+  "r.label_date, r.proposal_id, r.num, coalesce (f.sdgs, 0), coalesce (f.councils, 0), r.sample "
+#define HUB_TABLES \
+  "hub r JOIN government g ON g.id = r.government_id LEFT JOIN hub_facet f ON f.num = r.num "
 
-  stmt = l4a_store_prepare (store,
-                            "WITH s AS (SELECT hub_id, sum (1 << goal) AS mask FROM hub_sdg "
-                            "           WHERE ?1 IS NULL OR hub_id = ?1 GROUP BY hub_id), "
-                            "     c AS (SELECT c.hub_id, sum (1 << p.position) AS mask FROM hub_council c "
-                            "           JOIN policy_council p ON p.code = c.council "
-                            "           WHERE ?1 IS NULL OR c.hub_id = ?1 GROUP BY c.hub_id) "
-                            "SELECT r.id, r.name, g.name, g.id, g.country, g.region, r.pact_axis, r.status, "
-                            "       r.start_on, r.end_on, r.format, r.label_date, r.proposal_id, r.num, "
-                            "       coalesce (s.mask, 0), coalesce (c.mask, 0), r.sample "
-                            "FROM hub r JOIN government g ON g.id = r.government_id "
-                            "LEFT JOIN s ON s.hub_id = r.id LEFT JOIN c ON c.hub_id = r.id "
-                            "WHERE ?1 IS NULL OR r.id = ?1 "
-                            "ORDER BY r.name COLLATE NOCASE, r.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+static gboolean
+read_hubs (L4aStore      *store,
+           sqlite3_stmt  *stmt,
+           GPtrArray     *items,
+           GError       **error)
+{
+  int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -155,11 +141,69 @@ query_hubs (L4aStore    *store,
 
       g_ptr_array_add (items, l4a_hub_new_row (&row));
     }
+  return l4a_store_rows_done (store, rc, error);
+}
 
-  if (!l4a_store_rows_done (store, rc, error))
+/* ?1 is one hub's id, or NULL for all */
+static GPtrArray *
+query_hubs (L4aStore    *store,
+            const char  *id,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = l4a_store_prepare (store,
+                            "SELECT " HUB_COLUMNS "FROM " HUB_TABLES
+                            "WHERE ?1 IS NULL OR r.id = ?1 "
+                            "ORDER BY f.name_key, r.num",
+                            error);
+  if (stmt == NULL)
     return NULL;
-
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (!read_hubs (store, stmt, items, error))
+    return NULL;
   return g_steal_pointer (&items);
+}
+
+/**
+ * l4a_registry_get_hubs:
+ * @nums: the hubs' l4a_hub_get_num()
+ *
+ * Reads the hubs @nums at once, for a list that shows them a page at a
+ * time.
+ *
+ * Returns: (transfer full) (element-type L4aHub): the hubs there are, in
+ *   no particular order, or %NULL with @error set
+ */
+GPtrArray *
+l4a_registry_get_hubs (L4aStore     *store,
+                       const guint  *nums,
+                       guint         n_nums,
+                       GError      **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) array = g_string_new ("[");
+  sqlite3_stmt *stmt;
+  gboolean done;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  for (guint i = 0; i < n_nums; i++)
+    g_string_append_printf (array, "%s%u", i ? "," : "", nums[i]);
+  g_string_append_c (array, ']');
+
+  stmt = l4a_store_prepare_cached (store,
+                                   "SELECT " HUB_COLUMNS "FROM json_each (?1) j CROSS JOIN " HUB_TABLES
+                                   "WHERE r.num = j.value",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, array->str, (int) array->len, SQLITE_TRANSIENT);
+  done = read_hubs (store, stmt, items, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return done ? g_steal_pointer (&items) : NULL;
 }
 
 /**

@@ -31,6 +31,10 @@ GListModel *l4a_registry_list_hubs         (L4aStore        *store,
 L4aHub     *l4a_registry_get_hub           (L4aStore        *store,
                                             const char      *id,
                                             GError         **error);
+GPtrArray  *l4a_registry_get_hubs          (L4aStore        *store,
+                                            const guint     *nums,
+                                            guint            n_nums,
+                                            GError         **error);
 GListModel *l4a_registry_list_proposals    (L4aStore        *store,
                                             const L4aQuery  *query,
                                             GError         **error);

@@ -673,8 +673,10 @@ step_network (L4aSite    *self,
     }
 
   {
-    g_autoptr(L4aChart) regions_chart = l4a_chart_hubs_by_region (self->hubs);
-    g_autoptr(L4aChart) sdgs_chart = l4a_chart_hubs_by_sdg (self->hubs);
+    /* every hub the site lists, counted in SQLite */
+    g_autoptr(L4aHubQuery) all = l4a_hub_query_new_for_store (self->store);
+    g_autoptr(L4aChart) regions_chart = l4a_chart_hubs_by_region (all);
+    g_autoptr(L4aChart) sdgs_chart = l4a_chart_hubs_by_sdg (all);
     g_autofree char *regions_file = g_strdup_printf ("%s/charts/regions.svg", lang);
     g_autofree char *sdgs_file = g_strdup_printf ("%s/charts/sdgs.svg", lang);
     char *html;

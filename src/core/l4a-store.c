@@ -15,6 +15,7 @@
 #include "l4a-changes.h"
 #include "l4a-core-resources.h"
 #include "l4a-reference.h"
+#include "l4a-rules.h"
 #include "l4a-store-private.h"
 
 struct _L4aStore
@@ -130,6 +131,7 @@ static const char * const migrations[] = {
   "/org/local4action/Hubs/core/migrations/010-board.sql",
   "/org/local4action/Hubs/core/migrations/011-clarifications.sql",
   "/org/local4action/Hubs/core/migrations/012-sent.sql",
+  "/org/local4action/Hubs/core/migrations/013-hub-facet.sql",
 };
 
 /* Tables that l4a_store_count() may be asked about; the name goes into SQL
@@ -462,6 +464,105 @@ load_installation_id (L4aStore *self,
   return TRUE;
 }
 
+/* l4a_fold (text): the text without accents, in folded case, the sort
+ * key the registry is ordered by (hub_facet); '' for NULL. */
+static void
+fold_sql (sqlite3_context *context,
+          int              argc,
+          sqlite3_value  **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char *folded = l4a_fold_text (text ? text : "");
+
+  sqlite3_result_text (context, folded, -1, g_free);
+}
+
+/* l4a_rank (table, code): l4a_reference_rank (), for ORDER BY. */
+static void
+rank_sql (sqlite3_context *context,
+          int              argc,
+          sqlite3_value  **argv)
+{
+  int table = sqlite3_value_int (argv[0]);
+
+  if (table < L4A_REFERENCE_REGIONS || table > L4A_REFERENCE_COUNTRIES)
+    {
+      sqlite3_result_error (context, "l4a_rank: no such reference table", -1);
+      return;
+    }
+  sqlite3_result_int (context, (int) l4a_reference_rank (table, (const char *) sqlite3_value_text (argv[1])));
+}
+
+static void
+register_functions (L4aStore *self)
+{
+  int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+
+  sqlite3_create_function (self->db, "l4a_fold", 1, flags, NULL, fold_sql, NULL, NULL);
+  sqlite3_create_function (self->db, "l4a_rank", 2, flags, NULL, rank_sql, NULL, NULL);
+}
+
+/* The registry's sort keys need l4a_fold (), which only this program's
+ * connections have: each writable connection fills the keys of what it
+ * writes, and l4a_store_refresh_sort_keys () those another left empty. */
+#define FILL_KEYS \
+  "BEGIN " \
+  "  UPDATE hub_facet SET name_key = coalesce (name_key, l4a_fold (new.name)), " \
+  "    government_key = coalesce (government_key, " \
+  "      l4a_fold ((SELECT name FROM government WHERE id = new.government_id))) " \
+  "  WHERE num = new.num; " \
+  "END"
+
+static gboolean
+create_key_triggers (L4aStore  *self,
+                     GError   **error)
+{
+  if (self->schema_version < 13)
+    return TRUE;
+  return l4a_store_exec (self,
+                         "CREATE TEMP TRIGGER IF NOT EXISTS l4a_facet_keys_insert AFTER INSERT ON main.hub_facet "
+                         "WHEN new.name_key IS NULL OR new.government_key IS NULL " FILL_KEYS ";"
+                         "CREATE TEMP TRIGGER IF NOT EXISTS l4a_facet_keys_update "
+                         "AFTER UPDATE OF name_key, government_key ON main.hub_facet "
+                         "WHEN new.name_key IS NULL OR new.government_key IS NULL " FILL_KEYS ";",
+                         error) &&
+         l4a_store_refresh_sort_keys (self, error);
+}
+
+/**
+ * l4a_store_refresh_sort_keys:
+ *
+ * Fills the registry's sort keys that a write by another program left
+ * empty. Cheap when there are none: one look in an index.
+ *
+ * Returns: whether it could (a read-only database keeps them as they are)
+ */
+gboolean
+l4a_store_refresh_sort_keys (L4aStore  *self,
+                             GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean stale;
+
+  g_return_val_if_fail (L4A_IS_STORE (self), FALSE);
+
+  if (self->schema_version < 13 || sqlite3_db_readonly (self->db, "main") == 1)
+    return TRUE;
+  stmt = l4a_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM hub_facet WHERE name_key IS NULL) "
+                                  "OR EXISTS (SELECT 1 FROM hub_facet WHERE government_key IS NULL)", error);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return stmt != NULL && l4a_store_rows_done (self, sqlite3_errcode (self->db), error);
+  stale = sqlite3_column_int (stmt, 0) != 0;
+  if (!stale)
+    return TRUE;
+  return l4a_store_exec (self,
+                         "UPDATE hub_facet SET name_key = coalesce (name_key, l4a_fold (name)), "
+                         "  government_key = coalesce (government_key, "
+                         "    l4a_fold ((SELECT name FROM government g WHERE g.id = hub_facet.government_id))) "
+                         "WHERE name_key IS NULL OR government_key IS NULL",
+                         error);
+}
+
 static gboolean
 l4a_store_open_internal (L4aStore   *self,
                          int         target,
@@ -527,6 +628,7 @@ l4a_store_open_internal (L4aStore   *self,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  register_functions (self);
 
   /* Read-only checks first: nothing may be written to a file that is not
    * ours, or that a newer version wrote. */
@@ -588,6 +690,8 @@ l4a_store_open_internal (L4aStore   *self,
       if (!load_installation_id (self, error))
         return FALSE;
       if (!l4a_reference_sync (self, error))
+        return FALSE;
+      if (!create_key_triggers (self, error))
         return FALSE;
     }
 

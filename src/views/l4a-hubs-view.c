@@ -18,7 +18,7 @@
 #include "l4a-hub-edit.h"
 #include "l4a-hub-editor.h"
 #include "l4a-hub-page.h"
-#include "l4a-hub-list.h"
+#include "l4a-hub-query.h"
 #include "l4a-hubs-view.h"
 #include "l4a-links.h"
 #include "l4a-hubs-view-private.h"
@@ -32,8 +32,9 @@
 /* The registry: every hub in a table (cards when narrow), found by words,
  * narrowed by filters shown as removable chips, sorted by any column (kept
  * between runs), and on a world map; each hub opens in a page of its own.
- * The models are the core's hubs behind one filter and one sorter, so that
- * 100 000 hubs cost what is on screen. */
+ * The list is the view's own #L4aHubQuery over the context: it searches,
+ * filters, sorts and counts in SQLite and reads the hubs on screen only,
+ * so that 100 000 hubs cost what is on screen. */
 
 enum {
   DROP_REGION,
@@ -53,11 +54,9 @@ struct _L4aHubsView
   L4aContext         *context;
   L4aStore           *store;   /* the context's main connection */
   GSettings          *settings;
-  GListModel         *hubs;    /* the context's live list, shared */
+  L4aHubQuery        *hubs;    /* what the view shows; NULL before a context */
+  GListModel         *empty;   /* shown before a context */
   L4aHubFilter       *filter;
-  GtkCustomFilter    *custom_filter;
-  GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted;
   GtkColumnViewColumn *columns[L4A_HUB_N_SORTS];
   GtkDropDown        *drops[N_DROPS];
   GPtrArray          *drop_codes[N_DROPS];
@@ -102,14 +101,6 @@ G_DEFINE_FINAL_TYPE (L4aHubsView, l4a_hubs_view, ADW_TYPE_BIN)
 static L4aHub *probe_a, *probe_b;
 
 static void update_after_filter (L4aHubsView *self);
-
-/* Whether the context's list is being read (before a context is given,
- * the view shows an empty list of its own). */
-static gboolean
-hubs_loading (L4aHubsView *self)
-{
-  return L4A_IS_HUB_LIST (self->hubs) && l4a_hub_list_get_loading (L4A_HUB_LIST (self->hubs));
-}
 
 static void
 add_toast (L4aHubsView *self,
@@ -315,7 +306,11 @@ sort_changed_cb (GtkSorter       *sorter,
   L4aHubSortKey key;
   gboolean descending;
 
-  if (self->settings == NULL || self->updating || !probe_sort (self, &key, &descending))
+  if (!probe_sort (self, &key, &descending))
+    return;
+  if (self->hubs != NULL)
+    l4a_hub_query_set_sort (self->hubs, key, descending);
+  if (self->settings == NULL || self->updating)
     return;
 
   g_settings_set_string (self->settings, "hub-sort", l4a_hub_sort_key_to_string (key));
@@ -390,15 +385,6 @@ add_column (L4aHubsView   *self,
 }
 
 /* Filters ------------------------------------------------------------------ */
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  L4aHubsView *self = user_data;
-
-  return l4a_hub_filter_matches (self->filter, item);
-}
 
 static char **
 filter_field (L4aHubsView *self,
@@ -630,15 +616,13 @@ compare_by_label (gconstpointer a,
 static void
 update_filter_choices (L4aHubsView *self)
 {
-  g_autoptr(GHashTable) countries = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) country_codes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
   const char * const *statuses = l4a_enum_get_nicks (L4A_TYPE_HUB_STATUS);
   const char * const *formats = l4a_enum_get_nicks (L4A_TYPE_FORMAT);
   static const L4aReferenceTable tables[] = { L4A_REFERENCE_REGIONS, L4A_REFERENCE_AXES, L4A_REFERENCE_COUNCILS };
   static const int table_drops[] = { DROP_REGION, DROP_AXIS, DROP_COUNCIL };
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hubs));
-  int first = G_MAXINT, last = 0;
+  int first = 1, last = 0;
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
@@ -666,21 +650,12 @@ update_filter_choices (L4aHubsView *self)
     set_drop_codes (self, DROP_FORMAT, codes);
   }
 
-  for (guint i = 0; i < n; i++)
+  /* what the hubs hold, asked of SQLite */
+  if (self->hubs != NULL)
     {
-      g_autoptr(L4aHub) hub = g_list_model_get_item (G_LIST_MODEL (self->hubs), i);
-      const char *country = l4a_hub_get_country (hub);
-
-      if (country && !g_hash_table_contains (countries, country))
-        {
-          g_ptr_array_add (country_codes, g_strdup (country));
-          g_hash_table_add (countries, g_ptr_array_index (country_codes, country_codes->len - 1));
-        }
-      if (l4a_hub_get_start (hub) && l4a_hub_get_end (hub))
-        {
-          first = MIN (first, atoi (l4a_hub_get_start (hub)));
-          last = MAX (last, atoi (l4a_hub_get_end (hub)));
-        }
+      country_codes = l4a_hub_query_dup_countries (self->hubs);
+      if (!l4a_hub_query_get_years (self->hubs, &first, &last))
+        first = 1, last = 0;
     }
   g_ptr_array_sort_with_data (country_codes, compare_by_label, GINT_TO_POINTER (DROP_COUNTRY));
   set_drop_codes (self, DROP_COUNTRY, country_codes);
@@ -854,54 +829,24 @@ l4a_hubs_view_remove_chip (L4aHubsView *self,
 static void
 update_map (L4aHubsView *self)
 {
-  g_autoptr(L4aHubFilter) without_country = NULL;
-  g_autoptr(GListModel) shown = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
 
   if (!gtk_toggle_button_get_active (self->map_button))
     return;
 
-  /* Every country stays on the map, so that another can be chosen. */
-  without_country = l4a_hub_filter_copy (self->filter);
-  g_clear_pointer (&without_country->country, g_free);
-  shown = l4a_hub_filter_apply (without_country, G_LIST_MODEL (self->hubs));
-  l4a_map_view_set_hubs (self->map_view, shown);
+  /* Every country stays on the map, so that another can be chosen; the
+   * counts and the accepted links between the hubs shown come from SQL. */
+  l4a_map_view_set_query (self->map_view, self->hubs, TRUE);
   l4a_map_view_set_selected (self->map_view, self->filter->country);
-
-  /* the accepted links between the hubs shown, country to country */
-  if (self->store != NULL)
-    {
-      g_autoptr(GHashTable) countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_autoptr(GPtrArray) links = l4a_hub_links (self->store, NULL, NULL);
-      g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
-
-      for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-        {
-          g_autoptr(L4aHub) hub = g_list_model_get_item (shown, i);
-
-          if (l4a_hub_get_country (hub) != NULL)
-            g_hash_table_insert (countries, g_strdup (l4a_hub_get_id (hub)), g_strdup (l4a_hub_get_country (hub)));
-        }
-      for (guint i = 0; links && i < links->len; i++)
-        {
-          L4aHubLink *link = g_ptr_array_index (links, i);
-          const char *a = g_hash_table_lookup (countries, link->hub_id);
-          const char *b = g_hash_table_lookup (countries, link->other_id);
-
-          if (a && b && g_str_equal (link->status, "accepted"))
-            {
-              g_ptr_array_add (pairs, g_strdup (a));
-              g_ptr_array_add (pairs, g_strdup (b));
-            }
-        }
-      l4a_map_view_set_links (self->map_view, pairs);
-    }
+  pairs = self->hubs ? l4a_hub_query_link_countries (self->hubs, TRUE) : g_ptr_array_new ();
+  l4a_map_view_set_links (self->map_view, pairs);
 }
 
 static void
 update_count (L4aHubsView *self)
 {
-  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->hubs));
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint all = self->hubs ? l4a_hub_query_count_all (self->hubs) : 0;
+  guint shown = self->hubs ? g_list_model_get_n_items (G_LIST_MODEL (self->hubs)) : 0;
 
   g_free (self->count_text);
   if (shown == all)
@@ -917,17 +862,19 @@ update_count (L4aHubsView *self)
 static void
 update_pages (L4aHubsView *self)
 {
-  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->hubs));
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint all = self->hubs ? l4a_hub_query_count_all (self->hubs) : 0;
+  guint shown = self->hubs ? g_list_model_get_n_items (G_LIST_MODEL (self->hubs)) : 0;
 
   gtk_stack_set_visible_child_name (self->stack, all > 0 ? "registry" : "empty");
   gtk_stack_set_visible_child_name (self->results_stack, shown > 0 || all == 0 ? "results" : "no-results");
 }
 
+/* The list shows what the filter lets through: one query, one change. */
 static void
 update_after_filter (L4aHubsView *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->hubs != NULL)
+    l4a_hub_query_set_filter (self->hubs, self->filter);
   rebuild_chips (self);
   update_count (self);
   update_pages (self);
@@ -937,16 +884,13 @@ update_after_filter (L4aHubsView *self)
 static void
 search_changed_cb (L4aHubsView *self)
 {
-  g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (self->store == NULL)
+  if (self->updating || g_strcmp0 (text, self->filter->search ? self->filter->search : "") == 0)
     return;
 
-  g_clear_pointer (&self->filter->matches, g_hash_table_unref);
-  self->filter->matches = l4a_registry_search_hubs (self->store, text, &error);
-  if (error != NULL)
-    g_warning ("The search failed: %s", error->message);
+  g_free (self->filter->search);
+  self->filter->search = g_strdup (text);
   update_after_filter (self);
 }
 
@@ -982,44 +926,14 @@ map_country_activated_cb (L4aHubsView *self,
   update_after_filter (self);
 }
 
-static void
-refresh_search (L4aHubsView *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  /* A saved or deleted hub changes what a search finds. */
-  if (*text != '\0')
-    {
-      g_clear_pointer (&self->filter->matches, g_hash_table_unref);
-      self->filter->matches = l4a_registry_search_hubs (self->store, text, NULL);
-    }
-}
-
-static void
-update_page_for_loading (L4aHubsView *self)
-{
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->hubs)) == 0;
-
-  if (hubs_loading (self) && empty)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-  else
-    update_pages (self);
-}
-
-/* The shared list changed (read again, a hub edited here, in another
+/* The list changed (a filter, a sort, a hub edited here, in another
  * window or another process): what depends on its content follows. */
 static void
 hubs_items_changed_cb (L4aHubsView *self)
 {
-  refresh_search (self);
-  update_filter_choices (self);
-  update_after_filter (self);
-}
-
-static void
-hubs_loading_cb (L4aHubsView *self)
-{
-  update_page_for_loading (self);
+  update_count (self);
+  update_pages (self);
+  update_map (self);
 }
 
 /* A hub on show is shown again when it, or what it holds, changed. */
@@ -1028,6 +942,11 @@ context_changed_cb (L4aHubsView *self,
                     L4aChanges  *changes)
 {
   const char *open = l4a_hubs_view_get_open_hub (self);
+
+  /* the countries and years to filter by are what the hubs hold */
+  if (l4a_changes_touches (changes, "hub") || l4a_changes_touches (changes, "government") ||
+      l4a_changes_is_everything (changes))
+    update_filter_choices (self);
 
   if (open != NULL && l4a_changes_contains (changes, "hub", open))
     {
@@ -1082,7 +1001,7 @@ static void
 open_position (L4aHubsView *self,
                guint        position)
 {
-  g_autoptr(L4aHub) hub = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(L4aHub) hub = self->hubs ? g_list_model_get_item (G_LIST_MODEL (self->hubs), position) : NULL;
 
   if (hub == NULL)
     return;
@@ -1301,8 +1220,8 @@ governments_action (GtkWidget  *widget,
 
 typedef struct
 {
-  GFile      *file;
-  GListModel *hubs;
+  GFile  *file;
+  GArray *nums;  /* the hubs shown, in the order shown */
 } CsvJob;
 
 static void
@@ -1311,7 +1230,7 @@ csv_job_free (gpointer data)
   CsvJob *job = data;
 
   g_clear_object (&job->file);
-  g_clear_object (&job->hubs);
+  g_clear_pointer (&job->nums, g_array_unref);
   g_free (job);
 }
 
@@ -1333,7 +1252,7 @@ csv_written_cb (GObject      *object,
       return;
     }
 
-  count = g_list_model_get_n_items (done->hubs);
+  count = done->nums->len;
   basename = g_file_get_basename (done->file);
   csv_job_free (done);
   /* translators: %s is a file name */
@@ -1342,7 +1261,54 @@ csv_written_cb (GObject      *object,
   add_toast (self, adw_toast_new (title));
 }
 
-/* A job of the context: it needs no connection, only the hubs shown. */
+/* The hubs @nums, in that order, read through @store. */
+static GListModel *
+read_hubs_in_order (L4aStore  *store,
+                    GArray    *nums,
+                    GError   **error)
+{
+  g_autoptr(GPtrArray) hubs = l4a_registry_get_hubs (store, (guint *) nums->data, nums->len, error);
+  g_autoptr(GHashTable) by_num = NULL;
+  GListStore *ordered;
+
+  if (hubs == NULL)
+    return NULL;
+  by_num = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < hubs->len; i++)
+    g_hash_table_insert (by_num, GUINT_TO_POINTER (l4a_hub_get_num (g_ptr_array_index (hubs, i))),
+                         g_ptr_array_index (hubs, i));
+  ordered = g_list_store_new (L4A_TYPE_HUB);
+  for (guint i = 0; i < nums->len; i++)
+    {
+      L4aHub *hub = g_hash_table_lookup (by_num, GUINT_TO_POINTER (g_array_index (nums, guint, i)));
+
+      if (hub != NULL)
+        g_list_store_append (ordered, hub);
+    }
+  return G_LIST_MODEL (ordered);
+}
+
+static gboolean
+write_csv (L4aStore      *store,
+           GArray        *nums,
+           GFile         *file,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GListModel) hubs = read_hubs_in_order (store, nums, error);
+  g_autoptr(GFileOutputStream) out = NULL;
+
+  if (hubs == NULL)
+    return FALSE;
+  /* g_file_replace() writes beside the file and renames on close, so a
+   * failure never leaves half a file under the chosen name. */
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
+  return out != NULL &&
+         l4a_csv_write_hubs (hubs, G_OUTPUT_STREAM (out), cancellable, error) &&
+         g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
+}
+
+/* A job of the context: the hubs shown are read in its worker. */
 static gpointer
 write_csv_job (L4aContextJob  *job,
                L4aStore       *store,
@@ -1351,36 +1317,29 @@ write_csv_job (L4aContextJob  *job,
                GError        **error)
 {
   CsvJob *csv = data;
-  g_autoptr(GFileOutputStream) out = NULL;
   CsvJob *done;
 
-  /* g_file_replace() writes beside the file and renames on close, so a
-   * failure never leaves half a file under the chosen name. */
-  out = g_file_replace (csv->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (out == NULL ||
-      !l4a_csv_write_hubs (csv->hubs, G_OUTPUT_STREAM (out), cancellable, error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
+  if (!write_csv (store, csv->nums, csv->file, cancellable, error))
     return NULL;
 
   /* what was written, for the caller */
   done = g_new0 (CsvJob, 1);
   done->file = g_object_ref (csv->file);
-  done->hubs = g_object_ref (csv->hubs);
+  done->nums = g_array_ref (csv->nums);
   return done;
 }
 
-/* A copy of what is shown, in the order shown, for another thread. */
-static GListModel *
+/* The hubs shown, in the order shown, as numbers: a copy for another thread. */
+static GArray *
 snapshot_visible (L4aHubsView *self)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  GListStore *copy = g_list_store_new (L4A_TYPE_HUB);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint n = 0;
+  const guint *nums = self->hubs ? l4a_hub_query_get_nums (self->hubs, &n) : NULL;
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
 
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->filtered), i));
-  g_list_store_splice (copy, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (copy);
+  if (n > 0)
+    g_array_append_vals (copy, nums, n);
+  return copy;
 }
 
 static void
@@ -1405,7 +1364,7 @@ export_response_cb (GtkNativeDialog *dialog,
         CsvJob *job = g_new0 (CsvJob, 1);
 
         job->file = g_object_ref (file);
-        job->hubs = snapshot_visible (self);
+        job->nums = snapshot_visible (self);
         l4a_context_run_async (self->context, write_csv_job, job, csv_job_free, csv_job_free, NULL, NULL,
                                NULL, csv_written_cb, g_object_ref (self));
       }
@@ -1419,16 +1378,13 @@ l4a_hubs_view_write_csv (L4aHubsView  *self,
                          GFile        *file,
                          GError      **error)
 {
-  g_autoptr(GListModel) hubs = NULL;
-  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GArray) nums = NULL;
 
   g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
 
-  hubs = snapshot_visible (self);
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  return out != NULL &&
-         l4a_csv_write_hubs (hubs, G_OUTPUT_STREAM (out), NULL, error) &&
-         g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+  nums = snapshot_visible (self);
+  return write_csv (self->store, nums, file, NULL, error);
 }
 
 static void
@@ -1511,7 +1467,7 @@ l4a_hubs_view_is_loading (L4aHubsView *self)
 {
   g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), FALSE);
 
-  return self->cancellable != NULL || hubs_loading (self);
+  return self->cancellable != NULL;
 }
 
 static void
@@ -1542,14 +1498,8 @@ l4a_hubs_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
-  /* The list widgets hold the models a little longer than this view holds
-   * its filter. */
-  if (self->custom_filter)
-    gtk_custom_filter_set_filter_func (self->custom_filter, NULL, NULL, NULL);
-  self->custom_filter = NULL;
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->sorted);
   g_clear_object (&self->hubs);
+  g_clear_object (&self->empty);
   g_clear_pointer (&self->filter, l4a_hub_filter_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->undo_snapshot, g_free);
@@ -1633,7 +1583,7 @@ l4a_hubs_view_init (L4aHubsView *self)
 
   self->filter = l4a_hub_filter_new ();
   self->history = g_ptr_array_new_with_free_func (g_free);
-  self->hubs = G_LIST_MODEL (g_list_store_new (L4A_TYPE_HUB));
+  self->empty = G_LIST_MODEL (g_list_store_new (L4A_TYPE_HUB));
 
   add_column (self, L4A_HUB_SORT_NAME, _("Name"), TRUE, -1);
   add_column (self, L4A_HUB_SORT_GOVERNMENT, _("Lead government"), TRUE, -1);
@@ -1644,24 +1594,17 @@ l4a_hubs_view_init (L4aHubsView *self)
   add_column (self, L4A_HUB_SORT_STATUS, _("Status"), FALSE, 100);
   add_column (self, L4A_HUB_SORT_TIME_FRAME, _("Time frame"), FALSE, 170);
 
-  /* Sorted first, then filtered: a search or a filter keeps the order and
-   * costs one pass over the hubs, never a new sort. */
-  self->sorted = gtk_sort_list_model_new (g_object_ref (self->hubs),
-                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  /* 100 000 hubs take a while to sort: in steps, so that no frame waits. */
-  gtk_sort_list_model_set_incremental (self->sorted, TRUE);
-  self->custom_filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
-                                              GTK_FILTER (self->custom_filter));
+  /* The columns' sorters only say which column the user chose: the query
+   * sorts, in SQLite. */
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
                     G_CALLBACK (sort_changed_cb), self);
   l4a_hubs_view_set_sort (self, L4A_HUB_SORT_NAME, FALSE);
 
-  rows = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  rows = gtk_single_selection_new (g_object_ref (self->empty));
   gtk_single_selection_set_autoselect (rows, FALSE);
   gtk_single_selection_set_can_unselect (rows, TRUE);
   self->table_model = GTK_SELECTION_MODEL (g_steal_pointer (&rows));
-  cards = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  cards = gtk_no_selection_new (g_object_ref (self->empty));
   self->cards_model = GTK_SELECTION_MODEL (g_steal_pointer (&cards));
   g_signal_connect_object (self->squeezer, "notify::visible-child", G_CALLBACK (attach_shown_list), self,
                            G_CONNECT_SWAPPED);
@@ -1711,27 +1654,32 @@ l4a_hubs_view_set_context (L4aHubsView *self,
       g_clear_object (&self->hubs);
       if (context != NULL)
         {
+          L4aHubSortKey key = L4A_HUB_SORT_NAME;
+          gboolean descending = FALSE;
+
           self->store = g_object_ref (l4a_context_get_store (context));
-          self->hubs = g_object_ref (l4a_context_get_hubs (context));
+          self->hubs = l4a_hub_query_new (context);
+          if (probe_sort (self, &key, &descending))
+            l4a_hub_query_set_sort (self->hubs, key, descending);
+          l4a_hub_query_set_filter (self->hubs, self->filter);
         }
-      else
-        self->hubs = G_LIST_MODEL (g_list_store_new (L4A_TYPE_HUB));
-      gtk_sort_list_model_set_model (self->sorted, self->hubs);
+      gtk_single_selection_set_model (GTK_SINGLE_SELECTION (self->table_model),
+                                      self->hubs ? G_LIST_MODEL (self->hubs) : self->empty);
+      gtk_no_selection_set_model (GTK_NO_SELECTION (self->cards_model),
+                                  self->hubs ? G_LIST_MODEL (self->hubs) : self->empty);
       if (context != NULL)
         {
-          /* after the sort and filter models have taken the change in */
+          /* after the lists have taken the change in */
           g_signal_connect_object (self->hubs, "items-changed", G_CALLBACK (hubs_items_changed_cb), self,
                                    G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-          g_signal_connect_object (self->hubs, "notify::loading", G_CALLBACK (hubs_loading_cb), self,
-                                   G_CONNECT_SWAPPED);
           g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
           g_signal_connect_object (context, "notify::role", G_CALLBACK (l4a_hubs_view_role_changed), self,
                                    G_CONNECT_SWAPPED);
           g_signal_connect_object (context, "notify::identity", G_CALLBACK (l4a_hubs_view_role_changed), self,
                                    G_CONNECT_SWAPPED);
         }
+      update_filter_choices (self);
       hubs_items_changed_cb (self);
-      update_page_for_loading (self);
     }
   l4a_hubs_view_role_changed (self);
 }
@@ -1755,22 +1703,27 @@ l4a_hubs_view_role_changed (L4aHubsView *self)
     }
 }
 
-/* All hubs. */
+/* All hubs: the context's list. */
 GListModel *
 l4a_hubs_view_get_model (L4aHubsView *self)
 {
   g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), NULL);
 
-  return self->hubs;
+  return self->context ? l4a_context_get_hubs (self->context) : self->empty;
 }
 
-/* The hubs shown, filtered and sorted. */
-GListModel *
+/**
+ * l4a_hubs_view_get_visible:
+ *
+ * Returns: (transfer none) (nullable): the hubs shown, filtered and
+ *   sorted, followed as the filters change; %NULL before a context
+ */
+L4aHubQuery *
 l4a_hubs_view_get_visible (L4aHubsView *self)
 {
   g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->filtered);
+  return self->hubs;
 }
 
 const L4aHubFilter *
@@ -1786,16 +1739,16 @@ void
 l4a_hubs_view_set_filter (L4aHubsView        *self,
                           const L4aHubFilter *filter)
 {
-  GHashTable *matches;
+  char *search;
 
   g_return_if_fail (L4A_IS_HUBS_VIEW (self));
   g_return_if_fail (filter != NULL);
 
-  matches = self->filter->matches ? g_hash_table_ref (self->filter->matches) : NULL;
+  search = g_steal_pointer (&self->filter->search);
   l4a_hub_filter_free (self->filter);
   self->filter = l4a_hub_filter_copy (filter);
-  g_clear_pointer (&self->filter->matches, g_hash_table_unref);
-  self->filter->matches = matches;
+  g_free (self->filter->search);
+  self->filter->search = search;
   sync_filter_controls (self);
   update_after_filter (self);
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "l4a-hub-filter.h"
+#include "l4a-hub-query.h"
 #include "l4a-context.h"
 
 G_BEGIN_DECLS
@@ -20,7 +21,7 @@ G_DECLARE_FINAL_TYPE (L4aHubsView, l4a_hubs_view, L4A, HUBS_VIEW, AdwBin)
 void                l4a_hubs_view_set_context    (L4aHubsView        *self,
                                                   L4aContext         *context,
                                                   GSettings          *settings);
-GListModel         *l4a_hubs_view_get_visible    (L4aHubsView        *self);
+L4aHubQuery        *l4a_hubs_view_get_visible    (L4aHubsView        *self);
 gboolean            l4a_hubs_view_write_csv      (L4aHubsView        *self,
                                                   GFile              *file,
                                                   GError            **error);

@@ -42,8 +42,8 @@ struct _L4aIndicatorsView
 
   L4aContextFollower follow;   /* the context, and what of it this view shows */
   L4aStore      *store;
-  GListModel    *hubs;
-  GPtrArray     *hub_ids;      /* in the order of the hub row */
+  L4aHubQuery   *hubs;         /* the Hubs view's list, its filters followed */
+  char          *selected_id;
   GPtrArray     *indicators;   /* L4aIndicatorEdit of the hub shown */
   GPtrArray     *cards;        /* L4aChartCard of the hub's indicators */
   GPtrArray     *all_cards;    /* the dashboard's, then those: for l4a_indicators_view_get_cards() */
@@ -78,12 +78,19 @@ G_DEFINE_FINAL_TYPE (L4aIndicatorsView, l4a_indicators_view, GTK_TYPE_WIDGET)
 
 static void rebuild_indicators (L4aIndicatorsView *self);
 
+/* The hub chosen in the hub row: an item of the Hubs view's list. */
 static const char *
 selected_hub (L4aIndicatorsView *self)
 {
   guint i = adw_combo_row_get_selected (self->hub_row);
+  g_autoptr(L4aHub) hub = NULL;
 
-  return self->hub_ids && i < self->hub_ids->len ? g_ptr_array_index (self->hub_ids, i) : NULL;
+  g_clear_pointer (&self->selected_id, g_free);
+  if (self->hubs != NULL && i != GTK_INVALID_LIST_POSITION)
+    hub = g_list_model_get_item (G_LIST_MODEL (self->hubs), i);
+  if (hub != NULL)
+    self->selected_id = g_strdup (l4a_hub_get_id (hub));
+  return self->selected_id;
 }
 
 static void
@@ -324,7 +331,7 @@ rebuild_dashboard (L4aIndicatorsView *self)
 {
   g_autoptr(GError) error = NULL;
   L4aChart *timeline;
-  guint n = self->hubs ? g_list_model_get_n_items (self->hubs) : 0;
+  guint n = self->hubs ? g_list_model_get_n_items (G_LIST_MODEL (self->hubs)) : 0;
   gint64 total = self->store ? l4a_store_count (self->store, "hub", NULL) : 0;
   g_autofree char *summary = NULL;
 
@@ -355,28 +362,20 @@ rebuild_dashboard (L4aIndicatorsView *self)
   rebuild_meetings (self);
 }
 
+/* The hub row lists the Hubs view's list itself, read as it scrolls. */
 static void
 fill_hub_row (L4aIndicatorsView *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *previous = g_strdup (selected_hub (self));
-  guint n = self->hubs ? g_list_model_get_n_items (self->hubs) : 0;
+  guint n = self->hubs ? g_list_model_get_n_items (G_LIST_MODEL (self->hubs)) : 0;
   guint keep = 0;
 
-  g_clear_pointer (&self->hub_ids, g_ptr_array_unref);
-  self->hub_ids = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(L4aHub) hub = g_list_model_get_item (self->hubs, i);
-
-      gtk_string_list_append (names, l4a_hub_get_name (hub));
-      g_ptr_array_add (self->hub_ids, g_strdup (l4a_hub_get_id (hub)));
-      if (g_strcmp0 (previous, l4a_hub_get_id (hub)) == 0)
-        keep = i;
-    }
   g_signal_handlers_block_by_func (self->hub_row, rebuild_indicators, self);
-  adw_combo_row_set_model (self->hub_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->hub_row, keep);
+  if (adw_combo_row_get_model (self->hub_row) != G_LIST_MODEL (self->hubs))
+    adw_combo_row_set_model (self->hub_row, G_LIST_MODEL (self->hubs));
+  if (previous == NULL || self->hubs == NULL || !l4a_hub_query_find (self->hubs, previous, &keep))
+    keep = 0;
+  adw_combo_row_set_selected (self->hub_row, n > 0 ? keep : GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->hub_row, rebuild_indicators, self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->hub_row), n > 0);
 }
@@ -1083,7 +1082,7 @@ rebuild_indicators (L4aIndicatorsView *self)
 void
 l4a_indicators_view_set_store (L4aIndicatorsView *self,
                                L4aStore          *store,
-                               GListModel        *hubs)
+                               L4aHubQuery       *hubs)
 {
   g_return_if_fail (L4A_IS_INDICATORS_VIEW (self));
 
@@ -1116,14 +1115,13 @@ l4a_indicators_view_select_hub (L4aIndicatorsView *self,
 {
   g_return_val_if_fail (L4A_IS_INDICATORS_VIEW (self), FALSE);
 
+  guint position;
+
   ensure_fresh (self);
-  for (guint i = 0; self->hub_ids && i < self->hub_ids->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->hub_ids, i), hub_id))
-      {
-        adw_combo_row_set_selected (self->hub_row, i);
-        return TRUE;
-      }
-  return FALSE;
+  if (self->hubs == NULL || !l4a_hub_query_find (self->hubs, hub_id, &position))
+    return FALSE;
+  adw_combo_row_set_selected (self->hub_row, position);
+  return TRUE;
 }
 
 /**
@@ -1176,7 +1174,7 @@ l4a_indicators_view_dispose (GObject *object)
   g_clear_object (&self->hubs);
   l4a_context_unfollow (&self->follow);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->hub_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->all_cards, g_ptr_array_unref);
@@ -1197,6 +1195,7 @@ l4a_indicators_view_class_init (L4aIndicatorsViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (L4A_TYPE_CHART_CARD);
+  g_type_ensure (L4A_TYPE_HUB);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-indicators-view.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, stack);
   gtk_widget_class_bind_template_child (widget_class, L4aIndicatorsView, summary);
@@ -1252,7 +1251,7 @@ static const char * const shown_kinds[] = { "hub", "indicator", "measurement", "
 void
 l4a_indicators_view_set_context (L4aIndicatorsView *self,
                                  L4aContext *context,
-                                 GListModel *hubs)
+                                 L4aHubQuery *hubs)
 {
   g_return_if_fail (L4A_IS_INDICATORS_VIEW (self));
   g_return_if_fail (!context || L4A_IS_CONTEXT (context));

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "l4a-context.h"
+#include "l4a-hub-query.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +19,7 @@ G_DECLARE_FINAL_TYPE (L4aIndicatorsView, l4a_indicators_view, L4A, INDICATORS_VI
 
 void        l4a_indicators_view_set_store    (L4aIndicatorsView *self,
                                               L4aStore          *store,
-                                              GListModel        *hubs);
-void l4a_indicators_view_set_context (L4aIndicatorsView *self, L4aContext *context, GListModel *hubs);
+                                              L4aHubQuery       *hubs);
+void l4a_indicators_view_set_context (L4aIndicatorsView *self, L4aContext *context, L4aHubQuery *hubs);
 
 G_END_DECLS

@@ -26,7 +26,7 @@ typedef struct
 {
   char      *country;
   char      *region;
-  GPtrArray *names;
+  guint      count;
 } CountryHubs;
 
 struct _L4aMapView
@@ -44,6 +44,8 @@ struct _L4aMapView
   double         drag_center_y;
   double         zoom_begin;
   GPtrArray     *links;       /* country codes, two by two: the hubs linked */
+  L4aHubQuery   *query;       /* the hubs shown, asked for names on hover */
+  gboolean       any_country;
 };
 
 G_DEFINE_FINAL_TYPE (L4aMapView, l4a_map_view, GTK_TYPE_WIDGET)
@@ -62,7 +64,6 @@ country_hubs_free (gpointer data)
 
   g_free (entry->country);
   g_free (entry->region);
-  g_ptr_array_unref (entry->names);
   g_free (entry);
 }
 
@@ -210,6 +211,7 @@ l4a_map_view_describe (L4aMapView *self,
 {
   CountryHubs *entry;
   g_autoptr(GString) text = NULL;
+  g_autoptr(GPtrArray) names = NULL;
   const char *name;
 
   g_return_val_if_fail (L4A_IS_MAP_VIEW (self), NULL);
@@ -225,11 +227,12 @@ l4a_map_view_describe (L4aMapView *self,
 
   text = g_string_new (NULL);
   /* translators: a country and how many hubs it has, e.g. “Spain: 2 hubs” */
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s: %u hub", "%s: %u hubs", entry->names->len),
-                          name, entry->names->len);
-  for (guint i = 0; i < entry->names->len && i < 8; i++)
-    g_string_append_printf (text, "\n• %s", (const char *) g_ptr_array_index (entry->names, i));
-  if (entry->names->len > 8)
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s: %u hub", "%s: %u hubs", entry->count),
+                          name, entry->count);
+  names = self->query ? l4a_hub_query_dup_names (self->query, country, self->any_country, 8) : NULL;
+  for (guint i = 0; names != NULL && i < names->len; i++)
+    g_string_append_printf (text, "\n• %s", (const char *) g_ptr_array_index (names, i));
+  if (entry->count > 8)
     /* translators: more hubs than the tooltip lists */
     g_string_append_printf (text, "\n%s", _("and more"));
 
@@ -509,6 +512,7 @@ l4a_map_view_dispose (GObject *object)
   g_clear_pointer (&self->hovered, g_free);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->focused, g_free);
+  g_clear_object (&self->query);
 
   G_OBJECT_CLASS (l4a_map_view_parent_class)->dispose (object);
 }
@@ -610,51 +614,47 @@ l4a_map_view_set_links (L4aMapView *self,
 }
 
 /**
- * l4a_map_view_set_hubs:
- * @hubs: a list of #L4aHub
+ * l4a_map_view_set_query:
+ * @query: (nullable): the hubs to show
+ * @any_country: whether to show every country, the query's country filter
+ *   aside (so that another can be chosen)
  *
- * Shows one marker per country of @hubs.
+ * Shows one marker per country of @query's hubs, counted in SQLite.
  */
 void
-l4a_map_view_set_hubs (L4aMapView *self,
-                       GListModel *hubs)
+l4a_map_view_set_query (L4aMapView  *self,
+                        L4aHubQuery *query,
+                        gboolean     any_country)
 {
+  g_autoptr(GPtrArray) counts = NULL;
   GHashTableIter iter;
   CountryHubs *entry;
-  guint n;
   g_autoptr(GString) description = g_string_new (NULL);
 
   g_return_if_fail (L4A_IS_MAP_VIEW (self));
-  g_return_if_fail (G_IS_LIST_MODEL (hubs));
+  g_return_if_fail (query == NULL || L4A_IS_HUB_QUERY (query));
 
+  g_set_object (&self->query, query);
+  self->any_country = any_country;
   g_array_set_size (self->markers, 0);
   g_hash_table_remove_all (self->by_country);
 
-  n = g_list_model_get_n_items (hubs);
-  for (guint i = 0; i < n; i++)
+  counts = query ? l4a_hub_query_count_countries (query, any_country) : g_ptr_array_new ();
+  for (guint i = 0; i < counts->len; i++)
     {
-      g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
-      const char *country = l4a_hub_get_country (hub);
+      L4aCountryCount *count = g_ptr_array_index (counts, i);
 
-      if (country == NULL)
-        continue;
-
-      entry = g_hash_table_lookup (self->by_country, country);
-      if (entry == NULL)
-        {
-          entry = g_new0 (CountryHubs, 1);
-          entry->country = g_strdup (country);
-          entry->region = g_strdup (l4a_hub_get_region (hub));
-          entry->names = g_ptr_array_new_with_free_func (g_free);
-          g_hash_table_insert (self->by_country, entry->country, entry);
-        }
-      g_ptr_array_add (entry->names, g_strdup (l4a_hub_get_name (hub)));
+      entry = g_new0 (CountryHubs, 1);
+      entry->country = g_strdup (count->country);
+      entry->region = g_strdup (count->region);
+      entry->count = count->count;
+      g_hash_table_insert (self->by_country, entry->country, entry);
     }
 
   g_hash_table_iter_init (&iter, self->by_country);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
     {
-      L4aMapMarker marker = { entry->country, entry->region, entry->names->len };
+      L4aMapMarker marker = { entry->country, entry->region, entry->count };
       g_array_append_val (self->markers, marker);
     }
   g_array_sort (self->markers, compare_markers);
@@ -690,7 +690,7 @@ l4a_map_view_get_marker_count (L4aMapView *self,
   g_return_val_if_fail (L4A_IS_MAP_VIEW (self), 0);
 
   entry = country ? g_hash_table_lookup (self->by_country, country) : NULL;
-  return entry ? entry->names->len : 0;
+  return entry ? entry->count : 0;
 }
 
 void

@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "l4a-hub-query.h"
+
 G_BEGIN_DECLS
 
 #define L4A_TYPE_MAP_VIEW (l4a_map_view_get_type ())
@@ -17,8 +19,9 @@ G_DECLARE_FINAL_TYPE (L4aMapView, l4a_map_view, L4A, MAP_VIEW, GtkWidget)
 GtkWidget  *l4a_map_view_new            (void);
 void        l4a_map_view_set_links      (L4aMapView *self,
                                          GPtrArray  *countries);
-void        l4a_map_view_set_hubs       (L4aMapView *self,
-                                         GListModel *hubs);
+void        l4a_map_view_set_query      (L4aMapView  *self,
+                                         L4aHubQuery *query,
+                                         gboolean     any_country);
 guint       l4a_map_view_get_n_markers  (L4aMapView *self);
 guint       l4a_map_view_get_marker_count (L4aMapView *self,
                                          const char *country);

@@ -15,7 +15,7 @@
 #include "core-test-utils.h"
 #include "l4a-context.h"
 #include "l4a-hub-edit.h"
-#include "l4a-hub-list.h"
+#include "l4a-hub-query.h"
 #include "l4a-review.h"
 #include "l4a-store-private.h"
 
@@ -108,13 +108,6 @@ recorder_has_items_changed (Recorder *recorder,
         g_array_index (recorder->items, guint, i + 2) == added)
       return TRUE;
   return FALSE;
-}
-
-static void
-wait_for_list (GListModel *list)
-{
-  while (l4a_hub_list_get_loading (L4A_HUB_LIST (list)))
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static void
@@ -235,7 +228,6 @@ test_changes (void)
 
   hubs = l4a_context_get_hubs (context);
   g_assert_true (hubs == l4a_context_get_hubs (context));
-  wait_for_list (hubs);
   g_assert_cmpuint (g_list_model_get_n_items (hubs), ==, 0);
   g_signal_connect (hubs, "items-changed", G_CALLBACK (items_changed_cb), &rec);
 
@@ -249,9 +241,8 @@ test_changes (void)
   g_assert_cmpuint (rec.changes->len, ==, 1);
   g_assert_true (l4a_changes_touches (g_ptr_array_index (rec.changes, 0), "hub"));
   g_assert_true (l4a_changes_touches (g_ptr_array_index (rec.changes, 0), "proposal"));
-  /* the list reads the registry again, in the worker */
-  g_assert_true (l4a_hub_list_get_loading (L4A_HUB_LIST (hubs)));
-  wait_for_list (hubs);
+  /* the list has read the registry's order again: one change, all of it */
+  g_assert_true (recorder_has_items_changed (&rec, 0, 0, sql_int (path, "SELECT count(*) FROM hub")));
   g_assert_false (l4a_context_is_busy (context));
   n_hubs = g_list_model_get_n_items (hubs);
   g_assert_cmpint (n_hubs, ==, sql_int (path, "SELECT count(*) FROM hub"));
@@ -261,7 +252,7 @@ test_changes (void)
   recorder_reset (&rec);
   id = hub_named (path, "Care Blocks Hub");
   g_assert_nonnull (id);
-  g_assert_true (l4a_hub_list_find (L4A_HUB_LIST (hubs), id, &position));
+  g_assert_true (l4a_hub_query_find (L4A_HUB_QUERY (hubs), id, &position));
   edit = l4a_registry_load_hub (l4a_context_get_store (context), id, &error);
   g_assert_no_error (error);
   g_free (edit->name);
@@ -298,7 +289,7 @@ test_changes (void)
   g_assert_false (l4a_store_in_transaction (l4a_context_get_store (context)));
 
   /* deleting it: a removal at its place (hubs related to it change too,
-   * each at its own place); Undo puts it back at the end */
+   * each at its own place); Undo puts it back at its place */
   {
     g_autofree char *snapshot = l4a_registry_delete_hub (l4a_context_get_store (context), id, &error);
 
@@ -307,13 +298,17 @@ test_changes (void)
     for (guint i = 0; i + 2 < rec.items->len; i += 3)
       g_assert_cmpuint (g_array_index (rec.items, guint, i + 1), ==, 1);
     g_assert_cmpuint (g_list_model_get_n_items (hubs), ==, n_hubs - 1);
-    g_assert_false (l4a_hub_list_find (L4A_HUB_LIST (hubs), id, NULL));
+    g_assert_false (l4a_hub_query_find (L4A_HUB_QUERY (hubs), id, NULL));
     recorder_reset (&rec);
     g_assert_true (l4a_registry_restore (l4a_context_get_store (context), snapshot, &error));
     g_assert_no_error (error);
-    g_assert_true (recorder_has_items_changed (&rec, n_hubs - 1, 0, 1));
-    g_assert_true (l4a_hub_list_find (L4A_HUB_LIST (hubs), id, &position));
-    g_assert_cmpuint (position, ==, n_hubs - 1);
+    g_assert_true (recorder_has_items_changed (&rec, position, 0, 1));
+    {
+      guint again;
+
+      g_assert_true (l4a_hub_query_find (L4A_HUB_QUERY (hubs), id, &again));
+      g_assert_cmpuint (again, ==, position);
+    }
     g_assert_cmpuint (g_list_model_get_n_items (hubs), ==, n_hubs);
   }
 }
@@ -354,7 +349,6 @@ test_other_process (void)
   context = l4a_context_new (path, &error);
   g_assert_no_error (error);
   hubs = l4a_context_get_hubs (context);
-  wait_for_list (hubs);
   g_signal_connect (context, "changed", G_CALLBACK (changed_cb), &rec);
 
   /* nothing changed: nothing announced */
@@ -366,7 +360,6 @@ test_other_process (void)
   g_assert_true (l4a_context_check_for_changes (context));
   g_assert_cmpuint (rec.changes->len, ==, 1);
   g_assert_true (l4a_changes_touches (g_ptr_array_index (rec.changes, 0), "hub"));
-  wait_for_list (hubs);
   g_assert_cmpint (g_list_model_get_n_items (hubs), ==, sql_int (path, "SELECT count(*) FROM hub"));
   g_assert_cmpuint (g_list_model_get_n_items (hubs), >, 0);
   g_assert_false (l4a_context_check_for_changes (context));
@@ -376,7 +369,7 @@ test_other_process (void)
   recorder_reset (&rec);
   g_signal_connect (hubs, "items-changed", G_CALLBACK (items_changed_cb), &rec);
   id = hub_named (path, "Care Blocks Hub");
-  g_assert_true (l4a_hub_list_find (L4A_HUB_LIST (hubs), id, &position));
+  g_assert_true (l4a_hub_query_find (L4A_HUB_QUERY (hubs), id, &position));
   other = l4a_store_open (path, &error);
   g_assert_no_error (error);
   edit = l4a_registry_load_hub (other, id, &error);
@@ -404,7 +397,6 @@ test_other_process (void)
   g_assert_true (l4a_context_check_for_changes (context));
   g_assert_cmpuint (rec.changes->len, ==, 1);
   g_assert_true (l4a_changes_is_everything (g_ptr_array_index (rec.changes, 0)));
-  wait_for_list (hubs);
   {
     gboolean seen = FALSE;
 
@@ -424,7 +416,6 @@ test_other_process (void)
   while (rec.changes->len == 0)
     g_main_context_iteration (NULL, TRUE);
   l4a_context_set_polling (context, 0);
-  wait_for_list (hubs);
 }
 
 /* Jobs ---------------------------------------------------------------------- */

@@ -271,10 +271,10 @@ render_registry (L4aApplication *app,
         l4a_hub_filter_clear (filter);
         l4a_hubs_view_set_filter (hubs, filter);
 
-        hub = g_list_model_get_item (l4a_hubs_view_get_visible (hubs), 0);
-        for (guint i = 0; i < g_list_model_get_n_items (l4a_hubs_view_get_visible (hubs)); i++)
+        hub = g_list_model_get_item (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs)), 0);
+        for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs))); i++)
           {
-            g_autoptr(L4aHub) candidate = g_list_model_get_item (l4a_hubs_view_get_visible (hubs), i);
+            g_autoptr(L4aHub) candidate = g_list_model_get_item (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs)), i);
             if (g_str_has_prefix (l4a_hub_get_name (candidate), "Rural"))
               g_set_object (&hub, candidate);
           }

@@ -21,7 +21,7 @@
 #include "l4a-governments-window-private.h"
 #include "l4a-hub.h"
 #include "l4a-hub-edit.h"
-#include "l4a-hub-list.h"
+#include "l4a-hub-query.h"
 #include "l4a-hub-editor.h"
 #include "l4a-hub-editor-private.h"
 #include "l4a-hub-page.h"
@@ -297,7 +297,7 @@ hubs_of (L4aWindow *window)
 static guint
 n_visible (L4aHubsView *hubs)
 {
-  return g_list_model_get_n_items (l4a_hubs_view_get_visible (hubs));
+  return g_list_model_get_n_items (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs)));
 }
 
 static void
@@ -362,8 +362,8 @@ test_sort_persists (void)
 
   /* The first row is the hub that starts last. */
   {
-    g_autoptr(L4aHub) first = g_list_model_get_item (l4a_hubs_view_get_visible (hubs), 0);
-    g_autoptr(L4aHub) second = g_list_model_get_item (l4a_hubs_view_get_visible (hubs), 1);
+    g_autoptr(L4aHub) first = g_list_model_get_item (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs)), 0);
+    g_autoptr(L4aHub) second = g_list_model_get_item (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs)), 1);
     g_assert_cmpstr (l4a_hub_get_start (first), >=, l4a_hub_get_start (second));
   }
   gtk_window_destroy (GTK_WINDOW (window));
@@ -389,7 +389,7 @@ test_edit_save_reopen (void)
   L4aWindow *window = open_window ();
   L4aHubsView *hubs = hubs_of (window);
   L4aStore *store = l4a_application_get_store (app);
-  g_autoptr(L4aHub) hub = g_list_model_get_item (l4a_hubs_view_get_visible (hubs), 0);
+  g_autoptr(L4aHub) hub = g_list_model_get_item (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs)), 0);
   g_autofree char *id = g_strdup (l4a_hub_get_id (hub));
   g_autoptr(L4aHubEdit) reloaded = NULL;
   L4aHubEditor *editor;
@@ -451,7 +451,7 @@ test_delete_undo (void)
 {
   L4aWindow *window = open_window ();
   L4aHubsView *hubs = hubs_of (window);
-  g_autoptr(L4aHub) hub = g_list_model_get_item (l4a_hubs_view_get_visible (hubs), 2);
+  g_autoptr(L4aHub) hub = g_list_model_get_item (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs)), 2);
   g_autofree char *id = g_strdup (l4a_hub_get_id (hub));
   g_autoptr(GError) error = NULL;
   guint before = g_list_model_get_n_items (l4a_hubs_view_get_model (hubs));
@@ -496,7 +496,7 @@ test_read_only_roles (void)
   GSettings *settings = l4a_application_get_settings (app);
   L4aWindow *window = open_window ();
   L4aHubsView *hubs = hubs_of (window);
-  g_autoptr(L4aHub) hub = g_list_model_get_item (l4a_hubs_view_get_visible (hubs), 0);
+  g_autoptr(L4aHub) hub = g_list_model_get_item (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs)), 0);
   GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "hub_page"));
   GtkWidget *edit_button = GTK_WIDGET (gtk_widget_get_template_child (page, L4A_TYPE_HUB_PAGE, "edit_button"));
   GtkWidget *new_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "new_button"));
@@ -1744,13 +1744,13 @@ test_import_refreshes_views (void)
 
   /* the list: the renamed hub in its place, the new one added */
   g_assert_cmpuint (g_list_model_get_n_items (l4a_hubs_view_get_model (hubs)), ==, n_before + 1);
-  g_assert_true (l4a_hub_list_find (L4A_HUB_LIST (l4a_hubs_view_get_model (hubs)), renamed_id, &position));
+  g_assert_true (l4a_hub_query_find (L4A_HUB_QUERY (l4a_hubs_view_get_model (hubs)), renamed_id, &position));
   {
     g_autoptr(L4aHub) hub = g_list_model_get_item (l4a_hubs_view_get_model (hubs), position);
 
     g_assert_cmpstr (l4a_hub_get_name (hub), ==, "Renamed by Another Workstation");
   }
-  g_assert_true (l4a_hub_list_find (L4A_HUB_LIST (l4a_hubs_view_get_model (hubs)), new_id, NULL));
+  g_assert_true (l4a_hub_query_find (L4A_HUB_QUERY (l4a_hubs_view_get_model (hubs)), new_id, NULL));
   /* the open page, the map and the dashboard */
   g_assert_cmpstr (l4a_hubs_view_get_open_hub (hubs), ==, renamed_id);
   {

@@ -1,0 +1,1050 @@
+/* l4a-hub-query.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-hub-query"
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "l4a-hub-query.h"
+#include "l4a-reference.h"
+#include "l4a-registry.h"
+#include "l4a-store-private.h"
+
+/**
+ * L4aHubQuery:
+ *
+ * The registry as a lazy #GListModel of #L4aHub over SQLite, however many
+ * hubs there are. It knows the hubs' numbers (hub.num) in the order asked,
+ * found by one query on the narrow hub_facet table (and the full-text
+ * index for a search); an item is read only when something asks for it,
+ * a page at a time, and kept while anyone holds it.
+ *
+ * Filtering, searching and sorting run in SQLite and change the list
+ * once, over the part that differs. Given a context, the query follows
+ * #L4aContext::changed: a hub edited in place is one items-changed at its
+ * position; a hub that moves, comes or goes is one change over the
+ * positions in between.
+ *
+ * The counts behind the map and the dashboard are SQL aggregates over the
+ * same filter (l4a_hub_query_count_regions() and the like), never a walk
+ * over the items.
+ */
+
+/* how many hubs are read at once around the one asked for */
+#define PAGE 64
+/* beyond this many hubs read, those nobody holds any more are let go */
+#define CACHE_MAX 2048
+/* beyond this many changed hubs, each is not looked up on its own */
+#define MAX_SINGLE_CHANGES 256
+
+struct _L4aHubQuery
+{
+  GObject        parent_instance;
+
+  L4aStore      *store;
+  L4aContext    *context;     /* weak */
+  gulong         changed_id;
+  L4aHubFilter  *filter;
+  L4aHubSortKey  key;
+  gboolean       descending;
+
+  GArray        *nums;        /* guint: the hubs, in order */
+  GHashTable    *positions;   /* num → position + 1; NULL until asked */
+  GHashTable    *cache;       /* num → L4aHub */
+  guint          total;       /* hubs in the registry; G_MAXUINT until asked */
+};
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (L4aHubQuery, l4a_hub_query, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+/* SQL ------------------------------------------------------------------------ */
+
+/* The filter as conditions on hub_facet f: only those set, so that an
+ * empty filter reads the sort index alone. @any_country leaves the
+ * country out (the map shows every country, to choose another). */
+static void
+append_where (GString            *sql,
+              const L4aHubFilter *filter,
+              const char         *fts,
+              gboolean            any_country)
+{
+  g_string_append (sql, " WHERE 1");
+  if (fts != NULL)
+    g_string_append (sql, " AND f.num IN (SELECT rowid FROM hub_fts WHERE hub_fts MATCH :fts)");
+  if (filter->region != NULL)
+    g_string_append (sql, " AND f.region = :region");
+  if (filter->country != NULL && !any_country)
+    g_string_append (sql, " AND f.country = :country");
+  if (filter->axis != NULL)
+    g_string_append (sql, " AND f.pact_axis = :axis");
+  if (filter->status != NULL)
+    g_string_append (sql, " AND f.status = :status");
+  if (filter->format != NULL)
+    g_string_append (sql, " AND f.format = :format");
+  if (filter->sdgs != 0)
+    g_string_append (sql, " AND f.sdgs & :sdgs");
+  if (filter->councils != 0)
+    g_string_append (sql, " AND f.councils & :councils");
+  if (filter->year > 0)
+    g_string_append (sql, " AND f.start_on <= :last AND f.end_on >= :first");
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           const char   *name,
+           const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_int (sqlite3_stmt *stmt,
+          const char   *name,
+          gint64        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static void
+bind_filter (sqlite3_stmt       *stmt,
+             const L4aHubFilter *filter,
+             const char         *fts)
+{
+  char first[16], last[16];
+
+  g_snprintf (first, sizeof first, "%04d-01-01", filter->year);
+  g_snprintf (last, sizeof last, "%04d-12-31", filter->year);
+  bind_text (stmt, ":fts", fts);
+  bind_text (stmt, ":region", filter->region);
+  bind_text (stmt, ":country", filter->country);
+  bind_text (stmt, ":axis", filter->axis);
+  bind_text (stmt, ":status", filter->status);
+  bind_text (stmt, ":format", filter->format);
+  bind_int (stmt, ":sdgs", filter->sdgs);
+  bind_int (stmt, ":councils", filter->councils);
+  bind_text (stmt, ":first", first);
+  bind_text (stmt, ":last", last);
+}
+
+/* The order of each sort key; names come last to break ties, then the
+ * hub's number, so that the order is total (l4a_hub_compare() in C). */
+static void
+append_order (GString       *sql,
+              L4aHubSortKey  key,
+              gboolean       descending)
+{
+  const char *dir = descending ? " DESC" : "";
+  g_autofree char *first = NULL;
+  const char *second = NULL;
+
+  switch (key)
+    {
+    case L4A_HUB_SORT_NAME:
+      break;
+    case L4A_HUB_SORT_GOVERNMENT:
+      first = g_strdup ("f.government_key");
+      break;
+    case L4A_HUB_SORT_COUNTRY:
+      first = g_strdup_printf ("l4a_rank (%d, f.country)", L4A_REFERENCE_COUNTRIES);
+      break;
+    case L4A_HUB_SORT_REGION:
+      first = g_strdup_printf ("l4a_rank (%d, f.region)", L4A_REFERENCE_REGIONS);
+      break;
+    case L4A_HUB_SORT_SDGS:
+      /* the lowest goal is the lowest bit set; none comes last */
+      first = g_strdup ("CASE f.sdgs WHEN 0 THEN 1 << 40 ELSE f.sdgs & -f.sdgs END");
+      break;
+    case L4A_HUB_SORT_AXIS:
+      first = g_strdup_printf ("l4a_rank (%d, f.pact_axis)", L4A_REFERENCE_AXES);
+      break;
+    case L4A_HUB_SORT_STATUS:
+      first = g_strdup ("f.status");
+      break;
+    case L4A_HUB_SORT_TIME_FRAME:
+      first = g_strdup ("f.start_on");
+      second = "f.end_on";
+      break;
+    case L4A_HUB_N_SORTS:
+    default:
+      g_return_if_reached ();
+    }
+
+  g_string_append (sql, " ORDER BY ");
+  if (first != NULL)
+    g_string_append_printf (sql, "%s%s, ", first, dir);
+  if (second != NULL)
+    g_string_append_printf (sql, "%s%s, ", second, dir);
+  g_string_append_printf (sql, "f.name_key%s, f.num%s", dir, dir);
+}
+
+static sqlite3_stmt *
+prepare (L4aHubQuery  *self,
+         const char   *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = l4a_store_prepare_cached (self->store, sql, &error);
+
+  if (stmt == NULL)
+    g_warning ("The registry cannot be read: %s", error->message);
+  return stmt;
+}
+
+static void
+finish (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* Runs @sql (a SELECT over hub_facet f with the filter's conditions) and
+ * gives its statement, bound, or NULL. */
+static sqlite3_stmt *
+start (L4aHubQuery *self,
+       const char  *select,
+       gboolean     any_country,
+       const char  *tail)
+{
+  g_autoptr(GString) sql = g_string_new (select);
+  g_autofree char *fts = l4a_fts_query_from_text (self->filter->search);
+  sqlite3_stmt *stmt;
+
+  append_where (sql, self->filter, fts, any_country);
+  if (tail != NULL)
+    g_string_append (sql, tail);
+  stmt = prepare (self, sql->str);
+  if (stmt != NULL)
+    bind_filter (stmt, self->filter, fts);
+  return stmt;
+}
+
+static GArray *
+read_nums (L4aHubQuery *self)
+{
+  g_autoptr(GString) order = g_string_new (NULL);
+  GArray *nums = g_array_new (FALSE, FALSE, sizeof (guint));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  append_order (order, self->key, self->descending);
+  stmt = start (self, "SELECT f.num FROM hub_facet f", FALSE, order->str);
+  if (stmt == NULL)
+    return nums;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint num = (guint) sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (nums, num);
+    }
+  if (rc != SQLITE_DONE)
+    g_warning ("The registry cannot be read: %s", sqlite3_errmsg (sqlite3_db_handle (stmt)));
+  finish (stmt);
+  return nums;
+}
+
+/* The list ----------------------------------------------------------------- */
+
+static void
+forget_unheld (L4aHubQuery *self)
+{
+  GHashTableIter iter;
+  gpointer hub;
+
+  g_hash_table_iter_init (&iter, self->cache);
+  while (g_hash_table_iter_next (&iter, NULL, &hub))
+    if (G_OBJECT (hub)->ref_count == 1)
+      g_hash_table_iter_remove (&iter);
+}
+
+/* Reads the hubs around @position that are not read yet. */
+static void
+read_page (L4aHubQuery *self,
+           guint        position)
+{
+  g_autoptr(GPtrArray) hubs = NULL;
+  g_autoptr(GError) error = NULL;
+  guint wanted[PAGE];
+  guint n = 0;
+  guint from = position > PAGE / 4 ? position - PAGE / 4 : 0;
+
+  for (guint i = from; i < self->nums->len && n < PAGE; i++)
+    {
+      guint num = g_array_index (self->nums, guint, i);
+
+      if (i == position || !g_hash_table_contains (self->cache, GUINT_TO_POINTER (num)))
+        wanted[n++] = num;
+    }
+
+  if (g_hash_table_size (self->cache) + n > CACHE_MAX)
+    forget_unheld (self);
+
+  hubs = l4a_registry_get_hubs (self->store, wanted, n, &error);
+  if (hubs == NULL)
+    {
+      g_warning ("The registry cannot be read: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < hubs->len; i++)
+    {
+      L4aHub *hub = g_ptr_array_index (hubs, i);
+      gpointer key = GUINT_TO_POINTER (l4a_hub_get_num (hub));
+
+      if (!g_hash_table_contains (self->cache, key))
+        g_hash_table_insert (self->cache, key, g_object_ref (hub));
+    }
+}
+
+static gboolean
+position_of (L4aHubQuery *self,
+             guint        num,
+             guint       *position)
+{
+  gpointer found;
+
+  if (self->positions == NULL)
+    {
+      self->positions = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < self->nums->len; i++)
+        g_hash_table_insert (self->positions, GUINT_TO_POINTER (g_array_index (self->nums, guint, i)),
+                             GUINT_TO_POINTER (i + 1));
+    }
+  found = g_hash_table_lookup (self->positions, GUINT_TO_POINTER (num));
+  if (found == NULL)
+    return FALSE;
+  *position = GPOINTER_TO_UINT (found) - 1;
+  return TRUE;
+}
+
+/* Reads the order again and changes the list once, over the part that
+ * differs; @first and @added say which positions that was. */
+static void
+update (L4aHubQuery *self,
+        guint       *first,
+        guint       *added)
+{
+  g_autoptr(GArray) old = self->nums;
+  guint prefix = 0, suffix = 0, shortest;
+  guint removed;
+
+  self->nums = read_nums (self);
+  self->total = G_MAXUINT;
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+
+  shortest = MIN (old->len, self->nums->len);
+  while (prefix < shortest && g_array_index (old, guint, prefix) == g_array_index (self->nums, guint, prefix))
+    prefix++;
+  while (suffix < shortest - prefix &&
+         g_array_index (old, guint, old->len - 1 - suffix) == g_array_index (self->nums, guint, self->nums->len - 1 - suffix))
+    suffix++;
+
+  removed = old->len - prefix - suffix;
+  *first = prefix;
+  *added = self->nums->len - prefix - suffix;
+  if (removed > 0 || *added > 0)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, *added);
+      if (removed != *added)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+}
+
+/**
+ * l4a_hub_query_refresh:
+ *
+ * Reads the order again, as after a change the query was not told of.
+ */
+void
+l4a_hub_query_refresh (L4aHubQuery *self)
+{
+  guint first, added;
+
+  g_return_if_fail (L4A_IS_HUB_QUERY (self));
+
+  update (self, &first, &added);
+}
+
+/* One hub shows something else: one change at its position, unless it is
+ * within the part just replaced. */
+static void
+hub_changed (L4aHubQuery *self,
+             guint        num,
+             guint        first,
+             guint        added)
+{
+  guint position;
+
+  if (position_of (self, num, &position) && (position < first || position >= first + added))
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
+/* Hubs read before that may show something else now: each read again, and
+ * announced where it differs. */
+static void
+reread_cached (L4aHubQuery *self,
+               guint        first,
+               guint        added)
+{
+  g_autoptr(GArray) nums = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->cache);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint num = GPOINTER_TO_UINT (key);
+
+      g_array_append_val (nums, num);
+    }
+  fresh = l4a_registry_get_hubs (self->store, (guint *) nums->data, nums->len, &error);
+  if (fresh == NULL)
+    {
+      g_warning ("The registry cannot be read: %s", error->message);
+      g_hash_table_remove_all (self->cache);
+      return;
+    }
+  for (guint i = 0; i < nums->len; i++)
+    {
+      guint num = g_array_index (nums, guint, i);
+      L4aHub *now = NULL;
+      L4aHub *before = g_hash_table_lookup (self->cache, GUINT_TO_POINTER (num));
+
+      for (guint j = 0; j < fresh->len && now == NULL; j++)
+        if (l4a_hub_get_num (g_ptr_array_index (fresh, j)) == num)
+          now = g_ptr_array_index (fresh, j);
+      if (now == NULL)
+        g_hash_table_remove (self->cache, GUINT_TO_POINTER (num));
+      else if (!l4a_hub_equal (before, now))
+        {
+          g_hash_table_insert (self->cache, GUINT_TO_POINTER (num), g_object_ref (now));
+          hub_changed (self, num, first, added);
+        }
+    }
+}
+
+static gboolean
+num_of_id (L4aHubQuery *self,
+           const char  *id,
+           guint       *num)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT num FROM hub WHERE id = ?1");
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    *num = (guint) sqlite3_column_int64 (stmt, 0);
+  finish (stmt);
+  return found;
+}
+
+static void
+context_changed_cb (L4aHubQuery *self,
+                    L4aChanges  *changes)
+{
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean all;
+  guint first, added;
+
+  if (!l4a_changes_touches (changes, "hub") && !l4a_changes_touches (changes, "government") &&
+      !l4a_changes_is_everything (changes))
+    return;
+
+  ids = l4a_changes_dup_ids (changes, "hub");
+  /* a government's name or place shows on each of its hubs */
+  all = l4a_changes_is_everything (changes) || l4a_changes_touches (changes, "government") ||
+        (l4a_changes_touches (changes, "hub") && ids == NULL) || g_strv_length (ids) > MAX_SINGLE_CHANGES;
+
+  if (!all)
+    for (guint i = 0; ids[i] != NULL; i++)
+      {
+        guint num;
+
+        if (num_of_id (self, ids[i], &num))
+          {
+            g_hash_table_remove (self->cache, GUINT_TO_POINTER (num));
+            g_array_append_val (changed, num);
+          }
+      }
+
+  update (self, &first, &added);
+
+  if (all)
+    reread_cached (self, first, added);
+  else
+    for (guint i = 0; i < changed->len; i++)
+      hub_changed (self, g_array_index (changed, guint, i), first, added);
+}
+
+/* Filter and sort --------------------------------------------------------- */
+
+const L4aHubFilter *
+l4a_hub_query_get_filter (L4aHubQuery *self)
+{
+  g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
+
+  return self->filter;
+}
+
+/**
+ * l4a_hub_query_set_filter:
+ * @filter: (nullable): what to let through, its search included; %NULL
+ *   for every hub
+ */
+void
+l4a_hub_query_set_filter (L4aHubQuery        *self,
+                          const L4aHubFilter *filter)
+{
+  g_return_if_fail (L4A_IS_HUB_QUERY (self));
+
+  l4a_hub_filter_free (self->filter);
+  self->filter = filter ? l4a_hub_filter_copy (filter) : l4a_hub_filter_new ();
+  l4a_hub_query_refresh (self);
+}
+
+L4aHubSortKey
+l4a_hub_query_get_sort_key (L4aHubQuery *self)
+{
+  g_return_val_if_fail (L4A_IS_HUB_QUERY (self), L4A_HUB_SORT_NAME);
+
+  return self->key;
+}
+
+gboolean
+l4a_hub_query_get_descending (L4aHubQuery *self)
+{
+  g_return_val_if_fail (L4A_IS_HUB_QUERY (self), FALSE);
+
+  return self->descending;
+}
+
+void
+l4a_hub_query_set_sort (L4aHubQuery   *self,
+                        L4aHubSortKey  key,
+                        gboolean       descending)
+{
+  g_return_if_fail (L4A_IS_HUB_QUERY (self));
+  g_return_if_fail (key < L4A_HUB_N_SORTS);
+
+  if (self->key == key && self->descending == !!descending)
+    return;
+  self->key = key;
+  self->descending = !!descending;
+  l4a_hub_query_refresh (self);
+}
+
+/**
+ * l4a_hub_query_find:
+ * @position: (out) (optional): where the hub @id is
+ *
+ * Returns: whether the hub @id is in the list
+ */
+gboolean
+l4a_hub_query_find (L4aHubQuery *self,
+                    const char  *id,
+                    guint       *position)
+{
+  guint num, found;
+
+  g_return_val_if_fail (L4A_IS_HUB_QUERY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!num_of_id (self, id, &num) || !position_of (self, num, &found))
+    return FALSE;
+  if (position != NULL)
+    *position = found;
+  return TRUE;
+}
+
+/**
+ * l4a_hub_query_get_nums:
+ *
+ * Returns: (array length=n_nums) (transfer none): the hubs' numbers, in
+ *   the list's order, until the list changes
+ */
+const guint *
+l4a_hub_query_get_nums (L4aHubQuery *self,
+                        guint       *n_nums)
+{
+  g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
+
+  *n_nums = self->nums->len;
+  return (const guint *) self->nums->data;
+}
+
+/**
+ * l4a_hub_query_count_all:
+ *
+ * Returns: how many hubs the registry holds, the filter aside
+ */
+guint
+l4a_hub_query_count_all (L4aHubQuery *self)
+{
+  g_return_val_if_fail (L4A_IS_HUB_QUERY (self), 0);
+
+  if (self->total == G_MAXUINT)
+    {
+      sqlite3_stmt *stmt = prepare (self, "SELECT count(*) FROM hub_facet");
+
+      self->total = 0;
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        self->total = (guint) sqlite3_column_int64 (stmt, 0);
+      if (stmt != NULL)
+        finish (stmt);
+    }
+  return self->total;
+}
+
+/* Counts ------------------------------------------------------------------ */
+
+static GHashTable *
+count_by (L4aHubQuery *self,
+          const char  *column,
+          gboolean     any_country)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT %s, count(*) FROM hub_facet f", column);
+  g_autofree char *tail = g_strdup_printf (" AND %s IS NOT NULL GROUP BY %s", column, column);
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = start (self, select, any_country, tail);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (counts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
+  if (stmt != NULL)
+    finish (stmt);
+  return counts;
+}
+
+/**
+ * l4a_hub_query_count_regions:
+ *
+ * Returns: (transfer full) (element-type utf8 guint): how many hubs of
+ *   the list each region has, by region code
+ */
+GHashTable *
+l4a_hub_query_count_regions (L4aHubQuery *self)
+{
+  g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
+
+  return count_by (self, "f.region", FALSE);
+}
+
+void
+l4a_country_count_free (L4aCountryCount *count)
+{
+  if (count == NULL)
+    return;
+  g_free (count->country);
+  g_free (count->region);
+  g_free (count);
+}
+
+/**
+ * l4a_hub_query_count_countries:
+ * @any_country: whether to count every country, the country filter aside
+ *
+ * Returns: (transfer full) (element-type L4aCountryCount): how many hubs
+ *   of the list each country has, with its region, for the map
+ */
+GPtrArray *
+l4a_hub_query_count_countries (L4aHubQuery *self,
+                               gboolean     any_country)
+{
+  GPtrArray *counts = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_country_count_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
+
+  stmt = start (self, "SELECT f.country, min (f.region), count(*) FROM hub_facet f", any_country,
+                " AND f.country IS NOT NULL GROUP BY f.country");
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      L4aCountryCount *count = g_new0 (L4aCountryCount, 1);
+
+      count->country = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      count->region = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      count->count = (guint) sqlite3_column_int64 (stmt, 2);
+      g_ptr_array_add (counts, count);
+    }
+  if (stmt != NULL)
+    finish (stmt);
+  return counts;
+}
+
+/**
+ * l4a_hub_query_dup_names:
+ * @country: a country code
+ * @max_names: at most this many
+ *
+ * Returns: (transfer full) (element-type utf8): the names of the list's
+ *   hubs in @country, by name
+ */
+GPtrArray *
+l4a_hub_query_dup_names (L4aHubQuery *self,
+                         const char  *country,
+                         gboolean     any_country,
+                         guint        max_names)
+{
+  g_autofree char *tail = g_strdup_printf (" AND f.country = :in_country ORDER BY f.name_key, f.num LIMIT %u",
+                                           max_names);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
+  g_return_val_if_fail (country != NULL, names);
+
+  stmt = start (self, "SELECT f.name FROM hub_facet f", any_country, tail);
+  if (stmt != NULL)
+    bind_text (stmt, ":in_country", country);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (stmt != NULL)
+    finish (stmt);
+  return names;
+}
+
+/**
+ * l4a_hub_query_count_sdgs:
+ * @counts: (out caller-allocates): hubs per goal, 1 to 17; a hub counts
+ *   once for each of its goals
+ */
+void
+l4a_hub_query_count_sdgs (L4aHubQuery *self,
+                          guint        counts[L4A_N_SDGS + 1])
+{
+  g_autoptr(GString) select = g_string_new ("SELECT ");
+  sqlite3_stmt *stmt;
+
+  g_return_if_fail (L4A_IS_HUB_QUERY (self));
+
+  memset (counts, 0, sizeof (guint) * (L4A_N_SDGS + 1));
+  /* one pass: a sum per goal */
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    g_string_append_printf (select, "%stotal ((f.sdgs >> %u) & 1)", goal > 1 ? ", " : "", goal);
+  g_string_append (select, " FROM hub_facet f");
+  stmt = start (self, select->str, FALSE, NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+      counts[goal] = (guint) sqlite3_column_int64 (stmt, (int) goal - 1);
+  if (stmt != NULL)
+    finish (stmt);
+}
+
+/**
+ * l4a_hub_query_link_countries:
+ * @any_country: whether to take every country, the country filter aside
+ *
+ * Returns: (transfer full) (element-type utf8): the countries of the
+ *   accepted links between two hubs of the list, two by two, for the map
+ */
+GPtrArray *
+l4a_hub_query_link_countries (L4aHubQuery *self,
+                              gboolean     any_country)
+{
+  g_autoptr(GString) shown = g_string_new ("SELECT f.num FROM hub_facet f");
+  g_autoptr(GString) sql = NULL;
+  g_autofree char *fts = NULL;
+  GPtrArray *countries = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
+
+  fts = l4a_fts_query_from_text (self->filter->search);
+  append_where (shown, self->filter, fts, any_country);
+  sql = g_string_new (NULL);
+  g_string_printf (sql,
+                   "SELECT fa.country, fb.country FROM hub_link l "
+                   "JOIN hub a ON a.id = l.hub_id JOIN hub b ON b.id = l.other_id "
+                   "JOIN hub_facet fa ON fa.num = a.num JOIN hub_facet fb ON fb.num = b.num "
+                   "WHERE l.status = 'accepted' AND fa.country IS NOT NULL AND fb.country IS NOT NULL "
+                   "AND a.num IN (%s) AND b.num IN (%s)", shown->str, shown->str);
+  stmt = prepare (self, sql->str);
+  if (stmt != NULL)
+    bind_filter (stmt, self->filter, fts);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (countries, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (countries, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (stmt != NULL)
+    finish (stmt);
+  return countries;
+}
+
+/**
+ * l4a_hub_query_ending_last:
+ * @max_hubs: at most this many
+ *
+ * Returns: (transfer full) (element-type L4aHub): the hubs of the list
+ *   that end last, the latest first, for the timeline
+ */
+GPtrArray *
+l4a_hub_query_ending_last (L4aHubQuery *self,
+                           guint        max_hubs)
+{
+  g_autoptr(GArray) nums = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *tail = g_strdup_printf (" ORDER BY f.end_on DESC, f.num LIMIT %u", max_hubs);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  GPtrArray *hubs;
+
+  g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
+
+  stmt = start (self, "SELECT f.num FROM hub_facet f", FALSE, tail);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint num = (guint) sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (nums, num);
+    }
+  if (stmt != NULL)
+    finish (stmt);
+  hubs = l4a_registry_get_hubs (self->store, (guint *) nums->data, nums->len, &error);
+  if (hubs == NULL)
+    {
+      g_warning ("The registry cannot be read: %s", error->message);
+      return g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  return hubs;
+}
+
+/**
+ * l4a_hub_query_dup_countries:
+ *
+ * Returns: (transfer full) (element-type utf8): the countries that have
+ *   hubs, the filter aside
+ */
+GPtrArray *
+l4a_hub_query_dup_countries (L4aHubQuery *self)
+{
+  GPtrArray *countries = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
+
+  stmt = prepare (self, "SELECT DISTINCT country FROM hub_facet WHERE country IS NOT NULL");
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (countries, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (stmt != NULL)
+    finish (stmt);
+  return countries;
+}
+
+/**
+ * l4a_hub_query_get_years:
+ * @first: (out): the first year a hub starts in
+ * @last: (out): the last year a hub ends in
+ *
+ * Returns: whether there are hubs, the filter aside
+ */
+gboolean
+l4a_hub_query_get_years (L4aHubQuery *self,
+                         int         *first,
+                         int         *last)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (L4A_IS_HUB_QUERY (self), FALSE);
+
+  stmt = prepare (self, "SELECT min (start_on), max (end_on) FROM hub_facet");
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      *first = atoi ((const char *) sqlite3_column_text (stmt, 0));
+      *last = atoi ((const char *) sqlite3_column_text (stmt, 1));
+      found = TRUE;
+    }
+  if (stmt != NULL)
+    finish (stmt);
+  return found;
+}
+
+/* GListModel -------------------------------------------------------------- */
+
+static GType
+list_model_get_item_type (GListModel *model)
+{
+  return L4A_TYPE_HUB;
+}
+
+static guint
+list_model_get_n_items (GListModel *model)
+{
+  return L4A_HUB_QUERY (model)->nums->len;
+}
+
+static gpointer
+list_model_get_item (GListModel *model,
+                     guint       position)
+{
+  L4aHubQuery *self = L4A_HUB_QUERY (model);
+  gpointer key;
+  L4aHub *hub;
+
+  if (position >= self->nums->len)
+    return NULL;
+
+  key = GUINT_TO_POINTER (g_array_index (self->nums, guint, position));
+  hub = g_hash_table_lookup (self->cache, key);
+  if (hub == NULL)
+    {
+      read_page (self, position);
+      hub = g_hash_table_lookup (self->cache, key);
+    }
+  if (hub == NULL)
+    {
+      /* gone since the order was read, by a write not announced yet: an
+       * empty row until the announcement comes */
+      L4aHubRow row = { .id = "", .name = "", .num = GPOINTER_TO_UINT (key) };
+
+      return l4a_hub_new_row (&row);
+    }
+  return g_object_ref (hub);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_model_get_item_type;
+  iface->get_n_items = list_model_get_n_items;
+  iface->get_item = list_model_get_item;
+}
+
+/* GObject ------------------------------------------------------------------ */
+
+static void
+l4a_hub_query_dispose (GObject *object)
+{
+  L4aHubQuery *self = (L4aHubQuery *)object;
+
+  if (self->context != NULL)
+    {
+      g_clear_signal_handler (&self->changed_id, self->context);
+      g_object_remove_weak_pointer (G_OBJECT (self->context), (gpointer *) &self->context);
+      self->context = NULL;
+    }
+  g_hash_table_remove_all (self->cache);
+
+  G_OBJECT_CLASS (l4a_hub_query_parent_class)->dispose (object);
+}
+
+static void
+l4a_hub_query_finalize (GObject *object)
+{
+  L4aHubQuery *self = (L4aHubQuery *)object;
+
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->nums, g_array_unref);
+  g_clear_pointer (&self->filter, l4a_hub_filter_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (l4a_hub_query_parent_class)->finalize (object);
+}
+
+static void
+l4a_hub_query_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  L4aHubQuery *self = L4A_HUB_QUERY (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->nums->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+l4a_hub_query_class_init (L4aHubQueryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = l4a_hub_query_dispose;
+  object_class->finalize = l4a_hub_query_finalize;
+  object_class->get_property = l4a_hub_query_get_property;
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+l4a_hub_query_init (L4aHubQuery *self)
+{
+  self->filter = l4a_hub_filter_new ();
+  self->nums = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->cache = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->total = G_MAXUINT;
+}
+
+/**
+ * l4a_hub_query_new_for_store:
+ *
+ * Returns: (transfer full): every hub of @store, by name; it follows no
+ *   change (see l4a_hub_query_new())
+ */
+L4aHubQuery *
+l4a_hub_query_new_for_store (L4aStore *store)
+{
+  L4aHubQuery *self;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  self = g_object_new (L4A_TYPE_HUB_QUERY, NULL);
+  self->store = g_object_ref (store);
+  g_array_unref (self->nums);
+  self->nums = read_nums (self);
+  return self;
+}
+
+/**
+ * l4a_hub_query_new:
+ *
+ * Returns: (transfer full): every hub of @context, by name, kept in line
+ *   with what changes in it
+ */
+L4aHubQuery *
+l4a_hub_query_new (L4aContext *context)
+{
+  L4aHubQuery *self;
+
+  g_return_val_if_fail (L4A_IS_CONTEXT (context), NULL);
+
+  self = l4a_hub_query_new_for_store (l4a_context_get_store (context));
+  self->context = context;
+  g_object_add_weak_pointer (G_OBJECT (context), (gpointer *) &self->context);
+  self->changed_id = g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self,
+                                              G_CONNECT_SWAPPED);
+  return self;
+}
