@@ -75,4 +75,54 @@ l4a_test_sql_exec (const char *path,
   sqlite3_close (db);
 }
 
+/* Fills the database at @path (made and migrated already) with @n generated
+ * hubs and @n / 5 governments, as another program would: plain SQL, so the
+ * sort keys are left for the application to fill. Names mix accents and
+ * case ("Évora", "école", "Zürich"), every region, 60 countries, every
+ * status, format and axis (and none), zero to two goals, some councils. */
+static inline void
+l4a_test_generate_registry (const char *path,
+                            guint       n)
+{
+  guint governments = MAX (1, n / 5);
+  g_autofree char *sql = g_strdup_printf (
+    "BEGIN;"
+    "CREATE TEMP TABLE word (k INTEGER PRIMARY KEY, w TEXT);"
+    "INSERT INTO word (w) VALUES ('Água'), ('Évora'), ('école'), ('Zürich'), ('Ñandú'), ('alpha'), ('Beta'),"
+    " ('Øresund'), ('Straße'), ('Île'), ('care'), ('Care'), ('Resilience'), ('water'), ('Water'), ('Çatalhöyük'),"
+    " ('mobility'), ('Kraków');"
+    "CREATE TEMP TABLE c (k INTEGER PRIMARY KEY, code TEXT);"
+    "INSERT INTO c (code) SELECT code FROM country ORDER BY code LIMIT 60;"
+    "CREATE TEMP TABLE r (k INTEGER PRIMARY KEY, code TEXT);"
+    "INSERT INTO r (code) SELECT code FROM region WHERE kind = 'region' ORDER BY code;"
+    "CREATE TEMP TABLE a (k INTEGER PRIMARY KEY, code TEXT);"
+    "INSERT INTO a (code) SELECT code FROM pact_axis ORDER BY code;"
+    "CREATE TEMP TABLE p (k INTEGER PRIMARY KEY, code TEXT);"
+    "INSERT INTO p (code) SELECT code FROM policy_council ORDER BY position LIMIT 3;"
+    "WITH RECURSIVE g(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM g WHERE i < %u - 1) "
+    "INSERT INTO government (id, name, kind, country, region, created_at, updated_at, origin) "
+    "SELECT printf ('gov-%%05d', i), (SELECT w FROM word WHERE k = 1 + (i * 5) %% 18) || ' City ' || i, 'city', "
+    "  (SELECT code FROM c WHERE k = 1 + (i * 7) %% 60), (SELECT code FROM r WHERE k = 1 + i %% 7), "
+    "  '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'test' FROM g;"
+    "WITH RECURSIVE h(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM h WHERE i < %u - 1) "
+    "INSERT INTO hub (id, government_id, name, summary, pact_axis, format, start_on, end_on, status, "
+    "                 created_at, updated_at, origin) "
+    "SELECT printf ('hub-%%06d', i), printf ('gov-%%05d', i %% %u), "
+    "  (SELECT w FROM word WHERE k = 1 + i %% 18) || ' ' || (SELECT w FROM word WHERE k = 1 + (i / 18) %% 18) || ' ' || i, "
+    "  'A generated hub', "
+    "  CASE WHEN i %% 5 = 0 THEN NULL ELSE (SELECT code FROM a WHERE k = 1 + i %% 3) END, "
+    "  CASE i %% 3 WHEN 0 THEN 'in-person' WHEN 1 THEN 'virtual' ELSE 'hybrid' END, "
+    "  printf ('%%04d-%%02d-01', 2018 + i %% 8, 1 + i %% 12), printf ('%%04d-%%02d-01', 2020 + i %% 8, 1 + i %% 12), "
+    "  CASE WHEN i %% 7 = 0 THEN 'completed' WHEN i %% 11 = 0 THEN 'withdrawn' ELSE 'active' END, "
+    "  '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'test' FROM h;"
+    "INSERT INTO hub_sdg (hub_id, goal) SELECT id, 1 + num %% 17 FROM hub WHERE id LIKE 'hub-%%' AND num %% 13 <> 0;"
+    "INSERT OR IGNORE INTO hub_sdg (hub_id, goal) SELECT id, 1 + (num * 7) %% 17 FROM hub "
+    "  WHERE id LIKE 'hub-%%' AND num %% 4 <> 0 AND num %% 13 <> 0;"
+    "INSERT INTO hub_council (hub_id, council) SELECT id, (SELECT code FROM p WHERE k = 1 + num %% 3) "
+    "  FROM hub WHERE id LIKE 'hub-%%' AND num %% 3 = 0;"
+    "COMMIT;", governments, n, governments);
+
+  l4a_test_sql_exec (path, sql);
+}
+
 G_END_DECLS

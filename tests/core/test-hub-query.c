@@ -1,0 +1,379 @@
+/* test-hub-query.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The lazy registry list (L4aHubQuery) against the plain way: every hub
+ * read, filtered with l4a_hub_filter_matches() and sorted with
+ * l4a_hub_compare() in C. Same hubs, same order, for every sort key, both
+ * directions and every kind of filter and search, on a generated registry
+ * whose names mix accents and case; the same counts for the map and the
+ * dashboard; and the list kept right as hubs and governments change here
+ * or in another program.
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "core-test-utils.h"
+#include "l4a-context.h"
+#include "l4a-hub-edit.h"
+#include "l4a-hub-query.h"
+#include "l4a-registry.h"
+#include "l4a-store-private.h"
+
+#define N_HUBS 600
+
+static char *tmpdir;
+
+static char *
+make_registry (const char *name,
+               guint       n)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aStore) store = l4a_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  l4a_test_generate_registry (path, n);
+  return g_steal_pointer (&path);
+}
+
+static L4aHubSortKey sort_key;
+static gboolean sort_descending;
+
+static int
+compare_cb (gconstpointer a,
+            gconstpointer b)
+{
+  int order = l4a_hub_compare (*(L4aHub **) a, *(L4aHub **) b, sort_key);
+
+  return sort_descending ? -order : order;
+}
+
+/* The plain way: every hub, filtered and sorted in C. */
+static GPtrArray *
+expected_hubs (L4aStore           *store,
+               const L4aHubFilter *filter,
+               L4aHubSortKey       key,
+               gboolean            descending)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = l4a_registry_list_hubs (store, &error);
+  g_autoptr(L4aHubFilter) plain = l4a_hub_filter_copy (filter);
+  GPtrArray *hubs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert_no_error (error);
+  g_clear_pointer (&plain->matches, g_hash_table_unref);
+  if (filter->search != NULL)
+    {
+      plain->matches = l4a_registry_search_hubs (store, filter->search, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(L4aHub) hub = g_list_model_get_item (all, i);
+
+      if (l4a_hub_filter_matches (plain, hub))
+        g_ptr_array_add (hubs, g_object_ref (hub));
+    }
+  sort_key = key;
+  sort_descending = descending;
+  g_ptr_array_sort (hubs, compare_cb);
+  return hubs;
+}
+
+static void
+assert_same_list (L4aHubQuery *query,
+                  GPtrArray   *expected,
+                  const char  *what)
+{
+  guint n_nums;
+  const guint *nums = l4a_hub_query_get_nums (query, &n_nums);
+
+  if (n_nums != expected->len)
+    g_error ("%s: %u hubs listed, %u expected", what, n_nums, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      L4aHub *want = g_ptr_array_index (expected, i);
+
+      if (nums[i] != l4a_hub_get_num (want))
+        {
+          g_autoptr(L4aHub) got = g_list_model_get_item (G_LIST_MODEL (query), i);
+
+          g_error ("%s: at %u, “%s” (%u) listed, “%s” (%u) expected", what, i, l4a_hub_get_name (got),
+                   nums[i], l4a_hub_get_name (want), l4a_hub_get_num (want));
+        }
+    }
+  /* the items read a page at a time are the hubs themselves */
+  for (guint i = 0; i < expected->len; i += 1 + expected->len / 7)
+    {
+      g_autoptr(L4aHub) got = g_list_model_get_item (G_LIST_MODEL (query), i);
+
+      g_assert_true (l4a_hub_equal (got, g_ptr_array_index (expected, i)));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, expected->len);
+}
+
+/* The counts of the map and the dashboard, in C, over @hubs. */
+static void
+assert_same_counts (L4aHubQuery *query,
+                    GPtrArray   *hubs)
+{
+  g_autoptr(GHashTable) regions = l4a_hub_query_count_regions (query);
+  g_autoptr(GPtrArray) countries = l4a_hub_query_count_countries (query, FALSE);
+  g_autoptr(GHashTable) want_regions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) want_countries = g_hash_table_new (g_str_hash, g_str_equal);
+  guint sdgs[L4A_N_SDGS + 1], want_sdgs[L4A_N_SDGS + 1] = { 0 };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < hubs->len; i++)
+    {
+      L4aHub *hub = g_ptr_array_index (hubs, i);
+      const char *region = l4a_hub_get_region (hub), *country = l4a_hub_get_country (hub);
+
+      g_hash_table_insert (want_regions, (gpointer) region,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (want_regions, region)) + 1));
+      g_hash_table_insert (want_countries, (gpointer) country,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (want_countries, country)) + 1));
+      for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+        want_sdgs[goal] += (l4a_hub_get_sdgs (hub) >> goal) & 1;
+    }
+
+  g_assert_cmpuint (g_hash_table_size (regions), ==, g_hash_table_size (want_regions));
+  g_hash_table_iter_init (&iter, want_regions);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (regions, key)), ==, GPOINTER_TO_UINT (value));
+  g_assert_cmpuint (countries->len, ==, g_hash_table_size (want_countries));
+  for (guint i = 0; i < countries->len; i++)
+    {
+      L4aCountryCount *count = g_ptr_array_index (countries, i);
+
+      g_assert_cmpuint (count->count, ==, GPOINTER_TO_UINT (g_hash_table_lookup (want_countries, count->country)));
+    }
+  l4a_hub_query_count_sdgs (query, sdgs);
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    g_assert_cmpuint (sdgs[goal], ==, want_sdgs[goal]);
+}
+
+/* Every sort key, both ways, under every kind of filter. */
+static void
+test_same_as_plain (void)
+{
+  g_autofree char *path = make_registry ("same.sqlite", N_HUBS);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aStore) store = l4a_store_open (path, &error);
+  g_autoptr(L4aHubQuery) query = NULL;
+  g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_hub_filter_free);
+  L4aHubFilter *filter;
+
+  g_assert_no_error (error);
+  /* the keys another program left empty are filled on opening */
+  g_assert_cmpint (l4a_test_sql_int (path, "SELECT count(*) FROM hub_facet WHERE name_key IS NULL "
+                                           "OR government_key IS NULL"), ==, 0);
+  g_assert_cmpint (l4a_test_sql_int (path, "SELECT count(*) FROM hub_facet"), ==, N_HUBS);
+
+  g_ptr_array_add (filters, l4a_hub_filter_new ());
+  filter = l4a_hub_filter_new (); filter->region = g_strdup ("europe"); g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->country = l4a_test_sql_text (path, "SELECT country FROM government "
+                                                                              "WHERE id = 'gov-00003'");
+  g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->axis = g_strdup ("planet"); g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->status = g_strdup ("withdrawn"); g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->format = g_strdup ("hybrid"); g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->sdgs = 1u << 11; g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->sdgs = (1u << 3) | (1u << 16); g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->councils = l4a_council_mask ("multilevel-governance");
+  g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->year = 2021; g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->search = g_strdup ("evora"); g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->search = g_strdup ("ZUR wat"); g_ptr_array_add (filters, filter);
+  /* query syntax is searched as text */
+  filter = l4a_hub_filter_new (); filter->search = g_strdup ("\"care\" OR NEAR(-"); g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->search = g_strdup ("nothing-like-this"); g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new ();
+  filter->search = g_strdup ("care");
+  filter->region = g_strdup ("africa");
+  filter->sdgs = (1u << 1) | (1u << 8) | (1u << 15);
+  filter->status = g_strdup ("active");
+  filter->year = 2022;
+  g_ptr_array_add (filters, filter);
+
+  query = l4a_hub_query_new_for_store (store);
+  for (guint f = 0; f < filters->len; f++)
+    for (int key = 0; key < L4A_HUB_N_SORTS; key++)
+      for (int descending = 0; descending <= 1; descending++)
+        {
+          g_autoptr(GPtrArray) expected = NULL;
+          g_autofree char *what = g_strdup_printf ("filter %u, sort by %s%s", f, l4a_hub_sort_key_to_string (key),
+                                                   descending ? ", descending" : "");
+
+          l4a_hub_query_set_sort (query, key, descending);
+          l4a_hub_query_set_filter (query, g_ptr_array_index (filters, f));
+          expected = expected_hubs (store, g_ptr_array_index (filters, f), key, descending);
+          assert_same_list (query, expected, what);
+          if (key == L4A_HUB_SORT_NAME && !descending)
+            assert_same_counts (query, expected);
+        }
+  g_assert_cmpuint (l4a_hub_query_count_all (query), ==, N_HUBS);
+
+  /* accents and case aside: “école …” and “Évora …” among the e’s and
+   * “Água …” among the a’s, not after the z’s */
+  {
+    g_autoptr(L4aHubFilter) none = l4a_hub_filter_new ();
+    const char * const starts[] = { "Água", "Beta", "école", "Évora", "Zürich" };
+    guint first[G_N_ELEMENTS (starts)];
+
+    l4a_hub_query_set_filter (query, none);
+    l4a_hub_query_set_sort (query, L4A_HUB_SORT_NAME, FALSE);
+    for (guint s = 0; s < G_N_ELEMENTS (starts); s++)
+      {
+        first[s] = G_MAXUINT;
+        for (guint i = 0; i < N_HUBS && first[s] == G_MAXUINT; i++)
+          {
+            g_autoptr(L4aHub) hub = g_list_model_get_item (G_LIST_MODEL (query), i);
+
+            if (g_str_has_prefix (l4a_hub_get_name (hub), starts[s]))
+              first[s] = i;
+          }
+        g_assert_cmpuint (first[s], <, N_HUBS);
+      }
+    g_assert_cmpuint (first[0], <, first[1]);
+    g_assert_cmpuint (first[1], <, first[2]);
+    g_assert_cmpuint (first[2], <, first[4]);
+    g_assert_cmpuint (first[3], <, first[4]);
+  }
+}
+
+typedef struct
+{
+  GArray *changes;  /* position, removed, added */
+} Recorder;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Recorder   *recorder)
+{
+  g_array_append_val (recorder->changes, position);
+  g_array_append_val (recorder->changes, removed);
+  g_array_append_val (recorder->changes, added);
+}
+
+static void
+assert_follows (L4aHubQuery *query,
+                L4aStore    *store,
+                const char  *what)
+{
+  g_autoptr(GPtrArray) expected = expected_hubs (store, l4a_hub_query_get_filter (query),
+                                                 l4a_hub_query_get_sort_key (query),
+                                                 l4a_hub_query_get_descending (query));
+
+  assert_same_list (query, expected, what);
+}
+
+/* The list follows the context: edits here, in another connection and in
+ * another program without the sort keys' function. */
+static void
+test_follows_changes (void)
+{
+  g_autofree char *path = make_registry ("live.sqlite", 200);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aContext) context = l4a_context_new (path, &error);
+  g_autoptr(L4aHubQuery) query = NULL;
+  g_autoptr(L4aHubFilter) filter = l4a_hub_filter_new ();
+  g_autoptr(L4aHubEdit) edit = NULL;
+  g_autoptr(L4aHub) held = NULL;
+  Recorder rec = { g_array_new (FALSE, FALSE, sizeof (guint)) };
+  L4aStore *store;
+  guint position, moved;
+
+  g_assert_no_error (error);
+  store = l4a_context_get_store (context);
+  query = l4a_hub_query_new (context);
+  filter->sdgs = 1u << 5;
+  l4a_hub_query_set_filter (query, filter);
+  l4a_hub_query_set_sort (query, L4A_HUB_SORT_GOVERNMENT, FALSE);
+  assert_follows (query, store, "before");
+  g_signal_connect (query, "items-changed", G_CALLBACK (items_changed_cb), &rec);
+
+  /* an edit that keeps the hub's place: one change, at its place */
+  g_assert_true (l4a_hub_query_find (query, "hub-000003", &position));
+  held = g_list_model_get_item (G_LIST_MODEL (query), position);
+  edit = l4a_registry_load_hub (store, "hub-000003", &error);
+  g_assert_no_error (error);
+  g_free (edit->summary);
+  edit->summary = g_strdup ("Edited here");
+  g_free (edit->status);
+  edit->status = g_strdup ("completed");
+  g_assert_true (l4a_registry_save_hub (store, edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rec.changes->len, ==, 3);
+  g_assert_cmpuint (g_array_index (rec.changes, guint, 0), ==, position);
+  g_assert_cmpuint (g_array_index (rec.changes, guint, 1), ==, 1);
+  g_assert_cmpuint (g_array_index (rec.changes, guint, 2), ==, 1);
+  {
+    g_autoptr(L4aHub) now = g_list_model_get_item (G_LIST_MODEL (query), position);
+
+    g_assert_cmpstr (l4a_hub_get_status (now), ==, "completed");
+    g_assert_false (now == held);
+  }
+  assert_follows (query, store, "after a status");
+
+  /* a new goal takes a hub out of the list: one removal at its place */
+  g_array_set_size (rec.changes, 0);
+  g_clear_pointer (&edit, l4a_hub_edit_free);
+  edit = l4a_registry_load_hub (store, "hub-000003", &error);
+  g_assert_no_error (error);
+  edit->sdgs = 1u << 9;
+  g_assert_true (l4a_registry_save_hub (store, edit, &error));
+  g_assert_cmpuint (rec.changes->len, ==, 3);
+  g_assert_cmpuint (g_array_index (rec.changes, guint, 0), ==, position);
+  g_assert_cmpuint (g_array_index (rec.changes, guint, 1), ==, 1);
+  g_assert_cmpuint (g_array_index (rec.changes, guint, 2), ==, 0);
+  g_assert_false (l4a_hub_query_find (query, "hub-000003", NULL));
+  assert_follows (query, store, "after a goal");
+
+  /* its government renamed elsewhere (no sort-key function there): its
+   * hubs move, once, when the context looks */
+  g_array_set_size (rec.changes, 0);
+  g_assert_true (l4a_hub_query_find (query, "hub-000020", &position));
+  l4a_test_sql_exec (path, "UPDATE government SET name = 'Aaaa Renamed', revision = revision + 1 "
+                           "WHERE id = 'gov-00020'");
+  g_assert_true (l4a_context_check_for_changes (context));
+  g_assert_cmpint (l4a_test_sql_int (path, "SELECT count(*) FROM hub_facet WHERE government_key IS NULL"), ==, 0);
+  g_assert_true (l4a_hub_query_find (query, "hub-000020", &moved));
+  g_assert_cmpuint (moved, <, position);
+  g_assert_cmpuint (rec.changes->len, >=, 3);
+  assert_follows (query, store, "after a government renamed elsewhere");
+
+  /* a hub added and one deleted by another program */
+  l4a_test_sql_exec (path, "INSERT INTO hub (id, government_id, name, start_on, end_on, created_at, updated_at, "
+                           "origin) VALUES ('hub-new', 'gov-00001', 'Ångström Added Hub', '2024-01-01', "
+                           "'2026-01-01', 'x', 'x', 'test');"
+                           "INSERT INTO hub_sdg (hub_id, goal) VALUES ('hub-new', 5);"
+                           "DELETE FROM hub WHERE id = 'hub-000037';");
+  l4a_context_check_for_changes (context);
+  g_assert_true (l4a_hub_query_find (query, "hub-new", NULL));
+  g_assert_false (l4a_hub_query_find (query, "hub-000037", NULL));
+  assert_follows (query, store, "after another program's hub");
+
+  g_array_unref (rec.changes);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/hub-query/same-as-plain", test_same_as_plain);
+  g_test_add_func ("/hub-query/follows-changes", test_follows_changes);
+
+  return l4a_test_run_in_tmpdir (&tmpdir, "l4a-hub-query-XXXXXX");
+}
