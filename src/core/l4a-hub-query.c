@@ -238,18 +238,12 @@ start (L4aHubQuery *self,
   return stmt;
 }
 
-static GArray *
-read_nums (L4aHubQuery *self)
+static void
+append_nums (sqlite3_stmt *stmt,
+             GArray       *nums)
 {
-  g_autoptr(GString) order = g_string_new (NULL);
-  GArray *nums = g_array_new (FALSE, FALSE, sizeof (guint));
-  sqlite3_stmt *stmt;
   int rc;
 
-  append_order (order, self->key, self->descending);
-  stmt = start (self, "SELECT f.num FROM hub_facet f", FALSE, order->str);
-  if (stmt == NULL)
-    return nums;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       guint num = (guint) sqlite3_column_int64 (stmt, 0);
@@ -259,6 +253,83 @@ read_nums (L4aHubQuery *self)
   if (rc != SQLITE_DONE)
     g_warning ("The registry cannot be read: %s", sqlite3_errmsg (sqlite3_db_handle (stmt)));
   finish (stmt);
+}
+
+/* The whole registry by region, country or axis: one range of that
+ * column's index per code, in the order of the codes (their names in the
+ * user's language for countries), hubs without one last; no sort at all. */
+static void
+read_ranked_nums (L4aHubQuery       *self,
+                  const char        *column,
+                  L4aReferenceTable  table,
+                  GArray            *nums)
+{
+  const char *dir = self->descending ? " DESC" : "";
+  g_autofree char *by_code = g_strdup_printf ("SELECT f.num FROM hub_facet f WHERE f.%s = ?1 "
+                                              "ORDER BY f.name_key%s, f.num%s", column, dir, dir);
+  g_autofree char *without = g_strdup_printf ("SELECT f.num FROM hub_facet f WHERE f.%s IS NULL "
+                                              "ORDER BY f.name_key%s, f.num%s", column, dir, dir);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  sqlite3_stmt *stmt;
+
+  if (table == L4A_REFERENCE_COUNTRIES)
+    {
+      g_autoptr(GPtrArray) sorted = l4a_reference_sorted_codes (table);
+
+      for (guint i = 0; i < sorted->len; i++)
+        g_ptr_array_add (codes, (gpointer) g_intern_string (g_ptr_array_index (sorted, i)));
+    }
+  else
+    {
+      guint n;
+      const L4aReferenceEntry *entries = l4a_reference_entries (table, &n);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (codes, (gpointer) entries[i].code);
+    }
+
+  if (self->descending && (stmt = prepare (self, without)) != NULL)
+    append_nums (stmt, nums);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, self->descending ? codes->len - 1 - i : i);
+
+      stmt = prepare (self, by_code);
+      if (stmt == NULL)
+        return;
+      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+      append_nums (stmt, nums);
+    }
+  if (!self->descending && (stmt = prepare (self, without)) != NULL)
+    append_nums (stmt, nums);
+}
+
+static GArray *
+read_nums (L4aHubQuery *self)
+{
+  g_autoptr(GString) order = g_string_new (NULL);
+  GArray *nums = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean everything = l4a_hub_filter_is_empty (self->filter);
+  sqlite3_stmt *stmt;
+
+  if (everything && self->key == L4A_HUB_SORT_REGION)
+    read_ranked_nums (self, "region", L4A_REFERENCE_REGIONS, nums);
+  else if (everything && self->key == L4A_HUB_SORT_COUNTRY)
+    read_ranked_nums (self, "country", L4A_REFERENCE_COUNTRIES, nums);
+  else if (everything && self->key == L4A_HUB_SORT_AXIS)
+    read_ranked_nums (self, "pact_axis", L4A_REFERENCE_AXES, nums);
+  else
+    {
+      append_order (order, self->key, self->descending);
+      /* the whole registry is read in the order of a covering index; a
+       * filtered list is read whole and sorted, which costs less than
+       * walking that index and looking up each hub (hubs are stored in
+       * the order they came) */
+      stmt = start (self, everything ? "SELECT f.num FROM hub_facet f" : "SELECT f.num FROM hub_facet f NOT INDEXED",
+                    FALSE, order->str);
+      if (stmt != NULL)
+        append_nums (stmt, nums);
+    }
   return nums;
 }
 

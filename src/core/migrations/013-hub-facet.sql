@@ -37,10 +37,20 @@ SELECT h.num, h.government_id, h.name, l4a_fold (h.name), l4a_fold (g.name), g.r
                   WHERE c.hub_id = h.id), 0)
 FROM hub h JOIN government g ON g.id = h.government_id;
 
+-- One covering index per sort key, so that the whole registry is listed
+-- in any order by reading one index (by region, country or axis: one
+-- range of the index per code, in the order of their names, see
+-- l4a-hub-query.c); filtered lists are read whole and sorted.
 CREATE INDEX hub_facet_by_name ON hub_facet (name_key, num);
-CREATE INDEX hub_facet_by_government ON hub_facet (government_id);
-CREATE INDEX hub_facet_by_country ON hub_facet (country);
+CREATE INDEX hub_facet_by_government_key ON hub_facet (government_key, name_key, num);
+CREATE INDEX hub_facet_by_country ON hub_facet (country, name_key, num);
+CREATE INDEX hub_facet_by_region ON hub_facet (region, name_key, num);
+CREATE INDEX hub_facet_by_axis ON hub_facet (pact_axis, name_key, num);
+CREATE INDEX hub_facet_by_status ON hub_facet (status, name_key, num);
+CREATE INDEX hub_facet_by_time ON hub_facet (start_on, end_on, name_key, num);
+CREATE INDEX hub_facet_by_goal ON hub_facet ((CASE sdgs WHEN 0 THEN 1 << 40 ELSE sdgs & -sdgs END), name_key, num);
 CREATE INDEX hub_facet_by_end ON hub_facet (end_on);
+CREATE INDEX hub_facet_by_government ON hub_facet (government_id);
 
 CREATE TRIGGER hub_facet_insert AFTER INSERT ON hub
 BEGIN
