@@ -67,6 +67,7 @@ struct _L4aHubsView
   GCancellable       *cancellable;          /* loading the sample data */
   char               *count_text;
   gboolean            updating;
+  gboolean            choices_stale; /* the drop-downs wait to be shown */
   gboolean            probing;
   int                 probe_key;
 
@@ -614,7 +615,7 @@ compare_by_label (gconstpointer a,
 
 /* The choices of each filter: reference data, or what the hubs hold. */
 static void
-update_filter_choices (L4aHubsView *self)
+fill_filter_choices (L4aHubsView *self)
 {
   g_autoptr(GPtrArray) country_codes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
@@ -664,7 +665,27 @@ update_filter_choices (L4aHubsView *self)
     g_ptr_array_add (years, g_strdup_printf ("%d", year));
   set_drop_codes (self, DROP_YEAR, years);
 
+  self->choices_stale = FALSE;
   sync_filter_controls (self);
+}
+
+/* The choices are filled when the filters are on show: a drop-down makes
+ * rows for its list even while hidden, which would cost every start. */
+static void
+update_filter_choices (L4aHubsView *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (self->filter_button);
+
+  self->choices_stale = TRUE;
+  if (popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover)))
+    fill_filter_choices (self);
+}
+
+static void
+filter_popover_shown_cb (L4aHubsView *self)
+{
+  if (self->choices_stale)
+    fill_filter_choices (self);
 }
 
 /* Chips ---------------------------------------------------------------------- */
@@ -1618,6 +1639,8 @@ l4a_hubs_view_init (L4aHubsView *self)
   gtk_list_view_set_factory (self->list_view, factory);
 
   build_filter_controls (self);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->filter_button), "show",
+                           G_CALLBACK (filter_popover_shown_cb), self, G_CONNECT_SWAPPED);
   update_filter_choices (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->registry_box));
   update_after_filter (self);
