@@ -1,0 +1,178 @@
+/* test-registry-scale.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window on a registry of 100 000 hubs (fewer under valgrind): it
+ * opens with them all counted, searches, sorts and scrolls to the last
+ * hub, which is then on screen.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gui-test-utils.h"
+#include "test-utils.h"
+#include "l4a-application.h"
+#include "l4a-hub.h"
+#include "l4a-hub-query.h"
+#include "l4a-hubs-view.h"
+#include "l4a-hubs-view-private.h"
+#include "l4a-window.h"
+#include "l4a-window-private.h"
+
+static char *tmpdir;
+static char *path;
+static guint n_hubs;
+
+static GtkWidget *
+child_of (GtkWidget  *hubs,
+          const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (hubs, L4A_TYPE_HUBS_VIEW, name));
+}
+
+/* A label showing @text, mapped, under @widget. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} Shown;
+
+static gboolean
+label_shown (gpointer data)
+{
+  Shown *shown = data;
+
+  return shows_label (shown->widget, shown->text);
+}
+
+static void
+test_scale (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aApplication) app = l4a_application_new (path);
+  g_autofree char *count = NULL;
+  g_autofree char *last_name = NULL;
+  L4aWindow *window;
+  GtkWidget *hubs;
+  L4aHubQuery *shown;
+  GtkAdjustment *adjustment;
+  gint64 found;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (l4a_application_open_store (app, &error));
+  g_assert_no_error (error);
+  window = l4a_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  l4a_test_iterate (0.3);
+  hubs = l4a_window_get_view (window, "hubs");
+  shown = l4a_hubs_view_get_visible (L4A_HUBS_VIEW (hubs));
+
+  /* every hub counted, the first ones on screen */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n_hubs);
+  count = g_strdup_printf ("%'u hubs", n_hubs);
+  g_assert_cmpstr (l4a_hubs_view_get_count_text (L4A_HUBS_VIEW (hubs)), ==, count);
+  {
+    g_autoptr(L4aHub) first = g_list_model_get_item (G_LIST_MODEL (shown), 0);
+    Shown first_shown = { child_of (hubs, "column_view"), l4a_hub_get_name (first) };
+
+    l4a_test_wait_until (label_shown, &first_shown, 30, "the first hub on screen");
+  }
+
+  /* a search: as many hubs as the full-text index finds */
+  l4a_hubs_view_set_search (L4A_HUBS_VIEW (hubs), "evora");
+  found = l4a_test_sql_int (path, "SELECT count(*) FROM hub_fts WHERE hub_fts MATCH '\"evora\"*'");
+  g_assert_cmpint (found, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, (guint) found);
+  for (guint i = 0; i < MIN (found, 30); i++)
+    {
+      g_autoptr(L4aHub) hub = g_list_model_get_item (G_LIST_MODEL (shown), i);
+
+      g_assert_nonnull (strstr (l4a_hub_get_name (hub), "vora"));
+    }
+  l4a_hubs_view_set_search (L4A_HUBS_VIEW (hubs), "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n_hubs);
+
+  /* a sort: by time frame, latest first */
+  l4a_hubs_view_set_sort (L4A_HUBS_VIEW (hubs), L4A_HUB_SORT_TIME_FRAME, TRUE);
+  l4a_test_iterate (0.1);
+  g_assert_cmpuint (l4a_hub_query_get_sort_key (shown), ==, L4A_HUB_SORT_TIME_FRAME);
+  {
+    g_autoptr(L4aHub) first = g_list_model_get_item (G_LIST_MODEL (shown), 0);
+    g_autoptr(L4aHub) last = g_list_model_get_item (G_LIST_MODEL (shown), n_hubs - 1);
+    g_autofree char *latest = l4a_test_sql_text (path, "SELECT max (start_on) FROM hub");
+    g_autofree char *earliest = l4a_test_sql_text (path, "SELECT min (start_on) FROM hub");
+
+    g_assert_cmpstr (l4a_hub_get_start (first), ==, latest);
+    g_assert_cmpstr (l4a_hub_get_start (last), ==, earliest);
+  }
+  l4a_hubs_view_set_sort (L4A_HUBS_VIEW (hubs), L4A_HUB_SORT_NAME, FALSE);
+  l4a_test_iterate (0.1);
+
+  /* scrolled to the end, the last hub is on screen */
+  {
+    g_autoptr(L4aHub) last = g_list_model_get_item (G_LIST_MODEL (shown), n_hubs - 1);
+    Shown last_shown = { child_of (hubs, "column_view"), NULL };
+
+    last_name = g_strdup (l4a_hub_get_name (last));
+    last_shown.text = last_name;
+    g_assert_false (shows_label (last_shown.widget, last_name));
+    adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (child_of (hubs, "column_view")));
+    for (guint step = 0; step < 50 && !label_shown (&last_shown); step++)
+      {
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                              gtk_adjustment_get_page_size (adjustment));
+        l4a_test_iterate (0.1);
+      }
+    l4a_test_wait_until (label_shown, &last_shown, 30, "the last hub on screen");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  l4a_test_iterate (0.1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  const char *wrapper = g_getenv ("L4A_GUI_WRAPPER");
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  /* under valgrind, a registry that is still many screens long */
+  n_hubs = wrapper != NULL && *wrapper != '\0' ? 3000 : 100000;
+  tmpdir = g_dir_make_tmp ("l4a-scale-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (tmpdir, "hubs.sqlite", NULL);
+  {
+    g_autoptr(L4aStore) store = l4a_store_open (path, &error);
+
+    g_assert_no_error (error);
+  }
+  l4a_test_generate_registry (path, n_hubs);
+
+  g_test_add_func ("/gui/registry/scale", test_scale);
+  status = g_test_run ();
+
+  l4a_test_remove_tree (tmpdir);
+  g_free (tmpdir);
+  g_free (path);
+  return status;
+}
