@@ -56,6 +56,7 @@ struct _L4aHubsView
   GSettings          *settings;
   L4aHubQuery        *hubs;    /* what the view shows; NULL before a context */
   GListModel         *empty;   /* shown before a context */
+  GtkSliceListModel  *slice;   /* the first screenful until the first frame, then all */
   L4aHubFilter       *filter;
   GtkColumnViewColumn *columns[L4A_HUB_N_SORTS];
   GtkDropDown        *drops[N_DROPS];
@@ -131,6 +132,24 @@ show_error (L4aHubsView  *self,
 
 /* Cells ------------------------------------------------------------------ */
 
+/* A name cut short says itself whole in its tooltip, asked when shown:
+ * setting a tooltip as a row is bound asks the display where the pointer
+ * is, a round trip per row while scrolling. */
+static gboolean
+name_query_tooltip_cb (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip)
+{
+  const char *text = gtk_label_get_label (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -140,6 +159,11 @@ setup_label_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (GPOINTER_TO_INT (user_data) == L4A_HUB_SORT_NAME)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (name_query_tooltip_cb), NULL);
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -197,7 +221,33 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_label (GTK_LABEL (child), text ? text : "");
-  gtk_widget_set_tooltip_text (child, key == L4A_HUB_SORT_NAME ? text : NULL);
+}
+
+/* Before it knows the height of a row, a GTK 4.8 list makes rows for up
+ * to 200 items at once: the lists get the first screenful of hubs until
+ * the first frame is painted, then all of them, when only the rows on
+ * screen are made. */
+#define FIRST_SCREEN 40
+
+static void
+widen_after_paint_cb (GdkFrameClock *clock,
+                      L4aHubsView   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, widen_after_paint_cb, self);
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+static void
+widen_when_painted (L4aHubsView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
+    return;
+  if (clock == NULL)
+    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  else
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (widen_after_paint_cb), self, 0);
 }
 
 /* Only the list on show (the table, or the cards when narrow) has the
@@ -369,7 +419,8 @@ add_column (L4aHubsView   *self,
   sort->key = key;
   sorter = gtk_custom_sorter_new (column_compare_cb, sort, g_free);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (key == L4A_HUB_SORT_SDGS ? setup_chips_cb : setup_label_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (key == L4A_HUB_SORT_SDGS ? setup_chips_cb : setup_label_cb),
+                    GINT_TO_POINTER (key));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (key));
 
   column = gtk_column_view_column_new (title, factory);
@@ -1520,6 +1571,7 @@ l4a_hubs_view_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_object (&self->hubs);
+  g_clear_object (&self->slice);
   g_clear_object (&self->empty);
   g_clear_pointer (&self->filter, l4a_hub_filter_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
@@ -1621,11 +1673,13 @@ l4a_hubs_view_init (L4aHubsView *self)
                     G_CALLBACK (sort_changed_cb), self);
   l4a_hubs_view_set_sort (self, L4A_HUB_SORT_NAME, FALSE);
 
-  rows = gtk_single_selection_new (g_object_ref (self->empty));
+  self->slice = gtk_slice_list_model_new (g_object_ref (self->empty), 0, G_MAXUINT);
+  g_signal_connect (self, "map", G_CALLBACK (widen_when_painted), NULL);
+  rows = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (rows, FALSE);
   gtk_single_selection_set_can_unselect (rows, TRUE);
   self->table_model = GTK_SELECTION_MODEL (g_steal_pointer (&rows));
-  cards = gtk_no_selection_new (g_object_ref (self->empty));
+  cards = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   self->cards_model = GTK_SELECTION_MODEL (g_steal_pointer (&cards));
   g_signal_connect_object (self->squeezer, "notify::visible-child", G_CALLBACK (attach_shown_list), self,
                            G_CONNECT_SWAPPED);
@@ -1686,10 +1740,10 @@ l4a_hubs_view_set_context (L4aHubsView *self,
             l4a_hub_query_set_sort (self->hubs, key, descending);
           l4a_hub_query_set_filter (self->hubs, self->filter);
         }
-      gtk_single_selection_set_model (GTK_SINGLE_SELECTION (self->table_model),
-                                      self->hubs ? G_LIST_MODEL (self->hubs) : self->empty);
-      gtk_no_selection_set_model (GTK_NO_SELECTION (self->cards_model),
-                                  self->hubs ? G_LIST_MODEL (self->hubs) : self->empty);
+      gtk_slice_list_model_set_size (self->slice, FIRST_SCREEN);
+      gtk_slice_list_model_set_model (self->slice, self->hubs ? G_LIST_MODEL (self->hubs) : self->empty);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        widen_when_painted (self);
       if (context != NULL)
         {
           /* after the lists have taken the change in */

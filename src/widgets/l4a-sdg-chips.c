@@ -49,25 +49,40 @@ count_goals (guint sdgs)
   return n;
 }
 
-static void
-update_accessible (L4aSdgChips *self)
+/* The goals' names, made when the tooltip is about to show: a tooltip set
+ * each time a row of a long list is bound asks the display where the
+ * pointer is, a round trip per row while scrolling. */
+static gboolean
+query_tooltip_cb (L4aSdgChips *self,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard,
+                  GtkTooltip  *tooltip)
 {
-  g_autofree char *goals = l4a_sdgs_to_string (self->sdgs);
-  g_autoptr(GString) tooltip = g_string_new (NULL);
-  g_autofree char *label = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
     if (self->sdgs & (1u << goal))
       {
         /* translators: an SDG goal's number and name, e.g. “11 Sustainable Cities and Communities” */
-        g_string_append_printf (tooltip, "%s%u %s", tooltip->len ? "\n" : "", goal,
+        g_string_append_printf (text, "%s%u %s", text->len ? "\n" : "", goal,
                                 l4a_reference_translate (L4A_REFERENCE_SDGS, l4a_reference_sdg (goal)->code));
       }
+  if (text->len == 0)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
+static void
+update_accessible (L4aSdgChips *self)
+{
+  g_autofree char *goals = l4a_sdgs_to_string (self->sdgs);
+  g_autofree char *label = NULL;
 
   /* translators: %s is a list of SDG goal numbers */
   label = self->sdgs ? g_strdup_printf (_("Sustainable Development Goals %s"), goals) : g_strdup (_("No SDG goal"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip->len ? tooltip->str : NULL);
 }
 
 static void
@@ -206,6 +221,8 @@ static void
 l4a_sdg_chips_init (L4aSdgChips *self)
 {
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   update_accessible (self);
 }
 
