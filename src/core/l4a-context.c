@@ -203,11 +203,6 @@ l4a_context_check_for_changes (L4aContext *self)
   if (version != self->data_version && !l4a_store_in_transaction (self->store))
     {
       g_autoptr(L4aChanges) external = read_external_changes (self);
-      g_autoptr(GError) error = NULL;
-
-      /* another program's hubs get their sort keys before anyone lists them */
-      if (!l4a_store_refresh_sort_keys (self->store, &error))
-        g_warning ("The registry's sort keys cannot be brought up to date: %s", error->message);
       l4a_changes_merge (changes, external);
       settle_baselines (self, TRUE);
     }

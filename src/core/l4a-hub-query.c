@@ -147,12 +147,39 @@ bind_filter (sqlite3_stmt       *stmt,
   bind_text (stmt, ":last", last);
 }
 
+/* The sort keys, as stored; when a program without l4a_fold () wrote
+ * (its hubs' keys are NULL until this application writes them), computed
+ * for those hubs as the list is read: reading never writes. */
+#define NAME_KEY "f.name_key"
+#define GOVERNMENT_KEY "f.government_key"
+#define NAME_KEY_STALE "coalesce (f.name_key, l4a_fold (f.name))"
+#define GOVERNMENT_KEY_STALE \
+  "coalesce (f.government_key, l4a_fold ((SELECT g.name FROM government g WHERE g.id = f.government_id)))"
+
+static gboolean
+keys_stale (L4aStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = l4a_store_prepare_cached (store,
+                                                 "SELECT EXISTS (SELECT 1 FROM hub_facet WHERE name_key IS NULL) "
+                                                 "OR EXISTS (SELECT 1 FROM hub_facet WHERE government_key IS NULL)",
+                                                 &error);
+  gboolean stale;
+
+  if (stmt == NULL)
+    return FALSE;
+  stale = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return stale;
+}
+
 /* The order of each sort key; names come last to break ties, then the
  * hub's number, so that the order is total (l4a_hub_compare() in C). */
 static void
 append_order (GString       *sql,
               L4aHubSortKey  key,
-              gboolean       descending)
+              gboolean       descending,
+              gboolean       stale)
 {
   const char *dir = descending ? " DESC" : "";
   g_autofree char *first = NULL;
@@ -163,7 +190,7 @@ append_order (GString       *sql,
     case L4A_HUB_SORT_NAME:
       break;
     case L4A_HUB_SORT_GOVERNMENT:
-      first = g_strdup ("f.government_key");
+      first = g_strdup (stale ? GOVERNMENT_KEY_STALE : GOVERNMENT_KEY);
       break;
     case L4A_HUB_SORT_COUNTRY:
       first = g_strdup_printf ("l4a_rank (%d, f.country)", L4A_REFERENCE_COUNTRIES);
@@ -195,7 +222,7 @@ append_order (GString       *sql,
     g_string_append_printf (sql, "%s%s, ", first, dir);
   if (second != NULL)
     g_string_append_printf (sql, "%s%s, ", second, dir);
-  g_string_append_printf (sql, "f.name_key%s, f.num%s", dir, dir);
+  g_string_append_printf (sql, "%s%s, f.num%s", stale ? NAME_KEY_STALE : NAME_KEY, dir, dir);
 }
 
 static sqlite3_stmt *
@@ -229,6 +256,10 @@ start (L4aHubQuery *self,
   g_autofree char *fts = l4a_fts_query_from_text (self->filter->search);
   sqlite3_stmt *stmt;
 
+  /* a filtered list is read whole: cheaper than walking an index in its
+   * order and looking up each hub (hubs are stored in the order they came) */
+  if (!l4a_hub_filter_is_empty (self->filter))
+    g_string_replace (sql, "FROM hub_facet f", "FROM hub_facet f NOT INDEXED", 1);
   append_where (sql, self->filter, fts, any_country);
   if (tail != NULL)
     g_string_append (sql, tail);
@@ -262,13 +293,15 @@ static void
 read_ranked_nums (L4aHubQuery       *self,
                   const char        *column,
                   L4aReferenceTable  table,
+                  gboolean           stale,
                   GArray            *nums)
 {
   const char *dir = self->descending ? " DESC" : "";
+  const char *name = stale ? NAME_KEY_STALE : NAME_KEY;
   g_autofree char *by_code = g_strdup_printf ("SELECT f.num FROM hub_facet f WHERE f.%s = ?1 "
-                                              "ORDER BY f.name_key%s, f.num%s", column, dir, dir);
+                                              "ORDER BY %s%s, f.num%s", column, name, dir, dir);
   g_autofree char *without = g_strdup_printf ("SELECT f.num FROM hub_facet f WHERE f.%s IS NULL "
-                                              "ORDER BY f.name_key%s, f.num%s", column, dir, dir);
+                                              "ORDER BY %s%s, f.num%s", column, name, dir, dir);
   g_autoptr(GPtrArray) codes = g_ptr_array_new ();
   sqlite3_stmt *stmt;
 
@@ -310,23 +343,21 @@ read_nums (L4aHubQuery *self)
   g_autoptr(GString) order = g_string_new (NULL);
   GArray *nums = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean everything = l4a_hub_filter_is_empty (self->filter);
+  gboolean stale = keys_stale (self->store);
   sqlite3_stmt *stmt;
 
   if (everything && self->key == L4A_HUB_SORT_REGION)
-    read_ranked_nums (self, "region", L4A_REFERENCE_REGIONS, nums);
+    read_ranked_nums (self, "region", L4A_REFERENCE_REGIONS, stale, nums);
   else if (everything && self->key == L4A_HUB_SORT_COUNTRY)
-    read_ranked_nums (self, "country", L4A_REFERENCE_COUNTRIES, nums);
+    read_ranked_nums (self, "country", L4A_REFERENCE_COUNTRIES, stale, nums);
   else if (everything && self->key == L4A_HUB_SORT_AXIS)
-    read_ranked_nums (self, "pact_axis", L4A_REFERENCE_AXES, nums);
+    read_ranked_nums (self, "pact_axis", L4A_REFERENCE_AXES, stale, nums);
   else
     {
-      append_order (order, self->key, self->descending);
-      /* the whole registry is read in the order of a covering index; a
-       * filtered list is read whole and sorted, which costs less than
-       * walking that index and looking up each hub (hubs are stored in
-       * the order they came) */
-      stmt = start (self, everything ? "SELECT f.num FROM hub_facet f" : "SELECT f.num FROM hub_facet f NOT INDEXED",
-                    FALSE, order->str);
+      append_order (order, self->key, self->descending, stale);
+      /* the whole registry is read in the order of a covering index, a
+       * filtered list whole then sorted (see start()) */
+      stmt = start (self, "SELECT f.num FROM hub_facet f", FALSE, order->str);
       if (stmt != NULL)
         append_nums (stmt, nums);
     }
@@ -780,8 +811,8 @@ l4a_hub_query_dup_names (L4aHubQuery *self,
                          gboolean     any_country,
                          guint        max_names)
 {
-  g_autofree char *tail = g_strdup_printf (" AND f.country = :in_country ORDER BY f.name_key, f.num LIMIT %u",
-                                           max_names);
+  g_autofree char *tail = g_strdup_printf (" AND f.country = :in_country ORDER BY %s, f.num LIMIT %u",
+                                           keys_stale (self->store) ? NAME_KEY_STALE : NAME_KEY, max_names);
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
 
@@ -807,20 +838,23 @@ void
 l4a_hub_query_count_sdgs (L4aHubQuery *self,
                           guint        counts[L4A_N_SDGS + 1])
 {
-  g_autoptr(GString) select = g_string_new ("SELECT ");
   sqlite3_stmt *stmt;
 
   g_return_if_fail (L4A_IS_HUB_QUERY (self));
 
   memset (counts, 0, sizeof (guint) * (L4A_N_SDGS + 1));
-  /* one pass: a sum per goal */
-  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
-    g_string_append_printf (select, "%stotal ((f.sdgs >> %u) & 1)", goal > 1 ? ", " : "", goal);
-  g_string_append (select, " FROM hub_facet f");
-  stmt = start (self, select->str, FALSE, NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
-      counts[goal] = (guint) sqlite3_column_int64 (stmt, (int) goal - 1);
+  /* a few hundred sets of goals, counted from their index; each set's
+   * hubs count for each of its goals */
+  stmt = start (self, "SELECT f.sdgs, count(*) FROM hub_facet f", FALSE, " GROUP BY f.sdgs");
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint64 sdgs = (guint64) sqlite3_column_int64 (stmt, 0);
+      guint n = (guint) sqlite3_column_int64 (stmt, 1);
+
+      for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+        if (sdgs & (G_GUINT64_CONSTANT (1) << goal))
+          counts[goal] += n;
+    }
   if (stmt != NULL)
     finish (stmt);
 }

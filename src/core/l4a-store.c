@@ -504,7 +504,8 @@ register_functions (L4aStore *self)
 
 /* The registry's sort keys need l4a_fold (), which only this program's
  * connections have: each writable connection fills the keys of what it
- * writes, and l4a_store_refresh_sort_keys () those another left empty. */
+ * writes (those another program left empty are computed as the registry
+ * is read, never written by reading: see l4a-hub-query.c). */
 #define FILL_KEYS \
   "BEGIN " \
   "  UPDATE hub_facet SET name_key = coalesce (name_key, l4a_fold (new.name)), " \
@@ -525,41 +526,6 @@ create_key_triggers (L4aStore  *self,
                          "CREATE TEMP TRIGGER IF NOT EXISTS l4a_facet_keys_update "
                          "AFTER UPDATE OF name_key, government_key ON main.hub_facet "
                          "WHEN new.name_key IS NULL OR new.government_key IS NULL " FILL_KEYS ";",
-                         error) &&
-         l4a_store_refresh_sort_keys (self, error);
-}
-
-/**
- * l4a_store_refresh_sort_keys:
- *
- * Fills the registry's sort keys that a write by another program left
- * empty. Cheap when there are none: one look in an index.
- *
- * Returns: whether it could (a read-only database keeps them as they are)
- */
-gboolean
-l4a_store_refresh_sort_keys (L4aStore  *self,
-                             GError   **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean stale;
-
-  g_return_val_if_fail (L4A_IS_STORE (self), FALSE);
-
-  if (self->schema_version < 13 || sqlite3_db_readonly (self->db, "main") == 1)
-    return TRUE;
-  stmt = l4a_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM hub_facet WHERE name_key IS NULL) "
-                                  "OR EXISTS (SELECT 1 FROM hub_facet WHERE government_key IS NULL)", error);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return stmt != NULL && l4a_store_rows_done (self, sqlite3_errcode (self->db), error);
-  stale = sqlite3_column_int (stmt, 0) != 0;
-  if (!stale)
-    return TRUE;
-  return l4a_store_exec (self,
-                         "UPDATE hub_facet SET name_key = coalesce (name_key, l4a_fold (name)), "
-                         "  government_key = coalesce (government_key, "
-                         "    l4a_fold ((SELECT name FROM government g WHERE g.id = hub_facet.government_id))) "
-                         "WHERE name_key IS NULL OR government_key IS NULL",
                          error);
 }
 

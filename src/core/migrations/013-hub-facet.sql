@@ -7,10 +7,9 @@
 -- The sort keys (name_key: the hub's name, government_key: its lead
 -- government's name, both accents and case folded) need a function in C
 -- (l4a_fold), which only this application's connections have: a write
--- from anywhere else leaves them NULL, and this application's
--- connections fill every NULL key (temporary triggers on each
--- connection, and l4a_store_refresh_sort_keys () after another process
--- wrote).
+-- from anywhere else leaves them NULL; this application's connections
+-- fill the keys of what they write (temporary triggers on each
+-- connection) and compute the missing ones as they read.
 CREATE TABLE hub_facet (
   num            INTEGER PRIMARY KEY,   -- hub.num
   government_id  TEXT NOT NULL,
@@ -49,6 +48,7 @@ CREATE INDEX hub_facet_by_axis ON hub_facet (pact_axis, name_key, num);
 CREATE INDEX hub_facet_by_status ON hub_facet (status, name_key, num);
 CREATE INDEX hub_facet_by_time ON hub_facet (start_on, end_on, name_key, num);
 CREATE INDEX hub_facet_by_goal ON hub_facet ((CASE sdgs WHEN 0 THEN 1 << 40 ELSE sdgs & -sdgs END), name_key, num);
+CREATE INDEX hub_facet_by_goals ON hub_facet (sdgs);  -- hubs per goal: one count per set of goals
 CREATE INDEX hub_facet_by_end ON hub_facet (end_on);
 CREATE INDEX hub_facet_by_government ON hub_facet (government_id);
 
