@@ -8,7 +8,9 @@
  * loaded; and, as the baseline measured in the same run, a new process
  * showing a minimal libadwaita window (a header bar and a status page).
  * Prints the medians, their ratio and the application's peak resident
- * memory.
+ * memory; then scrolls the registry's table a page a frame, from the top
+ * and back from the end, and prints the time its frames take (median and
+ * 95th percentile, from each frame's update phase to its paint).
  *
  *   bench-startup DATABASE [ROUNDS]
  *
@@ -95,6 +97,90 @@ minimal_activate_cb (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Scrolling ----------------------------------------------------------------- */
+
+/* The table scrolled a page a frame, as Page Down does, from the top, then
+ * from the end back up: the time each frame takes, from its start to its
+ * paint, as the frame clock runs it. */
+#define SCROLL_FRAMES 400
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  GArray        *frames;      /* ms */
+  gint64         frame_start;
+  guint          step;
+} Scroll;
+
+static Scroll scroll;
+
+/* the frame's update phase, before its layout, where rows are made */
+static gboolean
+frame_start_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  scroll.frame_start = g_get_monotonic_time ();
+  return scroll.step < SCROLL_FRAMES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+frame_painted_cb (GdkFrameClock *clock,
+                  GtkWidget     *window)
+{
+  double page = gtk_adjustment_get_page_size (scroll.adjustment);
+  double upper = gtk_adjustment_get_upper (scroll.adjustment);
+  double ms = (g_get_monotonic_time () - scroll.frame_start) / 1000.0;
+
+  if (scroll.step > 0)
+    g_array_append_val (scroll.frames, ms);
+  scroll.step++;
+  if (scroll.step == SCROLL_FRAMES / 2)
+    /* End, then Page Up from there */
+    gtk_adjustment_set_value (scroll.adjustment, upper - page);
+  else if (scroll.step < SCROLL_FRAMES / 2)
+    gtk_adjustment_set_value (scroll.adjustment, gtk_adjustment_get_value (scroll.adjustment) + page);
+  else if (scroll.step < SCROLL_FRAMES)
+    gtk_adjustment_set_value (scroll.adjustment, gtk_adjustment_get_value (scroll.adjustment) - page);
+  else
+    {
+      g_signal_handlers_disconnect_by_func (clock, frame_painted_cb, window);
+      g_array_sort (scroll.frames, bench_compare_doubles);
+      printf ("ready %.3f %.3f\n", g_array_index (scroll.frames, double, scroll.frames->len / 2),
+              g_array_index (scroll.frames, double, (guint) (scroll.frames->len * 0.95)));
+      fflush (stdout);
+      g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+      return;
+    }
+  /* the next frame, at once */
+  gtk_widget_queue_draw (window);
+}
+
+static gboolean
+start_scrolling_cb (gpointer data)
+{
+  GtkWidget *window = data;
+  GtkWidget *hubs = l4a_window_get_view (L4A_WINDOW (window), "hubs");
+  GtkWidget *table = GTK_WIDGET (gtk_widget_get_template_child (hubs, L4A_TYPE_HUBS_VIEW, "column_view"));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  scroll.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
+  scroll.frames = g_array_new (FALSE, FALSE, sizeof (double));
+  gtk_widget_add_tick_callback (window, frame_start_cb, NULL, NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), window);
+  gtk_widget_grab_focus (table);
+  gtk_widget_queue_draw (window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_window_added_cb (GtkApplication *app,
+                        GtkWindow      *window)
+{
+  /* once the window has settled */
+  g_timeout_add (1500, start_scrolling_cb, window);
+}
+
 static int
 run_child (const char *mode,
            const char *database)
@@ -102,6 +188,12 @@ run_child (const char *mode,
   g_autoptr(GtkApplication) app = NULL;
   char *argv[] = { (char *) "bench-startup", NULL };
 
+  if (g_str_equal (mode, "scroll"))
+    {
+      app = GTK_APPLICATION (l4a_application_new (database));
+      g_signal_connect (app, "window-added", G_CALLBACK (scroll_window_added_cb), NULL);
+      return g_application_run (G_APPLICATION (app), 1, argv);
+    }
   if (g_str_equal (mode, "app"))
     app = GTK_APPLICATION (l4a_application_new (database));
   else
@@ -176,6 +268,27 @@ main (int   argc,
       g_array_append_val (app_ms, ms);
       peak = MAX (peak, rss);
     }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GSubprocess) child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, argv[0], "--child",
+                                                     "scroll", argv[1], NULL);
+    g_autoptr(GDataInputStream) out = NULL;
+    g_autofree char *line = NULL;
+    double median = 0, p95 = 0;
+
+    if (child == NULL)
+      g_error ("%s", error->message);
+    out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+    line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+    if (line == NULL || sscanf (line, "ready %lf %lf", &median, &p95) != 2)
+      g_error ("the scrolling window never said how it went");
+    g_subprocess_wait (child, NULL, NULL);
+    printf ("scrolling the table a page a frame, %u frames: frame time median %.2f ms, p95 %.2f ms "
+            "(goal: p95 under 16 ms)\n", SCROLL_FRAMES, median, p95);
+    bench_record ("scroll_median_ms", median);
+    bench_record ("scroll_p95_ms", p95);
+  }
 
   printf ("start to first window, %u rounds: application %.0f ms (registry painted), "
           "minimal libadwaita window %.0f ms, ratio %.2f; application's peak memory %.1f MB\n",
