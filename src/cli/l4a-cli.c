@@ -24,6 +24,7 @@
 #include "l4a-hub.h"
 #include "l4a-import.h"
 #include "l4a-hub-filter.h"
+#include "l4a-hub-query.h"
 #include "l4a-member.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-summary.h"
@@ -442,14 +443,12 @@ list_hubs (L4aStore           *store,
            int                 output)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) all = l4a_registry_list_hubs (store, &error);
-  g_autoptr(GListModel) hubs = NULL;
+  g_autoptr(L4aHubQuery) query = l4a_hub_query_new_for_store (store);
+  GListModel *hubs = G_LIST_MODEL (query);
   guint n;
 
-  if (all == NULL)
-    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
-
-  hubs = l4a_hub_filter_apply (filter, all);
+  /* the same list as the window's: searched, filtered and sorted in SQLite */
+  l4a_hub_query_set_filter (query, filter);
   n = g_list_model_get_n_items (hubs);
   if (output == OUTPUT_CSV)
     {
@@ -951,9 +950,7 @@ command_list (L4aGlobalOptions  *options,
       filter->councils = l4a_council_mask (council);
       filter->sdgs = sdgs;
       filter->year = year;
-      filter->matches = l4a_registry_search_hubs (store, search, &error);
-      if (error != NULL)
-        return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+      filter->search = g_strdup (search);
 
       return list_hubs (store, filter, output);
     }

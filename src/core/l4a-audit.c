@@ -25,8 +25,8 @@
  * Audit
  */
 
-static void
-audit_entry_free (gpointer data)
+void
+l4a_audit_entry_free (gpointer data)
 {
   L4aAuditEntry *entry = data;
 
@@ -37,6 +37,23 @@ audit_entry_free (gpointer data)
   g_free (entry->record_id);
   g_free (entry->details);
   g_free (entry);
+}
+
+/* An entry from a row of seq, at, actor, action, record_type, record_id
+ * (never NULL) and details. */
+L4aAuditEntry *
+l4a_audit_entry_from_row (sqlite3_stmt *stmt)
+{
+  L4aAuditEntry *entry = g_new0 (L4aAuditEntry, 1);
+
+  entry->seq = sqlite3_column_int64 (stmt, 0);
+  entry->at = l4a_store_column_dup (stmt, 1);
+  entry->actor = l4a_store_column_dup (stmt, 2);
+  entry->action = l4a_store_column_dup (stmt, 3);
+  entry->record_type = l4a_store_column_dup (stmt, 4);
+  entry->record_id = l4a_store_column_dup (stmt, 5);
+  entry->details = l4a_store_column_dup (stmt, 6);
+  return entry;
 }
 
 /**
@@ -57,7 +74,7 @@ l4a_audit_list (L4aStore    *store,
                 guint        limit,
                 GError     **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (audit_entry_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (l4a_audit_entry_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -90,16 +107,7 @@ l4a_audit_list (L4aStore    *store,
   sqlite3_bind_text (stmt, 5, _("World Secretariat"), -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      L4aAuditEntry *entry = g_new0 (L4aAuditEntry, 1);
-
-      entry->seq = sqlite3_column_int64 (stmt, 0);
-      entry->at = l4a_store_column_dup (stmt, 1);
-      entry->actor = l4a_store_column_dup (stmt, 2);
-      entry->action = l4a_store_column_dup (stmt, 3);
-      entry->record_type = l4a_store_column_dup (stmt, 4);
-      entry->record_id = l4a_store_column_dup (stmt, 5);
-      entry->details = l4a_store_column_dup (stmt, 6);
-      g_ptr_array_add (entries, entry);
+      g_ptr_array_add (entries, l4a_audit_entry_from_row (stmt));
     }
   if (!l4a_store_rows_done (store, rc, error))
     return NULL;
@@ -216,6 +224,26 @@ l4a_audit_entry_describe (L4aStore            *store,
       return g_strdup_printf (_(actions[i].sentence), record);
   /* translators: an action this version has no words for, and its record */
   return g_strdup_printf (_("%s: %s"), entry->action, record);
+}
+
+/**
+ * l4a_audit_action_words:
+ * @action: an action as the log keeps it
+ *
+ * Returns: (transfer full): what @action does, its record left unsaid,
+ *   such as “Released the decision on …”, to choose it from a list
+ */
+char *
+l4a_audit_action_words (const char *action)
+{
+  g_return_val_if_fail (action != NULL, NULL);
+
+  if (g_str_equal (action, "load-sample"))
+    return g_strdup (_("Loaded the sample data"));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_str_equal (action, actions[i].action))
+      return g_strdup_printf (_(actions[i].sentence), "…");
+  return g_strdup (action);
 }
 
 /**

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "l4a-hub-query.h"
+#include "l4a-lazy-private.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
 #include "l4a-store-private.h"
@@ -47,8 +48,7 @@ struct _L4aHubQuery
   GObject        parent_instance;
 
   L4aStore      *store;
-  L4aContext    *context;     /* weak */
-  gulong         changed_id;
+  L4aLazyFollow  follow;
   L4aHubFilter  *filter;
   L4aHubSortKey  key;
   gboolean       descending;
@@ -366,18 +366,6 @@ read_nums (L4aHubQuery *self)
 
 /* The list ----------------------------------------------------------------- */
 
-static void
-forget_unheld (L4aHubQuery *self)
-{
-  GHashTableIter iter;
-  gpointer hub;
-
-  g_hash_table_iter_init (&iter, self->cache);
-  while (g_hash_table_iter_next (&iter, NULL, &hub))
-    if (G_OBJECT (hub)->ref_count == 1)
-      g_hash_table_iter_remove (&iter);
-}
-
 /* Reads the hubs around @position that are not read yet. */
 static void
 read_page (L4aHubQuery *self,
@@ -398,7 +386,7 @@ read_page (L4aHubQuery *self,
     }
 
   if (g_hash_table_size (self->cache) + n > CACHE_MAX)
-    forget_unheld (self);
+    l4a_lazy_forget_unheld (self->cache);
 
   hubs = l4a_registry_get_hubs (self->store, wanted, n, &error);
   if (hubs == NULL)
@@ -445,29 +433,13 @@ update (L4aHubQuery *self,
         guint       *added)
 {
   g_autoptr(GArray) old = self->nums;
-  guint prefix = 0, suffix = 0, shortest;
-  guint removed;
 
   self->nums = read_nums (self);
   self->total = G_MAXUINT;
   g_clear_pointer (&self->positions, g_hash_table_unref);
-
-  shortest = MIN (old->len, self->nums->len);
-  while (prefix < shortest && g_array_index (old, guint, prefix) == g_array_index (self->nums, guint, prefix))
-    prefix++;
-  while (suffix < shortest - prefix &&
-         g_array_index (old, guint, old->len - 1 - suffix) == g_array_index (self->nums, guint, self->nums->len - 1 - suffix))
-    suffix++;
-
-  removed = old->len - prefix - suffix;
-  *first = prefix;
-  *added = self->nums->len - prefix - suffix;
-  if (removed > 0 || *added > 0)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, *added);
-      if (removed != *added)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-    }
+  l4a_lazy_splice (G_LIST_MODEL (self), old, self->nums, first, added);
+  if (old->len != self->nums->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 /**
@@ -1046,12 +1018,7 @@ l4a_hub_query_dispose (GObject *object)
 {
   L4aHubQuery *self = (L4aHubQuery *)object;
 
-  if (self->context != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, self->context);
-      g_object_remove_weak_pointer (G_OBJECT (self->context), (gpointer *) &self->context);
-      self->context = NULL;
-    }
+  l4a_lazy_unfollow (&self->follow);
   g_hash_table_remove_all (self->cache);
 
   G_OBJECT_CLASS (l4a_hub_query_parent_class)->dispose (object);
@@ -1147,9 +1114,6 @@ l4a_hub_query_new (L4aContext *context)
   g_return_val_if_fail (L4A_IS_CONTEXT (context), NULL);
 
   self = l4a_hub_query_new_for_store (l4a_context_get_store (context));
-  self->context = context;
-  g_object_add_weak_pointer (G_OBJECT (context), (gpointer *) &self->context);
-  self->changed_id = g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self,
-                                              G_CONNECT_SWAPPED);
+  l4a_lazy_follow (&self->follow, context, G_CALLBACK (context_changed_cb), self);
   return self;
 }

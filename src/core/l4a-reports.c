@@ -33,12 +33,6 @@
 #define MAX_NARRATIVE 20000
 #define MAX_COMMENT 4000
 
-static char *
-iso_of (const GDate *date)
-{
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
-}
-
 void
 l4a_report_slot_free (L4aReportSlot *slot)
 {
@@ -195,69 +189,119 @@ l4a_reporting_set_every (L4aStore    *store,
          l4a_store_end (store, set_every_checked (store, hub_id, months, error), error);
 }
 
+/* A period of a hub as it is computed, on the stack: what is kept of it
+ * is copied (a registry of 100 000 hubs has hundreds of thousands). */
 typedef struct
 {
+  const char     *hub_id;
+  const char     *hub_name;
+  char            period_start[11];
+  char            period_end[11];
+  char            due_on[11];
+  L4aReportState  state;
+  const char     *report_id;
+  const char     *submitted_at;
+} SlotView;
+
+typedef void (*SlotFunc) (const SlotView *slot,
+                          gpointer        data);
+
+static void
+format_iso (const GDate *date,
+            char         out[11])
+{
+  guint year = g_date_get_year (date), month = g_date_get_month (date), day = g_date_get_day (date);
+
+  out[0] = '0' + (year / 1000) % 10;
+  out[1] = '0' + (year / 100) % 10;
+  out[2] = '0' + (year / 10) % 10;
+  out[3] = '0' + year % 10;
+  out[4] = '-';
+  out[5] = '0' + month / 10;
+  out[6] = '0' + month % 10;
+  out[7] = '-';
+  out[8] = '0' + day / 10;
+  out[9] = '0' + day % 10;
+  out[10] = '\0';
+}
+
+typedef struct
+{
+  char *period_start;
   char *status;
   char *id;
   char *submitted_at;
 } Written;
 
 static void
-written_free (gpointer data)
+written_clear (gpointer data)
 {
   Written *w = data;
 
+  g_free (w->period_start);
   g_free (w->status);
   g_free (w->id);
   g_free (w->submitted_at);
-  g_free (w);
 }
 
-/* The periods of one hub, with the state of each. */
+/* The periods of one hub, with the state of each, each given to @func.
+ * @today and @limit (today plus a period) are parsed once by the caller. */
 static void
-hub_slots (L4aStore   *store,
-           const char *hub_id,
-           const char *hub_name,
-           const char *start_on,
-           const char *end_on,
-           const char *label_date,
-           int         every,
-           const char *day,
-           GPtrArray  *out)
+visit_hub_slots (L4aStore    *store,
+                 const char  *hub_id,
+                 const char  *hub_name,
+                 const char  *start_on,
+                 const char  *end_on,
+                 const char  *label_date,
+                 int          every,
+                 const char  *day,
+                 const GDate *today,
+                 SlotFunc     func,
+                 gpointer     data)
 {
-  g_autoptr(GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, written_free);
+  g_autoptr(GArray) written = NULL;
   sqlite3_stmt *stmt;
   GDate anchor, end, limit;
 
   if (every <= 0 || !l4a_parse_date (label_date && *label_date ? label_date : start_on, &anchor) ||
-      !l4a_parse_date (end_on, &end) || !l4a_parse_date (day, &limit))
+      !l4a_parse_date (end_on, &end))
     return;
 
-  /* once per hub: a statement compiled once (a registry may hold many) */
+  /* once per hub: a statement compiled once (a registry may hold many);
+   * most hubs have written few reports */
   stmt = l4a_store_prepare_cached (store, "SELECT period_start, status, id, submitted_at FROM progress_report "
                                           "WHERE hub_id = ?1", NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          Written *w = g_new0 (Written, 1);
+          Written w = {
+            .period_start = l4a_store_column_dup (stmt, 0),
+            .status = l4a_store_column_dup (stmt, 1),
+            .id = l4a_store_column_dup (stmt, 2),
+            .submitted_at = l4a_store_column_dup (stmt, 3),
+          };
 
-          w->status = l4a_store_column_dup (stmt, 1);
-          w->id = l4a_store_column_dup (stmt, 2);
-          w->submitted_at = l4a_store_column_dup (stmt, 3);
-          g_hash_table_insert (written, l4a_store_column_dup (stmt, 0), w);
+          if (written == NULL)
+            {
+              written = g_array_new (FALSE, FALSE, sizeof (Written));
+              g_array_set_clear_func (written, written_clear);
+            }
+          g_array_append_val (written, w);
         }
       sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
     }
 
   /* the periods that have begun by today, and the next one */
+  limit = *today;
   g_date_add_months (&limit, (guint) every);
   for (guint k = 0; k < 400; k++)
     {
       GDate from = anchor, to = anchor, due;
-      L4aReportSlot *slot;
-      Written *w;
+      SlotView slot = { .hub_id = hub_id, .hub_name = hub_name };
+      Written *w = NULL;
 
       g_date_add_months (&from, k * (guint) every);
       if (g_date_compare (&from, &end) > 0 || g_date_compare (&from, &limit) > 0)
@@ -271,45 +315,72 @@ hub_slots (L4aStore   *store,
       due = to;
       g_date_add_days (&due, DUE_AFTER_DAYS);
 
-      slot = g_new0 (L4aReportSlot, 1);
-      slot->hub_id = g_strdup (hub_id);
-      slot->hub_name = g_strdup (hub_name);
-      slot->period_start = iso_of (&from);
-      slot->period_end = iso_of (&to);
-      slot->due_on = iso_of (&due);
-      w = g_hash_table_lookup (written, slot->period_start);
+      format_iso (&from, slot.period_start);
+      format_iso (&to, slot.period_end);
+      format_iso (&due, slot.due_on);
+      for (guint i = 0; written != NULL && i < written->len && w == NULL; i++)
+        if (g_strcmp0 (g_array_index (written, Written, i).period_start, slot.period_start) == 0)
+          w = &g_array_index (written, Written, i);
       if (w != NULL)
         {
-          slot->report_id = g_strdup (w->id);
-          slot->submitted_at = g_strdup (w->submitted_at);
+          slot.report_id = w->id;
+          slot.submitted_at = w->submitted_at;
         }
-      if (w && g_str_equal (w->status, "acknowledged"))
-        slot->state = L4A_REPORT_ACKNOWLEDGED;
-      else if (w && g_str_equal (w->status, "submitted"))
-        slot->state = L4A_REPORT_SUBMITTED;
-      else if (w && g_str_equal (w->status, "changes-requested"))
-        slot->state = L4A_REPORT_CHANGES_REQUESTED;
-      else if (strcmp (day, slot->period_end) <= 0)
-        slot->state = L4A_REPORT_UPCOMING;
-      else if (strcmp (day, slot->due_on) <= 0)
-        slot->state = L4A_REPORT_DUE;
+      if (w && g_strcmp0 (w->status, "acknowledged") == 0)
+        slot.state = L4A_REPORT_ACKNOWLEDGED;
+      else if (w && g_strcmp0 (w->status, "submitted") == 0)
+        slot.state = L4A_REPORT_SUBMITTED;
+      else if (w && g_strcmp0 (w->status, "changes-requested") == 0)
+        slot.state = L4A_REPORT_CHANGES_REQUESTED;
+      else if (strcmp (day, slot.period_end) <= 0)
+        slot.state = L4A_REPORT_UPCOMING;
+      else if (strcmp (day, slot.due_on) <= 0)
+        slot.state = L4A_REPORT_DUE;
       else
-        slot->state = L4A_REPORT_OVERDUE;
-      g_ptr_array_add (out, slot);
+        slot.state = L4A_REPORT_OVERDUE;
+      func (&slot, data);
     }
 }
 
-static GPtrArray *
-slots_where (L4aStore    *store,
+static L4aReportSlot *
+slot_copy (const SlotView *view)
+{
+  L4aReportSlot *slot = g_new0 (L4aReportSlot, 1);
+
+  slot->hub_id = g_strdup (view->hub_id);
+  slot->hub_name = g_strdup (view->hub_name);
+  slot->period_start = g_strdup (view->period_start);
+  slot->period_end = g_strdup (view->period_end);
+  slot->due_on = g_strdup (view->due_on);
+  slot->state = view->state;
+  slot->report_id = g_strdup (view->report_id);
+  slot->submitted_at = g_strdup (view->submitted_at);
+  return slot;
+}
+
+static void
+keep_slot (const SlotView *view,
+           gpointer        data)
+{
+  g_ptr_array_add (data, slot_copy (view));
+}
+
+/* Every period of the hubs asked for, given to @func. */
+static gboolean
+visit_slots (L4aStore    *store,
              const char  *hub_id,
              gboolean     active_only,
+             SlotFunc     func,
+             gpointer     data,
              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_report_slot_free);
   g_autofree char *day = l4a_today_iso ();
+  GDate today;
   int rc;
 
+  if (!l4a_parse_date (day, &today))
+    return TRUE;
   stmt = l4a_store_prepare (store, "SELECT h.id, h.name, h.start_on, h.end_on, h.label_date, "
                                    "  coalesce (s.every_months, " G_STRINGIFY (L4A_REPORT_EVERY_DEFAULT) ") "
                                    "FROM hub h LEFT JOIN reporting_schedule s ON s.hub_id = h.id "
@@ -318,14 +389,26 @@ slots_where (L4aStore    *store,
                                    "             AND r.status <> 'acknowledged')) "
                                    "ORDER BY h.name", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, active_only ? 1 : 0);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    hub_slots (store, (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-               (const char *) sqlite3_column_text (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
-               (const char *) sqlite3_column_text (stmt, 4), sqlite3_column_int (stmt, 5), day, slots);
-  if (!l4a_store_rows_done (store, rc, error))
+    visit_hub_slots (store, (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                     (const char *) sqlite3_column_text (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
+                     (const char *) sqlite3_column_text (stmt, 4), sqlite3_column_int (stmt, 5), day, &today,
+                     func, data);
+  return l4a_store_rows_done (store, rc, error);
+}
+
+static GPtrArray *
+slots_where (L4aStore    *store,
+             const char  *hub_id,
+             gboolean     active_only,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_report_slot_free);
+
+  if (!visit_slots (store, hub_id, active_only, keep_slot, slots, error))
     return NULL;
   return g_steal_pointer (&slots);
 }
@@ -357,6 +440,26 @@ compare_due (gconstpointer a,
   return strcmp (x->due_on, y->due_on);
 }
 
+typedef struct
+{
+  L4aStore  *store;
+  gboolean   government;
+  GPtrArray *pending;
+} Pending;
+
+static void
+keep_pending (const SlotView *view,
+              gpointer        data)
+{
+  Pending *pending = data;
+
+  if (view->state == L4A_REPORT_UPCOMING || view->state == L4A_REPORT_ACKNOWLEDGED)
+    return;
+  if (pending->government && !l4a_monitoring_can_edit (pending->store, view->hub_id))
+    return;
+  g_ptr_array_add (pending->pending, slot_copy (view));
+}
+
 /**
  * l4a_reporting_pending:
  *
@@ -369,25 +472,13 @@ GPtrArray *
 l4a_reporting_pending (L4aStore    *store,
                        GError     **error)
 {
-  g_autoptr(GPtrArray) all = slots_where (store, NULL, TRUE, error);
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_report_slot_free);
-  gboolean government = l4a_store_get_role (store) == L4A_ROLE_GOVERNMENT;
+  g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_report_slot_free);
+  Pending pending = { store, l4a_store_get_role (store) == L4A_ROLE_GOVERNMENT, slots };
 
-  if (all == NULL)
+  if (!visit_slots (store, NULL, TRUE, keep_pending, &pending, error))
     return NULL;
-  for (guint i = 0; i < all->len; i++)
-    {
-      L4aReportSlot *slot = g_ptr_array_index (all, i);
-
-      if (slot->state == L4A_REPORT_UPCOMING || slot->state == L4A_REPORT_ACKNOWLEDGED)
-        continue;
-      if (government && !l4a_monitoring_can_edit (store, slot->hub_id))
-        continue;
-      g_ptr_array_add (pending, g_ptr_array_steal_index (all, i));
-      i--;
-    }
-  g_ptr_array_sort (pending, compare_due);
-  return g_steal_pointer (&pending);
+  g_ptr_array_sort (slots, compare_due);
+  return g_steal_pointer (&slots);
 }
 
 /**
@@ -395,44 +486,43 @@ l4a_reporting_pending (L4aStore    *store,
  *
  * Fills @counts with where the network's reports stand.
  */
+static void
+count_slot (const SlotView *slot,
+            gpointer        data)
+{
+  L4aReportingCounts *counts = data;
+
+  switch (slot->state)
+    {
+    case L4A_REPORT_DUE:
+      counts->due++;
+      break;
+    case L4A_REPORT_OVERDUE:
+    case L4A_REPORT_CHANGES_REQUESTED:
+      counts->overdue += slot->state == L4A_REPORT_OVERDUE;
+      counts->due += slot->state == L4A_REPORT_CHANGES_REQUESTED;
+      break;
+    case L4A_REPORT_SUBMITTED:
+    case L4A_REPORT_ACKNOWLEDGED:
+      counts->waiting += slot->state == L4A_REPORT_SUBMITTED;
+      if (slot->submitted_at && strncmp (slot->submitted_at, slot->due_on, 10) > 0)
+        counts->late++;
+      else
+        counts->on_time++;
+      break;
+    case L4A_REPORT_UPCOMING:
+    default:
+      break;
+    }
+}
+
 gboolean
 l4a_reporting_count (L4aStore           *store,
                      L4aReportingCounts *counts,
                      GError            **error)
 {
-  g_autoptr(GPtrArray) all = slots_where (store, NULL, FALSE, error);
-
   memset (counts, 0, sizeof *counts);
-  if (all == NULL)
-    return FALSE;
-  for (guint i = 0; i < all->len; i++)
-    {
-      L4aReportSlot *slot = g_ptr_array_index (all, i);
-
-      switch (slot->state)
-        {
-        case L4A_REPORT_DUE:
-          counts->due++;
-          break;
-        case L4A_REPORT_OVERDUE:
-        case L4A_REPORT_CHANGES_REQUESTED:
-          counts->overdue += slot->state == L4A_REPORT_OVERDUE;
-          counts->due += slot->state == L4A_REPORT_CHANGES_REQUESTED;
-          break;
-        case L4A_REPORT_SUBMITTED:
-        case L4A_REPORT_ACKNOWLEDGED:
-          counts->waiting += slot->state == L4A_REPORT_SUBMITTED;
-          if (slot->submitted_at && strncmp (slot->submitted_at, slot->due_on, 10) > 0)
-            counts->late++;
-          else
-            counts->on_time++;
-          break;
-        case L4A_REPORT_UPCOMING:
-        default:
-          break;
-        }
-    }
-  return TRUE;
+  return visit_slots (store, NULL, FALSE, count_slot, counts, error);
 }
 
 /* Reports --------------------------------------------------------------------------- */

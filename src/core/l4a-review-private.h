@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+void                 l4a_audit_entry_free (gpointer entry);
+L4aAuditEntry *      l4a_audit_entry_from_row (sqlite3_stmt *stmt);
+
 #define DEFAULT_SCALE 5.0
 
 #define REVIEW_COLUMNS \

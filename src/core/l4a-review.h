@@ -254,6 +254,7 @@ char       *l4a_audit_entry_describe (L4aStore                *store,
                                       const L4aAuditEntry     *entry);
 char       *l4a_audit_entry_actor    (L4aStore                *store,
                                       const L4aAuditEntry     *entry);
+char       *l4a_audit_action_words   (const char              *action);
 GPtrArray  *l4a_audit_list           (L4aStore                *store,
                                       const char              *record,
                                       const char              *actor,

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "l4a-accessible.h"
+#include "l4a-audit-window.h"
 #include "l4a-expertise-dialog.h"
 #include "l4a-labels.h"
 #include "l4a-mail.h"
@@ -878,138 +879,31 @@ packet_clicked_cb (L4aReviewsView *self)
 
 /* Audit ------------------------------------------------------------------------ */
 
-typedef struct
-{
-  L4aStore   *store;
-  GtkEditable *record;
-  GtkEditable *actor;
-  GtkEditable *action;
-  GtkListBox *list;
-  GtkLabel   *count;
-} AuditWindow;
-
-static void
-audit_window_free (gpointer  data,
-                   GObject  *window)
-{
-  AuditWindow *audit = data;
-
-  g_object_unref (audit->store);
-  g_free (audit);
-}
-
-static void
-audit_refresh (AuditWindow *audit)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autofree char *count = NULL;
-
-  clear_list (audit->list);
-  entries = l4a_audit_list (audit->store, gtk_editable_get_text (audit->record),
-                            gtk_editable_get_text (audit->actor),
-                            gtk_editable_get_text (audit->action), 500, &error);
-  if (entries == NULL)
-    {
-      gtk_label_set_label (audit->count, error->message);
-      return;
-    }
-  for (guint i = 0; i < entries->len; i++)
-    {
-      L4aAuditEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *title = l4a_audit_entry_describe (audit->store, entry);
-      g_autofree char *who = l4a_audit_entry_actor (audit->store, entry);
-      g_autofree char *when = l4a_format_time (entry->at);
-      /* translators: when, and who did it */
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), when, who);
-      /* the record as the log keeps it, for who needs to look it up */
-      g_autofree char *tooltip = g_strdup_printf ("%s %s %s%s%s", entry->action, entry->record_type,
-                                                  entry->record_id, g_strcmp0 (entry->details, "{}") != 0 ? "\n" : "",
-                                                  g_strcmp0 (entry->details, "{}") != 0 ? entry->details : "");
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-      gtk_widget_set_tooltip_text (row, tooltip);
-      gtk_list_box_append (audit->list, row);
-    }
-  count = g_strdup_printf (entries->len >= 500 ? _("The latest %u entries.")
-                                               : g_dngettext (GETTEXT_PACKAGE, "%u entry.", "%u entries.", entries->len),
-                           entries->len);
-  gtk_label_set_label (audit->count, count);
-}
-
-static GtkEditable *
-audit_filter (GtkWidget   *box,
-              const char  *placeholder,
-              AuditWindow *audit)
-{
-  GtkWidget *entry = gtk_search_entry_new ();
-
-  g_object_set (entry, "placeholder-text", placeholder, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
-  gtk_widget_set_hexpand (entry, TRUE);
-  g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (audit_refresh), audit);
-  gtk_flow_box_append (GTK_FLOW_BOX (box), entry);
-  return GTK_EDITABLE (entry);
-}
-
+/**
+ * l4a_reviews_view_open_audit:
+ *
+ * Opens the audit log (the secretariat's), beside the window.
+ *
+ * Returns: (transfer none) (nullable): the log's window, or %NULL when it
+ *   cannot be read (the refusal is shown)
+ */
 GtkWindow *
 l4a_reviews_view_open_audit (L4aReviewsView *self)
 {
-  AuditWindow *audit = g_new0 (AuditWindow, 1);
-  GtkWidget *window, *box, *filters, *scrolled, *clamp, *inner;
+  g_autoptr(GError) error = NULL;
+  L4aAuditWindow *window;
 
   g_return_val_if_fail (L4A_IS_REVIEWS_VIEW (self), NULL);
 
-  audit->store = g_object_ref (self->store);
-  window = adw_window_new ();
-  /* the filters live as long as their window */
-  g_object_weak_ref (G_OBJECT (window), audit_window_free, audit);
-  gtk_window_set_title (GTK_WINDOW (window), _("Audit Log"));
-  l4a_window_add_close_shortcuts (GTK_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 720, 640);
+  if (self->follow.context == NULL)
+    return NULL;
+  window = l4a_audit_window_new (self->follow.context, &error);
+  if (window == NULL)
+    {
+      toast (self, error->message);
+      return NULL;
+    }
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-
-  filters = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (filters), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (filters), TRUE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (filters), 3);
-  gtk_widget_set_margin_start (filters, 12);
-  gtk_widget_set_margin_end (filters, 12);
-  gtk_widget_set_margin_top (filters, 6);
-  audit->record = audit_filter (filters, _("Record type or id"), audit);
-  audit->actor = audit_filter (filters, _("Actor"), audit);
-  audit->action = audit_filter (filters, _("Action, such as release"), audit);
-  gtk_box_append (GTK_BOX (box), filters);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  clamp = adw_clamp_new ();
-  inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_start (inner, 12);
-  gtk_widget_set_margin_end (inner, 12);
-  gtk_widget_set_margin_top (inner, 12);
-  gtk_widget_set_margin_bottom (inner, 12);
-  audit->count = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (audit->count, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (audit->count), "dim-label");
-  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (audit->count));
-  audit->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (audit->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (audit->list), "boxed-list");
-  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (audit->list));
-  adw_clamp_set_child (ADW_CLAMP (clamp), inner);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  adw_window_set_content (ADW_WINDOW (window), box);
-
-  audit_refresh (audit);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }

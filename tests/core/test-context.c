@@ -16,6 +16,8 @@
 #include "l4a-context.h"
 #include "l4a-hub-edit.h"
 #include "l4a-hub-query.h"
+#include "l4a-audit-log.h"
+#include "l4a-monitoring.h"
 #include "l4a-review.h"
 #include "l4a-store-private.h"
 
@@ -749,6 +751,118 @@ test_words (void)
   }
 }
 
+/* The audit log as a lazy, live list: newest first, every entry, in words,
+ * narrowed by what the log holds, a new entry at the top as one change. */
+static void
+test_audit_log (void)
+{
+  g_autofree char *path = db_path ("audit.sqlite");
+  g_autoptr(L4aContext) context = NULL;
+  g_autoptr(L4aAuditLog) log = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) actors = NULL;
+  g_autoptr(L4aHubEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *id = NULL;
+  g_auto(Recorder) rec = { 0 };
+  guint n, filtered;
+  gboolean found = FALSE;
+
+  recorder_init (&rec);
+  context = l4a_context_new (path, &error);
+  g_assert_no_error (error);
+  l4a_context_load_sample_async (context, NULL, result_cb, &result);
+  wait_for_result (&result);
+  g_assert_true (l4a_context_load_sample_finish (context, result, &error));
+
+  log = l4a_audit_log_new (context, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (log));
+  g_assert_cmpint (n, ==, sql_int (path, "SELECT count(*) FROM audit"));
+  g_assert_cmpuint (n, >, 2 * 64);
+  g_assert_cmpuint (l4a_audit_log_count_all (log), ==, n);
+  /* newest first, read a page at a time wherever the rows are */
+  for (guint i = 0; i < n; i += n / 5)
+    {
+      g_autoptr(L4aAuditItem) item = g_list_model_get_item (G_LIST_MODEL (log), i);
+      g_autoptr(L4aAuditItem) next = g_list_model_get_item (G_LIST_MODEL (log), MIN (i + 1, n - 1));
+
+      g_assert_cmpint (l4a_audit_item_get_seq (item), >=, l4a_audit_item_get_seq (next));
+      g_assert_nonnull (l4a_audit_item_get_title (item));
+      g_assert_cmpstr (l4a_audit_item_get_title (item), !=, "");
+      g_assert_nonnull (l4a_audit_item_get_who (item));
+    }
+  {
+    g_autoptr(L4aAuditItem) last = g_list_model_get_item (G_LIST_MODEL (log), n - 1);
+
+    g_assert_cmpint (l4a_audit_item_get_seq (last), ==, sql_int (path, "SELECT min (seq) FROM audit"));
+  }
+
+  /* the choices are what the log holds, in words */
+  actions = l4a_audit_log_dup_choices (log, "action");
+  g_assert_cmpint (actions->len, ==, sql_int (path, "SELECT count(DISTINCT action) FROM audit"));
+  for (guint i = 0; i < actions->len; i++)
+    {
+      L4aChoice *choice = g_ptr_array_index (actions, i);
+
+      if (g_str_equal (choice->id, "create"))
+        {
+          g_assert_cmpstr (choice->name, ==, "Created …");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  actors = l4a_audit_log_dup_choices (log, "actor");
+  for (guint i = 0; i < actors->len; i++)
+    g_assert_false (g_str_has_prefix (((L4aChoice *) g_ptr_array_index (actors, i))->name, "member:"));
+
+  /* narrowed */
+  l4a_audit_log_set_filter (log, "hub", NULL, "create");
+  filtered = g_list_model_get_n_items (G_LIST_MODEL (log));
+  g_assert_cmpint (filtered, ==, sql_int (path, "SELECT count(*) FROM audit WHERE record_type = 'hub' "
+                                                "AND action = 'create'"));
+  g_assert_cmpuint (filtered, >, 0);
+  {
+    g_autoptr(L4aAuditItem) item = g_list_model_get_item (G_LIST_MODEL (log), 0);
+
+    g_assert_true (g_str_has_prefix (l4a_audit_item_get_details (item), "create hub "));
+    g_assert_true (g_str_has_prefix (l4a_audit_item_get_title (item), "Created hub “"));
+  }
+  l4a_audit_log_set_filter (log, NULL, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, n);
+
+  /* a write: its entry at the top, one change */
+  g_signal_connect (log, "items-changed", G_CALLBACK (items_changed_cb), &rec);
+  id = hub_named (path, "Care Blocks Hub");
+  edit = l4a_registry_load_hub (l4a_context_get_store (context), id, &error);
+  g_assert_no_error (error);
+  g_free (edit->summary);
+  edit->summary = g_strdup ("Changed for the log");
+  g_assert_true (l4a_registry_save_hub (l4a_context_get_store (context), edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rec.items->len, ==, 3);
+  g_assert_cmpuint (g_array_index (rec.items, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (rec.items, guint, 1), ==, 0);
+  g_assert_cmpuint (g_array_index (rec.items, guint, 2), ==, 1);
+  {
+    g_autoptr(L4aAuditItem) item = g_list_model_get_item (G_LIST_MODEL (log), 0);
+
+    g_assert_cmpstr (l4a_audit_item_get_title (item), ==, "Changed hub “Care Blocks Hub”");
+    g_assert_cmpstr (l4a_audit_item_get_when (item), ==, "Just now");
+    g_assert_cmpstr (l4a_audit_item_get_who (item), ==, "World Secretariat");
+  }
+
+  /* a local government may not read it */
+  g_clear_object (&log);
+  g_free (id);
+  id = l4a_test_sql_text (path, "SELECT id FROM government LIMIT 1");
+  l4a_context_set_actor (context, L4A_ROLE_GOVERNMENT, id);
+  log = l4a_audit_log_new (context, &error);
+  g_assert_null (log);
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -763,6 +877,7 @@ main (int   argc,
   g_test_add_func ("/core/context/race", test_race);
   g_test_add_func ("/core/context/permissions", test_permissions);
   g_test_add_func ("/core/context/words", test_words);
+  g_test_add_func ("/core/context/audit-log", test_audit_log);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-context-XXXXXX");
 }

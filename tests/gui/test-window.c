@@ -43,6 +43,7 @@
 #include "l4a-export-window.h"
 #include "l4a-export-window-private.h"
 #include "l4a-accessible.h"
+#include "l4a-audit-window.h"
 #include "l4a-letter-export.h"
 #include "l4a-publish-window.h"
 #include "l4a-publish-window-private.h"
@@ -1069,13 +1070,38 @@ test_review_journey (void)
     g_assert_cmpuint (bundle->n_records, >, 500);
   }
 
-  /* the audit log and the matrix open */
+  /* the audit log and the matrix open; the log narrowed by what was done */
   {
     GtkWindow *audit = l4a_reviews_view_open_audit (view);
     GtkWindow *who = l4a_reviews_view_open_matrix (view);
+    GtkListView *entries;
+    GtkDropDown *what;
+    GtkLabel *count;
+    guint all, shown, release = 0;
 
-    g_assert_nonnull (audit);
+    g_assert_true (L4A_IS_AUDIT_WINDOW (audit));
     g_assert_nonnull (who);
+    entries = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (audit), L4A_TYPE_AUDIT_WINDOW, "list_view"));
+    what = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (audit), L4A_TYPE_AUDIT_WINDOW, "action_drop"));
+    count = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (audit), L4A_TYPE_AUDIT_WINDOW, "count_label"));
+    all = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (entries)));
+    g_assert_cmpuint (all, >, 100);
+    g_assert_true (g_str_has_suffix (gtk_label_get_label (count), "entries, the latest first."));
+    for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (what)); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (what)), i),
+                     "Released the decision on …") == 0)
+        release = i;
+    g_assert_cmpuint (release, >, 0);
+    gtk_drop_down_set_selected (what, release);
+    shown = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (entries)));
+    g_assert_cmpuint (shown, >, 0);
+    g_assert_cmpuint (shown, <, all);
+    {
+      g_autoptr(L4aAuditItem) first = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (entries)), 0);
+
+      g_assert_true (g_str_has_prefix (l4a_audit_item_get_title (first), "Released the decision on "));
+    }
+    g_assert_nonnull (strstr (gtk_label_get_label (count), " of "));
     gtk_window_destroy (audit);
     gtk_window_destroy (who);
   }

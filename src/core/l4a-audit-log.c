@@ -1,0 +1,567 @@
+/* l4a-audit-log.c
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "l4a-audit-log"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "l4a-audit-log.h"
+#include "l4a-labels.h"
+#include "l4a-lazy-private.h"
+#include "l4a-monitoring.h"
+#include "l4a-permissions.h"
+#include "l4a-records.h"
+#include "l4a-review.h"
+#include "l4a-review-private.h"
+#include "l4a-store-private.h"
+
+/**
+ * L4aAuditLog:
+ *
+ * The audit log as a lazy, live #GListModel of #L4aAuditItem, newest
+ * first, however long the log has grown: it knows the entries' numbers
+ * (audit.seq) the filter lets through, reads an entry in words only when a
+ * row asks for it, a page at a time, and follows #L4aContext::changed: new
+ * entries come at the top as one items-changed.
+ */
+
+#define PAGE 64
+#define CACHE_MAX 1024
+
+/* An entry ------------------------------------------------------------------ */
+
+struct _L4aAuditItem
+{
+  GObject  parent_instance;
+
+  gint64   seq;
+  char    *title;
+  char    *who;
+  char    *when;
+  char    *details;
+};
+
+G_DEFINE_FINAL_TYPE (L4aAuditItem, l4a_audit_item, G_TYPE_OBJECT)
+
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_TITLE,
+  ITEM_PROP_WHO,
+  ITEM_PROP_WHEN,
+  ITEM_PROP_DETAILS,
+  ITEM_N_PROPS
+};
+
+static GParamSpec *item_properties[ITEM_N_PROPS];
+
+static void
+l4a_audit_item_finalize (GObject *object)
+{
+  L4aAuditItem *self = (L4aAuditItem *)object;
+
+  g_free (self->title);
+  g_free (self->who);
+  g_free (self->when);
+  g_free (self->details);
+
+  G_OBJECT_CLASS (l4a_audit_item_parent_class)->finalize (object);
+}
+
+static void
+l4a_audit_item_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  L4aAuditItem *self = L4A_AUDIT_ITEM (object);
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case ITEM_PROP_WHO:
+      g_value_set_string (value, self->who);
+      break;
+    case ITEM_PROP_WHEN:
+      g_value_set_string (value, self->when);
+      break;
+    case ITEM_PROP_DETAILS:
+      g_value_set_string (value, self->details);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+l4a_audit_item_class_init (L4aAuditItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = l4a_audit_item_finalize;
+  object_class->get_property = l4a_audit_item_get_property;
+
+  item_properties[ITEM_PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_WHO] =
+    g_param_spec_string ("who", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_WHEN] =
+    g_param_spec_string ("when", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_DETAILS] =
+    g_param_spec_string ("details", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
+}
+
+static void
+l4a_audit_item_init (L4aAuditItem *self)
+{
+}
+
+gint64
+l4a_audit_item_get_seq (L4aAuditItem *self)
+{
+  g_return_val_if_fail (L4A_IS_AUDIT_ITEM (self), 0);
+
+  return self->seq;
+}
+
+const char *
+l4a_audit_item_get_title (L4aAuditItem *self)
+{
+  g_return_val_if_fail (L4A_IS_AUDIT_ITEM (self), NULL);
+
+  return self->title;
+}
+
+const char *
+l4a_audit_item_get_who (L4aAuditItem *self)
+{
+  g_return_val_if_fail (L4A_IS_AUDIT_ITEM (self), NULL);
+
+  return self->who;
+}
+
+const char *
+l4a_audit_item_get_when (L4aAuditItem *self)
+{
+  g_return_val_if_fail (L4A_IS_AUDIT_ITEM (self), NULL);
+
+  return self->when;
+}
+
+const char *
+l4a_audit_item_get_details (L4aAuditItem *self)
+{
+  g_return_val_if_fail (L4A_IS_AUDIT_ITEM (self), NULL);
+
+  return self->details;
+}
+
+/* When, as people say it: a moment ago, so many hours ago, or the day. */
+static char *
+say_when (const char *at)
+{
+  g_autoptr(GDateTime) then = at ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GTimeSpan ago;
+
+  if (then == NULL)
+    return g_strdup (at ? at : "");
+  ago = g_date_time_difference (now, then);
+  if (ago >= 0 && ago < G_TIME_SPAN_MINUTE)
+    return g_strdup (_("Just now"));
+  if (ago >= 0 && ago < G_TIME_SPAN_HOUR)
+    {
+      guint minutes = (guint) (ago / G_TIME_SPAN_MINUTE);
+
+      /* translators: how long ago something was done */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute ago", "%u minutes ago", minutes), minutes);
+    }
+  if (ago >= 0 && ago < G_TIME_SPAN_DAY)
+    {
+      guint hours = (guint) (ago / G_TIME_SPAN_HOUR);
+
+      /* translators: how long ago something was done */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour ago", "%u hours ago", hours), hours);
+    }
+  return l4a_format_time (at);
+}
+
+static L4aAuditItem *
+item_new (L4aStore            *store,
+          const L4aAuditEntry *entry)
+{
+  L4aAuditItem *self = g_object_new (L4A_TYPE_AUDIT_ITEM, NULL);
+  gboolean has_details = g_strcmp0 (entry->details, "{}") != 0 && entry->details != NULL;
+
+  self->seq = entry->seq;
+  self->title = l4a_audit_entry_describe (store, entry);
+  self->who = l4a_audit_entry_actor (store, entry);
+  self->when = say_when (entry->at);
+  /* the record as the log keeps it, for who needs to look it up */
+  self->details = g_strdup_printf ("%s %s %s%s%s", entry->action, entry->record_type, entry->record_id,
+                                   has_details ? "\n" : "", has_details ? entry->details : "");
+  return self;
+}
+
+/* The log ------------------------------------------------------------------- */
+
+struct _L4aAuditLog
+{
+  GObject     parent_instance;
+
+  L4aStore     *store;
+  L4aLazyFollow follow;
+  char       *record_type;
+  char       *actor;
+  char       *action;
+  GArray     *seqs;      /* gint64, newest first */
+  GHashTable *cache;     /* seq → L4aAuditItem */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (L4aAuditLog, l4a_audit_log, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GArray *
+read_seqs (L4aAuditLog *self)
+{
+  GArray *seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = l4a_store_prepare_cached (self->store,
+                                   "SELECT seq FROM audit WHERE (?1 IS NULL OR record_type = ?1) "
+                                   "AND (?2 IS NULL OR actor = ?2) AND (?3 IS NULL OR action = ?3) "
+                                   "ORDER BY seq DESC", &error);
+  if (stmt == NULL)
+    {
+      g_warning ("The audit log cannot be read: %s", error->message);
+      return seqs;
+    }
+  sqlite3_bind_text (stmt, 1, self->record_type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, self->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, self->action, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (seqs, seq);
+    }
+  if (rc != SQLITE_DONE)
+    g_warning ("The audit log cannot be read: %s", sqlite3_errmsg (sqlite3_db_handle (stmt)));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return seqs;
+}
+
+/* Reads the order again and changes the list once, over what differs. */
+static void
+update (L4aAuditLog *self)
+{
+  g_autoptr(GArray) old = self->seqs;
+  guint first, added;
+
+  self->seqs = read_seqs (self);
+  l4a_lazy_splice (G_LIST_MODEL (self), old, self->seqs, &first, &added);
+}
+
+/* Reads the entries around @position that are not read yet, in words. */
+static void
+read_page (L4aAuditLog *self,
+           guint        position)
+{
+  g_autoptr(GString) wanted = g_string_new ("[");
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  guint from = position > PAGE / 4 ? position - PAGE / 4 : 0;
+
+  for (guint i = from, n = 0; i < self->seqs->len && n < PAGE; i++)
+    {
+      gint64 seq = g_array_index (self->seqs, gint64, i);
+
+      if (!g_hash_table_contains (self->cache, &g_array_index (self->seqs, gint64, i)))
+        {
+          g_string_append_printf (wanted, "%s%" G_GINT64_FORMAT, n ? "," : "", seq);
+          n++;
+        }
+    }
+  g_string_append_c (wanted, ']');
+  if (g_hash_table_size (self->cache) + PAGE > CACHE_MAX)
+    l4a_lazy_forget_unheld (self->cache);
+
+  stmt = l4a_store_prepare_cached (self->store,
+                                   "SELECT a.seq, a.at, a.actor, a.action, a.record_type, coalesce (a.record_id, ''), "
+                                   "       a.details "
+                                   "FROM json_each (?1) j CROSS JOIN audit a WHERE a.seq = j.value", &error);
+  if (stmt == NULL)
+    {
+      g_warning ("The audit log cannot be read: %s", error->message);
+      return;
+    }
+  sqlite3_bind_text (stmt, 1, wanted->str, (int) wanted->len, SQLITE_TRANSIENT);
+  /* the statement is reset before the entries are put in words, which
+   * asks the database again */
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (l4a_audit_entry_free);
+
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (entries, l4a_audit_entry_from_row (stmt));
+    sqlite3_reset (stmt);
+    sqlite3_clear_bindings (stmt);
+    for (guint i = 0; i < entries->len; i++)
+      {
+        L4aAuditItem *item = item_new (self->store, g_ptr_array_index (entries, i));
+
+        g_hash_table_insert (self->cache, &item->seq, item);
+      }
+  }
+}
+
+static GType
+list_model_get_item_type (GListModel *model)
+{
+  return L4A_TYPE_AUDIT_ITEM;
+}
+
+static guint
+list_model_get_n_items (GListModel *model)
+{
+  return L4A_AUDIT_LOG (model)->seqs->len;
+}
+
+static gpointer
+list_model_get_item (GListModel *model,
+                     guint       position)
+{
+  L4aAuditLog *self = L4A_AUDIT_LOG (model);
+  gint64 *seq;
+  L4aAuditItem *item;
+
+  if (position >= self->seqs->len)
+    return NULL;
+  seq = &g_array_index (self->seqs, gint64, position);
+  item = g_hash_table_lookup (self->cache, seq);
+  if (item == NULL)
+    {
+      read_page (self, position);
+      item = g_hash_table_lookup (self->cache, seq);
+    }
+  if (item == NULL)
+    {
+      /* gone since the order was read (the log is only appended to, but a
+       * database can be replaced): an empty row until the next change */
+      item = g_object_new (L4A_TYPE_AUDIT_ITEM, NULL);
+      item->seq = *seq;
+      return item;
+    }
+  return g_object_ref (item);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_model_get_item_type;
+  iface->get_n_items = list_model_get_n_items;
+  iface->get_item = list_model_get_item;
+}
+
+static void
+context_changed_cb (L4aAuditLog *self,
+                    L4aChanges  *changes)
+{
+  /* every audited write adds an entry; who did it may have a new name */
+  if (l4a_changes_touches (changes, "member") || l4a_changes_touches (changes, "government") ||
+      l4a_changes_is_everything (changes))
+    {
+      guint n = self->seqs->len;
+
+      g_hash_table_remove_all (self->cache);
+      update (self);
+      if (n > 0 && n == self->seqs->len)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
+      return;
+    }
+  if (l4a_changes_touches (changes, "audit"))
+    update (self);
+}
+
+/**
+ * l4a_audit_log_set_filter:
+ * @record_type: (nullable): a kind of record, as the log keeps it
+ * @actor: (nullable): who, as the log keeps it ("secretariat",
+ *   "member:ID", "government:ID")
+ * @action: (nullable): an action, as the log keeps it
+ *
+ * Narrows the log to the entries with these values; %NULL for any.
+ */
+void
+l4a_audit_log_set_filter (L4aAuditLog *self,
+                          const char  *record_type,
+                          const char  *actor,
+                          const char  *action)
+{
+  g_return_if_fail (L4A_IS_AUDIT_LOG (self));
+
+  g_free (self->record_type);
+  g_free (self->actor);
+  g_free (self->action);
+  self->record_type = g_strdup (record_type);
+  self->actor = g_strdup (actor);
+  self->action = g_strdup (action);
+  update (self);
+}
+
+/**
+ * l4a_audit_log_count_all:
+ *
+ * Returns: how many entries the log holds, the filter aside
+ */
+guint
+l4a_audit_log_count_all (L4aAuditLog *self)
+{
+  g_return_val_if_fail (L4A_IS_AUDIT_LOG (self), 0);
+
+  return (guint) l4a_store_count (self->store, "audit", NULL);
+}
+
+static int
+compare_choices (gconstpointer a,
+                 gconstpointer b)
+{
+  const L4aChoice *x = *(L4aChoice * const *) a;
+  const L4aChoice *y = *(L4aChoice * const *) b;
+
+  return g_utf8_collate (x->name, y->name);
+}
+
+/**
+ * l4a_audit_log_dup_choices:
+ * @column: "record_type", "actor" or "action"
+ *
+ * Returns: (transfer full) (element-type L4aChoice): the values the
+ *   log holds in @column, each in words (a kind of record, a person or
+ *   government by name, what was done), in the order of those words
+ */
+GPtrArray *
+l4a_audit_log_dup_choices (L4aAuditLog *self,
+                           const char  *column)
+{
+  GPtrArray *choices = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_choice_free);
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (L4A_IS_AUDIT_LOG (self), choices);
+  g_return_val_if_fail (g_strv_contains ((const char * const[]) { "record_type", "actor", "action", NULL }, column),
+                        choices);
+
+  sql = g_strdup_printf ("SELECT DISTINCT %s FROM audit", column);
+  stmt = l4a_store_prepare_cached (self->store, sql, NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (values, l4a_store_column_dup (stmt, 0));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *value = g_ptr_array_index (values, i);
+      L4aChoice *choice = g_new0 (L4aChoice, 1);
+      L4aAuditEntry entry = { .actor = (char *) value };
+
+      choice->id = g_strdup (value);
+      if (g_str_equal (column, "actor"))
+        choice->name = l4a_audit_entry_actor (self->store, &entry);
+      else if (g_str_equal (column, "action"))
+        /* what was done, to a record left unsaid: “Released the decision on …” */
+        choice->name = l4a_audit_action_words (value);
+      else if (g_str_equal (value, "database"))
+        choice->name = g_strdup (_("the database"));
+      else if (g_str_equal (value, "bundle"))
+        choice->name = g_strdup (_("a bundle"));
+      else
+        choice->name = g_strdup (l4a_records_label (value));
+      g_ptr_array_add (choices, choice);
+    }
+  g_ptr_array_sort (choices, compare_choices);
+  return choices;
+}
+
+static void
+l4a_audit_log_dispose (GObject *object)
+{
+  L4aAuditLog *self = (L4aAuditLog *)object;
+
+  l4a_lazy_unfollow (&self->follow);
+  g_hash_table_remove_all (self->cache);
+
+  G_OBJECT_CLASS (l4a_audit_log_parent_class)->dispose (object);
+}
+
+static void
+l4a_audit_log_finalize (GObject *object)
+{
+  L4aAuditLog *self = (L4aAuditLog *)object;
+
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->seqs, g_array_unref);
+  g_free (self->record_type);
+  g_free (self->actor);
+  g_free (self->action);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (l4a_audit_log_parent_class)->finalize (object);
+}
+
+static void
+l4a_audit_log_class_init (L4aAuditLogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = l4a_audit_log_dispose;
+  object_class->finalize = l4a_audit_log_finalize;
+}
+
+static void
+l4a_audit_log_init (L4aAuditLog *self)
+{
+  self->seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+}
+
+/**
+ * l4a_audit_log_new:
+ *
+ * Returns: (transfer full) (nullable): the audit log of @context, newest
+ *   first, kept in line with what is written; %NULL with @error set when
+ *   the workstation's role may not read it
+ */
+L4aAuditLog *
+l4a_audit_log_new (L4aContext  *context,
+                   GError     **error)
+{
+  L4aAuditLog *self;
+  L4aStore *store;
+
+  g_return_val_if_fail (L4A_IS_CONTEXT (context), NULL);
+
+  store = l4a_context_get_store (context);
+  if (!l4a_store_require (store, L4A_PERMISSION_READ_AUDIT, error))
+    return NULL;
+
+  self = g_object_new (L4A_TYPE_AUDIT_LOG, NULL);
+  self->store = g_object_ref (store);
+  l4a_lazy_follow (&self->follow, context, G_CALLBACK (context_changed_cb), self);
+  g_array_unref (self->seqs);
+  self->seqs = read_seqs (self);
+  return self;
+}
