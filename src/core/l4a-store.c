@@ -504,8 +504,9 @@ register_functions (L4aStore *self)
 
 /* The registry's sort keys need l4a_fold (), which only this program's
  * connections have: each writable connection fills the keys of what it
- * writes (those another program left empty are computed as the registry
- * is read, never written by reading: see l4a-hub-query.c). */
+ * writes, and of what another program left empty with its next write
+ * (until then they are computed as the registry is read, which never
+ * writes: see l4a-hub-query.c). */
 #define FILL_KEYS \
   "BEGIN " \
   "  UPDATE hub_facet SET name_key = coalesce (name_key, l4a_fold (new.name)), " \
@@ -980,6 +981,38 @@ publish_pending (L4aStore *self)
     self->committed_func (self, self->committed_data);
 }
 
+/* The registry's sort keys another program left empty (see
+ * create_key_triggers()): an index probe when there are none. */
+static gboolean
+fill_sort_keys (L4aStore  *self,
+                GError   **error)
+{
+  if (self->schema_version < 13)
+    return TRUE;
+  return l4a_store_exec (self,
+                         "UPDATE hub_facet SET name_key = l4a_fold (name) WHERE name_key IS NULL;"
+                         "UPDATE hub_facet SET government_key = "
+                         "  l4a_fold ((SELECT g.name FROM government g WHERE g.id = hub_facet.government_id)) "
+                         "WHERE government_key IS NULL",
+                         error);
+}
+
+/**
+ * l4a_store_fill_sort_keys:
+ *
+ * Writes the registry's sort keys that another program left empty (each
+ * write of this application does it too), so that the registry is listed
+ * from its indexes.
+ */
+gboolean
+l4a_store_fill_sort_keys (L4aStore  *self,
+                          GError   **error)
+{
+  g_return_val_if_fail (L4A_IS_STORE (self), FALSE);
+
+  return l4a_store_begin (self, error) && l4a_store_end (self, fill_sort_keys (self, error), error);
+}
+
 /**
  * l4a_store_commit:
  *
@@ -998,6 +1031,10 @@ l4a_store_commit (L4aStore *self,
 
   if (self->depth == 1)
     {
+      /* a database another program wrote to gets the sort keys it left
+       * empty with this application's next write (reading never writes) */
+      if (!l4a_changes_is_empty (self->pending))
+        fill_sort_keys (self, NULL);
       if (!l4a_store_exec (self, "COMMIT", error))
         return FALSE;
       self->depth = 0;

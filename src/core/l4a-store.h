@@ -81,6 +81,8 @@ void        l4a_store_set_committed_func    (L4aStore              *self,
                                              L4aStoreCommittedFunc  func,
                                              gpointer               data);
 gint64      l4a_store_get_data_version      (L4aStore    *self);
+gboolean    l4a_store_fill_sort_keys        (L4aStore    *self,
+                                             GError     **error);
 
 gboolean    l4a_store_audit                 (L4aStore    *self,
                                              const char  *action,

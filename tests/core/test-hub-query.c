@@ -222,7 +222,26 @@ test_same_as_plain (void)
   g_assert_cmpuint (l4a_hub_query_count_all (query), ==, N_HUBS);
   g_assert_cmpint (l4a_test_sql_int (path, "SELECT count(*) FROM hub_facet WHERE name_key IS NULL"), ==, N_HUBS);
 
-  /* once this application writes the keys, from the stored keys */
+  /* this application's next write fills them all */
+  {
+    g_autoptr(L4aHubEdit) edit = l4a_registry_load_hub (store, "hub-000001", &error);
+
+    g_assert_no_error (error);
+    g_free (edit->summary);
+    edit->summary = g_strdup ("Written by this application");
+    g_assert_true (l4a_registry_save_hub (store, edit, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (l4a_test_sql_int (path, "SELECT count(*) FROM hub_facet WHERE name_key IS NULL "
+                                           "OR government_key IS NULL"), ==, 0);
+  {
+    g_autofree char *key = l4a_test_sql_text (path, "SELECT name_key FROM hub_facet f JOIN hub h ON h.num = f.num "
+                                                    "WHERE h.id = 'hub-000002'");
+
+    g_assert_cmpstr (key, ==, "ecole agua 2");
+  }
+
+  /* the keys this application writes as it writes, from the stored keys */
   g_assert_true (l4a_store_exec (store, "UPDATE hub_facet SET name_key = NULL, government_key = NULL", &error));
   g_assert_no_error (error);
   g_assert_cmpint (l4a_test_sql_int (path, "SELECT count(*) FROM hub_facet WHERE name_key IS NULL "
