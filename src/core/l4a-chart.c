@@ -1252,6 +1252,20 @@ progress_ranges (L4aChart *chart,
                  double   *value_lo,
                  double   *value_hi)
 {
+  guint n = 0;
+
+  /* points are only ever added: the same count is the same points */
+  for (guint s = 0; s < chart->series->len; s++)
+    n += series_at (chart, s)->points->len;
+  if (n > 0 && n == chart->ranged_points)
+    {
+      *day_lo = chart->ranges[0], *day_hi = chart->ranges[1];
+      *value_lo = chart->ranges[2], *value_hi = chart->ranges[3];
+      value_range_adjust (chart, value_lo, value_hi);
+      day_range_adjust (chart, day_lo, day_hi);
+      return;
+    }
+
   *day_lo = *value_lo = INFINITY;
   *day_hi = *value_hi = -INFINITY;
   for (guint s = 0; s < chart->series->len; s++)
@@ -1270,6 +1284,9 @@ progress_ranges (L4aChart *chart,
             }
         }
     }
+  chart->ranged_points = n;
+  chart->ranges[0] = *day_lo, chart->ranges[1] = *day_hi;
+  chart->ranges[2] = *value_lo, chart->ranges[3] = *value_hi;
   value_range_adjust (chart, value_lo, value_hi);
   day_range_adjust (chart, day_lo, day_hi);
 }

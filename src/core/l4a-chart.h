@@ -93,6 +93,11 @@ typedef struct
   double        y_min, y_max; /* a fixed value range, or NaN */
 
   GArray       *hits;         /* L4aChartHit, after drawing */
+
+  /* private: the points' ranges, read once for every drawing of the same
+   * points (a chart is drawn again as it is resized or hovered) */
+  guint         ranged_points;
+  double        ranges[4];    /* days from, to; values from, to */
 } L4aChart;
 
 L4aChart       *l4a_chart_new            (L4aChartKind        kind,
