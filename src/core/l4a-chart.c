@@ -1527,6 +1527,182 @@ strv_of (const char *first,
 }
 
 /**
+ * l4a_chart_table_heading:
+ *
+ * Returns: (transfer full): the headings of the chart's data table
+ */
+GStrv
+l4a_chart_table_heading (L4aChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  switch (chart->kind)
+    {
+    case L4A_CHART_PROGRESS:
+      return strv_of (_("Date"), chart->unit && *chart->unit ? chart->unit : _("Value"), NULL);
+    case L4A_CHART_BARS:
+    case L4A_CHART_STACKED_BARS:
+      {
+        g_autoptr(GStrvBuilder) head = g_strv_builder_new ();
+
+        g_strv_builder_add (head, chart->x_label ? chart->x_label : "");
+        for (guint s = 0; s < chart->series->len; s++)
+          g_strv_builder_add (head, series_at (chart, s)->name ? series_at (chart, s)->name : _("Value"));
+        return g_strv_builder_end (head);
+      }
+    case L4A_CHART_TIMELINE:
+      return strv_of (chart->y_label ? chart->y_label : "", _("Start"), _("End"), NULL);
+    case L4A_CHART_SCORES:
+    default:
+      return strv_of (chart->y_label ? chart->y_label : "", _("Reviews"), _("Mean"), _("Median"), NULL);
+    }
+}
+
+/**
+ * l4a_chart_table_n_rows:
+ *
+ * Returns: how many rows the chart's data table has under its headings:
+ *   every point of a line, however many
+ */
+guint
+l4a_chart_table_n_rows (L4aChart *chart)
+{
+  L4aChartSeries *first;
+
+  g_return_val_if_fail (chart != NULL, 0);
+
+  first = series_at (chart, 0);
+  switch (chart->kind)
+    {
+    case L4A_CHART_PROGRESS:
+      return (first ? first->points->len : 0) + isfinite (chart->baseline_value) + isfinite (chart->target_value);
+    case L4A_CHART_TIMELINE:
+      return MIN (first ? first->points->len : 0, chart->categories->len);
+    case L4A_CHART_BARS:
+    case L4A_CHART_STACKED_BARS:
+    case L4A_CHART_SCORES:
+    default:
+      return chart->categories->len;
+    }
+}
+
+static const char *
+category_label (L4aChart *chart,
+                guint     i)
+{
+  return ((L4aChartCategory *) g_ptr_array_index (chart->categories, i))->label;
+}
+
+/**
+ * l4a_chart_table_row:
+ * @row: from 0 to l4a_chart_table_n_rows() - 1
+ *
+ * Returns: (transfer full): the texts of one row of the chart's data
+ *   table, made when asked (a line may have a million points)
+ */
+GStrv
+l4a_chart_table_row (L4aChart *chart,
+                     guint     row)
+{
+  L4aChartSeries *first;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+  g_return_val_if_fail (row < l4a_chart_table_n_rows (chart), NULL);
+
+  first = series_at (chart, 0);
+  switch (chart->kind)
+    {
+    case L4A_CHART_PROGRESS:
+      {
+        guint points = first ? first->points->len : 0;
+        gboolean baseline = isfinite (chart->baseline_value);
+        g_autofree char *day = NULL;
+        g_autofree char *value = NULL;
+
+        if (baseline && row == 0)
+          {
+            g_autofree char *label = NULL;
+
+            day = l4a_format_day (chart->baseline_day);
+            value = l4a_format_number (chart->baseline_value, -1);
+            label = g_strdup_printf ("%s (%s)", day, _("baseline"));
+            return strv_of (label, value, NULL);
+          }
+        row -= baseline;
+        if (row >= points)
+          {
+            g_autofree char *label = NULL;
+
+            day = l4a_format_day (chart->target_day);
+            value = l4a_format_number (chart->target_value, -1);
+            label = g_strdup_printf ("%s (%s)", day, _("target"));
+            return strv_of (label, value, NULL);
+          }
+        day = l4a_format_day (point_at (first, row)->x);
+        value = l4a_format_number (point_at (first, row)->y, -1);
+        return strv_of (day, value, NULL);
+      }
+
+    case L4A_CHART_BARS:
+    case L4A_CHART_STACKED_BARS:
+      {
+        g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+
+        g_strv_builder_add (cells, category_label (chart, row));
+        for (guint s = 0; s < chart->series->len; s++)
+          {
+            L4aChartSeries *series = series_at (chart, s);
+            g_autofree char *value = l4a_format_number (row < series->points->len ? point_at (series, row)->y : 0, -1);
+
+            g_strv_builder_add (cells, value);
+          }
+        return g_strv_builder_end (cells);
+      }
+
+    case L4A_CHART_TIMELINE:
+      {
+        g_autofree char *start = l4a_format_day (point_at (first, row)->x);
+        g_autofree char *end = l4a_format_day (point_at (first, row)->y);
+
+        return strv_of (category_label (chart, row), start, end, NULL);
+      }
+
+    case L4A_CHART_SCORES:
+    default:
+      {
+        g_autoptr(GString) scores = g_string_new (NULL);
+        g_autofree char *mean = NULL;
+        g_autofree char *median = NULL;
+
+        for (guint s = 0; s < chart->series->len && s < 3; s++)
+          {
+            L4aChartSeries *series = series_at (chart, s);
+
+            for (guint k = 0; k < series->points->len; k++)
+              if ((guint) point_at (series, k)->y == row)
+                {
+                  g_autofree char *value = l4a_format_number (point_at (series, k)->x, 2);
+
+                  if (s == 0)
+                    g_string_append_printf (scores, "%s%s", scores->len ? ", " : "", value);
+                  else if (s == 1)
+                    {
+                      g_free (mean);
+                      mean = g_strdup (value);
+                    }
+                  else
+                    {
+                      g_free (median);
+                      median = g_strdup (value);
+                    }
+                }
+          }
+        return strv_of (category_label (chart, row), scores->str, mean ? mean : "—", median ? median : "—", NULL);
+      }
+    }
+}
+
+/**
  * l4a_chart_table:
  *
  * Returns: (transfer full) (element-type GStrv): the chart's data as rows
@@ -1536,107 +1712,11 @@ GPtrArray *
 l4a_chart_table (L4aChart *chart)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  L4aChartSeries *first = series_at (chart, 0);
+  guint n = l4a_chart_table_n_rows (chart);
 
-  switch (chart->kind)
-    {
-    case L4A_CHART_PROGRESS:
-      g_ptr_array_add (rows, strv_of (_("Date"), chart->unit && *chart->unit ? chart->unit : _("Value"), NULL));
-      if (isfinite (chart->baseline_value))
-        {
-          g_autofree char *day = l4a_format_day (chart->baseline_day);
-          g_autofree char *value = l4a_format_number (chart->baseline_value, -1);
-          g_autofree char *label = g_strdup_printf ("%s (%s)", day, _("baseline"));
-
-          g_ptr_array_add (rows, strv_of (label, value, NULL));
-        }
-      for (guint i = 0; first && i < first->points->len; i++)
-        {
-          g_autofree char *day = l4a_format_day (point_at (first, i)->x);
-          g_autofree char *value = l4a_format_number (point_at (first, i)->y, -1);
-
-          g_ptr_array_add (rows, strv_of (day, value, NULL));
-        }
-      if (isfinite (chart->target_value))
-        {
-          g_autofree char *day = l4a_format_day (chart->target_day);
-          g_autofree char *value = l4a_format_number (chart->target_value, -1);
-          g_autofree char *label = g_strdup_printf ("%s (%s)", day, _("target"));
-
-          g_ptr_array_add (rows, strv_of (label, value, NULL));
-        }
-      break;
-
-    case L4A_CHART_BARS:
-    case L4A_CHART_STACKED_BARS:
-      {
-        g_autoptr(GStrvBuilder) head = g_strv_builder_new ();
-
-        g_strv_builder_add (head, chart->x_label ? chart->x_label : "");
-        for (guint s = 0; s < chart->series->len; s++)
-          g_strv_builder_add (head, series_at (chart, s)->name ? series_at (chart, s)->name : _("Value"));
-        g_ptr_array_add (rows, g_strv_builder_end (head));
-        for (guint i = 0; i < chart->categories->len; i++)
-          {
-            g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
-
-            g_strv_builder_add (row, ((L4aChartCategory *) g_ptr_array_index (chart->categories, i))->label);
-            for (guint s = 0; s < chart->series->len; s++)
-              {
-                L4aChartSeries *series = series_at (chart, s);
-                g_autofree char *value = l4a_format_number (i < series->points->len ? point_at (series, i)->y : 0, -1);
-
-                g_strv_builder_add (row, value);
-              }
-            g_ptr_array_add (rows, g_strv_builder_end (row));
-          }
-      }
-      break;
-
-    case L4A_CHART_TIMELINE:
-      g_ptr_array_add (rows, strv_of (chart->y_label ? chart->y_label : "", _("Start"), _("End"), NULL));
-      for (guint i = 0; first && i < first->points->len && i < chart->categories->len; i++)
-        {
-          g_autofree char *start = l4a_format_day (point_at (first, i)->x);
-          g_autofree char *end = l4a_format_day (point_at (first, i)->y);
-
-          g_ptr_array_add (rows, strv_of (((L4aChartCategory *) g_ptr_array_index (chart->categories, i))->label,
-                                          start, end, NULL));
-        }
-      break;
-
-    case L4A_CHART_SCORES:
-    default:
-      g_ptr_array_add (rows, strv_of (chart->y_label ? chart->y_label : "", _("Reviews"), _("Mean"), _("Median"),
-                                      NULL));
-      for (guint i = 0; i < chart->categories->len; i++)
-        {
-          g_autoptr(GString) scores = g_string_new (NULL);
-          g_autofree char *mean = NULL;
-          g_autofree char *median = NULL;
-
-          for (guint s = 0; s < chart->series->len && s < 3; s++)
-            {
-              L4aChartSeries *series = series_at (chart, s);
-
-              for (guint k = 0; k < series->points->len; k++)
-                if ((guint) point_at (series, k)->y == i)
-                  {
-                    g_autofree char *value = l4a_format_number (point_at (series, k)->x, 2);
-
-                    if (s == 0)
-                      g_string_append_printf (scores, "%s%s", scores->len ? ", " : "", value);
-                    else if (s == 1)
-                      mean = g_strdup (value);
-                    else
-                      median = g_strdup (value);
-                  }
-            }
-          g_ptr_array_add (rows, strv_of (((L4aChartCategory *) g_ptr_array_index (chart->categories, i))->label,
-                                          scores->str, mean ? mean : "—", median ? median : "—", NULL));
-        }
-      break;
-    }
+  g_ptr_array_add (rows, l4a_chart_table_heading (chart));
+  for (guint r = 0; r < n; r++)
+    g_ptr_array_add (rows, l4a_chart_table_row (chart, r));
   return rows;
 }
 

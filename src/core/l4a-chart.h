@@ -141,6 +141,10 @@ char           *l4a_chart_describe_hit   (L4aChart           *chart,
                                           guint               hit);
 
 GPtrArray      *l4a_chart_table          (L4aChart           *chart);
+GStrv           l4a_chart_table_heading  (L4aChart           *chart);
+guint           l4a_chart_table_n_rows   (L4aChart           *chart);
+GStrv           l4a_chart_table_row      (L4aChart           *chart,
+                                          guint               row);
 gboolean        l4a_chart_export         (L4aChart           *chart,
                                           const char         *path,
                                           double              width,

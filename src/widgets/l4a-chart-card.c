@@ -31,6 +31,8 @@ struct _L4aChartCard
   GtkStack        *stack;
   L4aChartView    *view;
   GtkGrid         *table;
+  GtkColumnView   *long_table;   /* a table of more rows than a grid should hold */
+  GtkWidget       *scrolled;
   GtkLabel        *verdict;
   GtkBox          *footer;
   GtkBox          *header;
@@ -48,6 +50,156 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define TABLE_MAX_HEIGHT 420  /* a longer table scrolls within the card */
+#define GRID_MAX_ROWS 200     /* beyond, the table's rows are made as they scroll by */
+
+/* A row of a long data table, its texts made when the row is first shown. */
+#define L4A_TYPE_TABLE_ROW (l4a_table_row_get_type ())
+G_DECLARE_FINAL_TYPE (L4aTableRow, l4a_table_row, L4A, TABLE_ROW, GObject)
+
+struct _L4aTableRow
+{
+  GObject  parent_instance;
+  GStrv    cells;
+};
+
+G_DEFINE_FINAL_TYPE (L4aTableRow, l4a_table_row, G_TYPE_OBJECT)
+
+static void
+l4a_table_row_finalize (GObject *object)
+{
+  g_strfreev (L4A_TABLE_ROW (object)->cells);
+  G_OBJECT_CLASS (l4a_table_row_parent_class)->finalize (object);
+}
+
+static void
+l4a_table_row_class_init (L4aTableRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = l4a_table_row_finalize;
+}
+
+static void
+l4a_table_row_init (L4aTableRow *self)
+{
+}
+
+/* The rows of a chart's data table, however many: each made when asked. */
+#define L4A_TYPE_TABLE_ROWS (l4a_table_rows_get_type ())
+G_DECLARE_FINAL_TYPE (L4aTableRows, l4a_table_rows, L4A, TABLE_ROWS, GObject)
+
+struct _L4aTableRows
+{
+  GObject   parent_instance;
+  L4aChart *chart;  /* the card's; the rows go before the chart does */
+  guint     n;
+};
+
+static GType
+table_rows_get_item_type (GListModel *model)
+{
+  return L4A_TYPE_TABLE_ROW;
+}
+
+static guint
+table_rows_get_n_items (GListModel *model)
+{
+  return L4A_TABLE_ROWS (model)->n;
+}
+
+static gpointer
+table_rows_get_item (GListModel *model,
+                     guint       position)
+{
+  L4aTableRows *self = L4A_TABLE_ROWS (model);
+  L4aTableRow *row;
+
+  if (position >= self->n)
+    return NULL;
+  row = g_object_new (L4A_TYPE_TABLE_ROW, NULL);
+  row->cells = l4a_chart_table_row (self->chart, position);
+  return row;
+}
+
+static void
+table_rows_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = table_rows_get_item_type;
+  iface->get_n_items = table_rows_get_n_items;
+  iface->get_item = table_rows_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (L4aTableRows, l4a_table_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, table_rows_iface_init))
+
+static void
+l4a_table_rows_class_init (L4aTableRowsClass *klass)
+{
+}
+
+static void
+l4a_table_rows_init (L4aTableRows *self)
+{
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_UINT (column) == 0 ? 0 : 1);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  column)
+{
+  L4aTableRow *row = gtk_list_item_get_item (item);
+  guint c = GPOINTER_TO_UINT (column);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       row->cells != NULL && c < g_strv_length (row->cells) ? row->cells[c] : "");
+}
+
+/* The table of a line of many points: a column view whose rows are made as
+ * they scroll by. */
+static void
+fill_long_table (L4aChartCard *self,
+                 L4aChart     *chart)
+{
+  g_auto(GStrv) heading = l4a_chart_table_heading (chart);
+  g_autoptr(L4aTableRows) rows = g_object_new (L4A_TYPE_TABLE_ROWS, NULL);
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GListModel *columns;
+
+  rows->chart = chart;
+  rows->n = l4a_chart_table_n_rows (chart);
+  columns = gtk_column_view_get_columns (self->long_table);
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->long_table, column);
+    }
+  for (guint c = 0; heading[c] != NULL; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (c));
+      column = gtk_column_view_column_new (heading[c], factory);
+      gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->long_table, column);
+      g_object_unref (column);
+    }
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)));
+  gtk_column_view_set_model (self->long_table, GTK_SELECTION_MODEL (selection));
+}
 
 static void
 fill_table (L4aChartCard *self)
@@ -58,8 +210,22 @@ fill_table (L4aChartCard *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
     gtk_grid_remove (self->table, child);
+  gtk_column_view_set_model (self->long_table, NULL);
   if (chart == NULL)
     return;
+  if (l4a_chart_table_n_rows (chart) > GRID_MAX_ROWS)
+    {
+      {
+        /* translators: the name of a chart's data table; %s is the chart's title */
+        g_autofree char *name = g_strdup_printf (_("Data of “%s”"), chart->title ? chart->title : "");
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->long_table), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      }
+      fill_long_table (self, chart);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->long_table));
+      return;
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->table));
 
   {
     /* translators: the name of a chart's data table; %s is the chart's title */
@@ -96,21 +262,18 @@ data_toggled_cb (L4aChartCard *self)
 
   if (show)
     {
-      GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (self->table));
+      GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (self->scrolled);
       int natural = 0;
 
       fill_table (self);
       /* a card laid out at its minimum height keeps the whole table, up to
        * the scrolled window's limit, rather than two rows of it */
-      while (scrolled != NULL && !GTK_IS_SCROLLED_WINDOW (scrolled))
-        scrolled = gtk_widget_get_parent (scrolled);
-      gtk_widget_measure (GTK_WIDGET (self->table), GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
-      if (scrolled != NULL)
-        {
-          gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), -1);
-          gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
-                                                      MIN (natural, TABLE_MAX_HEIGHT));
-        }
+      if (gtk_scrolled_window_get_child (scrolled) == GTK_WIDGET (self->long_table))
+        natural = TABLE_MAX_HEIGHT;
+      else
+        gtk_widget_measure (GTK_WIDGET (self->table), GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+      gtk_scrolled_window_set_min_content_height (scrolled, -1);
+      gtk_scrolled_window_set_min_content_height (scrolled, MIN (natural, TABLE_MAX_HEIGHT));
     }
   gtk_stack_set_visible_child_name (self->stack, show ? "data" : "chart");
 }
@@ -250,6 +413,8 @@ l4a_chart_card_set_chart (L4aChartCard *self,
     }
   else
     gtk_widget_set_visible (GTK_WIDGET (self->verdict), FALSE);
+  /* the long table's rows read the chart: let go of it first */
+  gtk_column_view_set_model (self->long_table, NULL);
   l4a_chart_view_set_chart (self->view, chart);
   if (gtk_toggle_button_get_active (self->data_button))
     fill_table (self);
@@ -340,7 +505,11 @@ l4a_chart_card_dispose (GObject *object)
 {
   L4aChartCard *self = (L4aChartCard *)object;
 
+  if (self->long_table != NULL)
+    gtk_column_view_set_model (self->long_table, NULL);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->table);
+  g_clear_object (&self->long_table);
 
   G_OBJECT_CLASS (l4a_chart_card_parent_class)->dispose (object);
 }
@@ -425,6 +594,10 @@ l4a_chart_card_init (L4aChartCard *self)
   self->table = GTK_GRID (g_object_new (GTK_TYPE_GRID, "accessible-role", GTK_ACCESSIBLE_ROLE_TABLE, NULL));
   gtk_grid_set_column_spacing (self->table, 18);
   gtk_grid_set_row_spacing (self->table, 6);
+  g_object_ref_sink (self->table);  /* the card's, whichever table is shown */
+  self->long_table = GTK_COLUMN_VIEW (g_object_ref_sink (gtk_column_view_new (NULL)));
+  gtk_widget_add_css_class (GTK_WIDGET (self->long_table), "data-table");
+  self->scrolled = scrolled;
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->table));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include "l4a-ticks.h"
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -1401,6 +1403,43 @@ render_chart_data (L4aApplication *app,
   ok &= save_window (GTK_WINDOW (window), outdir, "indicators-data-light.png");
   gtk_window_destroy (GTK_WINDOW (window));
   l4a_test_iterate (0.1);
+
+  /* an indicator of many measurements: its chart, then its whole table,
+   * light and dark, wide and narrow */
+  for (guint style = 0; style < 2; style++)
+    for (guint narrow = 0; narrow < 2; narrow++)
+      {
+        GtkWidget *holder = gtk_window_new ();
+        GtkWidget *card = l4a_chart_card_new (300);
+        L4aChart *chart = l4a_chart_new (L4A_CHART_PROGRESS, "indicator", "People Reached Each Week");
+        L4aChartSeries *series = l4a_chart_add_series (chart, "Measurements", NULL, 0, 0);
+        g_autofree char *name = g_strdup_printf ("chart-long-data-%s%s.png", style ? "dark" : "light",
+                                                 narrow ? "-narrow" : "");
+
+        g_settings_set_string (l4a_application_get_settings (app), "color-scheme", style ? "dark" : "light");
+        l4a_chart_add_series (chart, "Target", NULL, 1, 3);
+        l4a_chart_add_series (chart, "Path", NULL, 2, 1);
+        chart->unit = g_strdup ("people");
+        l4a_chart_set_progress (chart, l4a_day_from_iso ("2020-01-06"), 1000, l4a_day_from_iso ("2030-01-07"), 5000,
+                                TRUE);
+        for (guint week = 0; week < 20000; week++)
+          l4a_chart_series_add (series, l4a_day_from_iso ("2020-01-06") + week * 0.18,
+                                1000 + week * 0.15 + 300 * sin (week / 40.0), NULL);
+        gtk_widget_set_margin_start (card, 12);
+        gtk_widget_set_margin_end (card, 12);
+        gtk_widget_set_margin_top (card, 12);
+        gtk_widget_set_margin_bottom (card, 12);
+        gtk_window_set_child (GTK_WINDOW (holder), card);
+        gtk_window_set_default_size (GTK_WINDOW (holder), narrow ? 360 : 900, 600);
+        gtk_window_present (GTK_WINDOW (holder));
+        l4a_chart_card_set_chart (L4A_CHART_CARD (card), chart);
+        l4a_chart_card_show_data (L4A_CHART_CARD (card), TRUE);
+        l4a_test_iterate (0.5);
+        ok &= save_window (GTK_WINDOW (holder), outdir, name);
+        gtk_window_destroy (GTK_WINDOW (holder));
+      }
+  g_settings_set_string (l4a_application_get_settings (app), "color-scheme", "light");
+  l4a_test_iterate (0.1);
   return ok;
 }
 
@@ -1626,6 +1665,8 @@ main (int   argc,
   /* while working on one set of pictures: L4A_RENDER_ONLY=monitoring */
   if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "monitoring") == 0)
     return render_monitoring (app, outdir) ? 0 : 1;
+  if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "charts") == 0)
+    return render_chart_data (app, outdir) ? 0 : 1;
   if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "reviews") == 0)
     return render_reviews (app, outdir) && render_registry (app, outdir) ? 0 : 1;
 

@@ -53,6 +53,7 @@
 #include "l4a-indicators-view.h"
 #include "l4a-indicators-view-private.h"
 #include "l4a-chart-card.h"
+#include "l4a-ticks.h"
 #include "l4a-brand-view.h"
 #include "l4a-brand-view-private.h"
 #include "l4a-sample.h"
@@ -2494,6 +2495,76 @@ test_reminders_portal (void)
   l4a_test_iterate (0.1);
 }
 
+/* The first widget of @type under @root. */
+static GtkWidget *
+first_of_type (GtkWidget *root,
+               GType      type)
+{
+  guint nth = 0;
+
+  return find_widget_of_type (root, type, &nth);
+}
+
+/* The data table of a line of many points gives every point, its rows made
+ * as they scroll by: a column view, not a grid of labels. */
+static void
+test_long_data_table (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *card = l4a_chart_card_new (300);
+  L4aChart *chart = l4a_chart_new (L4A_CHART_PROGRESS, "indicator", "Many Measurements");
+  L4aChartSeries *series = l4a_chart_add_series (chart, "Measurements", NULL, 0, 0);
+  GtkColumnView *table;
+  GListModel *rows;
+  g_autofree char *first_day = NULL;
+
+  l4a_chart_add_series (chart, "Target", NULL, 1, 3);
+  l4a_chart_add_series (chart, "Path", NULL, 2, 1);
+  l4a_chart_set_progress (chart, l4a_day_from_iso ("2020-01-01"), 10, l4a_day_from_iso ("2030-01-01"), 90, TRUE);
+  for (guint i = 0; i < 20000; i++)
+    l4a_chart_series_add (series, l4a_day_from_iso ("2020-01-02") + i * 0.15, 10 + i % 50, NULL);
+  first_day = l4a_format_day (l4a_day_from_iso ("2020-01-02"));
+
+  gtk_window_set_child (GTK_WINDOW (window), card);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  l4a_chart_card_set_chart (L4A_CHART_CARD (card), chart);
+  l4a_chart_card_show_data (L4A_CHART_CARD (card), TRUE);
+  l4a_test_iterate (0.3);
+
+  table = GTK_COLUMN_VIEW (first_of_type (card, GTK_TYPE_COLUMN_VIEW));
+  g_assert_nonnull (table);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (table)));
+  rows = G_LIST_MODEL (gtk_column_view_get_model (table));
+  /* the baseline, every point, the target */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 20000 + 2);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 2);
+  {
+    g_auto(GStrv) second = l4a_chart_table_row (chart, 1);
+    g_auto(GStrv) last = l4a_chart_table_row (chart, 20001);
+
+    g_assert_cmpstr (second[0], ==, first_day);
+    g_assert_cmpstr (second[1], ==, "10");
+    g_assert_true (g_str_has_suffix (last[0], "(target)"));
+  }
+  /* only the rows on screen were made into widgets */
+  g_assert_null (first_of_type (card, GTK_TYPE_GRID));
+
+  /* a short chart goes back to the grid */
+  {
+    L4aChart *small = l4a_chart_new (L4A_CHART_PROGRESS, "indicator", "Few");
+    L4aChartSeries *few = l4a_chart_add_series (small, "Measurements", NULL, 0, 0);
+
+    l4a_chart_series_add (few, l4a_day_from_iso ("2025-01-01"), 4, NULL);
+    l4a_chart_card_set_chart (L4A_CHART_CARD (card), small);
+    l4a_test_iterate (0.2);
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (table)));
+    g_assert_true (gtk_widget_get_mapped (first_of_type (card, GTK_TYPE_GRID)));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  l4a_test_iterate (0.1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2527,6 +2598,7 @@ main (int   argc,
   g_test_add_func ("/gui/sync/import-export", test_import_window);
   g_test_add_func ("/gui/publish/website", test_publish_window);
   g_test_add_func ("/gui/indicators/dashboard-and-hub", test_indicators_view);
+  g_test_add_func ("/gui/indicators/long-data-table", test_long_data_table);
   g_test_add_func ("/gui/brand/label-and-import", test_brand_view);
   g_test_add_func ("/gui/proposals/fill-submit-withdraw-revise", test_proposal_journey);
   g_test_add_func ("/gui/proposals/calls", test_calls_window);
