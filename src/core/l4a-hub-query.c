@@ -25,8 +25,9 @@
  * index for a search); an item is read only when something asks for it,
  * a page at a time, and kept while anyone holds it.
  *
- * Filtering, searching and sorting run in SQLite and change the list
- * once, over the part that differs. Given a context, the query follows
+ * The order is first read when something asks for it, with whatever
+ * filter and sort were set by then. Filtering, searching and sorting run
+ * in SQLite and change the list once, over the part that differs. Given a context, the query follows
  * #L4aContext::changed: a hub edited in place is one items-changed at its
  * position; a hub that moves, comes or goes is one change over the
  * positions in between.
@@ -53,19 +54,11 @@ struct _L4aHubQuery
   L4aHubSortKey  key;
   gboolean       descending;
 
-  GArray        *nums;        /* guint: the hubs, in order */
+  GArray        *nums;        /* guint: the hubs, in order; NULL until asked */
   GHashTable    *positions;   /* num → position + 1; NULL until asked */
   GHashTable    *cache;       /* num → L4aHub */
   guint          total;       /* hubs in the registry; G_MAXUINT until asked */
 };
-
-enum {
-  PROP_0,
-  PROP_N_ITEMS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -302,30 +295,15 @@ read_ranked_nums (L4aHubQuery       *self,
                                               "ORDER BY %s%s, f.num%s", column, name, dir, dir);
   g_autofree char *without = g_strdup_printf ("SELECT f.num FROM hub_facet f WHERE f.%s IS NULL "
                                               "ORDER BY %s%s, f.num%s", column, name, dir, dir);
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  guint n_codes;
+  const char * const *codes = l4a_reference_ranked_codes (table, &n_codes);
   sqlite3_stmt *stmt;
-
-  if (table == L4A_REFERENCE_COUNTRIES)
-    {
-      g_autoptr(GPtrArray) sorted = l4a_reference_sorted_codes (table);
-
-      for (guint i = 0; i < sorted->len; i++)
-        g_ptr_array_add (codes, (gpointer) g_intern_string (g_ptr_array_index (sorted, i)));
-    }
-  else
-    {
-      guint n;
-      const L4aReferenceEntry *entries = l4a_reference_entries (table, &n);
-
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (codes, (gpointer) entries[i].code);
-    }
 
   if (self->descending && (stmt = prepare (self, without)) != NULL)
     append_nums (stmt, nums);
-  for (guint i = 0; i < codes->len; i++)
+  for (guint i = 0; i < n_codes; i++)
     {
-      const char *code = g_ptr_array_index (codes, self->descending ? codes->len - 1 - i : i);
+      const char *code = codes[self->descending ? n_codes - 1 - i : i];
 
       stmt = prepare (self, by_code);
       if (stmt == NULL)
@@ -366,6 +344,15 @@ read_nums (L4aHubQuery *self)
 
 /* The list ----------------------------------------------------------------- */
 
+/* The order, read when first asked for. */
+static GArray *
+nums_of (L4aHubQuery *self)
+{
+  if (self->nums == NULL)
+    self->nums = read_nums (self);
+  return self->nums;
+}
+
 /* Reads the hubs around @position that are not read yet. */
 static void
 read_page (L4aHubQuery *self,
@@ -377,7 +364,7 @@ read_page (L4aHubQuery *self,
   guint n = 0;
   guint from = position > PAGE / 4 ? position - PAGE / 4 : 0;
 
-  for (guint i = from; i < self->nums->len && n < PAGE; i++)
+  for (guint i = from; i < nums_of (self)->len && n < PAGE; i++)
     {
       guint num = g_array_index (self->nums, guint, i);
 
@@ -414,7 +401,7 @@ position_of (L4aHubQuery *self,
   if (self->positions == NULL)
     {
       self->positions = g_hash_table_new (NULL, NULL);
-      for (guint i = 0; i < self->nums->len; i++)
+      for (guint i = 0; i < nums_of (self)->len; i++)
         g_hash_table_insert (self->positions, GUINT_TO_POINTER (g_array_index (self->nums, guint, i)),
                              GUINT_TO_POINTER (i + 1));
     }
@@ -432,14 +419,16 @@ update (L4aHubQuery *self,
         guint       *first,
         guint       *added)
 {
-  g_autoptr(GArray) old = self->nums;
+  g_autoptr(GArray) old = g_steal_pointer (&self->nums);
 
-  self->nums = read_nums (self);
   self->total = G_MAXUINT;
   g_clear_pointer (&self->positions, g_hash_table_unref);
+  /* nothing was shown yet: it is read when asked for */
+  *first = *added = 0;
+  if (old == NULL)
+    return;
+  self->nums = read_nums (self);
   l4a_lazy_splice (G_LIST_MODEL (self), old, self->nums, first, added);
-  if (old->len != self->nums->len)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 /**
@@ -498,21 +487,23 @@ reread_cached (L4aHubQuery *self,
       g_hash_table_remove_all (self->cache);
       return;
     }
-  for (guint i = 0; i < nums->len; i++)
+  /* the hubs come back in the order asked, those gone left out */
+  for (guint i = 0, j = 0; i < nums->len; i++)
     {
       guint num = g_array_index (nums, guint, i);
-      L4aHub *now = NULL;
       L4aHub *before = g_hash_table_lookup (self->cache, GUINT_TO_POINTER (num));
+      L4aHub *now = j < fresh->len ? g_ptr_array_index (fresh, j) : NULL;
 
-      for (guint j = 0; j < fresh->len && now == NULL; j++)
-        if (l4a_hub_get_num (g_ptr_array_index (fresh, j)) == num)
-          now = g_ptr_array_index (fresh, j);
-      if (now == NULL)
+      if (now == NULL || l4a_hub_get_num (now) != num)
         g_hash_table_remove (self->cache, GUINT_TO_POINTER (num));
-      else if (!l4a_hub_equal (before, now))
+      else
         {
-          g_hash_table_insert (self->cache, GUINT_TO_POINTER (num), g_object_ref (now));
-          hub_changed (self, num, first, added);
+          j++;
+          if (!l4a_hub_equal (before, now))
+            {
+              g_hash_table_insert (self->cache, GUINT_TO_POINTER (num), g_object_ref (now));
+              hub_changed (self, num, first, added);
+            }
         }
     }
 }
@@ -544,8 +535,10 @@ context_changed_cb (L4aHubQuery *self,
   gboolean all;
   guint first, added;
 
-  if (!l4a_changes_touches (changes, "hub") && !l4a_changes_touches (changes, "government") &&
-      !l4a_changes_is_everything (changes))
+  /* nobody has read the list yet: it is read as it is when asked for */
+  if (self->nums == NULL ||
+      (!l4a_changes_touches (changes, "hub") && !l4a_changes_touches (changes, "government") &&
+       !l4a_changes_is_everything (changes)))
     return;
 
   ids = l4a_changes_dup_ids (changes, "hub");
@@ -666,7 +659,7 @@ l4a_hub_query_get_nums (L4aHubQuery *self,
 {
   g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
 
-  *n_nums = self->nums->len;
+  *n_nums = nums_of (self)->len;
   return (const guint *) self->nums->data;
 }
 
@@ -892,14 +885,8 @@ l4a_hub_query_ending_last (L4aHubQuery *self,
   g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
 
   stmt = start (self, "SELECT f.num FROM hub_facet f", FALSE, tail);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      guint num = (guint) sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (nums, num);
-    }
   if (stmt != NULL)
-    finish (stmt);
+    append_nums (stmt, nums);
   hubs = l4a_registry_get_hubs (self->store, (guint *) nums->data, nums->len, &error);
   if (hubs == NULL)
     {
@@ -971,7 +958,7 @@ list_model_get_item_type (GListModel *model)
 static guint
 list_model_get_n_items (GListModel *model)
 {
-  return L4A_HUB_QUERY (model)->nums->len;
+  return nums_of (L4A_HUB_QUERY (model))->len;
 }
 
 static gpointer
@@ -982,7 +969,7 @@ list_model_get_item (GListModel *model,
   gpointer key;
   L4aHub *hub;
 
-  if (position >= self->nums->len)
+  if (position >= nums_of (self)->len)
     return NULL;
 
   key = GUINT_TO_POINTER (g_array_index (self->nums, guint, position));
@@ -1039,43 +1026,18 @@ l4a_hub_query_finalize (GObject *object)
 }
 
 static void
-l4a_hub_query_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  L4aHubQuery *self = L4A_HUB_QUERY (object);
-
-  switch (prop_id)
-    {
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, self->nums->len);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 l4a_hub_query_class_init (L4aHubQueryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = l4a_hub_query_dispose;
   object_class->finalize = l4a_hub_query_finalize;
-  object_class->get_property = l4a_hub_query_get_property;
-
-  properties[PROP_N_ITEMS] =
-    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 l4a_hub_query_init (L4aHubQuery *self)
 {
   self->filter = l4a_hub_filter_new ();
-  self->nums = g_array_new (FALSE, FALSE, sizeof (guint));
   self->cache = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->total = G_MAXUINT;
 }
@@ -1083,8 +1045,8 @@ l4a_hub_query_init (L4aHubQuery *self)
 /**
  * l4a_hub_query_new_for_store:
  *
- * Returns: (transfer full): every hub of @store, by name; it follows no
- *   change (see l4a_hub_query_new())
+ * Returns: (transfer full): every hub of @store, by name until a filter
+ *   or a sort is set; it follows no change (see l4a_hub_query_new())
  */
 L4aHubQuery *
 l4a_hub_query_new_for_store (L4aStore *store)
@@ -1095,8 +1057,6 @@ l4a_hub_query_new_for_store (L4aStore *store)
 
   self = g_object_new (L4A_TYPE_HUB_QUERY, NULL);
   self->store = g_object_ref (store);
-  g_array_unref (self->nums);
-  self->nums = read_nums (self);
   return self;
 }
 

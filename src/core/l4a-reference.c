@@ -434,6 +434,64 @@ l4a_reference_sorted_codes (L4aReferenceTable table)
   return codes;
 }
 
+/* The codes of each table in the order lists sort them by, and each
+ * code's rank in it: made once, read from any thread. */
+typedef struct
+{
+  GPtrArray  *codes;  /* interned, in rank order */
+  GHashTable *ranks;  /* code → rank + 1 */
+} Ranking;
+
+static const Ranking *
+get_ranking (L4aReferenceTable table)
+{
+  static Ranking rankings[L4A_REFERENCE_COUNTRIES + 1];
+  G_LOCK_DEFINE_STATIC (rankings);
+  Ranking *ranking = &rankings[table];
+
+  G_LOCK (rankings);
+  if (ranking->codes == NULL)
+    {
+      g_autoptr(GPtrArray) sorted = NULL;
+      guint n = 0;
+      const L4aReferenceEntry *entries = l4a_reference_entries (table, &n);
+
+      ranking->codes = g_ptr_array_new ();
+      ranking->ranks = g_hash_table_new (g_str_hash, g_str_equal);
+      if (table == L4A_REFERENCE_COUNTRIES)
+        sorted = l4a_reference_sorted_codes (table);
+      for (guint i = 0; i < (sorted ? sorted->len : n); i++)
+        {
+          const char *code = g_intern_string (sorted ? g_ptr_array_index (sorted, i) : entries[i].code);
+
+          g_ptr_array_add (ranking->codes, (gpointer) code);
+          g_hash_table_insert (ranking->ranks, (gpointer) code, GUINT_TO_POINTER (i + 1));
+        }
+    }
+  G_UNLOCK (rankings);
+  return ranking;
+}
+
+/**
+ * l4a_reference_ranked_codes:
+ * @n_codes: (out): how many
+ *
+ * Returns: (transfer none) (array length=n_codes): the codes of @table in
+ *   the order l4a_reference_rank() gives them
+ */
+const char * const *
+l4a_reference_ranked_codes (L4aReferenceTable  table,
+                            guint             *n_codes)
+{
+  const Ranking *ranking;
+
+  g_return_val_if_fail (table <= L4A_REFERENCE_COUNTRIES, NULL);
+
+  ranking = get_ranking (table);
+  *n_codes = ranking->codes->len;
+  return (const char * const *) ranking->codes->pdata;
+}
+
 /**
  * l4a_reference_rank:
  *
@@ -450,40 +508,12 @@ guint
 l4a_reference_rank (L4aReferenceTable  table,
                     const char        *code)
 {
-  static GHashTable *ranks[L4A_REFERENCE_COUNTRIES + 1];
-  G_LOCK_DEFINE_STATIC (ranks);
-  GHashTable *table_ranks;
-  guint n = 0;
+  const Ranking *ranking;
   gpointer found;
 
   g_return_val_if_fail (table <= L4A_REFERENCE_COUNTRIES, 0);
 
-  l4a_reference_entries (table, &n);
-  if (code == NULL)
-    return n;
-
-  G_LOCK (ranks);
-  if (ranks[table] == NULL)
-    {
-      GHashTable *made = g_hash_table_new (g_str_hash, g_str_equal);
-      const L4aReferenceEntry *entries = l4a_reference_entries (table, &n);
-
-      if (table == L4A_REFERENCE_COUNTRIES)
-        {
-          g_autoptr(GPtrArray) codes = l4a_reference_sorted_codes (table);
-
-          for (guint i = 0; i < codes->len; i++)
-            g_hash_table_insert (made, (gpointer) g_intern_string (g_ptr_array_index (codes, i)),
-                                 GUINT_TO_POINTER (i + 1));
-        }
-      else
-        for (guint i = 0; i < n; i++)
-          g_hash_table_insert (made, (gpointer) entries[i].code, GUINT_TO_POINTER (i + 1));
-      ranks[table] = made;
-    }
-  table_ranks = ranks[table];
-  G_UNLOCK (ranks);
-
-  found = g_hash_table_lookup (table_ranks, code);
-  return found ? GPOINTER_TO_UINT (found) - 1 : n;
+  ranking = get_ranking (table);
+  found = code ? g_hash_table_lookup (ranking->ranks, code) : NULL;
+  return found ? GPOINTER_TO_UINT (found) - 1 : ranking->codes->len;
 }

@@ -40,6 +40,8 @@ const L4aReferenceEntry *l4a_reference_sdg         (guint              goal);
 GPtrArray               *l4a_reference_sorted_codes (L4aReferenceTable  table);
 guint                    l4a_reference_rank        (L4aReferenceTable  table,
                                                     const char        *code);
+const char * const      *l4a_reference_ranked_codes (L4aReferenceTable table,
+                                                    guint             *n_codes);
 const char              *l4a_reference_translate   (L4aReferenceTable  table,
                                                     const char        *code);
 gboolean                 l4a_reference_sync        (L4aStore          *store,

@@ -174,7 +174,8 @@ query_hubs (L4aStore    *store,
  * time.
  *
  * Returns: (transfer full) (element-type L4aHub): the hubs there are, in
- *   no particular order, or %NULL with @error set
+ *   the order of @nums (a number no hub has is left out), or %NULL with
+ *   @error set
  */
 GPtrArray *
 l4a_registry_get_hubs (L4aStore     *store,
@@ -195,7 +196,7 @@ l4a_registry_get_hubs (L4aStore     *store,
 
   stmt = l4a_store_prepare_cached (store,
                                    "SELECT " HUB_COLUMNS "FROM json_each (?1) j CROSS JOIN " HUB_TABLES
-                                   "WHERE r.num = j.value",
+                                   "WHERE r.num = j.value ORDER BY j.key",
                                    error);
   if (stmt == NULL)
     return NULL;

@@ -987,14 +987,29 @@ static gboolean
 fill_sort_keys (L4aStore  *self,
                 GError   **error)
 {
+  /* on every commit: compiled once */
+  static const char * const fills[] = {
+    "UPDATE hub_facet SET name_key = l4a_fold (name) WHERE name_key IS NULL",
+    "UPDATE hub_facet SET government_key = "
+    "  l4a_fold ((SELECT g.name FROM government g WHERE g.id = hub_facet.government_id)) "
+    "WHERE government_key IS NULL",
+  };
+
   if (self->schema_version < 13)
     return TRUE;
-  return l4a_store_exec (self,
-                         "UPDATE hub_facet SET name_key = l4a_fold (name) WHERE name_key IS NULL;"
-                         "UPDATE hub_facet SET government_key = "
-                         "  l4a_fold ((SELECT g.name FROM government g WHERE g.id = hub_facet.government_id)) "
-                         "WHERE government_key IS NULL",
-                         error);
+  for (guint i = 0; i < G_N_ELEMENTS (fills); i++)
+    {
+      sqlite3_stmt *stmt = l4a_store_prepare_cached (self, fills[i], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return l4a_store_rows_done (self, rc, error);
+    }
+  return TRUE;
 }
 
 /**

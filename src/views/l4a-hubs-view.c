@@ -68,6 +68,7 @@ struct _L4aHubsView
   GCancellable       *cancellable;          /* loading the sample data */
   char               *count_text;
   gboolean            updating;
+  gboolean            filtering;     /* the list follows a new filter */
   gboolean            choices_stale; /* the drop-downs wait to be shown */
   gboolean            probing;
   int                 probe_key;
@@ -941,12 +942,15 @@ update_pages (L4aHubsView *self)
   gtk_stack_set_visible_child_name (self->results_stack, shown > 0 || all == 0 ? "results" : "no-results");
 }
 
-/* The list shows what the filter lets through: one query, one change. */
+/* The list shows what the filter lets through: one query, one change,
+ * followed once here rather than by hubs_items_changed_cb() too. */
 static void
 update_after_filter (L4aHubsView *self)
 {
+  self->filtering = TRUE;
   if (self->hubs != NULL)
     l4a_hub_query_set_filter (self->hubs, self->filter);
+  self->filtering = FALSE;
   rebuild_chips (self);
   update_count (self);
   update_pages (self);
@@ -1003,6 +1007,8 @@ map_country_activated_cb (L4aHubsView *self,
 static void
 hubs_items_changed_cb (L4aHubsView *self)
 {
+  if (self->filtering)
+    return;
   update_count (self);
   update_pages (self);
   update_map (self);
@@ -1333,33 +1339,7 @@ csv_written_cb (GObject      *object,
   add_toast (self, adw_toast_new (title));
 }
 
-/* The hubs @nums, in that order, read through @store. */
-static GListModel *
-read_hubs_in_order (L4aStore  *store,
-                    GArray    *nums,
-                    GError   **error)
-{
-  g_autoptr(GPtrArray) hubs = l4a_registry_get_hubs (store, (guint *) nums->data, nums->len, error);
-  g_autoptr(GHashTable) by_num = NULL;
-  GListStore *ordered;
-
-  if (hubs == NULL)
-    return NULL;
-  by_num = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < hubs->len; i++)
-    g_hash_table_insert (by_num, GUINT_TO_POINTER (l4a_hub_get_num (g_ptr_array_index (hubs, i))),
-                         g_ptr_array_index (hubs, i));
-  ordered = g_list_store_new (L4A_TYPE_HUB);
-  for (guint i = 0; i < nums->len; i++)
-    {
-      L4aHub *hub = g_hash_table_lookup (by_num, GUINT_TO_POINTER (g_array_index (nums, guint, i)));
-
-      if (hub != NULL)
-        g_list_store_append (ordered, hub);
-    }
-  return G_LIST_MODEL (ordered);
-}
-
+/* The hubs @nums, in that order, read through @store and written as CSV. */
 static gboolean
 write_csv (L4aStore      *store,
            GArray        *nums,
@@ -1367,16 +1347,19 @@ write_csv (L4aStore      *store,
            GCancellable  *cancellable,
            GError       **error)
 {
-  g_autoptr(GListModel) hubs = read_hubs_in_order (store, nums, error);
+  g_autoptr(GPtrArray) read = l4a_registry_get_hubs (store, (guint *) nums->data, nums->len, error);
+  g_autoptr(GListStore) hubs = NULL;
   g_autoptr(GFileOutputStream) out = NULL;
 
-  if (hubs == NULL)
+  if (read == NULL)
     return FALSE;
+  hubs = g_list_store_new (L4A_TYPE_HUB);
+  g_list_store_splice (hubs, 0, 0, read->pdata, read->len);
   /* g_file_replace() writes beside the file and renames on close, so a
    * failure never leaves half a file under the chosen name. */
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
   return out != NULL &&
-         l4a_csv_write_hubs (hubs, G_OUTPUT_STREAM (out), cancellable, error) &&
+         l4a_csv_write_hubs (G_LIST_MODEL (hubs), G_OUTPUT_STREAM (out), cancellable, error) &&
          g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
 }
 

@@ -979,7 +979,8 @@ render_hub_indicators (L4aApplication *app,
           if (cards->len > 7 &&
               gtk_widget_compute_point (g_ptr_array_index (cards, 7), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
                                         &GRAPHENE_POINT_INIT (0, 0), &point))
-            gtk_adjustment_set_value (adjustment, point.y - 120);
+            /* with the hub row and the export above them */
+            gtk_adjustment_set_value (adjustment, point.y - 260);
           l4a_test_iterate (0.3);
         }
       ok &= save_window (GTK_WINDOW (window), outdir, name);
@@ -1666,7 +1667,7 @@ main (int   argc,
   if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "monitoring") == 0)
     return render_monitoring (app, outdir) ? 0 : 1;
   if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "charts") == 0)
-    return render_chart_data (app, outdir) ? 0 : 1;
+    return render_chart_data (app, outdir) && render_hub_indicators (app, outdir) ? 0 : 1;
   if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "reviews") == 0)
     return render_reviews (app, outdir) && render_registry (app, outdir) ? 0 : 1;
 
