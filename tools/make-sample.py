@@ -90,6 +90,57 @@ FEATURES = [
     ("topic", "Topic",
      "In the priorities of the Durban manifestos or the 2030 Agenda, or an innovative approach."),
 ]
+# What each level from 0 to 5 means, as the secretariat words it per call
+LEVELS = {
+    "locally-driven": [
+        "No local or regional government leads the hub.",
+        "A government is named, but others drive the work.",
+        "A government leads part of the work; roles are unclear.",
+        "A government leads, and its partners know their roles.",
+        "A government leads with partners who share the work and its costs.",
+        "A government or an association leads, with committed partners and a plan to hand over.",
+    ],
+    "time": [
+        "No deliverables or no time frame.",
+        "Deliverables are vague or fall outside one to three years.",
+        "Some deliverables have dates; the partners have not agreed them.",
+        "Dated deliverables within the time frame, agreed by the lead.",
+        "Dated deliverables agreed by every partner.",
+        "Dated, agreed deliverables with milestones and who answers for each.",
+    ],
+    "communication": [
+        "No communication strategy.",
+        "A wish to communicate, with no channels or audience.",
+        "Channels named, without audiences or timing.",
+        "A strategy with audiences, channels and timing.",
+        "A strategy that links the hub to the global agenda.",
+        "A strategy with measures of reach and a budget.",
+    ],
+    "brand": [
+        "No commitment to the brand.",
+        "The brand is mentioned only.",
+        "The label is used, without the common materials.",
+        "The label and common materials are used in person.",
+        "The label and materials are used in person and online.",
+        "The brand kit is respected everywhere, with someone who answers for it.",
+    ],
+    "results": [
+        "No results that partners can monitor.",
+        "Results stated without indicators.",
+        "Indicators without baselines or targets.",
+        "Indicators with baselines and targets.",
+        "Indicators set with the partners, with a monitoring plan.",
+        "Indicators set in a participatory process, ready for other hubs to reuse.",
+    ],
+    "topic": [
+        "Outside the priorities of the network.",
+        "Loosely related to the priorities.",
+        "Related to one goal of the 2030 Agenda.",
+        "Serves the 2030 Agenda or the Durban manifestos clearly.",
+        "Serves several goals with a clear local angle.",
+        "An innovative approach that other governments can learn from.",
+    ],
+}
 CALLS = [
     ("2024", "Local4Action HUBs call 2024", "2024-02-01", "2024-04-30", "decided"),
     ("2025", "Local4Action HUBs call 2025", "2025-09-01", "2025-11-30", "closed"),
@@ -111,7 +162,8 @@ for key, title, opens, closes, status in CALLS:
         CRIT[(key, ckey)] = cid
         records["criterion"].append(common({
             "id": cid, "call_id": C[key], "key": ckey, "label": label, "guidance": guidance,
-            "weight": 1.0, "scale_min": 0, "scale_max": 5, "required": 1, "position": pos}))
+            "weight": 1.0, "scale_min": 0, "scale_max": 5, "required": 1, "position": pos,
+            "levels": "\n".join(LEVELS[ckey])}))
 
 # --- Hubs ------------------------------------------------------------------------------
 # key, gov, name, topic, axis, format, start, end, status, sdgs, councils, call

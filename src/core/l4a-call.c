@@ -49,6 +49,7 @@ criterion_free (gpointer data)
   g_free (c->key);
   g_free (c->label);
   g_free (c->guidance);
+  g_strfreev (c->levels);
   g_free (c);
 }
 
@@ -106,6 +107,94 @@ l4a_call_edit_free (L4aCallEdit *edit)
   g_free (edit->status);
   g_ptr_array_unref (edit->criteria);
   g_free (edit);
+}
+
+/**
+ * l4a_criterion_levels_split:
+ * @text: (nullable): a criterion's stored level guidance, one line per level
+ *
+ * Returns: (transfer full): what each level of the scale from @scale_min to
+ *   @scale_max means, one string per level ("" where nothing is said);
+ *   lines beyond the scale are dropped
+ */
+GStrv
+l4a_criterion_levels_split (const char *text,
+                            int         scale_min,
+                            int         scale_max)
+{
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+  guint n = (guint) CLAMP (scale_max - scale_min + 1, 1, 101);
+  GStrv levels = g_new0 (char *, n + 1);
+  guint n_lines = g_strv_length (lines);
+
+  for (guint i = 0; i < n; i++)
+    levels[i] = g_strstrip (g_strdup (i < n_lines ? lines[i] : ""));
+  return levels;
+}
+
+/**
+ * l4a_criterion_levels_join:
+ * @levels: (nullable): what each level means
+ *
+ * Returns: (transfer full): the stored form: one line per level, or "" when
+ *   no level says anything
+ */
+char *
+l4a_criterion_levels_join (const char * const *levels)
+{
+  GString *text = g_string_new (NULL);
+  gboolean any = FALSE;
+
+  for (guint i = 0; levels && levels[i]; i++)
+    {
+      g_autofree char *line = g_strdup (levels[i]);
+
+      /* one line per level: a line break inside a level would shift the rest */
+      g_strdelimit (line, "\r\n", ' ');
+      g_strstrip (line);
+      any |= *line != '\0';
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, line);
+    }
+  if (!any)
+    g_string_truncate (text, 0);
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * l4a_criterion_levels_problem:
+ * @text: (nullable): stored level guidance
+ *
+ * Returns: (transfer full) (nullable): what is wrong with @text as the level
+ *   guidance of a scale from @scale_min to @scale_max, or %NULL: it says
+ *   nothing, or one line per level, none longer than
+ *   %L4A_LEVEL_GUIDANCE_MAX characters
+ */
+char *
+l4a_criterion_levels_problem (const char *text,
+                              int         scale_min,
+                              int         scale_max)
+{
+  g_auto(GStrv) lines = NULL;
+  guint n = (guint) MAX (scale_max - scale_min + 1, 1);
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strdup (_("the guidance per level is not valid text"));
+  lines = g_strsplit (text, "\n", -1);
+  if (g_strv_length (lines) != n)
+    /* translators: a number of levels, then the ends of the scale */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the guidance per level must give %u line, one for each "
+                                         "level from %d to %d", "the guidance per level must give %u lines, one for "
+                                         "each level from %d to %d", n), n, scale_min, scale_max);
+  for (guint i = 0; lines[i]; i++)
+    if (g_utf8_strlen (lines[i], -1) > L4A_LEVEL_GUIDANCE_MAX)
+      /* translators: a level of a scale, then a number of characters */
+      return g_strdup_printf (_("what level %d means is longer than %d characters"), scale_min + (int) i,
+                              L4A_LEVEL_GUIDANCE_MAX);
+  return NULL;
 }
 
 const char *
@@ -175,6 +264,17 @@ l4a_call_edit_validate (const L4aCallEdit *edit)
         l4a_field_errors_add (errors, field, _("The weight of criterion %u must be zero or more."), i + 1);
       if (c->scale_max <= c->scale_min)
         l4a_field_errors_add (errors, field, _("The scale of criterion %u must end above where it starts."), i + 1);
+      else if (c->scale_min < -100 || c->scale_max > 100)
+        l4a_field_errors_add (errors, field, _("The scale of criterion %u must stay within −100 and 100."), i + 1);
+      else
+        {
+          g_autofree char *levels = l4a_criterion_levels_join ((const char * const *) c->levels);
+          g_autofree char *problem = l4a_criterion_levels_problem (levels, c->scale_min, c->scale_max);
+
+          if (problem != NULL)
+            /* translators: a criterion's number, then what is wrong with its guidance per level */
+            l4a_field_errors_add (errors, field, _("Criterion %u: %s."), i + 1, problem);
+        }
       active += c->active;
     }
 
@@ -227,7 +327,7 @@ l4a_registry_load_call (L4aStore    *store,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = l4a_store_prepare (store, "SELECT id, key, label, guidance, weight, scale_min, scale_max, required, active, "
-                                   "  EXISTS (SELECT 1 FROM review_score s WHERE s.criterion_id = c.id) "
+                                   "  EXISTS (SELECT 1 FROM review_score s WHERE s.criterion_id = c.id), levels "
                                    "FROM criterion c WHERE call_id = ?1 ORDER BY position, key", error);
   if (stmt == NULL)
     return NULL;
@@ -244,6 +344,8 @@ l4a_registry_load_call (L4aStore    *store,
       c->required = sqlite3_column_int (stmt, 7);
       c->active = sqlite3_column_int (stmt, 8);
       c->in_use = sqlite3_column_int (stmt, 9);
+      c->levels = l4a_criterion_levels_split ((const char *) sqlite3_column_text (stmt, 10), c->scale_min,
+                                              c->scale_max);
     }
 
   return g_steal_pointer (&edit);
@@ -363,10 +465,10 @@ registry_save_call_checked (L4aStore     *store,
 
   stmt = l4a_store_prepare (store,
                             "INSERT INTO criterion (id, call_id, key, label, guidance, weight, scale_min, scale_max, "
-                            "  required, active, position, created_at, updated_at, origin) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13) "
+                            "  required, active, position, created_at, updated_at, origin, levels) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14) "
                             "ON CONFLICT (id) DO UPDATE SET key = excluded.key, label = excluded.label, "
-                            "  guidance = excluded.guidance, weight = excluded.weight, scale_min = excluded.scale_min, "
+                            "  guidance = excluded.guidance, levels = excluded.levels, weight = excluded.weight, scale_min = excluded.scale_min, "
                             "  scale_max = excluded.scale_max, required = excluded.required, active = excluded.active, "
                             "  position = excluded.position, updated_at = excluded.updated_at, origin = excluded.origin, "
                             "  revision = revision + 1", error);
@@ -375,10 +477,12 @@ registry_save_call_checked (L4aStore     *store,
   for (guint i = 0; i < edit->criteria->len; i++)
     {
       L4aCriterionEdit *c = g_ptr_array_index (edit->criteria, i);
+      g_autofree char *levels = l4a_criterion_levels_join ((const char * const *) c->levels);
 
       if (c->id == NULL)
         c->id = g_uuid_string_random ();
       sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 14, levels, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 1, c->id, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, c->key, -1, SQLITE_STATIC);

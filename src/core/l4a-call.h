@@ -26,7 +26,10 @@ typedef struct
   gboolean  required;
   gboolean  active;
   gboolean  in_use;      /* reviews score it: it can be deactivated, not removed */
+  GStrv     levels;      /* what each level means, from scale_min; NULL or one per level, "" for none */
 } L4aCriterionEdit;
+
+#define L4A_LEVEL_GUIDANCE_MAX 400
 
 /* A call for proposals as its editor holds it. */
 typedef struct
@@ -58,6 +61,14 @@ gboolean          l4a_registry_save_call       (L4aStore          *store,
                                                 L4aCallEdit       *edit,
                                                 GError           **error);
 const char       *l4a_call_status_label        (const char        *status);
+
+GStrv             l4a_criterion_levels_split   (const char        *text,
+                                                int                scale_min,
+                                                int                scale_max);
+char             *l4a_criterion_levels_join    (const char * const *levels);
+char             *l4a_criterion_levels_problem (const char        *text,
+                                                int                scale_min,
+                                                int                scale_max);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aCallEdit, l4a_call_edit_free)
 

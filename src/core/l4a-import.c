@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "l4a-brand.h"
+#include "l4a-call.h"
 #include "l4a-import.h"
 #include "l4a-labels.h"
 #include "l4a-clarify.h"
@@ -1381,6 +1382,60 @@ check_values (const char  *table,
       if (!l4a_monitoring_check_record (table, object, record, error) ||
           !l4a_reports_check_record (table, object, record, error))
         return FALSE;
+    }
+
+  /* a criterion's scale and what each level means, as the calls window holds them */
+  if (g_str_equal (table, "criterion"))
+    {
+      gint64 ends[2] = { 0, 5 };
+      const char *names[2] = { "scale_min", "scale_max" };
+      const char *levels = NULL;
+      g_autofree char *problem = NULL;
+
+      for (guint e = 0; e < 2; e++)
+        {
+          JsonNode *end = json_object_get_member (object, names[e]);
+
+          if (end == NULL || JSON_NODE_HOLDS_NULL (end))
+            continue;
+          if (!JSON_NODE_HOLDS_VALUE (end) || json_node_get_value_type (end) != G_TYPE_INT64 ||
+              json_node_get_int (end) < -100 || json_node_get_int (end) > 100)
+            {
+              g_autofree char *record = l4a_records_describe (table, object, index);
+
+              g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                           _("%s: the field “%s” must be a whole number from −100 to 100."), record, names[e]);
+              return FALSE;
+            }
+          ends[e] = json_node_get_int (end);
+        }
+      if (ends[1] <= ends[0])
+        {
+          g_autofree char *record = l4a_records_describe (table, object, index);
+
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       _("%s: the scale must end above where it starts."), record);
+          return FALSE;
+        }
+      if (json_object_has_member (object, "levels"))
+        {
+          JsonNode *node = json_object_get_member (object, "levels");
+
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+            problem = g_strdup (_("the guidance per level must be text"));
+          else
+            levels = json_node_get_string (node);
+        }
+      if (problem == NULL)
+        problem = l4a_criterion_levels_problem (levels, (int) ends[0], (int) ends[1]);
+      if (problem != NULL)
+        {
+          g_autofree char *record = l4a_records_describe (table, object, index);
+
+          /* translators: a record, then what is wrong with its guidance per level */
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, _("%s: %s."), record, problem);
+          return FALSE;
+        }
     }
 
   /* a hub runs 12 to 36 months, as the hub editor holds it */

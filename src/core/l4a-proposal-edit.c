@@ -1614,3 +1614,90 @@ l4a_registry_get_attachment (L4aStore    *store,
     }
   return g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
 }
+
+/**
+ * l4a_attachment_safe_name:
+ * @name: (nullable): an attachment's name, as a bundle or a person gave it
+ *
+ * Returns: (transfer full): @name as a plain file name: no folders, no
+ *   control characters, not hidden, never empty
+ */
+char *
+l4a_attachment_safe_name (const char *name)
+{
+  g_autofree char *valid = g_utf8_make_valid (name ? name : "", -1);
+  GString *safe = g_string_new (NULL);
+  const char *start;
+
+  /* the last part of a path, whichever separator it uses */
+  start = MAX (strrchr (valid, '/'), strrchr (valid, '\\'));
+  start = start ? start + 1 : valid;
+  for (const char *p = start; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|')
+        g_string_append_c (safe, '_');
+      else
+        g_string_append_unichar (safe, c);
+    }
+  while (safe->len > 0 && (safe->str[0] == '.' || safe->str[0] == ' '))
+    g_string_erase (safe, 0, 1);
+  if (safe->len == 0)
+    g_string_assign (safe, "attachment");
+  /* file systems take 255 bytes a name; cut at a character */
+  if (safe->len > 200)
+    {
+      const char *end = g_utf8_find_prev_char (safe->str, safe->str + 200);
+
+      g_string_truncate (safe, end ? (gsize) (end - safe->str) : 0);
+    }
+  return g_string_free (safe, FALSE);
+}
+
+/**
+ * l4a_attachment_write_for_viewing:
+ * @sha256: the attachment's content
+ * @name: its name, as the record gives it
+ *
+ * Writes the attachment into this user's cache, under a folder of its own,
+ * so that another application can open it.
+ *
+ * Returns: (transfer full): the file written, or %NULL with @error set
+ */
+GFile *
+l4a_attachment_write_for_viewing (L4aStore    *store,
+                                  const char  *sha256,
+                                  const char  *name,
+                                  GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *safe = l4a_attachment_safe_name (name);
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *prefix = NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  if (sha256 == NULL || strlen (sha256) != 64 || strspn (sha256, "0123456789abcdef") != 64)
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_NOT_FOUND, _("The attached file is missing."));
+      return NULL;
+    }
+  bytes = l4a_registry_get_attachment (store, sha256, error);
+  if (bytes == NULL)
+    return NULL;
+
+  prefix = g_strndup (sha256, 16);
+  folder = g_build_filename (g_get_user_cache_dir (), "local4action", "attachments", prefix, NULL);
+  path = g_build_filename (folder, safe, NULL);
+  if (g_mkdir_with_parents (folder, 0700) != 0 ||
+      !g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
+    {
+      /* translators: an attachment's name */
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_OPEN, _("“%s” could not be written for opening."), safe);
+      return NULL;
+    }
+  return g_file_new_for_path (path);
+}

@@ -148,6 +148,11 @@ GPtrArray       *l4a_proposal_compare_versions  (L4aStore              *store,
 GBytes          *l4a_registry_get_attachment    (L4aStore              *store,
                                                  const char            *sha256,
                                                  GError               **error);
+char            *l4a_attachment_safe_name       (const char            *name);
+GFile           *l4a_attachment_write_for_viewing (L4aStore            *store,
+                                                 const char            *sha256,
+                                                 const char            *name,
+                                                 GError               **error);
 char            *l4a_store_resolve_reference    (L4aStore              *store,
                                                  const char            *table,
                                                  const char            *reference,

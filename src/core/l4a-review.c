@@ -16,6 +16,7 @@
 
 #include "l4a-letter.h"
 #include "l4a-permissions.h"
+#include "l4a-call.h"
 #include "l4a-review.h"
 #include "l4a-review-private.h"
 #include "l4a-rules.h"
@@ -33,6 +34,7 @@ score_free (gpointer data)
   g_free (score->criterion_id);
   g_free (score->label);
   g_free (score->guidance);
+  g_strfreev (score->levels);
   g_free (score);
 }
 
@@ -98,7 +100,8 @@ l4a_review_load_scores (L4aStore    *store,
 
   /* The call's active criteria, and any retired one this review scored. */
   stmt = l4a_store_prepare (store,
-                            "SELECT c.id, c.label, c.guidance, c.weight, c.scale_min, c.scale_max, c.required, s.score "
+                            "SELECT c.id, c.label, c.guidance, c.weight, c.scale_min, c.scale_max, c.required, s.score, "
+                            "  c.levels "
                             "FROM criterion c LEFT JOIN review_score s ON s.criterion_id = c.id AND s.review_id = ?2 "
                             "WHERE c.call_id = ?1 AND (c.active = 1 OR s.score IS NOT NULL) "
                             "ORDER BY c.position, c.key", error);
@@ -119,6 +122,8 @@ l4a_review_load_scores (L4aStore    *store,
       s->required = sqlite3_column_int (stmt, 6) != 0;
       s->has_score = sqlite3_column_type (stmt, 7) != SQLITE_NULL;
       s->score = sqlite3_column_double (stmt, 7);
+      s->levels = l4a_criterion_levels_split ((const char *) sqlite3_column_text (stmt, 8), s->scale_min,
+                                              s->scale_max);
       g_ptr_array_add (review->scores, s);
     }
   return l4a_store_rows_done (store, rc, error);

@@ -99,6 +99,7 @@ typedef struct
   gboolean required;
   gboolean has_score;
   double   score;
+  GStrv    levels;    /* what each level means, from scale_min ("" where the call says nothing) */
 } L4aScore;
 
 typedef struct

@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "l4a-accessible.h"
+#include "l4a-date-button.h"
+#include "l4a-score-row.h"
 #include "l4a-calls-window.h"
 #include "l4a-calls-window-private.h"
 #include "l4a-labels.h"
@@ -26,7 +28,8 @@ struct _L4aCallsWindow
   L4aCallEdit     *edit;
   GPtrArray       *list_rows;
   GPtrArray       *call_ids;      /* of the rows of list_rows, in their order */
-  GPtrArray       *criterion_rows;
+  GPtrArray       *criterion_rows;  /* an AdwExpanderRow per criterion */
+  GPtrArray       *level_rows;      /* per criterion, a GPtrArray of its levels' entry rows */
   gboolean         loading;
   guint            n_calls;
 
@@ -113,6 +116,26 @@ criterion_of (L4aCallsWindow *self,
   return g_ptr_array_index (self->edit->criteria, i);
 }
 
+/* The expander's title and subtitle say the criterion in short. */
+static void
+describe_criterion (L4aCallsWindow   *self,
+                    guint             index)
+{
+  L4aCriterionEdit *c = g_ptr_array_index (self->edit->criteria, index);
+  AdwExpanderRow *row = g_ptr_array_index (self->criterion_rows, index);
+  /* translators: %u is a criterion's number */
+  g_autofree char *number = g_strdup_printf (_("Criterion %u"), index + 1);
+  g_autofree char *subtitle = NULL;
+
+  subtitle = c->required
+             /* translators: a criterion's weight in the total, then its scale */
+             ? g_strdup_printf (_("Weight %g · scored from %d to %d"), c->weight, c->scale_min, c->scale_max)
+             : g_strdup_printf (_("Weight %g · scored from %d to %d · optional"), c->weight, c->scale_min,
+                                c->scale_max);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), l4a_text_is_blank (c->label) ? number : c->label);
+  adw_expander_row_set_subtitle (row, subtitle);
+}
+
 static void
 label_changed_cb (GtkEditable    *editable,
                   L4aCallsWindow *self)
@@ -129,6 +152,18 @@ label_changed_cb (GtkEditable    *editable,
       g_free (c->key);
       c->key = g_steal_pointer (&folded);
     }
+  describe_criterion (self, l4a_rows_find (self->criterion_rows, GTK_WIDGET (editable)));
+  validate (self);
+}
+
+static void
+guidance_changed_cb (GtkEditable    *editable,
+                     L4aCallsWindow *self)
+{
+  L4aCriterionEdit *c = criterion_of (self, GTK_WIDGET (editable));
+
+  g_free (c->guidance);
+  c->guidance = g_strdup (gtk_editable_get_text (editable));
   validate (self);
 }
 
@@ -139,6 +174,19 @@ weight_changed_cb (GtkSpinButton  *spin,
   L4aCriterionEdit *c = criterion_of (self, GTK_WIDGET (spin));
 
   c->weight = gtk_spin_button_get_value (spin);
+  describe_criterion (self, l4a_rows_find (self->criterion_rows, GTK_WIDGET (spin)));
+  validate (self);
+}
+
+static void
+required_changed_cb (GtkSwitch      *toggle,
+                     GParamSpec     *pspec,
+                     L4aCallsWindow *self)
+{
+  L4aCriterionEdit *c = criterion_of (self, GTK_WIDGET (toggle));
+
+  c->required = gtk_switch_get_active (toggle);
+  describe_criterion (self, l4a_rows_find (self->criterion_rows, GTK_WIDGET (toggle)));
   validate (self);
 }
 
@@ -154,6 +202,86 @@ active_changed_cb (GtkSwitch      *toggle,
 }
 
 static void
+level_changed_cb (GtkEditable    *editable,
+                  L4aCallsWindow *self)
+{
+  guint index = l4a_rows_find (self->criterion_rows, GTK_WIDGET (editable));
+  L4aCriterionEdit *c = g_ptr_array_index (self->edit->criteria, index);
+  guint level = l4a_rows_find (g_ptr_array_index (self->level_rows, index), GTK_WIDGET (editable));
+
+  g_assert (c->levels != NULL && level < g_strv_length (c->levels));
+  g_free (c->levels[level]);
+  c->levels[level] = g_strdup (gtk_editable_get_text (editable));
+  validate (self);
+}
+
+/* An entry per level of the criterion's scale, saying what it means. */
+static void
+rebuild_levels (L4aCallsWindow *self,
+                guint           index)
+{
+  L4aCriterionEdit *c = g_ptr_array_index (self->edit->criteria, index);
+  AdwExpanderRow *expander = g_ptr_array_index (self->criterion_rows, index);
+  GPtrArray *rows = g_ptr_array_index (self->level_rows, index);
+  g_autofree char *kept = l4a_criterion_levels_join ((const char * const *) c->levels);
+
+  for (guint i = 0; i < rows->len; i++)
+    adw_expander_row_remove (expander, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+
+  /* a scale made longer or shorter keeps what its levels said */
+  g_strfreev (c->levels);
+  c->levels = l4a_criterion_levels_split (kept, c->scale_min, c->scale_max);
+  for (int v = c->scale_min; v <= c->scale_max && v - c->scale_min < 101; v++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+      /* translators: a level of a scale and its plain word, as the title of what it means: 4 — Very good */
+      g_autofree char *title = g_strdup_printf (_("%d — %s"), v, l4a_score_level_meaning (v, c->scale_min,
+                                                                                          c->scale_max));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_editable_set_text (GTK_EDITABLE (row), c->levels[v - c->scale_min]);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (row), 40);
+      g_signal_connect (row, "changed", G_CALLBACK (level_changed_cb), self);
+      adw_expander_row_add_row (expander, row);
+      g_ptr_array_add (rows, row);
+    }
+}
+
+static void
+scale_changed (L4aCallsWindow *self,
+               GtkSpinButton  *spin,
+               gboolean        lowest)
+{
+  guint index = l4a_rows_find (self->criterion_rows, GTK_WIDGET (spin));
+  L4aCriterionEdit *c = g_ptr_array_index (self->edit->criteria, index);
+  int value = gtk_spin_button_get_value_as_int (spin);
+
+  if (lowest)
+    c->scale_min = value;
+  else
+    c->scale_max = value;
+  describe_criterion (self, index);
+  if (c->scale_max > c->scale_min)
+    rebuild_levels (self, index);
+  validate (self);
+}
+
+static void
+scale_min_changed_cb (GtkSpinButton  *spin,
+                      L4aCallsWindow *self)
+{
+  scale_changed (self, spin, TRUE);
+}
+
+static void
+scale_max_changed_cb (GtkSpinButton  *spin,
+                      L4aCallsWindow *self)
+{
+  scale_changed (self, spin, FALSE);
+}
+
+static void
 remove_criterion_cb (GtkButton      *button,
                      L4aCallsWindow *self)
 {
@@ -165,39 +293,79 @@ remove_criterion_cb (GtkButton      *button,
 static void
 add_criterion_clicked_cb (L4aCallsWindow *self)
 {
+  AdwExpanderRow *added;
+
   if (self->edit == NULL)
     return;
   l4a_call_edit_add_criterion (self->edit, "", "", "");
   rebuild_criteria (self);
   validate (self);
+  /* the new criterion opens, its label ready to type */
+  added = g_ptr_array_index (self->criterion_rows, self->criterion_rows->len - 1);
+  adw_expander_row_set_expanded (added, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (added));
 }
 
+static GtkWidget *
+add_entry_row (AdwExpanderRow *expander,
+               const char     *title,
+               const char     *text,
+               GCallback       changed,
+               L4aCallsWindow *self)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  g_signal_connect (row, "changed", changed, self);
+  adw_expander_row_add_row (expander, row);
+  return row;
+}
+
+static GtkWidget *
+add_spin_row (AdwExpanderRow *expander,
+              const char     *title,
+              const char     *subtitle,
+              GtkWidget      *control)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), control);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), control);
+  adw_expander_row_add_row (expander, row);
+  return row;
+}
+
+/* Each criterion folds into one row (its label, weight and scale); opened,
+ * every part of it is editable, down to what each level of its scale
+ * means. */
 static void
 rebuild_criteria (L4aCallsWindow *self)
 {
   for (guint i = 0; i < self->criterion_rows->len; i++)
     adw_preferences_group_remove (self->criteria_group, g_ptr_array_index (self->criterion_rows, i));
   g_ptr_array_set_size (self->criterion_rows, 0);
+  g_ptr_array_set_size (self->level_rows, 0);
 
   for (guint i = 0; i < self->edit->criteria->len; i++)
     {
       L4aCriterionEdit *c = g_ptr_array_index (self->edit->criteria, i);
-      GtkWidget *row = adw_entry_row_new ();
+      AdwExpanderRow *expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
       GtkWidget *weight = gtk_spin_button_new_with_range (0, 10, 0.5);
+      GtkWidget *scale_min = gtk_spin_button_new_with_range (-100, 100, 1);
+      GtkWidget *scale_max = gtk_spin_button_new_with_range (-100, 100, 1);
+      GtkWidget *required = gtk_switch_new ();
       GtkWidget *active = gtk_switch_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      /* translators: %u is a criterion's number */
-      g_autofree char *title = g_strdup_printf (_("Criterion %u"), i + 1);
+      GtkWidget *levels_heading = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_editable_set_text (GTK_EDITABLE (row), c->label ? c->label : "");
-      g_signal_connect (row, "changed", G_CALLBACK (label_changed_cb), self);
-
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), c->weight);
-      gtk_widget_set_valign (weight, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (weight, _("Weight"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (weight), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Weight"), -1);
-      g_signal_connect (weight, "value-changed", G_CALLBACK (weight_changed_cb), self);
+      g_ptr_array_add (self->criterion_rows, expander);
+      g_ptr_array_add (self->level_rows, g_ptr_array_new ());
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
 
       gtk_switch_set_active (GTK_SWITCH (active), c->active);
       gtk_widget_set_valign (active, GTK_ALIGN_CENTER);
@@ -212,12 +380,41 @@ rebuild_criteria (L4aCallsWindow *self)
                                                      : _("Remove Criterion"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Criterion"), -1);
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_criterion_cb), self);
+      adw_expander_row_add_action (expander, active);
+      adw_expander_row_add_action (expander, remove);
 
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), weight);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), active);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-      adw_preferences_group_add (self->criteria_group, row);
-      g_ptr_array_add (self->criterion_rows, row);
+      add_entry_row (expander, _("Label"), c->label, G_CALLBACK (label_changed_cb), self);
+      add_entry_row (expander, _("What to Look For"), c->guidance, G_CALLBACK (guidance_changed_cb), self);
+
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (weight), 1);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), c->weight);
+      g_signal_connect (weight, "value-changed", G_CALLBACK (weight_changed_cb), self);
+      add_spin_row (expander, _("Weight"), _("Its share of the weighted total"), weight);
+
+      /* a scale that reviews have used keeps its ends */
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (scale_min), c->scale_min);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (scale_max), c->scale_max);
+      gtk_widget_set_sensitive (scale_min, !c->in_use);
+      gtk_widget_set_sensitive (scale_max, !c->in_use);
+      g_signal_connect (scale_min, "value-changed", G_CALLBACK (scale_min_changed_cb), self);
+      g_signal_connect (scale_max, "value-changed", G_CALLBACK (scale_max_changed_cb), self);
+      add_spin_row (expander, _("Lowest Score"), NULL, scale_min);
+      add_spin_row (expander, _("Highest Score"), c->in_use ? _("Reviews have used this scale") : NULL, scale_max);
+
+      gtk_switch_set_active (GTK_SWITCH (required), c->required);
+      g_signal_connect (required, "notify::active", G_CALLBACK (required_changed_cb), self);
+      add_spin_row (expander, _("Required"), _("A review cannot be submitted without this score"), required);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (levels_heading), _("What Each Level Means"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (levels_heading),
+                                   _("Reviewers read it as they choose a score; leave a level empty to say "
+                                     "nothing of it"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (levels_heading), FALSE);
+      adw_expander_row_add_row (expander, levels_heading);
+
+      describe_criterion (self, i);
+      rebuild_levels (self, i);
+      adw_preferences_group_add (self->criteria_group, GTK_WIDGET (expander));
     }
 }
 
@@ -352,6 +549,7 @@ l4a_calls_window_dispose (GObject *object)
   g_clear_pointer (&self->list_rows, g_ptr_array_unref);
   g_clear_pointer (&self->call_ids, g_ptr_array_unref);
   g_clear_pointer (&self->criterion_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->level_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (l4a_calls_window_parent_class)->dispose (object);
 }
@@ -400,6 +598,9 @@ l4a_calls_window_init (L4aCallsWindow *self)
   self->list_rows = g_ptr_array_new ();
   self->call_ids = g_ptr_array_new_with_free_func (g_free);
   self->criterion_rows = g_ptr_array_new ();
+  self->level_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  l4a_date_row_add_button (GTK_WIDGET (self->opens_row), _("Opens"));
+  l4a_date_row_add_button (GTK_WIDGET (self->closes_row), _("Closes"));
 }
 
 /**

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "l4a-accessible.h"
+#include "l4a-date-button.h"
 #include "l4a-labels.h"
 #include "l4a-monitoring-dialogs.h"
 #include "l4a-proposal-edit.h"
@@ -194,38 +195,6 @@ add_entry (L4aMonitoringDialog *self,
   return row;
 }
 
-static void
-day_selected_cb (GtkCalendar *calendar,
-                 GtkEditable *row)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
-  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
-
-  gtk_editable_set_text (row, text);
-  if (popover)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-}
-
-static void
-calendar_shown_cb (GtkWidget   *popover,
-                   GtkEditable *row)
-{
-  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (GTK_POPOVER (popover)));
-  GDate date;
-
-  /* the calendar opens on the day typed, or today */
-  if (l4a_parse_date (gtk_editable_get_text (row), &date))
-    {
-      g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                                        g_date_get_day (&date), 12, 0, 0);
-
-      g_signal_handlers_block_by_func (calendar, day_selected_cb, row);
-      gtk_calendar_select_day (calendar, day);
-      g_signal_handlers_unblock_by_func (calendar, day_selected_cb, row);
-    }
-}
-
 /* A date typed as 2026-06-30, or chosen in a calendar. */
 static GtkWidget *
 add_date (L4aMonitoringDialog *self,
@@ -235,26 +204,8 @@ add_date (L4aMonitoringDialog *self,
           const char          *text)
 {
   GtkWidget *row = add_entry (self, group, field, title, text);
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *calendar = gtk_calendar_new ();
 
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  /* translators: %s is what the date is, e.g. Starts */
-  {
-    g_autofree char *label = g_strdup_printf (_("Choose “%s” in a Calendar"), title);
-
-    gtk_widget_set_tooltip_text (button, label);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  }
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  g_signal_connect (calendar, "day-selected", G_CALLBACK (day_selected_cb), row);
-  g_signal_connect (popover, "show", G_CALLBACK (calendar_shown_cb), row);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
-  gtk_widget_set_tooltip_text (row, _("A date such as 2026-06-30"));
+  l4a_date_row_add_button (row, title);
   return row;
 }
 

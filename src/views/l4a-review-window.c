@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "l4a-accessible.h"
+#include "l4a-adaptive-split.h"
+#include "l4a-proposal-document.h"
 #include "l4a-clarifications-group.h"
 #include "l4a-meta-review-group.h"
 #include "l4a-labels.h"
@@ -49,6 +51,7 @@ struct _L4aReviewWindow
   AdwToastOverlay     *toasts;
   GtkLabel            *notice;
   GtkBox              *content;
+  L4aAdaptiveSplit    *split;
   GPtrArray           *score_rows;  /* L4aScoreRow per criterion */
   AdwPreferencesGroup *scores_group;
   GtkLabel            *missing_label;
@@ -364,8 +367,7 @@ add_scores_group (L4aReviewWindow *self,
   for (guint i = 0; i < review->scores->len; i++)
     {
       L4aScore *s = g_ptr_array_index (review->scores, i);
-      GtkWidget *row = l4a_score_row_new (s->label, s->guidance, s->weight, s->scale_min, s->scale_max, s->required,
-                                          editable);
+      GtkWidget *row = l4a_score_row_new (s, editable);
 
       l4a_score_row_set_score (L4A_SCORE_ROW (row), s->has_score, (int) s->score);
       g_signal_connect_swapped (row, "notify::score", G_CALLBACK (review_changed_cb), self);
@@ -1018,52 +1020,41 @@ add_decision_group (L4aReviewWindow *self,
 
 /* Building --------------------------------------------------------------------- */
 
+/* The proposal as a document: beside the review on a wide window, above
+ * it on a narrow one. */
 static void
-open_proposal_cb (L4aReviewWindow *self)
+show_proposal (L4aReviewWindow *self,
+               L4aProposalEdit *edit)
 {
-  g_autoptr(GError) error = NULL;
-  L4aProposalEditor *editor = l4a_proposal_editor_new (self->store, self->proposal_id, NULL, &error);
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *document = l4a_proposal_document_new (self->store, edit, self->info->government, self->info->call);
 
-  if (editor == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (editor));
+  gtk_widget_set_margin_top (document, 18);
+  gtk_widget_set_margin_bottom (document, 24);
+  gtk_widget_set_margin_start (document, 18);
+  gtk_widget_set_margin_end (document, 18);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  adw_clamp_set_child (ADW_CLAMP (clamp), document);
+  gtk_widget_add_css_class (clamp, "l4a-document");
+  l4a_adaptive_split_set_side (self->split, clamp);
 }
 
-static void
-add_proposal_group (L4aReviewWindow *self,
-                    L4aProposalEdit *edit)
+/* The first control under @widget that takes the keyboard (labels aside). */
+static GtkWidget *
+first_control (GtkWidget *widget)
 {
-  AdwPreferencesGroup *group = add_group (self, _("Proposal"), NULL);
-  g_autofree char *period = l4a_format_period (edit->start, edit->end);
-  g_autofree char *sdgs = NULL;
-  g_autofree char *version = g_strdup_printf ("%d", self->info->version);
-  GtkWidget *button;
-  GString *goals = g_string_new (NULL);
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_is_sensitive (widget))
+    return NULL;
+  if (gtk_widget_get_focusable (widget) && !GTK_IS_LABEL (widget) && !GTK_IS_LIST_BOX_ROW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_control (child);
 
-  for (guint goal = 1; goal <= 17; goal++)
-    if (edit->sdgs & (1u << goal))
-      g_string_append_printf (goals, goals->len ? ", %u" : "%u", goal);
-  sdgs = g_string_free (goals, FALSE);
-
-  adw_preferences_group_add (group, info_row (_("Lead government"), self->info->government));
-  adw_preferences_group_add (group, info_row (_("Call"), self->info->call));
-  adw_preferences_group_add (group, info_row (_("Summary"), edit->summary));
-  adw_preferences_group_add (group, info_row (_("Topic"), edit->topic));
-  adw_preferences_group_add (group, info_row (_("Written in"),
-                                              l4a_enum_get_label (L4A_TYPE_NETWORK_LANGUAGE, self->info->language)));
-  adw_preferences_group_add (group, info_row (_("Time frame"), period));
-  adw_preferences_group_add (group, info_row (_("Sustainable Development Goals"), sdgs));
-  adw_preferences_group_add (group, info_row (_("Version"), version));
-
-  button = l4a_button_new_with_mnemonic (_("_Read the Whole Proposal"));
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (button, 6);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (open_proposal_cb), self);
-  adw_preferences_group_add (group, button);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -1102,7 +1093,9 @@ rebuild (L4aReviewWindow *self)
 
   edit = l4a_registry_load_proposal (self->store, self->proposal_id, NULL);
   if (edit != NULL)
-    add_proposal_group (self, edit);
+    show_proposal (self, edit);
+  else
+    l4a_adaptive_split_set_side (self->split, NULL);
 
   if (role == L4A_ROLE_MEMBER && self->info->state == L4A_REVIEW_DECLINED)
     {
@@ -1144,6 +1137,16 @@ rebuild (L4aReviewWindow *self)
   decision = l4a_decision_get (self->store, self->proposal_id, NULL);
   add_decision_group (self, decision);
   self->loading = FALSE;
+
+  /* the keyboard starts on the review, not on the proposal's text (which
+   * would select its title) */
+  if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL)
+    {
+      GtkWidget *first = first_control (GTK_WIDGET (self->content));
+
+      if (first != NULL)
+        gtk_widget_grab_focus (first);
+    }
 }
 
 static void
@@ -1276,11 +1279,13 @@ l4a_review_window_class_init (L4aReviewWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "review.decline", NULL, decline_action);
   gtk_widget_class_install_action (widget_class, "review.mail-letter", NULL, mail_letter_action);
 
+  g_type_ensure (L4A_TYPE_ADAPTIVE_SPLIT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-review-window.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aReviewWindow, title);
   gtk_widget_class_bind_template_child (widget_class, L4aReviewWindow, submit_button);
   gtk_widget_class_bind_template_child (widget_class, L4aReviewWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, L4aReviewWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, L4aReviewWindow, split);
   gtk_widget_class_bind_template_child (widget_class, L4aReviewWindow, notice);
   gtk_widget_class_bind_template_callback (widget_class, submit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);

@@ -94,3 +94,63 @@ l4a_mail_compose_problem (GAsyncResult *result)
     return NULL;
   return g_strdup_printf (_("The mail client cannot be opened: %s"), error->message);
 }
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!xdp_portal_open_uri_finish (XDP_PORTAL (source), result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * l4a_open_file:
+ * @parent: (nullable): the window asking
+ * @file: a local file
+ *
+ * Opens @file in the application the user chose for its type, through the
+ * desktop's OpenURI portal (the way out of a Flatpak, and the desktop's own
+ * choice outside one); the user may be asked which application to use.
+ */
+void
+l4a_open_file (GtkWindow           *parent,
+               GFile               *file,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(XdpPortal) portal = xdp_portal_new ();
+  XdpParent *xdp_parent = parent ? xdp_parent_new_gtk (parent) : NULL;
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  g_task_set_source_tag (task, l4a_open_file);
+  g_task_set_task_data (task, g_object_ref (portal), g_object_unref);
+  xdp_portal_open_uri (portal, xdp_parent, uri, XDP_OPEN_URI_FLAG_ASK, cancellable, opened_cb, task);
+  if (xdp_parent != NULL)
+    xdp_parent_free (xdp_parent);
+}
+
+/**
+ * l4a_open_file_problem:
+ *
+ * Returns: (transfer full) (nullable): what to tell the user when the file
+ *   could not be opened; %NULL when it was, or the user cancelled
+ */
+char *
+l4a_open_file_problem (GAsyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  if (g_task_propagate_boolean (G_TASK (result), &error) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return NULL;
+  return g_strdup_printf (_("The file cannot be opened: %s"), error->message);
+}

@@ -23,4 +23,11 @@ gboolean l4a_mail_compose_finish (GAsyncResult        *result,
 
 char    *l4a_mail_compose_problem (GAsyncResult       *result);
 
+void     l4a_open_file           (GtkWindow           *parent,
+                                  GFile               *file,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+char    *l4a_open_file_problem   (GAsyncResult        *result);
+
 G_END_DECLS

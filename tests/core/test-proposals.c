@@ -530,6 +530,91 @@ test_calls (void)
   g_assert_cmpint (sql_int (store, "SELECT count(*) FROM criterion WHERE active = 0"), ==, 1);
 }
 
+/* What each level of a criterion means: kept per call, one line per level,
+ * checked for its length and count, and read by the review form. */
+static void
+test_levels (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "levels.sqlite");
+  g_autofree char *open_call = sql_text (store, "SELECT id FROM call WHERE status = 'open'");
+  g_autoptr(L4aCallEdit) call = l4a_registry_load_call (store, open_call, NULL);
+  g_autoptr(L4aCallEdit) again = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) split = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *problem = NULL;
+  L4aCriterionEdit *time;
+
+  /* stored text, split per level: blanks where nothing is said */
+  split = l4a_criterion_levels_split ("None\n Some \n", 1, 4);
+  g_assert_cmpuint (g_strv_length (split), ==, 4);
+  g_assert_cmpstr (split[0], ==, "None");
+  g_assert_cmpstr (split[1], ==, "Some");
+  g_assert_cmpstr (split[3], ==, "");
+  g_clear_pointer (&split, g_strfreev);
+  split = l4a_criterion_levels_split (NULL, 0, 2);
+  joined = l4a_criterion_levels_join ((const char * const *) split);
+  g_assert_cmpstr (joined, ==, "");
+  g_clear_pointer (&joined, g_free);
+  {
+    const char *levels[] = { "a", "b\nc", "", NULL };
+
+    /* a line break inside a level would shift the others */
+    joined = l4a_criterion_levels_join (levels);
+    g_assert_cmpstr (joined, ==, "a\nb c\n");
+  }
+  g_assert_null (l4a_criterion_levels_problem (joined, 0, 2));
+  problem = l4a_criterion_levels_problem (joined, 0, 5);
+  g_assert_nonnull (strstr (problem, "must give 6 lines"));
+  g_clear_pointer (&problem, g_free);
+  problem = l4a_criterion_levels_problem ("\xff\n\n", 0, 2);
+  g_assert_nonnull (problem);
+
+  /* the sample's call says what each level of each criterion means */
+  g_assert_nonnull (call);
+  time = g_ptr_array_index (call->criteria, 1);
+  g_assert_cmpstr (time->key, ==, "time");
+  g_assert_cmpuint (g_strv_length (time->levels), ==, 6);
+  g_assert_cmpstr (time->levels[0], ==, "No deliverables or no time frame.");
+
+  /* too long a level is refused naming the criterion; nothing changes */
+  before = l4a_test_fingerprint (l4a_store_get_path (store));
+  g_free (time->levels[2]);
+  time->levels[2] = g_strnfill (L4A_LEVEL_GUIDANCE_MAX + 1, 'x');
+  problems = l4a_call_edit_validate (call);
+  g_assert_nonnull (strstr (l4a_field_errors_find (problems, "criteria.1"), "Criterion 2: what level 2 means is longer"));
+  g_assert_false (l4a_registry_save_call (store, call, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = l4a_test_fingerprint (l4a_store_get_path (store));
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  /* edited, saved and read back */
+  g_free (time->levels[2]);
+  time->levels[2] = g_strdup ("Dates, but not agreed.");
+  g_free (time->levels[5]);
+  time->levels[5] = g_strdup ("");
+  g_assert_true (l4a_registry_save_call (store, call, &error));
+  g_assert_no_error (error);
+  again = l4a_registry_load_call (store, open_call, &error);
+  time = g_ptr_array_index (again->criteria, 1);
+  g_assert_cmpstr (time->levels[2], ==, "Dates, but not agreed.");
+  g_assert_cmpstr (time->levels[5], ==, "");
+
+  /* a narrower scale keeps the levels it still has */
+  time->scale_max = 3;
+  g_strfreev (time->levels);
+  time->levels = l4a_criterion_levels_split ("a\nb\nc\nd\ne\nf", time->scale_min, time->scale_max);
+  g_assert_cmpuint (g_strv_length (time->levels), ==, 4);
+  g_assert_true (l4a_registry_save_call (store, again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (store, "SELECT length (levels) FROM criterion WHERE key = 'time' AND scale_max = 3"), ==, 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/core/workflow/submit-withdraw-revise", test_workflow);
   g_test_add_func ("/core/proposals/references", test_references);
   g_test_add_func ("/core/calls/criteria", test_calls);
+  g_test_add_func ("/core/calls/levels", test_levels);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-proposals-XXXXXX");
 }

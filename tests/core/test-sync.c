@@ -606,6 +606,12 @@ test_hostile_values (void)
     { "hub", "end_on", "2040-12-31" },
     { "hub", "end_on", "2024-09-30" },
   };
+  /* what each level of a criterion means: one line per level, or none */
+  static const FieldValue levels[] = {
+    { "criterion", "levels", "Poor\nGood" },
+    { "criterion", "levels", "0\n1\n2\n3\n4\n5\n6" },
+    { "criterion", "levels", "\n\n\n\n\n\n" },
+  };
   static const struct { const char *type, *field; gint64 value; } counts[] = {
     { "hub", "revision", 0 },
     { "hub", "revision", G_GINT64_CONSTANT (9223372036854775807) },
@@ -643,6 +649,32 @@ test_hostile_values (void)
 
       expect_refused (city, bad, "time frame is refused");
     }
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    {
+      g_autofree char *bad = tampered (registry, set_field, (gpointer) &levels[i]);
+
+      expect_refused (city, bad, "the guidance per level must give 6 lines");
+    }
+  {
+    static const struct { const char *type, *field; gint64 value; } scales[] = {
+      { "criterion", "scale_max", 1000 }, { "criterion", "scale_min", -101 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+      {
+        g_autofree char *bad = tampered (registry, set_count, (gpointer) &scales[i]);
+        g_autofree char *expected = g_strdup_printf ("the field “%s” must be a whole number from −100 to 100",
+                                                     scales[i].field);
+
+        expect_refused (city, bad, expected);
+      }
+  }
+  {
+    static const struct { const char *type, *field; gint64 value; } upside_down = { "criterion", "scale_max", -1 };
+    g_autofree char *bad = tampered (registry, set_count, (gpointer) &upside_down);
+
+    expect_refused (city, bad, "the scale must end above where it starts");
+  }
 
   /* whether a record is sample data is what happened here: records that
    * came in a bundle are not, whatever it says */

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include "l4a-adaptive-split.h"
+
 #include "l4a-ticks.h"
 
 #include <glib/gi18n.h>
@@ -329,6 +331,23 @@ render_registry (L4aApplication *app,
 
 /* The sample's unfinished draft, as the local government that writes it
  * sees it: the eligibility panel has red rows. */
+/* The first widget of @type in @widget, depth first, or NULL. */
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* The first scrolled window in @widget; with @mapped, the first one shown
  * (a stack's hidden pages have their own). */
 static GtkScrolledWindow *
@@ -423,8 +442,13 @@ save_scrolled (GtkWindow  *window,
                const char *style)
 {
   GtkScrolledWindow *scrolled = find_scrolled_shown (GTK_WIDGET (window), FALSE);
+  GtkWidget *split = find_of_type (GTK_WIDGET (window), L4A_TYPE_ADAPTIVE_SPLIT);
   gboolean ok = TRUE;
 
+  /* a screen in two parts scrolls its main part (the review form) */
+  if (split != NULL && l4a_adaptive_split_get_main (L4A_ADAPTIVE_SPLIT (split)) != NULL)
+    scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (l4a_adaptive_split_get_main (L4A_ADAPTIVE_SPLIT (split)),
+                                                             GTK_TYPE_SCROLLED_WINDOW));
   for (guint page = 0; page < 4; page++)
     {
       g_autofree char *file = g_strdup_printf ("%s-%u-%s.png", name, page, style);

@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include "l4a-proposal-document.h"
+#include "l4a-score-row.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
@@ -783,6 +786,74 @@ test_proposal_journey (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The button labelled @label (mnemonics aside) under @root, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    {
+      g_autofree char *plain = l4a_mnemonic_strip (gtk_button_get_label (GTK_BUTTON (root)));
+
+      if (g_str_equal (plain, label))
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The @nth widget of @type under @root, depth first. */
+static GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type,
+                     guint     *nth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (*nth)-- == 0)
+        return child;
+      if ((found = find_widget_of_type (child, type, nth)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first widget of @type under @root. */
+static GtkWidget *
+first_of_type (GtkWidget *root,
+               GType      type)
+{
+  guint nth = 0;
+
+  return find_widget_of_type (root, type, &nth);
+}
+
+/* The first row titled @title under @root, depth first, or NULL. */
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row_titled (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_calls_window (void)
 {
@@ -810,9 +881,61 @@ test_calls_window (void)
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "cannot close before it opens"));
   gtk_editable_set_text (GTK_EDITABLE (closes), "2028-05-31");
   g_assert_false (gtk_widget_get_visible (error_label));
+
+  /* Each criterion opens on all it is, down to what each level means:
+   * the first criterion's scale is made 1 to 4, its levels said. */
+  {
+    GtkWidget *first = find_row_titled (GTK_WIDGET (window), "Locally driven");
+    GtkWidget *lowest, *highest, *level, *subtitle_holder;
+    L4aCriterionEdit *c;
+
+    g_assert_true (ADW_IS_EXPANDER_ROW (first));
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (first)), ==, "Weight 1 · scored from 0 to 5");
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first), TRUE);
+    lowest = find_widget_of_type (find_row_titled (first, "Lowest Score"), GTK_TYPE_SPIN_BUTTON, &(guint) { 0 });
+    highest = find_widget_of_type (find_row_titled (first, "Highest Score"), GTK_TYPE_SPIN_BUTTON, &(guint) { 0 });
+    g_assert_nonnull (find_row_titled (first, "5 — Excellent"));
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (lowest), 1);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (highest), 4);
+    g_assert_null (find_row_titled (first, "5 — Excellent"));
+    g_assert_null (find_row_titled (first, "0 — Poor"));
+    level = find_row_titled (first, "4 — Excellent");
+    g_assert_nonnull (level);
+    gtk_editable_set_text (GTK_EDITABLE (level), "Led by the government with committed partners.");
+    level = find_row_titled (first, "1 — Poor");
+    g_assert_nonnull (level);
+    gtk_editable_set_text (GTK_EDITABLE (level), "Nobody leads.");
+    subtitle_holder = first;
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (subtitle_holder)), ==,
+                     "Weight 1 · scored from 1 to 4");
+    c = g_ptr_array_index (l4a_calls_window_get_edit (window)->criteria, 0);
+    g_assert_cmpuint (g_strv_length (c->levels), ==, 4);
+
+    /* too long a level says so, and Save waits */
+    {
+      g_autofree char *long_text = g_strnfill (L4A_LEVEL_GUIDANCE_MAX + 1, 'x');
+
+      level = find_row_titled (first, "2 — Fair");
+      gtk_editable_set_text (GTK_EDITABLE (level), long_text);
+      g_assert_true (gtk_widget_get_visible (error_label));
+      g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "what level 2 means is longer"));
+      g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (window), "Save")));
+      gtk_editable_set_text (GTK_EDITABLE (level), "");
+      g_assert_false (gtk_widget_get_visible (error_label));
+    }
+  }
+
   g_assert_true (l4a_calls_window_save (window, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (l4a_calls_window_get_n_calls (window), ==, before + 1);
+  {
+    g_autofree char *levels = l4a_test_sql_text (l4a_store_get_path (store),
+                                                 "SELECT levels FROM criterion c JOIN call ON call.id = c.call_id "
+                                                 "WHERE call.title = 'Local4Action HUBs call 2028' "
+                                                 "AND c.key = 'locally-driven' AND scale_min = 1 AND scale_max = 4");
+
+    g_assert_cmpstr (levels, ==, "Nobody leads.\n\n\nLed by the government with committed partners.");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -876,27 +999,6 @@ letter_waited (gpointer data)
   return ((LetterWait *) data)->done;
 }
 
-/* The button labelled @label (mnemonics aside) under @root, or NULL. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
-    {
-      g_autofree char *plain = l4a_mnemonic_strip (gtk_button_get_label (GTK_BUTTON (root)));
-
-      if (g_str_equal (plain, label))
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* A board member scores and submits, then reads the others; the
  * secretariat decides and releases, and the hub appears. */
@@ -963,6 +1065,30 @@ test_review_journey (void)
     n_criteria++;
   g_assert_cmpuint (n_criteria, ==, 6);
   g_assert_false (l4a_review_window_set_score (review, 0, 99));
+
+  /* what the chosen level means, as the call words it, under the levels;
+   * the proposal itself beside (or above) the form, as a document */
+  {
+    GtkWidget *row = first_of_type (GTK_WIDGET (review), L4A_TYPE_SCORE_ROW);
+    GtkWidget *document = first_of_type (GTK_WIDGET (review), L4A_TYPE_PROPOSAL_DOCUMENT);
+    g_autofree char *level_sql = g_strdup_printf ("SELECT levels FROM criterion WHERE key = 'locally-driven' "
+                                                  "AND call_id = '%s'", call);
+    g_autofree char *levels = l4a_test_sql_text (l4a_store_get_path (store), level_sql);
+    g_auto(GStrv) lines = g_strsplit (levels, "\n", -1);
+    GtkToggleButton *level_2;
+    guint nth = 2;
+
+    g_assert_nonnull (row);
+    g_assert_nonnull (document);
+    g_assert_cmpuint (g_strv_length (lines), ==, 6);
+    g_assert_cmpstr (l4a_score_row_get_meaning (L4A_SCORE_ROW (row)), ==, lines[4]);
+    /* choosing another level says what that one means */
+    level_2 = GTK_TOGGLE_BUTTON (find_widget_of_type (row, GTK_TYPE_TOGGLE_BUTTON, &nth));
+    gtk_toggle_button_set_active (level_2, TRUE);
+    g_assert_cmpstr (l4a_score_row_get_meaning (L4A_SCORE_ROW (row)), ==, lines[2]);
+    g_assert_true (l4a_review_window_set_score (review, 0, 4));
+    g_assert_cmpstr (l4a_score_row_get_meaning (L4A_SCORE_ROW (row)), ==, lines[4]);
+  }
   g_assert_false (l4a_review_window_submit (review, &error));
   g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
   g_clear_error (&error);
@@ -2215,23 +2341,6 @@ test_monitoring (void)
 }
 
 
-/* The @nth widget of @type under @root, depth first. */
-static GtkWidget *
-find_widget_of_type (GtkWidget *root,
-                     GType      type,
-                     guint     *nth)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (*nth)-- == 0)
-        return child;
-      if ((found = find_widget_of_type (child, type, nth)) != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* A member declines an assignment through its dialog: the reason is kept,
  * the window says so, the list says Declined; the secretariat records what
@@ -2350,6 +2459,28 @@ test_decline_and_expertise (void)
 }
 
 
+/* The lines the fake portal has written to @record, once it has written
+ * @wanted of them or after ten seconds. */
+static GStrv
+portal_record_wait (const char *record,
+                    guint       wanted)
+{
+  GStrv lines = NULL;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *contents = NULL;
+
+      g_clear_pointer (&lines, g_strfreev);
+      lines = g_file_get_contents (record, &contents, NULL, NULL) ? g_strsplit (g_strstrip (contents), "\n", -1)
+                                                                   : g_new0 (char *, 1);
+      if (g_strv_length (lines) >= wanted)
+        break;
+      l4a_test_iterate (0.1);
+    }
+  return lines;
+}
+
 /* Reminders reach the mail client through the Email portal: a fake
  * portal on the test's session bus records what it is asked. */
 static void
@@ -2364,7 +2495,6 @@ test_reminders_portal (void)
   g_autoptr(GSubprocess) portal = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) reminders = NULL;
-  g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
   L4aReviewsView *view;
   L4aWindow *window;
@@ -2404,19 +2534,9 @@ test_reminders_portal (void)
   g_assert_cmpuint (reminders->len, >, 0);
 
   l4a_reviews_view_send_reminders (view);
-  for (guint i = 0; i < 100; i++)
-    {
-      g_clear_pointer (&contents, g_free);
-      g_clear_pointer (&lines, g_strfreev);
-      if (g_file_get_contents (record, &contents, NULL, NULL))
-        {
-          lines = g_strsplit (g_strstrip (contents), "\n", -1);
-          n_lines = g_strv_length (lines);
-        }
-      if (n_lines >= reminders->len)
-        break;
-      l4a_test_iterate (0.1);
-    }
+  g_clear_pointer (&lines, g_strfreev);
+  lines = portal_record_wait (record, reminders->len);
+  n_lines = g_strv_length (lines);
   g_assert_cmpuint (n_lines, ==, reminders->len);
   for (guint i = 0; i < reminders->len; i++)
     {
@@ -2459,17 +2579,9 @@ test_reminders_portal (void)
     gtk_window_present (GTK_WINDOW (editor));
     l4a_test_iterate (0.2);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.send-by-mail", NULL));
-    for (guint i = 0; i < 100 && n_lines <= before; i++)
-      {
-        g_clear_pointer (&contents, g_free);
-        g_clear_pointer (&lines, g_strfreev);
-        if (g_file_get_contents (record, &contents, NULL, NULL))
-          {
-            lines = g_strsplit (g_strstrip (contents), "\n", -1);
-            n_lines = g_strv_length (lines);
-          }
-        l4a_test_iterate (0.1);
-      }
+    g_clear_pointer (&lines, g_strfreev);
+    lines = portal_record_wait (record, before + 1);
+    n_lines = g_strv_length (lines);
     g_assert_cmpuint (n_lines, ==, before + 1);
     {
       g_autoptr(JsonNode) node = json_from_string (lines[before], &error);
@@ -2486,6 +2598,53 @@ test_reminders_portal (void)
     gtk_window_destroy (GTK_WINDOW (editor));
     g_settings_set_string (settings, "role", "secretariat");
     g_settings_set_string (settings, "identity", "");
+
+    /* the proposal's attachment opens from the review window, through the
+     * OpenURI portal, under a plain file name whatever the record says */
+    {
+      static const char pdf[] = "%PDF-1.4\n% an attachment\n";
+      g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, pdf, -1);
+      g_autofree char *insert = g_strdup_printf (
+          "INSERT INTO attachment (sha256, media_type, size, data, created_at) "
+          "VALUES ('%s', 'application/pdf', %d, CAST ('%s' AS BLOB), '2026-01-01T00:00:00Z'); "
+          "INSERT INTO proposal_attachment (id, proposal_id, sha256, name, created_at, updated_at, origin) "
+          "VALUES ('1b0d3c6e-0000-4000-8000-000000000001', '%s', '%s', '../../Budget plan.pdf', "
+          "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'test')", sha, (int) strlen (pdf), pdf, proposal, sha);
+      L4aReviewWindow *review;
+      GtkWidget *document;
+      GFile *written;
+      g_autofree char *basename = NULL;
+
+      l4a_test_sql_exec (l4a_store_get_path (store), insert);
+      before = n_lines;
+      review = l4a_review_window_new (store, proposal, &error);
+      g_assert_no_error (error);
+      gtk_window_present (GTK_WINDOW (review));
+      l4a_test_iterate (0.3);
+      document = first_of_type (GTK_WIDGET (review), L4A_TYPE_PROPOSAL_DOCUMENT);
+      g_assert_nonnull (document);
+      g_assert_nonnull (find_button (document, "Open"));
+      g_assert_true (gtk_widget_activate_action (document, "document.open-attachment", "u", 0));
+      g_clear_pointer (&lines, g_strfreev);
+      lines = portal_record_wait (record, before + 1);
+      n_lines = g_strv_length (lines);
+      g_assert_cmpuint (n_lines, ==, before + 1);
+      {
+        g_autoptr(JsonNode) node = json_from_string (lines[before], &error);
+        JsonObject *opened;
+
+        g_assert_no_error (error);
+        opened = json_node_get_object (node);
+        g_assert_cmpstr (json_object_get_string_member (opened, "open"), ==, "Budget plan.pdf");
+        g_assert_cmpint (json_object_get_int_member (opened, "size"), ==, (gint64) strlen (pdf));
+        g_assert_cmpstr (json_object_get_string_member (opened, "head"), ==, "%PDF-");
+      }
+      written = l4a_proposal_document_get_last_opened (L4A_PROPOSAL_DOCUMENT (document));
+      basename = g_file_get_basename (written);
+      g_assert_cmpstr (basename, ==, "Budget plan.pdf");
+      g_assert_true (g_str_has_prefix (g_file_peek_path (written), g_get_user_cache_dir ()));
+      gtk_window_destroy (GTK_WINDOW (review));
+    }
   }
   g_subprocess_force_exit (portal);
   g_subprocess_wait (portal, NULL, NULL);
@@ -2495,15 +2654,6 @@ test_reminders_portal (void)
   l4a_test_iterate (0.1);
 }
 
-/* The first widget of @type under @root. */
-static GtkWidget *
-first_of_type (GtkWidget *root,
-               GType      type)
-{
-  guint nth = 0;
-
-  return find_widget_of_type (root, type, &nth);
-}
 
 /* The data table of a line of many points gives every point, its rows made
  * as they scroll by: a column view, not a grid of labels. */
