@@ -27,6 +27,9 @@ struct _L4aPreferencesWindow
   AdwComboRow          *style_row;
   AdwActionRow         *inbox_row;
   GtkWidget            *inbox_clear_button;
+  AdwActionRow         *send_row;
+  GtkWidget            *send_clear_button;
+  const char           *choosing;   /* the settings key of the folder being chosen */
   AdwActionRow         *key_row;
 };
 
@@ -144,46 +147,84 @@ identity_selected_cb (L4aPreferencesWindow *self)
   g_settings_set_string (self->settings, "identity", g_ptr_array_index (self->identity_ids, selected));
 }
 
+/* A folder setting shown in its row, with a button to forget it. */
 static void
-show_inbox (L4aPreferencesWindow *self)
+show_folder (L4aPreferencesWindow *self,
+             const char           *key,
+             AdwActionRow         *row,
+             GtkWidget            *clear_button)
 {
-  g_autofree char *folder = g_settings_get_string (self->settings, "inbox-folder");
+  g_autofree char *folder = g_settings_get_string (self->settings, key);
 
-  adw_action_row_set_subtitle (self->inbox_row, *folder ? folder : _("None"));
-  gtk_widget_set_visible (self->inbox_clear_button, *folder != '\0');
+  adw_action_row_set_subtitle (row, *folder ? folder : _("None"));
+  gtk_widget_set_visible (clear_button, *folder != '\0');
 }
 
 static void
-inbox_response_cb (GtkNativeDialog      *dialog,
-                   int                   response,
-                   L4aPreferencesWindow *self)
+show_inbox (L4aPreferencesWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  show_folder (self, "inbox-folder", self->inbox_row, self->inbox_clear_button);
+  show_folder (self, "send-folder", self->send_row, self->send_clear_button);
+}
+
+static void
+folder_response_cb (GtkNativeDialog      *dialog,
+                    int                   response,
+                    L4aPreferencesWindow *self)
+{
+  const char *key = self->choosing;
+
+  if (response == GTK_RESPONSE_ACCEPT && key != NULL)
     {
       g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = folder ? g_file_get_path (folder) : NULL;
 
       if (path != NULL)
-        l4a_preferences_window_set_inbox (self, path);
+        {
+          g_settings_set_string (self->settings, key, path);
+          show_inbox (self);
+        }
     }
   g_object_unref (dialog);
 }
 
 static void
-inbox_choose_cb (L4aPreferencesWindow *self)
+choose_folder (L4aPreferencesWindow *self,
+               const char           *title,
+               const char           *key)
 {
   GtkFileChooserNative *dialog;
 
-  dialog = gtk_file_chooser_native_new (_("Inbox Folder"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                         _("_Select"), _("_Cancel"));
-  g_signal_connect (dialog, "response", G_CALLBACK (inbox_response_cb), self);
+  self->choosing = key;
+  g_signal_connect (dialog, "response", G_CALLBACK (folder_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+inbox_choose_cb (L4aPreferencesWindow *self)
+{
+  choose_folder (self, _("Inbox Folder"), "inbox-folder");
 }
 
 static void
 inbox_clear_cb (L4aPreferencesWindow *self)
 {
   l4a_preferences_window_set_inbox (self, NULL);
+}
+
+static void
+send_choose_cb (L4aPreferencesWindow *self)
+{
+  choose_folder (self, _("Shared Folder to Send To"), "send-folder");
+}
+
+static void
+send_clear_cb (L4aPreferencesWindow *self)
+{
+  g_settings_set_string (self->settings, "send-folder", "");
+  show_inbox (self);
 }
 
 /**
@@ -264,10 +305,14 @@ l4a_preferences_window_class_init (L4aPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, inbox_row);
   gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, inbox_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, send_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, send_clear_button);
   gtk_widget_class_bind_template_child (widget_class, L4aPreferencesWindow, key_row);
   gtk_widget_class_bind_template_callback (widget_class, copy_fingerprint_cb);
   gtk_widget_class_bind_template_callback (widget_class, inbox_choose_cb);
   gtk_widget_class_bind_template_callback (widget_class, inbox_clear_cb);
+  gtk_widget_class_bind_template_callback (widget_class, send_choose_cb);
+  gtk_widget_class_bind_template_callback (widget_class, send_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, role_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, identity_selected_cb);
 }

@@ -599,8 +599,8 @@ l4a_calls_window_init (L4aCallsWindow *self)
   self->call_ids = g_ptr_array_new_with_free_func (g_free);
   self->criterion_rows = g_ptr_array_new ();
   self->level_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  l4a_date_row_add_button (GTK_WIDGET (self->opens_row), _("Opens"));
-  l4a_date_row_add_button (GTK_WIDGET (self->closes_row), _("Closes"));
+  l4a_date_row_add_button (GTK_WIDGET (self->opens_row), _("Opens on"));
+  l4a_date_row_add_button (GTK_WIDGET (self->closes_row), _("Closes on"));
 }
 
 /**

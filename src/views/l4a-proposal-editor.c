@@ -12,6 +12,10 @@
 #include <poppler.h>
 
 #include "l4a-accessible.h"
+#include "l4a-adaptive-split.h"
+#include "l4a-call.h"
+#include "l4a-date-button.h"
+#include "l4a-sdg-picker.h"
 #include "l4a-bundle.h"
 #include "l4a-clarifications-group.h"
 #include "l4a-mail.h"
@@ -43,7 +47,6 @@ struct _L4aProposalEditor
   gboolean         loading;
   gboolean         editable;
   gboolean         dirty;
-  GtkToggleButton *sdg_buttons[L4A_N_SDGS + 1];
   GPtrArray       *check_rows;
   GPtrArray       *check_icons;   /* the icon of each of check_rows */
 
@@ -51,25 +54,27 @@ struct _L4aProposalEditor
   GtkButton       *submit_button;
   GtkRevealer     *notice_revealer;
   GtkLabel        *notice_label;
-  AdwPreferencesPage *page;
+  L4aAdaptiveSplit *split;
   AdwPreferencesGroup *eligibility_group;
   AdwPreferencesGroup *about_group;
   AdwEntryRow     *title_row;
   AdwEntryRow     *topic_row;
-  AdwEntryRow     *summary_row;
+  GtkTextView     *summary_view;
   AdwComboRow     *format_row;
   AdwComboRow     *axis_row;
   AdwComboRow     *language_row;
   AdwPreferencesGroup *questions_slot;   /* holds the Board's questions, when there are any */      /* 0: the language of the government's country */
   AdwEntryRow     *start_row;
   AdwEntryRow     *end_row;
-  GtkFlowBox      *sdg_box;
+  GtkWidget       *start_calendar;
+  GtkWidget       *end_calendar;
+  L4aSdgPicker    *sdg_picker;
   AdwPreferencesGroup *partners_group;
   AdwPreferencesGroup *deliverables_group;
   AdwPreferencesGroup *indicators_group;
-  AdwEntryRow     *communication_row;
-  AdwEntryRow     *brand_row;
-  AdwEntryRow     *monitoring_row;
+  GtkTextView     *communication_view;
+  GtkTextView     *brand_view;
+  GtkTextView     *monitoring_view;
   GtkWidget       *about_error;
   GtkWidget       *partners_error;
   GtkWidget       *deliverables_error;
@@ -116,6 +121,31 @@ entry_dup (AdwEntryRow *row)
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
+static char *
+text_dup (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+text_set (GtkTextView *view,
+          const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
+}
+
+static void
+text_set_editable (GtkTextView *view,
+                   gboolean     editable)
+{
+  gtk_text_view_set_editable (view, editable);
+  gtk_text_view_set_cursor_visible (view, editable);
+}
+
 /* The fixed fields into the edit; list rows write their own fields. */
 static void
 read_form (L4aProposalEditor *self)
@@ -129,12 +159,12 @@ read_form (L4aProposalEditor *self)
 #define SET(member, value) G_STMT_START { g_free (edit->member); edit->member = (value); } G_STMT_END
   SET (title, entry_dup (self->title_row));
   SET (topic, entry_dup (self->topic_row));
-  SET (summary, entry_dup (self->summary_row));
+  SET (summary, text_dup (self->summary_view));
   SET (start, entry_dup (self->start_row));
   SET (end, entry_dup (self->end_row));
-  SET (communication, entry_dup (self->communication_row));
-  SET (brand_commitment, entry_dup (self->brand_row));
-  SET (monitoring_plan, entry_dup (self->monitoring_row));
+  SET (communication, text_dup (self->communication_view));
+  SET (brand_commitment, text_dup (self->brand_view));
+  SET (monitoring_plan, text_dup (self->monitoring_view));
   {
     guint language = adw_combo_row_get_selected (self->language_row);
     const char * const *languages = l4a_enum_get_nicks (L4A_TYPE_NETWORK_LANGUAGE);
@@ -148,10 +178,7 @@ read_form (L4aProposalEditor *self)
   SET (pact_axis, axis > 0 && axis <= n_axes ? g_strdup (axes[axis - 1].code) : NULL);
 #undef SET
 
-  edit->sdgs = 0;
-  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
-    if (gtk_toggle_button_get_active (self->sdg_buttons[goal]))
-      edit->sdgs |= 1u << goal;
+  edit->sdgs = l4a_sdg_picker_get_sdgs (self->sdg_picker);
 }
 
 static gboolean
@@ -383,24 +410,47 @@ text_changed_cb (GtkEditable *editable,
   l4a_proposal_editor_changed (binding->self);
 }
 
+/* A field of a list item: its label above it, always visible (a
+ * placeholder is no label: it goes as soon as one types); a date has a
+ * calendar beside it. */
 static GtkWidget *
-item_entry (L4aProposalEditor *self,
+item_field (L4aProposalEditor *self,
             char             **field,
-            const char        *placeholder,
-            int                width_chars)
+            const char        *label,
+            int                width_chars,
+            gboolean           date)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *caption = gtk_label_new (label);
   GtkWidget *entry = gtk_entry_new ();
 
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), entry);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  /* named by its label (the mnemonic widget relation), once */
   gtk_editable_set_text (GTK_EDITABLE (entry), *field ? *field : "");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
-  gtk_widget_set_hexpand (entry, width_chars > 12);
-  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (entry, TRUE);
   gtk_editable_set_editable (GTK_EDITABLE (entry), self->editable);
   g_signal_connect_data (entry, "changed", G_CALLBACK (text_changed_cb),
                          item_binding_new (self, NULL, NULL, field), item_binding_free, 0);
-  return entry;
+  gtk_box_append (GTK_BOX (line), entry);
+  if (date)
+    {
+      GtkWidget *calendar = l4a_date_button_new (GTK_EDITABLE (entry), label);
+
+      gtk_widget_set_sensitive (calendar, self->editable);
+      gtk_widget_add_css_class (line, "linked");
+      gtk_widget_remove_css_class (calendar, "flat");
+      gtk_box_append (GTK_BOX (line), calendar);
+      gtk_widget_set_tooltip_text (entry, _("A date such as 2026-06-30"));
+    }
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_widget_set_hexpand (box, width_chars > 12);
+  return box;
 }
 
 static GtkWidget *
@@ -533,8 +583,8 @@ rebuild_lists (L4aProposalEditor *self)
     {
       L4aPartnerEdit *p = g_ptr_array_index (edit->partners, i);
       GtkWidget *entries[] = {
-        item_entry (self, &p->name, _("Partner"), 20),
-        item_entry (self, &p->role, _("Role"), 12),
+        item_field (self, &p->name, _("Partner"), 20, FALSE),
+        item_field (self, &p->role, _("Role"), 12, FALSE),
       };
       item_row (self, self->partners_group, entries, G_N_ELEMENTS (entries),
                 remove_button (self, edit->partners, p, _("Remove Partner")));
@@ -544,9 +594,9 @@ rebuild_lists (L4aProposalEditor *self)
     {
       L4aDeliverableEdit *d = g_ptr_array_index (edit->deliverables, i);
       GtkWidget *entries[] = {
-        item_entry (self, &d->title, _("Deliverable"), 20),
-        item_entry (self, &d->due, _("Due (YYYY-MM-DD)"), 12),
-        item_entry (self, &d->description, _("Description"), 20),
+        item_field (self, &d->title, _("Deliverable"), 20, FALSE),
+        item_field (self, &d->due, _("Due on"), 10, TRUE),
+        item_field (self, &d->description, _("Description"), 20, FALSE),
       };
       item_row (self, self->deliverables_group, entries, G_N_ELEMENTS (entries),
                 remove_button (self, edit->deliverables, d, _("Remove Deliverable")));
@@ -556,10 +606,10 @@ rebuild_lists (L4aProposalEditor *self)
     {
       L4aPlannedIndicator *ind = g_ptr_array_index (edit->indicators, i);
       GtkWidget *entries[] = {
-        item_entry (self, &ind->code, _("Code"), 8),
-        item_entry (self, &ind->name, _("Indicator"), 20),
-        item_entry (self, &ind->baseline, _("Baseline"), 8),
-        item_entry (self, &ind->target, _("Target"), 8),
+        item_field (self, &ind->code, _("Code"), 6, FALSE),
+        item_field (self, &ind->name, _("Indicator"), 14, FALSE),
+        item_field (self, &ind->baseline, _("Baseline"), 6, FALSE),
+        item_field (self, &ind->target, _("Target"), 6, FALSE),
       };
       item_row (self, self->indicators_group, entries, G_N_ELEMENTS (entries),
                 remove_button (self, edit->indicators, ind, _("Remove Indicator")));
@@ -646,14 +696,57 @@ add_indicator_action (GtkWidget  *widget,
 static void
 reload (L4aProposalEditor *self);
 
+/* After submitting: the World Secretariat receives the proposal when it
+ * imports the government's submission bundle. Three ways to get it there:
+ * the mail client, the shared folder the secretariat watches, or a file
+ * saved anywhere. */
 static void
-submit_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+send_response_cb (AdwMessageDialog  *dialog,
+                  const char        *response,
+                  L4aProposalEditor *self)
 {
-  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
+  if (g_str_equal (response, "email"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "proposal.send-by-mail", NULL);
+  else if (g_str_equal (response, "folder"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "proposal.send-to-folder", NULL);
+  else if (g_str_equal (response, "save"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "proposal.save-bundle", NULL);
+}
+
+static void
+offer_to_send (L4aProposalEditor *self)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *folder = g_settings_get_string (settings, "send-folder");
+  /* translators: a proposal's title */
+  g_autofree char *body = g_strdup_printf (_("“%s” is submitted on this workstation. The World Secretariat receives "
+                                             "it when it imports your submission bundle."),
+                                           self->edit->title ? self->edit->title : "");
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                         _("Send the Proposal?"), body));
+
+  adw_message_dialog_add_response (dialog, "later", _("_Later"));
+  adw_message_dialog_add_response (dialog, "save", _("_Save Bundle…"));
+  if (*folder != '\0')
+    adw_message_dialog_add_response (dialog, "folder", _("Put in the Shared _Folder"));
+  adw_message_dialog_add_response (dialog, "email", _("Send by _Email"));
+  adw_message_dialog_set_response_appearance (dialog, *folder != '\0' ? "folder" : "email",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, *folder != '\0' ? "folder" : "email");
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_signal_connect (dialog, "response", G_CALLBACK (send_response_cb), self);
+  l4a_accessible_present (GTK_WINDOW (dialog));
+}
+
+static void
+submit_response_cb (AdwMessageDialog  *dialog,
+                    const char        *response,
+                    L4aProposalEditor *self)
+{
   g_autoptr(GError) error = NULL;
 
+  if (!g_str_equal (response, "submit"))
+    return;
   if (!l4a_proposal_editor_save_now (self, &error) || !l4a_proposal_submit (self->store, self->edit->id, &error))
     {
       show_error (self, _("The Proposal Cannot Be Submitted"), error);
@@ -663,15 +756,126 @@ submit_action (GtkWidget  *widget,
   reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
   show_notice (self, _("Submitted. The proposal can be withdrawn while it waits for review."));
-  /* and now to the World Secretariat */
-  {
-    AdwToast *toast = adw_toast_new (_("Submitted; send it to the World Secretariat"));
+  offer_to_send (self);
+}
 
-    adw_toast_set_button_label (toast, _("Send by _Email"));
-    adw_toast_set_action_name (toast, "proposal.send-by-mail");
-    adw_toast_set_timeout (toast, 0);
-    adw_toast_overlay_add_toast (self->toasts, toast);
-  }
+/* Submitting asks first, naming the proposal and its call. */
+static void
+submit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
+  g_autoptr(L4aCallEdit) call = self->edit->call_id ? l4a_registry_load_call (self->store, self->edit->call_id, NULL)
+                                                     : NULL;
+  /* translators: a proposal's title, then the call it answers */
+  g_autofree char *body = g_strdup_printf (_("“%s” goes to the call “%s” for review by the Advisory Board. It can be "
+                                             "withdrawn while it waits for review."),
+                                           self->edit->title ? self->edit->title : "",
+                                           call && call->title ? call->title : "");
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                         _("Submit the Proposal?"), body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "submit", _("_Submit"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "submit", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "submit");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (submit_response_cb), self);
+  l4a_accessible_present (GTK_WINDOW (dialog));
+}
+
+/* The submission bundle, written to @path; the proposal then counts as
+ * sent. */
+static gboolean
+write_submission (L4aProposalEditor *self,
+                  const char        *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!l4a_bundle_export (self->store, "submission", NULL, path, NULL, NULL, &error))
+    {
+      show_error (self, _("The Proposal Cannot Be Sent"), error);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static void
+toast_text (L4aProposalEditor *self,
+            const char        *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (escaped));
+}
+
+/* Into the folder the World Secretariat watches (Preferences › Sync). */
+static void
+send_to_folder_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *folder = g_settings_get_string (settings, "send-folder");
+  g_autofree char *name = l4a_bundle_suggest_name (self->store, "submission", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (*folder == '\0' || !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      /* translators: a folder */
+      g_autofree char *missing = g_strdup_printf (_("The shared folder “%s” is not there; choose it again in "
+                                                    "Preferences."), folder);
+
+      toast_text (self, missing);
+      return;
+    }
+  path = g_build_filename (folder, name, NULL);
+  if (!write_submission (self, path))
+    return;
+  /* translators: a file name */
+  text = g_strdup_printf (_("Put in the shared folder as “%s”"), name);
+  toast_text (self, text);
+}
+
+static void
+save_bundle_response_cb (GtkNativeDialog   *dialog,
+                         int                response,
+                         L4aProposalEditor *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL && write_submission (self, path))
+        {
+          g_autofree char *basename = g_path_get_basename (path);
+          /* translators: a file name */
+          g_autofree char *text = g_strdup_printf (_("Saved as “%s”; send it to the World Secretariat"), basename);
+
+          toast_text (self, text);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_bundle_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
+  g_autofree char *name = l4a_bundle_suggest_name (self->store, "submission", NULL);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Save the Submission Bundle"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                                              _("_Cancel"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_bundle_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -955,6 +1159,10 @@ update_actions (L4aProposalEditor *self)
                                  author && g_strcmp0 (self->edit->state, "submitted") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.send-by-mail",
                                  author && g_strcmp0 (self->edit->state, "submitted") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.send-to-folder",
+                                 author && g_strcmp0 (self->edit->state, "submitted") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.save-bundle",
+                                 author && g_strcmp0 (self->edit->state, "submitted") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.revise",
                                  author && g_strcmp0 (self->edit->state, "released") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.compare", self->edit->version > 1);
@@ -970,16 +1178,21 @@ update_actions (L4aProposalEditor *self)
 
   gtk_editable_set_editable (GTK_EDITABLE (self->title_row), self->editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->topic_row), self->editable);
-  gtk_editable_set_editable (GTK_EDITABLE (self->summary_row), self->editable);
+  text_set_editable (self->summary_view, self->editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->start_row), self->editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->end_row), self->editable);
-  gtk_editable_set_editable (GTK_EDITABLE (self->communication_row), self->editable);
-  gtk_editable_set_editable (GTK_EDITABLE (self->brand_row), self->editable);
-  gtk_editable_set_editable (GTK_EDITABLE (self->monitoring_row), self->editable);
+  text_set_editable (self->communication_view, self->editable);
+  text_set_editable (self->brand_view, self->editable);
+  text_set_editable (self->monitoring_view, self->editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->format_row), self->editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->axis_row), self->editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), self->editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sdg_box), self->editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sdg_picker), self->editable);
+  if (self->start_calendar != NULL)
+    {
+      gtk_widget_set_sensitive (self->start_calendar, self->editable);
+      gtk_widget_set_sensitive (self->end_calendar, self->editable);
+    }
 
   if (decision_notice (self))
     return;
@@ -1007,12 +1220,12 @@ load_form (L4aProposalEditor *self)
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), edit->title ? edit->title : "");
   gtk_editable_set_text (GTK_EDITABLE (self->topic_row), edit->topic ? edit->topic : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->summary_row), edit->summary ? edit->summary : "");
+  text_set (self->summary_view, edit->summary);
   gtk_editable_set_text (GTK_EDITABLE (self->start_row), edit->start ? edit->start : "");
   gtk_editable_set_text (GTK_EDITABLE (self->end_row), edit->end ? edit->end : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->communication_row), edit->communication ? edit->communication : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->brand_row), edit->brand_commitment ? edit->brand_commitment : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->monitoring_row), edit->monitoring_plan ? edit->monitoring_plan : "");
+  text_set (self->communication_view, edit->communication);
+  text_set (self->brand_view, edit->brand_commitment);
+  text_set (self->monitoring_view, edit->monitoring_plan);
   for (guint i = 0; l4a_enum_get_nicks (L4A_TYPE_FORMAT)[i] != NULL; i++)
     if (g_strcmp0 (l4a_enum_get_nicks (L4A_TYPE_FORMAT)[i], edit->format) == 0)
       adw_combo_row_set_selected (self->format_row, i);
@@ -1025,8 +1238,7 @@ load_form (L4aProposalEditor *self)
   for (guint i = 0; l4a_enum_get_nicks (L4A_TYPE_NETWORK_LANGUAGE)[i] != NULL; i++)
     if (g_strcmp0 (l4a_enum_get_nicks (L4A_TYPE_NETWORK_LANGUAGE)[i], edit->language) == 0)
       adw_combo_row_set_selected (self->language_row, i + 1);
-  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
-    gtk_toggle_button_set_active (self->sdg_buttons[goal], (edit->sdgs & (1u << goal)) != 0);
+  l4a_sdg_picker_set_sdgs (self->sdg_picker, edit->sdgs);
   self->loading = FALSE;
 
   update_actions (self);
@@ -1073,24 +1285,6 @@ build_static_parts (L4aProposalEditor *self)
     adw_combo_row_set_model (self->language_row, G_LIST_MODEL (languages));
   }
 
-  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
-    {
-      const L4aReferenceEntry *entry = l4a_reference_sdg (goal);
-      g_autofree char *number = g_strdup_printf ("%u", goal);
-      g_autofree char *css = g_strdup_printf ("l4a-sdg-%u", goal);
-      g_autofree char *name = g_strdup_printf (_("Goal %u: %s"), goal,
-                                               l4a_reference_translate (L4A_REFERENCE_SDGS, entry->code));
-      GtkWidget *button = gtk_toggle_button_new_with_label (number);
-
-      gtk_widget_add_css_class (button, "l4a-sdg-toggle");
-      gtk_widget_add_css_class (button, css);
-      gtk_widget_set_tooltip_text (button, name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      g_signal_connect_swapped (button, "toggled", G_CALLBACK (field_changed_cb), self);
-      gtk_flow_box_append (self->sdg_box, button);
-      self->sdg_buttons[goal] = GTK_TOGGLE_BUTTON (button);
-    }
-
   for (guint i = 0; i < L4A_N_FEATURES; i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -1106,12 +1300,18 @@ build_static_parts (L4aProposalEditor *self)
 
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect_swapped (self->topic_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (self->summary_row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed", G_CALLBACK (field_changed_cb),
+                            self);
   g_signal_connect_swapped (self->start_row, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect_swapped (self->end_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (self->communication_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (self->brand_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (self->monitoring_row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->communication_view), "changed",
+                            G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->brand_view), "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->monitoring_view), "changed",
+                            G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (self->sdg_picker, "notify::sdgs", G_CALLBACK (field_changed_cb), self);
+  self->start_calendar = l4a_date_row_add_button (GTK_WIDGET (self->start_row), _("Starts on"));
+  self->end_calendar = l4a_date_row_add_button (GTK_WIDGET (self->end_row), _("Ends on"));
 
   self->about_error = error_label (self->about_group);
   self->partners_error = error_label (self->partners_group);
@@ -1166,34 +1366,38 @@ l4a_proposal_editor_class_init (L4aProposalEditorClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (L4A_TYPE_ADAPTIVE_SPLIT);
+  g_type_ensure (L4A_TYPE_SDG_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-proposal-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, submit_button);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, notice_label);
-  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, split);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, eligibility_group);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, about_group);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, topic_row);
-  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, summary_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, summary_view);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, format_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, axis_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, language_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, questions_slot);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, end_row);
-  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, sdg_box);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, sdg_picker);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, partners_group);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, deliverables_group);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, indicators_group);
-  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, communication_row);
-  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, brand_row);
-  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, monitoring_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, communication_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, brand_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, monitoring_view);
   gtk_widget_class_bind_template_child (widget_class, L4aProposalEditor, attachments_group);
 
   gtk_widget_class_install_action (widget_class, "proposal.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "proposal.send-by-mail", NULL, send_by_mail_action);
+  gtk_widget_class_install_action (widget_class, "proposal.send-to-folder", NULL, send_to_folder_action);
+  gtk_widget_class_install_action (widget_class, "proposal.save-bundle", NULL, save_bundle_action);
   gtk_widget_class_install_action (widget_class, "proposal.withdraw", NULL, withdraw_action);
   gtk_widget_class_install_action (widget_class, "proposal.revise", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "proposal.compare", NULL, compare_action);

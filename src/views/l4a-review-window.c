@@ -67,6 +67,7 @@ struct _L4aReviewWindow
   GtkEntry            *note_entry;
   GPtrArray           *groups;      /* what a reload rebuilds */
   AdwComboRow         *assign_row;  /* "Add a reviewer", or NULL */
+  guint                focus_id;
   GPtrArray           *assignable;  /* the member ids assign_row offers, in its order */
 };
 
@@ -1138,15 +1139,35 @@ rebuild (L4aReviewWindow *self)
   add_decision_group (self, decision);
   self->loading = FALSE;
 
-  /* the keyboard starts on the review, not on the proposal's text (which
-   * would select its title) */
-  if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL)
-    {
-      GtkWidget *first = first_control (GTK_WIDGET (self->content));
+}
 
-      if (first != NULL)
-        gtk_widget_grab_focus (first);
-    }
+/* The keyboard starts on the review, not on the proposal beside it. Done
+ * once the window is on screen: focusing a widget of a window not yet
+ * shown makes GTK 4.8 give the window the wrong accessible role. */
+static gboolean
+focus_review_cb (gpointer data)
+{
+  L4aReviewWindow *self = data;
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  GtkWidget *first;
+
+  self->focus_id = 0;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content)))
+    return G_SOURCE_REMOVE;
+  first = first_control (GTK_WIDGET (self->content));
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+l4a_review_window_map (GtkWidget *widget)
+{
+  L4aReviewWindow *self = L4A_REVIEW_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (l4a_review_window_parent_class)->map (widget);
+  if (self->focus_id == 0)
+    self->focus_id = g_idle_add (focus_review_cb, self);
 }
 
 static void
@@ -1245,6 +1266,7 @@ l4a_review_window_dispose (GObject *object)
   L4aReviewWindow *self = (L4aReviewWindow *) object;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->focus_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->proposal_id, g_free);
   g_clear_pointer (&self->info, l4a_assignment_info_free);
@@ -1264,6 +1286,7 @@ l4a_review_window_class_init (L4aReviewWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = l4a_review_window_dispose;
+  GTK_WIDGET_CLASS (klass)->map = l4a_review_window_map;
 
   /**
    * L4aReviewWindow::released:

@@ -28,11 +28,13 @@ struct _L4aAdaptiveSplit
   GtkWidget *main;
   int        threshold;
   gboolean   folded;
+  gboolean   side_at_end;
   guint      refold_id;
 
   GtkWidget *wide;            /* GtkBox: side scroller | separator | main scroller */
   GtkWidget *side_scroller;
   GtkWidget *main_scroller;
+  GtkWidget *separator;
   GtkWidget *narrow;          /* GtkScrolledWindow of narrow_box */
   GtkWidget *narrow_box;
 };
@@ -44,6 +46,7 @@ enum {
   PROP_SIDE,
   PROP_MAIN,
   PROP_THRESHOLD,
+  PROP_SIDE_AT_END,
   PROP_FOLDED,
   N_PROPS
 };
@@ -84,6 +87,23 @@ refocus_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* GTK 4.8 leaves a button that moved to another parent with the
+ * sensitivity its action had before the move, whatever it is now: each
+ * actionable under @widget looks its action up again. */
+static void
+refresh_actions (GtkWidget *widget)
+{
+  if (GTK_IS_ACTIONABLE (widget) && gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL)
+    {
+      g_autofree char *name = g_strdup (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), name);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    refresh_actions (child);
+}
+
 static void
 place (L4aAdaptiveSplit *self)
 {
@@ -117,6 +137,10 @@ place (L4aAdaptiveSplit *self)
   gtk_widget_set_visible (self->narrow, self->folded);
   gtk_widget_set_visible (self->wide, !self->folded);
   gtk_widget_set_visible (self->side_scroller, self->side != NULL);
+  if (self->side)
+    refresh_actions (self->side);
+  if (self->main)
+    refresh_actions (self->main);
 
   /* the focus goes back once the parts have their new places */
   if (focus != NULL)
@@ -137,6 +161,27 @@ refold_cb (gpointer data)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
     }
   return G_SOURCE_REMOVE;
+}
+
+/* Placed in the window: the parts start where the window's default width
+ * puts them, so that they rarely move once filled. */
+static void
+l4a_adaptive_split_root (GtkWidget *widget)
+{
+  L4aAdaptiveSplit *self = L4A_ADAPTIVE_SPLIT (widget);
+  GtkRoot *root;
+  int width = 0, height = 0;
+
+  GTK_WIDGET_CLASS (l4a_adaptive_split_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (width > 0 && (width < self->threshold) != self->folded)
+    {
+      self->folded = width < self->threshold;
+      place (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
+    }
 }
 
 static void
@@ -254,6 +299,40 @@ l4a_adaptive_split_get_folded (L4aAdaptiveSplit *self)
   return self->folded;
 }
 
+/* The side part's place in the wide layout: first, or last. */
+static void
+order_wide (L4aAdaptiveSplit *self)
+{
+  GtkWidget *first = self->side_at_end ? self->main_scroller : self->side_scroller;
+  GtkWidget *last = self->side_at_end ? self->side_scroller : self->main_scroller;
+
+  gtk_box_reorder_child_after (GTK_BOX (self->wide), first, NULL);
+  gtk_box_reorder_child_after (GTK_BOX (self->wide), self->separator, first);
+  gtk_box_reorder_child_after (GTK_BOX (self->wide), last, self->separator);
+  /* a side part at the end is a companion (a checklist): it keeps its own
+   * width and the main part takes the rest */
+  gtk_widget_set_hexpand (self->side_scroller, !self->side_at_end);
+}
+
+/**
+ * l4a_adaptive_split_set_side_at_end:
+ * @side_at_end: whether the side part goes right of the main part (in
+ *   left-to-right text) when they are side by side
+ */
+void
+l4a_adaptive_split_set_side_at_end (L4aAdaptiveSplit *self,
+                                    gboolean          side_at_end)
+{
+  g_return_if_fail (L4A_IS_ADAPTIVE_SPLIT (self));
+
+  side_at_end = !!side_at_end;
+  if (self->side_at_end == side_at_end)
+    return;
+  self->side_at_end = side_at_end;
+  order_wide (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDE_AT_END]);
+}
+
 /**
  * l4a_adaptive_split_set_threshold:
  * @width: the narrowest width, in pixels, at which the parts go side by side
@@ -293,6 +372,9 @@ l4a_adaptive_split_get_property (GObject    *object,
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
       break;
+    case PROP_SIDE_AT_END:
+      g_value_set_boolean (value, self->side_at_end);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -316,6 +398,9 @@ l4a_adaptive_split_set_property (GObject      *object,
       break;
     case PROP_THRESHOLD:
       l4a_adaptive_split_set_threshold (self, g_value_get_int (value));
+      break;
+    case PROP_SIDE_AT_END:
+      l4a_adaptive_split_set_side_at_end (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -349,6 +434,7 @@ l4a_adaptive_split_class_init (L4aAdaptiveSplitClass *klass)
   object_class->get_property = l4a_adaptive_split_get_property;
   object_class->set_property = l4a_adaptive_split_set_property;
   object_class->dispose = l4a_adaptive_split_dispose;
+  widget_class->root = l4a_adaptive_split_root;
   widget_class->measure = l4a_adaptive_split_measure;
   widget_class->size_allocate = l4a_adaptive_split_size_allocate;
   widget_class->snapshot = l4a_adaptive_split_snapshot;
@@ -360,6 +446,9 @@ l4a_adaptive_split_class_init (L4aAdaptiveSplitClass *klass)
   properties[PROP_THRESHOLD] = g_param_spec_int ("threshold", NULL, NULL, 0, G_MAXINT, 1000,
                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                  G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIDE_AT_END] = g_param_spec_boolean ("side-at-end", NULL, NULL, FALSE,
+                                                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                       G_PARAM_STATIC_STRINGS);
   properties[PROP_FOLDED] = g_param_spec_boolean ("folded", NULL, NULL, TRUE,
                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -376,7 +465,8 @@ l4a_adaptive_split_init (L4aAdaptiveSplit *self)
   self->side_scroller = scroller_new ();
   self->main_scroller = scroller_new ();
   gtk_box_append (GTK_BOX (self->wide), self->side_scroller);
-  gtk_box_append (GTK_BOX (self->wide), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  self->separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  gtk_box_append (GTK_BOX (self->wide), self->separator);
   gtk_box_append (GTK_BOX (self->wide), self->main_scroller);
   gtk_box_set_homogeneous (GTK_BOX (self->wide), FALSE);
   gtk_widget_set_parent (self->wide, GTK_WIDGET (self));

@@ -22,6 +22,8 @@ void       l4a_adaptive_split_set_main      (L4aAdaptiveSplit *self,
                                              GtkWidget        *main);
 GtkWidget *l4a_adaptive_split_get_main      (L4aAdaptiveSplit *self);
 gboolean   l4a_adaptive_split_get_folded    (L4aAdaptiveSplit *self);
+void       l4a_adaptive_split_set_side_at_end (L4aAdaptiveSplit *self,
+                                             gboolean          side_at_end);
 void       l4a_adaptive_split_set_threshold (L4aAdaptiveSplit *self,
                                              int               width);
 

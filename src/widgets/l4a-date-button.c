@@ -89,13 +89,19 @@ l4a_date_button_new (GtkEditable *target,
  * @what: what the date is
  *
  * Puts a calendar button at the end of @entry_row.
+ *
+ * Returns: (transfer none): the button
  */
-void
+GtkWidget *
 l4a_date_row_add_button (GtkWidget  *entry_row,
                          const char *what)
 {
-  g_return_if_fail (ADW_IS_ENTRY_ROW (entry_row));
+  GtkWidget *button;
 
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry_row), l4a_date_button_new (GTK_EDITABLE (entry_row), what));
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (entry_row), NULL);
+
+  button = l4a_date_button_new (GTK_EDITABLE (entry_row), what);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry_row), button);
   gtk_widget_set_tooltip_text (entry_row, _("A date such as 2026-06-30"));
+  return button;
 }

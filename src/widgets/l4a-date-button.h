@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 GtkWidget *l4a_date_button_new    (GtkEditable *target,
                                    const char  *what);
-void       l4a_date_row_add_button (GtkWidget  *entry_row,
+GtkWidget *l4a_date_row_add_button (GtkWidget  *entry_row,
                                    const char  *what);
 
 G_END_DECLS

@@ -103,7 +103,6 @@ add_fact (L4aProposalDocument *self,
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_valign (value, GTK_ALIGN_START);
   gtk_widget_set_hexpand (value, TRUE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   gtk_grid_attach (self->facts, label, 0, row, 1, 1);
   gtk_grid_attach (self->facts, value, 1, row, 1, 1);
 }

@@ -3,8 +3,9 @@
  * Copyright 2026 The Local4Action Hubs authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The seventeen goals as toggles in their colours; "sdgs" is the chosen
- * goals as a bit mask (bit n for goal n).
+ * The seventeen goals as toggles, each with its number in the goal's
+ * colour and its name; a chosen goal takes its colour. "sdgs" is the
+ * chosen goals as a bit mask (bit n for goal n).
  */
 
 #include "config.h"
@@ -133,8 +134,9 @@ l4a_sdg_picker_init (L4aSdgPicker *self)
 {
   self->box = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->box), 17);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->box), 4);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->box), 4);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->box), 1);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->box), TRUE);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->box), 6);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->box), 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -147,7 +149,24 @@ l4a_sdg_picker_init (L4aSdgPicker *self)
       g_autofree char *css = g_strdup_printf ("l4a-sdg-%u", goal);
       /* translators: an SDG goal's number and name, read out by a screen reader */
       g_autofree char *spoken = g_strdup_printf (_("Goal %u: %s"), goal, name);
-      GtkWidget *button = gtk_toggle_button_new_with_label (label);
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *badge = gtk_label_new (label);
+      GtkWidget *title = gtk_label_new (name);
+
+      gtk_widget_add_css_class (badge, "l4a-sdg-badge");
+      gtk_widget_add_css_class (badge, css);
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (title), 3);
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 18);
+      gtk_label_set_width_chars (GTK_LABEL (title), 14);
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_widget_set_hexpand (title, TRUE);
+      gtk_box_append (GTK_BOX (content), badge);
+      gtk_box_append (GTK_BOX (content), title);
+      gtk_button_set_child (GTK_BUTTON (button), content);
 
       gtk_widget_add_css_class (button, "l4a-sdg-toggle");
       gtk_widget_add_css_class (button, css);

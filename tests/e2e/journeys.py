@@ -70,6 +70,10 @@ class Journey:
         # with the secretariat confirms its fingerprint
         self.government.act_as('government', soria)
         self.government.use_sample_key(soria)
+        # a folder a file-sync tool shares between the government and the secretariat
+        self.shared = os.path.join(self.bundles, 'shared')
+        os.makedirs(self.shared, exist_ok=True)
+        self.government.set('org.local4action.Hubs', 'send-folder', "'%s'" % self.shared)
         self.government.cli('import', '--trust', s.fingerprint(), self.bundle('registry-setup.l4a.json'))
         self.member.act_as('member', member)
 
@@ -114,11 +118,11 @@ class Journey:
             start = TODAY.replace(day=1) + datetime.timedelta(days=62)
             start = start.replace(day=1)
             end = start.replace(year=start.year + 2) - datetime.timedelta(days=1)
-            app.set_text('text', 'Start (YYYY-MM-DD)', start.isoformat(), editor)
-            app.set_text('text', 'End (YYYY-MM-DD)', end.isoformat(), editor)
+            app.set_text('text', 'Starts on', start.isoformat(), editor)
+            app.set_text('text', 'Ends on', end.isoformat(), editor)
             app.click('push button', 'Add Deliverable', editor)
             app.set_text('text', 'Deliverable', 'Service map', editor)
-            app.set_text('text', 'Due (YYYY-MM-DD)', (start + datetime.timedelta(days=200)).isoformat(), editor)
+            app.set_text('text', 'Due on', (start + datetime.timedelta(days=200)).isoformat(), editor)
             expect({'Locally driven', 'Topic', 'Communication', 'UCLG brand', 'Time'}, 'the time frame to show')
 
             app.click('push button', 'Add Indicator', editor)
@@ -131,7 +135,21 @@ class Journey:
             e2e.wait_for('Submit to be enabled', lambda: e2e.has_state(submit, 'sensitive'), timeout=10)
             self.shot('government-eligible')
 
+            # Submit asks first, naming the proposal and its call
             app.activate(submit)
+            confirm = app.window('Submit the Proposal?')
+            app.assert_named('submit confirmation (proposal)', confirm)
+            app.label_containing(TITLE, confirm)
+            app.click('push button', 'Submit', confirm)
+            app.window_gone('Submit the Proposal?')
+            # then offers to send it: into the folder the secretariat watches
+            send = app.window('Send the Proposal?')
+            app.assert_named('send the proposal', send)
+            app.find('push button', 'Send by Email', send)
+            app.click('push button', 'Put in the Shared Folder', send)
+            app.window_gone('Send the Proposal?')
+            e2e.wait_for('the submission bundle in the shared folder',
+                         lambda: any(f.endswith('.l4a.json') for f in os.listdir(self.shared)))
             app.label_containing('Submitted', editor)
             e2e.wait_for('the proposal to be saved as submitted', lambda: self.government.query(
                 "SELECT count(*) FROM proposal WHERE title = ? AND state = 'submitted'", TITLE)[0][0] == 1)

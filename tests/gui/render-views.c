@@ -69,6 +69,23 @@
 #include "l4a-reports.h"
 #include "l4a-window-private.h"
 
+/* The first widget of @type in @widget, depth first, or NULL. */
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static const char * const views[] = { "hubs", "proposals", "reviews", "indicators", "brand-kit" };
 
 static const struct {
@@ -311,6 +328,28 @@ render_registry (L4aApplication *app,
               gtk_window_present (GTK_WINDOW (calls));
               l4a_test_iterate (0.6);
               ok &= save_window (GTK_WINDOW (calls), outdir, calls_name);
+              /* a criterion opened: what each level of its scale means */
+              {
+                GtkWidget *expander = find_of_type (GTK_WIDGET (calls), ADW_TYPE_EXPANDER_ROW);
+                g_autofree char *criterion = g_strdup_printf ("calls-criterion-%s.png", dark ? "dark" : "light");
+
+                if (expander != NULL)
+                  {
+                    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+                    GtkWidget *scrolled = gtk_widget_get_ancestor (expander, GTK_TYPE_SCROLLED_WINDOW);
+                    double x = 0, y = 0;
+
+                    l4a_test_iterate (0.3);
+                    /* scrolled down to the criterion */
+                    if (scrolled != NULL &&
+                        gtk_widget_translate_coordinates (expander, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                                          0, 0, &x, &y))
+                      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                                                y - 12);
+                    l4a_test_iterate (0.4);
+                    ok &= save_window (GTK_WINDOW (calls), outdir, criterion);
+                  }
+              }
               gtk_window_destroy (GTK_WINDOW (calls));
             }
 
@@ -329,24 +368,6 @@ render_registry (L4aApplication *app,
   return ok;
 }
 
-/* The sample's unfinished draft, as the local government that writes it
- * sees it: the eligibility panel has red rows. */
-/* The first widget of @type in @widget, depth first, or NULL. */
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
 /* The first scrolled window in @widget; with @mapped, the first one shown
  * (a stack's hidden pages have their own). */
@@ -366,6 +387,13 @@ find_scrolled_shown (GtkWidget *widget,
   return NULL;
 }
 
+static gboolean save_scrolled (GtkWindow  *window,
+                               const char *outdir,
+                               const char *name,
+                               const char *style);
+
+/* The sample's unfinished draft, as the local government that writes it
+ * sees it: the eligibility panel has red rows. */
 static gboolean
 render_proposal_editor (L4aApplication *app,
                         const char     *outdir)
@@ -412,19 +440,12 @@ render_proposal_editor (L4aApplication *app,
       gtk_window_present (GTK_WINDOW (editor));
       l4a_test_iterate (0.6);
       ok &= save_window (GTK_WINDOW (editor), outdir, name);
-      {
-        g_autofree char *bottom = g_strdup_printf ("proposal-editor-bottom-%s.png", dark ? "dark" : "light");
-        GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), L4A_TYPE_PROPOSAL_EDITOR, "page"));
-        GtkScrolledWindow *scrolled = find_scrolled_shown (page, FALSE);
-
-        if (scrolled)
-          {
-            GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-            gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-          }
-        l4a_test_iterate (0.4);
-        ok &= save_window (GTK_WINDOW (editor), outdir, bottom);
-      }
+      /* the whole form, page by page, the six features beside it */
+      ok &= save_scrolled (GTK_WINDOW (editor), outdir, "proposal-editor", dark ? "dark" : "light");
+      /* on a phone: the features above the form */
+      gtk_window_set_default_size (GTK_WINDOW (editor), 360, 720);
+      l4a_test_iterate (0.5);
+      ok &= save_scrolled (GTK_WINDOW (editor), outdir, "proposal-editor-narrow", dark ? "dark" : "light");
       gtk_window_destroy (GTK_WINDOW (editor));
     }
   g_settings_set_string (settings, "role", "secretariat");
@@ -1692,6 +1713,8 @@ main (int   argc,
     return render_monitoring (app, outdir) ? 0 : 1;
   if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "charts") == 0)
     return render_chart_data (app, outdir) && render_hub_indicators (app, outdir) ? 0 : 1;
+  if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "editor") == 0)
+    return render_proposal_editor (app, outdir) ? 0 : 1;
   if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "reviews") == 0)
     return render_reviews (app, outdir) && render_registry (app, outdir) ? 0 : 1;
 

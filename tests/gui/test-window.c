@@ -6,8 +6,10 @@
 
 #include "config.h"
 
+#include "l4a-adaptive-split.h"
 #include "l4a-proposal-document.h"
 #include "l4a-score-row.h"
+#include "l4a-sdg-picker.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -238,6 +240,23 @@ find_toplevel (GType type)
         return window;
     }
 
+  return NULL;
+}
+
+/* The message dialog on screen with @heading, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
   return NULL;
 }
 
@@ -617,175 +636,6 @@ passed_checks (L4aProposalEditor *editor)
   return n;
 }
 
-static GtkWidget *
-editor_child (L4aProposalEditor *editor,
-              const char        *name)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), L4A_TYPE_PROPOSAL_EDITOR, name));
-}
-
-static void
-test_proposal_journey (void)
-{
-  GSettings *settings = l4a_application_get_settings (app);
-  L4aStore *store = l4a_application_get_store (app);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) before = g_date_time_add_days (now, -5);
-  g_autoptr(GDateTime) after = g_date_time_add_days (now, 60);
-  g_autofree char *opens = g_date_time_format (before, "%Y-%m-%d");
-  g_autofree char *closes = g_date_time_format (after, "%Y-%m-%d");
-  g_autofree char *sql = NULL;
-  g_autofree char *soria = NULL;
-  g_autofree char *id = NULL;
-  g_autoptr(GError) error = NULL;
-  L4aProposalsView *view;
-  L4aProposalEditor *editor;
-  L4aProposalEdit *edit;
-  L4aWindow *window;
-  guint passed, own;
-
-  /* Only calls open today take proposals: make one, whatever the date. */
-  sql = g_strdup_printf ("UPDATE call SET status = 'closed' WHERE status = 'open'; "
-                         "INSERT INTO call (id, title, opens_on, closes_on, status, created_at, updated_at, origin) "
-                         "VALUES ('gui-call', 'GUI test call', '%s', '%s', 'open', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'test')", opens, closes);
-  sql_exec (sql);
-  {
-    sqlite3 *db;
-    sqlite3_stmt *stmt;
-    sqlite3_open (l4a_store_get_path (store), &db);
-    sqlite3_prepare_v2 (db, "SELECT id FROM government WHERE name = 'Soria'", -1, &stmt, NULL);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    soria = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    sqlite3_finalize (stmt);
-    sqlite3_close (db);
-  }
-  g_settings_set_string (settings, "role", "government");
-  g_settings_set_string (settings, "identity", soria);
-
-  window = open_window ();
-  view = L4A_PROPOSALS_VIEW (l4a_window_get_view (window, "proposals"));
-  l4a_proposals_view_set_store (view, store);
-  /* Soria sees its own proposals only. */
-  own = g_list_model_get_n_items (l4a_proposals_view_get_model (view));
-  g_assert_cmpuint (own, <, 5);
-
-  editor = L4A_PROPOSAL_EDITOR (l4a_proposals_view_new_proposal (view, &error));
-  g_assert_no_error (error);
-  g_assert_true (l4a_proposal_editor_is_editable (editor));
-  l4a_test_iterate (0.2);
-  passed = passed_checks (editor);
-  g_assert_cmpuint (passed, ==, 1);  /* locally driven: Soria leads it */
-  g_assert_false (gtk_widget_is_sensitive (editor_child (editor, "submit_button")));
-
-  /* The panel turns green row by row as the form fills in. */
-  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "title_row")), "Soria Rural Services Hub");
-  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "topic_row")), "Rural services");
-  g_assert_cmpuint (passed_checks (editor), ==, passed);
-  {
-    GtkWidget *sdgs = editor_child (editor, "sdg_box");
-    GtkWidget *first = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (sdgs), 10));
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (first), TRUE);  /* goal 11 */
-  }
-  g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* topic */
-
-  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "communication_row")),
-                         "Launch with partners, a quarterly newsletter, a web page and a closing forum at the annual meeting.");
-  g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* communication */
-  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "brand_row")),
-                         "Every material carries the Local4Action label.");
-  g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* brand */
-
-  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "start_row")), "2027-01-01");
-  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "end_row")), "2030-04-30");
-  g_assert_cmpuint (passed_checks (editor), ==, passed);  /* 40 months: time still fails */
-  g_assert_nonnull (strstr (l4a_proposal_editor_get_problem (editor, "end_on"),
-                            "The time frame is 40 months; a hub runs 12 to 36 months."));
-  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "end_row")), "2028-12-31");
-
-  edit = l4a_proposal_editor_get_edit (editor);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.add-deliverable", NULL));
-  g_free (((L4aDeliverableEdit *) edit->deliverables->pdata[0])->title);
-  ((L4aDeliverableEdit *) edit->deliverables->pdata[0])->title = g_strdup ("Service map");
-  g_free (((L4aDeliverableEdit *) edit->deliverables->pdata[0])->due);
-  ((L4aDeliverableEdit *) edit->deliverables->pdata[0])->due = g_strdup ("2027-09-30");
-  l4a_proposal_editor_changed (editor);
-  g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* time */
-  g_assert_null (l4a_proposal_editor_get_problem (editor, "end_on"));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.add-indicator", NULL));
-  {
-    L4aPlannedIndicator *ind = edit->indicators->pdata[0];
-    g_free (ind->code); ind->code = g_strdup ("L-SOR-02");
-    g_free (ind->name); ind->name = g_strdup ("Villages with a weekly service");
-    g_free (ind->baseline); ind->baseline = g_strdup ("12");
-    g_free (ind->target); ind->target = g_strdup ("40");
-  }
-  l4a_proposal_editor_changed (editor);
-  g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* results */
-  {
-    /* A malformed code is explained at the indicator, and blocks the results. */
-    L4aPlannedIndicator *ind = edit->indicators->pdata[0];
-    g_free (ind->code); ind->code = g_strdup ("18.2.1");
-    l4a_proposal_editor_changed (editor);
-    g_assert_nonnull (strstr (l4a_proposal_editor_get_problem (editor, "indicators.0"), "“18.2.1” is not an SDG indicator code"));
-    g_assert_cmpuint (passed_checks (editor), ==, passed - 1);
-    g_free (ind->code); ind->code = g_strdup ("L-SOR-02");
-    l4a_proposal_editor_changed (editor);
-    g_assert_cmpuint (passed_checks (editor), ==, passed);
-  }
-  g_assert_cmpuint (passed, ==, 6);
-  g_assert_true (gtk_widget_is_sensitive (editor_child (editor, "submit_button")));
-
-  /* Autosave: a moment later the draft is in the database. */
-  l4a_test_iterate (1.2);
-  g_assert_true (g_uuid_string_is_valid (edit->id));
-  id = g_strdup (edit->id);
-  {
-    g_autoptr(L4aProposalEdit) saved = l4a_registry_load_proposal (store, id, &error);
-    g_assert_no_error (error);
-    g_assert_cmpstr (saved->title, ==, "Soria Rural Services Hub");
-    g_assert_cmpuint (saved->deliverables->len, ==, 1);
-  }
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.submit", NULL));
-  l4a_test_iterate (0.1);
-  edit = l4a_proposal_editor_get_edit (editor);
-  g_assert_cmpstr (edit->state, ==, "submitted");
-  g_assert_false (l4a_proposal_editor_is_editable (editor));
-  g_assert_cmpuint (g_list_model_get_n_items (l4a_proposals_view_get_model (view)), ==, own + 1);
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.withdraw", NULL));
-  l4a_test_iterate (0.1);
-  g_assert_cmpstr (l4a_proposal_editor_get_edit (editor)->state, ==, "withdrawn");
-  gtk_window_destroy (GTK_WINDOW (editor));
-
-  /* Revise and resubmit after such a decision: version 2, a draft again. */
-  g_free (sql);
-  sql = g_strdup_printf ("UPDATE proposal SET state = 'released' WHERE id = '%s'; "
-                         "INSERT INTO decision (id, proposal_id, proposal_version, outcome, decided_at, released_at, "
-                         "created_at, updated_at, origin) VALUES ('gui-decision', '%s', 1, 'revise-resubmit', 'now', "
-                         "'2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'now', 'test')", id, id);
-  sql_exec (sql);
-  editor = L4A_PROPOSAL_EDITOR (l4a_proposals_view_open (view, id));
-  g_assert_false (l4a_proposal_editor_is_editable (editor));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.revise", NULL));
-  l4a_test_iterate (0.1);
-  g_assert_cmpint (l4a_proposal_editor_get_edit (editor)->version, ==, 2);
-  g_assert_cmpstr (l4a_proposal_editor_get_edit (editor)->state, ==, "draft");
-  g_assert_true (l4a_proposal_editor_is_editable (editor));
-  gtk_window_destroy (GTK_WINDOW (editor));
-
-  /* The secretariat opens it read-only. */
-  g_settings_set_string (settings, "role", "secretariat");
-  l4a_test_iterate (0.1);
-  editor = L4A_PROPOSAL_EDITOR (l4a_proposals_view_open (view, id));
-  g_assert_false (l4a_proposal_editor_is_editable (editor));
-  g_assert_false (gtk_widget_get_visible (editor_child (editor, "submit_button")));
-  gtk_window_destroy (GTK_WINDOW (editor));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
 /* The button labelled @label (mnemonics aside) under @root, or NULL. */
 static GtkWidget *
 find_button (GtkWidget  *root,
@@ -853,6 +703,254 @@ find_row_titled (GtkWidget  *root,
     }
   return NULL;
 }
+
+/* The first label under @root whose text holds @text, or NULL. */
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+editor_child (L4aProposalEditor *editor,
+              const char        *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), L4A_TYPE_PROPOSAL_EDITOR, name));
+}
+
+static void
+test_proposal_journey (void)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aStore *store = l4a_application_get_store (app);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) before = g_date_time_add_days (now, -5);
+  g_autoptr(GDateTime) after = g_date_time_add_days (now, 60);
+  g_autofree char *opens = g_date_time_format (before, "%Y-%m-%d");
+  g_autofree char *closes = g_date_time_format (after, "%Y-%m-%d");
+  g_autofree char *sql = NULL;
+  g_autofree char *soria = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  L4aProposalsView *view;
+  L4aProposalEditor *editor;
+  L4aProposalEdit *edit;
+  L4aWindow *window;
+  guint passed, own;
+
+  /* Only calls open today take proposals: make one, whatever the date. */
+  sql = g_strdup_printf ("UPDATE call SET status = 'closed' WHERE status = 'open'; "
+                         "INSERT INTO call (id, title, opens_on, closes_on, status, created_at, updated_at, origin) "
+                         "VALUES ('gui-call', 'GUI test call', '%s', '%s', 'open', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'test')", opens, closes);
+  sql_exec (sql);
+  {
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    sqlite3_open (l4a_store_get_path (store), &db);
+    sqlite3_prepare_v2 (db, "SELECT id FROM government WHERE name = 'Soria'", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    soria = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  g_settings_set_string (settings, "role", "government");
+  g_settings_set_string (settings, "identity", soria);
+
+  window = open_window ();
+  view = L4A_PROPOSALS_VIEW (l4a_window_get_view (window, "proposals"));
+  l4a_proposals_view_set_store (view, store);
+  /* Soria sees its own proposals only. */
+  own = g_list_model_get_n_items (l4a_proposals_view_get_model (view));
+  g_assert_cmpuint (own, <, 5);
+
+  editor = L4A_PROPOSAL_EDITOR (l4a_proposals_view_new_proposal (view, &error));
+  g_assert_no_error (error);
+  g_assert_true (l4a_proposal_editor_is_editable (editor));
+  l4a_test_iterate (0.2);
+  passed = passed_checks (editor);
+  g_assert_cmpuint (passed, ==, 1);  /* locally driven: Soria leads it */
+  g_assert_false (gtk_widget_is_sensitive (editor_child (editor, "submit_button")));
+
+  /* The panel turns green row by row as the form fills in. */
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "title_row")), "Soria Rural Services Hub");
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "topic_row")), "Rural services");
+  g_assert_cmpuint (passed_checks (editor), ==, passed);
+  {
+    /* goals picked by colour and name: goal 11's toggle says both */
+    GtkWidget *sdgs = editor_child (editor, "sdg_picker");
+    guint nth = 10;
+    GtkWidget *eleventh = find_widget_of_type (sdgs, GTK_TYPE_TOGGLE_BUTTON, &nth);
+
+    g_assert_nonnull (eleventh);
+    g_assert_nonnull (find_label_containing (eleventh, "Sustainable Cities"));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (eleventh), TRUE);  /* goal 11 */
+    g_assert_cmpuint (l4a_sdg_picker_get_sdgs (L4A_SDG_PICKER (sdgs)), ==, 1u << 11);
+  }
+  g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* topic */
+
+  /* long texts are written in multi-line fields */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor_child (editor, "communication_view"))),
+                            "Launch with partners, a quarterly newsletter,\na web page and a closing forum at the "
+                            "annual meeting.", -1);
+  g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* communication */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor_child (editor, "brand_view"))),
+                            "Every material carries the Local4Action label.", -1);
+  g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* brand */
+
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "start_row")), "2027-01-01");
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "end_row")), "2030-04-30");
+  g_assert_cmpuint (passed_checks (editor), ==, passed);  /* 40 months: time still fails */
+  g_assert_nonnull (strstr (l4a_proposal_editor_get_problem (editor, "end_on"),
+                            "The time frame is 40 months; a hub runs 12 to 36 months."));
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "end_row")), "2028-12-31");
+
+  edit = l4a_proposal_editor_get_edit (editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.add-deliverable", NULL));
+  g_free (((L4aDeliverableEdit *) edit->deliverables->pdata[0])->title);
+  ((L4aDeliverableEdit *) edit->deliverables->pdata[0])->title = g_strdup ("Service map");
+  g_free (((L4aDeliverableEdit *) edit->deliverables->pdata[0])->due);
+  ((L4aDeliverableEdit *) edit->deliverables->pdata[0])->due = g_strdup ("2027-09-30");
+  l4a_proposal_editor_changed (editor);
+  g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* time */
+  g_assert_null (l4a_proposal_editor_get_problem (editor, "end_on"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.add-indicator", NULL));
+  {
+    L4aPlannedIndicator *ind = edit->indicators->pdata[0];
+    g_free (ind->code); ind->code = g_strdup ("L-SOR-02");
+    g_free (ind->name); ind->name = g_strdup ("Villages with a weekly service");
+    g_free (ind->baseline); ind->baseline = g_strdup ("12");
+    g_free (ind->target); ind->target = g_strdup ("40");
+  }
+  l4a_proposal_editor_changed (editor);
+  g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* results */
+  {
+    /* A malformed code is explained at the indicator, and blocks the results. */
+    L4aPlannedIndicator *ind = edit->indicators->pdata[0];
+    g_free (ind->code); ind->code = g_strdup ("18.2.1");
+    l4a_proposal_editor_changed (editor);
+    g_assert_nonnull (strstr (l4a_proposal_editor_get_problem (editor, "indicators.0"), "“18.2.1” is not an SDG indicator code"));
+    g_assert_cmpuint (passed_checks (editor), ==, passed - 1);
+    g_free (ind->code); ind->code = g_strdup ("L-SOR-02");
+    l4a_proposal_editor_changed (editor);
+    g_assert_cmpuint (passed_checks (editor), ==, passed);
+  }
+  g_assert_cmpuint (passed, ==, 6);
+  g_assert_true (gtk_widget_is_sensitive (editor_child (editor, "submit_button")));
+
+  /* Autosave: a moment later the draft is in the database. */
+  l4a_test_iterate (1.2);
+  g_assert_true (g_uuid_string_is_valid (edit->id));
+  id = g_strdup (edit->id);
+  {
+    g_autoptr(L4aProposalEdit) saved = l4a_registry_load_proposal (store, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (saved->title, ==, "Soria Rural Services Hub");
+    g_assert_cmpuint (saved->deliverables->len, ==, 1);
+  }
+
+  /* Submit asks first, naming the proposal and its call; then offers to
+   * send it: here into the shared folder the secretariat watches. */
+  {
+    g_autofree char *shared = g_dir_make_tmp ("l4a-shared-XXXXXX", NULL);
+    g_autofree char *unsent_sql = NULL;
+    AdwMessageDialog *confirm, *send;
+    GDir *dir;
+    const char *entry;
+    guint n_files = 0;
+
+    g_settings_set_string (settings, "send-folder", shared);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.submit", NULL));
+    l4a_test_iterate (0.1);
+    confirm = find_message_dialog ("Submit the Proposal?");
+    g_assert_nonnull (confirm);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "“Soria Rural Services Hub” goes to the call "
+                                                                    "“GUI test call”"));
+    /* nothing happens before the answer */
+    g_assert_cmpstr (l4a_proposal_editor_get_edit (editor)->state, ==, "draft");
+    adw_message_dialog_response (confirm, "submit");
+    l4a_test_iterate (0.2);
+    edit = l4a_proposal_editor_get_edit (editor);
+    g_assert_cmpstr (edit->state, ==, "submitted");
+
+    send = find_message_dialog ("Send the Proposal?");
+    g_assert_nonnull (send);
+    g_assert_cmpstr (adw_message_dialog_get_heading (send), ==, "Send the Proposal?");
+    g_assert_true (adw_message_dialog_has_response (send, "email"));
+    g_assert_true (adw_message_dialog_has_response (send, "save"));
+    g_assert_true (adw_message_dialog_has_response (send, "folder"));
+    unsent_sql = g_strdup_printf ("SELECT count(*) FROM sent_proposal WHERE proposal_id = '%s'", edit->id);
+    g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), unsent_sql), ==, 0);
+    adw_message_dialog_response (send, "folder");
+    l4a_test_iterate (0.2);
+
+    /* one submission bundle in the folder, and the proposal counts as sent */
+    dir = g_dir_open (shared, 0, NULL);
+    while ((entry = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (shared, entry, NULL);
+        g_autofree char *contents = NULL;
+
+        g_assert_true (g_str_has_suffix (entry, ".l4a.json"));
+        g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+        /* a bundle (sealed for the secretariat when keys are set up) */
+        g_assert_true (g_str_has_prefix (entry, "submission"));
+        g_assert_true (g_str_has_prefix (contents, "{"));
+        g_assert_nonnull (strstr (contents, "local4action"));
+        g_unlink (path);
+        n_files++;
+      }
+    g_dir_close (dir);
+    g_assert_cmpuint (n_files, ==, 1);
+    g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), unsent_sql), ==, 1);
+    g_rmdir (shared);
+    g_settings_reset (settings, "send-folder");
+  }
+  g_assert_false (l4a_proposal_editor_is_editable (editor));
+  g_assert_cmpuint (g_list_model_get_n_items (l4a_proposals_view_get_model (view)), ==, own + 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.withdraw", NULL));
+  l4a_test_iterate (0.1);
+  g_assert_cmpstr (l4a_proposal_editor_get_edit (editor)->state, ==, "withdrawn");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Revise and resubmit after such a decision: version 2, a draft again. */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE proposal SET state = 'released' WHERE id = '%s'; "
+                         "INSERT INTO decision (id, proposal_id, proposal_version, outcome, decided_at, released_at, "
+                         "created_at, updated_at, origin) VALUES ('gui-decision', '%s', 1, 'revise-resubmit', 'now', "
+                         "'2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'now', 'test')", id, id);
+  sql_exec (sql);
+  editor = L4A_PROPOSAL_EDITOR (l4a_proposals_view_open (view, id));
+  g_assert_false (l4a_proposal_editor_is_editable (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.revise", NULL));
+  l4a_test_iterate (0.1);
+  g_assert_cmpint (l4a_proposal_editor_get_edit (editor)->version, ==, 2);
+  g_assert_cmpstr (l4a_proposal_editor_get_edit (editor)->state, ==, "draft");
+  g_assert_true (l4a_proposal_editor_is_editable (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* The secretariat opens it read-only. */
+  g_settings_set_string (settings, "role", "secretariat");
+  l4a_test_iterate (0.1);
+  editor = L4A_PROPOSAL_EDITOR (l4a_proposals_view_open (view, id));
+  g_assert_false (l4a_proposal_editor_is_editable (editor));
+  g_assert_false (gtk_widget_get_visible (editor_child (editor, "submit_button")));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 
 static void
 test_calls_window (void)
@@ -999,6 +1097,59 @@ letter_waited (gpointer data)
   return ((LetterWait *) data)->done;
 }
 
+
+/* A government answers the Board's question at the top of its proposal,
+ * whatever the proposal's layout (beside its checklist or above it). */
+static void
+test_answer_question (void)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aStore *store = l4a_application_get_store (app);
+  g_autofree char *government = NULL;
+  g_autofree char *proposal = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  L4aProposalEditor *editor;
+  GtkWidget *save, *answer;
+
+  proposal = l4a_test_sql_text (l4a_store_get_path (store), "SELECT proposal_id FROM clarification "
+                                                            "WHERE status = 'sent' LIMIT 1");
+  g_assert_nonnull (proposal);
+  sql = g_strdup_printf ("SELECT government_id FROM proposal WHERE id = '%s'", proposal);
+  government = l4a_test_sql_text (l4a_store_get_path (store), sql);
+  g_settings_set_string (settings, "role", "government");
+  g_settings_set_string (settings, "identity", government);
+  l4a_test_iterate (0.1);
+
+  for (guint width = 0; width < 2; width++)
+    {
+      editor = l4a_proposal_editor_new (store, proposal, NULL, &error);
+      g_assert_no_error (error);
+      gtk_window_set_default_size (GTK_WINDOW (editor), width ? 1200 : 360, 700);
+      gtk_window_present (GTK_WINDOW (editor));
+      l4a_test_iterate (0.4);
+      g_assert_cmpint (l4a_adaptive_split_get_folded (L4A_ADAPTIVE_SPLIT (editor_child (editor, "split"))), ==, !width);
+      save = find_button (GTK_WIDGET (editor), "Save Answer");
+      answer = find_row_titled (GTK_WIDGET (editor), "Your answer");
+      g_assert_nonnull (save);
+      g_assert_nonnull (answer);
+      /* GTK 4.8 keeps a moved button's old sensitivity: the split renews it */
+      g_assert_true (gtk_widget_is_sensitive (save));
+      if (width)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (answer), "Forty households in two blocks.");
+          g_signal_emit_by_name (save, "clicked");
+          l4a_test_iterate (0.2);
+          g_free (sql);
+          sql = g_strdup_printf ("SELECT count(*) FROM clarification WHERE proposal_id = '%s' AND status = 'answered' "
+                                 "AND answer = 'Forty households in two blocks.'", proposal);
+          g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), sql), ==, 1);
+        }
+      gtk_window_destroy (GTK_WINDOW (editor));
+    }
+  g_settings_set_string (settings, "role", "secretariat");
+  g_settings_set_string (settings, "identity", "");
+}
 
 /* A board member scores and submits, then reads the others; the
  * secretariat decides and releases, and the hub appears. */
@@ -2752,6 +2903,7 @@ main (int   argc,
   g_test_add_func ("/gui/brand/label-and-import", test_brand_view);
   g_test_add_func ("/gui/proposals/fill-submit-withdraw-revise", test_proposal_journey);
   g_test_add_func ("/gui/proposals/calls", test_calls_window);
+  g_test_add_func ("/gui/proposals/answer-question", test_answer_question);
   g_test_add_func ("/gui/reviews/score-submit-decide-release", test_review_journey);
   g_test_add_func ("/gui/reviews/decline-and-expertise", test_decline_and_expertise);
   g_test_add_func ("/gui/reviews/reminders-through-the-portal", test_reminders_portal);
