@@ -937,6 +937,7 @@ l4a_hub_page_init (L4aHubPage *self)
   GtkAdjustment *adjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_label_tooltip_when_cut (self->header_label);
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled_cb), self, 0);
   gtk_widget_set_opacity (GTK_WIDGET (self->header_label), 0);

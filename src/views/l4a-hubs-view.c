@@ -133,24 +133,6 @@ show_error (L4aHubsView  *self,
 
 /* Cells ------------------------------------------------------------------ */
 
-/* A name cut short says itself whole in its tooltip, asked when shown:
- * setting a tooltip as a row is bound asks the display where the pointer
- * is, a round trip per row while scrolling. */
-static gboolean
-name_query_tooltip_cb (GtkWidget  *label,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard,
-                       GtkTooltip *tooltip)
-{
-  const char *text = gtk_label_get_label (GTK_LABEL (label));
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -160,11 +142,8 @@ setup_label_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (GPOINTER_TO_INT (user_data) == L4A_HUB_SORT_NAME)
-    {
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (name_query_tooltip_cb), NULL);
-    }
+  /* a cell cut short says itself whole in its tooltip */
+  l4a_label_tooltip_when_cut (GTK_LABEL (label));
   gtk_list_item_set_child (item, label);
 }
 
@@ -809,6 +788,7 @@ add_chip (L4aHubsView *self,
   label = gtk_label_new (text);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  l4a_label_tooltip_when_cut (GTK_LABEL (label));
   gtk_widget_add_css_class (box, "l4a-chip");
   gtk_widget_add_css_class (close, "flat");
   gtk_widget_add_css_class (close, "circular");

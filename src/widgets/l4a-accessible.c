@@ -108,3 +108,36 @@ l4a_window_add_close_shortcuts (GtkWindow *window)
                                                           gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (GTK_WIDGET (window), controller);
 }
+
+/* Asked when the tooltip would show, not set as the text changes: setting a
+ * tooltip while a list binds a row asks the display where the pointer is,
+ * a round trip per row while scrolling. */
+static gboolean
+cut_query_tooltip_cb (GtkWidget  *label,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard,
+                      GtkTooltip *tooltip)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0' || !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/**
+ * l4a_label_tooltip_when_cut:
+ *
+ * A label that may be cut short (ellipsized) says itself whole in a
+ * tooltip, when it is cut.
+ */
+void
+l4a_label_tooltip_when_cut (GtkLabel *label)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (label), TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (cut_query_tooltip_cb), NULL);
+}

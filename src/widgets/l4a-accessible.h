@@ -16,5 +16,6 @@ void       l4a_accessible_present               (GtkWindow  *window);
 void       l4a_window_add_close_shortcuts       (GtkWindow  *window);
 GtkWidget *l4a_button_new_with_mnemonic         (const char *mnemonic);
 GtkWidget *l4a_toggle_button_new_with_mnemonic  (const char *mnemonic);
+void       l4a_label_tooltip_when_cut           (GtkLabel   *label);
 
 G_END_DECLS

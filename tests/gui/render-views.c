@@ -152,6 +152,130 @@ render_window (GtkWindow *window)
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
+static guint layout_problems;
+
+/* Parents whose children may lie outside them on purpose: scrolling,
+ * sliding, folding and revealing containers, and lists that recycle rows. */
+static gboolean
+clips_children (GtkWidget *parent)
+{
+  static const char * const types[] = {
+    "GtkViewport", "GtkScrolledWindow", "GtkStack", "GtkRevealer", "GtkListView", "GtkColumnView",
+    "GtkColumnListView", "GtkGridView", "GtkListItemWidget", "AdwLeaflet", "AdwCarousel", "AdwSqueezer",
+    "AdwFlap", "AdwViewStack", "AdwToastOverlay", "GtkPopover", "GtkPopoverContent", "AdwClamp",
+    "AdwClampScrollable", "L4aChartView", "L4aAdaptiveSplit", "GtkOverlay", "AdwTabBar", "GtkText",
+    "GtkTextView",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GType type = g_type_from_name (types[i]);
+
+      if (type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (parent, type))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a cut text can be read whole: @widget or a near ancestor offers
+ * a tooltip, or it is the choice shown by a drop-down (whose list shows
+ * every choice whole), or a window's title (the window shows it too). */
+static gboolean
+has_tooltip_near (GtkWidget *widget)
+{
+  if (gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) != NULL ||
+      gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) != NULL ||
+      gtk_widget_get_ancestor (widget, ADW_TYPE_WINDOW_TITLE) != NULL)
+    return TRUE;
+  for (guint up = 0; widget != NULL && up < 4; up++, widget = gtk_widget_get_parent (widget))
+    if (gtk_widget_get_has_tooltip (widget))
+      return TRUE;
+  return FALSE;
+}
+
+/* What a picture shows wrongly in its layout: a text cut short with no
+ * way to read it whole, or a child drawn outside its parent. Returns the
+ * number of problems, each printed. */
+static guint
+check_layout (GtkWidget  *widget,
+              const char *picture)
+{
+  guint problems = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  /* entries' placeholders and indicator dots are the toolkit's business */
+  if (GTK_IS_TEXT (widget) || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwIndicatorBin"))
+    return 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))) && !has_tooltip_near (widget) &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_LABEL)
+    {
+      g_printerr ("%s: the text “%s” is cut short, with no tooltip to read it whole\n", picture,
+                  gtk_label_get_text (GTK_LABEL (widget)));
+      problems++;
+    }
+
+  {
+    GtkWidget *parent = gtk_widget_get_parent (widget);
+    graphene_rect_t bounds;
+
+    /* the toolkit's own inner parts (scroll bar sliders) are its business */
+    if (parent != NULL && !GTK_IS_NATIVE (widget) && !clips_children (parent) &&
+        !g_str_has_suffix (G_OBJECT_TYPE_NAME (widget), "Gizmo") &&
+        gtk_widget_compute_bounds (widget, parent, &bounds) &&
+        (bounds.origin.x < -1 || bounds.origin.y < -1 ||
+         bounds.origin.x + bounds.size.width > gtk_widget_get_width (parent) + 1 ||
+         bounds.origin.y + bounds.size.height > gtk_widget_get_height (parent) + 1))
+      {
+        g_printerr ("%s: a %s lies outside its %s (%g,%g %gx%g in %dx%d)\n", picture, G_OBJECT_TYPE_NAME (widget),
+                    G_OBJECT_TYPE_NAME (parent), bounds.origin.x, bounds.origin.y, bounds.size.width,
+                    bounds.size.height, gtk_widget_get_width (parent), gtk_widget_get_height (parent));
+        problems++;
+      }
+  }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    problems += check_layout (child, picture);
+  return problems;
+}
+
+/* The layout check finds what it is for: a label cut short in a card of
+ * fixed width, and a child put outside its parent. */
+static gboolean
+check_layout_finds_problems (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new ("A hub name far too long for the card that holds it");
+  GtkWidget *fixed = gtk_fixed_new ();
+  guint found;
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+  gtk_widget_set_size_request (card, 120, -1);
+  gtk_widget_set_halign (card, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (card), label);
+  gtk_box_append (GTK_BOX (box), card);
+  gtk_widget_set_size_request (fixed, 100, 40);
+  gtk_widget_set_halign (fixed, GTK_ALIGN_START);
+  gtk_fixed_put (GTK_FIXED (fixed), gtk_button_new_with_label ("Outside"), -30, 0);
+  gtk_box_append (GTK_BOX (box), fixed);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  l4a_test_iterate (0.3);
+  found = check_layout (window, "layout self-check");
+  /* a tooltip is a way to read the name whole */
+  gtk_widget_set_tooltip_text (label, gtk_label_get_text (GTK_LABEL (label)));
+  found += 10 * check_layout (window, "layout self-check");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_print ("layout self-check: %u\n", found);
+  return found == 2 + 10;
+}
+
 static gboolean
 save_window (GtkWindow  *window,
              const char *outdir,
@@ -161,6 +285,7 @@ save_window (GtkWindow  *window,
   g_autoptr(GdkTexture) texture = render_window (window);
 
   g_print ("%s: %dx%d\n", name, gdk_texture_get_width (texture), gdk_texture_get_height (texture));
+  layout_problems += check_layout (GTK_WIDGET (window), name);
   return gdk_texture_save_to_png (texture, path);
 }
 
@@ -200,6 +325,7 @@ render_set (L4aApplication *app,
       l4a_test_iterate (0.4);
 
       texture = render_window (GTK_WINDOW (window));
+      layout_problems += check_layout (GTK_WIDGET (window), name);
       if (!gdk_texture_save_to_png (texture, path))
         {
           g_printerr ("Cannot write %s\n", path);
@@ -1693,6 +1819,9 @@ main (int   argc,
       l4a_test_wait_until (hubs_loaded, hubs, 60, "the sample data to load");
       gtk_window_destroy (GTK_WINDOW (window));
       ok &= render_language (app, outdir, lang);
+      /* a longer word in French or Spanish must not be cut or spill over */
+      g_print ("layout problems: %u\n", layout_problems);
+      ok &= layout_problems == 0;
       l4a_test_remove_tree (tmpdir);
       return ok ? 0 : 1;
     }
@@ -1730,6 +1859,11 @@ main (int   argc,
   ok &= render_sync (app, outdir, tmpdir);
   ok &= render_chart_data (app, outdir);
   ok &= check_tag_contrast (app, outdir);
+  ok &= check_layout_finds_problems ();
+  g_print ("layout problems: %u\n", layout_problems);
+  /* every picture: no text cut short without a way to read it whole, no
+   * child drawn outside its parent */
+  ok &= layout_problems == 0;
 
   l4a_test_remove_tree (tmpdir);
 
