@@ -187,6 +187,12 @@ l4a_store_set_sqlite_error (L4aStore   *self,
 
   if ((rc & 0xff) == SQLITE_CONSTRAINT)
     code = L4A_STORE_ERROR_CONSTRAINT;
+  if ((rc & 0xff) == SQLITE_FULL)
+    {
+      /* the caller's transaction rolls back: nothing of it is kept */
+      code = L4A_STORE_ERROR_FULL;
+      message = _("the disk is full. Nothing was changed; free some space and try again");
+    }
 
   if (record != NULL)
     /* translators: the first %s names a record, the second is the database's own message */
@@ -269,6 +275,13 @@ l4a_store_exec (L4aStore   *self,
   int rc;
 
   rc = sqlite3_exec (self->db, sql, NULL, NULL, &errmsg);
+  if (rc != SQLITE_OK && (rc & 0xff) == SQLITE_FULL)
+    {
+      sqlite3_free (errmsg);
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_FULL, "%s",
+                   _("The disk is full. Nothing was changed; free some space and try again."));
+      return FALSE;
+    }
   if (rc != SQLITE_OK)
     {
       g_set_error (error, L4A_STORE_ERROR,

@@ -29,6 +29,7 @@ typedef enum
   L4A_STORE_ERROR_INVALID,       /* a value given by the user is not valid */
   L4A_STORE_ERROR_DENIED,        /* the role may not do this */
   L4A_STORE_ERROR_CONFLICT,      /* the record changed since it was read */
+  L4A_STORE_ERROR_FULL,          /* the disk (or the database's size limit) is full */
 } L4aStoreError;
 
 /* "L4AH" */

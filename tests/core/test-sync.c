@@ -11,6 +11,9 @@
 
 #include "config.h"
 
+#include "l4a-call.h"
+#include "l4a-store-private.h"
+
 #include <stdarg.h>
 
 #include <string.h>
@@ -2377,6 +2380,82 @@ test_unsent (void)
   l4a_store_set_actor (city, L4A_ROLE_SECRETARIAT, NULL);
 }
 
+/* The database may not grow beyond the pages it has: as a full disk. */
+static void
+fill_disk (L4aStore *store,
+           gboolean  full)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 pages = l4a_test_sql_int (l4a_store_get_path (store), "PRAGMA page_count");
+
+  sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, full ? pages : G_GINT64_CONSTANT (1073741823));
+  g_assert_true (l4a_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* A full disk in the middle of an import or a save: refused with a clear
+ * message, the database exactly as it was, and the next write, with room,
+ * goes through. */
+static void
+test_full_disk (void)
+{
+  g_autoptr(L4aStore) office = l4a_test_open_with_sample (tmpdir, "full-office.sqlite");
+  g_autoptr(L4aStore) city = open_empty ("full-city.sqlite");
+  g_autofree char *registry = export_to (office, L4A_ROLE_SECRETARIAT, NULL, "registry", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  const L4aImportResolution theirs = L4A_RESOLVE_THEIRS;
+  guint written = 99;
+
+  trust_all (office, city, NULL);
+
+  /* an import of the whole registry, on a full disk */
+  fill_disk (city, TRUE);
+  before = l4a_test_fingerprint (l4a_store_get_path (city));
+  bundle = l4a_test_open_bundle (city, registry, &error);
+  g_assert_no_error (error);
+  g_assert_false (l4a_import_now (city, bundle, &theirs, FALSE, NULL, &written, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "the disk is full"));
+  g_assert_nonnull (strstr (error->message, "Nothing was changed"));
+  g_assert_cmpuint (written, ==, 0);
+  g_clear_error (&error);
+  after = l4a_test_fingerprint (l4a_store_get_path (city));
+  g_assert_cmpstr (before, ==, after);
+
+  /* with room again, the same bundle goes in */
+  fill_disk (city, FALSE);
+  g_assert_true (l4a_import_now (city, bundle, &theirs, FALSE, NULL, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (written, >, 0);
+
+  /* a call saved from the window, on a full disk */
+  {
+    g_autoptr(L4aCallEdit) call = l4a_call_edit_new ();
+
+    call->title = g_strdup ("Call on a full disk");
+    call->description = g_strnfill (60000, 'x');
+    call->opens_on = g_strdup ("2027-01-01");
+    call->closes_on = g_strdup ("2027-03-01");
+    fill_disk (office, TRUE);
+    g_clear_pointer (&before, g_free);
+    g_clear_pointer (&after, g_free);
+    before = l4a_test_fingerprint (l4a_store_get_path (office));
+    g_assert_false (l4a_registry_save_call (office, call, &error));
+    g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_FULL);
+    g_assert_nonnull (strstr (error->message, "the disk is full"));
+    g_clear_error (&error);
+    after = l4a_test_fingerprint (l4a_store_get_path (office));
+    g_assert_cmpstr (before, ==, after);
+    fill_disk (office, FALSE);
+    g_assert_true (l4a_registry_save_call (office, call, &error));
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2402,6 +2481,7 @@ main (int   argc,
   g_test_add_func ("/core/sync/declines", test_declines);
   g_test_add_func ("/core/sync/clarifications", test_clarifications);
   g_test_add_func ("/core/sync/unsent", test_unsent);
+  g_test_add_func ("/core/sync/full-disk", test_full_disk);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-sync-XXXXXX");
 }
