@@ -1228,6 +1228,22 @@ hub_page_delete_cb (L4aHubsView *self,
 
 /* Actions ------------------------------------------------------------------ */
 
+/* The map's visible zoom controls (keys, wheel and pinch zoom too). */
+static void
+map_zoom_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  L4aHubsView *self = L4A_HUBS_VIEW (widget);
+
+  if (g_str_equal (action_name, "hubs.map-zoom-in"))
+    l4a_map_view_zoom (self->map_view, 1.5);
+  else if (g_str_equal (action_name, "hubs.map-zoom-out"))
+    l4a_map_view_zoom (self->map_view, 1 / 1.5);
+  else
+    l4a_map_view_show_whole_world (self->map_view);
+}
+
 static void
 new_hub_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1597,6 +1613,9 @@ l4a_hubs_view_class_init (L4aHubsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, hub_page_delete_cb);
 
   gtk_widget_class_install_action (widget_class, "hubs.new", NULL, new_hub_action);
+  gtk_widget_class_install_action (widget_class, "hubs.map-zoom-in", NULL, map_zoom_action);
+  gtk_widget_class_install_action (widget_class, "hubs.map-zoom-out", NULL, map_zoom_action);
+  gtk_widget_class_install_action (widget_class, "hubs.map-whole-world", NULL, map_zoom_action);
   gtk_widget_class_install_action (widget_class, "hubs.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "hubs.remove-filter", "(uu)", remove_filter_action);
   gtk_widget_class_install_action (widget_class, "hubs.export-csv", NULL, export_csv_action);

@@ -714,6 +714,20 @@ l4a_map_view_get_selected (L4aMapView *self)
   return self->selected;
 }
 
+/**
+ * l4a_map_view_show_whole_world:
+ *
+ * Zooms out to the whole world, centred.
+ */
+void
+l4a_map_view_show_whole_world (L4aMapView *self)
+{
+  g_return_if_fail (L4A_IS_MAP_VIEW (self));
+
+  l4a_map_camera_reset (&self->camera);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 double
 l4a_map_view_get_zoom (L4aMapView *self)
 {

@@ -29,6 +29,7 @@ void        l4a_map_view_set_selected   (L4aMapView *self,
                                          const char *country);
 const char *l4a_map_view_get_selected   (L4aMapView *self);
 double      l4a_map_view_get_zoom       (L4aMapView *self);
+void        l4a_map_view_show_whole_world (L4aMapView *self);
 void        l4a_map_view_zoom           (L4aMapView *self,
                                          double      factor);
 char       *l4a_map_view_describe       (L4aMapView *self,

@@ -546,6 +546,23 @@ test_read_only_roles (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The button whose tooltip is @tooltip under @root, or NULL. */
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *root,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_map_markers (void)
 {
@@ -578,6 +595,21 @@ test_map_markers (void)
   for (int i = 0; i < 40; i++)
     l4a_map_view_zoom (map, 1.25);
   g_assert_cmpfloat (l4a_map_view_get_zoom (map), <=, 12.0);
+
+  /* and from the buttons on the map */
+  {
+    double before;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hubs), "hubs.map-whole-world", NULL));
+    g_assert_cmpfloat (l4a_map_view_get_zoom (map), ==, 1.0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hubs), "hubs.map-zoom-in", NULL));
+    before = l4a_map_view_get_zoom (map);
+    g_assert_cmpfloat (before, >, 1.0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hubs), "hubs.map-zoom-out", NULL));
+    g_assert_cmpfloat (l4a_map_view_get_zoom (map), <, before);
+    g_assert_nonnull (find_button_with_tooltip (GTK_WIDGET (hubs), "Zoom In"));
+    g_assert_nonnull (find_button_with_tooltip (GTK_WIDGET (hubs), "Show the Whole World"));
+  }
 
   l4a_hubs_view_show_map (hubs, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -685,6 +717,7 @@ first_of_type (GtkWidget *root,
 
   return find_widget_of_type (root, type, &nth);
 }
+
 
 /* The first row titled @title under @root, depth first, or NULL. */
 static GtkWidget *
