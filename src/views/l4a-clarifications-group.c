@@ -237,11 +237,14 @@ reload (L4aClarificationsGroup *self)
     {
       self->ask_row = ADW_ENTRY_ROW (adw_entry_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->ask_row),
-                                     role == L4A_ROLE_SECRETARIAT ? _("Ask the government")
-                                                                  : _("Suggest a question"));
-      if (role == L4A_ROLE_MEMBER)
-        gtk_widget_set_tooltip_text (GTK_WIDGET (self->ask_row),
-                                     _("The World Secretariat reads it and decides whether to ask the government"));
+                                     /* short: the row also holds its button, on a phone too */
+                                     role == L4A_ROLE_SECRETARIAT ? _("New question")
+                                                                  : _("Your suggestion"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->ask_row),
+                                   role == L4A_ROLE_SECRETARIAT
+                                   ? _("A question to the government, sent with the next released decisions bundle")
+                                   : _("A question for the government: the World Secretariat reads it and decides "
+                                       "whether to ask it"));
       {
         GtkWidget *ask = l4a_button_new_with_mnemonic (role == L4A_ROLE_SECRETARIAT ? _("_Ask") : _("_Suggest"));
 

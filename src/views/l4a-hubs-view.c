@@ -1645,7 +1645,7 @@ l4a_hubs_view_init (L4aHubsView *self)
   add_column (self, L4A_HUB_SORT_COUNTRY, _("Country"), TRUE, 130);
   add_column (self, L4A_HUB_SORT_REGION, _("Region"), TRUE, 130);
   add_column (self, L4A_HUB_SORT_SDGS, _("SDGs"), FALSE, 110);
-  add_column (self, L4A_HUB_SORT_AXIS, _("Pact axis"), FALSE, 120);
+  add_column (self, L4A_HUB_SORT_AXIS, _("Pact axis"), FALSE, 136);
   add_column (self, L4A_HUB_SORT_STATUS, _("Status"), FALSE, 100);
   add_column (self, L4A_HUB_SORT_TIME_FRAME, _("Time frame"), FALSE, 170);
 

@@ -217,7 +217,7 @@ class Journey:
                 raise Failure(f'expected 3 reviewers, the window lists {names}')
             self.reviewer = names[0]
             # before deciding, a question to the government
-            app.set_text('text', 'Ask the government', QUESTION, review)
+            app.set_text('text', 'New question', QUESTION, review)
             app.click('push button', 'Ask', review)
             app.find('label', QUESTION, review)
             e2e.wait_for('the question to be saved as sent', lambda: self.secretariat.query(

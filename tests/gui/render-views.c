@@ -229,7 +229,13 @@ check_layout (GtkWidget  *widget,
          bounds.origin.x + bounds.size.width > gtk_widget_get_width (parent) + 1 ||
          bounds.origin.y + bounds.size.height > gtk_widget_get_height (parent) + 1))
       {
-        g_printerr ("%s: a %s lies outside its %s (%g,%g %gx%g in %dx%d)\n", picture, G_OBJECT_TYPE_NAME (widget),
+        GtkWidget *text = widget;
+
+        /* the text it holds, to find it */
+        while (text != NULL && !GTK_IS_LABEL (text))
+          text = gtk_widget_get_first_child (text);
+        g_printerr ("%s: a %s (“%s”) lies outside its %s (%g,%g %gx%g in %dx%d)\n", picture,
+                    G_OBJECT_TYPE_NAME (widget), text ? gtk_label_get_text (GTK_LABEL (text)) : "",
                     G_OBJECT_TYPE_NAME (parent), bounds.origin.x, bounds.origin.y, bounds.size.width,
                     bounds.size.height, gtk_widget_get_width (parent), gtk_widget_get_height (parent));
         problems++;
@@ -1740,6 +1746,7 @@ render_language (L4aApplication *app,
       l4a_window_show_view (window, views[v]);
       l4a_test_iterate (0.4);
       texture = render_window (GTK_WINDOW (window));
+      layout_problems += check_layout (GTK_WIDGET (window), name);
       if (!gdk_texture_save_to_png (texture, path))
         ok = FALSE;
       /* the content fits the window: nothing is wider than 1400 */
@@ -1751,6 +1758,56 @@ render_language (L4aApplication *app,
     }
   gtk_window_destroy (GTK_WINDOW (window));
   l4a_test_iterate (0.1);
+
+  /* the two core forms in the language, wide and narrow: the review
+   * beside the proposal, and the proposal editor beside its checklist */
+  {
+    L4aStore *store = l4a_application_get_store (app);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *reviewed = l4a_store_resolve_reference (store, "proposal", "Decent Work for Newcomers Hub", NULL);
+    g_autofree char *draft = l4a_store_resolve_reference (store, "proposal", "Lake Victoria Blue Economy Hub", NULL);
+    g_autofree char *kisumu = l4a_store_resolve_reference (store, "government", "Kisumu County", NULL);
+
+    for (guint narrow = 0; narrow <= 1 && reviewed != NULL; narrow++)
+      {
+        L4aReviewWindow *review = l4a_review_window_new (store, reviewed, &error);
+        g_autofree char *name = g_strdup_printf ("%s-review-window-%s.png", lang, narrow ? "360" : "1400");
+
+        if (review == NULL)
+          {
+            g_printerr ("%s\n", error->message);
+            return FALSE;
+          }
+        gtk_window_set_default_size (GTK_WINDOW (review), narrow ? 360 : 1400, 800);
+        gtk_window_present (GTK_WINDOW (review));
+        l4a_test_iterate (0.6);
+        ok &= save_window (GTK_WINDOW (review), outdir, name);
+        gtk_window_destroy (GTK_WINDOW (review));
+      }
+    if (draft != NULL && kisumu != NULL)
+      {
+        g_settings_set_string (settings, "role", "government");
+        g_settings_set_string (settings, "identity", kisumu);
+        for (guint narrow = 0; narrow <= 1; narrow++)
+          {
+            L4aProposalEditor *editor = l4a_proposal_editor_new (store, draft, NULL, &error);
+            g_autofree char *name = g_strdup_printf ("%s-proposal-editor-%s.png", lang, narrow ? "360" : "1400");
+
+            if (editor == NULL)
+              {
+                g_printerr ("%s\n", error->message);
+                return FALSE;
+              }
+            gtk_window_set_default_size (GTK_WINDOW (editor), narrow ? 360 : 1400, 800);
+            gtk_window_present (GTK_WINDOW (editor));
+            l4a_test_iterate (0.6);
+            ok &= save_window (GTK_WINDOW (editor), outdir, name);
+            gtk_window_destroy (GTK_WINDOW (editor));
+          }
+        g_settings_set_string (settings, "role", "secretariat");
+        g_settings_set_string (settings, "identity", "");
+      }
+  }
   return ok;
 }
 
