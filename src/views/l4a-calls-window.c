@@ -323,7 +323,7 @@ add_entry_row (AdwExpanderRow *expander,
 }
 
 static GtkWidget *
-add_spin_row (AdwExpanderRow *expander,
+add_control_row (AdwExpanderRow *expander,
               const char     *title,
               const char     *subtitle,
               GtkWidget      *control)
@@ -389,7 +389,7 @@ rebuild_criteria (L4aCallsWindow *self)
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (weight), 1);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), c->weight);
       g_signal_connect (weight, "value-changed", G_CALLBACK (weight_changed_cb), self);
-      add_spin_row (expander, _("Weight"), _("Its share of the weighted total"), weight);
+      add_control_row (expander, _("Weight"), _("Its share of the weighted total"), weight);
 
       /* a scale that reviews have used keeps its ends */
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (scale_min), c->scale_min);
@@ -398,12 +398,12 @@ rebuild_criteria (L4aCallsWindow *self)
       gtk_widget_set_sensitive (scale_max, !c->in_use);
       g_signal_connect (scale_min, "value-changed", G_CALLBACK (scale_min_changed_cb), self);
       g_signal_connect (scale_max, "value-changed", G_CALLBACK (scale_max_changed_cb), self);
-      add_spin_row (expander, _("Lowest Score"), NULL, scale_min);
-      add_spin_row (expander, _("Highest Score"), c->in_use ? _("Reviews have used this scale") : NULL, scale_max);
+      add_control_row (expander, _("Lowest Score"), NULL, scale_min);
+      add_control_row (expander, _("Highest Score"), c->in_use ? _("Reviews have used this scale") : NULL, scale_max);
 
       gtk_switch_set_active (GTK_SWITCH (required), c->required);
       g_signal_connect (required, "notify::active", G_CALLBACK (required_changed_cb), self);
-      add_spin_row (expander, _("Required"), _("A review cannot be submitted without this score"), required);
+      add_control_row (expander, _("Required"), _("A review cannot be submitted without this score"), required);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (levels_heading), _("What Each Level Means"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (levels_heading),

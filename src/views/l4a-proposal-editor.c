@@ -713,11 +713,19 @@ send_response_cb (AdwMessageDialog  *dialog,
     gtk_widget_activate_action (GTK_WIDGET (self), "proposal.save-bundle", NULL);
 }
 
+/* The folder the World Secretariat watches (Preferences › Sync), or "". */
+static char *
+send_folder (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  return g_settings_get_string (settings, "send-folder");
+}
+
 static void
 offer_to_send (L4aProposalEditor *self)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *folder = g_settings_get_string (settings, "send-folder");
+  g_autofree char *folder = send_folder ();
   /* translators: a proposal's title */
   g_autofree char *body = g_strdup_printf (_("“%s” is submitted on this workstation. The World Secretariat receives "
                                              "it when it imports your submission bundle."),
@@ -817,8 +825,7 @@ send_to_folder_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *folder = g_settings_get_string (settings, "send-folder");
+  g_autofree char *folder = send_folder ();
   g_autofree char *name = l4a_bundle_suggest_name (self->store, "submission", NULL);
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
@@ -885,10 +892,9 @@ sent_by_mail_cb (GObject      *source,
 {
   g_autoptr(L4aProposalEditor) self = user_data;
   g_autofree char *problem = l4a_mail_compose_problem (result);
-  g_autofree char *escaped = problem ? g_markup_escape_text (problem, -1) : NULL;
 
-  if (escaped != NULL)
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (escaped));
+  if (problem != NULL)
+    toast_text (self, problem);
 }
 
 /* The government's submission bundle, attached to a message for the
@@ -899,7 +905,6 @@ send_by_mail_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "local4action", "outbox", NULL);
   g_autofree char *name = l4a_bundle_suggest_name (self->store, "submission", NULL);
   g_autofree char *path = NULL;
@@ -908,11 +913,8 @@ send_by_mail_action (GtkWidget  *widget,
 
   g_mkdir_with_parents (dir, 0700);
   path = g_build_filename (dir, name, NULL);
-  if (!l4a_bundle_export (self->store, "submission", NULL, path, NULL, NULL, &error))
-    {
-      show_error (self, _("The Proposal Cannot Be Sent"), error);
-      return;
-    }
+  if (!write_submission (self, path))
+    return;
   /* translators: a proposal's title */
   subject = g_strdup_printf (_("Local4Action: proposal “%s”"), self->edit->title ? self->edit->title : "");
   body = g_strdup_printf (_("Dear World Secretariat,\n\nattached is our proposals bundle, with “%s”. Import it in "

@@ -115,8 +115,8 @@ place (L4aAdaptiveSplit *self)
     focus = NULL;
   if (focus != NULL)
     {
-      /* a focused widget must not change parents: its old scrolled
-       * window would go on following it */
+      /* the focus leaves the parts while they move, and comes back
+       * once they have their new places */
       g_object_ref (focus);
       gtk_root_set_focus (root, NULL);
     }
@@ -142,9 +142,20 @@ place (L4aAdaptiveSplit *self)
   if (self->main)
     refresh_actions (self->main);
 
-  /* the focus goes back once the parts have their new places */
   if (focus != NULL)
     g_idle_add_full (G_PRIORITY_LOW, refocus_cb, focus, g_object_unref);
+}
+
+/* The parts where @width puts them (an unknown width, 0, changes nothing). */
+static void
+fold_for_width (L4aAdaptiveSplit *self,
+                int               width)
+{
+  if (width <= 0 || (width < self->threshold) == self->folded)
+    return;
+  self->folded = width < self->threshold;
+  place (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
 }
 
 static gboolean
@@ -154,12 +165,7 @@ refold_cb (gpointer data)
   int width = gtk_widget_get_width (GTK_WIDGET (self));
 
   self->refold_id = 0;
-  if (width > 0 && (width < self->threshold) != self->folded)
-    {
-      self->folded = width < self->threshold;
-      place (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
-    }
+  fold_for_width (self, width);
   return G_SOURCE_REMOVE;
 }
 
@@ -176,12 +182,7 @@ l4a_adaptive_split_root (GtkWidget *widget)
   root = gtk_widget_get_root (widget);
   if (GTK_IS_WINDOW (root))
     gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-  if (width > 0 && (width < self->threshold) != self->folded)
-    {
-      self->folded = width < self->threshold;
-      place (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
-    }
+  fold_for_width (self, width);
 }
 
 static void

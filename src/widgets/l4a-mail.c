@@ -18,18 +18,58 @@
 
 #include "l4a-mail.h"
 
+/* One portal call, as a task whose source tag says which: it finishes
+ * when the portal answers. */
 static void
-composed_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+portal_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean done = g_task_get_source_tag (task) == l4a_open_file
+                  ? xdp_portal_open_uri_finish (XDP_PORTAL (source), result, &error)
+                  : xdp_portal_compose_email_finish (XDP_PORTAL (source), result, &error);
 
-  if (!xdp_portal_compose_email_finish (XDP_PORTAL (source), result, &error))
+  if (!done)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
+}
+
+/* The task of a portal call made for @parent; the portal object lives as
+ * long as the call. @xdp_parent is for the call, to free after it. */
+static GTask *
+portal_task_new (GtkWindow            *parent,
+                 gpointer              source_tag,
+                 XdpPortal           **portal,
+                 XdpParent           **xdp_parent,
+                 GCancellable         *cancellable,
+                 GAsyncReadyCallback   callback,
+                 gpointer              user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  *portal = xdp_portal_new ();
+  *xdp_parent = parent ? xdp_parent_new_gtk (parent) : NULL;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, *portal, g_object_unref);
+  return task;
+}
+
+/* What to tell the user when the portal call of @result failed; %NULL when
+ * it went through or the user cancelled it. */
+static char *
+portal_problem (GAsyncResult *result,
+                const char   *format)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  if (g_task_propagate_boolean (G_TASK (result), &error) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return NULL;
+  return g_strdup_printf (format, error->message);
 }
 
 /**
@@ -52,17 +92,14 @@ l4a_mail_compose (GtkWindow           *parent,
                   GAsyncReadyCallback  callback,
                   gpointer             user_data)
 {
-  g_autoptr(XdpPortal) portal = xdp_portal_new ();
-  XdpParent *xdp_parent = parent ? xdp_parent_new_gtk (parent) : NULL;
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  XdpPortal *portal;
+  XdpParent *xdp_parent;
+  GTask *task = portal_task_new (parent, l4a_mail_compose, &portal, &xdp_parent, cancellable, callback, user_data);
 
-  g_task_set_source_tag (task, l4a_mail_compose);
-  /* the portal object lives as long as the call */
-  g_task_set_task_data (task, g_object_ref (portal), g_object_unref);
   xdp_portal_compose_email (portal, xdp_parent, addresses != NULL && addresses[0] != NULL ? addresses : NULL,
                             NULL, NULL, subject, body,
                             attachments != NULL && attachments[0] != NULL ? attachments : NULL,
-                            XDP_EMAIL_FLAG_NONE, cancellable, composed_cb, task);
+                            XDP_EMAIL_FLAG_NONE, cancellable, portal_done_cb, task);
   if (xdp_parent != NULL)
     xdp_parent_free (xdp_parent);
 }
@@ -88,25 +125,7 @@ l4a_mail_compose_finish (GAsyncResult  *result,
 char *
 l4a_mail_compose_problem (GAsyncResult *result)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (l4a_mail_compose_finish (result, &error) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return NULL;
-  return g_strdup_printf (_("The mail client cannot be opened: %s"), error->message);
-}
-
-static void
-opened_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!xdp_portal_open_uri_finish (XDP_PORTAL (source), result, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return portal_problem (result, _("The mail client cannot be opened: %s"));
 }
 
 /**
@@ -125,14 +144,12 @@ l4a_open_file (GtkWindow           *parent,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
 {
-  g_autoptr(XdpPortal) portal = xdp_portal_new ();
-  XdpParent *xdp_parent = parent ? xdp_parent_new_gtk (parent) : NULL;
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   g_autofree char *uri = g_file_get_uri (file);
+  XdpPortal *portal;
+  XdpParent *xdp_parent;
+  GTask *task = portal_task_new (parent, l4a_open_file, &portal, &xdp_parent, cancellable, callback, user_data);
 
-  g_task_set_source_tag (task, l4a_open_file);
-  g_task_set_task_data (task, g_object_ref (portal), g_object_unref);
-  xdp_portal_open_uri (portal, xdp_parent, uri, XDP_OPEN_URI_FLAG_ASK, cancellable, opened_cb, task);
+  xdp_portal_open_uri (portal, xdp_parent, uri, XDP_OPEN_URI_FLAG_ASK, cancellable, portal_done_cb, task);
   if (xdp_parent != NULL)
     xdp_parent_free (xdp_parent);
 }
@@ -146,11 +163,5 @@ l4a_open_file (GtkWindow           *parent,
 char *
 l4a_open_file_problem (GAsyncResult *result)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  if (g_task_propagate_boolean (G_TASK (result), &error) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return NULL;
-  return g_strdup_printf (_("The file cannot be opened: %s"), error->message);
+  return portal_problem (result, _("The file cannot be opened: %s"));
 }

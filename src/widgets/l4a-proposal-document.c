@@ -22,6 +22,7 @@
 #include "l4a-mail.h"
 #include "l4a-proposal-document.h"
 #include "l4a-reference.h"
+#include "l4a-rules.h"
 #include "l4a-sdg-chips.h"
 #include "l4a-types.h"
 
@@ -32,6 +33,7 @@ struct _L4aProposalDocument
   L4aStore        *store;
   L4aProposalEdit *proposal;
   GFile           *last_opened;
+  int              n_facts;
 
   GtkLabel        *title;
   GtkLabel        *byline;
@@ -82,7 +84,7 @@ add_text_section (L4aProposalDocument *self,
                   const char          *heading,
                   const char          *text)
 {
-  gboolean empty = text == NULL || *g_strstrip (g_strdup (text)) == '\0';
+  gboolean empty = l4a_text_is_blank (text);
   GtkBox *section = add_section (self, heading);
 
   gtk_box_append (section, paragraph (empty ? _("Not written.") : text, empty));
@@ -94,10 +96,8 @@ add_fact (L4aProposalDocument *self,
           GtkWidget           *value)
 {
   GtkWidget *label = gtk_label_new (name);
-  int row = 0;
+  int row = self->n_facts++;
 
-  while (gtk_grid_get_child_at (self->facts, 0, row) != NULL)
-    row++;
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "dim-label");

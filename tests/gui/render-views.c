@@ -167,11 +167,14 @@ clips_children (GtkWidget *parent)
     "GtkTextView",
   };
 
+  static GType known[G_N_ELEMENTS (types)];
+
+  /* looked up by name (some are private), once all are registered */
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
-      GType type = g_type_from_name (types[i]);
-
-      if (type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (parent, type))
+      if (known[i] == 0)
+        known[i] = g_type_from_name (types[i]);
+      if (known[i] != 0 && G_TYPE_CHECK_INSTANCE_TYPE (parent, known[i]))
         return TRUE;
     }
   return FALSE;
@@ -1718,6 +1721,23 @@ check_tag_contrast (L4aApplication *app,
   return ok;
 }
 
+/* A form window @width wide, pictured as @name, then closed. */
+static gboolean
+picture_form (GtkWindow  *form,
+              int         width,
+              const char *outdir,
+              const char *name)
+{
+  gboolean ok;
+
+  gtk_window_set_default_size (form, width, 800);
+  gtk_window_present (form);
+  l4a_test_iterate (0.6);
+  ok = save_window (form, outdir, name);
+  gtk_window_destroy (form);
+  return ok;
+}
+
 /* The main views in another of the interface's languages, as wide as a
  * desktop window, light: where translations run long. */
 static gboolean
@@ -1778,11 +1798,7 @@ render_language (L4aApplication *app,
             g_printerr ("%s\n", error->message);
             return FALSE;
           }
-        gtk_window_set_default_size (GTK_WINDOW (review), narrow ? 360 : 1400, 800);
-        gtk_window_present (GTK_WINDOW (review));
-        l4a_test_iterate (0.6);
-        ok &= save_window (GTK_WINDOW (review), outdir, name);
-        gtk_window_destroy (GTK_WINDOW (review));
+        ok &= picture_form (GTK_WINDOW (review), narrow ? 360 : 1400, outdir, name);
       }
     if (draft != NULL && kisumu != NULL)
       {
@@ -1798,11 +1814,7 @@ render_language (L4aApplication *app,
                 g_printerr ("%s\n", error->message);
                 return FALSE;
               }
-            gtk_window_set_default_size (GTK_WINDOW (editor), narrow ? 360 : 1400, 800);
-            gtk_window_present (GTK_WINDOW (editor));
-            l4a_test_iterate (0.6);
-            ok &= save_window (GTK_WINDOW (editor), outdir, name);
-            gtk_window_destroy (GTK_WINDOW (editor));
+            ok &= picture_form (GTK_WINDOW (editor), narrow ? 360 : 1400, outdir, name);
           }
         g_settings_set_string (settings, "role", "secretariat");
         g_settings_set_string (settings, "identity", "");
