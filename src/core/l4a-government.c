@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -217,6 +220,7 @@ l4a_government_edit_free (L4aGovernmentEdit *edit)
   g_free (edit->country);
   g_free (edit->region);
   g_free (edit->contact);
+  g_free (edit->place);
   g_free (edit);
 }
 
@@ -230,6 +234,140 @@ l4a_government_kind_label (const char *kind)
   if (g_strcmp0 (kind, "association") == 0)
     return C_("government kind", "Association of governments");
   return kind;
+}
+
+/* One coordinate: a decimal number of degrees, with a comma or a point
+ * before its decimals, an optional degree sign and an optional hemisphere
+ * letter (S and W count below zero). */
+static gboolean
+parse_degrees (const char *text,
+               const char *hemispheres,
+               double     *value)
+{
+  g_autofree char *number = g_strstrip (g_strdup (text));
+  char *end;
+  gsize length = strlen (number);
+  double sign = 1;
+
+  if (length > 0 && strchr (hemispheres, g_ascii_toupper (number[length - 1])) != NULL)
+    {
+      sign = g_ascii_toupper (number[length - 1]) == hemispheres[1] ? -1 : 1;
+      number[--length] = '\0';
+      g_strchomp (number);
+    }
+  if (g_str_has_suffix (number, "°"))
+    number[strlen (number) - strlen ("°")] = '\0';
+  g_strdelimit (g_strchomp (number), ",", '.');
+  if (*number == '\0' || strchr (number, 'e') || strchr (number, 'E') || strstr (number, "0x") ||
+      strstr (number, "0X") || g_ascii_isalpha (*number))
+    return FALSE;
+  *value = g_ascii_strtod (number, &end);
+  if (*end != '\0' || !isfinite (*value))
+    return FALSE;
+  if (sign < 0 && *value < 0)
+    return FALSE;
+  *value *= sign;
+  return TRUE;
+}
+
+/**
+ * l4a_place_parse:
+ * @text: a latitude and a longitude in decimal degrees, as maps copy them:
+ *   “41.3874, 2.1686”, “41,3874; 2,1686”, “41.3874° N 2.1686° E”
+ * @problem: (out) (optional): what is wrong, in a sentence
+ *
+ * Returns: whether @text is a place on Earth
+ */
+gboolean
+l4a_place_parse (const char  *text,
+                 double      *latitude,
+                 double      *longitude,
+                 char       **problem)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *copy = NULL;
+  guint commas = 0;
+
+  if (problem != NULL)
+    *problem = NULL;
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) || strlen (text) > 100)
+    goto unreadable;
+
+  copy = g_strstrip (g_strdup (text));
+  for (const char *c = copy; *c; c++)
+    commas += *c == ',';
+
+  if (strchr (copy, ';') != NULL)
+    parts = g_strsplit (copy, ";", -1);
+  else if (commas == 1)
+    parts = g_strsplit (copy, ",", -1);
+  else if (commas == 3 || commas == 0)
+    {
+      /* “41,38, 2,16” or “41.38 2.16”: the space parts them */
+      g_autofree char *spaced = g_strdup (copy);
+
+      if (commas == 3)
+        {
+          char *middle = strstr (spaced, ", ");
+
+          if (middle == NULL || strstr (middle + 1, ", ") != NULL)
+            goto unreadable;
+          *middle = ';';
+          parts = g_strsplit (spaced, ";", -1);
+        }
+      else
+        {
+          /* the last space not before a hemisphere letter or degree */
+          char *split = NULL;
+
+          for (char *c = spaced; *c; c++)
+            if (*c == ' ' && c[1] != '\0' && strchr ("NSEWnsew ", c[1]) == NULL)
+              split = c;
+          if (split == NULL)
+            goto unreadable;
+          *split = ';';
+          parts = g_strsplit (spaced, ";", -1);
+        }
+    }
+  if (parts == NULL || g_strv_length (parts) != 2 ||
+      !parse_degrees (parts[0], "NS", latitude) || !parse_degrees (parts[1], "EW", longitude))
+    goto unreadable;
+
+  if (*latitude < -90 || *latitude > 90)
+    {
+      if (problem != NULL)
+        *problem = g_strdup (_("The latitude must be from −90 to 90 degrees."));
+      return FALSE;
+    }
+  if (*longitude < -180 || *longitude > 180)
+    {
+      if (problem != NULL)
+        *problem = g_strdup (_("The longitude must be from −180 to 180 degrees."));
+      return FALSE;
+    }
+  return TRUE;
+
+unreadable:
+  if (problem != NULL)
+    /* translators: keep the example's numbers, with your language's decimal mark if it differs */
+    *problem = g_strdup (_("Give the latitude then the longitude in degrees, as “41.3874, 2.1686”."));
+  return FALSE;
+}
+
+/**
+ * l4a_place_format:
+ *
+ * Returns: (transfer full): the place as l4a_place_parse() reads it back,
+ *   to four decimals (about ten metres)
+ */
+char *
+l4a_place_format (double latitude,
+                  double longitude)
+{
+  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup_printf ("%s, %s", g_ascii_formatd (a, sizeof a, "%.4f", latitude),
+                          g_ascii_formatd (b, sizeof b, "%.4f", longitude));
 }
 
 GPtrArray *
@@ -257,6 +395,14 @@ l4a_government_edit_validate (L4aStore                *store,
 
   if (edit->contact != NULL && (!g_utf8_validate (edit->contact, -1, NULL) || g_utf8_strlen (edit->contact, -1) > 300))
     l4a_field_errors_add (errors, "contact", "%s", _("The contact is longer than 300 characters."));
+  if (!l4a_text_is_blank (edit->place))
+    {
+      g_autofree char *problem = NULL;
+      double latitude, longitude;
+
+      if (!l4a_place_parse (edit->place, &latitude, &longitude, &problem))
+        l4a_field_errors_add (errors, "place", "%s", problem);
+    }
   if (l4a_text_is_blank (edit->region))
     l4a_field_errors_add (errors, "region", "%s", _("Choose the UCLG world region."));
   else if (l4a_reference_lookup (L4A_REFERENCE_REGIONS, edit->region) == NULL)
@@ -327,8 +473,8 @@ l4a_registry_load_government (L4aStore    *store,
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = l4a_store_prepare (store, "SELECT name, kind, country, region, revision, contact FROM government "
-                                   "WHERE id = ?1", error);
+  stmt = l4a_store_prepare (store, "SELECT name, kind, country, region, revision, contact, latitude, longitude "
+                                   "FROM government WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -347,6 +493,9 @@ l4a_registry_load_government (L4aStore    *store,
   edit->region = l4a_store_column_dup (stmt, 3);
   edit->revision = sqlite3_column_int (stmt, 4);
   edit->contact = l4a_store_column_dup (stmt, 5);
+  edit->place = sqlite3_column_type (stmt, 6) == SQLITE_NULL || sqlite3_column_type (stmt, 7) == SQLITE_NULL
+              ? g_strdup ("")
+              : l4a_place_format (sqlite3_column_double (stmt, 6), sqlite3_column_double (stmt, 7));
   return edit;
 }
 
@@ -366,6 +515,7 @@ registry_save_government_checked (L4aStore           *store,
   g_autofree char *new_id = NULL;
   g_autofree char *name = NULL;
   const char *record;
+  double latitude, longitude;
 
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
   g_return_val_if_fail (edit != NULL, FALSE);
@@ -392,12 +542,13 @@ registry_save_government_checked (L4aStore           *store,
   if (edit->id != NULL)
     stmt = l4a_store_prepare (store,
                               "UPDATE government SET name = ?1, kind = ?2, country = ?3, region = ?4, contact = ?9, "
-                              "  revision = revision + 1, updated_at = ?5, origin = ?6 "
+                              "  latitude = ?10, longitude = ?11, revision = revision + 1, updated_at = ?5, origin = ?6 "
                               "WHERE id = ?7 AND revision = ?8", error);
   else
     stmt = l4a_store_prepare (store,
                               "INSERT INTO government (name, kind, country, region, created_at, updated_at, "
-                              "  origin, id, revision, contact) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, 1, ?9)", error);
+                              "  origin, id, revision, contact, latitude, longitude) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, 1, ?9, ?10, ?11)", error);
   if (stmt == NULL)
     goto failed;
 
@@ -412,6 +563,11 @@ registry_save_government_checked (L4aStore           *store,
   sqlite3_bind_text (stmt, 7, edit->id ? edit->id : new_id, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 8, edit->revision);
   sqlite3_bind_text (stmt, 9, edit->contact ? g_strstrip (edit->contact) : "", -1, SQLITE_STATIC);
+  if (!l4a_text_is_blank (edit->place) && l4a_place_parse (edit->place, &latitude, &longitude, NULL))
+    {
+      sqlite3_bind_double (stmt, 10, latitude);
+      sqlite3_bind_double (stmt, 11, longitude);
+    }
 
   if (!l4a_store_step_done (store, stmt, record, error))
     goto failed;

@@ -36,6 +36,8 @@ typedef struct
   char *country;   /* ISO 3166-1 alpha-2 */
   char *region;    /* region code */
   char *contact;   /* where letters go: an e-mail address, or empty */
+  char *place;     /* latitude and longitude, as “41.3874, 2.1686”; empty:
+                    * the middle of the country */
 } L4aGovernmentEdit;
 
 L4aGovernmentEdit *l4a_government_edit_new        (void);
@@ -56,6 +58,12 @@ gboolean           l4a_registry_merge_governments (L4aStore                *stor
                                                    const char              *duplicate_id,
                                                    GError                 **error);
 const char        *l4a_government_kind_label      (const char              *kind);
+gboolean           l4a_place_parse                (const char              *text,
+                                                   double                  *latitude,
+                                                   double                  *longitude,
+                                                   char                   **problem);
+char              *l4a_place_format               (double                   latitude,
+                                                   double                   longitude);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aGovernmentEdit, l4a_government_edit_free)
 

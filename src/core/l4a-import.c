@@ -30,6 +30,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -1434,6 +1436,43 @@ check_values (const char  *table,
 
           /* translators: a record, then what is wrong with its guidance per level */
           g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, _("%s: %s."), record, problem);
+          return FALSE;
+        }
+    }
+
+  /* a government's place on Earth: both coordinates or neither */
+  if (g_str_equal (table, "government"))
+    {
+      static const struct { const char *name; double limit; } axes[] = { { "latitude", 90 }, { "longitude", 180 } };
+      guint given = 0;
+
+      for (guint a = 0; a < G_N_ELEMENTS (axes); a++)
+        {
+          JsonNode *node = json_object_get_member (object, axes[a].name);
+          double degrees;
+
+          if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+            continue;
+          given++;
+          if (!JSON_NODE_HOLDS_VALUE (node) ||
+              (json_node_get_value_type (node) != G_TYPE_INT64 && json_node_get_value_type (node) != G_TYPE_DOUBLE) ||
+              !isfinite (degrees = json_node_get_double (node)) || degrees < -axes[a].limit || degrees > axes[a].limit)
+            {
+              g_autofree char *record = l4a_records_describe (table, object, index);
+
+              /* translators: a record, a field, then its bounds */
+              g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                           _("%s: the field “%s” must be a number of degrees from −%g to %g."), record,
+                           axes[a].name, axes[a].limit, axes[a].limit);
+              return FALSE;
+            }
+        }
+      if (given == 1)
+        {
+          g_autofree char *record = l4a_records_describe (table, object, index);
+
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                       _("%s: a place needs both its latitude and its longitude."), record);
           return FALSE;
         }
     }

@@ -585,6 +585,105 @@ test_governments (void)
   }
 }
 
+/* A government's place is read as maps write it, saved as two numbers,
+ * refused with the field named when it is not a place on Earth, and the
+ * database left as it was. */
+static void
+test_government_place (void)
+{
+  static const struct { const char *text; double latitude, longitude; } good[] = {
+    { "41.3874, 2.1686", 41.3874, 2.1686 },
+    { " -33.9249,18.4241 ", -33.9249, 18.4241 },
+    { "41,3874; 2,1686", 41.3874, 2.1686 },
+    { "41,3874, 2,1686", 41.3874, 2.1686 },
+    { "45.5017 -73.5673", 45.5017, -73.5673 },
+    { "41.3874° N, 2.1686° E", 41.3874, 2.1686 },
+    { "22.9068 S 43.1729 W", -22.9068, -43.1729 },
+    { "90, -180", 90, -180 },
+  };
+  static const struct { const char *text, *problem; } bad[] = {
+    { "91, 2", "latitude must be from −90 to 90" },
+    { "41, 181", "longitude must be from −180 to 180" },
+    { "-41 S, 2 E", "latitude then the longitude" },
+    { "Barcelona", "latitude then the longitude" },
+    { "41.3874", "latitude then the longitude" },
+    { "41.38, 2.16, 3", "latitude then the longitude" },
+    { "nan, inf", "latitude then the longitude" },
+    { "1e2, 3", "latitude then the longitude" },
+    { "0x10, 3", "latitude then the longitude" },
+    { "41.3874,, 2.1686", "latitude then the longitude" },
+    { "41.38\xff, 2", "latitude then the longitude" },
+  };
+  g_autoptr(L4aStore) store = open_with_sample ("places.sqlite");
+  g_autofree char *soria = sql_text (store, "SELECT id FROM government WHERE name = 'Soria'");
+  g_autoptr(L4aGovernmentEdit) edit = NULL;
+  g_autoptr(L4aGovernmentEdit) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = g_strdup_printf ("SELECT latitude || ' ' || longitude FROM government WHERE id = '%s'",
+                                            soria);
+  g_autofree char *stored = NULL;
+  g_autofree char *unchanged = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      double latitude = 0, longitude = 0;
+      g_autofree char *problem = NULL;
+      g_autofree char *formatted = NULL;
+
+      g_assert_true (l4a_place_parse (good[i].text, &latitude, &longitude, &problem));
+      g_assert_null (problem);
+      g_assert_cmpfloat_with_epsilon (latitude, good[i].latitude, 1e-9);
+      g_assert_cmpfloat_with_epsilon (longitude, good[i].longitude, 1e-9);
+      formatted = l4a_place_format (latitude, longitude);
+      g_assert_true (l4a_place_parse (formatted, &latitude, &longitude, NULL));
+      g_assert_cmpfloat_with_epsilon (latitude, good[i].latitude, 1e-4);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      double latitude, longitude;
+      g_autofree char *problem = NULL;
+
+      g_assert_false (l4a_place_parse (bad[i].text, &latitude, &longitude, &problem));
+      g_assert_nonnull (strstr (problem, bad[i].problem));
+    }
+
+  /* saved and read back; empty is the middle of the country */
+  edit = l4a_registry_load_government (store, soria, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (edit->place, ==, "");
+  g_free (edit->place);
+  edit->place = g_strdup ("41,7636; -2,4649");
+  g_assert_true (l4a_registry_save_government (store, edit, &error));
+  g_assert_no_error (error);
+  again = l4a_registry_load_government (store, soria, &error);
+  g_assert_cmpstr (again->place, ==, "41.7636, -2.4649");
+  stored = sql_text (store, where);
+  g_assert_cmpstr (stored, ==, "41.7636 -2.4649");
+
+  /* refused, naming the government and what is wrong; nothing written */
+  g_free (again->place);
+  again->place = g_strdup ("141.7, 2");
+  {
+    g_autoptr(GPtrArray) problems = l4a_government_edit_validate (store, again);
+
+    g_assert_nonnull (strstr (l4a_field_errors_find (problems, "place"), "latitude must be"));
+  }
+  g_assert_false (l4a_registry_save_government (store, again, &error));
+  g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Soria"));
+  g_clear_error (&error);
+  unchanged = sql_text (store, where);
+  g_assert_cmpstr (unchanged, ==, stored);
+
+  /* emptied: back to the middle of the country */
+  g_free (again->place);
+  again->place = g_strdup ("  ");
+  g_assert_true (l4a_registry_save_government (store, again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_count (store, "SELECT count(*) FROM government WHERE name = 'Soria' AND latitude IS NULL "
+                                   "AND longitude IS NULL"), ==, 1);
+}
+
 static void
 test_csv_escape (void)
 {
@@ -677,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/core/registry/save-revision-audit", test_save);
   g_test_add_func ("/core/registry/delete-restore", test_delete_restore);
   g_test_add_func ("/core/registry/governments-merge", test_governments);
+  g_test_add_func ("/core/registry/government-place", test_government_place);
   g_test_add_func ("/core/csv/escape", test_csv_escape);
   g_test_add_func ("/core/csv/hubs", test_csv_hubs);
 

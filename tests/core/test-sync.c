@@ -672,6 +672,26 @@ test_hostile_values (void)
         expect_refused (city, bad, expected);
       }
   }
+  /* a government's place: degrees within bounds, both or neither */
+  {
+    static const struct { const char *type, *field; gint64 value; } places[] = {
+      { "government", "latitude", 91 }, { "government", "longitude", -181 },
+    };
+    static const FieldValue words_for_degrees = { "government", "latitude", "41.38 N" };
+    static const struct { const char *type, *field; gint64 value; } alone = { "government", "latitude", 41 };
+    g_autofree char *as_words = tampered (registry, set_field, (gpointer) &words_for_degrees);
+    g_autofree char *lonely = tampered (registry, set_count, (gpointer) &alone);
+
+    for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+      {
+        g_autofree char *bad = tampered (registry, set_count, (gpointer) &places[i]);
+        g_autofree char *expected = g_strdup_printf ("the field “%s” must be a number of degrees", places[i].field);
+
+        expect_refused (city, bad, expected);
+      }
+    expect_refused (city, as_words, "the field “latitude” must be a number of degrees from −90 to 90");
+    expect_refused (city, lonely, "a place needs both its latitude and its longitude");
+  }
   {
     static const struct { const char *type, *field; gint64 value; } upside_down = { "criterion", "scale_max", -1 };
     g_autofree char *bad = tampered (registry, set_count, (gpointer) &upside_down);
