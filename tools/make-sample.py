@@ -68,12 +68,36 @@ GOVS = [
     ("kitchener", "Kitchener", "city", "CA", "north-america"),
     ("fmdv", "Fédération des municipalités du Québec", "association", "CA", "north-america"),
 ]
+# where each government sits (its seat), in degrees
+PLACES = {'soria': (41.7636, -2.4649),
+    'amb': (41.3874, 2.1686),
+    'bristol': (51.4545, -2.5879),
+    'ethekwini': (-29.8587, 31.0218),
+    'chefchaouen': (35.1688, -5.2636),
+    'kisumu': (-0.0917, 34.768),
+    'dakar': (14.7167, -17.4677),
+    'gwangju': (35.1595, 126.8526),
+    'surabaya': (-7.2575, 112.7521),
+    'bhubaneswar': (20.2961, 85.8245),
+    'kazan': (55.7887, 49.1221),
+    'almaty': (43.222, 76.8512),
+    'gaziantep': (37.0662, 37.3833),
+    'amman': (31.9539, 35.9106),
+    'bogota': (4.711, -74.0721),
+    'quito': (-0.1807, -78.4678),
+    'montevideo': (-34.9011, -56.1645),
+    'jalisco': (20.6597, -103.3496),
+    'saopaulo': (-23.5505, -46.6333),
+    'montreal': (45.5017, -73.5673),
+    'kitchener': (43.4516, -80.4925),
+    'fmdv': (46.8139, -71.208)}
 G = {}
 for key, name, kind, country, region in GOVS:
     G[key] = uid("government", key)
     records["government"].append(common({
         "id": G[key], "name": name, "kind": kind, "country": country, "region": region,
-        "contact": "local4action@%s.example.org" % key}))
+        "contact": "local4action@%s.example.org" % key,
+        "latitude": PLACES[key][0], "longitude": PLACES[key][1]}))
 
 # --- Calls and criteria -----------------------------------------------------------
 FEATURES = [

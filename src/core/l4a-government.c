@@ -358,16 +358,29 @@ unreadable:
  * l4a_place_format:
  *
  * Returns: (transfer full): the place as l4a_place_parse() reads it back,
- *   to four decimals (about ten metres)
+ *   to four decimals at most (about ten metres)
  */
 char *
 l4a_place_format (double latitude,
                   double longitude)
 {
-  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+  char numbers[2][G_ASCII_DTOSTR_BUF_SIZE];
+  double values[2] = { latitude, longitude };
 
-  return g_strdup_printf ("%s, %s", g_ascii_formatd (a, sizeof a, "%.4f", latitude),
-                          g_ascii_formatd (b, sizeof b, "%.4f", longitude));
+  for (guint i = 0; i < 2; i++)
+    {
+      char *end;
+
+      g_ascii_formatd (numbers[i], sizeof numbers[i], "%.4f", values[i]);
+      end = numbers[i] + strlen (numbers[i]);
+      while (end[-1] == '0')
+        *--end = '\0';
+      if (end[-1] == '.')
+        end[-1] = '\0';
+      if (g_str_equal (numbers[i], "-0"))
+        g_strlcpy (numbers[i], "0", sizeof numbers[i]);
+    }
+  return g_strdup_printf ("%s, %s", numbers[0], numbers[1]);
 }
 
 GPtrArray *

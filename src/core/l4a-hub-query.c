@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include <sqlite3.h>
 
 #include "l4a-hub-query.h"
@@ -721,45 +723,96 @@ l4a_hub_query_count_regions (L4aHubQuery *self)
 }
 
 void
-l4a_country_count_free (L4aCountryCount *count)
+l4a_place_count_free (L4aPlaceCount *count)
 {
   if (count == NULL)
     return;
+  g_free (count->government_id);
+  g_free (count->government);
   g_free (count->country);
   g_free (count->region);
   g_free (count);
 }
 
 /**
- * l4a_hub_query_count_countries:
+ * l4a_hub_query_count_places:
  * @any_country: whether to count every country, the country filter aside
  *
- * Returns: (transfer full) (element-type L4aCountryCount): how many hubs
- *   of the list each country has, with its region, for the map
+ * Returns: (transfer full) (element-type L4aPlaceCount): how many hubs of
+ *   the list each lead government has, with where it is, for the map
  */
 GPtrArray *
-l4a_hub_query_count_countries (L4aHubQuery *self,
-                               gboolean     any_country)
+l4a_hub_query_count_places (L4aHubQuery *self,
+                            gboolean     any_country)
 {
-  GPtrArray *counts = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_country_count_free);
+  GPtrArray *counts = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_place_count_free);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
 
-  stmt = start (self, "SELECT f.country, min (f.region), count(*) FROM hub_facet f", any_country,
-                " AND f.country IS NOT NULL GROUP BY f.country");
+  stmt = start (self, "SELECT f.government_id, g.name, f.country, f.region, g.latitude, g.longitude, count(*) "
+                      "FROM hub_facet f JOIN government g ON g.id = f.government_id", any_country,
+                " AND f.country IS NOT NULL GROUP BY f.government_id");
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      L4aCountryCount *count = g_new0 (L4aCountryCount, 1);
+      L4aPlaceCount *count = g_new0 (L4aPlaceCount, 1);
 
-      count->country = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      count->region = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      count->count = (guint) sqlite3_column_int64 (stmt, 2);
+      count->government_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      count->government = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      count->country = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      count->region = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      count->located = sqlite3_column_type (stmt, 4) != SQLITE_NULL && sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+      count->latitude = sqlite3_column_double (stmt, 4);
+      count->longitude = sqlite3_column_double (stmt, 5);
+      count->count = (guint) sqlite3_column_int64 (stmt, 6);
       g_ptr_array_add (counts, count);
     }
   if (stmt != NULL)
     finish (stmt);
   return counts;
+}
+
+/**
+ * l4a_hub_query_dup_names_led_by:
+ * @government_ids: the lead governments
+ * @max_names: at most this many
+ *
+ * Returns: (transfer full) (element-type utf8): the names of the list's
+ *   hubs led by @government_ids, by name
+ */
+GPtrArray *
+l4a_hub_query_dup_names_led_by (L4aHubQuery        *self,
+                                const char * const *government_ids,
+                                gboolean            any_country,
+                                guint               max_names)
+{
+  g_autofree char *tail = g_strdup_printf (" AND f.government_id IN (SELECT value FROM json_each (:in_governments)) "
+                                           "ORDER BY %s, f.num LIMIT %u",
+                                           keys_stale (self->store) ? NAME_KEY_STALE : NAME_KEY, max_names);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *ids = NULL;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
+  g_return_val_if_fail (government_ids != NULL, names);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; government_ids[i] != NULL; i++)
+    json_builder_add_string_value (builder, government_ids[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  ids = json_to_string (root, FALSE);
+
+  stmt = start (self, "SELECT f.name FROM hub_facet f", any_country, tail);
+  if (stmt != NULL)
+    bind_text (stmt, ":in_governments", ids);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (stmt != NULL)
+    finish (stmt);
+  return names;
 }
 
 /**
@@ -825,20 +878,21 @@ l4a_hub_query_count_sdgs (L4aHubQuery *self,
 }
 
 /**
- * l4a_hub_query_link_countries:
+ * l4a_hub_query_link_places:
  * @any_country: whether to take every country, the country filter aside
  *
- * Returns: (transfer full) (element-type utf8): the countries of the
- *   accepted links between two hubs of the list, two by two, for the map
+ * Returns: (transfer full) (element-type utf8): the lead governments of
+ *   the accepted links between two hubs of the list, two by two, for the
+ *   map
  */
 GPtrArray *
-l4a_hub_query_link_countries (L4aHubQuery *self,
-                              gboolean     any_country)
+l4a_hub_query_link_places (L4aHubQuery *self,
+                           gboolean     any_country)
 {
   g_autoptr(GString) shown = g_string_new ("SELECT f.num FROM hub_facet f");
   g_autoptr(GString) sql = NULL;
   g_autofree char *fts = NULL;
-  GPtrArray *countries = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *places = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
@@ -847,7 +901,7 @@ l4a_hub_query_link_countries (L4aHubQuery *self,
   append_where (shown, self->filter, fts, any_country);
   sql = g_string_new (NULL);
   g_string_printf (sql,
-                   "SELECT fa.country, fb.country FROM hub_link l "
+                   "SELECT fa.government_id, fb.government_id FROM hub_link l "
                    "JOIN hub a ON a.id = l.hub_id JOIN hub b ON b.id = l.other_id "
                    "JOIN hub_facet fa ON fa.num = a.num JOIN hub_facet fb ON fb.num = b.num "
                    "WHERE l.status = 'accepted' AND fa.country IS NOT NULL AND fb.country IS NOT NULL "
@@ -857,12 +911,12 @@ l4a_hub_query_link_countries (L4aHubQuery *self,
     bind_filter (stmt, self->filter, fts);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_ptr_array_add (countries, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (countries, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (places, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (places, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
   if (stmt != NULL)
     finish (stmt);
-  return countries;
+  return places;
 }
 
 /**

@@ -41,15 +41,27 @@ guint               l4a_hub_query_count_all      (L4aHubQuery         *self);
 
 /* Counts over the hubs the filter lets through, by SQL aggregates. */
 GHashTable         *l4a_hub_query_count_regions  (L4aHubQuery         *self);
+/* The hubs led from one place: a government, where it is. */
 typedef struct
 {
-  char  *country;   /* ISO 3166-1 alpha-2 */
-  char  *region;    /* the world region of its governments */
-  guint  count;
-} L4aCountryCount;
+  char     *government_id;
+  char     *government;  /* its name */
+  char     *country;     /* ISO 3166-1 alpha-2 */
+  char     *region;
+  gboolean  located;     /* FALSE: at the middle of the country */
+  double    latitude;
+  double    longitude;
+  guint     count;
+} L4aPlaceCount;
 
-void                l4a_country_count_free       (L4aCountryCount     *count);
-GPtrArray          *l4a_hub_query_count_countries (L4aHubQuery        *self,
+void                l4a_place_count_free         (L4aPlaceCount       *count);
+GPtrArray          *l4a_hub_query_count_places   (L4aHubQuery         *self,
+                                                  gboolean             any_country);
+GPtrArray          *l4a_hub_query_dup_names_led_by (L4aHubQuery       *self,
+                                                  const char * const  *government_ids,
+                                                  gboolean             any_country,
+                                                  guint                max_names);
+GPtrArray          *l4a_hub_query_link_places    (L4aHubQuery         *self,
                                                   gboolean             any_country);
 GPtrArray          *l4a_hub_query_dup_names      (L4aHubQuery         *self,
                                                   const char          *country,
@@ -57,8 +69,6 @@ GPtrArray          *l4a_hub_query_dup_names      (L4aHubQuery         *self,
                                                   guint                max_names);
 void                l4a_hub_query_count_sdgs     (L4aHubQuery         *self,
                                                   guint                counts[L4A_N_SDGS + 1]);
-GPtrArray          *l4a_hub_query_link_countries (L4aHubQuery         *self,
-                                                  gboolean             any_country);
 GPtrArray          *l4a_hub_query_ending_last    (L4aHubQuery         *self,
                                                   guint                max_hubs);
 GPtrArray          *l4a_hub_query_dup_countries  (L4aHubQuery         *self);

@@ -274,11 +274,212 @@ l4a_map_marker_position (const L4aMapCamera *view,
   return TRUE;
 }
 
-/* Area grows with the number of hubs. */
+/**
+ * l4a_map_locate:
+ * @located: whether @latitude and @longitude say where; if not, the
+ *   middle of @country
+ *
+ * Returns: whether the place is on the map (its country is known)
+ */
+gboolean
+l4a_map_locate (const char *country,
+                gboolean    located,
+                double      latitude,
+                double      longitude,
+                double     *x,
+                double     *y)
+{
+  Country *found;
+
+  if (located && isfinite (latitude) && isfinite (longitude) && fabs (latitude) <= 90 && fabs (longitude) <= 180)
+    {
+      l4a_map_project (longitude, latitude, x, y);
+      return TRUE;
+    }
+  found = find_country (country);
+  if (found == NULL)
+    return FALSE;
+  *x = found->marker_x;
+  *y = found->marker_y;
+  return TRUE;
+}
+
+/* A marker's radius in pixels: grows with the number of hubs, up to a
+ * size that leaves the map readable; the number written inside says the
+ * rest. */
 double
 l4a_map_marker_radius (guint count)
 {
-  return 4.0 + 3.0 * sqrt ((double) count);
+  return MIN (7.0 + 2.5 * sqrt ((double) MAX (count, 1) - 1), 30.0);
+}
+
+#define GROUP_GAP 2.0
+#define GROUP_CELL (2 * 30.0 + GROUP_GAP)
+
+typedef struct
+{
+  L4aMapMarker marker;
+  double       anchor_x;   /* pixels, where the group began */
+  double       anchor_y;
+  double       sum_x;
+  double       sum_y;
+} Group;
+
+static gint64
+cell_key (double px,
+          double py)
+{
+  return ((gint64) floor (px / GROUP_CELL) << 32) ^ (gint64) (guint32) (gint32) floor (py / GROUP_CELL);
+}
+
+static int
+compare_by_count (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const L4aMapMarker *markers = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+
+  if (markers[i].count != markers[j].count)
+    return markers[i].count > markers[j].count ? -1 : 1;
+  return i < j ? -1 : i > j;
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  const Group *x = a, *y = b;
+
+  if (x->marker.x != y->marker.x)
+    return x->marker.x < y->marker.x ? -1 : 1;
+  return (x->marker.y > y->marker.y) - (x->marker.y < y->marker.y);
+}
+
+/**
+ * l4a_map_cluster:
+ * @markers: one per place
+ * @group_of: (out caller-allocates) (array length=n_markers) (optional):
+ *   for each of @markers, the index of its group
+ *
+ * Groups the markers that would overlap at this zoom: each joins the
+ * nearest group it would touch, the places with the most hubs first;
+ * a group stands at the middle of its hubs.
+ *
+ * Returns: (transfer full) (element-type L4aMapMarker): the groups, west
+ *   to east; their strings are @markers'
+ */
+GArray *
+l4a_map_cluster (const L4aMapCamera *view,
+                 int                 width,
+                 int                 height,
+                 const L4aMapMarker *markers,
+                 guint               n_markers,
+                 guint              *group_of)
+{
+  double scale = pixels_per_unit (view, MAX (width, 1), MAX (height, 1));
+  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (Group));
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) g_array_unref);
+  g_autofree guint *order = g_new (guint, MAX (n_markers, 1));
+  g_autofree guint *index_of = NULL;
+  g_autofree guint *renumber = NULL;
+  GArray *result;
+
+  for (guint i = 0; i < n_markers; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) n_markers, sizeof (guint), compare_by_count, (gpointer) markers);
+  index_of = g_new (guint, MAX (n_markers, 1));
+
+  for (guint k = 0; k < n_markers; k++)
+    {
+      const L4aMapMarker *marker = &markers[order[k]];
+      double px = marker->x * scale, py = -marker->y * scale;
+      double best = G_MAXDOUBLE;
+      int found = -1;
+
+      for (int dx = -1; dx <= 1; dx++)
+        for (int dy = -1; dy <= 1; dy++)
+          {
+            gint64 key = cell_key (px + dx * GROUP_CELL, py + dy * GROUP_CELL);
+            GArray *members = g_hash_table_lookup (cells, &key);
+
+            for (guint m = 0; members != NULL && m < members->len; m++)
+              {
+                guint g = g_array_index (members, guint, m);
+                Group *group = &g_array_index (groups, Group, g);
+                double distance = hypot (px - group->anchor_x, py - group->anchor_y);
+
+                if (distance < l4a_map_marker_radius (group->marker.count) +
+                               l4a_map_marker_radius (marker->count) + GROUP_GAP &&
+                    distance < best)
+                  {
+                    best = distance;
+                    found = (int) g;
+                  }
+              }
+          }
+
+      if (found < 0)
+        {
+          Group group = { *marker, px, py, 0, 0 };
+          gint64 key = cell_key (px, py);
+          GArray *members = g_hash_table_lookup (cells, &key);
+          guint g = groups->len;
+
+          group.marker.count = 0;
+          group.marker.n_places = 0;
+          g_array_append_val (groups, group);
+          if (members == NULL)
+            {
+              members = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (cells, g_memdup2 (&key, sizeof key), members);
+            }
+          g_array_append_val (members, g);
+          found = (int) g;
+        }
+
+      {
+        Group *group = &g_array_index (groups, Group, found);
+
+        if (group->marker.count > 0)
+          {
+            if (g_strcmp0 (group->marker.country, marker->country) != 0)
+              group->marker.country = NULL;
+            if (g_strcmp0 (group->marker.region, marker->region) != 0)
+              group->marker.region = NULL;
+          }
+        group->marker.count += marker->count;
+        group->marker.n_places += MAX (marker->n_places, 1);
+        group->sum_x += marker->x * marker->count;
+        group->sum_y += marker->y * marker->count;
+        index_of[order[k]] = (guint) found;
+      }
+    }
+
+  /* at the middle of their hubs, west to east */
+  for (guint g = 0; g < groups->len; g++)
+    {
+      Group *group = &g_array_index (groups, Group, g);
+
+      if (group->marker.count > 0)
+        {
+          group->marker.x = group->sum_x / group->marker.count;
+          group->marker.y = group->sum_y / group->marker.count;
+        }
+      group->anchor_x = g;   /* remembers where it was before sorting */
+    }
+  g_array_sort (groups, compare_groups);
+  renumber = g_new (guint, MAX (groups->len, 1));
+  for (guint g = 0; g < groups->len; g++)
+    renumber[(guint) g_array_index (groups, Group, g).anchor_x] = g;
+
+  result = g_array_sized_new (FALSE, FALSE, sizeof (L4aMapMarker), groups->len);
+  for (guint g = 0; g < groups->len; g++)
+    g_array_append_val (result, g_array_index (groups, Group, g).marker);
+  for (guint i = 0; group_of != NULL && i < n_markers; i++)
+    group_of[i] = renumber[index_of[i]];
+  return result;
 }
 
 static gboolean
@@ -337,11 +538,11 @@ l4a_map_country_at (const L4aMapCamera *view,
 /**
  * l4a_map_marker_at:
  *
- * Returns: (nullable): the country of the marker under the pixel; the
- *   smallest marker wins where they overlap
+ * Returns: the index of the marker under the pixel, or -1; the smallest
+ *   marker wins where they overlap
  */
-const char *
-l4a_map_marker_at (const L4aMapCamera   *view,
+int
+l4a_map_marker_at (const L4aMapCamera *view,
                    int                 width,
                    int                 height,
                    const L4aMapMarker *markers,
@@ -349,19 +550,18 @@ l4a_map_marker_at (const L4aMapCamera   *view,
                    double              px,
                    double              py)
 {
-  const char *found = NULL;
+  int found = -1;
   double best = G_MAXDOUBLE;
 
   for (guint i = 0; i < n_markers; i++)
     {
       double mx, my, radius = l4a_map_marker_radius (markers[i].count);
 
-      if (!l4a_map_marker_position (view, width, height, markers[i].country, &mx, &my))
-        continue;
+      l4a_map_to_pixels (view, width, height, markers[i].x, markers[i].y, &mx, &my);
       if (hypot (px - mx, py - my) <= radius + 2 && radius < best)
         {
           best = radius;
-          found = markers[i].country;
+          found = (int) i;
         }
     }
   return found;
@@ -520,7 +720,11 @@ l4a_map_render (cairo_t            *cr,
 {
   WorldMap *map = get_map ();
   g_autofree guint *order = NULL;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 8");
 
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
@@ -548,13 +752,7 @@ l4a_map_render (cairo_t            *cr,
   order = g_new (guint, MAX (n_markers, 1));
   for (guint i = 0; i < n_markers; i++)
     order[i] = i;
-  for (guint i = 1; i < n_markers; i++)
-    for (guint j = i; j > 0 && markers[order[j]].count > markers[order[j - 1]].count; j--)
-      {
-        guint t = order[j];
-        order[j] = order[j - 1];
-        order[j - 1] = t;
-      }
+  g_qsort_with_data (order, (gint) n_markers, sizeof (guint), compare_by_count, (gpointer) markers);
 
   cairo_set_line_width (cr, 2.0);
   for (guint k = 0; k < n_markers; k++)
@@ -563,16 +761,38 @@ l4a_map_render (cairo_t            *cr,
       double px, py, radius = l4a_map_marker_radius (marker->count);
       L4aRgb colour;
 
-      if (!l4a_map_marker_position (view, width, height, marker->country, &px, &py))
+      l4a_map_to_pixels (view, width, height, marker->x, marker->y, &px, &py);
+      if (px < -radius || py < -radius || px > width + radius || py > height + radius)
         continue;
 
       l4a_map_region_colour (marker->region, style->dark, &colour);
       cairo_new_path (cr);
       cairo_arc (cr, px, py, radius, 0, 2 * G_PI);
-      set_source (cr, &colour, 0.9);
+      set_source (cr, &colour, 0.92);
       cairo_fill_preserve (cr);
       set_source (cr, &style->outline, 1.0);
       cairo_stroke (cr);
+
+      /* how many hubs, inside the marker: white on the light style's
+       * deep colours, black on the dark style's bright ones */
+      if (marker->count > 1)
+        {
+          char number[16];
+          int text_width, text_height;
+
+          g_snprintf (number, sizeof number, "%u", marker->count);
+          pango_layout_set_text (layout, number, -1);
+          pango_layout_get_pixel_size (layout, &text_width, &text_height);
+          if (text_width <= 2 * radius - 2)
+            {
+              cairo_move_to (cr, px - text_width / 2.0, py - text_height / 2.0);
+              if (style->dark)
+                cairo_set_source_rgb (cr, 0, 0, 0);
+              else
+                cairo_set_source_rgb (cr, 1, 1, 1);
+              pango_cairo_show_layout (cr, layout);
+            }
+        }
     }
 
   if (style->legend)

@@ -35,11 +35,15 @@ typedef struct
 } L4aMapStyle;
 
 /* Hubs of one country, drawn as one marker sized by their number. */
+/* A marker: the hubs led from one place, or a group of nearby places. */
 typedef struct
 {
-  const char *country;   /* ISO 3166-1 alpha-2 */
-  const char *region;    /* region code, for the colour */
-  guint       count;
+  const char *country;   /* ISO 3166-1 alpha-2; NULL: a group over several */
+  const char *region;    /* region code, for the colour; NULL: several */
+  guint       count;     /* hubs */
+  guint       n_places;  /* 1, or how many places a group holds */
+  double      x;         /* where, projected (l4a_map_locate) */
+  double      y;
 } L4aMapMarker;
 
 #define L4A_MAP_MIN_ZOOM 1.0
@@ -75,13 +79,25 @@ gboolean    l4a_map_marker_position   (const L4aMapCamera  *view,
                                        const char        *country,
                                        double            *px,
                                        double            *py);
+gboolean    l4a_map_locate            (const char        *country,
+                                       gboolean           located,
+                                       double             latitude,
+                                       double             longitude,
+                                       double            *x,
+                                       double            *y);
+GArray     *l4a_map_cluster           (const L4aMapCamera *view,
+                                       int                width,
+                                       int                height,
+                                       const L4aMapMarker *markers,
+                                       guint              n_markers,
+                                       guint             *group_of);
 double      l4a_map_marker_radius     (guint              count);
 const char *l4a_map_country_at        (const L4aMapCamera  *view,
                                        int                width,
                                        int                height,
                                        double             px,
                                        double             py);
-const char *l4a_map_marker_at         (const L4aMapCamera  *view,
+int         l4a_map_marker_at         (const L4aMapCamera  *view,
                                        int                width,
                                        int                height,
                                        const L4aMapMarker *markers,

@@ -44,6 +44,7 @@ struct _L4aGovernmentsWindow
   AdwComboRow       *country_row;
   AdwComboRow       *region_row;
   AdwEntryRow       *contact_row;
+  AdwEntryRow       *place_row;
   GtkLabel          *error_label;
   AdwPreferencesGroup *merge_group;
   L4aKeysGroup      *keys;
@@ -144,16 +145,23 @@ validate (L4aGovernmentsWindow *self)
   self->editing->region = g_strdup (region < n_regions ? regions[region].code : NULL);
   g_free (self->editing->contact);
   self->editing->contact = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->contact_row)));
+  g_free (self->editing->place);
+  self->editing->place = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->place_row)));
 
   problems = l4a_government_edit_validate (self->store, self->editing);
   for (guint i = 0; i < problems->len; i++)
     g_string_append_printf (text, "%s%s", text->len ? "\n" : "", ((L4aFieldError *) problems->pdata[i])->message);
   gtk_label_set_label (self->error_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), text->len > 0);
-  if (l4a_field_errors_find (problems, "name"))
-    gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  {
+    struct { const char *field; AdwEntryRow *row; } rows[] = { { "name", self->name_row }, { "place", self->place_row } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      if (l4a_field_errors_find (problems, rows[i].field))
+        gtk_widget_add_css_class (GTK_WIDGET (rows[i].row), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (rows[i].row), "error");
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "governments.save", problems->len == 0);
 }
 
@@ -196,6 +204,7 @@ show_editor (L4aGovernmentsWindow *self,
     if (g_strcmp0 (regions[i].code, edit->region) == 0)
       adw_combo_row_set_selected (self->region_row, i);
   gtk_editable_set_text (GTK_EDITABLE (self->contact_row), edit->contact ? edit->contact : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->place_row), edit->place ? edit->place : "");
   gtk_widget_set_visible (GTK_WIDGET (self->merge_group), edit->id != NULL);
   self->loading = FALSE;
 
@@ -454,6 +463,7 @@ l4a_governments_window_class_init (L4aGovernmentsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, kind_row);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, place_row);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, country_row);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, region_row);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, error_label);

@@ -23,6 +23,7 @@
 #include "l4a-links.h"
 #include "l4a-hubs-view-private.h"
 #include "l4a-labels.h"
+#include "l4a-map.h"
 #include "l4a-map-view.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
@@ -86,6 +87,10 @@ struct _L4aHubsView
   GtkLabel           *count_label;
   GtkRevealer        *map_revealer;
   L4aMapView         *map_view;
+  GtkBox             *map_box;
+  GtkWidget          *map_legend;
+  GtkFlowBox         *legend_regions;
+  guint               legend_idle;
   GtkStack           *results_stack;
   GtkColumnView      *column_view;
   GtkListView        *list_view;
@@ -230,6 +235,22 @@ widen_when_painted (L4aHubsView *self)
     g_signal_connect_object (clock, "after-paint", G_CALLBACK (widen_after_paint_cb), self, 0);
 }
 
+/* The map's legend beside it, or under it when narrow. */
+static void
+place_legend (gpointer data)
+{
+  L4aHubsView *self = data;
+  GtkWidget *shown = adw_squeezer_get_visible_child (self->squeezer);
+  gboolean narrow = shown != NULL && shown != self->table_scroller;
+
+  self->legend_idle = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->map_box),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_flow_box_set_max_children_per_line (self->legend_regions, narrow ? 4 : 1);
+  gtk_widget_set_margin_start (self->map_legend, narrow ? 6 : 0);
+  gtk_widget_set_margin_end (self->map_legend, narrow ? 6 : 12);
+}
+
 /* Only the list on show (the table, or the cards when narrow) has the
  * hubs: GTK makes up to 200 rows for a list even while it is hidden. */
 static void
@@ -243,6 +264,10 @@ attach_shown_list (L4aHubsView *self)
     gtk_column_view_set_model (self->column_view, table ? self->table_model : NULL);
   if ((gtk_list_view_get_model (self->list_view) != NULL) != cards)
     gtk_list_view_set_model (self->list_view, cards ? self->cards_model : NULL);
+
+  /* the squeezer chooses while allocating: the legend moves after */
+  if (self->legend_idle == 0)
+    self->legend_idle = g_idle_add_once (place_legend, self);
 }
 
 /* The cards of the narrow list (l4a-hub-row.ui). */
@@ -880,6 +905,69 @@ l4a_hubs_view_remove_chip (L4aHubsView *self,
 /* Updates ------------------------------------------------------------------ */
 
 static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        region)
+{
+  L4aRgb colour;
+
+  l4a_map_region_colour (region, adw_style_manager_get_dark (adw_style_manager_get_default ()), &colour);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 0.5, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, colour.red, colour.green, colour.blue);
+  cairo_fill (cr);
+}
+
+/* The colours of the regions on the map, and what grey means. */
+static void
+update_legend (L4aHubsView *self)
+{
+  g_autoptr(GPtrArray) regions = l4a_map_view_dup_regions (self->map_view);
+  GtkFlowBoxChild *child;
+
+  while ((child = gtk_flow_box_get_child_at_index (self->legend_regions, 0)) != NULL)
+    gtk_flow_box_remove (self->legend_regions, GTK_WIDGET (child));
+
+  gtk_widget_set_visible (self->map_legend, regions->len > 0);
+  g_ptr_array_add (regions, NULL);   /* several regions */
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const L4aReferenceEntry *entry = regions->pdata[i] ? l4a_reference_lookup (L4A_REFERENCE_REGIONS,
+                                                                                 regions->pdata[i]) : NULL;
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *swatch = gtk_drawing_area_new ();
+      GtkWidget *label;
+
+      if (regions->pdata[i] != NULL && entry == NULL)
+        continue;
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
+                                      entry ? (gpointer) entry->code : NULL, NULL);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      /* translators: in the map's legend, the colour of groups over several regions */
+      label = gtk_label_new (entry ? l4a_reference_translate (L4A_REFERENCE_REGIONS, entry->code)
+                                   : C_("map legend", "Several regions"));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (item), swatch);
+      gtk_box_append (GTK_BOX (item), label);
+      gtk_flow_box_append (self->legend_regions, item);
+      gtk_widget_set_focusable (gtk_widget_get_parent (item), FALSE);
+    }
+}
+
+static void
+style_dark_cb (L4aHubsView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_regions)); child;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_queue_draw (gtk_widget_get_first_child (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child))));
+}
+
+static void
 update_map (L4aHubsView *self)
 {
   g_autoptr(GPtrArray) pairs = NULL;
@@ -891,8 +979,9 @@ update_map (L4aHubsView *self)
    * counts and the accepted links between the hubs shown come from SQL. */
   l4a_map_view_set_query (self->map_view, self->hubs, TRUE);
   l4a_map_view_set_selected (self->map_view, self->filter->country);
-  pairs = self->hubs ? l4a_hub_query_link_countries (self->hubs, TRUE) : g_ptr_array_new ();
+  pairs = self->hubs ? l4a_hub_query_link_places (self->hubs, TRUE) : g_ptr_array_new ();
   l4a_map_view_set_links (self->map_view, pairs);
+  update_legend (self);
 }
 
 static void
@@ -1005,6 +1094,9 @@ context_changed_cb (L4aHubsView *self,
   if (l4a_changes_touches (changes, "hub") || l4a_changes_touches (changes, "government") ||
       l4a_changes_is_everything (changes))
     update_filter_choices (self);
+  /* a government moved moves its marker, though its hubs' rows stay */
+  if (l4a_changes_touches (changes, "government") || l4a_changes_is_everything (changes))
+    update_map (self);
 
   if (open != NULL && l4a_changes_contains (changes, "hub", open))
     {
@@ -1539,6 +1631,7 @@ l4a_hubs_view_dispose (GObject *object)
    * child, which AdwBin unparents itself. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->legend_idle, g_source_remove);
   if (self->hubs != NULL)
     g_signal_handlers_disconnect_by_data (self->hubs, self);
   if (self->context != NULL)
@@ -1592,6 +1685,9 @@ l4a_hubs_view_class_init (L4aHubsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, map_revealer);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, map_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, map_box);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, map_legend);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, legend_regions);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, results_stack);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, list_view);
@@ -1663,6 +1759,8 @@ l4a_hubs_view_init (L4aHubsView *self)
   self->table_model = GTK_SELECTION_MODEL (g_steal_pointer (&rows));
   cards = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   self->cards_model = GTK_SELECTION_MODEL (g_steal_pointer (&cards));
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (style_dark_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->squeezer, "notify::visible-child", G_CALLBACK (attach_shown_list), self,
                            G_CONNECT_SWAPPED);
   attach_shown_list (self);

@@ -18,6 +18,7 @@
 #include "core-test-utils.h"
 #include "l4a-chart.h"
 #include "l4a-color.h"
+#include "l4a-map.h"
 #include "l4a-charts.h"
 #include "l4a-reports.h"
 #include "l4a-ticks.h"
@@ -543,6 +544,118 @@ test_reduced_line (void)
       }
 }
 
+/* Markers stand at their places; those that would overlap at this zoom
+ * are grouped, with the sum of their hubs, at the middle of them; zoomed
+ * in, they part again. */
+static void
+test_map_groups (void)
+{
+  /* Montréal, Québec City, Kitchener (Canada); Soria, Barcelona (Spain);
+   * Perpignan (France, near Barcelona); a place at the middle of Kenya */
+  static const struct { const char *country, *region; double latitude, longitude; gboolean located; guint count; }
+  places[] = {
+    { "CA", "north-america", 45.5017, -73.5673, TRUE, 3 },
+    { "CA", "north-america", 46.8139, -71.2080, TRUE, 1 },
+    { "CA", "north-america", 43.4516, -80.4925, TRUE, 1 },
+    { "ES", "europe", 41.7636, -2.4649, TRUE, 1 },
+    { "ES", "europe", 41.3874, 2.1686, TRUE, 2 },
+    { "FR", "europe", 42.6887, 2.8948, TRUE, 1 },
+    { "KE", "africa", 0, 0, FALSE, 4 },
+  };
+  L4aMapMarker markers[G_N_ELEMENTS (places)];
+  guint group_of[G_N_ELEMENTS (places)];
+  L4aMapCamera camera;
+  g_autoptr(GArray) world = NULL;
+  g_autoptr(GArray) close = NULL;
+  guint total = 0;
+  double kenya_x, kenya_y, px, py;
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      markers[i] = (L4aMapMarker) { places[i].country, places[i].region, places[i].count, 1, 0, 0 };
+      g_assert_true (l4a_map_locate (places[i].country, places[i].located, places[i].latitude, places[i].longitude,
+                                     &markers[i].x, &markers[i].y));
+    }
+  /* an unknown country has no middle; a located place needs none */
+  g_assert_false (l4a_map_locate ("XX", FALSE, 0, 0, &px, &py));
+  g_assert_true (l4a_map_locate ("XX", TRUE, 10, 20, &px, &py));
+  g_assert_false (l4a_map_locate ("XX", TRUE, NAN, 20, &px, &py));
+
+  /* the middle of Kenya is in Kenya */
+  l4a_map_camera_reset (&camera);
+  l4a_map_locate ("KE", FALSE, 0, 0, &kenya_x, &kenya_y);
+  l4a_map_to_pixels (&camera, 1000, 500, kenya_x, kenya_y, &px, &py);
+  g_assert_cmpstr (l4a_map_country_at (&camera, 1000, 500, px, py), ==, "KE");
+  /* and Barcelona's place is in Spain */
+  l4a_map_to_pixels (&camera, 1000, 500, markers[4].x, markers[4].y, &px, &py);
+  g_assert_cmpstr (l4a_map_country_at (&camera, 1000, 500, px, py), ==, "ES");
+
+  /* the whole world, 1000 px wide: Montréal and Québec City are one group,
+   * Barcelona and Perpignan another, over two countries and one region */
+  world = l4a_map_cluster (&camera, 1000, 500, markers, G_N_ELEMENTS (markers), group_of);
+  g_assert_cmpuint (group_of[0], ==, group_of[1]);
+  g_assert_cmpuint (group_of[4], ==, group_of[5]);
+  g_assert_cmpuint (group_of[0], !=, group_of[4]);
+  g_assert_cmpuint (group_of[6], !=, group_of[0]);
+  for (guint g = 0; g < world->len; g++)
+    {
+      const L4aMapMarker *group = &g_array_index (world, L4aMapMarker, g);
+
+      total += group->count;
+      if (g > 0)
+        g_assert_cmpfloat (group->x, >=, g_array_index (world, L4aMapMarker, g - 1).x);   /* west to east */
+    }
+  g_assert_cmpuint (total, ==, 13);
+  {
+    const L4aMapMarker *quebec = &g_array_index (world, L4aMapMarker, group_of[0]);
+    const L4aMapMarker *catalonia = &g_array_index (world, L4aMapMarker, group_of[4]);
+
+    g_assert_cmpstr (quebec->country, ==, "CA");
+    g_assert_cmpuint (quebec->count, >=, 4);
+    /* at the middle of its hubs: nearer Montréal (3) than Québec City (1) */
+    g_assert_cmpfloat (hypot (quebec->x - markers[0].x, quebec->y - markers[0].y), <,
+                       hypot (quebec->x - markers[1].x, quebec->y - markers[1].y));
+    g_assert_null (catalonia->country);
+    g_assert_cmpstr (catalonia->region, ==, "europe");
+    g_assert_cmpuint (catalonia->n_places, >=, 2);
+  }
+
+  /* close in on Catalonia: every place its own marker, where it is */
+  camera.center_x = markers[4].x;
+  camera.center_y = markers[4].y;
+  camera.zoom = L4A_MAP_MAX_ZOOM;
+  close = l4a_map_cluster (&camera, 1000, 500, markers, G_N_ELEMENTS (markers), group_of);
+  g_assert_cmpuint (close->len, ==, G_N_ELEMENTS (markers));
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    {
+      const L4aMapMarker *alone = &g_array_index (close, L4aMapMarker, group_of[i]);
+
+      g_assert_cmpuint (alone->count, ==, places[i].count);
+      g_assert_cmpuint (alone->n_places, ==, 1);
+      g_assert_cmpfloat (alone->x, ==, markers[i].x);
+      g_assert_cmpstr (alone->country, ==, places[i].country);
+    }
+  /* the marker under Barcelona's pixel is Barcelona's */
+  l4a_map_to_pixels (&camera, 1000, 500, markers[4].x, markers[4].y, &px, &py);
+  g_assert_cmpint (l4a_map_marker_at (&camera, 1000, 500, (const L4aMapMarker *) (gpointer) close->data, close->len,
+                                      px + 3, py - 3), ==, (int) group_of[4]);
+  g_assert_cmpint (l4a_map_marker_at (&camera, 1000, 500, (const L4aMapMarker *) (gpointer) close->data, close->len,
+                                      px + 200, py + 200), ==, -1);
+
+  /* many places at one point make one marker, however close the zoom */
+  {
+    L4aMapMarker same[500];
+    g_autoptr(GArray) one = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+      same[i] = markers[6];
+    one = l4a_map_cluster (&camera, 1000, 500, same, G_N_ELEMENTS (same), NULL);
+    g_assert_cmpuint (one->len, ==, 1);
+    g_assert_cmpuint (g_array_index (one, L4aMapMarker, 0).count, ==, 2000);
+    g_assert_cmpfloat (l4a_map_marker_radius (2000), <=, 30);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/core/chart/monitoring-charts", test_monitoring_charts);
   g_test_add_func ("/core/chart/sample-charts", test_sample_charts);
   g_test_add_func ("/core/chart/reduced-line", test_reduced_line);
+  g_test_add_func ("/core/map/groups", test_map_groups);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-chart-XXXXXX");
 }

@@ -600,6 +600,7 @@ test_government_place (void)
     { "41.3874° N, 2.1686° E", 41.3874, 2.1686 },
     { "22.9068 S 43.1729 W", -22.9068, -43.1729 },
     { "90, -180", 90, -180 },
+    { "0, 0", 0, 0 },
   };
   static const struct { const char *text, *problem; } bad[] = {
     { "91, 2", "latitude must be from −90 to 90" },
@@ -647,18 +648,18 @@ test_government_place (void)
       g_assert_nonnull (strstr (problem, bad[i].problem));
     }
 
-  /* saved and read back; empty is the middle of the country */
+  /* saved and read back (the sample places Soria at its town hall) */
   edit = l4a_registry_load_government (store, soria, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (edit->place, ==, "");
+  g_assert_cmpstr (edit->place, ==, "41.7636, -2.4649");
   g_free (edit->place);
-  edit->place = g_strdup ("41,7636; -2,4649");
+  edit->place = g_strdup ("41,77; -2,47");
   g_assert_true (l4a_registry_save_government (store, edit, &error));
   g_assert_no_error (error);
   again = l4a_registry_load_government (store, soria, &error);
-  g_assert_cmpstr (again->place, ==, "41.7636, -2.4649");
+  g_assert_cmpstr (again->place, ==, "41.77, -2.47");
   stored = sql_text (store, where);
-  g_assert_cmpstr (stored, ==, "41.7636 -2.4649");
+  g_assert_cmpstr (stored, ==, "41.77 -2.47");
 
   /* refused, naming the government and what is wrong; nothing written */
   g_free (again->place);

@@ -492,6 +492,16 @@ render_registry (L4aApplication *app,
             gtk_window_present (GTK_WINDOW (governments));
             l4a_test_iterate (0.6);
             ok &= save_window (GTK_WINDOW (governments), outdir, governments_name);
+            {
+              /* one government open, its place on the map given */
+              g_autofree char *editor_name = g_strdup_printf ("government-editor-%s.png", dark ? "dark" : "light");
+              g_autofree char *kazan = l4a_test_sql_text (l4a_store_get_path (l4a_application_get_store (app)),
+                                                          "SELECT id FROM government WHERE name = 'Kazan'");
+
+              l4a_governments_window_edit (governments, kazan);
+              l4a_test_iterate (0.6);
+              ok &= save_window (GTK_WINDOW (governments), outdir, editor_name);
+            }
             gtk_window_destroy (GTK_WINDOW (governments));
           }
 
@@ -1913,6 +1923,8 @@ main (int   argc,
     return render_chart_data (app, outdir) && render_hub_indicators (app, outdir) ? 0 : 1;
   if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "editor") == 0)
     return render_proposal_editor (app, outdir) ? 0 : 1;
+  if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "registry") == 0)
+    return render_registry (app, outdir) ? 0 : 1;
   if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "reviews") == 0)
     return render_reviews (app, outdir) && render_registry (app, outdir) ? 0 : 1;
 

@@ -25,6 +25,7 @@
 #include "l4a-governments-window.h"
 #include "l4a-governments-window-private.h"
 #include "l4a-hub.h"
+#include "l4a-government.h"
 #include "l4a-hub-edit.h"
 #include "l4a-hub-query.h"
 #include "l4a-hub-editor.h"
@@ -569,25 +570,84 @@ test_map_markers (void)
   L4aWindow *window = open_window ();
   L4aHubsView *hubs = hubs_of (window);
   L4aMapView *map = L4A_MAP_VIEW (l4a_hubs_view_get_map (hubs));
+  L4aStore *store = l4a_application_get_store (app);
   g_autofree char *spain = NULL;
+  g_autofree char *kazan = l4a_test_sql_text (l4a_store_get_path (store), "SELECT id FROM government WHERE name = 'Kazan'");
+  g_autofree char *bogota = l4a_test_sql_text (l4a_store_get_path (store),
+                                               "SELECT id FROM government WHERE name = 'Bogotá'");
+  g_autofree char *quito = l4a_test_sql_text (l4a_store_get_path (store), "SELECT id FROM government WHERE name = 'Quito'");
+  g_autofree char *kazan_text = NULL;
+  g_autofree char *andes_text = NULL;
+  double bx, by, qx, qy;
+  guint n_places;
 
   l4a_hubs_view_show_map (hubs, TRUE);
   l4a_test_iterate (0.5);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (map)));
 
-  /* One marker per country with hubs; Spain and Canada have two each. */
-  g_assert_cmpuint (l4a_map_view_get_n_markers (map), ==, 13);
+  /* A marker at each lead government's place: fifteen in the sample, in
+   * thirteen countries; Spain and Canada have two hubs each. */
+  n_places = (guint) l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(DISTINCT government_id) FROM hub");
+  g_assert_cmpuint (n_places, ==, 15);
+  g_assert_cmpuint (l4a_map_view_get_n_places (map), ==, n_places);
   g_assert_cmpuint (l4a_map_view_get_marker_count (map, "ES"), ==, 2);
   g_assert_cmpuint (l4a_map_view_get_marker_count (map, "CA"), ==, 2);
   spain = l4a_map_view_describe (map, "ES");
   g_assert_nonnull (strstr (spain, "Spain: 2 hubs"));
   g_assert_nonnull (strstr (spain, "Rural Resilience"));
+  kazan_text = l4a_map_view_describe_place (map, kazan);
+  {
+    g_autofree char *expected = g_strdup_printf ("Kazan, %s: 1 hub\n• ",
+                                                 l4a_reference_translate (L4A_REFERENCE_COUNTRIES, "RU"));
+
+    g_assert_true (g_str_has_prefix (kazan_text, expected));
+  }
+
+  /* Quito's government placed near Bogotá (as if mistyped): its marker
+   * moves as soon as it is saved. The whole world then groups the two,
+   * over two countries; choosing the group zooms in until they part;
+   * choosing one then chooses its country. */
+  l4a_map_view_get_place (map, quito, &qx, &qy);
+  {
+    g_autoptr(L4aGovernmentEdit) edit = l4a_registry_load_government (store, quito, NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_free (edit->place);
+    edit->place = g_strdup ("3.9, -74.6");
+    g_assert_true (l4a_registry_save_government (store, edit, &error));
+    g_assert_no_error (error);
+  }
+  l4a_test_iterate (0.3);
+  g_assert_cmpuint (l4a_map_view_get_n_markers (map), <, n_places);
+  g_assert_cmpuint (l4a_map_view_get_place (map, bogota, &bx, &by), ==, 2);
+  g_assert_cmpuint (l4a_map_view_get_place (map, quito, &qx, &qy), ==, 2);
+  g_assert_cmpfloat (bx, ==, qx);
+  andes_text = l4a_map_view_describe_place (map, bogota);
+  g_assert_true (g_str_has_prefix (andes_text, "Colombia, Ecuador: 2 hubs"));
+  g_assert_nonnull (strstr (andes_text, "zoom in"));
+  for (int i = 0; i < 4 && l4a_map_view_get_place (map, bogota, NULL, NULL) > 1; i++)
+    {
+      double before = l4a_map_view_get_zoom (map);
+
+      l4a_map_view_activate_place (map, bogota);
+      g_assert_cmpfloat (l4a_map_view_get_zoom (map), >, before);
+      g_assert_null (l4a_hubs_view_get_filter (hubs)->country);
+    }
+  g_assert_cmpuint (l4a_map_view_get_place (map, bogota, &bx, &by), ==, 1);
+  g_assert_cmpuint (l4a_map_view_get_place (map, quito, &qx, &qy), ==, 1);
+  g_assert_cmpfloat (by, <, qy);   /* Bogotá north of “Quito” */
+  g_assert_cmpuint (l4a_map_view_get_n_markers (map), ==, n_places);
+  l4a_map_view_activate_place (map, quito);
+  g_assert_cmpstr (l4a_hubs_view_get_filter (hubs)->country, ==, "EC");
+  g_signal_emit_by_name (map, "country-activated", "EC");
+  g_assert_null (l4a_hubs_view_get_filter (hubs)->country);
+  l4a_map_view_show_whole_world (map);
 
   /* Choosing a country filters the list; choosing it again clears it. */
   g_signal_emit_by_name (map, "country-activated", "CA");
   g_assert_cmpstr (l4a_hubs_view_get_filter (hubs)->country, ==, "CA");
   g_assert_cmpuint (n_visible (hubs), ==, 2);
-  g_assert_cmpuint (l4a_map_view_get_n_markers (map), ==, 13);
+  g_assert_cmpuint (l4a_map_view_get_n_places (map), ==, n_places);
   g_signal_emit_by_name (map, "country-activated", "CA");
   g_assert_null (l4a_hubs_view_get_filter (hubs)->country);
 
@@ -623,6 +683,8 @@ test_governments_window (void)
   GtkWidget *name_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), L4A_TYPE_GOVERNMENTS_WINDOW, "name_row"));
   GtkWidget *country_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), L4A_TYPE_GOVERNMENTS_WINDOW, "country_row"));
   GtkWidget *region_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), L4A_TYPE_GOVERNMENTS_WINDOW, "region_row"));
+  GtkWidget *place_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), L4A_TYPE_GOVERNMENTS_WINDOW, "place_row"));
+  GtkWidget *error_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), L4A_TYPE_GOVERNMENTS_WINDOW, "error_label"));
   g_autoptr(GError) error = NULL;
   guint before;
 
@@ -639,9 +701,23 @@ test_governments_window (void)
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Ciudad de Prueba");
   adw_combo_row_set_selected (ADW_COMBO_ROW (country_row), 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (region_row), 0);
+
+  /* its place: refused while it is not one, the row marked and the
+   * problem said; saved as typed, with a decimal comma */
+  gtk_editable_set_text (GTK_EDITABLE (place_row), "41.38, 200");
+  g_assert_true (gtk_widget_has_css_class (place_row, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "longitude must be from −180 to 180"));
+  g_assert_false (l4a_governments_window_save (window, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (l4a_governments_window_get_n_rows (window), ==, before);
+  gtk_editable_set_text (GTK_EDITABLE (place_row), "36,5; 1,25");
+  g_assert_false (gtk_widget_has_css_class (place_row, "error"));
+
   g_assert_true (l4a_governments_window_save (window, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (l4a_governments_window_get_n_rows (window), ==, before + 1);
+  g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(*) FROM government "
+                                     "WHERE name = 'Ciudad de Prueba' AND latitude = 36.5 AND longitude = 1.25"), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
