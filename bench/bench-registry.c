@@ -25,6 +25,7 @@
 #include "l4a-hub.h"
 #include "l4a-hub-filter.h"
 #include "l4a-hub-query.h"
+#include "l4a-map.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
 #include "l4a-store.h"
@@ -314,6 +315,42 @@ main (int   argc,
       read[r] = now_ms () - t;
     }
   report ("read a screenful further down", read, ROUNDS, 0);
+
+  /* The map: the places of the list counted in SQLite, placed and
+   * grouped for the whole world at 1000 × 500 px. */
+  {
+    double map[ROUNDS];
+    guint n_places = 0, n_groups = 0;
+
+    for (guint r = 0; r < ROUNDS; r++)
+      {
+        double t = now_ms ();
+        g_autoptr(GPtrArray) places = l4a_hub_query_count_places (query, TRUE);
+        g_autoptr(GArray) markers = g_array_sized_new (FALSE, FALSE, sizeof (L4aMapMarker), places->len);
+        g_autoptr(GArray) groups = NULL;
+        L4aMapCamera camera;
+
+        for (guint i = 0; i < places->len; i++)
+          {
+            L4aPlaceCount *place = g_ptr_array_index (places, i);
+            L4aMapMarker marker = { place->country, place->region, place->count, 1, 0, 0 };
+
+            if (l4a_map_locate (place->country, place->located, place->latitude, place->longitude,
+                                &marker.x, &marker.y))
+              g_array_append_val (markers, marker);
+          }
+        l4a_map_camera_reset (&camera);
+        camera.zoom = 1 + r % 4;   /* the whole world, then closer */
+        groups = l4a_map_cluster (&camera, 1000, 500, (const L4aMapMarker *) (gpointer) markers->data, markers->len,
+                                  NULL);
+        map[r] = now_ms () - t;
+        n_places = places->len;
+        n_groups = groups->len;
+      }
+    printf ("map of %u places, %u markers at the last zoom\n", n_places, n_groups);
+    bench_record ("map_ms", report ("count, place and group", map, ROUNDS,
+            sqlite_baseline (path, "SELECT government_id, count(*) FROM hub_facet GROUP BY government_id")));
+  }
 
   printf ("%-28s %8.1f MB (%.1f MB before opening)\n", "resident memory, list open",
           bench_status_kib ("VmRSS:") / 1024.0, rss_before / 1024.0);

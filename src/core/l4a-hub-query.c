@@ -750,9 +750,10 @@ l4a_hub_query_count_places (L4aHubQuery *self,
 
   g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
 
-  stmt = start (self, "SELECT f.government_id, g.name, f.country, f.region, g.latitude, g.longitude, count(*) "
-                      "FROM hub_facet f JOIN government g ON g.id = f.government_id", any_country,
-                " AND f.country IS NOT NULL GROUP BY f.government_id");
+  /* counted from the index by government alone, then one look-up each */
+  stmt = start (self, "SELECT g.id, g.name, g.country, g.region, g.latitude, g.longitude, c.n "
+                      "FROM (SELECT f.government_id AS id, count(*) AS n FROM hub_facet f", any_country,
+                " GROUP BY f.government_id) c JOIN government g ON g.id = c.id");
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       L4aPlaceCount *count = g_new0 (L4aPlaceCount, 1);

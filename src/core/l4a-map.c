@@ -35,7 +35,8 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *countries;
+  GPtrArray  *countries;
+  GHashTable *by_code;     /* ISO code → Country */
 } WorldMap;
 
 void
@@ -80,6 +81,7 @@ load_map (void)
   JsonArray *countries;
 
   map->countries = g_ptr_array_new_with_free_func (country_free);
+  map->by_code = g_hash_table_new (g_str_hash, g_str_equal);
 
   bytes = g_resources_lookup_data (MAP_RESOURCE, 0, &error);
   if (bytes == NULL ||
@@ -129,6 +131,8 @@ load_map (void)
         }
 
       g_ptr_array_add (map->countries, country);
+      if (country->code != NULL)
+        g_hash_table_insert (map->by_code, country->code, country);
     }
 
   return map;
@@ -245,16 +249,7 @@ l4a_map_camera_pan (L4aMapCamera *view,
 static Country *
 find_country (const char *code)
 {
-  WorldMap *map = get_map ();
-
-  for (guint i = 0; code && i < map->countries->len; i++)
-    {
-      Country *country = g_ptr_array_index (map->countries, i);
-
-      if (g_strcmp0 (country->code, code) == 0)
-        return country;
-    }
-  return NULL;
+  return code ? g_hash_table_lookup (get_map ()->by_code, code) : NULL;
 }
 
 gboolean
