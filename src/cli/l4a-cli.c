@@ -373,6 +373,18 @@ add_sdgs (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* A number with @digits decimals as tables and JSON hold it: a point
+ * before the decimals whatever the locale, so that programs read it. */
+static char *
+plain_number (double value,
+              int    digits)
+{
+  char format[8], buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_snprintf (format, sizeof format, "%%.%df", digits);
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
+}
+
 void
 l4a_cli_add_string (JsonBuilder *builder,
             const char  *name,
@@ -784,7 +796,7 @@ list_reviews (L4aStore   *store,
               double weighted;
               gboolean scored = l4a_review_weighted_score (review, &weighted);
 
-              value = scored ? g_strdup_printf ("%.2f", weighted) : g_strdup ("");
+              value = scored ? plain_number (weighted, 2) : g_strdup ("");
               json_builder_begin_object (builder);
               l4a_cli_add_string (builder, "proposal", review->proposal_id);
               l4a_cli_add_string (builder, "title", score->title);
@@ -1202,10 +1214,16 @@ print_per_criterion (L4aStore   *store,
           for (guint c = 0; c < review->scores->len; c++)
             {
               L4aScore *criterion = g_ptr_array_index (review->scores, c);
-              g_autofree char *weight = g_strdup_printf ("%g", criterion->weight);
+              char weight[G_ASCII_DTOSTR_BUF_SIZE], value[G_ASCII_DTOSTR_BUF_SIZE];
               g_autofree char *low = g_strdup_printf ("%d", criterion->scale_min);
               g_autofree char *high = g_strdup_printf ("%d", criterion->scale_max);
-              g_autofree char *value = criterion->has_score ? g_strdup_printf ("%g", criterion->score) : g_strdup ("");
+
+              /* JSON's numbers, whatever the locale */
+              g_ascii_formatd (weight, sizeof weight, "%g", criterion->weight);
+              if (criterion->has_score)
+                g_ascii_formatd (value, sizeof value, "%g", criterion->score);
+              else
+                value[0] = '\0';
 
               json_builder_begin_object (builder);
               l4a_cli_add_string (builder, "criterion", criterion->label);
@@ -1373,11 +1391,11 @@ command_scores (L4aGlobalOptions  *options,
         g_autofree char *reviews = g_strdup_printf ("%u/%u", score->n_submitted, score->n_assigned);
         g_autofree char *assigned = g_strdup_printf ("%u", score->n_assigned);
         g_autofree char *submitted = g_strdup_printf ("%u", score->n_submitted);
-        g_autofree char *mean = score->has_scores ? g_strdup_printf ("%.2f", score->mean) : g_strdup ("");
-        g_autofree char *median = score->has_scores ? g_strdup_printf ("%.2f", score->median) : g_strdup ("");
-        g_autofree char *spread = score->has_scores ? g_strdup_printf ("%.2f", score->spread) : g_strdup ("");
+        g_autofree char *mean = score->has_scores ? plain_number (score->mean, 2) : g_strdup ("");
+        g_autofree char *median = score->has_scores ? plain_number (score->median, 2) : g_strdup ("");
+        g_autofree char *spread = score->has_scores ? plain_number (score->spread, 2) : g_strdup ("");
         g_autofree char *calibrated = score->has_scores && score->calibrated
-                                      ? g_strdup_printf ("%.2f", score->calibrated_mean) : g_strdup ("");
+                                      ? plain_number (score->calibrated_mean, 2) : g_strdup ("");
         g_autofree char *calibrated_rank = score->has_scores ? g_strdup_printf ("%u", score->calibrated_rank)
                                                              : g_strdup ("");
         g_autofree char *calibrated_cell = NULL;
@@ -1980,7 +1998,12 @@ command_publish (L4aGlobalOptions  *options,
       if (progress)
         {
           /* for the window that runs this command: not translated */
-          printf ("progress %.4f\n", l4a_site_get_fraction (site));
+          {
+            g_autofree char *fraction = plain_number (l4a_site_get_fraction (site), 4);
+
+            /* read by the publish window, in any locale */
+            printf ("progress %s\n", fraction);
+          }
           fflush (stdout);
         }
     }

@@ -744,6 +744,15 @@ l4a_measurements_parse (const char *text)
 
 /* CSV for a Voluntary Local Review -------------------------------------------------- */
 
+/* a number as files hold it, whatever the user's locale: “2.5” */
+static char *
+ascii_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
+}
+
 static gboolean
 write_line (GOutputStream  *out,
             GString        *line,
@@ -838,7 +847,7 @@ l4a_indicators_write_csv (L4aStore       *store,
       l4a_csv_append_field (line, g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), "lower") == 0
                                   ? _("lower") : _("higher"), FALSE);
       if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
-        baseline = g_strdup_printf ("%.15g", sqlite3_column_double (stmt, 7));
+        baseline = ascii_number (sqlite3_column_double (stmt, 7));
       l4a_csv_append_field (line, baseline, FALSE);
       l4a_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 8), FALSE);
 
@@ -859,13 +868,13 @@ l4a_indicators_write_csv (L4aStore       *store,
               by_year[y] = sqlite3_column_double (values, 1);
         for (guint y = 0; y < years->len; y++)
           {
-            g_autofree char *value = isfinite (by_year[y]) ? g_strdup_printf ("%.15g", by_year[y]) : NULL;
+            g_autofree char *value = isfinite (by_year[y]) ? ascii_number (by_year[y]) : NULL;
 
             l4a_csv_append_field (line, value, FALSE);
           }
       }
       if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
-        target_value = g_strdup_printf ("%.15g", sqlite3_column_double (stmt, 9));
+        target_value = ascii_number (sqlite3_column_double (stmt, 9));
       l4a_csv_append_field (line, target_value, FALSE);
       l4a_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 10), FALSE);
       l4a_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 11), TRUE);

@@ -15,6 +15,7 @@
 #include "l4a-labels.h"
 #include "l4a-monitoring.h"
 #include "l4a-proposal-edit.h"
+#include "l4a-ticks.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
 #include "l4a-store-private.h"
@@ -288,18 +289,12 @@ l4a_indicator_code_check (const char  *code,
   }
 }
 
+/* a number as typed, in the user's locale or not (l4a_number_parse()) */
 static gboolean
 parse_number (const char *text,
               double     *value)
 {
-  g_autofree char *copy = NULL;
-  char *end = NULL;
-
-  if (l4a_text_is_blank (text))
-    return FALSE;
-  copy = g_strstrip (g_strdup (text));
-  *value = g_ascii_strtod (copy, &end);
-  return end != copy && *end == '\0';
+  return !l4a_text_is_blank (text) && l4a_number_parse (text, value);
 }
 
 /* An optional number: empty, or a number. */

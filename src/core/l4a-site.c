@@ -573,6 +573,14 @@ step_assets (L4aSite  *self,
          put_made (self, "assets/map.svg", make_map, NULL, error);
 }
 
+static char *
+svg_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
+}
+
 static gboolean
 step_network (L4aSite    *self,
               const char *lang,
@@ -657,10 +665,11 @@ step_network (L4aSite    *self,
         href = g_strdup_printf ("hubs.html?country=%s", country);
       /* translators: a map marker: a country and its number of hubs */
       label = g_strdup_printf (_("%s: %s"), l4a_reference_translate (L4A_REFERENCE_COUNTRIES, country), hubs_text);
-      x = g_strdup_printf ("%.1f", px);
-      y = g_strdup_printf ("%.1f", py);
-      r = g_strdup_printf ("%.1f", MAX (radius, 9));
-      ty = g_strdup_printf ("%.1f", py + 4);
+      /* SVG's numbers, whatever the locale */
+      x = svg_number (px);
+      y = svg_number (py);
+      r = svg_number (MAX (radius, 9));
+      ty = svg_number (py + 4);
       count = g_strdup_printf ("%u", here->len);
       scope_text (marker, "href", href);
       scope_text (marker, "label", label);

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -136,6 +137,165 @@ l4a_format_number (double value,
     }
   snprintf (buffer, sizeof buffer, "%'.*f", digits, value == 0 ? 0.0 : value);
   return g_strdup (buffer);
+}
+
+/* The user's decimal mark and digit grouping: one character each, or 0. */
+static void
+locale_marks (gunichar *decimal,
+              gunichar *grouping)
+{
+  const struct lconv *conv = localeconv ();
+
+  *decimal = conv->decimal_point && *conv->decimal_point ? g_utf8_get_char (conv->decimal_point) : '.';
+  *grouping = conv->thousands_sep && *conv->thousands_sep ? g_utf8_get_char (conv->thousands_sep) : 0;
+}
+
+static gboolean
+is_space_mark (gunichar c)
+{
+  return c == ' ' || c == 0x00A0 || c == 0x202F || c == 0x2009 || c == 0x2007;
+}
+
+static gboolean
+only_spaces_after (const char *p)
+{
+  for (; *p; p = g_utf8_next_char (p))
+    if (!is_space_mark (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* three digits, then the end, a mark or a space */
+static gboolean
+three_digits_after (const char *p)
+{
+  return g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && !g_ascii_isdigit (p[3]);
+}
+
+/**
+ * l4a_number_parse:
+ * @text: a number as a person types it: “2.5”, or in the user's locale
+ *   “2,5”, “4 179,5”, “4.179,5” (Spanish), “4,179.5” (English); a minus
+ *   sign or a hyphen before it
+ * @value: (out): the number
+ *
+ * A single mark that is the locale's grouping and is followed by three
+ * digits groups them (“4.179” in Spanish is 4179); otherwise a single
+ * point or comma is the decimal mark, whatever the locale (“2.5” and
+ * “2,5” are both two and a half). Where both appear, the last is the
+ * decimal mark. No exponents, no “nan”.
+ *
+ * Returns: whether @text is a number
+ */
+gboolean
+l4a_number_parse (const char *text,
+                  double     *value)
+{
+  g_autoptr(GString) plain = NULL;
+  gunichar decimal, grouping, mark = 0;
+  const char *p, *last_mark = NULL;
+  guint n_points = 0, n_commas = 0, digits = 0;
+  char *end = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) || strlen (text) > 100)
+    return FALSE;
+  locale_marks (&decimal, &grouping);
+
+  for (p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '.' || c == ',')
+        {
+          n_points += c == '.';
+          n_commas += c == ',';
+          last_mark = p;
+        }
+    }
+
+  /* which mark, if any, is the decimal one */
+  if (n_points > 0 && n_commas > 0)
+    mark = g_utf8_get_char (last_mark);
+  else if (n_points + n_commas == 1)
+    {
+      gunichar only = g_utf8_get_char (last_mark);
+      const char *after = last_mark + 1;
+      gboolean three = g_ascii_isdigit (after[0]) && g_ascii_isdigit (after[1]) && g_ascii_isdigit (after[2]) &&
+                       !g_ascii_isdigit (after[3]) && after[3] != '.' && after[3] != ',';
+
+      mark = (only == grouping && only != decimal && three) ? 0 : only;
+    }
+
+  plain = g_string_new (NULL);
+  for (p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_ascii_isdigit (c))
+        {
+          g_string_append_c (plain, (char) c);
+          digits++;
+        }
+      else if ((c == '-' || c == 0x2212 || c == '+') && digits == 0 && plain->len == 0)
+        g_string_append_c (plain, c == '+' ? '+' : '-');
+      else if (c == mark && mark != 0)
+        {
+          if (strchr (plain->str, '.') != NULL)
+            return FALSE;
+          g_string_append_c (plain, '.');
+        }
+      else if (is_space_mark (c) && (digits == 0 || only_spaces_after (g_utf8_next_char (p))))
+        continue;   /* around the number */
+      else if ((c == '.' || c == ',' || is_space_mark (c) || c == '\'' || c == grouping) && digits > 0 &&
+               strchr (plain->str, '.') == NULL && three_digits_after (g_utf8_next_char (p)))
+        continue;   /* between groups of three digits */
+      else
+        return FALSE;
+    }
+  if (digits == 0)
+    return FALSE;
+  *value = g_ascii_strtod (plain->str, &end);
+  return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+/**
+ * l4a_number_to_edit:
+ *
+ * Returns: (transfer full): @value for a person to change in a field: the
+ *   locale's decimal mark, no grouping, as many digits as it has (up to
+ *   15); empty for no number
+ */
+char *
+l4a_number_to_edit (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  gunichar decimal, grouping;
+  g_autoptr(GString) text = NULL;
+
+  if (!isfinite (value))
+    return g_strdup ("");
+  locale_marks (&decimal, &grouping);
+  /* plain digits, never an exponent: what l4a_number_parse() reads back */
+  if (fabs (value) >= 1e15)
+    g_ascii_formatd (buffer, sizeof buffer, "%.0f", value);
+  else if (value != 0 && fabs (value) < 1e-4)
+    g_ascii_formatd (buffer, sizeof buffer, "%.12f", value);
+  else
+    g_ascii_formatd (buffer, sizeof buffer, "%.15g", value == 0 ? 0.0 : value);
+  text = g_string_new (buffer);
+  if (strchr (buffer, '.') != NULL && strchr (buffer, 'e') == NULL)
+    while (text->str[text->len - 1] == '0')
+      g_string_truncate (text, text->len - 1);
+  if (text->str[text->len - 1] == '.')
+    g_string_truncate (text, text->len - 1);
+  if (decimal != '.')
+    {
+      char mark[8] = { 0 };
+
+      g_unichar_to_utf8 (decimal, mark);
+      g_string_replace (text, ".", mark, 1);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /* Dates ---------------------------------------------------------------------- */

@@ -28,6 +28,9 @@ void    l4a_ticks_nice        (double      lo,
                                L4aTicks   *ticks);
 double  l4a_ticks_value       (const L4aTicks *ticks,
                                guint       i);
+gboolean l4a_number_parse     (const char *text,
+                               double     *value);
+char   *l4a_number_to_edit    (double      value);
 char   *l4a_format_number     (double      value,
                                int         digits);
 

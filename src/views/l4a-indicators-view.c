@@ -28,6 +28,7 @@
 #include "l4a-labels.h"
 #include "l4a-permissions.h"
 #include "l4a-reports.h"
+#include "l4a-rules.h"
 #include "l4a-ticks.h"
 
 /* The timeline shows the hubs that end last, up to this many. */
@@ -465,19 +466,16 @@ indicator_at (L4aIndicatorsView *self,
   return self->indicators && i < self->indicators->len ? g_ptr_array_index (self->indicators, i) : NULL;
 }
 
-/* A number typed in a field; NaN for none, infinity for what is no number
- * (which saving refuses with its message). */
+/* A number typed in a field, in the user's locale or not; NaN for none,
+ * infinity for what is no number (which saving refuses with its message). */
 static double
 parse_optional (const char *text)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-  char *end = NULL;
   double value;
 
-  if (*trimmed == '\0')
+  if (l4a_text_is_blank (text))
     return NAN;
-  value = g_ascii_strtod (trimmed, &end);
-  return end && *end == '\0' ? value : INFINITY;
+  return l4a_number_parse (text, &value) ? value : INFINITY;
 }
 
 /* What a row or a dialog acts on: the indicator by its id (the list of
@@ -589,7 +587,7 @@ open_measurement (Target *target)
   L4aIndicatorEdit *indicator = self ? indicator_by_id (self, target->indicator_id) : NULL;
   L4aMeasurement *existing = target->measurement;
   g_autofree char *today = l4a_today_iso ();
-  g_autofree char *value = existing ? g_strdup_printf ("%.15g", existing->value) : NULL;
+  g_autofree char *value = existing ? l4a_number_to_edit (existing->value) : NULL;
   MeasurementForm *form;
   AdwMessageDialog *dialog;
   GtkWidget *list;
@@ -848,8 +846,8 @@ edit_indicator (L4aIndicatorsView *self,
     {
       form->edit->id = g_strdup (source->id);
       form->edit->revision = source->revision;
-      baseline = isfinite (source->baseline_value) ? g_strdup_printf ("%.15g", source->baseline_value) : NULL;
-      target = isfinite (source->target_value) ? g_strdup_printf ("%.15g", source->target_value) : NULL;
+      baseline = l4a_number_to_edit (source->baseline_value);
+      target = l4a_number_to_edit (source->target_value);
     }
   dialog = new_dialog (self, source ? _("Edit Indicator") : _("Add Indicator"),
                        _("An SDG indicator’s code, such as 11.6.2, or a local code; the unit; which way is better; "

@@ -10,11 +10,13 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "core-test-utils.h"
 #include "l4a-indicator.h"
+#include "l4a-ticks.h"
 
 static char *tmpdir;
 
@@ -287,6 +289,130 @@ test_csv (void)
   g_assert_null (strstr (text, ",=HYPERLINK"));
 }
 
+/* The locales people use here, compiled into the test's folder (LOCPATH)
+ * from the system's sources, as the machine may have none compiled. */
+static gboolean
+use_locale (const char *name)
+{
+  g_autofree char *folder = g_build_filename (tmpdir, "locales", NULL);
+  g_autofree char *compiled = g_build_filename (folder, name, NULL);
+
+  g_mkdir_with_parents (folder, 0700);
+  if (!g_file_test (compiled, G_FILE_TEST_IS_DIR))
+    {
+      g_auto(GStrv) parts = g_strsplit (name, ".", 2);
+      const char *argv[] = { "localedef", "-i", parts[0], "-f", "UTF-8", compiled, NULL };
+      int status = 0;
+
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                         G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) ||
+          !g_file_test (compiled, G_FILE_TEST_IS_DIR))
+        return FALSE;
+    }
+  g_setenv ("LOCPATH", folder, TRUE);
+  return setlocale (LC_ALL, name) != NULL;
+}
+
+/* Numbers typed and shown in the user's locale: read back whatever the
+ * decimal mark, never mistaken, and files keep a point before the
+ * decimals whatever the locale. */
+static void
+test_numbers_in_locales (void)
+{
+  static const struct { const char *locale; const char *text; double value; } good[] = {
+    { "C.UTF-8", "2.5", 2.5 }, { "C.UTF-8", "2,5", 2.5 }, { "C.UTF-8", " -4179.25 ", -4179.25 },
+    { "C.UTF-8", "4,179.5", 4179.5 }, { "C.UTF-8", "1 234 567", 1234567 }, { "C.UTF-8", "−3", -3 },
+    { "fr_FR.UTF-8", "2,5", 2.5 }, { "fr_FR.UTF-8", "2.5", 2.5 }, { "fr_FR.UTF-8", "4\u202f179,5", 4179.5 },
+    { "fr_FR.UTF-8", "4 179,5", 4179.5 }, { "fr_FR.UTF-8", "4\u00a0179", 4179 }, { "fr_FR.UTF-8", "0,05", 0.05 },
+    { "es_ES.UTF-8", "4.179", 4179 }, { "es_ES.UTF-8", "4.179,5", 4179.5 }, { "es_ES.UTF-8", "2,5", 2.5 },
+    { "es_ES.UTF-8", "2.5", 2.5 }, { "es_ES.UTF-8", "1.234.567", 1234567 },
+    { "en_US.UTF-8", "4,179", 4179 }, { "en_US.UTF-8", "4,179.5", 4179.5 }, { "en_US.UTF-8", "2,5", 2.5 },
+  };
+  static const char * const bad[] = {
+    "", " ", "abc", "2,5,1", "1e3", "nan", "inf", "0x10", "12 5", "2.5.1", "4,17,9", "--2", "2-", "2,5 kg",
+    "4.179,5.2", "\xff",
+  };
+  static const char * const locales[] = { "C.UTF-8", "fr_FR.UTF-8", "es_ES.UTF-8", "en_US.UTF-8" };
+  static const double round_trips[] = { 0, 2.5, -4179.25, 1234567.125, 0.00001234, 1e16, 1.0 / 3, 99.9 };
+
+  for (guint l = 1; l < G_N_ELEMENTS (locales); l++)
+    if (!use_locale (locales[l]))
+      {
+        /* tools/debian-packages brings the locales' sources */
+        g_test_fail_printf ("The locale %s cannot be made here: is the locales package installed?", locales[l]);
+        setlocale (LC_ALL, "C.UTF-8");
+        return;
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      double value = NAN;
+
+      g_assert_nonnull (setlocale (LC_ALL, good[i].locale));
+      if (!l4a_number_parse (good[i].text, &value))
+        g_error ("“%s” is not read as a number in %s", good[i].text, good[i].locale);
+      g_assert_cmpfloat_with_epsilon (value, good[i].value, 1e-9);
+    }
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      g_assert_nonnull (setlocale (LC_ALL, locales[l]));
+      for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+        {
+          double value;
+
+          if (l4a_number_parse (bad[i], &value))
+            g_error ("“%s” is read as %g in %s", bad[i], value, locales[l]);
+        }
+      /* what a field shows is what it reads back */
+      for (guint i = 0; i < G_N_ELEMENTS (round_trips); i++)
+        {
+          g_autofree char *shown = l4a_number_to_edit (round_trips[i]);
+          double value = NAN;
+
+          if (!l4a_number_parse (shown, &value))
+            g_error ("“%s”, shown for %g in %s, is not read back", shown, round_trips[i], locales[l]);
+          g_assert_cmpfloat_with_epsilon (value, round_trips[i], fabs (round_trips[i]) * 1e-12 + 1e-15);
+        }
+    }
+
+  /* shown in the locale's way */
+  g_assert_nonnull (setlocale (LC_ALL, "fr_FR.UTF-8"));
+  {
+    g_autofree char *shown = l4a_number_to_edit (2.5);
+    g_autofree char *grouped = l4a_format_number (4179.5, 1);
+
+    g_assert_cmpstr (shown, ==, "2,5");
+    g_assert_cmpstr (grouped, ==, "4\u202f179,5");
+  }
+
+  /* the annex of a Voluntary Local Review holds “2.5” in any locale */
+  {
+    g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "vlr-fr.sqlite");
+    const char *path = l4a_store_get_path (store);
+    g_autofree char *hub = l4a_test_sql_text (path, "SELECT i.hub_id FROM indicator i JOIN measurement m ON "
+                                                    "m.indicator_id = i.id LIMIT 1");
+    g_autofree char *indicator = l4a_test_sql_text (path, "SELECT i.id FROM indicator i JOIN measurement m ON "
+                                                          "m.indicator_id = i.id LIMIT 1");
+    g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_measurement_free);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = NULL;
+
+    g_ptr_array_add (rows, measurement ("2031-06-30", 1234.5));
+    g_assert_true (l4a_measurements_save (store, indicator, rows, &error));
+    g_assert_no_error (error);
+    g_assert_true (l4a_indicators_write_csv (store, hub, out, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+    g_output_stream_close (out, NULL, NULL);
+    text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+    g_assert_nonnull (strstr (text, ",1234.5"));
+    g_assert_null (strstr (text, "1234,5"));
+  }
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/core/indicator/paste", test_paste);
   g_test_add_func ("/core/indicator/save", test_save);
   g_test_add_func ("/core/indicator/csv", test_csv);
+  g_test_add_func ("/core/indicator/numbers-in-locales", test_numbers_in_locales);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-indicator-XXXXXX");
 }

@@ -938,7 +938,8 @@ test_proposal_journey (void)
     L4aPlannedIndicator *ind = edit->indicators->pdata[0];
     g_free (ind->code); ind->code = g_strdup ("L-SOR-02");
     g_free (ind->name); ind->name = g_strdup ("Villages with a weekly service");
-    g_free (ind->baseline); ind->baseline = g_strdup ("12");
+    /* a decimal comma, as French and Spanish users type it */
+    g_free (ind->baseline); ind->baseline = g_strdup ("12,5");
     g_free (ind->target); ind->target = g_strdup ("40");
   }
   l4a_proposal_editor_changed (editor);
@@ -966,6 +967,7 @@ test_proposal_journey (void)
     g_assert_no_error (error);
     g_assert_cmpstr (saved->title, ==, "Soria Rural Services Hub");
     g_assert_cmpuint (saved->deliverables->len, ==, 1);
+    g_assert_cmpstr (((L4aPlannedIndicator *) saved->indicators->pdata[0])->baseline, ==, "12.5");
   }
 
   /* Submit asks first, naming the proposal and its call; then offers to
