@@ -104,13 +104,41 @@ update_pages (gpointer data)
  * acts as; on a wide one the switcher takes the title's place, and a button
  * at the start says it. Its visibility changes after the layout that
  * changed the title, never during it. */
+/* The bar at the bottom gives each view a fifth of a phone's width: the
+ * short names some languages need there. */
+static void
+set_view_titles (L4aWindow *self,
+                 gboolean   narrow)
+{
+  static const struct { const char *page, *title, *narrow; } titles[] = {
+    { "hubs", N_("_Hubs"), NC_("view switcher bar, a fifth of 360 pixels", "_Hubs") },
+    { "proposals", N_("_Proposals"), NC_("view switcher bar, a fifth of 360 pixels", "_Proposals") },
+    { "reviews", N_("_Reviews"), NC_("view switcher bar, a fifth of 360 pixels", "_Reviews") },
+    { "indicators", N_("_Indicators"), NC_("view switcher bar, a fifth of 360 pixels", "_Indicators") },
+    { "brand-kit", N_("_Brand Kit"), NC_("view switcher bar, a fifth of 360 pixels", "_Brand Kit") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, titles[i].page);
+
+      if (child != NULL)
+        adw_view_stack_page_set_title (adw_view_stack_get_page (self->stack, child),
+                                       narrow ? g_dpgettext2 (GETTEXT_PACKAGE, "view switcher bar, a fifth of 360 pixels",
+                                                              titles[i].narrow)
+                                              : _(titles[i].title));
+    }
+}
+
 static gboolean
 update_identity_button (gpointer data)
 {
   L4aWindow *self = data;
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
 
   self->identity_idle = 0;
-  gtk_widget_set_visible (self->identity_button, !adw_view_switcher_title_get_title_visible (self->switcher_title));
+  gtk_widget_set_visible (self->identity_button, !narrow);
+  set_view_titles (self, narrow);
   return G_SOURCE_REMOVE;
 }
 
@@ -209,6 +237,14 @@ setup_for_application (L4aWindow      *self,
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  /* the short names, and the identity in the title only, from the start on
+   * a narrow window, lest the wide header widen it before the first layout
+   * tells */
+  else if (g_settings_get_int (self->settings, "window-width") < 720)
+    {
+      set_view_titles (self, TRUE);
+      gtk_widget_set_visible (self->identity_button, FALSE);
+    }
 
   /* each view follows the context itself: its changes and its role */
   l4a_hubs_view_set_context (self->hubs_view, self->context, self->settings);

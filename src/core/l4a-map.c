@@ -324,7 +324,9 @@ static gint64
 cell_key (double px,
           double py)
 {
-  return ((gint64) floor (px / GROUP_CELL) << 32) ^ (gint64) (guint32) (gint32) floor (py / GROUP_CELL);
+  guint64 column = (guint64) (gint64) floor (px / GROUP_CELL), row = (guint32) (gint32) floor (py / GROUP_CELL);
+
+  return (gint64) ((column << 32) ^ row);
 }
 
 static int

@@ -409,10 +409,11 @@ build_contrast (L4aBrandView *self)
 }
 
 static void
-clear_space_toggled_cb (GtkToggleButton *button,
-                        L4aBrandView    *self)
+clear_space_toggled_cb (GtkSwitch    *button,
+                        GParamSpec   *pspec,
+                        L4aBrandView *self)
 {
-  self->clear_space = gtk_toggle_button_get_active (button);
+  self->clear_space = gtk_switch_get_active (button);
   for (guint i = 0; i < self->previews->len; i++)
     gtk_widget_queue_draw (g_ptr_array_index (self->previews, i));
 }

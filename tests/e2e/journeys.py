@@ -387,7 +387,7 @@ class Journey:
             app.find('label', '16 hubs', hubs)
             app.click('push button', 'Show Map', hubs)
             world = e2e.wait_for('the map', lambda: next(
-                (n for n in e2e.walk(hubs) if e2e.safe_name(n) == 'Map of the hubs by country'), None))
+                (n for n in e2e.walk(hubs) if e2e.safe_name(n) == 'Map of the hubs'), None))
             e2e.wait_for('Spain to have three hubs on the map', lambda: 'Spain 3' in world.description)
             app.set_text('entry', 'Search hubs', 'Rural Services', hubs)
             app.find('label', '1 of 16 hubs', hubs)

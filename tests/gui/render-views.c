@@ -1750,6 +1750,21 @@ picture_form (GtkWindow  *form,
 
 /* The main views in another of the interface's languages, as wide as a
  * desktop window, light: where translations run long. */
+/* L4A_DEBUG_WIDTH=1: which widgets ask for more than a phone's width, when
+ * a narrow picture comes out wider than asked */
+static void
+debug_widths (GtkWidget *widget,
+              int        depth)
+{
+  int min = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min > 355 && gtk_widget_get_visible (widget))
+    g_printerr ("%*s%s.%s min %d width %d\n", depth, "", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_css_name (widget), min, gtk_widget_get_width (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    debug_widths (child, depth + 1);
+}
+
 static gboolean
 render_language (L4aApplication *app,
                  const char     *outdir,
@@ -1759,35 +1774,57 @@ render_language (L4aApplication *app,
   L4aWindow *window;
   gboolean ok = TRUE;
 
-  g_settings_set_string (settings, "color-scheme", "light");
-  g_settings_set_int (settings, "window-width", 1400);
-  g_settings_set_int (settings, "window-height", 900);
-  g_settings_set_boolean (settings, "window-maximized", FALSE);
-  window = l4a_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  l4a_test_wait_until (hubs_loaded, l4a_window_get_view (window, "hubs"), 60, "the hubs to load");
-  l4a_test_iterate (0.6);
-  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s-%s-1400.png", lang, views[v]);
-      g_autofree char *path = g_build_filename (outdir, name, NULL);
-      g_autoptr(GdkTexture) texture = NULL;
+  /* every main view, and the registry's map, light and dark, wide and
+   * narrow */
+  for (guint scheme = 0; scheme <= 1; scheme++)
+    for (guint narrow = 0; narrow <= 1; narrow++)
+      {
+        int width = narrow ? 360 : 1400;
 
-      l4a_window_show_view (window, views[v]);
-      l4a_test_iterate (0.4);
-      texture = render_window (GTK_WINDOW (window));
-      layout_problems += check_layout (GTK_WIDGET (window), name);
-      if (!gdk_texture_save_to_png (texture, path))
-        ok = FALSE;
-      /* the content fits the window: nothing is wider than 1400 */
-      if (gdk_texture_get_width (texture) > 1400)
-        {
-          g_printerr ("%s: %d pixels wide\n", name, gdk_texture_get_width (texture));
-          ok = FALSE;
-        }
-    }
-  gtk_window_destroy (GTK_WINDOW (window));
-  l4a_test_iterate (0.1);
+        g_settings_set_string (settings, "color-scheme", scheme ? "dark" : "light");
+        g_settings_set_int (settings, "window-width", width);
+        g_settings_set_int (settings, "window-height", narrow ? 800 : 900);
+        g_settings_set_boolean (settings, "window-maximized", FALSE);
+        window = l4a_window_new (app);
+        gtk_window_present (GTK_WINDOW (window));
+        if (g_getenv ("L4A_DEBUG_WIDTH") && narrow)
+          {
+            g_printerr ("before load: %d\n", gtk_widget_get_width (GTK_WIDGET (window)));
+            debug_widths (GTK_WIDGET (window), 0);
+          }
+        l4a_test_wait_until (hubs_loaded, l4a_window_get_view (window, "hubs"), 60, "the hubs to load");
+        l4a_test_iterate (0.6);
+        if (g_getenv ("L4A_DEBUG_WIDTH") && narrow)
+          g_printerr ("after load: %d\n", gtk_widget_get_width (GTK_WIDGET (window)));
+        for (guint v = 0; v <= G_N_ELEMENTS (views); v++)
+          {
+            gboolean map = v == G_N_ELEMENTS (views);
+            g_autofree char *name = g_strdup_printf ("%s-%s-%s-%d.png", lang, map ? "map" : views[v],
+                                                     scheme ? "dark" : "light", width);
+            g_autofree char *path = g_build_filename (outdir, name, NULL);
+            g_autoptr(GdkTexture) texture = NULL;
+            L4aHubsView *hubs = L4A_HUBS_VIEW (l4a_window_get_view (window, "hubs"));
+
+            l4a_window_show_view (window, map ? "hubs" : views[v]);
+            l4a_hubs_view_show_map (hubs, map);
+            l4a_test_iterate (0.4);
+            texture = render_window (GTK_WINDOW (window));
+            if (g_getenv ("L4A_DEBUG_WIDTH") && narrow)
+              debug_widths (GTK_WIDGET (window), 0);
+            layout_problems += check_layout (GTK_WIDGET (window), name);
+            if (!gdk_texture_save_to_png (texture, path))
+              ok = FALSE;
+            /* the content fits the window: nothing is wider than it */
+            if (gdk_texture_get_width (texture) > width)
+              {
+                g_printerr ("%s: %d pixels wide\n", name, gdk_texture_get_width (texture));
+                ok = FALSE;
+              }
+          }
+        gtk_window_destroy (GTK_WINDOW (window));
+        l4a_test_iterate (0.1);
+      }
+  g_settings_set_string (settings, "color-scheme", "light");
 
   /* the two core forms in the language, wide and narrow: the review
    * beside the proposal, and the proposal editor beside its checklist */
