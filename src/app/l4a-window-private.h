@@ -31,6 +31,11 @@ struct _L4aWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   L4aHubsView          *hubs_view;
+  /* the other views are built when first shown, each into its page */
+  AdwBin               *proposals_page;
+  AdwBin               *reviews_page;
+  AdwBin               *indicators_page;
+  AdwBin               *brand_page;
   L4aProposalsView     *proposals_view;
   L4aReviewsView       *reviews_view;
   L4aIndicatorsView    *indicators_view;

@@ -90,7 +90,7 @@ update_pages (gpointer data)
 {
   L4aWindow *self = data;
   L4aRole role = l4a_store_get_role (self->store);
-  AdwViewStackPage *reviews = adw_view_stack_get_page (self->stack, GTK_WIDGET (self->reviews_view));
+  AdwViewStackPage *reviews = adw_view_stack_get_page (self->stack, GTK_WIDGET (self->reviews_page));
 
   self->pages_idle = 0;
   if (role == L4A_ROLE_GOVERNMENT &&
@@ -147,6 +147,72 @@ title_visible_cb (L4aWindow *self)
 {
   if (self->identity_idle == 0)
     self->identity_idle = g_idle_add (update_identity_button, self);
+}
+
+/* The views other than the registry are built the first time they are
+ * shown (or asked for), so that opening the window costs what its first
+ * view costs. Returns the view called @name, built if need be. */
+static GtkWidget *
+ensure_view (L4aWindow  *self,
+             const char *name)
+{
+  GtkWidget *view = NULL;
+  AdwBin *page = NULL;
+
+  if (g_strcmp0 (name, "hubs") == 0)
+    return GTK_WIDGET (self->hubs_view);
+  if (g_strcmp0 (name, "proposals") == 0)
+    {
+      page = self->proposals_page;
+      if (self->proposals_view == NULL && self->context != NULL)
+        {
+          self->proposals_view = g_object_new (L4A_TYPE_PROPOSALS_VIEW, NULL);
+          adw_bin_set_child (page, GTK_WIDGET (self->proposals_view));
+          l4a_proposals_view_set_context (self->proposals_view, self->context);
+        }
+      view = GTK_WIDGET (self->proposals_view);
+    }
+  else if (g_strcmp0 (name, "reviews") == 0)
+    {
+      page = self->reviews_page;
+      if (self->reviews_view == NULL && self->context != NULL)
+        {
+          self->reviews_view = g_object_new (L4A_TYPE_REVIEWS_VIEW, NULL);
+          adw_bin_set_child (page, GTK_WIDGET (self->reviews_view));
+          l4a_reviews_view_set_context (self->reviews_view, self->context);
+        }
+      view = GTK_WIDGET (self->reviews_view);
+    }
+  else if (g_strcmp0 (name, "indicators") == 0)
+    {
+      page = self->indicators_page;
+      if (self->indicators_view == NULL && self->context != NULL)
+        {
+          self->indicators_view = g_object_new (L4A_TYPE_INDICATORS_VIEW, NULL);
+          adw_bin_set_child (page, GTK_WIDGET (self->indicators_view));
+          l4a_indicators_view_set_context (self->indicators_view, self->context,
+                                           l4a_hubs_view_get_visible (self->hubs_view));
+        }
+      view = GTK_WIDGET (self->indicators_view);
+    }
+  else if (g_strcmp0 (name, "brand-kit") == 0)
+    {
+      page = self->brand_page;
+      if (self->brand_view == NULL && self->context != NULL)
+        {
+          self->brand_view = g_object_new (L4A_TYPE_BRAND_VIEW, NULL);
+          adw_bin_set_child (page, GTK_WIDGET (self->brand_view));
+          l4a_brand_view_set_context (self->brand_view, self->context);
+        }
+      view = GTK_WIDGET (self->brand_view);
+    }
+  return view;
+}
+
+static void
+visible_view_changed_cb (L4aWindow *self)
+{
+  ensure_view (self, adw_view_stack_get_visible_child_name (self->stack));
 }
 
 /* The view a role starts on: a board member's assignments, a local
@@ -248,16 +314,14 @@ setup_for_application (L4aWindow      *self,
 
   /* each view follows the context itself: its changes and its role */
   l4a_hubs_view_set_context (self->hubs_view, self->context, self->settings);
-  l4a_proposals_view_set_context (self->proposals_view, self->context);
-  l4a_reviews_view_set_context (self->reviews_view, self->context);
-  l4a_indicators_view_set_context (self->indicators_view, self->context, l4a_hubs_view_get_visible (self->hubs_view));
-  l4a_brand_view_set_context (self->brand_view, self->context);
+  /* the others as they are built (ensure_view()) */
   g_signal_connect_object (self->context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::role", G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), self);
   update_sample_banner (self);
   role_changed_cb (self);
   show_home_view (self);
+  ensure_view (self, adw_view_stack_get_visible_child_name (self->stack));
 }
 
 static void
@@ -308,10 +372,10 @@ l4a_window_class_init (L4aWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, hubs_view);
-  gtk_widget_class_bind_template_child (widget_class, L4aWindow, proposals_view);
-  gtk_widget_class_bind_template_child (widget_class, L4aWindow, reviews_view);
-  gtk_widget_class_bind_template_child (widget_class, L4aWindow, indicators_view);
-  gtk_widget_class_bind_template_child (widget_class, L4aWindow, brand_view);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, proposals_page);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, reviews_page);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, indicators_page);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, brand_page);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, sample_banner);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, identity_button);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, identity_content);
@@ -345,6 +409,9 @@ l4a_window_init (L4aWindow *self)
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
       }
   }
+
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_view_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* a bundle dropped anywhere on the window is offered for import */
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
@@ -422,7 +489,7 @@ l4a_window_get_view (L4aWindow  *self,
 {
   g_return_val_if_fail (L4A_IS_WINDOW (self), NULL);
 
-  return adw_view_stack_get_child_by_name (self->stack, name);
+  return ensure_view (self, name);
 }
 
 gboolean

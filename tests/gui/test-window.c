@@ -2269,17 +2269,15 @@ test_role_home (void)
 
   g_settings_set_string (settings, "role", "government");
   window = open_window ();
-  stack = ADW_VIEW_STACK (gtk_widget_get_parent (l4a_window_get_view (window, "reviews")));
-  while (stack != NULL && !ADW_IS_VIEW_STACK (stack))
-    stack = ADW_VIEW_STACK (gtk_widget_get_parent (GTK_WIDGET (stack)));
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (l4a_window_get_view (window, "proposals"), ADW_TYPE_VIEW_STACK));
   l4a_test_iterate (0.3);
   g_assert_cmpstr (l4a_window_get_visible_view (window), ==, "proposals");
   g_assert_false (adw_view_stack_page_get_visible (adw_view_stack_get_page (stack,
-                                                     l4a_window_get_view (window, "reviews"))));
+                                                     adw_view_stack_get_child_by_name (stack, "reviews"))));
   g_settings_set_string (settings, "role", "member");
   l4a_test_iterate (0.3);
   g_assert_true (adw_view_stack_page_get_visible (adw_view_stack_get_page (stack,
-                                                    l4a_window_get_view (window, "reviews"))));
+                                                    adw_view_stack_get_child_by_name (stack, "reviews"))));
   gtk_window_destroy (GTK_WINDOW (window));
   window = open_window ();
   g_assert_cmpstr (l4a_window_get_visible_view (window), ==, "reviews");
