@@ -119,6 +119,27 @@ text_cb (GMarkupParseContext  *context,
   state->current.name = intern (state->ref, g_strstrip (name));
 }
 
+/* The few countries iso-codes gives no common name, only the formal one
+ * (“Russian Federation”, in French “Russie, Fédération de”): the name
+ * people use, translated with this application's own catalogue. */
+static const struct { const char *code, *name; } common_names[] = {
+  { "RU", N_("Russia") },
+  { "CD", N_("DR Congo") },
+  { "FM", N_("Micronesia") },
+  { "PS", N_("Palestine") },
+  { "VG", N_("British Virgin Islands") },
+  { "VI", N_("U.S. Virgin Islands") },
+};
+
+static const char *
+common_name (const char *code)
+{
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (common_names); i++)
+    if (g_str_equal (common_names[i].code, code))
+      return common_names[i].name;
+  return NULL;
+}
+
 static void
 load_countries (Reference *ref,
                 GChecksum *stamp)
@@ -154,7 +175,9 @@ load_countries (Reference *ref,
       if (country == NULL || !json_object_has_member (country, "alpha_2"))
         continue;
 
-      name = json_object_get_string_member_with_default (country, "common_name", NULL);
+      name = common_name (json_object_get_string_member_with_default (country, "alpha_2", NULL));
+      if (name == NULL)
+        name = json_object_get_string_member_with_default (country, "common_name", NULL);
       if (name == NULL)
         name = json_object_get_string_member_with_default (country, "name", NULL);
       if (name == NULL)
@@ -290,7 +313,8 @@ l4a_reference_translate (L4aReferenceTable  table,
     return code;
 
   if (table == L4A_REFERENCE_COUNTRIES)
-    return g_dgettext (ISO_3166_DOMAIN, entry->name);
+    return common_name (entry->code) != NULL ? g_dgettext (GETTEXT_PACKAGE, entry->name)
+                                            : g_dgettext (ISO_3166_DOMAIN, entry->name);
 
   return g_dgettext (GETTEXT_PACKAGE, entry->name);
 }

@@ -502,6 +502,26 @@ test_reference_names (void)
   g_assert_cmpstr (l4a_reference_translate (L4A_REFERENCE_REGIONS, "mewa"), ==, "Middle East and West Asia");
   g_assert_cmpstr (l4a_reference_translate (L4A_REFERENCE_REGIONS, "nowhere"), ==, "nowhere");
   g_assert_null (l4a_reference_sdg (18));
+
+  /* countries as people name them: never iso-codes' formal or inverted
+   * name (“Russian Federation”, “Palestine, State of”) */
+  g_assert_cmpstr (l4a_reference_translate (L4A_REFERENCE_COUNTRIES, "RU"), ==, "Russia");
+  g_assert_cmpstr (l4a_reference_translate (L4A_REFERENCE_COUNTRIES, "KR"), ==, "South Korea");
+  {
+    static const char * const formal[] = {
+      ", State of", ", Republic of", ", The ", "Federation", ", Federated", ", Islamic", ", Plurinational",
+      ", United Republic", ", British", ", U.S.",
+    };
+    guint n;
+    const L4aReferenceEntry *countries = l4a_reference_entries (L4A_REFERENCE_COUNTRIES, &n);
+
+    g_assert_cmpuint (n, >, 240);
+    for (guint i = 0; i < n; i++)
+      for (guint f = 0; f < G_N_ELEMENTS (formal); f++)
+        if (strstr (l4a_reference_translate (L4A_REFERENCE_COUNTRIES, countries[i].code), formal[f]) != NULL)
+          g_error ("%s is named “%s”", countries[i].code,
+                   l4a_reference_translate (L4A_REFERENCE_COUNTRIES, countries[i].code));
+  }
 }
 
 int
