@@ -705,52 +705,33 @@ draw_legend (cairo_t            *cr,
  * Draws the world and the markers onto @cr, which may be any cairo surface:
  * the widget, a PNG, an SVG or a PDF.
  */
+/**
+ * l4a_map_render_markers:
+ *
+ * Draws @markers over a map drawn by l4a_map_render(), the biggest first
+ * so that small ones stay visible on top, each with its number of hubs
+ * inside when it has more than one.
+ */
 void
-l4a_map_render (cairo_t            *cr,
-                int                 width,
-                int                 height,
-                const L4aMapCamera   *view,
-                const L4aMapStyle  *style,
-                const L4aMapMarker *markers,
-                guint               n_markers,
-                const char         *highlight)
+l4a_map_render_markers (cairo_t            *cr,
+                        int                 width,
+                        int                 height,
+                        const L4aMapCamera *view,
+                        const L4aMapStyle  *style,
+                        const L4aMapMarker *markers,
+                        guint               n_markers)
 {
-  WorldMap *map = get_map ();
-  g_autofree guint *order = NULL;
+  g_autofree guint *order = g_new (guint, MAX (n_markers, 1));
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 8");
 
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  set_source (cr, &style->background, 1.0);
-  cairo_paint (cr);
-
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_width (cr, 0.6);
-
-  for (guint i = 0; i < map->countries->len; i++)
-    {
-      Country *country = g_ptr_array_index (map->countries, i);
-      gboolean lit = highlight != NULL && g_strcmp0 (country->code, highlight) == 0;
-
-      cairo_new_path (cr);
-      trace_country (cr, country, view, width, height);
-      set_source (cr, lit ? &style->highlight : &style->land, 1.0);
-      cairo_fill_preserve (cr);
-      set_source (cr, &style->border, 1.0);
-      cairo_stroke (cr);
-    }
-
-  /* Big markers first, so that small ones stay visible on top. */
-  order = g_new (guint, MAX (n_markers, 1));
   for (guint i = 0; i < n_markers; i++)
     order[i] = i;
   g_qsort_with_data (order, (gint) n_markers, sizeof (guint), compare_by_count, (gpointer) markers);
 
+  cairo_save (cr);
   cairo_set_line_width (cr, 2.0);
   for (guint k = 0; k < n_markers; k++)
     {
@@ -791,6 +772,45 @@ l4a_map_render (cairo_t            *cr,
             }
         }
     }
+  cairo_restore (cr);
+}
+
+void
+l4a_map_render (cairo_t            *cr,
+                int                 width,
+                int                 height,
+                const L4aMapCamera   *view,
+                const L4aMapStyle  *style,
+                const L4aMapMarker *markers,
+                guint               n_markers,
+                const char         *highlight)
+{
+  WorldMap *map = get_map ();
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  set_source (cr, &style->background, 1.0);
+  cairo_paint (cr);
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, 0.6);
+
+  for (guint i = 0; i < map->countries->len; i++)
+    {
+      Country *country = g_ptr_array_index (map->countries, i);
+      gboolean lit = highlight != NULL && g_strcmp0 (country->code, highlight) == 0;
+
+      cairo_new_path (cr);
+      trace_country (cr, country, view, width, height);
+      set_source (cr, lit ? &style->highlight : &style->land, 1.0);
+      cairo_fill_preserve (cr);
+      set_source (cr, &style->border, 1.0);
+      cairo_stroke (cr);
+    }
+
+  l4a_map_render_markers (cr, width, height, view, style, markers, n_markers);
 
   if (style->legend)
     draw_legend (cr, width, height, style, markers, n_markers);

@@ -115,6 +115,13 @@ void        l4a_map_render            (cairo_t           *cr,
                                        const L4aMapMarker *markers,
                                        guint              n_markers,
                                        const char        *highlight);
+void        l4a_map_render_markers    (cairo_t           *cr,
+                                       int                width,
+                                       int                height,
+                                       const L4aMapCamera *view,
+                                       const L4aMapStyle *style,
+                                       const L4aMapMarker *markers,
+                                       guint              n_markers);
 guint       l4a_map_n_countries       (void);
 
 G_END_DECLS

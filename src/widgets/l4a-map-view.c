@@ -183,9 +183,7 @@ l4a_map_view_snapshot (GtkWidget   *widget,
   compute_style (self, &style);
   accent_of (widget, &accent);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  l4a_map_render (cr, width, height, &self->camera,
-                  &style, (const L4aMapMarker *) (gpointer) groups->data, groups->len,
-                  self->hovered ? self->hovered : self->selected);
+  l4a_map_render (cr, width, height, &self->camera, &style, NULL, 0, self->hovered ? self->hovered : self->selected);
 
   /* links between hubs: an arc from one marker to the other */
   if (self->links != NULL && self->links->len >= 2)
@@ -215,6 +213,10 @@ l4a_map_view_snapshot (GtkWidget   *widget,
         }
       cairo_restore (cr);
     }
+
+  /* the markers over the links */
+  l4a_map_render_markers (cr, width, height, &self->camera, &style,
+                          (const L4aMapMarker *) (gpointer) groups->data, groups->len);
 
   if (self->focused >= 0 && (guint) self->focused < self->markers->len && gtk_widget_has_visible_focus (widget))
     {
