@@ -90,6 +90,7 @@ struct _L4aHubsView
   GtkBox             *map_box;
   GtkWidget          *map_legend;
   GtkFlowBox         *legend_regions;
+  GtkLabel           *unplaced_label;
   guint               legend_idle;
   GtkStack           *results_stack;
   GtkColumnView      *column_view;
@@ -929,7 +930,22 @@ update_legend (L4aHubsView *self)
   while ((child = gtk_flow_box_get_child_at_index (self->legend_regions, 0)) != NULL)
     gtk_flow_box_remove (self->legend_regions, GTK_WIDGET (child));
 
-  gtk_widget_set_visible (self->map_legend, regions->len > 0);
+  gtk_widget_set_visible (self->map_legend, regions->len > 0 || l4a_map_view_get_n_unplaced (self->map_view) > 0);
+  /* hubs the map cannot show, said rather than left out in silence */
+  {
+    guint unplaced = l4a_map_view_get_n_unplaced (self->map_view);
+    g_autofree char *text = NULL;
+
+    if (unplaced > 0)
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%'u hub is not on the map: its country is too small for a world map "
+                                           "and its government has no place. Give it in Governments.",
+                                           "%'u hubs are not on the map: their countries are too small for a world "
+                                           "map and their governments have no place. Give them in Governments.",
+                                           unplaced), unplaced);
+    gtk_label_set_label (self->unplaced_label, text ? text : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->unplaced_label), unplaced > 0);
+  }
   g_ptr_array_add (regions, NULL);   /* several regions */
   for (guint i = 0; i < regions->len; i++)
     {
@@ -1688,6 +1704,7 @@ l4a_hubs_view_class_init (L4aHubsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, map_box);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, map_legend);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, legend_regions);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, unplaced_label);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, results_stack);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, list_view);

@@ -36,6 +36,7 @@ struct _L4aMapView
   GArray        *markers;       /* of L4aMapMarker, one per place, borrowing from places */
   GHashTable    *place_index;   /* government id → index in markers + 1 */
   GHashTable    *by_country;    /* code → hubs, as GUINT_TO_POINTER */
+  guint          n_unplaced;    /* hubs with no place the map can show */
 
   GArray        *groups;        /* of L4aMapMarker: markers grouped at grouped_* */
   guint         *group_of;      /* for each marker, its group */
@@ -835,6 +836,7 @@ l4a_map_view_set_query (L4aMapView  *self,
   g_array_set_size (self->markers, 0);
   g_hash_table_remove_all (self->place_index);
   g_hash_table_remove_all (self->by_country);
+  self->n_unplaced = 0;
   g_ptr_array_unref (self->places);
   self->places = query ? l4a_hub_query_count_places (query, any_country)
                        : g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_place_count_free);
@@ -847,6 +849,8 @@ l4a_map_view_set_query (L4aMapView  *self,
 
       if (!l4a_map_locate (place->country, place->located, place->latitude, place->longitude, &marker.x, &marker.y))
         {
+          /* a country too small for the world map, and no place given */
+          self->n_unplaced += place->count;
           g_ptr_array_remove_index (self->places, i--);
           continue;
         }
@@ -902,6 +906,20 @@ l4a_map_view_get_n_places (L4aMapView *self)
   g_return_val_if_fail (L4A_IS_MAP_VIEW (self), 0);
 
   return self->markers->len;
+}
+
+/**
+ * l4a_map_view_get_n_unplaced:
+ *
+ * Returns: how many hubs the map cannot show: their lead government has no
+ *   place and its country is too small for the world map
+ */
+guint
+l4a_map_view_get_n_unplaced (L4aMapView *self)
+{
+  g_return_val_if_fail (L4A_IS_MAP_VIEW (self), 0);
+
+  return self->n_unplaced;
 }
 
 /**

@@ -24,6 +24,7 @@ void        l4a_map_view_set_query      (L4aMapView  *self,
                                          gboolean     any_country);
 guint       l4a_map_view_get_n_markers  (L4aMapView *self);
 guint       l4a_map_view_get_n_places   (L4aMapView *self);
+guint       l4a_map_view_get_n_unplaced (L4aMapView *self);
 guint       l4a_map_view_get_place      (L4aMapView *self,
                                          const char *government_id,
                                          double     *x,

@@ -20,6 +20,8 @@
 #include "l4a-hubs-view.h"
 #include "l4a-hubs-view-private.h"
 #include "l4a-window.h"
+#include "l4a-reference.h"
+#include "l4a-map-view.h"
 #include "l4a-window-private.h"
 
 static char *tmpdir;
@@ -141,6 +143,38 @@ test_scale (void)
         l4a_test_iterate (0.1);
       }
     l4a_test_wait_until (label_shown, &last_shown, 30, "the last hub on screen");
+  }
+
+  /* the map: a marker per lead government, grouped where they would
+   * overlap, every hub counted */
+  {
+    L4aMapView *map = L4A_MAP_VIEW (l4a_hubs_view_get_map (L4A_HUBS_VIEW (hubs)));
+    g_autofree char *governments = NULL;
+    guint n_places, total = 0;
+    const L4aReferenceEntry *countries;
+    guint n_countries;
+
+    l4a_hubs_view_show_map (L4A_HUBS_VIEW (hubs), TRUE);
+    l4a_test_iterate (0.5);
+    /* governments with no place in countries too small for the world map
+     * are not drawn, and the hubs view says how many hubs that leaves out */
+    n_places = (guint) l4a_test_sql_int (path, "SELECT count(DISTINCT government_id) FROM hub");
+    g_assert_cmpuint (l4a_map_view_get_n_places (map), <=, n_places);
+    g_assert_cmpuint (l4a_map_view_get_n_places (map), >, n_places / 2);
+    g_assert_cmpuint (l4a_map_view_get_n_markers (map), <, l4a_map_view_get_n_places (map));
+    countries = l4a_reference_entries (L4A_REFERENCE_COUNTRIES, &n_countries);
+    for (guint i = 0; i < n_countries; i++)
+      total += l4a_map_view_get_marker_count (map, countries[i].code);
+    g_assert_cmpuint (total + l4a_map_view_get_n_unplaced (map), ==, n_hubs);
+    if (l4a_map_view_get_n_unplaced (map) > 0)
+      {
+        g_autofree char *said = g_strdup_printf ("%'u hub", l4a_map_view_get_n_unplaced (map));
+        GtkLabel *unplaced = GTK_LABEL (child_of (hubs, "unplaced_label"));
+
+        g_assert_true (gtk_widget_get_visible (GTK_WIDGET (unplaced)));
+        g_assert_true (g_str_has_prefix (gtk_label_get_label (unplaced), said));
+      }
+    l4a_hubs_view_show_map (L4A_HUBS_VIEW (hubs), FALSE);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

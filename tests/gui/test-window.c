@@ -639,6 +639,49 @@ test_map_markers (void)
   g_assert_null (l4a_hubs_view_get_filter (hubs)->country);
   l4a_map_view_show_whole_world (map);
 
+  /* A government in a country too small for the world map (Monaco), with
+   * no place: its hub is said to be missing from the map, under the
+   * legend; given its place, the hub is on the map again. */
+  g_assert_cmpuint (l4a_map_view_get_n_unplaced (map), ==, 0);
+  {
+    g_autofree char *soria = l4a_test_sql_text (l4a_store_get_path (store),
+                                                "SELECT id FROM government WHERE name = 'Soria'");
+    g_autoptr(L4aGovernmentEdit) edit = l4a_registry_load_government (store, soria, NULL);
+    g_autofree char *old_country = g_strdup (edit->country);
+    g_autofree char *old_place = g_strdup (edit->place);
+    GtkWidget *unplaced = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW,
+                                                                     "unplaced_label"));
+    g_autoptr(GError) error = NULL;
+
+    g_free (edit->country);
+    edit->country = g_strdup ("MC");
+    g_free (edit->place);
+    edit->place = g_strdup ("");
+    g_assert_true (l4a_registry_save_government (store, edit, &error));
+    g_assert_no_error (error);
+    l4a_test_iterate (0.3);
+    g_assert_cmpuint (l4a_map_view_get_n_unplaced (map), ==, 1);
+    g_assert_cmpuint (l4a_map_view_get_n_places (map), ==, n_places - 1);
+    g_assert_true (gtk_widget_get_visible (unplaced));
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (unplaced)), "1 hub is not on the map"));
+
+    g_free (edit->place);
+    edit->place = g_strdup ("43.7384, 7.4246");
+    g_assert_true (l4a_registry_save_government (store, edit, &error));
+    l4a_test_iterate (0.3);
+    g_assert_cmpuint (l4a_map_view_get_n_unplaced (map), ==, 0);
+    g_assert_cmpuint (l4a_map_view_get_n_places (map), ==, n_places);
+    g_assert_false (gtk_widget_get_visible (unplaced));
+
+    g_free (edit->country);
+    edit->country = g_steal_pointer (&old_country);
+    g_free (edit->place);
+    edit->place = g_steal_pointer (&old_place);
+    g_assert_true (l4a_registry_save_government (store, edit, &error));
+    g_assert_no_error (error);
+    l4a_test_iterate (0.3);
+  }
+
   /* Choosing a country filters the list; choosing it again clears it. */
   g_signal_emit_by_name (map, "country-activated", "CA");
   g_assert_cmpstr (l4a_hubs_view_get_filter (hubs)->country, ==, "CA");
