@@ -16,6 +16,7 @@
 #include "l4a-labels.h"
 #include "l4a-proposal.h"
 #include "l4a-proposal-editor.h"
+#include "l4a-list-update.h"
 #include "l4a-proposals-view.h"
 #include "l4a-proposals-view-private.h"
 #include "l4a-reference.h"
@@ -257,8 +258,9 @@ l4a_proposals_view_reload (L4aProposalsView *self)
   n = g_list_model_get_n_items (proposals);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, g_list_model_get_item (proposals, i));
-  g_list_store_splice (self->proposals, 0, g_list_model_get_n_items (G_LIST_MODEL (self->proposals)),
-                       items->pdata, items->len);
+  /* one change over the part that differs: the rows around it, and the
+   * selection and scroll there, stay */
+  l4a_list_store_update (self->proposals, items);
 
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u proposal", "%u proposals", n), n);
   gtk_label_set_label (self->count_label, count);

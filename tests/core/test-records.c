@@ -15,6 +15,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "l4a-government.h"
+#include "l4a-list-update.h"
 #include "l4a-records.h"
 #include "l4a-sample.h"
 #include "l4a-store.h"
@@ -193,6 +195,108 @@ test_valid (void)
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, "hub")), ==, 1);
 }
 
+static GObject *
+government (const char *id,
+            const char *name)
+{
+  return g_object_new (L4A_TYPE_GOVERNMENT, "id", id, "name", name, "kind", "city", "country", "ES",
+                       "region", "europe", NULL);
+}
+
+typedef struct
+{
+  guint calls, position, removed, added;
+} Changes;
+
+static void
+items_changed_cb (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  changes->calls++;
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+}
+
+/* A list read again becomes the list on show through one change over the
+ * part that differs; the objects of the rows around it stay. */
+static void
+test_list_update (void)
+{
+  static const struct { const char *ids; const char *names; guint position, removed, added, calls; } cases[] = {
+    { "abcde", "ABCDE", 0, 0, 0, 0 },   /* the same: no change */
+    { "abcde", "ABxDE", 2, 1, 1, 1 },   /* one row changed in place */
+    { "abxcde", "ABXCDE", 2, 0, 1, 1 }, /* one row came */
+    { "abde", "ABDE", 2, 1, 0, 1 },     /* one row went */
+    { "edcba", "EDCBA", 0, 5, 5, 1 },   /* another order */
+    { "", "", 0, 5, 0, 1 },             /* none left */
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GListStore) store = g_list_store_new (L4A_TYPE_GOVERNMENT);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GObject) first = NULL;
+      g_autoptr(GObject) last_before = NULL;
+      Changes changes = { 0 };
+
+      for (const char *id = "abcde"; *id; id++)
+        {
+          char key[2] = { *id, 0 }, name[2] = { g_ascii_toupper (*id), 0 };
+          g_autoptr(GObject) item = government (key, name);
+
+          g_list_store_append (store, item);
+        }
+      first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+      last_before = g_list_model_get_item (G_LIST_MODEL (store), 4);
+      for (guint k = 0; cases[c].ids[k]; k++)
+        {
+          char key[2] = { cases[c].ids[k], 0 }, name[2] = { cases[c].names[k], 0 };
+
+          g_ptr_array_add (items, government (key, name));
+        }
+      g_signal_connect (store, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+      l4a_list_store_update (store, items);
+
+      g_assert_cmpuint (changes.calls, ==, cases[c].calls);
+      if (cases[c].calls > 0)
+        {
+          g_assert_cmpuint (changes.position, ==, cases[c].position);
+          g_assert_cmpuint (changes.removed, ==, cases[c].removed);
+          g_assert_cmpuint (changes.added, ==, cases[c].added);
+        }
+      /* what it holds is the new list */
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, items->len);
+      for (guint k = 0; k < items->len; k++)
+        {
+          g_autoptr(GObject) held = g_list_model_get_item (G_LIST_MODEL (store), k);
+
+          g_assert_true (l4a_objects_equal (held, g_ptr_array_index (items, k)));
+        }
+      /* the unchanged first row is the very object it was */
+      if (cases[c].position > 0 || cases[c].calls == 0)
+        {
+          g_autoptr(GObject) still = g_list_model_get_item (G_LIST_MODEL (store), 0);
+
+          g_assert_true (still == first);
+        }
+    }
+
+  /* equal is every property, not the id alone */
+  {
+    g_autoptr(GObject) a = government ("a", "Soria");
+    g_autoptr(GObject) b = government ("a", "Soria");
+    g_autoptr(GObject) c = government ("a", "Sòria");
+
+    g_assert_true (l4a_objects_equal (a, b));
+    g_assert_false (l4a_objects_equal (a, c));
+    g_assert_false (l4a_objects_equal (a, NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +305,7 @@ main (int   argc,
 
   g_test_add_func ("/core/records/hostile", test_hostile);
   g_test_add_func ("/core/records/valid", test_valid);
+  g_test_add_func ("/core/list/update", test_list_update);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-records-XXXXXX");
 }

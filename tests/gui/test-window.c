@@ -772,6 +772,19 @@ sql_exec (const char *sql)
   sqlite3_close (db);
 }
 
+static void
+count_items_changed (GListModel *list,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *changes)
+{
+  changes[0]++;
+  changes[1] = position;
+  changes[2] = removed;
+  changes[3] = added;
+}
+
 static guint
 passed_checks (L4aProposalEditor *editor)
 {
@@ -1069,8 +1082,19 @@ test_proposal_journey (void)
   g_assert_false (l4a_proposal_editor_is_editable (editor));
   g_assert_cmpuint (g_list_model_get_n_items (l4a_proposals_view_get_model (view)), ==, own + 1);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.withdraw", NULL));
-  l4a_test_iterate (0.1);
+  {
+    /* the list follows the withdrawal through one change over the rows
+     * that differ, not a reset of every row */
+    guint changes[4] = { 0 };   /* calls, position, removed, added */
+
+    g_signal_connect (l4a_proposals_view_get_model (view), "items-changed", G_CALLBACK (count_items_changed), changes);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.withdraw", NULL));
+    l4a_test_iterate (0.1);
+    g_signal_handlers_disconnect_by_func (l4a_proposals_view_get_model (view), count_items_changed, changes);
+    g_assert_cmpuint (changes[0], ==, 1);
+    g_assert_cmpuint (changes[2], ==, changes[3]);
+    g_assert_cmpuint (changes[2], <, own + 1);
+  }
   g_assert_cmpstr (l4a_proposal_editor_get_edit (editor)->state, ==, "withdrawn");
   gtk_window_destroy (GTK_WINDOW (editor));
 
