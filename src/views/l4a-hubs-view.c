@@ -91,6 +91,7 @@ struct _L4aHubsView
   GtkWidget          *map_legend;
   GtkFlowBox         *legend_regions;
   GtkLabel           *unplaced_label;
+  GtkWidget          *zoom_box;
   guint               legend_idle;
   GtkStack           *results_stack;
   GtkColumnView      *column_view;
@@ -250,6 +251,14 @@ place_legend (gpointer data)
   gtk_flow_box_set_max_children_per_line (self->legend_regions, narrow ? 4 : 1);
   gtk_widget_set_margin_start (self->map_legend, narrow ? 6 : 0);
   gtk_widget_set_margin_end (self->map_legend, narrow ? 6 : 12);
+  /* the zoom buttons in a row along the bottom of a short map, where they
+   * cover the least of it */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->zoom_box),
+                                  narrow ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_valign (self->zoom_box, narrow ? GTK_ALIGN_END : GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->zoom_box, narrow ? 0 : 12);
+  gtk_widget_set_margin_bottom (self->zoom_box, narrow ? 6 : 0);
+  gtk_widget_set_margin_end (self->zoom_box, narrow ? 6 : 12);
 }
 
 /* Only the list on show (the table, or the cards when narrow) has the
@@ -1705,6 +1714,7 @@ l4a_hubs_view_class_init (L4aHubsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, map_legend);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, legend_regions);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, unplaced_label);
+  gtk_widget_class_bind_template_child (widget_class, L4aHubsView, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, results_stack);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, list_view);
