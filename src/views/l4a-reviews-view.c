@@ -25,6 +25,8 @@
 #include "l4a-registry.h"
 #include "l4a-review.h"
 #include "l4a-review-window.h"
+#include "l4a-assignment-item.h"
+#include "l4a-list-update.h"
 #include "l4a-reviews-view.h"
 #include "l4a-reviews-view-private.h"
 
@@ -36,6 +38,7 @@ struct _L4aReviewsView
   L4aStore        *store;
   GPtrArray       *calls;      /* L4aCallInfo, in the call drop-down's order */
   GPtrArray       *row_ids;    /* proposal id per row of the visible list */
+  GListStore      *assignments; /* of L4aAssignmentItem: the member's list */
   GPtrArray       *scores;     /* L4aProposalScore of the chosen call */
   gboolean         updating;
 
@@ -106,36 +109,48 @@ proposal_row (const char *title,
 
 /* Board member -------------------------------------------------------------- */
 
+/* A row of the member's list, made for an assignment as GTK asks for it. */
+static GtkWidget *
+assignment_row (gpointer item,
+                gpointer user_data)
+{
+  L4aAssignmentItem *assignment = item;
+  const char *due_on = l4a_assignment_item_get_due_on (assignment);
+  g_autofree char *due = due_on ? l4a_format_date (due_on) : NULL;
+  g_autofree char *subtitle = due ? g_strdup_printf (_("%s · %s · due %s"), l4a_assignment_item_get_government (assignment),
+                                                     l4a_assignment_item_get_call (assignment), due)
+                                  : g_strdup_printf ("%s · %s", l4a_assignment_item_get_government (assignment),
+                                                     l4a_assignment_item_get_call (assignment));
+  GtkWidget *row = proposal_row (l4a_assignment_item_get_title (assignment), subtitle);
+  L4aReviewState state = l4a_assignment_item_get_state (assignment);
+  const char *said = state == L4A_REVIEW_SUBMITTED ? _("Submitted")
+                     : state == L4A_REVIEW_DRAFT ? _("Draft")
+                     : state == L4A_REVIEW_DECLINED ? _("Declined") : _("To review");
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag_new (said, NULL));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
+}
+
+/* The member's assignments follow a change row by row: a review saved
+ * elsewhere changes its own row, and the keyboard focus stays where it is. */
 static void
 reload_member (L4aReviewsView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = l4a_review_my_assignments (self->store, &error);
+  g_autoptr(GPtrArray) list = l4a_review_list_my_assignments (self->store, &error);
 
-  clear_list (self->assigned_list);
   g_ptr_array_set_size (self->row_ids, 0);
   if (list == NULL)
     {
       g_warning ("The assigned proposals cannot be listed: %s", error->message);
+      g_list_store_remove_all (self->assignments);
       return;
     }
 
+  l4a_list_store_update (self->assignments, list);
   for (guint i = 0; i < list->len; i++)
-    {
-      L4aAssignmentInfo *info = g_ptr_array_index (list, i);
-      g_autofree char *due = info->due_on ? l4a_format_date (info->due_on) : NULL;
-      g_autofree char *subtitle = due ? g_strdup_printf (_("%s · %s · due %s"), info->government, info->call, due)
-                                      : g_strdup_printf ("%s · %s", info->government, info->call);
-      GtkWidget *row = proposal_row (info->title, subtitle);
-      const char *state = info->state == L4A_REVIEW_SUBMITTED ? _("Submitted")
-                          : info->state == L4A_REVIEW_DRAFT ? _("Draft")
-                          : info->state == L4A_REVIEW_DECLINED ? _("Declined") : _("To review");
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag_new (state, NULL));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_append (self->assigned_list, row);
-      g_ptr_array_add (self->row_ids, g_strdup (info->proposal_id));
-    }
+    g_ptr_array_add (self->row_ids, g_strdup (l4a_assignment_item_get_proposal_id (g_ptr_array_index (list, i))));
   gtk_stack_set_visible_child_name (self->assigned_stack, list->len > 0 ? "list" : "empty");
 }
 
@@ -936,6 +951,7 @@ l4a_reviews_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->calls, g_ptr_array_unref);
   g_clear_pointer (&self->row_ids, g_ptr_array_unref);
+  g_clear_object (&self->assignments);
   g_clear_pointer (&self->scores, g_ptr_array_unref);
   g_clear_pointer (&self->reminders, g_ptr_array_unref);
 
@@ -977,8 +993,10 @@ static void
 l4a_reviews_view_init (L4aReviewsView *self)
 {
   self->row_ids = g_ptr_array_new_with_free_func (g_free);
+  self->assignments = g_list_store_new (L4A_TYPE_ASSIGNMENT_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
   l4a_accessible_fix_button_names (GTK_WIDGET (self));
+  gtk_list_box_bind_model (self->assigned_list, G_LIST_MODEL (self->assignments), assignment_row, self, NULL);
 }
 
 void

@@ -1420,9 +1420,25 @@ test_review_journey (void)
 
   l4a_review_window_set_recommendation (review, "grant");
   l4a_review_window_set_comments (review, "Clear plan.", "Strong partners.");
-  g_assert_true (l4a_review_window_submit (review, &error));
-  g_assert_no_error (error);
-  l4a_test_iterate (0.2);
+  {
+    /* the member's list follows the submission row by row: the other rows
+     * stay the very widgets they were (and the focus with them) */
+    GtkListBox *assigned = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (view), L4A_TYPE_REVIEWS_VIEW,
+                                                                        "assigned_list"));
+    guint n_rows = l4a_reviews_view_get_n_rows (view);
+    g_autoptr(GPtrArray) before = g_ptr_array_new ();
+    guint kept = 0;
+
+    for (guint i = 0; i < n_rows; i++)
+      g_ptr_array_add (before, gtk_list_box_get_row_at_index (assigned, (int) i));
+    g_assert_true (l4a_review_window_submit (review, &error));
+    g_assert_no_error (error);
+    l4a_test_iterate (0.2);
+    g_assert_cmpuint (l4a_reviews_view_get_n_rows (view), ==, n_rows);
+    for (guint i = 0; i < n_rows; i++)
+      kept += gtk_list_box_get_row_at_index (assigned, (int) i) == g_ptr_array_index (before, i);
+    g_assert_cmpuint (kept, ==, n_rows - 1);
+  }
   /* now the others' submitted reviews show */
   g_assert_cmpuint (l4a_review_window_get_n_other_reviews (review), >=, 1);
   sql = g_strdup_printf ("SELECT count(*) FROM review WHERE member_id = '%s' AND proposal_id = '%s' "
