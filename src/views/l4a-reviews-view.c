@@ -27,6 +27,7 @@
 #include "l4a-review-window.h"
 #include "l4a-assignment-item.h"
 #include "l4a-list-update.h"
+#include "l4a-snapshot-private.h"
 #include "l4a-reviews-view.h"
 #include "l4a-reviews-view-private.h"
 
@@ -39,6 +40,7 @@ struct _L4aReviewsView
   GPtrArray       *calls;      /* L4aCallInfo, in the call drop-down's order */
   GPtrArray       *row_ids;    /* proposal id per row of the visible list */
   GListStore      *assignments; /* of L4aAssignmentItem: the member's list */
+  GListStore      *ranking;     /* of L4aRankingItem: the secretariat's */
   GPtrArray       *scores;     /* L4aProposalScore of the chosen call */
   gboolean         updating;
 
@@ -83,15 +85,6 @@ tag_new (const char *text,
   gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
   gtk_widget_set_halign (tag, GTK_ALIGN_END);
   return tag;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 static GtkWidget *
@@ -207,73 +200,199 @@ any_calibrated (GPtrArray *scores)
   return FALSE;
 }
 
+/* A row of the ranking as a snapshot, so that the ranking follows a change
+ * row by row (l4a_list_store_update()): what the row says, worked out once. */
+#define L4A_TYPE_RANKING_ITEM (l4a_ranking_item_get_type ())
+G_DECLARE_FINAL_TYPE (L4aRankingItem, l4a_ranking_item, L4A, RANKING_ITEM, GObject)
+
+enum {
+  RANK_PROPOSAL_ID,
+  RANK_TITLE,
+  RANK_SUBTITLE,
+  RANK_CALIBRATED,         /* the tag's text, or NULL */
+  RANK_CALIBRATED_SPOKEN,  /* and what it says aloud */
+  RANK_STATE,
+  N_RANK_STRINGS
+};
+
+enum {
+  RANK_NOT_CALIBRATED,
+  RANK_DISAGREEMENT,
+  N_RANK_BOOLEANS
+};
+
+struct _L4aRankingItem
+{
+  GObject  parent_instance;
+
+  char    *strings[N_RANK_STRINGS];
+  gboolean booleans[N_RANK_BOOLEANS];
+};
+
+G_DEFINE_FINAL_TYPE (L4aRankingItem, l4a_ranking_item, G_TYPE_OBJECT)
+
+static const char * const rank_strings[N_RANK_STRINGS] = {
+  "proposal-id", "title", "subtitle", "calibrated", "calibrated-spoken", "state",
+};
+static const char * const rank_booleans[N_RANK_BOOLEANS] = {
+  "not-calibrated", "disagreement",
+};
+static const L4aSnapshotSpec rank_spec = {
+  rank_strings, N_RANK_STRINGS, NULL, 0, rank_booleans, N_RANK_BOOLEANS,
+};
+
+static void
+l4a_ranking_item_finalize (GObject *object)
+{
+  l4a_snapshot_clear (&rank_spec, L4A_RANKING_ITEM (object)->strings);
+  G_OBJECT_CLASS (l4a_ranking_item_parent_class)->finalize (object);
+}
+
+static void
+l4a_ranking_item_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  L4aRankingItem *self = L4A_RANKING_ITEM (object);
+
+  l4a_snapshot_get (&rank_spec, self->strings, NULL, self->booleans, prop_id, value);
+}
+
+static void
+l4a_ranking_item_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  L4aRankingItem *self = L4A_RANKING_ITEM (object);
+
+  l4a_snapshot_set (&rank_spec, self->strings, NULL, self->booleans, prop_id, value);
+}
+
+static void
+l4a_ranking_item_class_init (L4aRankingItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = l4a_ranking_item_finalize;
+  object_class->get_property = l4a_ranking_item_get_property;
+  object_class->set_property = l4a_ranking_item_set_property;
+  l4a_snapshot_install (object_class, &rank_spec);
+}
+
+static void
+l4a_ranking_item_init (L4aRankingItem *self)
+{
+}
+
+static GObject *
+ranking_item_new (L4aProposalScore *score,
+                  guint             place,
+                  gboolean          any_calibrated_score)
+{
+  g_autofree char *title = g_strdup_printf ("%u. %s", place, score->title);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *calibrated = NULL;
+  g_autofree char *spoken = NULL;
+
+  if (score->has_scores)
+    subtitle = g_strdup_printf (_("Mean %.2f · median %.2f · spread %.2f · %u of %u reviews · %s"),
+                                score->mean, score->median, score->spread, score->n_submitted,
+                                score->n_assigned, score->government);
+  else
+    subtitle = g_strdup_printf (_("No score yet · %u of %u reviews · %s"), score->n_submitted,
+                                score->n_assigned, score->government);
+  if (score->has_scores && score->calibrated)
+    {
+      int move = (int) score->rank - (int) score->calibrated_rank;
+
+      /* translators: the mean of calibrated scores, then the rank it gives the proposal */
+      calibrated = move != 0 ? g_strdup_printf (_("Calibrated %.2f, rank %u"), score->calibrated_mean,
+                                                score->calibrated_rank)
+                             : g_strdup_printf (_("Calibrated %.2f"), score->calibrated_mean);
+      spoken = move != 0
+               ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Calibrated mean %.2f, moves %d place",
+                                               "Calibrated mean %.2f, moves %d places", ABS (move)),
+                                  score->calibrated_mean, move)
+               : g_strdup_printf (_("Calibrated mean %.2f, same place"), score->calibrated_mean);
+    }
+  return g_object_new (L4A_TYPE_RANKING_ITEM,
+                       "proposal-id", score->proposal_id,
+                       "title", title,
+                       "subtitle", subtitle,
+                       "calibrated", calibrated,
+                       "calibrated-spoken", spoken,
+                       "state", l4a_proposal_state_label (score->state),
+                       "not-calibrated", score->has_scores && !score->calibrated && any_calibrated_score,
+                       "disagreement", score->disagreement,
+                       NULL);
+}
+
+static GtkWidget *
+ranking_row (gpointer item,
+             gpointer user_data)
+{
+  L4aRankingItem *rank = item;
+  GtkWidget *row = proposal_row (rank->strings[RANK_TITLE], rank->strings[RANK_SUBTITLE]);
+  /* Tags stacked, so that the title keeps its width on a phone. */
+  GtkWidget *tags = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  gtk_widget_set_valign (tags, GTK_ALIGN_CENTER);
+  if (rank->strings[RANK_CALIBRATED] != NULL)
+    {
+      GtkWidget *tag = tag_new (rank->strings[RANK_CALIBRATED], NULL);
+
+      gtk_widget_set_tooltip_text (tag, rank->strings[RANK_CALIBRATED_SPOKEN]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (tag), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      rank->strings[RANK_CALIBRATED_SPOKEN], -1);
+      gtk_box_append (GTK_BOX (tags), tag);
+    }
+  else if (rank->booleans[RANK_NOT_CALIBRATED])
+    {
+      GtkWidget *tag = tag_new (_("Not calibrated"), NULL);
+
+      gtk_widget_set_tooltip_text (tag, _("Its reviewers have too few reviews in this call to be calibrated; "
+                                          "the raw scores stand."));
+      gtk_box_append (GTK_BOX (tags), tag);
+    }
+  if (rank->booleans[RANK_DISAGREEMENT])
+    gtk_box_append (GTK_BOX (tags), tag_new (_("Reviewers disagree"), "l4a-warning-tag"));
+  gtk_box_append (GTK_BOX (tags), tag_new (rank->strings[RANK_STATE], NULL));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tags);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
+}
+
+/* The ranking follows a change row by row: a review submitted changes the
+ * rows whose words changed, the others stay, with the keyboard focus. */
 static void
 fill_ranking (L4aReviewsView *self)
 {
   g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint sort = gtk_drop_down_get_selected (self->sort_drop);
+  gboolean calibrated;
 
-  clear_list (self->ranking_list);
   g_ptr_array_set_size (self->row_ids, 0);
   if (self->scores == NULL)
-    return;
+    {
+      g_list_store_remove_all (self->ranking);
+      return;
+    }
 
   sorted = g_ptr_array_copy (self->scores, NULL, NULL);
   g_ptr_array_set_free_func (sorted, NULL);  /* the copy borrows the scores */
   g_ptr_array_sort_with_data (sorted, compare_rows, GUINT_TO_POINTER (sort));
+  calibrated = any_calibrated (self->scores);
   for (guint i = 0; i < sorted->len; i++)
     {
       L4aProposalScore *score = g_ptr_array_index (sorted, i);
-      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, score->title);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row, *tags;
 
-      if (score->has_scores)
-        subtitle = g_strdup_printf (_("Mean %.2f · median %.2f · spread %.2f · %u of %u reviews · %s"),
-                                    score->mean, score->median, score->spread, score->n_submitted,
-                                    score->n_assigned, score->government);
-      else
-        subtitle = g_strdup_printf (_("No score yet · %u of %u reviews · %s"), score->n_submitted,
-                                    score->n_assigned, score->government);
-      row = proposal_row (title, subtitle);
-      /* Tags stacked, so that the title keeps its width on a phone. */
-      tags = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      gtk_widget_set_valign (tags, GTK_ALIGN_CENTER);
-      if (score->has_scores && score->calibrated)
-        {
-          int move = (int) score->rank - (int) score->calibrated_rank;
-          /* translators: the mean of calibrated scores, then the rank it gives the proposal */
-          g_autofree char *text = move != 0 ? g_strdup_printf (_("Calibrated %.2f, rank %u"), score->calibrated_mean,
-                                                               score->calibrated_rank)
-                                            : g_strdup_printf (_("Calibrated %.2f"), score->calibrated_mean);
-          g_autofree char *spoken = move != 0
-                                    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                    "Calibrated mean %.2f, moves %d place",
-                                                                    "Calibrated mean %.2f, moves %d places", ABS (move)),
-                                                       score->calibrated_mean, move)
-                                    : g_strdup_printf (_("Calibrated mean %.2f, same place"), score->calibrated_mean);
-          GtkWidget *tag = tag_new (text, NULL);
-
-          gtk_widget_set_tooltip_text (tag, spoken);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (tag), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-          gtk_box_append (GTK_BOX (tags), tag);
-        }
-      else if (score->has_scores && any_calibrated (self->scores))
-        {
-          GtkWidget *tag = tag_new (_("Not calibrated"), NULL);
-
-          gtk_widget_set_tooltip_text (tag, _("Its reviewers have too few reviews in this call to be calibrated; "
-                                              "the raw scores stand."));
-          gtk_box_append (GTK_BOX (tags), tag);
-        }
-      if (score->disagreement)
-        gtk_box_append (GTK_BOX (tags), tag_new (_("Reviewers disagree"), "l4a-warning-tag"));
-      gtk_box_append (GTK_BOX (tags), tag_new (l4a_proposal_state_label (score->state), NULL));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tags);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_append (self->ranking_list, row);
+      g_ptr_array_add (items, ranking_item_new (score, i + 1, calibrated));
       g_ptr_array_add (self->row_ids, g_strdup (score->proposal_id));
     }
+  l4a_list_store_update (self->ranking, items);
   gtk_stack_set_visible_child_name (self->ranking_stack, sorted->len > 0 ? "list" : "empty");
 }
 
@@ -952,6 +1071,7 @@ l4a_reviews_view_dispose (GObject *object)
   g_clear_pointer (&self->calls, g_ptr_array_unref);
   g_clear_pointer (&self->row_ids, g_ptr_array_unref);
   g_clear_object (&self->assignments);
+  g_clear_object (&self->ranking);
   g_clear_pointer (&self->scores, g_ptr_array_unref);
   g_clear_pointer (&self->reminders, g_ptr_array_unref);
 
@@ -994,9 +1114,11 @@ l4a_reviews_view_init (L4aReviewsView *self)
 {
   self->row_ids = g_ptr_array_new_with_free_func (g_free);
   self->assignments = g_list_store_new (L4A_TYPE_ASSIGNMENT_ITEM);
+  self->ranking = g_list_store_new (L4A_TYPE_RANKING_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
   l4a_accessible_fix_button_names (GTK_WIDGET (self));
   gtk_list_box_bind_model (self->assigned_list, G_LIST_MODEL (self->assignments), assignment_row, self, NULL);
+  gtk_list_box_bind_model (self->ranking_list, G_LIST_MODEL (self->ranking), ranking_row, self, NULL);
 }
 
 void

@@ -1456,9 +1456,27 @@ test_review_journey (void)
   g_assert_false (l4a_review_window_decide (review, "label-granted", "", "", &error));
   g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (l4a_review_window_decide (review, "label-granted", "A clear plan with strong partners.",
-                                           "Budget to confirm.", &error));
-  g_assert_no_error (error);
+  {
+    /* the ranking follows the decision row by row: the decided proposal's
+     * row changes, the others stay the very widgets they were */
+    GtkListBox *ranking = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (view), L4A_TYPE_REVIEWS_VIEW,
+                                                                       "ranking_list"));
+    guint n_rows = l4a_reviews_view_get_n_rows (view);
+    g_autoptr(GPtrArray) before = g_ptr_array_new ();
+    guint kept = 0;
+
+    g_assert_cmpuint (n_rows, >=, 2);
+    for (guint i = 0; i < n_rows; i++)
+      g_ptr_array_add (before, gtk_list_box_get_row_at_index (ranking, (int) i));
+    g_assert_true (l4a_review_window_decide (review, "label-granted", "A clear plan with strong partners.",
+                                             "Budget to confirm.", &error));
+    g_assert_no_error (error);
+    l4a_test_iterate (0.2);
+    g_assert_cmpuint (l4a_reviews_view_get_n_rows (view), ==, n_rows);
+    for (guint i = 0; i < n_rows; i++)
+      kept += gtk_list_box_get_row_at_index (ranking, (int) i) == g_ptr_array_index (before, i);
+    g_assert_cmpuint (kept, ==, n_rows - 1);
+  }
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("SELECT count(*) FROM hub WHERE proposal_id = '%s'", proposal);
   g_assert_cmpint (sql_count (sql), ==, 0);
