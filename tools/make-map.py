@@ -4,10 +4,12 @@
 world-atlas carries them (TopoJSON, public domain), into data/map/world.json:
 one entry per country with its ISO 3166-1 alpha-2 code (from Debian's
 iso-codes), its rings as longitude/latitude in hundredths of a degree, and a
-point to put a marker on (the centroid of its largest polygon).
+point to put a marker on (the centroid of its largest polygon). Countries
+too small for the 1:110m shapes (Singapore, Malta, Monaco…) come from the
+1:50m file as a marker alone, so that their hubs have a place on the map.
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-    python3 tools/make-map.py package/countries-110m.json > data/map/world.json
+    python3 tools/make-map.py package/countries-110m.json package/countries-50m.json > data/map/world.json
 """
 
 import json
@@ -112,9 +114,9 @@ def area_and_centroid(ring):
     return abs(area), (cx / (6 * area), cy / (6 * area))
 
 
-def main():
-    topo = json.load(open(sys.argv[1]))
-    numeric = {c["numeric"]: c["alpha_2"] for c in json.load(open(ISO))["3166-1"] if "numeric" in c}
+def read_countries(path, numeric):
+    """Each country of a world-atlas file: code, name, rings, marker."""
+    topo = json.load(open(path))
     arcs = decode_arcs(topo)
     countries = []
     for geometry in topo["objects"]["countries"]["geometries"]:
@@ -133,7 +135,7 @@ def main():
                 for points in split_at_antimeridian(ring_points(arcs, ring)):
                     if i == 0:
                         area, centre = area_and_centroid(points)
-                        if area > best[0]:
+                        if area > best[0] or best[1] is None:
                             best = (area, centre)
                     rings.append([v for x, y in points for v in (round(x * 100), round(y * 100))])
         centre = best[1] or (0, 0)
@@ -143,10 +145,24 @@ def main():
             "marker": [round(centre[0] * 100), round(centre[1] * 100)],
             "rings": rings,
         })
+    return countries
+
+
+def main():
+    numeric = {c["numeric"]: c["alpha_2"] for c in json.load(open(ISO))["3166-1"] if "numeric" in c}
+    countries = read_countries(sys.argv[1], numeric)
+    source = "Natural Earth 1:110m cultural vectors, version 4.1.0 (public domain)"
+    if len(sys.argv) > 2:
+        # the countries the 1:110m shapes leave out: a marker alone
+        drawn = {c["code"] for c in countries if c["code"]}
+        for country in read_countries(sys.argv[2], numeric):
+            if country["code"] and country["code"] not in drawn:
+                drawn.add(country["code"])
+                countries.append(dict(country, rings=[]))
+        source += ", with the markers of smaller countries from the 1:50m ones"
     countries.sort(key=lambda c: (c["code"] or "~", c["name"]))
     out = {
-        "source": "Natural Earth 1:110m cultural vectors, version 4.1.0 (public domain), "
-                  "as world-atlas 2.0.2 carries them; converted by tools/make-map.py",
+        "source": source + ", as world-atlas 2.0.2 carries them; converted by tools/make-map.py",
         "units": "hundredths of a degree of longitude and latitude",
         "countries": countries,
     }

@@ -947,10 +947,10 @@ update_legend (L4aHubsView *self)
 
     if (unplaced > 0)
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%'u hub is not on the map: its country is too small for a world map "
+                                           "%'u hub is not on the map: the world map does not draw its country "
                                            "and its government has no place. Give it in Governments.",
-                                           "%'u hubs are not on the map: their countries are too small for a world "
-                                           "map and their governments have no place. Give them in Governments.",
+                                           "%'u hubs are not on the map: the world map does not draw their "
+                                           "countries and their governments have no place. Give them in Governments.",
                                            unplaced), unplaced);
     gtk_label_set_label (self->unplaced_label, text ? text : "");
     gtk_widget_set_visible (GTK_WIDGET (self->unplaced_label), unplaced > 0);

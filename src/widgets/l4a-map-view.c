@@ -849,7 +849,7 @@ l4a_map_view_set_query (L4aMapView  *self,
 
       if (!l4a_map_locate (place->country, place->located, place->latitude, place->longitude, &marker.x, &marker.y))
         {
-          /* a country too small for the world map, and no place given */
+          /* a country the world map does not draw, and no place given */
           self->n_unplaced += place->count;
           g_ptr_array_remove_index (self->places, i--);
           continue;
@@ -912,7 +912,7 @@ l4a_map_view_get_n_places (L4aMapView *self)
  * l4a_map_view_get_n_unplaced:
  *
  * Returns: how many hubs the map cannot show: their lead government has no
- *   place and its country is too small for the world map
+ *   place and the world map does not draw its country
  */
 guint
 l4a_map_view_get_n_unplaced (L4aMapView *self)
