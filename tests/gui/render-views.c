@@ -501,6 +501,15 @@ render_registry (L4aApplication *app,
               l4a_governments_window_edit (governments, kazan);
               l4a_test_iterate (0.6);
               ok &= save_window (GTK_WINDOW (governments), outdir, editor_name);
+              /* and on a phone */
+              {
+                g_autofree char *narrow_name = g_strdup_printf ("government-editor-%s-narrow.png",
+                                                                dark ? "dark" : "light");
+
+                gtk_window_set_default_size (GTK_WINDOW (governments), 360, 720);
+                l4a_test_iterate (0.6);
+                ok &= save_window (GTK_WINDOW (governments), outdir, narrow_name);
+              }
             }
             gtk_window_destroy (GTK_WINDOW (governments));
           }
@@ -1748,8 +1757,6 @@ picture_form (GtkWindow  *form,
   return ok;
 }
 
-/* The main views in another of the interface's languages, as wide as a
- * desktop window, light: where translations run long. */
 /* L4A_DEBUG_WIDTH=1: which widgets ask for more than a phone's width, when
  * a narrow picture comes out wider than asked */
 static void
@@ -1765,6 +1772,9 @@ debug_widths (GtkWidget *widget,
     debug_widths (child, depth + 1);
 }
 
+/* The main views in another of the interface's languages, wide and
+ * narrow, light and dark, and the two core forms: where translations run
+ * long. */
 static gboolean
 render_language (L4aApplication *app,
                  const char     *outdir,
