@@ -566,15 +566,15 @@ l4a_feature_checks_all_pass (GPtrArray *checks)
 
 /* Loading and saving ---------------------------------------------------------- */
 
+/* a number for a person to read and change, in their locale ("12,5" in
+ * French), which saving reads back */
 static char *
 format_double (sqlite3_stmt *stmt,
                int           column)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     return NULL;
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", sqlite3_column_double (stmt, column)));
+  return l4a_number_to_edit (sqlite3_column_double (stmt, column));
 }
 
 /**
