@@ -202,6 +202,8 @@ add_lead_chooser (L4aMetaReviewGroup *self,
     gtk_string_list_append (names, ((L4aAssignPair *) g_ptr_array_index (self->candidates, i))->member_name);
   self->lead_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->lead_row), _("Lead reviewer"));
+  /* the chosen name under the title, so that the row fits a phone beside its button */
+  adw_combo_row_set_use_subtitle (self->lead_row, TRUE);
   adw_combo_row_set_model (self->lead_row, G_LIST_MODEL (names));
   for (guint i = 0; meta != NULL && i < self->candidates->len; i++)
     if (g_strcmp0 (((L4aAssignPair *) g_ptr_array_index (self->candidates, i))->member_id, meta->member_id) == 0)

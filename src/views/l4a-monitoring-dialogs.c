@@ -1750,7 +1750,14 @@ pill (const char *label,
       const char *style)
 {
   GtkWidget *button = mnemonic_button (label);
+  GtkWidget *text = gtk_button_get_child (GTK_BUTTON (button));
 
+  /* two side by side fit a phone: their words wrap rather than widen it */
+  if (GTK_IS_LABEL (text))
+    {
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
+    }
   gtk_widget_add_css_class (button, "pill");
   if (style)
     gtk_widget_add_css_class (button, style);

@@ -285,6 +285,21 @@ check_layout_finds_problems (void)
   return found == 2 + 10;
 }
 
+/* L4A_DEBUG_WIDTH=1: which widgets ask for more than a phone's width, when
+ * a narrow picture comes out wider than asked */
+static void
+debug_widths (GtkWidget *widget,
+              int        depth)
+{
+  int min = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min > (g_getenv ("L4A_DEBUG_WIDTH_MIN") ? atoi (g_getenv ("L4A_DEBUG_WIDTH_MIN")) : 355) && gtk_widget_get_visible (widget))
+    g_printerr ("%*s%s.%s min %d width %d\n", depth, "", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_css_name (widget), min, gtk_widget_get_width (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    debug_widths (child, depth + 1);
+}
+
 static gboolean
 save_window (GtkWindow  *window,
              const char *outdir,
@@ -294,6 +309,14 @@ save_window (GtkWindow  *window,
   g_autoptr(GdkTexture) texture = render_window (window);
 
   g_print ("%s: %dx%d\n", name, gdk_texture_get_width (texture), gdk_texture_get_height (texture));
+  /* a phone's picture no wider than a phone */
+  if (strstr (name, "narrow") != NULL && gdk_texture_get_width (texture) > 360)
+    {
+      g_printerr ("%s: %d pixels wide, more than a phone's 360\n", name, gdk_texture_get_width (texture));
+      layout_problems++;
+      if (g_getenv ("L4A_DEBUG_WIDTH"))
+        debug_widths (GTK_WIDGET (window), 0);
+    }
   layout_problems += check_layout (GTK_WIDGET (window), name);
   return gdk_texture_save_to_png (texture, path);
 }
@@ -1752,24 +1775,11 @@ picture_form (GtkWindow  *form,
   gtk_window_set_default_size (form, width, 800);
   gtk_window_present (form);
   l4a_test_iterate (0.6);
+  if (g_getenv ("L4A_DEBUG_WIDTH") && gtk_widget_get_width (GTK_WIDGET (form)) > width)
+    debug_widths (GTK_WIDGET (form), 0);
   ok = save_window (form, outdir, name);
   gtk_window_destroy (form);
   return ok;
-}
-
-/* L4A_DEBUG_WIDTH=1: which widgets ask for more than a phone's width, when
- * a narrow picture comes out wider than asked */
-static void
-debug_widths (GtkWidget *widget,
-              int        depth)
-{
-  int min = 0;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-  if (min > 355 && gtk_widget_get_visible (widget))
-    g_printerr ("%*s%s.%s min %d width %d\n", depth, "", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_css_name (widget), min, gtk_widget_get_width (widget));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    debug_widths (child, depth + 1);
 }
 
 /* The main views in another of the interface's languages, wide and
