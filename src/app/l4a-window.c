@@ -153,60 +153,61 @@ title_visible_cb (L4aWindow *self)
  * shown (or asked for), so that opening the window costs what its first
  * view costs. Returns the view called @name, built if need be. */
 static GtkWidget *
+build_view (AdwBin *page,
+            GType   type)
+{
+  GtkWidget *view = g_object_new (type, NULL);
+
+  adw_bin_set_child (page, view);
+  return view;
+}
+
+static GtkWidget *
 ensure_view (L4aWindow  *self,
              const char *name)
 {
-  GtkWidget *view = NULL;
-  AdwBin *page = NULL;
+  gboolean build = self->context != NULL;
 
   if (g_strcmp0 (name, "hubs") == 0)
     return GTK_WIDGET (self->hubs_view);
   if (g_strcmp0 (name, "proposals") == 0)
     {
-      page = self->proposals_page;
-      if (self->proposals_view == NULL && self->context != NULL)
+      if (self->proposals_view == NULL && build)
         {
-          self->proposals_view = g_object_new (L4A_TYPE_PROPOSALS_VIEW, NULL);
-          adw_bin_set_child (page, GTK_WIDGET (self->proposals_view));
+          self->proposals_view = L4A_PROPOSALS_VIEW (build_view (self->proposals_page, L4A_TYPE_PROPOSALS_VIEW));
           l4a_proposals_view_set_context (self->proposals_view, self->context);
         }
-      view = GTK_WIDGET (self->proposals_view);
+      return GTK_WIDGET (self->proposals_view);
     }
-  else if (g_strcmp0 (name, "reviews") == 0)
+  if (g_strcmp0 (name, "reviews") == 0)
     {
-      page = self->reviews_page;
-      if (self->reviews_view == NULL && self->context != NULL)
+      if (self->reviews_view == NULL && build)
         {
-          self->reviews_view = g_object_new (L4A_TYPE_REVIEWS_VIEW, NULL);
-          adw_bin_set_child (page, GTK_WIDGET (self->reviews_view));
+          self->reviews_view = L4A_REVIEWS_VIEW (build_view (self->reviews_page, L4A_TYPE_REVIEWS_VIEW));
           l4a_reviews_view_set_context (self->reviews_view, self->context);
         }
-      view = GTK_WIDGET (self->reviews_view);
+      return GTK_WIDGET (self->reviews_view);
     }
-  else if (g_strcmp0 (name, "indicators") == 0)
+  if (g_strcmp0 (name, "indicators") == 0)
     {
-      page = self->indicators_page;
-      if (self->indicators_view == NULL && self->context != NULL)
+      if (self->indicators_view == NULL && build)
         {
-          self->indicators_view = g_object_new (L4A_TYPE_INDICATORS_VIEW, NULL);
-          adw_bin_set_child (page, GTK_WIDGET (self->indicators_view));
+          self->indicators_view = L4A_INDICATORS_VIEW (build_view (self->indicators_page, L4A_TYPE_INDICATORS_VIEW));
           l4a_indicators_view_set_context (self->indicators_view, self->context,
                                            l4a_hubs_view_get_visible (self->hubs_view));
         }
-      view = GTK_WIDGET (self->indicators_view);
+      return GTK_WIDGET (self->indicators_view);
     }
-  else if (g_strcmp0 (name, "brand-kit") == 0)
+  if (g_strcmp0 (name, "brand-kit") == 0)
     {
-      page = self->brand_page;
-      if (self->brand_view == NULL && self->context != NULL)
+      if (self->brand_view == NULL && build)
         {
-          self->brand_view = g_object_new (L4A_TYPE_BRAND_VIEW, NULL);
-          adw_bin_set_child (page, GTK_WIDGET (self->brand_view));
+          self->brand_view = L4A_BRAND_VIEW (build_view (self->brand_page, L4A_TYPE_BRAND_VIEW));
           l4a_brand_view_set_context (self->brand_view, self->context);
         }
-      view = GTK_WIDGET (self->brand_view);
+      return GTK_WIDGET (self->brand_view);
     }
-  return view;
+  return NULL;
 }
 
 static void
