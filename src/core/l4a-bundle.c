@@ -40,30 +40,18 @@ l4a_bundle_kinds (void)
   return kinds;
 }
 
-/* Where a large bundle may be cut in two for two parsers: the longest
- * list three levels down (the records of one type) and the commas between
- * its elements; and how many members the objects of the first two levels
- * have, to tell whether a parser saw every one of them. */
-typedef struct
-{
-  gboolean  possible;       /* no text outside strings that JSON lacks */
-  guint     n_lists;        /* lists opened three levels down */
-  guint     list_index;     /* which of them is the longest */
-  gsize     list_close;
-  GArray   *commas;         /* of the longest (gsize) */
-  GArray   *current;        /* of the one open */
-  guint     current_index;
-  guint     members[3];     /* colons at levels 1 and 2 */
-} SplitPoints;
-
 /* The strict reading of RFC 8259 that every bundle must pass before any
  * parser sees it: json-glib's parser also takes single quotes, comments,
  * hexadecimal numbers, a member given twice (the last one wins) and text
  * after the value, and decodes escapes that make no valid text. A bundle
  * is read one way only, so each of these is refused here, with where.
  * The same walk checks the size and the nesting (json-glib recurses on
- * it) and notes, with @split, where a large text may be cut for two
- * parsers. */
+ * it), notes where each list of records (and the roster, and attachments
+ * carried outside the records) stands, so that they can be parsed an
+ * element at a time, and bounds what any element, and what stands outside
+ * those lists, may hold: json-glib takes some hundred bytes for each value,
+ * and a bundle of many small values must not cost a hundred times its
+ * size. */
 
 typedef struct
 {
@@ -78,9 +66,22 @@ typedef struct
   const char   *p;
   const char   *end;
   guint         depth;
-  SplitPoints  *split;
-  GArray       *names[L4A_BUNDLE_MAX_DEPTH + 1];  /* of each open object: Name */
+  GArray       *names[L4A_BUNDLE_MAX_DEPTH + 1];    /* of each open object: Name */
+  gboolean      objects[L4A_BUNDLE_MAX_DEPTH + 1];  /* whether what is open at each depth is an object */
   GError      **error;
+
+  /* The lists read an element at a time (L4aBundleList), the one open,
+   * and how many values stand in its element and outside every list. */
+  GArray       *lists;
+  int           open_list;
+  guint         list_depth;
+  guint         element_values;
+  guint         head_values;
+  gboolean      in_records;   /* the records object is open */
+  GError       *deferred;     /* a format problem, told if the text is JSON */
+  gboolean      has_records;
+  gsize         records_start;
+  gsize         records_end;
 } Strict;
 
 static gboolean
@@ -287,6 +288,164 @@ name_clear (gpointer data)
 
 static gboolean strict_value (Strict *st);
 
+/* The name of the member whose value is being read in the object open at
+ * @depth, or %NULL if what is open there is not an object. */
+static const Name *
+current_name (Strict *st,
+              guint   depth)
+{
+  if (depth == 0 || depth > L4A_BUNDLE_MAX_DEPTH || !st->objects[depth] || st->names[depth] == NULL ||
+      st->names[depth]->len == 0)
+    return NULL;
+  return &g_array_index (st->names[depth], Name, st->names[depth]->len - 1);
+}
+
+static gboolean
+name_is (const Name *name,
+         const char *what)
+{
+  if (name == NULL)
+    return FALSE;
+  if (name->decoded != NULL)
+    return g_str_equal (name->decoded, what);
+  return name->length == strlen (what) && memcmp (name->p, what, name->length) == 0;
+}
+
+static char *
+name_dup (const Name *name)
+{
+  if (name->decoded != NULL)
+    return g_strdup (name->decoded);
+  return g_strndup (name->p, name->length);
+}
+
+/* How many elements a list may hold, and how many values each of them. */
+static void
+list_limits (const L4aBundleList *list,
+             guint               *elements,
+             guint               *values)
+{
+  *elements = list->in_records ? L4A_BUNDLE_MAX_RECORDS : L4A_BUNDLE_MAX_ROSTER;
+  *values = list->in_records ? L4A_BUNDLE_MAX_VALUES : 64;
+}
+
+/* A container opens at st->depth: notes the records object, and the
+ * lists read an element at a time. */
+static void
+note_container (Strict  *st,
+                gboolean object)
+{
+  L4aBundleList list = { NULL, FALSE, (gsize) (st->p - st->start), 0, 0 };
+
+  st->objects[st->depth] = object;
+  if (st->lists == NULL || st->open_list >= 0)
+    return;
+  if (object && st->depth == 2 && !st->in_records && name_is (current_name (st, 1), "records"))
+    {
+      st->in_records = TRUE;
+      st->records_start = list.start;
+      return;
+    }
+  if (object)
+    return;
+  if (st->depth == 2 && (name_is (current_name (st, 1), "roster") || name_is (current_name (st, 1), "attachments")))
+    list.name = name_dup (current_name (st, 1));
+  else if (st->depth == 3 && st->in_records && current_name (st, 2) != NULL)
+    {
+      list.name = name_dup (current_name (st, 2));
+      list.in_records = TRUE;
+    }
+  else
+    return;
+  g_array_append_val (st->lists, list);
+  st->open_list = (int) st->lists->len - 1;
+  st->list_depth = st->depth;
+}
+
+/* A container closes at st->p, st->depth. */
+static void
+note_close (Strict *st)
+{
+  if (st->lists == NULL)
+    return;
+  if (st->open_list >= 0 && st->depth == st->list_depth)
+    {
+      g_array_index (st->lists, L4aBundleList, st->open_list).end = (gsize) (st->p - st->start);
+      st->open_list = -1;
+    }
+  else if (st->in_records && st->depth == 2)
+    {
+      st->in_records = FALSE;
+      st->has_records = TRUE;
+      st->records_end = (gsize) (st->p - st->start);
+    }
+}
+
+/* A value starts at st->p: counted against the limit of where it stands. */
+static gboolean
+note_value (Strict *st)
+{
+  if (st->lists == NULL)
+    return TRUE;
+  if (st->open_list >= 0 && st->depth >= st->list_depth)
+    {
+      L4aBundleList *list = &g_array_index (st->lists, L4aBundleList, st->open_list);
+      guint max_elements, max_values;
+
+      list_limits (list, &max_elements, &max_values);
+      if (st->depth == st->list_depth)
+        {
+          /* an element of the list */
+          if (list->length >= max_elements)
+            {
+              if (list->in_records)
+                g_set_error (st->error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                             _("The bundle holds more than %u records of type “%s”."), max_elements, list->name);
+              else
+                /* translators: %s is a member of the bundle, such as roster */
+                g_set_error (st->error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                             _("The bundle’s “%s” holds more than %u elements."), list->name, max_elements);
+              return FALSE;
+            }
+          if (list->in_records && *st->p != '{' && st->deferred == NULL)
+            g_set_error (&st->deferred, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_FORMAT,
+                         _("Record %u of type “%s” is not an object."), list->length + 1, list->name);
+          list->length++;
+          st->element_values = 0;
+        }
+      if (++st->element_values > max_values)
+        {
+          if (list->in_records)
+            g_set_error (st->error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                         /* translators: a number, a record type, then the most a record may hold */
+                         _("Record %u of type “%s” holds more than %u values."), list->length, list->name,
+                         max_values);
+          else
+            g_set_error (st->error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                         /* translators: a number, a member of the bundle, then the most it may hold */
+                         _("Element %u of the bundle’s “%s” holds more than %u values."), list->length, list->name,
+                         max_values);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (st->in_records && st->depth == 2 && *st->p != '[' && st->deferred == NULL)
+    {
+      g_autofree char *name = current_name (st, 2) ? name_dup (current_name (st, 2)) : g_strdup ("?");
+      g_autofree char *shown = g_utf8_make_valid (name, MIN (strlen (name), 64));
+
+      g_set_error (&st->deferred, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_FORMAT,
+                   _("The records of type “%s” are not a list."), shown);
+    }
+  if (++st->head_values > L4A_BUNDLE_MAX_HEAD)
+    {
+      g_set_error (st->error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                   _("The bundle holds more than %u values outside its records."), L4A_BUNDLE_MAX_HEAD);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 strict_container (Strict *st)
 {
@@ -295,19 +454,12 @@ strict_container (Strict *st)
   char close = object ? '}' : ']';
   GArray *names = NULL;
   gboolean first = TRUE;
-  gboolean records_list;
 
   if (++st->depth > L4A_BUNDLE_MAX_DEPTH)
     {
       g_set_error (st->error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
                    _("The bundle nests lists and objects more than %u deep."), L4A_BUNDLE_MAX_DEPTH);
       return FALSE;
-    }
-  records_list = st->split != NULL && st->depth == 3 && !object;
-  if (records_list)
-    {
-      st->split->current_index = st->split->n_lists++;
-      g_array_set_size (st->split->current, 0);
     }
   if (object)
     {
@@ -319,6 +471,7 @@ strict_container (Strict *st)
       names = st->names[st->depth];
       g_array_set_size (names, 0);
     }
+  note_container (st, object);
 
   st->p++;
   strict_skip_space (st);
@@ -329,17 +482,6 @@ strict_container (Strict *st)
           if (*st->p != ',')
             return strict_fail (st, st->p, object ? _("a “,” or “}” is missing between members")
                                                   : _("a “,” or “]” is missing between elements"));
-          if (records_list)
-            {
-              /* a list longer than a bundle may carry is refused later:
-               * its commas are not kept, whatever their number */
-              gsize offset = (gsize) (st->p - st->start);
-
-              if (st->split->current->len < L4A_BUNDLE_MAX_RECORDS)
-                g_array_append_val (st->split->current, offset);
-              else
-                st->split->possible = FALSE;
-            }
           st->p++;
           strict_skip_space (st);
         }
@@ -366,8 +508,6 @@ strict_container (Strict *st)
               name.decoded = g_strdup (node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : "");
             }
           g_array_append_val (names, name);
-          if (st->split != NULL && st->depth <= 2)
-            st->split->members[st->depth]++;
           strict_skip_space (st);
           if (st->p >= st->end || *st->p != ':')
             return strict_fail (st, st->p, _("a “:” is missing after a member’s name"));
@@ -381,15 +521,6 @@ strict_container (Strict *st)
   if (st->p >= st->end)
     return strict_fail (st, open, object ? _("an object is not closed") : _("a list is not closed"));
 
-  if (records_list && st->split->current->len > st->split->commas->len)
-    {
-      GArray *longest = st->split->commas;
-
-      st->split->commas = st->split->current;
-      st->split->current = longest;
-      st->split->list_index = st->split->current_index;
-      st->split->list_close = (gsize) (st->p - st->start);
-    }
   if (names != NULL && names->len > 1)
     {
       g_array_sort (names, compare_names);
@@ -406,6 +537,7 @@ strict_container (Strict *st)
             return strict_fail (st, open, what);
           }
     }
+  note_close (st);
   st->p++;
   st->depth--;
   return TRUE;
@@ -418,6 +550,8 @@ strict_value (Strict *st)
 
   if (st->p >= st->end)
     return strict_fail (st, st->p, _("a value is missing"));
+  if (!note_value (st))
+    return FALSE;
   switch (*st->p)
     {
     case '{':
@@ -451,19 +585,43 @@ strict_value (Strict *st)
     }
 }
 
-static gboolean
-prescan (const char   *data,
-         gsize         length,
-         SplitPoints  *split,
-         GError      **error)
+static void
+bundle_list_clear (gpointer data)
 {
-  Strict st = { data, data, data + length, 0, split, { NULL }, error };
+  g_clear_pointer (&((L4aBundleList *) data)->name, g_free);
+}
+
+/* Where a bundle's lists, and its records object, stand in its text. */
+typedef struct
+{
+  GArray   *lists;       /* L4aBundleList */
+  gboolean  has_records;
+  gsize     records_start;
+  gsize     records_end;
+} Layout;
+
+/* The strict walk of a text; with @layout, of a bundle's text, noting
+ * where its lists stand and holding its parts to their limits. */
+static gboolean
+prescan (const char  *data,
+         gsize        length,
+         Layout      *layout,
+         GError     **error)
+{
+  Strict st = { data, data, data + length, 0, { NULL }, { FALSE }, error };
   gboolean ok;
 
+  st.open_list = -1;
+  if (layout != NULL)
+    {
+      st.lists = g_array_new (FALSE, TRUE, sizeof (L4aBundleList));
+      g_array_set_clear_func (st.lists, bundle_list_clear);
+    }
   if (length > L4A_BUNDLE_MAX_SIZE)
     {
       g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
                    _("The bundle is larger than %u MB."), L4A_BUNDLE_MAX_SIZE / (1024 * 1024));
+      g_clear_pointer (&st.lists, g_array_unref);
       return FALSE;
     }
 
@@ -474,6 +632,7 @@ prescan (const char   *data,
   if (st.p >= st.end)
     {
       g_set_error_literal (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SYNTAX, _("The bundle is empty."));
+      g_clear_pointer (&st.lists, g_array_unref);
       return FALSE;
     }
   ok = strict_value (&st);
@@ -485,151 +644,21 @@ prescan (const char   *data,
     }
   for (guint i = 0; i < G_N_ELEMENTS (st.names); i++)
     g_clear_pointer (&st.names[i], g_array_unref);
+  if (ok && st.deferred != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&st.deferred));
+      ok = FALSE;
+    }
+  g_clear_error (&st.deferred);
+  if (layout != NULL && ok)
+    {
+      layout->lists = g_steal_pointer (&st.lists);
+      layout->has_records = st.has_records;
+      layout->records_start = st.records_start;
+      layout->records_end = st.records_end;
+    }
+  g_clear_pointer (&st.lists, g_array_unref);
   return ok;
-}
-
-typedef struct
-{
-  const char *data;
-  gsize       length;
-  JsonNode   *root;
-} Half;
-
-static gpointer
-parse_half (gpointer data)
-{
-  Half *half = data;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (json_parser_load_from_data (parser, half->data, (gssize) half->length, NULL) &&
-      json_parser_get_root (parser) != NULL)
-    half->root = json_node_ref (json_parser_get_root (parser));
-  return NULL;
-}
-
-/* The lists three levels down in @root, in the order of the text, and how
- * many members the objects of levels 1 and 2 hold. */
-static JsonArray *
-find_list (JsonNode *root,
-           guint     index,
-           guint     members[3])
-{
-  JsonArray *found = NULL;
-  guint seen = 0;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
-
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  members[1] = json_object_get_size (json_node_get_object (root));
-  members[2] = 0;
-  json_object_iter_init_ordered (&iter, json_node_get_object (root));
-  while (json_object_iter_next_ordered (&iter, &name, &value))
-    {
-      if (JSON_NODE_HOLDS_OBJECT (value))
-        {
-          JsonObjectIter inner;
-          JsonNode *child;
-
-          members[2] += json_object_get_size (json_node_get_object (value));
-          json_object_iter_init_ordered (&inner, json_node_get_object (value));
-          while (json_object_iter_next_ordered (&inner, &name, &child))
-            if (JSON_NODE_HOLDS_ARRAY (child) && seen++ == index)
-              found = json_node_get_array (child);
-        }
-      else if (JSON_NODE_HOLDS_ARRAY (value))
-        {
-          JsonArray *array = json_node_get_array (value);
-
-          for (guint i = 0; i < json_array_get_length (array); i++)
-            {
-              JsonNode *child = json_array_get_element (array, i);
-
-              if (JSON_NODE_HOLDS_ARRAY (child) && seen++ == index)
-                found = json_node_get_array (child);
-              else if (JSON_NODE_HOLDS_OBJECT (child))
-                members[2] += json_object_get_size (json_node_get_object (child));
-            }
-        }
-    }
-  return found;
-}
-
-/* Parses a large bundle as two texts at once: the bundle less the second
- * half of its longest list, and that half as a list of its own; then
- * puts the half back. Gives %NULL, for the caller to parse the whole
- * text, if the bundle is small, if the machine has one processor, or if
- * anything about the two halves is not as the whole text says (a syntax
- * error, a member given twice, text that is not plain JSON). */
-static JsonNode *
-parse_in_two (const char  *data,
-              gsize        length,
-              SplitPoints *split)
-{
-  g_autofree char *first_text = NULL;
-  g_autofree char *second_text = NULL;
-  Half first = { NULL, 0, NULL };
-  Half second = { NULL, 0, NULL };
-  guint members[3] = { 0, 0, 0 };
-  GThread *thread;
-  JsonArray *list, *tail;
-  gsize cut, n;
-
-  if (!split->possible || split->commas->len < 20000 || g_get_num_processors () < 2)
-    return NULL;
-
-  /* cut at the comma nearest the middle of the text, so that both
-   * parsers have as much to read: [a, …, m] + the rest, and [n, …] */
-  {
-    guint low = 0, high = split->commas->len - 1;
-
-    while (low < high)
-      {
-        guint middle = (low + high) / 2;
-
-        if (g_array_index (split->commas, gsize, middle) < length / 2)
-          low = middle + 1;
-        else
-          high = middle;
-      }
-    cut = g_array_index (split->commas, gsize, low);
-  }
-  first.length = cut + (length - split->list_close);
-  first_text = g_malloc (first.length + 1);
-  memcpy (first_text, data, cut);
-  memcpy (first_text + cut, data + split->list_close, length - split->list_close);
-  first_text[first.length] = '\0';
-  first.data = first_text;
-  n = split->list_close - cut - 1;
-  second.length = n + 2;
-  second_text = g_malloc (second.length + 1);
-  second_text[0] = '[';
-  memcpy (second_text + 1, data + cut + 1, n);
-  second_text[n + 1] = ']';
-  second_text[n + 2] = '\0';
-  second.data = second_text;
-
-  thread = g_thread_try_new ("l4a-parse", parse_half, &second, NULL);
-  if (thread == NULL)
-    return NULL;
-  parse_half (&first);
-  g_thread_join (thread);
-
-  if (first.root == NULL || second.root == NULL || !JSON_NODE_HOLDS_ARRAY (second.root) ||
-      (list = find_list (first.root, split->list_index, members)) == NULL ||
-      members[1] != split->members[1] || members[2] != split->members[2])
-    {
-      g_clear_pointer (&first.root, json_node_unref);
-      g_clear_pointer (&second.root, json_node_unref);
-      return NULL;
-    }
-
-  tail = json_node_get_array (second.root);
-  for (guint i = 0; i < json_array_get_length (tail); i++)
-    json_array_add_element (list, json_node_ref (json_array_get_element (tail, i)));
-  json_node_unref (second.root);
-  return first.root;
 }
 
 /* The canonical text is written into @out; with a checksum, it is fed to
@@ -923,137 +952,102 @@ checksum_of (JsonNode *records)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
-/* The canonical text of a bundle's records, cut at each record: the text
- * before record i, then the record. */
+/* The canonical text of one record, worked out by the reader (maybe in
+ * its second thread); with the first string too long, if any. */
 typedef struct
 {
-  char       *before;
-  const char *type;
-  JsonNode   *record;
+  GString *text;
+  GError  *error;
 } Piece;
 
-typedef struct
-{
-  GArray  *pieces;   /* Piece */
-  guint    start, end;
-  GString *out;      /* the canonical text of pieces start to end */
-  GError  *error;
-} Part;
-
 static void
-piece_clear (gpointer data)
+piece_free (gpointer data)
 {
-  g_free (((Piece *) data)->before);
-}
+  Piece *piece = data;
 
-static void
-canonical_part (Part      *part,
-                GChecksum *checksum)
-{
-  Canonical c = { part->out, checksum, TRUE, 2, NULL, NULL };
-
-  for (guint i = part->start; i < part->end && c.error == NULL; i++)
-    {
-      Piece *piece = &g_array_index (part->pieces, Piece, i);
-
-      g_string_append (part->out, piece->before);
-      c.where = piece->type;
-      canonical_node (&c, piece->record, piece->type);
-      canonical_flush (&c);
-    }
-  part->error = c.error;
+  g_string_free (piece->text, TRUE);
+  g_clear_error (&piece->error);
+  g_free (piece);
 }
 
 static gpointer
-canonical_part_thread (gpointer data)
+canonical_piece (const char *table,
+                 JsonNode   *record,
+                 gpointer    user_data)
 {
-  canonical_part (data, NULL);
-  return NULL;
+  Piece *piece = g_new0 (Piece, 1);
+  Canonical c = { g_string_sized_new (512), NULL, TRUE, 2, table, NULL };
+
+  canonical_node (&c, record, NULL);
+  piece->text = c.out;
+  piece->error = c.error;
+  return piece;
 }
 
-/* Like checksum_of() with its checks, for records already known to be an
- * object of lists of objects: the second half of the records is written
- * out by a second thread while the first is written and hashed here. */
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The checksum of the canonical text of the bundle's records, record by
+ * record, checking the length of every string on the way: the text is
+ * never held whole, and no more than a few records are parsed at once. */
 static char *
-checked_records_checksum (JsonObject  *records,
-                          GError     **error)
+checked_records_checksum (L4aBundle  *bundle,
+                          GError    **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
-  g_autoptr(GList) types = json_object_get_members (records);
-  g_autoptr(GString) pending = g_string_new ("{");
-  g_autoptr(GString) first_text = g_string_sized_new (CANONICAL_BLOCK + 4096);
-  g_autoptr(GString) second_text = NULL;
-  Part first = { pieces, 0, 0, first_text, NULL };
-  Part second = { pieces, 0, 0, NULL, NULL };
-  GThread *thread = NULL;
-  guint64 weight = 0, half = 0;
+  g_autoptr(GPtrArray) tables = l4a_bundle_dup_tables (bundle);
+  g_autoptr(GString) out = g_string_sized_new (CANONICAL_BLOCK + 4096);
+  g_autoptr(L4aBundleReader) reader = NULL;
 
-  g_array_set_clear_func (pieces, piece_clear);
-  types = g_list_sort (types, (GCompareFunc) strcmp);
-  for (GList *l = types; l; l = l->next)
+  g_ptr_array_sort (tables, compare_strings);
+  g_ptr_array_add (tables, NULL);
+  reader = l4a_bundle_reader_new (bundle, (const char * const *) tables->pdata, NULL, canonical_piece, piece_free,
+                                  NULL);
+  g_string_append_c (out, '{');
+  for (guint t = 0; g_ptr_array_index (tables, t) != NULL; t++)
     {
-      JsonArray *array = json_object_get_array_member (records, l->data);
-      guint length = json_array_get_length (array);
+      const char *table = g_ptr_array_index (tables, t);
+      guint length = l4a_bundle_get_n_records (bundle, table);
 
-      if (l != types)
-        g_string_append_c (pending, ',');
-      canonical_string (pending, l->data);
-      g_string_append (pending, ":[");
+      if (t > 0)
+        g_string_append_c (out, ',');
+      canonical_string (out, table);
+      g_string_append (out, ":[");
       for (guint i = 0; i < length; i++)
         {
-          Piece piece = { NULL, l->data, json_array_get_element (array, i) };
+          gpointer result = NULL;
+          Piece *piece;
 
+          if (!l4a_bundle_reader_next (reader, NULL, NULL, NULL, &result, error))
+            {
+              if (error != NULL && *error == NULL)
+                g_set_error_literal (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SYNTAX,
+                                     _("The bundle ends before its records do."));
+              return NULL;
+            }
+          piece = result;
+          if (piece->error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&piece->error));
+              return NULL;
+            }
           if (i > 0)
-            g_string_append_c (pending, ',');
-          piece.before = g_strdup (pending->str);
-          g_string_truncate (pending, 0);
-          g_array_append_val (pieces, piece);
-          weight += JSON_NODE_HOLDS_OBJECT (piece.record) ? json_object_get_size (json_node_get_object (piece.record))
-                                                          : 1;
+            g_string_append_c (out, ',');
+          g_string_append_len (out, piece->text->str, piece->text->len);
+          if (out->len >= CANONICAL_BLOCK)
+            {
+              g_checksum_update (checksum, (const guchar *) out->str, out->len);
+              g_string_truncate (out, 0);
+            }
         }
-      g_string_append_c (pending, ']');
+      g_string_append_c (out, ']');
     }
-  g_string_append_c (pending, '}');
-
-  first.end = pieces->len;
-  /* worth a thread only for a large bundle, on a machine with two cores */
-  if (pieces->len >= 20000 && g_get_num_processors () > 1)
-    {
-      /* as many members for each thread */
-      for (first.end = 0; first.end < pieces->len && half < weight / 2; first.end++)
-        {
-          JsonNode *record = g_array_index (pieces, Piece, first.end).record;
-
-          half += JSON_NODE_HOLDS_OBJECT (record) ? json_object_get_size (json_node_get_object (record)) : 1;
-        }
-      second.start = first.end;
-      second.end = pieces->len;
-      second.out = second_text = g_string_sized_new (1 << 20);
-      thread = g_thread_try_new ("l4a-checksum", canonical_part_thread, &second, NULL);
-      if (thread == NULL)
-        first.end = pieces->len;
-    }
-  canonical_part (&first, checksum);
-  if (thread != NULL)
-    g_thread_join (thread);
-
-  /* the first problem in the order of the text */
-  if (first.error != NULL)
-    {
-      g_propagate_error (error, first.error);
-      g_clear_error (&second.error);
-      return NULL;
-    }
-  if (second.error != NULL)
-    {
-      g_propagate_error (error, second.error);
-      return NULL;
-    }
-  g_checksum_update (checksum, (const guchar *) first_text->str, first_text->len);
-  if (thread != NULL)
-    g_checksum_update (checksum, (const guchar *) second_text->str, second_text->len);
-  g_checksum_update (checksum, (const guchar *) pending->str, pending->len);
+  g_string_append_c (out, '}');
+  g_checksum_update (checksum, (const guchar *) out->str, out->len);
   return g_strdup (g_checksum_get_string (checksum));
 }
 
@@ -1097,7 +1091,9 @@ l4a_bundle_free (L4aBundle *bundle)
 {
   if (bundle == NULL)
     return;
-  g_clear_pointer (&bundle->root, json_node_unref);
+  g_clear_pointer (&bundle->head, json_node_unref);
+  g_clear_pointer (&bundle->lists, g_array_unref);
+  g_clear_pointer (&bundle->text, g_bytes_unref);
   g_free (bundle->kind);
   g_free (bundle->bundle_id);
   g_free (bundle->created_at);
@@ -1109,6 +1105,521 @@ l4a_bundle_free (L4aBundle *bundle)
   g_free (bundle->signer_actor);
   g_free (bundle->sealed_for);
   g_free (bundle);
+}
+
+/**
+ * l4a_bundle_get_list:
+ * @in_records: %TRUE for the records of the type @name, %FALSE for the
+ *   member @name of the bundle ("roster", "attachments")
+ *
+ * Returns: (nullable): where the list stands, or %NULL if the bundle has
+ *   none of that name
+ */
+const L4aBundleList *
+l4a_bundle_get_list (L4aBundle  *bundle,
+                     gboolean    in_records,
+                     const char *name)
+{
+  for (guint i = 0; bundle->lists != NULL && i < bundle->lists->len; i++)
+    {
+      const L4aBundleList *list = &g_array_index (bundle->lists, L4aBundleList, i);
+
+      if (list->in_records == in_records && g_str_equal (list->name, name))
+        return list;
+    }
+  return NULL;
+}
+
+/**
+ * l4a_bundle_get_n_records:
+ *
+ * Returns: how many records of the type @table the bundle holds
+ */
+guint
+l4a_bundle_get_n_records (L4aBundle  *bundle,
+                          const char *table)
+{
+  const L4aBundleList *list = l4a_bundle_get_list (bundle, TRUE, table);
+
+  return list != NULL ? list->length : 0;
+}
+
+/**
+ * l4a_bundle_dup_tables:
+ *
+ * Returns: (transfer container) (element-type utf8): the types of records
+ *   the bundle holds, in the order of its text; the strings are the
+ *   bundle's
+ */
+GPtrArray *
+l4a_bundle_dup_tables (L4aBundle *bundle)
+{
+  GPtrArray *tables = g_ptr_array_new ();
+
+  for (guint i = 0; bundle->lists != NULL && i < bundle->lists->len; i++)
+    {
+      const L4aBundleList *list = &g_array_index (bundle->lists, L4aBundleList, i);
+
+      if (list->in_records)
+        g_ptr_array_add (tables, list->name);
+    }
+  return tables;
+}
+
+static JsonNode *
+parse_text (const char  *text,
+            gsize        length,
+            GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node;
+
+  if (!json_parser_load_from_data (parser, text, (gssize) length, &local_error) ||
+      (node = json_parser_steal_root (parser)) == NULL)
+    {
+      /* the parser may quote part of a character of the text */
+      g_autofree char *reason = g_utf8_make_valid (local_error ? local_error->message : "", -1);
+
+      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SYNTAX, _("The bundle is not valid JSON: %s"), reason);
+      return NULL;
+    }
+  return node;
+}
+
+/**
+ * l4a_bundle_dup_list:
+ * @member: "roster" or "attachments"
+ *
+ * Returns: (transfer full) (nullable): that list of the bundle, parsed,
+ *   or %NULL if the bundle has none (@error unset) or it cannot be read
+ */
+JsonNode *
+l4a_bundle_dup_list (L4aBundle   *bundle,
+                     const char  *member,
+                     GError     **error)
+{
+  const L4aBundleList *list = l4a_bundle_get_list (bundle, FALSE, member);
+  const char *text = g_bytes_get_data (bundle->text, NULL);
+
+  if (list == NULL)
+    return NULL;
+  return parse_text (text + list->start, list->end + 1 - list->start, error);
+}
+
+/**
+ * l4a_bundle_dup_root:
+ *
+ * The whole bundle, parsed, as a tool or a test may want it to change and
+ * write again; the application never holds a bundle so.
+ *
+ * Returns: (transfer full): its root
+ */
+JsonNode *
+l4a_bundle_dup_root (L4aBundle  *bundle,
+                     GError    **error)
+{
+  gsize length = 0;
+  const char *text = g_bytes_get_data (bundle->text, &length);
+
+  return parse_text (text, length, error);
+}
+
+/* The start of the next element of the list, past the comma before it;
+ * %NULL at the end. */
+static const char *
+iter_peek (L4aBundleIter *iter)
+{
+  while (iter->p < iter->end &&
+         (*iter->p == ' ' || *iter->p == '\t' || *iter->p == '\n' || *iter->p == '\r' || *iter->p == ','))
+    iter->p++;
+  return iter->p < iter->end ? iter->p : NULL;
+}
+
+/* Where the value at @p ends; the text passed the strict reading. */
+static const char *
+skip_value (const char *p,
+            const char *end)
+{
+  guint depth = 0;
+
+  if (*p != '{' && *p != '[' && *p != '"')
+    {
+      while (p < end && *p != ',' && *p != ']' && *p != '}' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+        p++;
+      return p;
+    }
+  for (; p < end; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          for (p++; p < end && *p != '"'; p++)
+            if (*p == '\\')
+              p++;
+          if (depth == 0)
+            return MIN (p + 1, end);
+          break;
+        case '{':
+        case '[':
+          depth++;
+          break;
+        case '}':
+        case ']':
+          if (--depth == 0)
+            return p + 1;
+          break;
+        default:
+          break;
+        }
+    }
+  return end;
+}
+
+/**
+ * l4a_bundle_iter_init:
+ *
+ * Starts reading @list of @bundle; @bundle must outlive the reading.
+ */
+void
+l4a_bundle_iter_init (L4aBundleIter       *iter,
+                      L4aBundle           *bundle,
+                      const L4aBundleList *list)
+{
+  const char *text = g_bytes_get_data (bundle->text, NULL);
+
+  memset (iter, 0, sizeof *iter);
+  if (list == NULL)
+    return;
+  iter->p = text + list->start + 1;
+  iter->end = text + list->end;
+}
+
+/**
+ * l4a_bundle_iter_next:
+ * @element: (out) (transfer full): the next element
+ *
+ * Returns: %FALSE at the end of the list, or if the element cannot be
+ *   parsed (@error set)
+ */
+gboolean
+l4a_bundle_iter_next (L4aBundleIter  *iter,
+                      JsonNode      **element,
+                      GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *start = iter_peek (iter);
+  const char *stop;
+
+  *element = NULL;
+  if (start == NULL)
+    return FALSE;
+  stop = skip_value (start, iter->end);
+  if (iter->parser == NULL)
+    iter->parser = json_parser_new ();
+  if (!json_parser_load_from_data (iter->parser, start, (gssize) (stop - start), &local_error) ||
+      (*element = json_parser_steal_root (iter->parser)) == NULL)
+    {
+      g_autofree char *reason = g_utf8_make_valid (local_error ? local_error->message : "", -1);
+
+      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SYNTAX, _("The bundle is not valid JSON: %s"), reason);
+      iter->p = iter->end;
+      return FALSE;
+    }
+  iter->last_length = (gsize) (stop - start);
+  iter->p = stop;
+  iter->index++;
+  return TRUE;
+}
+
+/**
+ * l4a_bundle_iter_skip:
+ *
+ * Passes the next element without parsing it.
+ *
+ * Returns: %FALSE at the end of the list
+ */
+gboolean
+l4a_bundle_iter_skip (L4aBundleIter *iter)
+{
+  const char *start = iter_peek (iter);
+  const char *stop;
+
+  if (start == NULL)
+    return FALSE;
+  stop = skip_value (start, iter->end);
+  iter->last_length = (gsize) (stop - start);
+  iter->p = stop;
+  iter->index++;
+  return TRUE;
+}
+
+void
+l4a_bundle_iter_clear (L4aBundleIter *iter)
+{
+  g_clear_object (&iter->parser);
+}
+
+/* A record read, and the reader's work on it. */
+typedef struct
+{
+  const char *table;
+  guint       index;
+  JsonNode   *record;
+  gpointer    result;
+  gsize       bytes;
+  GError     *error;
+  gboolean    end;
+} ReaderItem;
+
+struct _L4aBundleReader
+{
+  L4aBundle      *bundle;
+  GPtrArray      *lists;       /* const L4aBundleList *, in the order read */
+  L4aBundleWant   want;
+  L4aBundleWork   work;
+  GDestroyNotify  free_result;
+  gpointer        user_data;
+
+  /* where the reading stands: the thread's, or the caller's without one */
+  guint           list;
+  L4aBundleIter   iter;
+  gboolean        iter_open;
+  guint           position;
+
+  ReaderItem      current;     /* what the caller was last given */
+  gboolean        finished;
+
+  GThread        *thread;
+  GMutex          mutex;
+  GCond           cond;
+  GQueue          queue;       /* ReaderItem */
+  gsize           queued;      /* bytes of text of the records queued */
+  gboolean        stop;
+};
+
+/* How far the thread may read ahead: records, and bytes of their text. */
+#define READ_AHEAD_RECORDS 256
+#define READ_AHEAD_BYTES   (1024 * 1024)
+
+static void
+reader_item_clear (L4aBundleReader *self,
+                   ReaderItem      *item)
+{
+  g_clear_pointer (&item->record, json_node_unref);
+  if (item->result != NULL && self->free_result != NULL)
+    self->free_result (item->result);
+  item->result = NULL;
+  g_clear_error (&item->error);
+}
+
+/* Reads the next record into @item; %FALSE at the end. */
+static gboolean
+read_one (L4aBundleReader *self,
+          ReaderItem      *item)
+{
+  while (self->list < self->lists->len)
+    {
+      const L4aBundleList *list = g_ptr_array_index (self->lists, self->list);
+      gboolean got;
+
+      if (!self->iter_open)
+        {
+          l4a_bundle_iter_init (&self->iter, self->bundle, list);
+          self->iter_open = TRUE;
+        }
+      if (iter_peek (&self->iter) == NULL)
+        {
+          l4a_bundle_iter_clear (&self->iter);
+          self->iter_open = FALSE;
+          self->list++;
+          continue;
+        }
+      item->table = list->name;
+      item->index = self->iter.index;
+      if (self->want == NULL || self->want (list->name, self->position, self->user_data))
+        got = l4a_bundle_iter_next (&self->iter, &item->record, &item->error);
+      else
+        got = l4a_bundle_iter_skip (&self->iter);
+      if (!got)
+        return TRUE;   /* the error, for the caller */
+      self->position++;
+      item->bytes = self->iter.last_length;
+      if (item->record != NULL && self->work != NULL)
+        item->result = self->work (list->name, item->record, self->user_data);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gpointer
+reader_thread (gpointer data)
+{
+  L4aBundleReader *self = data;
+
+  for (;;)
+    {
+      ReaderItem *item = g_new0 (ReaderItem, 1);
+      gboolean last;
+
+      item->end = !read_one (self, item);
+      last = item->end || item->error != NULL;
+      g_mutex_lock (&self->mutex);
+      while (!self->stop && (self->queue.length >= READ_AHEAD_RECORDS || self->queued >= READ_AHEAD_BYTES))
+        g_cond_wait (&self->cond, &self->mutex);
+      if (self->stop)
+        {
+          g_mutex_unlock (&self->mutex);
+          reader_item_clear (self, item);
+          g_free (item);
+          return NULL;
+        }
+      g_queue_push_tail (&self->queue, item);
+      self->queued += item->bytes;
+      g_cond_broadcast (&self->cond);
+      g_mutex_unlock (&self->mutex);
+      if (last)
+        return NULL;
+    }
+}
+
+/**
+ * l4a_bundle_reader_new:
+ * @tables: the types of records to read, in this order; those the bundle
+ *   does not hold are passed over
+ * @want: (nullable): asked, for each record by its position in the
+ *   reading, whether to parse it; a record not wanted is given with no
+ *   JSON
+ * @work: (nullable): done on each record read (in the reader's thread if
+ *   it has one: it must only read what it shares)
+ *
+ * Returns: (transfer full): a reader of @bundle's records, which @bundle
+ *   must outlive
+ */
+L4aBundleReader *
+l4a_bundle_reader_new (L4aBundle          *bundle,
+                       const char * const *tables,
+                       L4aBundleWant       want,
+                       L4aBundleWork       work,
+                       GDestroyNotify      free_result,
+                       gpointer            user_data)
+{
+  L4aBundleReader *self = g_new0 (L4aBundleReader, 1);
+  guint64 n_records = 0;
+
+  self->bundle = bundle;
+  self->lists = g_ptr_array_new ();
+  self->want = want;
+  self->work = work;
+  self->free_result = free_result;
+  self->user_data = user_data;
+  g_mutex_init (&self->mutex);
+  g_cond_init (&self->cond);
+  g_queue_init (&self->queue);
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      const L4aBundleList *list = l4a_bundle_get_list (bundle, TRUE, tables[i]);
+
+      if (list != NULL)
+        {
+          g_ptr_array_add (self->lists, (gpointer) list);
+          n_records += list->length;
+        }
+    }
+  /* a thread is worth it for a large bundle, on a machine with two cores */
+  if (n_records >= 20000 && g_get_num_processors () > 1)
+    self->thread = g_thread_try_new ("l4a-bundle-reader", reader_thread, self, NULL);
+  return self;
+}
+
+/**
+ * l4a_bundle_reader_next:
+ * @table: (out) (optional) (transfer none): the record's type
+ * @index: (out) (optional): its position in its list
+ * @record: (out) (optional) (transfer none): the record, until the next
+ *   call; %NULL if it was not wanted
+ * @result: (out) (optional) (transfer none): what @work made of it
+ *
+ * Returns: %FALSE after the last record, or with @error set if a record
+ *   cannot be read
+ */
+gboolean
+l4a_bundle_reader_next (L4aBundleReader  *self,
+                        const char      **table,
+                        guint            *index,
+                        JsonNode        **record,
+                        gpointer         *result,
+                        GError          **error)
+{
+  ReaderItem *item;
+
+  reader_item_clear (self, &self->current);
+  if (self->finished)
+    return FALSE;
+  if (self->thread != NULL)
+    {
+      g_mutex_lock (&self->mutex);
+      while (self->queue.length == 0)
+        g_cond_wait (&self->cond, &self->mutex);
+      item = g_queue_pop_head (&self->queue);
+      self->queued -= item->bytes;
+      g_cond_broadcast (&self->cond);
+      g_mutex_unlock (&self->mutex);
+    }
+  else
+    {
+      item = g_new0 (ReaderItem, 1);
+      item->end = !read_one (self, item);
+    }
+  if (item->end || item->error != NULL)
+    {
+      self->finished = TRUE;
+      if (item->error != NULL)
+        g_propagate_error (error, g_steal_pointer (&item->error));
+      reader_item_clear (self, item);
+      g_free (item);
+      return FALSE;
+    }
+  self->current = *item;
+  g_free (item);
+  if (table != NULL)
+    *table = self->current.table;
+  if (index != NULL)
+    *index = self->current.index;
+  if (record != NULL)
+    *record = self->current.record;
+  if (result != NULL)
+    *result = self->current.result;
+  return TRUE;
+}
+
+void
+l4a_bundle_reader_free (L4aBundleReader *self)
+{
+  if (self == NULL)
+    return;
+  if (self->thread != NULL)
+    {
+      g_mutex_lock (&self->mutex);
+      self->stop = TRUE;
+      g_cond_broadcast (&self->cond);
+      g_mutex_unlock (&self->mutex);
+      g_thread_join (self->thread);
+    }
+  while (self->queue.length > 0)
+    {
+      ReaderItem *item = g_queue_pop_head (&self->queue);
+
+      reader_item_clear (self, item);
+      g_free (item);
+    }
+  reader_item_clear (self, &self->current);
+  if (self->iter_open)
+    l4a_bundle_iter_clear (&self->iter);
+  g_ptr_array_unref (self->lists);
+  g_mutex_clear (&self->mutex);
+  g_cond_clear (&self->cond);
+  g_free (self);
 }
 
 /* Strings: every one valid UTF-8 and within its limit (attachment data
@@ -1226,25 +1737,43 @@ check_attachment (JsonObject  *attachment,
   return TRUE;
 }
 
+/* Each element of @list an object, its strings within their limits; and
+ * for attachments, each matching its hash and size. */
 static gboolean
-check_attachments (JsonNode  *node,
-                   GError   **error)
+check_list (L4aBundle            *bundle,
+            const L4aBundleList  *list,
+            gboolean              attachments,
+            GError              **error)
 {
-  JsonArray *array;
+  g_auto(L4aBundleIter) iter = { 0 };
+  JsonNode *element = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (node == NULL)
+  if (list == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return format_error (error, _("The bundle’s attachments are not a list."));
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  l4a_bundle_iter_init (&iter, bundle, list);
+  for (guint i = 0; l4a_bundle_iter_next (&iter, &element, &local_error); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(JsonNode) owned = element;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        return format_error (error, _("An attachment of the bundle is not an object."));
-      if (!check_attachment (json_node_get_object (element), i, error))
+      if (!JSON_NODE_HOLDS_OBJECT (owned))
+        {
+          if (attachments)
+            return format_error (error, _("An attachment of the bundle is not an object."));
+          g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_FORMAT,
+                       /* translators: a number, then a member of the bundle, such as roster */
+                       _("Element %u of the bundle’s “%s” is not an object."), i + 1, list->name);
+          return FALSE;
+        }
+      if (!list->in_records && !check_strings (owned, _("the bundle"), list->name, error))
         return FALSE;
+      if (attachments && !check_attachment (json_node_get_object (owned), i, error))
+        return FALSE;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
   return TRUE;
 }
@@ -1319,7 +1848,7 @@ check_signature (L4aBundle  *bundle,
                  char      **signer,
                  GError    **error)
 {
-  gboolean has_member = json_object_has_member (json_node_get_object (bundle->root), "signature");
+  gboolean has_member = json_object_has_member (json_node_get_object (bundle->head), "signature");
 
   if (has_member != (*signer != NULL))
     {
@@ -1404,11 +1933,16 @@ l4a_bundle_peek_sealed_for (const char *data,
   return l4a_key_is_public (key) ? g_steal_pointer (&key) : NULL;
 }
 
-static L4aBundle *
-parse_sealed (const char  *data,
-              gsize        length,
-              L4aKey      *reader,
-              GError     **error)
+/* Opens a sealed bundle for @reader: the bundle's text, with *@for_key
+ * set to the key it was sealed for. The base64 is decoded as it stands in
+ * the file, and checked to be its only spelling a block at a time, so
+ * that opening costs the sealed bytes and the opened ones, no more. */
+static GBytes *
+open_sealed (const char  *data,
+             gsize        length,
+             L4aKey      *reader,
+             char       **for_key_out,
+             GError     **error)
 {
   const gsize head = strlen (SEALED_HEAD), middle = strlen (SEALED_MIDDLE), end = strlen (SEALED_END);
   g_autofree char *for_key = l4a_bundle_peek_sealed_for (data, length);
@@ -1416,8 +1950,9 @@ parse_sealed (const char  *data,
   g_autofree guchar *sealed = NULL;
   g_autoptr(GBytes) opened = NULL;
   gsize start = head + L4A_KEY_PUBLIC_LENGTH + middle;
-  gsize sealed_length = 0;
-  L4aBundle *bundle;
+  gsize sealed_length = 0, n;
+  int state = 0;
+  guint save = 0;
 
   if (for_key == NULL || length < start + end || length > L4A_SEALED_MAX_SIZE ||
       memcmp (data + head + L4A_KEY_PUBLIC_LENGTH, SEALED_MIDDLE, middle) != 0 ||
@@ -1426,6 +1961,7 @@ parse_sealed (const char  *data,
       format_error (error, _("The sealed bundle is not written as the format requires: it was changed or damaged."));
       return NULL;
     }
+  n = length - start - end;
   for (gsize i = start; i < length - end; i++)
     if (!g_ascii_isalnum (data[i]) && data[i] != '+' && data[i] != '/' && data[i] != '=')
       {
@@ -1441,20 +1977,34 @@ parse_sealed (const char  *data,
                      "Was it sent to the wrong person?"), fingerprint);
       return NULL;
     }
-  {
-    g_autofree char *text = g_strndup (data + start, length - start - end);
-    g_autofree char *again = NULL;
+  sealed = g_malloc (n / 4 * 3 + 3);
+  sealed_length = g_base64_decode_step (data + start, n, sealed, &state, &save);
+  /* one spelling only: base64 that differs in its unused bits is refused */
+  for (gsize done = 0, at = start; done < sealed_length || done == 0;)
+    {
+      gsize chunk = MIN (sealed_length - done, (gsize) 3 * 4096);
+      g_autofree char *again = g_base64_encode (sealed + done, chunk);
+      gsize written = strlen (again);
 
-    sealed = g_base64_decode (text, &sealed_length);
-    /* one spelling only: base64 that differs in its unused bits is refused */
-    again = g_base64_encode (sealed, sealed_length);
-    if (!g_str_equal (again, text))
-      {
-        format_error (error, _("The sealed bundle is not written as the format requires: it was changed or "
-                               "damaged."));
-        return NULL;
-      }
-  }
+      if (at + written > length - end || memcmp (again, data + at, written) != 0)
+        {
+          format_error (error, _("The sealed bundle is not written as the format requires: it was changed or "
+                                 "damaged."));
+          return NULL;
+        }
+      done += chunk;
+      at += written;
+      if (chunk == 0 || done >= sealed_length)
+        {
+          if (at != length - end)
+            {
+              format_error (error, _("The sealed bundle is not written as the format requires: it was changed or "
+                                     "damaged."));
+              return NULL;
+            }
+          break;
+        }
+    }
   opened = l4a_key_unseal (reader, sealed, sealed_length, error);
   if (opened == NULL)
     return NULL;
@@ -1464,83 +2014,92 @@ parse_sealed (const char  *data,
                    _("The bundle is larger than %u MB."), L4A_BUNDLE_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
-  bundle = l4a_bundle_parse (g_bytes_get_data (opened, NULL) ? g_bytes_get_data (opened, NULL) : "",
-                             g_bytes_get_size (opened), error);
-  if (bundle != NULL)
-    bundle->sealed_for = g_steal_pointer (&for_key);
-  return bundle;
+  *for_key_out = g_steal_pointer (&for_key);
+  return g_steal_pointer (&opened);
 }
 
-
-/**
- * l4a_bundle_parse:
- *
- * Checks and parses a bundle held in memory; nothing is written anywhere.
- *
- * Returns: (transfer full): the bundle, or %NULL with @error set to the
- *   first problem, in words a user understands
- */
-L4aBundle *
-l4a_bundle_parse (const char  *data,
-                  gsize        length,
-                  GError     **error)
+/* The text of the bundle with its records, roster and attachments left
+ * empty: what is parsed as a whole. */
+static GString *
+head_text (const char   *data,
+           gsize         length,
+           const Layout *layout)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  GString *out = g_string_new (NULL);
+  gsize at = 0;
+
+  for (guint i = 0; i <= layout->lists->len; i++)
+    {
+      const L4aBundleList *list = i < layout->lists->len ? &g_array_index (layout->lists, L4aBundleList, i) : NULL;
+      gsize start, stop;
+      const char *empty;
+
+      /* the records object, in place of its first list */
+      if (layout->has_records && at <= layout->records_start &&
+          (list == NULL || list->start > layout->records_start))
+        {
+          g_string_append_len (out, data + at, layout->records_start - at);
+          g_string_append (out, "{}");
+          at = layout->records_end + 1;
+        }
+      if (list == NULL)
+        break;
+      if (list->in_records)
+        continue;
+      start = list->start;
+      stop = list->end + 1;
+      empty = "[]";
+      g_string_append_len (out, data + at, start - at);
+      g_string_append (out, empty);
+      at = stop;
+    }
+  g_string_append_len (out, data + at, length - at);
+  return out;
+}
+
+/* Checks and parses the bundle whose text is @text, which it keeps. */
+static L4aBundle *
+parse_bytes (GBytes  *text,
+             GError **error)
+{
   g_autoptr(L4aBundle) bundle = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) whole = NULL;
-  SplitPoints split = { 0 };
-  gboolean ok;
+  g_autoptr(GString) head = NULL;
   g_autofree char *checksum = NULL;
   g_autofree char *signer = NULL;
-  JsonObject *root, *origin, *records;
+  Layout layout = { NULL, FALSE, 0, 0 };
+  gsize length = 0;
+  const char *data = g_bytes_get_data (text, &length);
+  gboolean ok;
+  JsonObject *root, *origin;
   JsonNode *node;
-  const char *text;
-  g_autoptr(GList) types = NULL;
+  const char *message;
 
+  if (data == NULL)
+    data = "";
   if (length <= L4A_BUNDLE_MAX_SIZE && !check_signature_bytes (data, length, &signer, error))
     return NULL;
-  split.commas = g_array_new (FALSE, FALSE, sizeof (gsize));
-  split.current = g_array_new (FALSE, FALSE, sizeof (gsize));
-  split.possible = TRUE;
   ok = length <= L4A_BUNDLE_MAX_SIZE && g_utf8_validate_len (data, length, NULL)
-       ? prescan (data, length, &split, error)
-       : length > L4A_BUNDLE_MAX_SIZE ? prescan (data, length, &split, error)
+       ? prescan (data, length, &layout, error)
+       : length > L4A_BUNDLE_MAX_SIZE ? prescan (data, length, &layout, error)
                                       : format_error (error, _("The bundle is not UTF-8 text."));
-  if (ok)
-    whole = parse_in_two (data, length, &split);
-  g_array_unref (split.commas);
-  g_array_unref (split.current);
   if (!ok)
     return NULL;
 
-  if (whole == NULL)
-    {
-      parser = json_parser_new_immutable ();
-      if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
-        {
-          /* the parser may quote part of a character of the text */
-          g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
-
-          g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SYNTAX,
-                       _("The bundle is not valid JSON: %s"), reason);
-          return NULL;
-        }
-      if (json_parser_get_root (parser) == NULL)
-        {
-          g_set_error_literal (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_SYNTAX, _("The bundle is empty."));
-          return NULL;
-        }
-      whole = json_node_ref (json_parser_get_root (parser));
-    }
   bundle = g_new0 (L4aBundle, 1);
-  bundle->root = g_steal_pointer (&whole);
-  if (!JSON_NODE_HOLDS_OBJECT (bundle->root))
+  bundle->text = g_bytes_ref (text);
+  bundle->lists = g_steal_pointer (&layout.lists);
+  layout.lists = bundle->lists;
+  head = head_text (data, length, &layout);
+  layout.lists = NULL;
+  bundle->head = parse_text (head->str, head->len, error);
+  if (bundle->head == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (bundle->head))
     {
       format_error (error, _("The file is not a Local4Action bundle: it is not a JSON object."));
       return NULL;
     }
-  root = json_node_get_object (bundle->root);
+  root = json_node_get_object (bundle->head);
 
   if (g_strcmp0 (get_string (root, "format"), L4A_BUNDLE_FORMAT) != 0)
     {
@@ -1564,29 +2123,29 @@ l4a_bundle_parse (const char  *data,
       return NULL;
     }
 
-  text = get_string (root, "kind");
-  if (text == NULL || !g_strv_contains (kinds, text))
+  message = get_string (root, "kind");
+  if (message == NULL || !g_strv_contains (kinds, message))
     {
       format_error (error, _("The bundle’s “kind” is missing or unknown."));
       return NULL;
     }
-  bundle->kind = g_strdup (text);
+  bundle->kind = g_strdup (message);
 
-  text = get_string (root, "bundle_id");
-  if (!l4a_is_uuid (text))
+  message = get_string (root, "bundle_id");
+  if (!l4a_is_uuid (message))
     {
       format_error (error, _("The bundle’s “bundle_id” is not a UUID."));
       return NULL;
     }
-  bundle->bundle_id = g_strdup (text);
+  bundle->bundle_id = g_strdup (message);
 
-  text = get_string (root, "created_at");
-  if (!l4a_is_timestamp (text))
+  message = get_string (root, "created_at");
+  if (!l4a_is_timestamp (message))
     {
       format_error (error, _("The bundle’s “created_at” is not a date and time such as 2026-11-21T09:30:00Z."));
       return NULL;
     }
-  bundle->created_at = g_strdup (text);
+  bundle->created_at = g_strdup (message);
 
   node = json_object_get_member (root, "origin");
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -1625,35 +2184,12 @@ l4a_bundle_parse (const char  *data,
       format_error (error, _("The bundle has no “records”."));
       return NULL;
     }
-  records = json_node_get_object (node);
-  types = json_object_get_members (records);
-  for (GList *l = types; l; l = l->next)
+  for (guint i = 0; i < bundle->lists->len; i++)
     {
-      JsonNode *list = json_object_get_member (records, l->data);
-      JsonArray *array;
+      const L4aBundleList *list = &g_array_index (bundle->lists, L4aBundleList, i);
 
-      if (!JSON_NODE_HOLDS_ARRAY (list))
-        {
-          g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_FORMAT,
-                       _("The records of type “%s” are not a list."), (const char *) l->data);
-          return NULL;
-        }
-      array = json_node_get_array (list);
-      if (json_array_get_length (array) > L4A_BUNDLE_MAX_RECORDS)
-        {
-          g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
-                       _("The bundle holds more than %u records of type “%s”."), L4A_BUNDLE_MAX_RECORDS,
-                       (const char *) l->data);
-          return NULL;
-        }
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
-          {
-            g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_FORMAT,
-                         _("Record %u of type “%s” is not an object."), i + 1, (const char *) l->data);
-            return NULL;
-          }
-      bundle->n_records += json_array_get_length (array);
+      if (list->in_records)
+        bundle->n_records += list->length;
     }
   /* the rest of the bundle; the records are checked with their checksum */
   {
@@ -1680,32 +2216,89 @@ l4a_bundle_parse (const char  *data,
           return NULL;
       }
   }
+  if (!check_list (bundle, l4a_bundle_get_list (bundle, FALSE, "roster"), FALSE, error))
+    return NULL;
 
   /* Integrity: the checksum over the canonical records, then the
    * attachments, wherever they are carried. */
-  text = get_string (root, "checksum");
-  if (text == NULL)
+  message = get_string (root, "checksum");
+  if (message == NULL)
     {
       format_error (error, _("The bundle has no “checksum”."));
       return NULL;
     }
   /* the length of every string of the records is checked on the way */
-  checksum = checked_records_checksum (records, error);
+  checksum = checked_records_checksum (bundle, error);
   if (checksum == NULL)
     return NULL;
-  if (g_ascii_strcasecmp (checksum, text) != 0)
+  if (g_ascii_strcasecmp (checksum, message) != 0)
     {
       g_set_error_literal (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_INTEGRITY,
                            _("The bundle’s records do not match its checksum: it was changed or damaged after it "
                              "was written."));
       return NULL;
     }
-  if (!check_attachments (json_object_get_member (root, "attachments"), error) ||
-      !check_attachments (json_object_get_member (records, "attachment"), error) ||
+  if ((json_object_has_member (root, "attachments") &&
+       !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "attachments"))))
+    return format_error (error, _("The bundle’s attachments are not a list.")), NULL;
+  if (!check_list (bundle, l4a_bundle_get_list (bundle, FALSE, "attachments"), TRUE, error) ||
+      !check_list (bundle, l4a_bundle_get_list (bundle, TRUE, "attachment"), TRUE, error) ||
       !check_signature (bundle, &signer, error))
     return NULL;
 
   return g_steal_pointer (&bundle);
+}
+
+/**
+ * l4a_bundle_parse:
+ *
+ * Checks and parses a bundle held in memory (copied); nothing is written
+ * anywhere.
+ *
+ * Returns: (transfer full): the bundle, or %NULL with @error set to the
+ *   first problem, in words a user understands
+ */
+L4aBundle *
+l4a_bundle_parse (const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  g_autoptr(GBytes) text = NULL;
+
+  if (length > L4A_BUNDLE_MAX_SIZE)
+    {
+      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                   _("The bundle is larger than %u MB."), L4A_BUNDLE_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  text = g_bytes_new (data, length);
+  return parse_bytes (text, error);
+}
+
+/* As l4a_bundle_parse_for(), taking @text: a sealed bundle's text is let
+ * go once it is opened. */
+static L4aBundle *
+parse_bytes_for (GBytes  *text,
+                 L4aKey  *reader,
+                 GError **error)
+{
+  g_autoptr(GBytes) owned = text;
+  gsize length = 0;
+  const char *data = g_bytes_get_data (text, &length);
+  g_autofree char *for_key = NULL;
+  g_autoptr(GBytes) opened = NULL;
+  L4aBundle *bundle;
+
+  if (data == NULL || !is_sealed (data, length))
+    return parse_bytes (text, error);
+  opened = open_sealed (data, length, reader, &for_key, error);
+  g_clear_pointer (&owned, g_bytes_unref);
+  if (opened == NULL)
+    return NULL;
+  bundle = parse_bytes (opened, error);
+  if (bundle != NULL)
+    bundle->sealed_for = g_steal_pointer (&for_key);
+  return bundle;
 }
 
 /**
@@ -1721,9 +2314,13 @@ l4a_bundle_parse_for (const char  *data,
                       L4aKey      *reader,
                       GError     **error)
 {
-  if (is_sealed (data, length))
-    return parse_sealed (data, length, reader, error);
-  return l4a_bundle_parse (data, length, error);
+  if (length > L4A_SEALED_MAX_SIZE)
+    {
+      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                   _("The bundle is larger than %u MB."), L4A_BUNDLE_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  return parse_bytes_for (g_bytes_new (data, length), reader, error);
 }
 
 /**
@@ -1731,15 +2328,18 @@ l4a_bundle_parse_for (const char  *data,
  * @reader: (nullable): the key of the workstation reading it
  *
  * Reads and checks a bundle file, refusing one over the size limit before
- * reading it, and opening it first if it is sealed for @reader.
+ * reading it, and opening it first if it is sealed for @reader. The
+ * bundle keeps the file's text (read, not mapped: a file changed while it
+ * is read must not take the application down).
  */
 L4aBundle *
 l4a_bundle_open (const char  *path,
                  L4aKey      *reader,
                  GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
   GStatBuf st;
 
   if (g_stat (path, &st) == 0 && st.st_size > L4A_SEALED_MAX_SIZE)
@@ -1748,14 +2348,20 @@ l4a_bundle_open (const char  *path,
                    _("The bundle is larger than %u MB."), L4A_BUNDLE_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (mapped == NULL)
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, G_FILE_ERROR, local_error->code, _("The bundle cannot be read: %s"), local_error->message);
       return NULL;
     }
-  return l4a_bundle_parse_for (g_mapped_file_get_contents (mapped) ? g_mapped_file_get_contents (mapped) : "",
-                               g_mapped_file_get_length (mapped), reader, error);
+  /* grown since it was measured */
+  if (length > L4A_SEALED_MAX_SIZE)
+    {
+      g_free (contents);
+      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                   _("The bundle is larger than %u MB."), L4A_BUNDLE_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  return parse_bytes_for (g_bytes_new_take (contents, length), reader, error);
 }
 
 /**

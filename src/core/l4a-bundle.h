@@ -21,6 +21,9 @@ G_BEGIN_DECLS
 #define L4A_BUNDLE_MAX_STRING      (1024 * 1024)        /* characters in a text */
 #define L4A_BUNDLE_MAX_DATA        (28 * 1024 * 1024)   /* base64 of one 20 MB attachment */
 #define L4A_BUNDLE_MAX_RECORDS     500000               /* records of one type */
+#define L4A_BUNDLE_MAX_VALUES      10000                /* values in one record */
+#define L4A_BUNDLE_MAX_HEAD        1024                 /* values outside the records, roster and attachments */
+#define L4A_BUNDLE_MAX_ROSTER      10000                /* keys in a roster */
 #define L4A_SEALED_MAX_SIZE        (L4A_BUNDLE_MAX_SIZE / 3 * 4 + 65536)  /* a sealed bundle, in base64 */
 
 #define L4A_BUNDLE_ERROR (l4a_bundle_error_quark ())
@@ -34,9 +37,27 @@ typedef enum
   L4A_BUNDLE_ERROR_SEALED,     /* sealed for another workstation */
 } L4aBundleError;
 
+/* One list of a bundle read an element at a time: the records of one type,
+ * the roster, or the attachments carried outside the records. */
 typedef struct
 {
-  JsonNode *root;
+  char     *name;
+  gboolean  in_records;  /* records of the type @name, or a member of the bundle */
+  gsize     start;       /* where its "[" stands in the text */
+  gsize     end;         /* where its "]" stands */
+  guint     length;      /* its elements */
+} L4aBundleList;
+
+typedef struct
+{
+  /* The bundle's text (the file, or the sealed bundle opened), kept whole;
+   * the lists in it, in the order of the text; and the rest of the
+   * bundle, parsed, with each list and the records left empty. A bundle
+   * is never parsed whole: each record is parsed when it is read, so that
+   * what a bundle costs in memory is its text and a few records. */
+  GBytes   *text;
+  GArray   *lists;       /* L4aBundleList */
+  JsonNode *head;
   char     *kind;
   char     *bundle_id;
   char     *created_at;
@@ -92,8 +113,68 @@ GString    *l4a_bundle_seal               (const char  *data,
                                            gsize        length,
                                            const char  *public_key);
 void        l4a_bundle_free               (L4aBundle   *bundle);
+const L4aBundleList *l4a_bundle_get_list  (L4aBundle   *bundle,
+                                           gboolean     in_records,
+                                           const char  *name);
+guint       l4a_bundle_get_n_records      (L4aBundle   *bundle,
+                                           const char  *table);
+GPtrArray  *l4a_bundle_dup_tables         (L4aBundle   *bundle);
+JsonNode   *l4a_bundle_dup_list           (L4aBundle   *bundle,
+                                           const char  *member,
+                                           GError     **error);
+JsonNode   *l4a_bundle_dup_root           (L4aBundle   *bundle,
+                                           GError     **error);
+
+/* Reads the elements of one list, one at a time. */
+typedef struct
+{
+  /*< private >*/
+  const char *p;
+  const char *end;
+  guint       index;
+  gsize       last_length;
+  JsonParser *parser;
+} L4aBundleIter;
+
+void        l4a_bundle_iter_init          (L4aBundleIter *iter,
+                                           L4aBundle     *bundle,
+                                           const L4aBundleList *list);
+gboolean    l4a_bundle_iter_next          (L4aBundleIter *iter,
+                                           JsonNode     **element,
+                                           GError       **error);
+gboolean    l4a_bundle_iter_skip          (L4aBundleIter *iter);
+void        l4a_bundle_iter_clear         (L4aBundleIter *iter);
+
+/* Reads the records of several types in a given order, a second thread
+ * parsing ahead (and doing @work on each record) when the bundle is large
+ * and the machine has two processors; never more than a few records
+ * ahead. */
+typedef struct _L4aBundleReader L4aBundleReader;
+
+typedef gboolean (*L4aBundleWant) (const char *table,
+                                   guint       position,
+                                   gpointer    user_data);
+typedef gpointer (*L4aBundleWork) (const char *table,
+                                   JsonNode   *record,
+                                   gpointer    user_data);
+
+L4aBundleReader *l4a_bundle_reader_new    (L4aBundle      *bundle,
+                                           const char * const *tables,
+                                           L4aBundleWant   want,
+                                           L4aBundleWork   work,
+                                           GDestroyNotify  free_result,
+                                           gpointer        user_data);
+gboolean    l4a_bundle_reader_next        (L4aBundleReader *reader,
+                                           const char     **table,
+                                           guint           *index,
+                                           JsonNode       **record,
+                                           gpointer        *result,
+                                           GError         **error);
+void        l4a_bundle_reader_free        (L4aBundleReader *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aBundle, l4a_bundle_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (L4aBundleIter, l4a_bundle_iter_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aBundleReader, l4a_bundle_reader_free)
 
 G_END_DECLS
 

@@ -80,7 +80,6 @@ change_free (gpointer data)
   g_free (change->id);
   g_free (change->label);
   g_free (change->hash);
-  g_clear_pointer (&change->theirs, json_object_unref);
   g_ptr_array_unref (change->fields);
   g_free (change);
 }
@@ -141,23 +140,35 @@ typedef struct
   GHashTable *activities;    /* ids of the bundle's activities of the sender's hubs */
 } Rules;
 
-static GHashTable *
-collect (JsonObject *records,
-         const char *table,
-         const char *member)
+/* The values of @member in the bundle's records of @table, added to @set
+ * (which owns them). */
+static gboolean
+collect (L4aBundle   *bundle,
+         const char  *table,
+         const char  *member,
+         GHashTable  *set,
+         GError     **error)
 {
-  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonNode *node = json_object_get_member (records, table);
-  JsonArray *array = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  g_auto(L4aBundleIter) iter = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *element = NULL;
 
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
+  l4a_bundle_iter_init (&iter, bundle, l4a_bundle_get_list (bundle, TRUE, table));
+  while (l4a_bundle_iter_next (&iter, &element, &local_error))
     {
-      const char *value = l4a_json_string (json_array_get_object_element (array, i), member);
+      g_autoptr(JsonNode) owned = element;
+      const char *value = JSON_NODE_HOLDS_OBJECT (owned) ? l4a_json_string (json_node_get_object (owned), member)
+                                                         : NULL;
 
       if (value != NULL)
-        g_hash_table_add (set, (gpointer) value);
+        g_hash_table_add (set, g_strdup (value));
     }
-  return set;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Runs @sql with ?1 = @a and ?2 = @b; whether it gives a row. */
@@ -712,18 +723,19 @@ check_brand_asset (Rules      *rules,
   const char *table = "brand_asset";
   const char *sha256 = l4a_json_string (object, "sha256");
   const char *media_type = l4a_json_string (object, "media_type");
-  JsonObject *records = json_node_get_object (json_object_get_member (json_node_get_object (rules->bundle->root),
-                                                                      "records"));
-  JsonNode *list = json_object_get_member (records, "attachment");
+  g_auto(L4aBundleIter) iter = { 0 };
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *record = NULL;
+  JsonNode *element = NULL;
 
-  for (guint i = 0; sha256 != NULL && list != NULL && JSON_NODE_HOLDS_ARRAY (list) &&
-                    i < json_array_get_length (json_node_get_array (list)) && bytes == NULL; i++)
+  /* the bundle's attachment of that hash, read one at a time */
+  l4a_bundle_iter_init (&iter, rules->bundle, l4a_bundle_get_list (rules->bundle, TRUE, "attachment"));
+  while (sha256 != NULL && bytes == NULL && l4a_bundle_iter_next (&iter, &element, NULL))
     {
-      JsonObject *attachment = json_array_get_object_element (json_node_get_array (list), i);
-      const char *data = l4a_json_string (attachment, "data");
+      g_autoptr(JsonNode) owned = element;
+      JsonObject *attachment = JSON_NODE_HOLDS_OBJECT (owned) ? json_node_get_object (owned) : NULL;
+      const char *data = attachment ? l4a_json_string (attachment, "data") : NULL;
 
       if (g_strcmp0 (l4a_json_string (attachment, "sha256"), sha256) == 0 && data != NULL)
         {
@@ -1632,56 +1644,58 @@ plan_record (L4aStore        *store,
 }
 
 /* What the plan works out for each record from the record alone: its
- * comparable form, content hash, key and label. For a large bundle, a
- * second thread works out the last two thirds while the plan goes on with
- * the first; nothing here touches the database. */
+ * comparable form, content hash, key and label; in the bundle reader's
+ * thread for a large bundle, while the plan goes on with the records
+ * before it. Nothing here touches the database. */
 typedef struct
 {
-  const char *table;
-  JsonObject *object;
   JsonObject *theirs;
   char       *hash;
   char       *id;
   char       *label;
 } Prepared;
 
-typedef struct
-{
-  GArray     *items;   /* Prepared */
-  GHashTable *facts;   /* of every table of the bundle, read only */
-  guint       start, end;
-} PrepareWork;
-
 static void
-prepared_clear (gpointer data)
+prepared_free (gpointer data)
 {
   Prepared *item = data;
 
   g_clear_pointer (&item->theirs, json_object_unref);
-  g_clear_pointer (&item->hash, g_free);
-  g_clear_pointer (&item->id, g_free);
-  g_clear_pointer (&item->label, g_free);
-}
-
-static void
-prepare_range (PrepareWork *work)
-{
-  for (guint i = work->start; i < work->end; i++)
-    {
-      Prepared *item = &g_array_index (work->items, Prepared, i);
-
-      item->theirs = comparable (item->table, item->object);
-      item->hash = content_hash (NULL, work->facts, item->table, item->theirs);
-      item->id = sync_key (item->table, item->object);
-      item->label = label_of (item->object, item->id);
-    }
+  g_free (item->hash);
+  g_free (item->id);
+  g_free (item->label);
+  g_free (item);
 }
 
 static gpointer
-prepare_thread (gpointer data)
+prepare_record (const char *table,
+                JsonNode   *record,
+                gpointer    user_data)
 {
-  prepare_range (data);
-  return NULL;
+  GHashTable *facts = user_data;
+  JsonObject *object = json_node_get_object (record);
+  Prepared *item = g_new0 (Prepared, 1);
+
+  item->theirs = comparable (table, object);
+  item->hash = content_hash (NULL, facts, table, item->theirs);
+  item->id = sync_key (table, object);
+  item->label = label_of (object, item->id);
+  return item;
+}
+
+/* The types of records @bundle holds, in the order they are planned and
+ * written (that of l4a_records_table_names()), %NULL-terminated. */
+static GPtrArray *
+bundle_order (L4aBundle *bundle)
+{
+  const char * const *tables = l4a_records_table_names ();
+  GPtrArray *order = g_ptr_array_new ();
+
+  for (guint t = 0; tables[t] != NULL; t++)
+    if (l4a_bundle_get_list (bundle, TRUE, tables[t]) != NULL)
+      g_ptr_array_add (order, (gpointer) tables[t]);
+  g_ptr_array_add (order, NULL);
+  return order;
 }
 
 /* An enrolment request: one key to record as waiting for approval. */
@@ -1722,18 +1736,26 @@ compute_plan (L4aStore   *store,
 {
   g_autoptr(L4aImportPlan) plan = g_new0 (L4aImportPlan, 1);
   const char * const *tables = l4a_records_table_names ();
-  JsonObject *records;
   Rules rules = { store, bundle, bundle->origin_actor, NULL, NULL, NULL };
-  g_autoptr(GList) types = NULL;
+  g_autoptr(GPtrArray) types = NULL;
+  g_autoptr(GPtrArray) order = NULL;
   g_autoptr(GHashTable) facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, table_facts_free);
-  g_autoptr(GArray) prepared = NULL;
-  PrepareWork second = { NULL, NULL, 0, 0 };
-  GThread *thread = NULL;
-  guint next = 0;
+  g_autoptr(GHashTable) proposals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) attachments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) activities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(L4aBundleReader) reader = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *seen_table = NULL;
+  const char *table = NULL;
+  JsonNode *node = NULL;
+  gpointer result = NULL;
+  guint i = 0;
   gboolean ok = TRUE;
 
   plan->changes = g_ptr_array_new_with_free_func (change_free);
-  records = json_object_get_object_member (json_node_get_object (bundle->root), "records");
 
   /* who wrote it is who signed it: the rules below act for the signer */
   if (g_str_equal (bundle->kind, "enrolment"))
@@ -1743,166 +1765,124 @@ compute_plan (L4aStore   *store,
     return NULL;
   rules.actor = bundle->signer_actor;
 
-  types = l4a_json_members (records);
-  for (GList *l = types; l; l = l->next)
-    if (!g_strv_contains (tables, l->data))
+  types = l4a_bundle_dup_tables (bundle);
+  for (guint t = 0; t < types->len; t++)
+    if (!g_strv_contains (tables, g_ptr_array_index (types, t)))
       {
+        g_autofree char *shown = g_utf8_make_valid (g_ptr_array_index (types, t), 64);
+
         g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                     _("There is no kind of record named “%s”."), (const char *) l->data);
+                     _("There is no kind of record named “%s”."), shown);
         return NULL;
       }
 
   plan->already_imported = query_exists (store, "SELECT 1 FROM imported_bundle WHERE id = ?1", bundle->bundle_id,
                                          NULL);
 
-  rules.proposals = collect (records, "proposal", "id");
-  rules.indicators = collect (records, "indicator", "id");
-  rules.attachments = collect (records, "proposal_attachment", "sha256");
-  rules.changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  rules.activities = g_hash_table_new (g_str_hash, g_str_equal);
+  /* what the rules of one record ask of the others, read first */
+  rules.proposals = proposals;
+  rules.indicators = indicators;
+  rules.attachments = attachments;
+  rules.changes = changes;
+  rules.activities = activities;
+  if (!collect (bundle, "proposal", "id", proposals, error) ||
+      !collect (bundle, "indicator", "id", indicators, error) ||
+      !collect (bundle, "proposal_attachment", "sha256", attachments, error) ||
+      !collect (bundle, "activity_attachment", "sha256", attachments, error))
+    return NULL;
   {
-    JsonNode *node = json_object_get_member (records, "activity");
-    JsonArray *array = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+    g_auto(L4aBundleIter) iter = { 0 };
+    JsonNode *element = NULL;
 
-    /* only those whose hub is the sender's here: the others are refused */
-    for (guint i = 0; array && i < json_array_get_length (array); i++)
+    /* only the activities whose hub is the sender's here: the others are refused */
+    l4a_bundle_iter_init (&iter, bundle, l4a_bundle_get_list (bundle, TRUE, "activity"));
+    while (l4a_bundle_iter_next (&iter, &element, &local_error))
       {
-        JsonNode *element = json_array_get_element (array, i);
-        JsonObject *activity = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
-        const char *activity_id = activity ? l4a_json_string (activity, "id") : NULL;
+        g_autoptr(JsonNode) owned = element;
+        JsonObject *activity = JSON_NODE_HOLDS_OBJECT (owned) ? json_node_get_object (owned) : NULL;
+        const char *activity_id = l4a_json_string (activity, "id");
 
         if (activity_id != NULL &&
             query_exists (store, "SELECT 1 FROM hub WHERE id = ?1 AND government_id = ?2",
                           l4a_json_string (activity, "hub_id"), rules.actor))
-          g_hash_table_add (rules.activities, (gpointer) activity_id);
+          g_hash_table_add (activities, g_strdup (activity_id));
       }
   }
   {
-    JsonNode *node = json_object_get_member (records, "activity_attachment");
-    JsonArray *array = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+    g_auto(L4aBundleIter) iter = { 0 };
+    JsonNode *element = NULL;
 
-    for (guint i = 0; array && i < json_array_get_length (array); i++)
+    l4a_bundle_iter_init (&iter, bundle, l4a_bundle_get_list (bundle, TRUE, "deliverable_change"));
+    while (local_error == NULL && l4a_bundle_iter_next (&iter, &element, &local_error))
       {
-        JsonNode *element = json_array_get_element (array, i);
-        JsonObject *file = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
-        const char *sha256 = file ? l4a_json_string (file, "sha256") : NULL;
+        g_autoptr(JsonNode) owned = element;
+        JsonObject *change = JSON_NODE_HOLDS_OBJECT (owned) ? json_node_get_object (owned) : NULL;
+        const char *evidence = l4a_json_string (change, "evidence_sha256");
 
-        if (sha256 != NULL)
-          g_hash_table_add (rules.attachments, (gpointer) sha256);
-      }
-  }
-  {
-    JsonNode *node = json_object_get_member (records, "deliverable_change");
-    JsonArray *array = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-
-    for (guint i = 0; array && i < json_array_get_length (array); i++)
-      {
-        JsonNode *element = json_array_get_element (array, i);
-        JsonObject *change = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
-        const char *evidence = change ? l4a_json_string (change, "evidence_sha256") : NULL;
-
-        if (change && l4a_json_string (change, "deliverable_id") && l4a_json_string (change, "status"))
-          g_hash_table_add (rules.changes, g_strdup_printf ("%s %s", l4a_json_string (change, "deliverable_id"),
-                                                            l4a_json_string (change, "status")));
+        if (l4a_json_string (change, "deliverable_id") && l4a_json_string (change, "status"))
+          g_hash_table_add (changes, g_strdup_printf ("%s %s", l4a_json_string (change, "deliverable_id"),
+                                                      l4a_json_string (change, "status")));
         if (evidence != NULL)
-          g_hash_table_add (rules.attachments, (gpointer) evidence);
+          g_hash_table_add (attachments, g_strdup (evidence));
       }
   }
-
-  prepared = g_array_new (FALSE, FALSE, sizeof (Prepared));
-  g_array_set_clear_func (prepared, prepared_clear);
-  for (guint t = 0; tables[t] != NULL; t++)
-    if (json_object_has_member (records, tables[t]))
-      {
-        JsonArray *array = json_object_get_array_member (records, tables[t]);
-
-        table_facts (store, facts, tables[t]);
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          {
-            Prepared item = { tables[t], json_array_get_object_element (array, i), NULL, NULL };
-
-            g_array_append_val (prepared, item);
-          }
-      }
-  if (prepared->len >= 20000 && g_get_num_processors () > 1)
+  if (local_error != NULL)
     {
-      guint64 weight = 0, half = 0;
-      guint cut = 0;
-
-      for (guint i = 0; i < prepared->len; i++)
-        weight += json_object_get_size (g_array_index (prepared, Prepared, i).object);
-      /* the thread takes two thirds: the first third is worked out here,
-       * then the plan goes on with it while the thread finishes */
-      for (; cut < prepared->len && half < weight / 3; cut++)
-        half += json_object_get_size (g_array_index (prepared, Prepared, cut).object);
-      second = (PrepareWork) { prepared, facts, cut, prepared->len };
-      thread = g_thread_try_new ("l4a-plan", prepare_thread, &second, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
-  {
-    PrepareWork first = { prepared, facts, 0, thread != NULL ? second.start : prepared->len };
 
-    prepare_range (&first);
-  }
-
-  for (guint t = 0; ok && tables[t] != NULL; t++)
+  /* then each record, in the order of the tables, a few at a time */
+  order = bundle_order (bundle);
+  for (guint t = 0; g_ptr_array_index (order, t) != NULL; t++)
+    table_facts (store, facts, g_ptr_array_index (order, t));
+  reader = l4a_bundle_reader_new (bundle, (const char * const *) order->pdata, NULL, prepare_record, prepared_free,
+                                  facts);
+  while (ok && l4a_bundle_reader_next (reader, &table, &i, &node, &result, &local_error))
     {
-      g_autoptr(GHashTable) seen = NULL;
-      JsonArray *array;
-      guint length;
+      JsonObject *object = json_node_get_object (node);
+      Prepared *item = result;
+      L4aImportChange *change = g_new0 (L4aImportChange, 1);
+      Rule rule;
 
-      if (!json_object_has_member (records, tables[t]))
-        continue;
-      array = json_object_get_array_member (records, tables[t]);
-      length = json_array_get_length (array);
-      /* the keys of this table so far, owned by the changes */
-      seen = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; ok && i < length; i++)
+      if (table != seen_table)
         {
-          JsonObject *object = json_array_get_object_element (array, i);
-          L4aImportChange *change = g_new0 (L4aImportChange, 1);
-          guint position = next++;
-          Rule rule;
-
-          /* the record's own work, from the first part or the thread */
-          if (thread != NULL && position >= second.start)
-            g_thread_join (g_steal_pointer (&thread));
-          change->type = g_strdup (tables[t]);
-          change->index = i;
-          change->id = g_steal_pointer (&g_array_index (prepared, Prepared, position).id);
-          change->fields = g_ptr_array_new_with_free_func (g_free);
-          change->resolution = L4A_RESOLVE_MINE;
-          g_ptr_array_add (plan->changes, change);
-
-          if (!check_members (store, facts, seen, tables[t], object, change->id, i, error))
-            {
-              ok = FALSE;
-              break;
-            }
-          rule = record_rule (&rules, tables[t], object, i, error);
-          if (rule == RULE_REFUSED ||
-              (g_str_equal (tables[t], "brand_asset") && !check_brand_asset (&rules, object, i, error)))
-            {
-              ok = FALSE;
-              break;
-            }
-
-          change->theirs = g_steal_pointer (&g_array_index (prepared, Prepared, position).theirs);
-          change->hash = g_steal_pointer (&g_array_index (prepared, Prepared, position).hash);
-          change->label = g_steal_pointer (&g_array_index (prepared, Prepared, position).label);
-          ok = plan_record (store, facts, tables[t], change->theirs, rule, change, error);
-          if (ok)
-            plan->counts[change->action]++;
+          /* the keys of this table so far, owned by the changes */
+          g_clear_pointer (&seen, g_hash_table_unref);
+          seen = g_hash_table_new (g_str_hash, g_str_equal);
+          seen_table = table;
         }
-    }
+      change->type = g_strdup (table);
+      change->index = i;
+      change->id = g_steal_pointer (&item->id);
+      change->fields = g_ptr_array_new_with_free_func (g_free);
+      change->resolution = L4A_RESOLVE_MINE;
+      g_ptr_array_add (plan->changes, change);
 
-  /* a plan stopped early waits for the thread before its work is freed */
-  if (thread != NULL)
-    g_thread_join (thread);
-  g_hash_table_unref (rules.proposals);
-  g_hash_table_unref (rules.indicators);
-  g_hash_table_unref (rules.attachments);
-  g_hash_table_unref (rules.changes);
-  g_hash_table_unref (rules.activities);
+      if (!check_members (store, facts, seen, table, object, change->id, i, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      rule = record_rule (&rules, table, object, i, error);
+      if (rule == RULE_REFUSED ||
+          (g_str_equal (table, "brand_asset") && !check_brand_asset (&rules, object, i, error)))
+        {
+          ok = FALSE;
+          break;
+        }
+
+      change->hash = g_steal_pointer (&item->hash);
+      change->label = g_steal_pointer (&item->label);
+      ok = plan_record (store, facts, table, item->theirs, rule, change, error);
+      if (ok)
+        plan->counts[change->action]++;
+    }
+  if (ok && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      ok = FALSE;
+    }
   return ok ? g_steal_pointer (&plan) : NULL;
 }
 
@@ -1920,22 +1900,15 @@ writes (L4aImportChange *change)
  * deliverables and indicators as the bundle brought them. */
 static gboolean
 check_submitted (L4aStore       *store,
-                 L4aBundle      *bundle,
-                 L4aImportPlan  *plan,
+                 GPtrArray      *submitted,
                  GError        **error)
 {
-  if (!g_str_equal (bundle->kind, "submission"))
-    return TRUE;
-  for (guint i = 0; i < plan->changes->len; i++)
+  for (guint i = 0; i < submitted->len; i++)
     {
-      L4aImportChange *change = g_ptr_array_index (plan->changes, i);
       g_autoptr(L4aProposalEdit) edit = NULL;
       g_autoptr(GPtrArray) checks = NULL;
 
-      if (!g_str_equal (change->type, "proposal") || !writes (change) ||
-          g_strcmp0 (l4a_json_string (change->theirs, "state"), "submitted") != 0)
-        continue;
-      edit = l4a_registry_load_proposal (store, change->id, error);
+      edit = l4a_registry_load_proposal (store, g_ptr_array_index (submitted, i), error);
       if (edit == NULL)
         return FALSE;
       checks = l4a_proposal_check_features (store, edit);
@@ -1953,6 +1926,26 @@ check_submitted (L4aStore       *store,
         }
     }
   return TRUE;
+}
+
+/* The records the plan writes are read again from the bundle, a few at a
+ * time: the plan keeps none. */
+static gboolean
+want_written (const char *table,
+              guint       position,
+              gpointer    user_data)
+{
+  L4aImportPlan *plan = user_data;
+
+  return position < plan->changes->len && writes (g_ptr_array_index (plan->changes, position));
+}
+
+static gpointer
+comparable_record (const char *table,
+                   JsonNode   *record,
+                   gpointer    user_data)
+{
+  return JSON_NODE_HOLDS_OBJECT (record) ? comparable (table, json_node_get_object (record)) : NULL;
 }
 
 static gboolean
@@ -1974,6 +1967,9 @@ write_plan (L4aStore          *store,
                                               "ON CONFLICT DO UPDATE SET theirs_hash = excluded.theirs_hash, "
                                               "ours_revision = excluded.ours_revision, agreed_at = excluded.agreed_at");
   g_autofree char *now = l4a_now_iso8601 ();
+  g_autoptr(GPtrArray) submitted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(L4aBundleReader) reader = NULL;
   guint written = 0;
 
   guint searchable = 0;
@@ -2001,9 +1997,17 @@ write_plan (L4aStore          *store,
   if (!l4a_record_writer_expect (writer, searchable, error))
     return FALSE;
 
+  order = bundle_order (bundle);
+  reader = l4a_bundle_reader_new (bundle, (const char * const *) order->pdata, want_written, comparable_record,
+                                  (GDestroyNotify) json_object_unref, plan);
   for (guint i = 0; i < plan->changes->len; i++)
     {
       L4aImportChange *change = g_ptr_array_index (plan->changes, i);
+      g_autoptr(GError) local_error = NULL;
+      const char *table = NULL;
+      gpointer result = NULL;
+      JsonObject *theirs;
+      guint index = 0;
 
       if ((i & 255) == 0)
         {
@@ -2013,12 +2017,33 @@ write_plan (L4aStore          *store,
             progress ((double) i / plan->changes->len, user_data);
         }
 
+      if (!l4a_bundle_reader_next (reader, &table, &index, NULL, &result, &local_error) ||
+          !g_str_equal (table, change->type) || index != change->index)
+        {
+          if (local_error != NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT,
+                                 _("The bundle is not the one the preview was made of; nothing was imported."));
+          return FALSE;
+        }
+      theirs = result;
+
       if (writes (change))
         {
-          if (!l4a_record_writer_put (writer, change->type, change->theirs, change->index,
+          if (theirs == NULL)
+            {
+              g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                                   _("The bundle is not the one the preview was made of; nothing was imported."));
+              return FALSE;
+            }
+          if (!l4a_record_writer_put (writer, change->type, theirs, change->index,
                                       change->action != L4A_IMPORT_ADD, error))
             return FALSE;
           written++;
+          if (g_str_equal (change->type, "proposal") && g_str_equal (bundle->kind, "submission") &&
+              g_strcmp0 (l4a_json_string (theirs, "state"), "submitted") == 0)
+            g_ptr_array_add (submitted, g_strdup (change->id));
         }
 
       /* a trial records nothing of what was agreed */
@@ -2028,7 +2053,7 @@ write_plan (L4aStore          *store,
       /* a record added is at the revision it came with; an update made
        * a new revision of ours (l4a-records.c) */
       if (change->action == L4A_IMPORT_ADD)
-        change->ours_revision = revision_of (change->theirs);
+        change->ours_revision = revision_of (theirs);
       else if (writes (change))
         change->ours_revision++;
 
@@ -2043,7 +2068,7 @@ write_plan (L4aStore          *store,
     }
 
   if (!l4a_record_writer_finish (writer, error) ||
-      !check_submitted (store, bundle, plan, error) ||
+      !check_submitted (store, submitted, error) ||
       !l4a_trust_merge_roster (store, bundle, error))
     return FALSE;
   if (trial)

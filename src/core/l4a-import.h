@@ -36,7 +36,6 @@ typedef struct
   L4aImportResolution  resolution;  /* for conflicts; mine until the user chooses */
   GPtrArray           *fields;      /* names of the fields that differ */
   /* < private > */
-  JsonObject          *theirs;
   guint                index;
   char                *hash;
   gint64               ours_revision;  /* after the import */

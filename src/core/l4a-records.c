@@ -639,7 +639,19 @@ write_links (L4aRecordWriter *self,
     {
       if (replace && !l4a_records_run (store, "DELETE FROM hub_relation WHERE hub_id = ?1", id, error))
         return FALSE;
-      g_ptr_array_add (self->related, json_object_ref (object));
+      /* what the links need, not the whole hub: a large import keeps
+       * every hub with related hubs until its end */
+      JsonObject *links = json_object_new ();
+
+      for (guint i = 0; i < 3; i++)
+        {
+          const char *member = (const char *[]) { "id", "name", "related" }[i];
+          JsonNode *value = json_object_get_member (object, member);
+
+          if (value != NULL)
+            json_object_set_member (links, member, json_node_copy (value));
+        }
+      g_ptr_array_add (self->related, links);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (id_links); i++)

@@ -249,12 +249,17 @@ rotation_holds (L4aStore   *store,
   return l4a_key_verify (replaces, text, strlen (text), statement);
 }
 
-static JsonArray *
-roster_of (L4aBundle *bundle)
+/* The bundle's roster, parsed when asked for (a bundle keeps only its
+ * text): the list, or what stands in its place if it is not one. */
+static JsonNode *
+roster_node (L4aBundle *bundle)
 {
-  JsonNode *node = json_object_get_member (json_node_get_object (bundle->root), "roster");
+  JsonNode *node;
 
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  if (l4a_bundle_get_list (bundle, FALSE, "roster") != NULL)
+    return l4a_bundle_dup_list (bundle, "roster", NULL);
+  node = json_object_get_member (json_node_get_object (bundle->head), "roster");
+  return node != NULL ? json_node_ref (node) : NULL;
 }
 
 /* A secretariat key the bundle's own roster introduces by a rotation from
@@ -264,7 +269,8 @@ rotated_to (L4aStore   *store,
             L4aBundle  *bundle,
             const char *key)
 {
-  JsonArray *roster = roster_of (bundle);
+  g_autoptr(JsonNode) node = roster_node (bundle);
+  JsonArray *roster = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 
   for (guint i = 0; roster != NULL && i < json_array_get_length (roster); i++)
     {
@@ -281,7 +287,7 @@ static gboolean
 identify_enrolment (L4aBundle  *bundle,
                     GError    **error)
 {
-  JsonNode *node = json_object_get_member (json_node_get_object (bundle->root), "enrolment");
+  JsonNode *node = json_object_get_member (json_node_get_object (bundle->head), "enrolment");
   JsonObject *enrolment = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
   if (enrolment == NULL ||
@@ -510,7 +516,7 @@ gboolean
 l4a_trust_check_roster (L4aBundle  *bundle,
                         GError    **error)
 {
-  JsonNode *node = json_object_get_member (json_node_get_object (bundle->root), "roster");
+  g_autoptr(JsonNode) node = roster_node (bundle);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *roster;
 
@@ -618,7 +624,8 @@ l4a_trust_merge_roster (L4aStore   *store,
                         L4aBundle  *bundle,
                         GError    **error)
 {
-  JsonArray *roster = roster_of (bundle);
+  g_autoptr(JsonNode) node = roster_node (bundle);
+  JsonArray *roster = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 
   if (roster == NULL || !bundle->identified || bundle->signer_role != L4A_ROLE_SECRETARIAT ||
       bundle->builtin || g_strcmp0 (bundle->signer_key, own_key (store)) == 0)
@@ -851,7 +858,7 @@ l4a_trust_confirm_secretariat (L4aStore    *store,
 static JsonObject *
 enrolment_of (L4aBundle *bundle)
 {
-  JsonNode *node = json_object_get_member (json_node_get_object (bundle->root), "enrolment");
+  JsonNode *node = json_object_get_member (json_node_get_object (bundle->head), "enrolment");
 
   return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }

@@ -105,7 +105,11 @@ test_sample_is_valid (void)
   g_assert_cmpuint (bundle->n_records, >, 100);
 
   /* canonical text is stable through a parse */
-  first = l4a_bundle_canonical (bundle->root);
+  {
+    g_autoptr(JsonNode) whole = l4a_bundle_dup_root (bundle, NULL);
+
+    first = l4a_bundle_canonical (whole);
+  }
   {
     g_autoptr(JsonParser) parser = json_parser_new ();
 
@@ -373,6 +377,7 @@ test_full_round_trip (void)
   g_autofree char *bundle_path = g_build_filename (tmpdir, "full.l4a.json", NULL);
   g_autoptr(L4aStore) target = NULL;
   g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(JsonNode) whole = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   const char * const *tables = l4a_records_table_names ();
@@ -434,8 +439,9 @@ test_full_round_trip (void)
   target = l4a_store_open (target_path, &error);
   g_assert_no_error (error);
   g_assert_true (l4a_store_begin (target, &error));
-  g_assert_true (l4a_records_insert (target, json_object_get_object_member (json_node_get_object (bundle->root),
-                                                                            "records"),
+  whole = l4a_bundle_dup_root (bundle, &error);
+  g_assert_no_error (error);
+  g_assert_true (l4a_records_insert (target, json_object_get_object_member (json_node_get_object (whole), "records"),
                                      TRUE, "round trip", counts, &error));
   g_assert_no_error (error);
   g_assert_true (l4a_store_commit (target, &error));
@@ -565,6 +571,103 @@ test_large (void)
   json_object_set_string_member (measurement_at (node, 3), "source", huge);
   reseal (node);
   HOSTILE ("early huge source", json_node_copy (node), L4A_BUNDLE_ERROR_TOO_LARGE, "“source”");
+}
+
+/* What a bundle may hold is bounded where json-glib would take far more
+ * than the text: values in one record, keys in the roster, values outside
+ * the records. Each is refused by name before any of it is parsed; a
+ * bundle of many empty records is read a record at a time. */
+static void
+test_bounded (void)
+{
+  JsonObject *records;
+
+  /* one record of more values than any record has */
+  {
+    JsonNode *node = sample_node ();
+    JsonObject *wide = json_object_new ();
+
+    for (guint i = 0; i <= L4A_BUNDLE_MAX_VALUES; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("m%u", i);
+
+        json_object_set_int_member (wide, name, i);
+      }
+    records = json_object_get_object_member (root_of (node), "records");
+    json_array_add_object_element (json_object_get_array_member (records, "hub"), wide);
+    reseal (node);
+    HOSTILE ("record of many values", node, L4A_BUNDLE_ERROR_TOO_LARGE, "of type “hub” holds more than 10000 values");
+  }
+  /* a roster of more keys than a network has workstations */
+  {
+    JsonNode *node = sample_node ();
+    JsonArray *roster = json_array_new ();
+
+    for (guint i = 0; i <= L4A_BUNDLE_MAX_ROSTER; i++)
+      json_array_add_object_element (roster, json_object_new ());
+    json_object_set_array_member (root_of (node), "roster", roster);
+    HOSTILE ("long roster", node, L4A_BUNDLE_ERROR_TOO_LARGE, "“roster” holds more than 10000 elements");
+  }
+  /* values outside the records, in a member, in the origin, as types */
+  {
+    const char *where[] = { "note", "origin", "records" };
+
+    for (guint w = 0; w < G_N_ELEMENTS (where); w++)
+      {
+        JsonNode *node = sample_node ();
+        JsonObject *holder = g_str_equal (where[w], "note") ? root_of (node)
+                                                             : json_object_get_object_member (root_of (node), where[w]);
+
+        for (guint i = 0; i <= L4A_BUNDLE_MAX_HEAD; i++)
+          {
+            g_autofree char *name = g_strdup_printf ("x%u", i);
+
+            if (g_str_equal (where[w], "records"))
+              json_object_set_array_member (holder, name, json_array_new ());
+            else if (g_str_equal (where[w], "origin"))
+              json_object_set_int_member (holder, name, i);
+            else if (i == 0)
+              json_object_set_array_member (holder, "note", json_array_new ());
+            if (g_str_equal (where[w], "note"))
+              json_array_add_int_element (json_object_get_array_member (holder, "note"), i);
+          }
+        HOSTILE (where[w], node, L4A_BUNDLE_ERROR_TOO_LARGE, "values outside its records");
+      }
+  }
+  /* a wrong shape is told only once the text is known to be JSON */
+  HOSTILE_TEXT ("records not a list, then a syntax error",
+                "{\"format\":\"local4action-bundle\",\"records\":{\"hub\":5,\"hub\":[]}}", -1,
+                L4A_BUNDLE_ERROR_SYNTAX, "“hub” is given twice");
+  HOSTILE_TEXT ("records not a list", "{\"format\":\"local4action-bundle\",\"records\":{\"hub\":5}}", -1,
+                L4A_BUNDLE_ERROR_FORMAT, "of type “hub” are not a list");
+
+  /* many empty records: read, counted, and their checksum checked */
+  {
+    g_autoptr(JsonNode) node = sample_node ();
+    g_autoptr(L4aBundle) bundle = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = NULL;
+    JsonArray *empty = json_array_new ();
+    guint before;
+
+    for (guint i = 0; i < 50000; i++)
+      json_array_add_object_element (empty, json_object_new ());
+    records = json_object_get_object_member (root_of (node), "records");
+    json_object_set_array_member (records, "hub_relation", empty);
+    reseal (node);
+    text = json_to_string (node, FALSE);
+    bundle = l4a_bundle_parse (text, strlen (text), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (l4a_bundle_get_n_records (bundle, "hub_relation"), ==, 50000);
+    before = bundle->n_records;
+    g_assert_cmpuint (before, >, 50000);
+    /* one of them changed: the checksum, worked out a record at a time, says so */
+    g_clear_pointer (&bundle, l4a_bundle_free);
+    json_object_set_int_member (json_array_get_object_element (empty, 49999), "x", 1);
+    g_free (text);
+    text = json_to_string (node, FALSE);
+    expect_refused ("late change among empty records", text, -1, L4A_BUNDLE_ERROR_INTEGRITY, "checksum");
+  }
 }
 
 /* The sample's text with the first match of @pattern replaced. */
@@ -793,6 +896,7 @@ main (int   argc,
   g_test_add_func ("/core/bundle/hostile", test_hostile);
   g_test_add_func ("/core/bundle/strict-json", test_strict_json);
   g_test_add_func ("/core/bundle/large", test_large);
+  g_test_add_func ("/core/bundle/bounded", test_bounded);
   g_test_add_func ("/core/bundle/files", test_files);
   g_test_add_func ("/core/bundle/full-round-trip", test_full_round_trip);
   g_test_add_func ("/core/bundle/import-plan", test_import_plan);

@@ -411,7 +411,7 @@ tampered (const char *path,
   g_assert_no_error (error);
   signer = l4a_test_key_of (original->signer_key);
   g_assert_nonnull (signer);
-  root = json_node_copy (original->root);
+  root = l4a_bundle_dup_root (original, NULL);
   tamper (json_node_get_object (root), data);
   json_object_set_string_member (json_node_get_object (root), "bundle_id", bundle_id);
   checksum = l4a_bundle_checksum (json_object_get_member (json_node_get_object (root), "records"));
@@ -911,8 +911,7 @@ test_state_and_ownership (void)
     g_autofree char *bad = NULL;
 
     g_assert_nonnull (opened);
-    g_assert_true (json_object_has_member (json_object_get_object_member (
-      json_node_get_object (opened->root), "records"), "indicator"));
+    g_assert_nonnull (l4a_bundle_get_list (opened, TRUE, "indicator"));
     bad = tampered (monitoring, set_field, &change);
     expect_refused (office, bad, "hubs its government leads");
   }
@@ -1189,7 +1188,11 @@ test_confidential (void)
         }
       opened = l4a_test_open_bundle (NULL, path, NULL);
       g_assert_nonnull (opened);
-      text = json_to_string (opened->root, FALSE);
+      {
+        g_autoptr(JsonNode) whole = l4a_bundle_dup_root (opened, NULL);
+
+        text = json_to_string (whole, FALSE);
+      }
       /* a member's own confidential comments go to the secretariat */
       without_own = g_string_new (text);
       g_string_replace (without_own, own_mark, "", 0);
@@ -2277,8 +2280,8 @@ test_clarifications (void)
   {
     g_autofree char *again = export_to (office, L4A_ROLE_SECRETARIAT, NULL, "decisions", government);
     g_autoptr(L4aBundle) opened = l4a_test_open_bundle (NULL, again, NULL);
-    g_autofree char *text = json_to_string (json_object_get_member (json_node_get_object (opened->root), "records"),
-                                            FALSE);
+    g_autoptr(JsonNode) whole = l4a_bundle_dup_root (opened, NULL);
+    g_autofree char *text = json_to_string (json_object_get_member (json_node_get_object (whole), "records"), FALSE);
 
     /* neither member's id travels to the government with the records */
     g_assert_null (strstr (text, member));

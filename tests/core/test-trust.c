@@ -132,7 +132,7 @@ resigned (const char *path,
 
   bundle = l4a_bundle_open (path, reader, &error);
   g_assert_no_error (error);
-  root = json_node_copy (bundle->root);
+  root = l4a_bundle_dup_root (bundle, NULL);
   if (change != NULL)
     change (json_node_get_object (root), data);
   checksum = l4a_bundle_checksum (json_object_get_member (json_node_get_object (root), "records"));
@@ -342,7 +342,7 @@ test_refusals (void)
   /* edited by hand, the checksum made again, and not signed any more */
   {
     g_autoptr(L4aBundle) bundle = l4a_bundle_open (registry, NULL, NULL);
-    g_autoptr(JsonNode) root = json_node_copy (bundle->root);
+    g_autoptr(JsonNode) root = l4a_bundle_dup_root (bundle, NULL);
     g_autofree char *text = NULL;
     g_autofree char *path = NULL;
     g_autofree char *checksum = NULL;
@@ -362,9 +362,10 @@ test_refusals (void)
     g_autoptr(GString) changed = NULL;
     g_autofree char *path = NULL;
     g_autoptr(L4aBundle) bundle = l4a_bundle_open (registry, NULL, NULL);
+    g_autoptr(JsonNode) whole = l4a_bundle_dup_root (bundle, NULL);
     const char *name = json_object_get_string_member (
       json_array_get_object_element (json_object_get_array_member (
-        json_object_get_object_member (json_node_get_object (bundle->root), "records"), "hub"), 0), "name");
+        json_object_get_object_member (json_node_get_object (whole), "records"), "hub"), 0), "name");
 
     g_assert_true (g_file_get_contents (registry, &text, NULL, NULL));
     changed = g_string_new (text);
@@ -613,7 +614,7 @@ test_enrolment_to_rotation (void)
     forged = resigned (registry, NULL, old, rename_first_hub, (gpointer) "Renamed by a thief");
     {
       g_autoptr(L4aBundle) bundle = l4a_bundle_open (forged, NULL, NULL);
-      g_autoptr(JsonNode) root = json_node_copy (bundle->root);
+      g_autoptr(JsonNode) root = l4a_bundle_dup_root (bundle, NULL);
       g_autoptr(GDateTime) later = g_date_time_new_now_utc ();
       g_autofree char *stamp = g_date_time_format (later, "%Y-%m-%dT%H:%M:%SZ");
       g_autofree char *text = NULL;
