@@ -78,6 +78,7 @@ typedef struct
   guint         element_values;
   guint         head_values;
   gboolean      in_records;   /* the records object is open */
+  gsize         text_length;  /* of the last string read, its escapes read */
   GError       *deferred;     /* a format problem, told if the text is JSON */
   gboolean      has_records;
   gsize         records_start;
@@ -140,12 +141,14 @@ read_hex4 (Strict   *st,
   return TRUE;
 }
 
-/* A string, from its opening quote; @escapes says whether it had any. */
+/* A string, from its opening quote; @escapes says whether it had any, and
+ * st->text_length how many bytes it holds once its escapes are read. */
 static gboolean
 strict_string (Strict   *st,
                gboolean *escapes)
 {
   const char *open = st->p++;
+  gsize escaped = 0;   /* bytes of the text its escapes stand for, less their own */
 
   *escapes = FALSE;
   while (st->p < st->end)
@@ -155,6 +158,7 @@ strict_string (Strict   *st,
       if (c == '"')
         {
           st->p++;
+          st->text_length = (gsize) (st->p - open) - 2 - escaped;
           return TRUE;
         }
       if (c < 0x20)
@@ -171,6 +175,7 @@ strict_string (Strict   *st,
         {
         case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
           st->p += 2;
+          escaped += 1;
           break;
         case 'u':
           {
@@ -188,9 +193,13 @@ strict_string (Strict   *st,
                     !read_hex4 (st, st->p + 8, &low) || low < 0xdc00 || low > 0xdfff)
                   return strict_fail (st, st->p, _("a text holds half of a character (a lone high surrogate)"));
                 st->p += 12;
+                escaped += 12 - 4;
               }
             else
-              st->p += 6;
+              {
+                st->p += 6;
+                escaped += 6 - (code < 0x80 ? 1 : code < 0x800 ? 2 : 3);
+              }
           }
           break;
         default:
@@ -446,6 +455,36 @@ note_value (Strict *st)
   return TRUE;
 }
 
+/* A text of a record was read: within its limit (the data of an
+ * attachment has its own), or the bundle is refused once it is known to
+ * be JSON. The records' checksum is then checked on their text as it
+ * stands, and their strings need not be walked again. */
+static void
+note_text (Strict *st)
+{
+  const L4aBundleList *list;
+  const Name *member = NULL;
+  gsize limit;
+
+  if (st->lists == NULL || st->open_list < 0 || st->text_length <= L4A_BUNDLE_MAX_STRING || st->deferred != NULL)
+    return;
+  list = &g_array_index (st->lists, L4aBundleList, st->open_list);
+  if (!list->in_records)
+    return;
+  for (guint d = st->depth; d > st->list_depth && member == NULL; d--)
+    member = current_name (st, d);
+  limit = name_is (member, "data") ? L4A_BUNDLE_MAX_DATA : L4A_BUNDLE_MAX_STRING;
+  if (st->text_length > limit)
+    {
+      g_autofree char *name = member ? name_dup (member) : g_strdup ("?");
+      g_autofree char *shown = g_utf8_make_valid (name, MIN (strlen (name), 64));
+
+      g_set_error (&st->deferred, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                   /* translators: a record type, then a field name */
+                   _("In “%s”, the field “%s” holds more text than a bundle may carry."), list->name, shown);
+    }
+}
+
 static gboolean
 strict_container (Strict *st)
 {
@@ -558,7 +597,10 @@ strict_value (Strict *st)
     case '[':
       return strict_container (st);
     case '"':
-      return strict_string (st, &escapes);
+      if (!strict_string (st, &escapes))
+        return FALSE;
+      note_text (st);
+      return TRUE;
     case 't':
     case 'f':
     case 'n':
@@ -2227,10 +2269,21 @@ parse_bytes (GBytes  *text,
       format_error (error, _("The bundle has no “checksum”."));
       return NULL;
     }
-  /* the length of every string of the records is checked on the way */
-  checksum = checked_records_checksum (bundle, error);
-  if (checksum == NULL)
-    return NULL;
+  /* The records as they stand in the file are the canonical text the
+   * checksum was taken over, as this application writes them: their hash
+   * is the checksum, and nothing need be parsed. Otherwise they are
+   * written out canonically, a record at a time. (The length of every
+   * string of the records was checked by the strict reading.) */
+  if (layout.has_records)
+    checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data + layout.records_start,
+                                            layout.records_end + 1 - layout.records_start);
+  if (checksum == NULL || g_ascii_strcasecmp (checksum, message) != 0)
+    {
+      g_clear_pointer (&checksum, g_free);
+      checksum = checked_records_checksum (bundle, error);
+      if (checksum == NULL)
+        return NULL;
+    }
   if (g_ascii_strcasecmp (checksum, message) != 0)
     {
       g_set_error_literal (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_INTEGRITY,

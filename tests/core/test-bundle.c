@@ -641,6 +641,28 @@ test_bounded (void)
   HOSTILE_TEXT ("records not a list", "{\"format\":\"local4action-bundle\",\"records\":{\"hub\":5}}", -1,
                 L4A_BUNDLE_ERROR_FORMAT, "of type “hub” are not a list");
 
+  /* records written otherwise than canonically (here with spaces and
+   * new lines) are checked on their canonical text, record by record */
+  {
+    g_autoptr(JsonNode) node = sample_node ();
+    g_autoptr(L4aBundle) bundle = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = NULL;
+    JsonObject *hub;
+
+    records = json_object_get_object_member (root_of (node), "records");
+    hub = json_array_get_object_element (json_object_get_array_member (records, "hub"), 0);
+    text = json_to_string (node, TRUE);
+    bundle = l4a_bundle_parse (text, strlen (text), &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (bundle);
+    /* and a change is still found */
+    json_object_set_string_member (hub, "name", "Changed in the file");
+    g_free (text);
+    text = json_to_string (node, TRUE);
+    expect_refused ("changed, not canonical", text, -1, L4A_BUNDLE_ERROR_INTEGRITY, "checksum");
+  }
+
   /* many empty records: read, counted, and their checksum checked */
   {
     g_autoptr(JsonNode) node = sample_node ();
