@@ -1434,9 +1434,12 @@ struct _L4aBundleReader
 
   GThread        *thread;
   GMutex          mutex;
-  GCond           cond;
+  GCond           ready;       /* a record is queued: for the caller */
+  GCond           room;        /* the queue has room: for the thread */
   GQueue          queue;       /* ReaderItem */
   gsize           queued;      /* bytes of text of the records queued */
+  gboolean        caller_waits;
+  gboolean        thread_waits;
   gboolean        stop;
 };
 
@@ -1508,7 +1511,11 @@ reader_thread (gpointer data)
       last = item->end || item->error != NULL;
       g_mutex_lock (&self->mutex);
       while (!self->stop && (self->queue.length >= READ_AHEAD_RECORDS || self->queued >= READ_AHEAD_BYTES))
-        g_cond_wait (&self->cond, &self->mutex);
+        {
+          self->thread_waits = TRUE;
+          g_cond_wait (&self->room, &self->mutex);
+          self->thread_waits = FALSE;
+        }
       if (self->stop)
         {
           g_mutex_unlock (&self->mutex);
@@ -1518,7 +1525,9 @@ reader_thread (gpointer data)
         }
       g_queue_push_tail (&self->queue, item);
       self->queued += item->bytes;
-      g_cond_broadcast (&self->cond);
+      /* woken only when waiting: a wake-up costs more than a record */
+      if (self->caller_waits)
+        g_cond_signal (&self->ready);
       g_mutex_unlock (&self->mutex);
       if (last)
         return NULL;
@@ -1556,7 +1565,8 @@ l4a_bundle_reader_new (L4aBundle          *bundle,
   self->free_result = free_result;
   self->user_data = user_data;
   g_mutex_init (&self->mutex);
-  g_cond_init (&self->cond);
+  g_cond_init (&self->ready);
+  g_cond_init (&self->room);
   g_queue_init (&self->queue);
   for (guint i = 0; tables[i] != NULL; i++)
     {
@@ -1602,10 +1612,16 @@ l4a_bundle_reader_next (L4aBundleReader  *self,
     {
       g_mutex_lock (&self->mutex);
       while (self->queue.length == 0)
-        g_cond_wait (&self->cond, &self->mutex);
+        {
+          self->caller_waits = TRUE;
+          g_cond_wait (&self->ready, &self->mutex);
+          self->caller_waits = FALSE;
+        }
       item = g_queue_pop_head (&self->queue);
       self->queued -= item->bytes;
-      g_cond_broadcast (&self->cond);
+      /* the thread goes on once half the queue is free */
+      if (self->thread_waits && self->queue.length <= READ_AHEAD_RECORDS / 2 && self->queued <= READ_AHEAD_BYTES / 2)
+        g_cond_signal (&self->room);
       g_mutex_unlock (&self->mutex);
     }
   else
@@ -1644,7 +1660,7 @@ l4a_bundle_reader_free (L4aBundleReader *self)
     {
       g_mutex_lock (&self->mutex);
       self->stop = TRUE;
-      g_cond_broadcast (&self->cond);
+      g_cond_broadcast (&self->room);
       g_mutex_unlock (&self->mutex);
       g_thread_join (self->thread);
     }
@@ -1660,7 +1676,8 @@ l4a_bundle_reader_free (L4aBundleReader *self)
     l4a_bundle_iter_clear (&self->iter);
   g_ptr_array_unref (self->lists);
   g_mutex_clear (&self->mutex);
-  g_cond_clear (&self->cond);
+  g_cond_clear (&self->ready);
+  g_cond_clear (&self->room);
   g_free (self);
 }
 

@@ -21,32 +21,134 @@
 /* Creating, changing and deleting hubs: the rules, the role check, the
  * revision and the audit log, in one place for every caller. */
 
-/* The text fields of L4aHubEdit with their columns, in one table so that
- * loading, comparing, saving and auditing cannot drift apart. */
+/* The text fields of L4aHubEdit with their columns and properties, in one
+ * table so that loading, comparing, saving, auditing and binding cannot
+ * drift apart. */
 static const struct {
   const char *column;
+  const char *property;
   gsize       offset;
 } text_fields[] = {
-  { "government_id", G_STRUCT_OFFSET (L4aHubEdit, government_id) },
-  { "name", G_STRUCT_OFFSET (L4aHubEdit, name) },
-  { "summary", G_STRUCT_OFFSET (L4aHubEdit, summary) },
-  { "topic", G_STRUCT_OFFSET (L4aHubEdit, topic) },
-  { "pact_axis", G_STRUCT_OFFSET (L4aHubEdit, pact_axis) },
-  { "format", G_STRUCT_OFFSET (L4aHubEdit, format) },
-  { "start_on", G_STRUCT_OFFSET (L4aHubEdit, start) },
-  { "end_on", G_STRUCT_OFFSET (L4aHubEdit, end) },
-  { "status", G_STRUCT_OFFSET (L4aHubEdit, status) },
-  { "label_date", G_STRUCT_OFFSET (L4aHubEdit, label_date) },
-  { "communication", G_STRUCT_OFFSET (L4aHubEdit, communication) },
-  { "brand_commitment", G_STRUCT_OFFSET (L4aHubEdit, brand_commitment) },
+  { "government_id", "government-id", G_STRUCT_OFFSET (L4aHubEdit, government_id) },
+  { "name", "name", G_STRUCT_OFFSET (L4aHubEdit, name) },
+  { "summary", "summary", G_STRUCT_OFFSET (L4aHubEdit, summary) },
+  { "topic", "topic", G_STRUCT_OFFSET (L4aHubEdit, topic) },
+  { "pact_axis", "pact-axis", G_STRUCT_OFFSET (L4aHubEdit, pact_axis) },
+  { "format", "format", G_STRUCT_OFFSET (L4aHubEdit, format) },
+  { "start_on", "start", G_STRUCT_OFFSET (L4aHubEdit, start) },
+  { "end_on", "end", G_STRUCT_OFFSET (L4aHubEdit, end) },
+  { "status", "status", G_STRUCT_OFFSET (L4aHubEdit, status) },
+  { "label_date", "label-date", G_STRUCT_OFFSET (L4aHubEdit, label_date) },
+  { "communication", "communication", G_STRUCT_OFFSET (L4aHubEdit, communication) },
+  { "brand_commitment", "brand-commitment", G_STRUCT_OFFSET (L4aHubEdit, brand_commitment) },
 };
 
 #define FIELD(edit, i) G_STRUCT_MEMBER (char *, edit, text_fields[i].offset)
 
+/* Properties 1 to G_N_ELEMENTS (text_fields) are the text fields. */
+enum {
+  PROP_SDGS = G_N_ELEMENTS (text_fields) + 1,
+  PROP_COUNCILS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (L4aHubEdit, l4a_hub_edit, G_TYPE_OBJECT)
+
+static void
+l4a_hub_edit_finalize (GObject *object)
+{
+  L4aHubEdit *edit = L4A_HUB_EDIT (object);
+
+  g_free (edit->id);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    g_free (FIELD (edit, i));
+
+  G_OBJECT_CLASS (l4a_hub_edit_parent_class)->finalize (object);
+}
+
+static void
+l4a_hub_edit_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  L4aHubEdit *edit = L4A_HUB_EDIT (object);
+
+  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (text_fields))
+    g_value_set_string (value, FIELD (edit, prop_id - 1));
+  else if (prop_id == PROP_SDGS)
+    g_value_set_uint (value, edit->sdgs);
+  else if (prop_id == PROP_COUNCILS)
+    g_value_set_uint (value, edit->councils);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_hub_edit_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  L4aHubEdit *edit = L4A_HUB_EDIT (object);
+
+  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (text_fields))
+    {
+      const char *text = g_value_get_string (value);
+
+      /* empty text is no text */
+      if (text != NULL && *text == '\0')
+        text = NULL;
+      if (g_strcmp0 (text, FIELD (edit, prop_id - 1)) == 0)
+        return;
+      g_free (FIELD (edit, prop_id - 1));
+      FIELD (edit, prop_id - 1) = g_strdup (text);
+      g_object_notify_by_pspec (object, pspec);
+    }
+  else if (prop_id == PROP_SDGS || prop_id == PROP_COUNCILS)
+    {
+      guint *bits = prop_id == PROP_SDGS ? &edit->sdgs : &edit->councils;
+
+      if (*bits == g_value_get_uint (value))
+        return;
+      *bits = g_value_get_uint (value);
+      g_object_notify_by_pspec (object, pspec);
+    }
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_hub_edit_class_init (L4aHubEditClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = l4a_hub_edit_finalize;
+  object_class->get_property = l4a_hub_edit_get_property;
+  object_class->set_property = l4a_hub_edit_set_property;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    properties[i + 1] = g_param_spec_string (text_fields[i].property, NULL, NULL, NULL,
+                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SDGS] = g_param_spec_uint ("sdgs", NULL, NULL, 0, G_MAXUINT, 0,
+                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COUNCILS] = g_param_spec_uint ("councils", NULL, NULL, 0, G_MAXUINT, 0,
+                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                 G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+l4a_hub_edit_init (L4aHubEdit *edit)
+{
+}
+
 L4aHubEdit *
 l4a_hub_edit_new (void)
 {
-  L4aHubEdit *edit = g_new0 (L4aHubEdit, 1);
+  L4aHubEdit *edit = g_object_new (L4A_TYPE_HUB_EDIT, NULL);
 
   edit->format = g_strdup ("in-person");
   edit->status = g_strdup ("active");
@@ -58,25 +160,55 @@ l4a_hub_edit_copy (const L4aHubEdit *edit)
 {
   L4aHubEdit *copy;
 
-  g_return_val_if_fail (edit != NULL, NULL);
+  g_return_val_if_fail (L4A_IS_HUB_EDIT ((gpointer) edit), NULL);
 
-  copy = g_memdup2 (edit, sizeof *edit);
+  copy = g_object_new (L4A_TYPE_HUB_EDIT, NULL);
   copy->id = g_strdup (edit->id);
+  copy->revision = edit->revision;
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     FIELD (copy, i) = g_strdup (FIELD (edit, i));
+  copy->sdgs = edit->sdgs;
+  copy->councils = edit->councils;
   return copy;
 }
 
 void
 l4a_hub_edit_free (L4aHubEdit *edit)
 {
-  if (edit == NULL)
-    return;
+  g_clear_object (&edit);
+}
 
-  g_free (edit->id);
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    g_free (FIELD (edit, i));
-  g_free (edit);
+/**
+ * l4a_hub_edit_set_sdg:
+ *
+ * Chooses the Sustainable Development Goal @goal (1 to 17) or not.
+ */
+void
+l4a_hub_edit_set_sdg (L4aHubEdit *edit,
+                      guint       goal,
+                      gboolean    chosen)
+{
+  g_return_if_fail (L4A_IS_HUB_EDIT (edit));
+  g_return_if_fail (goal < 32);
+
+  g_object_set (edit, "sdgs", chosen ? edit->sdgs | (1u << goal) : edit->sdgs & ~(1u << goal), NULL);
+}
+
+/**
+ * l4a_hub_edit_set_council:
+ *
+ * Chooses the Policy Council at @position (in the reference order) or not.
+ */
+void
+l4a_hub_edit_set_council (L4aHubEdit *edit,
+                          guint       position,
+                          gboolean    chosen)
+{
+  g_return_if_fail (L4A_IS_HUB_EDIT (edit));
+  g_return_if_fail (position < 32);
+
+  g_object_set (edit, "councils",
+                chosen ? edit->councils | (1u << position) : edit->councils & ~(1u << position), NULL);
 }
 
 /* Empty text and no text are the same to a form. */
@@ -134,7 +266,7 @@ l4a_registry_load_hub (L4aStore    *store,
       return NULL;
     }
 
-  edit = g_new0 (L4aHubEdit, 1);
+  edit = g_object_new (L4A_TYPE_HUB_EDIT, NULL);
   edit->id = g_strdup (id);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     FIELD (edit, i) = g_strdup ((const char *) sqlite3_column_text (stmt, (int) i));

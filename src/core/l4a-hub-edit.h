@@ -13,9 +13,19 @@
 
 G_BEGIN_DECLS
 
-/* The editable fields of a hub, as a form holds them. */
-typedef struct
+#define L4A_TYPE_HUB_EDIT (l4a_hub_edit_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aHubEdit, l4a_hub_edit, L4A, HUB_EDIT, GObject)
+
+/* The editable fields of a hub, as a form holds them: an object whose
+ * properties ("name", "government-id", "start", "sdgs", …) the hub editor
+ * binds its rows to, each notified when it changes. Empty text is no
+ * text (%NULL). The fields are open to the core's own code, which loads
+ * and saves them; a change made there directly is not notified. */
+struct _L4aHubEdit
 {
+  GObject parent_instance;
+
   char  *id;                /* NULL for a hub not saved yet */
   int    revision;          /* as loaded; 0 for a new hub */
   char  *government_id;
@@ -32,13 +42,19 @@ typedef struct
   char  *brand_commitment;
   guint  sdgs;              /* bit n: goal n */
   guint  councils;          /* bit i: i-th Policy Council */
-} L4aHubEdit;
+};
 
 L4aHubEdit *l4a_hub_edit_new           (void);
 L4aHubEdit *l4a_hub_edit_copy          (const L4aHubEdit *edit);
 void        l4a_hub_edit_free          (L4aHubEdit       *edit);
 gboolean    l4a_hub_edit_equal         (const L4aHubEdit *a,
                                         const L4aHubEdit *b);
+void        l4a_hub_edit_set_sdg       (L4aHubEdit       *edit,
+                                        guint             goal,
+                                        gboolean          chosen);
+void        l4a_hub_edit_set_council   (L4aHubEdit       *edit,
+                                        guint             position,
+                                        gboolean          chosen);
 
 L4aHubEdit *l4a_registry_load_hub      (L4aStore         *store,
                                         const char       *id,
@@ -55,6 +71,5 @@ gboolean    l4a_registry_restore       (L4aStore         *store,
                                         const char       *snapshot,
                                         GError          **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aHubEdit, l4a_hub_edit_free)
 
 G_END_DECLS

@@ -18,16 +18,19 @@
 #include "l4a-hub-editor-private.h"
 #include "l4a-reference.h"
 
-/* The form that creates or changes a hub. The core checks every rule as the
- * user types (one function for the form, the command line and imports);
- * messages show under their group and the faulty rows are marked. Ctrl+S
- * saves, Escape cancels. */
+/* The form that creates or changes a hub. Its rows are bound to the
+ * properties of an L4aHubEdit (the text rows both ways, the choices
+ * through the position of what they choose); the core checks every rule
+ * on that object whenever one of them changes (one function for the form,
+ * the command line and imports); messages show under their group and the
+ * faulty rows are marked. Ctrl+S saves, Escape cancels. */
 struct _L4aHubEditor
 {
   AdwWindow      parent_instance;
 
   L4aStore      *store;
-  L4aHubEdit    *original;
+  L4aHubEdit    *original;   /* as loaded or last saved */
+  L4aHubEdit    *edit;       /* what the form shows: its rows are bound to it */
   GPtrArray     *government_ids;
   GPtrArray     *problems;
   GtkToggleButton *sdg_buttons[L4A_N_SDGS + 1];
@@ -66,62 +69,6 @@ static guint signals[N_SIGNALS];
 #define statuses (l4a_enum_get_nicks (L4A_TYPE_HUB_STATUS))
 #define formats (l4a_enum_get_nicks (L4A_TYPE_FORMAT))
 
-static const char *
-entry_text (AdwEntryRow *row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static char *
-entry_dup (AdwEntryRow *row)
-{
-  const char *text = entry_text (row);
-
-  return *text ? g_strdup (text) : NULL;
-}
-
-/* The form's current content as the core's edit. */
-static L4aHubEdit *
-read_form (L4aHubEditor *self)
-{
-  L4aHubEdit *edit = l4a_hub_edit_copy (self->original);
-  guint government = adw_combo_row_get_selected (self->government_row);
-  guint status = adw_combo_row_get_selected (self->status_row);
-  guint format = adw_combo_row_get_selected (self->format_row);
-  guint axis = adw_combo_row_get_selected (self->axis_row);
-  const L4aReferenceEntry *axes;
-  guint n_axes;
-
-#define SET(member, value) G_STMT_START { g_free (edit->member); edit->member = (value); } G_STMT_END
-  SET (name, entry_dup (self->name_row));
-  SET (topic, entry_dup (self->topic_row));
-  SET (summary, entry_dup (self->summary_row));
-  SET (start, entry_dup (self->start_row));
-  SET (end, entry_dup (self->end_row));
-  SET (label_date, entry_dup (self->label_row));
-  SET (communication, entry_dup (self->communication_row));
-  SET (brand_commitment, entry_dup (self->brand_row));
-  SET (government_id, government < self->government_ids->len
-                        ? g_strdup (g_ptr_array_index (self->government_ids, government)) : NULL);
-  SET (status, g_strdup (status < g_strv_length ((char **) statuses) ? statuses[status] : NULL));
-  SET (format, g_strdup (format < g_strv_length ((char **) formats) ? formats[format] : NULL));
-  axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n_axes);
-  SET (pact_axis, axis > 0 && axis <= n_axes ? g_strdup (axes[axis - 1].code) : NULL);
-#undef SET
-
-  edit->sdgs = 0;
-  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
-    if (gtk_toggle_button_get_active (self->sdg_buttons[goal]))
-      edit->sdgs |= 1u << goal;
-
-  edit->councils = 0;
-  for (guint i = 0; i < self->council_checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->council_checks, i)))
-      edit->councils |= 1u << i;
-
-  return edit;
-}
-
 static void
 mark_row (GtkWidget  *row,
           const char *problem)
@@ -154,7 +101,7 @@ show_messages (GtkLabel    *label,
 static void
 validate (L4aHubEditor *self)
 {
-  g_autoptr(L4aHubEdit) edit = read_form (self);
+  L4aHubEdit *edit = self->edit;
   static const char * const hub_fields[] = { "name", "government_id", NULL };
   static const char * const frame_fields[] = { "start_on", "end_on", "label_date", NULL };
   static const char * const sdg_fields[] = { "sdgs", "councils", NULL };
@@ -185,8 +132,38 @@ validate (L4aHubEditor *self)
 static void
 field_changed_cb (L4aHubEditor *self)
 {
-  if (!self->loading)
+  if (!self->loading && self->edit != NULL)
     validate (self);
+}
+
+static void
+sdg_toggled_cb (GtkToggleButton *button,
+                L4aHubEditor    *self)
+{
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    if (self->sdg_buttons[goal] == button && self->edit != NULL)
+      l4a_hub_edit_set_sdg (self->edit, goal, gtk_toggle_button_get_active (button));
+}
+
+static void
+council_toggled_cb (GtkCheckButton *check,
+                    L4aHubEditor   *self)
+{
+  guint position;
+
+  if (self->edit != NULL && g_ptr_array_find (self->council_checks, check, &position))
+    l4a_hub_edit_set_council (self->edit, position, gtk_check_button_get_active (check));
+}
+
+/* The goals and councils chosen, shown by their buttons. */
+static void
+show_choices (L4aHubEditor *self)
+{
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    gtk_toggle_button_set_active (self->sdg_buttons[goal], (self->edit->sdgs & (1u << goal)) != 0);
+  for (guint i = 0; i < self->council_checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (self->council_checks, i),
+                                 (self->edit->councils & (1u << i)) != 0);
 }
 
 static void
@@ -230,7 +207,7 @@ add_sdg_buttons (L4aHubEditor *self)
                                                  l4a_reference_translate (L4A_REFERENCE_SDGS, entry->code));
         gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       }
-      g_signal_connect_swapped (button, "toggled", G_CALLBACK (field_changed_cb), self);
+      g_signal_connect (button, "toggled", G_CALLBACK (sdg_toggled_cb), self);
       gtk_flow_box_append (self->sdg_box, button);
       self->sdg_buttons[goal] = GTK_TOGGLE_BUTTON (button);
     }
@@ -253,7 +230,7 @@ add_council_rows (L4aHubEditor *self)
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (field_changed_cb), self);
+      g_signal_connect (check, "toggled", G_CALLBACK (council_toggled_cb), self);
       adw_preferences_group_add (self->councils_group, row);
       g_ptr_array_add (self->council_checks, check);
     }
@@ -294,53 +271,128 @@ fill_models (L4aHubEditor  *self,
   return TRUE;
 }
 
-static guint
-index_of (const char * const *values,
-          guint               n,
-          const char         *value)
+/* Text: NULL shows as an empty row. */
+static gboolean
+text_to_row (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      user_data)
 {
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      return i;
-  return 0;
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text ? text : "");
+  return TRUE;
 }
 
 static void
-load_form (L4aHubEditor *self)
+bind_text (L4aHubEditor *self,
+           const char   *property,
+           AdwEntryRow  *row)
 {
-  L4aHubEdit *edit = self->original;
+  g_object_bind_property_full (self->edit, property, row, "text",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               text_to_row, NULL, NULL, NULL);
+}
+
+/* A choice: the position of the value in the row's list, and back. The
+ * values are a NULL-terminated list; with @none, position 0 stands for
+ * no value and the list starts at 1. */
+typedef struct
+{
+  const char * const *values;
+  guint               n_values;
+  gboolean            none;
+} Choice;
+
+static gboolean
+value_to_position (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  const Choice *choice = user_data;
+  const char *value = g_value_get_string (from);
+
+  for (guint i = 0; i < choice->n_values; i++)
+    if (g_strcmp0 (choice->values[i], value) == 0)
+      {
+        g_value_set_uint (to, i + (choice->none ? 1 : 0));
+        return TRUE;
+      }
+  g_value_set_uint (to, choice->none ? 0 : GTK_INVALID_LIST_POSITION);
+  return TRUE;
+}
+
+static gboolean
+position_to_value (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  const Choice *choice = user_data;
+  guint position = g_value_get_uint (from);
+
+  if (choice->none && position == 0)
+    g_value_set_string (to, NULL);
+  else if (position - (choice->none ? 1 : 0) < choice->n_values)
+    g_value_set_string (to, choice->values[position - (choice->none ? 1 : 0)]);
+  else
+    g_value_set_string (to, NULL);
+  return TRUE;
+}
+
+static void
+bind_choice (L4aHubEditor       *self,
+             const char         *property,
+             AdwComboRow        *row,
+             const char * const *values,
+             guint               n_values,
+             gboolean            none)
+{
+  Choice *choice = g_new0 (Choice, 1);
+
+  choice->values = values;
+  choice->n_values = n_values;
+  choice->none = none;
+  g_object_bind_property_full (self->edit, property, row, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               value_to_position, position_to_value, choice, g_free);
+}
+
+/* Binds the form to a copy of what was loaded, which it then changes. */
+static void
+bind_form (L4aHubEditor *self)
+{
+  static const char *axis_codes[16];
   const L4aReferenceEntry *axes;
-  guint n_axes, axis = 0;
+  guint n_axes;
 
   self->loading = TRUE;
+  self->edit = l4a_hub_edit_copy (self->original);
+  bind_text (self, "name", self->name_row);
+  bind_text (self, "topic", self->topic_row);
+  bind_text (self, "summary", self->summary_row);
+  bind_text (self, "start", self->start_row);
+  bind_text (self, "end", self->end_row);
+  bind_text (self, "label-date", self->label_row);
+  bind_text (self, "communication", self->communication_row);
+  bind_text (self, "brand-commitment", self->brand_row);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), edit->name ? edit->name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->topic_row), edit->topic ? edit->topic : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->summary_row), edit->summary ? edit->summary : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->start_row), edit->start ? edit->start : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->end_row), edit->end ? edit->end : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->label_row), edit->label_date ? edit->label_date : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->communication_row), edit->communication ? edit->communication : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->brand_row), edit->brand_commitment ? edit->brand_commitment : "");
-
-  adw_combo_row_set_selected (self->government_row, GTK_INVALID_LIST_POSITION);
-  for (guint i = 0; i < self->government_ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->government_ids, i), edit->government_id) == 0)
-      adw_combo_row_set_selected (self->government_row, i);
-
-  adw_combo_row_set_selected (self->status_row, index_of (statuses, g_strv_length ((char **) statuses), edit->status));
-  adw_combo_row_set_selected (self->format_row, index_of (formats, g_strv_length ((char **) formats), edit->format));
+  bind_choice (self, "government-id", self->government_row, (const char * const *) self->government_ids->pdata,
+               self->government_ids->len, FALSE);
+  bind_choice (self, "status", self->status_row, statuses, g_strv_length ((char **) statuses), FALSE);
+  bind_choice (self, "format", self->format_row, formats, g_strv_length ((char **) formats), FALSE);
   axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n_axes);
+  n_axes = MIN (n_axes, G_N_ELEMENTS (axis_codes));
   for (guint i = 0; i < n_axes; i++)
-    if (g_strcmp0 (axes[i].code, edit->pact_axis) == 0)
-      axis = i + 1;
-  adw_combo_row_set_selected (self->axis_row, axis);
+    axis_codes[i] = axes[i].code;
+  bind_choice (self, "pact-axis", self->axis_row, axis_codes, n_axes, TRUE);
 
-  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
-    gtk_toggle_button_set_active (self->sdg_buttons[goal], (edit->sdgs & (1u << goal)) != 0);
-  for (guint i = 0; i < self->council_checks->len; i++)
-    gtk_check_button_set_active (g_ptr_array_index (self->council_checks, i), (edit->councils & (1u << i)) != 0);
-
+  show_choices (self);
+  g_signal_connect_object (self->edit, "notify::sdgs", G_CALLBACK (show_choices), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::councils", G_CALLBACK (show_choices), self, G_CONNECT_SWAPPED);
+  /* any change is checked by the core at once */
+  g_signal_connect_object (self->edit, "notify", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
   self->loading = FALSE;
 }
 
@@ -351,7 +403,8 @@ l4a_hub_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_HUB_EDITOR);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->original, l4a_hub_edit_free);
+  g_clear_object (&self->edit);
+  g_clear_object (&self->original);
   g_clear_pointer (&self->government_ids, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->council_checks, g_ptr_array_unref);
@@ -389,7 +442,6 @@ l4a_hub_editor_class_init (L4aHubEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aHubEditor, hub_error);
   gtk_widget_class_bind_template_child (widget_class, L4aHubEditor, frame_error);
   gtk_widget_class_bind_template_child (widget_class, L4aHubEditor, sdg_error);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
@@ -440,7 +492,7 @@ l4a_hub_editor_new (L4aStore    *store,
     }
 
   gtk_window_set_title (GTK_WINDOW (self), hub_id ? _("Edit Hub") : _("New Hub"));
-  load_form (self);
+  bind_form (self);
   validate (self);
 
   /* A new form starts without shouting: show only what the user touches. */
@@ -485,16 +537,14 @@ gboolean
 l4a_hub_editor_save (L4aHubEditor  *self,
                      GError       **error)
 {
-  g_autoptr(L4aHubEdit) edit = NULL;
-
   g_return_val_if_fail (L4A_IS_HUB_EDITOR (self), FALSE);
 
-  edit = read_form (self);
-  if (!l4a_registry_save_hub (self->store, edit, error))
+  if (!l4a_registry_save_hub (self->store, self->edit, error))
     return FALSE;
 
-  l4a_hub_edit_free (self->original);
-  self->original = g_steal_pointer (&edit);
+  /* what is saved is what the form now starts from */
+  g_clear_object (&self->original);
+  self->original = l4a_hub_edit_copy (self->edit);
   validate (self);
   g_signal_emit (self, signals[SAVED], 0, self->original->id);
   return TRUE;

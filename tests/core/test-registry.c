@@ -765,6 +765,62 @@ test_csv_hubs (void)
   g_assert_nonnull (strstr (text, ",ES,Spain,europe,Europe,"));
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              GPtrArray  *names)
+{
+  g_ptr_array_add (names, (gpointer) g_param_spec_get_name (pspec));
+}
+
+/* A hub's editable fields as an object: each property notifies once when
+ * it changes and not when it is set to what it holds; empty text is no
+ * text; goals and councils are chosen one by one; a copy is equal. */
+static void
+test_hub_edit_object (void)
+{
+  g_autoptr(L4aHubEdit) edit = l4a_hub_edit_new ();
+  g_autoptr(L4aHubEdit) copy = NULL;
+  g_autoptr(GPtrArray) notified = g_ptr_array_new ();
+  g_autofree char *name = NULL;
+  guint sdgs = 0;
+
+  g_signal_connect (edit, "notify", G_CALLBACK (count_notify), notified);
+  g_object_set (edit, "name", "Hub of the test", "start", "2026-01-01", NULL);
+  g_assert_cmpuint (notified->len, ==, 2);
+  g_assert_cmpstr (edit->name, ==, "Hub of the test");
+  g_assert_cmpstr (edit->start, ==, "2026-01-01");
+
+  g_object_set (edit, "name", "Hub of the test", NULL);
+  g_assert_cmpuint (notified->len, ==, 2);
+
+  g_object_set (edit, "label-date", "", NULL);
+  g_assert_null (edit->label_date);
+  g_assert_cmpuint (notified->len, ==, 2);
+  g_object_set (edit, "topic", "Water", NULL);
+  g_object_set (edit, "topic", "", NULL);
+  g_assert_null (edit->topic);
+  g_assert_cmpuint (notified->len, ==, 4);
+
+  l4a_hub_edit_set_sdg (edit, 6, TRUE);
+  l4a_hub_edit_set_sdg (edit, 11, TRUE);
+  l4a_hub_edit_set_sdg (edit, 6, FALSE);
+  l4a_hub_edit_set_sdg (edit, 6, FALSE);
+  g_object_get (edit, "sdgs", &sdgs, "name", &name, NULL);
+  g_assert_cmpuint (sdgs, ==, 1u << 11);
+  g_assert_cmpstr (name, ==, "Hub of the test");
+  g_assert_cmpuint (notified->len, ==, 7);
+  g_assert_cmpstr (g_ptr_array_index (notified, 6), ==, "sdgs");
+  l4a_hub_edit_set_council (edit, 2, TRUE);
+  g_assert_cmpuint (edit->councils, ==, 1u << 2);
+
+  copy = l4a_hub_edit_copy (edit);
+  g_assert_true (l4a_hub_edit_equal (copy, edit));
+  g_object_set (copy, "format", "virtual", NULL);
+  g_assert_false (l4a_hub_edit_equal (copy, edit));
+  g_assert_cmpuint (notified->len, ==, 8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +830,7 @@ main (int   argc,
   g_test_add_func ("/core/registry/filters", test_filters);
   g_test_add_func ("/core/registry/sort", test_sort);
   g_test_add_func ("/core/registry/validate", test_validate);
+  g_test_add_func ("/core/registry/hub-edit-object", test_hub_edit_object);
   g_test_add_func ("/core/registry/save-revision-audit", test_save);
   g_test_add_func ("/core/registry/delete-restore", test_delete_restore);
   g_test_add_func ("/core/registry/governments-merge", test_governments);
