@@ -199,10 +199,94 @@ l4a_government_get_sample (L4aGovernment *self)
 
 /* Editing ------------------------------------------------------------------ */
 
+/* The text fields of L4aGovernmentEdit, by property. */
+static const struct {
+  const char *property;
+  gsize       offset;
+} edit_fields[] = {
+  { "name", G_STRUCT_OFFSET (L4aGovernmentEdit, name) },
+  { "kind", G_STRUCT_OFFSET (L4aGovernmentEdit, kind) },
+  { "country", G_STRUCT_OFFSET (L4aGovernmentEdit, country) },
+  { "region", G_STRUCT_OFFSET (L4aGovernmentEdit, region) },
+  { "contact", G_STRUCT_OFFSET (L4aGovernmentEdit, contact) },
+  { "place", G_STRUCT_OFFSET (L4aGovernmentEdit, place) },
+};
+
+#define EDIT_FIELD(edit, i) G_STRUCT_MEMBER (char *, edit, edit_fields[i].offset)
+
+static GParamSpec *edit_properties[G_N_ELEMENTS (edit_fields) + 1];
+
+G_DEFINE_FINAL_TYPE (L4aGovernmentEdit, l4a_government_edit, G_TYPE_OBJECT)
+
+static void
+l4a_government_edit_finalize (GObject *object)
+{
+  L4aGovernmentEdit *edit = L4A_GOVERNMENT_EDIT (object);
+
+  g_free (edit->id);
+  for (guint i = 0; i < G_N_ELEMENTS (edit_fields); i++)
+    g_free (EDIT_FIELD (edit, i));
+
+  G_OBJECT_CLASS (l4a_government_edit_parent_class)->finalize (object);
+}
+
+static void
+l4a_government_edit_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (edit_fields))
+    g_value_set_string (value, EDIT_FIELD (object, prop_id - 1));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_government_edit_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (edit_fields))
+    {
+      const char *text = g_value_get_string (value);
+
+      if (g_strcmp0 (text, EDIT_FIELD (object, prop_id - 1)) == 0)
+        return;
+      g_free (EDIT_FIELD (object, prop_id - 1));
+      EDIT_FIELD (object, prop_id - 1) = g_strdup (text);
+      g_object_notify_by_pspec (object, pspec);
+    }
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_government_edit_class_init (L4aGovernmentEditClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = l4a_government_edit_finalize;
+  object_class->get_property = l4a_government_edit_get_property;
+  object_class->set_property = l4a_government_edit_set_property;
+
+  for (guint i = 0; i < G_N_ELEMENTS (edit_fields); i++)
+    edit_properties[i + 1] = g_param_spec_string (edit_fields[i].property, NULL, NULL, NULL,
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, G_N_ELEMENTS (edit_properties), edit_properties);
+}
+
+static void
+l4a_government_edit_init (L4aGovernmentEdit *edit)
+{
+}
+
 L4aGovernmentEdit *
 l4a_government_edit_new (void)
 {
-  L4aGovernmentEdit *edit = g_new0 (L4aGovernmentEdit, 1);
+  L4aGovernmentEdit *edit = g_object_new (L4A_TYPE_GOVERNMENT_EDIT, NULL);
 
   edit->kind = g_strdup ("city");
   return edit;
@@ -211,17 +295,7 @@ l4a_government_edit_new (void)
 void
 l4a_government_edit_free (L4aGovernmentEdit *edit)
 {
-  if (edit == NULL)
-    return;
-
-  g_free (edit->id);
-  g_free (edit->name);
-  g_free (edit->kind);
-  g_free (edit->country);
-  g_free (edit->region);
-  g_free (edit->contact);
-  g_free (edit->place);
-  g_free (edit);
+  g_clear_object (&edit);
 }
 
 const char *
@@ -498,7 +572,7 @@ l4a_registry_load_government (L4aStore    *store,
       return NULL;
     }
 
-  edit = g_new0 (L4aGovernmentEdit, 1);
+  edit = g_object_new (L4A_TYPE_GOVERNMENT_EDIT, NULL);
   edit->id = g_strdup (id);
   edit->name = l4a_store_column_dup (stmt, 0);
   edit->kind = l4a_store_column_dup (stmt, 1);

@@ -26,9 +26,18 @@ guint       l4a_government_get_proposals (L4aGovernment *self);
 guint       l4a_government_get_members   (L4aGovernment *self);
 gboolean    l4a_government_get_sample    (L4aGovernment *self);
 
-/* The editable fields of a government. */
-typedef struct
+#define L4A_TYPE_GOVERNMENT_EDIT (l4a_government_edit_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aGovernmentEdit, l4a_government_edit, L4A, GOVERNMENT_EDIT, GObject)
+
+/* The editable fields of a government: an object whose properties
+ * ("name", "kind", "country", "region", "contact", "place") the
+ * governments window binds its rows to, each notified when it changes.
+ * The fields are open to the core's own code, which loads and saves them. */
+struct _L4aGovernmentEdit
 {
+  GObject parent_instance;
+
   char *id;        /* NULL for a new one */
   int   revision;  /* as loaded; 0 for a new one */
   char *name;
@@ -38,7 +47,7 @@ typedef struct
   char *contact;   /* where letters go: an e-mail address, or empty */
   char *place;     /* latitude and longitude, as “41.3874, 2.1686”; empty:
                     * the middle of the country */
-} L4aGovernmentEdit;
+};
 
 L4aGovernmentEdit *l4a_government_edit_new        (void);
 void               l4a_government_edit_free       (L4aGovernmentEdit       *edit);
@@ -65,6 +74,5 @@ gboolean           l4a_place_parse                (const char              *text
 char              *l4a_place_format               (double                   latitude,
                                                    double                   longitude);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aGovernmentEdit, l4a_government_edit_free)
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "l4a-keys-group.h"
 #include "l4a-governments-window-private.h"
 #include "l4a-hub-edit.h"
+#include "l4a-bind.h"
 #include "l4a-reference.h"
 #include "l4a-rules.h"
 
@@ -124,29 +125,9 @@ validate (L4aGovernmentsWindow *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  guint kind, country, region;
-  const L4aReferenceEntry *regions;
-  guint n_regions;
 
   if (self->editing == NULL || self->loading)
     return;
-
-  g_free (self->editing->name);
-  self->editing->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  kind = adw_combo_row_get_selected (self->kind_row);
-  g_free (self->editing->kind);
-  self->editing->kind = g_strdup (kind < G_N_ELEMENTS (kinds) ? kinds[kind] : NULL);
-  country = adw_combo_row_get_selected (self->country_row);
-  g_free (self->editing->country);
-  self->editing->country = g_strdup (country < self->country_codes->len ? g_ptr_array_index (self->country_codes, country) : NULL);
-  region = adw_combo_row_get_selected (self->region_row);
-  regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n_regions);
-  g_free (self->editing->region);
-  self->editing->region = g_strdup (region < n_regions ? regions[region].code : NULL);
-  g_free (self->editing->contact);
-  self->editing->contact = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->contact_row)));
-  g_free (self->editing->place);
-  self->editing->place = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->place_row)));
 
   problems = l4a_government_edit_validate (self->store, self->editing);
   for (guint i = 0; i < problems->len; i++)
@@ -166,45 +147,39 @@ validate (L4aGovernmentsWindow *self)
 }
 
 static void
-field_changed_cb (L4aGovernmentsWindow *self)
-{
-  validate (self);
-}
-
-static void
 back_clicked_cb (L4aGovernmentsWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Shows @edit (taken) in the form, its rows bound to its properties; the
+ * one shown before is let go, and its bindings with it. */
 static void
 show_editor (L4aGovernmentsWindow *self,
              L4aGovernmentEdit    *edit)
 {
   const L4aReferenceEntry *regions;
+  g_autofree const char **region_codes = NULL;
   guint n_regions;
 
-  g_clear_pointer (&self->editing, l4a_government_edit_free);
+  self->loading = TRUE;
+  g_clear_object (&self->editing);
   self->editing = edit;
 
-  self->loading = TRUE;
   adw_window_title_set_title (self->edit_title, edit->id ? _("Edit Government") : _("New Government"));
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), edit->name ? edit->name : "");
-  adw_combo_row_set_selected (self->kind_row, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (kinds[i], edit->kind) == 0)
-      adw_combo_row_set_selected (self->kind_row, i);
-  adw_combo_row_set_selected (self->country_row, GTK_INVALID_LIST_POSITION);
-  for (guint i = 0; i < self->country_codes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->country_codes, i), edit->country) == 0)
-      adw_combo_row_set_selected (self->country_row, i);
-  adw_combo_row_set_selected (self->region_row, GTK_INVALID_LIST_POSITION);
+  l4a_bind_text (edit, "name", self->name_row);
+  l4a_bind_choice (edit, "kind", self->kind_row, kinds, G_N_ELEMENTS (kinds), FALSE);
+  l4a_bind_choice (edit, "country", self->country_row, (const char * const *) self->country_codes->pdata,
+                   self->country_codes->len, FALSE);
   regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n_regions);
+  region_codes = g_new0 (const char *, n_regions + 1);
   for (guint i = 0; i < n_regions; i++)
-    if (g_strcmp0 (regions[i].code, edit->region) == 0)
-      adw_combo_row_set_selected (self->region_row, i);
-  gtk_editable_set_text (GTK_EDITABLE (self->contact_row), edit->contact ? edit->contact : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->place_row), edit->place ? edit->place : "");
+    region_codes[i] = regions[i].code;
+  l4a_bind_choice (edit, "region", self->region_row, region_codes, n_regions, FALSE);
+  l4a_bind_text (edit, "contact", self->contact_row);
+  l4a_bind_text (edit, "place", self->place_row);
+  /* any change is checked by the core at once */
+  g_signal_connect_object (edit, "notify", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
   gtk_widget_set_visible (GTK_WIDGET (self->merge_group), edit->id != NULL);
   self->loading = FALSE;
 
@@ -434,7 +409,7 @@ l4a_governments_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->governments);
   g_clear_object (&self->filtered);
-  g_clear_pointer (&self->editing, l4a_government_edit_free);
+  g_clear_object (&self->editing);
   g_clear_pointer (&self->country_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (l4a_governments_window_parent_class)->dispose (object);
@@ -472,7 +447,6 @@ l4a_governments_window_class_init (L4aGovernmentsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "governments.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "governments.merge", NULL, merge_action);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "l4a-accessible.h"
+#include "l4a-bind.h"
 #include "l4a-color.h"
 #include "l4a-government.h"
 #include "l4a-hub-edit.h"
@@ -271,122 +272,34 @@ fill_models (L4aHubEditor  *self,
   return TRUE;
 }
 
-/* Text: NULL shows as an empty row. */
-static gboolean
-text_to_row (GBinding     *binding,
-             const GValue *from,
-             GValue       *to,
-             gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_string (to, text ? text : "");
-  return TRUE;
-}
-
-static void
-bind_text (L4aHubEditor *self,
-           const char   *property,
-           AdwEntryRow  *row)
-{
-  g_object_bind_property_full (self->edit, property, row, "text",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               text_to_row, NULL, NULL, NULL);
-}
-
-/* A choice: the position of the value in the row's list, and back. The
- * values are a NULL-terminated list; with @none, position 0 stands for
- * no value and the list starts at 1. */
-typedef struct
-{
-  const char * const *values;
-  guint               n_values;
-  gboolean            none;
-} Choice;
-
-static gboolean
-value_to_position (GBinding     *binding,
-                   const GValue *from,
-                   GValue       *to,
-                   gpointer      user_data)
-{
-  const Choice *choice = user_data;
-  const char *value = g_value_get_string (from);
-
-  for (guint i = 0; i < choice->n_values; i++)
-    if (g_strcmp0 (choice->values[i], value) == 0)
-      {
-        g_value_set_uint (to, i + (choice->none ? 1 : 0));
-        return TRUE;
-      }
-  g_value_set_uint (to, choice->none ? 0 : GTK_INVALID_LIST_POSITION);
-  return TRUE;
-}
-
-static gboolean
-position_to_value (GBinding     *binding,
-                   const GValue *from,
-                   GValue       *to,
-                   gpointer      user_data)
-{
-  const Choice *choice = user_data;
-  guint position = g_value_get_uint (from);
-
-  if (choice->none && position == 0)
-    g_value_set_string (to, NULL);
-  else if (position - (choice->none ? 1 : 0) < choice->n_values)
-    g_value_set_string (to, choice->values[position - (choice->none ? 1 : 0)]);
-  else
-    g_value_set_string (to, NULL);
-  return TRUE;
-}
-
-static void
-bind_choice (L4aHubEditor       *self,
-             const char         *property,
-             AdwComboRow        *row,
-             const char * const *values,
-             guint               n_values,
-             gboolean            none)
-{
-  Choice *choice = g_new0 (Choice, 1);
-
-  choice->values = values;
-  choice->n_values = n_values;
-  choice->none = none;
-  g_object_bind_property_full (self->edit, property, row, "selected",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               value_to_position, position_to_value, choice, g_free);
-}
-
 /* Binds the form to a copy of what was loaded, which it then changes. */
 static void
 bind_form (L4aHubEditor *self)
 {
-  static const char *axis_codes[16];
+  g_autofree const char **axis_codes = NULL;
   const L4aReferenceEntry *axes;
   guint n_axes;
 
   self->loading = TRUE;
   self->edit = l4a_hub_edit_copy (self->original);
-  bind_text (self, "name", self->name_row);
-  bind_text (self, "topic", self->topic_row);
-  bind_text (self, "summary", self->summary_row);
-  bind_text (self, "start", self->start_row);
-  bind_text (self, "end", self->end_row);
-  bind_text (self, "label-date", self->label_row);
-  bind_text (self, "communication", self->communication_row);
-  bind_text (self, "brand-commitment", self->brand_row);
+  l4a_bind_text (self->edit, "name", self->name_row);
+  l4a_bind_text (self->edit, "topic", self->topic_row);
+  l4a_bind_text (self->edit, "summary", self->summary_row);
+  l4a_bind_text (self->edit, "start", self->start_row);
+  l4a_bind_text (self->edit, "end", self->end_row);
+  l4a_bind_text (self->edit, "label-date", self->label_row);
+  l4a_bind_text (self->edit, "communication", self->communication_row);
+  l4a_bind_text (self->edit, "brand-commitment", self->brand_row);
 
-  bind_choice (self, "government-id", self->government_row, (const char * const *) self->government_ids->pdata,
-               self->government_ids->len, FALSE);
-  bind_choice (self, "status", self->status_row, statuses, g_strv_length ((char **) statuses), FALSE);
-  bind_choice (self, "format", self->format_row, formats, g_strv_length ((char **) formats), FALSE);
+  l4a_bind_choice (self->edit, "government-id", self->government_row,
+                   (const char * const *) self->government_ids->pdata, self->government_ids->len, FALSE);
+  l4a_bind_choice (self->edit, "status", self->status_row, statuses, g_strv_length ((char **) statuses), FALSE);
+  l4a_bind_choice (self->edit, "format", self->format_row, formats, g_strv_length ((char **) formats), FALSE);
   axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n_axes);
-  n_axes = MIN (n_axes, G_N_ELEMENTS (axis_codes));
+  axis_codes = g_new0 (const char *, n_axes + 1);
   for (guint i = 0; i < n_axes; i++)
     axis_codes[i] = axes[i].code;
-  bind_choice (self, "pact-axis", self->axis_row, axis_codes, n_axes, TRUE);
+  l4a_bind_choice (self->edit, "pact-axis", self->axis_row, axis_codes, n_axes, TRUE);
 
   show_choices (self);
   g_signal_connect_object (self->edit, "notify::sdgs", G_CALLBACK (show_choices), self, G_CONNECT_SWAPPED);

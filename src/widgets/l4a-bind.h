@@ -1,0 +1,23 @@
+/* l4a-bind.h
+ *
+ * Copyright 2026 The Local4Action Hubs authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+GBinding *l4a_bind_text   (gpointer            object,
+                           const char         *property,
+                           gpointer            editable);
+GBinding *l4a_bind_choice (gpointer            object,
+                           const char         *property,
+                           AdwComboRow        *row,
+                           const char * const *values,
+                           guint               n_values,
+                           gboolean            none);
+
+G_END_DECLS
