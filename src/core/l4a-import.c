@@ -1729,6 +1729,65 @@ plan_enrolment (L4aStore       *store,
   return g_steal_pointer (&owned);
 }
 
+/* What the rules of a government's records ask of the bundle's other
+ * records: the ids of its proposals and indicators, the attachments they
+ * use, the activities of the sender's hubs and the deliverable changes. */
+static gboolean
+collect_for_rules (Rules   *rules,
+                   GError **error)
+{
+  L4aBundle *bundle = rules->bundle;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!collect (bundle, "proposal", "id", rules->proposals, error) ||
+      !collect (bundle, "indicator", "id", rules->indicators, error) ||
+      !collect (bundle, "proposal_attachment", "sha256", rules->attachments, error) ||
+      !collect (bundle, "activity_attachment", "sha256", rules->attachments, error))
+    return FALSE;
+  {
+    g_auto(L4aBundleIter) iter = { 0 };
+    JsonNode *element = NULL;
+
+    /* only the activities whose hub is the sender's here: the others are refused */
+    l4a_bundle_iter_init (&iter, bundle, l4a_bundle_get_list (bundle, TRUE, "activity"));
+    while (l4a_bundle_iter_next (&iter, &element, &local_error))
+      {
+        g_autoptr(JsonNode) owned = element;
+        JsonObject *activity = JSON_NODE_HOLDS_OBJECT (owned) ? json_node_get_object (owned) : NULL;
+        const char *activity_id = l4a_json_string (activity, "id");
+
+        if (activity_id != NULL &&
+            query_exists (rules->store, "SELECT 1 FROM hub WHERE id = ?1 AND government_id = ?2",
+                          l4a_json_string (activity, "hub_id"), rules->actor))
+          g_hash_table_add (rules->activities, g_strdup (activity_id));
+      }
+  }
+  {
+    g_auto(L4aBundleIter) iter = { 0 };
+    JsonNode *element = NULL;
+
+    l4a_bundle_iter_init (&iter, bundle, l4a_bundle_get_list (bundle, TRUE, "deliverable_change"));
+    while (local_error == NULL && l4a_bundle_iter_next (&iter, &element, &local_error))
+      {
+        g_autoptr(JsonNode) owned = element;
+        JsonObject *change = JSON_NODE_HOLDS_OBJECT (owned) ? json_node_get_object (owned) : NULL;
+        const char *evidence = l4a_json_string (change, "evidence_sha256");
+
+        if (l4a_json_string (change, "deliverable_id") && l4a_json_string (change, "status"))
+          g_hash_table_add (rules->changes, g_strdup_printf ("%s %s", l4a_json_string (change, "deliverable_id"),
+                                                             l4a_json_string (change, "status")));
+        if (evidence != NULL)
+          g_hash_table_add (rules->attachments, g_strdup (evidence));
+      }
+  }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static L4aImportPlan *
 compute_plan (L4aStore   *store,
               L4aBundle  *bundle,
@@ -1779,58 +1838,15 @@ compute_plan (L4aStore   *store,
   plan->already_imported = query_exists (store, "SELECT 1 FROM imported_bundle WHERE id = ?1", bundle->bundle_id,
                                          NULL);
 
-  /* what the rules of one record ask of the others, read first */
+  /* what the rules of one record ask of the others, read first: only a
+   * government's bundles are judged so */
   rules.proposals = proposals;
   rules.indicators = indicators;
   rules.attachments = attachments;
   rules.changes = changes;
   rules.activities = activities;
-  if (!collect (bundle, "proposal", "id", proposals, error) ||
-      !collect (bundle, "indicator", "id", indicators, error) ||
-      !collect (bundle, "proposal_attachment", "sha256", attachments, error) ||
-      !collect (bundle, "activity_attachment", "sha256", attachments, error))
+  if (l4a_bundle_kind_get_role (bundle->kind) == L4A_ROLE_GOVERNMENT && !collect_for_rules (&rules, error))
     return NULL;
-  {
-    g_auto(L4aBundleIter) iter = { 0 };
-    JsonNode *element = NULL;
-
-    /* only the activities whose hub is the sender's here: the others are refused */
-    l4a_bundle_iter_init (&iter, bundle, l4a_bundle_get_list (bundle, TRUE, "activity"));
-    while (l4a_bundle_iter_next (&iter, &element, &local_error))
-      {
-        g_autoptr(JsonNode) owned = element;
-        JsonObject *activity = JSON_NODE_HOLDS_OBJECT (owned) ? json_node_get_object (owned) : NULL;
-        const char *activity_id = l4a_json_string (activity, "id");
-
-        if (activity_id != NULL &&
-            query_exists (store, "SELECT 1 FROM hub WHERE id = ?1 AND government_id = ?2",
-                          l4a_json_string (activity, "hub_id"), rules.actor))
-          g_hash_table_add (activities, g_strdup (activity_id));
-      }
-  }
-  {
-    g_auto(L4aBundleIter) iter = { 0 };
-    JsonNode *element = NULL;
-
-    l4a_bundle_iter_init (&iter, bundle, l4a_bundle_get_list (bundle, TRUE, "deliverable_change"));
-    while (local_error == NULL && l4a_bundle_iter_next (&iter, &element, &local_error))
-      {
-        g_autoptr(JsonNode) owned = element;
-        JsonObject *change = JSON_NODE_HOLDS_OBJECT (owned) ? json_node_get_object (owned) : NULL;
-        const char *evidence = l4a_json_string (change, "evidence_sha256");
-
-        if (l4a_json_string (change, "deliverable_id") && l4a_json_string (change, "status"))
-          g_hash_table_add (changes, g_strdup_printf ("%s %s", l4a_json_string (change, "deliverable_id"),
-                                                      l4a_json_string (change, "status")));
-        if (evidence != NULL)
-          g_hash_table_add (attachments, g_strdup (evidence));
-      }
-  }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
 
   /* then each record, in the order of the tables, a few at a time */
   order = bundle_order (bundle);

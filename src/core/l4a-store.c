@@ -658,9 +658,15 @@ l4a_store_open_internal (L4aStore   *self,
       return TRUE;
     }
 
+  /* Inside a transaction, each statement that may fail halfway (a trigger,
+   * a foreign key, an upsert) keeps a journal of its own to undo itself;
+   * past 64 KiB SQLite spills it to a temporary file, created, written and
+   * deleted again and again: a large import spent two thirds of its time
+   * there. Statement journals and temporary tables stay in memory. */
   if (!l4a_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !l4a_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !l4a_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+      !l4a_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !l4a_store_exec (self, "PRAGMA temp_store = MEMORY", error))
     return FALSE;
 
   for (int v = user_version + 1; v <= target; v++)
