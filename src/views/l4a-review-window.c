@@ -69,6 +69,16 @@ struct _L4aReviewWindow
   AdwComboRow         *assign_row;  /* "Add a reviewer", or NULL */
   guint                focus_id;
   GPtrArray           *assignable;  /* the member ids assign_row offers, in its order */
+
+  /* What the window shows again when it changes, here or in another
+   * process (an import, the command line): a rebuild, in an idle, unless
+   * one was made since; the member's own draft, saved as they type, is
+   * what the form shows already. */
+  L4aContext          *context;
+  guint                rebuild_id;
+  guint                n_builds;
+  guint                n_builds_asked;
+  gboolean             decision_changed;
 };
 
 G_DEFINE_FINAL_TYPE (L4aReviewWindow, l4a_review_window, ADW_TYPE_WINDOW)
@@ -1067,6 +1077,7 @@ rebuild (L4aReviewWindow *self)
   g_autoptr(L4aDecision) decision = NULL;
   L4aRole role = l4a_store_get_role (self->store);
 
+  self->n_builds++;
   self->loading = TRUE;
   for (guint i = 0; i < self->groups->len; i++)
     gtk_box_remove (self->content, g_ptr_array_index (self->groups, i));
@@ -1139,6 +1150,112 @@ rebuild (L4aReviewWindow *self)
   add_decision_group (self, decision);
   self->loading = FALSE;
 
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (view == NULL)
+    return NULL;
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+rebuild_cb (gpointer data)
+{
+  L4aReviewWindow *self = data;
+  g_autofree char *note = NULL;
+  g_autofree char *rationale = NULL;
+  g_autofree char *notes = NULL;
+  gboolean keep_decision = !self->decision_changed;
+
+  self->rebuild_id = 0;
+  self->decision_changed = FALSE;
+  /* made since the change, by the window's own action */
+  if (self->n_builds != self->n_builds_asked)
+    return G_SOURCE_REMOVE;
+
+  /* what is being typed and not saved yet stays */
+  save_draft (self);
+  note = self->note_entry ? g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))) : NULL;
+  rationale = buffer_text (self->rationale_view);
+  notes = buffer_text (self->notes_view);
+  rebuild (self);
+  if (note != NULL && self->note_entry != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note);
+  if (keep_decision && rationale != NULL && self->rationale_view != NULL &&
+      gtk_text_view_get_editable (self->rationale_view))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->rationale_view), rationale, -1);
+  if (keep_decision && notes != NULL && self->notes_view != NULL && gtk_text_view_get_editable (self->notes_view))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), notes, -1);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether @changes are only the member's own draft being saved. */
+static gboolean
+only_own_draft (L4aReviewWindow *self,
+                L4aChanges      *changes,
+                const char * const *shown)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (self->review == NULL || l4a_changes_is_everything (changes))
+    return FALSE;
+  for (guint i = 0; shown[i] != NULL; i++)
+    if (!g_str_equal (shown[i], "review") && l4a_changes_touches (changes, shown[i]))
+      return FALSE;
+  ids = l4a_changes_dup_ids (changes, "review");
+  if (ids == NULL || ids[0] == NULL)
+    return FALSE;
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], self->review->id) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+context_changed_cb (L4aContext      *context,
+                    L4aChanges      *changes,
+                    L4aReviewWindow *self)
+{
+  static const char * const shown[] = {
+    "proposal", "call", "criterion", "review", "assignment", "member", "conflict", "decision", "discussion_note",
+    "clarification", "meta_review", NULL
+  };
+
+  if (!l4a_changes_touches_any (changes, shown) || only_own_draft (self, changes, shown))
+    return;
+  self->decision_changed |= l4a_changes_touches (changes, "decision");
+  if (self->rebuild_id == 0)
+    {
+      self->n_builds_asked = self->n_builds;
+      self->rebuild_id = g_idle_add (rebuild_cb, self);
+    }
+}
+
+/**
+ * l4a_review_window_set_context:
+ *
+ * Follows @context: what the window shows is shown again when it
+ * changes, by this window, another one, an import or another process.
+ */
+void
+l4a_review_window_set_context (L4aReviewWindow *self,
+                               L4aContext      *context)
+{
+  g_return_if_fail (L4A_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (!context || L4A_IS_CONTEXT (context));
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    g_signal_connect (context, "changed", G_CALLBACK (context_changed_cb), self);
 }
 
 /* The keyboard starts on the review, not on the proposal beside it. Done
@@ -1267,6 +1384,8 @@ l4a_review_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->focus_id, g_source_remove);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  l4a_review_window_set_context (self, NULL);
   g_clear_object (&self->store);
   g_clear_pointer (&self->proposal_id, g_free);
   g_clear_pointer (&self->info, l4a_assignment_info_free);

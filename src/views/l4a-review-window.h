@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "l4a-context.h"
 #include "l4a-store.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,7 @@ G_DECLARE_FINAL_TYPE (L4aReviewWindow, l4a_review_window, L4A, REVIEW_WINDOW, Ad
 L4aReviewWindow *l4a_review_window_new          (L4aStore        *store,
                                                  const char      *proposal_id,
                                                  GError         **error);
+void             l4a_review_window_set_context  (L4aReviewWindow *self,
+                                                 L4aContext      *context);
 
 G_END_DECLS

@@ -883,6 +883,23 @@ find_label_containing (GtkWidget  *root,
   return NULL;
 }
 
+/* The first entry under @root that shows @placeholder, or NULL. */
+static GtkWidget *
+find_entry_with_placeholder (GtkWidget  *root,
+                             const char *placeholder)
+{
+  if (GTK_IS_ENTRY (root) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (root)), placeholder) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_with_placeholder (child, placeholder);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 editor_child (L4aProposalEditor *editor,
               const char        *name)
@@ -1454,6 +1471,29 @@ test_review_journey (void)
   l4a_test_iterate (0.1);
   review = L4A_REVIEW_WINDOW (l4a_reviews_view_open (view, proposal));
   g_assert_nonnull (review);
+  /* another process writes to the discussion (an import, the command
+   * line): the open window shows it once the context notices, with no
+   * one telling it, and keeps the note being typed */
+  {
+    g_autoptr(L4aStore) again = l4a_store_open (l4a_store_get_path (store), &error);
+    GtkEntry *entry;
+
+    g_assert_no_error (error);
+    l4a_store_set_actor (again, L4A_ROLE_SECRETARIAT, NULL);
+    l4a_test_iterate (0.1);
+    g_assert_null (find_label_containing (GTK_WIDGET (review), "Noted from another workstation"));
+    entry = GTK_ENTRY (find_entry_with_placeholder (GTK_WIDGET (review), "Add a note to the discussion"));
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Half a thought");
+    g_assert_true (l4a_discussion_add (again, proposal, "Noted from another workstation", &error));
+    g_assert_no_error (error);
+    g_assert_true (l4a_context_check_for_changes (l4a_application_get_context (app)));
+    l4a_test_iterate (0.2);
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (review), "Noted from another workstation"));
+    entry = GTK_ENTRY (find_entry_with_placeholder (GTK_WIDGET (review), "Add a note to the discussion"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Half a thought");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  }
   g_assert_false (l4a_review_window_decide (review, "label-granted", "", "", &error));
   g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
   g_clear_error (&error);
