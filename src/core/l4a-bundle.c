@@ -455,24 +455,29 @@ note_value (Strict *st)
   return TRUE;
 }
 
-/* A text of a record was read: within its limit (the data of an
- * attachment has its own), or the bundle is refused once it is known to
- * be JSON. The records' checksum is then checked on their text as it
- * stands, and their strings need not be walked again. */
+/* A text was read: within its limit (the data of an attachment has its
+ * own), or the bundle is refused once it is known to be JSON, before any
+ * of it is parsed. The records' checksum is then checked on their text
+ * as it stands, and their strings need not be walked again. */
 static void
 note_text (Strict *st)
 {
-  const L4aBundleList *list;
+  const L4aBundleList *list = NULL;
   const Name *member = NULL;
+  guint floor = 0;
   gsize limit;
 
-  if (st->lists == NULL || st->open_list < 0 || st->text_length <= L4A_BUNDLE_MAX_STRING || st->deferred != NULL)
+  if (st->lists == NULL || st->text_length <= L4A_BUNDLE_MAX_STRING || st->deferred != NULL)
     return;
-  list = &g_array_index (st->lists, L4aBundleList, st->open_list);
-  if (!list->in_records)
-    return;
-  for (guint d = st->depth; d > st->list_depth && member == NULL; d--)
+  if (st->open_list >= 0)
+    {
+      list = &g_array_index (st->lists, L4aBundleList, st->open_list);
+      floor = st->list_depth;
+    }
+  for (guint d = st->depth; d > floor && member == NULL; d--)
     member = current_name (st, d);
+  if (member == NULL && list != NULL && !list->in_records)
+    member = current_name (st, 1);
   limit = name_is (member, "data") ? L4A_BUNDLE_MAX_DATA : L4A_BUNDLE_MAX_STRING;
   if (st->text_length > limit)
     {
@@ -481,7 +486,8 @@ note_text (Strict *st)
 
       g_set_error (&st->deferred, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
                    /* translators: a record type, then a field name */
-                   _("In “%s”, the field “%s” holds more text than a bundle may carry."), list->name, shown);
+                   _("In “%s”, the field “%s” holds more text than a bundle may carry."),
+                   list != NULL && list->in_records ? list->name : _("the bundle"), shown);
     }
 }
 

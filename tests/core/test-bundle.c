@@ -634,6 +634,21 @@ test_bounded (void)
         HOSTILE (where[w], node, L4A_BUNDLE_ERROR_TOO_LARGE, "values outside its records");
       }
   }
+  /* a text too long outside the records, in the roster or the rest */
+  {
+    g_autofree char *huge = g_strnfill (L4A_BUNDLE_MAX_STRING + 1, 'x');
+    JsonNode *node = sample_node ();
+    JsonArray *roster = json_array_new ();
+    JsonObject *key = json_object_new ();
+
+    json_object_set_string_member (root_of (node), "note", huge);
+    HOSTILE ("huge note", node, L4A_BUNDLE_ERROR_TOO_LARGE, "the field “note”");
+    node = sample_node ();
+    json_object_set_string_member (key, "name", huge);
+    json_array_add_object_element (roster, key);
+    json_object_set_array_member (root_of (node), "roster", roster);
+    HOSTILE ("huge roster name", node, L4A_BUNDLE_ERROR_TOO_LARGE, "the field “name”");
+  }
   /* a wrong shape is told only once the text is known to be JSON */
   HOSTILE_TEXT ("records not a list, then a syntax error",
                 "{\"format\":\"local4action-bundle\",\"records\":{\"hub\":5,\"hub\":[]}}", -1,
