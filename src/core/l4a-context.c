@@ -49,6 +49,7 @@ struct _L4aContext
   guint         poll_id;
 
   GListModel   *hubs;           /* made on demand */
+  guint         announcing_own; /* announcing a commit of the main connection */
 };
 
 struct _L4aContextJob
@@ -137,7 +138,25 @@ main_committed_cb (L4aStore *store,
   g_autoptr(L4aChanges) changes = l4a_store_take_changes (store);
 
   settle_baselines (self, FALSE);
+  self->announcing_own++;
   l4a_context_emit_changes (self, changes);
+  self->announcing_own--;
+}
+
+/**
+ * l4a_context_is_announcing_own:
+ *
+ * Whether the changes being announced now were committed through the
+ * context's main connection: by an action of this process's windows, as
+ * opposed to a job (an import, a sample) or another process. A window
+ * that shows again what it changed itself can pass over these.
+ */
+gboolean
+l4a_context_is_announcing_own (L4aContext *self)
+{
+  g_return_val_if_fail (L4A_IS_CONTEXT (self), FALSE);
+
+  return self->announcing_own > 0;
 }
 
 /* Changes made by another process: the audit log says which records they

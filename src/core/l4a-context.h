@@ -56,6 +56,7 @@ gboolean    l4a_context_can                (L4aContext              *self,
                                             L4aPermission            permission);
 
 gboolean    l4a_context_check_for_changes  (L4aContext              *self);
+gboolean    l4a_context_is_announcing_own  (L4aContext              *self);
 void        l4a_context_set_polling        (L4aContext              *self,
                                             guint                    interval_ms);
 void        l4a_context_emit_changes       (L4aContext              *self,

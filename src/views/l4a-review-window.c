@@ -70,10 +70,10 @@ struct _L4aReviewWindow
   guint                focus_id;
   GPtrArray           *assignable;  /* the member ids assign_row offers, in its order */
 
-  /* What the window shows again when it changes, here or in another
-   * process (an import, the command line): a rebuild, in an idle, unless
-   * one was made since; the member's own draft, saved as they type, is
-   * what the form shows already. */
+  /* What the window shows again when an import or another process (the
+   * command line, another workstation's sync) changes it: a rebuild, in an
+   * idle, unless one was made since. Its own actions rebuild it
+   * themselves. */
   L4aContext          *context;
   guint                rebuild_id;
   guint                n_builds;
@@ -1228,7 +1228,11 @@ context_changed_cb (L4aContext      *context,
     "clarification", "meta_review", NULL
   };
 
-  if (!l4a_changes_touches_any (changes, shown) || only_own_draft (self, changes, shown))
+  /* what this process's windows did themselves (the member's scores as
+   * they are saved, a question asked, a decision) they show already: the
+   * window follows imports and other processes */
+  if (l4a_context_is_announcing_own (context) || !l4a_changes_touches_any (changes, shown) ||
+      only_own_draft (self, changes, shown))
     return;
   self->decision_changed |= l4a_changes_touches (changes, "decision");
   if (self->rebuild_id == 0)
@@ -1241,8 +1245,8 @@ context_changed_cb (L4aContext      *context,
 /**
  * l4a_review_window_set_context:
  *
- * Follows @context: what the window shows is shown again when it
- * changes, by this window, another one, an import or another process.
+ * Follows @context: what the window shows is shown again when an import
+ * or another process changes it.
  */
 void
 l4a_review_window_set_context (L4aReviewWindow *self,

@@ -207,6 +207,17 @@ hub_named (const char *path,
   return l4a_test_sql_text (path, sql);
 }
 
+/* Whether each announcement was of the main connection's own commit. */
+static void
+own_cb (L4aContext *context,
+        L4aChanges *changes,
+        GArray     *own)
+{
+  gboolean value = l4a_context_is_announcing_own (context);
+
+  g_array_append_val (own, value);
+}
+
 static void
 test_changes (void)
 {
@@ -219,6 +230,7 @@ test_changes (void)
   g_autoptr(L4aHub) shown = NULL;
   g_auto(Recorder) rec = { 0 };
   g_auto(GStrv) ids = NULL;
+  g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (gboolean));
   GListModel *hubs;
   guint position, n_hubs;
   gint64 audit_rows;
@@ -227,6 +239,7 @@ test_changes (void)
   context = l4a_context_new (path, &error);
   g_assert_no_error (error);
   g_signal_connect (context, "changed", G_CALLBACK (changed_cb), &rec);
+  g_signal_connect (context, "changed", G_CALLBACK (own_cb), own);
 
   hubs = l4a_context_get_hubs (context);
   g_assert_true (hubs == l4a_context_get_hubs (context));
@@ -243,6 +256,10 @@ test_changes (void)
   g_assert_cmpuint (rec.changes->len, ==, 1);
   g_assert_true (l4a_changes_touches (g_ptr_array_index (rec.changes, 0), "hub"));
   g_assert_true (l4a_changes_touches (g_ptr_array_index (rec.changes, 0), "proposal"));
+  /* a job's commit is not the main connection's own */
+  g_assert_cmpuint (own->len, ==, 1);
+  g_assert_false (g_array_index (own, gboolean, 0));
+  g_assert_false (l4a_context_is_announcing_own (context));
   /* the list has read the registry's order again: one change, all of it */
   g_assert_true (recorder_has_items_changed (&rec, 0, 0, sql_int (path, "SELECT count(*) FROM hub")));
   g_assert_false (l4a_context_is_busy (context));
@@ -264,6 +281,10 @@ test_changes (void)
   g_assert_true (l4a_registry_save_hub (l4a_context_get_store (context), edit, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sql_int (path, "SELECT count(*) FROM audit"), ==, audit_rows + 1);
+  /* a write through the main connection is announced as its own */
+  g_assert_cmpuint (own->len, ==, 2);
+  g_assert_true (g_array_index (own, gboolean, 1));
+  g_assert_false (l4a_context_is_announcing_own (context));
 
   g_assert_cmpuint (rec.changes->len, ==, 1);
   ids = l4a_changes_dup_ids (g_ptr_array_index (rec.changes, 0), "hub");
@@ -344,6 +365,7 @@ test_other_process (void)
   g_autofree char *id = NULL;
   g_auto(Recorder) rec = { 0 };
   g_auto(GStrv) ids = NULL;
+  g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (gboolean));
   GListModel *hubs;
   guint position;
 
@@ -352,15 +374,19 @@ test_other_process (void)
   g_assert_no_error (error);
   hubs = l4a_context_get_hubs (context);
   g_signal_connect (context, "changed", G_CALLBACK (changed_cb), &rec);
+  g_signal_connect (context, "changed", G_CALLBACK (own_cb), own);
 
   /* nothing changed: nothing announced */
   g_assert_false (l4a_context_check_for_changes (context));
   g_assert_cmpuint (rec.changes->len, ==, 0);
 
-  /* the command line loads the sample in another process */
+  /* the command line loads the sample in another process: not this
+   * process's own */
   run_cli (path, "sample");
   g_assert_true (l4a_context_check_for_changes (context));
   g_assert_cmpuint (rec.changes->len, ==, 1);
+  g_assert_cmpuint (own->len, ==, 1);
+  g_assert_false (g_array_index (own, gboolean, 0));
   g_assert_true (l4a_changes_touches (g_ptr_array_index (rec.changes, 0), "hub"));
   g_assert_cmpint (g_list_model_get_n_items (hubs), ==, sql_int (path, "SELECT count(*) FROM hub"));
   g_assert_cmpuint (g_list_model_get_n_items (hubs), >, 0);
