@@ -2083,6 +2083,22 @@ open_sealed (const char  *data,
   return g_steal_pointer (&opened);
 }
 
+typedef struct
+{
+  gsize       start;   /* of the part left empty */
+  gsize       stop;    /* after it */
+  const char *empty;   /* what stands in its place */
+} Emptied;
+
+static int
+compare_emptied (gconstpointer a,
+                 gconstpointer b)
+{
+  gsize x = ((const Emptied *) a)->start, y = ((const Emptied *) b)->start;
+
+  return x < y ? -1 : x > y;
+}
+
 /* The text of the bundle with its records, roster and attachments left
  * empty: what is parsed as a whole. */
 static GString *
@@ -2090,33 +2106,28 @@ head_text (const char   *data,
            gsize         length,
            const Layout *layout)
 {
+  g_autoptr(GArray) emptied = g_array_new (FALSE, FALSE, sizeof (Emptied));
   GString *out = g_string_new (NULL);
   gsize at = 0;
 
-  for (guint i = 0; i <= layout->lists->len; i++)
+  if (layout->has_records)
+    g_array_append_val (emptied, ((Emptied) { layout->records_start, layout->records_end + 1, "{}" }));
+  for (guint i = 0; i < layout->lists->len; i++)
     {
-      const L4aBundleList *list = i < layout->lists->len ? &g_array_index (layout->lists, L4aBundleList, i) : NULL;
-      gsize start, stop;
-      const char *empty;
+      const L4aBundleList *list = &g_array_index (layout->lists, L4aBundleList, i);
 
-      /* the records object, in place of its first list */
-      if (layout->has_records && at <= layout->records_start &&
-          (list == NULL || list->start > layout->records_start))
-        {
-          g_string_append_len (out, data + at, layout->records_start - at);
-          g_string_append (out, "{}");
-          at = layout->records_end + 1;
-        }
-      if (list == NULL)
-        break;
-      if (list->in_records)
-        continue;
-      start = list->start;
-      stop = list->end + 1;
-      empty = "[]";
-      g_string_append_len (out, data + at, start - at);
-      g_string_append (out, empty);
-      at = stop;
+      /* the records' lists go with the records object */
+      if (!list->in_records)
+        g_array_append_val (emptied, ((Emptied) { list->start, list->end + 1, "[]" }));
+    }
+  g_array_sort (emptied, compare_emptied);
+  for (guint i = 0; i < emptied->len; i++)
+    {
+      const Emptied *part = &g_array_index (emptied, Emptied, i);
+
+      g_string_append_len (out, data + at, part->start - at);
+      g_string_append (out, part->empty);
+      at = part->stop;
     }
   g_string_append_len (out, data + at, length - at);
   return out;
@@ -2150,12 +2161,10 @@ parse_bytes (GBytes  *text,
   if (!ok)
     return NULL;
 
+  head = head_text (data, length, &layout);
   bundle = g_new0 (L4aBundle, 1);
   bundle->text = g_bytes_ref (text);
   bundle->lists = g_steal_pointer (&layout.lists);
-  layout.lists = bundle->lists;
-  head = head_text (data, length, &layout);
-  layout.lists = NULL;
   bundle->head = parse_text (head->str, head->len, error);
   if (bundle->head == NULL)
     return NULL;

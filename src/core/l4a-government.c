@@ -249,15 +249,7 @@ l4a_government_edit_set_property (GObject      *object,
                                   GParamSpec   *pspec)
 {
   if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (edit_fields))
-    {
-      const char *text = g_value_get_string (value);
-
-      if (g_strcmp0 (text, EDIT_FIELD (object, prop_id - 1)) == 0)
-        return;
-      g_free (EDIT_FIELD (object, prop_id - 1));
-      EDIT_FIELD (object, prop_id - 1) = g_strdup (text);
-      g_object_notify_by_pspec (object, pspec);
-    }
+    l4a_set_text_field (object, &EDIT_FIELD (object, prop_id - 1), g_value_get_string (value), pspec);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }

@@ -99,13 +99,7 @@ l4a_hub_edit_set_property (GObject      *object,
       const char *text = g_value_get_string (value);
 
       /* empty text is no text */
-      if (text != NULL && *text == '\0')
-        text = NULL;
-      if (g_strcmp0 (text, FIELD (edit, prop_id - 1)) == 0)
-        return;
-      g_free (FIELD (edit, prop_id - 1));
-      FIELD (edit, prop_id - 1) = g_strdup (text);
-      g_object_notify_by_pspec (object, pspec);
+      l4a_set_text_field (object, &FIELD (edit, prop_id - 1), text != NULL && *text != '\0' ? text : NULL, pspec);
     }
   else if (prop_id == PROP_SDGS || prop_id == PROP_COUNCILS)
     {

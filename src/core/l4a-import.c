@@ -138,6 +138,7 @@ typedef struct
   GHashTable *attachments;   /* hashes the bundle's proposal attachments and evidence use */
   GHashTable *changes;       /* "deliverable-id status" of the bundle's deliverable changes */
   GHashTable *activities;    /* ids of the bundle's activities of the sender's hubs */
+  GHashTable *attachment_at; /* sha256 → 1 + position of the bundle's attachment, if it has brand assets */
 } Rules;
 
 /* The values of @member in the bundle's records of @table, added to @set
@@ -169,6 +170,35 @@ collect (L4aBundle   *bundle,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Where each of the bundle's attachments stands in its list, by hash:
+ * 1 + its position, the first of a hash. */
+static GHashTable *
+index_attachments (L4aBundle  *bundle,
+                   GError    **error)
+{
+  g_autoptr(GHashTable) at = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(L4aBundleIter) iter = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *element = NULL;
+
+  l4a_bundle_iter_init (&iter, bundle, l4a_bundle_get_list (bundle, TRUE, "attachment"));
+  for (guint i = 1; l4a_bundle_iter_next (&iter, &element, &local_error); i++)
+    {
+      g_autoptr(JsonNode) owned = element;
+      const char *sha256 = JSON_NODE_HOLDS_OBJECT (owned) ? l4a_json_string (json_node_get_object (owned), "sha256")
+                                                          : NULL;
+
+      if (sha256 != NULL && !g_hash_table_contains (at, sha256))
+        g_hash_table_insert (at, g_strdup (sha256), GUINT_TO_POINTER (i));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&at);
 }
 
 /* Runs @sql with ?1 = @a and ?2 = @b; whether it gives a row. */
@@ -723,21 +753,24 @@ check_brand_asset (Rules      *rules,
   const char *table = "brand_asset";
   const char *sha256 = l4a_json_string (object, "sha256");
   const char *media_type = l4a_json_string (object, "media_type");
-  g_auto(L4aBundleIter) iter = { 0 };
+  guint at = sha256 && rules->attachment_at ? GPOINTER_TO_UINT (g_hash_table_lookup (rules->attachment_at, sha256))
+                                            : 0;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *record = NULL;
-  JsonNode *element = NULL;
 
-  /* the bundle's attachment of that hash, read one at a time */
-  l4a_bundle_iter_init (&iter, rules->bundle, l4a_bundle_get_list (rules->bundle, TRUE, "attachment"));
-  while (sha256 != NULL && bytes == NULL && l4a_bundle_iter_next (&iter, &element, NULL))
+  /* the bundle's attachment of that hash, the only one parsed again */
+  if (at > 0)
     {
-      g_autoptr(JsonNode) owned = element;
-      JsonObject *attachment = JSON_NODE_HOLDS_OBJECT (owned) ? json_node_get_object (owned) : NULL;
-      const char *data = attachment ? l4a_json_string (attachment, "data") : NULL;
+      g_auto(L4aBundleIter) iter = { 0 };
+      g_autoptr(JsonNode) element = NULL;
+      const char *data;
 
-      if (g_strcmp0 (l4a_json_string (attachment, "sha256"), sha256) == 0 && data != NULL)
+      l4a_bundle_iter_init (&iter, rules->bundle, l4a_bundle_get_list (rules->bundle, TRUE, "attachment"));
+      for (guint i = 1; i < at; i++)
+        l4a_bundle_iter_skip (&iter);
+      if (l4a_bundle_iter_next (&iter, &element, NULL) && JSON_NODE_HOLDS_OBJECT (element) &&
+          (data = l4a_json_string (json_node_get_object (element), "data")) != NULL)
         {
           gsize length = 0;
           guchar *decoded = g_base64_decode (data, &length);
@@ -1795,7 +1828,7 @@ compute_plan (L4aStore   *store,
 {
   g_autoptr(L4aImportPlan) plan = g_new0 (L4aImportPlan, 1);
   const char * const *tables = l4a_records_table_names ();
-  Rules rules = { store, bundle, bundle->origin_actor, NULL, NULL, NULL };
+  Rules rules = { store, bundle, bundle->origin_actor, NULL, NULL, NULL, NULL, NULL, NULL };
   g_autoptr(GPtrArray) types = NULL;
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(GHashTable) facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, table_facts_free);
@@ -1804,6 +1837,7 @@ compute_plan (L4aStore   *store,
   g_autoptr(GHashTable) attachments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) activities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) attachment_at = NULL;
   g_autoptr(L4aBundleReader) reader = NULL;
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1847,6 +1881,14 @@ compute_plan (L4aStore   *store,
   rules.activities = activities;
   if (l4a_bundle_kind_get_role (bundle->kind) == L4A_ROLE_GOVERNMENT && !collect_for_rules (&rules, error))
     return NULL;
+  /* brand assets are checked with the bytes of their attachment */
+  if (l4a_bundle_get_n_records (bundle, "brand_asset") > 0)
+    {
+      attachment_at = index_attachments (bundle, error);
+      if (attachment_at == NULL)
+        return NULL;
+      rules.attachment_at = attachment_at;
+    }
 
   /* then each record, in the order of the tables, a few at a time */
   order = bundle_order (bundle);

@@ -699,13 +699,6 @@ draw_legend (cairo_t            *cr,
 }
 
 /**
- * l4a_map_render:
- * @highlight: (nullable): a country to draw highlighted
- *
- * Draws the world and the markers onto @cr, which may be any cairo surface:
- * the widget, a PNG, an SVG or a PDF.
- */
-/**
  * l4a_map_render_markers:
  *
  * Draws @markers over a map drawn by l4a_map_render(), the biggest first
@@ -775,11 +768,18 @@ l4a_map_render_markers (cairo_t            *cr,
   cairo_restore (cr);
 }
 
+/**
+ * l4a_map_render:
+ * @highlight: (nullable): a country to draw highlighted
+ *
+ * Draws the world and the markers onto @cr, which may be any cairo surface:
+ * the widget, a PNG, an SVG or a PDF.
+ */
 void
 l4a_map_render (cairo_t            *cr,
                 int                 width,
                 int                 height,
-                const L4aMapCamera   *view,
+                const L4aMapCamera *view,
                 const L4aMapStyle  *style,
                 const L4aMapMarker *markers,
                 guint               n_markers,

@@ -149,6 +149,29 @@ l4a_text_is_blank (const char *text)
 }
 
 /**
+ * l4a_set_text_field:
+ * @field: where @object keeps the text of the property @pspec
+ *
+ * Sets a text property of an editable record (L4aHubEdit,
+ * L4aGovernmentEdit) and notifies it, only when it changes.
+ *
+ * Returns: whether it changed
+ */
+gboolean
+l4a_set_text_field (GObject     *object,
+                    char       **field,
+                    const char  *text,
+                    GParamSpec  *pspec)
+{
+  if (g_strcmp0 (text, *field) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (text);
+  g_object_notify_by_pspec (object, pspec);
+  return TRUE;
+}
+
+/**
  * l4a_fold_text:
  *
  * Returns: (transfer full): @text without accents and in folded case, for

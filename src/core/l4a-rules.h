@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -36,6 +36,10 @@ const char *l4a_field_errors_find  (GPtrArray   *errors,
                                     const char  *field);
 
 gboolean   l4a_text_is_blank       (const char  *text);
+gboolean   l4a_set_text_field      (GObject     *object,
+                                    char       **field,
+                                    const char  *text,
+                                    GParamSpec  *pspec);
 
 char      *l4a_fold_text           (const char  *text);
 char      *l4a_sort_key            (const char  *text);

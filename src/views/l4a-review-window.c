@@ -1196,28 +1196,6 @@ rebuild_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Whether @changes are only the member's own draft being saved. */
-static gboolean
-only_own_draft (L4aReviewWindow *self,
-                L4aChanges      *changes,
-                const char * const *shown)
-{
-  g_auto(GStrv) ids = NULL;
-
-  if (self->review == NULL || l4a_changes_is_everything (changes))
-    return FALSE;
-  for (guint i = 0; shown[i] != NULL; i++)
-    if (!g_str_equal (shown[i], "review") && l4a_changes_touches (changes, shown[i]))
-      return FALSE;
-  ids = l4a_changes_dup_ids (changes, "review");
-  if (ids == NULL || ids[0] == NULL)
-    return FALSE;
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (g_strcmp0 (ids[i], self->review->id) != 0)
-      return FALSE;
-  return TRUE;
-}
-
 static void
 context_changed_cb (L4aContext      *context,
                     L4aChanges      *changes,
@@ -1231,8 +1209,7 @@ context_changed_cb (L4aContext      *context,
   /* what this process's windows did themselves (the member's scores as
    * they are saved, a question asked, a decision) they show already: the
    * window follows imports and other processes */
-  if (l4a_context_is_announcing_own (context) || !l4a_changes_touches_any (changes, shown) ||
-      only_own_draft (self, changes, shown))
+  if (l4a_context_is_announcing_own (context) || !l4a_changes_touches_any (changes, shown))
     return;
   self->decision_changed |= l4a_changes_touches (changes, "decision");
   if (self->rebuild_id == 0)
