@@ -26,7 +26,9 @@
  * One per database, the part GcalManager plays in GNOME Calendar: it owns
  * the main connection, which the main thread reads and writes through, and
  * a worker connection on which long operations (import, export, sample,
- * backup, reading a whole list) run one at a time in a thread. After each
+ * backup) run one at a time in a thread, and a reading connection on
+ * which short reads (the rest of a list's order) run beside them in a
+ * thread (l4a_context_read_async()). After each
  * commit of either, and when another process committed (PRAGMA
  * data_version, looked at by l4a_context_check_for_changes()), it emits
  * #L4aContext::changed with the records that changed. Live models
@@ -42,6 +44,8 @@ struct _L4aContext
 
   GMutex        worker_lock;    /* held by the one job that runs */
   L4aStore     *worker;         /* opened by the first job */
+  GMutex        reader_lock;    /* held by the one read that runs */
+  L4aStore     *reader;         /* opened by the first read */
   guint         n_jobs;         /* started and not finished, main thread */
 
   gint64        data_version;   /* of the main connection, last looked at */
@@ -313,6 +317,36 @@ l4a_context_job_progress (L4aContextJob *job,
   g_main_context_invoke_full (job->caller_context, G_PRIORITY_DEFAULT, progress_idle_cb, job, NULL);
 }
 
+/* In a thread, with @lock held: the connection *@store, opened on first
+ * use, unless the work was cancelled. */
+static L4aStore *
+thread_connection (L4aContext    *self,
+                   L4aStore     **store,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  if (*store == NULL)
+    *store = l4a_store_open (l4a_store_get_path (self->store), error);
+  if (*store == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return *store;
+}
+
+/* What a thread's work gave, or its error; %NULL with none is a failure. */
+static void
+thread_return (GTask          *task,
+               gpointer        result,
+               GError         *error,
+               GDestroyNotify  result_free)
+{
+  if (result == NULL && error == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The operation failed."));
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, result_free);
+}
+
 static void
 job_thread (GTask        *task,
             gpointer      source_object,
@@ -323,26 +357,20 @@ job_thread (GTask        *task,
   L4aContextJob *job = task_data;
   GError *error = NULL;
   gpointer result = NULL;
+  L4aStore *worker;
 
   g_mutex_lock (&self->worker_lock);
-  if (self->worker == NULL)
-    self->worker = l4a_store_open (l4a_store_get_path (self->store), &error);
-  if (self->worker != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+  worker = thread_connection (self, &self->worker, cancellable, &error);
+  if (worker != NULL)
     {
-      l4a_store_set_actor (self->worker, job->role, job->identity);
-      result = job->func (job, self->worker, job->data, cancellable, &error);
+      l4a_store_set_actor (worker, job->role, job->identity);
+      result = job->func (job, worker, job->data, cancellable, &error);
       /* leave the worker as it was found, whatever the job did */
-      while (l4a_store_in_transaction (self->worker))
-        l4a_store_rollback (self->worker);
+      while (l4a_store_in_transaction (worker))
+        l4a_store_rollback (worker);
     }
   g_mutex_unlock (&self->worker_lock);
-
-  if (result == NULL && error == NULL)
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The operation failed."));
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, job->result_free);
+  thread_return (task, result, error, job->result_free);
 }
 
 static void
@@ -459,6 +487,100 @@ l4a_context_is_busy (L4aContext *self)
   g_return_val_if_fail (L4A_IS_CONTEXT (self), FALSE);
 
   return self->n_jobs > 0;
+}
+
+/* Reads --------------------------------------------------------------------- */
+
+typedef struct
+{
+  L4aContextReadFunc func;
+  gpointer           data;
+  GDestroyNotify     data_free;
+  GDestroyNotify     result_free;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  L4aContext *self = source_object;
+  ReadJob *job = task_data;
+  GError *error = NULL;
+  gpointer result = NULL;
+  L4aStore *reader;
+
+  g_mutex_lock (&self->reader_lock);
+  reader = thread_connection (self, &self->reader, cancellable, &error);
+  if (reader != NULL)
+    result = job->func (reader, job->data, cancellable, &error);
+  g_mutex_unlock (&self->reader_lock);
+  thread_return (task, result, error, job->result_free);
+}
+
+/**
+ * l4a_context_read_async:
+ * @func: the read, run in a thread on the context's reading connection
+ * @data_free: (nullable): frees @data once the read is over
+ * @result_free: (nullable): frees a result nobody took
+ *
+ * Reads beside the main thread, one read at a time, never waiting for a
+ * long operation of the worker: for what a view can show in part before
+ * it is whole, as the rest of a long list's order. What @func sees is the
+ * database as last committed; it must not write. Not a job: the context
+ * does not become busy.
+ */
+void
+l4a_context_read_async (L4aContext          *self,
+                        L4aContextReadFunc   func,
+                        gpointer             data,
+                        GDestroyNotify       data_free,
+                        GDestroyNotify       result_free,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job;
+
+  g_return_if_fail (L4A_IS_CONTEXT (self));
+  g_return_if_fail (func != NULL);
+
+  job = g_new0 (ReadJob, 1);
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, l4a_context_read_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+/**
+ * l4a_context_read_finish:
+ *
+ * Returns: (transfer full): what the read returned, or %NULL with @error
+ *   set (%G_IO_ERROR_CANCELLED once cancelled, whenever that was)
+ */
+gpointer
+l4a_context_read_finish (L4aContext    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (L4A_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Export -------------------------------------------------------------------- */
@@ -614,8 +736,10 @@ l4a_context_finalize (GObject *object)
     l4a_store_set_committed_func (self->store, NULL, NULL);
   g_clear_object (&self->store);
   g_clear_object (&self->worker);
+  g_clear_object (&self->reader);
   g_clear_pointer (&self->main_context, g_main_context_unref);
   g_mutex_clear (&self->worker_lock);
+  g_mutex_clear (&self->reader_lock);
 
   G_OBJECT_CLASS (l4a_context_parent_class)->finalize (object);
 }
@@ -680,6 +804,7 @@ static void
 l4a_context_init (L4aContext *self)
 {
   g_mutex_init (&self->worker_lock);
+  g_mutex_init (&self->reader_lock);
   self->main_context = g_main_context_ref_thread_default ();
 }
 

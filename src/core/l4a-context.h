@@ -37,6 +37,19 @@ typedef gpointer (*L4aContextJobFunc) (L4aContextJob  *job,
                                        GCancellable   *cancellable,
                                        GError        **error);
 
+/**
+ * L4aContextReadFunc:
+ * @store: the context's reading connection, which must not be written
+ *
+ * Runs in a thread; one read at a time.
+ *
+ * Returns: the result, or %NULL with @error set
+ */
+typedef gpointer (*L4aContextReadFunc) (L4aStore      *store,
+                                        gpointer       data,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+
 /* Told in the thread that started the job of how far it got, 0 to 1. */
 typedef void (*L4aContextProgressFunc) (double   fraction,
                                         gpointer user_data);
@@ -78,6 +91,18 @@ gpointer    l4a_context_run_finish         (L4aContext              *self,
 void        l4a_context_job_progress       (L4aContextJob           *job,
                                             double                   fraction);
 gboolean    l4a_context_is_busy            (L4aContext              *self);
+
+void        l4a_context_read_async         (L4aContext              *self,
+                                            L4aContextReadFunc       func,
+                                            gpointer                 data,
+                                            GDestroyNotify           data_free,
+                                            GDestroyNotify           result_free,
+                                            GCancellable            *cancellable,
+                                            GAsyncReadyCallback      callback,
+                                            gpointer                 user_data);
+gpointer    l4a_context_read_finish        (L4aContext              *self,
+                                            GAsyncResult            *result,
+                                            GError                 **error);
 
 void        l4a_context_export_async       (L4aContext              *self,
                                             const char              *kind,

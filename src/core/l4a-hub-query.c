@@ -45,6 +45,13 @@
 #define CACHE_MAX 2048
 /* beyond this many changed hubs, each is not looked up on its own */
 #define MAX_SINGLE_CHANGES 256
+/* how much of a long order is read before the list changes, the rest
+ * being read beside: more than a screenful of the tallest window */
+#define FIRST 256
+/* a filter lets few hubs through when it lets at most one in this many:
+ * they are found from the filter's indexes, then sorted */
+#define FEW_SHARE 8
+#define FEW_SHARE_WORDS 64
 
 struct _L4aHubQuery
 {
@@ -57,6 +64,9 @@ struct _L4aHubQuery
   gboolean       descending;
 
   GArray        *nums;        /* guint: the hubs, in order; NULL until asked */
+  guint          known;       /* how many of nums are read; the rest is 0 */
+  GCancellable  *reading;     /* the rest of nums, being read beside */
+  guint          refresh_id;  /* the order is read again from the main loop */
   GHashTable    *positions;   /* num → position + 1; NULL until asked */
   GHashTable    *cache;       /* num → L4aHub */
   guint          total;       /* hubs in the registry; G_MAXUINT until asked */
@@ -71,15 +81,24 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (L4aHubQuery, l4a_hub_query, G_TYPE_OBJECT,
 
 /* The filter as conditions on hub_facet f: only those set, so that an
  * empty filter reads the sort index alone. @any_country leaves the
- * country out (the map shows every country, to choose another). */
+ * country out (the map shows every country, to choose another); @joined:
+ * hub_fts is joined already; @walking: an order's index is walked. */
 static void
 append_where (GString            *sql,
               const L4aHubFilter *filter,
               const char         *fts,
-              gboolean            any_country)
+              gboolean            any_country,
+              gboolean            joined,
+              gboolean            walking)
 {
   g_string_append (sql, " WHERE 1");
-  if (fts != NULL)
+  if (fts != NULL && joined)
+    g_string_append (sql, " AND hub_fts MATCH :fts");
+  else if (fts != NULL && walking)
+    /* not each hub of the words looked up: an order's index walked, each
+     * hub in it asked whether it is among those with the words */
+    g_string_append (sql, " AND +f.num IN (SELECT rowid FROM hub_fts WHERE hub_fts MATCH :fts)");
+  else if (fts != NULL)
     g_string_append (sql, " AND f.num IN (SELECT rowid FROM hub_fts WHERE hub_fts MATCH :fts)");
   if (filter->region != NULL)
     g_string_append (sql, " AND f.region = :region");
@@ -220,16 +239,32 @@ append_order (GString       *sql,
   g_string_append_printf (sql, "%s%s, f.num%s", stale ? NAME_KEY_STALE : NAME_KEY, dir, dir);
 }
 
+/* How a list of hubs is read from hub_facet f. */
+typedef enum
+{
+  READ_AS_PLANNED,   /* as SQLite plans it: walking the order's index */
+  READ_SCAN,         /* the table read whole, then sorted */
+  READ_FACETS,       /* the index of every facet, then the few that pass sorted */
+  READ_WORDS,        /* the hubs with the words, then sorted */
+} ReadWay;
+
 static sqlite3_stmt *
-prepare (L4aHubQuery  *self,
-         const char   *sql)
+prepare_on (L4aStore   *store,
+            const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = l4a_store_prepare_cached (self->store, sql, &error);
+  sqlite3_stmt *stmt = l4a_store_prepare_cached (store, sql, &error);
 
   if (stmt == NULL)
     g_warning ("The registry cannot be read: %s", error->message);
   return stmt;
+}
+
+static sqlite3_stmt *
+prepare (L4aHubQuery  *self,
+         const char   *sql)
+{
+  return prepare_on (self->store, sql);
 }
 
 static void
@@ -239,43 +274,84 @@ finish (sqlite3_stmt *stmt)
   sqlite3_clear_bindings (stmt);
 }
 
-/* Runs @sql (a SELECT over hub_facet f with the filter's conditions) and
- * gives its statement, bound, or NULL. */
+/* Whether @filter asks for words and nothing else. */
+static gboolean
+only_words (const L4aHubFilter *filter)
+{
+  return filter->region == NULL && filter->country == NULL && filter->axis == NULL && filter->status == NULL &&
+         filter->format == NULL && filter->sdgs == 0 && filter->councils == 0 && filter->year <= 0;
+}
+
+/* Runs @select (a SELECT over hub_facet f) with the filter's conditions
+ * and @tail, read the @way given, and gives its statement, bound, or NULL. */
+static sqlite3_stmt *
+start_on (L4aStore           *store,
+          const L4aHubFilter *filter,
+          const char         *select,
+          gboolean            any_country,
+          const char         *tail,
+          ReadWay             way)
+{
+  g_autoptr(GString) sql = g_string_new (select);
+  g_autofree char *fts = l4a_fts_query_from_text (filter->search);
+  gboolean joined = FALSE;
+  sqlite3_stmt *stmt;
+
+  if (!l4a_hub_filter_is_empty (filter))
+    switch (way)
+      {
+      case READ_SCAN:
+        g_string_replace (sql, "FROM hub_facet f", "FROM hub_facet f NOT INDEXED", 1);
+        break;
+      case READ_FACETS:
+        g_string_replace (sql, "FROM hub_facet f", "FROM hub_facet f INDEXED BY hub_facet_by_facets", 1);
+        break;
+      case READ_WORDS:
+        /* the words first, each hub then looked up by its number */
+        joined = fts != NULL;
+        if (joined)
+          g_string_replace (sql, "FROM hub_facet f", "FROM hub_fts CROSS JOIN hub_facet f ON f.num = hub_fts.rowid", 1);
+        break;
+      case READ_AS_PLANNED:
+      default:
+        break;
+      }
+  append_where (sql, filter, fts, any_country, joined, way == READ_AS_PLANNED);
+  if (tail != NULL)
+    g_string_append (sql, tail);
+  stmt = prepare_on (store, sql->str);
+  if (stmt != NULL)
+    bind_filter (stmt, filter, fts);
+  return stmt;
+}
+
+/* The same over the query's own filter; a filtered list is read whole:
+ * cheaper than walking an index in its order and looking up each hub. */
 static sqlite3_stmt *
 start (L4aHubQuery *self,
        const char  *select,
        gboolean     any_country,
        const char  *tail)
 {
-  g_autoptr(GString) sql = g_string_new (select);
-  g_autofree char *fts = l4a_fts_query_from_text (self->filter->search);
-  sqlite3_stmt *stmt;
-
-  /* a filtered list is read whole: cheaper than walking an index in its
-   * order and looking up each hub (hubs are stored in the order they came) */
-  if (!l4a_hub_filter_is_empty (self->filter))
-    g_string_replace (sql, "FROM hub_facet f", "FROM hub_facet f NOT INDEXED", 1);
-  append_where (sql, self->filter, fts, any_country);
-  if (tail != NULL)
-    g_string_append (sql, tail);
-  stmt = prepare (self, sql->str);
-  if (stmt != NULL)
-    bind_filter (stmt, self->filter, fts);
-  return stmt;
+  return start_on (self->store, self->filter, select, any_country, tail, READ_SCAN);
 }
 
+/* Steps @stmt, at most @limit rows (0: all), appending their first column. */
 static void
 append_nums (sqlite3_stmt *stmt,
-             GArray       *nums)
+             GArray       *nums,
+             guint         limit)
 {
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((limit == 0 || nums->len < limit) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       guint num = (guint) sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (nums, num);
     }
+  if (limit != 0 && nums->len >= limit)
+    rc = SQLITE_DONE;
   if (rc != SQLITE_DONE)
     g_warning ("The registry cannot be read: %s", sqlite3_errmsg (sqlite3_db_handle (stmt)));
   finish (stmt);
@@ -285,13 +361,15 @@ append_nums (sqlite3_stmt *stmt,
  * column's index per code, in the order of the codes (their names in the
  * user's language for countries), hubs without one last; no sort at all. */
 static void
-read_ranked_nums (L4aHubQuery       *self,
+read_ranked_nums (L4aStore          *store,
                   const char        *column,
                   L4aReferenceTable  table,
+                  gboolean           descending,
                   gboolean           stale,
+                  guint              limit,
                   GArray            *nums)
 {
-  const char *dir = self->descending ? " DESC" : "";
+  const char *dir = descending ? " DESC" : "";
   const char *name = stale ? NAME_KEY_STALE : NAME_KEY;
   g_autofree char *by_code = g_strdup_printf ("SELECT f.num FROM hub_facet f WHERE f.%s = ?1 "
                                               "ORDER BY %s%s, f.num%s", column, name, dir, dir);
@@ -301,46 +379,207 @@ read_ranked_nums (L4aHubQuery       *self,
   const char * const *codes = l4a_reference_ranked_codes (table, &n_codes);
   sqlite3_stmt *stmt;
 
-  if (self->descending && (stmt = prepare (self, without)) != NULL)
-    append_nums (stmt, nums);
-  for (guint i = 0; i < n_codes; i++)
+  if (descending && (stmt = prepare_on (store, without)) != NULL)
+    append_nums (stmt, nums, limit);
+  for (guint i = 0; i < n_codes && (limit == 0 || nums->len < limit); i++)
     {
-      const char *code = codes[self->descending ? n_codes - 1 - i : i];
+      const char *code = codes[descending ? n_codes - 1 - i : i];
 
-      stmt = prepare (self, by_code);
+      stmt = prepare_on (store, by_code);
       if (stmt == NULL)
         return;
       sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
-      append_nums (stmt, nums);
+      append_nums (stmt, nums, limit);
     }
-  if (!self->descending && (stmt = prepare (self, without)) != NULL)
-    append_nums (stmt, nums);
+  if (!descending && (limit == 0 || nums->len < limit) && (stmt = prepare_on (store, without)) != NULL)
+    append_nums (stmt, nums, limit);
 }
 
+/* The hubs @filter lets through in the order asked, read the @way given;
+ * the first @limit of them, or all when @limit is 0. */
 static GArray *
-read_nums (L4aHubQuery *self)
+read_order (L4aStore           *store,
+            const L4aHubFilter *filter,
+            L4aHubSortKey       key,
+            gboolean            descending,
+            ReadWay             way,
+            guint               limit)
 {
   g_autoptr(GString) order = g_string_new (NULL);
-  GArray *nums = g_array_new (FALSE, FALSE, sizeof (guint));
-  gboolean everything = l4a_hub_filter_is_empty (self->filter);
-  gboolean stale = keys_stale (self->store);
+  GArray *nums = g_array_new (FALSE, TRUE, sizeof (guint));
+  gboolean everything = l4a_hub_filter_is_empty (filter);
+  gboolean stale = keys_stale (store);
   sqlite3_stmt *stmt;
 
-  if (everything && self->key == L4A_HUB_SORT_REGION)
-    read_ranked_nums (self, "region", L4A_REFERENCE_REGIONS, stale, nums);
-  else if (everything && self->key == L4A_HUB_SORT_COUNTRY)
-    read_ranked_nums (self, "country", L4A_REFERENCE_COUNTRIES, stale, nums);
-  else if (everything && self->key == L4A_HUB_SORT_AXIS)
-    read_ranked_nums (self, "pact_axis", L4A_REFERENCE_AXES, stale, nums);
+  if (everything && key == L4A_HUB_SORT_REGION)
+    read_ranked_nums (store, "region", L4A_REFERENCE_REGIONS, descending, stale, limit, nums);
+  else if (everything && key == L4A_HUB_SORT_COUNTRY)
+    read_ranked_nums (store, "country", L4A_REFERENCE_COUNTRIES, descending, stale, limit, nums);
+  else if (everything && key == L4A_HUB_SORT_AXIS)
+    read_ranked_nums (store, "pact_axis", L4A_REFERENCE_AXES, descending, stale, limit, nums);
   else
     {
-      append_order (order, self->key, self->descending, stale);
-      /* the whole registry is read in the order of a covering index, a
-       * filtered list whole then sorted (see start()) */
-      stmt = start (self, "SELECT f.num FROM hub_facet f", FALSE, order->str);
+      append_order (order, key, descending, stale);
+      if (limit > 0)
+        g_string_append_printf (order, " LIMIT %u", limit);
+      stmt = start_on (store, filter, "SELECT f.num FROM hub_facet f", FALSE, order->str, way);
       if (stmt != NULL)
-        append_nums (stmt, nums);
+        append_nums (stmt, nums, 0);
     }
+  return nums;
+}
+
+/* How many hubs @filter lets through, of @total: the words counted in
+ * their own index, the facets in theirs, no hub looked up. */
+static guint
+count_passing (L4aStore           *store,
+               const L4aHubFilter *filter,
+               guint               total)
+{
+  g_autofree char *fts = NULL;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  if (l4a_hub_filter_is_empty (filter))
+    return total;
+  fts = l4a_fts_query_from_text (filter->search);
+  if (fts != NULL && only_words (filter))
+    {
+      stmt = prepare_on (store, "SELECT count(*) FROM hub_fts WHERE hub_fts MATCH ?1");
+      if (stmt != NULL)
+        sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
+    }
+  else
+    stmt = start_on (store, filter, "SELECT count(*) FROM hub_facet f", FALSE, NULL, READ_FACETS);
+  if (stmt == NULL)
+    return total;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  finish (stmt);
+  return n;
+}
+
+/* Whether @n hubs passing of @total are few enough to be found from the
+ * filter's own indexes and sorted, rather than by walking an order. */
+static gboolean
+is_few (const L4aHubFilter *filter,
+        guint               n,
+        guint               total)
+{
+  /* walking an order for words asks an in-memory list, for facets looks
+   * up each hub in the table */
+  return n <= FIRST || n <= total / (only_words (filter) ? FEW_SHARE_WORDS : FEW_SHARE);
+}
+
+/* The whole order, of @n hubs passing of @total. */
+static GArray *
+read_whole (L4aStore           *store,
+            const L4aHubFilter *filter,
+            L4aHubSortKey       key,
+            gboolean            descending,
+            guint               n,
+            guint               total)
+{
+  ReadWay way = READ_SCAN;
+
+  if (is_few (filter, n, total))
+    way = only_words (filter) ? READ_WORDS : READ_FACETS;
+  return read_order (store, filter, key, descending, way, 0);
+}
+
+/* The rest of the order, read in the context's reading thread. */
+typedef struct
+{
+  L4aHubFilter  *filter;
+  L4aHubSortKey  key;
+  gboolean       descending;
+} OrderRead;
+
+static void
+order_read_free (OrderRead *read)
+{
+  l4a_hub_filter_free (read->filter);
+  g_free (read);
+}
+
+static gpointer
+order_read_func (L4aStore      *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  OrderRead *read = data;
+
+  return read_order (store, read->filter, read->key, read->descending, READ_SCAN, 0);
+}
+
+static void
+stop_reading (L4aHubQuery *self)
+{
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+}
+
+static void take_order (L4aHubQuery *self,
+                        GArray      *whole,
+                        gboolean     may_announce);
+
+static void
+order_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(L4aHubQuery) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) whole = l4a_context_read_finish (L4A_CONTEXT (object), result, &error);
+
+  /* a read cancelled was replaced by another, or by a read here */
+  if (whole == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("The registry cannot be read: %s", error->message);
+      return;
+    }
+  g_clear_object (&self->reading);
+  take_order (self, whole, TRUE);
+}
+
+/* The order for the filter and sort set: whole when few hubs pass or
+ * nobody reads beside the main thread; else its first part, the rest
+ * of it read in the context's reading thread while the first is shown.
+ * @known says how many of the first positions are read. */
+static GArray *
+read_first (L4aHubQuery *self,
+            guint       *known)
+{
+  guint total = l4a_hub_query_count_all (self);
+  guint n = count_passing (self->store, self->filter, total);
+  L4aContext *context = self->follow.context;
+  OrderRead *read;
+  GArray *nums;
+
+  stop_reading (self);
+  if (context == NULL || is_few (self->filter, n, total))
+    {
+      nums = read_whole (self->store, self->filter, self->key, self->descending, n, total);
+      *known = nums->len;
+      return nums;
+    }
+
+  nums = read_order (self->store, self->filter, self->key, self->descending, READ_AS_PLANNED, FIRST);
+  *known = nums->len;
+  if (nums->len < FIRST)
+    return nums;   /* the count was out of date: this is all there is */
+  g_array_set_size (nums, n);   /* the rest reads as 0, no hub's number */
+
+  read = g_new0 (OrderRead, 1);
+  read->filter = l4a_hub_filter_copy (self->filter);
+  read->key = self->key;
+  read->descending = self->descending;
+  self->reading = g_cancellable_new ();
+  l4a_context_read_async (context, order_read_func, read, (GDestroyNotify) order_read_free,
+                          (GDestroyNotify) g_array_unref, self->reading, order_read_cb, g_object_ref (self));
   return nums;
 }
 
@@ -351,8 +590,78 @@ static GArray *
 nums_of (L4aHubQuery *self)
 {
   if (self->nums == NULL)
-    self->nums = read_nums (self);
+    self->nums = read_first (self, &self->known);
   return self->nums;
+}
+
+static void
+set_order (L4aHubQuery *self,
+           GArray      *nums,
+           guint        known)
+{
+  g_clear_pointer (&self->nums, g_array_unref);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  self->nums = nums;
+  self->known = known;
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  L4aHubQuery *self = user_data;
+
+  self->refresh_id = 0;
+  l4a_hub_query_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The whole order, read beside or here, for a list shown in part: taken
+ * when it agrees with the part shown. If it does not, the registry
+ * changed since: the change is announced at once when @may_announce, else
+ * from the main loop (a list must not change while it is asked for a
+ * row), the rows not known till then shown empty. */
+static void
+take_order (L4aHubQuery *self,
+            GArray      *whole,
+            gboolean     may_announce)
+{
+  g_autoptr(GArray) old = NULL;
+  guint old_known, first, added;
+
+  if (self->nums == NULL || self->known == self->nums->len)
+    return;
+  if (whole->len == self->nums->len &&
+      memcmp (whole->data, self->nums->data, self->known * sizeof (guint)) == 0)
+    {
+      set_order (self, g_array_ref (whole), whole->len);
+      return;
+    }
+  if (!may_announce)
+    {
+      if (self->refresh_id == 0)
+        self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
+      return;
+    }
+  old = g_array_ref (self->nums);
+  old_known = self->known;
+  set_order (self, g_array_ref (whole), whole->len);
+  l4a_lazy_splice_known (G_LIST_MODEL (self), old, old_known, self->nums, self->known, &first, &added);
+}
+
+/* The whole order now, when a row beyond the part read is asked for
+ * before the reading thread has given it. */
+static void
+complete (L4aHubQuery *self,
+          gboolean     may_announce)
+{
+  g_autoptr(GArray) whole = NULL;
+
+  if (self->nums == NULL || self->known == self->nums->len)
+    return;
+  stop_reading (self);
+  whole = read_whole (self->store, self->filter, self->key, self->descending, self->nums->len,
+                      l4a_hub_query_count_all (self));
+  take_order (self, whole, may_announce);
 }
 
 /* Reads the hubs around @position that are not read yet. */
@@ -366,7 +675,7 @@ read_page (L4aHubQuery *self,
   guint n = 0;
   guint from = position > PAGE / 4 ? position - PAGE / 4 : 0;
 
-  for (guint i = from; i < nums_of (self)->len && n < PAGE; i++)
+  for (guint i = from; i < self->known && n < PAGE; i++)
     {
       guint num = g_array_index (self->nums, guint, i);
 
@@ -400,10 +709,12 @@ position_of (L4aHubQuery *self,
 {
   gpointer found;
 
+  nums_of (self);
+  complete (self, TRUE);
   if (self->positions == NULL)
     {
       self->positions = g_hash_table_new (NULL, NULL);
-      for (guint i = 0; i < nums_of (self)->len; i++)
+      for (guint i = 0; i < self->known; i++)
         g_hash_table_insert (self->positions, GUINT_TO_POINTER (g_array_index (self->nums, guint, i)),
                              GUINT_TO_POINTER (i + 1));
     }
@@ -415,22 +726,47 @@ position_of (L4aHubQuery *self,
 }
 
 /* Reads the order again and changes the list once, over the part that
- * differs; @first and @added say which positions that was. */
+ * differs; @first and @added say which positions that was. @whole: read
+ * it whole now, as after a change of the data (a new filter or sort shows
+ * its first part at once). */
 static void
 update (L4aHubQuery *self,
+        gboolean     whole,
         guint       *first,
         guint       *added)
 {
   g_autoptr(GArray) old = g_steal_pointer (&self->nums);
+  guint old_known = self->known;
 
-  self->total = G_MAXUINT;
+  stop_reading (self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (whole)
+    self->total = G_MAXUINT;
   g_clear_pointer (&self->positions, g_hash_table_unref);
   /* nothing was shown yet: it is read when asked for */
   *first = *added = 0;
   if (old == NULL)
     return;
-  self->nums = read_nums (self);
-  l4a_lazy_splice (G_LIST_MODEL (self), old, self->nums, first, added);
+  if (whole)
+    {
+      guint total = l4a_hub_query_count_all (self);
+
+      self->nums = read_whole (self->store, self->filter, self->key, self->descending,
+                               count_passing (self->store, self->filter, total), total);
+      self->known = self->nums->len;
+    }
+  else
+    self->nums = read_first (self, &self->known);
+  l4a_lazy_splice_known (G_LIST_MODEL (self), old, old_known, self->nums, self->known, first, added);
+}
+
+/* The filter or the sort changed: its first part shown at once. */
+static void
+reorder (L4aHubQuery *self)
+{
+  guint first, added;
+
+  update (self, FALSE, &first, &added);
 }
 
 /**
@@ -445,7 +781,7 @@ l4a_hub_query_refresh (L4aHubQuery *self)
 
   g_return_if_fail (L4A_IS_HUB_QUERY (self));
 
-  update (self, &first, &added);
+  update (self, TRUE, &first, &added);
 }
 
 /* One hub shows something else: one change at its position, unless it is
@@ -560,7 +896,7 @@ context_changed_cb (L4aHubQuery *self,
           }
       }
 
-  update (self, &first, &added);
+  update (self, TRUE, &first, &added);
 
   if (all)
     reread_cached (self, first, added);
@@ -592,7 +928,7 @@ l4a_hub_query_set_filter (L4aHubQuery        *self,
 
   l4a_hub_filter_free (self->filter);
   self->filter = filter ? l4a_hub_filter_copy (filter) : l4a_hub_filter_new ();
-  l4a_hub_query_refresh (self);
+  reorder (self);
 }
 
 L4aHubSortKey
@@ -623,7 +959,7 @@ l4a_hub_query_set_sort (L4aHubQuery   *self,
     return;
   self->key = key;
   self->descending = !!descending;
-  l4a_hub_query_refresh (self);
+  reorder (self);
 }
 
 /**
@@ -650,6 +986,23 @@ l4a_hub_query_find (L4aHubQuery *self,
 }
 
 /**
+ * l4a_hub_query_is_whole:
+ *
+ * A long list shows the first part of a new order at once, the rest read
+ * in the context's reading thread; rows asked for beyond it are read at
+ * once too.
+ *
+ * Returns: whether the whole order is known
+ */
+gboolean
+l4a_hub_query_is_whole (L4aHubQuery *self)
+{
+  g_return_val_if_fail (L4A_IS_HUB_QUERY (self), FALSE);
+
+  return self->nums == NULL || self->known == self->nums->len;
+}
+
+/**
  * l4a_hub_query_get_nums:
  *
  * Returns: (array length=n_nums) (transfer none): the hubs' numbers, in
@@ -661,7 +1014,12 @@ l4a_hub_query_get_nums (L4aHubQuery *self,
 {
   g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
 
-  *n_nums = nums_of (self)->len;
+  nums_of (self);
+  complete (self, TRUE);
+  /* the registry changed since the first part was read: read again */
+  if (self->known < self->nums->len)
+    l4a_hub_query_refresh (self);
+  *n_nums = self->nums->len;
   return (const guint *) self->nums->data;
 }
 
@@ -899,7 +1257,7 @@ l4a_hub_query_link_places (L4aHubQuery *self,
   g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
 
   fts = l4a_fts_query_from_text (self->filter->search);
-  append_where (shown, self->filter, fts, any_country);
+  append_where (shown, self->filter, fts, any_country, FALSE, FALSE);
   sql = g_string_new (NULL);
   g_string_printf (sql,
                    "SELECT fa.government_id, fb.government_id FROM hub_link l "
@@ -941,7 +1299,7 @@ l4a_hub_query_ending_last (L4aHubQuery *self,
 
   stmt = start (self, "SELECT f.num FROM hub_facet f", FALSE, tail);
   if (stmt != NULL)
-    append_nums (stmt, nums);
+    append_nums (stmt, nums, 0);
   hubs = l4a_registry_get_hubs (self->store, (guint *) nums->data, nums->len, &error);
   if (hubs == NULL)
     {
@@ -1026,6 +1384,9 @@ list_model_get_item (GListModel *model,
 
   if (position >= nums_of (self)->len)
     return NULL;
+  /* beyond the part read, before the rest came from the reading thread */
+  if (position >= self->known)
+    complete (self, FALSE);
 
   key = GUINT_TO_POINTER (g_array_index (self->nums, guint, position));
   hub = g_hash_table_lookup (self->cache, key);
@@ -1061,6 +1422,8 @@ l4a_hub_query_dispose (GObject *object)
   L4aHubQuery *self = (L4aHubQuery *)object;
 
   l4a_lazy_unfollow (&self->follow);
+  stop_reading (self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_hash_table_remove_all (self->cache);
 
   G_OBJECT_CLASS (l4a_hub_query_parent_class)->dispose (object);

@@ -35,6 +35,7 @@ void                l4a_hub_query_refresh        (L4aHubQuery         *self);
 gboolean            l4a_hub_query_find           (L4aHubQuery         *self,
                                                   const char          *id,
                                                   guint               *position);
+gboolean            l4a_hub_query_is_whole       (L4aHubQuery         *self);
 const guint        *l4a_hub_query_get_nums       (L4aHubQuery         *self,
                                                   guint               *n_nums);
 guint               l4a_hub_query_count_all      (L4aHubQuery         *self);

@@ -38,5 +38,12 @@ void l4a_lazy_splice         (GListModel    *list,
                               GArray        *after,
                               guint         *first,
                               guint         *added);
+void l4a_lazy_splice_known   (GListModel    *list,
+                              GArray        *before,
+                              guint          before_known,
+                              GArray        *after,
+                              guint          after_known,
+                              guint         *first,
+                              guint         *added);
 
 G_END_DECLS

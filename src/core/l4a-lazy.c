@@ -76,15 +76,40 @@ l4a_lazy_splice (GListModel *list,
                  guint      *first,
                  guint      *added)
 {
+  l4a_lazy_splice_known (list, before, before->len, after, after->len, first, added);
+}
+
+/**
+ * l4a_lazy_splice_known:
+ * @before_known: how many of @before's first rows are known; the others
+ *   are not read yet and may be anything
+ * @after_known: the same for @after
+ *
+ * As l4a_lazy_splice(), for lists only partly known: rows are the same
+ * only where both are known.
+ */
+void
+l4a_lazy_splice_known (GListModel *list,
+                       GArray     *before,
+                       guint       before_known,
+                       GArray     *after,
+                       guint       after_known,
+                       guint      *first,
+                       guint      *added)
+{
   guint size = g_array_get_element_size (after);
   guint shortest = MIN (before->len, after->len);
   guint prefix = 0, suffix = 0, removed;
+  gboolean whole = before_known == before->len && after_known == after->len;
 
   g_return_if_fail (g_array_get_element_size (before) == size);
+  g_return_if_fail (before_known <= before->len && after_known <= after->len);
 
-  while (prefix < shortest && memcmp (before->data + prefix * size, after->data + prefix * size, size) == 0)
+  while (prefix < MIN (before_known, after_known) &&
+         memcmp (before->data + prefix * size, after->data + prefix * size, size) == 0)
     prefix++;
-  while (suffix < shortest - prefix &&
+  /* the unknown rows are at the end: no common end unless both are whole */
+  while (whole && suffix < shortest - prefix &&
          memcmp (before->data + (before->len - 1 - suffix) * size, after->data + (after->len - 1 - suffix) * size,
                  size) == 0)
     suffix++;

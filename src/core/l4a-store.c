@@ -134,6 +134,7 @@ static const char * const migrations[] = {
   "/org/local4action/Hubs/core/migrations/013-hub-facet.sql",
   "/org/local4action/Hubs/core/migrations/014-levels.sql",
   "/org/local4action/Hubs/core/migrations/015-places.sql",
+  "/org/local4action/Hubs/core/migrations/016-facets.sql",
 };
 
 /* Tables that l4a_store_count() may be asked about; the name goes into SQL

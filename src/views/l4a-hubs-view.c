@@ -364,6 +364,32 @@ probe_sort (L4aHubsView   *self,
   return TRUE;
 }
 
+/* A new order or filter keeps the chosen row chosen. The selection is
+ * told of no choice during the change: a GTK 4.8 single selection would
+ * read every row of the new order to find its item again, which at
+ * 100 000 hubs reads the whole registry. */
+static char *
+forget_choice (L4aHubsView *self)
+{
+  GtkSingleSelection *rows = GTK_SINGLE_SELECTION (self->table_model);
+  L4aHub *hub = rows ? gtk_single_selection_get_selected_item (rows) : NULL;
+  char *id = hub ? g_strdup (l4a_hub_get_id (hub)) : NULL;
+
+  if (id != NULL)
+    gtk_single_selection_set_selected (rows, GTK_INVALID_LIST_POSITION);
+  return id;
+}
+
+static void
+restore_choice (L4aHubsView *self,
+                const char  *id)
+{
+  guint position;
+
+  if (id != NULL && self->hubs != NULL && l4a_hub_query_find (self->hubs, id, &position))
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (self->table_model), position);
+}
+
 static void
 sort_changed_cb (GtkSorter       *sorter,
                  GtkSorterChange  change,
@@ -375,7 +401,12 @@ sort_changed_cb (GtkSorter       *sorter,
   if (!probe_sort (self, &key, &descending))
     return;
   if (self->hubs != NULL)
-    l4a_hub_query_set_sort (self->hubs, key, descending);
+    {
+      g_autofree char *chosen = forget_choice (self);
+
+      l4a_hub_query_set_sort (self->hubs, key, descending);
+      restore_choice (self, chosen);
+    }
   if (self->settings == NULL || self->updating)
     return;
 
@@ -1043,7 +1074,12 @@ update_after_filter (L4aHubsView *self)
 {
   self->filtering = TRUE;
   if (self->hubs != NULL)
-    l4a_hub_query_set_filter (self->hubs, self->filter);
+    {
+      g_autofree char *chosen = forget_choice (self);
+
+      l4a_hub_query_set_filter (self->hubs, self->filter);
+      restore_choice (self, chosen);
+    }
   self->filtering = FALSE;
   rebuild_chips (self);
   update_count (self);

@@ -416,6 +416,120 @@ test_follows_changes (void)
   g_array_unref (rec.changes);
 }
 
+/* Lets the reading thread give the rest of the order. */
+static void
+wait_whole (L4aHubQuery *query)
+{
+  while (!l4a_hub_query_is_whole (query))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Through a context, a long order shows its first part at once and the
+ * rest comes from the reading thread, or at once when a row beyond is
+ * asked for first: the same hubs in the same order either way, and the
+ * list's length right from the start. */
+static void
+test_first_part (void)
+{
+  g_autofree char *path = make_registry ("first.sqlite", N_HUBS);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aContext) context = l4a_context_new (path, &error);
+  g_autoptr(L4aHubQuery) query = NULL;
+  g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_hub_filter_free);
+  L4aHubFilter *filter;
+  L4aStore *store;
+  guint partial = 0, combos = 0;
+
+  g_assert_no_error (error);
+  store = l4a_context_get_store (context);
+  g_ptr_array_add (filters, l4a_hub_filter_new ());
+  filter = l4a_hub_filter_new (); filter->status = g_strdup ("active"); g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->search = g_strdup ("hub"); g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->search = g_strdup ("care"); g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->region = g_strdup ("europe"); g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->year = 2021; g_ptr_array_add (filters, filter);
+  filter = l4a_hub_filter_new (); filter->search = g_strdup ("nothing-like-this"); g_ptr_array_add (filters, filter);
+
+  query = l4a_hub_query_new (context);
+  for (guint f = 0; f < filters->len; f++)
+    for (int key = 0; key < L4A_HUB_N_SORTS; key++)
+      for (int descending = 0; descending <= 1; descending++)
+        {
+          g_autoptr(GPtrArray) expected = expected_hubs (store, g_ptr_array_index (filters, f), key, descending);
+          g_autofree char *what = g_strdup_printf ("first part, filter %u, sort by %s%s", f,
+                                                   l4a_hub_sort_key_to_string (key), descending ? ", descending" : "");
+          guint n;
+
+          l4a_hub_query_set_sort (query, key, descending);
+          l4a_hub_query_set_filter (query, g_ptr_array_index (filters, f));
+          n = g_list_model_get_n_items (G_LIST_MODEL (query));
+          if (n != expected->len)
+            g_error ("%s: %u hubs listed, %u expected", what, n, expected->len);
+          combos++;
+          if (!l4a_hub_query_is_whole (query))
+            {
+              partial++;
+              /* the first rows, before the rest is known */
+              for (guint i = 0; i < MIN (n, 40); i++)
+                {
+                  g_autoptr(L4aHub) got = g_list_model_get_item (G_LIST_MODEL (query), i);
+
+                  g_assert_true (l4a_hub_query_is_whole (query) == FALSE);
+                  g_assert_cmpuint (l4a_hub_get_num (got), ==, l4a_hub_get_num (g_ptr_array_index (expected, i)));
+                }
+              if (combos % 2 == 0)
+                {
+                  /* the last row asked for at once */
+                  g_autoptr(L4aHub) last = g_list_model_get_item (G_LIST_MODEL (query), n - 1);
+
+                  g_assert_true (l4a_hub_query_is_whole (query));
+                  g_assert_cmpuint (l4a_hub_get_num (last), ==,
+                                    l4a_hub_get_num (g_ptr_array_index (expected, n - 1)));
+                }
+              else
+                wait_whole (query);
+            }
+          g_assert_true (l4a_hub_query_is_whole (query));
+          assert_same_list (query, expected, what);
+        }
+  /* the long orders were shown in part: the unfiltered registry, the
+   * active hubs, the hubs with a word most of them have */
+  g_assert_cmpuint (partial, >=, 3 * L4A_HUB_N_SORTS * 2);
+  g_assert_cmpuint (partial, <, combos);
+
+  /* a hub added by another program between the first part and the rest:
+   * the rows beyond are empty until the list has changed, from the main
+   * loop, to what the registry holds now */
+  {
+    g_autoptr(L4aHubFilter) none = l4a_hub_filter_new ();
+    g_autoptr(L4aHub) beyond = NULL;
+    Recorder rec = { g_array_new (FALSE, FALSE, sizeof (guint)) };
+
+    l4a_hub_query_set_sort (query, L4A_HUB_SORT_NAME, TRUE);
+    l4a_hub_query_set_filter (query, none);
+    l4a_hub_query_set_sort (query, L4A_HUB_SORT_NAME, FALSE);
+    g_assert_false (l4a_hub_query_is_whole (query));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, N_HUBS);
+    l4a_test_sql_exec (path, "INSERT INTO hub (id, government_id, name, start_on, end_on, created_at, updated_at, "
+                             "origin) VALUES ('hub-late', 'gov-00001', 'Zzz Late Hub', '2024-01-01', "
+                             "'2026-01-01', 'x', 'x', 'test')");
+    g_signal_connect (query, "items-changed", G_CALLBACK (items_changed_cb), &rec);
+    beyond = g_list_model_get_item (G_LIST_MODEL (query), N_HUBS - 1);
+    g_assert_nonnull (beyond);
+    /* the list did not change while it was asked for a row */
+    g_assert_cmpuint (rec.changes->len, ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, N_HUBS);
+    wait_whole (query);
+    g_assert_cmpuint (rec.changes->len, >=, 3);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, N_HUBS + 1);
+    g_signal_handlers_disconnect_by_data (query, &rec);
+    assert_follows (query, store, "a hub added between the first part and the rest");
+    g_array_unref (rec.changes);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +538,7 @@ main (int   argc,
 
   g_test_add_func ("/hub-query/same-as-plain", test_same_as_plain);
   g_test_add_func ("/hub-query/follows-changes", test_follows_changes);
+  g_test_add_func ("/hub-query/first-part", test_first_part);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-hub-query-XXXXXX");
 }
