@@ -70,6 +70,8 @@ test_scale (void)
   g_autoptr(L4aApplication) app = l4a_application_new (path);
   g_autofree char *count = NULL;
   g_autofree char *last_name = NULL;
+  g_autoptr(L4aHub) chosen = NULL;
+  GtkSelectionModel *rows;
   L4aWindow *window;
   GtkWidget *hubs;
   L4aHubQuery *shown;
@@ -111,10 +113,24 @@ test_scale (void)
   l4a_hubs_view_set_search (L4A_HUBS_VIEW (hubs), "");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n_hubs);
 
-  /* a sort: by time frame, latest first */
+  /* a sort: by time frame, latest first; a chosen row stays chosen
+   * wherever the new order puts it */
+  rows = gtk_column_view_get_model (GTK_COLUMN_VIEW (child_of (hubs, "column_view")));
+  g_assert_true (gtk_selection_model_select_item (rows, 5, TRUE));
+  chosen = g_list_model_get_item (G_LIST_MODEL (rows), 5);
   l4a_hubs_view_set_sort (L4A_HUBS_VIEW (hubs), L4A_HUB_SORT_TIME_FRAME, TRUE);
   l4a_test_iterate (0.1);
   g_assert_cmpuint (l4a_hub_query_get_sort_key (shown), ==, L4A_HUB_SORT_TIME_FRAME);
+  {
+    L4aHub *selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows));
+    guint at = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows));
+    g_autoptr(L4aHub) there = g_list_model_get_item (G_LIST_MODEL (shown), at);
+
+    g_assert_nonnull (selected);
+    g_assert_cmpstr (l4a_hub_get_id (selected), ==, l4a_hub_get_id (chosen));
+    g_assert_cmpstr (l4a_hub_get_id (there), ==, l4a_hub_get_id (chosen));
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), GTK_INVALID_LIST_POSITION);
+  }
   {
     g_autoptr(L4aHub) first = g_list_model_get_item (G_LIST_MODEL (shown), 0);
     g_autoptr(L4aHub) last = g_list_model_get_item (G_LIST_MODEL (shown), n_hubs - 1);
