@@ -38,22 +38,97 @@ score_free (gpointer data)
   g_free (score);
 }
 
-void
-l4a_review_free (L4aReview *review)
+/* The texts of L4aReview a member writes, by property. */
+static const struct {
+  const char *property;
+  gsize       offset;
+} review_texts[] = {
+  { "recommendation", G_STRUCT_OFFSET (L4aReview, recommendation) },
+  { "confidence", G_STRUCT_OFFSET (L4aReview, confidence) },
+  { "comments-authors", G_STRUCT_OFFSET (L4aReview, comments_authors) },
+  { "comments-confidential", G_STRUCT_OFFSET (L4aReview, comments_confidential) },
+};
+
+#define REVIEW_TEXT(review, i) G_STRUCT_MEMBER (char *, review, review_texts[i].offset)
+
+static GParamSpec *review_properties[G_N_ELEMENTS (review_texts) + 1];
+
+G_DEFINE_FINAL_TYPE (L4aReview, l4a_review, G_TYPE_OBJECT)
+
+static void
+l4a_review_finalize (GObject *object)
 {
-  if (review == NULL)
-    return;
+  L4aReview *review = L4A_REVIEW (object);
+
   g_free (review->id);
   g_free (review->proposal_id);
   g_free (review->member_id);
   g_free (review->reviewer);
-  g_free (review->recommendation);
-  g_free (review->confidence);
-  g_free (review->comments_authors);
-  g_free (review->comments_confidential);
   g_free (review->submitted_at);
+  for (guint i = 0; i < G_N_ELEMENTS (review_texts); i++)
+    g_free (REVIEW_TEXT (review, i));
   g_ptr_array_unref (review->scores);
-  g_free (review);
+
+  G_OBJECT_CLASS (l4a_review_parent_class)->finalize (object);
+}
+
+static void
+l4a_review_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (review_texts))
+    g_value_set_string (value, REVIEW_TEXT (object, prop_id - 1));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_review_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (review_texts))
+    l4a_set_text_field (object, &REVIEW_TEXT (object, prop_id - 1), g_value_get_string (value), pspec);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_review_class_init (L4aReviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = l4a_review_finalize;
+  object_class->get_property = l4a_review_get_property;
+  object_class->set_property = l4a_review_set_property;
+
+  for (guint i = 0; i < G_N_ELEMENTS (review_texts); i++)
+    review_properties[i + 1] = g_param_spec_string (review_texts[i].property, NULL, NULL, NULL,
+                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                    G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, G_N_ELEMENTS (review_properties), review_properties);
+}
+
+static void
+l4a_review_init (L4aReview *review)
+{
+  review->scores = g_ptr_array_new_with_free_func (score_free);
+}
+
+/* Returns: (transfer full): an empty review, no score in it */
+L4aReview *
+l4a_review_new (void)
+{
+  return g_object_new (L4A_TYPE_REVIEW, NULL);
+}
+
+void
+l4a_review_free (L4aReview *review)
+{
+  g_clear_object (&review);
 }
 
 /**
@@ -132,7 +207,7 @@ l4a_review_load_scores (L4aStore    *store,
 L4aReview *
 l4a_review_from_row (sqlite3_stmt *stmt)
 {
-  L4aReview *review = g_new0 (L4aReview, 1);
+  L4aReview *review = l4a_review_new ();
 
   review->id = l4a_store_column_dup (stmt, 0);
   review->proposal_id = l4a_store_column_dup (stmt, 1);
@@ -144,7 +219,6 @@ l4a_review_from_row (sqlite3_stmt *stmt)
   review->comments_confidential = l4a_store_column_dup (stmt, 7);
   review->submitted_at = l4a_store_column_dup (stmt, 8);
   review->confidence = l4a_store_column_dup (stmt, 9);
-  review->scores = g_ptr_array_new_with_free_func (score_free);
   return review;
 }
 
@@ -263,14 +337,13 @@ l4a_review_open (L4aStore    *store,
     }
   else
     {
-      review = g_new0 (L4aReview, 1);
+      review = l4a_review_new ();
       review->proposal_id = g_strdup (proposal_id);
       review->member_id = g_strdup (member);
       review->reviewer = l4a_review_member_name (store, member);
       review->proposal_version = facts.version;
       review->comments_authors = g_strdup ("");
       review->comments_confidential = g_strdup ("");
-      review->scores = g_ptr_array_new_with_free_func (score_free);
     }
 
   if (!l4a_review_load_scores (store, review, facts.call_id, error))

@@ -102,8 +102,18 @@ typedef struct
   GStrv    levels;    /* what each level means, from scale_min ("" where the call says nothing) */
 } L4aScore;
 
-typedef struct
+#define L4A_TYPE_REVIEW (l4a_review_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aReview, l4a_review, L4A, REVIEW, GObject)
+
+/* A member's review as the review window binds it: the texts a member
+ * writes are properties ("recommendation", "confidence",
+ * "comments-authors", "comments-confidential"), each notified when it
+ * changes; the rest is open to the core, which loads and saves it. */
+struct _L4aReview
 {
+  GObject    parent_instance;
+
   char      *id;                 /* NULL until first saved */
   char      *proposal_id;
   char      *member_id;
@@ -115,8 +125,9 @@ typedef struct
   char      *submitted_at;       /* NULL while a draft */
   char      *confidence;         /* expert, knowledgeable, outsider, or NULL when not stated */
   GPtrArray *scores;             /* L4aScore* */
-} L4aReview;
+};
 
+L4aReview  *l4a_review_new           (void);
 double      l4a_review_confidence_weight (const char          *confidence);
 gboolean    l4a_review_decline       (L4aStore                *store,
                                       const char              *proposal_id,
@@ -124,7 +135,6 @@ gboolean    l4a_review_decline       (L4aStore                *store,
                                       GError                 **error);
 
 void        l4a_review_free          (L4aReview               *review);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aReview, l4a_review_free)
 
 gboolean    l4a_review_weighted_score (const L4aReview        *review,
                                        double                 *score);

@@ -27,6 +27,7 @@
 #include "l4a-letter-export.h"
 #include "l4a-mail.h"
 #include "l4a-review-window.h"
+#include "l4a-bind.h"
 #include "l4a-review-window-private.h"
 #include "l4a-score-row.h"
 #include "l4a-types.h"
@@ -240,13 +241,10 @@ score_text (const L4aReview *review)
 
 /* Member's review ----------------------------------------------------------- */
 
+/* The scores into the review; its texts and choices are bound to it. */
 static void
 collect_review (L4aReviewWindow *self)
 {
-  g_autofree char *authors = NULL;
-  g_autofree char *confidential = NULL;
-  guint recommendation;
-
   for (guint i = 0; i < self->score_rows->len && i < self->review->scores->len; i++)
     {
       L4aScore *s = g_ptr_array_index (self->review->scores, i);
@@ -255,24 +253,6 @@ collect_review (L4aReviewWindow *self)
       s->has_score = l4a_score_row_has_score (row);
       s->score = l4a_score_row_get_score (row);
     }
-  if (self->confidence_row != NULL)
-    {
-      guint confidence = adw_combo_row_get_selected (self->confidence_row);
-      const char * const *nicks = l4a_enum_get_nicks (L4A_TYPE_CONFIDENCE);
-
-      g_free (self->review->confidence);
-      self->review->confidence = confidence > 0 && confidence <= g_strv_length ((char **) nicks)
-                                 ? g_strdup (nicks[confidence - 1]) : NULL;
-    }
-  recommendation = adw_combo_row_get_selected (self->recommendation_row);
-  g_free (self->review->recommendation);
-  self->review->recommendation = recommendation > 0 ? g_strdup (recommendations[recommendation - 1]) : NULL;
-  authors = text_view_get (self->authors_view);
-  confidential = text_view_get (self->confidential_view);
-  g_free (self->review->comments_authors);
-  self->review->comments_authors = g_steal_pointer (&authors);
-  g_free (self->review->comments_confidential);
-  self->review->comments_confidential = g_steal_pointer (&confidential);
 }
 
 static gboolean
@@ -401,7 +381,6 @@ add_own_review (L4aReviewWindow *self)
   gboolean editable = self->review->submitted_at == NULL;
   AdwPreferencesGroup *group;
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
-  guint selected = 0;
 
   g_ptr_array_set_size (self->score_rows, 0);
   add_scores_group (self, self->review, editable);
@@ -431,13 +410,10 @@ add_own_review (L4aReviewWindow *self)
   self->recommendation_row = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_string_list_append (choices, _("Choose…"));
   for (guint i = 0; i < G_N_ELEMENTS (recommendations); i++)
-    {
-      gtk_string_list_append (choices, recommendation_label (recommendations[i]));
-      if (g_strcmp0 (self->review->recommendation, recommendations[i]) == 0)
-        selected = i + 1;
-    }
+    gtk_string_list_append (choices, recommendation_label (recommendations[i]));
   adw_combo_row_set_model (self->recommendation_row, G_LIST_MODEL (choices));
-  adw_combo_row_set_selected (self->recommendation_row, selected);
+  l4a_bind_choice (self->review, "recommendation", self->recommendation_row, recommendations,
+                   G_N_ELEMENTS (recommendations), TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->recommendation_row), _("The Board should"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->recommendation_row), editable);
   g_signal_connect_swapped (self->recommendation_row, "notify::selected", G_CALLBACK (review_changed_cb), self);
@@ -446,17 +422,13 @@ add_own_review (L4aReviewWindow *self)
   self->confidence_row = ADW_COMBO_ROW (adw_combo_row_new ());
   {
     g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
-    guint level = 0, k = 0;
+    const char * const *nicks = l4a_enum_get_nicks (L4A_TYPE_CONFIDENCE);
 
     gtk_string_list_append (levels, _("Choose…"));
-    for (const char * const *nick = l4a_enum_get_nicks (L4A_TYPE_CONFIDENCE); *nick; nick++, k++)
-      {
-        gtk_string_list_append (levels, l4a_enum_get_label (L4A_TYPE_CONFIDENCE, *nick));
-        if (g_strcmp0 (self->review->confidence, *nick) == 0)
-          level = k + 1;
-      }
+    for (const char * const *nick = nicks; *nick; nick++)
+      gtk_string_list_append (levels, l4a_enum_get_label (L4A_TYPE_CONFIDENCE, *nick));
     adw_combo_row_set_model (self->confidence_row, G_LIST_MODEL (levels));
-    adw_combo_row_set_selected (self->confidence_row, level);
+    l4a_bind_choice (self->review, "confidence", self->confidence_row, nicks, g_strv_length ((char **) nicks), TRUE);
   }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->confidence_row), _("Your confidence"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->confidence_row),
@@ -466,13 +438,14 @@ add_own_review (L4aReviewWindow *self)
 
   group = add_group (self, _("Comments for the Authors"),
                      _("The government reads these once the decision is released."));
-  self->authors_view = add_text_field (group, _("Comments for the authors"), self->review->comments_authors, editable);
+  self->authors_view = add_text_field (group, _("Comments for the authors"), NULL, editable);
+  l4a_bind_text_buffer (self->review, "comments-authors", gtk_text_view_get_buffer (self->authors_view));
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->authors_view), "changed",
                             G_CALLBACK (review_changed_cb), self);
 
   group = add_group (self, _("Confidential Comments"), _("Only the Board and the World Secretariat read these."));
-  self->confidential_view = add_text_field (group, _("Confidential comments for the Board"),
-                                            self->review->comments_confidential, editable);
+  self->confidential_view = add_text_field (group, _("Confidential comments for the Board"), NULL, editable);
+  l4a_bind_text_buffer (self->review, "comments-confidential", gtk_text_view_get_buffer (self->confidential_view));
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->confidential_view), "changed",
                             G_CALLBACK (review_changed_cb), self);
 

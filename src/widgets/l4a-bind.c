@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * How a form's rows are bound to the properties of the object it edits
- * (L4aHubEdit, L4aGovernmentEdit): a text both ways, a choice through the
+ * (L4aHubEdit, L4aGovernmentEdit, L4aReview): a text both ways, a choice through the
  * position of the value it chooses. The object is set from the start.
  */
 
@@ -43,6 +43,28 @@ l4a_bind_text (gpointer    object,
   g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
 
   return g_object_bind_property_full (object, property, editable, "text",
+                                      G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                                      text_to_row, NULL, NULL, NULL);
+}
+
+/**
+ * l4a_bind_text_buffer:
+ * @buffer: the buffer of a #GtkTextView
+ *
+ * Binds the text of @buffer to the string @property of @object, both
+ * ways, as l4a_bind_text() does for a row.
+ *
+ * Returns: (transfer none): the binding
+ */
+GBinding *
+l4a_bind_text_buffer (gpointer       object,
+                      const char    *property,
+                      GtkTextBuffer *buffer)
+{
+  g_return_val_if_fail (G_IS_OBJECT (object), NULL);
+  g_return_val_if_fail (GTK_IS_TEXT_BUFFER (buffer), NULL);
+
+  return g_object_bind_property_full (object, property, buffer, "text",
                                       G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                       text_to_row, NULL, NULL, NULL);
 }

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 GBinding *l4a_bind_text   (gpointer            object,
                            const char         *property,
                            gpointer            editable);
+GBinding *l4a_bind_text_buffer (gpointer       object,
+                                const char    *property,
+                                GtkTextBuffer *buffer);
 GBinding *l4a_bind_choice (gpointer            object,
                            const char         *property,
                            AdwComboRow        *row,

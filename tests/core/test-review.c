@@ -239,35 +239,68 @@ test_score_free (gpointer data)
 }
 
 static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* What a member writes in a review is a property the review window binds
+ * its rows to: notified once per change, never when set to what it is. */
+static void
+test_review_object (void)
+{
+  g_autoptr(L4aReview) review = l4a_review_new ();
+  guint recommendation = 0, comments = 0;
+  g_autofree char *read = NULL;
+
+  g_signal_connect (review, "notify::recommendation", G_CALLBACK (count_notify_cb), &recommendation);
+  g_signal_connect (review, "notify::comments-authors", G_CALLBACK (count_notify_cb), &comments);
+  g_object_set (review, "recommendation", "revise", NULL);
+  g_object_set (review, "recommendation", "revise", NULL);
+  g_assert_cmpstr (review->recommendation, ==, "revise");
+  g_assert_cmpuint (recommendation, ==, 1);
+  g_object_set (review, "comments-authors", "Clearer budget, please.", NULL);
+  g_object_get (review, "comments-authors", &read, NULL);
+  g_assert_cmpstr (read, ==, "Clearer budget, please.");
+  g_assert_cmpuint (comments, ==, 1);
+  g_object_set (review, "recommendation", NULL, NULL);
+  g_assert_null (review->recommendation);
+  g_assert_cmpuint (recommendation, ==, 2);
+  g_assert_nonnull (review->scores);
+  g_assert_cmpuint (review->scores->len, ==, 0);
+}
+
+static void
 test_aggregation (void)
 {
-  L4aReview review = { 0 };
+  g_autoptr(L4aReview) review = l4a_review_new ();
   double score, mean, median, spread;
   const double values[] = { 4, 2, 3.5, 1 };
   const double three[] = { 3, 5, 1 };
 
-  review.scores = g_ptr_array_new_with_free_func (test_score_free);
+  g_ptr_array_set_free_func (review->scores, test_score_free);
 
   /* nothing scored: no score */
-  g_assert_false (l4a_review_weighted_score (&review, &score));
+  g_assert_false (l4a_review_weighted_score (review, &score));
 
   /* weights 2, 1, and an optional criterion left out */
-  g_ptr_array_add (review.scores, score_new (2, 0, 5, TRUE, 5));
-  g_ptr_array_add (review.scores, score_new (1, 0, 5, TRUE, 2));
-  g_ptr_array_add (review.scores, score_new (1, 0, 5, FALSE, 0));
-  g_assert_true (l4a_review_weighted_score (&review, &score));
+  g_ptr_array_add (review->scores, score_new (2, 0, 5, TRUE, 5));
+  g_ptr_array_add (review->scores, score_new (1, 0, 5, TRUE, 2));
+  g_ptr_array_add (review->scores, score_new (1, 0, 5, FALSE, 0));
+  g_assert_true (l4a_review_weighted_score (review, &score));
   g_assert_cmpfloat_with_epsilon (score, 12.0 / 3.0, 1e-9);
 
   /* a 1-to-10 criterion weighs by its weight, brought to the 0–5 scale */
-  g_ptr_array_add (review.scores, score_new (1, 1, 10, TRUE, 10));
-  g_assert_true (l4a_review_weighted_score (&review, &score));
+  g_ptr_array_add (review->scores, score_new (1, 1, 10, TRUE, 10));
+  g_assert_true (l4a_review_weighted_score (review, &score));
   g_assert_cmpfloat_with_epsilon (score, (10 + 2 + 5) / 4.0, 1e-9);
 
   /* a criterion of weight zero counts for nothing */
-  g_ptr_array_add (review.scores, score_new (0, 0, 5, TRUE, 0));
-  g_assert_true (l4a_review_weighted_score (&review, &score));
+  g_ptr_array_add (review->scores, score_new (0, 0, 5, TRUE, 0));
+  g_assert_true (l4a_review_weighted_score (review, &score));
   g_assert_cmpfloat_with_epsilon (score, (10 + 2 + 5) / 4.0, 1e-9);
-  g_ptr_array_unref (review.scores);
 
   l4a_aggregate (values, 4, &mean, &median, &spread);
   g_assert_cmpfloat_with_epsilon (mean, 2.625, 1e-9);
@@ -1137,6 +1170,7 @@ main (int   argc,
   g_test_add_func ("/core/review/assign-property", test_assign_property);
   g_test_add_func ("/core/review/assign-regions", test_assign_regions);
   g_test_add_func ("/core/review/aggregation", test_aggregation);
+  g_test_add_func ("/core/review/object", test_review_object);
   g_test_add_func ("/core/review/assign-store", test_assign_store);
   g_test_add_func ("/core/review/visibility", test_review_visibility);
   g_test_add_func ("/core/review/decision-release", test_decision_release);
