@@ -28,23 +28,24 @@
 #define MIN_COMMUNICATION 80
 #define MIN_BRAND 30
 
-/* Editable texts and their columns, in one table for loading, saving and
- * comparing. */
+/* Editable texts with their columns and properties, in one table for
+ * loading, saving, comparing and binding. */
 static const struct {
   const char *column;
+  const char *property;
   gsize       offset;
 } text_fields[] = {
-  { "title", G_STRUCT_OFFSET (L4aProposalEdit, title) },
-  { "summary", G_STRUCT_OFFSET (L4aProposalEdit, summary) },
-  { "topic", G_STRUCT_OFFSET (L4aProposalEdit, topic) },
-  { "pact_axis", G_STRUCT_OFFSET (L4aProposalEdit, pact_axis) },
-  { "format", G_STRUCT_OFFSET (L4aProposalEdit, format) },
-  { "start_on", G_STRUCT_OFFSET (L4aProposalEdit, start) },
-  { "end_on", G_STRUCT_OFFSET (L4aProposalEdit, end) },
-  { "communication", G_STRUCT_OFFSET (L4aProposalEdit, communication) },
-  { "brand_commitment", G_STRUCT_OFFSET (L4aProposalEdit, brand_commitment) },
-  { "monitoring_plan", G_STRUCT_OFFSET (L4aProposalEdit, monitoring_plan) },
-  { "language", G_STRUCT_OFFSET (L4aProposalEdit, language) },
+  { "title", "title", G_STRUCT_OFFSET (L4aProposalEdit, title) },
+  { "summary", "summary", G_STRUCT_OFFSET (L4aProposalEdit, summary) },
+  { "topic", "topic", G_STRUCT_OFFSET (L4aProposalEdit, topic) },
+  { "pact_axis", "pact-axis", G_STRUCT_OFFSET (L4aProposalEdit, pact_axis) },
+  { "format", "format", G_STRUCT_OFFSET (L4aProposalEdit, format) },
+  { "start_on", "start", G_STRUCT_OFFSET (L4aProposalEdit, start) },
+  { "end_on", "end", G_STRUCT_OFFSET (L4aProposalEdit, end) },
+  { "communication", "communication", G_STRUCT_OFFSET (L4aProposalEdit, communication) },
+  { "brand_commitment", "brand-commitment", G_STRUCT_OFFSET (L4aProposalEdit, brand_commitment) },
+  { "monitoring_plan", "monitoring-plan", G_STRUCT_OFFSET (L4aProposalEdit, monitoring_plan) },
+  { "language", "language", G_STRUCT_OFFSET (L4aProposalEdit, language) },
 };
 
 #define FIELD(edit, i) G_STRUCT_MEMBER (char *, edit, text_fields[i].offset)
@@ -105,26 +106,20 @@ l4a_attachment_ref_free (gpointer data)
   g_free (a);
 }
 
-L4aProposalEdit *
-l4a_proposal_edit_new (void)
-{
-  L4aProposalEdit *edit = g_new0 (L4aProposalEdit, 1);
+/* Properties 1 to G_N_ELEMENTS (text_fields) are the texts. */
+enum {
+  PROP_SDGS = G_N_ELEMENTS (text_fields) + 1,
+  N_PROPS
+};
 
-  edit->format = g_strdup ("in-person");
-  edit->state = g_strdup ("draft");
-  edit->version = 1;
-  edit->partners = g_ptr_array_new_with_free_func (partner_free);
-  edit->deliverables = g_ptr_array_new_with_free_func (deliverable_free);
-  edit->indicators = g_ptr_array_new_with_free_func (indicator_free);
-  edit->attachments = g_ptr_array_new_with_free_func (l4a_attachment_ref_free);
-  return edit;
-}
+static GParamSpec *properties[N_PROPS];
 
-void
-l4a_proposal_edit_free (L4aProposalEdit *edit)
+G_DEFINE_FINAL_TYPE (L4aProposalEdit, l4a_proposal_edit, G_TYPE_OBJECT)
+
+static void
+l4a_proposal_edit_finalize (GObject *object)
 {
-  if (edit == NULL)
-    return;
+  L4aProposalEdit *edit = L4A_PROPOSAL_EDIT (object);
 
   g_free (edit->id);
   g_free (edit->call_id);
@@ -136,7 +131,88 @@ l4a_proposal_edit_free (L4aProposalEdit *edit)
   g_ptr_array_unref (edit->deliverables);
   g_ptr_array_unref (edit->indicators);
   g_ptr_array_unref (edit->attachments);
-  g_free (edit);
+
+  G_OBJECT_CLASS (l4a_proposal_edit_parent_class)->finalize (object);
+}
+
+static void
+l4a_proposal_edit_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  L4aProposalEdit *edit = L4A_PROPOSAL_EDIT (object);
+
+  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (text_fields))
+    g_value_set_string (value, FIELD (edit, prop_id - 1));
+  else if (prop_id == PROP_SDGS)
+    g_value_set_uint (value, edit->sdgs);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_proposal_edit_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  L4aProposalEdit *edit = L4A_PROPOSAL_EDIT (object);
+
+  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (text_fields))
+    l4a_set_text_field (object, &FIELD (edit, prop_id - 1), g_value_get_string (value), pspec);
+  else if (prop_id == PROP_SDGS)
+    {
+      if (edit->sdgs == g_value_get_uint (value))
+        return;
+      edit->sdgs = g_value_get_uint (value);
+      g_object_notify_by_pspec (object, pspec);
+    }
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_proposal_edit_class_init (L4aProposalEditClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = l4a_proposal_edit_finalize;
+  object_class->get_property = l4a_proposal_edit_get_property;
+  object_class->set_property = l4a_proposal_edit_set_property;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    properties[i + 1] = g_param_spec_string (text_fields[i].property, NULL, NULL, NULL,
+                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SDGS] = g_param_spec_uint ("sdgs", NULL, NULL, 0, G_MAXUINT, 0,
+                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+l4a_proposal_edit_init (L4aProposalEdit *edit)
+{
+  edit->partners = g_ptr_array_new_with_free_func (partner_free);
+  edit->deliverables = g_ptr_array_new_with_free_func (deliverable_free);
+  edit->indicators = g_ptr_array_new_with_free_func (indicator_free);
+  edit->attachments = g_ptr_array_new_with_free_func (l4a_attachment_ref_free);
+}
+
+L4aProposalEdit *
+l4a_proposal_edit_new (void)
+{
+  L4aProposalEdit *edit = g_object_new (L4A_TYPE_PROPOSAL_EDIT, NULL);
+
+  edit->format = g_strdup ("in-person");
+  edit->state = g_strdup ("draft");
+  edit->version = 1;
+  return edit;
+}
+
+void
+l4a_proposal_edit_free (L4aProposalEdit *edit)
+{
+  g_clear_object (&edit);
 }
 
 L4aPartnerEdit *

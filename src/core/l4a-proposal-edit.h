@@ -51,8 +51,20 @@ void l4a_attachment_ref_free (gpointer data);
 
 /* Every field of a proposal, as its editor holds it. Texts are kept as
  * typed, so that a draft saves whatever state it is in. */
-typedef struct
+#define L4A_TYPE_PROPOSAL_EDIT (l4a_proposal_edit_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aProposalEdit, l4a_proposal_edit, L4A, PROPOSAL_EDIT, GObject)
+
+/* A proposal as its editor holds it: the texts it edits are properties
+ * ("title", "summary", "topic", "pact-axis", "format", "start", "end",
+ * "communication", "brand-commitment", "monitoring-plan", "language",
+ * and "sdgs"), each notified when it changes, which the proposal editor
+ * binds its rows to. The fields are open to the core's own code, which
+ * loads and saves them; a change made there directly is not notified. */
+struct _L4aProposalEdit
 {
+  GObject    parent_instance;
+
   char      *id;
   int        revision;
   char      *call_id;
@@ -75,7 +87,7 @@ typedef struct
   GPtrArray *deliverables; /* of L4aDeliverableEdit */
   GPtrArray *indicators;   /* of L4aPlannedIndicator */
   GPtrArray *attachments;  /* of L4aAttachmentRef */
-} L4aProposalEdit;
+};
 
 /* A field that differs between two versions of a proposal. */
 typedef struct
@@ -158,6 +170,5 @@ char            *l4a_store_resolve_reference    (L4aStore              *store,
                                                  const char            *reference,
                                                  GError               **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aProposalEdit, l4a_proposal_edit_free)
 
 G_END_DECLS

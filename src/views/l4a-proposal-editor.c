@@ -23,6 +23,7 @@
 #include "l4a-letter-export.h"
 #include "l4a-monitoring.h"
 #include "l4a-proposal-editor.h"
+#include "l4a-bind.h"
 #include "l4a-proposal-editor-private.h"
 #include "l4a-review.h"
 #include "l4a-reference.h"
@@ -115,70 +116,12 @@ show_error (L4aProposalEditor *self,
   l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
-static char *
-entry_dup (AdwEntryRow *row)
-{
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
-}
-
-static char *
-text_dup (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-text_set (GtkTextView *view,
-          const char  *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
-}
-
 static void
 text_set_editable (GtkTextView *view,
                    gboolean     editable)
 {
   gtk_text_view_set_editable (view, editable);
   gtk_text_view_set_cursor_visible (view, editable);
-}
-
-/* The fixed fields into the edit; list rows write their own fields. */
-static void
-read_form (L4aProposalEditor *self)
-{
-  L4aProposalEdit *edit = self->edit;
-  guint format = adw_combo_row_get_selected (self->format_row);
-  guint axis = adw_combo_row_get_selected (self->axis_row);
-  const L4aReferenceEntry *axes;
-  guint n_axes;
-
-#define SET(member, value) G_STMT_START { g_free (edit->member); edit->member = (value); } G_STMT_END
-  SET (title, entry_dup (self->title_row));
-  SET (topic, entry_dup (self->topic_row));
-  SET (summary, text_dup (self->summary_view));
-  SET (start, entry_dup (self->start_row));
-  SET (end, entry_dup (self->end_row));
-  SET (communication, text_dup (self->communication_view));
-  SET (brand_commitment, text_dup (self->brand_view));
-  SET (monitoring_plan, text_dup (self->monitoring_view));
-  {
-    guint language = adw_combo_row_get_selected (self->language_row);
-    const char * const *languages = l4a_enum_get_nicks (L4A_TYPE_NETWORK_LANGUAGE);
-
-    SET (language, language > 0 && language <= g_strv_length ((char **) languages)
-                   ? g_strdup (languages[language - 1]) : NULL);
-  }
-  SET (format, g_strdup (format < g_strv_length ((char **) l4a_enum_get_nicks (L4A_TYPE_FORMAT))
-                          ? l4a_enum_get_nicks (L4A_TYPE_FORMAT)[format] : "in-person"));
-  axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n_axes);
-  SET (pact_axis, axis > 0 && axis <= n_axes ? g_strdup (axes[axis - 1].code) : NULL);
-#undef SET
-
-  edit->sdgs = l4a_sdg_picker_get_sdgs (self->sdg_picker);
 }
 
 static gboolean
@@ -318,7 +261,6 @@ l4a_proposal_editor_changed (L4aProposalEditor *self)
   if (self->loading || !self->editable)
     return;
 
-  read_form (self);
   update_checks (self);
   self->dirty = TRUE;
   update_status (self, _("Not saved yet"));
@@ -343,7 +285,6 @@ l4a_proposal_editor_save_now (L4aProposalEditor  *self,
   if (!self->dirty)
     return TRUE;
 
-  read_form (self);
   if (!l4a_registry_save_draft (self->store, self->edit, error))
     return FALSE;
 
@@ -1206,12 +1147,43 @@ update_actions (L4aProposalEditor *self)
     show_notice (self, _("Only a draft can be changed; this proposal is shown read-only."));
 }
 
+/* The form's fixed fields, bound both ways to the proposal edited, which
+ * is checked and saved a moment after any of them changes; list rows
+ * write their own fields. Once for each proposal object: its bindings go
+ * with it. */
+static void
+bind_form (L4aProposalEditor *self)
+{
+  L4aProposalEdit *edit = self->edit;
+  const char * const *formats = l4a_enum_get_nicks (L4A_TYPE_FORMAT);
+  const char * const *languages = l4a_enum_get_nicks (L4A_TYPE_NETWORK_LANGUAGE);
+  const L4aReferenceEntry *axes;
+  g_autofree const char **axis_codes = NULL;
+  guint n_axes;
+
+  l4a_bind_text (edit, "title", self->title_row);
+  l4a_bind_text (edit, "topic", self->topic_row);
+  l4a_bind_text (edit, "start", self->start_row);
+  l4a_bind_text (edit, "end", self->end_row);
+  l4a_bind_text_buffer (edit, "summary", gtk_text_view_get_buffer (self->summary_view));
+  l4a_bind_text_buffer (edit, "communication", gtk_text_view_get_buffer (self->communication_view));
+  l4a_bind_text_buffer (edit, "brand-commitment", gtk_text_view_get_buffer (self->brand_view));
+  l4a_bind_text_buffer (edit, "monitoring-plan", gtk_text_view_get_buffer (self->monitoring_view));
+  l4a_bind_choice (edit, "format", self->format_row, formats, g_strv_length ((char **) formats), FALSE);
+  axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n_axes);
+  axis_codes = g_new0 (const char *, n_axes + 1);
+  for (guint i = 0; i < n_axes; i++)
+    axis_codes[i] = axes[i].code;
+  l4a_bind_choice (edit, "pact-axis", self->axis_row, axis_codes, n_axes, TRUE);
+  l4a_bind_choice (edit, "language", self->language_row, languages, g_strv_length ((char **) languages), TRUE);
+  g_object_bind_property (edit, "sdgs", self->sdg_picker, "sdgs", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (edit, "notify", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 load_form (L4aProposalEditor *self)
 {
   L4aProposalEdit *edit = self->edit;
-  const L4aReferenceEntry *axes;
-  guint n_axes, axis = 0;
   g_autoptr(GPtrArray) calls = l4a_registry_list_calls (self->store, NULL);
 
   self->call_open = FALSE;
@@ -1220,27 +1192,7 @@ load_form (L4aProposalEditor *self)
       self->call_open = l4a_call_info_is_open (calls->pdata[i]);
 
   self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), edit->title ? edit->title : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->topic_row), edit->topic ? edit->topic : "");
-  text_set (self->summary_view, edit->summary);
-  gtk_editable_set_text (GTK_EDITABLE (self->start_row), edit->start ? edit->start : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->end_row), edit->end ? edit->end : "");
-  text_set (self->communication_view, edit->communication);
-  text_set (self->brand_view, edit->brand_commitment);
-  text_set (self->monitoring_view, edit->monitoring_plan);
-  for (guint i = 0; l4a_enum_get_nicks (L4A_TYPE_FORMAT)[i] != NULL; i++)
-    if (g_strcmp0 (l4a_enum_get_nicks (L4A_TYPE_FORMAT)[i], edit->format) == 0)
-      adw_combo_row_set_selected (self->format_row, i);
-  axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n_axes);
-  for (guint i = 0; i < n_axes; i++)
-    if (g_strcmp0 (axes[i].code, edit->pact_axis) == 0)
-      axis = i + 1;
-  adw_combo_row_set_selected (self->axis_row, axis);
-  adw_combo_row_set_selected (self->language_row, 0);
-  for (guint i = 0; l4a_enum_get_nicks (L4A_TYPE_NETWORK_LANGUAGE)[i] != NULL; i++)
-    if (g_strcmp0 (l4a_enum_get_nicks (L4A_TYPE_NETWORK_LANGUAGE)[i], edit->language) == 0)
-      adw_combo_row_set_selected (self->language_row, i + 1);
-  l4a_sdg_picker_set_sdgs (self->sdg_picker, edit->sdgs);
+  bind_form (self);
   self->loading = FALSE;
 
   update_actions (self);
@@ -1300,18 +1252,6 @@ build_static_parts (L4aProposalEditor *self)
       g_ptr_array_add (self->check_icons, icon);
     }
 
-  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (self->topic_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed", G_CALLBACK (field_changed_cb),
-                            self);
-  g_signal_connect_swapped (self->start_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (self->end_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->communication_view), "changed",
-                            G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->brand_view), "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->monitoring_view), "changed",
-                            G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (self->sdg_picker, "notify::sdgs", G_CALLBACK (field_changed_cb), self);
   self->start_calendar = l4a_date_row_add_button (GTK_WIDGET (self->start_row), _("Starts on"));
   self->end_calendar = l4a_date_row_add_button (GTK_WIDGET (self->end_row), _("Ends on"));
 
@@ -1319,9 +1259,6 @@ build_static_parts (L4aProposalEditor *self)
   self->partners_error = error_label (self->partners_group);
   self->deliverables_error = error_label (self->deliverables_group);
   self->indicators_error = error_label (self->indicators_group);
-  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (self->axis_row, "notify::selected", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (self->language_row, "notify::selected", G_CALLBACK (field_changed_cb), self);
 }
 
 static gboolean

@@ -615,6 +615,51 @@ test_levels (void)
   g_assert_cmpint (sql_int (store, "SELECT length (levels) FROM criterion WHERE key = 'time' AND scale_max = 3"), ==, 7);
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 GHashTable *counts)
+{
+  g_hash_table_insert (counts, (gpointer) pspec->name,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, pspec->name)) + 1));
+}
+
+/* The proposal editor binds its rows to the edit's properties: each is
+ * notified once per change and never when set to what it is; a copy
+ * has the same texts and lists. */
+static void
+test_edit_object (void)
+{
+  g_autoptr(L4aProposalEdit) edit = l4a_proposal_edit_new ();
+  g_autoptr(L4aProposalEdit) copy = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *format = NULL;
+
+  g_signal_connect (edit, "notify", G_CALLBACK (count_notify_cb), counts);
+  g_object_get (edit, "format", &format, NULL);
+  g_assert_cmpstr (format, ==, "in-person");
+  g_object_set (edit, "title", "Soria Rural Services Hub", "monitoring-plan", "Quarterly.", NULL);
+  g_object_set (edit, "title", "Soria Rural Services Hub", NULL);
+  g_object_set (edit, "sdgs", 1u << 11, "pact-axis", "planet", NULL);
+  g_object_set (edit, "sdgs", 1u << 11, NULL);
+  g_assert_cmpstr (edit->title, ==, "Soria Rural Services Hub");
+  g_assert_cmpstr (edit->monitoring_plan, ==, "Quarterly.");
+  g_assert_cmpstr (edit->pact_axis, ==, "planet");
+  g_assert_cmpuint (edit->sdgs, ==, 1u << 11);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, "title")), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, "sdgs")), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, "monitoring-plan")), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 4);
+
+  l4a_proposal_edit_add_partner (edit, "Diputación de Soria", "co-lead");
+  copy = l4a_proposal_edit_copy (edit);
+  g_assert_cmpstr (copy->title, ==, edit->title);
+  g_assert_cmpuint (copy->sdgs, ==, edit->sdgs);
+  g_assert_cmpuint (copy->partners->len, ==, 1);
+  g_object_set (copy, "title", "Another title", NULL);
+  g_assert_cmpstr (edit->title, ==, "Soria Rural Services Hub");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -622,6 +667,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/proposals/features", test_features);
+  g_test_add_func ("/core/proposals/edit-object", test_edit_object);
   g_test_add_func ("/core/proposals/indicator-codes", test_indicator_codes);
   g_test_add_func ("/core/proposals/validate", test_validate);
   g_test_add_func ("/core/proposals/drafts-survive", test_drafts);
