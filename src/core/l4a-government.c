@@ -200,19 +200,14 @@ l4a_government_get_sample (L4aGovernment *self)
 /* Editing ------------------------------------------------------------------ */
 
 /* The text fields of L4aGovernmentEdit, by property. */
-static const struct {
-  const char *property;
-  gsize       offset;
-} edit_fields[] = {
-  { "name", G_STRUCT_OFFSET (L4aGovernmentEdit, name) },
-  { "kind", G_STRUCT_OFFSET (L4aGovernmentEdit, kind) },
-  { "country", G_STRUCT_OFFSET (L4aGovernmentEdit, country) },
-  { "region", G_STRUCT_OFFSET (L4aGovernmentEdit, region) },
-  { "contact", G_STRUCT_OFFSET (L4aGovernmentEdit, contact) },
-  { "place", G_STRUCT_OFFSET (L4aGovernmentEdit, place) },
+static const L4aTextField edit_fields[] = {
+  { NULL, "name", G_STRUCT_OFFSET (L4aGovernmentEdit, name) },
+  { NULL, "kind", G_STRUCT_OFFSET (L4aGovernmentEdit, kind) },
+  { NULL, "country", G_STRUCT_OFFSET (L4aGovernmentEdit, country) },
+  { NULL, "region", G_STRUCT_OFFSET (L4aGovernmentEdit, region) },
+  { NULL, "contact", G_STRUCT_OFFSET (L4aGovernmentEdit, contact) },
+  { NULL, "place", G_STRUCT_OFFSET (L4aGovernmentEdit, place) },
 };
-
-#define EDIT_FIELD(edit, i) G_STRUCT_MEMBER (char *, edit, edit_fields[i].offset)
 
 static GParamSpec *edit_properties[G_N_ELEMENTS (edit_fields) + 1];
 
@@ -224,8 +219,7 @@ l4a_government_edit_finalize (GObject *object)
   L4aGovernmentEdit *edit = L4A_GOVERNMENT_EDIT (object);
 
   g_free (edit->id);
-  for (guint i = 0; i < G_N_ELEMENTS (edit_fields); i++)
-    g_free (EDIT_FIELD (edit, i));
+  l4a_text_fields_clear (edit, edit_fields, G_N_ELEMENTS (edit_fields));
 
   G_OBJECT_CLASS (l4a_government_edit_parent_class)->finalize (object);
 }
@@ -236,9 +230,7 @@ l4a_government_edit_get_property (GObject    *object,
                                   GValue     *value,
                                   GParamSpec *pspec)
 {
-  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (edit_fields))
-    g_value_set_string (value, EDIT_FIELD (object, prop_id - 1));
-  else
+  if (!l4a_text_fields_get (object, edit_fields, G_N_ELEMENTS (edit_fields), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -248,9 +240,7 @@ l4a_government_edit_set_property (GObject      *object,
                                   const GValue *value,
                                   GParamSpec   *pspec)
 {
-  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (edit_fields))
-    l4a_set_text_field (object, &EDIT_FIELD (object, prop_id - 1), g_value_get_string (value), pspec);
-  else
+  if (!l4a_text_fields_set (object, edit_fields, G_N_ELEMENTS (edit_fields), prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -263,10 +253,7 @@ l4a_government_edit_class_init (L4aGovernmentEditClass *klass)
   object_class->get_property = l4a_government_edit_get_property;
   object_class->set_property = l4a_government_edit_set_property;
 
-  for (guint i = 0; i < G_N_ELEMENTS (edit_fields); i++)
-    edit_properties[i + 1] = g_param_spec_string (edit_fields[i].property, NULL, NULL, NULL,
-                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                  G_PARAM_STATIC_STRINGS);
+  l4a_text_fields_install (edit_properties, edit_fields, G_N_ELEMENTS (edit_fields));
   g_object_class_install_properties (object_class, G_N_ELEMENTS (edit_properties), edit_properties);
 }
 

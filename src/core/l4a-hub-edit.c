@@ -24,11 +24,7 @@
 /* The text fields of L4aHubEdit with their columns and properties, in one
  * table so that loading, comparing, saving, auditing and binding cannot
  * drift apart. */
-static const struct {
-  const char *column;
-  const char *property;
-  gsize       offset;
-} text_fields[] = {
+static const L4aTextField text_fields[] = {
   { "government_id", "government-id", G_STRUCT_OFFSET (L4aHubEdit, government_id) },
   { "name", "name", G_STRUCT_OFFSET (L4aHubEdit, name) },
   { "summary", "summary", G_STRUCT_OFFSET (L4aHubEdit, summary) },
@@ -43,7 +39,7 @@ static const struct {
   { "brand_commitment", "brand-commitment", G_STRUCT_OFFSET (L4aHubEdit, brand_commitment) },
 };
 
-#define FIELD(edit, i) G_STRUCT_MEMBER (char *, edit, text_fields[i].offset)
+#define FIELD(edit, i) L4A_TEXT_FIELD (edit, text_fields, i)
 
 /* Properties 1 to G_N_ELEMENTS (text_fields) are the text fields. */
 enum {
@@ -62,8 +58,7 @@ l4a_hub_edit_finalize (GObject *object)
   L4aHubEdit *edit = L4A_HUB_EDIT (object);
 
   g_free (edit->id);
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    g_free (FIELD (edit, i));
+  l4a_text_fields_clear (edit, text_fields, G_N_ELEMENTS (text_fields));
 
   G_OBJECT_CLASS (l4a_hub_edit_parent_class)->finalize (object);
 }
@@ -76,9 +71,9 @@ l4a_hub_edit_get_property (GObject    *object,
 {
   L4aHubEdit *edit = L4A_HUB_EDIT (object);
 
-  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (text_fields))
-    g_value_set_string (value, FIELD (edit, prop_id - 1));
-  else if (prop_id == PROP_SDGS)
+  if (l4a_text_fields_get (object, text_fields, G_N_ELEMENTS (text_fields), prop_id, value))
+    return;
+  if (prop_id == PROP_SDGS)
     g_value_set_uint (value, edit->sdgs);
   else if (prop_id == PROP_COUNCILS)
     g_value_set_uint (value, edit->councils);
@@ -123,9 +118,7 @@ l4a_hub_edit_class_init (L4aHubEditClass *klass)
   object_class->get_property = l4a_hub_edit_get_property;
   object_class->set_property = l4a_hub_edit_set_property;
 
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    properties[i + 1] = g_param_spec_string (text_fields[i].property, NULL, NULL, NULL,
-                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  l4a_text_fields_install (properties, text_fields, G_N_ELEMENTS (text_fields));
   properties[PROP_SDGS] = g_param_spec_uint ("sdgs", NULL, NULL, 0, G_MAXUINT, 0,
                                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COUNCILS] = g_param_spec_uint ("councils", NULL, NULL, 0, G_MAXUINT, 0,
@@ -159,8 +152,7 @@ l4a_hub_edit_copy (const L4aHubEdit *edit)
   copy = g_object_new (L4A_TYPE_HUB_EDIT, NULL);
   copy->id = g_strdup (edit->id);
   copy->revision = edit->revision;
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    FIELD (copy, i) = g_strdup (FIELD (edit, i));
+  l4a_text_fields_copy (copy, edit, text_fields, G_N_ELEMENTS (text_fields));
   copy->sdgs = edit->sdgs;
   copy->councils = edit->councils;
   return copy;

@@ -30,11 +30,7 @@
 
 /* Editable texts with their columns and properties, in one table for
  * loading, saving, comparing and binding. */
-static const struct {
-  const char *column;
-  const char *property;
-  gsize       offset;
-} text_fields[] = {
+static const L4aTextField text_fields[] = {
   { "title", "title", G_STRUCT_OFFSET (L4aProposalEdit, title) },
   { "summary", "summary", G_STRUCT_OFFSET (L4aProposalEdit, summary) },
   { "topic", "topic", G_STRUCT_OFFSET (L4aProposalEdit, topic) },
@@ -48,7 +44,7 @@ static const struct {
   { "language", "language", G_STRUCT_OFFSET (L4aProposalEdit, language) },
 };
 
-#define FIELD(edit, i) G_STRUCT_MEMBER (char *, edit, text_fields[i].offset)
+#define FIELD(edit, i) L4A_TEXT_FIELD (edit, text_fields, i)
 
 static void
 partner_free (gpointer data)
@@ -125,8 +121,7 @@ l4a_proposal_edit_finalize (GObject *object)
   g_free (edit->call_id);
   g_free (edit->government_id);
   g_free (edit->state);
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    g_free (FIELD (edit, i));
+  l4a_text_fields_clear (edit, text_fields, G_N_ELEMENTS (text_fields));
   g_ptr_array_unref (edit->partners);
   g_ptr_array_unref (edit->deliverables);
   g_ptr_array_unref (edit->indicators);
@@ -143,9 +138,9 @@ l4a_proposal_edit_get_property (GObject    *object,
 {
   L4aProposalEdit *edit = L4A_PROPOSAL_EDIT (object);
 
-  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (text_fields))
-    g_value_set_string (value, FIELD (edit, prop_id - 1));
-  else if (prop_id == PROP_SDGS)
+  if (l4a_text_fields_get (object, text_fields, G_N_ELEMENTS (text_fields), prop_id, value))
+    return;
+  if (prop_id == PROP_SDGS)
     g_value_set_uint (value, edit->sdgs);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -159,9 +154,9 @@ l4a_proposal_edit_set_property (GObject      *object,
 {
   L4aProposalEdit *edit = L4A_PROPOSAL_EDIT (object);
 
-  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (text_fields))
-    l4a_set_text_field (object, &FIELD (edit, prop_id - 1), g_value_get_string (value), pspec);
-  else if (prop_id == PROP_SDGS)
+  if (l4a_text_fields_set (object, text_fields, G_N_ELEMENTS (text_fields), prop_id, value, pspec))
+    return;
+  if (prop_id == PROP_SDGS)
     {
       if (edit->sdgs == g_value_get_uint (value))
         return;
@@ -181,9 +176,7 @@ l4a_proposal_edit_class_init (L4aProposalEditClass *klass)
   object_class->get_property = l4a_proposal_edit_get_property;
   object_class->set_property = l4a_proposal_edit_set_property;
 
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    properties[i + 1] = g_param_spec_string (text_fields[i].property, NULL, NULL, NULL,
-                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  l4a_text_fields_install (properties, text_fields, G_N_ELEMENTS (text_fields));
   properties[PROP_SDGS] = g_param_spec_uint ("sdgs", NULL, NULL, 0, G_MAXUINT, 0,
                                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -264,7 +257,6 @@ l4a_proposal_edit_copy (const L4aProposalEdit *edit)
 {
   L4aProposalEdit *copy = l4a_proposal_edit_new ();
 
-  g_free (copy->format);
   g_free (copy->state);
   copy->id = g_strdup (edit->id);
   copy->revision = edit->revision;
@@ -273,8 +265,7 @@ l4a_proposal_edit_copy (const L4aProposalEdit *edit)
   copy->sdgs = edit->sdgs;
   copy->state = g_strdup (edit->state);
   copy->version = edit->version;
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    FIELD (copy, i) = g_strdup (FIELD (edit, i));
+  l4a_text_fields_copy (copy, edit, text_fields, G_N_ELEMENTS (text_fields));
   for (guint i = 0; i < edit->partners->len; i++)
     {
       L4aPartnerEdit *p = g_ptr_array_index (edit->partners, i);

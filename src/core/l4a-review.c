@@ -39,17 +39,12 @@ score_free (gpointer data)
 }
 
 /* The texts of L4aReview a member writes, by property. */
-static const struct {
-  const char *property;
-  gsize       offset;
-} review_texts[] = {
-  { "recommendation", G_STRUCT_OFFSET (L4aReview, recommendation) },
-  { "confidence", G_STRUCT_OFFSET (L4aReview, confidence) },
-  { "comments-authors", G_STRUCT_OFFSET (L4aReview, comments_authors) },
-  { "comments-confidential", G_STRUCT_OFFSET (L4aReview, comments_confidential) },
+static const L4aTextField review_texts[] = {
+  { "recommendation", "recommendation", G_STRUCT_OFFSET (L4aReview, recommendation) },
+  { "confidence", "confidence", G_STRUCT_OFFSET (L4aReview, confidence) },
+  { "comments_authors", "comments-authors", G_STRUCT_OFFSET (L4aReview, comments_authors) },
+  { "comments_confidential", "comments-confidential", G_STRUCT_OFFSET (L4aReview, comments_confidential) },
 };
-
-#define REVIEW_TEXT(review, i) G_STRUCT_MEMBER (char *, review, review_texts[i].offset)
 
 static GParamSpec *review_properties[G_N_ELEMENTS (review_texts) + 1];
 
@@ -65,8 +60,7 @@ l4a_review_finalize (GObject *object)
   g_free (review->member_id);
   g_free (review->reviewer);
   g_free (review->submitted_at);
-  for (guint i = 0; i < G_N_ELEMENTS (review_texts); i++)
-    g_free (REVIEW_TEXT (review, i));
+  l4a_text_fields_clear (review, review_texts, G_N_ELEMENTS (review_texts));
   g_ptr_array_unref (review->scores);
 
   G_OBJECT_CLASS (l4a_review_parent_class)->finalize (object);
@@ -78,9 +72,7 @@ l4a_review_get_property (GObject    *object,
                          GValue     *value,
                          GParamSpec *pspec)
 {
-  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (review_texts))
-    g_value_set_string (value, REVIEW_TEXT (object, prop_id - 1));
-  else
+  if (!l4a_text_fields_get (object, review_texts, G_N_ELEMENTS (review_texts), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -90,9 +82,7 @@ l4a_review_set_property (GObject      *object,
                          const GValue *value,
                          GParamSpec   *pspec)
 {
-  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (review_texts))
-    l4a_set_text_field (object, &REVIEW_TEXT (object, prop_id - 1), g_value_get_string (value), pspec);
-  else
+  if (!l4a_text_fields_set (object, review_texts, G_N_ELEMENTS (review_texts), prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -105,10 +95,7 @@ l4a_review_class_init (L4aReviewClass *klass)
   object_class->get_property = l4a_review_get_property;
   object_class->set_property = l4a_review_set_property;
 
-  for (guint i = 0; i < G_N_ELEMENTS (review_texts); i++)
-    review_properties[i + 1] = g_param_spec_string (review_texts[i].property, NULL, NULL, NULL,
-                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                    G_PARAM_STATIC_STRINGS);
+  l4a_text_fields_install (review_properties, review_texts, G_N_ELEMENTS (review_texts));
   g_object_class_install_properties (object_class, G_N_ELEMENTS (review_properties), review_properties);
 }
 

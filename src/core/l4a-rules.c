@@ -172,6 +172,77 @@ l4a_set_text_field (GObject     *object,
 }
 
 /**
+ * l4a_text_fields_install:
+ * @pspecs: where the class keeps its properties; 1 to @n_fields are set
+ *
+ * Makes a string property, notified only when it changes, of each text
+ * field; the class installs them with the rest of its properties.
+ */
+void
+l4a_text_fields_install (GParamSpec         **pspecs,
+                         const L4aTextField  *fields,
+                         guint                n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    pspecs[i + 1] = g_param_spec_string (fields[i].property, NULL, NULL, NULL,
+                                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+/* Returns: whether @prop_id is a text field, now in @value */
+gboolean
+l4a_text_fields_get (GObject            *object,
+                     const L4aTextField *fields,
+                     guint               n_fields,
+                     guint               prop_id,
+                     GValue             *value)
+{
+  if (prop_id < 1 || prop_id > n_fields)
+    return FALSE;
+  g_value_set_string (value, L4A_TEXT_FIELD (object, fields, prop_id - 1));
+  return TRUE;
+}
+
+/* Returns: whether @prop_id is a text field, now set and notified if it
+ * changed */
+gboolean
+l4a_text_fields_set (GObject            *object,
+                     const L4aTextField *fields,
+                     guint               n_fields,
+                     guint               prop_id,
+                     const GValue       *value,
+                     GParamSpec         *pspec)
+{
+  if (prop_id < 1 || prop_id > n_fields)
+    return FALSE;
+  l4a_set_text_field (object, &L4A_TEXT_FIELD (object, fields, prop_id - 1), g_value_get_string (value), pspec);
+  return TRUE;
+}
+
+/* Frees the text fields of a record being finalized. */
+void
+l4a_text_fields_clear (gpointer            object,
+                       const L4aTextField *fields,
+                       guint               n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    g_clear_pointer (&L4A_TEXT_FIELD (object, fields, i), g_free);
+}
+
+/* Copies the text fields of @from into @to, a new record without any. */
+void
+l4a_text_fields_copy (gpointer            to,
+                      gconstpointer       from,
+                      const L4aTextField *fields,
+                      guint               n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_free (L4A_TEXT_FIELD (to, fields, i));
+      L4A_TEXT_FIELD (to, fields, i) = g_strdup (L4A_TEXT_FIELD ((gpointer) from, fields, i));
+    }
+}
+
+/**
  * l4a_fold_text:
  *
  * Returns: (transfer full): @text without accents and in folded case, for

@@ -41,6 +41,40 @@ gboolean   l4a_set_text_field      (GObject     *object,
                                     const char  *text,
                                     GParamSpec  *pspec);
 
+/* A text field of an editable record: its column (or NULL), its property,
+ * where the record keeps it. Properties 1 to n of the record's class are
+ * its text fields, in the order of its table. */
+typedef struct
+{
+  const char *column;
+  const char *property;
+  gsize       offset;
+} L4aTextField;
+
+#define L4A_TEXT_FIELD(object, fields, i) G_STRUCT_MEMBER (char *, object, (fields)[i].offset)
+
+void       l4a_text_fields_install (GParamSpec         **pspecs,
+                                    const L4aTextField  *fields,
+                                    guint                n_fields);
+gboolean   l4a_text_fields_get     (GObject             *object,
+                                    const L4aTextField  *fields,
+                                    guint                n_fields,
+                                    guint                prop_id,
+                                    GValue              *value);
+gboolean   l4a_text_fields_set     (GObject             *object,
+                                    const L4aTextField  *fields,
+                                    guint                n_fields,
+                                    guint                prop_id,
+                                    const GValue        *value,
+                                    GParamSpec          *pspec);
+void       l4a_text_fields_clear   (gpointer             object,
+                                    const L4aTextField  *fields,
+                                    guint                n_fields);
+void       l4a_text_fields_copy    (gpointer             to,
+                                    gconstpointer        from,
+                                    const L4aTextField  *fields,
+                                    guint                n_fields);
+
 char      *l4a_fold_text           (const char  *text);
 char      *l4a_sort_key            (const char  *text);
 
