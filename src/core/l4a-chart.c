@@ -834,6 +834,74 @@ reduce_per_column (Plot           *plot,
   return kept;
 }
 
+/* Of the points @drawn (in the order of x), those the line needs to pass
+ * through so that it never strays more than a tenth of a device pixel
+ * from any of them: a point within the cone of every one before it, seen
+ * from the last one kept, is passed over (a smooth stretch of a long line
+ * is a few straight segments, a third of its cost to fill). */
+static GArray *
+straighten (Plot           *plot,
+            L4aChartSeries *series,
+            GArray         *drawn)
+{
+  GArray *path = g_array_sized_new (FALSE, FALSE, sizeof (guint), drawn->len);
+  double dx = 1, dy = 0;
+  double tolerance, ax = 0, ay = 0, low = -INFINITY, high = INFINITY;
+  guint last = 0;
+  gboolean pending = FALSE;
+
+  cairo_user_to_device_distance (plot->cr, &dx, &dy);
+  tolerance = 0.1 / MAX (fabs (dx), 1e-6);
+  for (guint k = 0; k < drawn->len; k++)
+    {
+      guint i = g_array_index (drawn, guint, k);
+      const L4aChartPoint *p = point_at (series, i);
+      double px = map_x (plot, p->x), py = map_y (plot, p->y);
+      double run = px - ax;
+
+      if (k > 0 && run > 1e-9)
+        {
+          double slope = (py - ay) / run;
+
+          if (slope >= low && slope <= high)
+            {
+              /* every point so far stays within the tolerance of the
+               * line from the anchor to this one */
+              low = MAX (low, (py - tolerance - ay) / run);
+              high = MIN (high, (py + tolerance - ay) / run);
+              last = i;
+              pending = TRUE;
+              continue;
+            }
+        }
+      if (pending)
+        {
+          /* the last point that fitted is the new anchor */
+          const L4aChartPoint *a = point_at (series, last);
+
+          g_array_append_val (path, last);
+          ax = map_x (plot, a->x), ay = map_y (plot, a->y);
+          run = px - ax;
+          pending = FALSE;
+          if (run > 1e-9)
+            {
+              low = (py - tolerance - ay) / run;
+              high = (py + tolerance - ay) / run;
+              last = i;
+              pending = TRUE;
+              continue;
+            }
+        }
+      /* the first point, or straight above or below the anchor: kept */
+      g_array_append_val (path, i);
+      ax = px, ay = py;
+      low = -INFINITY, high = INFINITY;
+    }
+  if (pending)
+    g_array_append_val (path, last);
+  return path;
+}
+
 static void
 draw_progress (Plot *plot)
 {
@@ -893,6 +961,7 @@ draw_progress (Plot *plot)
   if (n > 0)
     {
       g_autoptr(GArray) drawn = plot->style->every_point ? NULL : reduce_per_column (plot, measurements);
+      g_autoptr(GArray) path = NULL;
       guint n_drawn = drawn ? drawn->len : n;
 
       series_colour (plot, 0, measurements, rgb);
@@ -903,9 +972,10 @@ draw_progress (Plot *plot)
        * with more points than columns of pixels a join is under a pixel,
        * and bevel joins are a third cheaper to fill */
       cairo_set_line_join (cr, n > plot->right - plot->left ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_ROUND);
-      for (guint k = 0; k < n_drawn; k++)
+      path = drawn ? straighten (plot, measurements, drawn) : NULL;
+      for (guint k = 0; k < (path ? path->len : n); k++)
         {
-          L4aChartPoint *p = point_at (measurements, drawn ? g_array_index (drawn, guint, k) : k);
+          L4aChartPoint *p = point_at (measurements, path ? g_array_index (path, guint, k) : k);
 
           if (k == 0)
             cairo_move_to (cr, map_x (plot, p->x), map_y (plot, p->y));
