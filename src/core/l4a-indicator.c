@@ -19,39 +19,159 @@
 
 #include "l4a-csv.h"
 #include "l4a-indicator.h"
+#include "l4a-rules.h"
 #include "l4a-store-private.h"
 #include "l4a-ticks.h"
 
 #define MAX_TEXT 2000
 
-L4aIndicatorEdit *
-l4a_indicator_edit_new (void)
-{
-  L4aIndicatorEdit *edit = g_new0 (L4aIndicatorEdit, 1);
+static const L4aTextField indicator_texts[] = {
+  { "id", "id", G_STRUCT_OFFSET (L4aIndicatorEdit, id) },
+  { "hub_id", "hub-id", G_STRUCT_OFFSET (L4aIndicatorEdit, hub_id) },
+  { "code", "code", G_STRUCT_OFFSET (L4aIndicatorEdit, code) },
+  { "framework", "framework", G_STRUCT_OFFSET (L4aIndicatorEdit, framework) },
+  { "name", "name", G_STRUCT_OFFSET (L4aIndicatorEdit, name) },
+  { "unit", "unit", G_STRUCT_OFFSET (L4aIndicatorEdit, unit) },
+  { "direction", "direction", G_STRUCT_OFFSET (L4aIndicatorEdit, direction) },
+  { "baseline_on", "baseline-on", G_STRUCT_OFFSET (L4aIndicatorEdit, baseline_on) },
+  { "target_on", "target-on", G_STRUCT_OFFSET (L4aIndicatorEdit, target_on) },
+  { NULL, "last-on", G_STRUCT_OFFSET (L4aIndicatorEdit, last_on) },
+  { NULL, "measured", G_STRUCT_OFFSET (L4aIndicatorEdit, measured) },
+};
 
+/* Properties 1 to G_N_ELEMENTS (indicator_texts) are the texts. */
+enum {
+  PROP_REVISION = G_N_ELEMENTS (indicator_texts) + 1,
+  PROP_N_MEASUREMENTS,
+  PROP_BASELINE_VALUE,
+  PROP_TARGET_VALUE,
+  PROP_LAST_VALUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (L4aIndicatorEdit, l4a_indicator_edit, G_TYPE_OBJECT)
+
+static double *
+value_field (L4aIndicatorEdit *edit,
+             guint             prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_BASELINE_VALUE:
+      return &edit->baseline_value;
+    case PROP_TARGET_VALUE:
+      return &edit->target_value;
+    case PROP_LAST_VALUE:
+      return &edit->last_value;
+    default:
+      return NULL;
+    }
+}
+
+static void
+l4a_indicator_edit_finalize (GObject *object)
+{
+  l4a_text_fields_clear (object, indicator_texts, G_N_ELEMENTS (indicator_texts));
+
+  G_OBJECT_CLASS (l4a_indicator_edit_parent_class)->finalize (object);
+}
+
+static void
+l4a_indicator_edit_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  L4aIndicatorEdit *edit = L4A_INDICATOR_EDIT (object);
+  double *number = value_field (edit, prop_id);
+
+  if (l4a_text_fields_get (object, indicator_texts, G_N_ELEMENTS (indicator_texts), prop_id, value))
+    return;
+  if (number != NULL)
+    g_value_set_double (value, *number);
+  else if (prop_id == PROP_REVISION)
+    g_value_set_int (value, edit->revision);
+  else if (prop_id == PROP_N_MEASUREMENTS)
+    g_value_set_uint (value, edit->n_measurements);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_indicator_edit_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  L4aIndicatorEdit *edit = L4A_INDICATOR_EDIT (object);
+  double *number = value_field (edit, prop_id);
+
+  if (l4a_text_fields_set (object, indicator_texts, G_N_ELEMENTS (indicator_texts), prop_id, value, pspec))
+    return;
+  if (number != NULL)
+    {
+      double now = g_value_get_double (value);
+
+      /* unknown (NaN) is one value */
+      if (now == *number || (isnan (now) && isnan (*number)))
+        return;
+      *number = now;
+    }
+  else if (prop_id == PROP_REVISION && edit->revision != g_value_get_int (value))
+    edit->revision = g_value_get_int (value);
+  else if (prop_id == PROP_N_MEASUREMENTS && edit->n_measurements != g_value_get_uint (value))
+    edit->n_measurements = g_value_get_uint (value);
+  else
+    {
+      if (prop_id != PROP_REVISION && prop_id != PROP_N_MEASUREMENTS)
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  g_object_notify_by_pspec (object, pspec);
+}
+
+static void
+l4a_indicator_edit_class_init (L4aIndicatorEditClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = l4a_indicator_edit_finalize;
+  object_class->get_property = l4a_indicator_edit_get_property;
+  object_class->set_property = l4a_indicator_edit_set_property;
+
+  l4a_text_fields_install (properties, indicator_texts, G_N_ELEMENTS (indicator_texts));
+  properties[PROP_REVISION] = g_param_spec_int ("revision", NULL, NULL, 0, G_MAXINT, 0, flags);
+  properties[PROP_N_MEASUREMENTS] = g_param_spec_uint ("n-measurements", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_BASELINE_VALUE] = g_param_spec_double ("baseline-value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE,
+                                                         0, flags);
+  properties[PROP_TARGET_VALUE] = g_param_spec_double ("target-value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                                                       flags);
+  properties[PROP_LAST_VALUE] = g_param_spec_double ("last-value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+l4a_indicator_edit_init (L4aIndicatorEdit *edit)
+{
   edit->direction = g_strdup ("higher");
   edit->baseline_value = NAN;
   edit->target_value = NAN;
   edit->last_value = NAN;
-  return edit;
+}
+
+L4aIndicatorEdit *
+l4a_indicator_edit_new (void)
+{
+  return g_object_new (L4A_TYPE_INDICATOR_EDIT, NULL);
 }
 
 void
 l4a_indicator_edit_free (L4aIndicatorEdit *edit)
 {
-  if (edit == NULL)
-    return;
-  g_free (edit->id);
-  g_free (edit->hub_id);
-  g_free (edit->code);
-  g_free (edit->framework);
-  g_free (edit->name);
-  g_free (edit->unit);
-  g_free (edit->direction);
-  g_free (edit->baseline_on);
-  g_free (edit->target_on);
-  g_free (edit->last_on);
-  g_free (edit);
+  g_clear_object (&edit);
 }
 
 void
@@ -151,7 +271,10 @@ l4a_indicators_list (L4aStore    *store,
                             "  (SELECT count(*) FROM measurement m WHERE m.indicator_id = i.id), "
                             "  (SELECT max (measured_on) FROM measurement m WHERE m.indicator_id = i.id), "
                             "  (SELECT value FROM measurement m WHERE m.indicator_id = i.id "
-                            "   ORDER BY measured_on DESC LIMIT 1) "
+                            "   ORDER BY measured_on DESC LIMIT 1), "
+                            /* any change of a measurement changes this */
+                            "  (SELECT count(*) || ' ' || total (revision) || ' ' || total (value) || ' ' || "
+                            "   ifnull (max (updated_at), '') FROM measurement m WHERE m.indicator_id = i.id) "
                             "FROM indicator i WHERE i.hub_id = ?1 ORDER BY i.position, i.code, i.name", error);
   if (stmt == NULL)
     return NULL;
@@ -177,6 +300,7 @@ l4a_indicators_list (L4aStore    *store,
       edit->n_measurements = (guint) sqlite3_column_int (stmt, 12);
       edit->last_on = l4a_store_column_dup (stmt, 13);
       edit->last_value = column_double (stmt, 14);
+      edit->measured = l4a_store_column_dup (stmt, 15);
       g_ptr_array_add (list, edit);
     }
   if (!l4a_store_rows_done (store, rc, error))

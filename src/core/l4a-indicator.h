@@ -12,8 +12,19 @@
 
 G_BEGIN_DECLS
 
-typedef struct
+#define L4A_TYPE_INDICATOR_EDIT (l4a_indicator_edit_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aIndicatorEdit, l4a_indicator_edit, L4A, INDICATOR_EDIT, GObject)
+
+/* A hub's indicator, with what its measurements are in short: every field
+ * is a property ("code", "name", "baseline-value", "n-measurements",
+ * "measured"…), so that a list of them read again changes only where an
+ * indicator or its measurements changed (l4a_list_store_update()). The
+ * fields are open to the core and the forms that edit them. */
+struct _L4aIndicatorEdit
 {
+  GObject parent_instance;
+
   char   *id;              /* NULL for a new one */
   int     revision;
   char   *hub_id;
@@ -29,7 +40,8 @@ typedef struct
   guint   n_measurements;  /* as read */
   char   *last_on;         /* as read: the latest measurement's date */
   double  last_value;      /* as read, or NaN */
-} L4aIndicatorEdit;
+  char   *measured;        /* as read: changes whenever a measurement does */
+};
 
 typedef struct
 {
@@ -82,7 +94,6 @@ gboolean   l4a_indicators_write_csv          (L4aStore          *store,
                                               GOutputStream     *out,
                                               GError           **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aIndicatorEdit, l4a_indicator_edit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aPaste, l4a_paste_free)
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "l4a-hub.h"
 #include "l4a-indicator.h"
 #include "l4a-indicators-view.h"
+#include "l4a-list-update.h"
 #include "l4a-monitoring-dialogs.h"
 #include "l4a-indicators-view-private.h"
 #include "l4a-labels.h"
@@ -45,8 +46,10 @@ struct _L4aIndicatorsView
   L4aStore      *store;
   L4aHubQuery   *hubs;         /* the Hubs view's list, its filters followed */
   char          *selected_id;
-  GPtrArray     *indicators;   /* L4aIndicatorEdit of the hub shown */
-  GPtrArray     *cards;        /* L4aChartCard of the hub's indicators */
+  GListStore    *indicators;   /* L4aIndicatorEdit of the hub shown, kept in line with the database */
+  char          *shown_hub;    /* whose they are */
+  gboolean       shown_editable;
+  GPtrArray     *cards;        /* L4aChartCard of each of them, in their order */
   GPtrArray     *all_cards;    /* the dashboard's, then those: for l4a_indicators_view_get_cards() */
   guint          rebuild_id;
   gboolean       stale;         /* the hubs changed while the view was not on show */
@@ -459,11 +462,15 @@ new_dialog (L4aIndicatorsView *self,
   return dialog;
 }
 
+/* Returns: (transfer none) (nullable): the @i-th indicator shown, held by
+ * the list */
 static L4aIndicatorEdit *
 indicator_at (L4aIndicatorsView *self,
               guint              i)
 {
-  return self->indicators && i < self->indicators->len ? g_ptr_array_index (self->indicators, i) : NULL;
+  g_autoptr(L4aIndicatorEdit) indicator = g_list_model_get_item (G_LIST_MODEL (self->indicators), i);
+
+  return indicator;
 }
 
 /* A number typed in a field, in the user's locale or not; NaN for none,
@@ -527,13 +534,11 @@ static L4aIndicatorEdit *
 indicator_by_id (L4aIndicatorsView *self,
                  const char        *id)
 {
-  for (guint i = 0; self->indicators && i < self->indicators->len; i++)
-    {
-      L4aIndicatorEdit *indicator = g_ptr_array_index (self->indicators, i);
+  L4aIndicatorEdit *indicator;
 
-      if (g_strcmp0 (indicator->id, id) == 0)
-        return indicator;
-    }
+  for (guint i = 0; (indicator = indicator_at (self, i)) != NULL; i++)
+    if (g_strcmp0 (indicator->id, id) == 0)
+      return indicator;
   return NULL;
 }
 
@@ -750,8 +755,10 @@ paste_activated_cb (GtkWidget *row,
 {
   L4aIndicatorsView *self = target->view;
 
-  for (guint i = 0; self && self->indicators && i < self->indicators->len; i++)
-    if (g_strcmp0 (((L4aIndicatorEdit *) g_ptr_array_index (self->indicators, i))->id, target->indicator_id) == 0)
+  L4aIndicatorEdit *indicator;
+
+  for (guint i = 0; self && (indicator = indicator_at (self, i)) != NULL; i++)
+    if (g_strcmp0 (indicator->id, target->indicator_id) == 0)
       l4a_indicators_view_open_paste (self, i);
 }
 
@@ -964,7 +971,6 @@ action_row (const char *title,
 static GtkWidget *
 measurements_list (L4aIndicatorsView *self,
                    L4aIndicatorEdit  *indicator,
-                   guint              index,
                    gboolean           editable)
 {
   g_autoptr(GPtrArray) measurements = l4a_measurements_list (self->store, indicator->id, NULL);
@@ -1027,48 +1033,87 @@ measurements_list (L4aIndicatorsView *self,
   return list;
 }
 
+/* A card for an indicator: its chart, its measurements, and what the
+ * lead government or the World Secretariat may do with them. */
+static GtkWidget *
+indicator_card (L4aIndicatorsView *self,
+                L4aIndicatorEdit  *indicator,
+                gboolean           editable)
+{
+  GtkWidget *card = l4a_chart_card_new (240);
+  GtkWidget *footer = l4a_chart_card_get_footer (L4A_CHART_CARD (card));
+
+  l4a_chart_card_set_chart (L4A_CHART_CARD (card), l4a_chart_indicator (self->store, indicator->id, NULL));
+  gtk_box_append (GTK_BOX (footer), measurements_list (self, indicator, editable));
+  if (editable)
+    {
+      GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+      gtk_widget_set_tooltip_text (edit, _("Edit Indicator"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Indicator"), -1);
+      g_signal_connect_data (edit, "clicked", G_CALLBACK (edit_indicator_cb),
+                             target_new (self, indicator->id, NULL), target_free, 0);
+      l4a_chart_card_add_button (L4A_CHART_CARD (card), edit);
+    }
+  return card;
+}
+
+/* The cards follow the list of indicators: those of the indicators that
+ * changed are made again, at their place; the others stay as they are. */
+static void
+indicators_changed_cb (GListModel        *list,
+                       guint              position,
+                       guint              removed,
+                       guint              added,
+                       L4aIndicatorsView *self)
+{
+  gboolean editable = self->shown_hub != NULL && l4a_indicator_can_edit (self->store, self->shown_hub);
+  GtkWidget *before = position > 0 ? g_ptr_array_index (self->cards, position - 1) : NULL;
+
+  for (guint i = 0; i < removed; i++)
+    gtk_box_remove (self->indicator_box, g_ptr_array_index (self->cards, position + i));
+  g_ptr_array_remove_range (self->cards, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(L4aIndicatorEdit) indicator = g_list_model_get_item (list, position + i);
+      GtkWidget *card = indicator_card (self, indicator, editable);
+
+      gtk_box_insert_child_after (self->indicator_box, card, before);
+      g_ptr_array_insert (self->cards, position + i, card);
+      before = card;
+    }
+}
+
+/* The indicators of the hub chosen, read again: a change of one of them
+ * or of its measurements makes its card again, and only its card. */
 static void
 rebuild_indicators (L4aIndicatorsView *self)
 {
   const char *hub = selected_hub (self);
   gboolean editable = hub != NULL && l4a_indicator_can_edit (self->store, hub);
-  GtkWidget *child;
+  g_autoptr(GPtrArray) now = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicator_box))) != NULL)
-    gtk_box_remove (self->indicator_box, child);
-  g_ptr_array_set_size (self->cards, 0);
-  g_clear_pointer (&self->indicators, g_ptr_array_unref);
   gtk_widget_set_visible (self->add_button, editable);
   gtk_widget_set_sensitive (self->csv_button, hub != NULL);
+  /* another hub, or the same with other rights: other cards */
+  if (g_strcmp0 (hub, self->shown_hub) != 0 || editable != self->shown_editable)
+    {
+      g_list_store_remove_all (self->indicators);
+      g_free (self->shown_hub);
+      self->shown_hub = g_strdup (hub);
+      self->shown_editable = editable;
+    }
   if (hub == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->no_indicators), FALSE);
       return;
     }
 
-  self->indicators = l4a_indicators_list (self->store, hub, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->no_indicators), self->indicators == NULL || self->indicators->len == 0);
-  for (guint i = 0; self->indicators && i < self->indicators->len; i++)
-    {
-      L4aIndicatorEdit *indicator = g_ptr_array_index (self->indicators, i);
-      GtkWidget *card = l4a_chart_card_new (240);
-      GtkWidget *footer = l4a_chart_card_get_footer (L4A_CHART_CARD (card));
-
-      l4a_chart_card_set_chart (L4A_CHART_CARD (card), l4a_chart_indicator (self->store, indicator->id, NULL));
-      gtk_box_append (GTK_BOX (footer), measurements_list (self, indicator, i, editable));
-      if (editable)
-        {
-          GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-
-          gtk_widget_set_tooltip_text (edit, _("Edit Indicator"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Indicator"), -1);
-          g_signal_connect_data (edit, "clicked", G_CALLBACK (edit_indicator_cb),
-                                 target_new (self, indicator->id, NULL), target_free, 0);
-          l4a_chart_card_add_button (L4A_CHART_CARD (card), edit);
-        }
-      gtk_box_append (self->indicator_box, card);
-      g_ptr_array_add (self->cards, card);
-    }
+  now = l4a_indicators_list (self->store, hub, NULL);
+  if (now == NULL)
+    now = g_ptr_array_new ();
+  l4a_list_store_update (self->indicators, now);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_indicators), now->len == 0);
 }
 
 /* Public ---------------------------------------------------------------------------- */
@@ -1156,7 +1201,7 @@ l4a_indicators_view_get_n_indicators (L4aIndicatorsView *self)
   g_return_val_if_fail (L4A_IS_INDICATORS_VIEW (self), 0);
 
   ensure_fresh (self);
-  return self->indicators ? self->indicators->len : 0;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->indicators));
 }
 
 /* Construction ------------------------------------------------------------------------ */
@@ -1173,7 +1218,10 @@ l4a_indicators_view_dispose (GObject *object)
   l4a_context_unfollow (&self->follow);
   g_clear_object (&self->store);
   g_clear_pointer (&self->selected_id, g_free);
-  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  if (self->indicators != NULL)
+    g_signal_handlers_disconnect_by_data (self->indicators, self);
+  g_clear_object (&self->indicators);
+  g_clear_pointer (&self->shown_hub, g_free);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->all_cards, g_ptr_array_unref);
   g_clear_pointer (&self->meeting_rows, g_ptr_array_unref);
@@ -1230,6 +1278,8 @@ static void
 l4a_indicators_view_init (L4aIndicatorsView *self)
 {
   self->cards = g_ptr_array_new ();
+  self->indicators = g_list_store_new (L4A_TYPE_INDICATOR_EDIT);
+  g_signal_connect (self->indicators, "items-changed", G_CALLBACK (indicators_changed_cb), self);
   self->all_cards = g_ptr_array_new ();
   self->meeting_rows = g_ptr_array_new ();
   self->report_rows = g_ptr_array_new ();

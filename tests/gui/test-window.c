@@ -1991,6 +1991,38 @@ test_indicators_view (void)
                    before + 2);
   gtk_window_destroy (paste);
 
+  /* a measurement written by another program: when the context notices,
+   * the card of its indicator is made again, at its place, and only it */
+  {
+    guint n = l4a_indicators_view_get_n_indicators (view);
+    guint changed = n > 1 ? 1 : 0;
+    g_autoptr(GPtrArray) shown = g_ptr_array_copy (l4a_indicators_view_get_cards (view), NULL, NULL);
+    g_autofree char *sql = g_strdup_printf ("SELECT id FROM indicator WHERE hub_id = '%s' "
+                                            "ORDER BY position, code, name LIMIT 1 OFFSET %u", hub, changed);
+    g_autofree char *indicator = l4a_test_sql_text (l4a_store_get_path (store), sql);
+    g_autofree char *insert = g_strdup_printf ("INSERT INTO measurement (id, indicator_id, measured_on, value, "
+                                               "created_at, updated_at, origin) VALUES ('m-elsewhere', '%s', "
+                                               "'2001-05-31', 7, 'x', 'x', 'test')", indicator);
+    GPtrArray *now;
+
+    l4a_test_sql_exec (l4a_store_get_path (store), insert);
+    g_assert_true (l4a_context_check_for_changes (l4a_application_get_context (app)));
+    l4a_test_iterate (0.2);
+    now = l4a_indicators_view_get_cards (view);
+    g_assert_cmpuint (l4a_indicators_view_get_n_indicators (view), ==, n);
+    g_assert_cmpuint (now->len, ==, shown->len);
+    for (guint i = 0; i < n; i++)
+      {
+        /* the indicators' cards come after the dashboard's */
+        guint at = now->len - n + i;
+
+        if (i == changed)
+          g_assert_true (g_ptr_array_index (now, at) != g_ptr_array_index (shown, at));
+        else
+          g_assert_true (g_ptr_array_index (now, at) == g_ptr_array_index (shown, at));
+      }
+  }
+
   g_assert_true (l4a_indicators_view_write_csv (view, csv, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
