@@ -28,6 +28,7 @@
 #include "l4a-brand-view-private.h"
 #include "l4a-color.h"
 #include "l4a-hub.h"
+#include "l4a-hub-query.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
 
@@ -50,10 +51,8 @@ struct _L4aBrandView
   L4aStore      *store;
   GPtrArray     *colours;    /* L4aBrandColour */
   GPtrArray     *assets;     /* L4aBrandAsset */
-  GPtrArray     *hub_ids;
+  GListModel    *hubs;       /* the registry, live and lazy: the hubs the label can name */
   gboolean       stale;         /* to be built again once on show */
-  GPtrArray     *hub_names;
-  GPtrArray     *hub_places;
   double         brand[3];   /* the primary colour, for the brand background */
   gboolean       clear_space;
 
@@ -562,6 +561,24 @@ build_typography (L4aBrandView *self)
 
 /* The hub label -------------------------------------------------------------------- */
 
+/* Returns: (transfer none) (nullable): the hub chosen for the label */
+static L4aHub *
+chosen_hub (L4aBrandView *self)
+{
+  gpointer item = self->hubs ? adw_combo_row_get_selected_item (self->hub_row) : NULL;
+
+  return L4A_IS_HUB (item) && *l4a_hub_get_id (item) != '\0' ? item : NULL;
+}
+
+/* Returns: (transfer full): where the hub is, as its label says it */
+static char *
+hub_place (L4aHub *hub)
+{
+  const char *country = l4a_reference_translate (L4A_REFERENCE_COUNTRIES, l4a_hub_get_country (hub));
+
+  return g_strdup_printf (_("%s, %s"), l4a_hub_get_government (hub), country ? country : l4a_hub_get_country (hub));
+}
+
 static void
 draw_label (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -570,22 +587,21 @@ draw_label (GtkDrawingArea *area,
             gpointer        data)
 {
   L4aBrandView *self = data;
-  guint i = adw_combo_row_get_selected (self->hub_row);
+  L4aHub *hub = chosen_hub (self);
   g_autoptr(L4aBrandAsset) label = NULL;
+  g_autofree char *place = NULL;
   double label_width = MIN (width - 24, 480), x = 12;
   static const double white[3] = { 1, 1, 1 };
   double h;
 
-  if (self->store == NULL || self->hub_ids == NULL || i >= self->hub_ids->len ||
-      (label = l4a_brand_get_label (self->store, NULL)) == NULL)
+  if (self->store == NULL || hub == NULL || (label = l4a_brand_get_label (self->store, NULL)) == NULL)
     return;
+  place = hub_place (hub);
   paint_background (cr, adw_combo_row_get_selected (self->background_row),
                     self->brand, width, height);
-  h = l4a_brand_label_height (label, g_ptr_array_index (self->hub_names, i), g_ptr_array_index (self->hub_places, i),
-                              label_width);
+  h = l4a_brand_label_height (label, l4a_hub_get_name (hub), place, label_width);
   cairo_translate (cr, x, MAX ((height - h) / 2, 0));
-  l4a_brand_draw_label (label, g_ptr_array_index (self->hub_names, i), g_ptr_array_index (self->hub_places, i), cr,
-                        label_width, white, NULL);
+  l4a_brand_draw_label (label, l4a_hub_get_name (hub), place, cr, label_width, white, NULL);
 }
 
 typedef struct
@@ -677,11 +693,10 @@ export_label_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   L4aBrandView *self = L4A_BRAND_VIEW (widget);
-  guint i = adw_combo_row_get_selected (self->hub_row);
+  L4aHub *hub = chosen_hub (self);
 
-  if (self->hub_ids != NULL && i < self->hub_ids->len)
-    l4a_label_export_choose (widget, self->store, g_ptr_array_index (self->hub_ids, i),
-                             g_variant_get_string (parameter, NULL));
+  if (hub != NULL)
+    l4a_label_export_choose (widget, self->store, l4a_hub_get_id (hub), g_variant_get_string (parameter, NULL));
 }
 
 /**
@@ -695,30 +710,29 @@ l4a_brand_view_export_label (L4aBrandView  *self,
                              int            width,
                              GError       **error)
 {
-  guint i;
+  L4aHub *hub;
 
   ensure_fresh (self);
-  i = adw_combo_row_get_selected (self->hub_row);
-  if (self->hub_ids == NULL || i >= self->hub_ids->len)
+  hub = chosen_hub (self);
+  if (hub == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Choose a hub first."));
       return FALSE;
     }
-  return l4a_brand_export_label (self->store, g_ptr_array_index (self->hub_ids, i), path, width, error);
+  return l4a_brand_export_label (self->store, l4a_hub_get_id (hub), path, width, error);
 }
 
 gboolean
 l4a_brand_view_select_hub (L4aBrandView *self,
                            const char   *hub_id)
 {
+  guint position;
+
   ensure_fresh (self);
-  for (guint i = 0; self->hub_ids && i < self->hub_ids->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->hub_ids, i), hub_id))
-      {
-        adw_combo_row_set_selected (self->hub_row, i);
-        return TRUE;
-      }
-  return FALSE;
+  if (!L4A_IS_HUB_QUERY (self->hubs) || !l4a_hub_query_find (L4A_HUB_QUERY (self->hubs), hub_id, &position))
+    return FALSE;
+  adw_combo_row_set_selected (self->hub_row, position);
+  return TRUE;
 }
 
 /**
@@ -759,38 +773,31 @@ queue_label_draw (L4aBrandView *self)
   gtk_widget_queue_draw (self->label_area);
 }
 
-/* The hubs the label can name, keeping the one chosen. */
+/* The hubs the label can name: the registry as the context lists it, read
+ * only as far as the list is scrolled, kept in line with every change
+ * (a hub renamed redraws the label; the one chosen stays chosen). */
 static void
-fill_label_hubs (L4aBrandView *self)
+hubs_changed_cb (L4aBrandView *self)
 {
-  g_autoptr(GListModel) hubs = l4a_registry_list_hubs (self->store, NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autofree char *chosen = NULL;
-  guint selected = adw_combo_row_get_selected (self->hub_row);
+  gtk_widget_set_sensitive (self->label_export, g_list_model_get_n_items (self->hubs) > 0);
+  queue_label_draw (self);
+}
 
-  if (self->hub_ids != NULL && selected < self->hub_ids->len)
-    chosen = g_strdup (g_ptr_array_index (self->hub_ids, selected));
-  g_clear_pointer (&self->hub_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->hub_names, g_ptr_array_unref);
-  g_clear_pointer (&self->hub_places, g_ptr_array_unref);
-  self->hub_ids = g_ptr_array_new_with_free_func (g_free);
-  self->hub_names = g_ptr_array_new_with_free_func (g_free);
-  self->hub_places = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; hubs && i < g_list_model_get_n_items (hubs); i++)
+static void
+set_hubs (L4aBrandView *self,
+          GListModel   *hubs)
+{
+  if (self->hubs != NULL)
+    g_signal_handlers_disconnect_by_func (self->hubs, hubs_changed_cb, self);
+  g_set_object (&self->hubs, hubs);
+  adw_combo_row_set_model (self->hub_row, hubs);
+  if (hubs == NULL)
     {
-      g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
-      const char *country = l4a_reference_translate (L4A_REFERENCE_COUNTRIES, l4a_hub_get_country (hub));
-
-      gtk_string_list_append (names, l4a_hub_get_name (hub));
-      g_ptr_array_add (self->hub_ids, g_strdup (l4a_hub_get_id (hub)));
-      g_ptr_array_add (self->hub_names, g_strdup (l4a_hub_get_name (hub)));
-      g_ptr_array_add (self->hub_places, g_strdup_printf (_("%s, %s"), l4a_hub_get_government (hub),
-                                                          country ? country : l4a_hub_get_country (hub)));
+      gtk_widget_set_sensitive (self->label_export, FALSE);
+      return;
     }
-  adw_combo_row_set_model (self->hub_row, G_LIST_MODEL (names));
-  gtk_widget_set_sensitive (self->label_export, self->hub_ids->len > 0);
-  if (chosen != NULL)
-    l4a_brand_view_select_hub (self, chosen);
+  g_signal_connect_swapped (hubs, "items-changed", G_CALLBACK (hubs_changed_cb), self);
+  hubs_changed_cb (self);
 }
 
 /* Import ------------------------------------------------------------------------------ */
@@ -1005,7 +1012,6 @@ load (L4aBrandView *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->import_group), l4a_store_can (self->store, L4A_PERMISSION_KEEP_BRAND_KIT));
   gtk_widget_set_visible (self->default_note, l4a_brand_is_default (self->store));
-  fill_label_hubs (self);
   queue_label_draw (self);
   build_palette (self);
   build_contrast (self);
@@ -1064,9 +1070,9 @@ l4a_brand_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->colours, g_ptr_array_unref);
   g_clear_pointer (&self->assets, g_ptr_array_unref);
-  g_clear_pointer (&self->hub_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->hub_names, g_ptr_array_unref);
-  g_clear_pointer (&self->hub_places, g_ptr_array_unref);
+  if (self->hubs != NULL)
+    g_signal_handlers_disconnect_by_func (self->hubs, hubs_changed_cb, self);
+  g_clear_object (&self->hubs);
   g_clear_pointer (&self->previews, g_ptr_array_unref);
   g_clear_pointer (&self->added, g_array_unref);
 
@@ -1115,8 +1121,9 @@ l4a_brand_view_init (L4aBrandView *self)
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->hub_row), self->label_export);
 }
 
-/* What this view shows comes from these kinds of record. */
-static const char * const shown_kinds[] = { "brand_asset", "brand_colour", "hub", "government", NULL };
+/* What this view builds from these kinds of record; the hubs are a live
+ * list of their own. */
+static const char * const shown_kinds[] = { "brand_asset", "brand_colour", NULL };
 
 /**
  * l4a_brand_view_set_context:
@@ -1131,5 +1138,6 @@ l4a_brand_view_set_context (L4aBrandView *self,
   g_return_if_fail (!context || L4A_IS_CONTEXT (context));
 
   l4a_context_follow (&self->follow, context, shown_kinds, (L4aFollowFunc) l4a_brand_view_reload, self);
+  set_hubs (self, context ? l4a_context_get_hubs (context) : NULL);
   l4a_brand_view_set_store (self, context ? l4a_context_get_store (context) : NULL);
 }

@@ -2068,6 +2068,24 @@ test_brand_view (void)
   g_assert_no_error (error);
   g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
 
+  /* the hubs the label names are the registry's live list: a hub renamed
+   * by another program is renamed in the row, and stays chosen */
+  {
+    AdwComboRow *row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (view), L4A_TYPE_BRAND_VIEW,
+                                                                     "hub_row"));
+    g_autofree char *rename = g_strdup_printf ("UPDATE hub SET name = 'Aaa Renamed Elsewhere', "
+                                               "revision = revision + 1 WHERE id = '%s'", hub);
+    L4aHub *chosen;
+
+    l4a_test_sql_exec (l4a_store_get_path (store), rename);
+    g_assert_true (l4a_context_check_for_changes (l4a_application_get_context (app)));
+    l4a_test_iterate (0.2);
+    chosen = adw_combo_row_get_selected_item (row);
+    g_assert_nonnull (chosen);
+    g_assert_cmpstr (l4a_hub_get_id (chosen), ==, hub);
+    g_assert_cmpstr (l4a_hub_get_name (chosen), ==, "Aaa Renamed Elsewhere");
+  }
+
   g_assert_true (g_file_set_contents (bad_path, "<svg xmlns='http://www.w3.org/2000/svg' width='9' height='9'>"
                                                 "<script>alert(1)</script></svg>", -1, NULL));
   g_assert_false (l4a_brand_view_import_file (view, bad, &error));
