@@ -738,7 +738,6 @@ list_reviews (L4aStore   *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  static const char * const review_states[] = { "not-started", "draft", "submitted" };
 
   json_builder_begin_array (builder);
   if (l4a_store_get_role (store) == L4A_ROLE_MEMBER)
@@ -760,9 +759,11 @@ list_reviews (L4aStore   *store,
           json_builder_set_member_name (builder, "version");
           json_builder_add_int_value (builder, info->version);
           l4a_cli_add_string (builder, "due", info->due_on);
-          l4a_cli_add_string (builder, "review", review_states[info->state]);
+          l4a_cli_add_string (builder, "review", l4a_enum_to_nick (L4A_TYPE_REVIEW_STATE, info->state));
           json_builder_end_object (builder);
-          g_ptr_array_add (rows, g_strdupv ((char *[]) { info->title, info->call, (char *) review_states[info->state],
+          g_ptr_array_add (rows, g_strdupv ((char *[]) { info->title, info->call,
+                                                         (char *) l4a_enum_to_nick (L4A_TYPE_REVIEW_STATE,
+                                                                                    info->state),
                                                          NULL }));
         }
     }

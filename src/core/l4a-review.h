@@ -277,14 +277,6 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  L4A_REVIEW_NOT_STARTED,
-  L4A_REVIEW_DRAFT,
-  L4A_REVIEW_SUBMITTED,
-  L4A_REVIEW_DECLINED,
-} L4aReviewState;
-
 typedef struct
 {
   char           *proposal_id;

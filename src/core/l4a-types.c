@@ -64,6 +64,27 @@ l4a_role_get_label (L4aRole role)
 /* Words of the domain ---------------------------------------------------------- */
 
 /**
+ * l4a_enum_to_nick:
+ *
+ * Returns: (transfer none) (nullable): the nick of @value of @enum_type,
+ *   or %NULL when it has none
+ */
+const char *
+l4a_enum_to_nick (GType enum_type,
+                  int   value)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *found;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), NULL);
+
+  klass = g_type_class_ref (enum_type);
+  found = g_enum_get_value (klass, value);
+  /* the class lives as long as the type: its nicks stay */
+  return found != NULL ? found->value_nick : NULL;
+}
+
+/**
  * l4a_enum_get_nicks:
  * @enum_type: one of the domain's enums (L4A_TYPE_HUB_STATUS, ...)
  *
@@ -191,6 +212,15 @@ l4a_enum_get_label (GType       enum_type,
       case L4A_NETWORK_EVENT_WORLD_COUNCIL: return C_("network event", "World Council");
       case L4A_NETWORK_EVENT_POLICY_COUNCIL: return C_("network event", "Policy Council meeting");
       case L4A_NETWORK_EVENT_OTHER: return C_("network event", "Other meeting");
+      default: break;
+      }
+  else if (enum_type == L4A_TYPE_REVIEW_STATE)
+    switch ((L4aReviewState) value->value)
+      {
+      case L4A_REVIEW_NOT_STARTED: return C_("review state", "To review");
+      case L4A_REVIEW_DRAFT: return C_("review state", "Draft");
+      case L4A_REVIEW_SUBMITTED: return C_("review state", "Submitted");
+      case L4A_REVIEW_DECLINED: return C_("review state", "Declined");
       default: break;
       }
   else if (enum_type == L4A_TYPE_CONFIDENCE)

@@ -110,7 +110,18 @@ typedef enum /*< underscore_name=l4a_network_language >*/
   L4A_LANGUAGE_ES, /*< nick=es >*/
 } L4aNetworkLanguage;
 
+/* Where a board member's review of an assigned proposal stands. */
+typedef enum /*< underscore_name=l4a_review_state >*/
+{
+  L4A_REVIEW_NOT_STARTED, /*< nick=not-started >*/
+  L4A_REVIEW_DRAFT,       /*< nick=draft >*/
+  L4A_REVIEW_SUBMITTED,   /*< nick=submitted >*/
+  L4A_REVIEW_DECLINED,    /*< nick=declined >*/
+} L4aReviewState;
+
 const char * const *l4a_enum_get_nicks (GType       enum_type);
+const char *l4a_enum_to_nick     (GType       enum_type,
+                                  int         value);
 const char *l4a_enum_get_label   (GType       enum_type,
                                   const char *nick);
 gboolean    l4a_enum_is_valid    (GType       enum_type,

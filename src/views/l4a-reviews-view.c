@@ -116,9 +116,7 @@ assignment_row (gpointer item,
                                                      l4a_assignment_item_get_call (assignment));
   GtkWidget *row = proposal_row (l4a_assignment_item_get_title (assignment), subtitle);
   L4aReviewState state = l4a_assignment_item_get_state (assignment);
-  const char *said = state == L4A_REVIEW_SUBMITTED ? _("Submitted")
-                     : state == L4A_REVIEW_DRAFT ? _("Draft")
-                     : state == L4A_REVIEW_DECLINED ? _("Declined") : _("To review");
+  const char *said = l4a_enum_get_label (L4A_TYPE_REVIEW_STATE, l4a_enum_to_nick (L4A_TYPE_REVIEW_STATE, state));
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag_new (said, NULL));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));

@@ -515,6 +515,54 @@ test_list_members_and_reviews (void)
   g_assert_cmpuint (json_array_get_length (array), >=, 1);
   g_assert_cmpuint (json_array_get_length (array), <, 4);
 
+  /* a proposal the member declined says so, in JSON and in the table
+   * (the state once read past the end of a list of three words) */
+  {
+    /* an assignment not reviewed yet (a submitted review is not declined
+     * any more), and its member */
+    static const char open_assignment[] =
+      "FROM assignment a JOIN proposal p ON p.id = a.proposal_id AND a.round = p.version "
+      "WHERE p.state = 'under-review' AND NOT EXISTS (SELECT 1 FROM review r WHERE r.proposal_id = p.id "
+      "  AND r.member_id = a.member_id AND r.submitted_at IS NOT NULL) "
+      "AND NOT EXISTS (SELECT 1 FROM member_conflict mc WHERE mc.member_id = a.member_id AND mc.proposal_id = p.id) "
+      "ORDER BY a.member_id, a.proposal_id LIMIT 1";
+    g_autofree char *find_member = g_strconcat ("SELECT a.member_id ", open_assignment, NULL);
+    g_autofree char *find_proposal = g_strconcat ("SELECT a.proposal_id ", open_assignment, NULL);
+    g_autofree char *decliner = l4a_test_sql_text (path, find_member);
+    g_autofree char *proposal = l4a_test_sql_text (path, find_proposal);
+    g_autofree char *decline = NULL;
+    g_auto(Run) declined = { 0 };
+    g_auto(Run) table = { 0 };
+    gboolean found = FALSE;
+
+    g_assert_nonnull (proposal);
+    decline = g_strdup_printf ("UPDATE assignment SET declined_at = '2026-01-05T10:00:00Z', "
+                               "decline_reason = 'A conflict of interest' "
+                               "WHERE member_id = '%s' AND proposal_id = '%s'", decliner, proposal);
+    l4a_test_sql_exec (path, decline);
+    run_cli (&declined, "--db", path, "--role", "member", "--as", decliner, "list", "reviews", "--json", NULL);
+    g_assert_cmpint (declined.status, ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, declined.out, -1, &error));
+    g_assert_no_error (error);
+    array = json_node_get_array (json_parser_get_root (parser));
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *row = json_array_get_object_element (array, i);
+
+        if (g_strcmp0 (json_object_get_string_member (row, "proposal"), proposal) == 0)
+          {
+            g_assert_cmpstr (json_object_get_string_member (row, "review"), ==, "declined");
+            found = TRUE;
+          }
+        else
+          g_assert_true (l4a_enum_is_valid (L4A_TYPE_REVIEW_STATE, json_object_get_string_member (row, "review")));
+      }
+    g_assert_true (found);
+    run_cli (&table, "--db", path, "--role", "member", "--as", decliner, "list", "reviews", NULL);
+    g_assert_cmpint (table.status, ==, 0);
+    g_assert_nonnull (strstr (table.out, "declined"));
+  }
+
   run_cli (&member_proposals, "--db", path, "--role", "member", "--as", member_id, "list", "proposals", NULL);
   assert_one_line_error (&member_proposals, 1, "list reviews");
   run_cli (&denied, "--db", path, "--role", "government", "list", "members", NULL);
