@@ -183,10 +183,9 @@ l4a_cli_list_deliverables (L4aStore   *store,
 static const char *
 state_nick (L4aReportState state)
 {
-  static const char * const nicks[] = { "upcoming", "due", "overdue", "submitted", "changes-requested",
-                                        "acknowledged" };
+  const char *nick = l4a_enum_to_nick (L4A_TYPE_REPORT_STATE, state);
 
-  return (guint) state < G_N_ELEMENTS (nicks) ? nicks[state] : "";
+  return nick ? nick : "";
 }
 
 /**

@@ -14,17 +14,6 @@ G_BEGIN_DECLS
 
 #define L4A_REPORT_EVERY_DEFAULT 6
 
-/* Where a hub's report for one period stands. */
-typedef enum
-{
-  L4A_REPORT_UPCOMING,          /* the period has not ended */
-  L4A_REPORT_DUE,               /* ended, not submitted, not yet due */
-  L4A_REPORT_OVERDUE,           /* past its due date, not submitted */
-  L4A_REPORT_SUBMITTED,         /* waiting for the secretariat */
-  L4A_REPORT_CHANGES_REQUESTED, /* back with the government */
-  L4A_REPORT_ACKNOWLEDGED,
-} L4aReportState;
-
 /* One period of a hub's reporting schedule, with its report if any. */
 typedef struct
 {

@@ -119,6 +119,18 @@ typedef enum /*< underscore_name=l4a_review_state >*/
   L4A_REVIEW_DECLINED,    /*< nick=declined >*/
 } L4aReviewState;
 
+/* Where a hub's report for one period stands (its label:
+ * l4a_report_state_label()). */
+typedef enum /*< underscore_name=l4a_report_state >*/
+{
+  L4A_REPORT_UPCOMING,          /*< nick=upcoming >*/          /* the period has not ended */
+  L4A_REPORT_DUE,               /*< nick=due >*/               /* ended, not submitted, not yet due */
+  L4A_REPORT_OVERDUE,           /*< nick=overdue >*/           /* past its due date, not submitted */
+  L4A_REPORT_SUBMITTED,         /*< nick=submitted >*/         /* waiting for the secretariat */
+  L4A_REPORT_CHANGES_REQUESTED, /*< nick=changes-requested >*/ /* back with the government */
+  L4A_REPORT_ACKNOWLEDGED,      /*< nick=acknowledged >*/
+} L4aReportState;
+
 const char * const *l4a_enum_get_nicks (GType       enum_type);
 const char *l4a_enum_to_nick     (GType       enum_type,
                                   int         value);
