@@ -42,6 +42,24 @@ l4a_activity_kind_label (const char *kind)
   return l4a_enum_get_label (L4A_TYPE_ACTIVITY_KIND, kind);
 }
 
+/* A member's recommendation; none yet when @recommendation is none. */
+const char *
+l4a_recommendation_label (const char *recommendation)
+{
+  if (!l4a_enum_is_valid (L4A_TYPE_RECOMMENDATION, recommendation))
+    return _("No recommendation yet");
+  return l4a_enum_get_label (L4A_TYPE_RECOMMENDATION, recommendation);
+}
+
+/* A decision's outcome; empty when @outcome is none. */
+const char *
+l4a_outcome_label (const char *outcome)
+{
+  if (!l4a_enum_is_valid (L4A_TYPE_OUTCOME, outcome))
+    return "";
+  return l4a_enum_get_label (L4A_TYPE_OUTCOME, outcome);
+}
+
 const char *
 l4a_proposal_state_label (const char *state)
 {

@@ -15,6 +15,8 @@ const char *l4a_proposal_state_label  (const char *state);
 const char *l4a_hub_format_label      (const char *format);
 const char *l4a_deliverable_status_label (const char *status);
 const char *l4a_activity_kind_label   (const char *kind);
+const char *l4a_recommendation_label  (const char *recommendation);
+const char *l4a_outcome_label         (const char *outcome);
 const char *l4a_month_abbreviation   (guint       month);
 char       *l4a_format_day_month_year (guint       day,
                                        guint       month,

@@ -223,6 +223,22 @@ l4a_enum_get_label (GType       enum_type,
       case L4A_REVIEW_DECLINED: return C_("review state", "Declined");
       default: break;
       }
+  else if (enum_type == L4A_TYPE_RECOMMENDATION)
+    switch ((L4aRecommendation) value->value)
+      {
+      case L4A_RECOMMENDATION_GRANT: return C_("recommendation", "Grant the label");
+      case L4A_RECOMMENDATION_REVISE: return C_("recommendation", "Revise and resubmit");
+      case L4A_RECOMMENDATION_DECLINE: return C_("recommendation", "Decline");
+      default: break;
+      }
+  else if (enum_type == L4A_TYPE_OUTCOME)
+    switch ((L4aOutcome) value->value)
+      {
+      case L4A_OUTCOME_LABEL_GRANTED: return C_("decision", "Label granted");
+      case L4A_OUTCOME_REVISE_RESUBMIT: return C_("decision", "Revise and resubmit");
+      case L4A_OUTCOME_DECLINED: return C_("decision", "Declined");
+      default: break;
+      }
   else if (enum_type == L4A_TYPE_CONFIDENCE)
     switch ((L4aConfidence) value->value)
       {

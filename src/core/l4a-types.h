@@ -131,6 +131,22 @@ typedef enum /*< underscore_name=l4a_report_state >*/
   L4A_REPORT_ACKNOWLEDGED,      /*< nick=acknowledged >*/
 } L4aReportState;
 
+/* What a board member recommends the Board does with a proposal. */
+typedef enum /*< underscore_name=l4a_recommendation >*/
+{
+  L4A_RECOMMENDATION_GRANT,   /*< nick=grant >*/
+  L4A_RECOMMENDATION_REVISE,  /*< nick=revise >*/
+  L4A_RECOMMENDATION_DECLINE, /*< nick=decline >*/
+} L4aRecommendation;
+
+/* What the World Secretariat decides of a proposal. */
+typedef enum /*< underscore_name=l4a_outcome >*/
+{
+  L4A_OUTCOME_LABEL_GRANTED,   /*< nick=label-granted >*/
+  L4A_OUTCOME_REVISE_RESUBMIT, /*< nick=revise-resubmit >*/
+  L4A_OUTCOME_DECLINED,        /*< nick=declined >*/
+} L4aOutcome;
+
 const char * const *l4a_enum_get_nicks (GType       enum_type);
 const char *l4a_enum_to_nick     (GType       enum_type,
                                   int         value);

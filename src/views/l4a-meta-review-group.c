@@ -39,21 +39,11 @@ struct _L4aMetaReviewGroup
 
 G_DEFINE_FINAL_TYPE (L4aMetaReviewGroup, l4a_meta_review_group, ADW_TYPE_PREFERENCES_GROUP)
 
-static const char * const recommendations[] = { "grant", "revise", "decline" };
+/* the recommendations a member chooses from, in their order */
+#define recommendations (l4a_enum_get_nicks (L4A_TYPE_RECOMMENDATION))
+#define N_RECOMMENDATIONS (g_strv_length ((char **) recommendations))
 
 static void reload (L4aMetaReviewGroup *self);
-
-static const char *
-recommendation_label (const char *recommendation)
-{
-  if (g_strcmp0 (recommendation, "grant") == 0)
-    return _("Grant the label");
-  if (g_strcmp0 (recommendation, "revise") == 0)
-    return _("Revise and resubmit");
-  if (g_strcmp0 (recommendation, "decline") == 0)
-    return _("Decline");
-  return _("No recommendation yet");
-}
 
 static void
 add_row (L4aMetaReviewGroup *self,
@@ -111,7 +101,7 @@ add_digest (L4aMetaReviewGroup *self,
               : g_strdup (_("Not scored"));
       confidence = json_object_get_string_member_with_default (review, "confidence", NULL);
       subtitle = g_strdup_printf ("%s · %s · %s", score,
-                                  recommendation_label (json_object_get_string_member_with_default (review,
+                                  l4a_recommendation_label (json_object_get_string_member_with_default (review,
                                                                                                     "recommendation",
                                                                                                     NULL)),
                                   confidence ? l4a_enum_get_label (L4A_TYPE_CONFIDENCE, confidence)
@@ -169,7 +159,7 @@ write_clicked (L4aMetaReviewGroup *self,
   g_autofree char *body = body_text (self);
   guint selected = adw_combo_row_get_selected (self->recommendation_row);
 
-  if (!l4a_meta_review_group_write (self, selected > 0 && selected <= G_N_ELEMENTS (recommendations)
+  if (!l4a_meta_review_group_write (self, selected > 0 && selected <= N_RECOMMENDATIONS
                                           ? recommendations[selected - 1] : NULL,
                                     body, submit, &error))
     show_problem (self, error->message);
@@ -224,9 +214,9 @@ add_editor (L4aMetaReviewGroup  *self,
 
   self->recommendation_row = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_string_list_append (choices, _("Choose…"));
-  for (guint i = 0; i < G_N_ELEMENTS (recommendations); i++)
+  for (guint i = 0; i < N_RECOMMENDATIONS; i++)
     {
-      gtk_string_list_append (choices, recommendation_label (recommendations[i]));
+      gtk_string_list_append (choices, l4a_recommendation_label (recommendations[i]));
       if (g_strcmp0 (meta->recommendation, recommendations[i]) == 0)
         selected = i + 1;
     }
@@ -282,7 +272,7 @@ reload (L4aMetaReviewGroup *self)
           add_row (self, text_row (_("State"), state));
           if (meta->submitted_at != NULL)
             {
-              add_row (self, text_row (_("The Board should"), recommendation_label (meta->recommendation)));
+              add_row (self, text_row (_("The Board should"), l4a_recommendation_label (meta->recommendation)));
               add_row (self, text_row (_("Consolidated recommendation"), meta->body));
             }
         }
@@ -296,7 +286,7 @@ reload (L4aMetaReviewGroup *self)
       add_digest (self, meta->digest);
       if (meta->submitted_at != NULL || !open)
         {
-          add_row (self, text_row (_("The Board should"), recommendation_label (meta->recommendation)));
+          add_row (self, text_row (_("The Board should"), l4a_recommendation_label (meta->recommendation)));
           add_row (self, text_row (_("Consolidated recommendation"), meta->body));
         }
       else

@@ -87,8 +87,12 @@ G_DEFINE_FINAL_TYPE (L4aReviewWindow, l4a_review_window, ADW_TYPE_WINDOW)
 enum { RELEASED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const char * const recommendations[] = { "grant", "revise", "decline" };
-static const char * const outcomes[] = { "label-granted", "revise-resubmit", "declined" };
+/* the recommendations a member chooses from, in their order */
+#define recommendations (l4a_enum_get_nicks (L4A_TYPE_RECOMMENDATION))
+#define N_RECOMMENDATIONS (g_strv_length ((char **) recommendations))
+/* the outcomes the secretariat decides from, in their order */
+#define outcomes (l4a_enum_get_nicks (L4A_TYPE_OUTCOME))
+#define N_OUTCOMES (g_strv_length ((char **) outcomes))
 
 static void rebuild (L4aReviewWindow *self);
 
@@ -98,30 +102,6 @@ confidence_label (const char *confidence)
   if (confidence == NULL)
     return _("Confidence not stated");
   return l4a_enum_get_label (L4A_TYPE_CONFIDENCE, confidence);
-}
-
-static const char *
-recommendation_label (const char *recommendation)
-{
-  if (g_strcmp0 (recommendation, "grant") == 0)
-    return _("Grant the label");
-  if (g_strcmp0 (recommendation, "revise") == 0)
-    return _("Revise and resubmit");
-  if (g_strcmp0 (recommendation, "decline") == 0)
-    return _("Decline");
-  return _("No recommendation yet");
-}
-
-static const char *
-outcome_label (const char *outcome)
-{
-  if (g_strcmp0 (outcome, "label-granted") == 0)
-    return _("Label granted");
-  if (g_strcmp0 (outcome, "revise-resubmit") == 0)
-    return _("Revise and resubmit");
-  if (g_strcmp0 (outcome, "declined") == 0)
-    return _("Declined");
-  return "";
 }
 
 static void
@@ -390,7 +370,7 @@ add_own_review (L4aReviewWindow *self)
       /* submitted: the review reads as a document */
       group = add_group (self, _("Recommendation"), NULL);
       adw_preferences_group_add (group, info_row (_("The Board should"),
-                                                  recommendation_label (self->review->recommendation)));
+                                                  l4a_recommendation_label (self->review->recommendation)));
       adw_preferences_group_add (group, info_row (_("Your confidence"), confidence_label (self->review->confidence)));
       add_document_text (self, _("Comments for the Authors"), self->review->comments_authors);
       add_document_text (self, _("Confidential Comments"), self->review->comments_confidential);
@@ -409,11 +389,11 @@ add_own_review (L4aReviewWindow *self)
   group = add_group (self, _("Recommendation"), NULL);
   self->recommendation_row = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_string_list_append (choices, _("Choose…"));
-  for (guint i = 0; i < G_N_ELEMENTS (recommendations); i++)
-    gtk_string_list_append (choices, recommendation_label (recommendations[i]));
+  for (guint i = 0; i < N_RECOMMENDATIONS; i++)
+    gtk_string_list_append (choices, l4a_recommendation_label (recommendations[i]));
   adw_combo_row_set_model (self->recommendation_row, G_LIST_MODEL (choices));
   l4a_bind_choice (self->review, "recommendation", self->recommendation_row, recommendations,
-                   G_N_ELEMENTS (recommendations), TRUE);
+                   N_RECOMMENDATIONS, TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->recommendation_row), _("The Board should"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->recommendation_row), editable);
   g_signal_connect_swapped (self->recommendation_row, "notify::selected", G_CALLBACK (review_changed_cb), self);
@@ -505,9 +485,9 @@ add_reviews_group (L4aReviewWindow *self,
 
       score = score_text (review);
       subtitle = review->confidence
-                 ? g_strdup_printf ("%s · %s · %s", score, recommendation_label (review->recommendation),
+                 ? g_strdup_printf ("%s · %s · %s", score, l4a_recommendation_label (review->recommendation),
                                     confidence_label (review->confidence))
-                 : g_strdup_printf ("%s · %s", score, recommendation_label (review->recommendation));
+                 : g_strdup_printf ("%s · %s", score, l4a_recommendation_label (review->recommendation));
       title = review->submitted_at ? g_strdup (review->reviewer)
                                    : g_strdup_printf (_("%s (draft)"), review->reviewer);
       expander = adw_expander_row_new ();
@@ -755,7 +735,7 @@ save_decision_cb (L4aReviewWindow *self)
   guint outcome = adw_combo_row_get_selected (self->outcome_row);
 
   if (!l4a_decision_save (self->store, self->proposal_id,
-                          outcome > 0 && outcome <= G_N_ELEMENTS (outcomes) ? outcomes[outcome - 1] : NULL,
+                          outcome > 0 && outcome <= N_OUTCOMES ? outcomes[outcome - 1] : NULL,
                           rationale, notes, &error))
     {
       show_notice (self, error->message);
@@ -820,7 +800,7 @@ release_cb (L4aReviewWindow *self)
   g_autofree char *warnings = pending_warnings (self);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  const char *outcome = decision ? outcome_label (decision->outcome) : NULL;
+  const char *outcome = decision ? l4a_outcome_label (decision->outcome) : NULL;
 
   /* translators: the title of the proposal whose decision is released */
   heading = g_strdup_printf (_("Release the Decision on %s?"), self->info ? self->info->title : "");
@@ -939,9 +919,9 @@ add_decision_group (L4aReviewWindow *self,
 
   self->outcome_row = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_string_list_append (choices, _("Choose…"));
-  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+  for (guint i = 0; i < N_OUTCOMES; i++)
     {
-      gtk_string_list_append (choices, outcome_label (outcomes[i]));
+      gtk_string_list_append (choices, l4a_outcome_label (outcomes[i]));
       if (decision && g_strcmp0 (decision->outcome, outcomes[i]) == 0)
         selected = i + 1;
     }
@@ -1452,7 +1432,7 @@ l4a_review_window_set_recommendation (L4aReviewWindow *self,
 {
   g_return_if_fail (L4A_IS_REVIEW_WINDOW (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (recommendations); i++)
+  for (guint i = 0; i < N_RECOMMENDATIONS; i++)
     if (self->recommendation_row && g_strcmp0 (recommendation, recommendations[i]) == 0)
       adw_combo_row_set_selected (self->recommendation_row, i + 1);
 }
@@ -1518,7 +1498,7 @@ l4a_review_window_decide (L4aReviewWindow  *self,
       g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED, _("This decision cannot change."));
       return FALSE;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+  for (guint i = 0; i < N_OUTCOMES; i++)
     if (g_strcmp0 (outcome, outcomes[i]) == 0)
       adw_combo_row_set_selected (self->outcome_row, i + 1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->rationale_view), rationale, -1);
