@@ -200,15 +200,7 @@ l4a_criterion_levels_problem (const char *text,
 const char *
 l4a_call_status_label (const char *status)
 {
-  if (g_strcmp0 (status, "draft") == 0)
-    return C_("call status", "Draft");
-  if (g_strcmp0 (status, "open") == 0)
-    return C_("call status", "Open");
-  if (g_strcmp0 (status, "closed") == 0)
-    return C_("call status", "Closed");
-  if (g_strcmp0 (status, "decided") == 0)
-    return C_("call status", "Decided");
-  return status;
+  return l4a_enum_get_label (L4A_TYPE_CALL_STATUS, status);
 }
 
 /**

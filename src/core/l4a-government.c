@@ -280,13 +280,7 @@ l4a_government_edit_free (L4aGovernmentEdit *edit)
 const char *
 l4a_government_kind_label (const char *kind)
 {
-  if (g_strcmp0 (kind, "city") == 0)
-    return C_("government kind", "City or local government");
-  if (g_strcmp0 (kind, "region") == 0)
-    return C_("government kind", "Region");
-  if (g_strcmp0 (kind, "association") == 0)
-    return C_("government kind", "Association of governments");
-  return kind;
+  return l4a_enum_get_label (L4A_TYPE_GOVERNMENT_KIND, kind);
 }
 
 /* One coordinate: a decimal number of degrees, with a comma or a point
@@ -449,8 +443,7 @@ l4a_government_edit_validate (L4aStore                *store,
   else if (g_utf8_strlen (edit->name, -1) > 200)
     l4a_field_errors_add (errors, "name", "%s", _("The name is longer than 200 characters."));
 
-  if (g_strcmp0 (edit->kind, "city") != 0 && g_strcmp0 (edit->kind, "region") != 0 &&
-      g_strcmp0 (edit->kind, "association") != 0)
+  if (!l4a_enum_is_valid (L4A_TYPE_GOVERNMENT_KIND, edit->kind))
     l4a_field_errors_add (errors, "kind", "%s", _("Choose a city, a region or an association."));
 
   if (l4a_text_is_blank (edit->country))

@@ -239,6 +239,23 @@ l4a_enum_get_label (GType       enum_type,
       case L4A_OUTCOME_DECLINED: return C_("decision", "Declined");
       default: break;
       }
+  else if (enum_type == L4A_TYPE_GOVERNMENT_KIND)
+    switch ((L4aGovernmentKind) value->value)
+      {
+      case L4A_GOVERNMENT_CITY: return C_("government kind", "City or local government");
+      case L4A_GOVERNMENT_REGION: return C_("government kind", "Region");
+      case L4A_GOVERNMENT_ASSOCIATION: return C_("government kind", "Association of governments");
+      default: break;
+      }
+  else if (enum_type == L4A_TYPE_CALL_STATUS)
+    switch ((L4aCallStatus) value->value)
+      {
+      case L4A_CALL_DRAFT: return C_("call status", "Draft");
+      case L4A_CALL_OPEN: return C_("call status", "Open");
+      case L4A_CALL_CLOSED: return C_("call status", "Closed");
+      case L4A_CALL_DECIDED: return C_("call status", "Decided");
+      default: break;
+      }
   else if (enum_type == L4A_TYPE_CONFIDENCE)
     switch ((L4aConfidence) value->value)
       {

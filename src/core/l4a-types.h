@@ -147,6 +147,23 @@ typedef enum /*< underscore_name=l4a_outcome >*/
   L4A_OUTCOME_DECLINED,        /*< nick=declined >*/
 } L4aOutcome;
 
+/* What kind of member a government is. */
+typedef enum /*< underscore_name=l4a_government_kind >*/
+{
+  L4A_GOVERNMENT_CITY,        /*< nick=city >*/
+  L4A_GOVERNMENT_REGION,      /*< nick=region >*/
+  L4A_GOVERNMENT_ASSOCIATION, /*< nick=association >*/
+} L4aGovernmentKind;
+
+/* Where a call for proposals stands. */
+typedef enum /*< underscore_name=l4a_call_status >*/
+{
+  L4A_CALL_DRAFT,   /*< nick=draft >*/
+  L4A_CALL_OPEN,    /*< nick=open >*/
+  L4A_CALL_CLOSED,  /*< nick=closed >*/
+  L4A_CALL_DECIDED, /*< nick=decided >*/
+} L4aCallStatus;
+
 const char * const *l4a_enum_get_nicks (GType       enum_type);
 const char *l4a_enum_to_nick     (GType       enum_type,
                                   int         value);

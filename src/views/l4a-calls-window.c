@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "l4a-bind.h"
+
 #include <glib/gi18n.h>
 
 #include "l4a-accessible.h"
@@ -57,7 +59,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const statuses[] = { "draft", "open", "closed", "decided" };
+/* the statuses of a call, in the order of the row */
+#define statuses (l4a_enum_get_nicks (L4A_TYPE_CALL_STATUS))
+#define N_STATUSES (g_strv_length ((char **) statuses))
 
 static void rebuild_criteria (L4aCallsWindow *self);
 
@@ -83,7 +87,7 @@ validate (L4aCallsWindow *self)
   self->edit->confidence_weighting = gtk_switch_get_active (self->weighting_switch);
   status = adw_combo_row_get_selected (self->status_row);
   g_free (self->edit->status);
-  self->edit->status = g_strdup (status < G_N_ELEMENTS (statuses) ? statuses[status] : "draft");
+  self->edit->status = g_strdup (status < N_STATUSES ? statuses[status] : "draft");
 
   problems = l4a_call_edit_validate (self->edit);
   for (guint i = 0; i < problems->len; i++)
@@ -487,7 +491,7 @@ l4a_calls_window_edit (L4aCallsWindow *self,
   gtk_spin_button_set_value (self->threshold_spin, edit->disagreement_threshold);
   gtk_spin_button_set_value (self->calibration_spin, edit->calibration_minimum);
   gtk_switch_set_active (self->weighting_switch, edit->confidence_weighting);
-  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+  for (guint i = 0; i < N_STATUSES; i++)
     if (g_strcmp0 (statuses[i], edit->status) == 0)
       adw_combo_row_set_selected (self->status_row, i);
   self->loading = FALSE;
@@ -594,6 +598,7 @@ static void
 l4a_calls_window_init (L4aCallsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_combo_row_set_enum (self->status_row, L4A_TYPE_CALL_STATUS);
   l4a_accessible_fix_button_names (GTK_WIDGET (self));
   self->list_rows = g_ptr_array_new ();
   self->call_ids = g_ptr_array_new_with_free_func (g_free);

@@ -60,7 +60,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const kinds[] = { "city", "region", "association" };
+/* the kinds a government is of, in the order of the row */
+#define kinds (l4a_enum_get_nicks (L4A_TYPE_GOVERNMENT_KIND))
 
 static void reload (L4aGovernmentsWindow *self);
 
@@ -168,7 +169,7 @@ show_editor (L4aGovernmentsWindow *self,
 
   adw_window_title_set_title (self->edit_title, edit->id ? _("Edit Government") : _("New Government"));
   l4a_bind_text (edit, "name", self->name_row);
-  l4a_bind_choice (edit, "kind", self->kind_row, kinds, G_N_ELEMENTS (kinds), FALSE);
+  l4a_bind_choice (edit, "kind", self->kind_row, kinds, g_strv_length ((char **) kinds), FALSE);
   l4a_bind_choice (edit, "country", self->country_row, (const char * const *) self->country_codes->pdata,
                    self->country_codes->len, FALSE);
   regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n_regions);
@@ -459,6 +460,7 @@ static void
 l4a_governments_window_init (L4aGovernmentsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_combo_row_set_enum (self->kind_row, L4A_TYPE_GOVERNMENT_KIND);
   l4a_accessible_fix_button_names (GTK_WIDGET (self));
 
   self->country_codes = g_ptr_array_new_with_free_func (g_free);

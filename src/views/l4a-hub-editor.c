@@ -366,6 +366,9 @@ l4a_hub_editor_init (L4aHubEditor *self)
 {
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the rows that choose one of the domain's words list their labels */
+  l4a_combo_row_set_enum (self->status_row, L4A_TYPE_HUB_STATUS);
+  l4a_combo_row_set_enum (self->format_row, L4A_TYPE_FORMAT);
   l4a_accessible_fix_button_names (GTK_WIDGET (self));
   self->government_ids = g_ptr_array_new_with_free_func (g_free);
   self->council_checks = g_ptr_array_new ();

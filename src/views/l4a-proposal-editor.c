@@ -1355,6 +1355,7 @@ static void
 l4a_proposal_editor_init (L4aProposalEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  l4a_combo_row_set_enum (self->format_row, L4A_TYPE_FORMAT);
   l4a_accessible_fix_button_names (GTK_WIDGET (self));
   self->check_rows = g_ptr_array_new ();
   self->check_icons = g_ptr_array_new ();

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "l4a-bind.h"
+#include "l4a-types.h"
 
 /* Text: no text shows as an empty row. */
 static gboolean
@@ -155,4 +156,36 @@ l4a_bind_choice (gpointer            object,
   return g_object_bind_property_full (object, property, row, "selected",
                                       G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                       value_to_position, position_to_value, choice, choice_free);
+}
+
+/**
+ * l4a_enum_labels_model:
+ * @enum_type: one of the domain's enums
+ *
+ * Returns: (transfer full): the labels of @enum_type's values in their
+ *   order, for a row that chooses one (with l4a_bind_choice() and the
+ *   enum's nicks)
+ */
+GListModel *
+l4a_enum_labels_model (GType enum_type)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  for (const char * const *nick = l4a_enum_get_nicks (enum_type); *nick != NULL; nick++)
+    gtk_string_list_append (labels, l4a_enum_get_label (enum_type, *nick));
+  return G_LIST_MODEL (labels);
+}
+
+/**
+ * l4a_combo_row_set_enum:
+ *
+ * Makes @row choose one of @enum_type's values, by their labels.
+ */
+void
+l4a_combo_row_set_enum (AdwComboRow *row,
+                        GType        enum_type)
+{
+  g_autoptr(GListModel) labels = l4a_enum_labels_model (enum_type);
+
+  adw_combo_row_set_model (row, labels);
 }

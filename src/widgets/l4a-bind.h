@@ -23,4 +23,8 @@ GBinding *l4a_bind_choice (gpointer            object,
                            guint               n_values,
                            gboolean            none);
 
+GListModel *l4a_enum_labels_model  (GType        enum_type);
+void        l4a_combo_row_set_enum (AdwComboRow *row,
+                                    GType        enum_type);
+
 G_END_DECLS
