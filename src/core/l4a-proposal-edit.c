@@ -46,43 +46,72 @@ static const L4aTextField text_fields[] = {
 
 #define FIELD(edit, i) L4A_TEXT_FIELD (edit, text_fields, i)
 
-static void
-partner_free (gpointer data)
-{
-  L4aPartnerEdit *p = data;
+/* A GObject @TN whose properties are the texts of @fields, and nothing
+ * else: the items of a proposal's lists. */
+#define DEFINE_TEXT_RECORD(TN, t_n, fields)                                                         \
+  static GParamSpec *t_n##_properties[G_N_ELEMENTS (fields) + 1];                                 \
+  G_DEFINE_FINAL_TYPE (TN, t_n, G_TYPE_OBJECT)                                                    \
+  static void                                                                                     \
+  t_n##_finalize (GObject *object)                                                                \
+  {                                                                                               \
+    l4a_text_fields_clear (object, fields, G_N_ELEMENTS (fields));                               \
+    G_OBJECT_CLASS (t_n##_parent_class)->finalize (object);                                      \
+  }                                                                                               \
+  static void                                                                                     \
+  t_n##_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)           \
+  {                                                                                               \
+    if (!l4a_text_fields_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))            \
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                                 \
+  }                                                                                               \
+  static void                                                                                     \
+  t_n##_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)     \
+  {                                                                                               \
+    if (!l4a_text_fields_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))     \
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                                 \
+  }                                                                                               \
+  static void                                                                                     \
+  t_n##_class_init (TN##Class *klass)                                                             \
+  {                                                                                               \
+    GObjectClass *object_class = G_OBJECT_CLASS (klass);                                          \
+                                                                                                  \
+    object_class->finalize = t_n##_finalize;                                                      \
+    object_class->get_property = t_n##_get_property;                                              \
+    object_class->set_property = t_n##_set_property;                                              \
+    l4a_text_fields_install (t_n##_properties, fields, G_N_ELEMENTS (fields));                   \
+    g_object_class_install_properties (object_class, G_N_ELEMENTS (t_n##_properties),            \
+                                       t_n##_properties);                                         \
+  }                                                                                               \
+  static void                                                                                     \
+  t_n##_init (TN *self)                                                                           \
+  {                                                                                               \
+  }
 
-  g_free (p->id);
-  g_free (p->name);
-  g_free (p->role);
-  g_free (p);
-}
+static const L4aTextField partner_texts[] = {
+  { "id", "id", G_STRUCT_OFFSET (L4aPartnerEdit, id) },
+  { "name", "name", G_STRUCT_OFFSET (L4aPartnerEdit, name) },
+  { "role", "role", G_STRUCT_OFFSET (L4aPartnerEdit, role) },
+};
 
-static void
-deliverable_free (gpointer data)
-{
-  L4aDeliverableEdit *d = data;
+static const L4aTextField deliverable_texts[] = {
+  { "id", "id", G_STRUCT_OFFSET (L4aDeliverableEdit, id) },
+  { "title", "title", G_STRUCT_OFFSET (L4aDeliverableEdit, title) },
+  { "description", "description", G_STRUCT_OFFSET (L4aDeliverableEdit, description) },
+  { "due_on", "due", G_STRUCT_OFFSET (L4aDeliverableEdit, due) },
+};
 
-  g_free (d->id);
-  g_free (d->title);
-  g_free (d->description);
-  g_free (d->due);
-  g_free (d);
-}
+static const L4aTextField planned_texts[] = {
+  { "id", "id", G_STRUCT_OFFSET (L4aPlannedIndicator, id) },
+  { "code", "code", G_STRUCT_OFFSET (L4aPlannedIndicator, code) },
+  { "name", "name", G_STRUCT_OFFSET (L4aPlannedIndicator, name) },
+  { "unit", "unit", G_STRUCT_OFFSET (L4aPlannedIndicator, unit) },
+  { "direction", "direction", G_STRUCT_OFFSET (L4aPlannedIndicator, direction) },
+  { "baseline_value", "baseline", G_STRUCT_OFFSET (L4aPlannedIndicator, baseline) },
+  { "target_value", "target", G_STRUCT_OFFSET (L4aPlannedIndicator, target) },
+};
 
-static void
-indicator_free (gpointer data)
-{
-  L4aPlannedIndicator *i = data;
-
-  g_free (i->id);
-  g_free (i->code);
-  g_free (i->name);
-  g_free (i->unit);
-  g_free (i->direction);
-  g_free (i->baseline);
-  g_free (i->target);
-  g_free (i);
-}
+DEFINE_TEXT_RECORD (L4aPartnerEdit, l4a_partner_edit, partner_texts)
+DEFINE_TEXT_RECORD (L4aDeliverableEdit, l4a_deliverable_edit, deliverable_texts)
+DEFINE_TEXT_RECORD (L4aPlannedIndicator, l4a_planned_indicator, planned_texts)
 
 /**
  * l4a_attachment_ref_free:
@@ -185,9 +214,9 @@ l4a_proposal_edit_class_init (L4aProposalEditClass *klass)
 static void
 l4a_proposal_edit_init (L4aProposalEdit *edit)
 {
-  edit->partners = g_ptr_array_new_with_free_func (partner_free);
-  edit->deliverables = g_ptr_array_new_with_free_func (deliverable_free);
-  edit->indicators = g_ptr_array_new_with_free_func (indicator_free);
+  edit->partners = g_ptr_array_new_with_free_func (g_object_unref);
+  edit->deliverables = g_ptr_array_new_with_free_func (g_object_unref);
+  edit->indicators = g_ptr_array_new_with_free_func (g_object_unref);
   edit->attachments = g_ptr_array_new_with_free_func (l4a_attachment_ref_free);
 }
 
@@ -213,7 +242,7 @@ l4a_proposal_edit_add_partner (L4aProposalEdit *edit,
                                const char      *name,
                                const char      *role)
 {
-  L4aPartnerEdit *p = g_new0 (L4aPartnerEdit, 1);
+  L4aPartnerEdit *p = g_object_new (L4A_TYPE_PARTNER_EDIT, NULL);
 
   p->name = g_strdup (name);
   p->role = g_strdup (role);
@@ -226,7 +255,7 @@ l4a_proposal_edit_add_deliverable (L4aProposalEdit *edit,
                                    const char      *title,
                                    const char      *due)
 {
-  L4aDeliverableEdit *d = g_new0 (L4aDeliverableEdit, 1);
+  L4aDeliverableEdit *d = g_object_new (L4A_TYPE_DELIVERABLE_EDIT, NULL);
 
   d->title = g_strdup (title);
   d->due = g_strdup (due);
@@ -241,7 +270,7 @@ l4a_proposal_edit_add_indicator (L4aProposalEdit *edit,
                                  const char      *baseline,
                                  const char      *target)
 {
-  L4aPlannedIndicator *i = g_new0 (L4aPlannedIndicator, 1);
+  L4aPlannedIndicator *i = g_object_new (L4A_TYPE_PLANNED_INDICATOR, NULL);
 
   i->code = g_strdup (code);
   i->name = g_strdup (name);

@@ -13,23 +13,42 @@
 
 G_BEGIN_DECLS
 
-typedef struct
+#define L4A_TYPE_PARTNER_EDIT (l4a_partner_edit_get_type ())
+#define L4A_TYPE_DELIVERABLE_EDIT (l4a_deliverable_edit_get_type ())
+#define L4A_TYPE_PLANNED_INDICATOR (l4a_planned_indicator_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aPartnerEdit, l4a_partner_edit, L4A, PARTNER_EDIT, GObject)
+G_DECLARE_FINAL_TYPE (L4aDeliverableEdit, l4a_deliverable_edit, L4A, DELIVERABLE_EDIT, GObject)
+G_DECLARE_FINAL_TYPE (L4aPlannedIndicator, l4a_planned_indicator, L4A, PLANNED_INDICATOR, GObject)
+
+/* The items of a proposal's lists, as its editor binds their entries: each
+ * text is a property of the same name ("name", "role", "title", "due",
+ * "code", "baseline"…), notified when it changes. */
+struct _L4aPartnerEdit
 {
+  GObject parent_instance;
+
   char *id;            /* NULL until saved */
   char *name;
   char *role;
-} L4aPartnerEdit;
+};
 
-typedef struct
+struct _L4aDeliverableEdit
 {
+  GObject parent_instance;
+
   char *id;
   char *title;
   char *description;
   char *due;           /* YYYY-MM-DD, as typed */
-} L4aDeliverableEdit;
+};
 
-typedef struct
+/* An indicator a proposal plans, numbers as typed (a hub's are
+ * L4aIndicatorEdit). */
+struct _L4aPlannedIndicator
 {
+  GObject parent_instance;
+
   char  *id;
   char  *code;         /* Goal.Target.Indicator such as 11.6.2, or a local code */
   char  *name;
@@ -37,7 +56,7 @@ typedef struct
   char  *direction;    /* higher, lower */
   char  *baseline;     /* numbers as typed */
   char  *target;
-} L4aPlannedIndicator;  /* an indicator a proposal plans, numbers as typed (a hub's are L4aIndicatorEdit) */
+};
 
 typedef struct
 {

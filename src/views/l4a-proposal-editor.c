@@ -297,30 +297,28 @@ l4a_proposal_editor_save_now (L4aProposalEditor  *self,
 
 /* List rows ---------------------------------------------------------------- */
 
-/* What an entry or a remove button of a list row works on: a field of an
- * item of the proposal being edited, or the item in its list. The rows are
- * built again whenever those lists change, so the pointers hold as long as
- * the widgets do; the binding belongs to the signal connection. */
+/* What a remove button of a list row works on: an item of the proposal
+ * being edited in its list. The rows are built again whenever those lists
+ * change, so the pointers hold as long as the widgets do; the binding
+ * belongs to the signal connection. (The entries are bound to the items'
+ * properties.) */
 typedef struct
 {
   L4aProposalEditor *self;
   GPtrArray         *array;
   gpointer           item;
-  char             **field;
 } ItemBinding;
 
 static gpointer
 item_binding_new (L4aProposalEditor *self,
                   GPtrArray         *array,
-                  gpointer           item,
-                  char             **field)
+                  gpointer           item)
 {
   ItemBinding *binding = g_new0 (ItemBinding, 1);
 
   binding->self = self;
   binding->array = array;
   binding->item = item;
-  binding->field = field;
   return binding;
 }
 
@@ -343,12 +341,19 @@ remove_item_cb (GtkButton   *button,
 }
 
 static void
-text_changed_cb (GtkEditable *editable,
-                 ItemBinding *binding)
+item_changed_cb (L4aProposalEditor *self)
 {
-  g_free (*binding->field);
-  *binding->field = g_strdup (gtk_editable_get_text (editable));
-  l4a_proposal_editor_changed (binding->self);
+  l4a_proposal_editor_changed (self);
+}
+
+/* A change of any text of a list item checks and saves the proposal; once
+ * per item, however often its rows are made again. */
+static void
+follow_item (L4aProposalEditor *self,
+             gpointer           item)
+{
+  g_signal_handlers_disconnect_by_func (item, item_changed_cb, self);
+  g_signal_connect_object (item, "notify", G_CALLBACK (item_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* A field of a list item: its label above it, always visible (a
@@ -356,7 +361,8 @@ text_changed_cb (GtkEditable *editable,
  * calendar beside it. */
 static GtkWidget *
 item_field (L4aProposalEditor *self,
-            char             **field,
+            gpointer           item,
+            const char        *property,
             const char        *label,
             int                width_chars,
             gboolean           date)
@@ -371,12 +377,11 @@ item_field (L4aProposalEditor *self,
   gtk_widget_add_css_class (caption, "caption");
   gtk_widget_add_css_class (caption, "dim-label");
   /* named by its label (the mnemonic widget relation), once */
-  gtk_editable_set_text (GTK_EDITABLE (entry), *field ? *field : "");
+  /* the entry and the item's property, both ways */
+  l4a_bind_text (item, property, entry);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
   gtk_widget_set_hexpand (entry, TRUE);
   gtk_editable_set_editable (GTK_EDITABLE (entry), self->editable);
-  g_signal_connect_data (entry, "changed", G_CALLBACK (text_changed_cb),
-                         item_binding_new (self, NULL, NULL, field), item_binding_free, 0);
   gtk_box_append (GTK_BOX (line), entry);
   if (date)
     {
@@ -408,7 +413,7 @@ remove_button (L4aProposalEditor *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_set_sensitive (button, self->editable);
   g_signal_connect_data (button, "clicked", G_CALLBACK (remove_item_cb),
-                         item_binding_new (self, array, item, NULL), item_binding_free, 0);
+                         item_binding_new (self, array, item), item_binding_free, 0);
   return button;
 }
 
@@ -524,9 +529,10 @@ rebuild_lists (L4aProposalEditor *self)
     {
       L4aPartnerEdit *p = g_ptr_array_index (edit->partners, i);
       GtkWidget *entries[] = {
-        item_field (self, &p->name, _("Partner"), 20, FALSE),
-        item_field (self, &p->role, _("Role"), 12, FALSE),
+        item_field (self, p, "name", _("Partner"), 20, FALSE),
+        item_field (self, p, "role", _("Role"), 12, FALSE),
       };
+      follow_item (self, p);
       item_row (self, self->partners_group, entries, G_N_ELEMENTS (entries),
                 remove_button (self, edit->partners, p, _("Remove Partner")));
     }
@@ -535,10 +541,11 @@ rebuild_lists (L4aProposalEditor *self)
     {
       L4aDeliverableEdit *d = g_ptr_array_index (edit->deliverables, i);
       GtkWidget *entries[] = {
-        item_field (self, &d->title, _("Deliverable"), 20, FALSE),
-        item_field (self, &d->due, _("Due on"), 10, TRUE),
-        item_field (self, &d->description, _("Description"), 20, FALSE),
+        item_field (self, d, "title", _("Deliverable"), 20, FALSE),
+        item_field (self, d, "due", _("Due on"), 10, TRUE),
+        item_field (self, d, "description", _("Description"), 20, FALSE),
       };
+      follow_item (self, d);
       item_row (self, self->deliverables_group, entries, G_N_ELEMENTS (entries),
                 remove_button (self, edit->deliverables, d, _("Remove Deliverable")));
     }
@@ -547,11 +554,12 @@ rebuild_lists (L4aProposalEditor *self)
     {
       L4aPlannedIndicator *ind = g_ptr_array_index (edit->indicators, i);
       GtkWidget *entries[] = {
-        item_field (self, &ind->code, _("Code"), 6, FALSE),
-        item_field (self, &ind->name, _("Indicator"), 14, FALSE),
-        item_field (self, &ind->baseline, _("Baseline"), 6, FALSE),
-        item_field (self, &ind->target, _("Target"), 6, FALSE),
+        item_field (self, ind, "code", _("Code"), 6, FALSE),
+        item_field (self, ind, "name", _("Indicator"), 14, FALSE),
+        item_field (self, ind, "baseline", _("Baseline"), 6, FALSE),
+        item_field (self, ind, "target", _("Target"), 6, FALSE),
       };
+      follow_item (self, ind);
       item_row (self, self->indicators_group, entries, G_N_ELEMENTS (entries),
                 remove_button (self, edit->indicators, ind, _("Remove Indicator")));
     }

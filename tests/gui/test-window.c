@@ -1002,6 +1002,20 @@ test_proposal_journey (void)
   l4a_proposal_editor_changed (editor);
   g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* time */
   g_assert_null (l4a_proposal_editor_get_problem (editor, "end_on"));
+  {
+    /* a list item's entries are bound to the item: what is typed there is
+     * the proposal's, and is saved */
+    guint nth = 0;
+    GtkWidget *title = find_widget_of_type (editor_child (editor, "deliverables_group"), GTK_TYPE_ENTRY, &nth);
+
+    g_assert_nonnull (title);
+    gtk_editable_set_text (GTK_EDITABLE (title), "Service map of the villages");
+    g_assert_cmpstr (((L4aDeliverableEdit *) edit->deliverables->pdata[0])->title, ==, "Service map of the villages");
+    g_assert_true (l4a_proposal_editor_save_now (editor, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(*) FROM deliverable "
+                                                                   "WHERE title = 'Service map of the villages'"), ==, 1);
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.add-indicator", NULL));
   {
