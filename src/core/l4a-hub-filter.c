@@ -76,9 +76,19 @@ l4a_hub_filter_is_empty (const L4aHubFilter *filter)
 {
   g_return_val_if_fail (filter != NULL, TRUE);
 
-  return filter->matches == NULL && (filter->search == NULL || *filter->search == '\0') && filter->region == NULL && filter->country == NULL &&
-         filter->axis == NULL && filter->status == NULL && filter->format == NULL &&
-         filter->sdgs == 0 && filter->councils == 0 && filter->year == 0;
+  return filter->matches == NULL && (filter->search == NULL || *filter->search == '\0') &&
+         !l4a_hub_filter_has_facets (filter);
+}
+
+/* Returns: whether @filter asks for anything but words: a region, a
+ * country, a goal, a year… */
+gboolean
+l4a_hub_filter_has_facets (const L4aHubFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  return filter->region != NULL || filter->country != NULL || filter->axis != NULL || filter->status != NULL ||
+         filter->format != NULL || filter->sdgs != 0 || filter->councils != 0 || filter->year != 0;
 }
 
 gboolean

@@ -47,6 +47,7 @@ L4aHubFilter *l4a_hub_filter_copy           (const L4aHubFilter *filter);
 void          l4a_hub_filter_free           (L4aHubFilter       *filter);
 void          l4a_hub_filter_clear          (L4aHubFilter       *filter);
 gboolean      l4a_hub_filter_is_empty       (const L4aHubFilter *filter);
+gboolean      l4a_hub_filter_has_facets     (const L4aHubFilter *filter);
 gboolean      l4a_hub_filter_matches        (const L4aHubFilter *filter,
                                              L4aHub             *hub);
 GListModel   *l4a_hub_filter_apply          (const L4aHubFilter *filter,

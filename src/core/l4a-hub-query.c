@@ -79,22 +79,30 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (L4aHubQuery, l4a_hub_query, G_TYPE_OBJECT,
 
 /* SQL ------------------------------------------------------------------------ */
 
+/* How a list of hubs is read from hub_facet f. */
+typedef enum
+{
+  READ_AS_PLANNED,   /* as SQLite plans it: walking the order's index */
+  READ_SCAN,         /* the table read whole, then sorted */
+  READ_FACETS,       /* the index of every facet, then the few that pass sorted */
+  READ_WORDS,        /* the hubs with the words, then sorted */
+} ReadWay;
+
 /* The filter as conditions on hub_facet f: only those set, so that an
  * empty filter reads the sort index alone. @any_country leaves the
- * country out (the map shows every country, to choose another); @joined:
- * hub_fts is joined already; @walking: an order's index is walked. */
+ * country out (the map shows every country, to choose another); @way
+ * says how the list is read (READ_WORDS: hub_fts is joined already). */
 static void
 append_where (GString            *sql,
               const L4aHubFilter *filter,
               const char         *fts,
               gboolean            any_country,
-              gboolean            joined,
-              gboolean            walking)
+              ReadWay             way)
 {
   g_string_append (sql, " WHERE 1");
-  if (fts != NULL && joined)
+  if (fts != NULL && way == READ_WORDS)
     g_string_append (sql, " AND hub_fts MATCH :fts");
-  else if (fts != NULL && walking)
+  else if (fts != NULL && way == READ_AS_PLANNED)
     /* not each hub of the words looked up: an order's index walked, each
      * hub in it asked whether it is among those with the words */
     g_string_append (sql, " AND +f.num IN (SELECT rowid FROM hub_fts WHERE hub_fts MATCH :fts)");
@@ -239,15 +247,6 @@ append_order (GString       *sql,
   g_string_append_printf (sql, "%s%s, f.num%s", stale ? NAME_KEY_STALE : NAME_KEY, dir, dir);
 }
 
-/* How a list of hubs is read from hub_facet f. */
-typedef enum
-{
-  READ_AS_PLANNED,   /* as SQLite plans it: walking the order's index */
-  READ_SCAN,         /* the table read whole, then sorted */
-  READ_FACETS,       /* the index of every facet, then the few that pass sorted */
-  READ_WORDS,        /* the hubs with the words, then sorted */
-} ReadWay;
-
 static sqlite3_stmt *
 prepare_on (L4aStore   *store,
             const char *sql)
@@ -274,14 +273,6 @@ finish (sqlite3_stmt *stmt)
   sqlite3_clear_bindings (stmt);
 }
 
-/* Whether @filter asks for words and nothing else. */
-static gboolean
-only_words (const L4aHubFilter *filter)
-{
-  return filter->region == NULL && filter->country == NULL && filter->axis == NULL && filter->status == NULL &&
-         filter->format == NULL && filter->sdgs == 0 && filter->councils == 0 && filter->year <= 0;
-}
-
 /* Runs @select (a SELECT over hub_facet f) with the filter's conditions
  * and @tail, read the @way given, and gives its statement, bound, or NULL. */
 static sqlite3_stmt *
@@ -294,29 +285,29 @@ start_on (L4aStore           *store,
 {
   g_autoptr(GString) sql = g_string_new (select);
   g_autofree char *fts = l4a_fts_query_from_text (filter->search);
-  gboolean joined = FALSE;
   sqlite3_stmt *stmt;
 
-  if (!l4a_hub_filter_is_empty (filter))
-    switch (way)
-      {
-      case READ_SCAN:
-        g_string_replace (sql, "FROM hub_facet f", "FROM hub_facet f NOT INDEXED", 1);
-        break;
-      case READ_FACETS:
-        g_string_replace (sql, "FROM hub_facet f", "FROM hub_facet f INDEXED BY hub_facet_by_facets", 1);
-        break;
-      case READ_WORDS:
-        /* the words first, each hub then looked up by its number */
-        joined = fts != NULL;
-        if (joined)
-          g_string_replace (sql, "FROM hub_facet f", "FROM hub_fts CROSS JOIN hub_facet f ON f.num = hub_fts.rowid", 1);
-        break;
-      case READ_AS_PLANNED:
-      default:
-        break;
-      }
-  append_where (sql, filter, fts, any_country, joined, way == READ_AS_PLANNED);
+  if (l4a_hub_filter_is_empty (filter))
+    way = READ_AS_PLANNED;
+  else if (way == READ_WORDS && fts == NULL)
+    way = READ_FACETS;   /* no word to search for after all */
+  switch (way)
+    {
+    case READ_SCAN:
+      g_string_replace (sql, "FROM hub_facet f", "FROM hub_facet f NOT INDEXED", 1);
+      break;
+    case READ_FACETS:
+      g_string_replace (sql, "FROM hub_facet f", "FROM hub_facet f INDEXED BY hub_facet_by_facets", 1);
+      break;
+    case READ_WORDS:
+      /* the words first, each hub then looked up by its number */
+      g_string_replace (sql, "FROM hub_facet f", "FROM hub_fts CROSS JOIN hub_facet f ON f.num = hub_fts.rowid", 1);
+      break;
+    case READ_AS_PLANNED:
+    default:
+      break;
+    }
+  append_where (sql, filter, fts, any_country, way);
   if (tail != NULL)
     g_string_append (sql, tail);
   stmt = prepare_on (store, sql->str);
@@ -443,7 +434,7 @@ count_passing (L4aStore           *store,
   if (l4a_hub_filter_is_empty (filter))
     return total;
   fts = l4a_fts_query_from_text (filter->search);
-  if (fts != NULL && only_words (filter))
+  if (fts != NULL && !l4a_hub_filter_has_facets (filter))
     {
       stmt = prepare_on (store, "SELECT count(*) FROM hub_fts WHERE hub_fts MATCH ?1");
       if (stmt != NULL)
@@ -468,7 +459,7 @@ is_few (const L4aHubFilter *filter,
 {
   /* walking an order for words asks an in-memory list, for facets looks
    * up each hub in the table */
-  return n <= FIRST || n <= total / (only_words (filter) ? FEW_SHARE_WORDS : FEW_SHARE);
+  return n <= FIRST || n <= total / (!l4a_hub_filter_has_facets (filter) ? FEW_SHARE_WORDS : FEW_SHARE);
 }
 
 /* The whole order, of @n hubs passing of @total. */
@@ -483,7 +474,7 @@ read_whole (L4aStore           *store,
   ReadWay way = READ_SCAN;
 
   if (is_few (filter, n, total))
-    way = only_words (filter) ? READ_WORDS : READ_FACETS;
+    way = !l4a_hub_filter_has_facets (filter) ? READ_WORDS : READ_FACETS;
   return read_order (store, filter, key, descending, way, 0);
 }
 
@@ -1257,7 +1248,7 @@ l4a_hub_query_link_places (L4aHubQuery *self,
   g_return_val_if_fail (L4A_IS_HUB_QUERY (self), NULL);
 
   fts = l4a_fts_query_from_text (self->filter->search);
-  append_where (shown, self->filter, fts, any_country, FALSE, FALSE);
+  append_where (shown, self->filter, fts, any_country, READ_SCAN);
   sql = g_string_new (NULL);
   g_string_printf (sql,
                    "SELECT fa.government_id, fb.government_id FROM hub_link l "

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "l4a-hub.h"
 #include "l4a-hub-filter.h"
 #include "l4a-reference.h"
@@ -357,4 +359,19 @@ l4a_hub_equal (L4aHub *a,
     if (g_strcmp0 (a->strings[i], b->strings[i]) != 0)
       return FALSE;
   return memcmp (a->uints, b->uints, sizeof a->uints) == 0 && a->booleans[BOOL_SAMPLE] == b->booleans[BOOL_SAMPLE];
+}
+
+/**
+ * l4a_hub_dup_place:
+ *
+ * Returns: (transfer full): where @self is, as its label and the published
+ *   registry say it: its lead government, its country in the user's language
+ */
+char *
+l4a_hub_dup_place (L4aHub *self)
+{
+  const char *country = l4a_reference_translate (L4A_REFERENCE_COUNTRIES, l4a_hub_get_country (self));
+
+  /* translators: a hub's place: its lead government, its country */
+  return g_strdup_printf (_("%s, %s"), l4a_hub_get_government (self), country ? country : l4a_hub_get_country (self));
 }

@@ -19,6 +19,7 @@ const char *l4a_hub_get_name       (L4aHub *self);
 const char *l4a_hub_get_summary    (L4aHub *self);
 const char *l4a_hub_get_government (L4aHub *self);
 const char *l4a_hub_get_country    (L4aHub *self);
+char       *l4a_hub_dup_place      (L4aHub *self);
 const char *l4a_hub_get_region     (L4aHub *self);
 const char *l4a_hub_get_pact_axis  (L4aHub *self);
 const char *l4a_hub_get_status     (L4aHub *self);

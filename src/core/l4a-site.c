@@ -401,15 +401,6 @@ add_sdgs (L4aSite   *self,
       }
 }
 
-static char *
-hub_place (L4aHub *hub)
-{
-  const char *country = l4a_reference_translate (L4A_REFERENCE_COUNTRIES, l4a_hub_get_country (hub));
-
-  /* translators: a hub's place: its lead government, its country */
-  return g_strdup_printf (_("%s, %s"), l4a_hub_get_government (hub), country ? country : "");
-}
-
 /* A chart as a drawing and its data as a table beside it. */
 typedef struct
 {
@@ -711,7 +702,7 @@ step_network (L4aSite    *self,
       L4aHub *hub = g_ptr_array_index (by_date, i);
       g_autofree char *when = l4a_format_date (hub_date (hub));
       g_autofree char *href = g_strdup_printf ("hubs/%s.html", l4a_hub_get_id (hub));
-      g_autofree char *place = hub_place (hub);
+      g_autofree char *place = l4a_hub_dup_place (hub);
       /* translators: a hub in the timeline: the day it was labelled, and its place */
       g_autofree char *detail = g_strdup_printf (_("labelled %s · %s"), when, place);
 
@@ -836,7 +827,7 @@ step_list (L4aSite    *self,
       g_autoptr(L4aHub) hub = g_list_model_get_item (self->hubs, i);
       g_autoptr(TmplScope) item = tmpl_scope_new ();
       g_autoptr(GPtrArray) sdgs = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *place = hub_place (hub);
+      g_autofree char *place = l4a_hub_dup_place (hub);
       g_autofree char *period = l4a_format_period (l4a_hub_get_start (hub), l4a_hub_get_end (hub));
       const char *status = l4a_hub_get_status (hub);
       int from = l4a_hub_get_start (hub) ? atoi (l4a_hub_get_start (hub)) : 0;
@@ -1104,7 +1095,7 @@ step_hub (L4aSite    *self,
   g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *page = g_strdup_printf ("hubs/%s.html", id);
   g_autofree char *label_file = g_strdup_printf ("%s/hubs/%s/label.svg", lang, id);
-  g_autofree char *place = hub_place (hub);
+  g_autofree char *place = l4a_hub_dup_place (hub);
   g_autofree char *period = l4a_format_period (l4a_hub_get_start (hub), l4a_hub_get_end (hub));
   g_autofree char *labelled = l4a_format_date (l4a_hub_get_label_date (hub));
   g_autofree char *content = NULL;

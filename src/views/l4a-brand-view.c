@@ -570,15 +570,6 @@ chosen_hub (L4aBrandView *self)
   return L4A_IS_HUB (item) && *l4a_hub_get_id (item) != '\0' ? item : NULL;
 }
 
-/* Returns: (transfer full): where the hub is, as its label says it */
-static char *
-hub_place (L4aHub *hub)
-{
-  const char *country = l4a_reference_translate (L4A_REFERENCE_COUNTRIES, l4a_hub_get_country (hub));
-
-  return g_strdup_printf (_("%s, %s"), l4a_hub_get_government (hub), country ? country : l4a_hub_get_country (hub));
-}
-
 static void
 draw_label (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -596,7 +587,7 @@ draw_label (GtkDrawingArea *area,
 
   if (self->store == NULL || hub == NULL || (label = l4a_brand_get_label (self->store, NULL)) == NULL)
     return;
-  place = hub_place (hub);
+  place = l4a_hub_dup_place (hub);
   paint_background (cr, adw_combo_row_get_selected (self->background_row),
                     self->brand, width, height);
   h = l4a_brand_label_height (label, l4a_hub_get_name (hub), place, label_width);

@@ -1067,7 +1067,6 @@ indicators_changed_cb (GListModel        *list,
                        guint              added,
                        L4aIndicatorsView *self)
 {
-  gboolean editable = self->shown_hub != NULL && l4a_indicator_can_edit (self->store, self->shown_hub);
   GtkWidget *before = position > 0 ? g_ptr_array_index (self->cards, position - 1) : NULL;
 
   for (guint i = 0; i < removed; i++)
@@ -1076,7 +1075,7 @@ indicators_changed_cb (GListModel        *list,
   for (guint i = 0; i < added; i++)
     {
       g_autoptr(L4aIndicatorEdit) indicator = g_list_model_get_item (list, position + i);
-      GtkWidget *card = indicator_card (self, indicator, editable);
+      GtkWidget *card = indicator_card (self, indicator, self->shown_editable);
 
       gtk_box_insert_child_after (self->indicator_box, card, before);
       g_ptr_array_insert (self->cards, position + i, card);
