@@ -145,13 +145,12 @@ setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  L4aHubSortKey key = GPOINTER_TO_INT (user_data);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* a cell cut short says itself whole in its tooltip */
-  l4a_label_tooltip_when_cut (GTK_LABEL (label));
-  gtk_list_item_set_child (item, label);
+  /* The column's width does not follow the texts it shows: a label would
+   * make the table measure every row again (and lay out every text again
+   * at the new width) each time a row with a longer name scrolls by. */
+  gtk_list_item_set_child (item, l4a_inscription_new_for_cell (key == L4A_HUB_SORT_NAME ? 40 : 30));
 }
 
 static void
@@ -207,7 +206,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
 
-  gtk_label_set_label (GTK_LABEL (child), text ? text : "");
+  l4a_inscription_set_text (child, text);
 }
 
 /* Before it knows the height of a row, a GTK 4.8 list makes rows for up

@@ -141,3 +141,66 @@ l4a_label_tooltip_when_cut (GtkLabel *label)
   gtk_widget_set_has_tooltip (GTK_WIDGET (label), TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (cut_query_tooltip_cb), NULL);
 }
+
+/* An inscription keeps its layout to itself: its text is laid out again,
+ * once, when the pointer rests on it. */
+static gboolean
+inscription_query_tooltip_cb (GtkWidget  *inscription,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard,
+                              GtkTooltip *tooltip)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (inscription));
+  g_autoptr(PangoLayout) layout = NULL;
+  int width = 0;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  layout = gtk_widget_create_pango_layout (inscription, text);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  if (width <= gtk_widget_get_width (inscription))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/**
+ * l4a_inscription_new_for_cell:
+ * @nat_chars: how many characters wide the cell would like to be
+ *
+ * The text of a list's cell: one line, cut short at its end, whose size
+ * does not depend on its text (a list does not measure its rows again as
+ * they scroll by), and which says itself whole in a tooltip when cut.
+ * Its accessible name is its text.
+ */
+GtkWidget *
+l4a_inscription_new_for_cell (guint nat_chars)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (inscription), 1);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (inscription), 1);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars);
+  gtk_widget_set_has_tooltip (inscription, TRUE);
+  g_signal_connect (inscription, "query-tooltip", G_CALLBACK (inscription_query_tooltip_cb), NULL);
+  return inscription;
+}
+
+/**
+ * l4a_inscription_set_text:
+ *
+ * Shows @text in a cell made by l4a_inscription_new_for_cell(), and names
+ * the cell by it for assistive technologies.
+ */
+void
+l4a_inscription_set_text (GtkWidget  *inscription,
+                          const char *text)
+{
+  g_return_if_fail (GTK_IS_INSCRIPTION (inscription));
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_LABEL, text ? text : "", -1);
+}

@@ -17,5 +17,8 @@ void       l4a_window_add_close_shortcuts       (GtkWindow  *window);
 GtkWidget *l4a_button_new_with_mnemonic         (const char *mnemonic);
 GtkWidget *l4a_toggle_button_new_with_mnemonic  (const char *mnemonic);
 void       l4a_label_tooltip_when_cut           (GtkLabel   *label);
+GtkWidget *l4a_inscription_new_for_cell         (guint       nat_chars);
+void       l4a_inscription_set_text             (GtkWidget  *inscription,
+                                                 const char *text);
 
 G_END_DECLS

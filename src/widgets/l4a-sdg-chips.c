@@ -22,7 +22,10 @@ struct _L4aSdgChips
 {
   GtkWidget  parent_instance;
 
-  guint      sdgs;
+  guint        sdgs;
+  /* each goal's number as drawn, kept while the style stays (a row of the
+   * table draws again at each scroll, with another hub's goals) */
+  PangoLayout *numbers[L4A_N_SDGS + 1];
 };
 
 G_DEFINE_FINAL_TYPE (L4aSdgChips, l4a_sdg_chips, GTK_TYPE_WIDGET)
@@ -103,6 +106,46 @@ l4a_sdg_chips_measure (GtkWidget      *widget,
     *minimum = *natural = n ? CHIP_HEIGHT : 0;
 }
 
+static PangoLayout *
+number_layout (L4aSdgChips *self,
+               guint        goal)
+{
+  if (self->numbers[goal] == NULL)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", goal);
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      self->numbers[goal] = gtk_widget_create_pango_layout (GTK_WIDGET (self), number);
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
+      pango_layout_set_attributes (self->numbers[goal], attrs);
+      pango_attr_list_unref (attrs);
+    }
+  return self->numbers[goal];
+}
+
+static void
+forget_layouts (L4aSdgChips *self)
+{
+  for (guint goal = 0; goal <= L4A_N_SDGS; goal++)
+    g_clear_object (&self->numbers[goal]);
+}
+
+static void
+l4a_sdg_chips_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (l4a_sdg_chips_parent_class)->css_changed (widget, change);
+  forget_layouts (L4A_SDG_CHIPS (widget));
+}
+
+static void
+l4a_sdg_chips_dispose (GObject *object)
+{
+  forget_layouts (L4A_SDG_CHIPS (object));
+  G_OBJECT_CLASS (l4a_sdg_chips_parent_class)->dispose (object);
+}
+
 static void
 l4a_sdg_chips_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -115,8 +158,7 @@ l4a_sdg_chips_snapshot (GtkWidget   *widget,
   for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
     {
       const L4aReferenceEntry *entry;
-      g_autoptr(PangoLayout) layout = NULL;
-      g_autofree char *number = NULL;
+      PangoLayout *layout;
       L4aRgb rgb;
       GdkRGBA fill, ink;
       GskRoundedRect rect;
@@ -137,15 +179,7 @@ l4a_sdg_chips_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_color (snapshot, &fill, &rect.bounds);
       gtk_snapshot_pop (snapshot);
 
-      number = g_strdup_printf ("%u", goal);
-      layout = gtk_widget_create_pango_layout (widget, number);
-      {
-        PangoAttrList *attrs = pango_attr_list_new ();
-        pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-        pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
-        pango_layout_set_attributes (layout, attrs);
-        pango_attr_list_unref (attrs);
-      }
+      layout = number_layout (self, goal);
       pango_layout_get_pixel_size (layout, &text_width, &text_height);
 
       gtk_snapshot_save (snapshot);
@@ -202,9 +236,11 @@ l4a_sdg_chips_class_init (L4aSdgChipsClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = l4a_sdg_chips_dispose;
   object_class->get_property = l4a_sdg_chips_get_property;
   object_class->set_property = l4a_sdg_chips_set_property;
 
+  widget_class->css_changed = l4a_sdg_chips_css_changed;
   widget_class->measure = l4a_sdg_chips_measure;
   widget_class->snapshot = l4a_sdg_chips_snapshot;
 

@@ -35,13 +35,16 @@ child_of (GtkWidget  *hubs,
   return GTK_WIDGET (gtk_widget_get_template_child (hubs, L4A_TYPE_HUBS_VIEW, name));
 }
 
-/* A label showing @text, mapped, under @widget. */
+/* A label (or a table's cell) showing @text, mapped, under @widget. */
 static gboolean
 shows_label (GtkWidget  *widget,
              const char *text)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
       g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     if (shows_label (child, text))

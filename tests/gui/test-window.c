@@ -866,12 +866,16 @@ find_row_titled (GtkWidget  *root,
   return NULL;
 }
 
-/* The first label under @root whose text holds @text, or NULL. */
+/* The first label (or table cell) under @root whose text holds @text, or
+ * NULL. */
 static GtkWidget *
 find_label_containing (GtkWidget  *root,
                        const char *text)
 {
   if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return root;
+  if (GTK_IS_INSCRIPTION (root) && gtk_inscription_get_text (GTK_INSCRIPTION (root)) != NULL &&
+      strstr (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) != NULL)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
