@@ -1201,26 +1201,42 @@ preupdate_cb (void          *data,
     note_row (self, watch, FALSE);
 }
 
+/* Every column's position in its table, as "table.column" → cid + 1: one
+ * query for the whole schema (a connection is opened at each start). */
+static GHashTable *
+read_columns (L4aStore *self)
+{
+  GHashTable *columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (self,
+                                                    "SELECT m.name, p.name, p.cid FROM sqlite_schema AS m, "
+                                                    "pragma_table_info (m.name) AS p WHERE m.type = 'table'",
+                                                    NULL);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (columns,
+                         g_strdup_printf ("%s.%s", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 2) + 1));
+  return columns;
+}
+
 static int
-column_index (L4aStore   *self,
+column_index (GHashTable *columns,
               const char *table,
               const char *column)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
+  g_autofree char *key = NULL;
 
   if (column == NULL)
     return -1;
-  sql = g_strdup_printf ("SELECT cid FROM pragma_table_info ('%s') WHERE name = '%s'", table, column);
-  stmt = l4a_store_prepare (self, sql, NULL);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return -1;
-  return sqlite3_column_int (stmt, 0);
+  key = g_strdup_printf ("%s.%s", table, column);
+  return GPOINTER_TO_INT (g_hash_table_lookup (columns, key)) - 1;
 }
 
 static void
 watch_changes (L4aStore *self)
 {
+  g_autoptr(GHashTable) columns = read_columns (self);
+
   g_clear_pointer (&self->watches, g_hash_table_unref);
   self->watches = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (watch_specs); i++)
@@ -1228,9 +1244,9 @@ watch_changes (L4aStore *self)
       Watch *watch = g_new0 (Watch, 1);
 
       watch->spec = &watch_specs[i];
-      watch->key = column_index (self, watch->spec->table, watch->spec->key);
+      watch->key = column_index (columns, watch->spec->table, watch->spec->key);
       for (guint p = 0; p < G_N_ELEMENTS (watch->parents); p++)
-        watch->parents[p] = column_index (self, watch->spec->table, watch->spec->parents[p][0]);
+        watch->parents[p] = column_index (columns, watch->spec->table, watch->spec->parents[p][0]);
       g_hash_table_insert (self->watches, (gpointer) watch->spec->table, watch);
     }
   sqlite3_preupdate_hook (self->db, preupdate_cb, self);

@@ -580,6 +580,9 @@ drop_code_for_filter (L4aHubsView *self,
 static void
 sync_filter_controls (L4aHubsView *self)
 {
+  /* not made yet: they will show the filter when they are */
+  if (self->drops[0] == NULL)
+    return;
   self->updating = TRUE;
 
   for (int drop = 0; drop < N_DROPS; drop++)
@@ -721,6 +724,11 @@ fill_filter_choices (L4aHubsView *self)
   static const int table_drops[] = { DROP_REGION, DROP_AXIS, DROP_COUNCIL };
   int first = 1, last = 0;
 
+  if (self->drops[0] == NULL)
+    build_filter_controls (self);
+  /* new choices select "Any" for a moment: that is not the user's choice,
+   * and the filter stays as it is (sync_filter_controls() shows it) */
+  self->updating = TRUE;
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
       g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
@@ -760,6 +768,7 @@ fill_filter_choices (L4aHubsView *self)
   for (int year = last; first <= last && year >= first; year--)
     g_ptr_array_add (years, g_strdup_printf ("%d", year));
   set_drop_codes (self, DROP_YEAR, years);
+  self->updating = FALSE;
 
   self->choices_stale = FALSE;
   sync_filter_controls (self);
@@ -1834,7 +1843,7 @@ l4a_hubs_view_init (L4aHubsView *self)
   factory = gtk_builder_list_item_factory_new_from_resource (scope, RESOURCE_BASE "/ui/l4a-hub-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
 
-  build_filter_controls (self);
+  /* the filters' controls are made when they are first shown */
   g_signal_connect_object (gtk_menu_button_get_popover (self->filter_button), "show",
                            G_CALLBACK (filter_popover_shown_cb), self, G_CONNECT_SWAPPED);
   update_filter_choices (self);

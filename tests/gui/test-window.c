@@ -1462,11 +1462,12 @@ test_review_journey (void)
     GtkListBox *assigned = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (view), L4A_TYPE_REVIEWS_VIEW,
                                                                         "assigned_list"));
     guint n_rows = l4a_reviews_view_get_n_rows (view);
-    g_autoptr(GPtrArray) before = g_ptr_array_new ();
+    /* held, so that a new row cannot be made where a freed one was */
+    g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
     guint kept = 0;
 
     for (guint i = 0; i < n_rows; i++)
-      g_ptr_array_add (before, gtk_list_box_get_row_at_index (assigned, (int) i));
+      g_ptr_array_add (before, g_object_ref (gtk_list_box_get_row_at_index (assigned, (int) i)));
     g_assert_true (l4a_review_window_submit (review, &error));
     g_assert_no_error (error);
     l4a_test_iterate (0.2);
@@ -1521,12 +1522,13 @@ test_review_journey (void)
     GtkListBox *ranking = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (view), L4A_TYPE_REVIEWS_VIEW,
                                                                        "ranking_list"));
     guint n_rows = l4a_reviews_view_get_n_rows (view);
-    g_autoptr(GPtrArray) before = g_ptr_array_new ();
+    /* held, so that a new row cannot be made where a freed one was */
+    g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
     guint kept = 0;
 
     g_assert_cmpuint (n_rows, >=, 2);
     for (guint i = 0; i < n_rows; i++)
-      g_ptr_array_add (before, gtk_list_box_get_row_at_index (ranking, (int) i));
+      g_ptr_array_add (before, g_object_ref (gtk_list_box_get_row_at_index (ranking, (int) i)));
     g_assert_true (l4a_review_window_decide (review, "label-granted", "A clear plan with strong partners.",
                                              "Budget to confirm.", &error));
     g_assert_no_error (error);
