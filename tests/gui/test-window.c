@@ -325,6 +325,9 @@ n_visible (L4aHubsView *hubs)
   return g_list_model_get_n_items (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs)));
 }
 
+static GtkWidget *find_toggle_labelled (GtkWidget  *root,
+                                        const char *label);
+
 static void
 test_search_and_chips (void)
 {
@@ -353,6 +356,28 @@ test_search_and_chips (void)
   l4a_hubs_view_set_filter (hubs, filter);
   g_assert_cmpuint (l4a_hubs_view_get_n_chips (hubs), ==, 2);
   g_assert_cmpuint (n_visible (hubs), ==, 3);
+  /* The filters, made when first shown, show the filter and keep it. */
+  {
+    GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW,
+                                                                            "filter_button"));
+    GtkWidget *grid = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "filter_grid"));
+    GtkWidget *goals = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "sdg_box"));
+    GtkWidget *region;
+    GtkStringObject *shown;
+
+    g_assert_null (gtk_widget_get_first_child (grid));
+    gtk_menu_button_popup (button);
+    l4a_test_iterate (0.2);
+    region = gtk_grid_get_child_at (GTK_GRID (grid), 1, 0);
+    g_assert_true (GTK_IS_DROP_DOWN (region));
+    shown = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (region));
+    g_assert_cmpstr (gtk_string_object_get_string (shown), ==, "Europe");
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_toggle_labelled (goals, "11"))));
+    g_assert_cmpstr (l4a_hubs_view_get_filter (hubs)->region, ==, "europe");
+    g_assert_cmpuint (l4a_hubs_view_get_filter (hubs)->sdgs, ==, 1u << 11);
+    g_assert_cmpuint (n_visible (hubs), ==, 3);
+    gtk_menu_button_popdown (button);
+  }
   /* The chips follow the filter popover's order: region first. */
   g_assert_true (l4a_hubs_view_remove_chip (hubs, 0));
   g_assert_cmpuint (l4a_hubs_view_get_n_chips (hubs), ==, 1);
@@ -861,6 +886,23 @@ find_row_titled (GtkWidget  *root,
           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
         return child;
       if ((found = find_row_titled (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The toggle button under @root whose label is @label, or NULL. */
+static GtkWidget *
+find_toggle_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toggle_labelled (child, label);
+
+      if (found != NULL)
         return found;
     }
   return NULL;
