@@ -18,6 +18,7 @@
 #include "l4a-government.h"
 #include "l4a-hub-edit.h"
 #include "l4a-reference.h"
+#include "l4a-registry.h"
 #include "l4a-rules.h"
 #include "l4a-store-private.h"
 #include "l4a-snapshot-private.h"
@@ -476,24 +477,21 @@ l4a_government_edit_validate (L4aStore                *store,
  * Returns: (transfer full): every government, sorted by name, with the
  *   number of hubs, proposals and board members that refer to each
  */
-GListModel *
-l4a_registry_list_governments (L4aStore  *store,
-                               GError   **error)
+/* The columns every list of governments reads, g being the government. */
+#define GOVERNMENT_COLUMNS \
+  "g.id, g.name, g.kind, g.country, g.region, g.sample, " \
+  "  (SELECT count(*) FROM hub WHERE government_id = g.id), " \
+  "  (SELECT count(*) FROM proposal WHERE government_id = g.id), " \
+  "  (SELECT count(*) FROM member WHERE government_id = g.id) "
+
+/* The governments @stmt gives (GOVERNMENT_COLUMNS) into @list. */
+static gboolean
+read_governments (L4aStore      *store,
+                  sqlite3_stmt  *stmt,
+                  GListStore    *list,
+                  GError       **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (L4A_TYPE_GOVERNMENT);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
-
-  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
-
-  stmt = l4a_store_prepare (store,
-                            "SELECT g.id, g.name, g.kind, g.country, g.region, g.sample, "
-                            "  (SELECT count(*) FROM hub WHERE government_id = g.id), "
-                            "  (SELECT count(*) FROM proposal WHERE government_id = g.id), "
-                            "  (SELECT count(*) FROM member WHERE government_id = g.id) "
-                            "FROM government g ORDER BY g.name COLLATE NOCASE, g.id", error);
-  if (stmt == NULL)
-    return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -511,13 +509,114 @@ l4a_registry_list_governments (L4aStore  *store,
                       NULL);
       g_list_store_append (list, government);
     }
-
   if (rc != SQLITE_DONE)
     {
       l4a_store_set_sqlite_error (store, rc, NULL, error);
-      return NULL;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * l4a_registry_list_governments:
+ *
+ * Returns: (transfer full): every government, sorted by name, with the
+ *   number of hubs, proposals and board members that refer to each
+ */
+GListModel *
+l4a_registry_list_governments (L4aStore  *store,
+                               GError   **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (L4A_TYPE_GOVERNMENT);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  stmt = l4a_store_prepare (store, "SELECT " GOVERNMENT_COLUMNS "FROM government g ORDER BY g.name COLLATE NOCASE, g.id",
+                            error);
+  if (stmt == NULL || !read_governments (store, stmt, list, error))
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+static int
+compare_governments (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  GHashTable *keys = user_data;
+
+  return g_strcmp0 (g_hash_table_lookup (keys, a), g_hash_table_lookup (keys, b));
+}
+
+/**
+ * l4a_registry_find_governments:
+ * @text: (nullable): what the user typed: words, each the start of a word
+ *   of the government's name or of its country's name (accents and case
+ *   aside); %NULL or blank for every government
+ * @limit: how many to give at most
+ * @n_found: (out) (optional): how many governments the words find in all
+ *
+ * Finds governments among however many there are, reading only those it
+ * gives: through the search index when there are words, else a page of the
+ * name index. With words, the governments found are the @limit first by
+ * name (when more are found, more words narrow them); those given are in
+ * the order of their names in the user's language.
+ *
+ * Returns: (transfer full): the governments found, as
+ *   l4a_registry_list_governments() gives them
+ */
+GListModel *
+l4a_registry_find_governments (L4aStore    *store,
+                               const char  *text,
+                               guint        limit,
+                               guint       *n_found,
+                               GError     **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (L4A_TYPE_GOVERNMENT);
+  g_autoptr(GHashTable) keys = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *fts = NULL;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  fts = l4a_fts_query_from_text (text);
+  if (n_found != NULL)
+    {
+      stmt = l4a_store_prepare (store,
+                                fts ? "SELECT count(*) FROM government_fts WHERE government_fts MATCH ?1"
+                                    : "SELECT count(*) FROM government", error);
+      if (stmt == NULL)
+        return NULL;
+      if (fts != NULL)
+        sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
+      *n_found = sqlite3_step (stmt) == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+      g_clear_pointer (&stmt, sqlite3_finalize);
     }
 
+  stmt = l4a_store_prepare (store,
+                            fts ? "SELECT " GOVERNMENT_COLUMNS "FROM government_fts f "
+                                  "JOIN government_num n ON n.num = f.rowid JOIN government g ON g.id = n.id "
+                                  "WHERE government_fts MATCH ?1 ORDER BY g.name COLLATE NOCASE, g.id LIMIT ?2"
+                                : "SELECT " GOVERNMENT_COLUMNS "FROM government g "
+                                  "ORDER BY g.name COLLATE NOCASE, g.id LIMIT ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  if (fts != NULL)
+    sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  if (!read_governments (store, stmt, list, error))
+    return NULL;
+
+  /* accents and the user's language order what is shown */
+  keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(L4aGovernment) government = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_hash_table_insert (keys, government, l4a_sort_key (l4a_government_get_name (government)));
+    }
+  g_list_store_sort (list, compare_governments, keys);
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 

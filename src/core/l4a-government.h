@@ -56,6 +56,11 @@ GPtrArray         *l4a_government_edit_validate   (L4aStore                *stor
 
 GListModel        *l4a_registry_list_governments  (L4aStore                *store,
                                                    GError                 **error);
+GListModel        *l4a_registry_find_governments  (L4aStore                *store,
+                                                   const char              *text,
+                                                   guint                    limit,
+                                                   guint                   *n_found,
+                                                   GError                 **error);
 L4aGovernmentEdit *l4a_registry_load_government   (L4aStore                *store,
                                                    const char              *id,
                                                    GError                 **error);

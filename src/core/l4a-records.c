@@ -1160,7 +1160,13 @@ l4a_record_writer_finish (L4aRecordWriter *self,
                            "SELECT * FROM hub_search_source;"
                            "DELETE FROM proposal_fts;"
                            "INSERT INTO proposal_fts (rowid, title, summary, topic, government, country, partners) "
-                           "SELECT * FROM proposal_search_source;", error))
+                           "SELECT * FROM proposal_search_source;"
+                           "DELETE FROM government_num WHERE id NOT IN (SELECT id FROM government);"
+                           "INSERT INTO government_num (id) "
+                           "SELECT id FROM government WHERE id NOT IN (SELECT id FROM government_num);"
+                           "DELETE FROM government_fts;"
+                           "INSERT INTO government_fts (rowid, name, country) "
+                           "SELECT * FROM government_search_source;", error))
         return FALSE;
       for (guint i = 0; i < triggers->len; i++)
         if (!l4a_store_exec (self->store, g_ptr_array_index (triggers, i), error))

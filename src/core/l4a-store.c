@@ -135,6 +135,7 @@ static const char * const migrations[] = {
   "/org/local4action/Hubs/core/migrations/014-levels.sql",
   "/org/local4action/Hubs/core/migrations/015-places.sql",
   "/org/local4action/Hubs/core/migrations/016-facets.sql",
+  "/org/local4action/Hubs/core/migrations/017-government-search.sql",
 };
 
 /* Tables that l4a_store_count() may be asked about; the name goes into SQL

@@ -821,6 +821,120 @@ test_hub_edit_object (void)
   g_assert_cmpuint (notified->len, ==, 8);
 }
 
+/* The names @list gives, one per line. */
+static char *
+government_names (GListModel *list)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(L4aGovernment) government = g_list_model_get_item (list, i);
+
+      g_string_append_printf (names, "%s\n", l4a_government_get_name (government));
+    }
+  return g_string_free (names, FALSE);
+}
+
+static void
+test_find_governments (void)
+{
+  g_autoptr(L4aStore) store = open_with_sample ("find-governments.sqlite");
+  g_autoptr(GError) error = NULL;
+  gint64 all = sql_count (store, "SELECT count(*) FROM government");
+  gint64 spanish = sql_count (store, "SELECT count(*) FROM government WHERE country = 'ES'");
+  g_autofree char *soria_id = sql_text (store, "SELECT id FROM government WHERE name = 'Soria'");
+  guint found = 0;
+
+  g_assert_cmpint (spanish, >=, 2);
+  /* a word's start, in the name or the country, accents and case aside */
+  {
+    g_autoptr(GListModel) list = l4a_registry_find_governments (store, "SORIA", 50, &found, &error);
+    g_autofree char *names = NULL;
+
+    g_assert_no_error (error);
+    names = government_names (list);
+    g_assert_cmpstr (names, ==, "Soria\n");
+    g_assert_cmpuint (found, ==, 1);
+  }
+  {
+    g_autoptr(GListModel) list = l4a_registry_find_governments (store, "area metro barc", 50, &found, &error);
+    g_autofree char *names = government_names (list);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (names, ==, "Àrea Metropolitana de Barcelona\n");
+  }
+  {
+    g_autoptr(GListModel) list = l4a_registry_find_governments (store, "spain", 50, &found, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found, ==, spanish);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, spanish);
+  }
+  /* no words: a page of every government, in the order of their names */
+  {
+    g_autoptr(GListModel) list = l4a_registry_find_governments (store, "  ", 5, &found, &error);
+    g_autofree char *previous = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found, ==, all);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 5);
+    for (guint i = 0; i < 5; i++)
+      {
+        g_autoptr(L4aGovernment) government = g_list_model_get_item (list, i);
+        g_autofree char *key = l4a_sort_key (l4a_government_get_name (government));
+
+        g_assert_cmpstr (previous ? previous : "", <=, key);
+        g_free (previous);
+        previous = g_steal_pointer (&key);
+      }
+  }
+  /* what a search box may be given is searched as text, never as syntax */
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const hostile[] = { "\"NEAR( -*", "name:soria OR x", "') DROP TABLE government; --",
+                                              "\xc3\x28" };
+      g_autoptr(GListModel) list = l4a_registry_find_governments (store, hostile[i], 50, &found, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (list);
+    }
+  g_assert_cmpint (sql_count (store, "SELECT count(*) FROM government"), ==, all);
+
+  /* the index follows a rename, a new government and one removed by
+   * another program */
+  {
+    g_autoptr(L4aGovernmentEdit) soria = l4a_registry_load_government (store, soria_id, &error);
+    g_autoptr(L4aGovernmentEdit) fresh = l4a_government_edit_new ();
+    g_autoptr(GListModel) renamed = NULL;
+    g_autoptr(GListModel) old_name = NULL;
+    g_autoptr(GListModel) added = NULL;
+    g_autoptr(GListModel) removed = NULL;
+    g_autofree char *sql = NULL;
+
+    g_assert_no_error (error);
+    g_object_set (soria, "name", "Numancia", NULL);
+    g_assert_true (l4a_registry_save_government (store, soria, &error));
+    g_assert_no_error (error);
+    renamed = l4a_registry_find_governments (store, "numan", 50, &found, &error);
+    g_assert_cmpuint (found, ==, 1);
+    old_name = l4a_registry_find_governments (store, "soria", 50, &found, &error);
+    g_assert_cmpuint (found, ==, 0);
+
+    g_object_set (fresh, "name", "Ciudad de Tlaxcala", "kind", "city", "country", "MX", "region", "latin-america", NULL);
+    g_assert_true (l4a_registry_save_government (store, fresh, &error));
+    g_assert_no_error (error);
+    added = l4a_registry_find_governments (store, "tlaxc", 50, &found, &error);
+    g_assert_cmpuint (found, ==, 1);
+
+    sql = g_strdup_printf ("DELETE FROM government WHERE id = '%s'", fresh->id);
+    l4a_test_sql_exec (l4a_store_get_path (store), sql);
+    removed = l4a_registry_find_governments (store, "tlaxc", 50, &found, &error);
+    g_assert_cmpuint (found, ==, 0);
+    g_assert_cmpint (sql_count (store, "SELECT count(*) FROM government_num"), ==, all);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -835,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/core/registry/delete-restore", test_delete_restore);
   g_test_add_func ("/core/registry/governments-merge", test_governments);
   g_test_add_func ("/core/registry/government-place", test_government_place);
+  g_test_add_func ("/core/registry/find-governments", test_find_governments);
   g_test_add_func ("/core/csv/escape", test_csv_escape);
   g_test_add_func ("/core/csv/hubs", test_csv_hubs);
 

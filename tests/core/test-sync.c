@@ -1469,6 +1469,15 @@ test_large_import (void)
   g_free (after);
   after = text_of (here, "SELECT count (*) FROM hub_fts WHERE hub_fts MATCH 'wetlands'");
   g_assert_cmpstr (after, ==, "1500");
+  /* and the governments' index, made again with it */
+  g_free (after);
+  after = text_of (here, "SELECT (SELECT count (*) FROM government_fts) = (SELECT count (*) FROM government) "
+                         "AND (SELECT count (*) FROM government_num) = (SELECT count (*) FROM government) "
+                         "AND (SELECT count (*) FROM government) > 0");
+  g_assert_cmpstr (after, ==, "1");
+  g_free (after);
+  after = text_of (here, "SELECT count (*) FROM government_fts WHERE government_fts MATCH 'soria'");
+  g_assert_cmpstr (after, ==, "1");
 
   /* every record written as it was sent, each with what was agreed on it */
   {
@@ -1494,6 +1503,10 @@ test_large_import (void)
   exec_sql (here, "UPDATE hub SET name = 'Zanzibar Ferry Hub' WHERE id = '10000000-0000-4000-8000-000000000007'");
   g_free (after);
   after = text_of (here, "SELECT count (*) FROM hub_fts WHERE hub_fts MATCH 'zanzibar'");
+  g_assert_cmpstr (after, ==, "1");
+  exec_sql (here, "UPDATE government SET name = 'Pemba Island Council' WHERE name = 'Soria'");
+  g_free (after);
+  after = text_of (here, "SELECT count (*) FROM government_fts WHERE government_fts MATCH 'pemba'");
   g_assert_cmpstr (after, ==, "1");
 }
 
