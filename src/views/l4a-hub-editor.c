@@ -14,6 +14,7 @@
 #include "l4a-bind.h"
 #include "l4a-color.h"
 #include "l4a-government.h"
+#include "l4a-government-row.h"
 #include "l4a-hub-edit.h"
 #include "l4a-hub-editor.h"
 #include "l4a-hub-editor-private.h"
@@ -32,7 +33,6 @@ struct _L4aHubEditor
   L4aStore      *store;
   L4aHubEdit    *original;   /* as loaded or last saved */
   L4aHubEdit    *edit;       /* what the form shows: its rows are bound to it */
-  GPtrArray     *government_ids;
   GPtrArray     *problems;
   GtkToggleButton *sdg_buttons[L4A_N_SDGS + 1];
   GPtrArray     *council_checks;
@@ -40,7 +40,7 @@ struct _L4aHubEditor
 
   GtkButton     *save_button;
   AdwEntryRow   *name_row;
-  AdwComboRow   *government_row;
+  L4aGovernmentRow *government_row;
   AdwEntryRow   *topic_row;
   AdwEntryRow   *summary_row;
   AdwEntryRow   *start_row;
@@ -237,39 +237,21 @@ add_council_rows (L4aHubEditor *self)
     }
 }
 
-static gboolean
-fill_models (L4aHubEditor  *self,
-             GError       **error)
+static void
+fill_models (L4aHubEditor *self)
 {
-  g_autoptr(GListModel) governments = l4a_registry_list_governments (self->store, error);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) axes_model = gtk_string_list_new (NULL);
   const L4aReferenceEntry *axes;
   guint n;
 
-  if (governments == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (governments); i++)
-    {
-      g_autoptr(L4aGovernment) government = g_list_model_get_item (governments, i);
-      /* translators: a government and its country, e.g. “Soria (Spain)” */
-      g_autofree char *label = g_strdup_printf (_("%s (%s)"), l4a_government_get_name (government),
-                                                l4a_reference_translate (L4A_REFERENCE_COUNTRIES,
-                                                                         l4a_government_get_country (government)));
-
-      gtk_string_list_append (names, label);
-      g_ptr_array_add (self->government_ids, g_strdup (l4a_government_get_id (government)));
-    }
-  adw_combo_row_set_model (self->government_row, G_LIST_MODEL (names));
+  /* the lead government is found by words, among however many there are */
+  l4a_government_row_set_store (self->government_row, self->store);
 
   gtk_string_list_append (axes_model, C_("pact axis", "None"));
   axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n);
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (axes_model, l4a_reference_translate (L4A_REFERENCE_AXES, axes[i].code));
   adw_combo_row_set_model (self->axis_row, G_LIST_MODEL (axes_model));
-
-  return TRUE;
 }
 
 /* Binds the form to a copy of what was loaded, which it then changes. */
@@ -291,8 +273,8 @@ bind_form (L4aHubEditor *self)
   l4a_bind_text (self->edit, "communication", self->communication_row);
   l4a_bind_text (self->edit, "brand-commitment", self->brand_row);
 
-  l4a_bind_choice (self->edit, "government-id", self->government_row,
-                   (const char * const *) self->government_ids->pdata, self->government_ids->len, FALSE);
+  g_object_bind_property (self->edit, "government-id", self->government_row, "government-id",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   l4a_bind_choice (self->edit, "status", self->status_row, statuses, g_strv_length ((char **) statuses), FALSE);
   l4a_bind_choice (self->edit, "format", self->format_row, formats, g_strv_length ((char **) formats), FALSE);
   axes = l4a_reference_entries (L4A_REFERENCE_AXES, &n_axes);
@@ -318,7 +300,6 @@ l4a_hub_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->edit);
   g_clear_object (&self->original);
-  g_clear_pointer (&self->government_ids, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->council_checks, g_ptr_array_unref);
 
@@ -336,6 +317,7 @@ l4a_hub_editor_class_init (L4aHubEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (L4A_TYPE_GOVERNMENT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-hub-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aHubEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, L4aHubEditor, name_row);
@@ -370,7 +352,6 @@ l4a_hub_editor_init (L4aHubEditor *self)
   l4a_combo_row_set_enum (self->status_row, L4A_TYPE_HUB_STATUS);
   l4a_combo_row_set_enum (self->format_row, L4A_TYPE_FORMAT);
   l4a_accessible_fix_button_names (GTK_WIDGET (self));
-  self->government_ids = g_ptr_array_new_with_free_func (g_free);
   self->council_checks = g_ptr_array_new ();
   add_sdg_buttons (self);
   add_council_rows (self);
@@ -401,11 +382,12 @@ l4a_hub_editor_new (L4aStore    *store,
     self->original = l4a_registry_load_hub (store, hub_id, error);
   else
     self->original = l4a_hub_edit_new ();
-  if (self->original == NULL || !fill_models (self, error))
+  if (self->original == NULL)
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return NULL;
     }
+  fill_models (self);
 
   gtk_window_set_title (GTK_WINDOW (self), hub_id ? _("Edit Hub") : _("New Hub"));
   bind_form (self);

@@ -38,6 +38,7 @@
 #include "l4a-proposal.h"
 #include "l4a-registry.h"
 #include "l4a-hub.h"
+#include "l4a-government-row.h"
 #include "l4a-hub-editor.h"
 #include "l4a-hub-editor-private.h"
 #include "l4a-hubs-view.h"
@@ -134,8 +135,9 @@ texture_stats (GdkTexture *texture)
   return stats;
 }
 
+/* @window: a window, or another surface of its own (a popover) */
 static GdkTexture *
-render_window (GtkWindow *window)
+render_window (gpointer window)
 {
   GtkWidget *widget = GTK_WIDGET (window);
   int width = gtk_widget_get_width (widget);
@@ -301,7 +303,7 @@ debug_widths (GtkWidget *widget,
 }
 
 static gboolean
-save_window (GtkWindow  *window,
+save_window (gpointer    window,
              const char *outdir,
              const char *name)
 {
@@ -475,6 +477,22 @@ render_registry (L4aApplication *app,
             gtk_window_present (GTK_WINDOW (editor));
             l4a_test_iterate (0.6);
             ok &= save_window (GTK_WINDOW (editor), outdir, editor_name);
+            /* the lead government found by words */
+            {
+              GtkWidget *row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), L4A_TYPE_HUB_EDITOR,
+                                                                          "government_row"));
+              GtkWidget *popover = GTK_WIDGET (gtk_widget_get_template_child (row, L4A_TYPE_GOVERNMENT_ROW, "popover"));
+              GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (row, L4A_TYPE_GOVERNMENT_ROW,
+                                                                            "search_entry"));
+              g_autofree char *chooser_name = g_strdup_printf ("government-chooser-%s.png", dark ? "dark" : "light");
+
+              gtk_popover_popup (GTK_POPOVER (popover));
+              l4a_test_iterate (0.2);
+              gtk_editable_set_text (GTK_EDITABLE (entry), "s");
+              l4a_test_iterate (0.5);
+              ok &= save_window (popover, outdir, chooser_name);
+              gtk_popover_popdown (GTK_POPOVER (popover));
+            }
             gtk_window_destroy (GTK_WINDOW (editor));
 
             {

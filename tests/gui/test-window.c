@@ -28,6 +28,7 @@
 #include "l4a-government.h"
 #include "l4a-hub-edit.h"
 #include "l4a-hub-query.h"
+#include "l4a-government-row.h"
 #include "l4a-hub-editor.h"
 #include "l4a-hub-editor-private.h"
 #include "l4a-hub-page.h"
@@ -442,9 +443,16 @@ test_edit_save_reopen (void)
   g_autoptr(L4aHub) hub = g_list_model_get_item (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs)), 0);
   g_autofree char *id = g_strdup (l4a_hub_get_id (hub));
   g_autoptr(L4aHubEdit) reloaded = NULL;
+  g_autofree char *expected_government = NULL;
+  g_autofree char *original_government = NULL;
   L4aHubEditor *editor;
   GtkWidget *page, *name_row, *end_row, *edit_button;
 
+  {
+    g_autoptr(L4aHubEdit) before = l4a_registry_load_hub (store, id, NULL);
+
+    original_government = g_strdup (before->government_id);
+  }
   g_assert_true (l4a_hubs_view_open_hub (hubs, id));
   g_assert_cmpstr (l4a_hubs_view_get_open_hub (hubs), ==, id);
   page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "hub_page"));
@@ -475,6 +483,34 @@ test_edit_save_reopen (void)
   name_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), L4A_TYPE_HUB_EDITOR, "name_row"));
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Renamed by the GUI test");
 
+  /* The lead government is found by typing words of its name, and Enter
+   * chooses the first one found. */
+  {
+    GtkWidget *row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), L4A_TYPE_HUB_EDITOR,
+                                                                "government_row"));
+    GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (row, L4A_TYPE_GOVERNMENT_ROW, "button"));
+    GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (row, L4A_TYPE_GOVERNMENT_ROW, "search_entry"));
+    GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (row, L4A_TYPE_GOVERNMENT_ROW, "list"));
+    g_autofree char *soria = l4a_test_sql_text (l4a_store_get_path (store),
+                                                "SELECT id FROM government WHERE name = 'Soria'");
+
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), !=, "Soria (Spain)");
+    gtk_menu_button_popup (button);
+    l4a_test_iterate (0.1);
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "sori");
+    l4a_test_iterate (0.4);
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+    g_signal_emit_by_name (entry, "activate");
+    l4a_test_iterate (0.1);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Soria (Spain)");
+    g_assert_cmpstr (l4a_government_row_get_government_id (L4A_GOVERNMENT_ROW (row)), ==, soria);
+    g_assert_true (l4a_hub_editor_is_valid (editor));
+    g_free (expected_government);
+    expected_government = g_steal_pointer (&soria);
+  }
+
   /* Ctrl+S saves and closes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   l4a_test_iterate (0.3);
@@ -482,6 +518,16 @@ test_edit_save_reopen (void)
 
   reloaded = l4a_registry_load_hub (store, id, NULL);
   g_assert_cmpstr (reloaded->name, ==, "Renamed by the GUI test");
+  g_assert_cmpstr (reloaded->government_id, ==, expected_government);
+  /* the lead government as it was, for the tests that count places */
+  {
+    g_autoptr(L4aHubEdit) back = l4a_registry_load_hub (store, id, NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_object_set (back, "government-id", original_government, NULL);
+    g_assert_true (l4a_registry_save_hub (store, back, &error));
+    g_assert_no_error (error);
+  }
   g_assert_cmpint (reloaded->revision, ==, 2);
   g_assert_cmpstr (l4a_hubs_view_get_open_hub (hubs), ==, id);
 
