@@ -19,6 +19,7 @@
 #include "l4a-export-window.h"
 #include "l4a-export-window-private.h"
 #include "l4a-government.h"
+#include "l4a-government-row.h"
 #include "l4a-member.h"
 
 struct _L4aExportWindow
@@ -34,7 +35,8 @@ struct _L4aExportWindow
 
   GtkStack     *stack;
   AdwComboRow  *kind_row;
-  AdwComboRow  *for_row;
+  AdwComboRow  *for_row;          /* a board member */
+  L4aGovernmentRow *government_row; /* a government, found by words */
   GtkWidget    *export_button;
   AdwStatusPage *error_page;
 };
@@ -61,10 +63,26 @@ selected_recipient (L4aExportWindow *self)
 {
   guint i = adw_combo_row_get_selected (self->for_row);
 
+  if (gtk_widget_get_visible (GTK_WIDGET (self->government_row)))
+    return l4a_government_row_get_government_id (self->government_row);
+
   if (!gtk_widget_get_visible (GTK_WIDGET (self->for_row)) || self->recipients == NULL ||
       i >= self->recipients->len)
     return NULL;
   return g_ptr_array_index (self->recipients, i);
+}
+
+/* Export is offered once what is asked is chosen: a kind, and its
+ * recipient when the kind needs one. */
+static void
+update_export_button (L4aExportWindow *self)
+{
+  const char *kind = selected_kind (self);
+  gboolean required = FALSE;
+
+  if (kind != NULL)
+    l4a_bundle_kind_get_for (kind, &required);
+  gtk_widget_set_sensitive (self->export_button, kind != NULL && (!required || selected_recipient (self) != NULL));
 }
 
 static void
@@ -82,15 +100,15 @@ fill_recipients (L4aExportWindow *self)
   self->recipients = g_ptr_array_new_with_free_func (g_free);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row), kind ? l4a_bundle_kind_get_description (kind) : "");
 
-  if (!required && for_whom != L4A_BUNDLE_FOR_NONE)
-    {
-      gtk_string_list_append (names, _("All governments"));
-      g_ptr_array_add (self->recipients, NULL);
-    }
   if (for_whom == L4A_BUNDLE_FOR_MEMBER)
     {
       g_autoptr(GPtrArray) members = l4a_member_list (self->store, NULL);
 
+      if (!required)
+        {
+          gtk_string_list_append (names, _("All governments"));
+          g_ptr_array_add (self->recipients, NULL);
+        }
       for (guint i = 0; members && i < members->len; i++)
         {
           L4aMemberEdit *member = g_ptr_array_index (members, i);
@@ -100,22 +118,16 @@ fill_recipients (L4aExportWindow *self)
         }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->for_row), _("Board Member"));
     }
-  else if (for_whom == L4A_BUNDLE_FOR_GOVERNMENT)
-    {
-      g_autoptr(GListModel) governments = l4a_registry_list_governments (self->store, NULL);
-
-      for (guint i = 0; governments && i < g_list_model_get_n_items (governments); i++)
-        {
-          g_autoptr(L4aGovernment) government = g_list_model_get_item (governments, i);
-
-          gtk_string_list_append (names, l4a_government_get_name (government));
-          g_ptr_array_add (self->recipients, g_strdup (l4a_government_get_id (government)));
-        }
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->for_row), _("Government"));
-    }
   adw_combo_row_set_model (self->for_row, G_LIST_MODEL (names));
-  gtk_widget_set_visible (GTK_WIDGET (self->for_row), for_whom != L4A_BUNDLE_FOR_NONE);
-  gtk_widget_set_sensitive (self->export_button, kind != NULL && (!required || self->recipients->len > 0));
+  gtk_widget_set_visible (GTK_WIDGET (self->for_row), for_whom == L4A_BUNDLE_FOR_MEMBER);
+
+  /* a government among however many there are is found by words; a bundle
+   * that may go to every government offers that first */
+  l4a_government_row_set_store (self->government_row, self->store);
+  g_object_set (self->government_row, "allow-none", !required,
+                "placeholder", required ? _("Choose a government…") : _("All governments"), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->government_row), for_whom == L4A_BUNDLE_FOR_GOVERNMENT);
+  update_export_button (self);
 }
 
 /**
@@ -284,13 +296,16 @@ l4a_export_window_class_init (L4aExportWindowClass *klass)
   signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                     G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_STRING, G_TYPE_STRING);
 
+  g_type_ensure (L4A_TYPE_GOVERNMENT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-export-window.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aExportWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, L4aExportWindow, kind_row);
   gtk_widget_class_bind_template_child (widget_class, L4aExportWindow, for_row);
+  gtk_widget_class_bind_template_child (widget_class, L4aExportWindow, government_row);
   gtk_widget_class_bind_template_child (widget_class, L4aExportWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, L4aExportWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, fill_recipients);
+  gtk_widget_class_bind_template_callback (widget_class, update_export_button);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
 

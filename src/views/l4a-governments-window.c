@@ -13,7 +13,9 @@
 #include "l4a-permissions.h"
 #include "l4a-accessible.h"
 #include "l4a-government.h"
+#include "l4a-government-row.h"
 #include "l4a-governments-window.h"
+#include "l4a-list-update.h"
 #include "l4a-keys-group.h"
 #include "l4a-governments-window-private.h"
 #include "l4a-hub-edit.h"
@@ -28,9 +30,7 @@ struct _L4aGovernmentsWindow
   AdwWindow          parent_instance;
 
   L4aStore          *store;
-  GListModel        *governments;
-  GtkFilterListModel *filtered;
-  GtkCustomFilter   *filter;
+  GListStore        *shown;      /* L4aGovernment: the first found by the search */
   L4aGovernmentEdit *editing;
   GPtrArray         *country_codes;
   gboolean           loading;
@@ -39,6 +39,7 @@ struct _L4aGovernmentsWindow
   GtkButton         *new_button;
   GtkSearchEntry    *search_entry;
   GtkListBox        *list_box;
+  GtkLabel          *count_label;
   AdwWindowTitle    *edit_title;
   AdwEntryRow       *name_row;
   AdwComboRow       *kind_row;
@@ -97,28 +98,12 @@ create_row_cb (gpointer item,
   return row;
 }
 
-static gboolean
-filter_cb (gpointer item,
-           gpointer user_data)
-{
-  L4aGovernmentsWindow *self = user_data;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *needle = NULL;
-  g_autofree char *haystack = NULL;
-
-  if (*text == '\0')
-    return TRUE;
-
-  /* Accents and case aside, as the hub search does. */
-  needle = l4a_fold_text (text);
-  haystack = l4a_fold_text (l4a_government_get_name (item));
-  return strstr (haystack, needle) != NULL;
-}
+static void reload (L4aGovernmentsWindow *self);
 
 static void
 search_changed_cb (L4aGovernmentsWindow *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  reload (self);
 }
 
 static void
@@ -211,8 +196,8 @@ static void
 row_activated_cb (L4aGovernmentsWindow *self,
                   GtkListBoxRow        *row)
 {
-  /* the list shows the filtered model, row for item */
-  g_autoptr(L4aGovernment) government = g_list_model_get_item (G_LIST_MODEL (self->filtered),
+  /* the list shows the governments found, row for item */
+  g_autoptr(L4aGovernment) government = g_list_model_get_item (G_LIST_MODEL (self->shown),
                                                                gtk_list_box_row_get_index (row));
 
   if (government != NULL)
@@ -281,39 +266,34 @@ l4a_governments_window_merge (L4aGovernmentsWindow  *self,
   return TRUE;
 }
 
-/* The ids of the governments a merge dialog offers, in its order. */
-typedef struct
-{
-  L4aGovernmentsWindow *self;
-  GPtrArray            *ids;
-} MergeChoice;
-
 static void
-merge_choice_free (gpointer  data,
-                   GClosure *closure)
+merge_response_cb (AdwMessageDialog     *dialog,
+                   const char           *response,
+                   L4aGovernmentsWindow *self)
 {
-  MergeChoice *choice = data;
+  GtkListBox *box = GTK_LIST_BOX (adw_message_dialog_get_extra_child (dialog));
+  L4aGovernmentRow *row = L4A_GOVERNMENT_ROW (gtk_list_box_get_row_at_index (box, 0));
+  const char *duplicate = l4a_government_row_get_government_id (row);
+  g_autoptr(GError) error = NULL;
 
-  g_ptr_array_unref (choice->ids);
-  g_free (choice);
+  if (!g_str_equal (response, "merge") || duplicate == NULL)
+    return;
+
+  if (!l4a_governments_window_merge (self, duplicate, &error))
+    show_error (self, _("The Governments Cannot Be Merged"), error);
 }
 
 static void
-merge_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   MergeChoice      *choice)
+duplicate_chosen_cb (L4aGovernmentRow *row,
+                     GParamSpec       *pspec,
+                     AdwMessageDialog *dialog)
 {
-  L4aGovernmentsWindow *self = choice->self;
-  GtkDropDown *drop_down = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  GPtrArray *ids = choice->ids;
-  guint selected = gtk_drop_down_get_selected (drop_down);
-  g_autoptr(GError) error = NULL;
+  L4aGovernmentsWindow *self = L4A_GOVERNMENTS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  const char *duplicate = l4a_government_row_get_government_id (row);
 
-  if (!g_str_equal (response, "merge") || selected >= ids->len)
-    return;
-
-  if (!l4a_governments_window_merge (self, g_ptr_array_index (ids, selected), &error))
-    show_error (self, _("The Governments Cannot Be Merged"), error);
+  /* a government is no duplicate of itself */
+  adw_message_dialog_set_response_enabled (dialog, "merge", duplicate != NULL && self->editing != NULL &&
+                                           g_strcmp0 (duplicate, self->editing->id) != 0);
 }
 
 static void
@@ -322,61 +302,64 @@ merge_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   L4aGovernmentsWindow *self = L4A_GOVERNMENTS_WINDOW (widget);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
   AdwMessageDialog *dialog;
-  GtkWidget *drop_down;
+  GtkWidget *box = gtk_list_box_new ();
+  GtkWidget *row = g_object_new (L4A_TYPE_GOVERNMENT_ROW, "title", _("The duplicate"),
+                                 "placeholder", _("Choose a government…"), NULL);
   g_autofree char *body = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (self->governments); i++)
-    {
-      g_autoptr(L4aGovernment) government = g_list_model_get_item (self->governments, i);
-
-      if (g_str_equal (l4a_government_get_id (government), self->editing->id))
-        continue;
-      gtk_string_list_append (names, l4a_government_get_name (government));
-      g_ptr_array_add (ids, g_strdup (l4a_government_get_id (government)));
-    }
 
   /* translators: %s is the government that stays */
   body = g_strdup_printf (_("Everything that refers to the duplicate will refer to “%s”, and the duplicate will be deleted. This cannot be undone."),
                           self->editing->name);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Merge a Duplicate?"), body));
-  /* the drop-down takes the expression it is given */
-  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)),
-                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The duplicate"), -1);
-  adw_message_dialog_set_extra_child (dialog, drop_down);
+  /* the duplicate is found by words, among however many there are */
+  l4a_government_row_set_store (L4A_GOVERNMENT_ROW (row), self->store);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (box, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (box), row);
+  adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (dialog, "merge", ids->len > 0);
-  {
-    /* the dialog is modal to this window, which outlives it */
-    MergeChoice *choice = g_new0 (MergeChoice, 1);
-
-    choice->self = self;
-    choice->ids = ids;
-    g_signal_connect_data (dialog, "response", G_CALLBACK (merge_response_cb), choice, merge_choice_free, 0);
-  }
+  adw_message_dialog_set_response_enabled (dialog, "merge", FALSE);
+  g_signal_connect_object (row, "notify::government-id", G_CALLBACK (duplicate_chosen_cb), dialog, 0);
+  /* the dialog is modal to this window, which outlives it */
+  g_signal_connect (dialog, "response", G_CALLBACK (merge_response_cb), self);
   l4a_accessible_present (GTK_WINDOW (dialog));
 }
+
+/* how many governments the list shows at once: words find the others */
+#define PAGE 200
 
 static void
 reload (L4aGovernmentsWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) governments = l4a_registry_list_governments (self->store, &error);
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *count = NULL;
+  guint n_found = 0, n;
 
-  if (governments == NULL)
+  if (self->store == NULL)
+    return;
+  found = l4a_registry_find_governments (self->store, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                         PAGE, &n_found, &error);
+  if (found == NULL)
     {
       g_warning ("Governments cannot be listed: %s", error->message);
       return;
     }
 
-  g_set_object (&self->governments, governments);
-  gtk_filter_list_model_set_model (self->filtered, governments);
+  n = g_list_model_get_n_items (found);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (found, i));
+  l4a_list_store_update (self->shown, items);
+  if (n_found > n)
+    /* translators: %u are numbers of governments; the list shows the first ones */
+    count = g_strdup_printf (ngettext ("The first %u of %u government. Search to find the others.",
+                                       "The first %u of %u governments. Search to find the others.", n_found),
+                             n, n_found);
+  gtk_label_set_label (self->count_label, count ? count : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), count != NULL);
   l4a_keys_group_refresh (self->keys);
 }
 
@@ -408,8 +391,7 @@ l4a_governments_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_GOVERNMENTS_WINDOW);
   g_clear_object (&self->store);
-  g_clear_object (&self->governments);
-  g_clear_object (&self->filtered);
+  g_clear_object (&self->shown);
   g_clear_object (&self->editing);
   g_clear_pointer (&self->country_codes, g_ptr_array_unref);
 
@@ -444,6 +426,7 @@ l4a_governments_window_class_init (L4aGovernmentsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, region_row);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, merge_group);
+  gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, count_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
@@ -464,9 +447,8 @@ l4a_governments_window_init (L4aGovernmentsWindow *self)
   l4a_accessible_fix_button_names (GTK_WIDGET (self));
 
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
-  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered), create_row_cb, self, NULL);
+  self->shown = g_list_store_new (L4A_TYPE_GOVERNMENT);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row_cb, self, NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   fill_reference_models (self);
 }
@@ -501,7 +483,7 @@ l4a_governments_window_get_n_rows (L4aGovernmentsWindow *self)
 {
   g_return_val_if_fail (L4A_IS_GOVERNMENTS_WINDOW (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 }
 
 L4aKeysGroup *

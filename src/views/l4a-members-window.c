@@ -17,6 +17,7 @@
 #include "l4a-sdg-picker.h"
 #include "l4a-types.h"
 #include "l4a-government.h"
+#include "l4a-government-row.h"
 #include "l4a-member.h"
 #include "l4a-rows.h"
 #include "l4a-members-window.h"
@@ -33,7 +34,6 @@ struct _L4aMembersWindow
   GPtrArray       *members;        /* L4aMemberEdit */
   L4aMemberEdit   *editing;
   GPtrArray       *country_codes;
-  GPtrArray       *government_ids; /* index 0 is "none" */
 
   AdwWindowTitle  *title;
   GtkButton       *back_button;
@@ -46,7 +46,7 @@ struct _L4aMembersWindow
   AdwEntryRow     *name_row;
   AdwComboRow     *country_row;
   AdwComboRow     *region_row;
-  AdwComboRow     *affiliation_row;
+  L4aGovernmentRow *affiliation_row;
   AdwEntryRow     *contact_row;
   L4aChoiceRow    *languages_row;
   L4aChoiceRow    *axes_row;
@@ -54,7 +54,7 @@ struct _L4aMembersWindow
   L4aSdgPicker    *sdg_picker;
   AdwPreferencesGroup *conflicts_group;
   GPtrArray       *conflict_rows;
-  AdwComboRow     *conflict_government_row;
+  L4aGovernmentRow *conflict_government_row;
   AdwEntryRow     *conflict_reason_row;
   GtkButton       *delete_button;
   L4aKeysGroup    *keys;
@@ -195,7 +195,8 @@ show_editor (L4aMembersWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (self->contact_row), edit->contact ? edit->contact : "");
   gtk_editable_set_text (GTK_EDITABLE (self->conflict_reason_row), "");
   select_code (self->country_row, self->country_codes, edit->country, GTK_INVALID_LIST_POSITION);
-  select_code (self->affiliation_row, self->government_ids, edit->government_id ? edit->government_id : "", 0);
+  l4a_government_row_set_government_id (self->affiliation_row, edit->government_id);
+  l4a_government_row_set_government_id (self->conflict_government_row, NULL);
   regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n_regions);
   adw_combo_row_set_selected (self->region_row, GTK_INVALID_LIST_POSITION);
   for (guint i = 0; i < n_regions; i++)
@@ -218,7 +219,7 @@ static void
 collect (L4aMembersWindow *self)
 {
   const L4aReferenceEntry *regions;
-  guint n_regions, country, region, affiliation;
+  guint n_regions, country, region;
   L4aMemberEdit *edit = self->editing;
 
   g_free (edit->name);
@@ -232,10 +233,8 @@ collect (L4aMembersWindow *self)
   region = adw_combo_row_get_selected (self->region_row);
   g_free (edit->region);
   edit->region = g_strdup (region < n_regions ? regions[region].code : NULL);
-  affiliation = adw_combo_row_get_selected (self->affiliation_row);
   g_free (edit->government_id);
-  edit->government_id = affiliation > 0 && affiliation < self->government_ids->len
-                        ? g_strdup (g_ptr_array_index (self->government_ids, affiliation)) : NULL;
+  edit->government_id = g_strdup (l4a_government_row_get_government_id (self->affiliation_row));
 
   l4a_expertise_rows_read (self->languages_row, self->axes_row, self->regions_row, self->sdg_picker, edit);
 }
@@ -243,12 +242,12 @@ collect (L4aMembersWindow *self)
 static void
 declare_cb (L4aMembersWindow *self)
 {
-  guint selected = adw_combo_row_get_selected (self->conflict_government_row);
+  const char *government_id = l4a_government_row_get_government_id (self->conflict_government_row);
   const char *reason = gtk_editable_get_text (GTK_EDITABLE (self->conflict_reason_row));
+  g_autoptr(L4aGovernmentEdit) government = NULL;
   L4aConflictEdit *conflict;
-  GtkStringList *names;
 
-  if (self->editing == NULL || selected == 0 || selected >= self->government_ids->len)
+  if (self->editing == NULL || government_id == NULL)
     return;
   if (l4a_text_is_blank (reason))
     {
@@ -257,10 +256,13 @@ declare_cb (L4aMembersWindow *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->conflict_reason_row));
       return;
     }
-  names = GTK_STRING_LIST (adw_combo_row_get_model (self->conflict_government_row));
-  conflict = l4a_member_edit_add_conflict (self->editing, g_ptr_array_index (self->government_ids, selected), reason);
-  conflict->government_name = g_strdup (gtk_string_list_get_string (names, selected));
+  government = l4a_registry_load_government (self->store, government_id, NULL);
+  if (government == NULL)
+    return;
+  conflict = l4a_member_edit_add_conflict (self->editing, government_id, reason);
+  conflict->government_name = g_strdup (government->name);
   gtk_editable_set_text (GTK_EDITABLE (self->conflict_reason_row), "");
+  l4a_government_row_set_government_id (self->conflict_government_row, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->notice), FALSE);
   fill_conflicts (self);
 }
@@ -316,9 +318,6 @@ build_choices (L4aMembersWindow *self)
 {
   g_autoptr(GtkStringList) countries = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) governments = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) conflict_governments = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) list = l4a_registry_list_governments (self->store, NULL);
   const L4aReferenceEntry *entries;
   guint n;
 
@@ -336,19 +335,9 @@ build_choices (L4aMembersWindow *self)
   /* what a member can review */
   l4a_expertise_rows_fill (self->languages_row, self->axes_row, self->regions_row);
 
-  g_ptr_array_add (self->government_ids, g_strdup (""));
-  gtk_string_list_append (governments, _("None"));
-  gtk_string_list_append (conflict_governments, _("Choose a government…"));
-  for (guint i = 0; list && i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(L4aGovernment) government = g_list_model_get_item (list, i);
-
-      g_ptr_array_add (self->government_ids, g_strdup (l4a_government_get_id (government)));
-      gtk_string_list_append (governments, l4a_government_get_name (government));
-      gtk_string_list_append (conflict_governments, l4a_government_get_name (government));
-    }
-  adw_combo_row_set_model (self->affiliation_row, G_LIST_MODEL (governments));
-  adw_combo_row_set_model (self->conflict_government_row, G_LIST_MODEL (conflict_governments));
+  /* governments are found by words, among however many there are */
+  l4a_government_row_set_store (self->affiliation_row, self->store);
+  l4a_government_row_set_store (self->conflict_government_row, self->store);
 }
 
 static void
@@ -360,7 +349,6 @@ l4a_members_window_dispose (GObject *object)
   g_clear_pointer (&self->members, g_ptr_array_unref);
   g_clear_pointer (&self->editing, l4a_member_edit_free);
   g_clear_pointer (&self->country_codes, g_ptr_array_unref);
-  g_clear_pointer (&self->government_ids, g_ptr_array_unref);
   g_clear_pointer (&self->conflict_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (l4a_members_window_parent_class)->dispose (object);
@@ -376,6 +364,7 @@ l4a_members_window_class_init (L4aMembersWindowClass *klass)
 
   g_type_ensure (L4A_TYPE_KEYS_GROUP);
   g_type_ensure (L4A_TYPE_CHOICE_ROW);
+  g_type_ensure (L4A_TYPE_GOVERNMENT_ROW);
   g_type_ensure (L4A_TYPE_SDG_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-members-window.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, title);
@@ -413,7 +402,6 @@ static void
 l4a_members_window_init (L4aMembersWindow *self)
 {
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
-  self->government_ids = g_ptr_array_new_with_free_func (g_free);
   self->conflict_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -488,7 +476,7 @@ l4a_members_window_declare (L4aMembersWindow *self,
 {
   g_return_if_fail (L4A_IS_MEMBERS_WINDOW (self));
 
-  select_code (self->conflict_government_row, self->government_ids, government_id, 0);
+  l4a_government_row_set_government_id (self->conflict_government_row, government_id);
   gtk_editable_set_text (GTK_EDITABLE (self->conflict_reason_row), reason);
   declare_cb (self);
 }

@@ -7,7 +7,9 @@
  * of its name or country among however many the registry holds (UCLG
  * counts some 250 000 members): its popover asks the search index for a
  * page of governments as the user types, never reading them all. Its
- * "government-id" property is the chosen government's id, or NULL.
+ * "government-id" property is the chosen government's id, or NULL; with
+ * "allow-none", the list offers to choose none; "placeholder" is what the
+ * row says while none is chosen.
  */
 
 #define G_LOG_DOMAIN "l4a-government-row"
@@ -19,6 +21,7 @@
 #include "l4a-government.h"
 #include "l4a-government-row.h"
 #include "l4a-reference.h"
+#include "l4a-rules.h"
 
 /* how many governments the popover lists at once: more words narrow them */
 #define PAGE 100
@@ -36,6 +39,8 @@ struct _L4aGovernmentRow
 
   L4aStore       *store;
   char           *government_id;
+  char           *placeholder;
+  gboolean        allow_none;
   GPtrArray      *found_ids;    /* char*, the list's rows in order */
 };
 
@@ -44,6 +49,8 @@ G_DEFINE_FINAL_TYPE (L4aGovernmentRow, l4a_government_row, ADW_TYPE_ACTION_ROW)
 enum {
   PROP_0,
   PROP_GOVERNMENT_ID,
+  PROP_PLACEHOLDER,
+  PROP_ALLOW_NONE,
   N_PROPS
 };
 
@@ -69,7 +76,8 @@ show_chosen (L4aGovernmentRow *self)
   if (government != NULL)
     text = describe (government->name, government->country);
   else
-    text = g_strdup (self->government_id == NULL ? _("None chosen") : _("A government this database does not hold"));
+    text = g_strdup (self->government_id != NULL ? _("A government this database does not hold")
+                     : self->placeholder != NULL ? self->placeholder : _("None chosen"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), text);
 }
 
@@ -80,6 +88,7 @@ search (L4aGovernmentRow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
   GtkWidget *child;
+  const char *text;
   guint n_found = 0, n;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
@@ -88,14 +97,25 @@ search (L4aGovernmentRow *self)
   if (self->store == NULL)
     return;
 
-  found = l4a_registry_find_governments (self->store, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                         PAGE, &n_found, &error);
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  found = l4a_registry_find_governments (self->store, text, PAGE, &n_found, &error);
   if (found == NULL)
     {
       gtk_label_set_label (self->status_label, error->message);
       return;
     }
   n = g_list_model_get_n_items (found);
+  if (self->allow_none && l4a_text_is_blank (text))
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), C_("government", "None"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      if (self->government_id == NULL)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("object-select-symbolic"));
+      gtk_list_box_append (self->list, row);
+      g_ptr_array_add (self->found_ids, g_strdup (""));
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(L4aGovernment) government = g_list_model_get_item (found, i);
@@ -121,7 +141,7 @@ search (L4aGovernmentRow *self)
     status = g_strdup_printf (ngettext ("The first %u of %u government. Type more words to narrow them.",
                                         "The first %u of %u governments. Type more words to narrow them.", n_found),
                               n, n_found);
-  gtk_widget_set_visible (self->scroller, n > 0);
+  gtk_widget_set_visible (self->scroller, self->found_ids->len > 0);
   gtk_label_set_label (self->status_label, status ? status : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != NULL);
 }
@@ -180,6 +200,7 @@ l4a_government_row_finalize (GObject *object)
   L4aGovernmentRow *self = L4A_GOVERNMENT_ROW (object);
 
   g_free (self->government_id);
+  g_free (self->placeholder);
   g_ptr_array_unref (self->found_ids);
   G_OBJECT_CLASS (l4a_government_row_parent_class)->finalize (object);
 }
@@ -196,6 +217,14 @@ l4a_government_row_get_property (GObject    *object,
     {
     case PROP_GOVERNMENT_ID:
       g_value_set_string (value, self->government_id);
+      break;
+
+    case PROP_PLACEHOLDER:
+      g_value_set_string (value, self->placeholder);
+      break;
+
+    case PROP_ALLOW_NONE:
+      g_value_set_boolean (value, self->allow_none);
       break;
 
     default:
@@ -217,6 +246,16 @@ l4a_government_row_set_property (GObject      *object,
       l4a_government_row_set_government_id (self, g_value_get_string (value));
       break;
 
+    case PROP_PLACEHOLDER:
+      g_free (self->placeholder);
+      self->placeholder = g_value_dup_string (value);
+      show_chosen (self);
+      break;
+
+    case PROP_ALLOW_NONE:
+      self->allow_none = g_value_get_boolean (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -236,6 +275,10 @@ l4a_government_row_class_init (L4aGovernmentRowClass *klass)
   properties[PROP_GOVERNMENT_ID] =
     g_param_spec_string ("government-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLACEHOLDER] =
+    g_param_spec_string ("placeholder", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ALLOW_NONE] =
+    g_param_spec_boolean ("allow-none", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-government-row.ui");

@@ -676,7 +676,9 @@ class Journey:
         window = app.window('Export Bundle')
         app.assert_named('export window', window)
         app.choose('Kind', kind, window)
-        if recipient:
+        if recipient and recipient[0] == 'Government':
+            app.choose_government(recipient[1], window)
+        elif recipient:
             app.choose(recipient[0], recipient[1], window)
         app.click('push button', 'Export…', window)
         app.choose_file(path, 'Export Bundle')

@@ -238,6 +238,17 @@ class App:
         rawinput.typeText(text)
         time.sleep(config.actionDelay)
 
+    def choose_government(self, name, window):
+        """Finds a government as a user does in a government row: opens its
+        list, types words of the name, takes the first government found."""
+        self.click('push button', 'Choose a Government', window)
+        self.set_text('entry', 'Search governments', name, window)
+        wait_for(f'the government “{name}” among those found', lambda: next(
+            (n for n in walk(window) if safe_role(n) == 'list item' and safe_name(n).startswith(name)), None))
+        # Return in the search takes the first government found
+        self.keys('Return', window)
+        return self.find('label', f'{name} (', window, exact=False)
+
     def _combo_parts(self, combo, option):
         """The items of the open list of @combo that offers @option (or
         None), and the labels of @combo outside that list: what it shows."""

@@ -830,6 +830,62 @@ test_governments_window (void)
   g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(*) FROM government "
                                      "WHERE name = 'Ciudad de Prueba' AND latitude = 36.5 AND longitude = 1.25"), ==, 1);
 
+  /* The list is what the search finds, by the start of any word. */
+  {
+    GtkWidget *search = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), L4A_TYPE_GOVERNMENTS_WINDOW,
+                                                                   "search_entry"));
+
+    gtk_editable_set_text (GTK_EDITABLE (search), "prueb");
+    l4a_test_iterate (0.4);
+    g_assert_cmpuint (l4a_governments_window_get_n_rows (window), ==, 1);
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+    l4a_test_iterate (0.4);
+    g_assert_cmpuint (l4a_governments_window_get_n_rows (window), ==, before + 1);
+  }
+
+  /* A duplicate is found by words in the merge dialog and merged. */
+  {
+    g_autofree char *kept = l4a_test_sql_text (l4a_store_get_path (store),
+                                               "SELECT id FROM government WHERE name = 'Ciudad de Prueba'");
+    AdwMessageDialog *dialog;
+    GtkWidget *row, *entry;
+
+    l4a_governments_window_edit (window, NULL);
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "Ciudad Duplicada");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (country_row), 0);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (region_row), 0);
+    g_assert_true (l4a_governments_window_save (window, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (l4a_governments_window_get_n_rows (window), ==, before + 2);
+
+    l4a_governments_window_edit (window, kept);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "governments.merge", NULL));
+    l4a_test_iterate (0.2);
+    dialog = find_message_dialog ("Merge a Duplicate?");
+    g_assert_nonnull (dialog);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "merge"));
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (adw_message_dialog_get_extra_child (dialog)), 0));
+    entry = GTK_WIDGET (gtk_widget_get_template_child (row, L4A_TYPE_GOVERNMENT_ROW, "search_entry"));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_template_child (row, L4A_TYPE_GOVERNMENT_ROW, "button")));
+    l4a_test_iterate (0.2);
+    /* the government itself is no duplicate of itself */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "ciudad prueba");
+    l4a_test_iterate (0.4);
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "merge"));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_template_child (row, L4A_TYPE_GOVERNMENT_ROW, "button")));
+    l4a_test_iterate (0.2);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "duplicada");
+    l4a_test_iterate (0.4);
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "merge"));
+    adw_message_dialog_response (dialog, "merge");
+    l4a_test_iterate (0.3);
+    g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store),
+                                       "SELECT count(*) FROM government WHERE name = 'Ciudad Duplicada'"), ==, 0);
+    g_assert_cmpuint (l4a_governments_window_get_n_rows (window), ==, before + 1);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1903,6 +1959,40 @@ test_import_window (void)
   {
     GtkWindow *export = l4a_window_open_export (window);
 
+    /* released decisions go to every government, or to one found by words */
+    {
+      GtkWidget *row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (export), L4A_TYPE_EXPORT_WINDOW,
+                                                                  "government_row"));
+      GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (row, L4A_TYPE_GOVERNMENT_ROW, "button"));
+      GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (row, L4A_TYPE_GOVERNMENT_ROW, "search_entry"));
+      GtkWidget *export_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (export),
+                                                                            L4A_TYPE_EXPORT_WINDOW, "export_button"));
+      g_autofree char *to_all = NULL;
+      g_autofree char *to_soria = NULL;
+
+      g_assert_false (gtk_widget_get_visible (row));
+      g_assert_true (l4a_export_window_select_kind (L4A_EXPORT_WINDOW (export), "decisions"));
+      g_assert_true (gtk_widget_get_visible (row));
+      g_assert_true (gtk_widget_get_sensitive (export_button));
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "All governments");
+      to_all = l4a_export_window_suggest_name (L4A_EXPORT_WINDOW (export));
+      gtk_menu_button_popup (button);
+      l4a_test_iterate (0.1);
+      gtk_editable_set_text (GTK_EDITABLE (entry), "soria");
+      l4a_test_iterate (0.4);
+      g_signal_emit_by_name (entry, "activate");
+      l4a_test_iterate (0.1);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Soria (Spain)");
+      to_soria = l4a_export_window_suggest_name (L4A_EXPORT_WINDOW (export));
+      g_assert_cmpstr (to_soria, !=, to_all);
+      /* and back to every government: the first choice when nothing is typed */
+      gtk_menu_button_popup (button);
+      l4a_test_iterate (0.2);
+      g_signal_emit_by_name (entry, "activate");
+      l4a_test_iterate (0.1);
+      g_assert_null (l4a_government_row_get_government_id (L4A_GOVERNMENT_ROW (row)));
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "All governments");
+    }
     g_assert_true (l4a_export_window_select_kind (L4A_EXPORT_WINDOW (export), "registry"));
     g_assert_false (l4a_export_window_select_kind (L4A_EXPORT_WINDOW (export), "reviews"));
     name = (g_free (name), l4a_export_window_suggest_name (L4A_EXPORT_WINDOW (export)));
