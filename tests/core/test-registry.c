@@ -889,6 +889,27 @@ test_find_governments (void)
         previous = g_steal_pointer (&key);
       }
   }
+  /* more than a page: the first by name, and how many there are */
+  l4a_test_sql_exec (l4a_store_get_path (store),
+                     "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) "
+                     "INSERT INTO government (id, name, kind, country, region, created_at, updated_at, origin) "
+                     "SELECT printf ('70000000-0000-4000-8000-%012d', i), printf ('Township %03d', 301 - i), 'city', "
+                     "'KE', 'africa', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'test' FROM n");
+  {
+    g_autoptr(GListModel) list = l4a_registry_find_governments (store, "townsh", 100, &found, &error);
+    g_autoptr(L4aGovernment) first = NULL;
+    g_autoptr(L4aGovernment) last = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found, ==, 300);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 100);
+    first = g_list_model_get_item (list, 0);
+    last = g_list_model_get_item (list, 99);
+    g_assert_cmpstr (l4a_government_get_name (first), ==, "Township 001");
+    g_assert_cmpstr (l4a_government_get_name (last), ==, "Township 100");
+  }
+  all += 300;
+
   /* what a search box may be given is searched as text, never as syntax */
   for (guint i = 0; i < 4; i++)
     {
