@@ -66,11 +66,9 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  /* the columns have fixed widths: a cell cut short says itself whole in
+   * its tooltip */
+  gtk_list_item_set_child (item, l4a_inscription_new_for_cell (24));
 }
 
 /* Where a proposal stands, and for its government whether it still has
@@ -89,7 +87,7 @@ bind_cb (GtkSignalListItemFactory *factory,
          gpointer                  user_data)
 {
   L4aProposal *proposal = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  GtkWidget *cell = gtk_list_item_get_child (item);
   g_autofree char *owned = NULL;
   const char *text = NULL;
 
@@ -123,7 +121,7 @@ bind_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
 
-  gtk_label_set_label (label, text ? text : "");
+  l4a_inscription_set_text (cell, text);
 }
 
 /* The cards of a narrow window: the title, then who and which call, and
