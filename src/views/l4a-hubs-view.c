@@ -93,6 +93,7 @@ struct _L4aHubsView
   GtkLabel           *unplaced_label;
   GtkWidget          *zoom_box;
   guint               legend_idle;
+  guint               widen_idle;   /* the lists take the rest of the hubs */
   GtkStack           *results_stack;
   GtkColumnView      *column_view;
   GtkListView        *list_view;
@@ -209,18 +210,38 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   l4a_inscription_set_text (child, text);
 }
 
-/* Before it knows the height of a row, a GTK 4.8 list makes rows for up
- * to 200 items at once: the lists get the first screenful of hubs until
- * the first frame is painted, then all of them, when only the rows on
- * screen are made. */
+/* A GTK 4.8 list keeps rows for up to 200 items, made as soon as it has
+ * them (some 0.7 ms a row here): the lists get the first screenful of
+ * hubs until the first frame is painted, then a screenful more in each
+ * idle between frames, and all of them once the list has its 200 rows, so
+ * that no frame waits for them all. */
 #define FIRST_SCREEN 40
+#define LIST_ROWS 200
+
+static gboolean
+widen_step_cb (gpointer data)
+{
+  L4aHubsView *self = data;
+  guint size = gtk_slice_list_model_get_size (self->slice);
+
+  /* the list has its rows, or there are no more hubs to give it */
+  if (size >= LIST_ROWS || g_list_model_get_n_items (G_LIST_MODEL (self->slice)) < size)
+    {
+      gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+      self->widen_idle = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (self->slice, size + FIRST_SCREEN);
+  return G_SOURCE_CONTINUE;
+}
 
 static void
 widen_after_paint_cb (GdkFrameClock *clock,
                       L4aHubsView   *self)
 {
   g_signal_handlers_disconnect_by_func (clock, widen_after_paint_cb, self);
-  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  if (self->widen_idle == 0)
+    self->widen_idle = g_idle_add (widen_step_cb, self);
 }
 
 static void
@@ -1701,6 +1722,7 @@ l4a_hubs_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->legend_idle, g_source_remove);
+  g_clear_handle_id (&self->widen_idle, g_source_remove);
   if (self->hubs != NULL)
     g_signal_handlers_disconnect_by_data (self->hubs, self);
   if (self->context != NULL)
