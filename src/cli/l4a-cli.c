@@ -21,6 +21,7 @@
 #include "l4a-cli.h"
 #include "l4a-cli-private.h"
 #include "l4a-csv.h"
+#include "l4a-government.h"
 #include "l4a-hub.h"
 #include "l4a-import.h"
 #include "l4a-hub-filter.h"
@@ -76,7 +77,7 @@ static const struct {
   const char  *summary;
 } commands[] = {
   { "sample", command_sample, N_("Load the illustrative sample data") },
-  { "list", command_list, N_("List hubs, proposals, board members, reviews, activities, deliverables or reports, as a table or JSON") },
+  { "list", command_list, N_("List hubs, proposals, governments, board members, reviews, activities, deliverables or reports, as a table or JSON") },
   { "check", command_check, N_("Check a proposal against the six key features") },
   { "summary", command_summary, N_("Write a proposal's one-page summary as PDF") },
   { "assign", command_assign, N_("Assign Advisory Board reviewers to the proposals of a call") },
@@ -728,6 +729,68 @@ list_members (L4aStore *store,
   return EXIT_SUCCESS;
 }
 
+/* The governments whose names or countries hold @search (every one
+ * without), by name: the same search as the windows' government rows. */
+static int
+list_governments (L4aStore   *store,
+                  const char *search,
+                  gboolean    json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) governments = l4a_registry_find_governments (store, search, G_MAXUINT, NULL, &error);
+  guint n;
+
+  if (governments == NULL)
+    return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+  n = g_list_model_get_n_items (governments);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(L4aGovernment) government = g_list_model_get_item (governments, i);
+
+          json_builder_begin_object (builder);
+          l4a_cli_add_string (builder, "id", l4a_government_get_id (government));
+          l4a_cli_add_string (builder, "name", l4a_government_get_name (government));
+          l4a_cli_add_string (builder, "kind", l4a_government_get_kind (government));
+          l4a_cli_add_string (builder, "country", l4a_government_get_country (government));
+          l4a_cli_add_string (builder, "region", l4a_government_get_region (government));
+          json_builder_set_member_name (builder, "hubs");
+          json_builder_add_int_value (builder, l4a_government_get_hubs (government));
+          json_builder_set_member_name (builder, "proposals");
+          json_builder_add_int_value (builder, l4a_government_get_proposals (government));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      l4a_cli_print_json (builder);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+      g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Name"), _("Kind"), _("Country"), _("Hubs"), _("Proposals"),
+                                                     NULL }));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(L4aGovernment) government = g_list_model_get_item (governments, i);
+          g_autofree char *hubs = g_strdup_printf ("%u", l4a_government_get_hubs (government));
+          g_autofree char *proposals = g_strdup_printf ("%u", l4a_government_get_proposals (government));
+
+          g_ptr_array_add (rows, g_strdupv ((char *[]) {
+            (char *) l4a_government_get_name (government),
+            (char *) l4a_government_kind_label (l4a_government_get_kind (government)),
+            (char *) l4a_reference_translate (L4A_REFERENCE_COUNTRIES, l4a_government_get_country (government)),
+            hubs, proposals, NULL }));
+        }
+      l4a_cli_print_table (rows, 5);
+    }
+  return EXIT_SUCCESS;
+}
+
 /* A board member lists what is assigned to them; the secretariat every
  * review of a call. */
 static int
@@ -876,7 +939,7 @@ command_list (L4aGlobalOptions  *options,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("List hubs, proposals, board members, reviews, activities, deliverables or progress reports."));
+  g_option_context_set_summary (context, _("List hubs, proposals, governments, board members, reviews, activities, deliverables or progress reports."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return l4a_cli_fail (EXIT_USAGE, "%s", error->message);
 
@@ -907,6 +970,15 @@ command_list (L4aGlobalOptions  *options,
   if (hub != NULL)
     return l4a_cli_fail (EXIT_USAGE, _("--hub narrows activities, deliverables and reports."));
 
+  if (argc == 2 && g_str_equal (argv[1], "governments"))
+    {
+      if (region || country || sdg || axis || format || council || year || status || csv || call)
+        return l4a_cli_fail (EXIT_USAGE, _("“list governments” takes --search and --json."));
+      store = l4a_cli_open_store (options, &error);
+      if (store == NULL)
+        return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
+      return list_governments (store, search, json);
+    }
   if (argc == 2 && (g_str_equal (argv[1], "members") || g_str_equal (argv[1], "reviews")))
     {
       if (search || region || country || sdg || axis || format || council || year || status || csv ||
@@ -918,8 +990,9 @@ command_list (L4aGlobalOptions  *options,
       return g_str_equal (argv[1], "members") ? list_members (store, json) : list_reviews (store, call, json);
     }
   if (argc != 2 || (!g_str_equal (argv[1], "hubs") && !g_str_equal (argv[1], "proposals")))
-    return l4a_cli_fail (EXIT_USAGE, _("Say what to list: “list hubs”, “list proposals”, “list members”, “list reviews”, "
-                                       "“list activities”, “list deliverables” or “list reports”."));
+    return l4a_cli_fail (EXIT_USAGE, _("Say what to list: “list hubs”, “list proposals”, “list governments”, "
+                                       "“list members”, “list reviews”, “list activities”, “list deliverables” or "
+                                       "“list reports”."));
   hubs = g_str_equal (argv[1], "hubs");
 
   if (json && csv)

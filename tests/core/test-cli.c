@@ -1353,6 +1353,52 @@ test_export_unknown_identity (void)
   g_assert_cmpint (enrolment.status, ==, 0);
 }
 
+/* Governments are found by the words of their names or countries, as the
+ * windows' government rows find them. */
+static void
+test_list_governments (void)
+{
+  g_autofree char *path = db_path ("governments.sqlite");
+  g_auto(Run) load = { 0 };
+  g_auto(Run) spain = { 0 };
+  g_auto(Run) bogota = { 0 };
+  g_auto(Run) all = { 0 };
+  g_auto(Run) wrong = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+
+  run_cli (&load, "--db", path, "sample", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+
+  run_cli (&spain, "--db", path, "list", "governments", "--search", "SPAIN", "--json", NULL);
+  g_assert_cmpint (spain.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, spain.out, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "name"), ==,
+                   "Àrea Metropolitana de Barcelona");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1), "country"), ==, "ES");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 1), "hubs"), ==, 1);
+
+  /* accents aside, in a table */
+  run_cli (&bogota, "--db", path, "list", "governments", "--search", "bogota", NULL);
+  g_assert_cmpint (bogota.status, ==, 0);
+  g_assert_nonnull (strstr (bogota.out, "Bogotá"));
+  g_assert_cmpuint (count_lines (bogota.out), ==, 2);
+
+  /* every one without words: a header and a line each */
+  run_cli (&all, "--db", path, "list", "governments", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_cmpuint (count_lines (all.out), ==, 1 + 22);
+
+  /* the hubs' filters are not the governments' */
+  run_cli (&wrong, "--db", path, "list", "governments", "--region", "europe", NULL);
+  g_assert_cmpint (wrong.status, ==, 2);
+  g_assert_nonnull (strstr (wrong.err, "takes --search and --json"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1371,6 +1417,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/read-only-database", test_read_only_database);
   g_test_add_func ("/core/cli/assign-and-scores", test_assign_and_scores);
   g_test_add_func ("/core/cli/list-members-and-reviews", test_list_members_and_reviews);
+  g_test_add_func ("/core/cli/list-governments", test_list_governments);
   g_test_add_func ("/core/cli/validate", test_validate);
   g_test_add_func ("/core/cli/keys", test_keys);
   g_test_add_func ("/core/cli/chart", test_chart);
