@@ -102,6 +102,7 @@ search (L4aGovernmentRow *self)
   if (found == NULL)
     {
       gtk_label_set_label (self->status_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
       return;
     }
   n = g_list_model_get_n_items (found);
@@ -109,7 +110,10 @@ search (L4aGovernmentRow *self)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), C_("government", "None"));
+      /* said as the row says it while none is chosen: “None”, “All governments” */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     self->placeholder != NULL ? self->placeholder : C_("government", "None"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       if (self->government_id == NULL)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("object-select-symbolic"));

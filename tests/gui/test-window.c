@@ -1988,6 +1988,12 @@ test_import_window (void)
       /* and back to every government: the first choice when nothing is typed */
       gtk_menu_button_popup (button);
       l4a_test_iterate (0.2);
+      {
+        GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (row, L4A_TYPE_GOVERNMENT_ROW, "list"));
+
+        g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))),
+                         ==, "All governments");
+      }
       g_signal_emit_by_name (entry, "activate");
       l4a_test_iterate (0.1);
       g_assert_null (l4a_government_row_get_government_id (L4A_GOVERNMENT_ROW (row)));
