@@ -475,7 +475,8 @@ l4a_government_edit_validate (L4aStore                *store,
  * l4a_registry_list_governments:
  *
  * Returns: (transfer full): every government, sorted by name, with the
- *   number of hubs, proposals and board members that refer to each
+ *   number of hubs, proposals and board members that refer to each, as
+ *   l4a_registry_find_governments() gives them without words
  */
 /* The columns every list of governments reads, g being the government. */
 #define GOVERNMENT_COLUMNS \
@@ -521,22 +522,14 @@ read_governments (L4aStore      *store,
  * l4a_registry_list_governments:
  *
  * Returns: (transfer full): every government, sorted by name, with the
- *   number of hubs, proposals and board members that refer to each
+ *   number of hubs, proposals and board members that refer to each, as
+ *   l4a_registry_find_governments() gives them without words
  */
 GListModel *
 l4a_registry_list_governments (L4aStore  *store,
                                GError   **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (L4A_TYPE_GOVERNMENT);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
-
-  stmt = l4a_store_prepare (store, "SELECT " GOVERNMENT_COLUMNS "FROM government g ORDER BY g.name COLLATE NOCASE, g.id",
-                            error);
-  if (stmt == NULL || !read_governments (store, stmt, list, error))
-    return NULL;
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return l4a_registry_find_governments (store, NULL, G_MAXUINT, NULL, error);
 }
 
 static int

@@ -81,6 +81,26 @@ show_chosen (L4aGovernmentRow *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), text);
 }
 
+/* A row of the list: @id NULL for none; the chosen one checked. */
+static void
+add_choice (L4aGovernmentRow *self,
+            const char       *id,
+            const char       *title,
+            const char       *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (g_strcmp0 (id, self->government_id) == 0)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("object-select-symbolic"));
+  gtk_list_box_append (self->list, row);
+  g_ptr_array_add (self->found_ids, g_strdup (id ? id : ""));
+}
+
 static void
 search (L4aGovernmentRow *self)
 {
@@ -107,35 +127,14 @@ search (L4aGovernmentRow *self)
     }
   n = g_list_model_get_n_items (found);
   if (self->allow_none && l4a_text_is_blank (text))
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      /* said as the row says it while none is chosen: “None”, “All governments” */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     self->placeholder != NULL ? self->placeholder : C_("government", "None"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      if (self->government_id == NULL)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("object-select-symbolic"));
-      gtk_list_box_append (self->list, row);
-      g_ptr_array_add (self->found_ids, g_strdup (""));
-    }
+    /* said as the row says it while none is chosen: “None”, “All governments” */
+    add_choice (self, NULL, self->placeholder != NULL ? self->placeholder : C_("government", "None"), NULL);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(L4aGovernment) government = g_list_model_get_item (found, i);
-      GtkWidget *row = adw_action_row_new ();
-      const char *id = l4a_government_get_id (government);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), l4a_government_get_name (government));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   l4a_reference_translate (L4A_REFERENCE_COUNTRIES,
-                                                            l4a_government_get_country (government)));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      if (g_strcmp0 (id, self->government_id) == 0)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("object-select-symbolic"));
-      gtk_list_box_append (self->list, row);
-      g_ptr_array_add (self->found_ids, g_strdup (id));
+      add_choice (self, l4a_government_get_id (government), l4a_government_get_name (government),
+                  l4a_reference_translate (L4A_REFERENCE_COUNTRIES, l4a_government_get_country (government)));
     }
 
   if (n_found == 0)

@@ -1088,6 +1088,14 @@ render_sync (L4aApplication *app,
       l4a_export_window_select_kind (L4A_EXPORT_WINDOW (export), "review-packet");
       l4a_test_iterate (0.5);
       ok &= save_window (export, outdir, export_name);
+      /* released decisions: every government, or one found by words */
+      {
+        g_autofree char *decisions_name = g_strdup_printf ("export-decisions-%s.png", style);
+
+        l4a_export_window_select_kind (L4A_EXPORT_WINDOW (export), "decisions");
+        l4a_test_iterate (0.3);
+        ok &= save_window (export, outdir, decisions_name);
+      }
       gtk_window_destroy (export);
 
       /* the website: where, then what was written */
@@ -2000,6 +2008,8 @@ main (int   argc,
     return render_proposal_editor (app, outdir) ? 0 : 1;
   if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "registry") == 0)
     return render_registry (app, outdir) ? 0 : 1;
+  if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "sync") == 0)
+    return render_sync (app, outdir, tmpdir) ? 0 : 1;
   if (g_strcmp0 (g_getenv ("L4A_RENDER_ONLY"), "reviews") == 0)
     return render_reviews (app, outdir) && render_registry (app, outdir) ? 0 : 1;
 
