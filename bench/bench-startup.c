@@ -30,7 +30,6 @@
 #include "bench-utils.h"
 #include "l4a-application.h"
 #include "l4a-hubs-view.h"
-#include "l4a-hubs-view-private.h"
 #include "l4a-window.h"
 #include "l4a-window-private.h"
 
@@ -63,7 +62,12 @@ tick_cb (GtkWidget     *window,
   if (!*ready)
     {
       if (L4A_IS_WINDOW (window))
-        *ready = !l4a_hubs_view_is_loading (L4A_HUBS_VIEW (l4a_window_get_view (L4A_WINDOW (window), "hubs")));
+        {
+          gboolean loading;
+
+          g_object_get (gtk_widget_get_template_child (window, L4A_TYPE_WINDOW, "hubs_view"), "loading", &loading, NULL);
+          *ready = !loading;
+        }
       else
         *ready = TRUE;
       if (*ready)
@@ -169,7 +173,7 @@ static gboolean
 start_scrolling_cb (gpointer data)
 {
   GtkWidget *window = data;
-  GtkWidget *hubs = l4a_window_get_view (L4A_WINDOW (window), "hubs");
+  GtkWidget *hubs = GTK_WIDGET (gtk_widget_get_template_child (window, L4A_TYPE_WINDOW, "hubs_view"));
   GtkWidget *table = GTK_WIDGET (gtk_widget_get_template_child (hubs, L4A_TYPE_HUBS_VIEW, "column_view"));
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 

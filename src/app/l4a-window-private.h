@@ -54,9 +54,5 @@ gboolean _l4a_window_drop_cb            (GtkDropTarget  *target,
                                          double          y,
                                          L4aWindow      *self);
 
-const char *l4a_window_get_visible_view (L4aWindow      *self);
-GtkWidget  *l4a_window_get_view         (L4aWindow      *self,
-                                         const char     *name);
-gboolean    l4a_window_get_sample_banner_revealed (L4aWindow *self);
 
 G_END_DECLS

@@ -426,7 +426,6 @@ l4a_window_new (L4aApplication *application)
   g_return_val_if_fail (L4A_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (l4a_application_get_context (application) != NULL, NULL);
 
-
   L4aWindow *self;
 
   self = g_object_new (L4A_TYPE_WINDOW, "application", application, NULL);
@@ -447,14 +446,6 @@ l4a_window_show_view (L4aWindow  *self,
 
   if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, name);
-}
-
-const char *
-l4a_window_get_visible_view (L4aWindow *self)
-{
-  g_return_val_if_fail (L4A_IS_WINDOW (self), NULL);
-
-  return adw_view_stack_get_visible_child_name (self->stack);
 }
 
 /**
@@ -479,24 +470,3 @@ l4a_window_add_toast (L4aWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
-/**
- * l4a_window_get_view:
- *
- * Returns: (transfer none) (nullable): the view called @name
- */
-GtkWidget *
-l4a_window_get_view (L4aWindow  *self,
-                     const char *name)
-{
-  g_return_val_if_fail (L4A_IS_WINDOW (self), NULL);
-
-  return ensure_view (self, name);
-}
-
-gboolean
-l4a_window_get_sample_banner_revealed (L4aWindow *self)
-{
-  g_return_val_if_fail (L4A_IS_WINDOW (self), FALSE);
-
-  return gtk_revealer_get_reveal_child (self->sample_banner);
-}

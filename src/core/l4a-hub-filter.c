@@ -20,6 +20,8 @@ static const char * const sort_names[L4A_HUB_N_SORTS] = {
   "name", "government", "country", "region", "sdgs", "axis", "status", "time-frame",
 };
 
+G_DEFINE_BOXED_TYPE (L4aHubFilter, l4a_hub_filter, l4a_hub_filter_copy, l4a_hub_filter_free)
+
 L4aHubFilter *
 l4a_hub_filter_new (void)
 {

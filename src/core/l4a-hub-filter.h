@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+#define L4A_TYPE_HUB_FILTER (l4a_hub_filter_get_type ())
+
+
 /* What the registry is narrowed to. Every set criterion must hold; within
  * SDGs and Policy Councils, any of the chosen ones will do. */
 typedef struct
@@ -42,6 +45,7 @@ typedef enum
   L4A_HUB_N_SORTS
 } L4aHubSortKey;
 
+GType         l4a_hub_filter_get_type (void) G_GNUC_CONST;
 L4aHubFilter *l4a_hub_filter_new            (void);
 L4aHubFilter *l4a_hub_filter_copy           (const L4aHubFilter *filter);
 void          l4a_hub_filter_free           (L4aHubFilter       *filter);

@@ -21,7 +21,6 @@
 #include "l4a-hub-query.h"
 #include "l4a-hubs-view.h"
 #include "l4a-links.h"
-#include "l4a-hubs-view-private.h"
 #include "l4a-labels.h"
 #include "l4a-map.h"
 #include "l4a-map-view.h"
@@ -108,10 +107,24 @@ struct _L4aHubsView
 
 G_DEFINE_FINAL_TYPE (L4aHubsView, l4a_hubs_view, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_LOADING,
+  PROP_FILTER,
+  PROP_OPEN_HUB,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* Two hubs that only the sort probe ever compares (see sort_changed_cb). */
 static L4aHub *probe_a, *probe_b;
 
 static void update_after_filter (L4aHubsView *self);
+static const char *get_open_hub (L4aHubsView *self);
+static gboolean open_hub (L4aHubsView *self,
+                          const char  *id);
+static void show_registry (L4aHubsView *self);
 
 static void
 add_toast (L4aHubsView *self,
@@ -434,10 +447,10 @@ sort_changed_cb (GtkSorter       *sorter,
   g_settings_set_boolean (self->settings, "hub-sort-descending", descending);
 }
 
-void
-l4a_hubs_view_set_sort (L4aHubsView   *self,
-                        L4aHubSortKey  key,
-                        gboolean       descending)
+static void
+set_sort (L4aHubsView   *self,
+          L4aHubSortKey  key,
+          gboolean       descending)
 {
   g_return_if_fail (L4A_IS_HUBS_VIEW (self));
   g_return_if_fail (key < L4A_HUB_N_SORTS);
@@ -446,15 +459,6 @@ l4a_hubs_view_set_sort (L4aHubsView   *self,
                                   descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }
 
-gboolean
-l4a_hubs_view_get_sort (L4aHubsView   *self,
-                        L4aHubSortKey *key,
-                        gboolean      *descending)
-{
-  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), FALSE);
-
-  return probe_sort (self, key, descending);
-}
 
 static void
 restore_sort (L4aHubsView *self)
@@ -464,7 +468,7 @@ restore_sort (L4aHubsView *self)
 
   l4a_hub_sort_key_from_string (name, &key);
   self->updating = TRUE;
-  l4a_hubs_view_set_sort (self, key, g_settings_get_boolean (self->settings, "hub-sort-descending"));
+  set_sort (self, key, g_settings_get_boolean (self->settings, "hub-sort-descending"));
   self->updating = FALSE;
 }
 
@@ -935,42 +939,7 @@ rebuild_chips (L4aHubsView *self)
       add_chip (self, CHIP_COUNCIL, 0, _("Policy Council"), code_label (DROP_COUNCIL, councils[i].code));
 }
 
-guint
-l4a_hubs_view_get_n_chips (L4aHubsView *self)
-{
-  guint n = 0;
 
-  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), 0);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)); child;
-       child = gtk_widget_get_next_sibling (child))
-    n++;
-  return n;
-}
-
-/**
- * l4a_hubs_view_remove_chip:
- *
- * Removes the filter of the @index-th chip, as its close button does.
- */
-gboolean
-l4a_hubs_view_remove_chip (L4aHubsView *self,
-                           guint        index)
-{
-  GtkFlowBoxChild *child;
-  GtkWidget *box, *close;
-
-  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), FALSE);
-
-  child = gtk_flow_box_get_child_at_index (self->chips_box, (int) index);
-  if (child == NULL)
-    return FALSE;
-
-  box = gtk_flow_box_child_get_child (child);
-  close = gtk_widget_get_last_child (box);
-  g_signal_emit_by_name (close, "clicked");
-  return TRUE;
-}
 
 /* Updates ------------------------------------------------------------------ */
 
@@ -1114,6 +1083,7 @@ update_after_filter (L4aHubsView *self)
   update_count (self);
   update_pages (self);
   update_map (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
 static void
@@ -1178,7 +1148,7 @@ static void
 context_changed_cb (L4aHubsView *self,
                     L4aChanges  *changes)
 {
-  const char *open = l4a_hubs_view_get_open_hub (self);
+  const char *open = get_open_hub (self);
 
   /* the countries and years to filter by are what the hubs hold */
   if (l4a_changes_touches (changes, "hub") || l4a_changes_touches (changes, "government") ||
@@ -1192,16 +1162,16 @@ context_changed_cb (L4aHubsView *self,
     {
       g_autofree char *id = g_strdup (open);
 
-      if (!l4a_hubs_view_open_hub (self, id))
-        l4a_hubs_view_show_registry (self);
+      if (!open_hub (self, id))
+        show_registry (self);
     }
 }
 
 /* Navigation ------------------------------------------------------------------ */
 
-gboolean
-l4a_hubs_view_open_hub (L4aHubsView *self,
-                        const char  *id)
+static gboolean
+open_hub (L4aHubsView *self,
+          const char  *id)
 {
   g_autoptr(GError) error = NULL;
 
@@ -1215,11 +1185,12 @@ l4a_hubs_view_open_hub (L4aHubsView *self,
     }
 
   adw_leaflet_set_visible_child_name (self->leaflet, "hub");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN_HUB]);
   return TRUE;
 }
 
-const char *
-l4a_hubs_view_get_open_hub (L4aHubsView *self)
+static const char *
+get_open_hub (L4aHubsView *self)
 {
   g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), NULL);
 
@@ -1228,13 +1199,19 @@ l4a_hubs_view_get_open_hub (L4aHubsView *self)
   return l4a_hub_page_get_hub_id (self->hub_page);
 }
 
-void
-l4a_hubs_view_show_registry (L4aHubsView *self)
+static void
+show_registry (L4aHubsView *self)
 {
   g_return_if_fail (L4A_IS_HUBS_VIEW (self));
 
   g_ptr_array_set_size (self->history, 0);
   adw_leaflet_set_visible_child_name (self->leaflet, "registry");
+}
+
+static void
+leaflet_child_cb (L4aHubsView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN_HUB]);
 }
 
 static void
@@ -1246,7 +1223,7 @@ open_position (L4aHubsView *self,
   if (hub == NULL)
     return;
   g_ptr_array_set_size (self->history, 0);
-  l4a_hubs_view_open_hub (self, l4a_hub_get_id (hub));
+  open_hub (self, l4a_hub_get_id (hub));
 }
 
 static void
@@ -1272,11 +1249,11 @@ hub_page_back_cb (L4aHubsView *self)
       g_autofree char *previous = g_strdup (g_ptr_array_index (self->history, self->history->len - 1));
 
       g_ptr_array_set_size (self->history, self->history->len - 1);
-      if (l4a_hubs_view_open_hub (self, previous))
+      if (open_hub (self, previous))
         return;
     }
 
-  l4a_hubs_view_show_registry (self);
+  show_registry (self);
 }
 
 static void
@@ -1287,7 +1264,7 @@ hub_page_open_hub_cb (L4aHubsView *self,
 
   if (current)
     g_ptr_array_add (self->history, g_strdup (current));
-  l4a_hubs_view_open_hub (self, id);
+  open_hub (self, id);
 }
 
 static void
@@ -1295,7 +1272,7 @@ editor_saved_cb (L4aHubEditor *editor,
                  const char   *id,
                  L4aHubsView  *self)
 {
-  l4a_hubs_view_open_hub (self, id);
+  open_hub (self, id);
   add_toast (self, adw_toast_new (_("Hub saved")));
 }
 
@@ -1337,16 +1314,13 @@ static void
 undo_clicked_cb (AdwToast    *toast,
                  L4aHubsView *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!l4a_hubs_view_undo_delete (self, &error))
-    show_error (self, _("The Hub Cannot Be Restored"), error);
+  gtk_widget_activate_action (GTK_WIDGET (self), "hubs.undo-delete", NULL);
 }
 
-gboolean
-l4a_hubs_view_delete_hub (L4aHubsView  *self,
-                          const char   *id,
-                          GError      **error)
+static gboolean
+delete_hub (L4aHubsView  *self,
+            const char   *id,
+            GError      **error)
 {
   g_autofree char *snapshot = NULL;
 
@@ -1360,13 +1334,13 @@ l4a_hubs_view_delete_hub (L4aHubsView  *self,
   self->undo_snapshot = g_steal_pointer (&snapshot);
   g_free (self->undo_id);
   self->undo_id = g_strdup (id);
-  l4a_hubs_view_show_registry (self);
+  show_registry (self);
   return TRUE;
 }
 
-gboolean
-l4a_hubs_view_undo_delete (L4aHubsView  *self,
-                           GError      **error)
+static gboolean
+undo_delete (L4aHubsView  *self,
+             GError      **error)
 {
   g_autofree char *snapshot = NULL;
 
@@ -1393,7 +1367,7 @@ hub_page_delete_cb (L4aHubsView *self,
     name = g_strdup (edit ? edit->name : id);
   }
 
-  if (!l4a_hubs_view_delete_hub (self, id, &error))
+  if (!delete_hub (self, id, &error))
     {
       show_error (self, _("The Hub Cannot Be Deleted"), error);
       return;
@@ -1456,7 +1430,7 @@ focus_search_action (GtkWidget  *widget,
 {
   L4aHubsView *self = L4A_HUBS_VIEW (widget);
 
-  l4a_hubs_view_show_registry (self);
+  show_registry (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -1662,6 +1636,7 @@ set_loading (L4aHubsView *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->sample_button), !loading);
   gtk_spinner_set_spinning (self->sample_spinner, loading);
   gtk_widget_set_visible (GTK_WIDGET (self->sample_spinner), loading);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
@@ -1681,8 +1656,8 @@ sample_loaded_cb (GObject      *object,
     show_error (self, _("The Sample Data Cannot Be Loaded"), error);
 }
 
-void
-l4a_hubs_view_load_sample (L4aHubsView *self)
+static void
+load_sample (L4aHubsView *self)
 {
   g_return_if_fail (L4A_IS_HUBS_VIEW (self));
   g_return_if_fail (self->context != NULL);
@@ -1695,19 +1670,64 @@ l4a_hubs_view_load_sample (L4aHubsView *self)
   l4a_context_load_sample_async (self->context, self->cancellable, sample_loaded_cb, g_object_ref (self));
 }
 
-gboolean
-l4a_hubs_view_is_loading (L4aHubsView *self)
+static void
+load_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), FALSE);
+  load_sample (L4A_HUBS_VIEW (widget));
+}
 
-  return self->cancellable != NULL;
+/* A hub's page, from a link or a search elsewhere; a hub that is not (or
+ * no longer) there leaves the view as it is. */
+static void
+open_hub_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  L4aHubsView *self = L4A_HUBS_VIEW (widget);
+
+  g_ptr_array_set_size (self->history, 0);
+  open_hub (self, g_variant_get_string (parameter, NULL));
 }
 
 static void
-sample_button_clicked_cb (L4aHubsView *self,
-                          GtkButton   *button)
+show_registry_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  l4a_hubs_view_load_sample (self);
+  show_registry (L4A_HUBS_VIEW (widget));
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  L4aHubsView *self = L4A_HUBS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!undo_delete (self, &error))
+    show_error (self, _("The Hub Cannot Be Restored"), error);
+}
+
+/* Sets every filter but the search. */
+static void
+set_filter (L4aHubsView        *self,
+            const L4aHubFilter *filter)
+{
+  char *search;
+
+  g_return_if_fail (L4A_IS_HUBS_VIEW (self));
+  g_return_if_fail (filter != NULL);
+
+  search = g_steal_pointer (&self->filter->search);
+  l4a_hub_filter_free (self->filter);
+  self->filter = l4a_hub_filter_copy (filter);
+  g_free (self->filter->search);
+  self->filter->search = search;
+  sync_filter_controls (self);
+  update_after_filter (self);
 }
 
 /* Object ------------------------------------------------------------------ */
@@ -1747,12 +1767,85 @@ l4a_hubs_view_dispose (GObject *object)
 }
 
 static void
+l4a_hubs_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  L4aHubsView *self = L4A_HUBS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->cancellable != NULL);
+      break;
+    case PROP_FILTER:
+      g_value_set_boxed (value, self->filter);
+      break;
+    case PROP_OPEN_HUB:
+      g_value_set_string (value, get_open_hub (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+l4a_hubs_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  L4aHubsView *self = L4A_HUBS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      {
+        const L4aHubFilter *filter = g_value_get_boxed (value);
+        g_autoptr(L4aHubFilter) none = filter ? NULL : l4a_hub_filter_new ();
+
+        set_filter (self, filter ? filter : none);
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 l4a_hubs_view_class_init (L4aHubsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = l4a_hubs_view_dispose;
+  object_class->get_property = l4a_hubs_view_get_property;
+  object_class->set_property = l4a_hubs_view_set_property;
+
+  /**
+   * L4aHubsView:loading:
+   *
+   * Whether the sample data is being loaded.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * L4aHubsView:filter:
+   *
+   * The filters chosen (the search aside, which is the search entry's).
+   */
+  properties[PROP_FILTER] =
+    g_param_spec_boxed ("filter", NULL, NULL, L4A_TYPE_HUB_FILTER,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * L4aHubsView:open-hub:
+   *
+   * The id of the hub whose page is shown, or %NULL when the registry is.
+   */
+  properties[PROP_OPEN_HUB] =
+    g_param_spec_string ("open-hub", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (L4A_TYPE_HUB);
   g_type_ensure (L4A_TYPE_HUB_PAGE);
@@ -1789,7 +1882,6 @@ l4a_hubs_view_class_init (L4aHubsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, filter_grid);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, sdg_box);
   gtk_widget_class_bind_template_child (widget_class, L4aHubsView, hub_page);
-  gtk_widget_class_bind_template_callback (widget_class, sample_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, map_toggled_cb);
@@ -1802,6 +1894,10 @@ l4a_hubs_view_class_init (L4aHubsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, hub_page_delete_cb);
 
   gtk_widget_class_install_action (widget_class, "hubs.new", NULL, new_hub_action);
+  gtk_widget_class_install_action (widget_class, "hubs.load-sample", NULL, load_sample_action);
+  gtk_widget_class_install_action (widget_class, "hubs.open-hub", "s", open_hub_action);
+  gtk_widget_class_install_action (widget_class, "hubs.show-registry", NULL, show_registry_action);
+  gtk_widget_class_install_action (widget_class, "hubs.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "hubs.map-zoom-in", NULL, map_zoom_action);
   gtk_widget_class_install_action (widget_class, "hubs.map-zoom-out", NULL, map_zoom_action);
   gtk_widget_class_install_action (widget_class, "hubs.map-whole-world", NULL, map_zoom_action);
@@ -1842,7 +1938,7 @@ l4a_hubs_view_init (L4aHubsView *self)
    * sorts, in SQLite. */
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
                     G_CALLBACK (sort_changed_cb), self);
-  l4a_hubs_view_set_sort (self, L4A_HUB_SORT_NAME, FALSE);
+  set_sort (self, L4A_HUB_SORT_NAME, FALSE);
 
   self->slice = gtk_slice_list_model_new (g_object_ref (self->empty), 0, G_MAXUINT);
   g_signal_connect (self, "map", G_CALLBACK (widen_when_painted), NULL);
@@ -1853,6 +1949,9 @@ l4a_hubs_view_init (L4aHubsView *self)
   cards = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   self->cards_model = GTK_SELECTION_MODEL (g_steal_pointer (&cards));
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (style_dark_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* back to the registry by a swipe too */
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (leaflet_child_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->squeezer, "notify::visible-child", G_CALLBACK (attach_shown_list), self,
                            G_CONNECT_SWAPPED);
@@ -1946,21 +2045,13 @@ l4a_hubs_view_role_changed (L4aHubsView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), secretariat);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "hubs.new", secretariat);
 
-  if (l4a_hubs_view_get_open_hub (self))
+  if (get_open_hub (self))
     {
-      g_autofree char *id = g_strdup (l4a_hubs_view_get_open_hub (self));
-      l4a_hubs_view_open_hub (self, id);
+      g_autofree char *id = g_strdup (get_open_hub (self));
+      open_hub (self, id);
     }
 }
 
-/* All hubs: the context's list. */
-GListModel *
-l4a_hubs_view_get_model (L4aHubsView *self)
-{
-  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), NULL);
-
-  return self->context ? l4a_context_get_hubs (self->context) : self->empty;
-}
 
 /**
  * l4a_hubs_view_get_visible:
@@ -1976,66 +2067,8 @@ l4a_hubs_view_get_visible (L4aHubsView *self)
   return self->hubs;
 }
 
-const L4aHubFilter *
-l4a_hubs_view_get_filter (L4aHubsView *self)
-{
-  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), NULL);
 
-  return self->filter;
-}
 
-/* Sets every filter but the search. */
-void
-l4a_hubs_view_set_filter (L4aHubsView        *self,
-                          const L4aHubFilter *filter)
-{
-  char *search;
 
-  g_return_if_fail (L4A_IS_HUBS_VIEW (self));
-  g_return_if_fail (filter != NULL);
 
-  search = g_steal_pointer (&self->filter->search);
-  l4a_hub_filter_free (self->filter);
-  self->filter = l4a_hub_filter_copy (filter);
-  g_free (self->filter->search);
-  self->filter->search = search;
-  sync_filter_controls (self);
-  update_after_filter (self);
-}
 
-void
-l4a_hubs_view_set_search (L4aHubsView *self,
-                          const char  *text)
-{
-  g_return_if_fail (L4A_IS_HUBS_VIEW (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  /* The entry waits a moment before it says the text changed; searching
-   * now keeps callers exact. */
-  search_changed_cb (self);
-}
-
-const char *
-l4a_hubs_view_get_count_text (L4aHubsView *self)
-{
-  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), NULL);
-
-  return self->count_text;
-}
-
-void
-l4a_hubs_view_show_map (L4aHubsView *self,
-                        gboolean     show)
-{
-  g_return_if_fail (L4A_IS_HUBS_VIEW (self));
-
-  gtk_toggle_button_set_active (self->map_button, show);
-}
-
-GtkWidget *
-l4a_hubs_view_get_map (L4aHubsView *self)
-{
-  g_return_val_if_fail (L4A_IS_HUBS_VIEW (self), NULL);
-
-  return GTK_WIDGET (self->map_view);
-}

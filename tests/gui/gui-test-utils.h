@@ -44,4 +44,93 @@ l4a_test_iterate (double seconds)
     }
 }
 
+
+/* The first widget under @root (itself included, depth first, popovers
+ * too) whose id in its .ui file is @id: how a test finds a control the way
+ * its template names it, without a function of the view's for the test. */
+static inline GtkWidget *
+l4a_test_find (GtkWidget  *root,
+               const char *id)
+{
+  const char *own;
+
+  if (root == NULL)
+    return NULL;
+  own = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
+  if (g_strcmp0 (own, id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = l4a_test_find (child, id);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first widget of @type under @root (itself included). */
+static inline GtkWidget *
+l4a_test_find_type (GtkWidget *root,
+                    GType      type)
+{
+  if (root == NULL)
+    return NULL;
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = l4a_test_find_type (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* As l4a_test_find(), failing the test when there is none. */
+static inline GtkWidget *
+l4a_test_get (GtkWidget  *root,
+              const char *id)
+{
+  GtkWidget *found = l4a_test_find (root, id);
+
+  if (found == NULL)
+    g_error ("No control “%s” under %s", id, G_OBJECT_TYPE_NAME (root));
+  return found;
+}
+
+/* How many children @widget has (rows of a list box, chips of a flow box). */
+static inline guint
+l4a_test_count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* Activates @name (with an optional GVariant @format and its values) from
+ * @widget, as its button, menu item or shortcut does; fails the test if no
+ * such action is reachable from there. */
+static inline void
+l4a_test_activate (GtkWidget  *widget,
+                   const char *name,
+                   const char *format,
+                   ...)
+{
+  GVariant *parameter = NULL;
+  va_list args;
+
+  if (format != NULL)
+    {
+      va_start (args, format);
+      parameter = g_variant_new_va (format, NULL, &args);
+      va_end (args);
+    }
+  if (!gtk_widget_activate_action_variant (widget, name, parameter))
+    g_error ("No action %s reachable from %s", name, G_OBJECT_TYPE_NAME (widget));
+}
+
 G_END_DECLS

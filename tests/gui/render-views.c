@@ -24,6 +24,7 @@
 #include <math.h>
 
 #include "gui-test-utils.h"
+#include "gui-test-views.h"
 #include "l4a-color.h"
 #include "test-utils.h"
 #include "trust-test-utils.h"
@@ -42,7 +43,6 @@
 #include "l4a-hub-editor.h"
 #include "l4a-hub-editor-private.h"
 #include "l4a-hubs-view.h"
-#include "l4a-hubs-view-private.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-proposal-editor-private.h"
@@ -70,23 +70,6 @@
 #include "l4a-reports.h"
 #include "l4a-window-private.h"
 
-/* The first widget of @type in @widget, depth first, or NULL. */
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static const char * const views[] = { "hubs", "proposals", "reviews", "indicators", "brand-kit" };
 
 static const struct {
@@ -101,7 +84,7 @@ static const struct {
 static gboolean
 hubs_loaded (gpointer data)
 {
-  return !l4a_hubs_view_is_loading (data);
+  return !l4a_test_hubs_loading (data);
 }
 
 typedef struct
@@ -344,7 +327,7 @@ render_set (L4aApplication *app,
 
   window = l4a_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  l4a_test_wait_until (hubs_loaded, l4a_window_get_view (window, "hubs"), 60, "the hubs to load");
+  l4a_test_wait_until (hubs_loaded, l4a_test_show_view (window, "hubs"), 60, "the hubs to load");
   l4a_test_iterate (0.6);
 
   for (guint v = 0; v < n_views; v++)
@@ -435,22 +418,22 @@ render_registry (L4aApplication *app,
         g_settings_set_int (settings, "window-height", sizes[size].height);
         window = l4a_window_new (app);
         gtk_window_present (GTK_WINDOW (window));
-        hubs = L4A_HUBS_VIEW (l4a_window_get_view (window, "hubs"));
+        hubs = L4A_HUBS_VIEW (l4a_test_show_view (window, "hubs"));
         l4a_test_wait_until (hubs_loaded, hubs, 60, "the hubs to load");
         l4a_test_iterate (0.5);
 
-        l4a_hubs_view_show_map (hubs, TRUE);
+        l4a_test_hubs_show_map (hubs, TRUE);
         l4a_test_iterate (0.6);
         ok &= save_window (GTK_WINDOW (window), outdir, map_name);
-        l4a_hubs_view_show_map (hubs, FALSE);
+        l4a_test_hubs_show_map (hubs, FALSE);
 
         filter->region = g_strdup ("europe");
         filter->sdgs = 1u << 11;
-        l4a_hubs_view_set_filter (hubs, filter);
+        g_object_set (hubs, "filter", filter, NULL);
         l4a_test_iterate (0.4);
         ok &= save_window (GTK_WINDOW (window), outdir, filter_name);
         l4a_hub_filter_clear (filter);
-        l4a_hubs_view_set_filter (hubs, filter);
+        g_object_set (hubs, "filter", filter, NULL);
 
         hub = g_list_model_get_item (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs)), 0);
         for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs))); i++)
@@ -459,7 +442,7 @@ render_registry (L4aApplication *app,
             if (g_str_has_prefix (l4a_hub_get_name (candidate), "Rural"))
               g_set_object (&hub, candidate);
           }
-        l4a_hubs_view_open_hub (hubs, l4a_hub_get_id (hub));
+        l4a_test_hubs_open (hubs, l4a_hub_get_id (hub));
         l4a_test_iterate (0.5);
         ok &= save_window (GTK_WINDOW (window), outdir, hub_name);
 
@@ -506,7 +489,7 @@ render_registry (L4aApplication *app,
               ok &= save_window (GTK_WINDOW (calls), outdir, calls_name);
               /* a criterion opened: what each level of its scale means */
               {
-                GtkWidget *expander = find_of_type (GTK_WIDGET (calls), ADW_TYPE_EXPANDER_ROW);
+                GtkWidget *expander = l4a_test_find_type (GTK_WIDGET (calls), ADW_TYPE_EXPANDER_ROW);
                 g_autofree char *criterion = g_strdup_printf ("calls-criterion-%s.png", dark ? "dark" : "light");
 
                 if (expander != NULL)
@@ -555,7 +538,7 @@ render_registry (L4aApplication *app,
             gtk_window_destroy (GTK_WINDOW (governments));
           }
 
-        l4a_hubs_view_show_registry (hubs);
+        l4a_test_hubs_show_registry (hubs);
         gtk_window_destroy (GTK_WINDOW (window));
         l4a_test_iterate (0.1);
       }
@@ -658,7 +641,7 @@ save_scrolled (GtkWindow  *window,
                const char *style)
 {
   GtkScrolledWindow *scrolled = find_scrolled_shown (GTK_WIDGET (window), FALSE);
-  GtkWidget *split = find_of_type (GTK_WIDGET (window), L4A_TYPE_ADAPTIVE_SPLIT);
+  GtkWidget *split = l4a_test_find_type (GTK_WIDGET (window), L4A_TYPE_ADAPTIVE_SPLIT);
   gboolean ok = TRUE;
 
   /* a screen in two parts scrolls its main part (the review form) */
@@ -787,7 +770,7 @@ render_reviews (L4aApplication *app,
       window = l4a_window_new (app);
       gtk_window_present (GTK_WINDOW (window));
       l4a_window_show_view (window, "reviews");
-      view = l4a_window_get_view (window, "reviews");
+      view = l4a_test_show_view (window, "reviews");
       l4a_reviews_view_select_call (L4A_REVIEWS_VIEW (view), "Local4Action HUBs call 2025");
       l4a_test_iterate (0.5);
       {
@@ -1210,7 +1193,7 @@ render_hub_indicators (L4aApplication *app,
       window = l4a_window_new (app);
       gtk_window_present (GTK_WINDOW (window));
       l4a_window_show_view (window, "indicators");
-      view = l4a_window_get_view (window, "indicators");
+      view = l4a_test_show_view (window, "indicators");
       l4a_test_iterate (0.3);
       ok &= l4a_indicators_view_select_hub (L4A_INDICATORS_VIEW (view), hub);
       l4a_test_iterate (0.5);
@@ -1370,9 +1353,9 @@ render_monitoring (L4aApplication *app,
       window = l4a_window_new (app);
       gtk_window_present (GTK_WINDOW (window));
       l4a_window_show_view (window, "hubs");
-      hubs = L4A_HUBS_VIEW (l4a_window_get_view (window, "hubs"));
+      hubs = L4A_HUBS_VIEW (l4a_test_show_view (window, "hubs"));
       l4a_test_wait_until (hubs_loaded, hubs, 60, "the hubs to load");
-      l4a_hubs_view_open_hub (hubs, hub);
+      l4a_test_hubs_open (hubs, hub);
       l4a_test_iterate (0.5);
       page = GTK_WIDGET (hubs);
       scroll_to (page, find_group (page, _("Deliverables")));
@@ -1503,7 +1486,7 @@ render_monitoring (L4aApplication *app,
       gtk_window_destroy (GTK_WINDOW (dialog));
 
       l4a_window_show_view (window, "indicators");
-      view = l4a_window_get_view (window, "indicators");
+      view = l4a_test_show_view (window, "indicators");
       l4a_test_iterate (0.8);
       {
         GtkWidget *group = find_group (view, _("Network Calendar"));
@@ -1557,7 +1540,7 @@ render_brand_kit (L4aApplication *app,
       gtk_window_present (GTK_WINDOW (window));
       l4a_window_show_view (window, "brand-kit");
       l4a_test_iterate (0.5);
-      scrolled = find_scrolled_shown (l4a_window_get_view (window, "brand-kit"), TRUE);
+      scrolled = find_scrolled_shown (l4a_test_show_view (window, "brand-kit"), TRUE);
       if (scrolled != NULL)
         {
           GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
@@ -1643,7 +1626,7 @@ render_chart_data (L4aApplication *app,
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1800);
   gtk_window_present (GTK_WINDOW (window));
   l4a_window_show_view (window, "indicators");
-  view = l4a_window_get_view (window, "indicators");
+  view = l4a_test_show_view (window, "indicators");
   l4a_test_iterate (0.5);
   cards = l4a_indicators_view_get_cards (L4A_INDICATORS_VIEW (view));
   for (guint i = 0; cards != NULL && i < cards->len; i++)
@@ -1838,7 +1821,7 @@ render_language (L4aApplication *app,
             g_printerr ("before load: %d\n", gtk_widget_get_width (GTK_WIDGET (window)));
             debug_widths (GTK_WIDGET (window), 0);
           }
-        l4a_test_wait_until (hubs_loaded, l4a_window_get_view (window, "hubs"), 60, "the hubs to load");
+        l4a_test_wait_until (hubs_loaded, l4a_test_show_view (window, "hubs"), 60, "the hubs to load");
         l4a_test_iterate (0.6);
         if (g_getenv ("L4A_DEBUG_WIDTH") && narrow)
           g_printerr ("after load: %d\n", gtk_widget_get_width (GTK_WIDGET (window)));
@@ -1849,10 +1832,10 @@ render_language (L4aApplication *app,
                                                      scheme ? "dark" : "light", width);
             g_autofree char *path = g_build_filename (outdir, name, NULL);
             g_autoptr(GdkTexture) texture = NULL;
-            L4aHubsView *hubs = L4A_HUBS_VIEW (l4a_window_get_view (window, "hubs"));
+            L4aHubsView *hubs = L4A_HUBS_VIEW (l4a_test_show_view (window, "hubs"));
 
             l4a_window_show_view (window, map ? "hubs" : views[v]);
-            l4a_hubs_view_show_map (hubs, map);
+            l4a_test_hubs_show_map (hubs, map);
             l4a_test_iterate (0.4);
             texture = render_window (GTK_WINDOW (window));
             if (g_getenv ("L4A_DEBUG_WIDTH") && narrow)
@@ -1976,8 +1959,8 @@ main (int   argc,
     {
       window = l4a_window_new (app);
       gtk_window_present (GTK_WINDOW (window));
-      hubs = l4a_window_get_view (window, "hubs");
-      l4a_hubs_view_load_sample (L4A_HUBS_VIEW (hubs));
+      hubs = l4a_test_show_view (window, "hubs");
+      l4a_test_activate (GTK_WIDGET (L4A_HUBS_VIEW (hubs)), "hubs.load-sample", NULL);
       l4a_test_wait_until (hubs_loaded, hubs, 60, "the sample data to load");
       gtk_window_destroy (GTK_WINDOW (window));
       ok &= render_language (app, outdir, lang);
@@ -1994,8 +1977,8 @@ main (int   argc,
   /* Load the sample data through the window, as a user would. */
   window = l4a_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  hubs = l4a_window_get_view (window, "hubs");
-  l4a_hubs_view_load_sample (L4A_HUBS_VIEW (hubs));
+  hubs = l4a_test_show_view (window, "hubs");
+  l4a_test_activate (GTK_WIDGET (L4A_HUBS_VIEW (hubs)), "hubs.load-sample", NULL);
   l4a_test_wait_until (hubs_loaded, hubs, 60, "the sample data to load");
   gtk_window_destroy (GTK_WINDOW (window));
 

@@ -13,12 +13,12 @@
 #include <string.h>
 
 #include "gui-test-utils.h"
+#include "gui-test-views.h"
 #include "test-utils.h"
 #include "l4a-application.h"
 #include "l4a-hub.h"
 #include "l4a-hub-query.h"
 #include "l4a-hubs-view.h"
-#include "l4a-hubs-view-private.h"
 #include "l4a-window.h"
 #include "l4a-reference.h"
 #include "l4a-map-view.h"
@@ -88,13 +88,13 @@ test_scale (void)
   window = l4a_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   l4a_test_iterate (0.3);
-  hubs = l4a_window_get_view (window, "hubs");
+  hubs = l4a_test_show_view (window, "hubs");
   shown = l4a_hubs_view_get_visible (L4A_HUBS_VIEW (hubs));
 
   /* every hub counted, the first ones on screen */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n_hubs);
   count = g_strdup_printf ("%'u hubs", n_hubs);
-  g_assert_cmpstr (l4a_hubs_view_get_count_text (L4A_HUBS_VIEW (hubs)), ==, count);
+  g_assert_cmpstr (l4a_test_hubs_count_text (L4A_HUBS_VIEW (hubs)), ==, count);
   {
     g_autoptr(L4aHub) first = g_list_model_get_item (G_LIST_MODEL (shown), 0);
     Shown first_shown = { child_of (hubs, "column_view"), l4a_hub_get_name (first) };
@@ -103,7 +103,7 @@ test_scale (void)
   }
 
   /* a search: as many hubs as the full-text index finds */
-  l4a_hubs_view_set_search (L4A_HUBS_VIEW (hubs), "evora");
+  l4a_test_hubs_search (L4A_HUBS_VIEW (hubs), "evora");
   found = l4a_test_sql_int (path, "SELECT count(*) FROM hub_fts WHERE hub_fts MATCH '\"evora\"*'");
   g_assert_cmpint (found, >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, (guint) found);
@@ -113,7 +113,7 @@ test_scale (void)
 
       g_assert_nonnull (strstr (l4a_hub_get_name (hub), "vora"));
     }
-  l4a_hubs_view_set_search (L4A_HUBS_VIEW (hubs), "");
+  l4a_test_hubs_search (L4A_HUBS_VIEW (hubs), "");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n_hubs);
 
   /* a sort: by time frame, latest first; a chosen row stays chosen
@@ -121,7 +121,7 @@ test_scale (void)
   rows = gtk_column_view_get_model (GTK_COLUMN_VIEW (child_of (hubs, "column_view")));
   g_assert_true (gtk_selection_model_select_item (rows, 5, TRUE));
   chosen = g_list_model_get_item (G_LIST_MODEL (rows), 5);
-  l4a_hubs_view_set_sort (L4A_HUBS_VIEW (hubs), L4A_HUB_SORT_TIME_FRAME, TRUE);
+  l4a_test_hubs_sort (L4A_HUBS_VIEW (hubs), L4A_HUB_SORT_TIME_FRAME, TRUE);
   l4a_test_iterate (0.1);
   g_assert_cmpuint (l4a_hub_query_get_sort_key (shown), ==, L4A_HUB_SORT_TIME_FRAME);
   {
@@ -143,7 +143,7 @@ test_scale (void)
     g_assert_cmpstr (l4a_hub_get_start (first), ==, latest);
     g_assert_cmpstr (l4a_hub_get_start (last), ==, earliest);
   }
-  l4a_hubs_view_set_sort (L4A_HUBS_VIEW (hubs), L4A_HUB_SORT_NAME, FALSE);
+  l4a_test_hubs_sort (L4A_HUBS_VIEW (hubs), L4A_HUB_SORT_NAME, FALSE);
   l4a_test_iterate (0.1);
 
   /* scrolled to the end, the last hub is on screen */
@@ -167,13 +167,13 @@ test_scale (void)
   /* the map: a marker per lead government, grouped where they would
    * overlap, every hub counted */
   {
-    L4aMapView *map = L4A_MAP_VIEW (l4a_hubs_view_get_map (L4A_HUBS_VIEW (hubs)));
+    L4aMapView *map = L4A_MAP_VIEW (L4A_TEST_CHILD (hubs, L4A_TYPE_HUBS_VIEW, "map_view"));
     g_autofree char *governments = NULL;
     guint n_places, total = 0;
     const L4aReferenceEntry *countries;
     guint n_countries;
 
-    l4a_hubs_view_show_map (L4A_HUBS_VIEW (hubs), TRUE);
+    l4a_test_hubs_show_map (L4A_HUBS_VIEW (hubs), TRUE);
     l4a_test_iterate (0.5);
     /* governments with no place in countries too small for the world map
      * are not drawn, and the hubs view says how many hubs that leaves out */
@@ -193,7 +193,7 @@ test_scale (void)
         g_assert_true (gtk_widget_get_visible (GTK_WIDGET (unplaced)));
         g_assert_true (g_str_has_prefix (gtk_label_get_label (unplaced), said));
       }
-    l4a_hubs_view_show_map (L4A_HUBS_VIEW (hubs), FALSE);
+    l4a_test_hubs_show_map (L4A_HUBS_VIEW (hubs), FALSE);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

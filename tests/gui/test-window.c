@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gui-test-utils.h"
+#include "gui-test-views.h"
 #include "test-utils.h"
 #include "trust-test-utils.h"
 #include "l4a-application.h"
@@ -33,7 +34,6 @@
 #include "l4a-hub-editor-private.h"
 #include "l4a-hub-page.h"
 #include "l4a-hubs-view.h"
-#include "l4a-hubs-view-private.h"
 #include "l4a-map-view.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-proposal-editor-private.h"
@@ -80,7 +80,7 @@ static L4aApplication *app;
 static gboolean
 hubs_loaded (gpointer data)
 {
-  return !l4a_hubs_view_is_loading (data);
+  return !l4a_test_hubs_loading (data);
 }
 
 /* The tests share one application and its database, in the order they are
@@ -95,7 +95,8 @@ open_window (void)
   g_assert_no_error (error);
   window = l4a_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  l4a_test_wait_until (hubs_loaded, l4a_window_get_view (window, "hubs"), 30, "the hubs to load");
+  /* without showing it: each role opens on its home view */
+  l4a_test_wait_until (hubs_loaded, L4A_TEST_CHILD (window, L4A_TYPE_WINDOW, "hubs_view"), 30, "the hubs to load");
   l4a_test_iterate (0.2);
   return window;
 }
@@ -105,19 +106,19 @@ static void
 test_window_opens (void)
 {
   L4aWindow *window = open_window ();
-  GtkWidget *hubs = l4a_window_get_view (window, "hubs");
+  GtkWidget *hubs = l4a_test_show_view (window, "hubs");
   GtkWidget *stack;
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Local4Action Hubs");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  g_assert_cmpstr (l4a_window_get_visible_view (window), ==, "hubs");
+  g_assert_cmpstr (l4a_test_visible_view (window), ==, "hubs");
   g_assert_true (L4A_IS_HUBS_VIEW (hubs));
 
   /* On an empty database the Hubs view offers the sample data. */
   stack = GTK_WIDGET (gtk_widget_get_template_child (hubs, L4A_TYPE_HUBS_VIEW, "stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
-  g_assert_cmpuint (g_list_model_get_n_items (l4a_hubs_view_get_model (L4A_HUBS_VIEW (hubs))), ==, 0);
-  g_assert_false (l4a_window_get_sample_banner_revealed (window));
+  g_assert_cmpuint (g_list_model_get_n_items (l4a_context_get_hubs (l4a_application_get_context (app))), ==, 0);
+  g_assert_false (l4a_test_sample_banner_shown (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -132,13 +133,13 @@ test_switch_views (void)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", names[i]));
       l4a_test_iterate (0.05);
-      g_assert_cmpstr (l4a_window_get_visible_view (window), ==, names[i]);
-      g_assert_true (gtk_widget_get_mapped (l4a_window_get_view (window, names[i])));
+      g_assert_cmpstr (l4a_test_visible_view (window), ==, names[i]);
+      g_assert_true (gtk_widget_get_mapped (l4a_test_show_view (window, names[i])));
     }
 
   /* An unknown name leaves the view as it is. */
   l4a_window_show_view (window, "nowhere");
-  g_assert_cmpstr (l4a_window_get_visible_view (window), ==, "hubs");
+  g_assert_cmpstr (l4a_test_visible_view (window), ==, "hubs");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -147,28 +148,28 @@ static void
 test_load_sample (void)
 {
   L4aWindow *window = open_window ();
-  GtkWidget *hubs = l4a_window_get_view (window, "hubs");
+  GtkWidget *hubs = l4a_test_show_view (window, "hubs");
   GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (hubs, L4A_TYPE_HUBS_VIEW, "stack"));
   GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (hubs, L4A_TYPE_HUBS_VIEW, "sample_button"));
-  GListModel *model = l4a_hubs_view_get_model (L4A_HUBS_VIEW (hubs));
+  GListModel *model = l4a_context_get_hubs (l4a_application_get_context (app));
 
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Load Sample Data");
   g_signal_emit_by_name (button, "clicked");
-  g_assert_true (l4a_hubs_view_is_loading (L4A_HUBS_VIEW (hubs)));
+  g_assert_true (l4a_test_hubs_loading (L4A_HUBS_VIEW (hubs)));
   l4a_test_wait_until (hubs_loaded, hubs, 30, "the sample data to load");
   l4a_test_iterate (0.3);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, 12);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "registry");
-  g_assert_true (l4a_window_get_sample_banner_revealed (window));
+  g_assert_true (l4a_test_sample_banner_shown (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* A new window on the same database shows the hubs at once. */
   window = open_window ();
-  hubs = l4a_window_get_view (window, "hubs");
-  g_assert_cmpuint (g_list_model_get_n_items (l4a_hubs_view_get_model (L4A_HUBS_VIEW (hubs))), >=, 12);
-  g_assert_true (l4a_window_get_sample_banner_revealed (window));
+  hubs = l4a_test_show_view (window, "hubs");
+  g_assert_cmpuint (g_list_model_get_n_items (l4a_context_get_hubs (l4a_application_get_context (app))), >=, 12);
+  g_assert_true (l4a_test_sample_banner_shown (window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -317,7 +318,7 @@ test_window_size_persists (void)
 static L4aHubsView *
 hubs_of (L4aWindow *window)
 {
-  return L4A_HUBS_VIEW (l4a_window_get_view (window, "hubs"));
+  return L4A_HUBS_VIEW (l4a_test_show_view (window, "hubs"));
 }
 
 static guint
@@ -339,23 +340,23 @@ test_search_and_chips (void)
   guint all = n_visible (hubs);
 
   g_assert_cmpuint (all, >=, 12);
-  g_assert_cmpuint (l4a_hubs_view_get_n_chips (hubs), ==, 0);
+  g_assert_cmpuint (l4a_test_hubs_n_chips (hubs), ==, 0);
 
   /* Typing in the search entry narrows the list (accents aside). */
   gtk_editable_set_text (GTK_EDITABLE (search), "bogota");
   l4a_test_iterate (0.5);
   g_assert_cmpuint (n_visible (hubs), ==, 1);
-  g_assert_nonnull (strstr (l4a_hubs_view_get_count_text (hubs), "1 of"));
-  l4a_hubs_view_set_search (hubs, "\"NEAR( -*");
+  g_assert_nonnull (strstr (l4a_test_hubs_count_text (hubs), "1 of"));
+  l4a_test_hubs_search (hubs, "\"NEAR( -*");
   g_assert_cmpuint (n_visible (hubs), ==, 0);
-  l4a_hubs_view_set_search (hubs, "");
+  l4a_test_hubs_search (hubs, "");
   g_assert_cmpuint (n_visible (hubs), ==, all);
 
   /* Two filters make two chips; removing one widens the list again. */
   filter->region = g_strdup ("europe");
   filter->sdgs = 1u << 11;
-  l4a_hubs_view_set_filter (hubs, filter);
-  g_assert_cmpuint (l4a_hubs_view_get_n_chips (hubs), ==, 2);
+  g_object_set (hubs, "filter", filter, NULL);
+  g_assert_cmpuint (l4a_test_hubs_n_chips (hubs), ==, 2);
   g_assert_cmpuint (n_visible (hubs), ==, 3);
   /* The filters, made when first shown, show the filter and keep it. */
   {
@@ -374,22 +375,39 @@ test_search_and_chips (void)
     shown = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (region));
     g_assert_cmpstr (gtk_string_object_get_string (shown), ==, "Europe");
     g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_toggle_labelled (goals, "11"))));
-    g_assert_cmpstr (l4a_hubs_view_get_filter (hubs)->region, ==, "europe");
-    g_assert_cmpuint (l4a_hubs_view_get_filter (hubs)->sdgs, ==, 1u << 11);
+    g_assert_cmpstr (l4a_test_hubs_filter (hubs)->region, ==, "europe");
+    g_assert_cmpuint (l4a_test_hubs_filter (hubs)->sdgs, ==, 1u << 11);
     g_assert_cmpuint (n_visible (hubs), ==, 3);
     gtk_menu_button_popdown (button);
   }
   /* The chips follow the filter popover's order: region first. */
-  g_assert_true (l4a_hubs_view_remove_chip (hubs, 0));
-  g_assert_cmpuint (l4a_hubs_view_get_n_chips (hubs), ==, 1);
-  g_assert_null (l4a_hubs_view_get_filter (hubs)->region);
-  g_assert_cmpuint (l4a_hubs_view_get_filter (hubs)->sdgs, ==, 1u << 11);
+  g_assert_true (l4a_test_hubs_remove_chip (hubs, 0));
+  g_assert_cmpuint (l4a_test_hubs_n_chips (hubs), ==, 1);
+  g_assert_null (l4a_test_hubs_filter (hubs)->region);
+  g_assert_cmpuint (l4a_test_hubs_filter (hubs)->sdgs, ==, 1u << 11);
   g_assert_cmpuint (n_visible (hubs), >, 3);
-  g_assert_true (l4a_hubs_view_remove_chip (hubs, 0));
+  g_assert_true (l4a_test_hubs_remove_chip (hubs, 0));
   g_assert_cmpuint (n_visible (hubs), ==, all);
-  g_assert_false (l4a_hubs_view_remove_chip (hubs, 0));
+  g_assert_false (l4a_test_hubs_remove_chip (hubs, 0));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The hubs shown start from the latest to the earliest. */
+static void
+assert_starts_descending (L4aHubsView *hubs)
+{
+  GListModel *shown = G_LIST_MODEL (l4a_hubs_view_get_visible (hubs));
+  guint n = g_list_model_get_n_items (shown);
+
+  g_assert_cmpuint (n, >=, 2);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_autoptr(L4aHub) first = g_list_model_get_item (shown, i);
+      g_autoptr(L4aHub) second = g_list_model_get_item (shown, i + 1);
+
+      g_assert_cmpstr (l4a_hub_get_start (first), >=, l4a_hub_get_start (second));
+    }
 }
 
 static void
@@ -398,33 +416,21 @@ test_sort_persists (void)
   GSettings *settings = l4a_application_get_settings (app);
   L4aWindow *window = open_window ();
   L4aHubsView *hubs = hubs_of (window);
-  L4aHubSortKey key;
-  gboolean descending;
   g_autofree char *saved = NULL;
 
-  l4a_hubs_view_set_sort (hubs, L4A_HUB_SORT_TIME_FRAME, TRUE);
+  /* the Time frame header clicked twice: the hub that starts last first */
+  l4a_test_hubs_sort (hubs, L4A_HUB_SORT_TIME_FRAME, TRUE);
   l4a_test_iterate (0.1);
-  g_assert_true (l4a_hubs_view_get_sort (hubs, &key, &descending));
-  g_assert_cmpint (key, ==, L4A_HUB_SORT_TIME_FRAME);
-  g_assert_true (descending);
   saved = g_settings_get_string (settings, "hub-sort");
   g_assert_cmpstr (saved, ==, "time-frame");
   g_assert_true (g_settings_get_boolean (settings, "hub-sort-descending"));
-
-  /* The first row is the hub that starts last. */
-  {
-    g_autoptr(L4aHub) first = g_list_model_get_item (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs)), 0);
-    g_autoptr(L4aHub) second = g_list_model_get_item (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs)), 1);
-    g_assert_cmpstr (l4a_hub_get_start (first), >=, l4a_hub_get_start (second));
-  }
+  assert_starts_descending (hubs);
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* A new window sorts as the last one did. */
   window = open_window ();
-  g_assert_true (l4a_hubs_view_get_sort (hubs_of (window), &key, &descending));
-  g_assert_cmpint (key, ==, L4A_HUB_SORT_TIME_FRAME);
-  g_assert_true (descending);
-  l4a_hubs_view_set_sort (hubs_of (window), L4A_HUB_SORT_NAME, FALSE);
+  assert_starts_descending (hubs_of (window));
+  l4a_test_hubs_sort (hubs_of (window), L4A_HUB_SORT_NAME, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -453,8 +459,8 @@ test_edit_save_reopen (void)
 
     original_government = g_strdup (before->government_id);
   }
-  g_assert_true (l4a_hubs_view_open_hub (hubs, id));
-  g_assert_cmpstr (l4a_hubs_view_get_open_hub (hubs), ==, id);
+  g_assert_true (l4a_test_hubs_open (hubs, id));
+  g_assert_cmpstr (l4a_test_hubs_open_hub (hubs), ==, id);
   page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "hub_page"));
   edit_button = GTK_WIDGET (gtk_widget_get_template_child (page, L4A_TYPE_HUB_PAGE, "edit_button"));
   g_assert_true (gtk_widget_get_visible (edit_button));
@@ -529,16 +535,16 @@ test_edit_save_reopen (void)
     g_assert_no_error (error);
   }
   g_assert_cmpint (reloaded->revision, ==, 2);
-  g_assert_cmpstr (l4a_hubs_view_get_open_hub (hubs), ==, id);
+  g_assert_cmpstr (l4a_test_hubs_open_hub (hubs), ==, id);
 
   /* Reopening shows the saved name. */
-  g_assert_true (l4a_hubs_view_open_hub (hubs, id));
+  g_assert_true (l4a_test_hubs_open (hubs, id));
   {
     GtkWidget *header = GTK_WIDGET (gtk_widget_get_template_child (page, L4A_TYPE_HUB_PAGE, "header_label"));
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (header)), ==, "Renamed by the GUI test");
   }
 
-  l4a_hubs_view_show_registry (hubs);
+  l4a_test_hubs_show_registry (hubs);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -550,11 +556,11 @@ test_delete_undo (void)
   g_autoptr(L4aHub) hub = g_list_model_get_item (G_LIST_MODEL (l4a_hubs_view_get_visible (hubs)), 2);
   g_autofree char *id = g_strdup (l4a_hub_get_id (hub));
   g_autoptr(GError) error = NULL;
-  guint before = g_list_model_get_n_items (l4a_hubs_view_get_model (hubs));
+  guint before = g_list_model_get_n_items (l4a_context_get_hubs (l4a_application_get_context (app)));
   GtkWidget *page;
   AdwMessageDialog *confirm = NULL;
 
-  g_assert_true (l4a_hubs_view_open_hub (hubs, id));
+  g_assert_true (l4a_test_hubs_open (hubs, id));
   page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "hub_page"));
   /* from the hub's menu, confirmed by the hub's name */
   g_assert_true (gtk_widget_activate_action (page, "hub.delete", NULL));
@@ -572,17 +578,16 @@ test_delete_undo (void)
   gtk_window_destroy (GTK_WINDOW (confirm));
   l4a_test_iterate (0.2);
 
-  g_assert_cmpuint (g_list_model_get_n_items (l4a_hubs_view_get_model (hubs)), ==, before - 1);
-  g_assert_null (l4a_hubs_view_get_open_hub (hubs));
-  g_assert_false (l4a_hubs_view_open_hub (hubs, id));
+  g_assert_cmpuint (g_list_model_get_n_items (l4a_context_get_hubs (l4a_application_get_context (app))), ==, before - 1);
+  g_assert_null (l4a_test_hubs_open_hub (hubs));
+  g_assert_false (l4a_test_hubs_open (hubs, id));
 
   /* Undo brings it back, as it was. */
-  g_assert_true (l4a_hubs_view_undo_delete (hubs, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (l4a_hubs_view_get_model (hubs)), ==, before);
-  g_assert_true (l4a_hubs_view_open_hub (hubs, id));
+  l4a_test_activate (GTK_WIDGET (hubs), "hubs.undo-delete", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (l4a_context_get_hubs (l4a_application_get_context (app))), ==, before);
+  g_assert_true (l4a_test_hubs_open (hubs, id));
 
-  l4a_hubs_view_show_registry (hubs);
+  l4a_test_hubs_show_registry (hubs);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -601,9 +606,13 @@ test_read_only_roles (void)
   g_settings_set_string (settings, "role", "member");
   l4a_test_iterate (0.1);
   g_assert_false (gtk_widget_get_visible (new_button));
-  g_assert_true (l4a_hubs_view_open_hub (hubs, l4a_hub_get_id (hub)));
+  g_assert_true (l4a_test_hubs_open (hubs, l4a_hub_get_id (hub)));
   g_assert_false (gtk_widget_get_visible (edit_button));
-  g_assert_false (l4a_hubs_view_delete_hub (hubs, l4a_hub_get_id (hub), &error));
+  /* the hub's Delete is not offered, and the store refuses it anyway */
+  gtk_widget_activate_action (page, "hub.delete", NULL);
+  l4a_test_iterate (0.1);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (l4a_registry_delete_hub (l4a_application_get_store (app), l4a_hub_get_id (hub), &error));
   g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
   g_assert_nonnull (strstr (error->message, "Advisory Board member"));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (hubs), "hubs.new", NULL) &&
@@ -614,7 +623,7 @@ test_read_only_roles (void)
   g_assert_true (gtk_widget_get_visible (new_button));
   g_assert_true (gtk_widget_get_visible (edit_button));
 
-  l4a_hubs_view_show_registry (hubs);
+  l4a_test_hubs_show_registry (hubs);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -640,7 +649,7 @@ test_map_markers (void)
 {
   L4aWindow *window = open_window ();
   L4aHubsView *hubs = hubs_of (window);
-  L4aMapView *map = L4A_MAP_VIEW (l4a_hubs_view_get_map (hubs));
+  L4aMapView *map = L4A_MAP_VIEW (L4A_TEST_CHILD (hubs, L4A_TYPE_HUBS_VIEW, "map_view"));
   L4aStore *store = l4a_application_get_store (app);
   g_autofree char *spain = NULL;
   g_autofree char *kazan = l4a_test_sql_text (l4a_store_get_path (store), "SELECT id FROM government WHERE name = 'Kazan'");
@@ -652,7 +661,7 @@ test_map_markers (void)
   double bx, by, qx, qy;
   guint n_places;
 
-  l4a_hubs_view_show_map (hubs, TRUE);
+  l4a_test_hubs_show_map (hubs, TRUE);
   l4a_test_iterate (0.5);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (map)));
 
@@ -698,16 +707,16 @@ test_map_markers (void)
 
       l4a_map_view_activate_place (map, bogota);
       g_assert_cmpfloat (l4a_map_view_get_zoom (map), >, before);
-      g_assert_null (l4a_hubs_view_get_filter (hubs)->country);
+      g_assert_null (l4a_test_hubs_filter (hubs)->country);
     }
   g_assert_cmpuint (l4a_map_view_get_place (map, bogota, &bx, &by), ==, 1);
   g_assert_cmpuint (l4a_map_view_get_place (map, quito, &qx, &qy), ==, 1);
   g_assert_cmpfloat (by, <, qy);   /* Bogotá north of “Quito” */
   g_assert_cmpuint (l4a_map_view_get_n_markers (map), ==, n_places);
   l4a_map_view_activate_place (map, quito);
-  g_assert_cmpstr (l4a_hubs_view_get_filter (hubs)->country, ==, "EC");
+  g_assert_cmpstr (l4a_test_hubs_filter (hubs)->country, ==, "EC");
   g_signal_emit_by_name (map, "country-activated", "EC");
-  g_assert_null (l4a_hubs_view_get_filter (hubs)->country);
+  g_assert_null (l4a_test_hubs_filter (hubs)->country);
   l4a_map_view_show_whole_world (map);
 
   /* A government in a country the world map does not draw (Réunion, which
@@ -756,11 +765,11 @@ test_map_markers (void)
 
   /* Choosing a country filters the list; choosing it again clears it. */
   g_signal_emit_by_name (map, "country-activated", "CA");
-  g_assert_cmpstr (l4a_hubs_view_get_filter (hubs)->country, ==, "CA");
+  g_assert_cmpstr (l4a_test_hubs_filter (hubs)->country, ==, "CA");
   g_assert_cmpuint (n_visible (hubs), ==, 2);
   g_assert_cmpuint (l4a_map_view_get_n_places (map), ==, n_places);
   g_signal_emit_by_name (map, "country-activated", "CA");
-  g_assert_null (l4a_hubs_view_get_filter (hubs)->country);
+  g_assert_null (l4a_test_hubs_filter (hubs)->country);
 
   /* Zoom from the keyboard stays within bounds. */
   for (int i = 0; i < 40; i++)
@@ -782,7 +791,7 @@ test_map_markers (void)
     g_assert_nonnull (find_button_with_tooltip (GTK_WIDGET (hubs), "Show the Whole World"));
   }
 
-  l4a_hubs_view_show_map (hubs, FALSE);
+  l4a_test_hubs_show_map (hubs, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1094,7 +1103,7 @@ test_proposal_journey (void)
   g_settings_set_string (settings, "identity", soria);
 
   window = open_window ();
-  view = L4A_PROPOSALS_VIEW (l4a_window_get_view (window, "proposals"));
+  view = L4A_PROPOSALS_VIEW (l4a_test_show_view (window, "proposals"));
   l4a_proposals_view_set_store (view, store);
   /* Soria sees its own proposals only. */
   own = g_list_model_get_n_items (l4a_proposals_view_get_model (view));
@@ -1526,7 +1535,7 @@ test_review_journey (void)
   g_settings_set_string (settings, "role", "secretariat");
   g_settings_set_string (settings, "identity", "");
   window = open_window ();
-  view = L4A_REVIEWS_VIEW (l4a_window_get_view (window, "reviews"));
+  view = L4A_REVIEWS_VIEW (l4a_test_show_view (window, "reviews"));
   l4a_window_show_view (window, "reviews");
   l4a_test_iterate (0.2);
   g_assert_cmpstr (l4a_reviews_view_get_page (view), ==, "secretariat");
@@ -1686,8 +1695,8 @@ test_review_journey (void)
   sql = g_strdup_printf ("SELECT count(*) FROM hub WHERE proposal_id = '%s'", proposal);
   g_assert_cmpint (sql_count (sql), ==, 0);
   {
-    L4aHubsView *hubs = L4A_HUBS_VIEW (l4a_window_get_view (window, "hubs"));
-    g_autofree char *count_before = g_strdup (l4a_hubs_view_get_count_text (hubs));
+    L4aHubsView *hubs = L4A_HUBS_VIEW (l4a_test_show_view (window, "hubs"));
+    g_autofree char *count_before = g_strdup (l4a_test_hubs_count_text (hubs));
 
     g_assert_true (l4a_review_window_release (review, &error));
     g_assert_no_error (error);
@@ -1696,7 +1705,7 @@ test_review_journey (void)
     l4a_test_iterate (0.1);
     l4a_test_wait_until (hubs_loaded, hubs, 30, "the hubs to reload");
     l4a_test_iterate (0.2);
-    g_assert_cmpstr (l4a_hubs_view_get_count_text (hubs), !=, count_before);
+    g_assert_cmpstr (l4a_test_hubs_count_text (hubs), !=, count_before);
   }
   /* released: the decision letter is offered, and written */
   {
@@ -2147,7 +2156,7 @@ test_indicators_view (void)
   window = l4a_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   l4a_window_show_view (window, "indicators");
-  view = L4A_INDICATORS_VIEW (l4a_window_get_view (window, "indicators"));
+  view = L4A_INDICATORS_VIEW (l4a_test_show_view (window, "indicators"));
   l4a_indicators_view_reload (view);
   l4a_test_iterate (0.5);
 
@@ -2261,7 +2270,7 @@ test_brand_view (void)
   window = l4a_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   l4a_window_show_view (window, "brand-kit");
-  view = L4A_BRAND_VIEW (l4a_window_get_view (window, "brand-kit"));
+  view = L4A_BRAND_VIEW (l4a_test_show_view (window, "brand-kit"));
   l4a_brand_view_reload (view);
   l4a_test_iterate (0.3);
 
@@ -2389,11 +2398,12 @@ test_other_process (void)
   g_settings_set_string (l4a_application_get_settings (app), "role", "secretariat");
   window = open_window ();
   hubs = hubs_of (window);
-  map = L4A_MAP_VIEW (l4a_hubs_view_get_map (hubs));
-  indicators = L4A_INDICATORS_VIEW (l4a_window_get_view (window, "indicators"));
-  l4a_hubs_view_show_map (hubs, TRUE);
+  map = L4A_MAP_VIEW (L4A_TEST_CHILD (hubs, L4A_TYPE_HUBS_VIEW, "map_view"));
+  indicators = L4A_INDICATORS_VIEW (l4a_test_show_view (window, "indicators"));
+  l4a_test_show_view (window, "hubs");
+  l4a_test_hubs_show_map (hubs, TRUE);
   l4a_test_iterate (0.3);
-  n_before = g_list_model_get_n_items (l4a_hubs_view_get_model (hubs));
+  n_before = g_list_model_get_n_items (l4a_context_get_hubs (l4a_application_get_context (app)));
   markers_before = l4a_map_view_get_n_markers (map);
   g_assert_cmpuint (l4a_map_view_get_marker_count (map, "IS"), ==, 0);
   dashboard_before = dashboard_hub_count (indicators);
@@ -2445,12 +2455,12 @@ test_other_process (void)
   }
 
   /* the window notices by itself (it looks now and then while shown) */
-  args[0] = l4a_hubs_view_get_model (hubs);
+  args[0] = l4a_context_get_hubs (l4a_application_get_context (app));
   args[1] = new_id;
   l4a_test_wait_until (model_has_hub, args, 20, "the hub written by another process");
   l4a_test_wait_until (hubs_loaded, hubs, 20, "the hubs to settle");
   l4a_test_iterate (0.3);
-  g_assert_cmpuint (g_list_model_get_n_items (l4a_hubs_view_get_model (hubs)), ==, n_before + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (l4a_context_get_hubs (l4a_application_get_context (app))), ==, n_before + 1);
   g_assert_cmpuint (l4a_map_view_get_marker_count (map, "IS"), ==, 1);
   g_assert_cmpuint (l4a_map_view_get_n_markers (map), ==, markers_before + 1);
   g_assert_cmpfloat (dashboard_hub_count (indicators), ==, dashboard_before + 1);
@@ -2469,7 +2479,7 @@ test_other_process (void)
   g_assert_cmpuint (l4a_map_view_get_marker_count (map, "IS"), ==, 0);
   g_assert_cmpfloat (dashboard_hub_count (indicators), ==, dashboard_before);
 
-  l4a_hubs_view_show_map (hubs, FALSE);
+  l4a_test_hubs_show_map (hubs, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -2501,16 +2511,17 @@ test_import_refreshes_views (void)
   g_settings_set_string (l4a_application_get_settings (app), "role", "secretariat");
   window = open_window ();
   hubs = hubs_of (window);
-  map = L4A_MAP_VIEW (l4a_hubs_view_get_map (hubs));
-  indicators = L4A_INDICATORS_VIEW (l4a_window_get_view (window, "indicators"));
-  l4a_hubs_view_show_map (hubs, TRUE);
+  map = L4A_MAP_VIEW (L4A_TEST_CHILD (hubs, L4A_TYPE_HUBS_VIEW, "map_view"));
+  indicators = L4A_INDICATORS_VIEW (l4a_test_show_view (window, "indicators"));
+  l4a_test_show_view (window, "hubs");
+  l4a_test_hubs_show_map (hubs, TRUE);
   renamed_id = l4a_test_sql_text (l4a_store_get_path (store),
                                   "SELECT h.id FROM hub h JOIN government g ON g.id = h.government_id "
                                   "WHERE g.country = 'ES' ORDER BY h.name LIMIT 1");
-  g_assert_true (l4a_hubs_view_open_hub (hubs, renamed_id));
+  g_assert_true (l4a_test_hubs_open (hubs, renamed_id));
   page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "hub_page"));
   l4a_test_iterate (0.3);
-  n_before = g_list_model_get_n_items (l4a_hubs_view_get_model (hubs));
+  n_before = g_list_model_get_n_items (l4a_context_get_hubs (l4a_application_get_context (app)));
   dashboard_before = dashboard_hub_count (indicators);
 
   /* the other workstation: the hub renamed, one more hub in Spain */
@@ -2550,16 +2561,16 @@ test_import_refreshes_views (void)
   l4a_test_iterate (0.3);
 
   /* the list: the renamed hub in its place, the new one added */
-  g_assert_cmpuint (g_list_model_get_n_items (l4a_hubs_view_get_model (hubs)), ==, n_before + 1);
-  g_assert_true (l4a_hub_query_find (L4A_HUB_QUERY (l4a_hubs_view_get_model (hubs)), renamed_id, &position));
+  g_assert_cmpuint (g_list_model_get_n_items (l4a_context_get_hubs (l4a_application_get_context (app))), ==, n_before + 1);
+  g_assert_true (l4a_hub_query_find (L4A_HUB_QUERY (l4a_context_get_hubs (l4a_application_get_context (app))), renamed_id, &position));
   {
-    g_autoptr(L4aHub) hub = g_list_model_get_item (l4a_hubs_view_get_model (hubs), position);
+    g_autoptr(L4aHub) hub = g_list_model_get_item (l4a_context_get_hubs (l4a_application_get_context (app)), position);
 
     g_assert_cmpstr (l4a_hub_get_name (hub), ==, "Renamed by Another Workstation");
   }
-  g_assert_true (l4a_hub_query_find (L4A_HUB_QUERY (l4a_hubs_view_get_model (hubs)), new_id, NULL));
+  g_assert_true (l4a_hub_query_find (L4A_HUB_QUERY (l4a_context_get_hubs (l4a_application_get_context (app))), new_id, NULL));
   /* the open page, the map and the dashboard */
-  g_assert_cmpstr (l4a_hubs_view_get_open_hub (hubs), ==, renamed_id);
+  g_assert_cmpstr (l4a_test_hubs_open_hub (hubs), ==, renamed_id);
   {
     GtkLabel *title = GTK_LABEL (gtk_widget_get_template_child (page, L4A_TYPE_HUB_PAGE, "header_label"));
 
@@ -2568,7 +2579,7 @@ test_import_refreshes_views (void)
   g_assert_cmpuint (l4a_map_view_get_marker_count (map, "ES"), ==, 3);
   g_assert_cmpfloat (dashboard_hub_count (indicators), ==, dashboard_before + 1);
 
-  l4a_hubs_view_show_map (hubs, FALSE);
+  l4a_test_hubs_show_map (hubs, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -2661,9 +2672,9 @@ test_role_home (void)
 
   g_settings_set_string (settings, "role", "government");
   window = open_window ();
-  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (l4a_window_get_view (window, "proposals"), ADW_TYPE_VIEW_STACK));
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (l4a_test_show_view (window, "proposals"), ADW_TYPE_VIEW_STACK));
   l4a_test_iterate (0.3);
-  g_assert_cmpstr (l4a_window_get_visible_view (window), ==, "proposals");
+  g_assert_cmpstr (l4a_test_visible_view (window), ==, "proposals");
   g_assert_false (adw_view_stack_page_get_visible (adw_view_stack_get_page (stack,
                                                      adw_view_stack_get_child_by_name (stack, "reviews"))));
   g_settings_set_string (settings, "role", "member");
@@ -2672,7 +2683,7 @@ test_role_home (void)
                                                     adw_view_stack_get_child_by_name (stack, "reviews"))));
   gtk_window_destroy (GTK_WINDOW (window));
   window = open_window ();
-  g_assert_cmpstr (l4a_window_get_visible_view (window), ==, "reviews");
+  g_assert_cmpstr (l4a_test_visible_view (window), ==, "reviews");
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_set_string (settings, "role", "secretariat");
   l4a_test_iterate (0.2);
@@ -2759,7 +2770,7 @@ test_monitoring (void)
   l4a_window_show_view (window, "hubs");
   hubs = hubs_of (window);
   l4a_test_wait_until (hubs_loaded, hubs, 30, "the hubs to load");
-  g_assert_true (l4a_hubs_view_open_hub (hubs, hub));
+  g_assert_true (l4a_test_hubs_open (hubs, hub));
   page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "hub_page"));
 
   /* a new activity: a mistake is named as it is typed, and not saved */
@@ -2906,7 +2917,7 @@ test_monitoring (void)
   l4a_window_show_view (window, "indicators");
   l4a_test_iterate (0.5);
   {
-    GtkWidget *view = l4a_window_get_view (window, "indicators");
+    GtkWidget *view = l4a_test_show_view (window, "indicators");
     GtkWidget *add = GTK_WIDGET (gtk_widget_get_template_child (view, L4A_TYPE_INDICATORS_VIEW, "add_meeting_button"));
 
     g_assert_false (gtk_widget_get_visible (add));
@@ -2941,7 +2952,7 @@ test_monitoring (void)
   l4a_window_show_view (window, "indicators");
   l4a_test_iterate (0.5);
   {
-    GtkWidget *view = l4a_window_get_view (window, "indicators");
+    GtkWidget *view = l4a_test_show_view (window, "indicators");
     GtkWidget *add = GTK_WIDGET (gtk_widget_get_template_child (view, L4A_TYPE_INDICATORS_VIEW, "add_meeting_button"));
     g_autofree char *name = NULL;
     GtkWidget *search;
@@ -3024,7 +3035,7 @@ test_decline_and_expertise (void)
   g_settings_set_string (settings, "role", "member");
   g_settings_set_string (settings, "identity", parts[0]);
   window = open_window ();
-  view = L4A_REVIEWS_VIEW (l4a_window_get_view (window, "reviews"));
+  view = L4A_REVIEWS_VIEW (l4a_test_show_view (window, "reviews"));
   l4a_window_show_view (window, "reviews");
   l4a_test_iterate (0.2);
   review = L4A_REVIEW_WINDOW (l4a_reviews_view_open (view, parts[1]));
@@ -3162,7 +3173,7 @@ test_reminders_portal (void)
   g_settings_set_string (settings, "role", "secretariat");
   g_settings_set_string (settings, "identity", "");
   window = open_window ();
-  view = L4A_REVIEWS_VIEW (l4a_window_get_view (window, "reviews"));
+  view = L4A_REVIEWS_VIEW (l4a_test_show_view (window, "reviews"));
   l4a_window_show_view (window, "reviews");
   l4a_test_iterate (0.2);
   g_assert_true (l4a_reviews_view_select_call (view, "Local4Action HUBs call 2025"));
