@@ -17,7 +17,6 @@
 #include "l4a-governments-window.h"
 #include "l4a-list-update.h"
 #include "l4a-keys-group.h"
-#include "l4a-governments-window-private.h"
 #include "l4a-hub-edit.h"
 #include "l4a-bind.h"
 #include "l4a-reference.h"
@@ -174,9 +173,9 @@ show_editor (L4aGovernmentsWindow *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
-void
-l4a_governments_window_edit (L4aGovernmentsWindow *self,
-                             const char           *id)
+static void
+edit_government (L4aGovernmentsWindow *self,
+                 const char           *id)
 {
   g_autoptr(GError) error = NULL;
   L4aGovernmentEdit *edit;
@@ -201,13 +200,18 @@ row_activated_cb (L4aGovernmentsWindow *self,
                                                                gtk_list_box_row_get_index (row));
 
   if (government != NULL)
-    l4a_governments_window_edit (self, l4a_government_get_id (government));
+    edit_government (self, l4a_government_get_id (government));
 }
 
+/* A government's form, or a new one's (no id, or ""). */
 static void
-new_clicked_cb (L4aGovernmentsWindow *self)
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  l4a_governments_window_edit (self, NULL);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  edit_government (L4A_GOVERNMENTS_WINDOW (widget), *id ? id : NULL);
 }
 
 static void
@@ -221,9 +225,9 @@ show_error (L4aGovernmentsWindow *self,
   l4a_accessible_present (GTK_WINDOW (dialog));
 }
 
-gboolean
-l4a_governments_window_save (L4aGovernmentsWindow  *self,
-                             GError               **error)
+static gboolean
+save (L4aGovernmentsWindow  *self,
+      GError               **error)
 {
   g_return_val_if_fail (L4A_IS_GOVERNMENTS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->editing != NULL, FALSE);
@@ -246,7 +250,7 @@ save_action (GtkWidget  *widget,
   L4aGovernmentsWindow *self = L4A_GOVERNMENTS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!l4a_governments_window_save (self, &error))
+  if (!save (self, &error))
     show_error (self, _("The Government Cannot Be Saved"), error);
 }
 
@@ -429,9 +433,9 @@ l4a_governments_window_class_init (L4aGovernmentsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aGovernmentsWindow, count_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
+  gtk_widget_class_install_action (widget_class, "governments.edit", "s", edit_action);
   gtk_widget_class_install_action (widget_class, "governments.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "governments.merge", NULL, merge_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "governments.save", NULL);
@@ -476,20 +480,4 @@ l4a_governments_window_new (L4aStore *store)
   gtk_widget_set_sensitive (GTK_WIDGET (self->list_box), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "governments.merge", editable);
   return self;
-}
-
-guint
-l4a_governments_window_get_n_rows (L4aGovernmentsWindow *self)
-{
-  g_return_val_if_fail (L4A_IS_GOVERNMENTS_WINDOW (self), 0);
-
-  return g_list_model_get_n_items (G_LIST_MODEL (self->shown));
-}
-
-L4aKeysGroup *
-l4a_governments_window_get_keys (L4aGovernmentsWindow *self)
-{
-  g_return_val_if_fail (L4A_IS_GOVERNMENTS_WINDOW (self), NULL);
-
-  return self->keys;
 }

@@ -17,7 +17,6 @@
 #include "l4a-government-row.h"
 #include "l4a-hub-edit.h"
 #include "l4a-hub-editor.h"
-#include "l4a-hub-editor-private.h"
 #include "l4a-reference.h"
 
 /* The form that creates or changes a hub. Its rows are bound to the
@@ -402,28 +401,6 @@ l4a_hub_editor_new (L4aStore    *store,
     }
 
   return self;
-}
-
-gboolean
-l4a_hub_editor_is_valid (L4aHubEditor *self)
-{
-  g_return_val_if_fail (L4A_IS_HUB_EDITOR (self), FALSE);
-
-  return self->problems != NULL && self->problems->len == 0;
-}
-
-/**
- * l4a_hub_editor_get_problem:
- *
- * Returns: (nullable): what is wrong with @field now
- */
-const char *
-l4a_hub_editor_get_problem (L4aHubEditor *self,
-                            const char   *field)
-{
-  g_return_val_if_fail (L4A_IS_HUB_EDITOR (self), NULL);
-
-  return l4a_field_errors_find (self->problems, field);
 }
 
 /**

@@ -21,7 +21,6 @@
 #include "l4a-accessible.h"
 #include "l4a-letter-export.h"
 #include "l4a-publish-window.h"
-#include "l4a-publish-window-private.h"
 #include "l4a-permissions.h"
 
 struct _L4aPublishWindow
@@ -61,6 +60,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_FOLDER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 update_publish (L4aPublishWindow *self)
 {
@@ -68,24 +75,19 @@ update_publish (L4aPublishWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->notice), FALSE);
 }
 
-void
-l4a_publish_window_set_folder (L4aPublishWindow *self,
-                               const char       *folder)
+/* The folder the website is written to, as chosen (the folder chooser sets
+ * it, and a window opened again starts from the last one). */
+static void
+set_folder (L4aPublishWindow *self,
+            const char       *folder)
 {
-  g_return_if_fail (L4A_IS_PUBLISH_WINDOW (self));
-
+  if (g_strcmp0 (self->folder, folder) == 0)
+    return;
   g_free (self->folder);
   self->folder = g_strdup (folder);
   adw_action_row_set_subtitle (self->folder_row, folder && *folder ? folder : _("None chosen yet"));
   update_publish (self);
-}
-
-const char *
-l4a_publish_window_get_page (L4aPublishWindow *self)
-{
-  g_return_val_if_fail (L4A_IS_PUBLISH_WINDOW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDER]);
 }
 
 static void
@@ -280,7 +282,7 @@ folder_response_cb (GtkNativeDialog  *dialog,
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        l4a_publish_window_set_folder (self, path);
+        set_folder (self, path);
     }
   g_object_unref (dialog);
 }
@@ -323,12 +325,60 @@ l4a_publish_window_dispose (GObject *object)
 }
 
 static void
+l4a_publish_window_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  L4aPublishWindow *self = L4A_PUBLISH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDER:
+      g_value_set_string (value, self->folder);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+l4a_publish_window_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  L4aPublishWindow *self = L4A_PUBLISH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDER:
+      set_folder (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 l4a_publish_window_class_init (L4aPublishWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = l4a_publish_window_dispose;
+  object_class->get_property = l4a_publish_window_get_property;
+  object_class->set_property = l4a_publish_window_set_property;
+
+  /**
+   * L4aPublishWindow:folder:
+   *
+   * The folder the website is written to.
+   */
+  properties[PROP_FOLDER] =
+    g_param_spec_string ("folder", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * L4aPublishWindow::published:
@@ -388,6 +438,6 @@ l4a_publish_window_new (GtkWindow  *parent,
   folder = g_settings_get_string (self->settings, "site-folder");
   address = g_settings_get_string (self->settings, "site-address");
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), address);
-  l4a_publish_window_set_folder (self, folder);
+  set_folder (self, folder);
   return self;
 }

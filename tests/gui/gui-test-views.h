@@ -21,6 +21,26 @@ G_BEGIN_DECLS
 #define L4A_TEST_CHILD(widget, type, name) \
   GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name))
 
+/* The name of the page @stack_id of @widget's template shows. */
+static inline const char *
+l4a_test_page_of (gpointer    widget,
+                  GType       type,
+                  const char *stack_id)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (L4A_TEST_CHILD (widget, type, stack_id)));
+}
+
+/* How many rows @list_box has. */
+static inline guint
+l4a_test_n_rows (GtkWidget *list_box)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list_box), (int) n) != NULL)
+    n++;
+  return n;
+}
+
 /* Shows the view called @name (as the view switcher does) and returns it. */
 static inline GtkWidget *
 l4a_test_show_view (gpointer    window,

@@ -35,13 +35,11 @@
 #include "l4a-clarify.h"
 #include "l4a-calls-window-private.h"
 #include "l4a-governments-window.h"
-#include "l4a-governments-window-private.h"
 #include "l4a-proposal.h"
 #include "l4a-registry.h"
 #include "l4a-hub.h"
 #include "l4a-government-row.h"
 #include "l4a-hub-editor.h"
-#include "l4a-hub-editor-private.h"
 #include "l4a-hubs-view.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-proposal-editor.h"
@@ -51,7 +49,6 @@
 #include "l4a-export-window.h"
 #include "l4a-export-window-private.h"
 #include "l4a-publish-window.h"
-#include "l4a-publish-window-private.h"
 #include "l4a-import-window.h"
 #include "l4a-import-window-private.h"
 #include "l4a-indicators-view.h"
@@ -522,7 +519,7 @@ render_registry (L4aApplication *app,
               g_autofree char *kazan = l4a_test_sql_text (l4a_store_get_path (l4a_application_get_store (app)),
                                                           "SELECT id FROM government WHERE name = 'Kazan'");
 
-              l4a_governments_window_edit (governments, kazan);
+              l4a_test_activate (GTK_WIDGET (governments), "governments.edit", "s", kazan);
               l4a_test_iterate (0.6);
               ok &= save_window (GTK_WINDOW (governments), outdir, editor_name);
               /* and on a phone */
@@ -983,7 +980,7 @@ import_ready (gpointer data)
 static gboolean
 publish_finished (gpointer data)
 {
-  const char *page = l4a_publish_window_get_page (data);
+  const char *page = l4a_test_page_of (data, L4A_TYPE_PUBLISH_WINDOW, "stack");
 
   return g_strcmp0 (page, "done") == 0 || g_strcmp0 (page, "error") == 0;
 }
@@ -1090,13 +1087,13 @@ render_sync (L4aApplication *app,
         GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (publish),
                                                                        L4A_TYPE_PUBLISH_WINDOW, "publish_button"));
 
-        l4a_publish_window_set_folder (L4A_PUBLISH_WINDOW (publish), site);
+        g_object_set (L4A_PUBLISH_WINDOW (publish), "folder", site, NULL);
         l4a_test_iterate (0.5);
         ok &= save_window (publish, outdir, publish_name);
         gtk_widget_activate (button);
         l4a_test_wait_until (publish_finished, publish, 120, "the website");
         l4a_test_iterate (0.3);
-        ok &= g_strcmp0 (l4a_publish_window_get_page (L4A_PUBLISH_WINDOW (publish)), "done") == 0;
+        ok &= g_strcmp0 (l4a_test_page_of (publish, L4A_TYPE_PUBLISH_WINDOW, "stack"), "done") == 0;
         ok &= save_window (publish, outdir, done_name);
         gtk_window_destroy (publish);
       }
