@@ -16,7 +16,6 @@
 #include "l4a-date-button.h"
 #include "l4a-score-row.h"
 #include "l4a-calls-window.h"
-#include "l4a-calls-window-private.h"
 #include "l4a-labels.h"
 #include "l4a-registry.h"
 #include "l4a-rows.h"
@@ -33,7 +32,6 @@ struct _L4aCallsWindow
   GPtrArray       *criterion_rows;  /* an AdwExpanderRow per criterion */
   GPtrArray       *level_rows;      /* per criterion, a GPtrArray of its levels' entry rows */
   gboolean         loading;
-  guint            n_calls;
 
   AdwLeaflet      *leaflet;
   AdwPreferencesGroup *list_group;
@@ -429,7 +427,7 @@ call_activated_cb (AdwActionRow   *row,
   guint i = l4a_rows_find (self->list_rows, GTK_WIDGET (row));
 
   if (i < self->call_ids->len)
-    l4a_calls_window_edit (self, g_ptr_array_index (self->call_ids, i));
+    gtk_widget_activate_action (GTK_WIDGET (self), "calls.edit", "s", g_ptr_array_index (self->call_ids, i));
 }
 
 static void
@@ -444,7 +442,6 @@ reload (L4aCallsWindow *self)
   g_ptr_array_set_size (self->call_ids, 0);
 
   calls = l4a_registry_list_calls (self->store, &error);
-  self->n_calls = calls ? calls->len : 0;
   for (guint i = 0; calls && i < calls->len; i++)
     {
       L4aCallInfo *call = g_ptr_array_index (calls, i);
@@ -464,9 +461,9 @@ reload (L4aCallsWindow *self)
     }
 }
 
-void
-l4a_calls_window_edit (L4aCallsWindow *self,
-                       const char     *id)
+static void
+edit_call (L4aCallsWindow *self,
+           const char     *id)
 {
   g_autoptr(GError) error = NULL;
   L4aCallEdit *edit;
@@ -501,15 +498,20 @@ l4a_calls_window_edit (L4aCallsWindow *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "edit");
 }
 
+/* A call's form, or a new one's (""). */
 static void
-new_clicked_cb (L4aCallsWindow *self)
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  l4a_calls_window_edit (self, NULL);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  edit_call (L4A_CALLS_WINDOW (widget), *id ? id : NULL);
 }
 
-gboolean
-l4a_calls_window_save (L4aCallsWindow  *self,
-                       GError         **error)
+static gboolean
+save (L4aCallsWindow  *self,
+      GError         **error)
 {
   g_return_val_if_fail (L4A_IS_CALLS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->edit != NULL, FALSE);
@@ -532,7 +534,7 @@ save_action (GtkWidget  *widget,
   L4aCallsWindow *self = L4A_CALLS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!l4a_calls_window_save (self, &error))
+  if (!save (self, &error))
     {
       AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                                              _("The Call Cannot Be Saved"),
@@ -585,9 +587,9 @@ l4a_calls_window_class_init (L4aCallsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, criteria_group);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_criterion_clicked_cb);
 
+  gtk_widget_class_install_action (widget_class, "calls.edit", "s", edit_action);
   gtk_widget_class_install_action (widget_class, "calls.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "calls.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -624,20 +626,4 @@ l4a_calls_window_new (L4aStore *store)
   self->store = g_object_ref (store);
   reload (self);
   return self;
-}
-
-L4aCallEdit *
-l4a_calls_window_get_edit (L4aCallsWindow *self)
-{
-  g_return_val_if_fail (L4A_IS_CALLS_WINDOW (self), NULL);
-
-  return self->edit;
-}
-
-guint
-l4a_calls_window_get_n_calls (L4aCallsWindow *self)
-{
-  g_return_val_if_fail (L4A_IS_CALLS_WINDOW (self), 0);
-
-  return self->n_calls;
 }

@@ -33,7 +33,6 @@
 #include "l4a-application.h"
 #include "l4a-calls-window.h"
 #include "l4a-clarify.h"
-#include "l4a-calls-window-private.h"
 #include "l4a-governments-window.h"
 #include "l4a-proposal.h"
 #include "l4a-registry.h"
@@ -480,7 +479,7 @@ render_registry (L4aApplication *app,
               L4aCallsWindow *calls = l4a_calls_window_new (l4a_application_get_store (app));
               g_autoptr(GPtrArray) list = l4a_registry_list_calls (l4a_application_get_store (app), NULL);
 
-              l4a_calls_window_edit (calls, ((L4aCallInfo *) list->pdata[1])->id);
+              l4a_test_activate (GTK_WIDGET (calls), "calls.edit", "s", ((L4aCallInfo *) list->pdata[1])->id);
               gtk_window_present (GTK_WINDOW (calls));
               l4a_test_iterate (0.6);
               ok &= save_window (GTK_WINDOW (calls), outdir, calls_name);
