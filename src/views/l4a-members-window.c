@@ -21,7 +21,6 @@
 #include "l4a-member.h"
 #include "l4a-rows.h"
 #include "l4a-members-window.h"
-#include "l4a-members-window-private.h"
 #include "l4a-reference.h"
 #include "l4a-rules.h"
 #include "l4a-keys-group.h"
@@ -61,6 +60,11 @@ struct _L4aMembersWindow
 };
 
 G_DEFINE_FINAL_TYPE (L4aMembersWindow, l4a_members_window, ADW_TYPE_WINDOW)
+
+static void edit_member (L4aMembersWindow *self,
+                         const char       *id);
+static gboolean save (L4aMembersWindow  *self,
+                      GError           **error);
 
 static void
 member_edit_free (gpointer data)
@@ -240,8 +244,11 @@ collect (L4aMembersWindow *self)
 }
 
 static void
-declare_cb (L4aMembersWindow *self)
+declare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
+  L4aMembersWindow *self = L4A_MEMBERS_WINDOW (widget);
   const char *government_id = l4a_government_row_get_government_id (self->conflict_government_row);
   const char *reason = gtk_editable_get_text (GTK_EDITABLE (self->conflict_reason_row));
   g_autoptr(L4aGovernmentEdit) government = NULL;
@@ -268,11 +275,16 @@ declare_cb (L4aMembersWindow *self)
 }
 
 static void
-save_cb (L4aMembersWindow *self)
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
+  L4aMembersWindow *self = L4A_MEMBERS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!l4a_members_window_save (self, &error))
+  if (self->editing == NULL)
+    return;   /* Ctrl+S over the list */
+  if (!save (self, &error))
     {
       gtk_label_set_label (self->notice, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->notice), TRUE);
@@ -296,10 +308,15 @@ delete_cb (L4aMembersWindow *self)
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Member removed")));
 }
 
+/* A member's form, or a new one's (""). */
 static void
-add_cb (L4aMembersWindow *self)
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  show_editor (self, l4a_member_edit_new ());
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  edit_member (L4A_MEMBERS_WINDOW (widget), *id ? id : NULL);
 }
 
 static void
@@ -310,7 +327,8 @@ row_activated_cb (GtkListBox       *list,
   int index = gtk_list_box_row_get_index (row);
 
   if (index >= 0 && (guint) index < self->members->len)
-    l4a_members_window_edit (self, ((L4aMemberEdit *) g_ptr_array_index (self->members, index))->id);
+    gtk_widget_activate_action (GTK_WIDGET (self), "members.edit", "s",
+                                ((L4aMemberEdit *) g_ptr_array_index (self->members, index))->id);
 }
 
 static void
@@ -390,11 +408,12 @@ l4a_members_window_class_init (L4aMembersWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, conflict_reason_row);
   gtk_widget_class_bind_template_child (widget_class, L4aMembersWindow, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, show_list);
-  gtk_widget_class_bind_template_callback (widget_class, add_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_cb);
-  gtk_widget_class_bind_template_callback (widget_class, declare_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "members.edit", "s", edit_action);
+  gtk_widget_class_install_action (widget_class, "members.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "members.declare", NULL, declare_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "members.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -420,21 +439,10 @@ l4a_members_window_new (L4aStore *store)
   return self;
 }
 
-guint
-l4a_members_window_get_n_members (L4aMembersWindow *self)
-{
-  g_return_val_if_fail (L4A_IS_MEMBERS_WINDOW (self), 0);
-
-  return self->members ? self->members->len : 0;
-}
-
-/**
- * l4a_members_window_edit:
- * @id: (nullable): a member, or %NULL for a new one
- */
-void
-l4a_members_window_edit (L4aMembersWindow *self,
-                         const char       *id)
+/* A member's form, or a new one's (%NULL). */
+static void
+edit_member (L4aMembersWindow *self,
+             const char       *id)
 {
   g_autoptr(GError) error = NULL;
   L4aMemberEdit *edit;
@@ -450,40 +458,9 @@ l4a_members_window_edit (L4aMembersWindow *self,
   show_editor (self, edit);
 }
 
-void
-l4a_members_window_fill (L4aMembersWindow *self,
-                         const char       *name,
-                         const char       *country,
-                         const char       *region)
-{
-  const L4aReferenceEntry *regions;
-  guint n;
-
-  g_return_if_fail (L4A_IS_MEMBERS_WINDOW (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
-  select_code (self->country_row, self->country_codes, country, GTK_INVALID_LIST_POSITION);
-  regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n);
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (regions[i].code, region) == 0)
-      adw_combo_row_set_selected (self->region_row, i);
-}
-
-void
-l4a_members_window_declare (L4aMembersWindow *self,
-                            const char       *government_id,
-                            const char       *reason)
-{
-  g_return_if_fail (L4A_IS_MEMBERS_WINDOW (self));
-
-  l4a_government_row_set_government_id (self->conflict_government_row, government_id);
-  gtk_editable_set_text (GTK_EDITABLE (self->conflict_reason_row), reason);
-  declare_cb (self);
-}
-
-gboolean
-l4a_members_window_save (L4aMembersWindow  *self,
-                         GError           **error)
+static gboolean
+save (L4aMembersWindow  *self,
+      GError           **error)
 {
   g_autofree char *text = NULL;
   guint unassigned = 0;

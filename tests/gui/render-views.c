@@ -44,7 +44,6 @@
 #include "l4a-proposal-editor.h"
 #include "l4a-proposal-editor-private.h"
 #include "l4a-members-window.h"
-#include "l4a-members-window-private.h"
 #include "l4a-export-window.h"
 #include "l4a-export-window-private.h"
 #include "l4a-publish-window.h"
@@ -789,7 +788,7 @@ render_reviews (L4aApplication *app,
 
         l4a_test_iterate (0.4);
         ok &= save_window (members, outdir, name);
-        l4a_members_window_edit (L4A_MEMBERS_WINDOW (members), submitted_member);
+        l4a_test_activate (GTK_WIDGET (members), "members.edit", "s", submitted_member);
         gtk_window_set_default_size (members, 360, 720);
         l4a_test_iterate (0.6);
         ok &= save_window (members, outdir, edit_name);

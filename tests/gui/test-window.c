@@ -38,7 +38,6 @@
 #include "l4a-proposals-view.h"
 #include "l4a-proposals-view-private.h"
 #include "l4a-members-window.h"
-#include "l4a-members-window-private.h"
 #include "l4a-review.h"
 #include "l4a-review-window.h"
 #include "l4a-review-window-private.h"
@@ -817,6 +816,26 @@ static guint
 government_rows (L4aGovernmentsWindow *window)
 {
   return l4a_test_n_rows (L4A_TEST_CHILD (window, L4A_TYPE_GOVERNMENTS_WINDOW, "list_box"));
+}
+
+/* Chooses the item of combo row @row that says @text. */
+static void
+choose_in_combo (GtkWidget  *row,
+                 const char *text)
+{
+  GListModel *items = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), text) == 0)
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+          return;
+        }
+    }
+  g_error ("No “%s” to choose", text);
 }
 
 /* Save, as a form's button does: whether the window went back from the
@@ -1778,22 +1797,33 @@ test_review_journey (void)
   /* the board: a member added with a declared conflict; a nameless one refused */
   {
     L4aMembersWindow *members = L4A_MEMBERS_WINDOW (l4a_reviews_view_open_members (view));
-    guint before = l4a_members_window_get_n_members (members);
+    GtkWidget *list = L4A_TEST_CHILD (members, L4A_TYPE_MEMBERS_WINDOW, "list");
+    GtkWidget *name = L4A_TEST_CHILD (members, L4A_TYPE_MEMBERS_WINDOW, "name_row");
+    GtkWidget *notice = L4A_TEST_CHILD (members, L4A_TYPE_MEMBERS_WINDOW, "notice");
+    guint before = l4a_test_n_rows (list);
     g_autofree char *quito = l4a_store_resolve_reference (store, "government", "Quito", &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (before, >, 0);
-    l4a_members_window_edit (members, NULL);
-    l4a_members_window_fill (members, "  ", "MA", "africa");
-    g_assert_false (l4a_members_window_save (members, &error));
-    g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID);
-    g_clear_error (&error);
-    g_assert_cmpuint (l4a_members_window_get_n_members (members), ==, before);
-    l4a_members_window_fill (members, "Nadia Benali", "MA", "africa");
-    l4a_members_window_declare (members, quito, "Adviser to the mayor until 2025");
-    g_assert_true (l4a_members_window_save (members, &error));
-    g_assert_no_error (error);
-    g_assert_cmpuint (l4a_members_window_get_n_members (members), ==, before + 1);
+    l4a_test_activate (GTK_WIDGET (members), "members.edit", "s", "");
+    gtk_editable_set_text (GTK_EDITABLE (name), "  ");
+    choose_in_combo (L4A_TEST_CHILD (members, L4A_TYPE_MEMBERS_WINDOW, "country_row"), "Morocco");
+    choose_in_combo (L4A_TEST_CHILD (members, L4A_TYPE_MEMBERS_WINDOW, "region_row"), "Africa");
+    l4a_test_activate (GTK_WIDGET (members), "members.save", NULL);
+    /* refused, and said under the form, which stays */
+    g_assert_true (gtk_widget_get_visible (notice));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (notice)), "name"));
+    g_assert_cmpstr (l4a_test_page_of (members, L4A_TYPE_MEMBERS_WINDOW, "stack"), ==, "edit");
+    g_assert_cmpuint (l4a_test_n_rows (list), ==, before);
+    gtk_editable_set_text (GTK_EDITABLE (name), "Nadia Benali");
+    g_object_set (L4A_TEST_CHILD (members, L4A_TYPE_MEMBERS_WINDOW, "conflict_government_row"),
+                  "government-id", quito, NULL);
+    gtk_editable_set_text (GTK_EDITABLE (L4A_TEST_CHILD (members, L4A_TYPE_MEMBERS_WINDOW, "conflict_reason_row")),
+                           "Adviser to the mayor until 2025");
+    l4a_test_activate (GTK_WIDGET (members), "members.declare", NULL);
+    l4a_test_activate (GTK_WIDGET (members), "members.save", NULL);
+    g_assert_cmpstr (l4a_test_page_of (members, L4A_TYPE_MEMBERS_WINDOW, "stack"), ==, "list");
+    g_assert_cmpuint (l4a_test_n_rows (list), ==, before + 1);
     g_assert_cmpint (sql_count ("SELECT count(*) FROM conflict c JOIN member m ON m.id = c.member_id "
                                 "JOIN government g ON g.id = c.government_id WHERE m.name = 'Nadia Benali' "
                                 "AND g.name = 'Quito' AND c.kind = 'declared'"), ==, 1);
@@ -3147,7 +3177,7 @@ test_decline_and_expertise (void)
                                                   "member_language WHERE member_id = '%s' ORDER BY language)",
                                                   parts[0]);
 
-    l4a_members_window_edit (L4A_MEMBERS_WINDOW (members), parts[0]);
+    l4a_test_activate (GTK_WIDGET (members), "members.edit", "s", parts[0]);
     l4a_test_iterate (0.2);
     {
       guint first = 0;
@@ -3156,8 +3186,8 @@ test_decline_and_expertise (void)
     }
     g_assert_nonnull (row);
     g_object_set (row, "selected", (const char * const[]) { "fr", NULL }, NULL);
-    g_assert_true (l4a_members_window_save (L4A_MEMBERS_WINDOW (members), &error));
-    g_assert_no_error (error);
+    l4a_test_activate (GTK_WIDGET (members), "members.save", NULL);
+    g_assert_cmpstr (l4a_test_page_of (members, L4A_TYPE_MEMBERS_WINDOW, "stack"), ==, "list");
     languages = l4a_test_sql_text (l4a_store_get_path (store), count_sql);
     g_assert_cmpstr (languages, ==, "fr");
     gtk_window_destroy (members);
