@@ -17,7 +17,6 @@
 #include "l4a-accessible.h"
 #include "l4a-bundle.h"
 #include "l4a-export-window.h"
-#include "l4a-export-window-private.h"
 #include "l4a-government.h"
 #include "l4a-government-row.h"
 #include "l4a-member.h"
@@ -49,6 +48,15 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_FILE_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *
 selected_kind (L4aExportWindow *self)
@@ -128,33 +136,23 @@ fill_recipients (L4aExportWindow *self)
                 "placeholder", required ? _("Choose a government…") : _("All governments"), NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->government_row), for_whom == L4A_BUNDLE_FOR_GOVERNMENT);
   update_export_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
-/**
- * l4a_export_window_select_kind:
- *
- * Returns: %FALSE if this workstation's role does not write @kind
- */
-gboolean
-l4a_export_window_select_kind (L4aExportWindow *self,
-                               const char      *kind)
+/* Chooses @kind, if this workstation's role writes it. */
+static void
+select_kind (L4aExportWindow *self,
+             const char      *kind)
 {
-  g_return_val_if_fail (L4A_IS_EXPORT_WINDOW (self), FALSE);
-
-  for (guint i = 0; self->kinds[i] != NULL; i++)
-    if (g_str_equal (self->kinds[i], kind))
-      {
-        adw_combo_row_set_selected (self->kind_row, i);
-        return TRUE;
-      }
-  return FALSE;
+  for (guint i = 0; self->kinds != NULL && self->kinds[i] != NULL; i++)
+    if (g_strcmp0 (self->kinds[i], kind) == 0)
+      adw_combo_row_set_selected (self->kind_row, i);
 }
 
-char *
-l4a_export_window_suggest_name (L4aExportWindow *self)
+/* The name the file chooser proposes. */
+static char *
+suggest_name (L4aExportWindow *self)
 {
-  g_return_val_if_fail (L4A_IS_EXPORT_WINDOW (self), NULL);
-
   return l4a_bundle_suggest_name (self->store, selected_kind (self), selected_recipient (self));
 }
 
@@ -210,11 +208,17 @@ l4a_add_bundle_filter (GtkFileChooser *chooser)
  *
  * Writes the bundle chosen to @path, as a job of the context.
  */
-void
-l4a_export_window_export_to (L4aExportWindow *self,
-                             const char      *path)
+/* Writes the bundle chosen to the file @path (chosen in the file chooser). */
+static void
+write_to_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  g_return_if_fail (L4A_IS_EXPORT_WINDOW (self));
+  L4aExportWindow *self = L4A_EXPORT_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+
+  if (self->cancellable != NULL || !gtk_widget_get_sensitive (self->export_button))
+    return;   /* already writing, or not all chosen */
 
   g_free (self->path);
   self->path = g_strdup (path);
@@ -236,7 +240,7 @@ chooser_response_cb (GtkNativeDialog *dialog,
       g_autofree char *path = g_file_get_path (file);
 
       if (path != NULL)
-        l4a_export_window_export_to (self, path);
+        gtk_widget_activate_action (GTK_WIDGET (self), "export.write-to", "s", path);
     }
   g_object_unref (dialog);
 }
@@ -245,7 +249,7 @@ static void
 export_clicked_cb (L4aExportWindow *self)
 {
   GtkFileChooserNative *dialog;
-  g_autofree char *name = l4a_export_window_suggest_name (self);
+  g_autofree char *name = suggest_name (self);
 
   dialog = gtk_file_chooser_native_new (_("Export Bundle"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
@@ -279,12 +283,71 @@ l4a_export_window_dispose (GObject *object)
 }
 
 static void
+l4a_export_window_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  L4aExportWindow *self = L4A_EXPORT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_string (value, selected_kind (self));
+      break;
+    case PROP_FILE_NAME:
+      g_value_take_string (value, self->store ? suggest_name (self) : NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+l4a_export_window_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  L4aExportWindow *self = L4A_EXPORT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      select_kind (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 l4a_export_window_class_init (L4aExportWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = l4a_export_window_dispose;
+  object_class->get_property = l4a_export_window_get_property;
+  object_class->set_property = l4a_export_window_set_property;
+
+  /**
+   * L4aExportWindow:kind:
+   *
+   * The kind of bundle chosen; one this workstation's role does not write
+   * is not chosen.
+   */
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * L4aExportWindow:file-name:
+   *
+   * The name the file chooser proposes for what is chosen.
+   */
+  properties[PROP_FILE_NAME] =
+    g_param_spec_string ("file-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * L4aExportWindow::exported:
@@ -309,6 +372,7 @@ l4a_export_window_class_init (L4aExportWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
 
+  gtk_widget_class_install_action (widget_class, "export.write-to", "s", write_to_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }

@@ -19,7 +19,6 @@
 
 #include "l4a-accessible.h"
 #include "l4a-import-window.h"
-#include "l4a-import-window-private.h"
 #include "l4a-import.h"
 #include "l4a-records.h"
 #include "l4a-trust.h"
@@ -351,10 +350,17 @@ start_plan (L4aImportWindow *self)
                          plan_done_cb, job);
 }
 
+/* "Confirm the Key" on first contact with the World Secretariat. */
 static void
-confirm_key_cb (L4aImportWindow *self)
+confirm_key_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  L4aImportWindow *self = L4A_IMPORT_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+
+  if (self->first_contact == NULL)
+    return;
 
   if (!l4a_trust_confirm_secretariat (self->store, self->first_contact, &error))
     {
@@ -480,18 +486,18 @@ out:
   job_unref (job);
 }
 
-/**
- * l4a_import_window_apply:
- *
- * Imports the bundle with the resolutions chosen, as a job of the context.
- */
-void
-l4a_import_window_apply (L4aImportWindow *self)
+/* Imports the bundle with the resolutions chosen, as a job of the context
+ * (the Import button). */
+static void
+apply_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
+  L4aImportWindow *self = L4A_IMPORT_WINDOW (widget);
   Job *job;
 
-  g_return_if_fail (L4A_IS_IMPORT_WINDOW (self));
-  g_return_if_fail (self->plan != NULL);
+  if (self->plan == NULL || self->cancellable != NULL || !gtk_widget_get_sensitive (self->apply_button))
+    return;
 
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress, 0);
@@ -506,7 +512,7 @@ l4a_import_window_apply (L4aImportWindow *self)
 static void
 apply_clicked_cb (L4aImportWindow *self)
 {
-  l4a_import_window_apply (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "import.apply", NULL);
 }
 
 static void
@@ -514,73 +520,6 @@ cancel_import_cb (L4aImportWindow *self)
 {
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-}
-
-/**
- * l4a_import_window_resolve:
- * @index: a change of the plan that is a conflict
- * @theirs: %TRUE to take the bundle's version
- *
- * Chooses for one conflict, as its buttons do.
- *
- * Returns: %FALSE if @index is no conflict
- */
-gboolean
-l4a_import_window_resolve (L4aImportWindow *self,
-                           guint            index,
-                           gboolean         theirs)
-{
-  L4aImportChange *change;
-
-  g_return_val_if_fail (L4A_IS_IMPORT_WINDOW (self), FALSE);
-
-  if (self->plan == NULL || index >= self->plan->changes->len)
-    return FALSE;
-  change = g_ptr_array_index (self->plan->changes, index);
-  if (change->action != L4A_IMPORT_CONFLICT)
-    return FALSE;
-  change->resolution = theirs ? L4A_RESOLVE_THEIRS : L4A_RESOLVE_MINE;
-  return TRUE;
-}
-
-/**
- * l4a_import_window_get_state:
- *
- * Returns: "checking", "error", "first-contact", "preview" or "applying"
- */
-const char *
-l4a_import_window_get_state (L4aImportWindow *self)
-{
-  g_return_val_if_fail (L4A_IS_IMPORT_WINDOW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
-}
-
-/**
- * l4a_import_window_get_fingerprint:
- *
- * Returns: the fingerprint shown on first contact with the secretariat
- */
-const char *
-l4a_import_window_get_fingerprint (L4aImportWindow *self)
-{
-  g_return_val_if_fail (L4A_IS_IMPORT_WINDOW (self), NULL);
-
-  return gtk_label_get_text (self->fingerprint_label);
-}
-
-/**
- * l4a_import_window_confirm_key:
- *
- * As pressing "Confirm the Key" on first contact.
- */
-void
-l4a_import_window_confirm_key (L4aImportWindow *self)
-{
-  g_return_if_fail (L4A_IS_IMPORT_WINDOW (self));
-  g_return_if_fail (self->first_contact != NULL);
-
-  confirm_key_cb (self);
 }
 
 /* Construction ------------------------------------------------------------------ */
@@ -641,9 +580,10 @@ l4a_import_window_class_init (L4aImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aImportWindow, fingerprint_label);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
   gtk_widget_class_bind_template_callback (widget_class, apply_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, confirm_key_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_import_cb);
 
+  gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action);
+  gtk_widget_class_install_action (widget_class, "import.confirm-key", NULL, confirm_key_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }

@@ -45,10 +45,8 @@
 #include "l4a-proposal-editor-private.h"
 #include "l4a-members-window.h"
 #include "l4a-export-window.h"
-#include "l4a-export-window-private.h"
 #include "l4a-publish-window.h"
 #include "l4a-import-window.h"
-#include "l4a-import-window-private.h"
 #include "l4a-indicators-view.h"
 #include "l4a-indicators-view-private.h"
 #include "l4a-bundle.h"
@@ -972,7 +970,7 @@ render_dialogs (L4aApplication *app,
 static gboolean
 import_ready (gpointer data)
 {
-  return g_strcmp0 (l4a_import_window_get_state (data), "checking") != 0;
+  return g_strcmp0 (l4a_test_page_of (data, L4A_TYPE_IMPORT_WINDOW, "stack"), "checking") != 0;
 }
 
 static gboolean
@@ -1051,7 +1049,7 @@ render_sync (L4aApplication *app,
       import = l4a_window_import_file (window, file);
       l4a_test_wait_until (import_ready, import, 30, "the import preview");
       l4a_test_iterate (0.5);
-      ok &= g_strcmp0 (l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)), "preview") == 0;
+      ok &= g_strcmp0 (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), "preview") == 0;
       ok &= save_window (import, outdir, name);
       if (dark)
         {
@@ -1063,14 +1061,14 @@ render_sync (L4aApplication *app,
 
       g_settings_set_string (settings, "role", "secretariat");
       export = l4a_window_open_export (window);
-      l4a_export_window_select_kind (L4A_EXPORT_WINDOW (export), "review-packet");
+      g_object_set (export, "kind", "review-packet", NULL);
       l4a_test_iterate (0.5);
       ok &= save_window (export, outdir, export_name);
       /* released decisions: every government, or one found by words */
       {
         g_autofree char *decisions_name = g_strdup_printf ("export-decisions-%s.png", style);
 
-        l4a_export_window_select_kind (L4A_EXPORT_WINDOW (export), "decisions");
+        g_object_set (export, "kind", "decisions", NULL);
         l4a_test_iterate (0.3);
         ok &= save_window (export, outdir, decisions_name);
       }
@@ -1131,10 +1129,10 @@ render_first_contact (L4aApplication *app,
       import = l4a_window_import_file (window, file);
       l4a_test_wait_until (import_ready, import, 30, "the first contact");
       l4a_test_iterate (0.5);
-      if (g_strcmp0 (l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)), "first-contact") != 0)
+      if (g_strcmp0 (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), "first-contact") != 0)
         {
           g_printerr ("The import window is in its “%s” state, not on first contact\n",
-                      l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)));
+                      l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"));
           ok = FALSE;
         }
       ok &= save_window (import, outdir, name);

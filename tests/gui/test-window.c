@@ -45,14 +45,12 @@
 #include "l4a-reviews-view-private.h"
 #include <sqlite3.h>
 #include "l4a-export-window.h"
-#include "l4a-export-window-private.h"
 #include "l4a-accessible.h"
 #include "l4a-audit-window.h"
 #include "l4a-letter-export.h"
 #include "l4a-publish-window.h"
 #include "l4a-import.h"
 #include "l4a-import-window.h"
-#include "l4a-import-window-private.h"
 #include "l4a-indicators-view.h"
 #include "l4a-indicators-view-private.h"
 #include "l4a-chart-card.h"
@@ -816,6 +814,29 @@ static guint
 government_rows (L4aGovernmentsWindow *window)
 {
   return l4a_test_n_rows (L4A_TEST_CHILD (window, L4A_TYPE_GOVERNMENTS_WINDOW, "list_box"));
+}
+
+/* Chooses the kind of bundle @kind in the export window, as its row does:
+ * whether it was there to choose. */
+static gboolean
+choose_kind (gpointer    export,
+             const char *kind)
+{
+  g_autofree char *chosen = NULL;
+
+  g_object_set (export, "kind", kind, NULL);
+  g_object_get (export, "kind", &chosen, NULL);
+  return g_strcmp0 (chosen, kind) == 0;
+}
+
+/* The name the export window's file chooser proposes. */
+static char *
+file_name_of (gpointer export)
+{
+  char *name = NULL;
+
+  g_object_get (export, "file-name", &name, NULL);
+  return name;
 }
 
 /* Chooses the item of combo row @row that says @text. */
@@ -1903,7 +1924,7 @@ string_set (gpointer data)
 static gboolean
 import_previewed (gpointer data)
 {
-  return g_strcmp0 (l4a_import_window_get_state (data), "checking") != 0;
+  return g_strcmp0 (l4a_test_page_of (data, L4A_TYPE_IMPORT_WINDOW, "stack"), "checking") != 0;
 }
 
 static void
@@ -1965,20 +1986,20 @@ test_import_window (void)
   import = l4a_window_import_file (window, file);
   /* first contact with that secretariat: its fingerprint to compare */
   l4a_test_wait_until (import_previewed, import, 30, "the check");
-  g_assert_cmpstr (l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)), ==, "first-contact");
+  g_assert_cmpstr (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), ==, "first-contact");
   {
     g_autofree char *expected = l4a_key_fingerprint (l4a_key_get_public (l4a_store_get_key (other, NULL)));
 
-    g_assert_cmpstr (l4a_import_window_get_fingerprint (L4A_IMPORT_WINDOW (import)), ==, expected);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (L4A_TEST_CHILD (import, L4A_TYPE_IMPORT_WINDOW, "fingerprint_label"))), ==, expected);
   }
-  l4a_import_window_confirm_key (L4A_IMPORT_WINDOW (import));
+  l4a_test_activate (GTK_WIDGET (import), "import.confirm-key", NULL);
   l4a_test_wait_until (import_previewed, import, 30, "the preview");
-  g_assert_cmpstr (l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)), ==, "preview");
+  g_assert_cmpstr (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), ==, "preview");
   {
     /* the hub changed on both sides: take theirs */
     g_autoptr(L4aBundle) bundle = l4a_bundle_load (bundle_path, &error);
     g_autoptr(L4aImportPlan) plan = l4a_import_plan (store, bundle, &error);
-    guint conflict = G_MAXUINT;
+    const char *conflict = NULL;
 
     g_assert_no_error (error);
     g_assert_cmpuint (plan->counts[L4A_IMPORT_CONFLICT], >=, 1);
@@ -1989,14 +2010,24 @@ test_import_window (void)
         if (g_str_equal (change->type, "hub") && g_str_equal (change->id, hub_id))
           {
             g_assert_cmpint (change->action, ==, L4A_IMPORT_CONFLICT);
-            conflict = i;
+            conflict = change->label;
           }
       }
-    g_assert_false (l4a_import_window_resolve (L4A_IMPORT_WINDOW (import), 0, TRUE));
-    g_assert_true (l4a_import_window_resolve (L4A_IMPORT_WINDOW (import), conflict, TRUE));
+    /* its row offers Mine (chosen) and Theirs */
+    {
+      GtkWidget *row = find_row_titled (GTK_WIDGET (import), conflict);
+      GtkWidget *mine, *theirs;
+
+      g_assert_nonnull (row);
+      mine = find_toggle_labelled (row, "_Mine");
+      theirs = find_toggle_labelled (row, "_Theirs");
+      g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (mine)));
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (theirs), TRUE);
+      g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (mine)));
+    }
   }
   g_object_weak_ref (G_OBJECT (import), import_closed_cb, &closed);
-  l4a_import_window_apply (L4A_IMPORT_WINDOW (import));
+  l4a_test_activate (GTK_WIDGET (import), "import.apply", NULL);
   l4a_test_wait_until (flag_set, &closed, 30, "the import to finish");
   g_free (sql);
   sql = g_strdup_printf ("SELECT name FROM hub WHERE id = '%s'", hub_id);
@@ -2007,7 +2038,7 @@ test_import_window (void)
   g_assert_true (g_file_set_contents (broken_path, "{\"format\": \"local4action-bundle\"", -1, NULL));
   import = l4a_window_import_file (window, broken);
   l4a_test_wait_until (import_previewed, import, 30, "the check");
-  g_assert_cmpstr (l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)), ==, "error");
+  g_assert_cmpstr (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), ==, "error");
   gtk_window_destroy (import);
 
   /* a bundle in the inbox folder is offered, not imported */
@@ -2055,11 +2086,11 @@ test_import_window (void)
       g_autofree char *to_soria = NULL;
 
       g_assert_false (gtk_widget_get_visible (row));
-      g_assert_true (l4a_export_window_select_kind (L4A_EXPORT_WINDOW (export), "decisions"));
+      g_assert_true (choose_kind (export, "decisions"));
       g_assert_true (gtk_widget_get_visible (row));
       g_assert_true (gtk_widget_get_sensitive (export_button));
       g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "All governments");
-      to_all = l4a_export_window_suggest_name (L4A_EXPORT_WINDOW (export));
+      to_all = file_name_of (export);
       gtk_menu_button_popup (button);
       l4a_test_iterate (0.1);
       gtk_editable_set_text (GTK_EDITABLE (entry), "soria");
@@ -2067,7 +2098,7 @@ test_import_window (void)
       g_signal_emit_by_name (entry, "activate");
       l4a_test_iterate (0.1);
       g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Soria (Spain)");
-      to_soria = l4a_export_window_suggest_name (L4A_EXPORT_WINDOW (export));
+      to_soria = file_name_of (export);
       g_assert_cmpstr (to_soria, !=, to_all);
       /* and back to every government: the first choice when nothing is typed */
       gtk_menu_button_popup (button);
@@ -2083,9 +2114,9 @@ test_import_window (void)
       g_assert_null (l4a_government_row_get_government_id (L4A_GOVERNMENT_ROW (row)));
       g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "All governments");
     }
-    g_assert_true (l4a_export_window_select_kind (L4A_EXPORT_WINDOW (export), "registry"));
-    g_assert_false (l4a_export_window_select_kind (L4A_EXPORT_WINDOW (export), "reviews"));
-    name = (g_free (name), l4a_export_window_suggest_name (L4A_EXPORT_WINDOW (export)));
+    g_assert_true (choose_kind (export, "registry"));
+    g_assert_false (choose_kind (export, "reviews"));
+    name = (g_free (name), file_name_of (export));
     g_assert_true (g_str_has_prefix (name, "registry-"));
 
     /* written in a thread; the window closes when done and the file checks */
@@ -2095,7 +2126,7 @@ test_import_window (void)
       gboolean gone = FALSE;
 
       g_object_weak_ref (G_OBJECT (export), import_closed_cb, &gone);
-      l4a_export_window_export_to (L4A_EXPORT_WINDOW (export), out);
+      l4a_test_activate (GTK_WIDGET (export), "export.write-to", "s", out);
       l4a_test_wait_until (flag_set, &gone, 30, "the export to finish");
       written = l4a_bundle_load (out, &error);
       g_assert_no_error (error);
@@ -2628,9 +2659,9 @@ test_import_refreshes_views (void)
   file = g_file_new_for_path (bundle);
   import = l4a_window_import_file (window, file);
   l4a_test_wait_until (import_previewed, import, 30, "the preview");
-  g_assert_cmpstr (l4a_import_window_get_state (L4A_IMPORT_WINDOW (import)), ==, "preview");
+  g_assert_cmpstr (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), ==, "preview");
   g_object_weak_ref (G_OBJECT (import), import_closed_cb, &closed);
-  l4a_import_window_apply (L4A_IMPORT_WINDOW (import));
+  l4a_test_activate (GTK_WIDGET (import), "import.apply", NULL);
   l4a_test_wait_until (flag_set, &closed, 30, "the import to finish");
   l4a_test_wait_until (hubs_loaded, hubs, 20, "the hubs to settle");
   l4a_test_iterate (0.3);
