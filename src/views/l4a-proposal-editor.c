@@ -24,7 +24,6 @@
 #include "l4a-monitoring.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-bind.h"
-#include "l4a-proposal-editor-private.h"
 #include "l4a-review.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
@@ -93,6 +92,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_PROPOSAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 
 static void rebuild_lists (L4aProposalEditor *self);
@@ -248,16 +255,10 @@ autosave_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/**
- * l4a_proposal_editor_changed:
- *
- * Reads the form, checks it, and saves it a moment later.
- */
-void
-l4a_proposal_editor_changed (L4aProposalEditor *self)
+/* Reads the form, checks it, and saves it a moment later. */
+static void
+form_changed (L4aProposalEditor *self)
 {
-  g_return_if_fail (L4A_IS_PROPOSAL_EDITOR (self));
-
   if (self->loading || !self->editable)
     return;
 
@@ -272,7 +273,7 @@ l4a_proposal_editor_changed (L4aProposalEditor *self)
 static void
 field_changed_cb (L4aProposalEditor *self)
 {
-  l4a_proposal_editor_changed (self);
+  form_changed (self);
 }
 
 gboolean
@@ -337,13 +338,13 @@ remove_item_cb (GtkButton   *button,
 
   g_ptr_array_remove (binding->array, binding->item);
   rebuild_lists (self);
-  l4a_proposal_editor_changed (self);
+  form_changed (self);
 }
 
 static void
 item_changed_cb (L4aProposalEditor *self)
 {
-  l4a_proposal_editor_changed (self);
+  form_changed (self);
 }
 
 /* A change of any text of a list item checks and saves the proposal; once
@@ -1037,7 +1038,7 @@ attach_response_cb (GtkNativeDialog   *dialog,
       else
         {
           rebuild_lists (self);
-          l4a_proposal_editor_changed (self);
+          form_changed (self);
         }
     }
   g_object_unref (dialog);
@@ -1222,6 +1223,7 @@ reload (L4aProposalEditor *self)
     }
   l4a_proposal_edit_free (self->edit);
   self->edit = fresh;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROPOSAL]);
   show_notice (self, NULL);
   load_form (self);
 }
@@ -1301,6 +1303,24 @@ l4a_proposal_editor_dispose (GObject *object)
 }
 
 static void
+l4a_proposal_editor_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROPOSAL:
+      g_value_set_object (value, self->edit);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 l4a_proposal_editor_class_init (L4aProposalEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1308,10 +1328,22 @@ l4a_proposal_editor_class_init (L4aProposalEditorClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = l4a_proposal_editor_dispose;
+  object_class->get_property = l4a_proposal_editor_get_property;
   window_class->close_request = l4a_proposal_editor_close_request;
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * L4aProposalEditor:proposal:
+   *
+   * The proposal the form shows, whose properties its fields are bound to
+   * (another object once a new version is made).
+   */
+  properties[PROP_PROPOSAL] =
+    g_param_spec_object ("proposal", NULL, NULL, L4A_TYPE_PROPOSAL_EDIT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (L4A_TYPE_ADAPTIVE_SPLIT);
   g_type_ensure (L4A_TYPE_SDG_PICKER);
@@ -1428,42 +1460,4 @@ l4a_proposal_editor_new (L4aStore    *store,
         }
     }
   return self;
-}
-
-L4aProposalEdit *
-l4a_proposal_editor_get_edit (L4aProposalEditor *self)
-{
-  g_return_val_if_fail (L4A_IS_PROPOSAL_EDITOR (self), NULL);
-
-  return self->edit;
-}
-
-GPtrArray *
-l4a_proposal_editor_get_checks (L4aProposalEditor *self)
-{
-  g_return_val_if_fail (L4A_IS_PROPOSAL_EDITOR (self), NULL);
-
-  return self->checks;
-}
-
-gboolean
-l4a_proposal_editor_is_editable (L4aProposalEditor *self)
-{
-  g_return_val_if_fail (L4A_IS_PROPOSAL_EDITOR (self), FALSE);
-
-  return self->editable;
-}
-
-/**
- * l4a_proposal_editor_get_problem:
- *
- * Returns: (nullable): what the editor shows about @field now
- */
-const char *
-l4a_proposal_editor_get_problem (L4aProposalEditor *self,
-                                 const char        *field)
-{
-  g_return_val_if_fail (L4A_IS_PROPOSAL_EDITOR (self), NULL);
-
-  return l4a_field_errors_find (self->problems, field);
 }

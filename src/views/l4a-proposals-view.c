@@ -18,7 +18,6 @@
 #include "l4a-proposal-editor.h"
 #include "l4a-list-update.h"
 #include "l4a-proposals-view.h"
-#include "l4a-proposals-view-private.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
 
@@ -324,9 +323,10 @@ editor_changed_cb (L4aProposalsView *self)
   l4a_proposals_view_reload (self);
 }
 
-GtkWindow *
-l4a_proposals_view_open (L4aProposalsView *self,
-                         const char       *id)
+/* Opens proposal @id in its editor. */
+static GtkWindow *
+open_proposal (L4aProposalsView *self,
+               const char       *id)
 {
   g_autoptr(GError) error = NULL;
   L4aProposalEditor *editor;
@@ -348,26 +348,28 @@ l4a_proposals_view_open (L4aProposalsView *self,
 }
 
 static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  open_proposal (L4A_PROPOSALS_VIEW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
 activated_cb (L4aProposalsView *self,
               guint             position)
 {
   g_autoptr(L4aProposal) proposal = g_list_model_get_item (G_LIST_MODEL (self->proposals), position);
 
   if (proposal)
-    l4a_proposals_view_open (self, l4a_proposal_get_id (proposal));
+    open_proposal (self, l4a_proposal_get_id (proposal));
 }
 
-/**
- * l4a_proposals_view_new_proposal:
- *
- * Opens the editor on a new proposal for the open call (the latest one when
- * several are open).
- *
- * Returns: (transfer none) (nullable): the editor
- */
-GtkWindow *
-l4a_proposals_view_new_proposal (L4aProposalsView  *self,
-                                 GError           **error)
+/* A new proposal of this workstation's government to the call open today,
+ * in its editor. */
+static GtkWindow *
+new_proposal (L4aProposalsView  *self,
+              GError           **error)
 {
   L4aProposalEditor *editor;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -411,7 +413,7 @@ new_action (GtkWidget  *widget,
   L4aProposalsView *self = L4A_PROPOSALS_VIEW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (l4a_proposals_view_new_proposal (self, &error) == NULL)
+  if (new_proposal (self, &error) == NULL)
     {
       GtkRoot *root = gtk_widget_get_root (widget);
       AdwMessageDialog *dialog;
@@ -483,6 +485,7 @@ l4a_proposals_view_class_init (L4aProposalsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, activated_cb);
 
   gtk_widget_class_install_action (widget_class, "proposals.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "proposals.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "proposals.calls", NULL, calls_action);
 }
 
@@ -517,23 +520,14 @@ l4a_proposals_view_init (L4aProposalsView *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
-void
-l4a_proposals_view_set_store (L4aProposalsView *self,
-                              L4aStore         *store)
+static void
+set_store (L4aProposalsView *self,
+           L4aStore         *store)
 {
-  g_return_if_fail (L4A_IS_PROPOSALS_VIEW (self));
 
   g_set_object (&self->store, store);
   fill_filters (self);
   l4a_proposals_view_reload (self);
-}
-
-GListModel *
-l4a_proposals_view_get_model (L4aProposalsView *self)
-{
-  g_return_val_if_fail (L4A_IS_PROPOSALS_VIEW (self), NULL);
-
-  return G_LIST_MODEL (self->proposals);
 }
 
 /* What this view shows comes from these kinds of record. */
@@ -552,5 +546,5 @@ l4a_proposals_view_set_context (L4aProposalsView *self,
   g_return_if_fail (!context || L4A_IS_CONTEXT (context));
 
   l4a_context_follow (&self->follow, context, shown_kinds, (L4aFollowFunc) l4a_proposals_view_reload, self);
-  l4a_proposals_view_set_store (self, context ? l4a_context_get_store (context) : NULL);
+  set_store (self, context ? l4a_context_get_store (context) : NULL);
 }

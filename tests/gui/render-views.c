@@ -42,7 +42,6 @@
 #include "l4a-hubs-view.h"
 #include "l4a-proposal-edit.h"
 #include "l4a-proposal-editor.h"
-#include "l4a-proposal-editor-private.h"
 #include "l4a-members-window.h"
 #include "l4a-export-window.h"
 #include "l4a-publish-window.h"

@@ -34,9 +34,7 @@
 #include "l4a-hubs-view.h"
 #include "l4a-map-view.h"
 #include "l4a-proposal-editor.h"
-#include "l4a-proposal-editor-private.h"
 #include "l4a-proposals-view.h"
-#include "l4a-proposals-view-private.h"
 #include "l4a-members-window.h"
 #include "l4a-review.h"
 #include "l4a-review-window.h"
@@ -1010,15 +1008,86 @@ count_items_changed (GListModel *list,
   changes[3] = added;
 }
 
+/* How many widgets under @root have the style class @name. */
+static guint
+count_styled (GtkWidget  *root,
+              const char *name)
+{
+  guint n = gtk_widget_has_css_class (root, name);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_styled (child, name);
+  return n;
+}
+
+/* How many of the six key features the editor's panel shows as met. */
 static guint
 passed_checks (L4aProposalEditor *editor)
 {
-  GPtrArray *checks = l4a_proposal_editor_get_checks (editor);
-  guint n = 0;
+  return count_styled (GTK_WIDGET (editor), "l4a-check-passed");
+}
 
-  for (guint i = 0; i < checks->len; i++)
-    n += ((L4aFeatureCheck *) checks->pdata[i])->passed;
-  return n;
+/* The first widget under @root with the style class @name, or NULL. */
+static GtkWidget *
+find_styled (GtkWidget  *root,
+             const char *name)
+{
+  if (gtk_widget_has_css_class (root, name))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_styled (child, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* What the editor says is wrong under its group @group_id, or "". */
+static const char *
+group_problems (L4aProposalEditor *editor,
+                const char        *group_id)
+{
+  GtkWidget *label = find_styled (L4A_TEST_CHILD (editor, L4A_TYPE_PROPOSAL_EDITOR, group_id), "l4a-field-error");
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : "";
+}
+
+/* The proposal the editor shows, its fields bound to the form's. */
+static L4aProposalEdit *
+proposal_of (L4aProposalEditor *editor)
+{
+  g_autoptr(L4aProposalEdit) edit = NULL;
+
+  g_object_get (editor, "proposal", &edit, NULL);
+  return edit;   /* the editor holds it */
+}
+
+/* Whether the form may be typed in (a draft of this workstation's). */
+static gboolean
+editable (L4aProposalEditor *editor)
+{
+  return gtk_editable_get_editable (GTK_EDITABLE (L4A_TEST_CHILD (editor, L4A_TYPE_PROPOSAL_EDITOR, "title_row")));
+}
+
+/* The proposals the view lists, as its table has them. */
+static GListModel *
+proposals_of (L4aProposalsView *view)
+{
+  GtkColumnView *table = GTK_COLUMN_VIEW (L4A_TEST_CHILD (view, L4A_TYPE_PROPOSALS_VIEW, "column_view"));
+
+  return gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (table)));
+}
+
+/* Opens proposal @id as the view's row does: the editor. */
+static L4aProposalEditor *
+open_proposal (L4aProposalsView *view,
+               const char       *id)
+{
+  l4a_test_activate (GTK_WIDGET (view), "proposals.open", "s", id);
+  return L4A_PROPOSAL_EDITOR (find_toplevel (L4A_TYPE_PROPOSAL_EDITOR));
 }
 
 /* The button labelled @label (mnemonics aside) under @root, or NULL. */
@@ -1192,14 +1261,14 @@ test_proposal_journey (void)
 
   window = open_window ();
   view = L4A_PROPOSALS_VIEW (l4a_test_show_view (window, "proposals"));
-  l4a_proposals_view_set_store (view, store);
   /* Soria sees its own proposals only. */
-  own = g_list_model_get_n_items (l4a_proposals_view_get_model (view));
+  own = g_list_model_get_n_items (proposals_of (view));
   g_assert_cmpuint (own, <, 5);
 
-  editor = L4A_PROPOSAL_EDITOR (l4a_proposals_view_new_proposal (view, &error));
-  g_assert_no_error (error);
-  g_assert_true (l4a_proposal_editor_is_editable (editor));
+  l4a_test_activate (GTK_WIDGET (view), "proposals.new", NULL);
+  editor = L4A_PROPOSAL_EDITOR (find_toplevel (L4A_TYPE_PROPOSAL_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_true (editable (editor));
   l4a_test_iterate (0.2);
   passed = passed_checks (editor);
   g_assert_cmpuint (passed, ==, 1);  /* locally driven: Soria leads it */
@@ -1234,19 +1303,16 @@ test_proposal_journey (void)
   gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "start_row")), "2027-01-01");
   gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "end_row")), "2030-04-30");
   g_assert_cmpuint (passed_checks (editor), ==, passed);  /* 40 months: time still fails */
-  g_assert_nonnull (strstr (l4a_proposal_editor_get_problem (editor, "end_on"),
+  g_assert_nonnull (strstr (group_problems (editor, "about_group"),
                             "The time frame is 40 months; a hub runs 12 to 36 months."));
   gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "end_row")), "2028-12-31");
 
-  edit = l4a_proposal_editor_get_edit (editor);
+  edit = proposal_of (editor);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.add-deliverable", NULL));
-  g_free (((L4aDeliverableEdit *) edit->deliverables->pdata[0])->title);
-  ((L4aDeliverableEdit *) edit->deliverables->pdata[0])->title = g_strdup ("Service map");
-  g_free (((L4aDeliverableEdit *) edit->deliverables->pdata[0])->due);
-  ((L4aDeliverableEdit *) edit->deliverables->pdata[0])->due = g_strdup ("2027-09-30");
-  l4a_proposal_editor_changed (editor);
+  /* the item's properties, which its row's entries show */
+  g_object_set (edit->deliverables->pdata[0], "title", "Service map", "due", "2027-09-30", NULL);
   g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* time */
-  g_assert_null (l4a_proposal_editor_get_problem (editor, "end_on"));
+  g_assert_null (strstr (group_problems (editor, "about_group"), "months"));
   {
     /* a list item's entries are bound to the item: what is typed there is
      * the proposal's, and is saved */
@@ -1263,25 +1329,16 @@ test_proposal_journey (void)
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.add-indicator", NULL));
-  {
-    L4aPlannedIndicator *ind = edit->indicators->pdata[0];
-    g_free (ind->code); ind->code = g_strdup ("L-SOR-02");
-    g_free (ind->name); ind->name = g_strdup ("Villages with a weekly service");
-    /* a decimal comma, as French and Spanish users type it */
-    g_free (ind->baseline); ind->baseline = g_strdup ("12,5");
-    g_free (ind->target); ind->target = g_strdup ("40");
-  }
-  l4a_proposal_editor_changed (editor);
+  /* a decimal comma, as French and Spanish users type it */
+  g_object_set (edit->indicators->pdata[0], "code", "L-SOR-02", "name", "Villages with a weekly service",
+                "baseline", "12,5", "target", "40", NULL);
   g_assert_cmpuint (passed_checks (editor), ==, ++passed);  /* results */
   {
     /* A malformed code is explained at the indicator, and blocks the results. */
-    L4aPlannedIndicator *ind = edit->indicators->pdata[0];
-    g_free (ind->code); ind->code = g_strdup ("18.2.1");
-    l4a_proposal_editor_changed (editor);
-    g_assert_nonnull (strstr (l4a_proposal_editor_get_problem (editor, "indicators.0"), "“18.2.1” is not an SDG indicator code"));
+    g_object_set (edit->indicators->pdata[0], "code", "18.2.1", NULL);
+    g_assert_nonnull (strstr (group_problems (editor, "indicators_group"), "“18.2.1” is not an SDG indicator code"));
     g_assert_cmpuint (passed_checks (editor), ==, passed - 1);
-    g_free (ind->code); ind->code = g_strdup ("L-SOR-02");
-    l4a_proposal_editor_changed (editor);
+    g_object_set (edit->indicators->pdata[0], "code", "L-SOR-02", NULL);
     g_assert_cmpuint (passed_checks (editor), ==, passed);
   }
   g_assert_cmpuint (passed, ==, 6);
@@ -1317,10 +1374,10 @@ test_proposal_journey (void)
     g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "“Soria Rural Services Hub” goes to the call "
                                                                     "“GUI test call”"));
     /* nothing happens before the answer */
-    g_assert_cmpstr (l4a_proposal_editor_get_edit (editor)->state, ==, "draft");
+    g_assert_cmpstr (proposal_of (editor)->state, ==, "draft");
     adw_message_dialog_response (confirm, "submit");
     l4a_test_iterate (0.2);
-    edit = l4a_proposal_editor_get_edit (editor);
+    edit = proposal_of (editor);
     g_assert_cmpstr (edit->state, ==, "submitted");
 
     send = find_message_dialog ("Send the Proposal?");
@@ -1356,23 +1413,23 @@ test_proposal_journey (void)
     g_rmdir (shared);
     g_settings_reset (settings, "send-folder");
   }
-  g_assert_false (l4a_proposal_editor_is_editable (editor));
-  g_assert_cmpuint (g_list_model_get_n_items (l4a_proposals_view_get_model (view)), ==, own + 1);
+  g_assert_false (editable (editor));
+  g_assert_cmpuint (g_list_model_get_n_items (proposals_of (view)), ==, own + 1);
 
   {
     /* the list follows the withdrawal through one change over the rows
      * that differ, not a reset of every row */
     guint changes[4] = { 0 };   /* calls, position, removed, added */
 
-    g_signal_connect (l4a_proposals_view_get_model (view), "items-changed", G_CALLBACK (count_items_changed), changes);
+    g_signal_connect (proposals_of (view), "items-changed", G_CALLBACK (count_items_changed), changes);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.withdraw", NULL));
     l4a_test_iterate (0.1);
-    g_signal_handlers_disconnect_by_func (l4a_proposals_view_get_model (view), count_items_changed, changes);
+    g_signal_handlers_disconnect_by_func (proposals_of (view), count_items_changed, changes);
     g_assert_cmpuint (changes[0], ==, 1);
     g_assert_cmpuint (changes[2], ==, changes[3]);
     g_assert_cmpuint (changes[2], <, own + 1);
   }
-  g_assert_cmpstr (l4a_proposal_editor_get_edit (editor)->state, ==, "withdrawn");
+  g_assert_cmpstr (proposal_of (editor)->state, ==, "withdrawn");
   gtk_window_destroy (GTK_WINDOW (editor));
 
   /* Revise and resubmit after such a decision: version 2, a draft again. */
@@ -1382,20 +1439,20 @@ test_proposal_journey (void)
                          "created_at, updated_at, origin) VALUES ('gui-decision', '%s', 1, 'revise-resubmit', 'now', "
                          "'2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'now', 'test')", id, id);
   sql_exec (sql);
-  editor = L4A_PROPOSAL_EDITOR (l4a_proposals_view_open (view, id));
-  g_assert_false (l4a_proposal_editor_is_editable (editor));
+  editor = open_proposal (view, id);
+  g_assert_false (editable (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "proposal.revise", NULL));
   l4a_test_iterate (0.1);
-  g_assert_cmpint (l4a_proposal_editor_get_edit (editor)->version, ==, 2);
-  g_assert_cmpstr (l4a_proposal_editor_get_edit (editor)->state, ==, "draft");
-  g_assert_true (l4a_proposal_editor_is_editable (editor));
+  g_assert_cmpint (proposal_of (editor)->version, ==, 2);
+  g_assert_cmpstr (proposal_of (editor)->state, ==, "draft");
+  g_assert_true (editable (editor));
   gtk_window_destroy (GTK_WINDOW (editor));
 
   /* The secretariat opens it read-only. */
   g_settings_set_string (settings, "role", "secretariat");
   l4a_test_iterate (0.1);
-  editor = L4A_PROPOSAL_EDITOR (l4a_proposals_view_open (view, id));
-  g_assert_false (l4a_proposal_editor_is_editable (editor));
+  editor = open_proposal (view, id);
+  g_assert_false (editable (editor));
   g_assert_false (gtk_widget_get_visible (editor_child (editor, "submit_button")));
   gtk_window_destroy (GTK_WINDOW (editor));
 
