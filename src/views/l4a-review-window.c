@@ -28,7 +28,6 @@
 #include "l4a-mail.h"
 #include "l4a-review-window.h"
 #include "l4a-bind.h"
-#include "l4a-review-window-private.h"
 #include "l4a-score-row.h"
 #include "l4a-types.h"
 #include "l4a-rules.h"
@@ -86,6 +85,9 @@ G_DEFINE_FINAL_TYPE (L4aReviewWindow, l4a_review_window, ADW_TYPE_WINDOW)
 
 enum { RELEASED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+enum { PROP_0, PROP_REVIEW, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 /* the recommendations a member chooses from, in their order */
 #define recommendations (l4a_enum_get_nicks (L4A_TYPE_RECOMMENDATION))
@@ -207,6 +209,13 @@ add_document_text (L4aReviewWindow *self,
 }
 
 static void submit_clicked_cb (L4aReviewWindow *self);
+static gboolean submit (L4aReviewWindow  *self,
+                        GError          **error);
+static gboolean release (L4aReviewWindow  *self,
+                         GError          **error);
+static gboolean decline (L4aReviewWindow  *self,
+                         const char       *reason,
+                         GError          **error);
 
 static char *
 score_text (const L4aReview *review)
@@ -755,7 +764,7 @@ release_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "release") != 0)
     return;
-  if (!l4a_review_window_release (self, &error))
+  if (!release (self, &error))
     show_notice (self, error->message);
 }
 
@@ -1075,6 +1084,7 @@ rebuild (L4aReviewWindow *self)
     {
       g_clear_pointer (&self->review, l4a_review_free);
       self->review = l4a_review_open (self->store, self->proposal_id, &error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW]);
       if (self->review == NULL)
         show_notice (self, error->message);
       else
@@ -1230,7 +1240,7 @@ submit_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "submit") != 0)
     return;
-  if (!l4a_review_window_submit (self, &error))
+  if (!submit (self, &error))
     show_notice (self, error->message);
 }
 
@@ -1261,7 +1271,7 @@ decline_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "decline") == 0 && self->decline_entry != NULL)
     {
       reason = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->decline_entry)));
-      if (!l4a_review_window_decline (self, reason, &error))
+      if (!decline (self, reason, &error))
         show_notice (self, error->message);
     }
   self->decline_entry = NULL;
@@ -1332,6 +1342,48 @@ l4a_review_window_dispose (GObject *object)
   G_OBJECT_CLASS (l4a_review_window_parent_class)->dispose (object);
 }
 
+/* What the window's buttons do, from the keyboard and menus too: each asks
+ * first where its button does, and does nothing where it is not offered. */
+static void
+button_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  L4aReviewWindow *self = L4A_REVIEW_WINDOW (widget);
+
+  if (g_str_equal (action_name, "review.submit"))
+    {
+      if (self->review != NULL && gtk_widget_get_sensitive (GTK_WIDGET (self->submit_button)))
+        submit_clicked_cb (self);
+    }
+  else if (g_str_equal (action_name, "review.save-decision"))
+    {
+      if (self->outcome_row != NULL && self->notes_view != NULL &&
+          gtk_widget_get_sensitive (GTK_WIDGET (self->outcome_row)))
+        save_decision_cb (self);
+    }
+  else if (self->outcome_row != NULL && l4a_decision_get (self->store, self->proposal_id, NULL) != NULL)
+    release_cb (self);
+}
+
+static void
+l4a_review_window_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  L4aReviewWindow *self = L4A_REVIEW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REVIEW:
+      g_value_set_object (value, self->review);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 l4a_review_window_class_init (L4aReviewWindowClass *klass)
 {
@@ -1339,6 +1391,7 @@ l4a_review_window_class_init (L4aReviewWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = l4a_review_window_dispose;
+  object_class->get_property = l4a_review_window_get_property;
   GTK_WIDGET_CLASS (klass)->map = l4a_review_window_map;
 
   /**
@@ -1349,10 +1402,24 @@ l4a_review_window_class_init (L4aReviewWindowClass *klass)
    */
   signals[RELEASED] = g_signal_new ("released", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                     G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * L4aReviewWindow:review:
+   *
+   * The review this workstation's member writes, whose choices and texts
+   * the form is bound to; %NULL for anyone else.
+   */
+  properties[PROP_REVIEW] =
+    g_param_spec_object ("review", NULL, NULL, L4A_TYPE_REVIEW,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "review.unassign", "s", unassign_action);
   gtk_widget_class_install_action (widget_class, "review.decline", NULL, decline_action);
+  gtk_widget_class_install_action (widget_class, "review.submit", NULL, button_action);
+  gtk_widget_class_install_action (widget_class, "review.save-decision", NULL, button_action);
+  gtk_widget_class_install_action (widget_class, "review.release", NULL, button_action);
   gtk_widget_class_install_action (widget_class, "review.mail-letter", NULL, mail_letter_action);
 
   g_type_ensure (L4A_TYPE_ADAPTIVE_SPLIT);
@@ -1403,62 +1470,11 @@ l4a_review_window_new (L4aStore    *store,
   return self;
 }
 
-/**
- * l4a_review_window_set_score:
- *
- * Sets the score of the @index-th criterion, as the member would.
- */
-gboolean
-l4a_review_window_set_score (L4aReviewWindow *self,
-                             guint            index,
-                             int              score)
-{
-  L4aScore *s;
-
-  g_return_val_if_fail (L4A_IS_REVIEW_WINDOW (self), FALSE);
-
-  if (self->review == NULL || index >= self->score_rows->len)
-    return FALSE;
-  s = g_ptr_array_index (self->review->scores, index);
-  if (score < s->scale_min || score > s->scale_max)
-    return FALSE;
-  l4a_score_row_set_score (g_ptr_array_index (self->score_rows, index), TRUE, score);
-  return TRUE;
-}
-
-void
-l4a_review_window_set_recommendation (L4aReviewWindow *self,
-                                      const char      *recommendation)
-{
-  g_return_if_fail (L4A_IS_REVIEW_WINDOW (self));
-
-  for (guint i = 0; i < N_RECOMMENDATIONS; i++)
-    if (self->recommendation_row && g_strcmp0 (recommendation, recommendations[i]) == 0)
-      adw_combo_row_set_selected (self->recommendation_row, i + 1);
-}
-
-void
-l4a_review_window_set_comments (L4aReviewWindow *self,
-                                const char      *authors,
-                                const char      *confidential)
-{
-  g_return_if_fail (L4A_IS_REVIEW_WINDOW (self));
-
-  if (self->authors_view)
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->authors_view), authors, -1);
-  if (self->confidential_view)
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->confidential_view), confidential, -1);
-}
-
-/**
- * l4a_review_window_submit:
- *
- * Submits the member's review as the Submit button does after its
- * confirmation; then shows the others' reviews and the discussion.
- */
-gboolean
-l4a_review_window_submit (L4aReviewWindow  *self,
-                          GError          **error)
+/* Submits the member's review (the Submit button, once confirmed); then
+ * shows the others' reviews and the discussion. */
+static gboolean
+submit (L4aReviewWindow  *self,
+        GError          **error)
 {
   g_return_val_if_fail (L4A_IS_REVIEW_WINDOW (self), FALSE);
 
@@ -1476,48 +1492,10 @@ l4a_review_window_submit (L4aReviewWindow  *self,
   return TRUE;
 }
 
-guint
-l4a_review_window_get_n_other_reviews (L4aReviewWindow *self)
-{
-  g_return_val_if_fail (L4A_IS_REVIEW_WINDOW (self), 0);
-
-  return self->n_others;
-}
-
-gboolean
-l4a_review_window_decide (L4aReviewWindow  *self,
-                          const char       *outcome,
-                          const char       *rationale,
-                          const char       *internal_notes,
-                          GError          **error)
-{
-  g_return_val_if_fail (L4A_IS_REVIEW_WINDOW (self), FALSE);
-
-  if (self->outcome_row == NULL || self->notes_view == NULL)
-    {
-      g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED, _("This decision cannot change."));
-      return FALSE;
-    }
-  for (guint i = 0; i < N_OUTCOMES; i++)
-    if (g_strcmp0 (outcome, outcomes[i]) == 0)
-      adw_combo_row_set_selected (self->outcome_row, i + 1);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->rationale_view), rationale, -1);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), internal_notes, -1);
-  if (!l4a_decision_save (self->store, self->proposal_id, outcome, rationale, internal_notes, error))
-    return FALSE;
-  rebuild (self);
-  return TRUE;
-}
-
-/**
- * l4a_review_window_release:
- *
- * Releases the decision, as the Release button does after its
- * confirmation.
- */
-gboolean
-l4a_review_window_release (L4aReviewWindow  *self,
-                           GError          **error)
+/* Releases the decision (the Release button, once confirmed). */
+static gboolean
+release (L4aReviewWindow  *self,
+         GError          **error)
 {
   g_autofree char *hub = NULL;
 
@@ -1531,17 +1509,12 @@ l4a_review_window_release (L4aReviewWindow  *self,
   return TRUE;
 }
 
-/**
- * l4a_review_window_decline:
- * @reason: why, for the secretariat
- *
- * Declines the proposal shown, for the member this workstation acts as;
- * the window then says so.
- */
-gboolean
-l4a_review_window_decline (L4aReviewWindow  *self,
-                           const char       *reason,
-                           GError          **error)
+/* Declines the proposal shown, for the member this workstation acts as,
+ * saying why (@reason) for the secretariat; the window then says so. */
+static gboolean
+decline (L4aReviewWindow  *self,
+         const char       *reason,
+         GError          **error)
 {
   g_return_val_if_fail (L4A_IS_REVIEW_WINDOW (self), FALSE);
 

@@ -29,7 +29,6 @@
 #include "l4a-list-update.h"
 #include "l4a-snapshot-private.h"
 #include "l4a-reviews-view.h"
-#include "l4a-reviews-view-private.h"
 
 struct _L4aReviewsView
 {
@@ -481,9 +480,9 @@ review_window_destroyed_cb (L4aReviewsView *self)
   l4a_reviews_view_reload (self);
 }
 
-GtkWindow *
-l4a_reviews_view_open (L4aReviewsView *self,
-                       const char     *proposal_id)
+static GtkWindow *
+open_review (L4aReviewsView *self,
+             const char     *proposal_id)
 {
   g_autoptr(GError) error = NULL;
   L4aReviewWindow *window;
@@ -514,7 +513,7 @@ row_activated_cb (GtkListBox     *list,
   int index = gtk_list_box_row_get_index (row);
 
   if (index >= 0 && (guint) index < self->row_ids->len)
-    l4a_reviews_view_open (self, g_ptr_array_index (self->row_ids, index));
+    open_review (self, g_ptr_array_index (self->row_ids, index));
 }
 
 /* Assignment ------------------------------------------------------------------ */
@@ -613,8 +612,8 @@ assign_clicked_cb (L4aReviewsView *self)
 
 /* Matrix ----------------------------------------------------------------------- */
 
-GtkWindow *
-l4a_reviews_view_open_matrix (L4aReviewsView *self)
+static GtkWindow *
+open_matrix (L4aReviewsView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(L4aAssignMatrix) matrix = NULL;
@@ -854,13 +853,9 @@ compose_next_reminder (L4aReviewsView *self)
                     reminder_composed_cb, g_object_ref (self));
 }
 
-/**
- * l4a_reviews_view_send_reminders:
- *
- * Opens the mail client once for each reminder listed, one after another.
- */
-void
-l4a_reviews_view_send_reminders (L4aReviewsView *self)
+/* Opens the mail client once for each reminder listed, one after another. */
+static void
+send_reminders (L4aReviewsView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) all = NULL;
@@ -889,7 +884,7 @@ reminders_response_cb (AdwMessageDialog *dialog,
                        L4aReviewsView   *self)
 {
   if (g_strcmp0 (response, "prepare") == 0)
-    l4a_reviews_view_send_reminders (self);
+    send_reminders (self);
 }
 
 static void
@@ -954,25 +949,19 @@ packet_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-
       if (path != NULL)
-        l4a_reviews_view_write_packet (self, path, &error);
+        gtk_widget_activate_action (GTK_WIDGET (self), "reviews.write-packet", "s", path);
     }
   g_object_unref (dialog);
   g_object_unref (self);
 }
 
-/**
- * l4a_reviews_view_write_packet:
- *
- * Writes the committee packet of the call shown at @path; a toast says
- * what became of it.
- */
-gboolean
-l4a_reviews_view_write_packet (L4aReviewsView  *self,
-                               const char      *path,
-                               GError         **error)
+/* Writes the committee packet of the call shown at @path; a toast says
+ * what became of it. */
+static gboolean
+write_packet (L4aReviewsView  *self,
+              const char      *path,
+              GError         **error)
 {
   const char *call = selected_call (self);
   g_autofree char *name = g_path_get_basename (path);
@@ -1012,16 +1001,10 @@ packet_clicked_cb (L4aReviewsView *self)
 
 /* Audit ------------------------------------------------------------------------ */
 
-/**
- * l4a_reviews_view_open_audit:
- *
- * Opens the audit log (the secretariat's), beside the window.
- *
- * Returns: (transfer none) (nullable): the log's window, or %NULL when it
- *   cannot be read (the refusal is shown)
- */
-GtkWindow *
-l4a_reviews_view_open_audit (L4aReviewsView *self)
+/* Opens the audit log (the secretariat's), beside the window; %NULL when
+ * it cannot be read (the refusal is shown). */
+static GtkWindow *
+open_audit (L4aReviewsView *self)
 {
   g_autoptr(GError) error = NULL;
   L4aAuditWindow *window;
@@ -1043,8 +1026,8 @@ l4a_reviews_view_open_audit (L4aReviewsView *self)
 
 /* Members ---------------------------------------------------------------------- */
 
-GtkWindow *
-l4a_reviews_view_open_members (L4aReviewsView *self)
+static GtkWindow *
+open_members (L4aReviewsView *self)
 {
   L4aMembersWindow *window;
 
@@ -1056,6 +1039,45 @@ l4a_reviews_view_open_members (L4aReviewsView *self)
   g_signal_connect_object (window, "destroy", G_CALLBACK (review_window_destroyed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
+}
+
+/* Actions ------------------------------------------------------------------ */
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  open_review (L4A_REVIEWS_VIEW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+window_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  L4aReviewsView *self = L4A_REVIEWS_VIEW (widget);
+
+  if (g_str_equal (action_name, "reviews.matrix"))
+    open_matrix (self);
+  else if (g_str_equal (action_name, "reviews.members"))
+    open_members (self);
+  else if (g_str_equal (action_name, "reviews.audit"))
+    open_audit (self);
+  else
+    reminders_clicked_cb (self);
+}
+
+/* Writes the committee packet of the call chosen to the file @path. */
+static void
+write_packet_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* a failure is said in a toast */
+  write_packet (L4A_REVIEWS_VIEW (widget), g_variant_get_string (parameter, NULL), &error);
 }
 
 /* Building ---------------------------------------------------------------------- */
@@ -1100,12 +1122,14 @@ l4a_reviews_view_class_init (L4aReviewsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, call_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, assign_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, l4a_reviews_view_open_matrix);
-  gtk_widget_class_bind_template_callback (widget_class, l4a_reviews_view_open_members);
-  gtk_widget_class_bind_template_callback (widget_class, l4a_reviews_view_open_audit);
-  gtk_widget_class_bind_template_callback (widget_class, reminders_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, expertise_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, packet_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "reviews.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "reviews.matrix", NULL, window_action);
+  gtk_widget_class_install_action (widget_class, "reviews.members", NULL, window_action);
+  gtk_widget_class_install_action (widget_class, "reviews.audit", NULL, window_action);
+  gtk_widget_class_install_action (widget_class, "reviews.remind", NULL, window_action);
+  gtk_widget_class_install_action (widget_class, "reviews.write-packet", "s", write_packet_action);
 }
 
 static void
@@ -1155,37 +1179,6 @@ l4a_reviews_view_reload (L4aReviewsView *self)
       gtk_stack_set_visible_child_name (self->stack, "secretariat");
       reload_secretariat (self);
     }
-}
-
-const char *
-l4a_reviews_view_get_page (L4aReviewsView *self)
-{
-  g_return_val_if_fail (L4A_IS_REVIEWS_VIEW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
-}
-
-guint
-l4a_reviews_view_get_n_rows (L4aReviewsView *self)
-{
-  g_return_val_if_fail (L4A_IS_REVIEWS_VIEW (self), 0);
-
-  return self->row_ids->len;
-}
-
-gboolean
-l4a_reviews_view_select_call (L4aReviewsView *self,
-                              const char     *title)
-{
-  g_return_val_if_fail (L4A_IS_REVIEWS_VIEW (self), FALSE);
-
-  for (guint i = 0; self->calls && i < self->calls->len; i++)
-    if (g_strcmp0 (((L4aCallInfo *) g_ptr_array_index (self->calls, i))->title, title) == 0)
-      {
-        gtk_drop_down_set_selected (self->call_drop, i);
-        return TRUE;
-      }
-  return FALSE;
 }
 
 /* What this view shows comes from these kinds of record. */

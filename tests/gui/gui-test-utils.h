@@ -88,6 +88,32 @@ l4a_test_find_type (GtkWidget *root,
   return NULL;
 }
 
+static inline GtkWidget *
+l4a_test_find_nth_type_in (GtkWidget *root,
+                           GType      type,
+                           guint     *nth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_type_is_a (G_OBJECT_TYPE (child), type) && (*nth)-- == 0)
+        return child;
+      if ((found = l4a_test_find_nth_type_in (child, type, nth)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The @nth (from 0) widget of @type under @root, depth first, or NULL. */
+static inline GtkWidget *
+l4a_test_find_nth_type (GtkWidget *root,
+                        GType      type,
+                        guint      nth)
+{
+  return l4a_test_find_nth_type_in (root, type, &nth);
+}
+
 /* As l4a_test_find(), failing the test when there is none. */
 static inline GtkWidget *
 l4a_test_get (GtkWidget  *root,

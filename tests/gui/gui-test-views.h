@@ -30,6 +30,36 @@ l4a_test_page_of (gpointer    widget,
   return gtk_stack_get_visible_child_name (GTK_STACK (L4A_TEST_CHILD (widget, type, stack_id)));
 }
 
+/* The shown top-level window of @type (titled @title, if given), or NULL. */
+static inline GtkWindow *
+l4a_test_find_toplevel (GType       type,
+                        const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          (title == NULL || g_strcmp0 (gtk_window_get_title (window), title) == 0))
+        return window;
+    }
+  return NULL;
+}
+
+/* Activates @action from @widget and returns the window it opened, of
+ * @type (titled @title, if given). */
+static inline GtkWindow *
+l4a_test_open_window (gpointer    widget,
+                      const char *action,
+                      GType       type,
+                      const char *title)
+{
+  l4a_test_activate (GTK_WIDGET (widget), action, NULL);
+  return l4a_test_find_toplevel (type, title);
+}
+
 /* How many rows @list_box has. */
 static inline guint
 l4a_test_n_rows (GtkWidget *list_box)

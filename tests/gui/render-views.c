@@ -43,6 +43,8 @@
 #include "l4a-proposal-edit.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-members-window.h"
+#include "l4a-audit-window.h"
+#include "l4a-score-row.h"
 #include "l4a-export-window.h"
 #include "l4a-publish-window.h"
 #include "l4a-import-window.h"
@@ -52,9 +54,7 @@
 #include <sqlite3.h>
 #include "l4a-review.h"
 #include "l4a-review-window.h"
-#include "l4a-review-window-private.h"
 #include "l4a-reviews-view.h"
-#include "l4a-reviews-view-private.h"
 #include "l4a-summary.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
@@ -730,8 +730,9 @@ render_reviews (L4aApplication *app,
         }
       gtk_window_present (GTK_WINDOW (review));
       /* half way through: two criteria scored, the counter and total formed */
-      l4a_review_window_set_score (L4A_REVIEW_WINDOW (review), 0, 4);
-      l4a_review_window_set_score (L4A_REVIEW_WINDOW (review), 1, 3);
+      for (guint i = 0; i < 2; i++)
+        l4a_score_row_set_score (L4A_SCORE_ROW (l4a_test_find_nth_type (GTK_WIDGET (review), L4A_TYPE_SCORE_ROW, i)),
+                                 TRUE, 4 - (int) i);
       l4a_test_iterate (0.5);
       ok &= save_scrolled (GTK_WINDOW (review), outdir, "review-window-member", style);
       /* on a phone */
@@ -763,7 +764,14 @@ render_reviews (L4aApplication *app,
       gtk_window_present (GTK_WINDOW (window));
       l4a_window_show_view (window, "reviews");
       view = l4a_test_show_view (window, "reviews");
-      l4a_reviews_view_select_call (L4A_REVIEWS_VIEW (view), "Local4Action HUBs call 2025");
+      {
+        GtkDropDown *calls = GTK_DROP_DOWN (L4A_TEST_CHILD (view, L4A_TYPE_REVIEWS_VIEW, "call_drop"));
+        GListModel *titles = gtk_drop_down_get_model (calls);
+
+        for (guint i = 0; i < g_list_model_get_n_items (titles); i++)
+          if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (titles), i), "Local4Action HUBs call 2025"))
+            gtk_drop_down_set_selected (calls, i);
+      }
       l4a_test_iterate (0.5);
       {
         g_autofree char *name = g_strdup_printf ("reviews-secretariat-%s.png", style);
@@ -779,7 +787,7 @@ render_reviews (L4aApplication *app,
           gtk_window_destroy (GTK_WINDOW (review));
         }
       {
-        GtkWindow *members = l4a_reviews_view_open_members (L4A_REVIEWS_VIEW (view));
+        GtkWindow *members = l4a_test_open_window (view, "reviews.members", L4A_TYPE_MEMBERS_WINDOW, NULL);
         g_autofree char *name = g_strdup_printf ("members-%s.png", style);
         g_autofree char *edit_name = g_strdup_printf ("member-edit-%s.png", style);
 
@@ -792,8 +800,8 @@ render_reviews (L4aApplication *app,
         gtk_window_destroy (members);
       }
       {
-        GtkWindow *matrix_window = l4a_reviews_view_open_matrix (L4A_REVIEWS_VIEW (view));
-        GtkWindow *audit = l4a_reviews_view_open_audit (L4A_REVIEWS_VIEW (view));
+        GtkWindow *matrix_window = l4a_test_open_window (view, "reviews.matrix", ADW_TYPE_WINDOW, "Who Reviews What");
+        GtkWindow *audit = l4a_test_open_window (view, "reviews.audit", L4A_TYPE_AUDIT_WINDOW, NULL);
         g_autofree char *name = g_strdup_printf ("reviews-matrix-%s.png", style);
         g_autofree char *audit_name = g_strdup_printf ("audit-%s.png", style);
 
