@@ -25,7 +25,6 @@
 #include "l4a-accessible.h"
 #include "l4a-brand.h"
 #include "l4a-brand-view.h"
-#include "l4a-brand-view-private.h"
 #include "l4a-color.h"
 #include "l4a-hub.h"
 #include "l4a-hub-query.h"
@@ -79,6 +78,26 @@ typedef struct
 } AddedRow;
 
 G_DEFINE_FINAL_TYPE (L4aBrandView, l4a_brand_view, GTK_TYPE_WIDGET)
+
+static void reload (L4aBrandView *self);
+
+/* Says @heading and @body in a message over @widget's window. */
+static void
+tell (GtkWidget  *widget,
+      const char *heading,
+      const char *body)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                                              : NULL,
+                                                                          heading, body));
+
+  adw_message_dialog_add_response (message, "close", _("_Close"));
+  l4a_accessible_present (GTK_WINDOW (message));
+}
+static gboolean import_file (L4aBrandView  *self,
+                             GFile         *file,
+                             GError       **error);
 
 static void ensure_fresh (L4aBrandView *self);
 
@@ -628,20 +647,11 @@ label_response_cb (GtkNativeDialog *dialog,
       if (path != NULL && !l4a_brand_export_label (export->store, export->hub_id, path, export->width, &error))
         {
           GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-          GtkRoot *root = gtk_widget_get_root (widget);
 
           if (overlay != NULL)
             adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
           else
-            {
-              AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root)
-                                                                                      ? GTK_WINDOW (root) : NULL,
-                                                                                      _("The Label Was Not Exported"),
-                                                                                      error->message));
-
-              adw_message_dialog_add_response (message, "close", _("_Close"));
-              l4a_accessible_present (GTK_WINDOW (message));
-            }
+            tell (widget, _("The Label Was Not Exported"), error->message);
         }
     }
   label_export_free (export);
@@ -688,42 +698,6 @@ export_label_action (GtkWidget  *widget,
 
   if (hub != NULL)
     l4a_label_export_choose (widget, self->store, l4a_hub_get_id (hub), g_variant_get_string (parameter, NULL));
-}
-
-/**
- * l4a_brand_view_export_label:
- *
- * Writes the label of the hub chosen in the view.
- */
-gboolean
-l4a_brand_view_export_label (L4aBrandView  *self,
-                             const char    *path,
-                             int            width,
-                             GError       **error)
-{
-  L4aHub *hub;
-
-  ensure_fresh (self);
-  hub = chosen_hub (self);
-  if (hub == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Choose a hub first."));
-      return FALSE;
-    }
-  return l4a_brand_export_label (self->store, l4a_hub_get_id (hub), path, width, error);
-}
-
-gboolean
-l4a_brand_view_select_hub (L4aBrandView *self,
-                           const char   *hub_id)
-{
-  guint position;
-
-  ensure_fresh (self);
-  if (!L4A_IS_HUB_QUERY (self->hubs) || !l4a_hub_query_find (L4A_HUB_QUERY (self->hubs), hub_id, &position))
-    return FALSE;
-  adw_combo_row_set_selected (self->hub_row, position);
-  return TRUE;
 }
 
 /**
@@ -801,33 +775,34 @@ import_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
-      if (file != NULL && !l4a_brand_view_import_file (self, file, &error))
-        {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-          AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root)
-                                                                                  ? GTK_WINDOW (root) : NULL,
-                                                                                  _("The Asset Was Not Imported"),
-                                                                                  error->message));
-
-          adw_message_dialog_add_response (message, "close", _("_Close"));
-          l4a_accessible_present (GTK_WINDOW (message));
-        }
+      if (path != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "brand.import-file", "s", path);
     }
   g_object_unref (dialog);
 }
 
-/**
- * l4a_brand_view_import_file:
- *
- * Imports an SVG, PNG or JPEG file as a logo of the kit (a label if its
- * name says so).
- */
-gboolean
-l4a_brand_view_import_file (L4aBrandView  *self,
-                            GFile         *file,
-                            GError       **error)
+/* Imports the image at the path given; a refusal is said with its reason. */
+static void
+import_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  L4aBrandView *self = L4A_BRAND_VIEW (widget);
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (!import_file (self, file, &error))
+    tell (widget, _("The Asset Was Not Imported"), error->message);
+}
+
+/* Imports an SVG, PNG or JPEG file as a logo of the kit (a label if its
+ * name says so). */
+static gboolean
+import_file (L4aBrandView  *self,
+             GFile         *file,
+             GError       **error)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *media_type = l4a_brand_guess_media_type (name);
@@ -861,23 +836,15 @@ l4a_brand_view_import_file (L4aBrandView  *self,
                                strstr (lower, "mono") ? "mono" : strstr (lower, "reversed") ? "reversed" : "primary",
                                data, media_type, error))
     return FALSE;
-  l4a_brand_view_reload (self);
+  reload (self);
   return TRUE;
 }
 
-/**
- * l4a_brand_view_import_folder:
- * @problems: (out) (optional): the files refused, each with its reason
- *
- * Imports every SVG, PNG and JPEG file of @folder, each checked on its
- * own: a bad file is named and left out, the others are kept.
- *
- * Returns: how many assets were imported
- */
-guint
-l4a_brand_view_import_folder (L4aBrandView  *self,
-                              GFile         *folder,
-                              char         **problems)
+/* Imports every image of @folder; @problems says which were not, and why. */
+static guint
+import_folder (L4aBrandView  *self,
+               GFile         *folder,
+               char         **problems)
 {
   g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GString) said = g_string_new (NULL);
@@ -898,7 +865,7 @@ l4a_brand_view_import_folder (L4aBrandView  *self,
 
       if (media_type == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
         continue;
-      if (l4a_brand_view_import_file (self, file, &local_error))
+      if (import_file (self, file, &local_error))
         imported++;
       else
         {
@@ -921,19 +888,29 @@ folder_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *problems = NULL;
-      g_autofree char *heading = NULL;
-      guint n = folder ? l4a_brand_view_import_folder (self, folder, &problems) : 0;
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      AdwMessageDialog *message;
+      g_autofree char *path = folder ? g_file_get_path (folder) : NULL;
 
-      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Asset Imported", "%u Assets Imported", n), n);
-      message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                            heading, problems));
-      adw_message_dialog_add_response (message, "close", _("_Close"));
-      l4a_accessible_present (GTK_WINDOW (message));
+      if (path != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "brand.import-folder", "s", path);
     }
   g_object_unref (dialog);
+}
+
+/* Imports every image of the folder at the path given, then says how many
+ * were, and why the others were not. */
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  L4aBrandView *self = L4A_BRAND_VIEW (widget);
+  g_autoptr(GFile) folder = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autofree char *problems = NULL;
+  g_autofree char *heading = NULL;
+  guint n = import_folder (self, folder, &problems);
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Asset Imported", "%u Assets Imported", n), n);
+  tell (widget, heading, problems);
 }
 
 static void
@@ -1017,17 +994,10 @@ ensure_fresh (L4aBrandView *self)
     load (self);
 }
 
-/**
- * l4a_brand_view_reload:
- *
- * Builds the view again from the database now if it is on show, else once
- * it is shown or asked about.
- */
-void
-l4a_brand_view_reload (L4aBrandView *self)
+/* Shows what the store holds now: at once when shown, else when next shown. */
+static void
+reload (L4aBrandView *self)
 {
-  g_return_if_fail (L4A_IS_BRAND_VIEW (self));
-
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     load (self);
   else
@@ -1041,14 +1011,7 @@ l4a_brand_view_set_store (L4aBrandView *self,
   g_return_if_fail (L4A_IS_BRAND_VIEW (self));
 
   g_set_object (&self->store, store);
-  l4a_brand_view_reload (self);
-}
-
-guint
-l4a_brand_view_get_n_assets (L4aBrandView *self)
-{
-  ensure_fresh (self);
-  return self->assets ? self->assets->len : 0;
+  reload (self);
 }
 
 static void
@@ -1080,6 +1043,8 @@ l4a_brand_view_class_init (L4aBrandViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "brand.copy", "s", copy_action);
   gtk_widget_class_install_action (widget_class, "brand.export-label", "s", export_label_action);
+  gtk_widget_class_install_action (widget_class, "brand.import-file", "s", import_file_action);
+  gtk_widget_class_install_action (widget_class, "brand.import-folder", "s", import_folder_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-brand-view.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aBrandView, scrolled);
@@ -1128,7 +1093,7 @@ l4a_brand_view_set_context (L4aBrandView *self,
   g_return_if_fail (L4A_IS_BRAND_VIEW (self));
   g_return_if_fail (!context || L4A_IS_CONTEXT (context));
 
-  l4a_context_follow (&self->follow, context, shown_kinds, (L4aFollowFunc) l4a_brand_view_reload, self);
+  l4a_context_follow (&self->follow, context, shown_kinds, (L4aFollowFunc) reload, self);
   set_hubs (self, context ? l4a_context_get_hubs (context) : NULL);
   l4a_brand_view_set_store (self, context ? l4a_context_get_store (context) : NULL);
 }

@@ -25,7 +25,6 @@
 #include "l4a-indicators-view.h"
 #include "l4a-list-update.h"
 #include "l4a-monitoring-dialogs.h"
-#include "l4a-indicators-view-private.h"
 #include "l4a-labels.h"
 #include "l4a-permissions.h"
 #include "l4a-reports.h"
@@ -50,7 +49,6 @@ struct _L4aIndicatorsView
   char          *shown_hub;    /* whose they are */
   gboolean       shown_editable;
   GPtrArray     *cards;        /* L4aChartCard of each of them, in their order */
-  GPtrArray     *all_cards;    /* the dashboard's, then those: for l4a_indicators_view_get_cards() */
   guint          rebuild_id;
   gboolean       stale;         /* the hubs changed while the view was not on show */
 
@@ -649,30 +647,6 @@ paste_rows (L4aIndicatorsView  *self,
   return TRUE;
 }
 
-/**
- * l4a_indicators_view_paste:
- * @i: the position of an indicator of the hub shown
- * @problems: (out) (optional): the lines that cannot be read, in words
- *
- * Reads @text as rows of a spreadsheet and saves them to the indicator,
- * as the Paste Rows dialog does: all of them, or none when a line cannot
- * be read.
- */
-gboolean
-l4a_indicators_view_paste (L4aIndicatorsView  *self,
-                           guint               i,
-                           const char         *text,
-                           char              **problems)
-{
-  L4aIndicatorEdit *indicator;
-
-  ensure_fresh (self);
-  indicator = indicator_at (self, i);
-  if (problems != NULL)
-    *problems = NULL;
-  return indicator != NULL && paste_rows (self, indicator->id, text, problems);
-}
-
 typedef struct
 {
   Target        *target;
@@ -707,26 +681,27 @@ paste_response_cb (AdwMessageDialog *dialog,
     show_error (form->target->view, _("No Rows Were Added"), problems);
 }
 
-/**
- * l4a_indicators_view_open_paste:
- * @indicator: the position of an indicator of the hub shown
- *
- * Returns: (transfer none) (nullable): the dialog to paste rows into
- */
-GtkWindow *
-l4a_indicators_view_open_paste (L4aIndicatorsView *self,
-                                guint              i)
+/* The dialog to paste rows into, for the indicator @indicator_id of the hub
+ * shown (the Paste Rows of its card). */
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  L4aIndicatorEdit *indicator;
+  L4aIndicatorsView *self = L4A_INDICATORS_VIEW (widget);
+  const char *indicator_id = g_variant_get_string (parameter, NULL);
+  L4aIndicatorEdit *indicator = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *scrolled, *view;
   g_autofree char *body = NULL;
   PasteForm *form;
 
   ensure_fresh (self);
-  indicator = indicator_at (self, i);
+  for (guint i = 0; (indicator = indicator_at (self, i)) != NULL; i++)
+    if (g_strcmp0 (indicator->id, indicator_id) == 0)
+      break;
   if (indicator == NULL)
-    return NULL;
+    return;
   body = g_strdup_printf (_("Copy rows from a spreadsheet and paste them here: a date such as 2026-06-30, a value, "
                             "and optionally a source and a note, separated by tabs, semicolons or commas. A date "
                             "that has a measurement already gets the new value. For %s."), indicator->name);
@@ -746,20 +721,14 @@ l4a_indicators_view_open_paste (L4aIndicatorsView *self,
   adw_message_dialog_set_extra_child (dialog, scrolled);
   g_signal_connect_data (dialog, "response", G_CALLBACK (paste_response_cb), form, paste_form_free, 0);
   l4a_accessible_present (GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
 }
 
 static void
 paste_activated_cb (GtkWidget *row,
                     Target    *target)
 {
-  L4aIndicatorsView *self = target->view;
-
-  L4aIndicatorEdit *indicator;
-
-  for (guint i = 0; self && (indicator = indicator_at (self, i)) != NULL; i++)
-    if (g_strcmp0 (indicator->id, target->indicator_id) == 0)
-      l4a_indicators_view_open_paste (self, i);
+  if (target->view != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (target->view), "indicators.paste", "s", target->indicator_id);
 }
 
 static void
@@ -895,15 +864,11 @@ add_indicator_cb (L4aIndicatorsView *self)
     edit_indicator (self, NULL);
 }
 
-/**
- * l4a_indicators_view_write_csv:
- *
- * Writes the indicators of the hub shown as a CSV annex.
- */
-gboolean
-l4a_indicators_view_write_csv (L4aIndicatorsView  *self,
-                               const char         *path,
-                               GError            **error)
+/* Writes the hub's indicators and measurements, as CSV, to @path. */
+static gboolean
+write_csv (L4aIndicatorsView  *self,
+           const char         *path,
+           GError            **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileOutputStream) out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
@@ -929,12 +894,22 @@ csv_response_cb (GtkNativeDialog   *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (path != NULL && !l4a_indicators_view_write_csv (self, path, &error))
-        show_error (self, _("The Indicators Were Not Exported"), error->message);
+      if (path != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "indicators.write-csv", "s", path);
     }
   g_object_unref (dialog);
+}
+
+static void
+write_csv_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  L4aIndicatorsView *self = L4A_INDICATORS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!write_csv (self, g_variant_get_string (parameter, NULL), &error))
+    show_error (self, _("The Indicators Were Not Exported"), error->message);
 }
 
 static void
@@ -1121,6 +1096,19 @@ rebuild_indicators (L4aIndicatorsView *self)
  * l4a_indicators_view_set_store:
  * @hubs: the hubs the Hubs view shows, followed as its filters change
  */
+/* Shows what the store holds now: at once when shown, else when next shown. */
+static void
+reload (L4aIndicatorsView *self)
+{
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->store == NULL)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild_cb (self);
+  else
+    self->stale = TRUE;
+}
+
 void
 l4a_indicators_view_set_store (L4aIndicatorsView *self,
                                L4aStore          *store,
@@ -1134,74 +1122,9 @@ l4a_indicators_view_set_store (L4aIndicatorsView *self,
   g_set_object (&self->hubs, hubs);
   if (hubs != NULL)
     g_signal_connect_swapped (hubs, "items-changed", G_CALLBACK (hubs_changed_cb), self);
-  l4a_indicators_view_reload (self);
+  reload (self);
 }
 
-void
-l4a_indicators_view_reload (L4aIndicatorsView *self)
-{
-  g_return_if_fail (L4A_IS_INDICATORS_VIEW (self));
-
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  if (self->store == NULL)
-    return;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild_cb (self);
-  else
-    self->stale = TRUE;
-}
-
-gboolean
-l4a_indicators_view_select_hub (L4aIndicatorsView *self,
-                                const char        *hub_id)
-{
-  g_return_val_if_fail (L4A_IS_INDICATORS_VIEW (self), FALSE);
-
-  guint position;
-
-  ensure_fresh (self);
-  if (self->hubs == NULL || !l4a_hub_query_find (self->hubs, hub_id, &position))
-    return FALSE;
-  adw_combo_row_set_selected (self->hub_row, position);
-  return TRUE;
-}
-
-/**
- * l4a_indicators_view_get_cards:
- *
- * Returns: (transfer none) (element-type L4aChartCard): the dashboard's
- *   seven charts, then one per indicator of the hub shown
- */
-GPtrArray *
-l4a_indicators_view_get_cards (L4aIndicatorsView *self)
-{
-  GPtrArray *all;
-
-  g_return_val_if_fail (L4A_IS_INDICATORS_VIEW (self), NULL);
-
-  ensure_fresh (self);
-  all = self->all_cards;
-  g_ptr_array_set_size (all, 0);
-  g_ptr_array_add (all, self->regions);
-  g_ptr_array_add (all, self->sdgs);
-  g_ptr_array_add (all, self->proposals);
-  g_ptr_array_add (all, self->timeline);
-  g_ptr_array_add (all, self->deliverables_chart);
-  g_ptr_array_add (all, self->activities_chart);
-  g_ptr_array_add (all, self->reports_chart);
-  for (guint i = 0; i < self->cards->len; i++)
-    g_ptr_array_add (all, g_ptr_array_index (self->cards, i));
-  return all;
-}
-
-guint
-l4a_indicators_view_get_n_indicators (L4aIndicatorsView *self)
-{
-  g_return_val_if_fail (L4A_IS_INDICATORS_VIEW (self), 0);
-
-  ensure_fresh (self);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->indicators));
-}
 
 /* Construction ------------------------------------------------------------------------ */
 
@@ -1222,7 +1145,6 @@ l4a_indicators_view_dispose (GObject *object)
   g_clear_object (&self->indicators);
   g_clear_pointer (&self->shown_hub, g_free);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
-  g_clear_pointer (&self->all_cards, g_ptr_array_unref);
   g_clear_pointer (&self->meeting_rows, g_ptr_array_unref);
   g_clear_pointer (&self->report_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_INDICATORS_VIEW);
@@ -1270,6 +1192,8 @@ l4a_indicators_view_class_init (L4aIndicatorsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_meeting_cb);
   gtk_widget_class_bind_template_callback (widget_class, apply_every_cb);
   gtk_widget_class_install_action (widget_class, "indicators.open-report", "(ss)", open_report_action);
+  gtk_widget_class_install_action (widget_class, "indicators.paste", "s", paste_action);
+  gtk_widget_class_install_action (widget_class, "indicators.write-csv", "s", write_csv_action);
   gtk_widget_class_install_action (widget_class, "indicators.open-meeting", "s", open_meeting_action);
 }
 
@@ -1279,7 +1203,6 @@ l4a_indicators_view_init (L4aIndicatorsView *self)
   self->cards = g_ptr_array_new ();
   self->indicators = g_list_store_new (L4A_TYPE_INDICATOR_EDIT);
   g_signal_connect (self->indicators, "items-changed", G_CALLBACK (indicators_changed_cb), self);
-  self->all_cards = g_ptr_array_new ();
   self->meeting_rows = g_ptr_array_new ();
   self->report_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1303,6 +1226,6 @@ l4a_indicators_view_set_context (L4aIndicatorsView *self,
   g_return_if_fail (L4A_IS_INDICATORS_VIEW (self));
   g_return_if_fail (!context || L4A_IS_CONTEXT (context));
 
-  l4a_context_follow (&self->follow, context, shown_kinds, (L4aFollowFunc) l4a_indicators_view_reload, self);
+  l4a_context_follow (&self->follow, context, shown_kinds, (L4aFollowFunc) reload, self);
   l4a_indicators_view_set_store (self, context ? l4a_context_get_store (context) : NULL, hubs);
 }

@@ -101,6 +101,40 @@ l4a_test_sample_banner_shown (gpointer window)
   return gtk_revealer_get_reveal_child (GTK_REVEALER (L4A_TEST_CHILD (window, L4A_TYPE_WINDOW, "sample_banner")));
 }
 
+/* Chooses, in @row (a combo row of the registry's hubs), the hub @id. */
+static inline gboolean
+l4a_test_choose_hub (GtkWidget  *row,
+                     const char *id)
+{
+  GListModel *hubs = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; hubs != NULL && i < g_list_model_get_n_items (hubs); i++)
+    {
+      g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
+
+      if (g_strcmp0 (l4a_hub_get_id (hub), id) == 0)
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Every widget of @type under @root, depth first (as they are laid out). */
+static inline void
+l4a_test_collect_type (GtkWidget *root,
+                       GType      type,
+                       GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_type_is_a (G_OBJECT_TYPE (child), type))
+        g_ptr_array_add (found, child);
+      l4a_test_collect_type (child, type, found);
+    }
+}
+
 /* The Hubs view ----------------------------------------------------------- */
 
 static inline gboolean

@@ -49,7 +49,6 @@
 #include "l4a-publish-window.h"
 #include "l4a-import-window.h"
 #include "l4a-indicators-view.h"
-#include "l4a-indicators-view-private.h"
 #include "l4a-bundle.h"
 #include <sqlite3.h>
 #include "l4a-review.h"
@@ -61,6 +60,16 @@
 #include "l4a-monitoring-dialogs.h"
 #include "l4a-reports.h"
 #include "l4a-window-private.h"
+
+/* The chart cards under @view, as laid out. */
+static GPtrArray *
+chart_cards (GtkWidget *view)
+{
+  GPtrArray *cards = g_ptr_array_new ();
+
+  l4a_test_collect_type (view, L4A_TYPE_CHART_CARD, cards);
+  return cards;
+}
 
 static const char * const views[] = { "hubs", "proposals", "reviews", "indicators", "brand-kit" };
 
@@ -1195,7 +1204,7 @@ render_hub_indicators (L4aApplication *app,
       l4a_window_show_view (window, "indicators");
       view = l4a_test_show_view (window, "indicators");
       l4a_test_iterate (0.3);
-      ok &= l4a_indicators_view_select_hub (L4A_INDICATORS_VIEW (view), hub);
+      ok &= l4a_test_choose_hub (L4A_TEST_CHILD (view, L4A_TYPE_INDICATORS_VIEW, "hub_row"), hub);
       l4a_test_iterate (0.5);
       /* scroll to the hub's indicators */
       scrolled = gtk_widget_get_first_child (gtk_widget_get_first_child (view));
@@ -1204,7 +1213,7 @@ render_hub_indicators (L4aApplication *app,
       if (scrolled != NULL)
         {
           GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-          GPtrArray *cards = l4a_indicators_view_get_cards (L4A_INDICATORS_VIEW (view));
+          g_autoptr(GPtrArray) cards = chart_cards (view);
           graphene_point_t point;
 
           if (cards->len > 7 &&
@@ -1490,7 +1499,7 @@ render_monitoring (L4aApplication *app,
       l4a_test_iterate (0.8);
       {
         GtkWidget *group = find_group (view, _("Network Calendar"));
-        GPtrArray *cards = l4a_indicators_view_get_cards (L4A_INDICATORS_VIEW (view));
+        g_autoptr(GPtrArray) cards = chart_cards (view);
 
         scroll_to (view, cards->len > 4 ? g_ptr_array_index (cards, 4) : group);
       }
@@ -1620,7 +1629,7 @@ render_chart_data (L4aApplication *app,
 {
   L4aWindow *window = l4a_window_new (app);
   GtkWidget *view;
-  GPtrArray *cards;
+  g_autoptr(GPtrArray) cards = NULL;
   gboolean ok = TRUE;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1800);
@@ -1628,7 +1637,7 @@ render_chart_data (L4aApplication *app,
   l4a_window_show_view (window, "indicators");
   view = l4a_test_show_view (window, "indicators");
   l4a_test_iterate (0.5);
-  cards = l4a_indicators_view_get_cards (L4A_INDICATORS_VIEW (view));
+  cards = chart_cards (view);
   for (guint i = 0; cards != NULL && i < cards->len; i++)
     l4a_chart_card_show_data (g_ptr_array_index (cards, i), TRUE);
   l4a_test_iterate (0.5);

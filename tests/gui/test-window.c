@@ -48,11 +48,10 @@
 #include "l4a-import.h"
 #include "l4a-import-window.h"
 #include "l4a-indicators-view.h"
-#include "l4a-indicators-view-private.h"
 #include "l4a-chart-card.h"
 #include "l4a-ticks.h"
 #include "l4a-brand-view.h"
-#include "l4a-brand-view-private.h"
+#include "l4a-brand.h"
 #include "l4a-sample.h"
 #include "l4a-preferences-window.h"
 #include "l4a-window.h"
@@ -2443,6 +2442,56 @@ test_publish_window (void)
 
 /* The Indicators view: the dashboard's charts by keyboard, as data and as
  * files; a hub's indicators, rows pasted into one, the CSV annex. */
+/* The chart cards of the Indicators view as laid out: the dashboard's
+ * seven, then one per indicator of the hub shown. */
+static GPtrArray *
+cards_of (L4aIndicatorsView *view)
+{
+  GPtrArray *cards = g_ptr_array_new ();
+
+  l4a_test_collect_type (GTK_WIDGET (view), L4A_TYPE_CHART_CARD, cards);
+  return cards;
+}
+
+/* How many indicators of the hub shown have a card. */
+static guint
+indicator_cards (L4aIndicatorsView *view)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+  l4a_test_collect_type (L4A_TEST_CHILD (view, L4A_TYPE_INDICATORS_VIEW, "indicator_box"), L4A_TYPE_CHART_CARD,
+                         cards);
+  return cards->len;
+}
+
+/* Pastes @text into the Paste Rows dialog of indicator @indicator and adds
+ * the rows: whether they were added (else @problems is what the window
+ * said). */
+static gboolean
+paste_rows (L4aIndicatorsView *view,
+            const char        *indicator,
+            const char        *text,
+            char             **problems)
+{
+  AdwMessageDialog *dialog, *refusal;
+  GtkWidget *field;
+
+  l4a_test_activate (GTK_WIDGET (view), "indicators.paste", "s", indicator);
+  dialog = find_message_dialog ("Paste Rows");
+  g_assert_nonnull (dialog);
+  field = first_of_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_TEXT_VIEW);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), text, -1);
+  adw_message_dialog_response (dialog, "save");
+  l4a_test_iterate (0.1);
+  refusal = find_message_dialog ("No Rows Were Added");
+  if (refusal == NULL)
+    return TRUE;
+  if (problems != NULL)
+    *problems = g_strdup (adw_message_dialog_get_body (refusal));
+  gtk_window_destroy (GTK_WINDOW (refusal));
+  return FALSE;
+}
+
 static void
 test_indicators_view (void)
 {
@@ -2456,9 +2505,9 @@ test_indicators_view (void)
   g_autoptr(GError) error = NULL;
   L4aIndicatorsView *view;
   L4aChartCard *regions;
+  g_autofree char *first_indicator = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
   L4aWindow *window;
-  GtkWindow *paste;
-  GPtrArray *cards;
   gint64 before;
 
   if (!l4a_sample_is_loaded (store))
@@ -2471,10 +2520,9 @@ test_indicators_view (void)
   gtk_window_present (GTK_WINDOW (window));
   l4a_window_show_view (window, "indicators");
   view = L4A_INDICATORS_VIEW (l4a_test_show_view (window, "indicators"));
-  l4a_indicators_view_reload (view);
   l4a_test_iterate (0.5);
 
-  cards = l4a_indicators_view_get_cards (view);
+  cards = cards_of (view);
   g_assert_cmpuint (cards->len, >=, 4);
   regions = g_ptr_array_index (cards, 0);
   {
@@ -2504,39 +2552,42 @@ test_indicators_view (void)
   g_assert_no_error (error);
   g_assert_true (g_file_test (svg, G_FILE_TEST_EXISTS));
 
-  g_assert_true (l4a_indicators_view_select_hub (view, hub));
+  g_assert_true (l4a_test_choose_hub (L4A_TEST_CHILD (view, L4A_TYPE_INDICATORS_VIEW, "hub_row"), hub));
   l4a_test_iterate (0.2);
-  g_assert_cmpuint (l4a_indicators_view_get_n_indicators (view), >, 0);
-  paste = l4a_indicators_view_open_paste (view, 0);
-  g_assert_nonnull (paste);
+  g_assert_cmpuint (indicator_cards (view), >, 0);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT id FROM indicator WHERE hub_id = '%s' "
+                                            "ORDER BY position, code, name LIMIT 1", hub);
+
+    first_indicator = l4a_test_sql_text (l4a_store_get_path (store), sql);
+  }
   before = l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(*) FROM measurement");
-  g_assert_false (l4a_indicators_view_paste (view, 0, "2026-01-31\t12\n2026-02-30\t13\n", &problems));
+  g_assert_false (paste_rows (view, first_indicator, "2026-01-31\t12\n2026-02-30\t13\n", &problems));
   g_assert_nonnull (strstr (problems, "Line 2"));
   g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(*) FROM measurement"), ==, before);
-  g_assert_true (l4a_indicators_view_paste (view, 0, "Date\tValue\n1999-01-31\t12\n1999-02-28\t13,5\n", NULL));
+  g_assert_true (paste_rows (view, first_indicator, "Date\tValue\n1999-01-31\t12\n1999-02-28\t13,5\n", NULL));
   g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), "SELECT count(*) FROM measurement"), ==,
                    before + 2);
-  gtk_window_destroy (paste);
 
   /* a measurement written by another program: when the context notices,
    * the card of its indicator is made again, at its place, and only it */
   {
-    guint n = l4a_indicators_view_get_n_indicators (view);
+    guint n = indicator_cards (view);
     guint changed = n > 1 ? 1 : 0;
-    g_autoptr(GPtrArray) shown = g_ptr_array_copy (l4a_indicators_view_get_cards (view), NULL, NULL);
+    g_autoptr(GPtrArray) shown = cards_of (view);
     g_autofree char *sql = g_strdup_printf ("SELECT id FROM indicator WHERE hub_id = '%s' "
                                             "ORDER BY position, code, name LIMIT 1 OFFSET %u", hub, changed);
     g_autofree char *indicator = l4a_test_sql_text (l4a_store_get_path (store), sql);
     g_autofree char *insert = g_strdup_printf ("INSERT INTO measurement (id, indicator_id, measured_on, value, "
                                                "created_at, updated_at, origin) VALUES ('m-elsewhere', '%s', "
                                                "'2001-05-31', 7, 'x', 'x', 'test')", indicator);
-    GPtrArray *now;
+    g_autoptr(GPtrArray) now = NULL;
 
     l4a_test_sql_exec (l4a_store_get_path (store), insert);
     g_assert_true (l4a_context_check_for_changes (l4a_application_get_context (app)));
     l4a_test_iterate (0.2);
-    now = l4a_indicators_view_get_cards (view);
-    g_assert_cmpuint (l4a_indicators_view_get_n_indicators (view), ==, n);
+    now = cards_of (view);
+    g_assert_cmpuint (indicator_cards (view), ==, n);
     g_assert_cmpuint (now->len, ==, shown->len);
     for (guint i = 0; i < n; i++)
       {
@@ -2550,8 +2601,7 @@ test_indicators_view (void)
       }
   }
 
-  g_assert_true (l4a_indicators_view_write_csv (view, csv, &error));
-  g_assert_no_error (error);
+  l4a_test_activate (GTK_WIDGET (view), "indicators.write-csv", "s", csv);
   g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "Hub,Goal,Target,Indicator code,"));
   g_assert_nonnull (strstr (text, ",1999,"));
@@ -2562,6 +2612,16 @@ test_indicators_view (void)
 
 /* The Brand Kit view: a hub's label written to a file, a hostile SVG
  * refused with its reason, a good image kept. */
+/* How many logos and labels the Brand Kit view shows. */
+static guint
+brand_assets (L4aBrandView *view)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  l4a_test_collect_type (L4A_TEST_CHILD (view, L4A_TYPE_BRAND_VIEW, "assets_group"), ADW_TYPE_EXPANDER_ROW, rows);
+  return rows->len;
+}
+
 static void
 test_brand_view (void)
 {
@@ -2585,13 +2645,13 @@ test_brand_view (void)
   gtk_window_present (GTK_WINDOW (window));
   l4a_window_show_view (window, "brand-kit");
   view = L4A_BRAND_VIEW (l4a_test_show_view (window, "brand-kit"));
-  l4a_brand_view_reload (view);
   l4a_test_iterate (0.3);
 
-  before = l4a_brand_view_get_n_assets (view);
+  before = brand_assets (view);
   g_assert_cmpuint (before, >=, 1);
-  g_assert_true (l4a_brand_view_select_hub (view, hub));
-  g_assert_true (l4a_brand_view_export_label (view, png, 1200, &error));
+  g_assert_true (l4a_test_choose_hub (L4A_TEST_CHILD (view, L4A_TYPE_BRAND_VIEW, "hub_row"), hub));
+  /* what the label's export writes once its file is chosen */
+  g_assert_true (l4a_brand_export_label (store, hub, png, 1200, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
 
@@ -2615,16 +2675,23 @@ test_brand_view (void)
 
   g_assert_true (g_file_set_contents (bad_path, "<svg xmlns='http://www.w3.org/2000/svg' width='9' height='9'>"
                                                 "<script>alert(1)</script></svg>", -1, NULL));
-  g_assert_false (l4a_brand_view_import_file (view, bad, &error));
-  g_assert_nonnull (strstr (error->message, "script"));
-  g_clear_error (&error);
-  g_assert_cmpuint (l4a_brand_view_get_n_assets (view), ==, before);
+  l4a_test_activate (GTK_WIDGET (view), "brand.import-file", "s", bad_path);
+  {
+    AdwMessageDialog *refusal = find_message_dialog ("The Asset Was Not Imported");
+
+    g_assert_nonnull (refusal);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (refusal), "script"));
+    gtk_window_destroy (GTK_WINDOW (refusal));
+  }
+  l4a_test_iterate (0.2);
+  g_assert_cmpuint (brand_assets (view), ==, before);
 
   g_assert_true (g_file_set_contents (good_path, "<svg xmlns='http://www.w3.org/2000/svg' width='90' height='30'>"
                                                  "<rect width='90' height='30' fill='#1B4F8C'/></svg>", -1, NULL));
-  g_assert_true (l4a_brand_view_import_file (view, good, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (l4a_brand_view_get_n_assets (view), ==, before + 1);
+  l4a_test_activate (GTK_WIDGET (view), "brand.import-file", "s", good_path);
+  g_assert_null (find_message_dialog ("The Asset Was Not Imported"));
+  l4a_test_iterate (0.2);
+  g_assert_cmpuint (brand_assets (view), ==, before + 1);
   l4a_test_iterate (0.2);
 
   /* a folder: the good files kept, the bad one named */
@@ -2642,10 +2709,16 @@ test_brand_view (void)
     g_assert_true (g_file_set_contents (evil, "<svg xmlns='http://www.w3.org/2000/svg' width='9' height='9'>"
                                               "<image href='http://example.org/x.png'/></svg>", -1, NULL));
     g_assert_true (g_file_set_contents (notes, "not an image", -1, NULL));
-    g_assert_cmpuint (l4a_brand_view_import_folder (view, folder, &problems), ==, 1);
-    g_assert_nonnull (problems);
-    g_assert_nonnull (strstr (problems, "network"));
-    g_assert_cmpuint (l4a_brand_view_get_n_assets (view), ==, before + 2);
+    AdwMessageDialog *said;
+
+    l4a_test_activate (GTK_WIDGET (view), "brand.import-folder", "s", kit);
+    said = find_message_dialog ("1 Asset Imported");
+    g_assert_nonnull (said);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (said), "network"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (said), "evil.svg"));
+    gtk_window_destroy (GTK_WINDOW (said));
+    l4a_test_iterate (0.2);
+    g_assert_cmpuint (brand_assets (view), ==, before + 2);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -2670,11 +2743,10 @@ model_has_hub (gpointer data)
   return FALSE;
 }
 
-/* The hubs the dashboard's "hubs per region" chart counts. */
+/* The hubs the "hubs per region" chart of @cards (the dashboard's) counts. */
 static double
-dashboard_hub_count (L4aIndicatorsView *view)
+dashboard_total (GPtrArray *cards)
 {
-  GPtrArray *cards = l4a_indicators_view_get_cards (view);
   L4aChart *chart = l4a_chart_view_get_chart (l4a_chart_card_get_view (g_ptr_array_index (cards, 0)));
   double total = 0;
 
@@ -2685,6 +2757,25 @@ dashboard_hub_count (L4aIndicatorsView *view)
       for (guint i = 0; i < series->points->len; i++)
         total += g_array_index (series->points, L4aChartPoint, i).y;
     }
+  return total;
+}
+
+/* The hubs the dashboard's "hubs per region" chart counts, as shown (a
+ * view off screen catches up when shown again; the Hubs view is shown
+ * back after). */
+static double
+dashboard_hub_count (L4aIndicatorsView *view)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view)));
+  g_autoptr(GPtrArray) cards = NULL;
+  double total = 0;
+
+  l4a_test_show_view (window, "indicators");
+  l4a_test_iterate (0.2);
+  cards = cards_of (view);
+  total = dashboard_total (cards);
+  l4a_test_show_view (window, "hubs");
+  l4a_test_iterate (0.1);
   return total;
 }
 
