@@ -49,36 +49,88 @@ conflict_edit_free (gpointer data)
   g_free (conflict);
 }
 
-L4aMemberEdit *
-l4a_member_edit_new (void)
-{
-  L4aMemberEdit *edit = g_new0 (L4aMemberEdit, 1);
+/* Properties 1 to G_N_ELEMENTS (text_fields) are the text fields. */
+static const L4aTextField text_fields[] = {
+  { "name", "name", G_STRUCT_OFFSET (L4aMemberEdit, name) },
+  { "government_id", "government-id", G_STRUCT_OFFSET (L4aMemberEdit, government_id) },
+  { "country", "country", G_STRUCT_OFFSET (L4aMemberEdit, country) },
+  { "region", "region", G_STRUCT_OFFSET (L4aMemberEdit, region) },
+  { "contact", "contact", G_STRUCT_OFFSET (L4aMemberEdit, contact) },
+};
 
-  edit->conflicts = g_ptr_array_new_with_free_func (conflict_edit_free);
-  edit->sdgs = g_array_new (FALSE, FALSE, sizeof (guint));
-  edit->axes = g_new0 (char *, 1);
-  edit->regions = g_new0 (char *, 1);
-  edit->languages = g_new0 (char *, 1);
-  return edit;
-}
+static GParamSpec *properties[G_N_ELEMENTS (text_fields) + 1];
 
-void
-l4a_member_edit_free (L4aMemberEdit *edit)
+G_DEFINE_FINAL_TYPE (L4aMemberEdit, l4a_member_edit, G_TYPE_OBJECT)
+
+static void
+l4a_member_edit_finalize (GObject *object)
 {
-  if (edit == NULL)
-    return;
+  L4aMemberEdit *edit = L4A_MEMBER_EDIT (object);
+
+  l4a_text_fields_clear (edit, text_fields, G_N_ELEMENTS (text_fields));
   g_free (edit->id);
-  g_free (edit->name);
-  g_free (edit->government_id);
-  g_free (edit->country);
-  g_free (edit->region);
-  g_free (edit->contact);
   g_ptr_array_unref (edit->conflicts);
   g_array_unref (edit->sdgs);
   g_strfreev (edit->axes);
   g_strfreev (edit->regions);
   g_strfreev (edit->languages);
-  g_free (edit);
+
+  G_OBJECT_CLASS (l4a_member_edit_parent_class)->finalize (object);
+}
+
+static void
+l4a_member_edit_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  if (!l4a_text_fields_get (object, text_fields, G_N_ELEMENTS (text_fields), prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_member_edit_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  if (!l4a_text_fields_set (object, text_fields, G_N_ELEMENTS (text_fields), prop_id, value, pspec))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_member_edit_class_init (L4aMemberEditClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = l4a_member_edit_finalize;
+  object_class->get_property = l4a_member_edit_get_property;
+  object_class->set_property = l4a_member_edit_set_property;
+  l4a_text_fields_install (properties, text_fields, G_N_ELEMENTS (text_fields));
+  g_object_class_install_properties (object_class, G_N_ELEMENTS (properties), properties);
+}
+
+static void
+l4a_member_edit_init (L4aMemberEdit *edit)
+{
+  edit->conflicts = g_ptr_array_new_with_free_func (conflict_edit_free);
+  edit->sdgs = g_array_new (FALSE, FALSE, sizeof (guint));
+  edit->axes = g_new0 (char *, 1);
+  edit->regions = g_new0 (char *, 1);
+  edit->languages = g_new0 (char *, 1);
+}
+
+L4aMemberEdit *
+l4a_member_edit_new (void)
+{
+  return g_object_new (L4A_TYPE_MEMBER_EDIT, NULL);
+}
+
+void
+l4a_member_edit_free (L4aMemberEdit *edit)
+{
+  if (edit != NULL)
+    g_object_unref (edit);
 }
 
 L4aConflictEdit *

@@ -21,9 +21,19 @@ typedef struct
   gboolean  automatic;        /* the member's own government or country: not edited */
 } L4aConflictEdit;
 
-/* An Advisory Board member. */
-typedef struct
+#define L4A_TYPE_MEMBER_EDIT (l4a_member_edit_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aMemberEdit, l4a_member_edit, L4A, MEMBER_EDIT, GObject)
+
+/* An Advisory Board member, as a form holds it: an object whose text
+ * properties ("name", "government-id", "country", "region", "contact")
+ * the members window binds its rows to, each notified when it changes.
+ * The fields are open to the core's own code, which loads and saves them;
+ * a change made there directly is not notified. */
+struct _L4aMemberEdit
 {
+  GObject    parent_instance;
+
   char      *id;             /* NULL for a new one */
   int        revision;       /* as loaded; 0 for a new one */
   char      *name;
@@ -39,7 +49,7 @@ typedef struct
   GStrv      axes;           /* Pact axis codes */
   GStrv      regions;        /* UCLG region codes */
   GStrv      languages;      /* en, fr, es; empty when not declared: no language is ruled out */
-} L4aMemberEdit;
+};
 
 L4aMemberEdit   *l4a_member_edit_new          (void);
 void             l4a_member_edit_free         (L4aMemberEdit        *edit);
@@ -73,6 +83,5 @@ gboolean         l4a_member_bundle_rule       (L4aStore             *store,
 gboolean         l4a_member_reads             (const char * const   *languages,
                                                const char           *language);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aMemberEdit, l4a_member_edit_free)
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "l4a-accessible.h"
+#include "l4a-bind.h"
 #include "l4a-choice-row.h"
 #include "l4a-expertise-dialog.h"
 #include "l4a-sdg-picker.h"
@@ -174,18 +175,6 @@ fill_conflicts (L4aMembersWindow *self)
 }
 
 static void
-select_code (AdwComboRow *row,
-             GPtrArray   *codes,
-             const char  *code,
-             guint        fallback)
-{
-  adw_combo_row_set_selected (row, fallback);
-  for (guint i = 0; i < codes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (codes, i), code) == 0)
-      adw_combo_row_set_selected (row, i);
-}
-
-static void
 show_editor (L4aMembersWindow *self,
              L4aMemberEdit    *edit)
 {
@@ -195,17 +184,23 @@ show_editor (L4aMembersWindow *self,
   g_clear_pointer (&self->editing, l4a_member_edit_free);
   self->editing = edit;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), edit->name ? edit->name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->contact_row), edit->contact ? edit->contact : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->conflict_reason_row), "");
-  select_code (self->country_row, self->country_codes, edit->country, GTK_INVALID_LIST_POSITION);
-  l4a_government_row_set_government_id (self->affiliation_row, edit->government_id);
-  l4a_government_row_set_government_id (self->conflict_government_row, NULL);
+  /* the rows are the member's properties, both ways, until another is shown */
+  l4a_bind_text (edit, "name", self->name_row);
+  l4a_bind_text (edit, "contact", self->contact_row);
+  l4a_bind_choice (edit, "country", self->country_row, (const char * const *) self->country_codes->pdata,
+                   self->country_codes->len, FALSE);
   regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n_regions);
-  adw_combo_row_set_selected (self->region_row, GTK_INVALID_LIST_POSITION);
-  for (guint i = 0; i < n_regions; i++)
-    if (g_strcmp0 (regions[i].code, edit->region) == 0)
-      adw_combo_row_set_selected (self->region_row, i);
+  {
+    g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+
+    for (guint i = 0; i < n_regions; i++)
+      g_ptr_array_add (codes, (gpointer) regions[i].code);
+    l4a_bind_choice (edit, "region", self->region_row, (const char * const *) codes->pdata, codes->len, FALSE);
+  }
+  g_object_bind_property (edit, "government-id", self->affiliation_row, "government-id",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_editable_set_text (GTK_EDITABLE (self->conflict_reason_row), "");
+  l4a_government_row_set_government_id (self->conflict_government_row, NULL);
   l4a_expertise_rows_show (self->languages_row, self->axes_row, self->regions_row, self->sdg_picker, edit);
   fill_conflicts (self);
 
@@ -219,28 +214,11 @@ show_editor (L4aMembersWindow *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
+/* What the form holds that is not bound: the expertise declared. */
 static void
 collect (L4aMembersWindow *self)
 {
-  const L4aReferenceEntry *regions;
-  guint n_regions, country, region;
-  L4aMemberEdit *edit = self->editing;
-
-  g_free (edit->name);
-  edit->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  g_free (edit->contact);
-  edit->contact = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->contact_row)));
-  country = adw_combo_row_get_selected (self->country_row);
-  g_free (edit->country);
-  edit->country = g_strdup (country < self->country_codes->len ? g_ptr_array_index (self->country_codes, country) : NULL);
-  regions = l4a_reference_entries (L4A_REFERENCE_REGIONS, &n_regions);
-  region = adw_combo_row_get_selected (self->region_row);
-  g_free (edit->region);
-  edit->region = g_strdup (region < n_regions ? regions[region].code : NULL);
-  g_free (edit->government_id);
-  edit->government_id = g_strdup (l4a_government_row_get_government_id (self->affiliation_row));
-
-  l4a_expertise_rows_read (self->languages_row, self->axes_row, self->regions_row, self->sdg_picker, edit);
+  l4a_expertise_rows_read (self->languages_row, self->axes_row, self->regions_row, self->sdg_picker, self->editing);
 }
 
 static void

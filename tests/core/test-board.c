@@ -540,6 +540,46 @@ test_scores_confidence_and_calibration (void)
   g_assert_cmpfloat (fabs (target->mean - 4), <, 1e-9);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* A member as a form holds it: an object whose texts are properties, each
+ * notified when it changes (not when set to what it is), the rest of the
+ * member untouched by them. */
+static void
+test_member_edit_object (void)
+{
+  g_autoptr(L4aMemberEdit) edit = l4a_member_edit_new ();
+  g_autofree char *country = NULL;
+  guint names = 0, any = 0;
+
+  g_signal_connect (edit, "notify::name", G_CALLBACK (count_notify), &names);
+  g_signal_connect (edit, "notify", G_CALLBACK (count_notify), &any);
+  g_object_set (edit, "name", "Nadia Benali", NULL);
+  g_assert_cmpstr (edit->name, ==, "Nadia Benali");
+  g_assert_cmpuint (names, ==, 1);
+  g_object_set (edit, "name", "Nadia Benali", NULL);
+  g_assert_cmpuint (names, ==, 1);
+  g_object_set (edit, "name", NULL, NULL);
+  g_assert_null (edit->name);
+  g_assert_cmpuint (names, ==, 2);
+  g_object_set (edit, "country", "MA", "region", "africa", "government-id", "gov-1", "contact", "n@example.org",
+                NULL);
+  g_assert_cmpuint (any, ==, 6);
+  g_object_get (edit, "country", &country, NULL);
+  g_assert_cmpstr (country, ==, "MA");
+  g_assert_cmpstr (edit->region, ==, "africa");
+  g_assert_cmpstr (edit->government_id, ==, "gov-1");
+  g_assert_cmpuint (edit->conflicts->len, ==, 0);
+  g_assert_nonnull (edit->languages);
+  g_assert_null (edit->languages[0]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/core/board/calibration", test_calibration_vectors);
   g_test_add_func ("/core/board/confidence-weights", test_confidence_weights);
   g_test_add_func ("/core/board/member-expertise", test_member_expertise);
+  g_test_add_func ("/core/board/member-edit-object", test_member_edit_object);
   g_test_add_func ("/core/board/languages", test_assign_languages_and_expertise);
   g_test_add_func ("/core/board/expertise-preferred", test_assign_prefers_expertise);
   g_test_add_func ("/core/board/confidence-and-calibration", test_scores_confidence_and_calibration);
