@@ -15,6 +15,7 @@
 #include "l4a-call.h"
 #include "l4a-hub-edit.h"
 #include "l4a-labels.h"
+#include "l4a-rules.h"
 #include "l4a-store-private.h"
 
 /* Calls for proposals and their review criteria. A new call starts from the
@@ -79,15 +80,139 @@ l4a_call_edit_add_criterion (L4aCallEdit *edit,
  * Returns: (transfer full): a new call with the six key features as its
  *   criteria, equal weights, scored 0 to 5
  */
-L4aCallEdit *
-l4a_call_edit_new (void)
-{
-  L4aCallEdit *edit = g_new0 (L4aCallEdit, 1);
+/* Properties 1 to G_N_ELEMENTS (text_fields) are the text fields. */
+static const L4aTextField text_fields[] = {
+  { "title", "title", G_STRUCT_OFFSET (L4aCallEdit, title) },
+  { "description", "description", G_STRUCT_OFFSET (L4aCallEdit, description) },
+  { "opens_on", "opens-on", G_STRUCT_OFFSET (L4aCallEdit, opens_on) },
+  { "closes_on", "closes-on", G_STRUCT_OFFSET (L4aCallEdit, closes_on) },
+  { "status", "status", G_STRUCT_OFFSET (L4aCallEdit, status) },
+};
 
+enum {
+  PROP_THRESHOLD = G_N_ELEMENTS (text_fields) + 1,
+  PROP_CALIBRATION,
+  PROP_WEIGHTING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (L4aCallEdit, l4a_call_edit, G_TYPE_OBJECT)
+
+static void
+l4a_call_edit_finalize (GObject *object)
+{
+  L4aCallEdit *edit = L4A_CALL_EDIT (object);
+
+  l4a_text_fields_clear (edit, text_fields, G_N_ELEMENTS (text_fields));
+  g_free (edit->id);
+  g_ptr_array_unref (edit->criteria);
+
+  G_OBJECT_CLASS (l4a_call_edit_parent_class)->finalize (object);
+}
+
+static void
+l4a_call_edit_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  L4aCallEdit *edit = L4A_CALL_EDIT (object);
+
+  if (l4a_text_fields_get (object, text_fields, G_N_ELEMENTS (text_fields), prop_id, value))
+    return;
+  switch (prop_id)
+    {
+    case PROP_THRESHOLD:
+      g_value_set_double (value, edit->disagreement_threshold);
+      break;
+    case PROP_CALIBRATION:
+      g_value_set_uint (value, edit->calibration_minimum);
+      break;
+    case PROP_WEIGHTING:
+      g_value_set_boolean (value, edit->confidence_weighting);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+l4a_call_edit_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  L4aCallEdit *edit = L4A_CALL_EDIT (object);
+
+  if (l4a_text_fields_set (object, text_fields, G_N_ELEMENTS (text_fields), prop_id, value, pspec))
+    return;
+  switch (prop_id)
+    {
+    case PROP_THRESHOLD:
+      if (edit->disagreement_threshold != g_value_get_double (value))
+        {
+          edit->disagreement_threshold = g_value_get_double (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_CALIBRATION:
+      if (edit->calibration_minimum != g_value_get_uint (value))
+        {
+          edit->calibration_minimum = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_WEIGHTING:
+      if (edit->confidence_weighting != g_value_get_boolean (value))
+        {
+          edit->confidence_weighting = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+l4a_call_edit_class_init (L4aCallEditClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = l4a_call_edit_finalize;
+  object_class->get_property = l4a_call_edit_get_property;
+  object_class->set_property = l4a_call_edit_set_property;
+  l4a_text_fields_install (properties, text_fields, G_N_ELEMENTS (text_fields));
+  /* any value is held; the call's check says what is out of bounds */
+  properties[PROP_THRESHOLD] =
+    g_param_spec_double ("disagreement-threshold", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 1.5,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CALIBRATION] =
+    g_param_spec_uint ("calibration-minimum", NULL, NULL, 0, G_MAXUINT, 3,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WEIGHTING] =
+    g_param_spec_boolean ("confidence-weighting", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+l4a_call_edit_init (L4aCallEdit *edit)
+{
   edit->status = g_strdup ("draft");
   edit->disagreement_threshold = 1.5;
   edit->calibration_minimum = 3;
   edit->criteria = g_ptr_array_new_with_free_func (criterion_free);
+}
+
+/* A new call, with the six key features of a hub as its criteria. */
+L4aCallEdit *
+l4a_call_edit_new (void)
+{
+  L4aCallEdit *edit = g_object_new (L4A_TYPE_CALL_EDIT, NULL);
+
   for (guint i = 0; i < G_N_ELEMENTS (features); i++)
     l4a_call_edit_add_criterion (edit, features[i].key, _(features[i].label), _(features[i].guidance));
   return edit;
@@ -96,17 +221,8 @@ l4a_call_edit_new (void)
 void
 l4a_call_edit_free (L4aCallEdit *edit)
 {
-  if (edit == NULL)
-    return;
-
-  g_free (edit->id);
-  g_free (edit->title);
-  g_free (edit->description);
-  g_free (edit->opens_on);
-  g_free (edit->closes_on);
-  g_free (edit->status);
-  g_ptr_array_unref (edit->criteria);
-  g_free (edit);
+  if (edit != NULL)
+    g_object_unref (edit);
 }
 
 /**
@@ -304,8 +420,8 @@ l4a_registry_load_call (L4aStore    *store,
       return NULL;
     }
 
-  edit = g_new0 (L4aCallEdit, 1);
-  edit->criteria = g_ptr_array_new_with_free_func (criterion_free);
+  edit = g_object_new (L4A_TYPE_CALL_EDIT, NULL);
+  g_free (edit->status);
   edit->id = g_strdup (id);
   edit->title = l4a_store_column_dup (stmt, 0);
   edit->description = l4a_store_column_dup (stmt, 1);

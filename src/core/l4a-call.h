@@ -31,9 +31,20 @@ typedef struct
 
 #define L4A_LEVEL_GUIDANCE_MAX 400
 
-/* A call for proposals as its editor holds it. */
-typedef struct
+#define L4A_TYPE_CALL_EDIT (l4a_call_edit_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aCallEdit, l4a_call_edit, L4A, CALL_EDIT, GObject)
+
+/* A call for proposals as its editor holds it: an object whose properties
+ * ("title", "description", "opens-on", "closes-on", "status",
+ * "disagreement-threshold", "calibration-minimum", "confidence-weighting")
+ * the calls window binds its rows to, each notified when it changes. The
+ * fields are open to the core's own code, which loads and saves them; a
+ * change made there directly is not notified. */
+struct _L4aCallEdit
 {
+  GObject    parent_instance;
+
   char      *id;
   int        revision;
   char      *title;
@@ -45,7 +56,7 @@ typedef struct
   guint      calibration_minimum;    /* reviews a reviewer needs in the call to be calibrated, 2 to 100 */
   gboolean   confidence_weighting;   /* weigh each review by its reviewer's confidence */
   GPtrArray *criteria;     /* of L4aCriterionEdit */
-} L4aCallEdit;
+};
 
 L4aCallEdit      *l4a_call_edit_new            (void);
 void              l4a_call_edit_free           (L4aCallEdit       *edit);
@@ -70,6 +81,5 @@ char             *l4a_criterion_levels_problem (const char        *text,
                                                 int                scale_min,
                                                 int                scale_max);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aCallEdit, l4a_call_edit_free)
 
 G_END_DECLS

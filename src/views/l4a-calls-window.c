@@ -68,24 +68,9 @@ validate (L4aCallsWindow *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  guint status;
 
   if (self->edit == NULL || self->loading)
     return;
-
-#define SET(member, row) G_STMT_START { g_free (self->edit->member); \
-  self->edit->member = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))); } G_STMT_END
-  SET (title, self->title_row);
-  SET (description, self->description_row);
-  SET (opens_on, self->opens_row);
-  SET (closes_on, self->closes_row);
-#undef SET
-  self->edit->disagreement_threshold = gtk_spin_button_get_value (self->threshold_spin);
-  self->edit->calibration_minimum = (guint) gtk_spin_button_get_value_as_int (self->calibration_spin);
-  self->edit->confidence_weighting = gtk_switch_get_active (self->weighting_switch);
-  status = adw_combo_row_get_selected (self->status_row);
-  g_free (self->edit->status);
-  self->edit->status = g_strdup (status < N_STATUSES ? statuses[status] : "draft");
 
   problems = l4a_call_edit_validate (self->edit);
   for (guint i = 0; i < problems->len; i++)
@@ -93,12 +78,6 @@ validate (L4aCallsWindow *self)
   gtk_label_set_label (self->error_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), text->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.save", problems->len == 0);
-}
-
-static void
-field_changed_cb (L4aCallsWindow *self)
-{
-  validate (self);
 }
 
 static void
@@ -481,16 +460,20 @@ edit_call (L4aCallsWindow *self,
 
   self->loading = TRUE;
   adw_window_title_set_title (self->edit_title, id ? _("Edit Call") : _("New Call"));
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), edit->title ? edit->title : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->description_row), edit->description ? edit->description : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->opens_row), edit->opens_on ? edit->opens_on : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->closes_row), edit->closes_on ? edit->closes_on : "");
-  gtk_spin_button_set_value (self->threshold_spin, edit->disagreement_threshold);
-  gtk_spin_button_set_value (self->calibration_spin, edit->calibration_minimum);
-  gtk_switch_set_active (self->weighting_switch, edit->confidence_weighting);
-  for (guint i = 0; i < N_STATUSES; i++)
-    if (g_strcmp0 (statuses[i], edit->status) == 0)
-      adw_combo_row_set_selected (self->status_row, i);
+  /* the rows are the call's properties, both ways, until another is shown;
+   * any change of the call is checked */
+  l4a_bind_text (edit, "title", self->title_row);
+  l4a_bind_text (edit, "description", self->description_row);
+  l4a_bind_text (edit, "opens-on", self->opens_row);
+  l4a_bind_text (edit, "closes-on", self->closes_row);
+  l4a_bind_choice (edit, "status", self->status_row, statuses, N_STATUSES, FALSE);
+  g_object_bind_property (edit, "disagreement-threshold", self->threshold_spin, "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (edit, "calibration-minimum", self->calibration_spin, "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (edit, "confidence-weighting", self->weighting_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (edit, "notify", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
   self->loading = FALSE;
 
   rebuild_criteria (self);
@@ -585,7 +568,6 @@ l4a_calls_window_class_init (L4aCallsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, status_row);
   gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, L4aCallsWindow, criteria_group);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_criterion_clicked_cb);
 

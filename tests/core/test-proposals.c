@@ -660,12 +660,46 @@ test_edit_object (void)
   g_assert_cmpstr (edit->title, ==, "Soria Rural Services Hub");
 }
 
+static void
+count_call_notify (GObject    *object,
+                   GParamSpec *pspec,
+                   guint      *count)
+{
+  (*count)++;
+}
+
+/* A call as its editor holds it: an object whose fields are properties,
+ * each notified when it changes and not when set to what it is. */
+static void
+test_call_edit_object (void)
+{
+  g_autoptr(L4aCallEdit) edit = l4a_call_edit_new ();
+  double threshold = 0;
+  guint changes = 0;
+
+  g_assert_cmpstr (edit->status, ==, "draft");
+  g_assert_cmpuint (edit->criteria->len, ==, 6);
+  g_signal_connect (edit, "notify", G_CALLBACK (count_call_notify), &changes);
+  g_object_set (edit, "title", "Call 2030", "opens-on", "2030-01-01", "closes-on", "2030-03-31", NULL);
+  g_assert_cmpuint (changes, ==, 3);
+  g_object_set (edit, "title", "Call 2030", "status", "draft", NULL);
+  g_assert_cmpuint (changes, ==, 3);
+  g_object_set (edit, "disagreement-threshold", 2.0, "calibration-minimum", 4u, "confidence-weighting", TRUE, NULL);
+  g_assert_cmpuint (changes, ==, 6);
+  g_object_get (edit, "disagreement-threshold", &threshold, NULL);
+  g_assert_cmpfloat (threshold, ==, 2.0);
+  g_assert_cmpuint (edit->calibration_minimum, ==, 4);
+  g_assert_true (edit->confidence_weighting);
+  g_assert_cmpstr (edit->opens_on, ==, "2030-01-01");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/core/proposals/call-edit-object", test_call_edit_object);
   g_test_add_func ("/core/proposals/features", test_features);
   g_test_add_func ("/core/proposals/edit-object", test_edit_object);
   g_test_add_func ("/core/proposals/indicator-codes", test_indicator_codes);
