@@ -23,19 +23,77 @@
  * Decisions
  */
 
+/* Properties 1 to G_N_ELEMENTS (text_fields) are the text fields. */
+static const L4aTextField text_fields[] = {
+  { "proposal_id", "proposal-id", G_STRUCT_OFFSET (L4aDecision, proposal_id) },
+  { "outcome", "outcome", G_STRUCT_OFFSET (L4aDecision, outcome) },
+  { "rationale", "rationale", G_STRUCT_OFFSET (L4aDecision, rationale) },
+  { "internal_notes", "internal-notes", G_STRUCT_OFFSET (L4aDecision, internal_notes) },
+  { "decided_at", "decided-at", G_STRUCT_OFFSET (L4aDecision, decided_at) },
+  { "released_at", "released-at", G_STRUCT_OFFSET (L4aDecision, released_at) },
+  { "hub_id", "hub-id", G_STRUCT_OFFSET (L4aDecision, hub_id) },
+};
+
+static GParamSpec *properties[G_N_ELEMENTS (text_fields) + 1];
+
+G_DEFINE_FINAL_TYPE (L4aDecision, l4a_decision, G_TYPE_OBJECT)
+
+static void
+l4a_decision_finalize (GObject *object)
+{
+  l4a_text_fields_clear (object, text_fields, G_N_ELEMENTS (text_fields));
+  G_OBJECT_CLASS (l4a_decision_parent_class)->finalize (object);
+}
+
+static void
+l4a_decision_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  if (!l4a_text_fields_get (object, text_fields, G_N_ELEMENTS (text_fields), prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_decision_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  if (!l4a_text_fields_set (object, text_fields, G_N_ELEMENTS (text_fields), prop_id, value, pspec))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_decision_class_init (L4aDecisionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = l4a_decision_finalize;
+  object_class->get_property = l4a_decision_get_property;
+  object_class->set_property = l4a_decision_set_property;
+  l4a_text_fields_install (properties, text_fields, G_N_ELEMENTS (text_fields));
+  g_object_class_install_properties (object_class, G_N_ELEMENTS (properties), properties);
+}
+
+static void
+l4a_decision_init (L4aDecision *decision)
+{
+}
+
+/* A decision not taken yet on @proposal_id, for a form to fill. */
+L4aDecision *
+l4a_decision_new (const char *proposal_id)
+{
+  return g_object_new (L4A_TYPE_DECISION, "proposal-id", proposal_id, NULL);
+}
+
 void
 l4a_decision_free (L4aDecision *decision)
 {
-  if (decision == NULL)
-    return;
-  g_free (decision->proposal_id);
-  g_free (decision->outcome);
-  g_free (decision->rationale);
-  g_free (decision->internal_notes);
-  g_free (decision->decided_at);
-  g_free (decision->released_at);
-  g_free (decision->hub_id);
-  g_free (decision);
+  if (decision != NULL)
+    g_object_unref (decision);
 }
 
 /**
@@ -83,8 +141,7 @@ l4a_decision_get (L4aStore    *store,
       return NULL;
     }
 
-  decision = g_new0 (L4aDecision, 1);
-  decision->proposal_id = g_strdup (proposal_id);
+  decision = l4a_decision_new (proposal_id);
   decision->proposal_version = sqlite3_column_int (stmt, 0);
   decision->outcome = l4a_store_column_dup (stmt, 1);
   decision->rationale = l4a_store_column_dup (stmt, 2);

@@ -221,8 +221,18 @@ gboolean    l4a_discussion_add       (L4aStore                *store,
                                       const char              *body,
                                       GError                 **error);
 
-typedef struct
+#define L4A_TYPE_DECISION (l4a_decision_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aDecision, l4a_decision, L4A, DECISION, GObject)
+
+/* The secretariat's decision on a proposal: an object whose texts
+ * ("outcome", "rationale", "internal-notes", and the dates and hub it
+ * reads) are properties notified when they change, which the review
+ * window's decision form is bound to. */
+struct _L4aDecision
 {
+  GObject parent_instance;
+
   char *proposal_id;
   int   proposal_version;
   char *outcome;          /* label-granted, revise-resubmit, declined */
@@ -231,10 +241,11 @@ typedef struct
   char *decided_at;
   char *released_at;      /* NULL until released */
   char *hub_id;           /* the hub made from it, once released */
-} L4aDecision;
+};
+
+L4aDecision *l4a_decision_new        (const char              *proposal_id);
 
 void         l4a_decision_free       (L4aDecision             *decision);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aDecision, l4a_decision_free)
 
 L4aDecision *l4a_decision_get        (L4aStore                *store,
                                       const char              *proposal_id,

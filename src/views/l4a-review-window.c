@@ -42,6 +42,7 @@ struct _L4aReviewWindow
   char                *proposal_id;
   L4aAssignmentInfo   *info;
   L4aReview           *review;      /* the member's own, or NULL */
+  L4aDecision         *decision;    /* the decision the form shows, or NULL */
   guint                n_others;
   guint                autosave_id;
   gboolean             loading;
@@ -122,16 +123,6 @@ show_notice (L4aReviewWindow *self,
 {
   gtk_label_set_label (self->notice, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->notice), text != NULL);
-}
-
-static char *
-text_view_get (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 static AdwPreferencesGroup *
@@ -739,13 +730,12 @@ static void
 save_decision_cb (L4aReviewWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *rationale = text_view_get (self->rationale_view);
-  g_autofree char *notes = text_view_get (self->notes_view);
-  guint outcome = adw_combo_row_get_selected (self->outcome_row);
+  L4aDecision *decision = self->decision;
 
-  if (!l4a_decision_save (self->store, self->proposal_id,
-                          outcome > 0 && outcome <= N_OUTCOMES ? outcomes[outcome - 1] : NULL,
-                          rationale, notes, &error))
+  if (decision == NULL)
+    return;
+  if (!l4a_decision_save (self->store, self->proposal_id, decision->outcome, decision->rationale,
+                          decision->internal_notes, &error))
     {
       show_notice (self, error->message);
       return;
@@ -911,7 +901,6 @@ add_decision_group (L4aReviewWindow *self,
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
   AdwPreferencesGroup *group;
   GtkWidget *buttons, *button;
-  guint selected = 0;
 
   if (!secretariat && decision == NULL)
     return;
@@ -926,28 +915,29 @@ add_decision_group (L4aReviewWindow *self,
   else
     group = add_group (self, _("Decision"), _("Seen only by the World Secretariat until it is released."));
 
+  /* the form is the decision's properties, both ways; one not taken yet
+   * is a new decision until saved */
+  g_clear_object (&self->decision);
+  self->decision = decision ? g_object_ref (decision) : l4a_decision_new (self->proposal_id);
   self->outcome_row = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_string_list_append (choices, _("Choose…"));
   for (guint i = 0; i < N_OUTCOMES; i++)
-    {
-      gtk_string_list_append (choices, l4a_outcome_label (outcomes[i]));
-      if (decision && g_strcmp0 (decision->outcome, outcomes[i]) == 0)
-        selected = i + 1;
-    }
+    gtk_string_list_append (choices, l4a_outcome_label (outcomes[i]));
   adw_combo_row_set_model (self->outcome_row, G_LIST_MODEL (choices));
-  adw_combo_row_set_selected (self->outcome_row, selected);
+  l4a_bind_choice (self->decision, "outcome", self->outcome_row, outcomes, N_OUTCOMES, TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->outcome_row), _("Outcome"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->outcome_row), secretariat && !released);
   adw_preferences_group_add (group, GTK_WIDGET (self->outcome_row));
 
   group = add_group (self, _("Rationale"), _("The government reads it once the decision is released."));
-  self->rationale_view = add_text_field (group, _("Rationale"), decision ? decision->rationale : "",
-                                         secretariat && !released);
+  self->rationale_view = add_text_field (group, _("Rationale"), NULL, secretariat && !released);
+  l4a_bind_text_buffer (self->decision, "rationale", gtk_text_view_get_buffer (self->rationale_view));
   if (!secretariat)
     return;
 
   group = add_group (self, _("Internal Notes"), _("Only the World Secretariat reads these."));
-  self->notes_view = add_text_field (group, _("Internal notes"), decision ? decision->internal_notes : "", !released);
+  self->notes_view = add_text_field (group, _("Internal notes"), NULL, !released);
+  l4a_bind_text_buffer (self->decision, "internal-notes", gtk_text_view_get_buffer (self->notes_view));
   if (released)
     {
       /* the letter that tells the government, in its language */
@@ -1046,6 +1036,7 @@ rebuild (L4aReviewWindow *self)
   g_ptr_array_set_size (self->groups, 0);
   self->outcome_row = NULL;
   self->rationale_view = self->notes_view = NULL;
+  g_clear_object (&self->decision);
   self->note_entry = NULL;
   self->scores_group = NULL;
   self->missing_label = NULL;
@@ -1334,6 +1325,7 @@ l4a_review_window_dispose (GObject *object)
   g_clear_pointer (&self->proposal_id, g_free);
   g_clear_pointer (&self->info, l4a_assignment_info_free);
   g_clear_pointer (&self->review, l4a_review_free);
+  g_clear_object (&self->decision);
   g_clear_pointer (&self->score_rows, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->assignable, g_ptr_array_unref);
