@@ -41,17 +41,138 @@ static const struct {
     N_("In the priorities of the Durban political manifestos or the 2030 Agenda, or an innovative approach.") },
 };
 
-static void
-criterion_free (gpointer data)
-{
-  L4aCriterionEdit *c = data;
+/* Properties 1 to G_N_ELEMENTS (criterion_texts) are the text fields. */
+static const L4aTextField criterion_texts[] = {
+  { "key", "key", G_STRUCT_OFFSET (L4aCriterionEdit, key) },
+  { "label", "label", G_STRUCT_OFFSET (L4aCriterionEdit, label) },
+  { "guidance", "guidance", G_STRUCT_OFFSET (L4aCriterionEdit, guidance) },
+};
 
+enum {
+  CRITERION_WEIGHT = G_N_ELEMENTS (criterion_texts) + 1,
+  CRITERION_SCALE_MIN,
+  CRITERION_SCALE_MAX,
+  CRITERION_REQUIRED,
+  CRITERION_ACTIVE,
+  N_CRITERION_PROPS
+};
+
+static GParamSpec *criterion_properties[N_CRITERION_PROPS];
+
+G_DEFINE_FINAL_TYPE (L4aCriterionEdit, l4a_criterion_edit, G_TYPE_OBJECT)
+
+static void
+l4a_criterion_edit_finalize (GObject *object)
+{
+  L4aCriterionEdit *c = L4A_CRITERION_EDIT (object);
+
+  l4a_text_fields_clear (c, criterion_texts, G_N_ELEMENTS (criterion_texts));
   g_free (c->id);
-  g_free (c->key);
-  g_free (c->label);
-  g_free (c->guidance);
   g_strfreev (c->levels);
-  g_free (c);
+
+  G_OBJECT_CLASS (l4a_criterion_edit_parent_class)->finalize (object);
+}
+
+static void
+l4a_criterion_edit_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  L4aCriterionEdit *c = L4A_CRITERION_EDIT (object);
+
+  if (l4a_text_fields_get (object, criterion_texts, G_N_ELEMENTS (criterion_texts), prop_id, value))
+    return;
+  switch (prop_id)
+    {
+    case CRITERION_WEIGHT:
+      g_value_set_double (value, c->weight);
+      break;
+    case CRITERION_SCALE_MIN:
+      g_value_set_int (value, c->scale_min);
+      break;
+    case CRITERION_SCALE_MAX:
+      g_value_set_int (value, c->scale_max);
+      break;
+    case CRITERION_REQUIRED:
+      g_value_set_boolean (value, c->required);
+      break;
+    case CRITERION_ACTIVE:
+      g_value_set_boolean (value, c->active);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+#define SET_IF_CHANGED(field, value) G_STMT_START {              \
+    if ((field) != (value))                                      \
+      {                                                          \
+        (field) = (value);                                       \
+        g_object_notify_by_pspec (object, pspec);                \
+      }                                                          \
+  } G_STMT_END
+
+static void
+l4a_criterion_edit_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  L4aCriterionEdit *c = L4A_CRITERION_EDIT (object);
+
+  if (l4a_text_fields_set (object, criterion_texts, G_N_ELEMENTS (criterion_texts), prop_id, value, pspec))
+    return;
+  switch (prop_id)
+    {
+    case CRITERION_WEIGHT:
+      SET_IF_CHANGED (c->weight, g_value_get_double (value));
+      break;
+    case CRITERION_SCALE_MIN:
+      SET_IF_CHANGED (c->scale_min, g_value_get_int (value));
+      break;
+    case CRITERION_SCALE_MAX:
+      SET_IF_CHANGED (c->scale_max, g_value_get_int (value));
+      break;
+    case CRITERION_REQUIRED:
+      SET_IF_CHANGED (c->required, g_value_get_boolean (value));
+      break;
+    case CRITERION_ACTIVE:
+      SET_IF_CHANGED (c->active, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+l4a_criterion_edit_class_init (L4aCriterionEditClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = l4a_criterion_edit_finalize;
+  object_class->get_property = l4a_criterion_edit_get_property;
+  object_class->set_property = l4a_criterion_edit_set_property;
+  l4a_text_fields_install (criterion_properties, criterion_texts, G_N_ELEMENTS (criterion_texts));
+  /* any value is held; the call's check says what is out of bounds */
+  criterion_properties[CRITERION_WEIGHT] =
+    g_param_spec_double ("weight", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 1.0, flags);
+  criterion_properties[CRITERION_SCALE_MIN] = g_param_spec_int ("scale-min", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+  criterion_properties[CRITERION_SCALE_MAX] = g_param_spec_int ("scale-max", NULL, NULL, G_MININT, G_MAXINT, 5, flags);
+  criterion_properties[CRITERION_REQUIRED] = g_param_spec_boolean ("required", NULL, NULL, TRUE, flags);
+  criterion_properties[CRITERION_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, TRUE, flags);
+  g_object_class_install_properties (object_class, N_CRITERION_PROPS, criterion_properties);
+}
+
+static void
+l4a_criterion_edit_init (L4aCriterionEdit *c)
+{
+  c->weight = 1.0;
+  c->scale_min = 0;
+  c->scale_max = 5;
+  c->required = TRUE;
+  c->active = TRUE;
 }
 
 L4aCriterionEdit *
@@ -60,16 +181,11 @@ l4a_call_edit_add_criterion (L4aCallEdit *edit,
                              const char  *label,
                              const char  *guidance)
 {
-  L4aCriterionEdit *c = g_new0 (L4aCriterionEdit, 1);
+  L4aCriterionEdit *c = g_object_new (L4A_TYPE_CRITERION_EDIT, NULL);
 
   c->key = g_strdup (key);
   c->label = g_strdup (label);
   c->guidance = g_strdup (guidance);
-  c->weight = 1.0;
-  c->scale_min = 0;
-  c->scale_max = 5;
-  c->required = TRUE;
-  c->active = TRUE;
   g_ptr_array_add (edit->criteria, c);
   return c;
 }
@@ -204,7 +320,7 @@ l4a_call_edit_init (L4aCallEdit *edit)
   edit->status = g_strdup ("draft");
   edit->disagreement_threshold = 1.5;
   edit->calibration_minimum = 3;
-  edit->criteria = g_ptr_array_new_with_free_func (criterion_free);
+  edit->criteria = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* A new call, with the six key features of a hub as its criteria. */

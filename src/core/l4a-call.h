@@ -13,9 +13,18 @@
 
 G_BEGIN_DECLS
 
-/* A review criterion of a call. */
-typedef struct
+#define L4A_TYPE_CRITERION_EDIT (l4a_criterion_edit_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aCriterionEdit, l4a_criterion_edit, L4A, CRITERION_EDIT, GObject)
+
+/* A review criterion of a call: an object whose properties ("key",
+ * "label", "guidance", "weight", "scale-min", "scale-max", "required",
+ * "active") the calls window binds its rows to, each notified when it
+ * changes. */
+struct _L4aCriterionEdit
 {
+  GObject   parent_instance;
+
   char     *id;          /* NULL until saved */
   char     *key;
   char     *label;
@@ -27,7 +36,7 @@ typedef struct
   gboolean  active;
   gboolean  in_use;      /* reviews score it: it can be deactivated, not removed */
   GStrv     levels;      /* what each level means, from scale_min; NULL or one per level, "" for none */
-} L4aCriterionEdit;
+};
 
 #define L4A_LEVEL_GUIDANCE_MAX 400
 

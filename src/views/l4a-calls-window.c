@@ -62,6 +62,8 @@ static guint signals[N_SIGNALS];
 #define N_STATUSES (g_strv_length ((char **) statuses))
 
 static void rebuild_criteria (L4aCallsWindow *self);
+static void rebuild_levels (L4aCallsWindow *self,
+                            guint           index);
 
 static void
 validate (L4aCallsWindow *self)
@@ -117,68 +119,31 @@ describe_criterion (L4aCallsWindow   *self,
   adw_expander_row_set_subtitle (row, subtitle);
 }
 
+/* A criterion changed in its rows (bound to it both ways): its row says it
+ * again, a new criterion's key follows its label, a scale made longer or
+ * shorter has its levels again, and the call is checked. */
 static void
-label_changed_cb (GtkEditable    *editable,
-                  L4aCallsWindow *self)
+criterion_changed_cb (L4aCriterionEdit *c,
+                      GParamSpec       *pspec,
+                      L4aCallsWindow   *self)
 {
-  L4aCriterionEdit *c = criterion_of (self, GTK_WIDGET (editable));
+  const char *name = g_param_spec_get_name (pspec);
+  guint index;
 
-  g_free (c->label);
-  c->label = g_strdup (gtk_editable_get_text (editable));
-  if (c->id == NULL)
+  if (self->edit == NULL || !g_ptr_array_find (self->edit->criteria, c, &index) ||
+      index >= self->criterion_rows->len)
+    return;
+  if (g_str_equal (name, "label") && c->id == NULL)
     {
-      /* A new criterion's key follows its label. */
       g_autofree char *folded = l4a_fold_text (c->label);
+
       g_strcanon (folded, "abcdefghijklmnopqrstuvwxyz0123456789", '-');
       g_free (c->key);
       c->key = g_steal_pointer (&folded);
     }
-  describe_criterion (self, l4a_rows_find (self->criterion_rows, GTK_WIDGET (editable)));
-  validate (self);
-}
-
-static void
-guidance_changed_cb (GtkEditable    *editable,
-                     L4aCallsWindow *self)
-{
-  L4aCriterionEdit *c = criterion_of (self, GTK_WIDGET (editable));
-
-  g_free (c->guidance);
-  c->guidance = g_strdup (gtk_editable_get_text (editable));
-  validate (self);
-}
-
-static void
-weight_changed_cb (GtkSpinButton  *spin,
-                   L4aCallsWindow *self)
-{
-  L4aCriterionEdit *c = criterion_of (self, GTK_WIDGET (spin));
-
-  c->weight = gtk_spin_button_get_value (spin);
-  describe_criterion (self, l4a_rows_find (self->criterion_rows, GTK_WIDGET (spin)));
-  validate (self);
-}
-
-static void
-required_changed_cb (GtkSwitch      *toggle,
-                     GParamSpec     *pspec,
-                     L4aCallsWindow *self)
-{
-  L4aCriterionEdit *c = criterion_of (self, GTK_WIDGET (toggle));
-
-  c->required = gtk_switch_get_active (toggle);
-  describe_criterion (self, l4a_rows_find (self->criterion_rows, GTK_WIDGET (toggle)));
-  validate (self);
-}
-
-static void
-active_changed_cb (GtkSwitch      *toggle,
-                   GParamSpec     *pspec,
-                   L4aCallsWindow *self)
-{
-  L4aCriterionEdit *c = criterion_of (self, GTK_WIDGET (toggle));
-
-  c->active = gtk_switch_get_active (toggle);
+  describe_criterion (self, index);
+  if ((g_str_equal (name, "scale-min") || g_str_equal (name, "scale-max")) && c->scale_max > c->scale_min)
+    rebuild_levels (self, index);
   validate (self);
 }
 
@@ -230,39 +195,6 @@ rebuild_levels (L4aCallsWindow *self,
 }
 
 static void
-scale_changed (L4aCallsWindow *self,
-               GtkSpinButton  *spin,
-               gboolean        lowest)
-{
-  guint index = l4a_rows_find (self->criterion_rows, GTK_WIDGET (spin));
-  L4aCriterionEdit *c = g_ptr_array_index (self->edit->criteria, index);
-  int value = gtk_spin_button_get_value_as_int (spin);
-
-  if (lowest)
-    c->scale_min = value;
-  else
-    c->scale_max = value;
-  describe_criterion (self, index);
-  if (c->scale_max > c->scale_min)
-    rebuild_levels (self, index);
-  validate (self);
-}
-
-static void
-scale_min_changed_cb (GtkSpinButton  *spin,
-                      L4aCallsWindow *self)
-{
-  scale_changed (self, spin, TRUE);
-}
-
-static void
-scale_max_changed_cb (GtkSpinButton  *spin,
-                      L4aCallsWindow *self)
-{
-  scale_changed (self, spin, FALSE);
-}
-
-static void
 remove_criterion_cb (GtkButton      *button,
                      L4aCallsWindow *self)
 {
@@ -287,18 +219,17 @@ add_criterion_clicked_cb (L4aCallsWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (added));
 }
 
+/* A row for the text @property of criterion @c, bound to it both ways. */
 static GtkWidget *
-add_entry_row (AdwExpanderRow *expander,
-               const char     *title,
-               const char     *text,
-               GCallback       changed,
-               L4aCallsWindow *self)
+add_entry_row (AdwExpanderRow   *expander,
+               const char       *title,
+               L4aCriterionEdit *c,
+               const char       *property)
 {
   GtkWidget *row = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  g_signal_connect (row, "changed", changed, self);
+  l4a_bind_text (c, property, row);
   adw_expander_row_add_row (expander, row);
   return row;
 }
@@ -331,6 +262,10 @@ rebuild_criteria (L4aCallsWindow *self)
     adw_preferences_group_remove (self->criteria_group, g_ptr_array_index (self->criterion_rows, i));
   g_ptr_array_set_size (self->criterion_rows, 0);
   g_ptr_array_set_size (self->level_rows, 0);
+  /* the rows go, and with them their bindings; the criteria are followed
+   * again below */
+  for (guint i = 0; i < self->edit->criteria->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->edit->criteria, i), criterion_changed_cb, self);
 
   for (guint i = 0; i < self->edit->criteria->len; i++)
     {
@@ -348,11 +283,10 @@ rebuild_criteria (L4aCallsWindow *self)
       g_ptr_array_add (self->level_rows, g_ptr_array_new ());
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
 
-      gtk_switch_set_active (GTK_SWITCH (active), c->active);
+      g_object_bind_property (c, "active", active, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
       gtk_widget_set_valign (active, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (active, _("Active"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (active), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Active"), -1);
-      g_signal_connect (active, "notify::active", G_CALLBACK (active_changed_cb), self);
 
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
@@ -364,26 +298,22 @@ rebuild_criteria (L4aCallsWindow *self)
       adw_expander_row_add_action (expander, active);
       adw_expander_row_add_action (expander, remove);
 
-      add_entry_row (expander, _("Label"), c->label, G_CALLBACK (label_changed_cb), self);
-      add_entry_row (expander, _("What to Look For"), c->guidance, G_CALLBACK (guidance_changed_cb), self);
+      add_entry_row (expander, _("Label"), c, "label");
+      add_entry_row (expander, _("What to Look For"), c, "guidance");
 
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (weight), 1);
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), c->weight);
-      g_signal_connect (weight, "value-changed", G_CALLBACK (weight_changed_cb), self);
+      g_object_bind_property (c, "weight", weight, "value", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
       add_control_row (expander, _("Weight"), _("Its share of the weighted total"), weight);
 
       /* a scale that reviews have used keeps its ends */
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (scale_min), c->scale_min);
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (scale_max), c->scale_max);
+      g_object_bind_property (c, "scale-min", scale_min, "value", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      g_object_bind_property (c, "scale-max", scale_max, "value", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
       gtk_widget_set_sensitive (scale_min, !c->in_use);
       gtk_widget_set_sensitive (scale_max, !c->in_use);
-      g_signal_connect (scale_min, "value-changed", G_CALLBACK (scale_min_changed_cb), self);
-      g_signal_connect (scale_max, "value-changed", G_CALLBACK (scale_max_changed_cb), self);
       add_control_row (expander, _("Lowest Score"), NULL, scale_min);
       add_control_row (expander, _("Highest Score"), c->in_use ? _("Reviews have used this scale") : NULL, scale_max);
 
-      gtk_switch_set_active (GTK_SWITCH (required), c->required);
-      g_signal_connect (required, "notify::active", G_CALLBACK (required_changed_cb), self);
+      g_object_bind_property (c, "required", required, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
       add_control_row (expander, _("Required"), _("A review cannot be submitted without this score"), required);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (levels_heading), _("What Each Level Means"));
@@ -396,6 +326,7 @@ rebuild_criteria (L4aCallsWindow *self)
       describe_criterion (self, i);
       rebuild_levels (self, i);
       adw_preferences_group_add (self->criteria_group, GTK_WIDGET (expander));
+      g_signal_connect_object (c, "notify", G_CALLBACK (criterion_changed_cb), self, 0);
     }
 }
 
