@@ -18,6 +18,7 @@
 #include "l4a-monitoring.h"
 #include "l4a-permissions.h"
 #include "l4a-proposal-edit.h"
+#include "l4a-rules.h"
 #include "l4a-records.h"
 #include "l4a-reference.h"
 #include "l4a-store-private.h"
@@ -265,15 +266,115 @@ stale (L4aStore    *store,
 
 /* Activities ------------------------------------------------------------------- */
 
-L4aActivity *
-l4a_activity_new (void)
-{
-  L4aActivity *activity = g_new0 (L4aActivity, 1);
+/* Properties 1 to G_N_ELEMENTS (activity_texts) are the text fields. */
+static const L4aTextField activity_texts[] = {
+  { "hub_id", "hub-id", G_STRUCT_OFFSET (L4aActivity, hub_id) },
+  { "kind", "kind", G_STRUCT_OFFSET (L4aActivity, kind) },
+  { "title", "title", G_STRUCT_OFFSET (L4aActivity, title) },
+  { "happened_on", "starts-on", G_STRUCT_OFFSET (L4aActivity, starts_on) },
+  { "ends_on", "ends-on", G_STRUCT_OFFSET (L4aActivity, ends_on) },
+  { "place", "place", G_STRUCT_OFFSET (L4aActivity, place) },
+  { "url", "url", G_STRUCT_OFFSET (L4aActivity, url) },
+  { "description", "description", G_STRUCT_OFFSET (L4aActivity, description) },
+};
 
-  activity->kind = g_strdup ("event");
+enum {
+  ACTIVITY_ONLINE = G_N_ELEMENTS (activity_texts) + 1,
+  ACTIVITY_SDGS,
+  N_ACTIVITY_PROPS
+};
+
+static GParamSpec *activity_properties[N_ACTIVITY_PROPS];
+
+G_DEFINE_FINAL_TYPE (L4aActivity, l4a_activity, G_TYPE_OBJECT)
+
+static void
+l4a_activity_finalize (GObject *object)
+{
+  L4aActivity *activity = L4A_ACTIVITY (object);
+
+  l4a_text_fields_clear (activity, activity_texts, G_N_ELEMENTS (activity_texts));
+  g_free (activity->id);
+  g_free (activity->hub_name);
+  g_clear_pointer (&activity->governments, g_ptr_array_unref);
+  g_clear_pointer (&activity->hubs, g_ptr_array_unref);
+  g_clear_pointer (&activity->attachments, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (l4a_activity_parent_class)->finalize (object);
+}
+
+static void
+l4a_activity_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  L4aActivity *activity = L4A_ACTIVITY (object);
+
+  if (l4a_text_fields_get (object, activity_texts, G_N_ELEMENTS (activity_texts), prop_id, value))
+    return;
+  if (prop_id == ACTIVITY_ONLINE)
+    g_value_set_boolean (value, activity->online);
+  else if (prop_id == ACTIVITY_SDGS)
+    g_value_set_uint (value, activity->sdgs);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_activity_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  L4aActivity *activity = L4A_ACTIVITY (object);
+
+  if (l4a_text_fields_set (object, activity_texts, G_N_ELEMENTS (activity_texts), prop_id, value, pspec))
+    return;
+  if (prop_id == ACTIVITY_ONLINE && activity->online != g_value_get_boolean (value))
+    {
+      activity->online = g_value_get_boolean (value);
+      g_object_notify_by_pspec (object, pspec);
+    }
+  else if (prop_id == ACTIVITY_SDGS && activity->sdgs != g_value_get_uint (value))
+    {
+      activity->sdgs = g_value_get_uint (value);
+      g_object_notify_by_pspec (object, pspec);
+    }
+  else if (prop_id != ACTIVITY_ONLINE && prop_id != ACTIVITY_SDGS)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_activity_class_init (L4aActivityClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = l4a_activity_finalize;
+  object_class->get_property = l4a_activity_get_property;
+  object_class->set_property = l4a_activity_set_property;
+  l4a_text_fields_install (activity_properties, activity_texts, G_N_ELEMENTS (activity_texts));
+  activity_properties[ACTIVITY_ONLINE] = g_param_spec_boolean ("online", NULL, NULL, FALSE, flags);
+  /* bit n: goal n */
+  activity_properties[ACTIVITY_SDGS] = g_param_spec_uint ("sdgs", NULL, NULL, 0, G_MAXUINT32, 0, flags);
+  g_object_class_install_properties (object_class, N_ACTIVITY_PROPS, activity_properties);
+}
+
+static void
+l4a_activity_init (L4aActivity *activity)
+{
   activity->governments = strv_array ();
   activity->hubs = strv_array ();
   activity->attachments = g_ptr_array_new_with_free_func (l4a_attachment_ref_free);
+}
+
+L4aActivity *
+l4a_activity_new (void)
+{
+  L4aActivity *activity = g_object_new (L4A_TYPE_ACTIVITY, NULL);
+
+  activity->kind = g_strdup ("event");
   return activity;
 }
 
@@ -334,7 +435,7 @@ l4a_activity_attach (L4aStore     *store,
 L4aActivity *
 l4a_activity_copy (const L4aActivity *activity)
 {
-  L4aActivity *copy = g_new0 (L4aActivity, 1);
+  L4aActivity *copy = g_object_new (L4A_TYPE_ACTIVITY, NULL);
 
   copy->id = g_strdup (activity->id);
   copy->hub_id = g_strdup (activity->hub_id);
@@ -348,8 +449,11 @@ l4a_activity_copy (const L4aActivity *activity)
   copy->url = g_strdup (activity->url);
   copy->description = g_strdup (activity->description);
   copy->sdgs = activity->sdgs;
+  g_ptr_array_unref (copy->governments);
   copy->governments = copy_ids (activity->governments);
+  g_ptr_array_unref (copy->hubs);
   copy->hubs = copy_ids (activity->hubs);
+  g_ptr_array_unref (copy->attachments);
   copy->attachments = copy_attachments (activity->attachments);
   copy->revision = activity->revision;
   return copy;
@@ -358,22 +462,8 @@ l4a_activity_copy (const L4aActivity *activity)
 void
 l4a_activity_free (L4aActivity *activity)
 {
-  if (activity == NULL)
-    return;
-  g_free (activity->id);
-  g_free (activity->hub_id);
-  g_free (activity->hub_name);
-  g_free (activity->kind);
-  g_free (activity->title);
-  g_free (activity->starts_on);
-  g_free (activity->ends_on);
-  g_free (activity->place);
-  g_free (activity->url);
-  g_free (activity->description);
-  g_clear_pointer (&activity->governments, g_ptr_array_unref);
-  g_clear_pointer (&activity->hubs, g_ptr_array_unref);
-  g_clear_pointer (&activity->attachments, g_ptr_array_unref);
-  g_free (activity);
+  if (activity != NULL)
+    g_object_unref (activity);
 }
 
 #define ACTIVITY_COLUMNS \
@@ -384,7 +474,7 @@ static L4aActivity *
 read_activity (L4aStore     *store,
                sqlite3_stmt *stmt)
 {
-  L4aActivity *activity = g_new0 (L4aActivity, 1);
+  L4aActivity *activity = g_object_new (L4A_TYPE_ACTIVITY, NULL);
   const char *goals = (const char *) sqlite3_column_text (stmt, 12);
 
   activity->id = l4a_store_column_dup (stmt, 0);
@@ -411,11 +501,12 @@ read_activity (L4aStore     *store,
             activity->sdgs |= 1u << goal;
         }
     }
+  g_ptr_array_unref (activity->governments);
   activity->governments = read_ids (store, "SELECT government_id FROM activity_government WHERE activity_id = ?1 "
                                            "ORDER BY government_id", activity->id);
+  g_ptr_array_unref (activity->hubs);
   activity->hubs = read_ids (store, "SELECT hub_id FROM activity_hub WHERE activity_id = ?1 ORDER BY hub_id",
                              activity->id);
-  activity->attachments = g_ptr_array_new_with_free_func (l4a_attachment_ref_free);
   {
     sqlite3_stmt *files = l4a_store_prepare_cached (store, "SELECT f.sha256, f.name, a.media_type, a.size "
                                                            "FROM activity_attachment f JOIN attachment a "

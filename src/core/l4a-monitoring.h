@@ -12,10 +12,19 @@
 
 G_BEGIN_DECLS
 
+#define L4A_TYPE_ACTIVITY (l4a_activity_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aActivity, l4a_activity, L4A, ACTIVITY, GObject)
+
 /* What a hub did: an event, a publication, a joint product, a training or
- * a peer visit. */
-typedef struct
+ * a peer visit. An object whose texts ("hub-id", "kind", "title",
+ * "starts-on", "ends-on", "place", "url", "description"), "online" and
+ * "sdgs" are properties, each notified when it changes; the fields are
+ * open to the core's own code, which loads and saves them. */
+struct _L4aActivity
 {
+  GObject    parent_instance;
+
   char      *id;           /* NULL until saved */
   char      *hub_id;
   char      *hub_name;     /* read only, for lists */
@@ -32,7 +41,7 @@ typedef struct
   GPtrArray *hubs;         /* ids of the other hubs of a joint product */
   GPtrArray *attachments;  /* of L4aAttachmentRef: its files */
   gint64     revision;     /* as loaded; 0 for a new one */
-} L4aActivity;
+};
 
 L4aActivity *l4a_activity_new          (void);
 gboolean     l4a_activity_attach       (L4aStore          *store,
@@ -203,7 +212,6 @@ GPtrArray       *l4a_monitoring_find_hubs           (L4aStore    *store,
 char            *l4a_monitoring_hub_name            (L4aStore    *store,
                                                      const char  *hub_id);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aActivity, l4a_activity_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aDeliverable, l4a_deliverable_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aDeliverableChange, l4a_deliverable_change_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aNetworkEvent, l4a_network_event_free)
