@@ -174,16 +174,97 @@ l4a_indicator_edit_free (L4aIndicatorEdit *edit)
   g_clear_object (&edit);
 }
 
+/* Properties 1 to G_N_ELEMENTS (measurement_texts) are the text fields. */
+static const L4aTextField measurement_texts[] = {
+  { "measured_on", "measured-on", G_STRUCT_OFFSET (L4aMeasurement, measured_on) },
+  { "source", "source", G_STRUCT_OFFSET (L4aMeasurement, source) },
+  { "note", "note", G_STRUCT_OFFSET (L4aMeasurement, note) },
+};
+
+enum {
+  MEASUREMENT_VALUE = G_N_ELEMENTS (measurement_texts) + 1,
+  N_MEASUREMENT_PROPS
+};
+
+static GParamSpec *measurement_properties[N_MEASUREMENT_PROPS];
+
+G_DEFINE_FINAL_TYPE (L4aMeasurement, l4a_measurement, G_TYPE_OBJECT)
+
+static void
+l4a_measurement_finalize (GObject *object)
+{
+  L4aMeasurement *measurement = L4A_MEASUREMENT (object);
+
+  l4a_text_fields_clear (measurement, measurement_texts, G_N_ELEMENTS (measurement_texts));
+  g_free (measurement->id);
+
+  G_OBJECT_CLASS (l4a_measurement_parent_class)->finalize (object);
+}
+
+static void
+l4a_measurement_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  if (l4a_text_fields_get (object, measurement_texts, G_N_ELEMENTS (measurement_texts), prop_id, value))
+    return;
+  if (prop_id == MEASUREMENT_VALUE)
+    g_value_set_double (value, L4A_MEASUREMENT (object)->value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_measurement_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  L4aMeasurement *measurement = L4A_MEASUREMENT (object);
+
+  if (l4a_text_fields_set (object, measurement_texts, G_N_ELEMENTS (measurement_texts), prop_id, value, pspec))
+    return;
+  if (prop_id != MEASUREMENT_VALUE)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else if (measurement->value != g_value_get_double (value))
+    {
+      measurement->value = g_value_get_double (value);
+      g_object_notify_by_pspec (object, pspec);
+    }
+}
+
+static void
+l4a_measurement_class_init (L4aMeasurementClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = l4a_measurement_finalize;
+  object_class->get_property = l4a_measurement_get_property;
+  object_class->set_property = l4a_measurement_set_property;
+  l4a_text_fields_install (measurement_properties, measurement_texts, G_N_ELEMENTS (measurement_texts));
+  measurement_properties[MEASUREMENT_VALUE] =
+    g_param_spec_double ("value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_MEASUREMENT_PROPS, measurement_properties);
+}
+
+static void
+l4a_measurement_init (L4aMeasurement *measurement)
+{
+}
+
+L4aMeasurement *
+l4a_measurement_new (void)
+{
+  return g_object_new (L4A_TYPE_MEASUREMENT, NULL);
+}
+
 void
 l4a_measurement_free (L4aMeasurement *measurement)
 {
-  if (measurement == NULL)
-    return;
-  g_free (measurement->id);
-  g_free (measurement->measured_on);
-  g_free (measurement->source);
-  g_free (measurement->note);
-  g_free (measurement);
+  if (measurement != NULL)
+    g_object_unref (measurement);
 }
 
 static void
@@ -489,7 +570,7 @@ l4a_measurements_list (L4aStore    *store,
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_measurement_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      L4aMeasurement *m = g_new0 (L4aMeasurement, 1);
+      L4aMeasurement *m = l4a_measurement_new ();
 
       m->id = l4a_store_column_dup (stmt, 0);
       m->measured_on = l4a_store_column_dup (stmt, 1);
@@ -855,7 +936,7 @@ l4a_measurements_parse (const char *text)
           add_problem (paste, i + 1, g_strdup_printf (_("Line %u: “%s” is not a number."), i + 1, value_text));
           continue;
         }
-      m = g_new0 (L4aMeasurement, 1);
+      m = l4a_measurement_new ();
       m->measured_on = g_steal_pointer (&date);
       m->value = value;
       m->source = g_strdup (fields->len > 2 ? g_ptr_array_index (fields, 2) : "");

@@ -43,15 +43,23 @@ struct _L4aIndicatorEdit
   char   *measured;        /* as read: changes whenever a measurement does */
 };
 
-typedef struct
+#define L4A_TYPE_MEASUREMENT (l4a_measurement_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aMeasurement, l4a_measurement, L4A, MEASUREMENT, GObject)
+
+/* A measurement of an indicator: an object whose "measured-on", "value",
+ * "source" and "note" are properties notified when they change. */
+struct _L4aMeasurement
 {
+  GObject parent_instance;
+
   char   *id;              /* NULL for a new one */
   char   *measured_on;     /* YYYY-MM-DD */
   double  value;
   char   *source;
   char   *note;
   guint   line;            /* where a pasted row came from */
-} L4aMeasurement;
+};
 
 typedef struct
 {
@@ -67,6 +75,7 @@ typedef struct
 
 L4aIndicatorEdit *l4a_indicator_edit_new     (void);
 void              l4a_indicator_edit_free    (L4aIndicatorEdit  *edit);
+L4aMeasurement   *l4a_measurement_new        (void);
 void              l4a_measurement_free       (L4aMeasurement    *measurement);
 void              l4a_paste_free             (L4aPaste          *paste);
 

@@ -518,13 +518,7 @@ target_new (L4aIndicatorsView *self,
   g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &target->view);
   target->indicator_id = g_strdup (indicator_id);
   if (measurement != NULL)
-    {
-      target->measurement = g_new0 (L4aMeasurement, 1);
-      target->measurement->id = g_strdup (measurement->id);
-      target->measurement->measured_on = g_strdup (measurement->measured_on);
-      target->measurement->value = measurement->value;
-      target->measurement->source = g_strdup (measurement->source);
-    }
+    target->measurement = g_object_ref (measurement);
   return target;
 }
 
@@ -571,8 +565,10 @@ measurement_response_cb (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "save") || self == NULL)
     return;
-  m = g_new0 (L4aMeasurement, 1);
+  m = l4a_measurement_new ();
   m->id = form->target->measurement ? g_strdup (form->target->measurement->id) : NULL;
+  /* the note is not in the form: a measurement changed keeps its own */
+  m->note = form->target->measurement ? g_strdup (form->target->measurement->note) : NULL;
   m->measured_on = g_strdup (gtk_editable_get_text (form->date));
   m->value = parse_optional (gtk_editable_get_text (form->value));
   m->source = g_strdup (gtk_editable_get_text (form->source));

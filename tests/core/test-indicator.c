@@ -98,7 +98,7 @@ static L4aMeasurement *
 measurement (const char *date,
              double      value)
 {
-  L4aMeasurement *m = g_new0 (L4aMeasurement, 1);
+  L4aMeasurement *m = l4a_measurement_new ();
 
   m->measured_on = g_strdup (date);
   m->value = value;

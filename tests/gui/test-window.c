@@ -2442,6 +2442,28 @@ test_publish_window (void)
 
 /* The Indicators view: the dashboard's charts by keyboard, as data and as
  * files; a hub's indicators, rows pasted into one, the CSV annex. */
+/* The first row under @root titled from @title_start, its subtitle
+ * holding @in_subtitle, or NULL. */
+static GtkWidget *
+find_row_subtitled (GtkWidget  *root,
+                    const char *title_start,
+                    const char *in_subtitle)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title_start) &&
+      adw_action_row_get_subtitle (ADW_ACTION_ROW (root)) != NULL &&
+      strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), in_subtitle) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_subtitled (child, title_start, in_subtitle);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* The chart cards of the Indicators view as laid out: the dashboard's
  * seven, then one per indicator of the hub shown. */
 static GPtrArray *
@@ -2599,6 +2621,34 @@ test_indicators_view (void)
         else
           g_assert_true (g_ptr_array_index (now, at) == g_ptr_array_index (shown, at));
       }
+  }
+
+  /* a measurement changed in its dialog keeps its note, which the dialog
+   * does not show (it was lost before) */
+  {
+    g_autofree char *note_sql = g_strdup_printf ("UPDATE measurement SET note = 'From the census', "
+                                                 "revision = revision + 1 WHERE indicator_id = '%s' "
+                                                 "AND measured_on = '1999-01-31'", first_indicator);
+    g_autofree char *check_sql = g_strdup_printf ("SELECT count(*) FROM measurement WHERE indicator_id = '%s' "
+                                                  "AND measured_on = '1999-01-31' AND value = 12.75 "
+                                                  "AND note = 'From the census'", first_indicator);
+    AdwMessageDialog *dialog;
+    GtkWidget *row, *value;
+
+    l4a_test_sql_exec (l4a_store_get_path (store), note_sql);
+    g_assert_true (l4a_context_check_for_changes (l4a_application_get_context (app)));
+    l4a_test_iterate (0.2);
+    row = find_row_subtitled (GTK_WIDGET (view), "12 ", "1999");
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (row, "activated");
+    l4a_test_iterate (0.1);
+    dialog = find_message_dialog ("Change Measurement");
+    g_assert_nonnull (dialog);
+    value = l4a_test_find_nth_type (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, 1);
+    gtk_editable_set_text (GTK_EDITABLE (value), "12,75");
+    adw_message_dialog_response (dialog, "save");
+    l4a_test_iterate (0.2);
+    g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), check_sql), ==, 1);
   }
 
   l4a_test_activate (GTK_WIDGET (view), "indicators.write-csv", "s", csv);
