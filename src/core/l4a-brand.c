@@ -23,6 +23,7 @@
 #include "l4a-permissions.h"
 #include "l4a-brand.h"
 #include "l4a-drawing.h"
+#include "l4a-rules.h"
 #include "l4a-reference.h"
 #include "l4a-store-private.h"
 
@@ -87,19 +88,123 @@ l4a_brand_colour_free (L4aBrandColour *colour)
   g_free (colour);
 }
 
+/* Properties 1 to G_N_ELEMENTS (asset_texts) are the text fields. */
+static const L4aTextField asset_texts[] = {
+  { "name", "name", G_STRUCT_OFFSET (L4aBrandAsset, name) },
+  { "kind", "kind", G_STRUCT_OFFSET (L4aBrandAsset, kind) },
+  { "variant", "variant", G_STRUCT_OFFSET (L4aBrandAsset, variant) },
+  { "media_type", "media-type", G_STRUCT_OFFSET (L4aBrandAsset, media_type) },
+  { "sha256", "sha256", G_STRUCT_OFFSET (L4aBrandAsset, sha256) },
+};
+
+enum {
+  ASSET_MIN_SIZE = G_N_ELEMENTS (asset_texts) + 1,
+  ASSET_CLEAR_SPACE,
+  N_ASSET_PROPS
+};
+
+static GParamSpec *asset_properties[N_ASSET_PROPS];
+
+G_DEFINE_FINAL_TYPE (L4aBrandAsset, l4a_brand_asset, G_TYPE_OBJECT)
+
+static void
+l4a_brand_asset_finalize (GObject *object)
+{
+  L4aBrandAsset *asset = L4A_BRAND_ASSET (object);
+
+  l4a_text_fields_clear (asset, asset_texts, G_N_ELEMENTS (asset_texts));
+  g_free (asset->id);
+  g_clear_pointer (&asset->data, g_bytes_unref);
+
+  G_OBJECT_CLASS (l4a_brand_asset_parent_class)->finalize (object);
+}
+
+static void
+l4a_brand_asset_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  L4aBrandAsset *asset = L4A_BRAND_ASSET (object);
+
+  if (l4a_text_fields_get (object, asset_texts, G_N_ELEMENTS (asset_texts), prop_id, value))
+    return;
+  if (prop_id == ASSET_MIN_SIZE)
+    g_value_set_int (value, asset->min_size_px);
+  else if (prop_id == ASSET_CLEAR_SPACE)
+    g_value_set_double (value, asset->clear_space);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_brand_asset_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  L4aBrandAsset *asset = L4A_BRAND_ASSET (object);
+
+  if (l4a_text_fields_set (object, asset_texts, G_N_ELEMENTS (asset_texts), prop_id, value, pspec))
+    return;
+  if (prop_id == ASSET_MIN_SIZE && asset->min_size_px != g_value_get_int (value))
+    {
+      asset->min_size_px = g_value_get_int (value);
+      g_object_notify_by_pspec (object, pspec);
+    }
+  else if (prop_id == ASSET_CLEAR_SPACE && asset->clear_space != g_value_get_double (value))
+    {
+      asset->clear_space = g_value_get_double (value);
+      g_object_notify_by_pspec (object, pspec);
+    }
+  else if (prop_id != ASSET_MIN_SIZE && prop_id != ASSET_CLEAR_SPACE)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_brand_asset_class_init (L4aBrandAssetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = l4a_brand_asset_finalize;
+  object_class->get_property = l4a_brand_asset_get_property;
+  object_class->set_property = l4a_brand_asset_set_property;
+  l4a_text_fields_install (asset_properties, asset_texts, G_N_ELEMENTS (asset_texts));
+  asset_properties[ASSET_MIN_SIZE] = g_param_spec_int ("min-size-px", NULL, NULL, 0, G_MAXINT, 0, flags);
+  /* a share of the asset's height kept clear around it */
+  asset_properties[ASSET_CLEAR_SPACE] = g_param_spec_double ("clear-space", NULL, NULL, 0, G_MAXDOUBLE, 0, flags);
+  g_object_class_install_properties (object_class, N_ASSET_PROPS, asset_properties);
+}
+
+static void
+l4a_brand_asset_init (L4aBrandAsset *asset)
+{
+}
+
+/**
+ * l4a_brand_asset_new:
+ * @media_type: (nullable): image/svg+xml, image/png or image/jpeg
+ * @data: (nullable): its bytes
+ *
+ * Returns: (transfer full): an asset of those bytes, named by nothing yet
+ */
+L4aBrandAsset *
+l4a_brand_asset_new (const char *media_type,
+                     GBytes     *data)
+{
+  L4aBrandAsset *asset = g_object_new (L4A_TYPE_BRAND_ASSET, NULL);
+
+  asset->media_type = g_strdup (media_type);
+  asset->data = data ? g_bytes_ref (data) : NULL;
+  return asset;
+}
+
 void
 l4a_brand_asset_free (L4aBrandAsset *asset)
 {
-  if (asset == NULL)
-    return;
-  g_free (asset->id);
-  g_free (asset->name);
-  g_free (asset->kind);
-  g_free (asset->variant);
-  g_free (asset->media_type);
-  g_free (asset->sha256);
-  g_clear_pointer (&asset->data, g_bytes_unref);
-  g_free (asset);
+  if (asset != NULL)
+    g_object_unref (asset);
 }
 
 /* The application's own kit, shown and used until a kit is imported: its
@@ -115,7 +220,7 @@ static const struct { const char *name, *role, *hex, *rgb, *cmyk, *pantone; } de
 static L4aBrandAsset *
 default_label (void)
 {
-  L4aBrandAsset *asset = g_new0 (L4aBrandAsset, 1);
+  L4aBrandAsset *asset = g_object_new (L4A_TYPE_BRAND_ASSET, NULL);
 
   asset->data = g_resources_lookup_data ("/org/local4action/Hubs/core/default-label.svg", 0, NULL);
   g_assert (asset->data != NULL);
@@ -212,7 +317,7 @@ list_assets (L4aStore    *store,
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_brand_asset_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      L4aBrandAsset *asset = g_new0 (L4aBrandAsset, 1);
+      L4aBrandAsset *asset = g_object_new (L4A_TYPE_BRAND_ASSET, NULL);
 
       asset->id = l4a_store_column_dup (stmt, 0);
       asset->name = l4a_store_column_dup (stmt, 1);

@@ -36,8 +36,17 @@ typedef struct
   char  *pantone;
 } L4aBrandColour;
 
-typedef struct
+#define L4A_TYPE_BRAND_ASSET (l4a_brand_asset_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aBrandAsset, l4a_brand_asset, L4A, BRAND_ASSET, GObject)
+
+/* A logo or label of the brand kit: an object whose texts ("name",
+ * "kind", "variant", "media-type", "sha256"), "min-size-px" and
+ * "clear-space" are properties notified when they change. */
+struct _L4aBrandAsset
 {
+  GObject  parent_instance;
+
   char    *id;
   char    *name;
   char    *kind;        /* logo, label, icon, template, font */
@@ -49,13 +58,15 @@ typedef struct
   GBytes  *data;
   int      width;       /* its size in pixels, once known; 0 before */
   int      height;
-} L4aBrandAsset;
+};
 
 L4aContrastPasses l4a_contrast_passes     (double          ratio);
 char             *l4a_contrast_format     (double          ratio);
 
 gboolean    l4a_brand_is_default          (L4aStore       *store);
 void        l4a_brand_colour_free         (L4aBrandColour *colour);
+L4aBrandAsset *l4a_brand_asset_new       (const char     *media_type,
+                                          GBytes         *data);
 void        l4a_brand_asset_free          (L4aBrandAsset  *asset);
 GPtrArray  *l4a_brand_list_colours        (L4aStore       *store,
                                            GError        **error);
@@ -105,6 +116,5 @@ gboolean    l4a_brand_export_label        (L4aStore       *store,
                                            double          width,
                                            GError        **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aBrandAsset, l4a_brand_asset_free)
 
 G_END_DECLS

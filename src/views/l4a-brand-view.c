@@ -157,6 +157,15 @@ typedef struct
 } Preview;
 
 static void
+preview_free (gpointer data)
+{
+  Preview *preview = data;
+
+  g_object_unref (preview->asset);
+  g_free (preview);
+}
+
+static void
 draw_preview (GtkDrawingArea *area,
               cairo_t        *cr,
               int             width,
@@ -206,13 +215,13 @@ preview_area (L4aBrandView  *self,
 
   l4a_brand_asset_get_size (asset, &w0, &h0);
   preview->view = self;
-  preview->asset = asset;
+  preview->asset = g_object_ref (asset);   /* the previews outlive a reload of the list */
   preview->background = background;
   preview->size = size;
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), (int) ceil (size * (1 + 2 * clear)) + 8);
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area),
                                       (int) ceil (size * w0 / MAX (h0, 1) + 2 * clear * size) + 8);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_preview, preview, g_free);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_preview, preview, preview_free);
   gtk_widget_set_halign (area, GTK_ALIGN_START);
   g_ptr_array_add (self->previews, area);
   return area;

@@ -35,7 +35,7 @@ run_one (const uint8_t *data,
 
       if (l4a_brand_check_asset (bytes, types[i], &width, &height, &error))
         {
-          L4aBrandAsset asset = { .media_type = (char *) types[i], .data = bytes };
+          g_autoptr(L4aBrandAsset) asset = l4a_brand_asset_new (types[i], bytes);
           cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
           cairo_t *cr = cairo_create (surface);
 
@@ -43,7 +43,7 @@ run_one (const uint8_t *data,
           g_assert_cmpint (height, >, 0);
           g_assert_cmpint (width, <=, L4A_BRAND_MAX_PIXELS);
           g_assert_cmpint (height, <=, L4A_BRAND_MAX_PIXELS);
-          l4a_brand_draw_asset (&asset, cr, 0, 0, 64, 64, NULL);
+          l4a_brand_draw_asset (asset, cr, 0, 0, 64, 64, NULL);
           cairo_destroy (cr);
           cairo_surface_destroy (surface);
         }
