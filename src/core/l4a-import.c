@@ -71,17 +71,107 @@ l4a_import_action_get_label (L4aImportAction action)
   return _(labels[action]);
 }
 
+enum {
+  CHANGE_PROP_0,
+  CHANGE_TYPE,
+  CHANGE_ID,
+  CHANGE_LABEL,
+  CHANGE_ACTION,
+  CHANGE_RESOLUTION,
+  N_CHANGE_PROPS
+};
+
+static GParamSpec *change_properties[N_CHANGE_PROPS];
+
+G_DEFINE_FINAL_TYPE (L4aImportChange, l4a_import_change, G_TYPE_OBJECT)
+
 static void
-change_free (gpointer data)
+l4a_import_change_finalize (GObject *object)
 {
-  L4aImportChange *change = data;
+  L4aImportChange *change = L4A_IMPORT_CHANGE (object);
 
   g_free (change->type);
   g_free (change->id);
   g_free (change->label);
   g_free (change->hash);
-  g_ptr_array_unref (change->fields);
-  g_free (change);
+  g_clear_pointer (&change->fields, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (l4a_import_change_parent_class)->finalize (object);
+}
+
+static void
+l4a_import_change_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  L4aImportChange *change = L4A_IMPORT_CHANGE (object);
+
+  switch (prop_id)
+    {
+    case CHANGE_TYPE:
+      g_value_set_string (value, change->type);
+      break;
+    case CHANGE_ID:
+      g_value_set_string (value, change->id);
+      break;
+    case CHANGE_LABEL:
+      g_value_set_string (value, change->label);
+      break;
+    case CHANGE_ACTION:
+      g_value_set_uint (value, change->action);
+      break;
+    case CHANGE_RESOLUTION:
+      g_value_set_uint (value, change->resolution);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+l4a_import_change_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  L4aImportChange *change = L4A_IMPORT_CHANGE (object);
+
+  /* only a conflict is resolved, one way or the other */
+  if (prop_id == CHANGE_RESOLUTION && change->resolution != g_value_get_uint (value))
+    {
+      change->resolution = g_value_get_uint (value) == L4A_RESOLVE_THEIRS ? L4A_RESOLVE_THEIRS : L4A_RESOLVE_MINE;
+      g_object_notify_by_pspec (object, pspec);
+    }
+  else if (prop_id != CHANGE_RESOLUTION)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+l4a_import_change_class_init (L4aImportChangeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags read_only = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = l4a_import_change_finalize;
+  object_class->get_property = l4a_import_change_get_property;
+  object_class->set_property = l4a_import_change_set_property;
+  change_properties[CHANGE_TYPE] = g_param_spec_string ("type", NULL, NULL, NULL, read_only);
+  change_properties[CHANGE_ID] = g_param_spec_string ("id", NULL, NULL, NULL, read_only);
+  change_properties[CHANGE_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, read_only);
+  /* an L4aImportAction */
+  change_properties[CHANGE_ACTION] = g_param_spec_uint ("action", NULL, NULL, 0, L4A_IMPORT_N_ACTIONS - 1, 0,
+                                                        read_only);
+  /* an L4aImportResolution */
+  change_properties[CHANGE_RESOLUTION] =
+    g_param_spec_uint ("resolution", NULL, NULL, L4A_RESOLVE_MINE, L4A_RESOLVE_THEIRS, L4A_RESOLVE_MINE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_CHANGE_PROPS, change_properties);
+}
+
+static void
+l4a_import_change_init (L4aImportChange *change)
+{
 }
 
 void
@@ -1748,7 +1838,7 @@ plan_enrolment (L4aStore       *store,
     return NULL;
   fingerprint = l4a_key_fingerprint (bundle->signer_key);
   who = l4a_import_describe_origin (store, bundle);
-  change = g_new0 (L4aImportChange, 1);
+  change = g_object_new (L4A_TYPE_IMPORT_CHANGE, NULL);
   change->type = g_strdup ("roster_key");
   change->id = g_strdup (bundle->signer_key);
   /* translators: who asks to be enrolled, then their key's fingerprint */
@@ -1848,7 +1938,7 @@ compute_plan (L4aStore   *store,
   guint i = 0;
   gboolean ok = TRUE;
 
-  plan->changes = g_ptr_array_new_with_free_func (change_free);
+  plan->changes = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* who wrote it is who signed it: the rules below act for the signer */
   if (g_str_equal (bundle->kind, "enrolment"))
@@ -1900,7 +1990,7 @@ compute_plan (L4aStore   *store,
     {
       JsonObject *object = json_node_get_object (node);
       Prepared *item = result;
-      L4aImportChange *change = g_new0 (L4aImportChange, 1);
+      L4aImportChange *change = g_object_new (L4A_TYPE_IMPORT_CHANGE, NULL);
       Rule rule;
 
       if (table != seen_table)

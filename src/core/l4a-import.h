@@ -27,8 +27,17 @@ typedef enum
   L4A_RESOLVE_THEIRS,   /* take the bundle's version */
 } L4aImportResolution;
 
-typedef struct
+#define L4A_TYPE_IMPORT_CHANGE (l4a_import_change_get_type ())
+
+G_DECLARE_FINAL_TYPE (L4aImportChange, l4a_import_change, L4A, IMPORT_CHANGE, GObject)
+
+/* What importing a bundle does to one record: an object whose "type",
+ * "id", "label" and "action" say the change, and whose "resolution" (of
+ * a conflict) the import window's Mine and Theirs buttons are bound to. */
+struct _L4aImportChange
 {
+  GObject              parent_instance;
+
   char                *type;
   char                *id;
   char                *label;
@@ -39,7 +48,7 @@ typedef struct
   guint                index;
   char                *hash;
   gint64               ours_revision;  /* after the import */
-} L4aImportChange;
+};
 
 typedef struct
 {

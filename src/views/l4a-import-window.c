@@ -117,12 +117,25 @@ show_error (L4aImportWindow *self,
 
 /* Preview ------------------------------------------------------------------ */
 
-/* "Theirs" is pressed or not; "Mine" is its other half. */
-static void
-theirs_toggled_cb (GtkToggleButton *theirs,
-                   L4aImportChange *change)
+/* "Theirs" pressed is the bundle's version; "Mine" is its other half. */
+static gboolean
+resolution_to_theirs (GBinding     *binding,
+                      const GValue *from,
+                      GValue       *to,
+                      gpointer      data)
 {
-  change->resolution = gtk_toggle_button_get_active (theirs) ? L4A_RESOLVE_THEIRS : L4A_RESOLVE_MINE;
+  g_value_set_boolean (to, g_value_get_uint (from) == L4A_RESOLVE_THEIRS);
+  return TRUE;
+}
+
+static gboolean
+theirs_to_resolution (GBinding     *binding,
+                      const GValue *from,
+                      GValue       *to,
+                      gpointer      data)
+{
+  g_value_set_uint (to, g_value_get_boolean (from) ? L4A_RESOLVE_THEIRS : L4A_RESOLVE_MINE);
+  return TRUE;
 }
 
 static GtkWidget *
@@ -135,8 +148,10 @@ resolution_buttons (L4aImportChange *change)
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (theirs), GTK_TOGGLE_BUTTON (mine));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (change->resolution == L4A_RESOLVE_THEIRS ? theirs : mine), TRUE);
-  g_signal_connect (theirs, "toggled", G_CALLBACK (theirs_toggled_cb), change);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (mine), TRUE);
+  /* the change's resolution, both ways */
+  g_object_bind_property_full (change, "resolution", theirs, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               resolution_to_theirs, theirs_to_resolution, NULL, NULL);
   gtk_widget_set_tooltip_text (mine, _("Keep the version of this workstation"));
   gtk_widget_set_tooltip_text (theirs, _("Take the version of the bundle"));
   gtk_box_append (GTK_BOX (box), mine);

@@ -262,6 +262,21 @@ test_merge (void)
   g_assert_cmpint (find_change (plan, "hub", ours_only)->action, ==, L4A_IMPORT_OLDER);
   g_assert_cmpuint (plan->counts[L4A_IMPORT_CONFLICT], ==, 1);
   g_assert_true (g_ptr_array_find_with_equal_func (find_change (plan, "hub", both)->fields, "name", g_str_equal, NULL));
+  /* a change is an object: what it is read as properties, its resolution
+   * (what the window's Mine and Theirs are bound to) written as one */
+  {
+    L4aImportChange *change = find_change (plan, "hub", both);
+    g_autofree char *type = NULL;
+    guint action = 0, resolution = 99;
+
+    g_object_get (change, "type", &type, "action", &action, "resolution", &resolution, NULL);
+    g_assert_cmpstr (type, ==, "hub");
+    g_assert_cmpuint (action, ==, L4A_IMPORT_CONFLICT);
+    g_assert_cmpuint (resolution, ==, L4A_RESOLVE_MINE);
+    g_object_set (change, "resolution", (guint) L4A_RESOLVE_THEIRS, NULL);
+    g_assert_cmpint (change->resolution, ==, L4A_RESOLVE_THEIRS);
+    g_object_set (change, "resolution", (guint) L4A_RESOLVE_MINE, NULL);
+  }
   g_clear_pointer (&plan, l4a_import_plan_free);
   /* what was agreed on the record kept here is its revision here, though
    * the preview's trial wrote theirs */
