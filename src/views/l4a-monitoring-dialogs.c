@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "l4a-accessible.h"
+#include "l4a-bind.h"
 #include "l4a-date-button.h"
 #include "l4a-labels.h"
 #include "l4a-monitoring-dialogs.h"
@@ -627,27 +628,20 @@ toast (L4aMonitoringDialog *self,
 
 /* Reading the form ---------------------------------------------------------------- */
 
+/* The activity's texts, kind, online and description are bound to the
+ * form; what is saved is trimmed, a last day not given being none. The
+ * goals, partners and other hubs are read from their pickers. */
 static void
 read_activity (L4aMonitoringDialog *self)
 {
   L4aActivity *a = self->activity;
-  GtkWidget *online = g_hash_table_lookup (self->rows, "online");
+  char **texts[] = { &a->title, &a->starts_on, &a->ends_on, &a->place, &a->url, &a->description };
 
-  g_free (a->kind);
-  a->kind = g_strdup (combo_nick (self, "kind"));
-  g_free (a->title);
-  a->title = dup_text (self, "title");
-  g_free (a->starts_on);
-  a->starts_on = dup_text (self, "starts_on");
-  g_free (a->ends_on);
-  a->ends_on = dup_nullable (self, "ends_on");
-  g_free (a->place);
-  a->place = dup_text (self, "place");
-  a->online = online && gtk_switch_get_active (GTK_SWITCH (online));
-  g_free (a->url);
-  a->url = dup_text (self, "url");
-  g_free (a->description);
-  a->description = buffer_text (self->description);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (*texts[i] != NULL)
+      g_strstrip (*texts[i]);
+  if (a->ends_on != NULL && *a->ends_on == '\0')
+    g_clear_pointer (&a->ends_on, g_free);
   a->sdgs = self->sdgs;
   g_ptr_array_set_size (a->governments, 0);
   for (guint i = 0; self->governments_all && i < self->governments_all->len; i++)
@@ -1188,6 +1182,24 @@ l4a_activity_dialog_new (GtkWidget  *anchor,
   group = add_group (self, _("Description"), NULL);
   self->description = gtk_text_view_get_buffer (GTK_TEXT_VIEW (add_text_view (self, group, "description",
                                                                                a->description)));
+
+  /* the rows are the activity's properties, both ways; any change of it is
+   * checked */
+  {
+    static const char * const texts[][2] = {
+      { "title", "title" }, { "starts_on", "starts-on" }, { "ends_on", "ends-on" }, { "place", "place" },
+      { "url", "url" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      l4a_bind_text (a, texts[i][1], g_hash_table_lookup (self->rows, texts[i][0]));
+    l4a_bind_choice (a, "kind", ADW_COMBO_ROW (g_hash_table_lookup (self->rows, "kind")),
+                     (const char * const *) kinds->pdata, kinds->len, FALSE);
+    g_object_bind_property (a, "online", g_hash_table_lookup (self->rows, "online"), "active",
+                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    l4a_bind_text_buffer (a, "description", self->description);
+    g_signal_connect_object (a, "notify", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  }
 
   group = add_group (self, _("Goals and Partners"), NULL);
   add_sdgs (self, group);

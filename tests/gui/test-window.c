@@ -2660,6 +2660,51 @@ test_indicators_view (void)
   l4a_test_iterate (0.1);
 }
 
+static GtkWidget *find_named (GtkWidget  *widget,
+                              const char *name);
+
+/* The activity form is the activity's properties: what is typed is what
+ * is saved (trimmed), the kind chosen and the online switch too. */
+static void
+test_activity_form (void)
+{
+  L4aStore *store = l4a_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hub = NULL;
+  L4aWindow *window;
+  GtkWidget *form, *kind;
+
+  if (!l4a_sample_is_loaded (store))
+    g_assert_true (l4a_sample_load (store, NULL, &error));
+  g_settings_set_string (l4a_application_get_settings (app), "role", "secretariat");
+  hub = l4a_test_sql_text (l4a_store_get_path (store), "SELECT id FROM hub ORDER BY name LIMIT 1");
+  window = open_window ();
+  form = g_object_ref (l4a_activity_dialog_new (GTK_WIDGET (window), store, hub, NULL));
+  gtk_window_present (GTK_WINDOW (form));
+  l4a_test_iterate (0.2);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (form, "title")), "  Forum on open data  ");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (form, "starts_on")), "2026-05-04");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (form, "place")), "Soria");
+  kind = find_named (form, "kind");
+  choose_in_combo (kind, l4a_enum_get_label (L4A_TYPE_ACTIVITY_KIND, "training"));
+  gtk_switch_set_active (GTK_SWITCH (find_named (form, "online")), TRUE);
+  l4a_test_activate (form, "dialog.save", NULL);
+  l4a_test_iterate (0.2);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM activity WHERE hub_id = '%s' "
+                                            "AND title = 'Forum on open data' AND happened_on = '2026-05-04' "
+                                            "AND ends_on IS NULL AND place = 'Soria' AND kind = 'training' "
+                                            "AND online = 1", hub);
+
+    g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), sql), ==, 1);
+  }
+  /* saved, the form closes */
+  g_assert_false (gtk_widget_get_visible (form));
+  g_object_unref (form);
+  gtk_window_destroy (GTK_WINDOW (window));
+  l4a_test_iterate (0.1);
+}
+
 /* The Brand Kit view: a hub's label written to a file, a hostile SVG
  * refused with its reason, a good image kept. */
 /* How many logos and labels the Brand Kit view shows. */
@@ -3866,6 +3911,7 @@ main (int   argc,
   g_test_add_func ("/gui/registry/governments", test_governments_window);
   g_test_add_func ("/gui/sync/import-export", test_import_window);
   g_test_add_func ("/gui/publish/website", test_publish_window);
+  g_test_add_func ("/gui/monitoring/activity-form", test_activity_form);
   g_test_add_func ("/gui/indicators/dashboard-and-hub", test_indicators_view);
   g_test_add_func ("/gui/indicators/long-data-table", test_long_data_table);
   g_test_add_func ("/gui/brand/label-and-import", test_brand_view);
