@@ -97,7 +97,7 @@ test_activities (void)
   gint64 before = sql_int (store, "SELECT count(*) FROM activity");
 
   activity->hub_id = g_strdup (hub);
-  activity->kind = g_strdup ("joint-product");
+  g_object_set (activity, "kind", "joint-product", NULL);
   activity->title = g_strdup ("Shared guide to care blocks");
   activity->starts_on = g_strdup ("2026-03-10");
   activity->ends_on = g_strdup ("2026-03-12");
@@ -403,7 +403,11 @@ test_deliverables (void)
   g_assert_cmpstr (((L4aDeliverableChange *) g_ptr_array_index (history, 0))->status, ==, "in-progress");
   g_assert_cmpstr (((L4aDeliverableChange *) g_ptr_array_index (history, 0))->note, ==, "Drafting began");
   g_assert_cmpstr (((L4aDeliverableChange *) g_ptr_array_index (history, 1))->evidence_sha256, ==, sha256);
-  g_assert_cmpstr (sql_text (store, "SELECT status FROM deliverable WHERE id = '%s'", planned), ==, "done");
+  {
+    g_autofree char *status = sql_text (store, "SELECT status FROM deliverable WHERE id = '%s'", planned);
+
+    g_assert_cmpstr (status, ==, "done");
+  }
 
   /* reopening says why */
   {
@@ -505,6 +509,7 @@ test_events (void)
 
   g_assert_true (l4a_network_event_save (store, forum, &error));
   g_assert_no_error (error);
+  g_free (council->kind);
   council->kind = g_strdup ("world-council");
   council->title = g_strdup ("World Council; “Ghent” session, 2026");
   council->starts_on = g_strdup ("2026-11-04");
@@ -665,6 +670,7 @@ test_reports (void)
   g_assert_null (report->id);
   g_assert_cmpstr (report->status, ==, "draft");
   g_assert_nonnull (strstr (report->gathered, "\"deliverables\""));
+  g_free (report->narrative);
   report->narrative = g_strdup ("The partners met three times and the pilot reached its first neighbourhood.");
   g_assert_false (l4a_report_submit (store, report, &error));
   g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_DENIED);
