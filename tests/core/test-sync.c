@@ -1624,7 +1624,7 @@ test_monitoring_bundles (void)
   /* the city, as the hub's lead government */
   l4a_test_act_as (city, L4A_ROLE_GOVERNMENT, lead);
   activity->hub_id = g_strdup (hub);
-  activity->kind = g_strdup ("joint-product");
+  g_object_set (activity, "kind", "joint-product", NULL);
   activity->title = g_strdup ("Joint guide with a sister hub");
   activity->starts_on = g_strdup ("2026-04-02");
   activity->online = TRUE;
