@@ -47,6 +47,7 @@ struct _L4aProposalEditor
   gboolean         loading;
   gboolean         editable;
   gboolean         dirty;
+  gboolean         discard;     /* closing without the changes that could not be saved */
   GPtrArray       *check_rows;
   GPtrArray       *check_icons;   /* the icon of each of check_rows */
 
@@ -1271,15 +1272,41 @@ build_static_parts (L4aProposalEditor *self)
   self->indicators_error = error_label (self->indicators_group);
 }
 
+static void
+unsaved_response_cb (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     L4aProposalEditor *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  self->discard = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 l4a_proposal_editor_close_request (GtkWindow *window)
 {
   L4aProposalEditor *self = L4A_PROPOSAL_EDITOR (window);
   g_autoptr(GError) error = NULL;
 
-  /* Closing saves what is pending: a draft is never lost. */
-  if (self->editable && !l4a_proposal_editor_save_now (self, &error))
-    g_warning ("The draft could not be saved on closing: %s", error->message);
+  /* Closing saves what is pending: a draft is never lost. What cannot be
+   * saved (the proposal changed or went elsewhere meanwhile) keeps the
+   * window open and says why, unless the author chooses to let it go. */
+  if (self->editable && !self->discard && !l4a_proposal_editor_save_now (self, &error))
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("The Draft Was Not Saved"),
+                                                                             error->message));
+
+      adw_message_dialog_add_responses (dialog, "keep", _("_Keep Editing"), "discard", _("_Close Without Saving"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "keep");
+      adw_message_dialog_set_close_response (dialog, "keep");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+      show_notice (self, error->message);
+      l4a_accessible_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
 
   return GTK_WINDOW_CLASS (l4a_proposal_editor_parent_class)->close_request (window);
 }

@@ -226,6 +226,9 @@ find_toplevel (GType type)
 }
 
 /* The message dialog on screen with @heading, or NULL. */
+static void answer_dialog (const char *heading,
+                           const char *response);
+
 static AdwMessageDialog *
 find_message_dialog (const char *heading)
 {
@@ -1433,7 +1436,29 @@ test_proposal_journey (void)
   g_assert_cmpint (proposal_of (editor)->version, ==, 2);
   g_assert_cmpstr (proposal_of (editor)->state, ==, "draft");
   g_assert_true (editable (editor));
-  gtk_window_destroy (GTK_WINDOW (editor));
+  /* a change that cannot be saved on closing (the proposal was submitted
+   * from elsewhere meanwhile) keeps the window open and says why, until
+   * the author lets it go */
+  {
+    g_autofree char *submitted = g_strdup_printf ("UPDATE proposal SET state = 'submitted', revision = revision + 1 "
+                                                  "WHERE id = '%s'", id);
+    GtkWidget *notice = L4A_TEST_CHILD (editor, L4A_TYPE_PROPOSAL_EDITOR, "notice_label");
+
+    g_object_ref (editor);
+    gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "title_row")), "Changed after it went elsewhere");
+    sql_exec (submitted);
+    gtk_window_close (GTK_WINDOW (editor));
+    l4a_test_iterate (0.1);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+    g_assert_nonnull (find_message_dialog ("The Draft Was Not Saved"));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (notice)), !=, "");
+    answer_dialog ("The Draft Was Not Saved", "keep");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+    gtk_window_close (GTK_WINDOW (editor));
+    answer_dialog ("The Draft Was Not Saved", "discard");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+    g_object_unref (editor);
+  }
 
   /* The secretariat opens it read-only. */
   g_settings_set_string (settings, "role", "secretariat");
