@@ -34,53 +34,7 @@ static const L4aTextField text_fields[] = {
   { "hub_id", "hub-id", G_STRUCT_OFFSET (L4aDecision, hub_id) },
 };
 
-static GParamSpec *properties[G_N_ELEMENTS (text_fields) + 1];
-
-G_DEFINE_FINAL_TYPE (L4aDecision, l4a_decision, G_TYPE_OBJECT)
-
-static void
-l4a_decision_finalize (GObject *object)
-{
-  l4a_text_fields_clear (object, text_fields, G_N_ELEMENTS (text_fields));
-  G_OBJECT_CLASS (l4a_decision_parent_class)->finalize (object);
-}
-
-static void
-l4a_decision_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  if (!l4a_text_fields_get (object, text_fields, G_N_ELEMENTS (text_fields), prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-l4a_decision_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  if (!l4a_text_fields_set (object, text_fields, G_N_ELEMENTS (text_fields), prop_id, value, pspec))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-l4a_decision_class_init (L4aDecisionClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = l4a_decision_finalize;
-  object_class->get_property = l4a_decision_get_property;
-  object_class->set_property = l4a_decision_set_property;
-  l4a_text_fields_install (properties, text_fields, G_N_ELEMENTS (text_fields));
-  g_object_class_install_properties (object_class, G_N_ELEMENTS (properties), properties);
-}
-
-static void
-l4a_decision_init (L4aDecision *decision)
-{
-}
+L4A_DEFINE_TEXT_RECORD (L4aDecision, l4a_decision, text_fields)
 
 /* A decision not taken yet on @proposal_id, for a form to fill. */
 L4aDecision *

@@ -46,46 +46,6 @@ static const L4aTextField text_fields[] = {
 
 #define FIELD(edit, i) L4A_TEXT_FIELD (edit, text_fields, i)
 
-/* A GObject @TN whose properties are the texts of @fields, and nothing
- * else: the items of a proposal's lists. */
-#define DEFINE_TEXT_RECORD(TN, t_n, fields)                                                         \
-  static GParamSpec *t_n##_properties[G_N_ELEMENTS (fields) + 1];                                 \
-  G_DEFINE_FINAL_TYPE (TN, t_n, G_TYPE_OBJECT)                                                    \
-  static void                                                                                     \
-  t_n##_finalize (GObject *object)                                                                \
-  {                                                                                               \
-    l4a_text_fields_clear (object, fields, G_N_ELEMENTS (fields));                               \
-    G_OBJECT_CLASS (t_n##_parent_class)->finalize (object);                                      \
-  }                                                                                               \
-  static void                                                                                     \
-  t_n##_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)           \
-  {                                                                                               \
-    if (!l4a_text_fields_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))            \
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                                 \
-  }                                                                                               \
-  static void                                                                                     \
-  t_n##_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)     \
-  {                                                                                               \
-    if (!l4a_text_fields_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))     \
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                                 \
-  }                                                                                               \
-  static void                                                                                     \
-  t_n##_class_init (TN##Class *klass)                                                             \
-  {                                                                                               \
-    GObjectClass *object_class = G_OBJECT_CLASS (klass);                                          \
-                                                                                                  \
-    object_class->finalize = t_n##_finalize;                                                      \
-    object_class->get_property = t_n##_get_property;                                              \
-    object_class->set_property = t_n##_set_property;                                              \
-    l4a_text_fields_install (t_n##_properties, fields, G_N_ELEMENTS (fields));                   \
-    g_object_class_install_properties (object_class, G_N_ELEMENTS (t_n##_properties),            \
-                                       t_n##_properties);                                         \
-  }                                                                                               \
-  static void                                                                                     \
-  t_n##_init (TN *self)                                                                           \
-  {                                                                                               \
-  }
-
 static const L4aTextField partner_texts[] = {
   { "id", "id", G_STRUCT_OFFSET (L4aPartnerEdit, id) },
   { "name", "name", G_STRUCT_OFFSET (L4aPartnerEdit, name) },
@@ -109,9 +69,9 @@ static const L4aTextField planned_texts[] = {
   { "target_value", "target", G_STRUCT_OFFSET (L4aPlannedIndicator, target) },
 };
 
-DEFINE_TEXT_RECORD (L4aPartnerEdit, l4a_partner_edit, partner_texts)
-DEFINE_TEXT_RECORD (L4aDeliverableEdit, l4a_deliverable_edit, deliverable_texts)
-DEFINE_TEXT_RECORD (L4aPlannedIndicator, l4a_planned_indicator, planned_texts)
+L4A_DEFINE_TEXT_RECORD (L4aPartnerEdit, l4a_partner_edit, partner_texts)
+L4A_DEFINE_TEXT_RECORD (L4aDeliverableEdit, l4a_deliverable_edit, deliverable_texts)
+L4A_DEFINE_TEXT_RECORD (L4aPlannedIndicator, l4a_planned_indicator, planned_texts)
 
 /**
  * l4a_attachment_ref_free:

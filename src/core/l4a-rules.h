@@ -78,4 +78,44 @@ void       l4a_text_fields_copy    (gpointer             to,
 char      *l4a_fold_text           (const char  *text);
 char      *l4a_sort_key            (const char  *text);
 
+/* A GObject @TN whose properties are the texts of @fields, and nothing
+ * else (the items of a proposal's lists, a decision). */
+#define L4A_DEFINE_TEXT_RECORD(TN, t_n, fields)                                                         \
+  static GParamSpec *t_n##_properties[G_N_ELEMENTS (fields) + 1];                                 \
+  G_DEFINE_FINAL_TYPE (TN, t_n, G_TYPE_OBJECT)                                                    \
+  static void                                                                                     \
+  t_n##_finalize (GObject *object)                                                                \
+  {                                                                                               \
+    l4a_text_fields_clear (object, fields, G_N_ELEMENTS (fields));                               \
+    G_OBJECT_CLASS (t_n##_parent_class)->finalize (object);                                      \
+  }                                                                                               \
+  static void                                                                                     \
+  t_n##_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)           \
+  {                                                                                               \
+    if (!l4a_text_fields_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))            \
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                                 \
+  }                                                                                               \
+  static void                                                                                     \
+  t_n##_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)     \
+  {                                                                                               \
+    if (!l4a_text_fields_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))     \
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                                 \
+  }                                                                                               \
+  static void                                                                                     \
+  t_n##_class_init (TN##Class *klass)                                                             \
+  {                                                                                               \
+    GObjectClass *object_class = G_OBJECT_CLASS (klass);                                          \
+                                                                                                  \
+    object_class->finalize = t_n##_finalize;                                                      \
+    object_class->get_property = t_n##_get_property;                                              \
+    object_class->set_property = t_n##_set_property;                                              \
+    l4a_text_fields_install (t_n##_properties, fields, G_N_ELEMENTS (fields));                   \
+    g_object_class_install_properties (object_class, G_N_ELEMENTS (t_n##_properties),            \
+                                       t_n##_properties);                                         \
+  }                                                                                               \
+  static void                                                                                     \
+  t_n##_init (TN *self)                                                                           \
+  {                                                                                               \
+  }
+
 G_END_DECLS

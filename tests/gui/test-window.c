@@ -1102,35 +1102,6 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
-/* The @nth widget of @type under @root, depth first. */
-static GtkWidget *
-find_widget_of_type (GtkWidget *root,
-                     GType      type,
-                     guint     *nth)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (*nth)-- == 0)
-        return child;
-      if ((found = find_widget_of_type (child, type, nth)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The first widget of @type under @root. */
-static GtkWidget *
-first_of_type (GtkWidget *root,
-               GType      type)
-{
-  guint nth = 0;
-
-  return find_widget_of_type (root, type, &nth);
-}
-
-
 /* The first row titled @title under @root, depth first, or NULL. */
 static GtkWidget *
 find_row_titled (GtkWidget  *root,
@@ -1272,7 +1243,7 @@ test_proposal_journey (void)
     /* goals picked by colour and name: goal 11's toggle says both */
     GtkWidget *sdgs = editor_child (editor, "sdg_picker");
     guint nth = 10;
-    GtkWidget *eleventh = find_widget_of_type (sdgs, GTK_TYPE_TOGGLE_BUTTON, &nth);
+    GtkWidget *eleventh = l4a_test_find_nth_type_in (sdgs, GTK_TYPE_TOGGLE_BUTTON, &nth);
 
     g_assert_nonnull (eleventh);
     g_assert_nonnull (find_label_containing (eleventh, "Sustainable Cities"));
@@ -1307,7 +1278,7 @@ test_proposal_journey (void)
     /* a list item's entries are bound to the item: what is typed there is
      * the proposal's, and is saved */
     guint nth = 0;
-    GtkWidget *title = find_widget_of_type (editor_child (editor, "deliverables_group"), GTK_TYPE_ENTRY, &nth);
+    GtkWidget *title = l4a_test_find_nth_type_in (editor_child (editor, "deliverables_group"), GTK_TYPE_ENTRY, &nth);
 
     g_assert_nonnull (title);
     gtk_editable_set_text (GTK_EDITABLE (title), "Service map of the villages");
@@ -1510,8 +1481,8 @@ test_calls_window (void)
     g_assert_true (ADW_IS_EXPANDER_ROW (first));
     g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (first)), ==, "Weight 1 · scored from 0 to 5");
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first), TRUE);
-    lowest = find_widget_of_type (find_row_titled (first, "Lowest Score"), GTK_TYPE_SPIN_BUTTON, &(guint) { 0 });
-    highest = find_widget_of_type (find_row_titled (first, "Highest Score"), GTK_TYPE_SPIN_BUTTON, &(guint) { 0 });
+    lowest = l4a_test_find_nth_type_in (find_row_titled (first, "Lowest Score"), GTK_TYPE_SPIN_BUTTON, &(guint) { 0 });
+    highest = l4a_test_find_nth_type_in (find_row_titled (first, "Highest Score"), GTK_TYPE_SPIN_BUTTON, &(guint) { 0 });
     g_assert_nonnull (find_row_titled (first, "5 — Excellent"));
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (lowest), 1);
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (highest), 4);
@@ -1722,7 +1693,7 @@ score (L4aReviewWindow *review,
        int              value)
 {
   guint nth = index;
-  GtkWidget *row = find_widget_of_type (GTK_WIDGET (review), L4A_TYPE_SCORE_ROW, &nth);
+  GtkWidget *row = l4a_test_find_nth_type_in (GTK_WIDGET (review), L4A_TYPE_SCORE_ROW, &nth);
 
   gboolean had;
   int old;
@@ -1763,7 +1734,7 @@ other_reviews (L4aReviewWindow *review)
   GtkWidget *group = find_group_titled (GTK_WIDGET (review), "Other Reviews");
   guint n = 0;
 
-  while (group != NULL && find_widget_of_type (group, ADW_TYPE_EXPANDER_ROW, &(guint) { n }) != NULL)
+  while (group != NULL && l4a_test_find_nth_type_in (group, ADW_TYPE_EXPANDER_ROW, &(guint) { n }) != NULL)
     n++;
   return n;
 }
@@ -1775,7 +1746,7 @@ type_in_group (GtkWidget  *root,
                const char *text)
 {
   GtkWidget *group = find_group_titled (root, title);
-  GtkWidget *view = group ? first_of_type (group, GTK_TYPE_TEXT_VIEW) : NULL;
+  GtkWidget *view = group ? l4a_test_find_nth_type (group, GTK_TYPE_TEXT_VIEW, 0) : NULL;
 
   g_assert_nonnull (view);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
@@ -1889,8 +1860,8 @@ test_review_journey (void)
   /* what the chosen level means, as the call words it, under the levels;
    * the proposal itself beside (or above) the form, as a document */
   {
-    GtkWidget *row = first_of_type (GTK_WIDGET (review), L4A_TYPE_SCORE_ROW);
-    GtkWidget *document = first_of_type (GTK_WIDGET (review), L4A_TYPE_PROPOSAL_DOCUMENT);
+    GtkWidget *row = l4a_test_find_nth_type (GTK_WIDGET (review), L4A_TYPE_SCORE_ROW, 0);
+    GtkWidget *document = l4a_test_find_nth_type (GTK_WIDGET (review), L4A_TYPE_PROPOSAL_DOCUMENT, 0);
     g_autofree char *level_sql = g_strdup_printf ("SELECT levels FROM criterion WHERE key = 'locally-driven' "
                                                   "AND call_id = '%s'", call);
     g_autofree char *levels = l4a_test_sql_text (l4a_store_get_path (store), level_sql);
@@ -1903,7 +1874,7 @@ test_review_journey (void)
     g_assert_cmpuint (g_strv_length (lines), ==, 6);
     g_assert_cmpstr (l4a_score_row_get_meaning (L4A_SCORE_ROW (row)), ==, lines[4]);
     /* choosing another level says what that one means */
-    level_2 = GTK_TOGGLE_BUTTON (find_widget_of_type (row, GTK_TYPE_TOGGLE_BUTTON, &nth));
+    level_2 = GTK_TOGGLE_BUTTON (l4a_test_find_nth_type_in (row, GTK_TYPE_TOGGLE_BUTTON, &nth));
     gtk_toggle_button_set_active (level_2, TRUE);
     g_assert_cmpstr (l4a_score_row_get_meaning (L4A_SCORE_ROW (row)), ==, lines[2]);
     g_assert_true (score (review, 0, 4));
@@ -2526,7 +2497,7 @@ paste_rows (L4aIndicatorsView *view,
   l4a_test_activate (GTK_WIDGET (view), "indicators.paste", "s", indicator);
   dialog = find_message_dialog ("Paste Rows");
   g_assert_nonnull (dialog);
-  field = first_of_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_TEXT_VIEW);
+  field = l4a_test_find_nth_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_TEXT_VIEW, 0);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), text, -1);
   adw_message_dialog_response (dialog, "save");
   l4a_test_iterate (0.1);
@@ -3607,7 +3578,7 @@ test_decline_and_expertise (void)
     g_assert_no_error (error);
     gtk_window_present (GTK_WINDOW (expertise));
     l4a_test_iterate (0.2);
-    row = find_widget_of_type (GTK_WIDGET (expertise), L4A_TYPE_CHOICE_ROW, &first);
+    row = l4a_test_find_nth_type_in (GTK_WIDGET (expertise), L4A_TYPE_CHOICE_ROW, &first);
     g_object_set (row, "selected", (const char * const[]) { "es", "en", NULL }, NULL);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (expertise), "expertise.save", NULL));
     l4a_test_iterate (0.2);
@@ -3632,7 +3603,7 @@ test_decline_and_expertise (void)
     {
       guint first = 0;
 
-      row = find_widget_of_type (GTK_WIDGET (members), L4A_TYPE_CHOICE_ROW, &first);
+      row = l4a_test_find_nth_type_in (GTK_WIDGET (members), L4A_TYPE_CHOICE_ROW, &first);
     }
     g_assert_nonnull (row);
     g_object_set (row, "selected", (const char * const[]) { "fr", NULL }, NULL);
@@ -3810,7 +3781,7 @@ test_reminders_portal (void)
       g_assert_no_error (error);
       gtk_window_present (GTK_WINDOW (review));
       l4a_test_iterate (0.3);
-      document = first_of_type (GTK_WIDGET (review), L4A_TYPE_PROPOSAL_DOCUMENT);
+      document = l4a_test_find_nth_type (GTK_WIDGET (review), L4A_TYPE_PROPOSAL_DOCUMENT, 0);
       g_assert_nonnull (document);
       g_assert_nonnull (find_button (document, "Open"));
       g_assert_true (gtk_widget_activate_action (document, "document.open-attachment", "u", 0));
@@ -3871,7 +3842,7 @@ test_long_data_table (void)
   l4a_chart_card_show_data (L4A_CHART_CARD (card), TRUE);
   l4a_test_iterate (0.3);
 
-  table = GTK_COLUMN_VIEW (first_of_type (card, GTK_TYPE_COLUMN_VIEW));
+  table = GTK_COLUMN_VIEW (l4a_test_find_nth_type (card, GTK_TYPE_COLUMN_VIEW, 0));
   g_assert_nonnull (table);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (table)));
   rows = G_LIST_MODEL (gtk_column_view_get_model (table));
@@ -3887,7 +3858,7 @@ test_long_data_table (void)
     g_assert_true (g_str_has_suffix (last[0], "(target)"));
   }
   /* only the rows on screen were made into widgets */
-  g_assert_null (first_of_type (card, GTK_TYPE_GRID));
+  g_assert_null (l4a_test_find_nth_type (card, GTK_TYPE_GRID, 0));
 
   /* a short chart goes back to the grid */
   {
@@ -3898,7 +3869,7 @@ test_long_data_table (void)
     l4a_chart_card_set_chart (L4A_CHART_CARD (card), small);
     l4a_test_iterate (0.2);
     g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (table)));
-    g_assert_true (gtk_widget_get_mapped (first_of_type (card, GTK_TYPE_GRID)));
+    g_assert_true (gtk_widget_get_mapped (l4a_test_find_nth_type (card, GTK_TYPE_GRID, 0)));
   }
   gtk_window_destroy (GTK_WINDOW (window));
   l4a_test_iterate (0.1);
