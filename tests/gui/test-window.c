@@ -2834,6 +2834,12 @@ model_has_hub (gpointer data)
   return FALSE;
 }
 
+static gboolean
+map_laid_out (gpointer map)
+{
+  return gtk_widget_get_mapped (map) && gtk_widget_get_width (map) > 200;
+}
+
 /* The hubs the "hubs per region" chart of @cards (the dashboard's) counts. */
 static double
 dashboard_total (GPtrArray *cards)
@@ -2898,6 +2904,8 @@ test_other_process (void)
   indicators = L4A_INDICATORS_VIEW (l4a_test_show_view (window, "indicators"));
   l4a_test_show_view (window, "hubs");
   l4a_test_hubs_show_map (hubs, TRUE);
+  /* the map shown again, laid out at its size, before its markers count */
+  l4a_test_wait_until (map_laid_out, map, 30, "the map to be laid out");
   l4a_test_iterate (0.3);
   n_before = g_list_model_get_n_items (l4a_context_get_hubs (l4a_application_get_context (app)));
   markers_before = l4a_map_view_get_n_markers (map);
@@ -3011,6 +3019,7 @@ test_import_refreshes_views (void)
   indicators = L4A_INDICATORS_VIEW (l4a_test_show_view (window, "indicators"));
   l4a_test_show_view (window, "hubs");
   l4a_test_hubs_show_map (hubs, TRUE);
+  l4a_test_wait_until (map_laid_out, map, 30, "the map to be laid out");
   renamed_id = l4a_test_sql_text (l4a_store_get_path (store),
                                   "SELECT h.id FROM hub h JOIN government g ON g.id = h.government_id "
                                   "WHERE g.country = 'ES' ORDER BY h.name LIMIT 1");
