@@ -23,7 +23,9 @@
  *    resolutions are carried over, and everything is written, or nothing.
  * With no one to show a preview to (the command line, the sample), the
  * plan is worked out and written in one transaction, which is its own
- * trial: l4a_import_now().
+ * trial: l4a_import_now(). A bundle of the secretariat, whose rules read
+ * nothing of the database, is then written as it is planned, record by
+ * record, from one reading of the file.
  */
 
 #define G_LOG_DOMAIN "l4a-import"
@@ -230,6 +232,13 @@ typedef struct
   GHashTable *activities;    /* ids of the bundle's activities of the sender's hubs */
   GHashTable *attachment_at; /* sha256 → 1 + position of the bundle's attachment, if it has brand assets */
 } Rules;
+
+typedef struct _Writing Writing;
+
+static gboolean writing_put (Writing          *w,
+                             L4aImportChange  *change,
+                             JsonObject       *theirs,
+                             GError          **error);
 
 /* The values of @member in the bundle's records of @table, added to @set
  * (which owns them). */
@@ -1911,10 +1920,17 @@ collect_for_rules (Rules   *rules,
   return TRUE;
 }
 
+/* @writing: (nullable): where each change is written as soon as it is
+ *   planned (then the rules of @bundle must read nothing the bundle
+ *   writes: see import_now())
+ * @settle: (nullable): with @writing, how conflicts are settled; %NULL
+ *   stops the writing at the first one (the plan goes on, to count them) */
 static L4aImportPlan *
-compute_plan (L4aStore   *store,
-              L4aBundle  *bundle,
-              GError    **error)
+compute_plan (L4aStore                  *store,
+              L4aBundle                 *bundle,
+              Writing                   *writing,
+              const L4aImportResolution *settle,
+              GError                   **error)
 {
   g_autoptr(L4aImportPlan) plan = g_new0 (L4aImportPlan, 1);
   const char * const *tables = l4a_records_table_names ();
@@ -2025,6 +2041,17 @@ compute_plan (L4aStore   *store,
       ok = plan_record (store, facts, table, item->theirs, rule, change, error);
       if (ok)
         plan->counts[change->action]++;
+      if (ok && writing != NULL && !plan->already_imported)
+        {
+          if (change->action == L4A_IMPORT_CONFLICT && settle == NULL)
+            writing = NULL;
+          else
+            {
+              if (settle != NULL)
+                change->resolution = *settle;
+              ok = writing_put (writing, change, item->theirs, error);
+            }
+        }
     }
   if (ok && local_error != NULL)
     {
@@ -2096,6 +2123,149 @@ comparable_record (const char *table,
   return JSON_NODE_HOLDS_OBJECT (record) ? comparable (table, json_node_get_object (record)) : NULL;
 }
 
+/* Writing the records of a plan, one change at a time, in the caller's
+ * transaction: from the bundle read again (write_plan()), or as each
+ * record is planned (compute_plan() for l4a_import_now()). */
+struct _Writing
+{
+  L4aStore        *store;
+  L4aBundle       *bundle;
+  L4aRecordWriter *writer;
+  L4aBatch        *agreed;
+  GPtrArray       *submitted;
+  char            *now;
+  gboolean         trial;
+  guint            written;
+};
+
+static void
+writing_clear (Writing *w)
+{
+  g_clear_pointer (&w->writer, l4a_record_writer_free);
+  g_clear_pointer (&w->agreed, l4a_batch_free);
+  g_clear_pointer (&w->submitted, g_ptr_array_unref);
+  g_clear_pointer (&w->now, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Writing, writing_clear)
+
+/* @n_searchable: how many hubs, proposals, partners and governments are
+ * about to be written, at most */
+static gboolean
+writing_begin (Writing    *w,
+               L4aStore   *store,
+               L4aBundle  *bundle,
+               gboolean    trial,
+               gboolean    sample,
+               guint       n_searchable,
+               GError    **error)
+{
+  g_autofree char *source = g_strdup_printf ("bundle %s %s", bundle->kind, bundle->bundle_id);
+
+  w->store = store;
+  w->bundle = bundle;
+  w->trial = trial;
+  w->written = 0;
+  w->now = l4a_now_iso8601 ();
+  w->submitted = g_ptr_array_new_with_free_func (g_free);
+  w->writer = l4a_record_writer_new (store, sample, source);
+  w->agreed = l4a_batch_new (store, "INSERT INTO sync_state (record_type, record_key, theirs_hash, "
+                                    "ours_revision, agreed_at)", 5,
+                             "ON CONFLICT DO UPDATE SET theirs_hash = excluded.theirs_hash, "
+                             "ours_revision = excluded.ours_revision, agreed_at = excluded.agreed_at");
+  /* a trial, rolled back, only needs the records' own checks */
+  l4a_record_writer_set_audit (w->writer, !trial);
+  l4a_record_writer_derive_bookkeeping (w->writer, bundle->origin_installation);
+  return l4a_record_writer_expect (w->writer, n_searchable, error);
+}
+
+/* Writes @change, whose record is @theirs (its comparable form), if the
+ * plan writes it, and records what both sides now agree on. */
+static gboolean
+writing_put (Writing          *w,
+             L4aImportChange  *change,
+             JsonObject       *theirs,
+             GError          **error)
+{
+  if (writes (change))
+    {
+      if (theirs == NULL)
+        {
+          g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                               _("The bundle is not the one the preview was made of; nothing was imported."));
+          return FALSE;
+        }
+      if (!l4a_record_writer_put (w->writer, change->type, theirs, change->index,
+                                  change->action != L4A_IMPORT_ADD, error))
+        return FALSE;
+      w->written++;
+      if (g_str_equal (change->type, "proposal") && g_str_equal (w->bundle->kind, "submission") &&
+          g_strcmp0 (l4a_json_string (theirs, "state"), "submitted") == 0)
+        g_ptr_array_add (w->submitted, g_strdup (change->id));
+    }
+
+  /* a trial records nothing of what was agreed */
+  if (w->trial)
+    return TRUE;
+
+  /* a record added is at the revision it came with; an update made
+   * a new revision of ours (l4a-records.c) */
+  if (change->action == L4A_IMPORT_ADD)
+    change->ours_revision = revision_of (theirs);
+  else if (writes (change))
+    change->ours_revision++;
+
+  /* Both sides have now seen this version: it is what they last agreed. */
+  l4a_batch_text (w->agreed, change->type);
+  l4a_batch_text (w->agreed, change->id);
+  l4a_batch_text (w->agreed, change->hash);
+  l4a_batch_int (w->agreed, change->ours_revision);
+  l4a_batch_text (w->agreed, w->now);
+  return l4a_batch_end_row (w->agreed, error);
+}
+
+/* That @bundle was imported, in the log of bundles and the audit log. */
+static gboolean
+record_import (L4aStore    *store,
+               L4aBundle   *bundle,
+               const char  *now,
+               guint        written,
+               guint        conflicts,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *details = g_strdup_printf ("{\"kind\":\"%s\",\"written\":%u,\"conflicts\":%u}",
+                                              bundle->kind, written, conflicts);
+
+  stmt = l4a_store_prepare (store, "INSERT INTO imported_bundle (id, kind, origin, imported_at) "
+                                   "VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, bundle->bundle_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, bundle->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, bundle->origin_installation, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  return l4a_store_step_done (store, stmt, NULL, error) &&
+         l4a_store_audit (store, "import", "bundle", bundle->bundle_id, details, error);
+}
+
+/* After the last change: what is checked of the whole, then the record of
+ * the import. */
+static gboolean
+writing_end (Writing        *w,
+             L4aImportPlan  *plan,
+             GError        **error)
+{
+  if (!l4a_record_writer_finish (w->writer, error) ||
+      !check_submitted (w->store, w->submitted, error) ||
+      !l4a_trust_merge_roster (w->store, w->bundle, error))
+    return FALSE;
+  if (w->trial)
+    return TRUE;
+  return l4a_batch_flush (w->agreed, error) &&
+         record_import (w->store, w->bundle, w->now, w->written, plan->counts[L4A_IMPORT_CONFLICT], error);
+}
+
 static gboolean
 write_plan (L4aStore          *store,
             L4aBundle         *bundle,
@@ -2108,33 +2278,29 @@ write_plan (L4aStore          *store,
             guint             *n_written,
             GError           **error)
 {
-  g_autofree char *source = g_strdup_printf ("bundle %s %s", bundle->kind, bundle->bundle_id);
-  g_autoptr(L4aRecordWriter) writer = l4a_record_writer_new (store, sample, source);
-  g_autoptr(L4aBatch) agreed = l4a_batch_new (store, "INSERT INTO sync_state (record_type, record_key, theirs_hash, "
-                                                     "ours_revision, agreed_at)", 5,
-                                              "ON CONFLICT DO UPDATE SET theirs_hash = excluded.theirs_hash, "
-                                              "ours_revision = excluded.ours_revision, agreed_at = excluded.agreed_at");
-  g_autofree char *now = l4a_now_iso8601 ();
-  g_autoptr(GPtrArray) submitted = g_ptr_array_new_with_free_func (g_free);
+  g_auto(Writing) w = { 0 };
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(L4aBundleReader) reader = NULL;
-  guint written = 0;
-
   guint searchable = 0;
 
   if (g_str_equal (bundle->kind, "enrolment"))
     {
       L4aImportChange *change = g_ptr_array_index (plan->changes, 0);
+      g_autofree char *now = l4a_now_iso8601 ();
 
       if (change->action == L4A_IMPORT_ADD && !l4a_trust_add_enrolment (store, bundle, error))
         return FALSE;
-      written = change->action == L4A_IMPORT_ADD;
-      goto recorded;
+      if (trial)
+        return TRUE;
+      if (!record_import (store, bundle, now, change->action == L4A_IMPORT_ADD, 0, error))
+        return FALSE;
+      if (progress != NULL)
+        progress (1.0, user_data);
+      if (n_written != NULL)
+        *n_written = change->action == L4A_IMPORT_ADD;
+      return TRUE;
     }
 
-  /* a trial, rolled back, only needs the records' own checks */
-  l4a_record_writer_set_audit (writer, !trial);
-  l4a_record_writer_derive_bookkeeping (writer, bundle->origin_installation);
   for (guint i = 0; i < plan->changes->len; i++)
     {
       L4aImportChange *change = g_ptr_array_index (plan->changes, i);
@@ -2142,7 +2308,7 @@ write_plan (L4aStore          *store,
       if (writes (change) && l4a_records_is_searchable (change->type))
         searchable++;
     }
-  if (!l4a_record_writer_expect (writer, searchable, error))
+  if (!writing_begin (&w, store, bundle, trial, sample, searchable, error))
     return FALSE;
 
   order = bundle_order (bundle);
@@ -2154,7 +2320,6 @@ write_plan (L4aStore          *store,
       g_autoptr(GError) local_error = NULL;
       const char *table = NULL;
       gpointer result = NULL;
-      JsonObject *theirs;
       guint index = 0;
 
       if ((i & 255) == 0)
@@ -2175,80 +2340,16 @@ write_plan (L4aStore          *store,
                                  _("The bundle is not the one the preview was made of; nothing was imported."));
           return FALSE;
         }
-      theirs = result;
-
-      if (writes (change))
-        {
-          if (theirs == NULL)
-            {
-              g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                                   _("The bundle is not the one the preview was made of; nothing was imported."));
-              return FALSE;
-            }
-          if (!l4a_record_writer_put (writer, change->type, theirs, change->index,
-                                      change->action != L4A_IMPORT_ADD, error))
-            return FALSE;
-          written++;
-          if (g_str_equal (change->type, "proposal") && g_str_equal (bundle->kind, "submission") &&
-              g_strcmp0 (l4a_json_string (theirs, "state"), "submitted") == 0)
-            g_ptr_array_add (submitted, g_strdup (change->id));
-        }
-
-      /* a trial records nothing of what was agreed */
-      if (trial)
-        continue;
-
-      /* a record added is at the revision it came with; an update made
-       * a new revision of ours (l4a-records.c) */
-      if (change->action == L4A_IMPORT_ADD)
-        change->ours_revision = revision_of (theirs);
-      else if (writes (change))
-        change->ours_revision++;
-
-      /* Both sides have now seen this version: it is what they last agreed. */
-      l4a_batch_text (agreed, change->type);
-      l4a_batch_text (agreed, change->id);
-      l4a_batch_text (agreed, change->hash);
-      l4a_batch_int (agreed, change->ours_revision);
-      l4a_batch_text (agreed, now);
-      if (!l4a_batch_end_row (agreed, error))
+      if (!writing_put (&w, change, result, error))
         return FALSE;
     }
 
-  if (!l4a_record_writer_finish (writer, error) ||
-      !check_submitted (store, submitted, error) ||
-      !l4a_trust_merge_roster (store, bundle, error))
+  if (!writing_end (&w, plan, error))
     return FALSE;
-  if (trial)
-    return TRUE;
-  if (!l4a_batch_flush (agreed, error))
-    return FALSE;
-
-recorded:
-  if (trial)
-    return TRUE;
-  {
-    g_autoptr(sqlite3_stmt) stmt = NULL;
-    g_autofree char *details = g_strdup_printf ("{\"kind\":\"%s\",\"written\":%u,\"conflicts\":%u}",
-                                                bundle->kind, written, plan->counts[L4A_IMPORT_CONFLICT]);
-
-    stmt = l4a_store_prepare (store, "INSERT INTO imported_bundle (id, kind, origin, imported_at) "
-                                     "VALUES (?1, ?2, ?3, ?4)", error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_text (stmt, 1, bundle->bundle_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 2, bundle->kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 3, bundle->origin_installation, -1, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-    if (!l4a_store_step_done (store, stmt, NULL, error) ||
-        !l4a_store_audit (store, "import", "bundle", bundle->bundle_id, details, error))
-      return FALSE;
-  }
-
-  if (progress != NULL)
+  if (progress != NULL && !trial)
     progress (1.0, user_data);
-  if (n_written != NULL)
-    *n_written = written;
+  if (n_written != NULL && !trial)
+    *n_written = w.written;
   return TRUE;
 }
 
@@ -2305,7 +2406,7 @@ l4a_import_plan (L4aStore   *store,
 
   if (!l4a_store_begin (store, error))
     return NULL;
-  plan = compute_plan (store, bundle, error);
+  plan = compute_plan (store, bundle, NULL, NULL, error);
   if (plan != NULL && !plan->already_imported)
     {
       /* the trial takes their side of every conflict, the most it could write */
@@ -2352,7 +2453,7 @@ apply_plan (L4aStore          *store,
    * worked out again, and must say the same. */
   if (!plan_still_holds (store, plan))
     {
-      now = compute_plan (store, bundle, error);
+      now = compute_plan (store, bundle, NULL, NULL, error);
       if (now == NULL)
         return FALSE;
       if (now->already_imported)
@@ -2423,6 +2524,19 @@ l4a_import_apply (L4aStore          *store,
   return FALSE;
 }
 
+/* Refuses a bundle with records changed on both sides (none settled). */
+static gboolean
+refuse_conflicts (L4aImportPlan  *plan,
+                  GError        **error)
+{
+  g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT,
+               g_dngettext (GETTEXT_PACKAGE, "%u record changed on both sides; nothing was imported.",
+                            "%u records changed on both sides; nothing was imported.",
+                            plan->counts[L4A_IMPORT_CONFLICT]),
+               plan->counts[L4A_IMPORT_CONFLICT]);
+  return FALSE;
+}
+
 /* The work of l4a_import_now(), inside its transaction. */
 static gboolean
 import_now (L4aStore                  *store,
@@ -2441,20 +2555,44 @@ import_now (L4aStore                  *store,
 
   if (n_written != NULL)
     *n_written = 0;
-  plan = compute_plan (store, bundle, error);
-  if (plan == NULL)
-    return FALSE;
-  if (!plan->already_imported)
+
+  /* The secretariat's rules read nothing of the database, so nothing this
+   * bundle writes can change how its later records are judged: each
+   * record is written as soon as it is planned, from the one reading of
+   * the bundle (a large registry is read once, not twice). Other
+   * bundles are judged against the database as it was, then written. */
+  if (l4a_bundle_kind_get_role (bundle->kind) == L4A_ROLE_SECRETARIAT && !g_str_equal (bundle->kind, "enrolment"))
     {
-      if (plan->counts[L4A_IMPORT_CONFLICT] > 0 && settle == NULL)
-        {
-          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT,
-                       g_dngettext (GETTEXT_PACKAGE, "%u record changed on both sides; nothing was imported.",
-                                    "%u records changed on both sides; nothing was imported.",
-                                    plan->counts[L4A_IMPORT_CONFLICT]),
-                       plan->counts[L4A_IMPORT_CONFLICT]);
-          ok = FALSE;
-        }
+      g_auto(Writing) w = { 0 };
+      const char * const *tables = l4a_records_table_names ();
+      guint searchable = 0;
+
+      for (guint t = 0; tables[t] != NULL; t++)
+        if (l4a_records_is_searchable (tables[t]))
+          searchable += l4a_bundle_get_n_records (bundle, tables[t]);
+      if (!writing_begin (&w, store, bundle, FALSE, sample, searchable, error))
+        return FALSE;
+      plan = compute_plan (store, bundle, &w, settle, error);
+      if (plan == NULL)
+        return FALSE;
+      if (plan->already_imported)
+        ok = TRUE;
+      else if (plan->counts[L4A_IMPORT_CONFLICT] > 0 && settle == NULL)
+        ok = refuse_conflicts (plan, error);
+      else if (!writing_end (&w, plan, error))
+        ok = FALSE;
+      else if (n_written != NULL)
+        *n_written = w.written;
+    }
+  else
+    {
+      plan = compute_plan (store, bundle, NULL, NULL, error);
+      if (plan == NULL)
+        return FALSE;
+      if (plan->already_imported)
+        ok = TRUE;
+      else if (plan->counts[L4A_IMPORT_CONFLICT] > 0 && settle == NULL)
+        ok = refuse_conflicts (plan, error);
       else
         {
           if (settle != NULL)

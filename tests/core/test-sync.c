@@ -392,6 +392,40 @@ test_import_now (void)
   g_assert_cmpstr (name, ==, "Named There");
   g_clear_pointer (&plan, l4a_import_plan_free);
 
+  /* the secretariat's bundle is written as it is planned, in one reading:
+   * the same records, revisions, agreements and audit as a preview then
+   * applied on a workstation in the same state */
+  {
+    g_autoptr(L4aStore) other = l4a_test_open_with_sample (tmpdir, "now-other.sqlite");
+    const char *queries[] = {
+      "SELECT group_concat (line, ';') FROM (SELECT record_type || ' ' || record_key || ' ' || theirs_hash || ' ' || "
+      "ours_revision AS line FROM sync_state ORDER BY record_type, record_key)",
+      "SELECT group_concat (line, ';') FROM (SELECT id || ' ' || name || ' ' || summary || ' ' || revision || ' ' || "
+      "origin AS line FROM hub ORDER BY id)",
+      "SELECT group_concat (line, ';') FROM (SELECT id || ' ' || value || ' ' || note || ' ' || revision AS line "
+      "FROM measurement ORDER BY id)",
+      "SELECT group_concat (line, ';') FROM (SELECT action || ' ' || record_type || ' ' || count (*) AS line "
+      "FROM audit WHERE action IN ('create', 'update') GROUP BY action, record_type ORDER BY action, record_type)",
+    };
+
+    g_autofree char *named_here = g_strdup_printf ("UPDATE hub SET name = 'Named Here', revision = revision + 1 "
+                                                   "WHERE id = '%s'", both);
+
+    l4a_test_trust (other, there);
+    exec_sql (other, named_here);
+    g_clear_pointer (&plan, l4a_import_plan_free);
+    plan = import_file (other, path, L4A_RESOLVE_THEIRS);
+    for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+      {
+        g_autofree char *now_here = text_of (here, queries[q]);
+        g_autofree char *previewed = text_of (other, queries[q]);
+
+        g_assert_nonnull (now_here);
+        g_assert_cmpstr (now_here, ==, previewed);
+      }
+    g_clear_pointer (&plan, l4a_import_plan_free);
+  }
+
   /* once more: imported already, nothing changes */
   g_free (before);
   before = l4a_test_fingerprint (l4a_store_get_path (here));
