@@ -1020,6 +1020,7 @@ piece_free (gpointer data)
 
 static gpointer
 canonical_piece (const char *table,
+                 guint       index,
                  JsonNode   *record,
                  gpointer    user_data)
 {
@@ -1497,7 +1498,7 @@ read_one (L4aBundleReader *self,
       self->position++;
       item->bytes = self->iter.last_length;
       if (item->record != NULL && self->work != NULL)
-        item->result = self->work (list->name, item->record, self->user_data);
+        item->result = self->work (list->name, item->index, item->record, self->user_data);
       return TRUE;
     }
   return FALSE;

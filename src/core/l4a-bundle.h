@@ -155,6 +155,7 @@ typedef gboolean (*L4aBundleWant) (const char *table,
                                    guint       position,
                                    gpointer    user_data);
 typedef gpointer (*L4aBundleWork) (const char *table,
+                                   guint       index,
                                    JsonNode   *record,
                                    gpointer    user_data);
 

@@ -1643,16 +1643,18 @@ check_values (const char  *table,
 
 /* Every member of @object is a field of its table, and no record comes
  * twice (@seen: the keys of its table so far, owned by the plan): checked
- * for every record, written or not. */
+ * for every record, written or not. Then what check_values() found of
+ * it (@problem, in the bundle reader's thread). */
 static gboolean
-check_members (L4aStore    *store,
-               GHashTable  *facts_cache,
-               GHashTable  *seen,
-               const char  *table,
-               JsonObject  *object,
-               const char  *key,
-               guint        index,
-               GError     **error)
+check_members (L4aStore     *store,
+               GHashTable   *facts_cache,
+               GHashTable   *seen,
+               const char   *table,
+               JsonObject   *object,
+               const char   *key,
+               guint         index,
+               const GError *problem,
+               GError      **error)
 {
   TableFacts *facts = table_facts (store, facts_cache, table);
   JsonObject *columns = facts->defaults;
@@ -1692,7 +1694,12 @@ check_members (L4aStore    *store,
                                : _("%s: the bundle carries this record twice."), record);
       return FALSE;
     }
-  return check_values (table, object, index, error);
+  if (problem != NULL)
+    {
+      g_propagate_error (error, g_error_copy (problem));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -1785,6 +1792,7 @@ typedef struct
   char       *hash;
   char       *id;
   char       *label;
+  GError     *problem;   /* what check_values() refuses */
 } Prepared;
 
 static void
@@ -1796,11 +1804,13 @@ prepared_free (gpointer data)
   g_free (item->hash);
   g_free (item->id);
   g_free (item->label);
+  g_clear_error (&item->problem);
   g_free (item);
 }
 
 static gpointer
 prepare_record (const char *table,
+                guint       index,
                 JsonNode   *record,
                 gpointer    user_data)
 {
@@ -1808,6 +1818,8 @@ prepare_record (const char *table,
   JsonObject *object = json_node_get_object (record);
   Prepared *item = g_new0 (Prepared, 1);
 
+  /* checked here, said in its turn by the plan */
+  check_values (table, object, index, &item->problem);
   item->theirs = comparable (table, object);
   item->hash = content_hash (NULL, facts, table, item->theirs);
   item->id = sync_key (table, object);
@@ -2023,7 +2035,7 @@ compute_plan (L4aStore                  *store,
       change->resolution = L4A_RESOLVE_MINE;
       g_ptr_array_add (plan->changes, change);
 
-      if (!check_members (store, facts, seen, table, object, change->id, i, error))
+      if (!check_members (store, facts, seen, table, object, change->id, i, item->problem, error))
         {
           ok = FALSE;
           break;
@@ -2117,6 +2129,7 @@ want_written (const char *table,
 
 static gpointer
 comparable_record (const char *table,
+                   guint       index,
                    JsonNode   *record,
                    gpointer    user_data)
 {
@@ -2136,7 +2149,16 @@ struct _Writing
   char            *now;
   gboolean         trial;
   guint            written;
+  /* hubs, proposals, partners and governments: how many the bundle
+   * carries, how many were written, whether the writer was told */
+  guint            searchable_carried;
+  guint            searchable_written;
+  gboolean         searchable_told;
 };
+
+/* How many searchable records are written before the writer is told how
+ * many the bundle carries (l4a_record_writer_expect() passes over fewer) */
+#define WRITES_BEFORE_TELLING 1000
 
 static void
 writing_clear (Writing *w)
@@ -2150,14 +2172,16 @@ writing_clear (Writing *w)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Writing, writing_clear)
 
 /* @n_searchable: how many hubs, proposals, partners and governments are
- * about to be written, at most */
+ * about to be written; -1 when not known yet (then the writer is told the
+ * bundle's count once many of them are written: a bundle that changes few
+ * of many leaves the search index to its triggers) */
 static gboolean
 writing_begin (Writing    *w,
                L4aStore   *store,
                L4aBundle  *bundle,
                gboolean    trial,
                gboolean    sample,
-               guint       n_searchable,
+               int         n_searchable,
                GError    **error)
 {
   g_autofree char *source = g_strdup_printf ("bundle %s %s", bundle->kind, bundle->bundle_id);
@@ -2176,7 +2200,17 @@ writing_begin (Writing    *w,
   /* a trial, rolled back, only needs the records' own checks */
   l4a_record_writer_set_audit (w->writer, !trial);
   l4a_record_writer_derive_bookkeeping (w->writer, bundle->origin_installation);
-  return l4a_record_writer_expect (w->writer, n_searchable, error);
+  if (n_searchable < 0)
+    {
+      const char * const *tables = l4a_records_table_names ();
+
+      for (guint t = 0; tables[t] != NULL; t++)
+        if (l4a_records_is_searchable (tables[t]))
+          w->searchable_carried += l4a_bundle_get_n_records (bundle, tables[t]);
+      return TRUE;
+    }
+  w->searchable_told = TRUE;
+  return l4a_record_writer_expect (w->writer, (guint) n_searchable, error);
 }
 
 /* Writes @change, whose record is @theirs (its comparable form), if the
@@ -2194,6 +2228,13 @@ writing_put (Writing          *w,
           g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
                                _("The bundle is not the one the preview was made of; nothing was imported."));
           return FALSE;
+        }
+      if (!w->searchable_told && l4a_records_is_searchable (change->type) &&
+          ++w->searchable_written >= WRITES_BEFORE_TELLING)
+        {
+          w->searchable_told = TRUE;
+          if (!l4a_record_writer_expect (w->writer, w->searchable_carried, error))
+            return FALSE;
         }
       if (!l4a_record_writer_put (w->writer, change->type, theirs, change->index,
                                   change->action != L4A_IMPORT_ADD, error))
@@ -2308,7 +2349,7 @@ write_plan (L4aStore          *store,
       if (writes (change) && l4a_records_is_searchable (change->type))
         searchable++;
     }
-  if (!writing_begin (&w, store, bundle, trial, sample, searchable, error))
+  if (!writing_begin (&w, store, bundle, trial, sample, (int) searchable, error))
     return FALSE;
 
   order = bundle_order (bundle);
@@ -2564,13 +2605,8 @@ import_now (L4aStore                  *store,
   if (l4a_bundle_kind_get_role (bundle->kind) == L4A_ROLE_SECRETARIAT && !g_str_equal (bundle->kind, "enrolment"))
     {
       g_auto(Writing) w = { 0 };
-      const char * const *tables = l4a_records_table_names ();
-      guint searchable = 0;
 
-      for (guint t = 0; tables[t] != NULL; t++)
-        if (l4a_records_is_searchable (tables[t]))
-          searchable += l4a_bundle_get_n_records (bundle, tables[t]);
-      if (!writing_begin (&w, store, bundle, FALSE, sample, searchable, error))
+      if (!writing_begin (&w, store, bundle, FALSE, sample, -1, error))
         return FALSE;
       plan = compute_plan (store, bundle, &w, settle, error);
       if (plan == NULL)
