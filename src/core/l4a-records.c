@@ -286,6 +286,12 @@ struct _L4aRecordWriter
   GPtrArray  *nodes;     /* and their values */
   gboolean    derive;    /* bookkeeping is derived, not read (an import) */
   char       *origin;    /* the installation new records come from */
+
+  /* records added, of one layout, waiting to be inserted many at once */
+  TableShape *pending_shape;
+  struct _Layout *pending_layout;
+  GPtrArray  *pending;         /* JsonObject */
+  GArray     *pending_index;   /* guint: each one's position in its list */
 };
 
 static TableShape *
@@ -857,23 +863,14 @@ layout_of (L4aRecordWriter *self,
   return layout;
 }
 
-static gboolean
-write_record_named (L4aRecordWriter *self,
-                    TableShape      *shape,
-                    RecordName      *record,
-                    gboolean         update,
-                    GError         **error)
+/* The members of @object, in its order, into self->names and self->nodes. */
+static void
+read_members (L4aRecordWriter *self,
+              JsonObject      *object)
 {
-  const TableInfo *info = shape->info;
-  JsonObject *object = record->object;
-  const char *id = NULL;
   JsonObjectIter iter;
   const char *member;
   JsonNode *value;
-  Layout *layout;
-  sqlite3_stmt *stmt;
-  gboolean data = table_has_link (info, "data");
-  int rc;
 
   g_ptr_array_set_size (self->names, 0);
   g_ptr_array_set_size (self->nodes, 0);
@@ -883,28 +880,22 @@ write_record_named (L4aRecordWriter *self,
       g_ptr_array_add (self->names, (gpointer) member);
       g_ptr_array_add (self->nodes, value);
     }
+}
 
-  layout = layout_of (self, shape, record, update, data, error);
-  if (layout == NULL)
-    return FALSE;
-  if (layout->id_index >= 0)
-    {
-      JsonNode *node = g_ptr_array_index (self->nodes, layout->id_index);
-
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        id = json_node_get_string (node);
-    }
-
-  /* content-addressed: the same hash is the same content */
-  if (update && data)
-    return TRUE;
-
-  stmt = layout->stmt;
-  sqlite3_reset (stmt);
+/* Binds the parameters of @layout for the record whose members are in
+ * self->names and self->nodes, from parameter @first on. */
+static gboolean
+bind_layout (L4aRecordWriter *self,
+             Layout          *layout,
+             sqlite3_stmt    *stmt,
+             int              first,
+             RecordName      *record,
+             GError         **error)
+{
   for (guint i = 0; i < layout->params->len; i++)
     {
       int from = g_array_index (layout->params, int, i);
-      int param = (int) i + 1;
+      int param = first + (int) i;
 
       if (from >= 0)
         {
@@ -932,6 +923,226 @@ write_record_named (L4aRecordWriter *self,
           break;
         }
     }
+  return TRUE;
+}
+
+/* Steps @stmt, which writes @record; a refusal is named with the record,
+ * and a broken reference with its field and what it should name, rather
+ * than as SQLite's anonymous "FOREIGN KEY constraint failed": looked for
+ * only when SQLite refuses the row. */
+static gboolean
+step_record (L4aRecordWriter *self,
+             TableShape      *shape,
+             sqlite3_stmt    *stmt,
+             RecordName      *record,
+             GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      if (sqlite3_extended_errcode (sqlite3_db_handle (stmt)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        {
+          g_autofree char *message = g_strdup (sqlite3_errmsg (sqlite3_db_handle (stmt)));
+
+          sqlite3_reset (stmt);
+          if (!check_references (self, shape, record->object, record, error))
+            return FALSE;
+          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONSTRAINT,
+                       _("%s could not be saved: %s"), record_name (record), message);
+          return FALSE;
+        }
+      l4a_store_set_sqlite_error (self->store, rc, record_name (record), error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Records added are inserted this many at a time: one statement's work
+ * (its start, its checks at the end) shared by them. */
+#define PENDING_ROWS 64
+
+/* Inserts the records added and waiting, one by one: what a statement of
+ * many refused is then named, record by record. */
+static gboolean
+insert_pending_one_by_one (L4aRecordWriter *self,
+                           GError         **error)
+{
+  for (guint r = 0; r < self->pending->len; r++)
+    {
+      RecordName record = { self->pending_shape->info, g_ptr_array_index (self->pending, r),
+                            g_array_index (self->pending_index, guint, r), NULL };
+      gboolean ok;
+
+      read_members (self, record.object);
+      sqlite3_reset (self->pending_layout->stmt);
+      ok = bind_layout (self, self->pending_layout, self->pending_layout->stmt, 1, &record, error) &&
+           step_record (self, self->pending_shape, self->pending_layout->stmt, &record, error);
+      g_free (record.text);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inserts the records added and waiting: a full batch in one statement,
+ * the rest (and a batch SQLite refuses, its statement undone) one by one. */
+static gboolean
+flush_pending (L4aRecordWriter *self,
+               GError         **error)
+{
+  Layout *layout = self->pending_layout;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (self->pending == NULL || self->pending->len == 0)
+    return TRUE;
+
+  if (self->pending->len == PENDING_ROWS)
+    {
+      const char *single = sqlite3_sql (layout->stmt);
+      const char *values = strstr (single, ") VALUES (");
+      g_autoptr(GString) sql = g_string_new_len (single, values - single + 1);
+
+      /* the columns of the layout's own statement, its row many times */
+      g_string_append (sql, " VALUES ");
+      for (guint r = 0; r < PENDING_ROWS; r++)
+        {
+          g_string_append (sql, r ? ", (" : "(");
+          for (guint i = 0; i < layout->params->len; i++)
+            g_string_append (sql, i ? ", ?" : "?");
+          g_string_append_c (sql, ')');
+        }
+      stmt = l4a_store_prepare_cached (self->store, sql->str, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_reset (stmt);
+      for (guint r = 0; r < PENDING_ROWS && ok; r++)
+        {
+          RecordName record = { self->pending_shape->info, g_ptr_array_index (self->pending, r),
+                                g_array_index (self->pending_index, guint, r), NULL };
+
+          read_members (self, record.object);
+          ok = bind_layout (self, layout, stmt, 1 + (int) (r * layout->params->len), &record, NULL);
+          g_free (record.text);
+        }
+      if (ok)
+        {
+          int rc = sqlite3_step (stmt);
+
+          sqlite3_reset (stmt);
+          ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
+        }
+      sqlite3_clear_bindings (stmt);
+      /* refused, or a value it could not take: the statement left nothing,
+       * and each record in its order says what is wrong with the first */
+      if (!ok)
+        ok = insert_pending_one_by_one (self, error);
+    }
+  else
+    ok = insert_pending_one_by_one (self, error);
+
+  g_ptr_array_set_size (self->pending, 0);
+  g_array_set_size (self->pending_index, 0);
+  self->pending_shape = NULL;
+  self->pending_layout = NULL;
+  return ok;
+}
+
+/* One audit row per record, written many at a time. */
+static gboolean
+audit_record (L4aRecordWriter *self,
+              TableShape      *shape,
+              const char      *id,
+              RecordName      *record,
+              gboolean         update,
+              GError         **error)
+{
+  if (!self->audit || !g_hash_table_contains (shape->column_set, "revision"))
+    return TRUE;
+  if (self->audit_rows == NULL)
+    self->audit_rows = l4a_batch_new (self->store, "INSERT INTO audit (at, actor, action, record_type, "
+                                                   "record_id, details)", 6, NULL);
+  l4a_batch_text (self->audit_rows, self->now);
+  l4a_batch_text (self->audit_rows, l4a_store_actor_string (self->store));
+  l4a_batch_text (self->audit_rows, update ? "update" : "create");
+  l4a_batch_text (self->audit_rows, shape->info->table);
+  l4a_batch_text (self->audit_rows, id ? id : record_name (record));
+  l4a_batch_text (self->audit_rows, self->details);
+  return l4a_batch_end_row (self->audit_rows, error);
+}
+
+static gboolean
+write_record_named (L4aRecordWriter *self,
+                    TableShape      *shape,
+                    RecordName      *record,
+                    gboolean         update,
+                    GError         **error)
+{
+  const TableInfo *info = shape->info;
+  JsonObject *object = record->object;
+  const char *id = NULL;
+  Layout *layout;
+  sqlite3_stmt *stmt;
+  gboolean data = table_has_link (info, "data");
+
+  read_members (self, object);
+
+  /* what waits is written before anything else is, unless this record
+   * joins it: added, and of the same layout */
+  if (self->pending_layout != NULL)
+    {
+      Layout *waiting = self->pending_layout;
+      gboolean joins = !update && shape == self->pending_shape && waiting->names->len == self->names->len;
+
+      for (guint i = 0; joins && i < self->names->len; i++)
+        joins = g_str_equal (g_ptr_array_index (waiting->names, i), g_ptr_array_index (self->names, i));
+      if (!joins)
+        {
+          if (!flush_pending (self, error))
+            return FALSE;
+          read_members (self, object);
+        }
+    }
+
+  layout = layout_of (self, shape, record, update, data, error);
+  if (layout == NULL)
+    return FALSE;
+  if (layout->id_index >= 0)
+    {
+      JsonNode *node = g_ptr_array_index (self->nodes, layout->id_index);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        id = json_node_get_string (node);
+    }
+
+  /* content-addressed: the same hash is the same content */
+  if (update && data)
+    return TRUE;
+
+  /* a record added with nothing else to write waits for others like it */
+  if (!update && !data && !layout->has_links)
+    {
+      if (self->pending == NULL)
+        {
+          self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+          self->pending_index = g_array_new (FALSE, FALSE, sizeof (guint));
+        }
+      self->pending_shape = shape;
+      self->pending_layout = layout;
+      g_ptr_array_add (self->pending, json_object_ref (object));
+      g_array_append_val (self->pending_index, record->index);
+      if (!audit_record (self, shape, id, record, FALSE, error))
+        return FALSE;
+      return self->pending->len < PENDING_ROWS || flush_pending (self, error);
+    }
+
+  stmt = layout->stmt;
+  sqlite3_reset (stmt);
+  if (!bind_layout (self, layout, stmt, 1, record, error))
+    return FALSE;
 
   if (update)
     {
@@ -955,48 +1166,13 @@ write_record_named (L4aRecordWriter *self,
   else if (data && !bind_attachment_data (stmt, layout->params->len + 1, object, record, error))
     return FALSE;
 
-  /* A broken reference is named with its field and what it should name,
-   * rather than as SQLite's anonymous "FOREIGN KEY constraint failed";
-   * looked for only when SQLite refuses the row. */
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      if (sqlite3_extended_errcode (sqlite3_db_handle (stmt)) == SQLITE_CONSTRAINT_FOREIGNKEY)
-        {
-          g_autofree char *message = g_strdup (sqlite3_errmsg (sqlite3_db_handle (stmt)));
-
-          sqlite3_reset (stmt);
-          if (!check_references (self, shape, object, record, error))
-            return FALSE;
-          g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONSTRAINT,
-                       _("%s could not be saved: %s"), record_name (record), message);
-          return FALSE;
-        }
-      l4a_store_set_sqlite_error (self->store, rc, record_name (record), error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!step_record (self, shape, stmt, record, error))
+    return FALSE;
 
   if (layout->has_links && !write_links (self, info, object, id, update, record, error))
     return FALSE;
 
-  if (self->audit && g_hash_table_contains (shape->column_set, "revision"))
-    {
-      /* one audit row per record, written many at a time */
-      if (self->audit_rows == NULL)
-        self->audit_rows = l4a_batch_new (self->store, "INSERT INTO audit (at, actor, action, record_type, "
-                                                       "record_id, details)", 6, NULL);
-      l4a_batch_text (self->audit_rows, self->now);
-      l4a_batch_text (self->audit_rows, l4a_store_actor_string (self->store));
-      l4a_batch_text (self->audit_rows, update ? "update" : "create");
-      l4a_batch_text (self->audit_rows, info->table);
-      l4a_batch_text (self->audit_rows, id ? id : record_name (record));
-      l4a_batch_text (self->audit_rows, self->details);
-      return l4a_batch_end_row (self->audit_rows, error);
-    }
-
-  return TRUE;
+  return audit_record (self, shape, id, record, update, error);
 }
 
 static gboolean
@@ -1066,6 +1242,8 @@ l4a_record_writer_free (L4aRecordWriter *self)
   g_clear_pointer (&self->audit_rows, l4a_batch_free);
   g_ptr_array_unref (self->names);
   g_ptr_array_unref (self->nodes);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_index, g_array_unref);
   g_free (self);
 }
 
@@ -1131,6 +1309,8 @@ gboolean
 l4a_record_writer_finish (L4aRecordWriter *self,
                           GError         **error)
 {
+  if (!flush_pending (self, error))
+    return FALSE;
   for (guint i = 0; i < self->related->len; i++)
     {
       JsonObject *hub = g_ptr_array_index (self->related, i);

@@ -1452,6 +1452,21 @@ break_last_hub (JsonObject *root,
   json_object_set_string_member (last, "government_id", "99999999-9999-4999-8999-999999999999");
 }
 
+/* The measurement @data (a GINT_TO_POINTER of its position) names an
+ * indicator there is none of; with a second one after it whose value is a
+ * list: refused whichever is met first. */
+static void
+break_measurement (JsonObject *root,
+                   gpointer    data)
+{
+  JsonArray *list = json_object_get_array_member (json_object_get_object_member (root, "records"), "measurement");
+  JsonObject *measurement = json_array_get_object_element (list, GPOINTER_TO_UINT (data));
+
+  json_object_set_string_member (measurement, "indicator_id", "99999999-9999-4999-8999-999999999999");
+  measurement = json_array_get_object_element (list, GPOINTER_TO_UINT (data) + 1);
+  json_object_set_array_member (measurement, "value", json_array_new ());
+}
+
 /* A large import remakes the search index once instead of record by
  * record: afterwards the index holds every hub and its triggers work again;
  * a large import that fails leaves the database, triggers and all, as it
@@ -1504,6 +1519,48 @@ test_large_import (void)
   after = text_of (here, count_triggers);
   g_assert_cmpstr (after, ==, triggers);
   g_clear_pointer (&bundle, l4a_bundle_free);
+
+  /* records added are inserted many at a time: one refused in the middle
+   * of many is named with its field, by the preview's trial too, and
+   * nothing is left of those before it */
+  for (guint position = 9000; position <= 9040; position += 40)
+    {
+      g_autoptr(L4aImportPlan) plan = NULL;
+      g_autofree char *wrong = tampered (path, break_measurement, GUINT_TO_POINTER (position));
+      g_autoptr(L4aBundle) wrong_bundle = l4a_test_open_bundle (NULL, wrong, &error);
+      g_autofree char *id = NULL;   /* how messages name it */
+
+      g_assert_no_error (error);
+      {
+        const L4aBundleList *list = l4a_bundle_get_list (wrong_bundle, TRUE, "measurement");
+        g_auto(L4aBundleIter) iter = { 0 };
+        JsonNode *element = NULL;
+
+        /* the id of the record at @position */
+        l4a_bundle_iter_init (&iter, wrong_bundle, list);
+        for (guint i = 0; i < position; i++)
+          g_assert_true (l4a_bundle_iter_skip (&iter));
+        g_assert_true (l4a_bundle_iter_next (&iter, &element, &error));
+        id = l4a_records_describe ("measurement", json_node_get_object (element), position);
+        json_node_unref (element);
+      }
+      g_free (before);
+      before = l4a_test_fingerprint (l4a_store_get_path (here));
+      g_assert_false (l4a_import_now (here, wrong_bundle, NULL, FALSE, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "indicator_id"));
+      g_assert_nonnull (strstr (error->message, id));
+      g_clear_error (&error);
+      plan = l4a_import_plan (here, wrong_bundle, &error);
+      g_assert_null (plan);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "indicator_id"));
+      g_assert_nonnull (strstr (error->message, id));
+      g_clear_error (&error);
+      g_free (after);
+      after = l4a_test_fingerprint (l4a_store_get_path (here));
+      g_assert_cmpstr (before, ==, after);
+    }
 
   bundle = l4a_test_open_bundle (NULL, path, &error);
   g_assert_no_error (error);
