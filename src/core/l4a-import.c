@@ -2394,6 +2394,17 @@ write_plan (L4aStore          *store,
   return TRUE;
 }
 
+/* The secretariat's rules read nothing of the database, so nothing its
+ * bundle writes can change how its later records are judged: each record
+ * can be written (or tried) as soon as it is planned, from one reading of
+ * the bundle (a large registry is read once, not twice). Other bundles are
+ * judged against the database as it was, then written. */
+static gboolean
+written_as_planned (L4aBundle *bundle)
+{
+  return l4a_bundle_kind_get_role (bundle->kind) == L4A_ROLE_SECRETARIAT && !g_str_equal (bundle->kind, "enrolment");
+}
+
 /* Where the database stands: another connection's commits change the
  * first, this one's writes (even rolled back) the second. */
 static void
@@ -2447,8 +2458,21 @@ l4a_import_plan (L4aStore   *store,
 
   if (!l4a_store_begin (store, error))
     return NULL;
-  plan = compute_plan (store, bundle, NULL, NULL, error);
-  if (plan != NULL && !plan->already_imported)
+  if (written_as_planned (bundle))
+    {
+      g_auto(Writing) w = { 0 };
+      const L4aImportResolution theirs = L4A_RESOLVE_THEIRS;
+
+      /* the trial, taking their side of every conflict (the most it could
+       * write), made as each record is planned */
+      if (writing_begin (&w, store, bundle, TRUE, FALSE, -1, error))
+        plan = compute_plan (store, bundle, &w, &theirs, error);
+      if (plan != NULL && !plan->already_imported && !writing_end (&w, plan, error))
+        g_clear_pointer (&plan, l4a_import_plan_free);
+      if (plan != NULL)
+        l4a_import_plan_resolve_all (plan, L4A_RESOLVE_MINE);
+    }
+  else if ((plan = compute_plan (store, bundle, NULL, NULL, error)) != NULL && !plan->already_imported)
     {
       /* the trial takes their side of every conflict, the most it could write */
       l4a_import_plan_resolve_all (plan, L4A_RESOLVE_THEIRS);
@@ -2597,12 +2621,7 @@ import_now (L4aStore                  *store,
   if (n_written != NULL)
     *n_written = 0;
 
-  /* The secretariat's rules read nothing of the database, so nothing this
-   * bundle writes can change how its later records are judged: each
-   * record is written as soon as it is planned, from the one reading of
-   * the bundle (a large registry is read once, not twice). Other
-   * bundles are judged against the database as it was, then written. */
-  if (l4a_bundle_kind_get_role (bundle->kind) == L4A_ROLE_SECRETARIAT && !g_str_equal (bundle->kind, "enrolment"))
+  if (written_as_planned (bundle))
     {
       g_auto(Writing) w = { 0 };
 
