@@ -21,6 +21,7 @@
 #include "l4a-publish-window.h"
 #include "l4a-import-window.h"
 #include "l4a-window-private.h"
+#include "l4a-toast.h"
 
 static const char * const view_names[] = {
   "hubs", "proposals", "reviews", "indicators", "brand-kit",
@@ -68,7 +69,7 @@ back_up_done_cb (GObject      *object,
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Backed up %d record to “%s”",
                                        "Backed up %d records to “%s”", n),
                           (int) n, back_up->path);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, l4a_toast_new (text));
 }
 
 /**
@@ -137,7 +138,7 @@ imported_cb (L4aImportWindow *window,
                                                         "Imported: %u records written", n_written), n_written);
 
   /* what came in, the views have heard of from the context */
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, l4a_toast_new (text));
 }
 
 /**
@@ -206,9 +207,8 @@ exported_cb (L4aExportWindow *window,
                                                         "Exported %u records to “%s”", n_records),
                                            n_records, name);
   g_autofree char *contact = l4a_bundle_recipient_contact (l4a_context_get_store (self->context), kind, recipient);
-  /* a toast's title is markup: a file may be named “a & b” */
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  /* a file may be named “a & b”: said as it is */
+  AdwToast *toast = l4a_toast_new (text);
 
   /* the bundle can go at once, attached to a message to whom it is for */
   adw_toast_set_button_label (toast, _("Send by _Email"));
@@ -225,10 +225,9 @@ bundle_mailed_cb (GObject      *source,
 {
   g_autoptr(L4aWindow) self = user_data;
   g_autofree char *problem = l4a_mail_compose_problem (result);
-  g_autofree char *escaped = problem ? g_markup_escape_text (problem, -1) : NULL;
 
-  if (escaped != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  if (problem != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, l4a_toast_new (problem));
 }
 
 static void

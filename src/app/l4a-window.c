@@ -24,6 +24,7 @@
 #include "l4a-window.h"
 #include "l4a-registry.h"
 #include "l4a-window-private.h"
+#include "l4a-toast.h"
 
 G_DEFINE_FINAL_TYPE (L4aWindow, l4a_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -467,6 +468,6 @@ l4a_window_add_toast (L4aWindow  *self,
 {
   g_return_if_fail (L4A_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  adw_toast_overlay_add_toast (self->toast_overlay, l4a_toast_new (title));
 }
 

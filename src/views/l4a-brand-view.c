@@ -30,6 +30,7 @@
 #include "l4a-hub-query.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
+#include "l4a-toast.h"
 
 static const int preview_sizes[] = { 16, 24, 32, 48, 64, 128, 256, 512 };
 
@@ -267,17 +268,12 @@ copy_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   const char *value = g_variant_get_string (parameter, NULL);
+  /* translators: a value copied, such as #1B4F8C */
+  g_autofree char *text = g_strdup_printf (_("Copied “%s”"), value);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), value);
-  if (overlay != NULL)
-    {
-      /* translators: a value copied, such as #1B4F8C */
-      g_autofree char *text = g_strdup_printf (_("Copied “%s”"), value);
-
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-    }
+  l4a_toast_say (widget, text);
 }
 
 static void
@@ -655,11 +651,7 @@ label_response_cb (GtkNativeDialog *dialog,
 
       if (path != NULL && !l4a_brand_export_label (export->store, export->hub_id, path, export->width, &error))
         {
-          GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-
-          if (overlay != NULL)
-            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-          else
+          if (!l4a_toast_say (widget, error->message))
             tell (widget, _("The Label Was Not Exported"), error->message);
         }
     }

@@ -28,6 +28,7 @@
 #include "l4a-reports.h"
 #include "l4a-links.h"
 #include "l4a-sdg-chips.h"
+#include "l4a-toast.h"
 
 /* Everything about one hub: its fields, lead government and partners,
  * deliverables (overdue ones flagged), activities, Policy Councils, related
@@ -159,17 +160,13 @@ answer_link (L4aHubPage *self,
              gboolean    accept)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (!l4a_hub_link_answer (self->store, link_id, accept, &error))
     {
-      if (overlay)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      l4a_toast_say (GTK_WIDGET (self), error->message);
       return;
     }
-  if (overlay)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                 adw_toast_new (accept ? _("Link accepted") : _("Link declined")));
+  l4a_toast_say (GTK_WIDGET (self), accept ? _("Link accepted") : _("Link declined"));
 }
 
 static void
@@ -195,10 +192,9 @@ remove_link_action (GtkWidget  *widget,
 {
   L4aHubPage *self = L4A_HUB_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
 
-  if (!l4a_hub_link_remove (self->store, g_variant_get_string (parameter, NULL), &error) && overlay)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+  if (!l4a_hub_link_remove (self->store, g_variant_get_string (parameter, NULL), &error))
+    l4a_toast_say (widget, error->message);
 }
 
 static void
@@ -571,7 +567,7 @@ every_changed_cb (AdwComboRow *row,
       months[selected] == l4a_reporting_get_every (self->store, self->hub_id))
     return;
   if (!l4a_reporting_set_every (self->store, self->hub_id, months[selected], &error))
-    g_warning ("The reporting schedule was not changed: %s", error->message);
+    l4a_toast_say (GTK_WIDGET (self), error->message);
 }
 
 /* The hub's reporting periods, newest first, each with its report. */

@@ -28,6 +28,7 @@
 #include "l4a-registry.h"
 #include "l4a-sample.h"
 #include "l4a-sdg-chips.h"
+#include "l4a-toast.h"
 
 /* The registry: every hub in a table (cards when narrow), found by words,
  * narrowed by filters shown as removable chips, sorted by any column (kept
@@ -130,12 +131,7 @@ static void
 add_toast (L4aHubsView *self,
            AdwToast    *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  l4a_toast_show (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -1375,7 +1371,7 @@ hub_page_delete_cb (L4aHubsView *self,
 
   /* translators: %s is a hub's name */
   title = g_strdup_printf (_("“%s” deleted"), name);
-  toast = adw_toast_new (title);
+  toast = l4a_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
@@ -1488,7 +1484,7 @@ csv_written_cb (GObject      *object,
   /* translators: %s is a file name */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %d hub to “%s”", "Exported %d hubs to “%s”", count),
                            (int) count, basename);
-  add_toast (self, adw_toast_new (title));
+  add_toast (self, l4a_toast_new (title));
 }
 
 /* The hubs @nums, in that order, read through @store and written as CSV. */

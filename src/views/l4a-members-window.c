@@ -25,6 +25,7 @@
 #include "l4a-reference.h"
 #include "l4a-rules.h"
 #include "l4a-keys-group.h"
+#include "l4a-toast.h"
 
 struct _L4aMembersWindow
 {
@@ -88,7 +89,7 @@ show_list (L4aMembersWindow *self)
     gtk_list_box_remove (self->list, child);
   if (self->members == NULL)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toasts, l4a_toast_new (error->message));
       self->members = g_ptr_array_new_with_free_func (member_edit_free);
     }
 
@@ -430,7 +431,7 @@ edit_member (L4aMembersWindow *self,
   edit = id ? l4a_member_load (self->store, id, &error) : l4a_member_edit_new ();
   if (edit == NULL)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toasts, l4a_toast_new (error->message));
       return;
     }
   show_editor (self, edit);
@@ -455,6 +456,6 @@ save (L4aMembersWindow  *self,
                                          "Saved; withdrawn from %u proposals in conflict", unassigned), unassigned)
          : g_strdup (_("Saved"));
   show_list (self);
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toasts, l4a_toast_new (text));
   return TRUE;
 }

@@ -22,6 +22,7 @@
 #include "l4a-links.h"
 #include "l4a-permissions.h"
 #include "l4a-types.h"
+#include "l4a-toast.h"
 
 /*
  * The forms of monitoring: an activity of a hub, a change of a
@@ -566,6 +567,7 @@ typedef struct
 {
   L4aStore *store;
   char     *snapshot;
+  GWeakRef  anchor;    /* where a failure is said */
 } Undo;
 
 static void
@@ -575,6 +577,7 @@ undo_free (gpointer data)
 
   g_clear_object (&undo->store);
   g_free (undo->snapshot);
+  g_weak_ref_clear (&undo->anchor);
   g_free (undo);
 }
 
@@ -585,7 +588,11 @@ undo_clicked_cb (AdwToast *toast,
   g_autoptr(GError) error = NULL;
 
   if (!l4a_monitoring_restore (undo->store, undo->snapshot, &error))
-    g_warning ("Undo failed: %s", error->message);
+    {
+      g_autoptr(GtkWidget) anchor = g_weak_ref_get (&undo->anchor);
+
+      l4a_toast_say (anchor, error->message);
+    }
 }
 
 /**
@@ -600,30 +607,24 @@ l4a_monitoring_offer_undo (GtkWidget  *anchor,
                            const char *title,
                            char       *snapshot)
 {
-  GtkWidget *overlay = anchor ? gtk_widget_get_ancestor (anchor, ADW_TYPE_TOAST_OVERLAY) : NULL;
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = l4a_toast_new (title);
   Undo *undo = g_new0 (Undo, 1);
 
   undo->store = g_object_ref (store);
   undo->snapshot = snapshot;
+  g_weak_ref_init (&undo->anchor, anchor);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo,
                          (GClosureNotify) (void (*) (void)) undo_free, 0);
-  if (overlay)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  l4a_toast_show (anchor, toast);
 }
 
 static void
 toast (L4aMonitoringDialog *self,
        const char          *text)
 {
-  GtkWidget *overlay = self->anchor ? gtk_widget_get_ancestor (self->anchor, ADW_TYPE_TOAST_OVERLAY) : NULL;
-
-  if (overlay)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+  l4a_toast_say (self->anchor, text);
 }
 
 /* Reading the form ---------------------------------------------------------------- */

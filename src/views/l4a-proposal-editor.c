@@ -28,6 +28,7 @@
 #include "l4a-reference.h"
 #include "l4a-registry.h"
 #include "l4a-summary.h"
+#include "l4a-toast.h"
 
 /* A local government writes its proposal here. Everything typed is saved
  * as it is, a moment after the last key (so a crash loses nothing); the six
@@ -764,9 +765,7 @@ static void
 toast_text (L4aProposalEditor *self,
             const char        *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (escaped));
+  adw_toast_overlay_add_toast (self->toasts, l4a_toast_new (text));
 }
 
 /* Into the folder the World Secretariat watches (Preferences › Sync). */
@@ -1007,7 +1006,7 @@ letter_done_cb (GObject    *owner,
       /* translators: a file written, by its name */
       g_autofree char *text = g_strdup_printf (_("Letter saved as “%s”"), name);
 
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+      adw_toast_overlay_add_toast (self->toasts, l4a_toast_new (text));
     }
 }
 

@@ -20,6 +20,7 @@
 #include "l4a-proposals-view.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
+#include "l4a-toast.h"
 
 /* The proposals this workstation may see: all of them for the secretariat,
  * its own for a local government (board members read theirs in Reviews).
@@ -337,7 +338,7 @@ open_proposal (L4aProposalsView *self,
   editor = l4a_proposal_editor_new (self->store, id, NULL, &error);
   if (editor == NULL)
     {
-      g_warning ("The proposal cannot be opened: %s", error->message);
+      l4a_toast_say (GTK_WIDGET (self), error->message);
       return NULL;
     }
   if (GTK_IS_WINDOW (root))

@@ -31,6 +31,7 @@
 #include "l4a-score-row.h"
 #include "l4a-types.h"
 #include "l4a-rules.h"
+#include "l4a-toast.h"
 
 #define AUTOSAVE_DELAY_MS 800
 
@@ -111,10 +112,8 @@ static void
 toast (L4aReviewWindow *self,
        const char      *text)
 {
-  /* a toast's title is markup; a proposal may be called “R&D” */
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (escaped));
+  /* a proposal may be called “R&D”: said as it is */
+  adw_toast_overlay_add_toast (self->toasts, l4a_toast_new (text));
 }
 
 static void

@@ -29,6 +29,7 @@
 #include "l4a-list-update.h"
 #include "l4a-snapshot-private.h"
 #include "l4a-reviews-view.h"
+#include "l4a-toast.h"
 
 struct _L4aReviewsView
 {
@@ -62,14 +63,12 @@ G_DEFINE_FINAL_TYPE (L4aReviewsView, l4a_reviews_view, ADW_TYPE_BIN)
 
 enum { SORT_MEAN, SORT_MEDIAN, SORT_SPREAD, SORT_TITLE, SORT_CALIBRATED };
 
-/* a toast's title is markup; a proposal may be called “R&D” */
+/* a proposal may be called “R&D”: said as it is */
 static void
 toast (L4aReviewsView *self,
        const char     *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (escaped));
+  adw_toast_overlay_add_toast (self->toasts, l4a_toast_new (text));
 }
 
 static GtkWidget *
@@ -972,12 +971,12 @@ write_packet (L4aReviewsView  *self,
   if (call == NULL)
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, _("Choose a call first."));
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new ((*error)->message));
+      adw_toast_overlay_add_toast (self->toasts, l4a_toast_new ((*error)->message));
       return FALSE;
     }
   if (!l4a_packet_write (self->store, call, path, error))
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new ((*error)->message));
+      adw_toast_overlay_add_toast (self->toasts, l4a_toast_new ((*error)->message));
       return FALSE;
     }
   /* translators: a file written, by its name */

@@ -16,6 +16,7 @@
 
 #include "l4a-accessible.h"
 #include "l4a-chart-card.h"
+#include "l4a-toast.h"
 
 /* The size of an exported chart, in pixels (points for PDF). */
 #define EXPORT_WIDTH  960
@@ -326,12 +327,9 @@ static void
 say (L4aChartCard *self,
      const char   *text)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-  else
+  if (!l4a_toast_say (GTK_WIDGET (self), text))
     {
       AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
                                                                                                : NULL, text, NULL));

@@ -25,6 +25,7 @@
 #include "l4a-rules.h"
 #include "l4a-sdg-chips.h"
 #include "l4a-types.h"
+#include "l4a-toast.h"
 
 struct _L4aProposalDocument
 {
@@ -143,19 +144,8 @@ opened_cb (GObject      *source,
 {
   g_autoptr(L4aProposalDocument) self = user_data;
   g_autofree char *problem = l4a_open_file_problem (result);
-  GtkWidget *overlay;
 
-  if (problem == NULL)
-    return;
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    {
-      /* a toast's title is markup */
-      g_autofree char *escaped = g_markup_escape_text (problem, -1);
-
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-    }
-  else
+  if (problem != NULL && !l4a_toast_say (GTK_WIDGET (self), problem))
     g_message ("%s", problem);
 }
 
@@ -176,11 +166,7 @@ open_attachment_action (GtkWidget  *widget,
   file = l4a_attachment_write_for_viewing (self->store, attachment->sha256, attachment->name, &error);
   if (file == NULL)
     {
-      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+      l4a_toast_say (widget, error->message);
       return;
     }
   g_set_object (&self->last_opened, file);

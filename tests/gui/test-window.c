@@ -551,6 +551,20 @@ test_edit_save_reopen (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The label under @root that reads @text, if any. */
+static GtkWidget *
+find_label_reading (GtkWidget  *root,
+                    const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  l4a_test_collect_type (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
 static void
 test_delete_undo (void)
 {
@@ -562,6 +576,21 @@ test_delete_undo (void)
   guint before = g_list_model_get_n_items (l4a_context_get_hubs (l4a_application_get_context (app)));
   GtkWidget *page;
   AdwMessageDialog *confirm = NULL;
+  const char *name = "R&D <Lab> & Co";
+  g_autofree char *deleted = NULL;
+  g_autofree char *was_named = NULL;
+
+  /* a name that would be markup: the toast says it as it is */
+  {
+    g_autoptr(L4aHubEdit) edit = l4a_registry_load_hub (l4a_application_get_store (app), id, &error);
+
+    g_assert_no_error (error);
+    was_named = g_steal_pointer (&edit->name);
+    edit->name = g_strdup (name);
+    g_assert_true (l4a_registry_save_hub (l4a_application_get_store (app), edit, &error));
+    g_assert_no_error (error);
+    l4a_test_iterate (0.2);
+  }
 
   g_assert_true (l4a_test_hubs_open (hubs, id));
   page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "hub_page"));
@@ -576,7 +605,7 @@ test_delete_undo (void)
         confirm = l->data;
   }
   g_assert_nonnull (confirm);
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (confirm), l4a_hub_get_name (hub)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (confirm), name));
   adw_message_dialog_response (confirm, "delete");
   gtk_window_destroy (GTK_WINDOW (confirm));
   l4a_test_iterate (0.2);
@@ -584,11 +613,26 @@ test_delete_undo (void)
   g_assert_cmpuint (g_list_model_get_n_items (l4a_context_get_hubs (l4a_application_get_context (app))), ==, before - 1);
   g_assert_null (l4a_test_hubs_open_hub (hubs));
   g_assert_false (l4a_test_hubs_open (hubs, id));
+  deleted = g_strdup_printf ("“%s” deleted", name);
+  g_assert_nonnull (find_label_reading (GTK_WIDGET (window), deleted));
 
   /* Undo brings it back, as it was. */
   l4a_test_activate (GTK_WIDGET (hubs), "hubs.undo-delete", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (l4a_context_get_hubs (l4a_application_get_context (app))), ==, before);
   g_assert_true (l4a_test_hubs_open (hubs, id));
+
+  /* named again as the sample has it, for the tests after this one */
+  {
+    g_autoptr(L4aHubEdit) edit = l4a_registry_load_hub (l4a_application_get_store (app), id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (edit->name, ==, name);
+    g_free (edit->name);
+    edit->name = g_strdup (was_named);
+    g_assert_true (l4a_registry_save_hub (l4a_application_get_store (app), edit, &error));
+    g_assert_no_error (error);
+    l4a_test_iterate (0.2);
+  }
 
   l4a_test_hubs_show_registry (hubs);
   gtk_window_destroy (GTK_WINDOW (window));
