@@ -383,7 +383,13 @@ edit_call (L4aCallsWindow *self,
   edit = id ? l4a_registry_load_call (self->store, id, &error) : l4a_call_edit_new ();
   if (edit == NULL)
     {
-      g_warning ("%s", error->message);
+      /* gone since it was listed: deleted elsewhere */
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                             _("The Call Cannot Be Opened"),
+                                                                             error->message));
+
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      l4a_accessible_present (GTK_WINDOW (dialog));
       return;
     }
   g_clear_pointer (&self->edit, l4a_call_edit_free);

@@ -173,6 +173,10 @@ show_editor (L4aGovernmentsWindow *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
+static void show_error (L4aGovernmentsWindow *self,
+                        const char           *heading,
+                        const GError         *error);
+
 static void
 edit_government (L4aGovernmentsWindow *self,
                  const char           *id)
@@ -185,7 +189,8 @@ edit_government (L4aGovernmentsWindow *self,
   edit = id ? l4a_registry_load_government (self->store, id, &error) : l4a_government_edit_new ();
   if (edit == NULL)
     {
-      g_warning ("%s", error->message);
+      /* gone since it was listed: deleted or merged elsewhere */
+      show_error (self, _("The Government Cannot Be Opened"), error);
       return;
     }
   show_editor (self, edit);

@@ -936,6 +936,16 @@ test_governments_window (void)
   before = government_rows (window);
   g_assert_cmpuint (before, >=, 20);
 
+  /* one that is no longer there says so */
+  l4a_test_activate (GTK_WIDGET (window), "governments.edit", "s", "99999999-9999-4999-8999-999999999999");
+  {
+    AdwMessageDialog *gone = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+    g_assert_nonnull (gone);
+    g_assert_cmpstr (adw_message_dialog_get_heading (gone), ==, "The Government Cannot Be Opened");
+    gtk_window_destroy (GTK_WINDOW (gone));
+  }
+
   /* A new government needs a name and a country. */
   l4a_test_activate (GTK_WIDGET (window), "governments.edit", "s", "");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "");
@@ -1503,6 +1513,16 @@ test_calls_window (void)
   l4a_test_iterate (0.2);
   before = l4a_test_n_rows (l4a_test_find_type (L4A_TEST_CHILD (window, L4A_TYPE_CALLS_WINDOW, "list_group"), GTK_TYPE_LIST_BOX));
   g_assert_cmpuint (before, >=, 3);
+
+  /* one that is no longer there says so */
+  l4a_test_activate (GTK_WIDGET (window), "calls.edit", "s", "99999999-9999-4999-8999-999999999999");
+  {
+    AdwMessageDialog *gone = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+    g_assert_nonnull (gone);
+    g_assert_cmpstr (adw_message_dialog_get_heading (gone), ==, "The Call Cannot Be Opened");
+    gtk_window_destroy (GTK_WINDOW (gone));
+  }
 
   /* A new call: the six key features as criteria; dates in order. */
   l4a_test_activate (GTK_WIDGET (window), "calls.edit", "s", "");
