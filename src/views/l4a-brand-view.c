@@ -330,8 +330,8 @@ build_palette (L4aBrandView *self)
             if (k > 0)
               g_string_append_printf (values, " · %s %s", labels[k], texts[k]);
           }
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), colour->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), colour->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), values->str);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch (colour->hex, 32));
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (copy), "edit-copy-symbolic");

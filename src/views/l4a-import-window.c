@@ -165,8 +165,8 @@ change_row (L4aImportChange *change)
   GtkWidget *row = adw_action_row_new ();
   g_autoptr(GString) subtitle = g_string_new (l4a_records_label (change->type));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), change->label);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), change->label);
   /* the fields a person changed; when and where it was saved go without saying */
   for (guint i = 0, shown = 0; i < change->fields->len; i++)
     {

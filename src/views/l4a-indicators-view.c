@@ -971,8 +971,8 @@ measurements_list (L4aIndicatorsView *self,
       g_autofree char *day = l4a_format_day (l4a_day_from_iso (m->measured_on));
       g_autofree char *text = g_strdup_printf ("%s %s", value, indicator->unit ? indicator->unit : "");
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
       if (editable)
         {
           /* activating a measurement changes it */

@@ -108,8 +108,8 @@ show_list (L4aMembersWindow *self)
                                                "%s · %s · %u declared conflicts · %s", declared),
                                   l4a_reference_translate (L4A_REFERENCE_COUNTRIES, member->country),
                                   l4a_reference_translate (L4A_REFERENCE_REGIONS, member->region), declared, key);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -153,8 +153,8 @@ fill_conflicts (L4aMembersWindow *self)
       GtkWidget *row = adw_action_row_new ();
       const char *name = conflict->government_name ? conflict->government_name : conflict->government_id;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    conflict->automatic ? _("Automatic: the member’s own government or country")
                                                        : conflict->reason);

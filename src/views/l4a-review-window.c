@@ -145,9 +145,9 @@ info_row (const char *title,
 {
   GtkWidget *row = adw_action_row_new ();
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value && *value ? value : "—");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_add_css_class (row, "property");
   return row;
 }
@@ -490,8 +490,8 @@ add_reviews_group (L4aReviewWindow *self,
       title = review->submitted_at ? g_strdup (review->reviewer)
                                    : g_strdup_printf (_("%s (draft)"), review->reviewer);
       expander = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
       if (review->proposal_version != self->info->version)
         {
@@ -550,8 +550,8 @@ add_discussion_group (L4aReviewWindow *self)
       g_autofree char *title = g_strdup_printf ("%s · %s", note->author, date);
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note->body);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       gtk_widget_add_css_class (row, "property");
@@ -672,8 +672,8 @@ add_reviewers_group (L4aReviewWindow *self,
           g_autofree char *why = g_strdup_printf (_("Declined: %s"), l4a_assign_matrix_get_reason (matrix, p, m));
 
           row = adw_action_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), why);
           adw_preferences_group_add (group, row);
           continue;
@@ -681,8 +681,8 @@ add_reviewers_group (L4aReviewWindow *self,
 
       state = cell == L4A_CELL_SUBMITTED ? _("Submitted") : cell == L4A_CELL_DRAFT ? _("Draft") : _("Not started");
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       load = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · reviews %u proposal of this call",
                                            "%s · reviews %u proposals of this call", matrix->loads[m]),
                               state, matrix->loads[m]);

@@ -215,8 +215,8 @@ l4a_keys_group_refresh (L4aKeysGroup *self)
       if (entry->status != L4A_KEY_STATUS_PENDING || entry->role != self->role)
         continue;
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->name);
       /* translators: a key's fingerprint · when it was asked for */
       {
         g_autofree char *asked = l4a_format_time (entry->requested_at);

@@ -47,6 +47,7 @@
 #include "l4a-publish-window.h"
 #include "l4a-import.h"
 #include "l4a-import-window.h"
+#include "l4a-store-private.h"
 #include "l4a-indicators-view.h"
 #include "l4a-chart-card.h"
 #include "l4a-ticks.h"
@@ -3948,6 +3949,94 @@ test_long_data_table (void)
   l4a_test_iterate (0.1);
 }
 
+/* Names that would be markup (a hub called “R&D <i>Lab</i>”, a partner
+ * “A & B”) are shown as they are, everywhere a person may meet them: every
+ * view, a hub's page, a proposal, the governments, calls, members and
+ * audit windows. GTK's warning of a text it cannot read as markup fails the
+ * test; a text read as markup would lose its “<i>”. */
+static void
+test_markup_in_names (void)
+{
+  L4aStore *store = l4a_application_get_store (app);
+  L4aWindow *window = open_window ();
+  static const char *fields[][2] = {
+    { "hub", "name" }, { "hub", "summary" }, { "government", "name" }, { "proposal", "title" },
+    { "proposal", "summary" }, { "member", "name" }, { "indicator", "name" }, { "partner", "name" },
+    { "call", "title" }, { "activity", "title" }, { "deliverable", "title" }, { "criterion", "label" },
+  };
+  const char *views[] = { "hubs", "proposals", "reviews", "indicators", "brand-kit" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hub_id = l4a_test_sql_text (l4a_store_get_path (store), "SELECT id FROM hub ORDER BY name LIMIT 1");
+  g_autofree char *proposal_id = l4a_test_sql_text (l4a_store_get_path (store),
+                                                    "SELECT id FROM proposal ORDER BY title LIMIT 1");
+  g_autofree char *hub_name = NULL;
+
+  g_assert_nonnull (hub_id);
+  g_assert_nonnull (proposal_id);
+  g_assert_true (l4a_store_begin (store, &error));
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = \"%s\" || ' R&D <i>Lab</i> & Co'",
+                                              fields[f][0], fields[f][1], fields[f][1]);
+
+      g_assert_true (l4a_store_exec (store, sql, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (l4a_store_commit (store, &error));
+  l4a_test_iterate (0.5);
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      l4a_test_show_view (window, views[v]);
+      l4a_test_iterate (0.3);
+    }
+
+  /* the hub's page, its name as it is */
+  {
+    L4aHubsView *hubs = hubs_of (window);
+    g_autofree char *sql = g_strdup_printf ("SELECT name FROM hub WHERE id = '%s'", hub_id);
+
+    hub_name = l4a_test_sql_text (l4a_store_get_path (store), sql);
+    g_assert_nonnull (strstr (hub_name, "<i>Lab</i>"));
+    g_assert_true (l4a_test_hubs_open (hubs, hub_id));
+    l4a_test_iterate (0.3);
+    g_assert_nonnull (find_label_reading (GTK_WIDGET (window), hub_name));
+    l4a_test_hubs_show_registry (hubs);
+  }
+
+  /* a proposal in its editor */
+  {
+    L4aProposalsView *proposals = L4A_PROPOSALS_VIEW (l4a_test_show_view (window, "proposals"));
+    GtkWindow *editor;
+
+    l4a_test_activate (GTK_WIDGET (proposals), "proposals.open", "s", proposal_id);
+    l4a_test_iterate (0.3);
+    editor = GTK_WINDOW (find_toplevel (L4A_TYPE_PROPOSAL_EDITOR));
+    g_assert_nonnull (editor);
+    gtk_window_destroy (editor);
+  }
+
+  /* the secretariat's windows */
+  {
+    GtkWindow *windows[4];
+
+    windows[0] = GTK_WINDOW (l4a_governments_window_new (store));
+    windows[1] = GTK_WINDOW (l4a_calls_window_new (store));
+    windows[2] = GTK_WINDOW (l4a_members_window_new (store));
+    windows[3] = GTK_WINDOW (l4a_audit_window_new (l4a_application_get_context (app), &error));
+    g_assert_no_error (error);
+    for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
+      {
+        gtk_window_present (windows[w]);
+        l4a_test_iterate (0.3);
+        gtk_window_destroy (windows[w]);
+      }
+  }
+
+  l4a_test_show_view (window, "hubs");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3997,6 +4086,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/act-as-for-a-run", test_act_as_for_a_run);
   g_test_add_func ("/gui/window/role-home", test_role_home);
   g_test_add_func ("/gui/monitoring/activity-deliverable-meeting", test_monitoring);
+  g_test_add_func ("/gui/words/markup-in-names", test_markup_in_names);
 
   status = g_test_run ();
 
