@@ -3951,8 +3951,8 @@ test_long_data_table (void)
 
 /* Names that would be markup (a hub called “R&D <i>Lab</i>”, a partner
  * “A & B”) are shown as they are, everywhere a person may meet them: every
- * view, a hub's page, a proposal, the governments, calls, members and
- * audit windows. GTK's warning of a text it cannot read as markup fails the
+ * view, a hub's page and editor, a proposal's editor and review, the
+ * governments, calls, members, audit, export and publish windows. GTK's warning of a text it cannot read as markup fails the
  * test; a text read as markup would lose its “<i>”. */
 static void
 test_markup_in_names (void)
@@ -4016,15 +4016,35 @@ test_markup_in_names (void)
     gtk_window_destroy (editor);
   }
 
+  /* the hub in its editor */
+  {
+    L4aHubsView *hubs = hubs_of (window);
+    GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW, "hub_page"));
+    GtkWidget *edit_button = GTK_WIDGET (gtk_widget_get_template_child (page, L4A_TYPE_HUB_PAGE, "edit_button"));
+    GtkWindow *editor;
+
+    g_assert_true (l4a_test_hubs_open (hubs, hub_id));
+    g_signal_emit_by_name (edit_button, "clicked");
+    l4a_test_wait_until (editor_open, NULL, 5, "the editor");
+    editor = GTK_WINDOW (find_toplevel (L4A_TYPE_HUB_EDITOR));
+    g_assert_nonnull (editor);
+    gtk_window_destroy (editor);
+    l4a_test_hubs_show_registry (hubs);
+  }
+
   /* the secretariat's windows */
   {
-    GtkWindow *windows[4];
+    GtkWindow *windows[7];
 
     windows[0] = GTK_WINDOW (l4a_governments_window_new (store));
     windows[1] = GTK_WINDOW (l4a_calls_window_new (store));
     windows[2] = GTK_WINDOW (l4a_members_window_new (store));
     windows[3] = GTK_WINDOW (l4a_audit_window_new (l4a_application_get_context (app), &error));
     g_assert_no_error (error);
+    windows[4] = GTK_WINDOW (l4a_review_window_new (store, proposal_id, &error));
+    g_assert_no_error (error);
+    windows[5] = l4a_window_open_export (window);
+    windows[6] = l4a_window_open_publish (window);
     for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
       {
         gtk_window_present (windows[w]);
