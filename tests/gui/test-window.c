@@ -4053,6 +4053,34 @@ test_markup_in_names (void)
       }
   }
 
+  /* and as a board member with an assignment, and as a government */
+  {
+    GSettings *settings = l4a_application_get_settings (app);
+    g_autofree char *member = l4a_test_sql_text (l4a_store_get_path (store),
+                                                 "SELECT member_id FROM assignment ORDER BY member_id LIMIT 1");
+    g_autofree char *government = l4a_test_sql_text (l4a_store_get_path (store),
+                                                     "SELECT government_id FROM proposal ORDER BY title LIMIT 1");
+    const char *roles[] = { "member", "government" };
+    const char *identities[] = { member, government };
+
+    g_assert_nonnull (member);
+    g_assert_nonnull (government);
+    for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+      {
+        g_settings_set_string (settings, "role", roles[r]);
+        g_settings_set_string (settings, "identity", identities[r]);
+        l4a_test_iterate (0.2);
+        for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+          {
+            l4a_test_show_view (window, views[v]);
+            l4a_test_iterate (0.3);
+          }
+      }
+    g_settings_set_string (settings, "role", "secretariat");
+    g_settings_reset (settings, "identity");
+    l4a_test_iterate (0.2);
+  }
+
   l4a_test_show_view (window, "hubs");
   gtk_window_destroy (GTK_WINDOW (window));
 }
