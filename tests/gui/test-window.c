@@ -4032,6 +4032,32 @@ test_markup_in_names (void)
     l4a_test_hubs_show_registry (hubs);
   }
 
+  /* the preview of a bundle whose records carry such names */
+  {
+    g_autofree char *there_path = g_build_filename (tmpdir, "markup-there.sqlite", NULL);
+    g_autofree char *bundle_path = g_build_filename (tmpdir, "markup-there.l4a.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (bundle_path);
+    g_autoptr(L4aStore) there = l4a_store_open (there_path, &error);
+    GtkWindow *import;
+
+    g_assert_no_error (error);
+    g_assert_true (l4a_sample_load (there, NULL, &error));
+    g_assert_true (l4a_store_exec (there, "UPDATE hub SET name = name || ' <b>there</b> & back', "
+                                          "revision = revision + 1", &error));
+    g_assert_true (l4a_bundle_export (there, "full", NULL, bundle_path, NULL, NULL, &error));
+    g_assert_no_error (error);
+    import = l4a_window_import_file (window, file);
+    l4a_test_wait_until (import_previewed, import, 30, "the check");
+    if (g_strcmp0 (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), "first-contact") == 0)
+      {
+        l4a_test_activate (GTK_WIDGET (import), "import.confirm-key", NULL);
+        l4a_test_wait_until (import_previewed, import, 30, "the preview");
+      }
+    g_assert_cmpstr (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), ==, "preview");
+    l4a_test_iterate (0.3);
+    gtk_window_destroy (import);
+  }
+
   /* the secretariat's windows */
   {
     GtkWindow *windows[7];
