@@ -4034,14 +4034,16 @@ test_markup_in_names (void)
 
   /* the preview of a bundle whose records carry such names */
   {
-    g_autofree char *there_path = g_build_filename (tmpdir, "markup-there.sqlite", NULL);
+    /* the secretariat the import window test met, if it ran */
+    g_autofree char *there_path = g_build_filename (tmpdir, "other.sqlite", NULL);
     g_autofree char *bundle_path = g_build_filename (tmpdir, "markup-there.l4a.json", NULL);
     g_autoptr(GFile) file = g_file_new_for_path (bundle_path);
     g_autoptr(L4aStore) there = l4a_store_open (there_path, &error);
     GtkWindow *import;
 
     g_assert_no_error (error);
-    g_assert_true (l4a_sample_load (there, NULL, &error));
+    if (!l4a_sample_is_loaded (there))
+      g_assert_true (l4a_sample_load (there, NULL, &error));
     g_assert_true (l4a_store_exec (there, "UPDATE hub SET name = name || ' <b>there</b> & back', "
                                           "revision = revision + 1", &error));
     g_assert_true (l4a_bundle_export (there, "full", NULL, bundle_path, NULL, NULL, &error));
