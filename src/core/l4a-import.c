@@ -2451,36 +2451,39 @@ l4a_import_plan (L4aStore   *store,
                  GError    **error)
 {
   g_autoptr(L4aImportPlan) plan = NULL;
-  gboolean ok;
+  g_auto(Writing) w = { 0 };
+  Writing *writing = NULL;
+  const L4aImportResolution theirs = L4A_RESOLVE_THEIRS;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
   g_return_val_if_fail (bundle != NULL, NULL);
 
   if (!l4a_store_begin (store, error))
     return NULL;
+  /* the trial takes their side of every conflict, the most it could write;
+   * made as each record is planned where the rules allow, else after */
   if (written_as_planned (bundle))
     {
-      g_auto(Writing) w = { 0 };
-      const L4aImportResolution theirs = L4A_RESOLVE_THEIRS;
-
-      /* the trial, taking their side of every conflict (the most it could
-       * write), made as each record is planned */
-      if (writing_begin (&w, store, bundle, TRUE, FALSE, -1, error))
-        plan = compute_plan (store, bundle, &w, &theirs, error);
-      if (plan != NULL && !plan->already_imported && !writing_end (&w, plan, error))
-        g_clear_pointer (&plan, l4a_import_plan_free);
-      if (plan != NULL)
-        l4a_import_plan_resolve_all (plan, L4A_RESOLVE_MINE);
+      ok = writing_begin (&w, store, bundle, TRUE, FALSE, -1, error);
+      writing = &w;
     }
-  else if ((plan = compute_plan (store, bundle, NULL, NULL, error)) != NULL && !plan->already_imported)
+  if (ok)
+    plan = compute_plan (store, bundle, writing, &theirs, error);
+  if (plan != NULL && !plan->already_imported)
     {
-      /* the trial takes their side of every conflict, the most it could write */
-      l4a_import_plan_resolve_all (plan, L4A_RESOLVE_THEIRS);
-      ok = write_plan (store, bundle, plan, TRUE, FALSE, NULL, NULL, NULL, NULL, error);
-      l4a_import_plan_resolve_all (plan, L4A_RESOLVE_MINE);
+      if (writing != NULL)
+        ok = writing_end (writing, plan, error);
+      else
+        {
+          l4a_import_plan_resolve_all (plan, L4A_RESOLVE_THEIRS);
+          ok = write_plan (store, bundle, plan, TRUE, FALSE, NULL, NULL, NULL, NULL, error);
+        }
       if (!ok)
         g_clear_pointer (&plan, l4a_import_plan_free);
     }
+  if (plan != NULL)
+    l4a_import_plan_resolve_all (plan, L4A_RESOLVE_MINE);
   l4a_store_rollback (store);
   if (plan != NULL)
     {
@@ -2613,6 +2616,8 @@ import_now (L4aStore                  *store,
             GError                   **error)
 {
   g_autoptr(L4aImportPlan) plan = NULL;
+  g_auto(Writing) w = { 0 };
+  Writing *writing = NULL;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
@@ -2623,39 +2628,31 @@ import_now (L4aStore                  *store,
 
   if (written_as_planned (bundle))
     {
-      g_auto(Writing) w = { 0 };
-
       if (!writing_begin (&w, store, bundle, FALSE, sample, -1, error))
         return FALSE;
-      plan = compute_plan (store, bundle, &w, settle, error);
-      if (plan == NULL)
-        return FALSE;
-      if (plan->already_imported)
-        ok = TRUE;
-      else if (plan->counts[L4A_IMPORT_CONFLICT] > 0 && settle == NULL)
-        ok = refuse_conflicts (plan, error);
-      else if (!writing_end (&w, plan, error))
-        ok = FALSE;
-      else if (n_written != NULL)
-        *n_written = w.written;
+      writing = &w;
+    }
+  plan = compute_plan (store, bundle, writing, settle, error);
+  if (plan == NULL)
+    return FALSE;
+  if (plan->already_imported)
+    ok = TRUE;
+  else if (plan->counts[L4A_IMPORT_CONFLICT] > 0 && settle == NULL)
+    ok = refuse_conflicts (plan, error);
+  else if (writing != NULL)
+    {
+      /* written as it was planned: what is left is the end */
+      ok = writing_end (writing, plan, error);
+      if (ok && n_written != NULL)
+        *n_written = writing->written;
     }
   else
     {
-      plan = compute_plan (store, bundle, NULL, NULL, error);
-      if (plan == NULL)
-        return FALSE;
-      if (plan->already_imported)
-        ok = TRUE;
-      else if (plan->counts[L4A_IMPORT_CONFLICT] > 0 && settle == NULL)
-        ok = refuse_conflicts (plan, error);
-      else
-        {
-          if (settle != NULL)
-            l4a_import_plan_resolve_all (plan, *settle);
-          ok = write_plan (store, bundle, plan, FALSE, sample, NULL, NULL, NULL, n_written, error);
-          if (!ok && n_written != NULL)
-            *n_written = 0;
-        }
+      if (settle != NULL)
+        l4a_import_plan_resolve_all (plan, *settle);
+      ok = write_plan (store, bundle, plan, FALSE, sample, NULL, NULL, NULL, n_written, error);
+      if (!ok && n_written != NULL)
+        *n_written = 0;
     }
   if (plan_out != NULL)
     *plan_out = g_steal_pointer (&plan);

@@ -228,6 +228,7 @@ typedef struct _Layout
   int           id_index, key_index, second_index;
   gboolean      has_links;
   sqlite3_stmt *stmt;      /* owned by the store's cache */
+  char         *batch_sql; /* for records added: the same for L4A_BATCH_ROWS of them, once needed */
 } Layout;
 
 static void
@@ -237,6 +238,7 @@ layout_free (Layout *layout)
     return;
   g_ptr_array_unref (layout->names);
   g_array_unref (layout->params);
+  g_free (layout->batch_sql);
   g_free (layout);
 }
 
@@ -960,10 +962,6 @@ step_record (L4aRecordWriter *self,
   return TRUE;
 }
 
-/* Records added are inserted this many at a time: one statement's work
- * (its start, its checks at the end) shared by them. */
-#define PENDING_ROWS 64
-
 /* Inserts the records added and waiting, one by one: what a statement of
  * many refused is then named, record by record. */
 static gboolean
@@ -987,8 +985,10 @@ insert_pending_one_by_one (L4aRecordWriter *self,
   return TRUE;
 }
 
-/* Inserts the records added and waiting: a full batch in one statement,
- * the rest (and a batch SQLite refuses, its statement undone) one by one. */
+/* Inserts the records added and waiting: a full batch (L4A_BATCH_ROWS of
+ * them) in one statement, sharing a statement's work (its start, its checks
+ * at the end); the rest, and a batch SQLite refuses (its statement undone),
+ * one by one. */
 static gboolean
 flush_pending (L4aRecordWriter *self,
                GError         **error)
@@ -1000,26 +1000,21 @@ flush_pending (L4aRecordWriter *self,
   if (self->pending == NULL || self->pending->len == 0)
     return TRUE;
 
-  if (self->pending->len == PENDING_ROWS)
+  if (self->pending->len == L4A_BATCH_ROWS)
     {
-      const char *single = sqlite3_sql (layout->stmt);
-      const char *values = strstr (single, ") VALUES (");
-      g_autoptr(GString) sql = g_string_new_len (single, values - single + 1);
-
-      /* the columns of the layout's own statement, its row many times */
-      g_string_append (sql, " VALUES ");
-      for (guint r = 0; r < PENDING_ROWS; r++)
+      if (layout->batch_sql == NULL)
         {
-          g_string_append (sql, r ? ", (" : "(");
-          for (guint i = 0; i < layout->params->len; i++)
-            g_string_append (sql, i ? ", ?" : "?");
-          g_string_append_c (sql, ')');
+          /* the columns of the layout's own statement, its row many times */
+          const char *single = sqlite3_sql (layout->stmt);
+          g_autofree char *insert = g_strndup (single, strstr (single, ") VALUES (") - single + 1);
+
+          layout->batch_sql = l4a_batch_sql (insert, layout->params->len, L4A_BATCH_ROWS, NULL);
         }
-      stmt = l4a_store_prepare_cached (self->store, sql->str, error);
+      stmt = l4a_store_prepare_cached (self->store, layout->batch_sql, error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_reset (stmt);
-      for (guint r = 0; r < PENDING_ROWS && ok; r++)
+      for (guint r = 0; r < L4A_BATCH_ROWS && ok; r++)
         {
           RecordName record = { self->pending_shape->info, g_ptr_array_index (self->pending, r),
                                 g_array_index (self->pending_index, guint, r), NULL };
@@ -1136,7 +1131,7 @@ write_record_named (L4aRecordWriter *self,
       g_array_append_val (self->pending_index, record->index);
       if (!audit_record (self, shape, id, record, FALSE, error))
         return FALSE;
-      return self->pending->len < PENDING_ROWS || flush_pending (self, error);
+      return self->pending->len < L4A_BATCH_ROWS || flush_pending (self, error);
     }
 
   stmt = layout->stmt;

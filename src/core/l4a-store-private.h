@@ -50,6 +50,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 typedef struct _L4aBatch L4aBatch;
 
+/* How many rows one statement of a batch writes. */
+#define L4A_BATCH_ROWS 64
+
+char         *l4a_batch_sql             (const char    *insert,
+                                         guint          n_columns,
+                                         guint          rows,
+                                         const char    *tail);
+
 L4aBatch     *l4a_batch_new             (L4aStore      *store,
                                          const char    *insert,
                                          guint          n_columns,

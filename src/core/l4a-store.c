@@ -1413,8 +1413,6 @@ l4a_store_is_empty (L4aStore *self)
  * Rows written many at a time
  */
 
-#define BATCH_ROWS 64
-
 typedef struct
 {
   char   *text;   /* or NULL for a number */
@@ -1461,7 +1459,7 @@ l4a_batch_new (L4aStore   *store,
   self->insert = g_strdup (insert);
   self->tail = g_strdup (tail ? tail : "");
   self->n_columns = n_columns;
-  self->values = g_array_sized_new (FALSE, FALSE, sizeof (BatchValue), n_columns * BATCH_ROWS);
+  self->values = g_array_sized_new (FALSE, FALSE, sizeof (BatchValue), n_columns * L4A_BATCH_ROWS);
   g_array_set_clear_func (self->values, batch_value_clear);
   return self;
 }
@@ -1479,22 +1477,35 @@ l4a_batch_free (L4aBatch *self)
   g_free (self);
 }
 
-static char *
-batch_sql (L4aBatch *self,
-           guint     rows)
+/**
+ * l4a_batch_sql:
+ * @insert: the start of an INSERT statement, up to its column list
+ * @tail: (nullable): what follows the values
+ *
+ * Returns: (transfer full): the statement writing @rows rows of
+ *   @n_columns values each
+ */
+char *
+l4a_batch_sql (const char *insert,
+               guint       n_columns,
+               guint       rows,
+               const char *tail)
 {
-  GString *sql = g_string_new (self->insert);
+  GString *sql = g_string_new (insert);
 
   g_string_append (sql, " VALUES ");
   for (guint r = 0; r < rows; r++)
     {
       g_string_append (sql, r ? ", (" : "(");
-      for (guint c = 0; c < self->n_columns; c++)
+      for (guint c = 0; c < n_columns; c++)
         g_string_append (sql, c ? ", ?" : "?");
       g_string_append_c (sql, ')');
     }
-  g_string_append_c (sql, ' ');
-  g_string_append (sql, self->tail);
+  if (tail != NULL && *tail != '\0')
+    {
+      g_string_append_c (sql, ' ');
+      g_string_append (sql, tail);
+    }
   return g_string_free (sql, FALSE);
 }
 
@@ -1514,10 +1525,10 @@ l4a_batch_flush (L4aBatch  *self,
 
   if (rows == 0)
     return TRUE;
-  if (rows == BATCH_ROWS && self->full_sql == NULL)
-    self->full_sql = batch_sql (self, BATCH_ROWS);
-  if (rows < BATCH_ROWS)
-    partial = batch_sql (self, rows);
+  if (rows == L4A_BATCH_ROWS && self->full_sql == NULL)
+    self->full_sql = l4a_batch_sql (self->insert, self->n_columns, L4A_BATCH_ROWS, self->tail);
+  if (rows < L4A_BATCH_ROWS)
+    partial = l4a_batch_sql (self->insert, self->n_columns, rows, self->tail);
   stmt = l4a_store_prepare_cached (self->store, partial ? partial : self->full_sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -1567,7 +1578,7 @@ l4a_batch_end_row (L4aBatch  *self,
 {
   g_return_val_if_fail (self->values->len % self->n_columns == 0, FALSE);
 
-  if (self->values->len < self->n_columns * BATCH_ROWS)
+  if (self->values->len < self->n_columns * L4A_BATCH_ROWS)
     return TRUE;
   return l4a_batch_flush (self, error);
 }

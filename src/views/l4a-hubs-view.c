@@ -128,13 +128,6 @@ static gboolean open_hub (L4aHubsView *self,
 static void show_registry (L4aHubsView *self);
 
 static void
-add_toast (L4aHubsView *self,
-           AdwToast    *toast)
-{
-  l4a_toast_show (GTK_WIDGET (self), toast);
-}
-
-static void
 show_error (L4aHubsView  *self,
             const char   *heading,
             const GError *error)
@@ -1269,7 +1262,7 @@ editor_saved_cb (L4aHubEditor *editor,
                  L4aHubsView  *self)
 {
   open_hub (self, id);
-  add_toast (self, adw_toast_new (_("Hub saved")));
+  l4a_toast_say (GTK_WIDGET (self), _("Hub saved"));
 }
 
 static void
@@ -1375,7 +1368,7 @@ hub_page_delete_cb (L4aHubsView *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
-  add_toast (self, toast);
+  l4a_toast_show (GTK_WIDGET (self), toast);
 }
 
 /* Actions ------------------------------------------------------------------ */
@@ -1484,7 +1477,7 @@ csv_written_cb (GObject      *object,
   /* translators: %s is a file name */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %d hub to “%s”", "Exported %d hubs to “%s”", count),
                            (int) count, basename);
-  add_toast (self, l4a_toast_new (title));
+  l4a_toast_say (GTK_WIDGET (self), title);
 }
 
 /* The hubs @nums, in that order, read through @store and written as CSV. */

@@ -620,13 +620,6 @@ l4a_monitoring_offer_undo (GtkWidget  *anchor,
   l4a_toast_show (anchor, toast);
 }
 
-static void
-toast (L4aMonitoringDialog *self,
-       const char          *text)
-{
-  l4a_toast_say (self->anchor, text);
-}
-
 /* Reading the form ---------------------------------------------------------------- */
 
 /* The activity's texts, kind, online and description are bound to the
@@ -863,12 +856,13 @@ save_action (GtkWidget  *widget,
       gtk_widget_set_visible (GTK_WIDGET (self->problem), TRUE);
       return;
     }
-  toast (self, self->kind == FORM_LINK ? (l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT
-                                          ? _("Hubs linked") : _("Link proposed"))
-             : self->kind == FORM_REPORT ? _("Report saved")
-             : self->kind == FORM_DELIVERABLE ? _("Change recorded")
-             : self->kind == FORM_ACTIVITY ? (created ? _("Activity recorded") : _("Activity saved"))
-             : created ? _("Meeting added") : _("Meeting saved"));
+  l4a_toast_say (self->anchor,
+                 self->kind == FORM_LINK ? (l4a_store_get_role (self->store) == L4A_ROLE_SECRETARIAT
+                                            ? _("Hubs linked") : _("Link proposed"))
+                 : self->kind == FORM_REPORT ? _("Report saved")
+                 : self->kind == FORM_DELIVERABLE ? _("Change recorded")
+                 : self->kind == FORM_ACTIVITY ? (created ? _("Activity recorded") : _("Activity saved"))
+                 : created ? _("Meeting added") : _("Meeting saved"));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -968,7 +962,7 @@ submit_response_cb (AdwMessageDialog    *dialog,
       report_failed (self, error);
       return;
     }
-  toast (self, _("Report submitted"));
+  l4a_toast_say (self->anchor, _("Report submitted"));
   /* once the question has closed, which stands over this window */
   g_idle_add_once (close_later, g_object_ref (self));
 }
@@ -1012,7 +1006,7 @@ review (L4aMonitoringDialog *self,
         gtk_widget_add_css_class (self->comment_row, "error");
       return;
     }
-  toast (self, acknowledge ? _("Report acknowledged") : _("Report sent back for changes"));
+  l4a_toast_say (self->anchor, acknowledge ? _("Report acknowledged") : _("Report sent back for changes"));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
