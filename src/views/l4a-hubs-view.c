@@ -161,9 +161,8 @@ setup_chips_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  GtkWidget *chips = l4a_sdg_chips_new ();
+  GtkWidget *chips = l4a_sdg_chips_new_for_cell ();
 
-  gtk_widget_set_halign (chips, GTK_ALIGN_START);
   gtk_list_item_set_child (item, chips);
 }
 

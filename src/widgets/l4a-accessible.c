@@ -184,6 +184,10 @@ l4a_inscription_new_for_cell (guint nat_chars)
   gtk_inscription_set_min_lines (GTK_INSCRIPTION (inscription), 1);
   gtk_inscription_set_nat_lines (GTK_INSCRIPTION (inscription), 1);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars);
+  /* one line high, centred by its cell: GTK 4.8 puts a text it cut short
+   * at the top of the inscription, and one it did not in its middle, so
+   * in a taller inscription the cut names stood higher than their row */
+  gtk_widget_set_valign (inscription, GTK_ALIGN_CENTER);
   gtk_widget_set_has_tooltip (inscription, TRUE);
   g_signal_connect (inscription, "query-tooltip", G_CALLBACK (inscription_query_tooltip_cb), NULL);
   return inscription;

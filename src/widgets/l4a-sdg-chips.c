@@ -23,6 +23,8 @@ struct _L4aSdgChips
   GtkWidget  parent_instance;
 
   guint        sdgs;
+  /* in a list's cell: a size that does not depend on the goals */
+  gboolean     for_cell;
   /* each goal's number as drawn, kept while the style stays (a row of the
    * table draws again at each scroll, with another hub's goals) */
   PangoLayout *numbers[L4A_N_SDGS + 1];
@@ -100,6 +102,15 @@ l4a_sdg_chips_measure (GtkWidget      *widget,
   L4aSdgChips *self = L4A_SDG_CHIPS (widget);
   guint n = count_goals (self->sdgs);
 
+  /* a row scrolled into view with other goals is then not measured again,
+   * nor the table and the window with it: the column gives the width */
+  if (self->for_cell)
+    {
+      *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 0 : CHIP_HEIGHT;
+      *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? CHIP_WIDTH : CHIP_HEIGHT;
+      return;
+    }
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = n ? (int) (n * CHIP_WIDTH + (n - 1) * CHIP_SPACING) : 0;
   else
@@ -146,6 +157,31 @@ l4a_sdg_chips_dispose (GObject *object)
   G_OBJECT_CLASS (l4a_sdg_chips_parent_class)->dispose (object);
 }
 
+/* One chip at @x: its fill, and its text centred on it. */
+static void
+draw_chip (GtkSnapshot   *snapshot,
+           float          x,
+           float          y,
+           const GdkRGBA *fill,
+           PangoLayout   *layout,
+           const GdkRGBA *ink)
+{
+  GskRoundedRect rect;
+  int text_width, text_height;
+
+  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, CHIP_WIDTH, CHIP_HEIGHT), 4);
+  gtk_snapshot_push_rounded_clip (snapshot, &rect);
+  gtk_snapshot_append_color (snapshot, fill, &rect.bounds);
+  gtk_snapshot_pop (snapshot);
+
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + (CHIP_WIDTH - text_width) / 2.0f,
+                                                          y + (CHIP_HEIGHT - text_height) / 2.0f));
+  gtk_snapshot_append_layout (snapshot, layout, ink);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 l4a_sdg_chips_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -154,15 +190,24 @@ l4a_sdg_chips_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   float y = (height - CHIP_HEIGHT) / 2.0f;
   float x = 0;
+  guint n = count_goals (self->sdgs);
+  guint room = n;
+  guint drawn = 0;
 
-  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+  /* in a cell narrower than the goals, whole chips only, the last of
+   * them saying how many more there are (the tooltip names them) */
+  if (self->for_cell)
+    {
+      room = (guint) MAX (0, (gtk_widget_get_width (widget) + CHIP_SPACING) / (CHIP_WIDTH + CHIP_SPACING));
+      if (n > room && room > 0)
+        room--;
+    }
+
+  for (guint goal = 1; goal <= L4A_N_SDGS && drawn < room; goal++)
     {
       const L4aReferenceEntry *entry;
-      PangoLayout *layout;
       L4aRgb rgb;
       GdkRGBA fill, ink;
-      GskRoundedRect rect;
-      int text_width, text_height;
 
       if (!(self->sdgs & (1u << goal)))
         continue;
@@ -173,22 +218,23 @@ l4a_sdg_chips_snapshot (GtkWidget   *widget,
 
       fill = (GdkRGBA) { rgb.red, rgb.green, rgb.blue, 1.0 };
       ink = l4a_rgb_prefers_dark_text (&rgb) ? (GdkRGBA) { 0, 0, 0, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
-
-      gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, CHIP_WIDTH, CHIP_HEIGHT), 4);
-      gtk_snapshot_push_rounded_clip (snapshot, &rect);
-      gtk_snapshot_append_color (snapshot, &fill, &rect.bounds);
-      gtk_snapshot_pop (snapshot);
-
-      layout = number_layout (self, goal);
-      pango_layout_get_pixel_size (layout, &text_width, &text_height);
-
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + (CHIP_WIDTH - text_width) / 2.0f,
-                                                              y + (CHIP_HEIGHT - text_height) / 2.0f));
-      gtk_snapshot_append_layout (snapshot, layout, &ink);
-      gtk_snapshot_restore (snapshot);
-
+      draw_chip (snapshot, x, y, &fill, number_layout (self, goal), &ink);
       x += CHIP_WIDTH + CHIP_SPACING;
+      drawn++;
+    }
+
+  if (drawn < n && self->for_cell && gtk_widget_get_width (widget) >= CHIP_WIDTH)
+    {
+      /* translators: on a chip after the SDG goals a table's column has
+       * room for: how many more goals the hub has, e.g. “+3” */
+      g_autofree char *more = g_strdup_printf (_("+%u"), n - drawn);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, more);
+      GdkRGBA ink, fill;
+
+      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &ink);
+      fill = ink;
+      fill.alpha *= 0.15f;
+      draw_chip (snapshot, x, y, &fill, layout, &ink);
     }
 }
 
@@ -268,6 +314,25 @@ l4a_sdg_chips_new (void)
   return g_object_new (L4A_TYPE_SDG_CHIPS, NULL);
 }
 
+/**
+ * l4a_sdg_chips_new_for_cell:
+ *
+ * Chips for a list's cell, whose column gives the width: their size does
+ * not depend on the goals shown (a chip's height, even with none), so
+ * that a row bound to another hub as the list scrolls is drawn again but
+ * not measured again. Chips the column has no room for are cut; the
+ * tooltip and the accessible name give every goal.
+ */
+GtkWidget *
+l4a_sdg_chips_new_for_cell (void)
+{
+  L4aSdgChips *self = g_object_new (L4A_TYPE_SDG_CHIPS, NULL);
+
+  self->for_cell = TRUE;
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  return GTK_WIDGET (self);
+}
+
 guint
 l4a_sdg_chips_get_sdgs (L4aSdgChips *self)
 {
@@ -287,6 +352,9 @@ l4a_sdg_chips_set_sdgs (L4aSdgChips *self,
 
   self->sdgs = sdgs;
   update_accessible (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (self->for_cell)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SDGS]);
 }

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (L4aSdgChips, l4a_sdg_chips, L4A, SDG_CHIPS, GtkWidget)
 
-GtkWidget *l4a_sdg_chips_new      (void);
+GtkWidget *l4a_sdg_chips_new          (void);
+GtkWidget *l4a_sdg_chips_new_for_cell (void);
 guint      l4a_sdg_chips_get_sdgs (L4aSdgChips *self);
 void       l4a_sdg_chips_set_sdgs (L4aSdgChips *self,
                                    guint        sdgs);

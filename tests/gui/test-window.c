@@ -9,6 +9,7 @@
 #include "l4a-adaptive-split.h"
 #include "l4a-proposal-document.h"
 #include "l4a-score-row.h"
+#include "l4a-sdg-chips.h"
 #include "l4a-sdg-picker.h"
 
 #include <glib/gstdio.h>
@@ -4113,6 +4114,93 @@ test_markup_in_names (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What a widget draws, as the text of its render nodes. */
+static char *
+drawn_nodes (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  bytes = gsk_render_node_serialize (node);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static guint
+count_in (const char *text,
+          const char *word)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
+    n++;
+  return n;
+}
+
+static void
+test_sdg_chips_cell (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *cell = l4a_sdg_chips_new_for_cell ();
+  GtkWidget *free_chips = l4a_sdg_chips_new ();
+  guint five = (1u << 1) | (1u << 4) | (1u << 11) | (1u << 13) | (1u << 17);
+  int empty[4], full[4], free_width[2];
+  g_autofree char *cut = NULL;
+  g_autofree char *whole = NULL;
+  g_autofree char *roomy = NULL;
+
+  gtk_widget_set_size_request (cell, 110, -1);
+  gtk_widget_set_halign (cell, GTK_ALIGN_START);
+  gtk_widget_set_halign (free_chips, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), cell);
+  gtk_box_append (GTK_BOX (box), free_chips);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  l4a_test_iterate (0.3);
+
+  /* In a cell, the size does not follow the goals: a row bound to another
+   * hub is not measured again (nor the table, nor the window). Chips
+   * elsewhere take the room of their goals. */
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &empty[0], &empty[1], NULL, NULL);
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, &empty[2], &empty[3], NULL, NULL);
+  free_width[0] = gtk_widget_get_width (free_chips);
+  l4a_sdg_chips_set_sdgs (L4A_SDG_CHIPS (cell), five);
+  l4a_sdg_chips_set_sdgs (L4A_SDG_CHIPS (free_chips), five);
+  l4a_test_iterate (0.3);
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &full[0], &full[1], NULL, NULL);
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, &full[2], &full[3], NULL, NULL);
+  free_width[1] = gtk_widget_get_width (free_chips);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (empty[i], ==, full[i]);
+  g_assert_cmpint (full[2], >, 0);
+  g_assert_cmpint (free_width[0], ==, 0);
+  g_assert_cmpint (free_width[1], >, 110);
+
+  /* In a column of 110 pixels, five goals: two whole chips and “+3”
+   * (never a chip cut in two); elsewhere, five chips. */
+  g_assert_cmpint (gtk_widget_get_width (cell), ==, 110);
+  cut = drawn_nodes (cell);
+  g_assert_cmpuint (count_in (cut, "rounded-clip"), ==, 3);
+  g_assert_nonnull (strstr (cut, "\"+3\""));
+  whole = drawn_nodes (free_chips);
+  g_assert_cmpuint (count_in (whole, "rounded-clip"), ==, 5);
+  g_assert_null (strstr (whole, "+"));
+
+  /* Room for them all: no count. */
+  gtk_widget_set_size_request (cell, 200, -1);
+  l4a_test_iterate (0.3);
+  roomy = drawn_nodes (cell);
+  g_assert_cmpuint (count_in (roomy, "rounded-clip"), ==, 5);
+  g_assert_null (strstr (roomy, "+"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4163,6 +4251,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/role-home", test_role_home);
   g_test_add_func ("/gui/monitoring/activity-deliverable-meeting", test_monitoring);
   g_test_add_func ("/gui/words/markup-in-names", test_markup_in_names);
+  g_test_add_func ("/gui/widgets/sdg-chips-cell", test_sdg_chips_cell);
 
   status = g_test_run ();
 
