@@ -27,6 +27,7 @@
 #include "l4a-reference.h"
 #include "l4a-registry.h"
 #include "l4a-sample.h"
+#include "l4a-cell-text.h"
 #include "l4a-sdg-chips.h"
 #include "l4a-toast.h"
 
@@ -143,17 +144,39 @@ show_error (L4aHubsView  *self,
 
 /* Cells ------------------------------------------------------------------ */
 
+/* What the cells of a column are made with: its key, and for a column
+ * whose rows share their words (country, region...) the layouts its cells
+ * share. */
+typedef struct
+{
+  L4aHubSortKey  key;
+  GHashTable    *shared;
+} ColumnCells;
+
+static void
+column_cells_free (gpointer  data,
+                   GClosure *closure)
+{
+  ColumnCells *cells = data;
+
+  g_clear_pointer (&cells->shared, g_hash_table_unref);
+  g_free (cells);
+}
+
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  L4aHubSortKey key = GPOINTER_TO_INT (user_data);
+  ColumnCells *cells = user_data;
 
   /* The column's width does not follow the texts it shows: a label would
    * make the table measure every row again (and lay out every text again
    * at the new width) each time a row with a longer name scrolls by. */
-  gtk_list_item_set_child (item, l4a_inscription_new_for_cell (key == L4A_HUB_SORT_NAME ? 40 : 30));
+  if (cells->shared != NULL)
+    gtk_list_item_set_child (item, l4a_cell_text_new (cells->shared, 30));
+  else
+    gtk_list_item_set_child (item, l4a_inscription_new_for_cell (cells->key == L4A_HUB_SORT_NAME ? 40 : 30));
 }
 
 static void
@@ -171,7 +194,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  L4aHubSortKey key = GPOINTER_TO_INT (user_data);
+  L4aHubSortKey key = ((ColumnCells *) user_data)->key;
   L4aHub *hub = gtk_list_item_get_item (item);
   GtkWidget *child = gtk_list_item_get_child (item);
   g_autofree char *owned = NULL;
@@ -208,7 +231,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
 
-  l4a_inscription_set_text (child, text);
+  if (L4A_IS_CELL_TEXT (child))
+    l4a_cell_text_set_text (L4A_CELL_TEXT (child), text);
+  else
+    l4a_inscription_set_text (child, text);
 }
 
 /* A GTK 4.8 list keeps rows for up to 200 items, made as soon as it has
@@ -469,6 +495,7 @@ add_column (L4aHubsView   *self,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   ColumnSort *sort = g_new0 (ColumnSort, 1);
+  ColumnCells *cells;
   GtkCustomSorter *sorter;
   GtkColumnViewColumn *column;
 
@@ -477,9 +504,15 @@ add_column (L4aHubsView   *self,
   sort->key = key;
   sorter = gtk_custom_sorter_new (column_compare_cb, sort, g_free);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (key == L4A_HUB_SORT_SDGS ? setup_chips_cb : setup_label_cb),
-                    GINT_TO_POINTER (key));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (key));
+  cells = g_new0 (ColumnCells, 1);
+  cells->key = key;
+  /* the names are each a hub's own; the rest is shared by many rows */
+  if (key != L4A_HUB_SORT_NAME && key != L4A_HUB_SORT_GOVERNMENT && key != L4A_HUB_SORT_SDGS)
+    cells->shared = l4a_cell_text_new_shared ();
+  /* the factory's handlers go with it: the first frees what both use */
+  g_signal_connect_data (factory, "setup", G_CALLBACK (key == L4A_HUB_SORT_SDGS ? setup_chips_cb : setup_label_cb),
+                         cells, column_cells_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), cells);
 
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));

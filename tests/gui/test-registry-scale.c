@@ -16,6 +16,7 @@
 #include "gui-test-views.h"
 #include "test-utils.h"
 #include "l4a-application.h"
+#include "l4a-cell-text.h"
 #include "l4a-hub.h"
 #include "l4a-hub-query.h"
 #include "l4a-hubs-view.h"
@@ -45,6 +46,9 @@ shows_label (GtkWidget  *widget,
     return TRUE;
   if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
       g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return TRUE;
+  if (L4A_IS_CELL_TEXT (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (l4a_cell_text_get_text (L4A_CELL_TEXT (widget)), text) == 0)
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     if (shows_label (child, text))

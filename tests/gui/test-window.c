@@ -9,6 +9,7 @@
 #include "l4a-adaptive-split.h"
 #include "l4a-proposal-document.h"
 #include "l4a-score-row.h"
+#include "l4a-cell-text.h"
 #include "l4a-sdg-chips.h"
 #include "l4a-sdg-picker.h"
 
@@ -1203,6 +1204,9 @@ find_label_containing (GtkWidget  *root,
     return root;
   if (GTK_IS_INSCRIPTION (root) && gtk_inscription_get_text (GTK_INSCRIPTION (root)) != NULL &&
       strstr (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) != NULL)
+    return root;
+  if (L4A_IS_CELL_TEXT (root) && l4a_cell_text_get_text (L4A_CELL_TEXT (root)) != NULL &&
+      strstr (l4a_cell_text_get_text (L4A_CELL_TEXT (root)), text) != NULL)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
@@ -4201,6 +4205,67 @@ test_sdg_chips_cell (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_cell_text_shared (void)
+{
+  g_autoptr(GHashTable) shared = l4a_cell_text_new_shared ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *cells[3];
+  int before[2], after[2], width;
+  g_autofree char *drawn = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *renamed = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      cells[i] = l4a_cell_text_new (shared, 30);
+      gtk_widget_set_size_request (cells[i], 200, -1);
+      gtk_widget_set_halign (cells[i], GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), cells[i]);
+    }
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  l4a_test_iterate (0.3);
+  gtk_widget_measure (cells[0], GTK_ORIENTATION_HORIZONTAL, -1, &before[0], NULL, NULL, NULL);
+  gtk_widget_measure (cells[0], GTK_ORIENTATION_VERTICAL, -1, &before[1], NULL, NULL, NULL);
+
+  /* Two cells with the same words draw one layout; a third, its own. */
+  l4a_cell_text_set_text (L4A_CELL_TEXT (cells[0]), "Latin America");
+  l4a_cell_text_set_text (L4A_CELL_TEXT (cells[1]), "Latin America");
+  l4a_cell_text_set_text (L4A_CELL_TEXT (cells[2]), "Middle East and West Asia, a region named at length");
+  l4a_test_iterate (0.3);
+  drawn = drawn_nodes (cells[1]);
+  g_assert_nonnull (strstr (drawn, "Latin America"));
+  g_assert_cmpuint (g_hash_table_size (shared), ==, 2);
+  g_assert_true (g_hash_table_lookup (shared, "Latin America") != NULL);
+  g_assert_cmpstr (l4a_cell_text_get_text (L4A_CELL_TEXT (cells[1])), ==, "Latin America");
+
+  /* Its size never follows its words (the list is not measured again). */
+  gtk_widget_measure (cells[0], GTK_ORIENTATION_HORIZONTAL, -1, &after[0], NULL, NULL, NULL);
+  gtk_widget_measure (cells[0], GTK_ORIENTATION_VERTICAL, -1, &after[1], NULL, NULL, NULL);
+  g_assert_cmpint (before[0], ==, after[0]);
+  g_assert_cmpint (before[1], ==, after[1]);
+  g_assert_cmpint (after[1], >, 0);
+
+  /* A text longer than the cell is cut at its end, within the cell. */
+  cut = drawn_nodes (cells[2]);
+  g_assert_nonnull (strstr (cut, "Middle East"));
+  g_assert_null (strstr (cut, "at length"));
+  g_assert_true (pango_layout_is_ellipsized (g_hash_table_lookup (shared, l4a_cell_text_get_text (L4A_CELL_TEXT (cells[2])))));
+
+  /* Another text: drawn at once, the cell's size unchanged. */
+  width = gtk_widget_get_width (cells[1]);
+  l4a_cell_text_set_text (L4A_CELL_TEXT (cells[1]), "Africa");
+  l4a_test_iterate (0.3);
+  renamed = drawn_nodes (cells[1]);
+  g_assert_nonnull (strstr (renamed, "Africa"));
+  g_assert_null (strstr (renamed, "Latin"));
+  g_assert_cmpint (gtk_widget_get_width (cells[1]), ==, width);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4252,6 +4317,7 @@ main (int   argc,
   g_test_add_func ("/gui/monitoring/activity-deliverable-meeting", test_monitoring);
   g_test_add_func ("/gui/words/markup-in-names", test_markup_in_names);
   g_test_add_func ("/gui/widgets/sdg-chips-cell", test_sdg_chips_cell);
+  g_test_add_func ("/gui/widgets/cell-text-shared", test_cell_text_shared);
 
   status = g_test_run ();
 
