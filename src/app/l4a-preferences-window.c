@@ -13,6 +13,7 @@
 #include "l4a-accessible.h"
 #include "l4a-preferences-window.h"
 #include "l4a-registry.h"
+#include "l4a-toast.h"
 
 struct _L4aPreferencesWindow
 {
@@ -91,7 +92,13 @@ fill_identities (L4aPreferencesWindow *self)
   g_ptr_array_set_size (self->identity_ids, 0);
   if (self->store != NULL &&
       !l4a_registry_list_identities (self->store, role, self->identity_ids, names, &error))
-    g_warning ("Identities cannot be listed: %s", error->message);
+    {
+      /* translators: %s says why (the database's words) */
+      g_autofree char *message = g_strdup_printf (_("The members and governments cannot be listed: %s"),
+                                                  error->message);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), l4a_toast_new (message));
+    }
 
   for (guint i = 0; i < names->len; i++)
     {

@@ -354,7 +354,10 @@ reload (L4aGovernmentsWindow *self)
                                          PAGE, &n_found, &error);
   if (found == NULL)
     {
-      g_warning ("Governments cannot be listed: %s", error->message);
+      /* translators: %s says why (the database's words) */
+      count = g_strdup_printf (_("The governments cannot be listed: %s"), error->message);
+      gtk_label_set_label (self->count_label, count);
+      gtk_widget_set_visible (GTK_WIDGET (self->count_label), TRUE);
       return;
     }
 

@@ -249,7 +249,10 @@ l4a_proposals_view_reload (L4aProposalsView *self)
   proposals = l4a_registry_list_proposals (self->store, &query, &error);
   if (proposals == NULL)
     {
-      g_warning ("The proposals cannot be listed: %s", error->message);
+      /* translators: %s says why (the database's words) */
+      g_autofree char *message = g_strdup_printf (_("The proposals cannot be listed: %s"), error->message);
+
+      l4a_toast_say (GTK_WIDGET (self), message);
       return;
     }
 

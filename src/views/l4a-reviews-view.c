@@ -132,7 +132,11 @@ reload_member (L4aReviewsView *self)
   g_ptr_array_set_size (self->row_ids, 0);
   if (list == NULL)
     {
-      g_warning ("The assigned proposals cannot be listed: %s", error->message);
+      /* translators: %s says why (the database's words) */
+      g_autofree char *message = g_strdup_printf (_("The proposals assigned to you cannot be listed: %s"),
+                                                  error->message);
+
+      l4a_toast_say (GTK_WIDGET (self), message);
       g_list_store_remove_all (self->assignments);
       return;
     }
@@ -404,7 +408,12 @@ reload_scores (L4aReviewsView *self)
   if (call != NULL)
     self->scores = l4a_review_scores (self->store, call, &progress, &error);
   if (error != NULL)
-    g_warning ("The scores cannot be read: %s", error->message);
+    {
+      /* translators: %s says why (the database's words) */
+      g_autofree char *message = g_strdup_printf (_("The scores cannot be read: %s"), error->message);
+
+      l4a_toast_say (GTK_WIDGET (self), message);
+    }
 
   gtk_level_bar_set_value (self->progress_bar, progress.assigned ? (double) progress.submitted / progress.assigned : 0);
   if (progress.assigned == 0)

@@ -921,6 +921,47 @@ save_government (L4aGovernmentsWindow *window)
   return save_form (window, L4A_TYPE_GOVERNMENTS_WINDOW, "governments.save", "The Government Cannot Be Saved");
 }
 
+/* A list the database cannot give says why in the window, instead of
+ * showing nothing (or the rows of before) as if all were well. */
+static void
+test_governments_unreadable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "unreadable.sqlite", NULL);
+  g_autoptr(L4aStore) store = l4a_store_open (path, &error);
+  L4aGovernmentsWindow *window;
+  GtkWidget *search, *count_label;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  window = l4a_governments_window_new (store);
+  search = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), L4A_TYPE_GOVERNMENTS_WINDOW, "search_entry"));
+  count_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), L4A_TYPE_GOVERNMENTS_WINDOW,
+                                                           "count_label"));
+  gtk_window_present (GTK_WINDOW (window));
+  l4a_test_iterate (0.2);
+  g_assert_false (gtk_widget_get_visible (count_label));
+
+  /* another program takes the table away */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE government RENAME TO government_gone", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  gtk_editable_set_text (GTK_EDITABLE (search), "Kazan");
+  l4a_test_iterate (0.5);
+  g_assert_true (gtk_widget_get_visible (count_label));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (count_label)), "The governments cannot be listed: "));
+
+  /* and gives it back: the list is there again */
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE government_gone RENAME TO government", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  l4a_test_iterate (0.5);
+  g_assert_false (gtk_widget_get_visible (count_label));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_governments_window (void)
 {
@@ -4296,6 +4337,7 @@ main (int   argc,
   g_test_add_func ("/gui/registry/read-only-roles", test_read_only_roles);
   g_test_add_func ("/gui/registry/map-markers", test_map_markers);
   g_test_add_func ("/gui/registry/governments", test_governments_window);
+  g_test_add_func ("/gui/registry/governments-unreadable", test_governments_unreadable);
   g_test_add_func ("/gui/sync/import-export", test_import_window);
   g_test_add_func ("/gui/publish/website", test_publish_window);
   g_test_add_func ("/gui/monitoring/activity-form", test_activity_form);
