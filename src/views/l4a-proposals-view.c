@@ -21,6 +21,7 @@
 #include "l4a-reference.h"
 #include "l4a-registry.h"
 #include "l4a-toast.h"
+#include "l4a-cell-text.h"
 
 /* The proposals this workstation may see: all of them for the secretariat,
  * its own for a local government (board members read theirs in Reviews).
@@ -66,9 +67,22 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
+  GHashTable *shared = user_data;
+
   /* the columns have fixed widths: a cell cut short says itself whole in
-   * its tooltip */
-  gtk_list_item_set_child (item, l4a_inscription_new_for_cell (24));
+   * its tooltip; a call, a state, a date are laid out once for all the
+   * rows that show them */
+  if (shared != NULL)
+    gtk_list_item_set_child (item, l4a_cell_text_new (shared, 24));
+  else
+    gtk_list_item_set_child (item, l4a_inscription_new_for_cell (24));
+}
+
+static void
+shared_free (gpointer  data,
+             GClosure *closure)
+{
+  g_clear_pointer (&data, g_hash_table_unref);
 }
 
 /* Where a proposal stands, and for its government whether it still has
@@ -121,7 +135,10 @@ bind_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
 
-  l4a_inscription_set_text (cell, text);
+  if (L4A_IS_CELL_TEXT (cell))
+    l4a_cell_text_set_text (L4A_CELL_TEXT (cell), text);
+  else
+    l4a_inscription_set_text (cell, text);
 }
 
 /* The cards of a narrow window: the title, then who and which call, and
@@ -191,7 +208,9 @@ add_column (L4aProposalsView *self,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *view_column;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
+  g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cb),
+                         column == COLUMN_TITLE || column == COLUMN_GOVERNMENT ? NULL : l4a_cell_text_new_shared (),
+                         shared_free, 0);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GINT_TO_POINTER (column));
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
