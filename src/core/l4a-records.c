@@ -749,6 +749,20 @@ statement_text (TableShape *shape,
 
 /* The layout of the record whose members are in self->names, checked:
  * every member a field of the table; the shape's last one when it fits. */
+/* Whether @layout was made for records of the members @names, in that
+ * order. */
+static gboolean
+layout_fits (const Layout *layout,
+             GPtrArray    *names)
+{
+  if (layout == NULL || layout->names->len != names->len)
+    return FALSE;
+  for (guint i = 0; i < names->len; i++)
+    if (!g_str_equal (g_ptr_array_index (layout->names, i), g_ptr_array_index (names, i)))
+      return FALSE;
+  return TRUE;
+}
+
 static Layout *
 layout_of (L4aRecordWriter *self,
            TableShape      *shape,
@@ -764,16 +778,8 @@ layout_of (L4aRecordWriter *self,
   const char *key_column, *key_second;
   gboolean bump_revision = FALSE;
 
-  if (layout != NULL && layout->names->len == self->names->len)
-    {
-      guint i = 0;
-
-      while (i < self->names->len && g_str_equal (g_ptr_array_index (layout->names, i),
-                                                  g_ptr_array_index (self->names, i)))
-        i++;
-      if (i == self->names->len)
-        return layout;
-    }
+  if (layout_fits (layout, self->names))
+    return layout;
 
   l4a_records_key (info->table, &key_column, &key_second);
   layout = g_new0 (Layout, 1);
@@ -962,6 +968,15 @@ step_record (L4aRecordWriter *self,
   return TRUE;
 }
 
+/* The @r-th record added and waiting. */
+static RecordName
+pending_record (L4aRecordWriter *self,
+                guint            r)
+{
+  return (RecordName) { self->pending_shape->info, g_ptr_array_index (self->pending, r),
+                        g_array_index (self->pending_index, guint, r), NULL };
+}
+
 /* Inserts the records added and waiting, one by one: what a statement of
  * many refused is then named, record by record. */
 static gboolean
@@ -970,8 +985,7 @@ insert_pending_one_by_one (L4aRecordWriter *self,
 {
   for (guint r = 0; r < self->pending->len; r++)
     {
-      RecordName record = { self->pending_shape->info, g_ptr_array_index (self->pending, r),
-                            g_array_index (self->pending_index, guint, r), NULL };
+      RecordName record = pending_record (self, r);
       gboolean ok;
 
       read_members (self, record.object);
@@ -1016,8 +1030,7 @@ flush_pending (L4aRecordWriter *self,
       sqlite3_reset (stmt);
       for (guint r = 0; r < L4A_BATCH_ROWS && ok; r++)
         {
-          RecordName record = { self->pending_shape->info, g_ptr_array_index (self->pending, r),
-                                g_array_index (self->pending_index, guint, r), NULL };
+          RecordName record = pending_record (self, r);
 
           read_members (self, record.object);
           ok = bind_layout (self, layout, stmt, 1 + (int) (r * layout->params->len), &record, NULL);
@@ -1087,19 +1100,12 @@ write_record_named (L4aRecordWriter *self,
 
   /* what waits is written before anything else is, unless this record
    * joins it: added, and of the same layout */
-  if (self->pending_layout != NULL)
+  if (self->pending_layout != NULL &&
+      (update || shape != self->pending_shape || !layout_fits (self->pending_layout, self->names)))
     {
-      Layout *waiting = self->pending_layout;
-      gboolean joins = !update && shape == self->pending_shape && waiting->names->len == self->names->len;
-
-      for (guint i = 0; joins && i < self->names->len; i++)
-        joins = g_str_equal (g_ptr_array_index (waiting->names, i), g_ptr_array_index (self->names, i));
-      if (!joins)
-        {
-          if (!flush_pending (self, error))
-            return FALSE;
-          read_members (self, object);
-        }
+      if (!flush_pending (self, error))
+        return FALSE;
+      read_members (self, object);
     }
 
   layout = layout_of (self, shape, record, update, data, error);

@@ -173,10 +173,8 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   /* The column's width does not follow the texts it shows: a label would
    * make the table measure every row again (and lay out every text again
    * at the new width) each time a row with a longer name scrolls by. */
-  if (cells->shared != NULL)
-    gtk_list_item_set_child (item, l4a_cell_text_new (cells->shared, 30));
-  else
-    gtk_list_item_set_child (item, l4a_inscription_new_for_cell (cells->key == L4A_HUB_SORT_NAME ? 40 : 30));
+  gtk_list_item_set_child (item, l4a_cell_text_new_for_column (cells->shared,
+                                                               cells->key == L4A_HUB_SORT_NAME ? 40 : 30));
 }
 
 static void
@@ -231,10 +229,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
 
-  if (L4A_IS_CELL_TEXT (child))
-    l4a_cell_text_set_text (L4A_CELL_TEXT (child), text);
-  else
-    l4a_inscription_set_text (child, text);
+  l4a_cell_text_show (child, text);
 }
 
 /* A GTK 4.8 list keeps rows for up to 200 items, made as soon as it has

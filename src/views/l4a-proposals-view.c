@@ -67,15 +67,10 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
-  GHashTable *shared = user_data;
-
   /* the columns have fixed widths: a cell cut short says itself whole in
    * its tooltip; a call, a state, a date are laid out once for all the
-   * rows that show them */
-  if (shared != NULL)
-    gtk_list_item_set_child (item, l4a_cell_text_new (shared, 24));
-  else
-    gtk_list_item_set_child (item, l4a_inscription_new_for_cell (24));
+   * rows that show them (@user_data, their layouts) */
+  gtk_list_item_set_child (item, l4a_cell_text_new_for_column (user_data, 24));
 }
 
 static void
@@ -135,10 +130,7 @@ bind_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
 
-  if (L4A_IS_CELL_TEXT (cell))
-    l4a_cell_text_set_text (L4A_CELL_TEXT (cell), text);
-  else
-    l4a_inscription_set_text (cell, text);
+  l4a_cell_text_show (cell, text);
 }
 
 /* The cards of a narrow window: the title, then who and which call, and

@@ -136,7 +136,7 @@ reload_member (L4aReviewsView *self)
       g_autofree char *message = g_strdup_printf (_("The proposals assigned to you cannot be listed: %s"),
                                                   error->message);
 
-      l4a_toast_say (GTK_WIDGET (self), message);
+      toast (self, message);
       g_list_store_remove_all (self->assignments);
       return;
     }
@@ -412,7 +412,7 @@ reload_scores (L4aReviewsView *self)
       /* translators: %s says why (the database's words) */
       g_autofree char *message = g_strdup_printf (_("The scores cannot be read: %s"), error->message);
 
-      l4a_toast_say (GTK_WIDGET (self), message);
+      toast (self, message);
     }
 
   gtk_level_bar_set_value (self->progress_bar, progress.assigned ? (double) progress.submitted / progress.assigned : 0);
@@ -980,12 +980,12 @@ write_packet (L4aReviewsView  *self,
   if (call == NULL)
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID, _("Choose a call first."));
-      adw_toast_overlay_add_toast (self->toasts, l4a_toast_new ((*error)->message));
+      toast (self, (*error)->message);
       return FALSE;
     }
   if (!l4a_packet_write (self->store, call, path, error))
     {
-      adw_toast_overlay_add_toast (self->toasts, l4a_toast_new ((*error)->message));
+      toast (self, (*error)->message);
       return FALSE;
     }
   /* translators: a file written, by its name */

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "l4a-accessible.h"
 #include "l4a-cell-text.h"
 
 /**
@@ -234,4 +235,40 @@ l4a_cell_text_set_text (L4aCellText *self,
   self->text = g_strdup (text);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text ? text : "", -1);
+}
+
+/**
+ * l4a_cell_text_new_for_column:
+ * @shared: (nullable): the column's layouts (l4a_cell_text_new_shared()),
+ *   for words many rows share; %NULL for texts each row has its own
+ *   (names), each laid out in its own cell
+ * @nat_chars: how many characters wide the cell would like to be
+ *
+ * Returns: the text cell of a table's column: an #L4aCellText, or an
+ *   inscription (l4a_inscription_new_for_cell()); either is given its
+ *   text by l4a_cell_text_show()
+ */
+GtkWidget *
+l4a_cell_text_new_for_column (GHashTable *shared,
+                              guint       nat_chars)
+{
+  if (shared != NULL)
+    return l4a_cell_text_new (shared, nat_chars);
+  return l4a_inscription_new_for_cell (nat_chars);
+}
+
+/**
+ * l4a_cell_text_show:
+ * @cell: a cell made by l4a_cell_text_new_for_column()
+ *
+ * Shows @text in @cell.
+ */
+void
+l4a_cell_text_show (GtkWidget  *cell,
+                    const char *text)
+{
+  if (L4A_IS_CELL_TEXT (cell))
+    l4a_cell_text_set_text (L4A_CELL_TEXT (cell), text);
+  else
+    l4a_inscription_set_text (cell, text);
 }

@@ -21,4 +21,9 @@ const char *l4a_cell_text_get_text   (L4aCellText *self);
 void        l4a_cell_text_set_text   (L4aCellText *self,
                                       const char  *text);
 
+GtkWidget  *l4a_cell_text_new_for_column (GHashTable *shared,
+                                          guint       nat_chars);
+void        l4a_cell_text_show           (GtkWidget  *cell,
+                                          const char *text);
+
 G_END_DECLS

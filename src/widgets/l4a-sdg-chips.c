@@ -329,7 +329,6 @@ l4a_sdg_chips_new_for_cell (void)
   L4aSdgChips *self = g_object_new (L4A_TYPE_SDG_CHIPS, NULL);
 
   self->for_cell = TRUE;
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   return GTK_WIDGET (self);
 }
 
