@@ -283,6 +283,7 @@ struct _L4aRecordWriter
   GPtrArray  *related;   /* JsonObject of hubs whose related hubs are linked at the end */
   gboolean    audit;
   GPtrArray  *search_triggers;  /* their SQL, while the search index waits for the end */
+  GPtrArray  *facet_schema;     /* the same for the registry's facets: their triggers and indexes */
   L4aBatch   *audit_rows;
   GPtrArray  *names;     /* the members of the record being written */
   GPtrArray  *nodes;     /* and their values */
@@ -1240,6 +1241,7 @@ l4a_record_writer_free (L4aRecordWriter *self)
   g_hash_table_unref (self->shapes);
   g_ptr_array_unref (self->related);
   g_clear_pointer (&self->search_triggers, g_ptr_array_unref);
+  g_clear_pointer (&self->facet_schema, g_ptr_array_unref);
   g_clear_pointer (&self->audit_rows, l4a_batch_free);
   g_ptr_array_unref (self->names);
   g_ptr_array_unref (self->nodes);
@@ -1353,6 +1355,28 @@ l4a_record_writer_finish (L4aRecordWriter *self,
         if (!l4a_store_exec (self->store, g_ptr_array_index (triggers, i), error))
           return FALSE;
     }
+  if (self->facet_schema != NULL)
+    {
+      g_autoptr(GPtrArray) schema = g_steal_pointer (&self->facet_schema);
+
+      /* every hub's facets, once, then their indexes sorted in one pass
+       * each: what the triggers would have written hub by hub, with the
+       * sort keys they leave to this connection (l4a-store.c) */
+      if (!l4a_store_exec (self->store,
+                           "DELETE FROM hub_facet;"
+                           "INSERT INTO hub_facet (num, government_id, name, name_key, government_key, region, "
+                           "country, pact_axis, status, format, start_on, end_on, sdgs, councils) "
+                           "SELECT h.num, h.government_id, h.name, l4a_fold (h.name), l4a_fold (g.name), g.region, "
+                           "g.country, h.pact_axis, h.status, h.format, h.start_on, h.end_on, "
+                           "coalesce ((SELECT sum (1 << s.goal) FROM hub_sdg s WHERE s.hub_id = h.id), 0), "
+                           "coalesce ((SELECT sum (1 << p.position) FROM hub_council c "
+                           "JOIN policy_council p ON p.code = c.council WHERE c.hub_id = h.id), 0) "
+                           "FROM hub h LEFT JOIN government g ON g.id = h.government_id", error))
+        return FALSE;
+      for (guint i = 0; i < schema->len; i++)
+        if (!l4a_store_exec (self->store, g_ptr_array_index (schema, i), error))
+          return FALSE;
+    }
   return TRUE;
 }
 
@@ -1368,6 +1392,37 @@ l4a_records_is_searchable (const char *table)
   return g_strv_contains ((const char *[]) { "hub", "proposal", "partner", "government", NULL }, table);
 }
 
+/* Drops the triggers and indexes of the schema that @where picks, in the
+ * caller's transaction (a rollback brings them back). Returns their SQL,
+ * to make them again with. */
+static GPtrArray *
+set_aside (L4aRecordWriter *self,
+           const char      *where,
+           GError         **error)
+{
+  g_autoptr(GPtrArray) sql = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *query = g_strdup_printf ("SELECT type, name, sql FROM sqlite_schema WHERE %s ORDER BY name", where);
+  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (self->store, query, error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      /* names from the schema itself */
+      g_ptr_array_add (drops, g_strdup_printf ("DROP %s \"%s\"",
+                                               g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "index")
+                                               ? "INDEX" : "TRIGGER",
+                                               sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (sql, l4a_store_column_dup (stmt, 2));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  for (guint i = 0; i < drops->len; i++)
+    if (!l4a_store_exec (self->store, g_ptr_array_index (drops, i), error))
+      return NULL;
+  return g_steal_pointer (&sql);
+}
+
 /**
  * l4a_record_writer_expect:
  * @n_searchable: how many hubs, proposals, partners and governments the
@@ -1378,7 +1433,10 @@ l4a_records_is_searchable (const char *table)
  * (SQLite's full-text index writes itself out after every statement) but
  * made again, once, by l4a_record_writer_finish(): its triggers are set
  * aside until then, in the caller's transaction, so that a rollback brings
- * them back.
+ * them back. So are the registry's facets (hub_facet): written by triggers
+ * into twelve indexes, a hub at a time, they cost a hub written alone (a
+ * statement of its own, journalled page by page) several times what all
+ * of them cost made again at the end, indexes sorted once.
  */
 gboolean
 l4a_record_writer_expect (L4aRecordWriter *self,
@@ -1386,7 +1444,6 @@ l4a_record_writer_expect (L4aRecordWriter *self,
                           GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   gint64 indexed = 0;
 
   if (n_searchable < 1000 || self->search_triggers != NULL)
@@ -1402,25 +1459,15 @@ l4a_record_writer_expect (L4aRecordWriter *self,
   if ((gint64) n_searchable * 4 < indexed)
     return TRUE;
 
-  self->search_triggers = g_ptr_array_new_with_free_func (g_free);
-  stmt = l4a_store_prepare (self->store, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
-                                         "AND name LIKE '%\\_fts\\_%' ESCAPE '\\' ORDER BY name", error);
-  if (stmt == NULL)
+  self->search_triggers = set_aside (self, "type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\'", error);
+  if (self->search_triggers == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, l4a_store_column_dup (stmt, 0));
-      g_ptr_array_add (self->search_triggers, l4a_store_column_dup (stmt, 1));
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  for (guint i = 0; i < names->len; i++)
-    {
-      /* names from the schema itself */
-      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"", (const char *) g_ptr_array_index (names, i));
-
-      if (!l4a_store_exec (self->store, drop, error))
-        return FALSE;
-    }
+  self->facet_schema = set_aside (self, "(type = 'trigger' AND name LIKE 'hub\\_facet\\_%' ESCAPE '\\') OR "
+                                        "(type = 'index' AND tbl_name = 'hub_facet' AND sql IS NOT NULL)", error);
+  if (self->facet_schema == NULL)
+    return FALSE;
+  if (self->facet_schema->len == 0)
+    g_clear_pointer (&self->facet_schema, g_ptr_array_unref);
   return TRUE;
 }
 

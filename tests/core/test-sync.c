@@ -50,6 +50,19 @@ text_of (L4aStore   *store,
   return l4a_test_sql_text (l4a_store_get_path (store), sql);
 }
 
+/* The same, asked of @store's own connection (with its functions). */
+static char *
+store_text (L4aStore   *store,
+            const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return l4a_store_column_dup (stmt, 0);
+}
+
 static void
 sql_assert_text (L4aStore   *store,
                  const char *sql,
@@ -1467,10 +1480,11 @@ break_measurement (JsonObject *root,
   json_object_set_array_member (measurement, "value", json_array_new ());
 }
 
-/* A large import remakes the search index once instead of record by
- * record: afterwards the index holds every hub and its triggers work again;
- * a large import that fails leaves the database, triggers and all, as it
- * was. */
+/* A large import remakes the search index and the registry's facets once
+ * instead of record by record: afterwards the index holds every hub, the
+ * facets are what the triggers would have written, and the triggers and
+ * indexes work again; a large import that fails leaves the database,
+ * triggers, indexes and all, as it was. */
 static void
 test_large_import (void)
 {
@@ -1484,7 +1498,17 @@ test_large_import (void)
   g_autoptr(L4aBundle) bundle = NULL;
   g_autoptr(GError) error = NULL;
   const char *count_triggers = "SELECT group_concat (name, ' ') FROM (SELECT name FROM sqlite_schema "
-                               "WHERE type = 'trigger' ORDER BY name)";
+                               "WHERE type IN ('trigger', 'index') ORDER BY name)";
+  /* each hub's facets, by its id (row numbers differ between databases) */
+  const char *facets = "SELECT count (*) || ' ' || group_concat (f, '|') FROM (SELECT h.id || ',' || "
+                       "quote (f.government_id) || quote (f.name) || "
+                       "quote (coalesce (f.name_key, l4a_fold (f.name))) || "
+                       "quote (coalesce (f.government_key, l4a_fold ((SELECT name FROM government "
+                       "WHERE id = f.government_id)))) || "
+                       "quote (f.region) || quote (f.country) || quote (f.pact_axis) || quote (f.status) || "
+                       "quote (f.format) || quote (f.start_on) || quote (f.end_on) || quote (f.sdgs) || "
+                       "quote (f.councils) AS f "
+                       "FROM hub_facet f JOIN hub h ON h.num = f.num ORDER BY h.id)";
 
   trust_all (there, here, NULL);
   exec_sql (there, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500) "
@@ -1502,6 +1526,8 @@ test_large_import (void)
   path = export_to (there, L4A_ROLE_SECRETARIAT, NULL, "registry", NULL);
   triggers = text_of (here, count_triggers);
   g_assert_nonnull (strstr (triggers, "hub_fts_insert"));
+  g_assert_nonnull (strstr (triggers, "hub_facet_sdg_insert"));
+  g_assert_nonnull (strstr (triggers, "hub_facet_by_region"));
 
   /* the last hub names no government: refused while writing, after the
    * index's triggers were set aside */
@@ -1585,6 +1611,25 @@ test_large_import (void)
   after = text_of (here, "SELECT count (*) FROM government_fts WHERE government_fts MATCH 'soria'");
   g_assert_cmpstr (after, ==, "1");
 
+  /* the facets, made again at the end, are those the sending database's
+   * triggers wrote hub by hub: goals, councils, regions and sort keys */
+  {
+    g_autofree char *sent = store_text (there, facets);
+    g_autofree char *written = store_text (here, facets);
+    g_autofree char *hubs = text_of (there, "SELECT count (*) FROM hub");
+    g_autofree char *with_goals = text_of (here, "SELECT count (*) > 0 FROM hub_facet WHERE sdgs != 0 "
+                                                 "AND councils != 0 AND region IS NOT NULL");
+    /* the sort keys written, not left for later */
+    g_autofree char *keys = store_text (here, "SELECT count (*) FROM hub_facet f "
+                                              "WHERE f.name_key IS NOT l4a_fold (f.name) OR f.government_key IS NOT "
+                                              "l4a_fold ((SELECT name FROM government WHERE id = f.government_id))");
+
+    g_assert_cmpstr (written, ==, sent);
+    g_assert_true (g_str_has_prefix (written, hubs));
+    g_assert_cmpstr (with_goals, ==, "1");
+    g_assert_cmpstr (keys, ==, "0");
+  }
+
   /* every record written as it was sent, each with what was agreed on it */
   {
     const char *content = "SELECT count (*) || ' ' || total (value) || ' ' || "
@@ -1614,6 +1659,17 @@ test_large_import (void)
   g_free (after);
   after = text_of (here, "SELECT count (*) FROM government_fts WHERE government_fts MATCH 'pemba'");
   g_assert_cmpstr (after, ==, "1");
+  /* the facets' triggers too: a goal given, a government renamed (by
+   * another program: its sort key is left for this one to fill) */
+  exec_sql (here, "INSERT INTO hub_sdg (hub_id, goal) VALUES ('10000000-0000-4000-8000-000000000007', 14);"
+                  "UPDATE government SET name = 'Unguja Council', "
+                  "region = CASE region WHEN 'africa' THEN 'eurasia' ELSE 'africa' END "
+                  "WHERE id = (SELECT government_id FROM hub WHERE id = '10000000-0000-4000-8000-000000000007')");
+  g_free (after);
+  after = text_of (here, "SELECT f.sdgs || ' ' || (f.region = g.region) || ' ' || quote (f.government_key) "
+                         "FROM hub_facet f JOIN hub h ON h.num = f.num JOIN government g ON g.id = h.government_id "
+                         "WHERE h.id = '10000000-0000-4000-8000-000000000007'");
+  g_assert_cmpstr (after, ==, "16384 1 NULL");
 }
 
 /* A record of @table added to the bundle: @data is its JSON text. */
