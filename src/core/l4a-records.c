@@ -1307,6 +1307,26 @@ l4a_record_writer_put (L4aRecordWriter *self,
   return write_record (self, info, object, index, update, error);
 }
 
+/* What was set aside (@aside: the SQL of its triggers and indexes), made
+ * again: its tables filled by @fill, then its triggers and indexes. */
+static gboolean
+make_again (L4aRecordWriter  *self,
+            GPtrArray       **aside,
+            const char       *fill,
+            GError          **error)
+{
+  g_autoptr(GPtrArray) schema = g_steal_pointer (aside);
+
+  if (schema == NULL)
+    return TRUE;
+  if (!l4a_store_exec (self->store, fill, error))
+    return FALSE;
+  for (guint i = 0; i < schema->len; i++)
+    if (!l4a_store_exec (self->store, g_ptr_array_index (schema, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 /* Links related hubs, once every hub of the batch exists. */
 gboolean
 l4a_record_writer_finish (L4aRecordWriter *self,
@@ -1332,52 +1352,34 @@ l4a_record_writer_finish (L4aRecordWriter *self,
   if (self->audit_rows != NULL && !l4a_batch_flush (self->audit_rows, error))
     return FALSE;
 
-  if (self->search_triggers != NULL)
-    {
-      g_autoptr(GPtrArray) triggers = g_steal_pointer (&self->search_triggers);
-
-      /* the whole index, once, from the records as they now are */
-      if (!l4a_store_exec (self->store,
-                           "DELETE FROM hub_fts;"
-                           "INSERT INTO hub_fts (rowid, name, summary, topic, government, country, partners) "
-                           "SELECT * FROM hub_search_source;"
-                           "DELETE FROM proposal_fts;"
-                           "INSERT INTO proposal_fts (rowid, title, summary, topic, government, country, partners) "
-                           "SELECT * FROM proposal_search_source;"
-                           "DELETE FROM government_num WHERE id NOT IN (SELECT id FROM government);"
-                           "INSERT INTO government_num (id) "
-                           "SELECT id FROM government WHERE id NOT IN (SELECT id FROM government_num);"
-                           "DELETE FROM government_fts;"
-                           "INSERT INTO government_fts (rowid, name, country) "
-                           "SELECT * FROM government_search_source;", error))
-        return FALSE;
-      for (guint i = 0; i < triggers->len; i++)
-        if (!l4a_store_exec (self->store, g_ptr_array_index (triggers, i), error))
-          return FALSE;
-    }
-  if (self->facet_schema != NULL)
-    {
-      g_autoptr(GPtrArray) schema = g_steal_pointer (&self->facet_schema);
-
-      /* every hub's facets, once, then their indexes sorted in one pass
-       * each: what the triggers would have written hub by hub, with the
-       * sort keys they leave to this connection (l4a-store.c) */
-      if (!l4a_store_exec (self->store,
-                           "DELETE FROM hub_facet;"
-                           "INSERT INTO hub_facet (num, government_id, name, name_key, government_key, region, "
-                           "country, pact_axis, status, format, start_on, end_on, sdgs, councils) "
-                           "SELECT h.num, h.government_id, h.name, l4a_fold (h.name), l4a_fold (g.name), g.region, "
-                           "g.country, h.pact_axis, h.status, h.format, h.start_on, h.end_on, "
-                           "coalesce ((SELECT sum (1 << s.goal) FROM hub_sdg s WHERE s.hub_id = h.id), 0), "
-                           "coalesce ((SELECT sum (1 << p.position) FROM hub_council c "
-                           "JOIN policy_council p ON p.code = c.council WHERE c.hub_id = h.id), 0) "
-                           "FROM hub h LEFT JOIN government g ON g.id = h.government_id", error))
-        return FALSE;
-      for (guint i = 0; i < schema->len; i++)
-        if (!l4a_store_exec (self->store, g_ptr_array_index (schema, i), error))
-          return FALSE;
-    }
-  return TRUE;
+  /* the whole search index, once, from the records as they now are */
+  if (!make_again (self, &self->search_triggers,
+                   "DELETE FROM hub_fts;"
+                   "INSERT INTO hub_fts (rowid, name, summary, topic, government, country, partners) "
+                   "SELECT * FROM hub_search_source;"
+                   "DELETE FROM proposal_fts;"
+                   "INSERT INTO proposal_fts (rowid, title, summary, topic, government, country, partners) "
+                   "SELECT * FROM proposal_search_source;"
+                   "DELETE FROM government_num WHERE id NOT IN (SELECT id FROM government);"
+                   "INSERT INTO government_num (id) "
+                   "SELECT id FROM government WHERE id NOT IN (SELECT id FROM government_num);"
+                   "DELETE FROM government_fts;"
+                   "INSERT INTO government_fts (rowid, name, country) "
+                   "SELECT * FROM government_search_source;", error))
+    return FALSE;
+  /* every hub's facets, once, then their indexes sorted in one pass each:
+   * what the triggers would have written hub by hub, with the sort keys
+   * they leave to this connection (l4a-store.c) */
+  return make_again (self, &self->facet_schema,
+                     "DELETE FROM hub_facet;"
+                     "INSERT INTO hub_facet (num, government_id, name, name_key, government_key, region, "
+                     "country, pact_axis, status, format, start_on, end_on, sdgs, councils) "
+                     "SELECT h.num, h.government_id, h.name, l4a_fold (h.name), l4a_fold (g.name), g.region, "
+                     "g.country, h.pact_axis, h.status, h.format, h.start_on, h.end_on, "
+                     "coalesce ((SELECT sum (1 << s.goal) FROM hub_sdg s WHERE s.hub_id = h.id), 0), "
+                     "coalesce ((SELECT sum (1 << p.position) FROM hub_council c "
+                     "JOIN policy_council p ON p.code = c.council WHERE c.hub_id = h.id), 0) "
+                     "FROM hub h LEFT JOIN government g ON g.id = h.government_id", error);
 }
 
 /**
