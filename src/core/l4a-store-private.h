@@ -45,6 +45,8 @@ char         *l4a_store_column_dup      (sqlite3_stmt  *stmt,
 gboolean      l4a_store_rows_done       (L4aStore      *self,
                                          int            rc,
                                          GError       **error);
+int           l4a_store_swap_cache_size (L4aStore      *self,
+                                         int            cache_size);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

@@ -1145,6 +1145,31 @@ l4a_store_rollback (L4aStore *self)
     }
 }
 
+/**
+ * l4a_store_swap_cache_size:
+ * @cache_size: as PRAGMA cache_size takes it (negative: KiB)
+ *
+ * Sets the connection's page cache, for a long write that would otherwise
+ * write the same pages out again and again; SQLite gives back what is over
+ * when the old size is set again.
+ *
+ * Returns: the size it had
+ */
+int
+l4a_store_swap_cache_size (L4aStore *self,
+                           int       cache_size)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
+  int old = 0;
+
+  g_return_val_if_fail (L4A_IS_STORE (self), 0);
+
+  if (!read_pragma_int (self, "PRAGMA cache_size", &old, NULL))
+    return cache_size;
+  l4a_store_exec (self, sql, NULL);
+  return old;
+}
+
 /* Change capture ------------------------------------------------------------ */
 
 static void

@@ -1493,6 +1493,7 @@ test_large_import (void)
   g_autofree char *path = NULL;
   g_autofree char *broken = NULL;
   g_autofree char *triggers = NULL;
+  g_autofree char *cache = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(L4aBundle) bundle = NULL;
@@ -1535,10 +1536,15 @@ test_large_import (void)
   bundle = l4a_test_open_bundle (NULL, broken, &error);
   g_assert_no_error (error);
   before = l4a_test_fingerprint (l4a_store_get_path (here));
+  cache = store_text (here, "PRAGMA cache_size");
   g_assert_false (l4a_import_now (here, bundle, NULL, FALSE, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "government_id"));
   g_clear_error (&error);
+  /* the larger page cache of a large bundle's writing was given back */
+  after = store_text (here, "PRAGMA cache_size");
+  g_assert_cmpstr (after, ==, cache);
+  g_free (after);
   after = l4a_test_fingerprint (l4a_store_get_path (here));
   g_assert_cmpstr (before, ==, after);
   g_free (after);
@@ -1592,6 +1598,9 @@ test_large_import (void)
   g_assert_no_error (error);
   g_assert_true (l4a_import_now (here, bundle, NULL, FALSE, NULL, NULL, &error));
   g_assert_no_error (error);
+  g_free (after);
+  after = store_text (here, "PRAGMA cache_size");
+  g_assert_cmpstr (after, ==, cache);
   g_free (after);
   after = text_of (here, count_triggers);
   g_assert_cmpstr (after, ==, triggers);
