@@ -1801,6 +1801,10 @@ l4a_records_append_canonical (L4aStore           *store,
   };
   g_autofree char *sql = NULL;
   g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (CanonicalMember));
+  /* the columns' names, copied: SQLite frees its own when the cached
+   * statement is prepared again at its first step (the schema changed:
+   * a large import sets triggers and indexes aside) */
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   gboolean first = TRUE;
   sqlite3_stmt *stmt;
   int rc, id;
@@ -1817,8 +1821,10 @@ l4a_records_append_canonical (L4aStore           *store,
 
   for (int c = 0; c < sqlite3_column_count (stmt); c++)
     {
-      const char *name = sqlite3_column_name (stmt, c);
+      char *name = g_strdup (sqlite3_column_name (stmt, c));
       CanonicalMember member = { name, c, NULL, blank != NULL && g_strv_contains (blank, name) };
+
+      g_ptr_array_add (names, name);
 
       if (!g_str_equal (name, "num"))
         g_array_append_val (members, member);
