@@ -1411,11 +1411,14 @@ set_aside (L4aRecordWriter *self,
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      /* names from the schema itself */
-      g_ptr_array_add (drops, g_strdup_printf ("DROP %s \"%s\"",
-                                               g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "index")
-                                               ? "INDEX" : "TRIGGER",
-                                               sqlite3_column_text (stmt, 1)));
+      /* names from the schema itself, quoted whatever they hold */
+      char *drop = sqlite3_mprintf ("DROP %s \"%w\"",
+                                    g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "index")
+                                    ? "INDEX" : "TRIGGER",
+                                    (const char *) sqlite3_column_text (stmt, 1));
+
+      g_ptr_array_add (drops, g_strdup (drop));
+      sqlite3_free (drop);
       g_ptr_array_add (sql, l4a_store_column_dup (stmt, 2));
     }
   g_clear_pointer (&stmt, sqlite3_finalize);

@@ -1525,7 +1525,11 @@ test_large_import (void)
                    "date ('2000-01-01', '+' || i || ' days'), i / 7.0, '2026-01-01T00:00:00Z', "
                    "'2026-01-01T00:00:00Z', 'test' FROM n");
   path = export_to (there, L4A_ROLE_SECRETARIAT, NULL, "registry", NULL);
+  /* another program's trigger, whose name needs quoting, is set aside
+   * and made again with ours */
+  exec_sql (here, "CREATE TRIGGER \"hub_facet_\"\"quoted\"\"\" AFTER DELETE ON hub_sdg BEGIN SELECT 1; END");
   triggers = text_of (here, count_triggers);
+  g_assert_nonnull (strstr (triggers, "hub_facet_\"quoted\""));
   g_assert_nonnull (strstr (triggers, "hub_fts_insert"));
   g_assert_nonnull (strstr (triggers, "hub_facet_sdg_insert"));
   g_assert_nonnull (strstr (triggers, "hub_facet_by_region"));
