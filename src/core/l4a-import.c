@@ -2199,7 +2199,7 @@ writing_begin (Writing    *w,
 {
   g_autofree char *source = g_strdup_printf ("bundle %s %s", bundle->kind, bundle->bundle_id);
   const char * const *tables = l4a_records_table_names ();
-  guint n_records = 0;
+  guint n_records = 0, n_carried = 0;
 
   w->store = store;
   w->bundle = bundle;
@@ -2207,7 +2207,13 @@ writing_begin (Writing    *w,
   w->written = 0;
   w->now = l4a_now_iso8601 ();
   for (guint t = 0; tables[t] != NULL; t++)
-    n_records += l4a_bundle_get_n_records (bundle, tables[t]);
+    {
+      guint n = l4a_bundle_get_n_records (bundle, tables[t]);
+
+      n_records += n;
+      if (l4a_records_is_searchable (tables[t]))
+        n_carried += n;
+    }
   if (n_records >= LARGE_BUNDLE)
     w->cache_size = l4a_store_swap_cache_size (store, -LARGE_BUNDLE_CACHE_KIB);
   w->submitted = g_ptr_array_new_with_free_func (g_free);
@@ -2221,9 +2227,7 @@ writing_begin (Writing    *w,
   l4a_record_writer_derive_bookkeeping (w->writer, bundle->origin_installation);
   if (n_searchable < 0)
     {
-      for (guint t = 0; tables[t] != NULL; t++)
-        if (l4a_records_is_searchable (tables[t]))
-          w->searchable_carried += l4a_bundle_get_n_records (bundle, tables[t]);
+      w->searchable_carried = n_carried;
       return TRUE;
     }
   w->searchable_told = TRUE;

@@ -1403,7 +1403,7 @@ set_aside (L4aRecordWriter *self,
            GError         **error)
 {
   g_autoptr(GPtrArray) sql = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (sqlite3_free);
   g_autofree char *query = g_strdup_printf ("SELECT type, name, sql FROM sqlite_schema WHERE %s ORDER BY name", where);
   g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (self->store, query, error);
 
@@ -1412,13 +1412,10 @@ set_aside (L4aRecordWriter *self,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       /* names from the schema itself, quoted whatever they hold */
-      char *drop = sqlite3_mprintf ("DROP %s \"%w\"",
-                                    g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "index")
-                                    ? "INDEX" : "TRIGGER",
-                                    (const char *) sqlite3_column_text (stmt, 1));
-
-      g_ptr_array_add (drops, g_strdup (drop));
-      sqlite3_free (drop);
+      g_ptr_array_add (drops, sqlite3_mprintf ("DROP %s \"%w\"",
+                                               g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "index")
+                                               ? "INDEX" : "TRIGGER",
+                                               (const char *) sqlite3_column_text (stmt, 1)));
       g_ptr_array_add (sql, l4a_store_column_dup (stmt, 2));
     }
   g_clear_pointer (&stmt, sqlite3_finalize);

@@ -1153,7 +1153,8 @@ l4a_store_rollback (L4aStore *self)
  * write the same pages out again and again; SQLite gives back what is over
  * when the old size is set again.
  *
- * Returns: the size it had
+ * Returns: the size it had, or 0 when it cannot be read (then it is left
+ *   as it is)
  */
 int
 l4a_store_swap_cache_size (L4aStore *self,
@@ -1164,8 +1165,8 @@ l4a_store_swap_cache_size (L4aStore *self,
 
   g_return_val_if_fail (L4A_IS_STORE (self), 0);
 
-  if (!read_pragma_int (self, "PRAGMA cache_size", &old, NULL))
-    return cache_size;
+  if (!read_pragma_int (self, "PRAGMA cache_size", &old, NULL) || old == 0)
+    return 0;
   l4a_store_exec (self, sql, NULL);
   return old;
 }

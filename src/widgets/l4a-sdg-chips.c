@@ -320,7 +320,8 @@ l4a_sdg_chips_new (void)
  * Chips for a list's cell, whose column gives the width: their size does
  * not depend on the goals shown (a chip's height, even with none), so
  * that a row bound to another hub as the list scrolls is drawn again but
- * not measured again. Chips the column has no room for are cut; the
+ * not measured again. It draws whole chips only: when the column has no
+ * room for every goal, the last chip says how many more (“+3”); the
  * tooltip and the accessible name give every goal.
  */
 GtkWidget *
