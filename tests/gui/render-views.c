@@ -971,7 +971,7 @@ render_dialogs (L4aApplication *app,
   g_settings_set_string (settings, "color-scheme", "light");
 
   {
-    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/l4a-shortcuts-window.ui");
     GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
 
     gtk_window_present (shortcuts);
