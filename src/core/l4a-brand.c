@@ -115,6 +115,7 @@ l4a_brand_asset_finalize (GObject *object)
   l4a_text_fields_clear (asset, asset_texts, G_N_ELEMENTS (asset_texts));
   g_free (asset->id);
   g_clear_pointer (&asset->data, g_bytes_unref);
+  g_clear_object (&asset->drawing);
 
   G_OBJECT_CLASS (l4a_brand_asset_parent_class)->finalize (object);
 }
@@ -684,10 +685,12 @@ l4a_brand_draw_asset (L4aBrandAsset  *asset,
 
   if (g_strcmp0 (asset->media_type, "image/svg+xml") == 0)
     {
-      g_autoptr(L4aRsvgHandle) handle = rsvg_handle_new_from_data (bytes, length, error);
       RsvgRectangle viewport = { x, y, width, height };
 
-      return handle != NULL && rsvg_handle_render_document (handle, cr, &viewport, error);
+      /* read once: a website draws the label for each of its hubs */
+      if (asset->drawing == NULL)
+        asset->drawing = G_OBJECT (rsvg_handle_new_from_data (bytes, length, error));
+      return asset->drawing != NULL && rsvg_handle_render_document (RSVG_HANDLE (asset->drawing), cr, &viewport, error);
     }
   else
     {
@@ -883,6 +886,55 @@ l4a_brand_draw_label (L4aBrandAsset  *label,
 }
 
 /**
+ * l4a_brand_write_label:
+ * @label: the kit's label, as l4a_brand_get_label() gives it
+ * @place: the hub's lead government and country
+ * @path: ends in .png, .svg or .pdf
+ * @width: at least the label's minimum size
+ *
+ * Writes the co-branded label of the hub named @hub_name, on white.
+ */
+gboolean
+l4a_brand_write_label (L4aBrandAsset  *label,
+                       const char     *hub_name,
+                       const char     *place,
+                       const char     *path,
+                       double          width,
+                       GError        **error)
+{
+  static const double white[3] = { 1, 1, 1 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double height;
+  gboolean ok;
+
+  g_return_val_if_fail (L4A_IS_BRAND_ASSET (label), FALSE);
+
+  if (width < MAX (label->min_size_px, 16) || width > L4A_BRAND_MAX_PIXELS)
+    {
+      g_autofree char *least = g_strdup_printf ("%d", MAX (label->min_size_px, 16));
+
+      /* translators: the smallest width of the label in pixels */
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("The label is at least %s pixels wide, and at most 8192."), least);
+      return FALSE;
+    }
+  height = l4a_brand_label_height (label, hub_name, place, width);
+  surface = l4a_file_surface_new (path, width, height, 1, _("a label"), error);
+  if (surface == NULL)
+    return FALSE;
+  cr = cairo_create (surface);
+  ok = l4a_brand_draw_label (label, hub_name, place, cr, width, white, error);
+  cairo_destroy (cr);
+  if (!ok)
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  return l4a_file_surface_finish (surface, path, error);
+}
+
+/**
  * l4a_brand_export_label:
  * @path: ends in .png, .svg or .pdf
  * @width: at least the label's minimum size
@@ -896,15 +948,10 @@ l4a_brand_export_label (L4aStore    *store,
                         double       width,
                         GError     **error)
 {
-  static const double white[3] = { 1, 1, 1 };
   g_autoptr(L4aBrandAsset) label = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *name = NULL;
   g_autofree char *place = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double height;
-  gboolean ok;
 
   label = l4a_brand_get_label (store, error);
   if (label == NULL)
@@ -923,27 +970,5 @@ l4a_brand_export_label (L4aStore    *store,
   /* translators: a government, then its country, under a hub's name on its label */
   place = g_strdup_printf (_("%s, %s"), (const char *) sqlite3_column_text (stmt, 1),
                            l4a_reference_translate (L4A_REFERENCE_COUNTRIES, (const char *) sqlite3_column_text (stmt, 2)));
-
-  if (width < MAX (label->min_size_px, 16) || width > L4A_BRAND_MAX_PIXELS)
-    {
-      g_autofree char *least = g_strdup_printf ("%d", MAX (label->min_size_px, 16));
-
-      /* translators: the smallest width of the label in pixels */
-      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                   _("The label is at least %s pixels wide, and at most 8192."), least);
-      return FALSE;
-    }
-  height = l4a_brand_label_height (label, name, place, width);
-  surface = l4a_file_surface_new (path, width, height, 1, _("a label"), error);
-  if (surface == NULL)
-    return FALSE;
-  cr = cairo_create (surface);
-  ok = l4a_brand_draw_label (label, name, place, cr, width, white, error);
-  cairo_destroy (cr);
-  if (!ok)
-    {
-      cairo_surface_destroy (surface);
-      return FALSE;
-    }
-  return l4a_file_surface_finish (surface, path, error);
+  return l4a_brand_write_label (label, name, place, path, width, error);
 }

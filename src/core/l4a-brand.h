@@ -58,6 +58,8 @@ struct _L4aBrandAsset
   GBytes  *data;
   int      width;       /* its size in pixels, once known; 0 before */
   int      height;
+  GObject *drawing;     /* an SVG as librsvg read it, once drawn: kept for
+                         * drawing it again */
 };
 
 L4aContrastPasses l4a_contrast_passes     (double          ratio);
@@ -109,6 +111,12 @@ gboolean    l4a_brand_draw_label          (L4aBrandAsset  *label,
                                            cairo_t        *cr,
                                            double          width,
                                            const double    background[3],
+                                           GError        **error);
+gboolean    l4a_brand_write_label         (L4aBrandAsset  *label,
+                                           const char     *hub_name,
+                                           const char     *place,
+                                           const char     *path,
+                                           double          width,
                                            GError        **error);
 gboolean    l4a_brand_export_label        (L4aStore       *store,
                                            const char     *hub_id,

@@ -72,7 +72,7 @@ query_items (L4aStore    *store,
              GError     **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (detail_item_free);
-  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, sql, error);
+  g_autoptr(L4aCachedStatement) stmt = l4a_store_prepare_cached (store, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -119,7 +119,7 @@ l4a_registry_get_hub_details (L4aStore    *store,
                               GError     **error)
 {
   g_autoptr(L4aHubDetails) details = g_new0 (L4aHubDetails, 1);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(L4aCachedStatement) stmt = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
@@ -130,10 +130,10 @@ l4a_registry_get_hub_details (L4aStore    *store,
   if (details->hub == NULL)
     return NULL;
 
-  stmt = l4a_store_prepare (store,
-                            "SELECT g.name, g.country, g.region, p.title, h.sample FROM hub h "
-                            "JOIN government g ON g.id = h.government_id "
-                            "LEFT JOIN proposal p ON p.id = h.proposal_id WHERE h.id = ?1", error);
+  stmt = l4a_store_prepare_cached (store,
+                                   "SELECT g.name, g.country, g.region, p.title, h.sample FROM hub h "
+                                   "JOIN government g ON g.id = h.government_id "
+                                   "LEFT JOIN proposal p ON p.id = h.proposal_id WHERE h.id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);

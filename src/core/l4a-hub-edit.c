@@ -228,19 +228,20 @@ l4a_registry_load_hub (L4aStore    *store,
                        const char  *id,
                        GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(L4aCachedStatement) stmt = NULL;
   g_autoptr(L4aHubEdit) edit = NULL;
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = l4a_store_prepare (store,
-                            "SELECT government_id, name, summary, topic, pact_axis, format, start_on, end_on, "
-                            "       status, label_date, communication, brand_commitment, revision, "
-                            "       (SELECT coalesce (sum (1 << goal), 0) FROM hub_sdg s WHERE s.hub_id = h.id), "
-                            "       (SELECT coalesce (sum (1 << p.position), 0) FROM hub_council c "
-                            "        JOIN policy_council p ON p.code = c.council WHERE c.hub_id = h.id) "
-                            "FROM hub h WHERE id = ?1", error);
+  /* cached: a website reads every hub */
+  stmt = l4a_store_prepare_cached (store,
+                                   "SELECT government_id, name, summary, topic, pact_axis, format, start_on, "
+                                   "       end_on, status, label_date, communication, brand_commitment, revision, "
+                                   "       (SELECT coalesce (sum (1 << goal), 0) FROM hub_sdg s WHERE s.hub_id = h.id), "
+                                   "       (SELECT coalesce (sum (1 << p.position), 0) FROM hub_council c "
+                                   "        JOIN policy_council p ON p.code = c.council WHERE c.hub_id = h.id) "
+                                   "FROM hub h WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);

@@ -342,11 +342,11 @@ l4a_indicators_list (L4aStore    *store,
                      const char  *hub_id,
                      GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(L4aCachedStatement) stmt = NULL;
   GPtrArray *list;
   int rc;
 
-  stmt = l4a_store_prepare (store,
+  stmt = l4a_store_prepare_cached (store,
                             "SELECT i.id, i.revision, i.hub_id, i.code, i.framework, i.name, i.unit, i.direction, "
                             "  i.baseline_value, i.baseline_on, i.target_value, i.target_on, "
                             "  (SELECT count(*) FROM measurement m WHERE m.indicator_id = i.id), "

@@ -115,6 +115,33 @@ for page in pages:
             broken.append(f'{os.path.relpath(page, site)} → {link}')
 check('every link inside the site resolves', not broken, broken[:5])
 
+# A hub's label: the kit's, written once for the whole site, with the hub's
+# name and place as text inside it; no drawing of it for each hub
+hub_pages = [p for p in pages if os.path.basename(os.path.dirname(p)) == 'hubs']
+with open(os.path.join(site, 'assets', 'label.svg'), 'rb') as f:
+    kit_label = f.read()
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'data', 'brand',
+                       'local4action-label.svg'), 'rb') as f:
+    check('the kit’s label is written once, as the kit holds it', kit_label == f.read())
+unlabelled = []
+for page in hub_pages:
+    with open(page, encoding='utf-8') as f:
+        text = f.read()
+    card = re.search(r'<div class="label-card" role="img" aria-label="([^"]+)"><img src="([^"]+)" alt=""><hr>'
+                     r'<p class="label-name">([^<]+)</p><p class="label-place">([^<]+)</p></div>', text)
+    heading = re.search(r'<h1>([^<]+)</h1>', text)
+    if not (card and heading and card.group(3) == heading.group(1) and card.group(3) in card.group(1)
+            and os.path.normpath(os.path.join(os.path.dirname(page), card.group(2)))
+            == os.path.join(site, 'assets', 'label.svg')):
+        unlabelled.append(os.path.relpath(page, site))
+check('every hub page shows its label: the kit’s, its name and its place as text', hub_pages and not unlabelled,
+      unlabelled[:3])
+drawn = [os.path.relpath(os.path.join(root, name), site) for root, _, files in os.walk(site) for name in files
+         if name.startswith('label') and os.path.join(root, name) != os.path.join(site, 'assets', 'label.svg')]
+check('no label is drawn for each hub', not drawn, drawn[:3])
+clear = re.search(r'\.label-card \{ padding: ([0-9.]+)%; \}', open(os.path.join(site, 'assets', 'site.css')).read())
+check('the label keeps the kit’s clear space', clear and 0 < float(clear.group(1)) < 25, clear)
+
 raw = [os.path.relpath(p, site) for p in pages if HOSTILE in open(p, encoding='utf-8').read()
        or '<script>alert' in open(p, encoding='utf-8').read()]
 check('hub texts are escaped in every page', not raw, raw[:3])
