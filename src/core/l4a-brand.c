@@ -687,7 +687,8 @@ l4a_brand_draw_asset (L4aBrandAsset  *asset,
     {
       RsvgRectangle viewport = { x, y, width, height };
 
-      /* read once: a website draws the label for each of its hubs */
+      /* read once: the brand kit's previews draw their assets again at
+       * each redraw */
       if (asset->drawing == NULL)
         asset->drawing = G_OBJECT (rsvg_handle_new_from_data (bytes, length, error));
       return asset->drawing != NULL && rsvg_handle_render_document (RSVG_HANDLE (asset->drawing), cr, &viewport, error);
@@ -753,6 +754,30 @@ typedef struct
   double height;
 } LabelLayout;
 
+/**
+ * l4a_brand_label_proportions:
+ * @clear: (out): the clear space around a hub's label, a share of its width
+ * @gap: (out): the gap between the kit's label and the rule under it, a
+ *   share of the kit's label's width
+ *
+ * The geometry of a hub's label drawn from the kit's @label, whatever its
+ * size: the kit's label fills the width less its clear space (a share of
+ * its height, the kit's or a quarter) on both sides.
+ */
+void
+l4a_brand_label_proportions (L4aBrandAsset *label,
+                             double        *clear,
+                             double        *gap)
+{
+  double ratio, cs = label->clear_space > 0 ? label->clear_space : 0.25;
+  int w0, h0;
+
+  l4a_brand_asset_get_size (label, &w0, &h0);
+  ratio = (double) h0 / MAX (w0, 1);
+  *clear = cs * ratio / (1 + 2 * cs * ratio);
+  *gap = 0.12 * ratio;
+}
+
 static void
 label_layout (L4aBrandAsset *label,
               const char    *hub_name,
@@ -762,16 +787,15 @@ label_layout (L4aBrandAsset *label,
               LabelLayout   *out)
 {
   int w0, h0, w, h;
-  double ratio, cs = label->clear_space > 0 ? label->clear_space : 0.25;
+  double clear, gap;
   PangoFontDescription *font;
 
   l4a_brand_asset_get_size (label, &w0, &h0);
-  ratio = (double) h0 / MAX (w0, 1);
-  /* the mark fills the width less its clear space on both sides */
-  out->mark_h = width * ratio / (1 + 2 * cs * ratio);
-  out->mark_w = out->mark_h / ratio;
-  out->clear = cs * out->mark_h;
-  out->gap = out->mark_h * 0.12;
+  l4a_brand_label_proportions (label, &clear, &gap);
+  out->clear = clear * width;
+  out->mark_w = width - 2 * out->clear;
+  out->mark_h = out->mark_w * h0 / MAX (w0, 1);
+  out->gap = gap * out->mark_w;
 
   out->name = pango_cairo_create_layout (cr);
   font = pango_font_description_from_string ("Cantarell Bold");
@@ -886,55 +910,6 @@ l4a_brand_draw_label (L4aBrandAsset  *label,
 }
 
 /**
- * l4a_brand_write_label:
- * @label: the kit's label, as l4a_brand_get_label() gives it
- * @place: the hub's lead government and country
- * @path: ends in .png, .svg or .pdf
- * @width: at least the label's minimum size
- *
- * Writes the co-branded label of the hub named @hub_name, on white.
- */
-gboolean
-l4a_brand_write_label (L4aBrandAsset  *label,
-                       const char     *hub_name,
-                       const char     *place,
-                       const char     *path,
-                       double          width,
-                       GError        **error)
-{
-  static const double white[3] = { 1, 1, 1 };
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double height;
-  gboolean ok;
-
-  g_return_val_if_fail (L4A_IS_BRAND_ASSET (label), FALSE);
-
-  if (width < MAX (label->min_size_px, 16) || width > L4A_BRAND_MAX_PIXELS)
-    {
-      g_autofree char *least = g_strdup_printf ("%d", MAX (label->min_size_px, 16));
-
-      /* translators: the smallest width of the label in pixels */
-      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                   _("The label is at least %s pixels wide, and at most 8192."), least);
-      return FALSE;
-    }
-  height = l4a_brand_label_height (label, hub_name, place, width);
-  surface = l4a_file_surface_new (path, width, height, 1, _("a label"), error);
-  if (surface == NULL)
-    return FALSE;
-  cr = cairo_create (surface);
-  ok = l4a_brand_draw_label (label, hub_name, place, cr, width, white, error);
-  cairo_destroy (cr);
-  if (!ok)
-    {
-      cairo_surface_destroy (surface);
-      return FALSE;
-    }
-  return l4a_file_surface_finish (surface, path, error);
-}
-
-/**
  * l4a_brand_export_label:
  * @path: ends in .png, .svg or .pdf
  * @width: at least the label's minimum size
@@ -948,10 +923,15 @@ l4a_brand_export_label (L4aStore    *store,
                         double       width,
                         GError     **error)
 {
+  static const double white[3] = { 1, 1, 1 };
   g_autoptr(L4aBrandAsset) label = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *name = NULL;
   g_autofree char *place = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double height;
+  gboolean ok;
 
   label = l4a_brand_get_label (store, error);
   if (label == NULL)
@@ -970,5 +950,27 @@ l4a_brand_export_label (L4aStore    *store,
   /* translators: a government, then its country, under a hub's name on its label */
   place = g_strdup_printf (_("%s, %s"), (const char *) sqlite3_column_text (stmt, 1),
                            l4a_reference_translate (L4A_REFERENCE_COUNTRIES, (const char *) sqlite3_column_text (stmt, 2)));
-  return l4a_brand_write_label (label, name, place, path, width, error);
+
+  if (width < MAX (label->min_size_px, 16) || width > L4A_BRAND_MAX_PIXELS)
+    {
+      g_autofree char *least = g_strdup_printf ("%d", MAX (label->min_size_px, 16));
+
+      /* translators: the smallest width of the label in pixels */
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
+                   _("The label is at least %s pixels wide, and at most 8192."), least);
+      return FALSE;
+    }
+  height = l4a_brand_label_height (label, name, place, width);
+  surface = l4a_file_surface_new (path, width, height, 1, _("a label"), error);
+  if (surface == NULL)
+    return FALSE;
+  cr = cairo_create (surface);
+  ok = l4a_brand_draw_label (label, name, place, cr, width, white, error);
+  cairo_destroy (cr);
+  if (!ok)
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  return l4a_file_surface_finish (surface, path, error);
 }

@@ -101,6 +101,9 @@ gboolean    l4a_brand_draw_asset          (L4aBrandAsset  *asset,
                                            double          width,
                                            double          height,
                                            GError        **error);
+void        l4a_brand_label_proportions   (L4aBrandAsset  *label,
+                                           double         *clear,
+                                           double         *gap);
 double      l4a_brand_label_height        (L4aBrandAsset  *label,
                                            const char     *hub_name,
                                            const char     *place,
@@ -111,12 +114,6 @@ gboolean    l4a_brand_draw_label          (L4aBrandAsset  *label,
                                            cairo_t        *cr,
                                            double          width,
                                            const double    background[3],
-                                           GError        **error);
-gboolean    l4a_brand_write_label         (L4aBrandAsset  *label,
-                                           const char     *hub_name,
-                                           const char     *place,
-                                           const char     *path,
-                                           double          width,
                                            GError        **error);
 gboolean    l4a_brand_export_label        (L4aStore       *store,
                                            const char     *hub_id,

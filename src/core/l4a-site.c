@@ -578,10 +578,9 @@ label_mark_path (L4aSite *self)
 
 /* The stylesheet, and the geometry of the kit's label after it: a hub's
  * label is the kit's, written once, with the hub's name and place under it
- * as text, inside the clear space the kit asks for (the drawing's, by
- * l4a_brand_draw_label(): the clear space a share of the label's height,
- * the rule a little below it). A website of 100 000 hubs drew a label
- * apiece in each language: 34 KB each, ten gigabytes, half its time. */
+ * as text, inside the clear space l4a_brand_draw_label() keeps. A website
+ * of 100 000 hubs drew a label apiece in each language: 34 KB each, ten
+ * gigabytes, half its time. */
 static gboolean
 put_stylesheet (L4aSite  *self,
                 GError  **error)
@@ -589,18 +588,16 @@ put_stylesheet (L4aSite  *self,
   g_autoptr(GBytes) bytes = g_resources_lookup_data (TEMPLATES "site.css", 0, error);
   g_autoptr(GString) css = NULL;
   char clear[G_ASCII_DTOSTR_BUF_SIZE], gap[G_ASCII_DTOSTR_BUF_SIZE];
-  double ratio, cs = self->label->clear_space > 0 ? self->label->clear_space : 0.25;
-  int width, height;
+  double clear_share, gap_share;
 
   if (bytes == NULL)
     return FALSE;
-  l4a_brand_asset_get_size (self->label, &width, &height);
-  ratio = (double) height / MAX (width, 1);
+  l4a_brand_label_proportions (self->label, &clear_share, &gap_share);
   css = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
   /* padding and margins in % are of the width: the clear space of the
-   * card's, the rule's gap of the label's */
-  g_ascii_formatd (clear, sizeof clear, "%.3f", 100 * cs * ratio / (1 + 2 * cs * ratio));
-  g_ascii_formatd (gap, sizeof gap, "%.3f", 100 * 0.12 * ratio);
+   * card's, the rule's gap of the kit's label's */
+  g_ascii_formatd (clear, sizeof clear, "%.3f", 100 * clear_share);
+  g_ascii_formatd (gap, sizeof gap, "%.3f", 100 * gap_share);
   g_string_append_printf (css, ".label-card { padding: %s%%; }\n.label-card hr { margin: %s%% 0; }\n", clear, gap);
   return put_bytes (self, "assets/site.css", css->str, css->len, error);
 }

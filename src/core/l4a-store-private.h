@@ -24,18 +24,6 @@ sqlite3_stmt *l4a_store_prepare         (L4aStore      *self,
 sqlite3_stmt *l4a_store_prepare_cached  (L4aStore      *self,
                                          const char    *sql,
                                          GError       **error);
-
-/* A statement of l4a_store_prepare_cached() in g_autoptr(), reset when it
- * goes out of scope: the store keeps it, and its reading ends there. */
-typedef sqlite3_stmt L4aCachedStatement;
-
-static inline void
-l4a_cached_statement_reset (L4aCachedStatement *stmt)
-{
-  sqlite3_reset (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aCachedStatement, l4a_cached_statement_reset)
 gboolean      l4a_store_exec            (L4aStore      *self,
                                          const char    *sql,
                                          GError       **error);
@@ -61,6 +49,18 @@ int           l4a_store_swap_cache_size (L4aStore      *self,
                                          int            cache_size);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* A statement of l4a_store_prepare_cached() in g_autoptr(), reset when it
+ * goes out of scope: the store keeps it, and its reading ends there. */
+typedef sqlite3_stmt L4aCachedStatement;
+
+static inline void
+l4a_cached_statement_reset (L4aCachedStatement *stmt)
+{
+  sqlite3_reset (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aCachedStatement, l4a_cached_statement_reset)
 
 typedef struct _L4aBatch L4aBatch;
 
