@@ -156,7 +156,9 @@ query_hubs (L4aStore    *store,
   stmt = l4a_store_prepare (store,
                             "SELECT " HUB_COLUMNS "FROM " HUB_TABLES
                             "WHERE ?1 IS NULL OR r.id = ?1 "
-                            "ORDER BY f.name_key, r.num",
+                            /* the key another program left empty is
+                             * made as the commit would (fill_sort_keys()) */
+                            "ORDER BY coalesce (f.name_key, l4a_fold (r.name)), r.num",
                             error);
   if (stmt == NULL)
     return NULL;

@@ -54,6 +54,12 @@
 #define MAP_HEIGHT 480
 #define CHART_WIDTH 640
 #define CHART_HEIGHT 360
+/* hubs on a page of the list, and hubs' files on a page of the open data:
+ * a registry of 100 000 hubs reads as 1 000 pages of a few hundred
+ * kilobytes, not one of a hundred megabytes */
+#define PAGE_SIZE 100
+/* the most addresses one sitemap file may hold (sitemaps.org) */
+#define SITEMAP_SIZE 50000
 
 const char * const l4a_site_languages[] = { "en", "fr", "es", NULL };
 
@@ -103,6 +109,8 @@ struct _L4aSite
   GHashTable  *partners;    /* hub id → its partners' names, for the search, read once */
   L4aHubDetails *details;   /* of the hub at details_hub, for its pages in each language */
   L4aBrandAsset *label;     /* the kit's label, read once for every hub's */
+  GPtrArray   *filters;     /* the list's filters as HTML, in filters_lang */
+  const char  *filters_lang;
   guint        details_hub;
   guint        n_written;
   guint        n_unchanged;
@@ -307,6 +315,83 @@ static char *
 count_text (guint n)
 {
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hub", "%u hubs", n), n);
+}
+
+static guint
+n_pages_of (guint n)
+{
+  return MAX (1, (n + PAGE_SIZE - 1) / PAGE_SIZE);
+}
+
+/* The file of page @page (from 0) of a list whose first page is @stem.html. */
+static char *
+paged_name (const char *stem,
+            guint       page)
+{
+  return page == 0 ? g_strdup_printf ("%s.html", stem) : g_strdup_printf ("%s-%u.html", stem, page + 1);
+}
+
+static void
+add_page_link (GPtrArray  *links,
+               const char *stem,
+               guint       page,
+               const char *attributes,
+               const char *text)
+{
+  g_autofree char *href = paged_name (stem, page);
+  g_autofree char *escaped = esc (text);
+
+  g_ptr_array_add (links, g_strdup_printf ("<a href=\"%s\"%s>%s</a>", href, attributes, escaped));
+}
+
+/* Links to the other pages of a list: the previous and the next, the first
+ * and the last, and the two on either side of this one; "" for one page. */
+static char *
+pager_html (L4aSite    *self,
+            const char *stem,
+            guint       page,
+            guint       n_pages,
+            GError    **error)
+{
+  g_autoptr(TmplScope) scope = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  gboolean any = FALSE;
+  guint last = 0;
+
+  if (n_pages <= 1)
+    return g_strdup ("");
+  scope = tmpl_scope_new ();
+  links = g_ptr_array_new_with_free_func (g_free);
+  if (page > 0)
+    add_page_link (links, stem, page - 1, " rel=\"prev\" class=\"step\"", _("Previous"));
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *number = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *attributes = NULL;
+
+      if (p != 0 && p != n_pages - 1 && (p + 2 < page || p > page + 2))
+        continue;
+      if (any && p > last + 1)
+        g_ptr_array_add (links, g_strdup ("<span class=\"gap\">…</span>"));
+      number = g_strdup_printf ("%u", p + 1);
+      /* translators: a link to a page of a list of hubs, by its number */
+      label = g_strdup_printf (_("Page %u"), p + 1);
+      {
+        g_autofree char *escaped = esc (label);
+
+        attributes = g_strdup_printf (" aria-label=\"%s\"%s", escaped, p == page ? " aria-current=\"page\"" : "");
+      }
+      add_page_link (links, stem, p, attributes, number);
+      any = TRUE;
+      last = p;
+    }
+  if (page + 1 < n_pages)
+    add_page_link (links, stem, page + 1, " rel=\"next\" class=\"step\"", _("Next"));
+  /* translators: the name of the links to the pages of a long list */
+  scope_text (scope, "label", _("Pages"));
+  scope_list (scope, "links", links);
+  return expand (self, "pager.html", scope, error);
 }
 
 /* The page frame around @content, for the page at @path in @lang; @depth
@@ -853,13 +938,12 @@ filter_of (L4aSite    *self,
   return filter_html (self, id, label, values, labels, error);
 }
 
-static gboolean
-step_list (L4aSite    *self,
-           const char *lang,
-           GError    **error)
+/* The list's filters, over the codes the hubs have: read once a language
+ * for all the pages of the list. */
+static GPtrArray *
+list_filters (L4aSite  *self,
+              GError  **error)
 {
-  g_autoptr(TmplScope) scope = tmpl_scope_new ();
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
   g_autoptr(GHashTable) countries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
@@ -868,33 +952,19 @@ step_list (L4aSite    *self,
   g_autoptr(GHashTable) goals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) years = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) councils = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
-  g_autofree char *content = NULL;
-  g_autofree char *script = g_strdup_printf ("data/hubs-%s.js", lang);
-  g_autofree char *count = NULL;
-  guint n = g_list_model_get_n_items (self->hubs), n_councils = 0;
+  g_autoptr(GHashTable) active = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer year;
+  guint n = g_list_model_get_n_items (self->hubs), n_councils = 0, sdgs = 0;
   const L4aReferenceEntry *council_entries = l4a_reference_entries (L4A_REFERENCE_COUNCILS, &n_councils);
+  char *html;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(L4aHub) hub = g_list_model_get_item (self->hubs, i);
-      g_autoptr(TmplScope) item = tmpl_scope_new ();
-      g_autoptr(GPtrArray) sdgs = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *place = l4a_hub_dup_place (hub);
-      g_autofree char *period = l4a_format_period (l4a_hub_get_start (hub), l4a_hub_get_end (hub));
       const char *status = l4a_hub_get_status (hub);
       int from = l4a_hub_get_start (hub) ? atoi (l4a_hub_get_start (hub)) : 0;
       int to = l4a_hub_get_end (hub) ? atoi (l4a_hub_get_end (hub)) : from;
-
-      add_sdgs (self, sdgs, l4a_hub_get_sdgs (hub), error);
-      scope_html (item, "id", l4a_hub_get_id (hub));
-      scope_text (item, "name", l4a_hub_get_name (hub));
-      scope_text (item, "place", place);
-      scope_text (item, "status_code", status);
-      scope_text (item, "status", status ? l4a_enum_get_label (L4A_TYPE_HUB_STATUS, status) : "");
-      scope_text (item, "period", period);
-      scope_text (item, "sdgs_label", _("Sustainable Development Goals"));
-      scope_list (item, "sdgs", sdgs);
-      add_expanded (self, items, "hub-item.html", item, error);
 
       if (l4a_hub_get_region (hub))
         g_hash_table_insert (regions, (gpointer) l4a_hub_get_region (hub),
@@ -907,58 +977,117 @@ step_list (L4aSite    *self,
                              (gpointer) l4a_reference_translate (L4A_REFERENCE_AXES, l4a_hub_get_pact_axis (hub)));
       if (status != NULL)
         g_hash_table_insert (statuses, (gpointer) status, (gpointer) l4a_enum_get_label (L4A_TYPE_HUB_STATUS, status));
-      for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
-        if (l4a_hub_get_sdgs (hub) & (1u << goal))
-          {
-            const L4aReferenceEntry *sdg = l4a_reference_sdg (goal);
-            /* translators: a Sustainable Development Goal: its number and its name */
-            char *label = g_strdup_printf (_("%u. %s"), goal,
-                                           sdg ? l4a_reference_translate (L4A_REFERENCE_SDGS, sdg->code) : "");
-
-            g_hash_table_insert (goals, g_strdup_printf ("%02u", goal), label);
-          }
+      sdgs |= l4a_hub_get_sdgs (hub);
       for (int year = from; from > 0 && year <= to && year < from + 50; year++)
-        g_hash_table_insert (years, g_strdup_printf ("%d", year), g_strdup_printf ("%d", year));
+        g_hash_table_add (active, GINT_TO_POINTER (year));
       for (guint c = 0; c < n_councils; c++)
         if (l4a_hub_get_councils (hub) & (1u << c))
           g_hash_table_insert (councils, (gpointer) council_entries[c].code,
                                (gpointer) l4a_reference_translate (L4A_REFERENCE_COUNCILS, council_entries[c].code));
     }
+  g_hash_table_iter_init (&iter, active);
+  while (g_hash_table_iter_next (&iter, &year, NULL))
+    g_hash_table_insert (years, g_strdup_printf ("%d", GPOINTER_TO_INT (year)),
+                         g_strdup_printf ("%d", GPOINTER_TO_INT (year)));
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    if (sdgs & (1u << goal))
+      {
+        const L4aReferenceEntry *sdg = l4a_reference_sdg (goal);
 
-  {
-    char *html;
+        /* translators: a Sustainable Development Goal: its number and its name */
+        g_hash_table_insert (goals, g_strdup_printf ("%02u", goal),
+                             g_strdup_printf (_("%u. %s"), goal,
+                                              sdg ? l4a_reference_translate (L4A_REFERENCE_SDGS, sdg->code) : ""));
+      }
 
-    if ((html = filter_of (self, "region", _("World region"), regions, TRUE, error)))
-      g_ptr_array_add (filters, html);
-    if (html && (html = filter_of (self, "country", _("Country"), countries, TRUE, error)))
-      g_ptr_array_add (filters, html);
-    if (html && (html = filter_of (self, "sdg", _("Sustainable Development Goal"), goals, FALSE, error)))
-      g_ptr_array_add (filters, html);
-    if (html && (html = filter_of (self, "axis", _("Pact axis"), axes, TRUE, error)))
-      g_ptr_array_add (filters, html);
-    if (html && (html = filter_of (self, "status", _("Status"), statuses, TRUE, error)))
-      g_ptr_array_add (filters, html);
-    if (html && (html = filter_of (self, "year", _("Active in"), years, FALSE, error)))
-      g_ptr_array_add (filters, html);
-    if (html && (html = filter_of (self, "council", _("Policy Council"), councils, TRUE, error)))
-      g_ptr_array_add (filters, html);
-    if (html == NULL)
-      return FALSE;
-  }
+  if ((html = filter_of (self, "region", _("World region"), regions, TRUE, error)))
+    g_ptr_array_add (filters, html);
+  if (html && (html = filter_of (self, "country", _("Country"), countries, TRUE, error)))
+    g_ptr_array_add (filters, html);
+  if (html && (html = filter_of (self, "sdg", _("Sustainable Development Goal"), goals, FALSE, error)))
+    g_ptr_array_add (filters, html);
+  if (html && (html = filter_of (self, "axis", _("Pact axis"), axes, TRUE, error)))
+    g_ptr_array_add (filters, html);
+  if (html && (html = filter_of (self, "status", _("Status"), statuses, TRUE, error)))
+    g_ptr_array_add (filters, html);
+  if (html && (html = filter_of (self, "year", _("Active in"), years, FALSE, error)))
+    g_ptr_array_add (filters, html);
+  if (html && (html = filter_of (self, "council", _("Policy Council"), councils, TRUE, error)))
+    g_ptr_array_add (filters, html);
+  return html != NULL ? g_steal_pointer (&filters) : NULL;
+}
+
+/* A page of the list: PAGE_SIZE hubs' cards, the search, the filters and
+ * the links to the other pages. The search runs on the index of every hub
+ * (step_index()), whichever page it starts from. */
+static gboolean
+step_list (L4aSite    *self,
+           const char *lang,
+           guint       page,
+           GError    **error)
+{
+  g_autoptr(TmplScope) scope = tmpl_scope_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *content = NULL;
+  g_autofree char *script = g_strdup_printf ("data/hubs-%s.js", lang);
+  g_autofree char *count = NULL;
+  g_autofree char *pager = NULL;
+  g_autofree char *name = paged_name ("hubs", page);
+  g_autofree char *title = NULL;
+  guint n = g_list_model_get_n_items (self->hubs), n_pages = n_pages_of (n);
+
+  if (self->filters == NULL || g_strcmp0 (self->filters_lang, lang) != 0)
+    {
+      g_clear_pointer (&self->filters, g_ptr_array_unref);
+      if ((self->filters = list_filters (self, error)) == NULL)
+        return FALSE;
+      self->filters_lang = lang;
+    }
+  for (guint i = page * PAGE_SIZE; i < n && i < (page + 1) * PAGE_SIZE; i++)
+    {
+      g_autoptr(L4aHub) hub = g_list_model_get_item (self->hubs, i);
+      g_autoptr(TmplScope) item = tmpl_scope_new ();
+      g_autoptr(GPtrArray) sdgs = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *place = l4a_hub_dup_place (hub);
+      g_autofree char *period = l4a_format_period (l4a_hub_get_start (hub), l4a_hub_get_end (hub));
+      const char *status = l4a_hub_get_status (hub);
+
+      add_sdgs (self, sdgs, l4a_hub_get_sdgs (hub), error);
+      scope_html (item, "id", l4a_hub_get_id (hub));
+      scope_text (item, "name", l4a_hub_get_name (hub));
+      scope_text (item, "place", place);
+      scope_text (item, "status_code", status);
+      scope_text (item, "status", status ? l4a_enum_get_label (L4A_TYPE_HUB_STATUS, status) : "");
+      scope_text (item, "period", period);
+      scope_text (item, "sdgs_label", _("Sustainable Development Goals"));
+      scope_list (item, "sdgs", sdgs);
+      add_expanded (self, items, "hub-item.html", item, error);
+    }
   if (error != NULL && *error != NULL)
+    return FALSE;
+  if ((pager = pager_html (self, "hubs", page, n_pages, error)) == NULL)
     return FALSE;
 
   count = count_text (n);
-  scope_text (scope, "heading", _("Hubs"));
+  if (page == 0)
+    title = g_strdup (_("Hubs"));
+  else
+    /* translators: the title of a page of the list of hubs */
+    title = g_strdup_printf (_("Hubs, page %u of %u"), page + 1, n_pages);
+  scope_text (scope, "heading", title);
   scope_text (scope, "lead", _("Every labelled hub of the registry. Search by name, place or topic, and narrow the "
                                "list with the filters."));
   scope_text (scope, "search_label", _("Search the hubs"));
   scope_text (scope, "search_placeholder", _("A name, a place, a topic"));
   scope_text (scope, "filters_label", _("Filters"));
-  scope_list (scope, "filters", filters);
+  scope_list (scope, "filters", self->filters);
   scope_text (scope, "count", count);
   scope_list (scope, "hubs", items);
+  scope_text (scope, "sdgs_label", _("Sustainable Development Goals"));
   scope_text (scope, "none", _("No hub matches. Try fewer words or filters."));
+  /* translators: a button under the hubs a search found, for the next ones */
+  scope_text (scope, "more", _("Show more hubs"));
+  scope_html (scope, "pager", pager);
   {
     /* the count's words for the script, which puts the number for %d */
     g_autoptr(GString) one = g_string_new (g_dngettext (GETTEXT_PACKAGE, "%u hub", "%u hubs", 1));
@@ -972,7 +1101,7 @@ step_list (L4aSite    *self,
   content = expand (self, "hubs.html", scope, error);
   if (content == NULL)
     return FALSE;
-  return put_page (self, lang, "hubs.html", 0, "hubs.html", _("Hubs"), _("Every labelled hub of the registry."),
+  return put_page (self, lang, name, 0, "hubs.html", title, _("Every labelled hub of the registry."),
                    content, script, error);
 }
 
@@ -1009,6 +1138,39 @@ add_tokens (JsonBuilder *builder,
       }
 }
 
+/* The words of a card the script makes: the goals' names, the statuses'. */
+static char *
+index_labels (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  const char * const *statuses = l4a_enum_get_nicks (L4A_TYPE_HUB_STATUS);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "goals");
+  json_builder_begin_object (builder);
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    {
+      const L4aReferenceEntry *sdg = l4a_reference_sdg (goal);
+      g_autofree char *number = g_strdup_printf ("%u", goal);
+
+      json_builder_set_member_name (builder, number);
+      json_builder_add_string_value (builder, sdg ? l4a_reference_translate (L4A_REFERENCE_SDGS, sdg->code) : number);
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "statuses");
+  json_builder_begin_object (builder);
+  for (guint i = 0; statuses[i] != NULL; i++)
+    {
+      json_builder_set_member_name (builder, statuses[i]);
+      json_builder_add_string_value (builder, l4a_enum_get_label (L4A_TYPE_HUB_STATUS, statuses[i]));
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
 static gboolean
 step_index (L4aSite    *self,
             const char *lang,
@@ -1020,6 +1182,7 @@ step_index (L4aSite    *self,
   g_autofree char *json = NULL;
   g_autofree char *script = NULL;
   g_autofree char *path = g_strdup_printf ("%s/data/hubs-%s.js", lang, lang);
+  g_autofree char *labels = NULL;
   guint n = g_list_model_get_n_items (self->hubs), n_councils = 0;
   const L4aReferenceEntry *council_entries = l4a_reference_entries (L4A_REFERENCE_COUNCILS, &n_councils);
 
@@ -1028,6 +1191,8 @@ step_index (L4aSite    *self,
     {
       g_autoptr(L4aHub) hub = g_list_model_get_item (self->hubs, i);
       g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autofree char *place = l4a_hub_dup_place (hub);
+      g_autofree char *period = l4a_format_period (l4a_hub_get_start (hub), l4a_hub_get_end (hub));
       const char *country = l4a_hub_get_country (hub);
       int from = l4a_hub_get_start (hub) ? atoi (l4a_hub_get_start (hub)) : 0;
       int to = l4a_hub_get_end (hub) ? atoi (l4a_hub_get_end (hub)) : from;
@@ -1035,6 +1200,13 @@ step_index (L4aSite    *self,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, l4a_hub_get_id (hub));
+      /* what a card shows, for the matches the script lists */
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, l4a_hub_get_name (hub));
+      json_builder_set_member_name (builder, "place");
+      json_builder_add_string_value (builder, place);
+      json_builder_set_member_name (builder, "period");
+      json_builder_add_string_value (builder, period);
       json_builder_set_member_name (builder, "tokens");
       json_builder_begin_array (builder);
       add_tokens (builder, seen, l4a_hub_get_name (hub));
@@ -1076,8 +1248,9 @@ step_index (L4aSite    *self,
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   json = json_generator_to_data (generator, NULL);
+  labels = index_labels ();
   /* a script, not data to fetch: browsers fetch nothing from file:// */
-  script = g_strdup_printf ("window.L4A_HUBS = %s;\n", json);
+  script = g_strdup_printf ("window.L4A_LABELS = %s;\nwindow.L4A_HUBS = %s;\n", labels, json);
   return put_text (self, path, script, error);
 }
 
@@ -1287,12 +1460,17 @@ step_hub (L4aSite    *self,
 static gboolean
 step_downloads_page (L4aSite    *self,
                      const char *lang,
+                     guint       page,
                      GError    **error)
 {
   g_autoptr(TmplScope) scope = tmpl_scope_new ();
   g_autoptr(GPtrArray) downloads = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) vlr = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *content = NULL;
+  g_autofree char *pager = NULL;
+  g_autofree char *name = paged_name ("downloads", page);
+  g_autofree char *title = NULL;
+  guint n = g_list_model_get_n_items (self->hubs), n_pages = n_pages_of (n);
   static const struct { const char *href, *title, *detail; } files[] = {
     { "../downloads/hubs.csv", N_("The registry as CSV"), N_("One line per hub, for a spreadsheet") },
     { "../downloads/hubs.json", N_("The registry as JSON"), N_("One object per hub, for programs") },
@@ -1311,7 +1489,7 @@ step_downloads_page (L4aSite    *self,
       scope_text (item, "detail", _(files[i].detail));
       add_expanded (self, downloads, "download.html", item, error);
     }
-  for (guint i = 0; i < g_list_model_get_n_items (self->hubs); i++)
+  for (guint i = page * PAGE_SIZE; i < n && i < (page + 1) * PAGE_SIZE; i++)
     {
       g_autoptr(L4aHub) hub = g_list_model_get_item (self->hubs, i);
       g_autoptr(TmplScope) item = tmpl_scope_new ();
@@ -1324,7 +1502,14 @@ step_downloads_page (L4aSite    *self,
     }
   if (error != NULL && *error != NULL)
     return FALSE;
-  scope_text (scope, "heading", _("Open Data"));
+  if ((pager = pager_html (self, "downloads", page, n_pages, error)) == NULL)
+    return FALSE;
+  if (page == 0)
+    title = g_strdup (_("Open Data"));
+  else
+    /* translators: the title of a page of the open data, which lists each hub's indicators */
+    title = g_strdup_printf (_("Open Data, page %u of %u"), page + 1, n_pages);
+  scope_text (scope, "heading", title);
   scope_text (scope, "lead", _("The registry is open: take it whole, as a spreadsheet or as data, and harvest it "
                                "from its catalogue."));
   scope_list (scope, "downloads", downloads);
@@ -1332,9 +1517,10 @@ step_downloads_page (L4aSite    *self,
   scope_text (scope, "vlr_lead", _("Each hub’s indicators and their values by year, as the annex of a Voluntary "
                                    "Local Review."));
   scope_list (scope, "vlr", vlr);
+  scope_html (scope, "pager", pager);
   content = expand (self, "downloads.html", scope, error);
   return content != NULL &&
-         put_page (self, lang, "downloads.html", 0, "downloads.html", _("Open Data"),
+         put_page (self, lang, name, 0, "downloads.html", title,
                    _("The registry as CSV, JSON and bundle, and its data catalogue."), content, NULL, error);
 }
 
@@ -1651,31 +1837,16 @@ step_feed (L4aSite  *self,
   return put_text (self, "feed.xml", xml->str, error);
 }
 
-static gboolean
-step_sitemap (L4aSite  *self,
-              GError  **error)
+/* The sitemap of @pages from @first, SITEMAP_SIZE at most. */
+static char *
+sitemap_of (L4aSite   *self,
+            GPtrArray *pages,
+            guint      first)
 {
-  g_autoptr(GString) xml = g_string_new (NULL);
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 
-  g_ptr_array_add (pages, g_strdup ("index.html"));
-  for (guint l = 0; l4a_site_languages[l] != NULL; l++)
-    {
-      const char *lang = l4a_site_languages[l];
-
-      g_ptr_array_add (pages, g_strdup_printf ("%s/index.html", lang));
-      g_ptr_array_add (pages, g_strdup_printf ("%s/hubs.html", lang));
-      g_ptr_array_add (pages, g_strdup_printf ("%s/downloads.html", lang));
-      for (guint i = 0; i < g_list_model_get_n_items (self->hubs); i++)
-        {
-          g_autoptr(L4aHub) hub = g_list_model_get_item (self->hubs, i);
-
-          g_ptr_array_add (pages, g_strdup_printf ("%s/hubs/%s.html", lang, l4a_hub_get_id (hub)));
-        }
-    }
-  g_string_append (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-  for (guint i = 0; i < pages->len; i++)
+  for (guint i = first; i < pages->len && i < first + SITEMAP_SIZE; i++)
     {
       g_autofree char *url = site_url (self, g_ptr_array_index (pages, i));
       g_autofree char *escaped = esc (url);
@@ -1683,7 +1854,64 @@ step_sitemap (L4aSite  *self,
       g_string_append_printf (xml, "  <url><loc>%s</loc><lastmod>%s</lastmod></url>\n", escaped, self->modified);
     }
   g_string_append (xml, "</urlset>\n");
-  return put_text (self, "sitemap.xml", xml->str, error);
+  return g_string_free (xml, FALSE);
+}
+
+/* Every page of the site, in sitemap.xml; past SITEMAP_SIZE addresses (a
+ * registry of some 16 000 hubs), in sitemap-1.xml, sitemap-2.xml... that
+ * sitemap.xml names as a sitemap index. */
+static gboolean
+step_sitemap (L4aSite  *self,
+              GError  **error)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  guint n = g_list_model_get_n_items (self->hubs), n_pages = n_pages_of (n);
+  g_autoptr(GString) index = NULL;
+
+  g_ptr_array_add (pages, g_strdup ("index.html"));
+  for (guint l = 0; l4a_site_languages[l] != NULL; l++)
+    {
+      const char *lang = l4a_site_languages[l];
+
+      g_ptr_array_add (pages, g_strdup_printf ("%s/index.html", lang));
+      for (guint page = 0; page < n_pages; page++)
+        {
+          g_autofree char *list = paged_name ("hubs", page);
+          g_autofree char *downloads = paged_name ("downloads", page);
+
+          g_ptr_array_add (pages, g_strdup_printf ("%s/%s", lang, list));
+          g_ptr_array_add (pages, g_strdup_printf ("%s/%s", lang, downloads));
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(L4aHub) hub = g_list_model_get_item (self->hubs, i);
+
+          g_ptr_array_add (pages, g_strdup_printf ("%s/hubs/%s.html", lang, l4a_hub_get_id (hub)));
+        }
+    }
+  if (pages->len <= SITEMAP_SIZE)
+    {
+      g_autofree char *xml = sitemap_of (self, pages, 0);
+
+      return put_text (self, "sitemap.xml", xml, error);
+    }
+
+  index = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+  for (guint first = 0, part = 1; first < pages->len; first += SITEMAP_SIZE, part++)
+    {
+      g_autofree char *xml = sitemap_of (self, pages, first);
+      g_autofree char *name = g_strdup_printf ("sitemap-%u.xml", part);
+      g_autofree char *url = site_url (self, name);
+      g_autofree char *escaped = esc (url);
+
+      if (!put_text (self, name, xml, error))
+        return FALSE;
+      g_string_append_printf (index, "  <sitemap><loc>%s</loc><lastmod>%s</lastmod></sitemap>\n", escaped,
+                              self->modified);
+    }
+  g_string_append (index, "</sitemapindex>\n");
+  return put_text (self, "sitemap.xml", index->str, error);
 }
 
 static gboolean
@@ -1766,6 +1994,7 @@ l4a_site_finalize (GObject *object)
   g_clear_pointer (&self->partners, g_hash_table_unref);
   g_clear_pointer (&self->details, l4a_hub_details_free);
   g_clear_object (&self->label);
+  g_clear_pointer (&self->filters, g_ptr_array_unref);
 
   G_OBJECT_CLASS (l4a_site_parent_class)->finalize (object);
 }
@@ -1900,9 +2129,11 @@ l4a_site_new (L4aStore    *store,
       const char *lang = l4a_site_languages[l];
 
       add_step (self, STEP_NETWORK, lang, 0);
-      add_step (self, STEP_LIST, lang, 0);
+      for (guint page = 0; page < n_pages_of (n); page++)
+        add_step (self, STEP_LIST, lang, page);
       add_step (self, STEP_INDEX, lang, 0);
-      add_step (self, STEP_DOWNLOADS_PAGE, lang, 0);
+      for (guint page = 0; page < n_pages_of (n); page++)
+        add_step (self, STEP_DOWNLOADS_PAGE, lang, page);
     }
   /* a hub's pages in its three languages one after the other: its details
    * are read once */
@@ -1951,13 +2182,13 @@ l4a_site_step (L4aSite   *self,
       ok = step_network (self, step->lang, error);
       break;
     case STEP_LIST:
-      ok = step_list (self, step->lang, error);
+      ok = step_list (self, step->lang, step->hub, error);
       break;
     case STEP_INDEX:
       ok = step_index (self, step->lang, error);
       break;
     case STEP_DOWNLOADS_PAGE:
-      ok = step_downloads_page (self, step->lang, error);
+      ok = step_downloads_page (self, step->lang, step->hub, error);
       break;
     case STEP_HUB:
       ok = step_hub (self, step->lang, step->hub, error);

@@ -13,6 +13,11 @@ name is a piece of HTML) published by the command line, then
   or AA violation on the network page, the list, a hub page and the open
   data page, light and dark.
 
+Then a registry of 16 715 hubs: its list and its open data in pages of a
+hundred (every hub once, in order; the links between pages), a sitemap
+index past 50 000 addresses, and in Chromium a search and a filter from a
+later page finding hubs of every page, "Show more hubs", and axe-core.
+
 Screenshots at 1280 and 360 px, light and dark, go to the output folder.
 
 Usage: test-site.py LOCAL4ACTION AXE_JS OUTPUT_DIR
@@ -238,6 +243,17 @@ def page_words(hub):
     return words(' '.join(found).replace('&amp;', '&'))
 
 
+def axe_violations():
+    """axe-core's WCAG 2.1 A and AA violations on the page open in the driver."""
+    with open(AXE, encoding='utf-8') as f:
+        driver.execute_script(f.read())
+    return driver.execute_async_script(
+        'const done = arguments[arguments.length - 1];'
+        'axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})'
+        '.then(r => done(r.violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "))))'
+        '.catch(e => done(["axe failed: " + e]));')
+
+
 def expected_for(query):
     asked = words(query)
     return sorted(h['name'] for h in hubs if all(any(w.startswith(q) for w in page_words(h)) for q in asked))
@@ -291,8 +307,6 @@ try:
           driver.find_element(By.TAG_NAME, 'h1').text == HOSTILE and
           not driver.find_elements(By.CSS_SELECTOR, 'main img[src="x"]'))
 
-    with open(AXE, encoding='utf-8') as f:
-        axe = f.read()
     audited = ['en/index.html', 'en/hubs.html', f'en/hubs/{hubs[0]["id"]}.html', 'en/downloads.html',
                'fr/hubs.html', 'index.html']
     for scheme in ('light', 'dark'):
@@ -300,12 +314,7 @@ try:
                                {'features': [{'name': 'prefers-color-scheme', 'value': scheme}]})
         for path in audited:
             driver.get(url(path))
-            driver.execute_script(axe)
-            report = driver.execute_async_script(
-                'const done = arguments[arguments.length - 1];'
-                'axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})'
-                '.then(r => done(r.violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "))))'
-                '.catch(e => done(["axe failed: " + e]));')
+            report = axe_violations()
             check(f'axe-core: {path}, {scheme}: no violation', report == [], report)
         for width, name in ((1280, 'wide'), (360, 'narrow')):
             driver.set_window_size(width, 900)
@@ -341,6 +350,155 @@ with sqlite3.connect(db) as connection:
 run(db, 'publish', '--out', site, '--base-url', BASE)
 check('a hub taken away takes its pages away',
       not any(os.path.exists(os.path.join(site, lang, 'hubs', gone + '.html')) for lang in ('en', 'fr', 'es')))
+
+# A registry of thousands of hubs: a list in pages, a sitemap index -------------------
+# 16 700 hubs more than the sample: more than the 50 000 addresses one sitemap
+# may hold (three languages), and a list of 168 pages.
+PAGE = 100
+large_db = os.path.join(tmp, 'large.sqlite')
+shutil.copy(db, large_db)
+with sqlite3.connect(large_db) as connection:
+    connection.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 16700) "
+        "INSERT INTO hub (id, government_id, name, summary, topic, pact_axis, format, start_on, end_on, status, "
+        "label_date, created_at, updated_at, origin) "
+        "SELECT printf('00000000-0000-4000-8000-%012d', n.i), h.government_id, "
+        "printf('Generated %s Hub %05d', CASE n.i % 3 WHEN 0 THEN 'Harbour' WHEN 1 THEN 'Orchard' ELSE 'Quarry' END, n.i), "
+        "'', h.topic, h.pact_axis, h.format, h.start_on, h.end_on, "
+        "CASE WHEN n.i % 7 = 0 THEN 'completed' ELSE 'active' END, h.label_date, h.created_at, h.updated_at, h.origin "
+        "FROM n, (SELECT * FROM hub WHERE name = 'Care Blocks Hub') h")
+large = os.path.join(OUT, 'site-large')
+shutil.rmtree(large, ignore_errors=True)
+run(large_db, 'publish', '--out', large, '--base-url', BASE)
+large_hubs = json.loads(run(large_db, 'list', 'hubs', '--json'))
+n_pages = (len(large_hubs) + PAGE - 1) // PAGE
+for lang in ('en', 'fr', 'es'):
+    names = ['hubs.html'] + [f'hubs-{p}.html' for p in range(2, n_pages + 1)]
+    check(f'{lang}: the list is {n_pages} pages, no more',
+          all(os.path.exists(os.path.join(large, lang, n)) for n in names)
+          and not os.path.exists(os.path.join(large, lang, f'hubs-{n_pages + 1}.html')))
+    order, sizes, pagers = [], [], []
+    for number, name in enumerate(names, 1):
+        with open(os.path.join(large, lang, name), encoding='utf-8') as f:
+            text = f.read()
+        if lang == 'en' and number in (1, 2, n_pages):
+            parser.parse(text)
+        ids = re.findall(r'<li class="hub-card" data-id="([^"]+)">', text)
+        order += ids
+        sizes.append(len(ids))
+        pager = re.search(r'<nav class="pager" aria-label="[^"]+"><ul>(.*?)</ul></nav>', text, re.S)
+        links = re.findall(r'<a href="([^"]+)"([^>]*)>', pager.group(1)) if pager else []
+        current = [h for h, a in links if 'aria-current="page"' in a]
+        prev = [h for h, a in links if 'rel="prev"' in a]
+        nxt = [h for h, a in links if 'rel="next"' in a]
+        if not (current == [name] and prev == names[number - 2:number - 1] and nxt == names[number:number + 1]
+                and names[0] in [h for h, _ in links] and names[-1] in [h for h, _ in links]):
+            pagers.append((name, links))
+    check(f'{lang}: each page of the list shows {PAGE} hubs, the last what is left',
+          sizes[:-1] == [PAGE] * (n_pages - 1) and 0 < sizes[-1] <= PAGE, sizes[-3:])
+    check(f'{lang}: the pages show every hub once, in the registry’s order',
+          order == [h['id'] for h in large_hubs], (len(order), len(large_hubs)))
+    check(f'{lang}: each page links to the one before, the one after, the first and the last', not pagers,
+          pagers[:1])
+    vlr = []
+    for p in range(1, n_pages + 1):
+        name = 'downloads.html' if p == 1 else f'downloads-{p}.html'
+        with open(os.path.join(large, lang, name), encoding='utf-8') as f:
+            vlr += re.findall(r'href="\.\./downloads/vlr/([^"]+)\.csv"', f.read())
+    check(f'{lang}: the open data’s pages link each hub’s indicators once', vlr == [h['id'] for h in large_hubs],
+          len(vlr))
+with open(os.path.join(large, 'en', 'hubs.html'), encoding='utf-8') as f:
+    first_page = f.read()
+check('a page of the list is small whatever the registry',
+      len(first_page.encode()) < 200_000, len(first_page.encode()))
+
+root = ET.parse(os.path.join(large, 'sitemap.xml')).getroot()
+parts = [u.findtext(f'{SITEMAP}loc') for u in root]
+large_locations = []
+for part in parts:
+    urlset = ET.parse(os.path.join(large, part[len(BASE):])).getroot()
+    large_locations += [u.findtext(f'{SITEMAP}loc') for u in urlset]
+    if len(urlset) > 50000 or urlset.tag != f'{SITEMAP}urlset':
+        large_locations.append('too many or not a urlset: ' + part)
+large_pages = {os.path.relpath(os.path.join(r, n), large) for r, _, files in os.walk(large) for n in files
+               if n.endswith('.html')}
+check('past 50 000 pages the sitemap is an index of sitemaps that name every page once',
+      root.tag == f'{SITEMAP}sitemapindex' and len(parts) >= 2 and all(p.startswith(BASE) for p in parts)
+      and len(large_locations) == len(set(large_locations)) == len(large_pages)
+      and {loc[len(BASE):] for loc in large_locations} == large_pages,
+      (root.tag, len(parts), len(large_locations), len(large_pages)))
+
+driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=options)
+driver.set_page_load_timeout(120)
+site = large
+try:
+    driver.get(url('en/hubs-2.html'))
+    own = [e.get_dom_attribute('data-id') for e in driver.find_elements(By.CSS_SELECTOR, '#hubs > li')]
+    check('a later page starts with its own hubs and the count of all',
+          own == [h['id'] for h in large_hubs[PAGE:2 * PAGE]]
+          and driver.find_element(By.ID, 'count').text.replace('\u202f', '').replace(',', '')
+          .startswith(str(len(large_hubs))) and driver.find_element(By.ID, 'pages').is_displayed(),
+          (own[:2], driver.find_element(By.ID, 'count').text))
+    search('orchard')
+    wanted = [h['id'] for h in large_hubs if 'Orchard' in h['name']]
+    shown = [e.get_dom_attribute('data-id') for e in driver.find_elements(By.CSS_SELECTOR, '#hubs > li')]
+    more = driver.find_element(By.ID, 'more')
+    check('a search from a page finds hubs of every page, a hundred at a time',
+          shown == wanted[:PAGE] and more.is_displayed() and not driver.find_element(By.ID, 'pages').is_displayed()
+          and driver.find_element(By.ID, 'count').text.replace(',', '').startswith(str(len(wanted))),
+          (len(shown), len(wanted)))
+    card = driver.find_element(By.CSS_SELECTOR, '#hubs > li')
+    check('a hub the search lists reads as the page’s own cards',
+          card.find_element(By.CSS_SELECTOR, 'h2 a').get_dom_attribute('href') == f'hubs/{wanted[0]}.html'
+          and card.find_element(By.CSS_SELECTOR, 'p.place').text
+          and card.find_element(By.CSS_SELECTOR, '.status').text == 'Active'
+          and card.find_element(By.CSS_SELECTOR, '.sdgs').get_dom_attribute('aria-label'),
+          card.get_attribute('outerHTML')[:300])
+    more.click()
+    after = [e.get_dom_attribute('data-id') for e in driver.find_elements(By.CSS_SELECTOR, '#hubs > li')]
+    focused = driver.switch_to.active_element.get_dom_attribute('href')
+    check('“Show more” adds the next hundred and moves the focus to the first of them',
+          after == wanted[:2 * PAGE] and focused == f'hubs/{wanted[PAGE]}.html', (len(after), focused))
+    search('orchard 00007')
+    check('two words narrow a search of every page', [e.get_dom_attribute('data-id') for e in
+          driver.find_elements(By.CSS_SELECTOR, '#hubs > li')] == ['00000000-0000-4000-8000-000000000007']
+          and not driver.find_element(By.ID, 'more').is_displayed())
+    search('')
+    driver.find_element(By.CSS_SELECTOR, '#status option[value="completed"]').click()
+    completed = [h['id'] for h in large_hubs if h['status'] == 'completed']
+    shown = [e.get_dom_attribute('data-id') for e in driver.find_elements(By.CSS_SELECTOR, '#hubs > li')]
+    check('a filter from a page lists what it says from every page', shown == completed[:PAGE], len(shown))
+    driver.find_element(By.CSS_SELECTOR, '#status option[value=""]').click()
+    back = [e.get_dom_attribute('data-id') for e in driver.find_elements(By.CSS_SELECTOR, '#hubs > li')]
+    check('with no words and no filter the page shows its own hubs again',
+          back == own and driver.find_element(By.ID, 'pages').is_displayed()
+          and not driver.find_element(By.ID, 'more').is_displayed())
+    driver.find_element(By.CSS_SELECTOR, '.pager a[rel="next"]').click()
+    check('the next page is the next page', driver.current_url.endswith('/en/hubs-3.html'))
+    driver.get(url('en/hubs.html') + '?q=quarry')
+    check('a search in the address runs over every page', len(driver.find_elements(By.CSS_SELECTOR, '#hubs > li'))
+          == PAGE and driver.find_element(By.ID, 'count').text.replace(',', '')
+          .startswith(str(sum('Quarry' in h['name'] for h in large_hubs))))
+    for scheme in ('light', 'dark'):
+        driver.execute_cdp_cmd('Emulation.setEmulatedMedia',
+                               {'features': [{'name': 'prefers-color-scheme', 'value': scheme}]})
+        for path in ('en/hubs-2.html', 'fr/downloads-3.html'):
+            driver.get(url(path))
+            report = axe_violations()
+            check(f'axe-core: {path} of the large registry, {scheme}: no violation', report == [], report)
+        for width, name in ((1280, 'wide'), (360, 'narrow')):
+            driver.set_window_size(width, 900)
+            driver.get(url('en/hubs-2.html'))
+            driver.execute_script('window.scrollTo(0, document.documentElement.scrollHeight)')
+            driver.save_screenshot(os.path.join(OUT, f'site-pages-{scheme}-{name}.png'))
+            overflow = driver.execute_script(
+                'return document.documentElement.scrollWidth - document.documentElement.clientWidth')
+            check(f'a page of the list at {width} px, {scheme}: nothing wider than the window', overflow <= 0,
+                  overflow)
+        driver.set_window_size(1280, 900)
+finally:
+    driver.quit()
+shutil.rmtree(large, ignore_errors=True)
 
 shutil.rmtree(tmp, ignore_errors=True)
 failed = [r for r in results if not r[1]]
