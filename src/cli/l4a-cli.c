@@ -473,10 +473,11 @@ list_hubs (L4aStore           *store,
     }
   else if (output == OUTPUT_JSON)
     {
-      g_autoptr(JsonNode) json = l4a_registry_hubs_to_json (hubs);
-      g_autofree char *text = json_to_string (json, TRUE);
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
-      printf ("%s\n", text);
+      fflush (stdout);
+      if (!l4a_registry_write_hubs_json (hubs, out, NULL, &error))
+        return l4a_cli_fail (EXIT_FAILURE, "%s", error->message);
     }
   else
     {

@@ -442,44 +442,82 @@ add_text (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-/**
- * l4a_registry_hubs_to_json:
- * @hubs: (element-type L4aHub): hubs
- *
- * Returns: (transfer full): @hubs as the command line's `list hubs --json`
- *   and the published site's download give them: one object per hub
- */
-JsonNode *
-l4a_registry_hubs_to_json (GListModel *hubs)
+static JsonNode *
+hub_to_json (L4aHub *hub)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_text (builder, "id", l4a_hub_get_id (hub));
+  add_text (builder, "name", l4a_hub_get_name (hub));
+  add_text (builder, "government", l4a_hub_get_government (hub));
+  add_text (builder, "country", l4a_hub_get_country (hub));
+  add_text (builder, "region", l4a_hub_get_region (hub));
+  json_builder_set_member_name (builder, "sdgs");
+  json_builder_begin_array (builder);
+  for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
+    if (l4a_hub_get_sdgs (hub) & (1u << goal))
+      json_builder_add_int_value (builder, goal);
+  json_builder_end_array (builder);
+  add_text (builder, "pact_axis", l4a_hub_get_pact_axis (hub));
+  add_text (builder, "status", l4a_hub_get_status (hub));
+  add_text (builder, "start", l4a_hub_get_start (hub));
+  add_text (builder, "end", l4a_hub_get_end (hub));
+  json_builder_set_member_name (builder, "sample");
+  json_builder_add_boolean_value (builder, l4a_hub_get_sample (hub));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * l4a_registry_write_hubs_json:
+ * @hubs: (element-type L4aHub): hubs
+ * @out: where to write
+ *
+ * Writes @hubs as the command line's `list hubs --json` and the published
+ * site's download give them: an array of one object per hub, indented as
+ * json-glib indents, and a new line. A hub at a time: the text of 100 000
+ * hubs is 35 MB, their tree as json-glib holds it ten times that.
+ */
+gboolean
+l4a_registry_write_hubs_json (GListModel    *hubs,
+                              GOutputStream *out,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
   guint n = g_list_model_get_n_items (hubs);
 
-  json_builder_begin_array (builder);
+  g_return_val_if_fail (G_IS_LIST_MODEL (hubs), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  if (n == 0)
+    return g_output_stream_write_all (out, "[]\n", 3, NULL, cancellable, error);
+  g_string_append (text, "[\n");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(L4aHub) hub = g_list_model_get_item (hubs, i);
+      g_autoptr(JsonNode) node = hub_to_json (hub);
+      g_autofree char *object = json_to_string (node, TRUE);
 
-      json_builder_begin_object (builder);
-      add_text (builder, "id", l4a_hub_get_id (hub));
-      add_text (builder, "name", l4a_hub_get_name (hub));
-      add_text (builder, "government", l4a_hub_get_government (hub));
-      add_text (builder, "country", l4a_hub_get_country (hub));
-      add_text (builder, "region", l4a_hub_get_region (hub));
-      json_builder_set_member_name (builder, "sdgs");
-      json_builder_begin_array (builder);
-      for (guint goal = 1; goal <= L4A_N_SDGS; goal++)
-        if (l4a_hub_get_sdgs (hub) & (1u << goal))
-          json_builder_add_int_value (builder, goal);
-      json_builder_end_array (builder);
-      add_text (builder, "pact_axis", l4a_hub_get_pact_axis (hub));
-      add_text (builder, "status", l4a_hub_get_status (hub));
-      add_text (builder, "start", l4a_hub_get_start (hub));
-      add_text (builder, "end", l4a_hub_get_end (hub));
-      json_builder_set_member_name (builder, "sample");
-      json_builder_add_boolean_value (builder, l4a_hub_get_sample (hub));
-      json_builder_end_object (builder);
+      /* one level deeper: a string's new lines are escaped, so a new line
+       * here starts a line of the object */
+      g_string_append (text, "  ");
+      for (const char *c = object; *c != '\0'; c++)
+        {
+          g_string_append_c (text, *c);
+          if (*c == '\n')
+            g_string_append (text, "  ");
+        }
+      g_string_append (text, i + 1 < n ? ",\n" : "\n");
+      if (text->len > 65536 || i + 1 == n)
+        {
+          if (i + 1 == n)
+            g_string_append (text, "]\n");
+          if (!g_output_stream_write_all (out, text->str, text->len, NULL, cancellable, error))
+            return FALSE;
+          g_string_truncate (text, 0);
+        }
     }
-  json_builder_end_array (builder);
-  return json_builder_get_root (builder);
+  return TRUE;
 }

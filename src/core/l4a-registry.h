@@ -58,6 +58,9 @@ gboolean    l4a_registry_list_identities   (L4aStore        *store,
                                             GPtrArray       *names,
                                             GError         **error);
 
-JsonNode   *l4a_registry_hubs_to_json      (GListModel      *hubs);
+gboolean    l4a_registry_write_hubs_json   (GListModel      *hubs,
+                                            GOutputStream   *out,
+                                            GCancellable    *cancellable,
+                                            GError         **error);
 
 G_END_DECLS

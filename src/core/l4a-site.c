@@ -1176,20 +1176,23 @@ step_index (L4aSite    *self,
             const char *lang,
             GError    **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *script = NULL;
+  g_autoptr(GString) script = g_string_new ("window.L4A_LABELS = ");
   g_autofree char *path = g_strdup_printf ("%s/data/hubs-%s.js", lang, lang);
-  g_autofree char *labels = NULL;
+  g_autofree char *labels = index_labels ();
   guint n = g_list_model_get_n_items (self->hubs), n_councils = 0;
   const L4aReferenceEntry *council_entries = l4a_reference_entries (L4A_REFERENCE_COUNCILS, &n_councils);
 
-  json_builder_begin_array (builder);
+  /* a script, not data to fetch: browsers fetch nothing from file://; a
+   * hub at a time, since json-glib's tree of 100 000 hubs' words took
+   * 400 MB for a text of 30 */
+  g_string_append (script, labels);
+  g_string_append (script, ";\nwindow.L4A_HUBS = [");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(L4aHub) hub = g_list_model_get_item (self->hubs, i);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *json = NULL;
       g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_autofree char *place = l4a_hub_dup_place (hub);
       g_autofree char *period = l4a_format_period (l4a_hub_get_start (hub), l4a_hub_get_end (hub));
@@ -1243,15 +1246,14 @@ step_index (L4aSite    *self,
       json_builder_set_member_name (builder, "to");
       json_builder_add_int_value (builder, to);
       json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      json = json_to_string (root, FALSE);
+      if (i > 0)
+        g_string_append_c (script, ',');
+      g_string_append (script, json);
     }
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json = json_generator_to_data (generator, NULL);
-  labels = index_labels ();
-  /* a script, not data to fetch: browsers fetch nothing from file:// */
-  script = g_strdup_printf ("window.L4A_LABELS = %s;\nwindow.L4A_HUBS = %s;\n", labels, json);
-  return put_text (self, path, script, error);
+  g_string_append (script, "];\n");
+  return put_bytes (self, path, script->str, script->len, error);
 }
 
 /* A list section of a hub page. */
@@ -1524,19 +1526,17 @@ step_downloads_page (L4aSite    *self,
                    _("The registry as CSV, JSON and bundle, and its data catalogue."), content, NULL, error);
 }
 
-/* The checksum of the records of the bundle at @path, or NULL. */
+/* The checksum of the records of the bundle at @path, or NULL: read as a
+ * bundle is, never as one tree (44 MB of text at 100 000 hubs, ten times
+ * that as json-glib's tree). */
 static char *
 bundle_checksum (const char *path)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  g_autoptr(L4aBundle) bundle = NULL;
 
-  if (!json_parser_load_from_mapped_file (parser, path, NULL))
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) || (bundle = l4a_bundle_load (path, NULL)) == NULL)
     return NULL;
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root), "checksum", ""));
+  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (bundle->head), "checksum", ""));
 }
 
 static gboolean
@@ -1544,9 +1544,7 @@ step_downloads (L4aSite  *self,
                 GError  **error)
 {
   g_autoptr(GOutputStream) csv = g_memory_output_stream_new_resizable ();
-  g_autoptr(JsonNode) json = l4a_registry_hubs_to_json (self->hubs);
-  g_autofree char *text = json_to_string (json, TRUE);
-  g_autofree char *json_text = g_strconcat (text, "\n", NULL);
+  g_autoptr(GOutputStream) json = g_memory_output_stream_new_resizable ();
   g_autofree char *bundle = g_build_filename (self->out, "downloads", "registry.l4a.json", NULL);
   g_autofree char *scratch = g_build_filename (self->out, ".scratch-registry.l4a.json", NULL);
   g_autofree char *old_sum = NULL;
@@ -1555,7 +1553,9 @@ step_downloads (L4aSite  *self,
   if (!l4a_csv_write_hubs (self->hubs, csv, NULL, error) || !g_output_stream_close (csv, NULL, error) ||
       !put_bytes (self, "downloads/hubs.csv", g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (csv)),
                   g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (csv)), error) ||
-      !put_text (self, "downloads/hubs.json", json_text, error))
+      !l4a_registry_write_hubs_json (self->hubs, json, NULL, error) || !g_output_stream_close (json, NULL, error) ||
+      !put_bytes (self, "downloads/hubs.json", g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (json)),
+                  g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (json)), error))
     return FALSE;
 
   /* the bundle is signed and dated each time: kept when its records are the same */
