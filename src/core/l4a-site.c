@@ -60,6 +60,8 @@
 #define PAGE_SIZE 100
 /* the most addresses one sitemap file may hold (sitemaps.org) */
 #define SITEMAP_SIZE 50000
+/* hubs in the network page's newest hubs */
+#define NEWEST 20
 
 const char * const l4a_site_languages[] = { "en", "fr", "es", NULL };
 
@@ -832,9 +834,10 @@ step_network (L4aSite    *self,
       }
   }
 
-  /* the hubs by the day they were labelled, the newest first */
+  /* the hubs by the day they were labelled, the newest first: the latest
+   * NEWEST of them (the list has them all) */
   g_ptr_array_sort (by_date, compare_newest);
-  for (guint i = 0; i < by_date->len; i++)
+  for (guint i = 0; i < by_date->len && i < NEWEST; i++)
     {
       L4aHub *hub = g_ptr_array_index (by_date, i);
       g_autofree char *when = l4a_format_date (hub_date (hub));
@@ -870,6 +873,8 @@ step_network (L4aSite    *self,
   scope_list (scope, "markers", markers);
   scope_list (scope, "charts", charts);
   scope_text (scope, "timeline_title", _("Newest Hubs"));
+  /* translators: under the newest hubs, a link to the list of every hub */
+  scope_text (scope, "all_hubs", by_date->len > NEWEST ? _("Every hub of the network") : NULL);
   scope_list (scope, "timeline", timeline);
   content = expand (self, "network.html", scope, error);
   return content != NULL &&

@@ -412,6 +412,13 @@ with open(os.path.join(large, 'en', 'hubs.html'), encoding='utf-8') as f:
 check('a page of the list is small whatever the registry',
       len(first_page.encode()) < 200_000, len(first_page.encode()))
 
+with open(os.path.join(large, 'en', 'index.html'), encoding='utf-8') as f:
+    network = f.read()
+timeline = re.search(r'<ol class="timeline">(.*?)</ol>\n<p><a href="hubs.html">[^<]+</a></p>', network, re.S)
+check('the network page shows the 20 newest hubs and links to the list of them all',
+      timeline and timeline.group(1).count('<li') == 20 and len(network.encode()) < 200_000,
+      (timeline and timeline.group(1).count('<li'), len(network.encode())))
+
 root = ET.parse(os.path.join(large, 'sitemap.xml')).getroot()
 parts = [u.findtext(f'{SITEMAP}loc') for u in root]
 large_locations = []
