@@ -1,6 +1,9 @@
 /* The hub list's search and filters, from file:// as from a web server:
- * no request, the index is the script data/hubs-LANG.js loaded before
- * this one. Words are matched as the application matches them: each word
+ * the index is the script data/hubs-LANG.js (browsers fetch nothing from
+ * file://), loaded before this one for a registry of a few hundred hubs,
+ * or else by this one when the search or a filter is first used (tens of
+ * megabytes at 100 000 hubs: a reader who only turns the pages never
+ * loads it). Words are matched as the application matches them: each word
  * of the query starts a word of the hub, accents and case aside.
  *
  * The list is published a page of hubs at a time; with no words and no
@@ -10,8 +13,8 @@
 (function () {
   'use strict';
   var PAGE = 100;
-  var hubs = window.L4A_HUBS || [];
-  var labels = window.L4A_LABELS || { goals: {}, statuses: {} };
+  var hubs = null;
+  var labels = { goals: {}, statuses: {} };
   var list = document.getElementById('hubs');
   var input = document.getElementById('q');
   if (!list || !input) { return; }
@@ -25,6 +28,33 @@
   var matches = [];
   var shown = 0;
 
+  var loading = false;
+  var waiting = null;
+  function indexLoaded() {
+    if (window.L4A_HUBS) {
+      hubs = window.L4A_HUBS;
+      labels = window.L4A_LABELS || labels;
+    }
+    return hubs !== null;
+  }
+  /* runs @then with the index, loading it first if need be */
+  function withIndex(then) {
+    if (indexLoaded()) { then(); return; }
+    waiting = then;
+    if (loading) { return; }
+    loading = true;
+    var script = document.createElement('script');
+    script.src = list.getAttribute('data-index');
+    script.onload = function () {
+      if (!indexLoaded()) { hubs = []; }
+      if (waiting) { waiting(); }
+    };
+    script.onerror = function () {
+      loading = false;
+      count.textContent = count.getAttribute('data-error');
+    };
+    document.body.appendChild(script);
+  }
   function fold(text) {
     return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   }
@@ -98,10 +128,18 @@
   function update() {
     var query = words(input.value);
     var asked = query.length > 0 || selects.some(function (s) { return s.value !== ''; });
+    if (asked && !indexLoaded()) {
+      count.textContent = count.getAttribute('data-loading');
+      withIndex(update);
+      return;
+    }
+    show(query, asked);
+  }
+  function show(query, asked) {
     list.textContent = '';
     if (!asked) {
       own.forEach(function (li) { list.appendChild(li); });
-      say(hubs.length);
+      say(Number(count.getAttribute('data-total')));
       none.hidden = true;
       moreRow.hidden = true;
       if (pages) { pages.hidden = false; }
@@ -134,6 +172,9 @@
     var link = list.children[first] && list.children[first].querySelector('a');
     if (link) { link.focus(); }
   });
-  document.querySelector('form.finder').addEventListener('submit', function (e) { e.preventDefault(); });
+  var finder = document.querySelector('form.finder');
+  finder.addEventListener('submit', function (e) { e.preventDefault(); });
+  /* a reader about to search: the index comes while they type */
+  finder.addEventListener('focusin', function () { withIndex(function () {}); });
   update();
 })();

@@ -60,6 +60,10 @@
 #define PAGE_SIZE 100
 /* the most addresses one sitemap file may hold (sitemaps.org) */
 #define SITEMAP_SIZE 50000
+/* the most hubs whose search index every page of the list loads with it;
+ * past them (some 350 KB) the script loads it when the search or a filter
+ * is first used */
+#define INDEX_WITH_PAGE 1000
 /* hubs in the network page's newest hubs */
 #define NEWEST 20
 
@@ -397,7 +401,9 @@ pager_html (L4aSite    *self,
 }
 
 /* The page frame around @content, for the page at @path in @lang; @depth
- * is how far it is below its language's folder. */
+ * is how far it is below its language's folder. @script, when not NULL,
+ * is a script to load before the site's own (assets/site.js), or "" for
+ * the site's own alone. */
 static gboolean
 put_page (L4aSite    *self,
           const char *lang,
@@ -452,7 +458,8 @@ put_page (L4aSite    *self,
     }
   if (script != NULL)
     {
-      g_ptr_array_add (scripts, g_strdup_printf ("%s", script));
+      if (*script != '\0')
+        g_ptr_array_add (scripts, g_strdup (script));
       g_ptr_array_add (scripts, g_strdup_printf ("%sassets/site.js", root));
     }
 
@@ -1034,8 +1041,9 @@ step_list (L4aSite    *self,
   g_autoptr(TmplScope) scope = tmpl_scope_new ();
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *content = NULL;
-  g_autofree char *script = g_strdup_printf ("data/hubs-%s.js", lang);
+  g_autofree char *index = g_strdup_printf ("data/hubs-%s.js", lang);
   g_autofree char *count = NULL;
+  g_autofree char *total = NULL;
   g_autofree char *pager = NULL;
   g_autofree char *name = paged_name ("hubs", page);
   g_autofree char *title = NULL;
@@ -1074,6 +1082,7 @@ step_list (L4aSite    *self,
     return FALSE;
 
   count = count_text (n);
+  total = g_strdup_printf ("%u", n);
   if (page == 0)
     title = g_strdup (_("Hubs"));
   else
@@ -1087,6 +1096,11 @@ step_list (L4aSite    *self,
   scope_text (scope, "filters_label", _("Filters"));
   scope_list (scope, "filters", self->filters);
   scope_text (scope, "count", count);
+  scope_html (scope, "total", total);
+  scope_html (scope, "index", index);
+  /* translators: said while the website loads the index of every hub for a search */
+  scope_text (scope, "loading", _("Searching every hub…"));
+  scope_text (scope, "index_error", _("The hubs cannot be searched: the index is missing from the website."));
   scope_list (scope, "hubs", items);
   scope_text (scope, "sdgs_label", _("Sustainable Development Goals"));
   scope_text (scope, "none", _("No hub matches. Try fewer words or filters."));
@@ -1107,7 +1121,7 @@ step_list (L4aSite    *self,
   if (content == NULL)
     return FALSE;
   return put_page (self, lang, name, 0, "hubs.html", title, _("Every labelled hub of the registry."),
-                   content, script, error);
+                   content, n <= INDEX_WITH_PAGE ? index : "", error);
 }
 
 /* The words of @text as the search matches them: accents and case aside. */

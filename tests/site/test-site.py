@@ -42,6 +42,7 @@ from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 BINARY, AXE, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
 if not os.path.exists(AXE):
@@ -435,6 +436,12 @@ check('past 50 000 pages the sitemap is an index of sitemaps that name every pag
       and {loc[len(BASE):] for loc in large_locations} == large_pages,
       (root.tag, len(parts), len(large_locations), len(large_pages)))
 
+def index_searched(d):
+    """The index is loaded and the count no longer says it is searching."""
+    return d.execute_script('return Array.isArray(window.L4A_HUBS)') and \
+        d.find_element(By.ID, 'count').text != d.find_element(By.ID, 'count').get_dom_attribute('data-loading')
+
+
 driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=options)
 driver.set_page_load_timeout(120)
 site = large
@@ -446,7 +453,12 @@ try:
           and driver.find_element(By.ID, 'count').text.replace('\u202f', '').replace(',', '')
           .startswith(str(len(large_hubs))) and driver.find_element(By.ID, 'pages').is_displayed(),
           (own[:2], driver.find_element(By.ID, 'count').text))
+    check('a page of a large registry leaves the index of every hub until a search asks for it',
+          driver.execute_script('return window.L4A_HUBS === undefined')
+          and not [e for e in driver.find_elements(By.TAG_NAME, 'script')
+                   if 'data/hubs-' in (e.get_dom_attribute('src') or '')])
     search('orchard')
+    WebDriverWait(driver, 60).until(index_searched)
     wanted = [h['id'] for h in large_hubs if 'Orchard' in h['name']]
     shown = [e.get_dom_attribute('data-id') for e in driver.find_elements(By.CSS_SELECTOR, '#hubs > li')]
     more = driver.find_element(By.ID, 'more')
@@ -483,6 +495,7 @@ try:
     driver.find_element(By.CSS_SELECTOR, '.pager a[rel="next"]').click()
     check('the next page is the next page', driver.current_url.endswith('/en/hubs-3.html'))
     driver.get(url('en/hubs.html') + '?q=quarry')
+    WebDriverWait(driver, 60).until(index_searched)
     check('a search in the address runs over every page', len(driver.find_elements(By.CSS_SELECTOR, '#hubs > li'))
           == PAGE and driver.find_element(By.ID, 'count').text.replace(',', '')
           .startswith(str(sum('Quarry' in h['name'] for h in large_hubs))))
