@@ -1454,6 +1454,21 @@ step_hub (L4aSite    *self,
           g_ptr_array_add (sections, html);
       }
   }
+  /* its indicators as data, found here rather than among every hub's on
+   * the pages of the open data */
+  {
+    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(TmplScope) item = tmpl_scope_new ();
+    g_autofree char *href = g_strdup_printf ("../../downloads/vlr/%s.csv", id);
+    char *html;
+
+    scope_text (item, "href", href);
+    scope_text (item, "title", _("Indicators for Voluntary Local Reviews"));
+    scope_text (item, "detail", "CSV");
+    add_expanded (self, items, "download.html", item, error);
+    if ((html = items_section (self, "data", _("Open Data"), NULL, items, error)))
+      g_ptr_array_add (sections, html);
+  }
   if (error != NULL && *error != NULL)
     return FALSE;
 

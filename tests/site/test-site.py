@@ -142,6 +142,10 @@ for page in hub_pages:
         unlabelled.append(os.path.relpath(page, site))
 check('every hub page shows its label: the kit’s, its name and its place as text', hub_pages and not unlabelled,
       unlabelled[:3])
+no_data = [os.path.relpath(p, site) for p in hub_pages
+           if f'href="../../downloads/vlr/{os.path.basename(p)[:-len(".html")]}.csv" download'
+           not in open(p, encoding='utf-8').read()]
+check('every hub page links its own indicators as CSV', hub_pages and not no_data, no_data[:3])
 drawn = [os.path.relpath(os.path.join(root, name), site) for root, _, files in os.walk(site) for name in files
          if name.startswith('label') and os.path.join(root, name) != os.path.join(site, 'assets', 'label.svg')]
 check('no label is drawn for each hub', not drawn, drawn[:3])
