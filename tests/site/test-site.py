@@ -274,6 +274,10 @@ try:
         shown, wanted = visible_names(), expected_for(query)
         check(f'searching “{query}” shows the hubs it names', shown == wanted and wanted, (shown, wanted))
     check('São Paulo’s hub is found without its accent', 'Care Blocks Hub' in expected_for('sao paulo'))
+    search('onerror')
+    check('a hub the search lists shows a hostile name as text, and runs nothing',
+          visible_names() == [HOSTILE] and no_alert()
+          and not driver.find_elements(By.CSS_SELECTOR, '#hubs img'), visible_names())
     search('')
     active = [h for h in hubs if h['status'] == 'active' and h['region']]
     region = active[0]['region']
