@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 
 #include "l4a-charts.h"
@@ -173,6 +174,9 @@ l4a_chart_hub_timeline (L4aStore    *store,
   L4aChartSeries *markers = l4a_chart_add_series (chart, _("Deliverable due"), NULL, 0, 3);
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(JsonBuilder) ids = json_builder_new ();
+  g_autoptr(JsonNode) ids_node = NULL;
+  g_autofree char *ids_json = NULL;
   sqlite3_stmt *stmt;
 
   chart->today = today ();
@@ -184,6 +188,7 @@ l4a_chart_hub_timeline (L4aStore    *store,
                 : g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_sort (sorted, compare_starts);
 
+  json_builder_begin_array (ids);
   for (guint i = 0; i < sorted->len; i++)
     {
       L4aHub *hub = g_ptr_array_index (sorted, i);
@@ -197,17 +202,26 @@ l4a_chart_hub_timeline (L4aStore    *store,
       l4a_chart_add_category (chart, l4a_hub_get_name (hub), g_strcmp0 (status, "active") == 0 ? NULL : "#9a9996");
       l4a_chart_series_add (spans, start, end, text);
       g_hash_table_insert (rows, (gpointer) l4a_hub_get_id (hub), GUINT_TO_POINTER (i + 1));
+      json_builder_add_string_value (ids, l4a_hub_get_id (hub));
     }
+  json_builder_end_array (ids);
+  ids_node = json_builder_get_root (ids);
+  ids_json = json_to_string (ids_node, FALSE);
 
+  /* the deliverables of the hubs shown, through the index on their hub:
+   * not every deliverable of the registry */
   stmt = store == NULL ? NULL
                        : l4a_store_prepare_cached (store, "SELECT hub_id, title, due_on FROM deliverable "
-                                                          "WHERE hub_id IS NOT NULL AND status <> 'done' ORDER BY due_on",
+                                                          "WHERE hub_id IN (SELECT value FROM json_each (?1)) "
+                                                          "AND status <> 'done' ORDER BY due_on",
                                                    error);
   if (store != NULL && stmt == NULL)
     {
       l4a_chart_free (chart);
       return NULL;
     }
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_STATIC);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       guint row = GPOINTER_TO_UINT (g_hash_table_lookup (rows, sqlite3_column_text (stmt, 0)));
@@ -222,7 +236,10 @@ l4a_chart_hub_timeline (L4aStore    *store,
       l4a_chart_series_add (markers, due, row - 1, text);
     }
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
 
   if (sorted->len < total)
     {

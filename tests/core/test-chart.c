@@ -20,6 +20,8 @@
 #include "l4a-color.h"
 #include "l4a-map.h"
 #include "l4a-charts.h"
+#include "l4a-hub-query.h"
+#include "l4a-hub.h"
 #include "l4a-reports.h"
 #include "l4a-ticks.h"
 
@@ -427,6 +429,51 @@ test_sample_charts (void)
   }
 }
 
+/* The timeline marks the deliverables still due of the hubs it shows, and
+ * only theirs, each on its hub's row: read for those hubs, not for the
+ * whole registry. */
+static void
+test_timeline_deliverables (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "timeline.sqlite");
+  g_autoptr(L4aHubQuery) hubs = l4a_hub_query_new_for_store (store);
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (hubs));
+  guint rows[] = { 3, 6, 0 };
+
+  g_assert_cmpuint (total, >, 6);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(L4aChart) chart = l4a_chart_hub_timeline (store, hubs, rows[r], &error);
+      g_autoptr(GPtrArray) shown = l4a_hub_query_ending_last (hubs, rows[r] ? rows[r] : total);
+      g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM deliverable WHERE status <> 'done' "
+                                             "AND due_on IS NOT NULL AND hub_id IN (");
+      L4aChartSeries *markers;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (chart);
+      for (guint i = 0; i < shown->len; i++)
+        g_string_append_printf (sql, "%s'%s'", i ? ", " : "", l4a_hub_get_id (g_ptr_array_index (shown, i)));
+      g_string_append (sql, ")");
+      markers = g_ptr_array_index (chart->series, 1);
+      g_assert_cmpuint (chart->categories->len, ==, shown->len);
+      g_assert_cmpint (markers->points->len, ==, l4a_test_sql_int (l4a_store_get_path (store), sql->str));
+      for (guint i = 0; i < markers->points->len; i++)
+        g_assert_cmpfloat (g_array_index (markers->points, L4aChartPoint, i).y, <, shown->len);
+    }
+  /* the whole registry: every deliverable still due of a hub */
+  {
+    g_autoptr(L4aChart) chart = l4a_chart_hub_timeline (store, hubs, 0, NULL);
+    L4aChartSeries *markers = g_ptr_array_index (chart->series, 1);
+
+    g_assert_cmpint (markers->points->len, ==,
+                     l4a_test_sql_int (l4a_store_get_path (store),
+                                       "SELECT count(*) FROM deliverable WHERE status <> 'done' "
+                                       "AND due_on IS NOT NULL AND hub_id IS NOT NULL"));
+    g_assert_cmpuint (markers->points->len, >, 0);
+  }
+}
+
 /* Every series colour stands out from the background by at least 3:1, in
  * light, dark and high contrast. */
 static void
@@ -675,6 +722,7 @@ main (int   argc,
   g_test_add_func ("/core/chart/monitoring-charts", test_monitoring_charts);
   g_test_add_func ("/core/chart/sample-charts", test_sample_charts);
   g_test_add_func ("/core/chart/reduced-line", test_reduced_line);
+  g_test_add_func ("/core/chart/timeline-deliverables", test_timeline_deliverables);
   g_test_add_func ("/core/map/groups", test_map_groups);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-chart-XXXXXX");
