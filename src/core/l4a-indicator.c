@@ -982,8 +982,8 @@ l4a_indicators_write_csv (L4aStore       *store,
                           GOutputStream  *out,
                           GError        **error)
 {
-  g_autoptr(sqlite3_stmt) years_stmt = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(L4aCachedStatement) years_stmt = NULL;
+  g_autoptr(L4aCachedStatement) stmt = NULL;
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GString) line = g_string_new (NULL);
   static const char * const headings[] = {
@@ -992,13 +992,21 @@ l4a_indicators_write_csv (L4aStore       *store,
   };
   int rc;
 
-  years_stmt = l4a_store_prepare (store, "SELECT DISTINCT CAST (substr (m.measured_on, 1, 4) AS INTEGER) "
-                                         "FROM measurement m JOIN indicator i ON i.id = m.indicator_id "
-                                         "WHERE i.hub_id IS NOT NULL AND (?1 IS NULL OR i.hub_id = ?1) ORDER BY 1",
-                                  error);
+  /* one hub's through the index on the indicators' hub: with "?1 IS NULL
+   * OR", SQLite read every measurement of the registry for each hub */
+  years_stmt = l4a_store_prepare_cached (store,
+                                         hub_id != NULL
+                                         ? "SELECT DISTINCT CAST (substr (m.measured_on, 1, 4) AS INTEGER) "
+                                           "FROM indicator i JOIN measurement m ON m.indicator_id = i.id "
+                                           "WHERE i.hub_id = ?1 ORDER BY 1"
+                                         : "SELECT DISTINCT CAST (substr (m.measured_on, 1, 4) AS INTEGER) "
+                                           "FROM indicator i JOIN measurement m ON m.indicator_id = i.id "
+                                           "WHERE i.hub_id IS NOT NULL ORDER BY 1",
+                                         error);
   if (years_stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (years_stmt, 1, hub_id, -1, SQLITE_STATIC);
+  if (hub_id != NULL)
+    sqlite3_bind_text (years_stmt, 1, hub_id, -1, SQLITE_STATIC);
   while (sqlite3_step (years_stmt) == SQLITE_ROW)
     {
       int year = sqlite3_column_int (years_stmt, 0);
@@ -1020,16 +1028,20 @@ l4a_indicators_write_csv (L4aStore       *store,
   if (!write_line (out, line, error))
     return FALSE;
 
-  stmt = l4a_store_prepare (store,
-                            "SELECT h.name, i.id, i.code, i.name, i.framework, i.unit, i.direction, i.baseline_value, "
-                            "  i.baseline_on, i.target_value, i.target_on, "
-                            "  (SELECT group_concat (DISTINCT source) FROM measurement m "
-                            "   WHERE m.indicator_id = i.id AND source <> '') "
-                            "FROM indicator i JOIN hub h ON h.id = i.hub_id "
-                            "WHERE ?1 IS NULL OR i.hub_id = ?1 ORDER BY h.name, i.position, i.code", error);
+#define VLR_INDICATORS(where) \
+  "SELECT h.name, i.id, i.code, i.name, i.framework, i.unit, i.direction, i.baseline_value, " \
+  "  i.baseline_on, i.target_value, i.target_on, " \
+  "  (SELECT group_concat (DISTINCT source) FROM measurement m " \
+  "   WHERE m.indicator_id = i.id AND source <> '') " \
+  "FROM indicator i JOIN hub h ON h.id = i.hub_id " \
+  "WHERE " where " ORDER BY h.name, i.position, i.code"
+  stmt = l4a_store_prepare_cached (store, hub_id != NULL ? VLR_INDICATORS ("i.hub_id = ?1") : VLR_INDICATORS ("1"),
+                                   error);
+#undef VLR_INDICATORS
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
+  if (hub_id != NULL)
+    sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *code = (const char *) sqlite3_column_text (stmt, 2);
@@ -1039,7 +1051,7 @@ l4a_indicators_write_csv (L4aStore       *store,
       g_autofree char *target = sdg ? g_strdup_printf ("%s.%s", parts[0], parts[1]) : NULL;
       g_autofree char *baseline = NULL;
       g_autofree char *target_value = NULL;
-      g_autoptr(sqlite3_stmt) values = NULL;
+      g_autoptr(L4aCachedStatement) values = NULL;
 
       g_string_truncate (line, 0);
       l4a_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 0), TRUE);
@@ -1057,8 +1069,9 @@ l4a_indicators_write_csv (L4aStore       *store,
       l4a_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 8), FALSE);
 
       /* the latest value of each year */
-      values = l4a_store_prepare (store, "SELECT CAST (substr (measured_on, 1, 4) AS INTEGER), value FROM measurement "
-                                         "WHERE indicator_id = ?1 ORDER BY measured_on", error);
+      values = l4a_store_prepare_cached (store, "SELECT CAST (substr (measured_on, 1, 4) AS INTEGER), value "
+                                                "FROM measurement WHERE indicator_id = ?1 ORDER BY measured_on",
+                                         error);
       if (values == NULL)
         return FALSE;
       sqlite3_bind_text (values, 1, (const char *) sqlite3_column_text (stmt, 1), -1, SQLITE_TRANSIENT);
