@@ -96,12 +96,17 @@ l4a_hub_links (L4aStore    *store,
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  stmt = l4a_store_prepare (store, "SELECT " LINK_COLUMNS "WHERE ?1 IS NULL OR l.hub_id = ?1 OR l.other_id = ?1 "
-                                   "ORDER BY l.status = 'accepted' DESC, l.status = 'proposed' DESC, "
-                                   "  a.name, b.name", error);
+#define LINKS(where) \
+  "SELECT " LINK_COLUMNS where "ORDER BY l.status = 'accepted' DESC, l.status = 'proposed' DESC, a.name, b.name"
+  /* one hub's through the indexes on both ends (SQLite cannot use them
+   * with "?1 IS NULL OR": it read every link for each hub) */
+  stmt = l4a_store_prepare (store, hub_id != NULL ? LINKS ("WHERE l.hub_id = ?1 OR l.other_id = ?1 ") : LINKS (""),
+                            error);
+#undef LINKS
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
+  if (hub_id != NULL)
+    sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (links, read_link (stmt));
   if (!l4a_store_rows_done (store, rc, error))

@@ -550,13 +550,19 @@ l4a_activities_list (L4aStore    *store,
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  stmt = l4a_store_prepare (store, "SELECT " ACTIVITY_COLUMNS "FROM activity a JOIN hub h ON h.id = a.hub_id "
-                                   "WHERE ?1 IS NULL OR a.hub_id = ?1 "
-                                   "OR a.id IN (SELECT activity_id FROM activity_hub WHERE hub_id = ?1) "
-                                   "ORDER BY a.happened_on DESC, a.title", error);
+  /* one hub's through the indexes on their hub (SQLite cannot use them
+   * with "?1 IS NULL OR": it read every activity for each hub) */
+  stmt = l4a_store_prepare (store, hub_id != NULL
+                                   ? "SELECT " ACTIVITY_COLUMNS "FROM activity a JOIN hub h ON h.id = a.hub_id "
+                                     "WHERE a.hub_id = ?1 "
+                                     "OR a.id IN (SELECT activity_id FROM activity_hub WHERE hub_id = ?1) "
+                                     "ORDER BY a.happened_on DESC, a.title"
+                                   : "SELECT " ACTIVITY_COLUMNS "FROM activity a JOIN hub h ON h.id = a.hub_id "
+                                     "ORDER BY a.happened_on DESC, a.title", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
+  if (hub_id != NULL)
+    sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (activities, read_activity (store, stmt));
   if (!l4a_store_rows_done (store, rc, error))
@@ -1032,11 +1038,16 @@ l4a_deliverables_list (L4aStore    *store,
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  stmt = l4a_store_prepare (store, "SELECT d.id, d.hub_id, h.name, d.title, d.description, d.due_on, d.status, "
-                                   "  (SELECT max (changed_on) FROM deliverable_change WHERE deliverable_id = d.id), "
-                                   "  " OVERDUE_SQL " "
-                                   "FROM deliverable d JOIN hub h ON h.id = d.hub_id "
-                                   "WHERE ?1 IS NULL OR d.hub_id = ?1 ORDER BY d.due_on, d.position, d.title", error);
+#define DELIVERABLES(where) \
+  "SELECT d.id, d.hub_id, h.name, d.title, d.description, d.due_on, d.status, " \
+  "  (SELECT max (changed_on) FROM deliverable_change WHERE deliverable_id = d.id), " \
+  "  " OVERDUE_SQL " " \
+  "FROM deliverable d JOIN hub h ON h.id = d.hub_id " \
+  where "ORDER BY d.due_on, d.position, d.title"
+  /* one hub's through the index on their hub (SQLite cannot use it with
+   * "?1 IS NULL OR": it read every deliverable for each hub) */
+  stmt = l4a_store_prepare (store, hub_id != NULL ? DELIVERABLES ("WHERE d.hub_id = ?1 ") : DELIVERABLES (""), error);
+#undef DELIVERABLES
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);

@@ -194,6 +194,20 @@ test_activities (void)
         found++;
     }
   g_assert_cmpuint (listed->len, >, 0);
+  /* a hub's are its own and its joint products; with no hub, every hub's */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM activity WHERE hub_id = '%s' "
+                                            "OR id IN (SELECT activity_id FROM activity_hub WHERE hub_id = '%s')",
+                                            hub, hub);
+    g_autoptr(GPtrArray) every = NULL;
+
+    g_assert_cmpint (listed->len, ==, l4a_test_sql_int (l4a_store_get_path (store), sql));
+    every = l4a_activities_list (store, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (every->len, ==, l4a_test_sql_int (l4a_store_get_path (store),
+                                                       "SELECT count (*) FROM activity WHERE hub_id IS NOT NULL"));
+    g_assert_cmpuint (every->len, >, listed->len);
+  }
 
   /* saved over a change made meanwhile: refused, nothing lost */
   stale = l4a_activity_copy (loaded);
@@ -430,6 +444,17 @@ test_deliverables (void)
     l4a_test_sql_exec (l4a_store_get_path (store), sql);
     listed = l4a_deliverables_list (store, hub, &error);
     g_assert_no_error (error);
+    {
+      g_autofree char *count_sql = g_strdup_printf ("SELECT count (*) FROM deliverable WHERE hub_id = '%s'", hub);
+      g_autoptr(GPtrArray) every = NULL;
+
+      g_assert_cmpint (listed->len, ==, l4a_test_sql_int (l4a_store_get_path (store), count_sql));
+      every = l4a_deliverables_list (store, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (every->len, ==, l4a_test_sql_int (l4a_store_get_path (store),
+                                                         "SELECT count (*) FROM deliverable WHERE hub_id IS NOT NULL"));
+      g_assert_cmpuint (every->len, >, listed->len);
+    }
     for (guint i = 0; i < listed->len; i++)
       {
         L4aDeliverable *d = g_ptr_array_index (listed, i);
@@ -823,6 +848,15 @@ test_links (void)
   g_clear_pointer (&links, g_ptr_array_unref);
   links = l4a_hub_links (store, hub, &error);
   g_assert_cmpuint (links->len, >=, 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM hub_link WHERE hub_id = '%s' OR other_id = '%s'",
+                                            hub, hub);
+
+    g_assert_cmpint (links->len, ==, l4a_test_sql_int (l4a_store_get_path (store), sql));
+  }
+  g_clear_pointer (&links, g_ptr_array_unref);
+  links = l4a_hub_links (store, NULL, &error);
+  g_assert_cmpint (links->len, ==, l4a_test_sql_int (l4a_store_get_path (store), "SELECT count (*) FROM hub_link"));
 
   /* the secretariat's link stands at once; it alone removes an accepted one */
   l4a_test_act_as (store, L4A_ROLE_SECRETARIAT, NULL);
