@@ -381,13 +381,18 @@ visit_slots (L4aStore    *store,
 
   if (!l4a_parse_date (day, &today))
     return TRUE;
-  stmt = l4a_store_prepare (store, "SELECT h.id, h.name, h.start_on, h.end_on, h.label_date, "
-                                   "  coalesce (s.every_months, " G_STRINGIFY (L4A_REPORT_EVERY_DEFAULT) ") "
-                                   "FROM hub h LEFT JOIN reporting_schedule s ON s.hub_id = h.id "
-                                   "WHERE (?1 IS NULL OR h.id = ?1) AND (?2 = 0 OR h.status = 'active' "
-                                   "  OR EXISTS (SELECT 1 FROM progress_report r WHERE r.hub_id = h.id "
-                                   "             AND r.status <> 'acknowledged')) "
-                                   "ORDER BY h.name", error);
+#define SLOTS(hub) \
+  "SELECT h.id, h.name, h.start_on, h.end_on, h.label_date, " \
+  "  coalesce (s.every_months, " G_STRINGIFY (L4A_REPORT_EVERY_DEFAULT) ") " \
+  "FROM hub h LEFT JOIN reporting_schedule s ON s.hub_id = h.id " \
+  "WHERE " hub "(?2 = 0 OR h.status = 'active' " \
+  "  OR EXISTS (SELECT 1 FROM progress_report r WHERE r.hub_id = h.id " \
+  "             AND r.status <> 'acknowledged')) " \
+  "ORDER BY h.name"
+  /* one hub by its id's index (SQLite cannot use it with "?1 IS NULL OR":
+   * it read every hub of the registry) */
+  stmt = l4a_store_prepare (store, hub_id != NULL ? SLOTS ("h.id = ?1 AND ") : SLOTS (""), error);
+#undef SLOTS
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
