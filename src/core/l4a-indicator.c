@@ -994,15 +994,12 @@ l4a_indicators_write_csv (L4aStore       *store,
 
   /* one hub's through the index on the indicators' hub: with "?1 IS NULL
    * OR", SQLite read every measurement of the registry for each hub */
-  years_stmt = l4a_store_prepare_cached (store,
-                                         hub_id != NULL
-                                         ? "SELECT DISTINCT CAST (substr (m.measured_on, 1, 4) AS INTEGER) "
-                                           "FROM indicator i JOIN measurement m ON m.indicator_id = i.id "
-                                           "WHERE i.hub_id = ?1 ORDER BY 1"
-                                         : "SELECT DISTINCT CAST (substr (m.measured_on, 1, 4) AS INTEGER) "
-                                           "FROM indicator i JOIN measurement m ON m.indicator_id = i.id "
-                                           "WHERE i.hub_id IS NOT NULL ORDER BY 1",
-                                         error);
+#define VLR_YEARS(where) \
+  "SELECT DISTINCT CAST (substr (m.measured_on, 1, 4) AS INTEGER) " \
+  "FROM indicator i JOIN measurement m ON m.indicator_id = i.id WHERE " where " ORDER BY 1"
+  years_stmt = l4a_store_prepare_cached (store, hub_id != NULL ? VLR_YEARS ("i.hub_id = ?1")
+                                                               : VLR_YEARS ("i.hub_id IS NOT NULL"), error);
+#undef VLR_YEARS
   if (years_stmt == NULL)
     return FALSE;
   if (hub_id != NULL)

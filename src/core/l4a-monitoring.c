@@ -552,13 +552,15 @@ l4a_activities_list (L4aStore    *store,
 
   /* one hub's through the indexes on their hub (SQLite cannot use them
    * with "?1 IS NULL OR": it read every activity for each hub) */
-  stmt = l4a_store_prepare (store, hub_id != NULL
-                                   ? "SELECT " ACTIVITY_COLUMNS "FROM activity a JOIN hub h ON h.id = a.hub_id "
-                                     "WHERE a.hub_id = ?1 "
-                                     "OR a.id IN (SELECT activity_id FROM activity_hub WHERE hub_id = ?1) "
-                                     "ORDER BY a.happened_on DESC, a.title"
-                                   : "SELECT " ACTIVITY_COLUMNS "FROM activity a JOIN hub h ON h.id = a.hub_id "
-                                     "ORDER BY a.happened_on DESC, a.title", error);
+#define ACTIVITIES(where) \
+  "SELECT " ACTIVITY_COLUMNS "FROM activity a JOIN hub h ON h.id = a.hub_id " where \
+  "ORDER BY a.happened_on DESC, a.title"
+  stmt = l4a_store_prepare (store,
+                            hub_id != NULL
+                            ? ACTIVITIES ("WHERE a.hub_id = ?1 "
+                                          "OR a.id IN (SELECT activity_id FROM activity_hub WHERE hub_id = ?1) ")
+                            : ACTIVITIES (""), error);
+#undef ACTIVITIES
   if (stmt == NULL)
     return NULL;
   if (hub_id != NULL)
