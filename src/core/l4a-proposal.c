@@ -30,6 +30,7 @@ enum {
 enum {
   UINT_VERSION,
   UINT_SDGS,
+  UINT_NUM,
   N_UINTS
 };
 
@@ -64,6 +65,7 @@ static const char * const string_names[N_STRINGS] = {
 static const char * const uint_names[N_UINTS] = {
   "version",
   "sdgs",
+  "num",
 };
 static const char * const boolean_names[N_BOOLEANS] = {
   "sample",
@@ -208,6 +210,20 @@ l4a_proposal_get_sdgs (L4aProposal *self)
   g_return_val_if_fail (L4A_IS_PROPOSAL (self), 0);
 
   return self->uints[UINT_SDGS];
+}
+
+/**
+ * l4a_proposal_get_num:
+ *
+ * Returns: the proposal's row number in this database, which a list
+ *   read a page at a time knows it by
+ */
+guint
+l4a_proposal_get_num (L4aProposal *self)
+{
+  g_return_val_if_fail (L4A_IS_PROPOSAL (self), 0);
+
+  return self->uints[UINT_NUM];
 }
 
 gboolean

@@ -25,6 +25,7 @@ const char *l4a_proposal_get_state      (L4aProposal *self);
 const char *l4a_proposal_get_submitted  (L4aProposal *self);
 guint       l4a_proposal_get_version    (L4aProposal *self);
 guint       l4a_proposal_get_sdgs       (L4aProposal *self);
+guint       l4a_proposal_get_num        (L4aProposal *self);
 gboolean    l4a_proposal_get_sample     (L4aProposal *self);
 gboolean    l4a_proposal_get_unsent     (L4aProposal *self);
 

@@ -168,6 +168,43 @@ query_hubs (L4aStore    *store,
   return g_steal_pointer (&items);
 }
 
+typedef gboolean (*ReadRows) (L4aStore      *store,
+                              sqlite3_stmt  *stmt,
+                              GPtrArray     *items,
+                              GError       **error);
+
+/* The rows @sql reads for @nums, given as a JSON array in ?1, through
+ * @read; @bind_more binds what else @sql asks. */
+static GPtrArray *
+read_numbered (L4aStore     *store,
+               const char   *sql,
+               const guint  *nums,
+               guint         n_nums,
+               ReadRows      read,
+               void        (*bind_more) (L4aStore *, sqlite3_stmt *),
+               GError      **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) array = g_string_new ("[");
+  sqlite3_stmt *stmt;
+  gboolean done;
+
+  for (guint i = 0; i < n_nums; i++)
+    g_string_append_printf (array, "%s%u", i ? "," : "", nums[i]);
+  g_string_append_c (array, ']');
+
+  stmt = l4a_store_prepare_cached (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, array->str, (int) array->len, SQLITE_TRANSIENT);
+  if (bind_more != NULL)
+    bind_more (store, stmt);
+  done = read (store, stmt, items, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return done ? g_steal_pointer (&items) : NULL;
+}
+
 /**
  * l4a_registry_get_hubs:
  * @nums: the hubs' l4a_hub_get_num()
@@ -185,28 +222,11 @@ l4a_registry_get_hubs (L4aStore     *store,
                        guint         n_nums,
                        GError      **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GString) array = g_string_new ("[");
-  sqlite3_stmt *stmt;
-  gboolean done;
-
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  for (guint i = 0; i < n_nums; i++)
-    g_string_append_printf (array, "%s%u", i ? "," : "", nums[i]);
-  g_string_append_c (array, ']');
-
-  stmt = l4a_store_prepare_cached (store,
-                                   "SELECT " HUB_COLUMNS "FROM json_each (?1) j CROSS JOIN " HUB_TABLES
-                                   "WHERE r.num = j.value ORDER BY j.key",
-                                   error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, array->str, (int) array->len, SQLITE_TRANSIENT);
-  done = read_hubs (store, stmt, items, error);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return done ? g_steal_pointer (&items) : NULL;
+  return read_numbered (store, "SELECT " HUB_COLUMNS "FROM json_each (?1) j CROSS JOIN " HUB_TABLES
+                               "WHERE r.num = j.value ORDER BY j.key",
+                        nums, n_nums, read_hubs, NULL, error);
 }
 
 /**
@@ -258,6 +278,67 @@ l4a_registry_get_hub (L4aStore    *store,
   return g_object_ref (g_ptr_array_index (items, 0));
 }
 
+/* Proposals as lists show them: the columns read_proposals() takes, the
+ * tables they come from, what narrows them (an L4aQuery bound by
+ * bind_query(), and ?7 this workstation's government) and their order. */
+#define PROPOSAL_COLUMNS \
+  "r.id, r.title, r.summary, g.name, g.country, g.region, c.title, r.state, r.submitted_at, r.version, " \
+  SDG_MASK ("proposal_sdg", "proposal_id") ", r.sample, " \
+  /* submitted by this workstation's government, not yet sent as it is */ \
+  "r.state = 'submitted' AND r.government_id IS ?7 AND NOT EXISTS (SELECT 1 FROM sent_proposal s " \
+  "WHERE s.proposal_id = r.id AND s.revision >= r.revision), r.num "
+#define PROPOSAL_TABLES \
+  "proposal r JOIN government g ON g.id = r.government_id JOIN call c ON c.id = r.call_id "
+#define PROPOSAL_WHERE \
+  "WHERE (?1 IS NULL OR r.num IN (SELECT rowid FROM proposal_fts WHERE proposal_fts MATCH ?1)) " \
+  "  AND (?2 IS NULL OR g.region = ?2) " \
+  "  AND (?3 IS NULL OR r.state = ?3) " \
+  "  AND (?4 = 0 OR EXISTS (SELECT 1 FROM proposal_sdg s WHERE s.proposal_id = r.id AND s.goal = ?4)) " \
+  "  AND (?5 IS NULL OR r.call_id = ?5) " \
+  "  AND (?6 IS NULL OR r.government_id = ?6) "
+#define PROPOSAL_ORDER \
+  "ORDER BY c.opens_on DESC, r.title COLLATE NOCASE, r.id"
+
+/* ?7: the government this workstation works for, whose proposals not
+ * yet sent are marked */
+static void
+bind_unsent (L4aStore     *store,
+             sqlite3_stmt *stmt)
+{
+  if (l4a_store_get_role (store) == L4A_ROLE_GOVERNMENT)
+    sqlite3_bind_text (stmt, 7, l4a_store_get_identity (store), -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 7);
+}
+
+static gboolean
+read_proposals (L4aStore      *store,
+                sqlite3_stmt  *stmt,
+                GPtrArray     *items,
+                GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, g_object_new (L4A_TYPE_PROPOSAL,
+                                          "id", column_text (stmt, 0),
+                                          "title", column_text (stmt, 1),
+                                          "summary", column_text (stmt, 2),
+                                          "government", column_text (stmt, 3),
+                                          "country", column_text (stmt, 4),
+                                          "region", column_text (stmt, 5),
+                                          "call", column_text (stmt, 6),
+                                          "state", column_text (stmt, 7),
+                                          "submitted", column_text (stmt, 8),
+                                          "version", (guint) sqlite3_column_int (stmt, 9),
+                                          "sdgs", (guint) sqlite3_column_int64 (stmt, 10),
+                                          "sample", sqlite3_column_int (stmt, 11) != 0,
+                                          "unsent", sqlite3_column_int (stmt, 12) != 0,
+                                          "num", (guint) sqlite3_column_int64 (stmt, 13),
+                                          NULL));
+  return l4a_store_rows_done (store, rc, error);
+}
+
 /**
  * l4a_registry_list_proposals:
  *
@@ -270,59 +351,86 @@ l4a_registry_list_proposals (L4aStore        *store,
                              GError         **error)
 {
   g_autoptr(GListStore) proposals = g_list_store_new (L4A_TYPE_PROPOSAL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *fts = l4a_fts_query_from_text (query ? query->search : NULL);
-  int rc;
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  stmt = l4a_store_prepare (store,
-                            "SELECT r.id, r.title, r.summary, g.name, g.country, g.region, c.title, "
-                            "       r.state, r.submitted_at, r.version, " SDG_MASK ("proposal_sdg", "proposal_id") ", "
-                            "       r.sample, "
-                            /* submitted by this workstation's government, not yet sent as it is */
-                            "       r.state = 'submitted' AND r.government_id IS ?7 AND NOT EXISTS (SELECT 1 FROM "
-                            "         sent_proposal s WHERE s.proposal_id = r.id AND s.revision >= r.revision) "
-                            "FROM proposal r JOIN government g ON g.id = r.government_id "
-                            "JOIN call c ON c.id = r.call_id "
-                            "WHERE (?1 IS NULL OR r.num IN (SELECT rowid FROM proposal_fts WHERE proposal_fts MATCH ?1)) "
-                            "  AND (?2 IS NULL OR g.region = ?2) "
-                            "  AND (?3 IS NULL OR r.state = ?3) "
-                            "  AND (?4 = 0 OR EXISTS (SELECT 1 FROM proposal_sdg s WHERE s.proposal_id = r.id AND s.goal = ?4)) "
-                            "  AND (?5 IS NULL OR r.call_id = ?5) "
-                            "  AND (?6 IS NULL OR r.government_id = ?6) "
-                            "ORDER BY c.opens_on DESC, r.title COLLATE NOCASE, r.id",
+  stmt = l4a_store_prepare (store, "SELECT " PROPOSAL_COLUMNS "FROM " PROPOSAL_TABLES PROPOSAL_WHERE PROPOSAL_ORDER,
                             error);
   if (stmt == NULL)
     return NULL;
 
   bind_query (stmt, query, fts);
-  if (l4a_store_get_role (store) == L4A_ROLE_GOVERNMENT)
-    sqlite3_bind_text (stmt, 7, l4a_store_get_identity (store), -1, SQLITE_STATIC);
+  bind_unsent (store, stmt);
+  if (!read_proposals (store, stmt, items, error))
+    return NULL;
+  g_list_store_splice (proposals, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&proposals));
+}
+
+/**
+ * l4a_registry_proposal_nums:
+ *
+ * The order of l4a_registry_list_proposals() without reading the
+ * proposals: for a list that reads them a page at a time.
+ *
+ * Returns: (transfer full) (element-type guint): the numbers
+ *   (l4a_proposal_get_num()) of the proposals @query lets through, in the
+ *   list's order, or %NULL with @error set
+ */
+GArray *
+l4a_registry_proposal_nums (L4aStore        *store,
+                            const L4aQuery  *query,
+                            GError         **error)
+{
+  g_autoptr(GArray) nums = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *fts = l4a_fts_query_from_text (query ? query->search : NULL);
+  sqlite3_stmt *stmt;
+  gboolean done;
+  int rc;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
+
+  stmt = l4a_store_prepare_cached (store, "SELECT r.num FROM " PROPOSAL_TABLES PROPOSAL_WHERE PROPOSAL_ORDER, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_query (stmt, query, fts);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(L4aProposal) proposal = g_object_new (L4A_TYPE_PROPOSAL,
-                                                      "id", column_text (stmt, 0),
-                                                      "title", column_text (stmt, 1),
-                                                      "summary", column_text (stmt, 2),
-                                                      "government", column_text (stmt, 3),
-                                                      "country", column_text (stmt, 4),
-                                                      "region", column_text (stmt, 5),
-                                                      "call", column_text (stmt, 6),
-                                                      "state", column_text (stmt, 7),
-                                                      "submitted", column_text (stmt, 8),
-                                                      "version", (guint) sqlite3_column_int (stmt, 9),
-                                                      "sdgs", (guint) sqlite3_column_int64 (stmt, 10),
-                                                      "sample", sqlite3_column_int (stmt, 11) != 0,
-                                                      "unsent", sqlite3_column_int (stmt, 12) != 0,
-                                                      NULL);
-      g_list_store_append (proposals, proposal);
+      guint num = (guint) sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (nums, num);
     }
+  done = l4a_store_rows_done (store, rc, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return done ? g_steal_pointer (&nums) : NULL;
+}
 
-  if (!l4a_store_rows_done (store, rc, error))
-    return NULL;
+/**
+ * l4a_registry_get_proposals:
+ * @nums: the proposals' l4a_proposal_get_num()
+ *
+ * Reads the proposals @nums at once, as l4a_registry_list_proposals()
+ * shows them.
+ *
+ * Returns: (transfer full) (element-type L4aProposal): the proposals there
+ *   are, in the order of @nums (a number no proposal has is left out), or
+ *   %NULL with @error set
+ */
+GPtrArray *
+l4a_registry_get_proposals (L4aStore     *store,
+                            const guint  *nums,
+                            guint         n_nums,
+                            GError      **error)
+{
+  g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  return G_LIST_MODEL (g_steal_pointer (&proposals));
+  return read_numbered (store, "SELECT " PROPOSAL_COLUMNS "FROM json_each (?1) j CROSS JOIN " PROPOSAL_TABLES
+                               "WHERE r.num = j.value ORDER BY j.key",
+                        nums, n_nums, read_proposals, bind_unsent, error);
 }
 
 /**

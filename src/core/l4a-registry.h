@@ -38,6 +38,13 @@ GPtrArray  *l4a_registry_get_hubs          (L4aStore        *store,
 GListModel *l4a_registry_list_proposals    (L4aStore        *store,
                                             const L4aQuery  *query,
                                             GError         **error);
+GArray     *l4a_registry_proposal_nums     (L4aStore        *store,
+                                            const L4aQuery  *query,
+                                            GError         **error);
+GPtrArray  *l4a_registry_get_proposals     (L4aStore        *store,
+                                            const guint     *nums,
+                                            guint            n_nums,
+                                            GError         **error);
 char       *l4a_sdgs_to_string             (guint            sdgs);
 
 typedef struct

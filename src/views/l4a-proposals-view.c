@@ -17,6 +17,7 @@
 #include "l4a-proposal.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-list-update.h"
+#include "l4a-proposal-query.h"
 #include "l4a-proposals-view.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
@@ -30,9 +31,11 @@ struct _L4aProposalsView
 {
   AdwBin            parent_instance;
 
-  L4aContextFollower follow;   /* the context, and what of it this view shows */
+  L4aContextFollower follow;   /* the context's role and identity */
   L4aStore         *store;
-  GListStore       *proposals;
+  L4aProposalQuery *proposals; /* lazy and live; NULL without a context */
+  GtkSingleSelection *rows;
+  GtkNoSelection   *cards;
   GPtrArray        *calls;
 
   GtkStack         *stack;
@@ -212,20 +215,51 @@ add_column (L4aProposalsView *self,
   g_object_unref (view_column);
 }
 
+/* How many proposals the list shows, and what to do when it shows none. */
+static void
+show_count (L4aProposalsView *self)
+{
+  guint n = self->proposals ? g_list_model_get_n_items (G_LIST_MODEL (self->proposals)) : 0;
+  L4aRole role = self->store ? l4a_store_get_role (self->store) : L4A_ROLE_SECRETARIAT;
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u proposal", "%u proposals", n), n);
+
+  gtk_label_set_label (self->count_label, count);
+  gtk_stack_set_visible_child_name (self->results_stack, n > 0 ? "results" : "none");
+
+  if (role == L4A_ROLE_GOVERNMENT && l4a_store_get_identity (self->store) == NULL)
+    adw_status_page_set_description (self->none_page,
+                                     _("Choose the government this workstation works for in Preferences to write proposals."));
+  else if (role == L4A_ROLE_GOVERNMENT)
+    adw_status_page_set_description (self->none_page,
+                                     _("Start a proposal for an open call with the New Proposal button."));
+  else
+    adw_status_page_set_description (self->none_page,
+                                     _("Proposals appear here when local governments submit them, or when their bundles are imported."));
+}
+
+static void
+proposals_failed_cb (L4aProposalsView *self,
+                     const char       *reason)
+{
+  /* translators: %s says why (the database's words) */
+  g_autofree char *message = g_strdup_printf (_("The proposals cannot be listed: %s"), reason);
+
+  l4a_toast_say (GTK_WIDGET (self), message);
+}
+
+/* Narrows the list to the filters and the role as they are now: the list
+ * reads only the order, and the proposals a row shows. */
 void
 l4a_proposals_view_reload (L4aProposalsView *self)
 {
-  g_autoptr(GListModel) proposals = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   L4aQuery query = { 0 };
   L4aRole role;
-  guint call, state, n;
-  g_autofree char *count = NULL;
+  guint call, state;
 
   g_return_if_fail (L4A_IS_PROPOSALS_VIEW (self));
 
-  if (self->store == NULL)
+  if (self->store == NULL || self->proposals == NULL)
     return;
 
   role = l4a_store_get_role (self->store);
@@ -257,36 +291,11 @@ l4a_proposals_view_reload (L4aProposalsView *self)
   if (role == L4A_ROLE_GOVERNMENT)
     query.government = l4a_store_get_identity (self->store) ? l4a_store_get_identity (self->store) : "";
 
-  proposals = l4a_registry_list_proposals (self->store, &query, &error);
-  if (proposals == NULL)
-    {
-      /* translators: %s says why (the database's words) */
-      g_autofree char *message = g_strdup_printf (_("The proposals cannot be listed: %s"), error->message);
-
-      l4a_toast_say (GTK_WIDGET (self), message);
-      return;
-    }
-
-  n = g_list_model_get_n_items (proposals);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (proposals, i));
   /* one change over the part that differs: the rows around it, and the
    * selection and scroll there, stay */
-  l4a_list_store_update (self->proposals, items);
-
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u proposal", "%u proposals", n), n);
-  gtk_label_set_label (self->count_label, count);
-  gtk_stack_set_visible_child_name (self->results_stack, n > 0 ? "results" : "none");
-
-  if (role == L4A_ROLE_GOVERNMENT && l4a_store_get_identity (self->store) == NULL)
-    adw_status_page_set_description (self->none_page,
-                                     _("Choose the government this workstation works for in Preferences to write proposals."));
-  else if (role == L4A_ROLE_GOVERNMENT)
-    adw_status_page_set_description (self->none_page,
-                                     _("Start a proposal for an open call with the New Proposal button."));
-  else
-    adw_status_page_set_description (self->none_page,
-                                     _("Proposals appear here when local governments submit them, or when their bundles are imported."));
+  if (!l4a_proposal_query_set_query (self->proposals, &query, &error))
+    proposals_failed_cb (self, error->message);
+  show_count (self);
 }
 
 static void
@@ -469,7 +478,11 @@ l4a_proposals_view_dispose (GObject *object)
 
   l4a_context_unfollow (&self->follow);
   g_clear_object (&self->store);
+  if (self->proposals != NULL)
+    g_signal_handlers_disconnect_by_data (self->proposals, self);
   g_clear_object (&self->proposals);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->cards);
   g_clear_pointer (&self->calls, g_ptr_array_unref);
 
   G_OBJECT_CLASS (l4a_proposals_view_parent_class)->dispose (object);
@@ -507,23 +520,21 @@ l4a_proposals_view_class_init (L4aProposalsViewClass *klass)
 static void
 l4a_proposals_view_init (L4aProposalsView *self)
 {
-  g_autoptr(GtkSingleSelection) selection = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->proposals = g_list_store_new (L4A_TYPE_PROPOSAL);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->proposals)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  /* their list comes with the context */
+  self->rows = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->rows, FALSE);
+  gtk_single_selection_set_can_unselect (self->rows, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->rows));
+  self->cards = gtk_no_selection_new (NULL);
   {
-    g_autoptr(GtkNoSelection) cards = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->proposals)));
     g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
     g_signal_connect (factory, "setup", G_CALLBACK (card_setup_cb), NULL);
     g_signal_connect (factory, "bind", G_CALLBACK (card_bind_cb), NULL);
     gtk_list_view_set_factory (self->card_list, factory);
-    gtk_list_view_set_model (self->card_list, GTK_SELECTION_MODEL (cards));
+    gtk_list_view_set_model (self->card_list, GTK_SELECTION_MODEL (self->cards));
   }
 
   add_column (self, COLUMN_TITLE, _("Title"), TRUE, 260);
@@ -536,17 +547,33 @@ l4a_proposals_view_init (L4aProposalsView *self)
 }
 
 static void
-set_store (L4aProposalsView *self,
-           L4aStore         *store)
+set_context (L4aProposalsView *self,
+             L4aContext       *context)
 {
-
-  g_set_object (&self->store, store);
+  if (self->proposals != NULL)
+    g_signal_handlers_disconnect_by_data (self->proposals, self);
+  g_clear_object (&self->proposals);
+  g_clear_object (&self->store);
+  if (context != NULL)
+    self->store = g_object_ref (l4a_context_get_store (context));
+  if (context != NULL)
+    {
+      /* follows the context's records itself; the view, its role */
+      self->proposals = l4a_proposal_query_new (context);
+      g_signal_connect_object (self->proposals, "items-changed", G_CALLBACK (show_count), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->proposals, "failed", G_CALLBACK (proposals_failed_cb), self, G_CONNECT_SWAPPED);
+    }
+  gtk_single_selection_set_model (self->rows, G_LIST_MODEL (self->proposals));
+  gtk_no_selection_set_model (self->cards, G_LIST_MODEL (self->proposals));
+  if (self->store == NULL)
+    return;
   fill_filters (self);
   l4a_proposals_view_reload (self);
 }
 
-/* What this view shows comes from these kinds of record. */
-static const char * const shown_kinds[] = { "proposal", "call", "government", NULL };
+/* The list follows the records; the view follows no kind of record, only
+ * the role and identity (l4a_context_follow()). */
+static const char * const no_kinds[] = { NULL };
 
 /**
  * l4a_proposals_view_set_context:
@@ -560,6 +587,6 @@ l4a_proposals_view_set_context (L4aProposalsView *self,
   g_return_if_fail (L4A_IS_PROPOSALS_VIEW (self));
   g_return_if_fail (!context || L4A_IS_CONTEXT (context));
 
-  l4a_context_follow (&self->follow, context, shown_kinds, (L4aFollowFunc) l4a_proposals_view_reload, self);
-  set_store (self, context ? l4a_context_get_store (context) : NULL);
+  l4a_context_follow (&self->follow, context, no_kinds, (L4aFollowFunc) l4a_proposals_view_reload, self);
+  set_context (self, context);
 }

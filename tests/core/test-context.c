@@ -17,6 +17,9 @@
 #include "l4a-hub-edit.h"
 #include "l4a-hub-query.h"
 #include "l4a-audit-log.h"
+#include "l4a-list-update.h"
+#include "l4a-proposal.h"
+#include "l4a-proposal-query.h"
 #include "l4a-monitoring.h"
 #include "l4a-review.h"
 #include "l4a-store-private.h"
@@ -889,6 +892,195 @@ test_audit_log (void)
   g_assert_nonnull (error);
 }
 
+/* The list @model shows is, item for item and in order, what the plain
+ * query reads for @query (@whole: each item read the same, not only the
+ * same proposal). */
+static void
+assert_same_proposals (L4aProposalQuery *model,
+                       L4aStore         *store,
+                       const L4aQuery   *query,
+                       gboolean          whole)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) plain = NULL;
+  guint n;
+
+  g_assert_true (l4a_proposal_query_set_query (model, query, &error));
+  g_assert_no_error (error);
+  plain = l4a_registry_list_proposals (store, query, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (plain);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  /* from the end first: a page is read wherever a row asks */
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = k % 2 ? k / 2 : n - 1 - k / 2;
+      g_autoptr(L4aProposal) shown = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(L4aProposal) expected = g_list_model_get_item (plain, i);
+
+      g_assert_cmpstr (l4a_proposal_get_id (shown), ==, l4a_proposal_get_id (expected));
+      g_assert_cmpuint (l4a_proposal_get_num (shown), ==, l4a_proposal_get_num (expected));
+      /* and every property, where asked */
+      g_assert_true (!whole || l4a_objects_equal (G_OBJECT (shown), G_OBJECT (expected)));
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n));
+}
+
+/* The proposals as a lazy, live list: for every filter, search and
+ * their combinations, the same proposals in the same order as the plain
+ * query; a change made elsewhere reaches it as a change at its row, a
+ * proposal added as one change. */
+static void
+test_proposal_query (void)
+{
+  g_autofree char *path = db_path ("proposals.sqlite");
+  g_autoptr(L4aContext) context = NULL;
+  g_autoptr(L4aProposalQuery) model = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *government = NULL;
+  g_auto(Recorder) rec = { 0 };
+  const char *searches[] = { NULL, "water", "ÉVORA", "care", "Ñandú straße", "nothing-like-it" };
+  const char * const *states = l4a_enum_get_nicks (L4A_TYPE_PROPOSAL_STATE);
+  L4aStore *store;
+  guint combinations = 0, n;
+
+  recorder_init (&rec);
+  context = l4a_context_new (path, &error);
+  g_assert_no_error (error);
+  l4a_context_load_sample_async (context, NULL, result_cb, &result);
+  wait_for_result (&result);
+  g_assert_true (l4a_context_load_sample_finish (context, result, &error));
+  store = l4a_context_get_store (context);
+
+  /* 400 more, by another program: words with accents and case, every
+   * state, the sample's calls and governments, some goals */
+  sql_exec (path,
+            "BEGIN;"
+            "CREATE TEMP TABLE word (k INTEGER PRIMARY KEY, w TEXT);"
+            "INSERT INTO word (w) VALUES ('Água'), ('Évora'), ('école'), ('Zürich'), ('Ñandú'), ('alpha'),"
+            " ('Beta'), ('Straße'), ('care'), ('Care'), ('water'), ('Water'), ('mobility');"
+            "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 399) "
+            "INSERT INTO proposal (id, call_id, government_id, title, summary, state, submitted_at, version, "
+            "                      created_at, updated_at, origin) "
+            "SELECT printf ('gen-%04d', i), "
+            /* the calls and governments in turn (an OFFSET may not name i) */
+            "  (SELECT id FROM call x WHERE (SELECT count(*) FROM call y WHERE y.id < x.id) "
+            "     = i % (SELECT count(*) FROM call)), "
+            "  (SELECT id FROM government x WHERE (SELECT count(*) FROM government y WHERE y.id < x.id) "
+            "     = (i * 7) % (SELECT count(*) FROM government)), "
+            "  (SELECT w FROM word WHERE k = 1 + i % 13) || ' ' || (SELECT w FROM word WHERE k = 1 + (i / 13) % 13), "
+            "  'Generated', "
+            "  CASE i % 6 WHEN 0 THEN 'draft' WHEN 1 THEN 'submitted' WHEN 2 THEN 'withdrawn' "
+            "    WHEN 3 THEN 'under-review' WHEN 4 THEN 'decided' ELSE 'released' END, "
+            "  CASE WHEN i % 6 = 0 THEN NULL ELSE '2026-02-01T10:00:00Z' END, 1 + i % 3, "
+            "  '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'test' FROM n;"
+            "INSERT INTO proposal_sdg (proposal_id, goal) SELECT id, 1 + num % 17 FROM proposal "
+            "  WHERE id LIKE 'gen-%' AND num % 3 <> 0;"
+            "COMMIT;");
+  g_assert_true (l4a_context_check_for_changes (context));
+  {
+    sqlite3_stmt *stmt = l4a_store_prepare_cached (store, "SELECT DISTINCT region FROM government ORDER BY 1", NULL);
+
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (regions, l4a_store_column_dup (stmt, 0));
+    sqlite3_reset (stmt);
+    stmt = l4a_store_prepare_cached (store, "SELECT id FROM call ORDER BY id", NULL);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (calls, l4a_store_column_dup (stmt, 0));
+    sqlite3_reset (stmt);
+  }
+  g_ptr_array_add (regions, NULL);
+  g_ptr_array_add (calls, NULL);
+  government = l4a_test_sql_text (path, "SELECT government_id FROM proposal GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
+
+  model = l4a_proposal_query_new (context);
+  /* nothing read until it is asked */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+
+  /* each search with each state, and each region or each call */
+  for (guint s = 0; s < G_N_ELEMENTS (searches); s++)
+    for (guint t = 0; t <= g_strv_length ((char **) states); t++)
+      for (guint w = 0; w < regions->len + calls->len - 1; w++)
+        {
+          gboolean by_region = w < regions->len;
+          L4aQuery query = { searches[s], by_region ? g_ptr_array_index (regions, w) : NULL,
+                             t > 0 ? states[t - 1] : NULL,
+                             by_region ? NULL : g_ptr_array_index (calls, w - regions->len), NULL, 0 };
+
+          assert_same_proposals (model, store, &query, FALSE);
+          combinations++;
+          /* a goal, and a government's own, in turn */
+          if ((s + t + w) % 3 == 0)
+            {
+              query.sdg = 1 + (s + t + w) % 17;
+              assert_same_proposals (model, store, &query, FALSE);
+              query.government = government;
+              assert_same_proposals (model, store, &query, FALSE);
+              combinations += 2;
+            }
+        }
+  g_assert_cmpuint (combinations, >, 400);
+
+  /* every proposal, read a page at a time */
+  assert_same_proposals (model, store, NULL, TRUE);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpint (n, ==, sql_int (path, "SELECT count(*) FROM proposal"));
+  g_assert_cmpuint (n, >, 400);
+
+  /* another program changes a proposal's state: its row alone changes */
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &rec);
+  {
+    g_autoptr(L4aProposal) before = g_list_model_get_item (G_LIST_MODEL (model), 200);
+    g_autoptr(L4aProposal) after = NULL;
+    g_autofree char *sql = g_strdup_printf ("UPDATE proposal SET state = '%s' WHERE num = %u",
+                                            g_str_equal (l4a_proposal_get_state (before), "withdrawn")
+                                            ? "decided" : "withdrawn", l4a_proposal_get_num (before));
+
+    sql_exec (path, sql);
+    g_assert_true (l4a_context_check_for_changes (context));
+    g_assert_cmpuint (rec.items->len, ==, 3);
+    g_assert_true (recorder_has_items_changed (&rec, 200, 1, 1));
+    after = g_list_model_get_item (G_LIST_MODEL (model), 200);
+    g_assert_cmpstr (l4a_proposal_get_id (after), ==, l4a_proposal_get_id (before));
+    g_assert_cmpstr (l4a_proposal_get_state (after), !=, l4a_proposal_get_state (before));
+  }
+  assert_same_proposals (model, store, NULL, TRUE);
+
+  /* renamed, it moves: one change over the part between where it was and
+   * where it is */
+  recorder_reset (&rec);
+  sql_exec (path, "UPDATE proposal SET title = '  aaa first of all' WHERE id = 'gen-0399'");
+  g_assert_true (l4a_context_check_for_changes (context));
+  g_assert_cmpuint (rec.items->len, ==, 3);
+  g_assert_cmpuint (g_array_index (rec.items, guint, 1), ==, g_array_index (rec.items, guint, 2));
+  assert_same_proposals (model, store, NULL, TRUE);
+
+  /* one added: one change, one more row */
+  recorder_reset (&rec);
+  sql_exec (path, "INSERT INTO proposal (id, call_id, government_id, title, created_at, updated_at, origin) "
+                  "SELECT 'gen-new', call_id, government_id, 'Zz last', created_at, updated_at, origin "
+                  "FROM proposal WHERE id = 'gen-0001'");
+  g_assert_true (l4a_context_check_for_changes (context));
+  g_assert_cmpuint (rec.items->len, ==, 3);
+  g_assert_cmpuint (g_array_index (rec.items, guint, 2), ==, g_array_index (rec.items, guint, 1) + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n + 1);
+  assert_same_proposals (model, store, NULL, TRUE);
+
+  /* as the government: its own, those not sent marked */
+  l4a_context_set_actor (context, L4A_ROLE_GOVERNMENT, government);
+  {
+    L4aQuery query = { .government = government };
+
+    assert_same_proposals (model, store, &query, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                      sql_int (path, "SELECT count(*) FROM proposal p WHERE p.government_id = "
+                                     "(SELECT government_id FROM proposal GROUP BY 1 ORDER BY count(*) DESC LIMIT 1)"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -904,6 +1096,7 @@ main (int   argc,
   g_test_add_func ("/core/context/permissions", test_permissions);
   g_test_add_func ("/core/context/words", test_words);
   g_test_add_func ("/core/context/audit-log", test_audit_log);
+  g_test_add_func ("/core/context/proposal-query", test_proposal_query);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-context-XXXXXX");
 }

@@ -23,6 +23,8 @@
 #include "l4a-window.h"
 #include "l4a-reference.h"
 #include "l4a-map-view.h"
+#include "l4a-proposal.h"
+#include "l4a-proposals-view.h"
 #include "l4a-window-private.h"
 
 static char *tmpdir;
@@ -200,6 +202,56 @@ test_scale (void)
     l4a_test_hubs_show_map (L4A_HUBS_VIEW (hubs), FALSE);
   }
 
+  /* the proposals, as many as hubs: counted, the first on screen, searched
+   * by the full-text index, the last on screen once scrolled to */
+  {
+    GtkWidget *proposals = l4a_test_show_view (window, "proposals");
+    GtkWidget *table = L4A_TEST_CHILD (proposals, L4A_TYPE_PROPOSALS_VIEW, "column_view");
+    GtkLabel *counted = GTK_LABEL (L4A_TEST_CHILD (proposals, L4A_TYPE_PROPOSALS_VIEW, "count_label"));
+    GtkEditable *search = GTK_EDITABLE (L4A_TEST_CHILD (proposals, L4A_TYPE_PROPOSALS_VIEW, "search_entry"));
+    GListModel *listed = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
+    g_autofree char *all = g_strdup_printf ("%'u proposals", n_hubs);
+    g_autofree char *first_title = l4a_test_sql_text (path, "SELECT r.title FROM proposal r JOIN call c ON "
+                                                            "c.id = r.call_id ORDER BY c.opens_on DESC, "
+                                                            "r.title COLLATE NOCASE, r.id LIMIT 1");
+    g_autofree char *last_title = l4a_test_sql_text (path, "SELECT r.title FROM proposal r JOIN call c ON "
+                                                           "c.id = r.call_id ORDER BY c.opens_on, "
+                                                           "r.title COLLATE NOCASE DESC, r.id DESC LIMIT 1");
+    Shown first_shown = { table, first_title };
+    Shown last_shown = { table, last_title };
+    gint64 matching = l4a_test_sql_int (path, "SELECT count(*) FROM proposal_fts WHERE proposal_fts MATCH "
+                                              "'\"evora\"*'");
+
+    l4a_test_iterate (0.3);
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, n_hubs);
+    g_assert_cmpstr (gtk_label_get_label (counted), ==, all);
+    l4a_test_wait_until (label_shown, &first_shown, 30, "the first proposal on screen");
+
+    g_assert_cmpint (matching, >, 0);
+    gtk_editable_set_text (search, "evora");
+    l4a_test_iterate (0.5);
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, (guint) matching);
+    for (guint i = 0; i < MIN (matching, 30); i++)
+      {
+        g_autoptr(L4aProposal) proposal = g_list_model_get_item (listed, i);
+
+        g_assert_nonnull (strstr (l4a_proposal_get_title (proposal), "vora"));
+      }
+    gtk_editable_set_text (search, "");
+    l4a_test_iterate (0.5);
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, n_hubs);
+
+    g_assert_false (shows_label (table, last_title));
+    adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
+    for (guint step = 0; step < 50 && !label_shown (&last_shown); step++)
+      {
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                              gtk_adjustment_get_page_size (adjustment));
+        l4a_test_iterate (0.1);
+      }
+    l4a_test_wait_until (label_shown, &last_shown, 30, "the last proposal on screen");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   l4a_test_iterate (0.1);
 }
@@ -214,7 +266,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   /* under a wrapper (valgrind leaves this test out, see tests/meson.build), a
-   * registry that is still several screens long */
+   * registry that is still several screens long (and as many proposals) */
   n_hubs = wrapper != NULL && *wrapper != '\0' ? 400 : 100000;
   tmpdir = g_dir_make_tmp ("l4a-scale-XXXXXX", &error);
   g_assert_no_error (error);
@@ -225,6 +277,16 @@ main (int   argc,
     g_assert_no_error (error);
   }
   l4a_test_generate_registry (path, n_hubs);
+  /* a proposal for each hub, over three calls, named as its hub */
+  l4a_test_sql_exec (path,
+                     "INSERT INTO call (id, title, opens_on, closes_on, status, created_at, updated_at, origin) "
+                     "VALUES ('call-1', 'Call one', '2024-01-10', '2024-03-31', 'closed', '2026-01-01T00:00:00Z', "
+                     "'2026-01-01T00:00:00Z', 'test'), ('call-2', 'Call two', '2025-01-10', '2025-03-31', 'closed', "
+                     "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'test'), ('call-3', 'Call three', "
+                     "'2026-01-10', '2026-03-31', 'decided', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'test');"
+                     "INSERT INTO proposal (id, call_id, government_id, title, state, created_at, updated_at, origin) "
+                     "SELECT 'prop-' || substr (id, 5), 'call-' || (1 + num % 3), government_id, name || ' proposal', "
+                     "'submitted', created_at, updated_at, origin FROM hub;");
 
   g_test_add_func ("/gui/registry/scale", test_scale);
   status = g_test_run ();
