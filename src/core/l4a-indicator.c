@@ -547,6 +547,33 @@ l4a_indicator_save (L4aStore          *store,
          l4a_store_end (store, indicator_save_checked (store, edit, error), error);
 }
 
+/* A measurement from a statement whose columns are those of
+ * MEASUREMENT_COLUMNS. */
+#define MEASUREMENT_COLUMNS "m.id, m.measured_on, m.value, m.source, m.note, m.rowid "
+
+static gboolean
+read_measurements (L4aStore      *store,
+                   sqlite3_stmt  *stmt,
+                   GPtrArray     *list,
+                   GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      L4aMeasurement *m = l4a_measurement_new ();
+
+      m->id = l4a_store_column_dup (stmt, 0);
+      m->measured_on = l4a_store_column_dup (stmt, 1);
+      m->value = sqlite3_column_double (stmt, 2);
+      m->source = l4a_store_column_dup (stmt, 3);
+      m->note = l4a_store_column_dup (stmt, 4);
+      m->num = (guint) sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (list, m);
+    }
+  return l4a_store_rows_done (store, rc, error);
+}
+
 /**
  * l4a_measurements_list:
  *
@@ -559,32 +586,81 @@ l4a_measurements_list (L4aStore    *store,
                        GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  GPtrArray *list;
-  int rc;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_measurement_free);
 
-  stmt = l4a_store_prepare (store, "SELECT id, measured_on, value, source, note FROM measurement "
+  stmt = l4a_store_prepare (store, "SELECT " MEASUREMENT_COLUMNS "FROM measurement m "
                                    "WHERE indicator_id = ?1 ORDER BY measured_on", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, indicator_id, -1, SQLITE_TRANSIENT);
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_measurement_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      L4aMeasurement *m = l4a_measurement_new ();
+  if (!read_measurements (store, stmt, list, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
 
-      m->id = l4a_store_column_dup (stmt, 0);
-      m->measured_on = l4a_store_column_dup (stmt, 1);
-      m->value = sqlite3_column_double (stmt, 2);
-      m->source = l4a_store_column_dup (stmt, 3);
-      m->note = l4a_store_column_dup (stmt, 4);
-      g_ptr_array_add (list, m);
-    }
-  if (!l4a_store_rows_done (store, rc, error))
-    {
-      g_ptr_array_unref (list);
-      return NULL;
-    }
-  return list;
+/**
+ * l4a_measurement_describe:
+ * @unit: (nullable): the indicator's unit
+ * @title: (out): the value with its unit, such as “12.5 µg/m³”
+ * @subtitle: (out): the day, and where the value comes from if said
+ *
+ * How lists show a measurement.
+ */
+void
+l4a_measurement_describe (L4aMeasurement  *measurement,
+                          const char      *unit,
+                          char           **title,
+                          char           **subtitle)
+{
+  g_autofree char *value = l4a_format_number (measurement->value, -1);
+  g_autofree char *day = l4a_format_day (l4a_day_from_iso (measurement->measured_on));
+
+  *title = unit != NULL && *unit != '\0' ? g_strdup_printf ("%s %s", value, unit) : g_strdup (value);
+  *subtitle = measurement->source != NULL && *measurement->source != '\0'
+              ? g_strdup_printf ("%s · %s", day, measurement->source) : g_strdup (day);
+}
+
+/**
+ * l4a_measurement_nums:
+ *
+ * The measurements of @indicator_id, newest first (by their date, then
+ * the last written first), without reading them: for a list that reads
+ * them a page at a time.
+ *
+ * Returns: (transfer full) (element-type guint): their numbers
+ *   (#L4aMeasurement.num), or %NULL with @error set
+ */
+GArray *
+l4a_measurement_nums (L4aStore    *store,
+                      const char  *indicator_id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = l4a_store_prepare_cached (store, "SELECT rowid FROM measurement WHERE indicator_id = ?1 "
+                                                        "ORDER BY measured_on DESC, rowid DESC", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, indicator_id, -1, SQLITE_TRANSIENT);
+  return l4a_store_read_nums (store, stmt, error);
+}
+
+/**
+ * l4a_measurements_get:
+ * @nums: measurements' #L4aMeasurement.num
+ *
+ * Returns: (transfer full) (element-type L4aMeasurement): the measurements
+ *   there are, in the order of @nums (a number no measurement has is left
+ *   out), or %NULL with @error set
+ */
+GPtrArray *
+l4a_measurements_get (L4aStore     *store,
+                      const guint  *nums,
+                      guint         n_nums,
+                      GError      **error)
+{
+  return l4a_store_read_numbered (store, "SELECT " MEASUREMENT_COLUMNS "FROM json_each (?1) j "
+                                         "CROSS JOIN measurement m WHERE m.rowid = j.value ORDER BY j.key",
+                                  nums, n_nums, read_measurements, NULL, error);
 }
 
 static char *

@@ -59,6 +59,7 @@ struct _L4aMeasurement
   char   *source;
   char   *note;
   guint   line;            /* where a pasted row came from */
+  guint   num;             /* its row in this database, as read */
 };
 
 typedef struct
@@ -87,6 +88,17 @@ gboolean   l4a_indicator_save                (L4aStore          *store,
                                               GError           **error);
 GPtrArray *l4a_measurements_list             (L4aStore          *store,
                                               const char        *indicator_id,
+                                              GError           **error);
+void       l4a_measurement_describe          (L4aMeasurement    *measurement,
+                                              const char        *unit,
+                                              char             **title,
+                                              char             **subtitle);
+GArray    *l4a_measurement_nums              (L4aStore          *store,
+                                              const char        *indicator_id,
+                                              GError           **error);
+GPtrArray *l4a_measurements_get              (L4aStore          *store,
+                                              const guint       *nums,
+                                              guint              n_nums,
                                               GError           **error);
 gboolean   l4a_measurements_save             (L4aStore          *store,
                                               const char        *indicator_id,

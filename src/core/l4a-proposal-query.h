@@ -9,13 +9,14 @@
 #include <gio/gio.h>
 
 #include "l4a-context.h"
+#include "l4a-lazy-list.h"
 #include "l4a-registry.h"
 
 G_BEGIN_DECLS
 
 #define L4A_TYPE_PROPOSAL_QUERY (l4a_proposal_query_get_type ())
 
-G_DECLARE_FINAL_TYPE (L4aProposalQuery, l4a_proposal_query, L4A, PROPOSAL_QUERY, GObject)
+G_DECLARE_FINAL_TYPE (L4aProposalQuery, l4a_proposal_query, L4A, PROPOSAL_QUERY, L4aLazyList)
 
 L4aProposalQuery *l4a_proposal_query_new       (L4aContext        *context);
 gboolean          l4a_proposal_query_set_query (L4aProposalQuery  *self,

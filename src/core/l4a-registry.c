@@ -168,43 +168,6 @@ query_hubs (L4aStore    *store,
   return g_steal_pointer (&items);
 }
 
-typedef gboolean (*ReadRows) (L4aStore      *store,
-                              sqlite3_stmt  *stmt,
-                              GPtrArray     *items,
-                              GError       **error);
-
-/* The rows @sql reads for @nums, given as a JSON array in ?1, through
- * @read; @bind_more binds what else @sql asks. */
-static GPtrArray *
-read_numbered (L4aStore     *store,
-               const char   *sql,
-               const guint  *nums,
-               guint         n_nums,
-               ReadRows      read,
-               void        (*bind_more) (L4aStore *, sqlite3_stmt *),
-               GError      **error)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GString) array = g_string_new ("[");
-  sqlite3_stmt *stmt;
-  gboolean done;
-
-  for (guint i = 0; i < n_nums; i++)
-    g_string_append_printf (array, "%s%u", i ? "," : "", nums[i]);
-  g_string_append_c (array, ']');
-
-  stmt = l4a_store_prepare_cached (store, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, array->str, (int) array->len, SQLITE_TRANSIENT);
-  if (bind_more != NULL)
-    bind_more (store, stmt);
-  done = read (store, stmt, items, error);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return done ? g_steal_pointer (&items) : NULL;
-}
-
 /**
  * l4a_registry_get_hubs:
  * @nums: the hubs' l4a_hub_get_num()
@@ -224,9 +187,9 @@ l4a_registry_get_hubs (L4aStore     *store,
 {
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  return read_numbered (store, "SELECT " HUB_COLUMNS "FROM json_each (?1) j CROSS JOIN " HUB_TABLES
-                               "WHERE r.num = j.value ORDER BY j.key",
-                        nums, n_nums, read_hubs, NULL, error);
+  return l4a_store_read_numbered (store, "SELECT " HUB_COLUMNS "FROM json_each (?1) j CROSS JOIN " HUB_TABLES
+                                         "WHERE r.num = j.value ORDER BY j.key",
+                                  nums, n_nums, read_hubs, NULL, error);
 }
 
 /**
@@ -385,11 +348,8 @@ l4a_registry_proposal_nums (L4aStore        *store,
                             const L4aQuery  *query,
                             GError         **error)
 {
-  g_autoptr(GArray) nums = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *fts = l4a_fts_query_from_text (query ? query->search : NULL);
   sqlite3_stmt *stmt;
-  gboolean done;
-  int rc;
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
@@ -397,16 +357,7 @@ l4a_registry_proposal_nums (L4aStore        *store,
   if (stmt == NULL)
     return NULL;
   bind_query (stmt, query, fts);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      guint num = (guint) sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (nums, num);
-    }
-  done = l4a_store_rows_done (store, rc, error);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return done ? g_steal_pointer (&nums) : NULL;
+  return l4a_store_read_nums (store, stmt, error);
 }
 
 /**
@@ -428,9 +379,9 @@ l4a_registry_get_proposals (L4aStore     *store,
 {
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  return read_numbered (store, "SELECT " PROPOSAL_COLUMNS "FROM json_each (?1) j CROSS JOIN " PROPOSAL_TABLES
-                               "WHERE r.num = j.value ORDER BY j.key",
-                        nums, n_nums, read_proposals, bind_unsent, error);
+  return l4a_store_read_numbered (store, "SELECT " PROPOSAL_COLUMNS "FROM json_each (?1) j CROSS JOIN " PROPOSAL_TABLES
+                                         "WHERE r.num = j.value ORDER BY j.key",
+                                  nums, n_nums, read_proposals, bind_unsent, error);
 }
 
 /**

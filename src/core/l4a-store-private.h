@@ -45,6 +45,21 @@ char         *l4a_store_column_dup      (sqlite3_stmt  *stmt,
 gboolean      l4a_store_rows_done       (L4aStore      *self,
                                          int            rc,
                                          GError       **error);
+/* Reads each row of @stmt into an object added to @items. */
+typedef gboolean (*L4aStoreReadRows) (L4aStore      *store,
+                                      sqlite3_stmt  *stmt,
+                                      GPtrArray     *items,
+                                      GError       **error);
+GArray       *l4a_store_read_nums       (L4aStore          *self,
+                                         sqlite3_stmt      *stmt,
+                                         GError           **error);
+GPtrArray    *l4a_store_read_numbered   (L4aStore          *self,
+                                         const char        *sql,
+                                         const guint       *nums,
+                                         guint              n_nums,
+                                         L4aStoreReadRows   read,
+                                         void             (*bind_more) (L4aStore *, sqlite3_stmt *),
+                                         GError           **error);
 int           l4a_store_swap_cache_size (L4aStore      *self,
                                          int            cache_size);
 

@@ -349,6 +349,80 @@ l4a_store_rows_done (L4aStore  *self,
   return FALSE;
 }
 
+/**
+ * l4a_store_read_nums:
+ * @stmt: a statement, bound, whose first column is a row's number
+ *
+ * Steps @stmt to its end, then resets it and clears its bindings: the
+ * order of a list that reads its rows a page at a time.
+ *
+ * Returns: (transfer full) (element-type guint): the numbers, or %NULL
+ *   with @error set
+ */
+GArray *
+l4a_store_read_nums (L4aStore      *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  g_autoptr(GArray) nums = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean done;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint num = (guint) sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (nums, num);
+    }
+  done = l4a_store_rows_done (self, rc, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return done ? g_steal_pointer (&nums) : NULL;
+}
+
+/**
+ * l4a_store_read_numbered:
+ * @sql: a statement that reads rows for the numbers given in ?1 as a JSON
+ *   array (`json_each (?1)`), in their order
+ * @read: reads each row of the statement into an object of the array
+ * @bind_more: (nullable): binds what else @sql asks
+ *
+ * Reads the rows of @nums at once: a page of a list that reads its rows
+ * a page at a time.
+ *
+ * Returns: (transfer full): what @read made of the rows, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+l4a_store_read_numbered (L4aStore          *self,
+                         const char        *sql,
+                         const guint       *nums,
+                         guint              n_nums,
+                         L4aStoreReadRows   read,
+                         void             (*bind_more) (L4aStore *, sqlite3_stmt *),
+                         GError           **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) array = g_string_new ("[");
+  sqlite3_stmt *stmt;
+  gboolean done;
+
+  for (guint i = 0; i < n_nums; i++)
+    g_string_append_printf (array, "%s%u", i ? "," : "", nums[i]);
+  g_string_append_c (array, ']');
+
+  stmt = l4a_store_prepare_cached (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, array->str, (int) array->len, SQLITE_TRANSIENT);
+  if (bind_more != NULL)
+    bind_more (self, stmt);
+  done = read (self, stmt, items, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return done ? g_steal_pointer (&items) : NULL;
+}
+
 gboolean
 l4a_store_step_done (L4aStore     *self,
                      sqlite3_stmt *stmt,

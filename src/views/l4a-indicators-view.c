@@ -24,6 +24,7 @@
 #include "l4a-indicator.h"
 #include "l4a-indicators-view.h"
 #include "l4a-list-update.h"
+#include "l4a-measurements-window.h"
 #include "l4a-monitoring-dialogs.h"
 #include "l4a-labels.h"
 #include "l4a-permissions.h"
@@ -728,18 +729,23 @@ paste_activated_cb (GtkWidget *row,
 }
 
 static void
-delete_measurement_cb (GtkButton *button,
-                       Target    *target)
+remove_measurement (L4aIndicatorsView *self,
+                    L4aMeasurement    *measurement)
 {
-  L4aIndicatorsView *self = target->view;
   g_autoptr(GError) error = NULL;
 
-  if (self == NULL)
-    return;
-  if (!l4a_measurement_delete (self->store, target->measurement->id, &error))
+  if (!l4a_measurement_delete (self->store, measurement->id, &error))
     show_error (self, _("The Measurement Was Not Removed"), error->message);
   else
     rebuild_indicators (self);
+}
+
+static void
+delete_measurement_cb (GtkButton *button,
+                       Target    *target)
+{
+  if (target->view != NULL)
+    remove_measurement (target->view, target->measurement);
 }
 
 /* The indicator dialog's fields, and the indicator it edits (its own). */
@@ -939,17 +945,75 @@ action_row (const char *title,
   return row;
 }
 
+/* How many measurements an indicator's card lists, newest first; the
+ * others are in the window of all its measurements. */
+#define CARD_MEASUREMENTS 20
+
+static void
+window_change_cb (L4aMeasurementsWindow *window,
+                  L4aMeasurement        *measurement,
+                  Target                *target)
+{
+  Target *change;
+
+  if (target->view == NULL)
+    return;
+  change = target_new (target->view, target->indicator_id, measurement);
+  open_measurement (change);
+  target_free (change, NULL);
+}
+
+static void
+window_remove_cb (L4aMeasurementsWindow *window,
+                  L4aMeasurement        *measurement,
+                  Target                *target)
+{
+  if (target->view != NULL)
+    remove_measurement (target->view, measurement);
+}
+
+/* Every measurement of the indicator, in a window of its own. */
+static void
+all_measurements_activated_cb (GtkWidget *row,
+                               Target    *target)
+{
+  L4aIndicatorsView *self = target->view;
+  L4aIndicatorEdit *indicator = self ? indicator_by_id (self, target->indicator_id) : NULL;
+  g_autoptr(GError) error = NULL;
+  L4aMeasurementsWindow *window;
+  GtkRoot *root;
+
+  if (indicator == NULL || self->follow.context == NULL)
+    return;
+  window = l4a_measurements_window_new (self->follow.context, indicator, self->shown_editable, &error);
+  if (window == NULL)
+    {
+      show_error (self, _("The Measurements Cannot Be Shown"), error->message);
+      return;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  g_signal_connect_data (window, "change-measurement", G_CALLBACK (window_change_cb),
+                         target_new (self, indicator->id, NULL), target_free, 0);
+  g_signal_connect_data (window, "remove-measurement", G_CALLBACK (window_remove_cb),
+                         target_new (self, indicator->id, NULL), target_free, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static GtkWidget *
 measurements_list (L4aIndicatorsView *self,
                    L4aIndicatorEdit  *indicator,
                    gboolean           editable)
 {
-  g_autoptr(GPtrArray) measurements = l4a_measurements_list (self->store, indicator->id, NULL);
+  g_autoptr(GArray) nums = l4a_measurement_nums (self->store, indicator->id, NULL);
+  guint n = nums ? nums->len : 0;
+  g_autoptr(GPtrArray) measurements = nums ? l4a_measurements_get (self->store, (const guint *) nums->data,
+                                                                   MIN (n, CARD_MEASUREMENTS), NULL) : NULL;
   GtkWidget *expander = adw_expander_row_new ();
   GtkWidget *list = boxed_list ();
-  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Measurement", "%u Measurements",
-                                                         measurements ? measurements->len : 0),
-                                            measurements ? measurements->len : 0);
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Measurement", "%u Measurements", n),
+                                            n);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
   if (editable)
@@ -963,42 +1027,41 @@ measurements_list (L4aIndicatorsView *self,
                                             G_CALLBACK (paste_activated_cb),
                                             target_new (self, indicator->id, NULL)));
     }
+  /* the newest first */
   for (guint i = 0; measurements && i < measurements->len; i++)
     {
       L4aMeasurement *m = g_ptr_array_index (measurements, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *value = l4a_format_number (m->value, -1);
-      g_autofree char *day = l4a_format_day (l4a_day_from_iso (m->measured_on));
-      g_autofree char *text = g_strdup_printf ("%s %s", value, indicator->unit ? indicator->unit : "");
+      g_autofree char *text = NULL;
+      g_autofree char *subtitle = NULL;
 
+      l4a_measurement_describe (m, indicator->unit, &text, &subtitle);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (editable)
         {
+          GtkWidget *remove = l4a_remove_button_new (_("Remove Measurement"));
+
           /* activating a measurement changes it */
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           g_signal_connect_data (row, "activated", G_CALLBACK (measurement_activated_cb),
                                  target_new (self, indicator->id, m), target_free, 0);
-        }
-      {
-        g_autofree char *subtitle = m->source && *m->source ? g_strdup_printf ("%s · %s", day, m->source)
-                                                            : g_strdup (day);
-
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      }
-      if (editable)
-        {
-          GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (remove, "flat");
-          gtk_widget_set_tooltip_text (remove, _("Remove Measurement"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Measurement"), -1);
           g_signal_connect_data (remove, "clicked", G_CALLBACK (delete_measurement_cb),
                                  target_new (self, indicator->id, m), target_free, 0);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
         }
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+  if (n > CARD_MEASUREMENTS)
+    {
+      /* translators: opens a window listing every measurement of an indicator, however many */
+      g_autofree char *all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_All %u Measurement…",
+                                                           "_All %u Measurements…", n), n);
+
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                action_row (all, "go-next-symbolic", G_CALLBACK (all_measurements_activated_cb),
+                                            target_new (self, indicator->id, NULL)));
     }
   gtk_list_box_append (GTK_LIST_BOX (list), expander);
   return list;

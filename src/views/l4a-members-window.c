@@ -160,13 +160,9 @@ fill_conflicts (L4aMembersWindow *self)
                                                        : conflict->reason);
       if (!conflict->automatic)
         {
-          GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
           g_autofree char *tooltip = g_strdup_printf (_("Remove the conflict with %s"), name);
+          GtkWidget *button = l4a_remove_button_new (tooltip);
 
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (button, "flat");
-          gtk_widget_set_tooltip_text (button, tooltip);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
           g_signal_connect (button, "clicked", G_CALLBACK (remove_conflict_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }

@@ -408,12 +408,8 @@ remove_button (L4aProposalEditor *self,
                gpointer           item,
                const char        *label)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *button = l4a_remove_button_new (label);
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_set_sensitive (button, self->editable);
   g_signal_connect_data (button, "clicked", G_CALLBACK (remove_item_cb),
                          item_binding_new (self, array, item), item_binding_free, 0);

@@ -21,6 +21,7 @@
 #include "l4a-proposals-view.h"
 #include "l4a-reference.h"
 #include "l4a-registry.h"
+#include "l4a-rows.h"
 #include "l4a-toast.h"
 #include "l4a-cell-text.h"
 
@@ -144,9 +145,9 @@ card_setup_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *subtitle;
+  GtkWidget *texts = l4a_rows_texts_new (title, &subtitle);
   GtkWidget *state = gtk_label_new (NULL);
 
   gtk_widget_set_margin_top (box, 8);
@@ -157,13 +158,6 @@ card_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), subtitle);
   gtk_widget_add_css_class (state, "l4a-tag");
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), texts);

@@ -691,11 +691,7 @@ add_reviewers_group (L4aReviewWindow *self,
         {
           g_autofree char *tooltip = g_strdup_printf (_("Remove %s"), name);
 
-          button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (button, "flat");
-          gtk_widget_set_tooltip_text (button, tooltip);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+          button = l4a_remove_button_new (tooltip);
           gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
                                             (const char *) g_ptr_array_index (matrix->member_ids, m));
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.unassign");

@@ -55,6 +55,25 @@ l4a_accessible_fix_button_names (GtkWidget *root)
     l4a_accessible_fix_button_names (child);
 }
 
+/**
+ * l4a_remove_button_new:
+ * @label: what the button does, said in its tooltip and as its name to
+ *   assistive technologies (“Remove Measurement”)
+ *
+ * Returns: a flat button with a bin, centred in its row
+ */
+GtkWidget *
+l4a_remove_button_new (const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
 GtkWidget *
 l4a_button_new_with_mnemonic (const char *mnemonic)
 {

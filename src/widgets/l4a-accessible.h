@@ -14,6 +14,7 @@ char      *l4a_mnemonic_strip                   (const char *mnemonic);
 void       l4a_accessible_fix_button_names      (GtkWidget  *root);
 void       l4a_accessible_present               (GtkWindow  *window);
 void       l4a_window_add_close_shortcuts       (GtkWindow  *window);
+GtkWidget *l4a_remove_button_new                (const char *label);
 GtkWidget *l4a_button_new_with_mnemonic         (const char *mnemonic);
 GtkWidget *l4a_toggle_button_new_with_mnemonic  (const char *mnemonic);
 void       l4a_label_tooltip_when_cut           (GtkLabel   *label);

@@ -34,3 +34,30 @@ l4a_rows_find (GPtrArray *rows,
         return i;
   return G_MAXUINT;
 }
+
+/**
+ * l4a_rows_texts_new:
+ * @title: the row's title, a label set up by the caller
+ * @subtitle: (out) (transfer none): the row's subtitle, under it: dimmed,
+ *   small, wrapped
+ *
+ * Returns: (transfer floating): the title and its subtitle, one above the
+ *   other, taking the row's spare width: the texts of a row a list view's
+ *   factory makes; the subtitle is the title's next sibling
+ */
+GtkWidget *
+l4a_rows_texts_new (GtkWidget  *title,
+                    GtkWidget **subtitle)
+{
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  *subtitle = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (*subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (*subtitle), TRUE);
+  gtk_widget_add_css_class (*subtitle, "dim-label");
+  gtk_widget_add_css_class (*subtitle, "caption");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), *subtitle);
+  return texts;
+}

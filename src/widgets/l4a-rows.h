@@ -10,7 +10,9 @@
 
 G_BEGIN_DECLS
 
-guint l4a_rows_find (GPtrArray *rows,
-                     GtkWidget *widget);
+guint      l4a_rows_find      (GPtrArray  *rows,
+                               GtkWidget  *widget);
+GtkWidget *l4a_rows_texts_new (GtkWidget  *title,
+                               GtkWidget **subtitle);
 
 G_END_DECLS

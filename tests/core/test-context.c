@@ -18,6 +18,8 @@
 #include "l4a-hub-query.h"
 #include "l4a-audit-log.h"
 #include "l4a-list-update.h"
+#include "l4a-indicator.h"
+#include "l4a-measurement-list.h"
 #include "l4a-proposal.h"
 #include "l4a-proposal-query.h"
 #include "l4a-monitoring.h"
@@ -1081,6 +1083,137 @@ test_proposal_query (void)
   }
 }
 
+/* The ids of the measurements of @indicator as SQL orders them, newest
+ * first, each with its value. */
+static GPtrArray *
+measurements_by_sql (const char *path,
+                     const char *indicator)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id || ' ' || value FROM measurement WHERE indicator_id = ?1 "
+                                           "ORDER BY measured_on DESC, rowid DESC", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, indicator, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rows;
+}
+
+static void
+assert_same_measurements (L4aMeasurementList *list,
+                          const char         *path)
+{
+  g_autoptr(GPtrArray) expected = measurements_by_sql (path, l4a_measurement_list_get_indicator (list));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected->len);
+  /* from both ends towards the middle: a page is read wherever a row asks */
+  for (guint k = 0; k < expected->len; k++)
+    {
+      guint i = k % 2 ? k / 2 : expected->len - 1 - k / 2;
+      g_autoptr(L4aMeasurement) m = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *shown = NULL;
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (number, sizeof number, "%.1f", m->value);
+      shown = g_strdup_printf ("%s %s", m->id, number);
+      g_assert_cmpstr (shown, ==, g_ptr_array_index (expected, i));
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), expected->len));
+}
+
+/* An indicator's measurements as a lazy, live list, newest first, however
+ * many: the same as SQL orders them; a change elsewhere at its row, one
+ * added or removed as one change. */
+static void
+test_measurement_list (void)
+{
+  g_autofree char *path = db_path ("measurements.sqlite");
+  g_autoptr(L4aContext) context = NULL;
+  g_autoptr(L4aMeasurementList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *indicator = NULL;
+  g_autofree char *sql = NULL;
+  g_auto(Recorder) rec = { 0 };
+  guint n;
+
+  recorder_init (&rec);
+  context = l4a_context_new (path, &error);
+  g_assert_no_error (error);
+  l4a_context_load_sample_async (context, NULL, result_cb, &result);
+  wait_for_result (&result);
+  g_assert_true (l4a_context_load_sample_finish (context, result, &error));
+  indicator = l4a_test_sql_text (path, "SELECT id FROM indicator WHERE hub_id IS NOT NULL ORDER BY id LIMIT 1");
+
+  /* 3 000 more, by another program, two of each day (values with one
+   * decimal, so that they read back the same) */
+  sql = g_strdup_printf ("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2999) "
+                         "INSERT INTO measurement (id, indicator_id, measured_on, value, created_at, updated_at, "
+                         "origin) SELECT printf ('gen-%%04d', i), '%s', date ('2010-01-01', '+' || (i / 2) || "
+                         "' days'), (i %% 97) / 10.0, 'x', 'x', 'test' FROM n", indicator);
+  sql_exec (path, sql);
+  g_assert_true (l4a_context_check_for_changes (context));
+
+  list = l4a_measurement_list_new (context, indicator, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, >=, 3000);
+  assert_same_measurements (list, path);
+
+  /* changed elsewhere: its row alone */
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &rec);
+  {
+    g_autoptr(L4aMeasurement) before = g_list_model_get_item (G_LIST_MODEL (list), 100);
+    g_autoptr(L4aMeasurement) after = NULL;
+    g_autofree char *update = g_strdup_printf ("UPDATE measurement SET value = value + 1000 WHERE id = '%s'",
+                                               before->id);
+
+    sql_exec (path, update);
+    g_assert_true (l4a_context_check_for_changes (context));
+    g_assert_cmpuint (rec.items->len, ==, 3);
+    g_assert_true (recorder_has_items_changed (&rec, 100, 1, 1));
+    after = g_list_model_get_item (G_LIST_MODEL (list), 100);
+    g_assert_cmpstr (after->id, ==, before->id);
+    g_assert_cmpfloat (after->value, ==, before->value + 1000);
+  }
+
+  /* a new one, the newest, through the store: at the top, one change */
+  recorder_reset (&rec);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+    L4aMeasurement *m = l4a_measurement_new ();
+
+    m->measured_on = g_strdup ("2099-12-31");
+    m->value = 42;
+    g_ptr_array_add (rows, m);
+    g_assert_true (l4a_measurements_save (l4a_context_get_store (context), indicator, rows, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (rec.items->len, ==, 3);
+  g_assert_true (recorder_has_items_changed (&rec, 0, 0, 1));
+  {
+    g_autoptr(L4aMeasurement) top = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_cmpstr (top->measured_on, ==, "2099-12-31");
+    g_assert_cmpfloat (top->value, ==, 42);
+  }
+
+  /* one removed elsewhere: one change where it stood */
+  recorder_reset (&rec);
+  sql_exec (path, "DELETE FROM measurement WHERE id = 'gen-1500'");
+  g_assert_true (l4a_context_check_for_changes (context));
+  g_assert_cmpuint (rec.items->len, ==, 3);
+  g_assert_cmpuint (g_array_index (rec.items, guint, 1), ==, 1);
+  g_assert_cmpuint (g_array_index (rec.items, guint, 2), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  assert_same_measurements (list, path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1097,6 +1230,7 @@ main (int   argc,
   g_test_add_func ("/core/context/words", test_words);
   g_test_add_func ("/core/context/audit-log", test_audit_log);
   g_test_add_func ("/core/context/proposal-query", test_proposal_query);
+  g_test_add_func ("/core/context/measurement-list", test_measurement_list);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-context-XXXXXX");
 }

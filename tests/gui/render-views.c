@@ -49,6 +49,7 @@
 #include "l4a-publish-window.h"
 #include "l4a-import-window.h"
 #include "l4a-indicators-view.h"
+#include "l4a-measurements-window.h"
 #include "l4a-bundle.h"
 #include <sqlite3.h>
 #include "l4a-review.h"
@@ -1227,6 +1228,48 @@ render_hub_indicators (L4aApplication *app,
       gtk_window_destroy (GTK_WINDOW (window));
       l4a_test_iterate (0.1);
     }
+
+  /* every measurement of one of its indicators, in their window: light,
+   * dark and narrow, with 40 measurements more than the sample's */
+  {
+    L4aContext *context = l4a_application_get_context (app);
+    g_autoptr(GPtrArray) indicators = l4a_indicators_list (store, hub, NULL);
+    L4aIndicatorEdit *indicator = indicators && indicators->len > 0 ? g_ptr_array_index (indicators, 0) : NULL;
+    g_autofree char *insert = NULL;
+
+    if (indicator == NULL)
+      return FALSE;
+    insert = g_strdup_printf ("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 39) "
+                              "INSERT INTO measurement (id, indicator_id, measured_on, value, source, note, created_at, "
+                              "updated_at, origin) SELECT printf ('render-many-%%02d', i), '%s', "
+                              "date ('2019-01-31', '+' || i || ' months'), 40 + (i * 7) %% 23, "
+                              "CASE WHEN i %% 4 = 0 THEN 'City survey' ELSE '' END, "
+                              "CASE WHEN i = 38 THEN 'Counted again after the flood' ELSE '' END, "
+                              "'x', 'x', 'render' FROM n", indicator->id);
+    l4a_test_sql_exec (l4a_store_get_path (store), insert);
+    l4a_context_check_for_changes (context);
+    for (guint i = 0; i < 3; i++)
+      {
+        const char *style = i == 1 ? "dark" : "light";
+        g_autofree char *name = g_strdup_printf ("measurements-%s%s.png", style, i == 2 ? "-narrow" : "");
+        g_autoptr(GError) error = NULL;
+        L4aMeasurementsWindow *window;
+
+        g_settings_set_string (settings, "color-scheme", style);
+        window = l4a_measurements_window_new (context, indicator, TRUE, &error);
+        if (window == NULL)
+          return FALSE;
+        gtk_window_set_default_size (GTK_WINDOW (window), i == 2 ? 360 : 520, 640);
+        gtk_window_present (GTK_WINDOW (window));
+        l4a_test_iterate (0.4);
+        ok &= save_window (GTK_WINDOW (window), outdir, name);
+        gtk_window_destroy (GTK_WINDOW (window));
+        l4a_test_iterate (0.1);
+      }
+    l4a_test_sql_exec (l4a_store_get_path (store), "DELETE FROM measurement WHERE id LIKE 'render-many-%'");
+    l4a_context_check_for_changes (context);
+  }
+
   g_settings_set_string (settings, "color-scheme", "light");
   g_settings_set_int (settings, "window-width", 1280);
   g_settings_set_int (settings, "window-height", 800);

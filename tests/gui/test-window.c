@@ -35,6 +35,7 @@
 #include "l4a-hub-page.h"
 #include "l4a-hubs-view.h"
 #include "l4a-map-view.h"
+#include "l4a-measurements-window.h"
 #include "l4a-proposal-editor.h"
 #include "l4a-proposals-view.h"
 #include "l4a-members-window.h"
@@ -2771,6 +2772,71 @@ test_indicators_view (void)
     adw_message_dialog_response (dialog, "save");
     l4a_test_iterate (0.2);
     g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), check_sql), ==, 1);
+  }
+
+  /* more measurements than a card lists: the newest there, the others in
+   * the window of all of them, read a page at a time, each opening its
+   * dialog, each removable there */
+  {
+    g_autofree char *insert = g_strdup_printf ("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n "
+                                               "WHERE i < 59) INSERT INTO measurement (id, indicator_id, measured_on, "
+                                               "value, created_at, updated_at, origin) SELECT printf ('m-many-%%02d', i), "
+                                               "'%s', date ('1980-01-31', '+' || i || ' months'), i, 'x', 'x', 'test' "
+                                               "FROM n", first_indicator);
+    g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM measurement WHERE indicator_id = '%s'",
+                                                  first_indicator);
+    g_autofree char *newest_sql = g_strdup_printf ("SELECT id FROM measurement WHERE indicator_id = '%s' "
+                                                   "ORDER BY measured_on DESC, rowid DESC LIMIT 1", first_indicator);
+    g_autofree char *all_title = NULL;
+    g_autofree char *newest = NULL;
+    L4aMeasurementsWindow *all;
+    GListModel *listed;
+    GtkWidget *row, *remove;
+    guint n;
+
+    l4a_test_sql_exec (l4a_store_get_path (store), insert);
+    g_assert_true (l4a_context_check_for_changes (l4a_application_get_context (app)));
+    l4a_test_iterate (0.2);
+    n = (guint) l4a_test_sql_int (l4a_store_get_path (store), count_sql);
+    g_assert_cmpuint (n, >, 60);
+    newest = l4a_test_sql_text (l4a_store_get_path (store), newest_sql);
+    /* the card: the newest twenty (the oldest of 1980 not among them) */
+    g_assert_null (find_row_subtitled (GTK_WIDGET (view), "0", "1980"));
+    all_title = g_strdup_printf ("_All %u Measurements…", n);
+    row = find_row_titled (GTK_WIDGET (view), all_title);
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (row, "activated");
+    l4a_test_iterate (0.3);
+    all = L4A_MEASUREMENTS_WINDOW (find_toplevel (L4A_TYPE_MEASUREMENTS_WINDOW));
+    g_assert_nonnull (all);
+    listed = l4a_measurements_window_get_list (all);
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, n);
+    {
+      g_autoptr(L4aMeasurement) top = g_list_model_get_item (listed, 0);
+      g_autoptr(L4aMeasurement) bottom = g_list_model_get_item (listed, n - 1);
+
+      g_assert_cmpstr (top->id, ==, newest);
+      g_assert_cmpstr (bottom->measured_on, ==, "1980-01-31");
+    }
+    /* a row opens its measurement's dialog */
+    g_signal_emit_by_name (L4A_TEST_CHILD (all, L4A_TYPE_MEASUREMENTS_WINDOW, "list_view"), "activate", 0);
+    l4a_test_iterate (0.1);
+    g_assert_nonnull (find_message_dialog ("Change Measurement"));
+    answer_dialog ("Change Measurement", "cancel");
+    /* its button removes it: the window's list and the card follow */
+    remove = find_button_with_tooltip (GTK_WIDGET (all), "Remove Measurement");
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    l4a_test_iterate (0.2);
+    g_assert_cmpint (l4a_test_sql_int (l4a_store_get_path (store), count_sql), ==, n - 1);
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, n - 1);
+    {
+      g_autofree char *fewer = g_strdup_printf ("_All %u Measurements…", n - 1);
+
+      g_assert_nonnull (find_row_titled (GTK_WIDGET (view), fewer));
+    }
+    gtk_window_destroy (GTK_WINDOW (all));
+    l4a_test_iterate (0.1);
   }
 
   l4a_test_activate (GTK_WIDGET (view), "indicators.write-csv", "s", csv);
