@@ -29,6 +29,7 @@ struct _L4aProposalQuery
 {
   L4aLazyList  parent_instance;
 
+  gboolean     queried;   /* reads nothing until given its query */
   /* the query, its strings owned */
   char        *search;
   char        *region;
@@ -45,9 +46,17 @@ read_order (L4aLazyList  *list,
             GError      **error)
 {
   L4aProposalQuery *self = L4A_PROPOSAL_QUERY (list);
+  L4aStore *store = l4a_lazy_list_get_store (list);
   L4aQuery query = { self->search, self->region, self->status, self->call, self->government, self->sdg };
+  L4aRole role = l4a_store_get_role (store);
 
-  return l4a_registry_proposal_nums (l4a_lazy_list_get_store (list), &query, error);
+  /* a board member reads the proposals assigned to them elsewhere, never
+   * this list; a local government, its own whatever the query says */
+  if (!self->queried || role == L4A_ROLE_MEMBER)
+    return g_array_new (FALSE, FALSE, sizeof (guint));
+  if (role == L4A_ROLE_GOVERNMENT)
+    query.government = l4a_store_get_identity (store) ? l4a_store_get_identity (store) : "";
+  return l4a_registry_proposal_nums (store, &query, error);
 }
 
 static GPtrArray *
@@ -83,7 +92,9 @@ concerns (L4aLazyList *list,
  * @query: (nullable): what to let through; %NULL for every proposal
  *
  * Narrows the list to @query (copied), read again for the workstation's
- * role as it is now (a government's proposals not yet sent are marked).
+ * role as it is now: a local government's own proposals only (those not
+ * yet sent marked), whatever @query says; none for a board member. Until
+ * its first query the list reads nothing.
  *
  * Returns: %FALSE with @error set if the proposals cannot be read; the
  *   list is then as it was
@@ -106,6 +117,7 @@ l4a_proposal_query_set_query (L4aProposalQuery  *self,
   self->call = g_strdup (query ? query->call : NULL);
   self->government = g_strdup (query ? query->government : NULL);
   self->sdg = query ? query->sdg : 0;
+  self->queried = TRUE;
   return l4a_lazy_list_update (L4A_LAZY_LIST (self), error);
 }
 

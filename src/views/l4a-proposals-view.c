@@ -262,8 +262,6 @@ l4a_proposals_view_reload (L4aProposalsView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->calls_button), l4a_role_can (role, L4A_PERMISSION_KEEP_REGISTRY));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposals.calls", l4a_role_can (role, L4A_PERMISSION_KEEP_REGISTRY));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposals.new", role == L4A_ROLE_GOVERNMENT);
-  if (role == L4A_ROLE_MEMBER)
-    return;
 
   call = gtk_drop_down_get_selected (self->call_drop);
   state = gtk_drop_down_get_selected (self->state_drop);
@@ -281,7 +279,8 @@ l4a_proposals_view_reload (L4aProposalsView *self)
     if (region > 0 && region <= n_regions)
       query.region = regions[region - 1].code;
   }
-  /* A local government sees its own proposals only; with no identity, none. */
+  /* A local government sees its own proposals only; with no identity,
+   * none; a board member none here (the list says so too). */
   if (role == L4A_ROLE_GOVERNMENT)
     query.government = l4a_store_get_identity (self->store) ? l4a_store_get_identity (self->store) : "";
 

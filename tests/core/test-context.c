@@ -1071,15 +1071,49 @@ test_proposal_query (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n + 1);
   assert_same_proposals (model, store, NULL, TRUE);
 
-  /* as the government: its own, those not sent marked */
+  /* as the government: its own, those not sent marked, whatever the
+   * query asks */
   l4a_context_set_actor (context, L4A_ROLE_GOVERNMENT, government);
   {
     L4aQuery query = { .government = government };
+    guint own = (guint) sql_int (path, "SELECT count(*) FROM proposal p WHERE p.government_id = "
+                                       "(SELECT government_id FROM proposal GROUP BY 1 ORDER BY count(*) DESC LIMIT 1)");
 
     assert_same_proposals (model, store, &query, TRUE);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
-                      sql_int (path, "SELECT count(*) FROM proposal p WHERE p.government_id = "
-                                     "(SELECT government_id FROM proposal GROUP BY 1 ORDER BY count(*) DESC LIMIT 1)"));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, own);
+    g_assert_true (l4a_proposal_query_set_query (model, NULL, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, own);
+    for (guint i = 0; i < own; i++)
+      {
+        g_autoptr(L4aProposal) proposal = g_list_model_get_item (G_LIST_MODEL (model), i);
+        g_autoptr(L4aProposal) expected = NULL;
+        g_autoptr(GListModel) plain = l4a_registry_list_proposals (store, &query, &error);
+
+        expected = g_list_model_get_item (plain, i);
+        g_assert_true (l4a_objects_equal (G_OBJECT (proposal), G_OBJECT (expected)));
+      }
+  }
+
+  /* as a board member: none here, even after a change */
+  {
+    g_autofree char *member = l4a_test_sql_text (path, "SELECT id FROM member LIMIT 1");
+
+    l4a_context_set_actor (context, L4A_ROLE_MEMBER, member);
+    g_assert_true (l4a_proposal_query_set_query (model, NULL, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+    sql_exec (path, "UPDATE proposal SET title = title || ' again' WHERE id = 'gen-0002'");
+    g_assert_true (l4a_context_check_for_changes (context));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  }
+
+  /* a list never given its query reads nothing, whatever changes */
+  l4a_context_set_actor (context, L4A_ROLE_SECRETARIAT, NULL);
+  {
+    g_autoptr(L4aProposalQuery) unasked = l4a_proposal_query_new (context);
+
+    sql_exec (path, "UPDATE proposal SET title = title || ' and again' WHERE id = 'gen-0002'");
+    g_assert_true (l4a_context_check_for_changes (context));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (unasked)), ==, 0);
   }
 }
 
