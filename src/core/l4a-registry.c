@@ -254,11 +254,14 @@ l4a_registry_get_hub (L4aStore    *store,
   "proposal r JOIN government g ON g.id = r.government_id JOIN call c ON c.id = r.call_id "
 #define PROPOSAL_WHERE \
   "WHERE (?1 IS NULL OR r.num IN (SELECT rowid FROM proposal_fts WHERE proposal_fts MATCH ?1)) " \
-  "  AND (?2 IS NULL OR g.region = ?2) " \
+  "  AND (?2 IS NULL OR r.government_id IN (SELECT id FROM government WHERE region = ?2)) " \
   "  AND (?3 IS NULL OR r.state = ?3) " \
   "  AND (?4 = 0 OR EXISTS (SELECT 1 FROM proposal_sdg s WHERE s.proposal_id = r.id AND s.goal = ?4)) " \
   "  AND (?5 IS NULL OR r.call_id = ?5) " \
   "  AND (?6 IS NULL OR r.government_id = ?6) "
+/* what the order needs of them: not their governments */
+#define PROPOSAL_ORDER_TABLES \
+  "proposal r JOIN call c ON c.id = r.call_id "
 #define PROPOSAL_ORDER \
   "ORDER BY c.opens_on DESC, r.title COLLATE NOCASE, r.id"
 
@@ -353,7 +356,7 @@ l4a_registry_proposal_nums (L4aStore        *store,
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  stmt = l4a_store_prepare_cached (store, "SELECT r.num FROM " PROPOSAL_TABLES PROPOSAL_WHERE PROPOSAL_ORDER, error);
+  stmt = l4a_store_prepare_cached (store, "SELECT r.num FROM " PROPOSAL_ORDER_TABLES PROPOSAL_WHERE PROPOSAL_ORDER, error);
   if (stmt == NULL)
     return NULL;
   bind_query (stmt, query, fts);
