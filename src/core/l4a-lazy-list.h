@@ -26,6 +26,8 @@ G_DECLARE_DERIVABLE_TYPE (L4aLazyList, l4a_lazy_list, L4A, LAZY_LIST, GObject)
  *   left out, or %NULL with the error set
  * @num_of: a row's number
  * @concerns: whether a change of the context may change the list
+ * @row_equal: whether a row read again reads as before (by default,
+ *   every property the same)
  *
  * A list that knows its rows' numbers in order and reads the rows a page
  * at a time: what the Proposals view's list and an indicator's
@@ -45,6 +47,8 @@ struct _L4aLazyListClass
   guint      (*num_of)     (gpointer       row);
   gboolean   (*concerns)   (L4aLazyList   *self,
                             L4aChanges    *changes);
+  gboolean   (*row_equal)  (gpointer       a,
+                            gpointer       b);
 };
 
 void      l4a_lazy_list_follow    (L4aLazyList  *self,

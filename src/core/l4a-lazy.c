@@ -203,7 +203,7 @@ reread_cached (L4aLazyList  *self,
           continue;
         }
       j++;
-      if (l4a_objects_equal (before, now))
+      if (klass->row_equal (before, now))
         continue;
       g_hash_table_replace (priv->cache, GUINT_TO_POINTER (num), g_object_ref (now));
       g_hash_table_add (changed, GUINT_TO_POINTER (num));
@@ -395,6 +395,7 @@ l4a_lazy_list_class_init (L4aLazyListClass *klass)
   object_class->dispose = l4a_lazy_list_dispose;
   object_class->finalize = l4a_lazy_list_finalize;
   klass->row_type = G_TYPE_OBJECT;
+  klass->row_equal = (gboolean (*) (gpointer, gpointer)) l4a_objects_equal;
 
   /**
    * L4aLazyList::failed:

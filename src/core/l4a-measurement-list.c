@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "l4a-indicator.h"
+#include "l4a-list-update.h"
 #include "l4a-measurement-list.h"
 
 /**
@@ -61,6 +62,14 @@ concerns (L4aLazyList *list,
   return l4a_changes_touches (changes, "measurement") || l4a_changes_touches (changes, "indicator");
 }
 
+/* a number a removed measurement had may be given to a new one */
+static gboolean
+row_equal (gpointer a,
+           gpointer b)
+{
+  return g_strcmp0 (L4A_MEASUREMENT (a)->id, L4A_MEASUREMENT (b)->id) == 0 && l4a_objects_equal (a, b);
+}
+
 const char *
 l4a_measurement_list_get_indicator (L4aMeasurementList *self)
 {
@@ -91,6 +100,7 @@ l4a_measurement_list_class_init (L4aMeasurementListClass *klass)
   list_class->read_rows = read_rows;
   list_class->num_of = num_of;
   list_class->concerns = concerns;
+  list_class->row_equal = row_equal;
 }
 
 static void

@@ -1246,6 +1246,26 @@ test_measurement_list (void)
   g_assert_cmpuint (g_array_index (rec.items, guint, 2), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
   assert_same_measurements (list, path);
+
+  /* the newest replaced by another measurement of the same day and value
+   * under the same row number: its row shows the new one */
+  recorder_reset (&rec);
+  {
+    g_autoptr(L4aMeasurement) before = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(L4aMeasurement) after = NULL;
+    g_autofree char *replace = g_strdup_printf ("BEGIN; DELETE FROM measurement WHERE rowid = %u; "
+                                                "INSERT INTO measurement (rowid, id, indicator_id, measured_on, value, "
+                                                "created_at, updated_at, origin) VALUES (%u, 'm-same-row', '%s', '%s', "
+                                                "42, 'x', 'x', 'test'); COMMIT;", before->num, before->num, indicator,
+                                                before->measured_on);
+
+    g_assert_cmpfloat (before->value, ==, 42);
+    sql_exec (path, replace);
+    g_assert_true (l4a_context_check_for_changes (context));
+    g_assert_true (recorder_has_items_changed (&rec, 0, 1, 1));
+    after = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpstr (after->id, ==, "m-same-row");
+  }
 }
 
 int
