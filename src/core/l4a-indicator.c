@@ -620,12 +620,44 @@ l4a_measurement_describe (L4aMeasurement  *measurement,
               ? g_strdup_printf ("%s · %s", day, measurement->source) : g_strdup (day);
 }
 
+/* newest first: by date, then the last written */
+#define MEASUREMENTS_NEWEST_FIRST "ORDER BY measured_on DESC, rowid DESC"
+
+/**
+ * l4a_measurements_newest:
+ * @limit: how many at most
+ *
+ * Returns: (transfer full) (element-type L4aMeasurement): the newest
+ *   measurements of @indicator_id, newest first, or %NULL with @error set
+ */
+GPtrArray *
+l4a_measurements_newest (L4aStore    *store,
+                         const char  *indicator_id,
+                         guint        limit,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_measurement_free);
+  sqlite3_stmt *stmt = l4a_store_prepare_cached (store, "SELECT " MEASUREMENT_COLUMNS "FROM measurement m "
+                                                        "WHERE indicator_id = ?1 " MEASUREMENTS_NEWEST_FIRST
+                                                        " LIMIT ?2", error);
+  gboolean done;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, indicator_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  done = read_measurements (store, stmt, list, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return done ? g_steal_pointer (&list) : NULL;
+}
+
 /**
  * l4a_measurement_nums:
  *
- * The measurements of @indicator_id, newest first (by their date, then
- * the last written first), without reading them: for a list that reads
- * them a page at a time.
+ * The measurements of @indicator_id, newest first as
+ * l4a_measurements_newest() gives them, without reading them: for a list
+ * that reads them a page at a time.
  *
  * Returns: (transfer full) (element-type guint): their numbers
  *   (#L4aMeasurement.num), or %NULL with @error set
@@ -636,7 +668,7 @@ l4a_measurement_nums (L4aStore    *store,
                       GError     **error)
 {
   sqlite3_stmt *stmt = l4a_store_prepare_cached (store, "SELECT rowid FROM measurement WHERE indicator_id = ?1 "
-                                                        "ORDER BY measured_on DESC, rowid DESC", error);
+                                                        MEASUREMENTS_NEWEST_FIRST, error);
 
   if (stmt == NULL)
     return NULL;

@@ -93,6 +93,10 @@ void       l4a_measurement_describe          (L4aMeasurement    *measurement,
                                               const char        *unit,
                                               char             **title,
                                               char             **subtitle);
+GPtrArray *l4a_measurements_newest           (L4aStore          *store,
+                                              const char        *indicator_id,
+                                              guint              limit,
+                                              GError           **error);
 GArray    *l4a_measurement_nums              (L4aStore          *store,
                                               const char        *indicator_id,
                                               GError           **error);

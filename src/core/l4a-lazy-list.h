@@ -55,6 +55,7 @@ void      l4a_lazy_list_follow    (L4aLazyList  *self,
                                    L4aContext   *context);
 L4aStore *l4a_lazy_list_get_store (L4aLazyList  *self);
 gboolean  l4a_lazy_list_update    (L4aLazyList  *self,
+                                   gboolean      reread,
                                    GError      **error);
 
 G_END_DECLS

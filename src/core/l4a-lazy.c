@@ -218,16 +218,20 @@ reread_cached (L4aLazyList  *self,
 
 /**
  * l4a_lazy_list_update:
+ * @reread: whether the rows read before may read otherwise now (the
+ *   records changed, or who reads them), or only the order changed (a
+ *   list narrowed otherwise)
  *
  * Reads the order again and changes the list once over the part that
- * differs, then each row read before that now reads otherwise at its
- * place.
+ * differs, then, with @reread, each row read before that now reads
+ * otherwise at its place.
  *
  * Returns: %FALSE with @error set if the order or the rows cannot be
  *   read; the order is then as it was
  */
 gboolean
 l4a_lazy_list_update (L4aLazyList  *self,
+                      gboolean      reread,
                       GError      **error)
 {
   L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
@@ -243,7 +247,7 @@ l4a_lazy_list_update (L4aLazyList  *self,
   old = g_steal_pointer (&priv->nums);
   priv->nums = g_steal_pointer (&nums);
   l4a_lazy_splice (G_LIST_MODEL (self), old, priv->nums, &first, &added);
-  return reread_cached (self, first, added, error);
+  return !reread || reread_cached (self, first, added, error);
 }
 
 /* Reads the rows around @position that are not read yet. */
@@ -325,7 +329,7 @@ context_changed_cb (L4aLazyList *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (L4A_LAZY_LIST_GET_CLASS (self)->concerns (self, changes) && !l4a_lazy_list_update (self, &error))
+  if (L4A_LAZY_LIST_GET_CLASS (self)->concerns (self, changes) && !l4a_lazy_list_update (self, TRUE, &error))
     fail (self, error);
 }
 

@@ -128,7 +128,7 @@ l4a_measurement_list_new (L4aContext  *context,
   self = g_object_new (L4A_TYPE_MEASUREMENT_LIST, NULL);
   self->indicator = g_strdup (indicator_id);
   l4a_lazy_list_follow (L4A_LAZY_LIST (self), context);
-  if (!l4a_lazy_list_update (L4A_LAZY_LIST (self), error))
+  if (!l4a_lazy_list_update (L4A_LAZY_LIST (self), FALSE, error))
     return NULL;
   return g_steal_pointer (&self);
 }

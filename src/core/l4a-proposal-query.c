@@ -30,6 +30,9 @@ struct _L4aProposalQuery
   L4aLazyList  parent_instance;
 
   gboolean     queried;   /* reads nothing until given its query */
+  /* who the rows read were read for (a government's unsent proposals) */
+  L4aRole      read_role;
+  char        *read_identity;
   /* the query, its strings owned */
   char        *search;
   char        *region;
@@ -104,6 +107,9 @@ l4a_proposal_query_set_query (L4aProposalQuery  *self,
                               const L4aQuery    *query,
                               GError           **error)
 {
+  L4aStore *store;
+  gboolean reread;
+
   g_return_val_if_fail (L4A_IS_PROPOSAL_QUERY (self), FALSE);
 
   g_free (self->search);
@@ -118,7 +124,15 @@ l4a_proposal_query_set_query (L4aProposalQuery  *self,
   self->government = g_strdup (query ? query->government : NULL);
   self->sdg = query ? query->sdg : 0;
   self->queried = TRUE;
-  return l4a_lazy_list_update (L4A_LAZY_LIST (self), error);
+  /* the rows read before read the same unless the workstation acts for
+   * someone else now */
+  store = l4a_lazy_list_get_store (L4A_LAZY_LIST (self));
+  reread = l4a_store_get_role (store) != self->read_role ||
+           g_strcmp0 (l4a_store_get_identity (store), self->read_identity) != 0;
+  self->read_role = l4a_store_get_role (store);
+  g_free (self->read_identity);
+  self->read_identity = g_strdup (l4a_store_get_identity (store));
+  return l4a_lazy_list_update (L4A_LAZY_LIST (self), reread, error);
 }
 
 static void
@@ -131,6 +145,7 @@ l4a_proposal_query_finalize (GObject *object)
   g_free (self->status);
   g_free (self->call);
   g_free (self->government);
+  g_free (self->read_identity);
 
   G_OBJECT_CLASS (l4a_proposal_query_parent_class)->finalize (object);
 }

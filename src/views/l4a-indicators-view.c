@@ -581,11 +581,11 @@ measurement_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-open_measurement (Target *target)
+open_measurement (L4aIndicatorsView *self,
+                  const char        *indicator_id,
+                  L4aMeasurement    *existing)
 {
-  L4aIndicatorsView *self = target->view;
-  L4aIndicatorEdit *indicator = self ? indicator_by_id (self, target->indicator_id) : NULL;
-  L4aMeasurement *existing = target->measurement;
+  L4aIndicatorEdit *indicator = self ? indicator_by_id (self, indicator_id) : NULL;
   g_autofree char *today = l4a_today_iso ();
   g_autofree char *value = existing ? l4a_number_to_edit (existing->value) : NULL;
   MeasurementForm *form;
@@ -598,7 +598,7 @@ open_measurement (Target *target)
   dialog = new_dialog (self, existing ? _("Change Measurement") : _("Add Measurement"), indicator->name,
                        existing ? _("_Save") : _("_Add"));
   form = g_new0 (MeasurementForm, 1);
-  form->target = target_new (self, target->indicator_id, existing);
+  form->target = target_new (self, indicator_id, existing);
   form->date = GTK_EDITABLE (entry_row (list, _("Date, such as 2026-06-30"), existing ? existing->measured_on : today));
   form->value = GTK_EDITABLE (entry_row (list, indicator->unit && *indicator->unit ? indicator->unit : _("Value"),
                                          value));
@@ -612,7 +612,7 @@ static void
 measurement_activated_cb (GtkWidget *row,
                           Target    *target)
 {
-  open_measurement (target);
+  open_measurement (target->view, target->indicator_id, target->measurement);
 }
 
 static gboolean
@@ -954,13 +954,7 @@ window_change_cb (L4aMeasurementsWindow *window,
                   L4aMeasurement        *measurement,
                   Target                *target)
 {
-  Target *change;
-
-  if (target->view == NULL)
-    return;
-  change = target_new (target->view, target->indicator_id, measurement);
-  open_measurement (change);
-  target_free (change, NULL);
+  open_measurement (target->view, target->indicator_id, measurement);
 }
 
 static void
@@ -1006,10 +1000,9 @@ measurements_list (L4aIndicatorsView *self,
                    L4aIndicatorEdit  *indicator,
                    gboolean           editable)
 {
-  g_autoptr(GArray) nums = l4a_measurement_nums (self->store, indicator->id, NULL);
-  guint n = nums ? nums->len : 0;
-  g_autoptr(GPtrArray) measurements = nums ? l4a_measurements_get (self->store, (const guint *) nums->data,
-                                                                   MIN (n, CARD_MEASUREMENTS), NULL) : NULL;
+  /* how many, as the list of indicators read them */
+  guint n = indicator->n_measurements;
+  g_autoptr(GPtrArray) measurements = l4a_measurements_newest (self->store, indicator->id, CARD_MEASUREMENTS, NULL);
   GtkWidget *expander = adw_expander_row_new ();
   GtkWidget *list = boxed_list ();
   g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Measurement", "%u Measurements", n),

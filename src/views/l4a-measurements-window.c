@@ -28,7 +28,6 @@ struct _L4aMeasurementsWindow
 
   L4aMeasurementList *list;
   char               *unit;
-  char               *name;
   gboolean            editable;
 
   AdwWindowTitle     *window_title;
@@ -170,7 +169,6 @@ l4a_measurements_window_finalize (GObject *object)
   L4aMeasurementsWindow *self = (L4aMeasurementsWindow *)object;
 
   g_free (self->unit);
-  g_free (self->name);
 
   G_OBJECT_CLASS (l4a_measurements_window_parent_class)->finalize (object);
 }
@@ -238,7 +236,6 @@ l4a_measurements_window_new (L4aContext        *context,
   self = g_object_new (L4A_TYPE_MEASUREMENTS_WINDOW, NULL);
   self->list = g_steal_pointer (&list);
   self->unit = g_strdup (indicator->unit);
-  self->name = g_strdup (indicator->name);
   self->editable = editable;
   adw_window_title_set_title (self->window_title, indicator->name);
   factory = gtk_signal_list_item_factory_new ();

@@ -16,7 +16,6 @@
 #include "l4a-labels.h"
 #include "l4a-proposal.h"
 #include "l4a-proposal-editor.h"
-#include "l4a-list-update.h"
 #include "l4a-proposal-query.h"
 #include "l4a-proposals-view.h"
 #include "l4a-reference.h"

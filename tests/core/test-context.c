@@ -782,6 +782,23 @@ test_words (void)
   }
 }
 
+/* A context on a new database at @path, with the sample loaded. */
+static L4aContext *
+context_with_sample (const char *path)
+{
+  g_autoptr(L4aContext) context = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  context = l4a_context_new (path, &error);
+  g_assert_no_error (error);
+  l4a_context_load_sample_async (context, NULL, result_cb, &result);
+  wait_for_result (&result);
+  g_assert_true (l4a_context_load_sample_finish (context, result, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&context);
+}
+
 /* The audit log as a lazy, live list: newest first, every entry, in words,
  * narrowed by what the log holds, a new entry at the top as one change. */
 static void
@@ -794,18 +811,13 @@ test_audit_log (void)
   g_autoptr(GPtrArray) actors = NULL;
   g_autoptr(L4aHubEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *id = NULL;
   g_auto(Recorder) rec = { 0 };
   guint n, filtered;
   gboolean found = FALSE;
 
   recorder_init (&rec);
-  context = l4a_context_new (path, &error);
-  g_assert_no_error (error);
-  l4a_context_load_sample_async (context, NULL, result_cb, &result);
-  wait_for_result (&result);
-  g_assert_true (l4a_context_load_sample_finish (context, result, &error));
+  context = context_with_sample (path);
 
   log = l4a_audit_log_new (context, &error);
   g_assert_no_error (error);
@@ -939,7 +951,6 @@ test_proposal_query (void)
   g_autoptr(L4aContext) context = NULL;
   g_autoptr(L4aProposalQuery) model = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *government = NULL;
@@ -950,11 +961,7 @@ test_proposal_query (void)
   guint combinations = 0, n;
 
   recorder_init (&rec);
-  context = l4a_context_new (path, &error);
-  g_assert_no_error (error);
-  l4a_context_load_sample_async (context, NULL, result_cb, &result);
-  wait_for_result (&result);
-  g_assert_true (l4a_context_load_sample_finish (context, result, &error));
+  context = context_with_sample (path);
   store = l4a_context_get_store (context);
 
   /* 400 more, by another program: words with accents and case, every
@@ -1170,18 +1177,13 @@ test_measurement_list (void)
   g_autoptr(L4aContext) context = NULL;
   g_autoptr(L4aMeasurementList) list = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *indicator = NULL;
   g_autofree char *sql = NULL;
   g_auto(Recorder) rec = { 0 };
   guint n;
 
   recorder_init (&rec);
-  context = l4a_context_new (path, &error);
-  g_assert_no_error (error);
-  l4a_context_load_sample_async (context, NULL, result_cb, &result);
-  wait_for_result (&result);
-  g_assert_true (l4a_context_load_sample_finish (context, result, &error));
+  context = context_with_sample (path);
   indicator = l4a_test_sql_text (path, "SELECT id FROM indicator WHERE hub_id IS NOT NULL ORDER BY id LIMIT 1");
 
   /* 3 000 more, by another program, two of each day (values with one

@@ -1167,6 +1167,46 @@ render_first_contact (L4aApplication *app,
   return ok;
 }
 
+static void scroll_to (GtkWidget *window,
+                       GtkWidget *widget);
+
+/* The first preferences row under @root whose title starts with @start. */
+static GtkWidget *
+find_row_starting (GtkWidget  *root,
+                   const char *start)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), start))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_starting (child, start);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A new window showing @hub's indicators (the window's size and style as
+ * the settings say); @ok is cleared if the hub cannot be chosen. */
+static L4aWindow *
+open_hub_indicators (L4aApplication  *app,
+                     const char      *hub,
+                     GtkWidget      **view,
+                     gboolean        *ok)
+{
+  L4aWindow *window = l4a_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  l4a_window_show_view (window, "indicators");
+  *view = l4a_test_show_view (window, "indicators");
+  l4a_test_iterate (0.3);
+  *ok &= l4a_test_choose_hub (L4A_TEST_CHILD (*view, L4A_TYPE_INDICATORS_VIEW, "hub_row"), hub);
+  l4a_test_iterate (0.5);
+  return window;
+}
+
 /* A hub's indicators, scrolled to them, wide and narrow. */
 static gboolean
 render_hub_indicators (L4aApplication *app,
@@ -1200,13 +1240,7 @@ render_hub_indicators (L4aApplication *app,
       g_settings_set_string (settings, "color-scheme", style);
       g_settings_set_int (settings, "window-width", i == 2 ? 360 : 1100);
       g_settings_set_int (settings, "window-height", 800);
-      window = l4a_window_new (app);
-      gtk_window_present (GTK_WINDOW (window));
-      l4a_window_show_view (window, "indicators");
-      view = l4a_test_show_view (window, "indicators");
-      l4a_test_iterate (0.3);
-      ok &= l4a_test_choose_hub (L4A_TEST_CHILD (view, L4A_TYPE_INDICATORS_VIEW, "hub_row"), hub);
-      l4a_test_iterate (0.5);
+      window = open_hub_indicators (app, hub, &view, &ok);
       /* scroll to the hub's indicators */
       scrolled = gtk_widget_get_first_child (gtk_widget_get_first_child (view));
       while (scrolled != NULL && !GTK_IS_SCROLLED_WINDOW (scrolled))
@@ -1265,6 +1299,41 @@ render_hub_indicators (L4aApplication *app,
         ok &= save_window (GTK_WINDOW (window), outdir, name);
         gtk_window_destroy (GTK_WINDOW (window));
         l4a_test_iterate (0.1);
+
+        /* and the card that opens it: the newest 20, then "All 45
+         * Measurements…" */
+        {
+          g_autofree char *card_name = g_strdup_printf ("measurements-card-%s%s.png", style,
+                                                        i == 2 ? "-narrow" : "");
+          g_autofree char *count = g_strdup_printf ("%u Measurements", indicator->n_measurements + 40);
+          GtkWidget *view, *expander, *all;
+          L4aWindow *main_window;
+
+          g_settings_set_int (settings, "window-width", i == 2 ? 360 : 1100);
+          main_window = open_hub_indicators (app, hub, &view, &ok);
+          expander = find_row_starting (view, count);
+          ok &= expander != NULL;
+          if (expander != NULL)
+            {
+              adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+              l4a_test_iterate (0.3);
+              all = find_row_starting (expander, "_All ");
+              ok &= all != NULL;
+              /* the last rows above the card's foot */
+              scroll_to (GTK_WIDGET (main_window), all);
+              if (all != NULL)
+                {
+                  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+                    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (all, GTK_TYPE_SCROLLED_WINDOW)));
+
+                  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) - 380);
+                  l4a_test_iterate (0.3);
+                }
+              ok &= save_window (GTK_WINDOW (main_window), outdir, card_name);
+            }
+          gtk_window_destroy (GTK_WINDOW (main_window));
+          l4a_test_iterate (0.1);
+        }
       }
     l4a_test_sql_exec (l4a_store_get_path (store), "DELETE FROM measurement WHERE id LIKE 'render-many-%'");
     l4a_context_check_for_changes (context);
