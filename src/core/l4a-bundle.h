@@ -171,6 +171,8 @@ gboolean    l4a_bundle_reader_next        (L4aBundleReader *reader,
                                            JsonNode       **record,
                                            gpointer        *result,
                                            GError         **error);
+void        l4a_bundle_reader_recycle_in_thread (L4aBundleReader *reader);
+void        l4a_bundle_reader_recycle     (L4aBundleReader *reader);
 void        l4a_bundle_reader_free        (L4aBundleReader *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aBundle, l4a_bundle_free)

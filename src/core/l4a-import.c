@@ -239,6 +239,8 @@ static gboolean writing_put (Writing          *w,
                              L4aImportChange  *change,
                              JsonObject       *theirs,
                              GError          **error);
+static void     recycle     (L4aBundleReader  *reader,
+                             Writing          *w);
 
 /* The values of @member in the bundle's records of @table, added to @set
  * (which owns them). */
@@ -2014,6 +2016,7 @@ compute_plan (L4aStore                  *store,
     table_facts (store, facts, g_ptr_array_index (order, t));
   reader = l4a_bundle_reader_new (bundle, (const char * const *) order->pdata, NULL, prepare_record, prepared_free,
                                   facts);
+  l4a_bundle_reader_recycle_in_thread (reader);
   while (ok && l4a_bundle_reader_next (reader, &table, &i, &node, &result, &local_error))
     {
       JsonObject *object = json_node_get_object (node);
@@ -2064,6 +2067,7 @@ compute_plan (L4aStore                  *store,
               ok = writing_put (writing, change, item->theirs, error);
             }
         }
+      recycle (reader, writing);
     }
   if (ok && local_error != NULL)
     {
@@ -2328,6 +2332,16 @@ writing_end (Writing        *w,
          record_import (w->store, w->bundle, w->now, w->written, plan->counts[L4A_IMPORT_CONFLICT], error);
 }
 
+/* The records read so far go back to the reader's thread to be freed,
+ * once the writer keeps none of them (nothing else keeps any). */
+static void
+recycle (L4aBundleReader *reader,
+         Writing         *w)
+{
+  if (w == NULL || w->writer == NULL || !l4a_record_writer_holds_records (w->writer))
+    l4a_bundle_reader_recycle (reader);
+}
+
 static gboolean
 write_plan (L4aStore          *store,
             L4aBundle         *bundle,
@@ -2376,6 +2390,7 @@ write_plan (L4aStore          *store,
   order = bundle_order (bundle);
   reader = l4a_bundle_reader_new (bundle, (const char * const *) order->pdata, want_written, comparable_record,
                                   (GDestroyNotify) json_object_unref, plan);
+  l4a_bundle_reader_recycle_in_thread (reader);
   for (guint i = 0; i < plan->changes->len; i++)
     {
       L4aImportChange *change = g_ptr_array_index (plan->changes, i);
@@ -2404,6 +2419,7 @@ write_plan (L4aStore          *store,
         }
       if (!writing_put (&w, change, result, error))
         return FALSE;
+      recycle (reader, &w);
     }
 
   if (!writing_end (&w, plan, error))

@@ -594,6 +594,60 @@ l4a_records_is_link_set (const char *member)
 
 /* The link rows of a record: goals, councils, scores, lists of ids;
  * related hubs wait until every hub of the batch exists. */
+
+/* A copy of @node that shares nothing with it: what the writer keeps
+ * past a record's writing must not share JSON-GLib's counts of references
+ * (not atomic) with a record another thread may be freeing
+ * (l4a_bundle_reader_recycle_in_thread()). */
+static JsonNode *
+copy_deep (JsonNode *node)
+{
+  JsonNode *copy = json_node_alloc ();
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        g_autoptr(JsonArray) out = json_array_sized_new (json_array_get_length (array));
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          json_array_add_element (out, copy_deep (json_array_get_element (array, i)));
+        return json_node_init_array (copy, out);
+      }
+    case JSON_NODE_OBJECT:
+      {
+        g_autoptr(JsonObject) out = json_object_new ();
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          json_object_set_member (out, name, copy_deep (member));
+        return json_node_init_object (copy, out);
+      }
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return json_node_init_string (copy, json_node_get_string (node));
+        case G_TYPE_INT64:
+          return json_node_init_int (copy, json_node_get_int (node));
+        case G_TYPE_DOUBLE:
+          return json_node_init_double (copy, json_node_get_double (node));
+        case G_TYPE_BOOLEAN:
+          return json_node_init_boolean (copy, json_node_get_boolean (node));
+        default:
+          break;
+        }
+      break;
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+  return json_node_init_null (copy);
+}
 static gboolean
 write_links (L4aRecordWriter *self,
              const TableInfo *info,
@@ -658,7 +712,7 @@ write_links (L4aRecordWriter *self,
           JsonNode *value = json_object_get_member (object, member);
 
           if (value != NULL)
-            json_object_set_member (links, member, json_node_copy (value));
+            json_object_set_member (links, member, copy_deep (value));
         }
       g_ptr_array_add (self->related, links);
     }
@@ -1227,6 +1281,18 @@ l4a_record_writer_new (L4aStore   *store,
   self->names = g_ptr_array_new ();
   self->nodes = g_ptr_array_new ();
   return self;
+}
+
+/**
+ * l4a_record_writer_holds_records:
+ *
+ * Returns: whether @self keeps references to records it was given (added
+ *   records waiting to be written together)
+ */
+gboolean
+l4a_record_writer_holds_records (L4aRecordWriter *self)
+{
+  return self->pending != NULL && self->pending->len > 0;
 }
 
 void

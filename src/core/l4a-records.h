@@ -71,6 +71,7 @@ gboolean         l4a_record_writer_expect (L4aRecordWriter  *self,
                                            GError          **error);
 gboolean         l4a_record_writer_finish (L4aRecordWriter  *self,
                                            GError          **error);
+gboolean         l4a_record_writer_holds_records (L4aRecordWriter *self);
 void             l4a_record_writer_free   (L4aRecordWriter  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aRecordWriter, l4a_record_writer_free)
