@@ -573,6 +573,108 @@ test_large (void)
   HOSTILE ("early huge source", json_node_copy (node), L4A_BUNDLE_ERROR_TOO_LARGE, "“source”");
 }
 
+/* What a reader's work made of a record, and where it was freed. */
+typedef struct
+{
+  guint   index;
+  char   *id;
+} Made;
+
+static gint made_count;
+static gint freed_count;
+static gint freed_in_caller;
+static GThread *caller_thread;
+
+static gpointer
+make_for_record (const char *table,
+                 guint       index,
+                 JsonNode   *record,
+                 gpointer    user_data)
+{
+  Made *made = g_new0 (Made, 1);
+
+  made->index = index;
+  made->id = g_strdup (json_object_get_string_member (json_node_get_object (record), "id"));
+  g_atomic_int_inc (&made_count);
+  return made;
+}
+
+static void
+made_free (gpointer data)
+{
+  Made *made = data;
+
+  if (g_thread_self () == caller_thread)
+    g_atomic_int_inc (&freed_in_caller);
+  g_atomic_int_inc (&freed_count);
+  g_free (made->id);
+  g_free (made);
+}
+
+/* A reader that recycles in its thread gives every record in order, frees
+ * what the caller gave back in its own thread, and frees the rest at the
+ * end, each once: also when the caller never gives anything back. */
+static void
+test_reader_recycles (void)
+{
+  g_autoptr(JsonNode) node = large_node (30000);
+  g_autofree char *text = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tables[] = { "measurement", NULL };
+  guint n_sample;
+
+  reseal (node);
+  text = json_to_string (node, FALSE);
+  bundle = l4a_bundle_parse (text, strlen (text), &error);
+  g_assert_no_error (error);
+  n_sample = l4a_bundle_get_n_records (bundle, "measurement") - 30000;
+  caller_thread = g_thread_self ();
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(L4aBundleReader) reader = l4a_bundle_reader_new (bundle, tables, NULL, make_for_record, made_free,
+                                                                 NULL);
+      const char *table = NULL;
+      JsonNode *record = NULL;
+      gpointer result = NULL;
+      guint index = 0, n = 0;
+
+      made_count = freed_count = freed_in_caller = 0;
+      l4a_bundle_reader_recycle_in_thread (reader);
+      while (l4a_bundle_reader_next (reader, &table, &index, &record, &result, &error))
+        {
+          Made *made = result;
+          g_autofree char *id = g_strdup_printf ("30000000-0000-4000-8000-%012u", n - MIN (n, n_sample));
+
+          g_assert_cmpstr (table, ==, "measurement");
+          g_assert_cmpuint (index, ==, n);
+          g_assert_cmpuint (made->index, ==, n);
+          /* the record given and the work on it are still whole */
+          g_assert_cmpstr (made->id, ==, json_object_get_string_member (json_node_get_object (record), "id"));
+          if (n >= n_sample)
+            g_assert_cmpstr (made->id, ==, id);
+          n++;
+          if (round == 0)
+            l4a_bundle_reader_recycle (reader);
+        }
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, ==, n_sample + 30000);
+      if (round == 0)
+        {
+          /* most of them freed already, by the reader's own thread */
+          g_assert_cmpint (g_atomic_int_get (&freed_count), >, 20000);
+          g_assert_cmpint (g_atomic_int_get (&freed_in_caller), ==, 0);
+        }
+      else
+        g_assert_cmpint (g_atomic_int_get (&freed_count), ==, 0);
+      g_clear_pointer (&reader, l4a_bundle_reader_free);
+      g_assert_cmpint (freed_count, ==, made_count);
+      g_assert_cmpint (made_count, ==, (int) n);
+    }
+}
+
+
 /* What a bundle may hold is bounded where json-glib would take far more
  * than the text: values in one record, keys in the roster, values outside
  * the records. Each is refused by name before any of it is parsed; a
@@ -933,6 +1035,7 @@ main (int   argc,
   g_test_add_func ("/core/bundle/hostile", test_hostile);
   g_test_add_func ("/core/bundle/strict-json", test_strict_json);
   g_test_add_func ("/core/bundle/large", test_large);
+  g_test_add_func ("/core/bundle/reader-recycles", test_reader_recycles);
   g_test_add_func ("/core/bundle/bounded", test_bounded);
   g_test_add_func ("/core/bundle/files", test_files);
   g_test_add_func ("/core/bundle/full-round-trip", test_full_round_trip);
