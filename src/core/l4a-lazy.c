@@ -130,11 +130,22 @@ l4a_lazy_splice_known (GListModel *list,
 #define PAGE 64
 #define CACHE_MAX 1024
 
+/* How many rows make an order long (SQLite sorts as many in some 30 ms),
+ * and how many numbers of a long order are read at once, the rest in the
+ * context's reading thread */
+#define LONG L4A_LAZY_LIST_LONG
+#define FIRST 256
+
 typedef struct
 {
   L4aStore      *store;
   L4aLazyFollow  follow;
-  GArray        *nums;     /* guint, in the list's order */
+  GArray        *nums;     /* guint, in the list's order; 0 past known */
+  guint          known;    /* how many of the first numbers are read */
+  GCancellable  *reading;  /* the order, being read in the thread */
+  gboolean       changed;  /* read after a change: the rows read again when it comes */
+  GArray        *later;    /* the whole order, to be announced */
+  guint          later_id;
   GHashTable    *cache;    /* num → row */
 } L4aLazyListPrivate;
 
@@ -229,25 +240,305 @@ reread_cached (L4aLazyList  *self,
  * Returns: %FALSE with @error set if the order or the rows cannot be
  *   read; the order is then as it was
  */
+/* The order read in part first ---------------------------------------------- */
+
+typedef struct
+{
+  L4aLazyListClass *klass;
+  gpointer          query;
+} OrderRead;
+
+static void
+order_read_free (OrderRead *read)
+{
+  read->klass->query_free (read->query);
+  g_free (read);
+}
+
+static gpointer
+order_read_func (L4aStore      *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  OrderRead *read = data;
+
+  return read->klass->order_with (store, read->query, 0, error);
+}
+
+static void
+stop_reading (L4aLazyList *self)
+{
+  L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
+
+  if (priv->reading != NULL)
+    g_cancellable_cancel (priv->reading);
+  g_clear_object (&priv->reading);
+  g_clear_handle_id (&priv->later_id, g_source_remove);
+  g_clear_pointer (&priv->later, g_array_unref);
+}
+
+/* Puts @nums in place of the order (@known of its first numbers read),
+ * announced as one change. */
+static void
+set_order (L4aLazyList *self,
+           GArray      *nums,
+           guint        known,
+           guint       *first,
+           guint       *added)
+{
+  L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
+  g_autoptr(GArray) old = g_steal_pointer (&priv->nums);
+  guint old_known = priv->known;
+
+  priv->nums = nums;
+  priv->known = known;
+  l4a_lazy_splice_known (G_LIST_MODEL (self), old, old_known, priv->nums, priv->known, first, added);
+}
+
+static gboolean
+announce_later_cb (gpointer user_data)
+{
+  L4aLazyList *self = user_data;
+  L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
+  GArray *whole = g_steal_pointer (&priv->later);
+  guint first, added;
+
+  priv->later_id = 0;
+  set_order (self, whole, whole->len, &first, &added);
+  return G_SOURCE_REMOVE;
+}
+
+/* The whole order, for a list shown in part: taken at once when it agrees
+ * with the part shown. If it does not (the database changed since), the
+ * change is announced, at once when @may_announce, else from the main
+ * loop: a list must not change while it is asked for a row. */
+static void
+take_order (L4aLazyList *self,
+            GArray      *whole,
+            gboolean     may_announce)
+{
+  L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
+  guint first, added;
+
+  if (priv->known == priv->nums->len)
+    {
+      g_array_unref (whole);
+      return;
+    }
+  if (whole->len == priv->nums->len && memcmp (whole->data, priv->nums->data, priv->known * sizeof (guint)) == 0)
+    {
+      g_array_unref (priv->nums);
+      priv->nums = whole;
+      priv->known = whole->len;
+      return;
+    }
+  if (!may_announce)
+    {
+      g_clear_pointer (&priv->later, g_array_unref);
+      priv->later = whole;
+      if (priv->later_id == 0)
+        priv->later_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, announce_later_cb, self, NULL);
+      return;
+    }
+  set_order (self, whole, whole->len, &first, &added);
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GWeakRef, weak_ref_free)
+
+static void
+order_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GWeakRef) ref = user_data;
+  g_autoptr(L4aLazyList) self = g_weak_ref_get (ref);
+  L4aLazyListPrivate *priv;
+  g_autoptr(GError) error = NULL;
+  GArray *whole = l4a_context_read_finish (L4A_CONTEXT (object), result, &error);
+
+  /* a list let go of is not kept for its reading */
+  if (self == NULL)
+    {
+      g_clear_pointer (&whole, g_array_unref);
+      return;
+    }
+  priv = l4a_lazy_list_get_instance_private (self);
+  /* a read cancelled was replaced by another, or by a read here */
+  if (whole == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        fail (self, error);
+      return;
+    }
+  g_clear_object (&priv->reading);
+  if (priv->changed)
+    {
+      guint first, added;
+
+      /* the order before the change (whole, or its part read) against the
+       * one after: one change, then the rows read before read again */
+      set_order (self, whole, whole->len, &first, &added);
+      if (!reread_cached (self, first, added, &error))
+        fail (self, error);
+      return;
+    }
+  take_order (self, whole, TRUE);
+}
+
+static void
+read_beside (L4aLazyList *self,
+             gpointer     query,
+             gboolean     changed)
+{
+  L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
+  OrderRead *read = g_new0 (OrderRead, 1);
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  read->klass = L4A_LAZY_LIST_GET_CLASS (self);
+  read->query = query;
+  priv->reading = g_cancellable_new ();
+  priv->changed = changed;
+  l4a_context_read_async (priv->follow.context, order_read_func, read, (GDestroyNotify) order_read_free,
+                          (GDestroyNotify) g_array_unref, priv->reading, order_read_cb, ref);
+}
+
+/* The order of a list that reads it in part: whole when it is short, else
+ * its first numbers, the rest read in the context's reading thread. */
+static GArray *
+read_first (L4aLazyList  *self,
+            guint        *known,
+            GError      **error)
+{
+  L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
+  L4aLazyListClass *klass = L4A_LAZY_LIST_GET_CLASS (self);
+  gpointer query = klass->order_query (self);
+  GArray *nums;
+  guint n = 0;
+
+  if (query == NULL)
+    {
+      *known = 0;
+      return g_array_new (FALSE, FALSE, sizeof (guint));
+    }
+  if (!klass->count_with (priv->store, query, &n, error))
+    {
+      klass->query_free (query);
+      return NULL;
+    }
+  nums = klass->order_with (priv->store, query, n > LONG ? FIRST : 0, error);
+  if (nums == NULL || nums->len < FIRST || n <= LONG)
+    {
+      klass->query_free (query);
+      *known = nums != NULL ? nums->len : 0;
+      return nums;
+    }
+  *known = nums->len;
+  /* the rest reads as 0, no row's number */
+  g_array_set_size (nums, MAX (n, nums->len));
+  memset (nums->data + *known * sizeof (guint), 0, (nums->len - *known) * sizeof (guint));
+
+  read_beside (self, query, FALSE);
+  return nums;
+}
+
+/* The whole order now, when a row beyond the part read is asked for
+ * before the reading thread has given it. */
+static void
+complete (L4aLazyList *self)
+{
+  L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
+  L4aLazyListClass *klass = L4A_LAZY_LIST_GET_CLASS (self);
+  g_autoptr(GError) error = NULL;
+  gpointer query;
+  GArray *whole;
+
+  if (priv->known == priv->nums->len || priv->later != NULL)
+    return;
+  /* the first part's reading is done here instead; one after a change
+   * goes on, to be announced when it comes */
+  if (!priv->changed)
+    stop_reading (self);
+  query = klass->order_query (self);
+  whole = query != NULL ? klass->order_with (priv->store, query, 0, &error) : g_array_new (FALSE, FALSE, sizeof (guint));
+  if (query != NULL)
+    klass->query_free (query);
+  if (whole == NULL)
+    {
+      fail (self, error);
+      return;
+    }
+  take_order (self, whole, FALSE);
+}
+
+/* The whole order, by the list's own way */
+static GArray *
+read_order_whole (L4aLazyList  *self,
+                  GError      **error)
+{
+  L4aLazyListClass *klass = L4A_LAZY_LIST_GET_CLASS (self);
+  L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
+  gpointer query;
+  GArray *nums;
+
+  if (klass->read_order != NULL)
+    return klass->read_order (self, error);
+  query = klass->order_query (self);
+  if (query == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (guint));
+  nums = klass->order_with (priv->store, query, 0, error);
+  klass->query_free (query);
+  return nums;
+}
+
 gboolean
 l4a_lazy_list_update (L4aLazyList  *self,
                       gboolean      reread,
                       GError      **error)
 {
   L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
-  g_autoptr(GArray) nums = NULL;
-  g_autoptr(GArray) old = NULL;
-  guint first, added;
+  GArray *nums;
+  guint first, added, known;
 
   g_return_val_if_fail (L4A_IS_LAZY_LIST (self), FALSE);
 
-  nums = L4A_LAZY_LIST_GET_CLASS (self)->read_order (self, error);
+  stop_reading (self);
+  if (L4A_LAZY_LIST_GET_CLASS (self)->order_with != NULL && priv->follow.context != NULL)
+    nums = read_first (self, &known, error);
+  else
+    {
+      nums = read_order_whole (self, error);
+      known = nums != NULL ? nums->len : 0;
+    }
   if (nums == NULL)
     return FALSE;
-  old = g_steal_pointer (&priv->nums);
-  priv->nums = g_steal_pointer (&nums);
-  l4a_lazy_splice (G_LIST_MODEL (self), old, priv->nums, &first, &added);
+  set_order (self, nums, known, &first, &added);
   return !reread || reread_cached (self, first, added, error);
+}
+
+/**
+ * l4a_lazy_list_is_settled:
+ *
+ * Returns: whether the list shows the whole order as last read, with no
+ *   reading under way (a long order is read in part first, the rest in
+ *   the context's reading thread; after a change, it is read there whole)
+ */
+gboolean
+l4a_lazy_list_is_settled (L4aLazyList *self)
+{
+  L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
+
+  g_return_val_if_fail (L4A_IS_LAZY_LIST (self), FALSE);
+
+  return priv->known == priv->nums->len && priv->reading == NULL && priv->later == NULL;
 }
 
 /* Reads the rows around @position that are not read yet. */
@@ -262,7 +553,7 @@ read_page (L4aLazyList  *self,
   g_autoptr(GPtrArray) read = NULL;
   guint from = position > PAGE / 4 ? position - PAGE / 4 : 0;
 
-  for (guint i = from; i < priv->nums->len && wanted->len < PAGE; i++)
+  for (guint i = from; i < priv->known && wanted->len < PAGE; i++)
     if (!g_hash_table_contains (priv->cache, GUINT_TO_POINTER (g_array_index (priv->nums, guint, i))))
       g_array_append_val (wanted, g_array_index (priv->nums, guint, i));
   if (g_hash_table_size (priv->cache) + PAGE > CACHE_MAX)
@@ -306,6 +597,11 @@ list_model_get_item (GListModel *model,
 
   if (position >= priv->nums->len)
     return NULL;
+  if (position >= priv->known)
+    complete (self);
+  /* the order read now differs: the change is on its way */
+  if (position >= priv->known)
+    return g_object_new (L4A_LAZY_LIST_GET_CLASS (self)->row_type, NULL);
   num = g_array_index (priv->nums, guint, position);
   row = g_hash_table_lookup (priv->cache, GUINT_TO_POINTER (num));
   if (row == NULL && read_page (self, position, &error))
@@ -323,13 +619,43 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = list_model_get_item;
 }
 
+/* After a change: a long order is read again in the reading thread, the
+ * list as it was till then; a short one at once. */
+static gboolean
+update_after_change (L4aLazyList  *self,
+                     GError      **error)
+{
+  L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
+  L4aLazyListClass *klass = L4A_LAZY_LIST_GET_CLASS (self);
+  gpointer query;
+  guint n = 0;
+
+  if (klass->order_with == NULL || priv->follow.context == NULL)
+    return l4a_lazy_list_update (self, TRUE, error);
+  query = klass->order_query (self);
+  if (query != NULL && !klass->count_with (priv->store, query, &n, error))
+    {
+      klass->query_free (query);
+      return FALSE;
+    }
+  if (query == NULL || n <= LONG)
+    {
+      if (query != NULL)
+        klass->query_free (query);
+      return l4a_lazy_list_update (self, TRUE, error);
+    }
+  stop_reading (self);
+  read_beside (self, query, TRUE);
+  return TRUE;
+}
+
 static void
 context_changed_cb (L4aLazyList *self,
                     L4aChanges  *changes)
 {
   g_autoptr(GError) error = NULL;
 
-  if (L4A_LAZY_LIST_GET_CLASS (self)->concerns (self, changes) && !l4a_lazy_list_update (self, TRUE, &error))
+  if (L4A_LAZY_LIST_GET_CLASS (self)->concerns (self, changes) && !update_after_change (self, &error))
     fail (self, error);
 }
 
@@ -373,6 +699,7 @@ l4a_lazy_list_dispose (GObject *object)
 {
   L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (L4A_LAZY_LIST (object));
 
+  stop_reading (L4A_LAZY_LIST (object));
   l4a_lazy_unfollow (&priv->follow);
   g_hash_table_remove_all (priv->cache);
 

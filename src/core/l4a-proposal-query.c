@@ -25,6 +25,17 @@
  * #L4aLazyList::failed.
  */
 
+/* What the order depends on, for the reading thread too */
+typedef struct
+{
+  char  *search;
+  char  *region;
+  char  *status;
+  char  *call;
+  char  *government;
+  guint  sdg;
+} OrderQuery;
+
 struct _L4aProposalQuery
 {
   L4aLazyList  parent_instance;
@@ -33,33 +44,92 @@ struct _L4aProposalQuery
   /* who the rows read were read for (a government's unsent proposals) */
   L4aRole      read_role;
   char        *read_identity;
-  /* the query, its strings owned */
-  char        *search;
-  char        *region;
-  char        *status;
-  char        *call;
-  char        *government;
-  guint        sdg;
+  OrderQuery   query;
 };
 
 G_DEFINE_FINAL_TYPE (L4aProposalQuery, l4a_proposal_query, L4A_TYPE_LAZY_LIST)
 
-static GArray *
-read_order (L4aLazyList  *list,
-            GError      **error)
+static void
+order_query_set (OrderQuery     *query,
+                 const L4aQuery *from)
+{
+  g_free (query->search);
+  g_free (query->region);
+  g_free (query->status);
+  g_free (query->call);
+  g_free (query->government);
+  query->search = g_strdup (from ? from->search : NULL);
+  query->region = g_strdup (from ? from->region : NULL);
+  query->status = g_strdup (from ? from->status : NULL);
+  query->call = g_strdup (from ? from->call : NULL);
+  query->government = g_strdup (from ? from->government : NULL);
+  query->sdg = from ? from->sdg : 0;
+}
+
+static L4aQuery
+query_of (const OrderQuery *query)
+{
+  return (L4aQuery) { query->search, query->region, query->status, query->call, query->government, query->sdg };
+}
+
+static void
+order_query_free (gpointer data)
+{
+  order_query_set (data, NULL);
+  g_free (data);
+}
+
+/* the query, as the workstation's role has it read */
+static gpointer
+order_query (L4aLazyList *list)
 {
   L4aProposalQuery *self = L4A_PROPOSAL_QUERY (list);
   L4aStore *store = l4a_lazy_list_get_store (list);
-  L4aQuery query = { self->search, self->region, self->status, self->call, self->government, self->sdg };
   L4aRole role = l4a_store_get_role (store);
+  L4aQuery query = query_of (&self->query);
+  OrderQuery *copy;
 
   /* a board member reads the proposals assigned to them elsewhere, never
    * this list; a local government, its own whatever the query says */
   if (!self->queried || role == L4A_ROLE_MEMBER)
-    return g_array_new (FALSE, FALSE, sizeof (guint));
+    return NULL;
   if (role == L4A_ROLE_GOVERNMENT)
     query.government = l4a_store_get_identity (store) ? l4a_store_get_identity (store) : "";
-  return l4a_registry_proposal_nums (store, &query, error);
+  copy = g_new0 (OrderQuery, 1);
+  order_query_set (copy, &query);
+  return copy;
+}
+
+static gboolean
+count_with (L4aStore  *store,
+            gpointer   data,
+            guint     *n,
+            GError   **error)
+{
+  OrderQuery *narrowed = data;
+  L4aQuery query = query_of (data);
+
+  /* a search or a filter is counted by reading as many proposals as its
+   * sort does (the query's ?N IS NULL OR … spares no index), and what
+   * passes one is seldom long: read whole, as for a short order */
+  if (narrowed->search != NULL || narrowed->region != NULL || narrowed->status != NULL ||
+      narrowed->call != NULL || narrowed->government != NULL || narrowed->sdg != 0)
+    {
+      *n = 0;
+      return TRUE;
+    }
+  return l4a_registry_count_proposals (store, &query, L4A_LAZY_LIST_LONG, n, error);
+}
+
+static GArray *
+order_with (L4aStore  *store,
+            gpointer   data,
+            guint      limit,
+            GError   **error)
+{
+  L4aQuery query = query_of (data);
+
+  return l4a_registry_proposal_nums (store, &query, limit, error);
 }
 
 static GPtrArray *
@@ -112,17 +182,7 @@ l4a_proposal_query_set_query (L4aProposalQuery  *self,
 
   g_return_val_if_fail (L4A_IS_PROPOSAL_QUERY (self), FALSE);
 
-  g_free (self->search);
-  g_free (self->region);
-  g_free (self->status);
-  g_free (self->call);
-  g_free (self->government);
-  self->search = g_strdup (query ? query->search : NULL);
-  self->region = g_strdup (query ? query->region : NULL);
-  self->status = g_strdup (query ? query->status : NULL);
-  self->call = g_strdup (query ? query->call : NULL);
-  self->government = g_strdup (query ? query->government : NULL);
-  self->sdg = query ? query->sdg : 0;
+  order_query_set (&self->query, query);
   self->queried = TRUE;
   /* the rows read before read the same unless the workstation acts for
    * someone else now */
@@ -140,11 +200,7 @@ l4a_proposal_query_finalize (GObject *object)
 {
   L4aProposalQuery *self = (L4aProposalQuery *)object;
 
-  g_free (self->search);
-  g_free (self->region);
-  g_free (self->status);
-  g_free (self->call);
-  g_free (self->government);
+  order_query_set (&self->query, NULL);
   g_free (self->read_identity);
 
   G_OBJECT_CLASS (l4a_proposal_query_parent_class)->finalize (object);
@@ -158,7 +214,10 @@ l4a_proposal_query_class_init (L4aProposalQueryClass *klass)
 
   object_class->finalize = l4a_proposal_query_finalize;
   list_class->row_type = L4A_TYPE_PROPOSAL;
-  list_class->read_order = read_order;
+  list_class->order_query = order_query;
+  list_class->query_free = order_query_free;
+  list_class->count_with = count_with;
+  list_class->order_with = order_with;
   list_class->read_rows = read_rows;
   list_class->num_of = num_of;
   list_class->concerns = concerns;

@@ -40,6 +40,12 @@ GListModel *l4a_registry_list_proposals    (L4aStore        *store,
                                             GError         **error);
 GArray     *l4a_registry_proposal_nums     (L4aStore        *store,
                                             const L4aQuery  *query,
+                                            guint            limit,
+                                            GError         **error);
+gboolean    l4a_registry_count_proposals   (L4aStore        *store,
+                                            const L4aQuery  *query,
+                                            guint            few,
+                                            guint           *n,
                                             GError         **error);
 GPtrArray  *l4a_registry_get_proposals     (L4aStore        *store,
                                             const guint     *nums,

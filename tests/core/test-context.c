@@ -906,9 +906,19 @@ test_audit_log (void)
   g_assert_nonnull (error);
 }
 
+/* Until @list has read its whole order in the context's reading thread
+ * (a long one is shown in part first; after a change, read there). */
+static void
+wait_settled (gpointer list)
+{
+  while (!l4a_lazy_list_is_settled (L4A_LAZY_LIST (list)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* The list @model shows is, item for item and in order, what the plain
  * query reads for @query (@whole: each item read the same, not only the
- * same proposal). */
+ * same proposal, after the reading thread gave the rest of a long order;
+ * else a row past the first part asks for it). */
 static void
 assert_same_proposals (L4aProposalQuery *model,
                        L4aStore         *store,
@@ -924,7 +934,15 @@ assert_same_proposals (L4aProposalQuery *model,
   plain = l4a_registry_list_proposals (store, query, &error);
   g_assert_no_error (error);
   n = g_list_model_get_n_items (plain);
+  /* as many rows at once, however many of their numbers are read */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  /* a long order is read in part first, the rest beside */
+  g_assert_true (l4a_lazy_list_is_settled (L4A_LAZY_LIST (model)) == (n <= L4A_LAZY_LIST_LONG));
+  if (whole)
+    {
+      wait_settled (model);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+    }
   /* from the end first: a page is read wherever a row asks */
   for (guint k = 0; k < n; k++)
     {
@@ -938,6 +956,7 @@ assert_same_proposals (L4aProposalQuery *model,
       g_assert_true (!whole || l4a_objects_equal (G_OBJECT (shown), G_OBJECT (expected)));
     }
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n));
+  g_assert_true (l4a_lazy_list_is_settled (L4A_LAZY_LIST (model)));
 }
 
 /* The proposals as a lazy, live list: for every filter, search and
@@ -1124,6 +1143,132 @@ test_proposal_query (void)
   }
 }
 
+/* A long list of proposals is shown before its whole order is read: as
+ * many rows at once, the first ones read, the rest read in the context's
+ * reading thread (or at once when a row past them asks first); after a
+ * change, read again there, the list as it was till then, then one
+ * change at the row that changed. */
+static void
+test_proposal_query_long (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "proposals-long.sqlite", NULL);
+  g_autoptr(L4aContext) context = NULL;
+  g_autoptr(L4aProposalQuery) model = NULL;
+  g_autoptr(GListModel) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  L4aStore *store;
+  g_auto(Recorder) rec = { 0 };
+  guint n;
+
+  recorder_init (&rec);
+  context = context_with_sample (path);
+  store = l4a_context_get_store (context);
+  sql_exec (path,
+            "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 24999) "
+            "INSERT INTO proposal (id, call_id, government_id, title, summary, state, created_at, updated_at, "
+            "                      origin) "
+            "SELECT printf ('long-%05d', i), CASE i % 2 WHEN 0 THEN (SELECT min (id) FROM call) ELSE (SELECT max (id) FROM call) END, "
+            "  (SELECT id FROM government ORDER BY id LIMIT 1), "
+            "  CASE i % 3 WHEN 0 THEN 'Water ' WHEN 1 THEN 'care ' ELSE 'Énergie ' END || (i * 7919) % 25000, "
+            "  'Generated', CASE WHEN i % 100 = 0 THEN 'submitted' ELSE 'draft' END, "
+            "  '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'test' FROM n");
+  g_assert_true (l4a_context_check_for_changes (context));
+  plain = l4a_registry_list_proposals (store, NULL, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (plain);
+  g_assert_cmpuint (n, >, L4A_LAZY_LIST_LONG);
+
+  model = l4a_proposal_query_new (context);
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &rec);
+  g_assert_true (l4a_proposal_query_set_query (model, NULL, &error));
+  g_assert_no_error (error);
+  /* every row counted, the first read, the rest on its way */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  g_assert_false (l4a_lazy_list_is_settled (L4A_LAZY_LIST (model)));
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(L4aProposal) shown = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(L4aProposal) expected = g_list_model_get_item (plain, i);
+
+      g_assert_true (l4a_objects_equal (G_OBJECT (shown), G_OBJECT (expected)));
+    }
+  g_assert_false (l4a_lazy_list_is_settled (L4A_LAZY_LIST (model)));
+  /* the rest, from the thread: the same order, taken without a change */
+  recorder_reset (&rec);
+  wait_settled (model);
+  g_assert_cmpuint (rec.items->len, ==, 0);
+  for (guint i = 0; i < n; i += 97)
+    {
+      g_autoptr(L4aProposal) shown = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(L4aProposal) expected = g_list_model_get_item (plain, i);
+
+      g_assert_cmpstr (l4a_proposal_get_id (shown), ==, l4a_proposal_get_id (expected));
+    }
+
+  /* a row past the first part asked for before the thread gave the rest:
+   * the order read at once */
+  g_assert_true (l4a_proposal_query_set_query (model, NULL, &error));
+  g_assert_false (l4a_lazy_list_is_settled (L4A_LAZY_LIST (model)));
+  {
+    g_autoptr(L4aProposal) last = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
+    g_autoptr(L4aProposal) expected = g_list_model_get_item (plain, n - 1);
+
+    g_assert_true (l4a_objects_equal (G_OBJECT (last), G_OBJECT (expected)));
+    g_assert_true (l4a_lazy_list_is_settled (L4A_LAZY_LIST (model)));
+  }
+
+  /* another program changes a proposal: read again beside, then one
+   * change at its row */
+  recorder_reset (&rec);
+  {
+    g_autoptr(L4aProposal) before = g_list_model_get_item (G_LIST_MODEL (model), 150);
+    g_autoptr(L4aProposal) after = NULL;
+    g_autofree char *sql = g_strdup_printf ("UPDATE proposal SET state = 'withdrawn' WHERE num = %u",
+                                            l4a_proposal_get_num (before));
+
+    g_assert_cmpstr (l4a_proposal_get_state (before), !=, "withdrawn");
+    sql_exec (path, sql);
+    g_assert_true (l4a_context_check_for_changes (context));
+    g_assert_false (l4a_lazy_list_is_settled (L4A_LAZY_LIST (model)));
+    g_assert_cmpuint (rec.items->len, ==, 0);
+    wait_settled (model);
+    g_assert_cmpuint (rec.items->len, ==, 3);
+    g_assert_true (recorder_has_items_changed (&rec, 150, 1, 1));
+    after = g_list_model_get_item (G_LIST_MODEL (model), 150);
+    g_assert_cmpstr (l4a_proposal_get_id (after), ==, l4a_proposal_get_id (before));
+    g_assert_cmpstr (l4a_proposal_get_state (after), ==, "withdrawn");
+  }
+
+  /* one removed: one change where it stood */
+  recorder_reset (&rec);
+  {
+    g_autoptr(L4aProposal) gone = g_list_model_get_item (G_LIST_MODEL (model), 5000);
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM proposal WHERE num = %u", l4a_proposal_get_num (gone));
+
+    sql_exec (path, sql);
+    g_assert_true (l4a_context_check_for_changes (context));
+    wait_settled (model);
+    g_assert_cmpuint (rec.items->len, ==, 3);
+    g_assert_true (recorder_has_items_changed (&rec, 5000, 1, 0));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n - 1);
+  }
+
+  /* a search that few pass: read whole, at once */
+  {
+    L4aQuery query = { "submitted-nothing-matches" };
+    L4aQuery state = { .status = "submitted" };
+
+    g_assert_true (l4a_proposal_query_set_query (model, &query, &error));
+    g_assert_true (l4a_lazy_list_is_settled (L4A_LAZY_LIST (model)));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+    g_assert_true (l4a_proposal_query_set_query (model, &state, &error));
+    g_assert_true (l4a_lazy_list_is_settled (L4A_LAZY_LIST (model)));
+    g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                     sql_int (path, "SELECT count(*) FROM proposal WHERE state = 'submitted'"));
+  }
+  g_signal_handlers_disconnect_by_data (model, &rec);
+}
+
 /* The ids of the measurements of @indicator as SQL orders them, newest
  * first, each with its value. */
 static GPtrArray *
@@ -1286,6 +1431,7 @@ main (int   argc,
   g_test_add_func ("/core/context/words", test_words);
   g_test_add_func ("/core/context/audit-log", test_audit_log);
   g_test_add_func ("/core/context/proposal-query", test_proposal_query);
+  g_test_add_func ("/core/context/proposal-query-long", test_proposal_query_long);
   g_test_add_func ("/core/context/measurement-list", test_measurement_list);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-context-XXXXXX");
