@@ -227,19 +227,6 @@ reread_cached (L4aLazyList  *self,
   return TRUE;
 }
 
-/**
- * l4a_lazy_list_update:
- * @reread: whether the rows read before may read otherwise now (the
- *   records changed, or who reads them), or only the order changed (a
- *   list narrowed otherwise)
- *
- * Reads the order again and changes the list once over the part that
- * differs, then, with @reread, each row read before that now reads
- * otherwise at its place.
- *
- * Returns: %FALSE with @error set if the order or the rows cannot be
- *   read; the order is then as it was
- */
 /* The order read in part first ---------------------------------------------- */
 
 typedef struct
@@ -274,6 +261,7 @@ stop_reading (L4aLazyList *self)
   if (priv->reading != NULL)
     g_cancellable_cancel (priv->reading);
   g_clear_object (&priv->reading);
+  priv->changed = FALSE;
   g_clear_handle_id (&priv->later_id, g_source_remove);
   g_clear_pointer (&priv->later, g_array_unref);
 }
@@ -499,6 +487,20 @@ read_order_whole (L4aLazyList  *self,
   return nums;
 }
 
+/**
+ * l4a_lazy_list_update:
+ * @reread: whether the rows read before may read otherwise now (the
+ *   records changed, or who reads them), or only the order changed (a
+ *   list narrowed otherwise)
+ *
+ * Reads the order again and changes the list once over the part that
+ * differs, then, with @reread, each row read before that now reads
+ * otherwise at its place. A long order is read in part, the rest in the
+ * context's reading thread (l4a_lazy_list_is_settled()).
+ *
+ * Returns: %FALSE with @error set if the order or the rows cannot be
+ *   read; the order is then as it was
+ */
 gboolean
 l4a_lazy_list_update (L4aLazyList  *self,
                       gboolean      reread,
