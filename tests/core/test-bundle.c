@@ -660,7 +660,11 @@ test_reader_recycles (void)
         }
       g_assert_no_error (error);
       g_assert_cmpuint (n, ==, n_sample + 30000);
-      if (round == 0)
+      /* (a machine of one processor reads without a thread, freeing each
+       * record at the next) */
+      if (g_get_num_processors () == 1)
+        g_assert_cmpint (g_atomic_int_get (&freed_in_caller), ==, (int) n - 1);
+      else if (round == 0)
         {
           /* most of them freed already, by the reader's own thread */
           g_assert_cmpint (g_atomic_int_get (&freed_count), >, 20000);
