@@ -2333,7 +2333,10 @@ writing_end (Writing        *w,
 }
 
 /* The records read so far go back to the reader's thread to be freed,
- * once the writer keeps none of them (nothing else keeps any). */
+ * once the writer keeps none of them (nothing else keeps any). A writer
+ * set aside after a conflict (compute_plan()) is given nothing more and
+ * touches nothing it keeps until it is freed, after the reader's thread
+ * has ended: the thread's references and its own are let go of in turn. */
 static void
 recycle (L4aBundleReader *reader,
          Writing         *w)
