@@ -1695,6 +1695,39 @@ test_large_import (void)
     g_assert_cmpstr (after, ==, triggers);
   }
 
+  /* a third, whose first hub changed on both sides: refused, nothing
+   * written, the 20 000 measurements after it planned all the same (the
+   * reader's thread frees them while the writer, set aside, keeps the
+   * records it had before the conflict) */
+  {
+    g_autofree char *third = NULL;
+    g_autoptr(L4aBundle) conflicting = NULL;
+    g_autofree char *measured = NULL;
+    g_autofree char *measured_after = NULL;
+    g_autoptr(L4aImportPlan) plan = NULL;
+
+    exec_sql (there, "UPDATE hub SET summary = 'Changed there', revision = revision + 1 "
+                     "WHERE id = '10000000-0000-4000-8000-000000000003';"
+                     "UPDATE measurement SET value = value + 1, revision = revision + 1 WHERE id LIKE '30000000-%'");
+    exec_sql (here, "UPDATE hub SET summary = 'Changed here', revision = revision + 1 "
+                    "WHERE id = '10000000-0000-4000-8000-000000000003'");
+    third = export_to (there, L4A_ROLE_SECRETARIAT, NULL, "registry", NULL);
+    conflicting = l4a_test_open_bundle (NULL, third, &error);
+    g_assert_no_error (error);
+    measured = text_of (here, "SELECT total (value) FROM measurement");
+    g_assert_false (l4a_import_now (here, conflicting, NULL, FALSE, &plan, NULL, &error));
+    g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_assert_nonnull (plan);
+    g_assert_cmpuint (plan->counts[L4A_IMPORT_CONFLICT], ==, 1);
+    g_assert_cmpuint (plan->counts[L4A_IMPORT_UPDATE], >=, 20000);
+    measured_after = text_of (here, "SELECT total (value) FROM measurement");
+    g_assert_cmpstr (measured_after, ==, measured);
+    g_free (after);
+    after = text_of (here, "SELECT summary FROM hub WHERE id = '10000000-0000-4000-8000-000000000003'");
+    g_assert_cmpstr (after, ==, "Changed here");
+  }
+
   /* the triggers are back at work */
   exec_sql (here, "UPDATE hub SET name = 'Zanzibar Ferry Hub' WHERE id = '10000000-0000-4000-8000-000000000007'");
   g_free (after);
