@@ -106,14 +106,12 @@ count_with (L4aStore  *store,
             guint     *n,
             GError   **error)
 {
-  OrderQuery *narrowed = data;
   L4aQuery query = query_of (data);
 
   /* a search or a filter is counted by reading as many proposals as its
    * sort does (the query's ?N IS NULL OR … spares no index), and what
    * passes one is seldom long: read whole, as for a short order */
-  if (narrowed->search != NULL || narrowed->region != NULL || narrowed->status != NULL ||
-      narrowed->call != NULL || narrowed->government != NULL || narrowed->sdg != 0)
+  if (!l4a_query_is_empty (&query))
     {
       *n = 0;
       return TRUE;

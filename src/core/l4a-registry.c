@@ -370,6 +370,21 @@ l4a_registry_proposal_nums (L4aStore        *store,
 }
 
 /**
+ * l4a_query_is_empty:
+ *
+ * Returns: whether @query lets everything through: no word to search for
+ *   (blank or punctuation only), nothing narrowed
+ */
+gboolean
+l4a_query_is_empty (const L4aQuery *query)
+{
+  g_autofree char *fts = query != NULL ? l4a_fts_query_from_text (query->search) : NULL;
+
+  return query == NULL || (fts == NULL && query->region == NULL && query->status == NULL && query->call == NULL &&
+                           query->government == NULL && query->sdg == 0);
+}
+
+/**
  * l4a_registry_count_proposals:
  * @few: how many are few
  * @n: (out): how many
@@ -405,8 +420,7 @@ l4a_registry_count_proposals (L4aStore        *store,
 
   /* every proposal has its call (NOT NULL REFERENCES): counted without
    * it (should another program break that, the order read corrects it) */
-  if (query == NULL || (query->search == NULL && query->region == NULL && query->status == NULL &&
-                         query->call == NULL && query->government == NULL && query->sdg == 0))
+  if (l4a_query_is_empty (query))
     /* every one: counted from the smallest index */
     stmt = l4a_store_prepare_cached (store, "SELECT count (*) FROM proposal", error);
   else

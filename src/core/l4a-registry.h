@@ -26,6 +26,7 @@ typedef struct
 } L4aQuery;
 
 char       *l4a_fts_query_from_text        (const char      *text);
+gboolean    l4a_query_is_empty             (const L4aQuery  *query);
 GListModel *l4a_registry_list_hubs         (L4aStore        *store,
                                             GError         **error);
 L4aHub     *l4a_registry_get_hub           (L4aStore        *store,

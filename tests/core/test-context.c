@@ -1205,6 +1205,17 @@ test_proposal_query_long (void)
       g_assert_cmpstr (l4a_proposal_get_id (shown), ==, l4a_proposal_get_id (expected));
     }
 
+  /* a search box left blank (or with no word in it) is no search: the
+   * same, read in part first */
+  {
+    L4aQuery blank = { " ,; " };
+
+    g_assert_true (l4a_proposal_query_set_query (model, &blank, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+    g_assert_false (l4a_lazy_list_is_settled (L4A_LAZY_LIST (model)));
+    wait_settled (model);
+  }
+
   /* a row past the first part asked for before the thread gave the rest:
    * the order read at once */
   g_assert_true (l4a_proposal_query_set_query (model, NULL, &error));
