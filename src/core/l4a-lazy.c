@@ -456,7 +456,8 @@ complete (L4aLazyList *self)
   if (!priv->changed)
     stop_reading (self);
   query = klass->order_query (self);
-  whole = query != NULL ? klass->order_with (priv->store, query, 0, &error) : g_array_new (FALSE, FALSE, sizeof (guint));
+  whole = query != NULL ? klass->order_with (priv->store, query, 0, &error)
+                        : g_array_new (FALSE, FALSE, sizeof (guint));
   if (query != NULL)
     klass->query_free (query);
   if (whole == NULL)
