@@ -438,36 +438,6 @@ read_first (L4aLazyList  *self,
   return nums;
 }
 
-/* The whole order now, when a row beyond the part read is asked for
- * before the reading thread has given it. */
-static void
-complete (L4aLazyList *self)
-{
-  L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
-  L4aLazyListClass *klass = L4A_LAZY_LIST_GET_CLASS (self);
-  g_autoptr(GError) error = NULL;
-  gpointer query;
-  GArray *whole;
-
-  if (priv->known == priv->nums->len || priv->later != NULL)
-    return;
-  /* the first part's reading is done here instead; one after a change
-   * goes on, to be announced when it comes */
-  if (!priv->changed)
-    stop_reading (self);
-  query = klass->order_query (self);
-  whole = query != NULL ? klass->order_with (priv->store, query, 0, &error)
-                        : g_array_new (FALSE, FALSE, sizeof (guint));
-  if (query != NULL)
-    klass->query_free (query);
-  if (whole == NULL)
-    {
-      fail (self, error);
-      return;
-    }
-  take_order (self, whole, FALSE);
-}
-
 /* The whole order, by the list's own way */
 static GArray *
 read_order_whole (L4aLazyList  *self,
@@ -487,6 +457,31 @@ read_order_whole (L4aLazyList  *self,
   klass->query_free (query);
   return nums;
 }
+
+/* The whole order now, when a row beyond the part read is asked for
+ * before the reading thread has given it. */
+static void
+complete (L4aLazyList *self)
+{
+  L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+  GArray *whole;
+
+  if (priv->known == priv->nums->len || priv->later != NULL)
+    return;
+  /* the first part's reading is done here instead; one after a change
+   * goes on, to be announced when it comes */
+  if (!priv->changed)
+    stop_reading (self);
+  whole = read_order_whole (self, &error);
+  if (whole == NULL)
+    {
+      fail (self, error);
+      return;
+    }
+  take_order (self, whole, FALSE);
+}
+
 
 /**
  * l4a_lazy_list_update:
