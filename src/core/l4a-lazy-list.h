@@ -35,9 +35,9 @@ G_DECLARE_DERIVABLE_TYPE (L4aLazyList, l4a_lazy_list, L4A, LAZY_LIST, GObject)
  *   order depends on, for another thread to read it; %NULL when the list
  *   has no rows
  * @query_free: frees what @order_query gave
- * @count_with: how many rows the order has, without sorting them; any
- *   number up to %L4A_LAZY_LIST_LONG when it surely has no more (a list
- *   may spare counting a short one)
+ * @count_with: how many rows the order has, without sorting them; or
+ *   any number up to %L4A_LAZY_LIST_LONG for an order to be read whole at
+ *   once (one surely short, or one the list would rather not count)
  * @order_with: the numbers in order, the first @limit of them (0: all)
  *
  * A list that gives the four read only the first numbers of a long order

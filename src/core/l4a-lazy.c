@@ -399,11 +399,15 @@ read_beside (L4aLazyList *self,
                           (GDestroyNotify) g_array_unref, priv->reading, order_read_cb, ref);
 }
 
-/* The order of a list that reads it in part: whole when it is short, else
- * its first numbers, the rest read in the context's reading thread. */
+/* The order of a list that reads it in part: whole when it is short;
+ * else its first numbers, the rest read in the context's reading thread;
+ * after a change (@after_change), read whole in that thread, the list as
+ * it is till then (*@beside set, nothing returned). */
 static GArray *
 read_first (L4aLazyList  *self,
+            gboolean      after_change,
             guint        *known,
+            gboolean     *beside,
             GError      **error)
 {
   L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
@@ -412,14 +416,19 @@ read_first (L4aLazyList  *self,
   GArray *nums;
   guint n = 0;
 
+  *known = 0;
+  *beside = FALSE;
   if (query == NULL)
-    {
-      *known = 0;
-      return g_array_new (FALSE, FALSE, sizeof (guint));
-    }
+    return g_array_new (FALSE, FALSE, sizeof (guint));
   if (!klass->count_with (priv->store, query, &n, error))
     {
       klass->query_free (query);
+      return NULL;
+    }
+  if (n > LONG && after_change)
+    {
+      read_beside (self, query, TRUE);
+      *beside = TRUE;
       return NULL;
     }
   nums = klass->order_with (priv->store, query, n > LONG ? FIRST : 0, error);
@@ -497,29 +506,43 @@ complete (L4aLazyList *self)
  * Returns: %FALSE with @error set if the order or the rows cannot be
  *   read; the order is then as it was
  */
-gboolean
-l4a_lazy_list_update (L4aLazyList  *self,
-                      gboolean      reread,
-                      GError      **error)
+/* l4a_lazy_list_update(), or after a change (a long order then read
+ * again beside) */
+static gboolean
+update_order (L4aLazyList  *self,
+              gboolean      reread,
+              gboolean      after_change,
+              GError      **error)
 {
   L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
+  gboolean beside = FALSE;
   GArray *nums;
   guint first, added, known;
 
-  g_return_val_if_fail (L4A_IS_LAZY_LIST (self), FALSE);
-
   stop_reading (self);
   if (L4A_LAZY_LIST_GET_CLASS (self)->order_with != NULL && priv->follow.context != NULL)
-    nums = read_first (self, &known, error);
+    nums = read_first (self, after_change, &known, &beside, error);
   else
     {
       nums = read_order_whole (self, error);
       known = nums != NULL ? nums->len : 0;
     }
+  if (beside)
+    return TRUE;
   if (nums == NULL)
     return FALSE;
   set_order (self, nums, known, &first, &added);
   return !reread || reread_cached (self, first, added, error);
+}
+
+gboolean
+l4a_lazy_list_update (L4aLazyList  *self,
+                      gboolean      reread,
+                      GError      **error)
+{
+  g_return_val_if_fail (L4A_IS_LAZY_LIST (self), FALSE);
+
+  return update_order (self, reread, FALSE, error);
 }
 
 /**
@@ -617,43 +640,14 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = list_model_get_item;
 }
 
-/* After a change: a long order is read again in the reading thread, the
- * list as it was till then; a short one at once. */
-static gboolean
-update_after_change (L4aLazyList  *self,
-                     GError      **error)
-{
-  L4aLazyListPrivate *priv = l4a_lazy_list_get_instance_private (self);
-  L4aLazyListClass *klass = L4A_LAZY_LIST_GET_CLASS (self);
-  gpointer query;
-  guint n = 0;
-
-  if (klass->order_with == NULL || priv->follow.context == NULL)
-    return l4a_lazy_list_update (self, TRUE, error);
-  query = klass->order_query (self);
-  if (query != NULL && !klass->count_with (priv->store, query, &n, error))
-    {
-      klass->query_free (query);
-      return FALSE;
-    }
-  if (query == NULL || n <= LONG)
-    {
-      if (query != NULL)
-        klass->query_free (query);
-      return l4a_lazy_list_update (self, TRUE, error);
-    }
-  stop_reading (self);
-  read_beside (self, query, TRUE);
-  return TRUE;
-}
-
 static void
 context_changed_cb (L4aLazyList *self,
                     L4aChanges  *changes)
 {
   g_autoptr(GError) error = NULL;
 
-  if (L4A_LAZY_LIST_GET_CLASS (self)->concerns (self, changes) && !update_after_change (self, &error))
+  /* a long order is read again beside, the list as it was till then */
+  if (L4A_LAZY_LIST_GET_CLASS (self)->concerns (self, changes) && !update_order (self, TRUE, TRUE, &error))
     fail (self, error);
 }
 

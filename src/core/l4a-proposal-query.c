@@ -116,7 +116,7 @@ count_with (L4aStore  *store,
       *n = 0;
       return TRUE;
     }
-  return l4a_registry_count_proposals (store, &query, L4A_LAZY_LIST_LONG, n, error);
+  return l4a_registry_count_proposals (store, L4A_LAZY_LIST_LONG, n, error);
 }
 
 static GArray *

@@ -389,52 +389,45 @@ l4a_query_is_empty (const L4aQuery *query)
  * @few: how many are few
  * @n: (out): how many
  *
- * How many proposals l4a_registry_proposal_nums() would give, without
- * sorting them; not counted when the database holds no more than @few
- * proposals, @n then being at most @few.
+ * How many proposals there are, every one (what
+ * l4a_registry_proposal_nums() gives for an empty query, l4a_query_is_empty());
+ * not counted when the database holds no more than @few, @n then being at
+ * most @few.
  *
  * Returns: %FALSE with @error set if they cannot be counted
  */
 gboolean
-l4a_registry_count_proposals (L4aStore        *store,
-                              const L4aQuery  *query,
-                              guint            few,
-                              guint           *n,
-                              GError         **error)
+l4a_registry_count_proposals (L4aStore  *store,
+                              guint      few,
+                              guint     *n,
+                              GError   **error)
 {
-  g_autofree char *fts = l4a_fts_query_from_text (query ? query->search : NULL);
-  sqlite3_stmt *stmt;
-  int rc;
+  /* no more proposals than the largest number, found at once; else
+   * counted from the smallest index (every proposal has its call: NOT
+   * NULL REFERENCES; should another program break that, the order read
+   * corrects the count) */
+  const char *sql[] = { "SELECT max (num) FROM proposal", "SELECT count (*) FROM proposal" };
 
   g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
 
-  /* no more proposals than the largest number, found at once */
-  stmt = l4a_store_prepare_cached (store, "SELECT max (num) FROM proposal", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  *n = rc == SQLITE_ROW ? (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT) : 0;
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW && *n <= few)
-    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = l4a_store_prepare_cached (store, sql[i], error);
+      int rc;
 
-  /* every proposal has its call (NOT NULL REFERENCES): counted without
-   * it (should another program break that, the order read corrects it) */
-  if (l4a_query_is_empty (query))
-    /* every one: counted from the smallest index */
-    stmt = l4a_store_prepare_cached (store, "SELECT count (*) FROM proposal", error);
-  else
-    stmt = l4a_store_prepare_cached (store, "SELECT count (*) FROM proposal r " PROPOSAL_WHERE, error);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    bind_query (stmt, query, fts);
-  rc = sqlite3_step (stmt);
-  *n = rc == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
-  if (rc != SQLITE_ROW)
-    l4a_store_set_sqlite_error (store, rc, NULL, error);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW;
+      if (stmt == NULL)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      *n = rc == SQLITE_ROW ? (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT) : 0;
+      if (rc != SQLITE_ROW)
+        l4a_store_set_sqlite_error (store, rc, NULL, error);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        return FALSE;
+      if (*n <= few)
+        return TRUE;
+    }
+  return TRUE;
 }
 
 /**

@@ -44,7 +44,6 @@ GArray     *l4a_registry_proposal_nums     (L4aStore        *store,
                                             guint            limit,
                                             GError         **error);
 gboolean    l4a_registry_count_proposals   (L4aStore        *store,
-                                            const L4aQuery  *query,
                                             guint            few,
                                             guint           *n,
                                             GError         **error);
