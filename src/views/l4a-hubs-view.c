@@ -59,6 +59,7 @@ struct _L4aHubsView
   L4aHubQuery        *hubs;    /* what the view shows; NULL before a context */
   GListModel         *empty;   /* shown before a context */
   GtkSliceListModel  *slice;   /* the first screenful until the first frame, then all */
+  gboolean            first_screen;
   L4aHubFilter       *filter;
   GtkColumnViewColumn *columns[L4A_HUB_N_SORTS];
   GtkDropDown        *drops[N_DROPS];
@@ -236,8 +237,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
  * them (some 0.7 ms a row here): the lists get the first screenful of
  * hubs until the first frame is painted, then a screenful more in each
  * idle between frames, and all of them once the list has its 200 rows, so
- * that no frame waits for them all. */
+ * that no frame waits for them all. The first screenful is the hubs the
+ * lists' height shows, rows being at least ROW_MIN_HEIGHT pixels high (a
+ * table row is 25 in Adwaita's default font): none until the first frame
+ * has allocated the view, then those, laid out in the same frame. */
 #define FIRST_SCREEN 40
+#define ROW_MIN_HEIGHT 22
 #define LIST_ROWS 200
 
 static gboolean
@@ -262,8 +267,26 @@ widen_after_paint_cb (GdkFrameClock *clock,
                       L4aHubsView   *self)
 {
   g_signal_handlers_disconnect_by_func (clock, widen_after_paint_cb, self);
+  self->first_screen = FALSE;
   if (self->widen_idle == 0)
     self->widen_idle = g_idle_add (widen_step_cb, self);
+}
+
+/* After the frame's layout, GTK's first (the window's handler was
+ * connected when it was realised, before the view was mapped): the lists'
+ * height is known; the rows it shows are laid out before the paint, the
+ * frame clock laying out again what was changed while it did. */
+static void
+fit_first_screen_cb (GdkFrameClock *clock,
+                     L4aHubsView   *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->squeezer));
+
+  if (self->first_screen && height <= 0)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, fit_first_screen_cb, self);
+  if (self->first_screen)
+    gtk_slice_list_model_set_size (self->slice, (guint) height / ROW_MIN_HEIGHT + 2);
 }
 
 static void
@@ -274,9 +297,14 @@ widen_when_painted (L4aHubsView *self)
   if (gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
     return;
   if (clock == NULL)
-    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
-  else
-    g_signal_connect_object (clock, "after-paint", G_CALLBACK (widen_after_paint_cb), self, 0);
+    {
+      self->first_screen = FALSE;
+      gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+      return;
+    }
+  if (self->first_screen)
+    g_signal_connect_object (clock, "layout", G_CALLBACK (fit_first_screen_cb), self, G_CONNECT_AFTER);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (widen_after_paint_cb), self, 0);
 }
 
 /* The map's legend beside it, or under it when narrow. */
@@ -2028,7 +2056,8 @@ l4a_hubs_view_set_context (L4aHubsView *self,
             l4a_hub_query_set_sort (self->hubs, key, descending);
           l4a_hub_query_set_filter (self->hubs, self->filter);
         }
-      gtk_slice_list_model_set_size (self->slice, FIRST_SCREEN);
+      gtk_slice_list_model_set_size (self->slice, 0);
+      self->first_screen = TRUE;
       gtk_slice_list_model_set_model (self->slice, self->hubs ? G_LIST_MODEL (self->hubs) : self->empty);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         widen_when_painted (self);

@@ -72,6 +72,49 @@ label_shown (gpointer data)
   return shows_label (shown->widget, shown->text);
 }
 
+/* The first frame that paints the registry loaded: how many rows of the
+ * table exist, and whether they reach the bottom of what it shows. */
+typedef struct
+{
+  L4aWindow *window;
+  gboolean   painted;
+  guint      rows;
+  double     rows_bottom;
+  int        height;
+} FirstFrame;
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (first->window), L4A_TYPE_WINDOW,
+                                                                "stack"));
+  GtkWidget *hubs = adw_view_stack_get_visible_child (ADW_VIEW_STACK (stack));
+  GtkWidget *scroller, *list;
+  gboolean loading = TRUE;
+
+  if (!L4A_IS_HUBS_VIEW (hubs))
+    return;
+  g_object_get (hubs, "loading", &loading, NULL);
+  if (loading)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, first);
+  first->painted = TRUE;
+  scroller = child_of (hubs, "table_scroller");
+  first->height = gtk_widget_get_height (scroller);
+  /* the column view's list, after its header */
+  list = gtk_widget_get_last_child (child_of (hubs, "column_view"));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_child_visible (row) || !gtk_widget_compute_bounds (row, scroller, &bounds))
+        continue;
+      first->rows++;
+      first->rows_bottom = MAX (first->rows_bottom, bounds.origin.y + bounds.size.height);
+    }
+}
+
 static void
 test_scale (void)
 {
@@ -85,6 +128,7 @@ test_scale (void)
   GtkWidget *hubs;
   L4aHubQuery *shown;
   GtkAdjustment *adjustment;
+  FirstFrame first_frame = { 0 };
   gint64 found;
 
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -92,10 +136,22 @@ test_scale (void)
   g_assert_true (l4a_application_open_store (app, &error));
   g_assert_no_error (error);
   window = l4a_window_new (app);
+  first_frame.window = window;
+  gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (first_paint_cb),
+                    &first_frame);
   gtk_window_present (GTK_WINDOW (window));
   l4a_test_iterate (0.3);
   hubs = l4a_test_show_view (window, "hubs");
   shown = l4a_hubs_view_get_visible (L4A_HUBS_VIEW (hubs));
+
+  /* the first frame painted the rows the table shows, to its bottom, and
+   * not the 200 a list keeps (made in the frames after) */
+  g_assert_true (first_frame.painted);
+  g_assert_cmpint (first_frame.height, >, 100);
+  g_assert_cmpuint (first_frame.rows, >, 0);
+  g_assert_cmpuint (first_frame.rows, <, 100);
+  g_assert_cmpfloat (first_frame.rows_bottom, >=, first_frame.height);
 
   /* every hub counted, the first ones on screen */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n_hubs);
