@@ -25,6 +25,7 @@
 #include <stdio.h>
 
 #include "bench-utils.h"
+#include "l4a-audit-log.h"
 #include "l4a-government.h"
 #include "l4a-hub.h"
 #include "l4a-hub-filter.h"
@@ -196,6 +197,32 @@ sqlite_baseline (const char *path,
   return samples[ROUNDS / 2];
 }
 
+/* The database at @path, made first if it is not there: the schema, then
+ * @sql (what it holds, said by @what in a line) on a plain connection. */
+static L4aStore *
+open_generated (const char *path,
+                const char *sql,
+                const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean made = !g_file_test (path, G_FILE_TEST_EXISTS);
+  double start = now_ms ();
+  L4aStore *store = l4a_store_open (path, &error);
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  if (made)
+    {
+      sqlite3 *db;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      exec_or_die (db, sql);
+      sqlite3_close (db);
+      printf ("generated %s in %.1f s\n", what, (now_ms () - start) / 1000.0);
+    }
+  return store;
+}
+
 /* Until the list has changed and its first screenful can be shown. */
 static double
 first_screen (GListModel *list)
@@ -244,46 +271,34 @@ bench_proposals (const char *registry_path,
   g_autoptr(L4aContext) context = NULL;
   g_autoptr(L4aProposalQuery) list = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *what = NULL;
   double open[ROUNDS], search[ROUNDS], filtering[ROUNDS], all[3];
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      double start = now_ms ();
-      g_autofree char *sql = NULL;
-      sqlite3 *db;
-
-      store = l4a_store_open (path, &error);
-      if (store == NULL)
-        g_error ("%s", error->message);
-      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-      sql = g_strdup_printf (
-        "BEGIN;"
-        "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20) "
-        "INSERT INTO call (id, title, opens_on, closes_on, status, created_at, updated_at, origin) "
-        "SELECT printf ('call-%%02d', i), printf ('Call of %%d', 2006 + i), printf ('%%d-01-15', 2006 + i), "
-        "printf ('%%d-06-30', 2006 + i), 'closed', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench' FROM n;"
-        "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1999) "
-        "INSERT INTO government (id, name, kind, country, region, created_at, updated_at, origin) "
-        "SELECT printf ('gov-%%04d', i), printf ('City %%d', i), 'city', 'ES', r.code, "
-        "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench' "
-        "FROM n JOIN (SELECT code, row_number () OVER (ORDER BY code) - 1 AS k FROM region WHERE kind = 'region') r "
-        "ON r.k = i %% (SELECT count (*) FROM region WHERE kind = 'region');"
-        "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < %u - 1) "
-        "INSERT INTO proposal (id, call_id, government_id, title, summary, state, submitted_at, created_at, "
-        "updated_at, origin) "
-        "SELECT printf ('prop-%%06d', i), printf ('call-%%02d', 1 + i %% 20), printf ('gov-%%04d', i %% 2000), "
-        "printf ('%%s %%s proposal %%d', CASE i %% 5 WHEN 0 THEN 'Water' WHEN 1 THEN 'Mobility' WHEN 2 THEN 'Care' "
-        "WHEN 3 THEN 'Housing' ELSE 'Energy' END, CASE i %% 3 WHEN 0 THEN 'resilience' WHEN 1 THEN 'networks' "
-        "ELSE 'futures' END, i), 'A generated proposal.', "
-        "CASE i %% 4 WHEN 0 THEN 'submitted' WHEN 1 THEN 'under-review' WHEN 2 THEN 'decided' ELSE 'released' END, "
-        "'2026-02-01T10:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench' FROM n;"
-        "COMMIT;", n);
-      exec_or_die (db, sql);
-      sqlite3_close (db);
-      printf ("generated %u proposals in %.1f s\n", n, (now_ms () - start) / 1000.0);
-    }
-  else if ((store = l4a_store_open (path, &error)) == NULL)
-    g_error ("%s", error->message);
+  sql = g_strdup_printf (
+    "BEGIN;"
+    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20) "
+    "INSERT INTO call (id, title, opens_on, closes_on, status, created_at, updated_at, origin) "
+    "SELECT printf ('call-%%02d', i), printf ('Call of %%d', 2006 + i), printf ('%%d-01-15', 2006 + i), "
+    "printf ('%%d-06-30', 2006 + i), 'closed', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench' FROM n;"
+    "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1999) "
+    "INSERT INTO government (id, name, kind, country, region, created_at, updated_at, origin) "
+    "SELECT printf ('gov-%%04d', i), printf ('City %%d', i), 'city', 'ES', r.code, "
+    "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench' "
+    "FROM n JOIN (SELECT code, row_number () OVER (ORDER BY code) - 1 AS k FROM region WHERE kind = 'region') r "
+    "ON r.k = i %% (SELECT count (*) FROM region WHERE kind = 'region');"
+    "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < %u - 1) "
+    "INSERT INTO proposal (id, call_id, government_id, title, summary, state, submitted_at, created_at, "
+    "updated_at, origin) "
+    "SELECT printf ('prop-%%06d', i), printf ('call-%%02d', 1 + i %% 20), printf ('gov-%%04d', i %% 2000), "
+    "printf ('%%s %%s proposal %%d', CASE i %% 5 WHEN 0 THEN 'Water' WHEN 1 THEN 'Mobility' WHEN 2 THEN 'Care' "
+    "WHEN 3 THEN 'Housing' ELSE 'Energy' END, CASE i %% 3 WHEN 0 THEN 'resilience' WHEN 1 THEN 'networks' "
+    "ELSE 'futures' END, i), 'A generated proposal.', "
+    "CASE i %% 4 WHEN 0 THEN 'submitted' WHEN 1 THEN 'under-review' WHEN 2 THEN 'decided' ELSE 'released' END, "
+    "'2026-02-01T10:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench' FROM n;"
+    "COMMIT;", n);
+  what = g_strdup_printf ("%u proposals", n);
+  store = open_generated (path, sql, what);
 
   context = l4a_context_new_for_store (store);
   for (guint r = 0; r < G_N_ELEMENTS (all); r++)
@@ -327,6 +342,83 @@ bench_proposals (const char *registry_path,
   bench_record ("proposals_filter_ms", report ("  filter by state and call", filtering, ROUNDS, 0));
 }
 
+/* The audit log after a registry of @n hubs was imported (an entry for
+ * each hub, its indicator and five measurements: 7 @n entries), as its
+ * window uses it: opened (counted, its first screenful in words), told of
+ * a write while open (until the new entry is at its top and counted), its
+ * filter's choices listed. */
+static void
+bench_audit (const char *registry_path,
+             guint       n)
+{
+  g_autofree char *path = g_strdup_printf ("%s-audit.sqlite", registry_path);
+  g_autoptr(L4aStore) store = NULL;
+  g_autoptr(L4aContext) context = NULL;
+  g_autoptr(L4aAuditLog) log = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *what = NULL;
+  double open[ROUNDS], write[ROUNDS], choices[ROUNDS];
+  guint entries = 0;
+  sqlite3 *other;
+
+  sql = g_strdup_printf (
+    "BEGIN;"
+    "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 7 * %u - 1) "
+    "INSERT INTO audit (at, actor, action, record_type, record_id, details) "
+    "SELECT '2026-06-01T10:00:00Z', 'secretariat', 'create', "
+    "CASE WHEN i %% 7 = 0 THEN 'hub' WHEN i %% 7 = 1 THEN 'indicator' ELSE 'measurement' END, "
+    "printf ('rec-%%07d', i), '{\"source\":\"bundle registry\"}' FROM n;"
+    "COMMIT;", n);
+  what = g_strdup_printf ("%u audit entries", 7 * n);
+  store = open_generated (path, sql, what);
+
+  context = l4a_context_new_for_store (store);
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  for (guint r = 0; r < ROUNDS; r++)
+    {
+      double t = now_ms ();
+
+      g_clear_object (&log);
+      log = l4a_audit_log_new (context, &error);
+      if (log == NULL)
+        g_error ("%s", error->message);
+      first_screen (G_LIST_MODEL (log));
+      l4a_audit_log_count_all (log);
+      open[r] = now_ms () - t;
+      entries = g_list_model_get_n_items (G_LIST_MODEL (log));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+
+      /* a write by another program (the command line), the log open:
+       * until the window has taken it in */
+      exec_or_die (other, "INSERT INTO audit (at, actor, action, record_type, record_id) "
+                          "VALUES ('2026-06-02T10:00:00Z', 'secretariat', 'update', 'hub', 'rec-0000000')");
+      t = now_ms ();
+      l4a_context_check_for_changes (context);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, entries + 1);
+      /* the window says how many the log holds */
+      g_assert_cmpuint (l4a_audit_log_count_all (log), ==, entries + 1);
+      first_screen (G_LIST_MODEL (log));
+      write[r] = now_ms () - t;
+
+      t = now_ms ();
+      for (guint c = 0; c < 3; c++)
+        {
+          static const char * const columns[] = { "record_type", "actor", "action" };
+          g_autoptr(GPtrArray) listed = l4a_audit_log_dup_choices (log, columns[c]);
+
+          g_assert_cmpuint (listed->len, >, 0);
+        }
+      choices[r] = now_ms () - t;
+    }
+  sqlite3_close (other);
+  printf ("audit log of %u entries:\n", entries);
+  bench_record ("audit_open_ms", report ("  open it", open, ROUNDS, 0));
+  bench_record ("audit_write_ms", report ("  a write while open", write, ROUNDS, 0));
+  bench_record ("audit_choices_ms", report ("  its filter's choices", choices, ROUNDS, 0));
+}
+
 /* UCLG's 250 000 members: a government found by words, as the rows that
  * choose one do, against reading every government, as they did. */
 #define N_MEMBERS 250000
@@ -340,26 +432,13 @@ bench_governments (const char *registry_path)
   double words[ROUNDS], page[ROUNDS], all[3];
   guint found = 0;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      double start = now_ms ();
-      sqlite3 *db;
-
-      store = l4a_store_open (path, &error);
-      if (store == NULL)
-        g_error ("%s", error->message);
-      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-      exec_or_die (db, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 250000) "
-                       "INSERT INTO government (id, name, kind, country, region, created_at, updated_at, origin) "
-                       "SELECT printf ('gov-%06d', i), printf ('Municipality %d of %s', i, c.name), 'city', c.code, "
-                       "'europe', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench' "
-                       "FROM n JOIN (SELECT code, name, row_number () OVER (ORDER BY code) - 1 AS k FROM country) c "
-                       "ON c.k = i % (SELECT count (*) FROM country)");
-      sqlite3_close (db);
-      printf ("generated %d governments in %.1f s\n", N_MEMBERS, (now_ms () - start) / 1000.0);
-    }
-  else if ((store = l4a_store_open (path, &error)) == NULL)
-    g_error ("%s", error->message);
+  store = open_generated (path, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 250000) "
+                          "INSERT INTO government (id, name, kind, country, region, created_at, updated_at, origin) "
+                          "SELECT printf ('gov-%06d', i), printf ('Municipality %d of %s', i, c.name), 'city', c.code, "
+                          "'europe', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench' "
+                          "FROM n JOIN (SELECT code, name, row_number () OVER (ORDER BY code) - 1 AS k FROM country) c "
+                          "ON c.k = i % (SELECT count (*) FROM country)",
+                          "250 000 governments");
 
   for (guint r = 0; r < ROUNDS; r++)
     {
@@ -553,6 +632,7 @@ main (int   argc,
   bench_record ("rss_list_mb", bench_status_kib ("VmRSS:") / 1024.0);
 
   bench_proposals (path, n);
+  bench_audit (path, n);
   bench_governments (path);
   printf ("goals: median under 8 ms and p95 under 16 ms for search, filter and sort\n");
   return 0;

@@ -223,26 +223,64 @@ struct _L4aAuditLog
   char       *actor;
   char       *action;
   GArray     *seqs;      /* gint64, newest first */
+  gint64      read_to;   /* the newest entry of the log when it was read */
+  gint64      total;     /* entries up to read_to, the filter aside; -1: not counted */
   GHashTable *cache;     /* seq → L4aAuditItem */
+  /* the values each filtered column holds, up to values_to */
+  GHashTable *values[3];
+  gint64      values_to;
 };
+
+static const char * const filtered_columns[] = { "record_type", "actor", "action" };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (L4aAuditLog, l4a_audit_log, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
+/* The numbers of the entries the filter lets through that are newer than
+ * @after, newest first, up to the newest entry of the log, which is then
+ * where the list was read to. The log is only appended to (its triggers
+ * refuse the rest), one writer at a time: an entry is never changed or
+ * taken away, and one written later has a greater number. */
 static GArray *
-read_seqs (L4aAuditLog *self)
+read_seqs (L4aAuditLog *self,
+           gint64       after)
 {
   GArray *seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
+  gint64 newest = 0;
   int rc;
 
+  stmt = l4a_store_prepare_cached (self->store, "SELECT coalesce (max (seq), 0) FROM audit", NULL);
+  if (stmt != NULL)
+    {
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        newest = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  /* what was written since the list was read, counted at once */
+  if (self->total >= 0 && newest > self->read_to)
+    {
+      stmt = l4a_store_prepare_cached (self->store, "SELECT count(*) FROM audit WHERE seq > ?1 AND seq <= ?2",
+                                       NULL);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, self->read_to);
+          sqlite3_bind_int64 (stmt, 2, newest);
+          self->total = sqlite3_step (stmt) == SQLITE_ROW ? self->total + sqlite3_column_int64 (stmt, 0) : -1;
+          sqlite3_reset (stmt);
+        }
+      else
+        self->total = -1;
+    }
+  self->read_to = newest;
+
   stmt = l4a_store_prepare_cached (self->store,
-                                   "SELECT seq FROM audit WHERE (?1 IS NULL OR record_type = ?1) "
-                                   "AND (?2 IS NULL OR actor = ?2) AND (?3 IS NULL OR action = ?3) "
-                                   "ORDER BY seq DESC", &error);
+                                   "SELECT seq FROM audit WHERE seq > ?4 AND seq <= ?5 "
+                                   "AND (?1 IS NULL OR record_type = ?1) AND (?2 IS NULL OR actor = ?2) "
+                                   "AND (?3 IS NULL OR action = ?3) ORDER BY seq DESC", &error);
   if (stmt == NULL)
     {
       g_warning ("The audit log cannot be read: %s", error->message);
@@ -251,6 +289,8 @@ read_seqs (L4aAuditLog *self)
   sqlite3_bind_text (stmt, 1, self->record_type, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, self->actor, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, self->action, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, after);
+  sqlite3_bind_int64 (stmt, 5, newest);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 seq = sqlite3_column_int64 (stmt, 0);
@@ -264,15 +304,32 @@ read_seqs (L4aAuditLog *self)
   return seqs;
 }
 
-/* Reads the order again and changes the list once, over what differs. */
+/* Reads the whole order again and changes the list once, over what
+ * differs. */
 static void
 update (L4aAuditLog *self)
 {
   g_autoptr(GArray) old = self->seqs;
   guint first, added;
 
-  self->seqs = read_seqs (self);
+  self->seqs = read_seqs (self, 0);
   l4a_lazy_splice (G_LIST_MODEL (self), old, self->seqs, &first, &added);
+}
+
+/* Reads the entries written since the list was read, at its top, and
+ * changes the list once (@all: every row, their words having changed). */
+static void
+update_newer (L4aAuditLog *self,
+              gboolean     all)
+{
+  g_autoptr(GArray) newer = read_seqs (self, self->read_to);
+  guint before = self->seqs->len;
+
+  g_array_prepend_vals (self->seqs, newer->data, newer->len);
+  if (all && before > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, before, self->seqs->len);
+  else if (newer->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, newer->len);
 }
 
 /* Reads the entries around @position that are not read yet, in words. */
@@ -379,20 +436,30 @@ static void
 context_changed_cb (L4aAuditLog *self,
                     L4aChanges  *changes)
 {
-  /* every audited write adds an entry; who did it may have a new name */
-  if (l4a_changes_touches (changes, "member") || l4a_changes_touches (changes, "government") ||
-      l4a_changes_is_everything (changes))
+  /* another database, or one changed wholesale: all of it read again */
+  if (l4a_changes_is_everything (changes))
     {
       guint n = self->seqs->len;
 
       g_hash_table_remove_all (self->cache);
+      self->read_to = 0;
+      self->total = -1;
+      self->values_to = -1;
       update (self);
       if (n > 0 && n == self->seqs->len)
         g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
       return;
     }
+  /* who did it may have a new name: every row says it again */
+  if (l4a_changes_touches (changes, "member") || l4a_changes_touches (changes, "government"))
+    {
+      g_hash_table_remove_all (self->cache);
+      update_newer (self, TRUE);
+      return;
+    }
+  /* every audited write adds an entry, at the top */
   if (l4a_changes_touches (changes, "audit"))
-    update (self);
+    update_newer (self, FALSE);
 }
 
 /**
@@ -431,7 +498,62 @@ l4a_audit_log_count_all (L4aAuditLog *self)
 {
   g_return_val_if_fail (L4A_IS_AUDIT_LOG (self), 0);
 
-  return (guint) l4a_store_count (self->store, "audit", NULL);
+  /* counted once, then what each change adds; SQLite counts a whole
+   * table from its smallest index, so the whole log is counted unless an
+   * entry was written after those the list has read (the log grows only
+   * at its end: when its newest, read after the count, is the newest the
+   * list read, the count held nothing newer) */
+  if (self->total < 0)
+    {
+      static const char * const sql[] = { "SELECT count(*) FROM audit", "SELECT coalesce (max (seq), 0) FROM audit",
+                                          "SELECT count(*) FROM audit WHERE seq <= ?1" };
+      gint64 values[3] = { -1, -1, -1 };
+
+      for (guint q = 0; q < G_N_ELEMENTS (sql) && (q < 2 || values[1] != self->read_to); q++)
+        {
+          sqlite3_stmt *stmt = l4a_store_prepare_cached (self->store, sql[q], NULL);
+
+          if (stmt == NULL)
+            return self->seqs->len;
+          if (q == 2)
+            sqlite3_bind_int64 (stmt, 1, self->read_to);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            values[q] = sqlite3_column_int64 (stmt, 0);
+          sqlite3_reset (stmt);
+        }
+      self->total = values[1] == self->read_to ? values[0] : values[2];
+    }
+  return (guint) MAX (self->total, 0);
+}
+
+/* The values the filtered columns hold, all three in one reading of the
+ * log (the filter offers all three at once), kept while no entry is
+ * written. */
+static GHashTable *
+column_values (L4aAuditLog *self,
+               guint        column)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->values_to == self->read_to && self->values[column] != NULL)
+    return self->values[column];
+  for (guint c = 0; c < G_N_ELEMENTS (self->values); c++)
+    {
+      g_clear_pointer (&self->values[c], g_hash_table_unref);
+      self->values[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  self->values_to = self->read_to;
+  stmt = l4a_store_prepare_cached (self->store, "SELECT DISTINCT record_type, actor, action FROM audit "
+                                                "WHERE seq <= ?1", NULL);
+  if (stmt == NULL)
+    return self->values[column];
+  sqlite3_bind_int64 (stmt, 1, self->read_to);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (guint c = 0; c < G_N_ELEMENTS (self->values); c++)
+      if (sqlite3_column_type (stmt, (int) c) != SQLITE_NULL)
+        g_hash_table_add (self->values[c], l4a_store_column_dup (stmt, (int) c));
+  sqlite3_reset (stmt);
+  return self->values[column];
 }
 
 static int
@@ -457,24 +579,18 @@ l4a_audit_log_dup_choices (L4aAuditLog *self,
                            const char  *column)
 {
   GPtrArray *choices = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_choice_free);
-  g_autofree char *sql = NULL;
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  g_autofree const char **values = NULL;
+  guint which = 0, n_values = 0;
 
   g_return_val_if_fail (L4A_IS_AUDIT_LOG (self), choices);
-  g_return_val_if_fail (g_strv_contains ((const char * const[]) { "record_type", "actor", "action", NULL }, column),
-                        choices);
+  while (which < G_N_ELEMENTS (filtered_columns) && g_strcmp0 (filtered_columns[which], column) != 0)
+    which++;
+  g_return_val_if_fail (which < G_N_ELEMENTS (filtered_columns), choices);
 
-  sql = g_strdup_printf ("SELECT DISTINCT %s FROM audit", column);
-  stmt = l4a_store_prepare_cached (self->store, sql, NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (values, l4a_store_column_dup (stmt, 0));
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-
-  for (guint i = 0; i < values->len; i++)
+  values = (const char **) g_hash_table_get_keys_as_array (column_values (self, which), &n_values);
+  for (guint i = 0; i < n_values; i++)
     {
-      const char *value = g_ptr_array_index (values, i);
+      const char *value = values[i];
       L4aChoice *choice = g_new0 (L4aChoice, 1);
       L4aAuditEntry entry = { .actor = (char *) value };
 
@@ -514,6 +630,8 @@ l4a_audit_log_finalize (GObject *object)
 
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->seqs, g_array_unref);
+  for (guint c = 0; c < G_N_ELEMENTS (self->values); c++)
+    g_clear_pointer (&self->values[c], g_hash_table_unref);
   g_free (self->record_type);
   g_free (self->actor);
   g_free (self->action);
@@ -535,6 +653,8 @@ static void
 l4a_audit_log_init (L4aAuditLog *self)
 {
   self->seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->total = -1;
+  self->values_to = -1;
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
 }
 
@@ -562,6 +682,6 @@ l4a_audit_log_new (L4aContext  *context,
   self->store = g_object_ref (store);
   l4a_lazy_follow (&self->follow, context, G_CALLBACK (context_changed_cb), self);
   g_array_unref (self->seqs);
-  self->seqs = read_seqs (self);
+  self->seqs = read_seqs (self, 0);
   return self;
 }

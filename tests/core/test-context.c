@@ -117,6 +117,19 @@ recorder_has_items_changed (Recorder *recorder,
   return FALSE;
 }
 
+/* @recorder saw exactly one items-changed, this one. */
+static void
+assert_one_change (Recorder *recorder,
+                   guint     position,
+                   guint     removed,
+                   guint     added)
+{
+  g_assert_cmpuint (recorder->items->len, ==, 3);
+  g_assert_cmpuint (g_array_index (recorder->items, guint, 0), ==, position);
+  g_assert_cmpuint (g_array_index (recorder->items, guint, 1), ==, removed);
+  g_assert_cmpuint (g_array_index (recorder->items, guint, 2), ==, added);
+}
+
 static void
 result_cb (GObject      *object,
            GAsyncResult *result,
@@ -296,10 +309,7 @@ test_changes (void)
   g_assert_nonnull (ids);
   g_assert_cmpuint (g_strv_length (ids), ==, 1);
   g_assert_cmpstr (ids[0], ==, id);
-  g_assert_cmpuint (rec.items->len, ==, 3);
-  g_assert_cmpuint (g_array_index (rec.items, guint, 0), ==, position);
-  g_assert_cmpuint (g_array_index (rec.items, guint, 1), ==, 1);
-  g_assert_cmpuint (g_array_index (rec.items, guint, 2), ==, 1);
+  assert_one_change (&rec, position, 1, 1);
   g_assert_cmpuint (g_list_model_get_n_items (hubs), ==, n_hubs);
   shown = g_list_model_get_item (hubs, position);
   g_assert_cmpstr (l4a_hub_get_name (shown), ==, "Care Blocks Network Hub");
@@ -799,6 +809,30 @@ context_with_sample (const char *path)
   return g_steal_pointer (&context);
 }
 
+/* @log is, row for row, what a log read afresh with the same filter is. */
+static void
+assert_same_log (L4aAuditLog *log,
+                 L4aContext  *context,
+                 const char  *record_type)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aAuditLog) fresh = l4a_audit_log_new (context, &error);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (log));
+
+  g_assert_no_error (error);
+  l4a_audit_log_set_filter (fresh, record_type, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fresh)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(L4aAuditItem) a = g_list_model_get_item (G_LIST_MODEL (log), i);
+      g_autoptr(L4aAuditItem) b = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+
+      g_assert_cmpint (l4a_audit_item_get_seq (a), ==, l4a_audit_item_get_seq (b));
+      g_assert_cmpstr (l4a_audit_item_get_title (a), ==, l4a_audit_item_get_title (b));
+      g_assert_cmpstr (l4a_audit_item_get_who (a), ==, l4a_audit_item_get_who (b));
+    }
+}
+
 /* The audit log as a lazy, live list: newest first, every entry, in words,
  * narrowed by what the log holds, a new entry at the top as one change. */
 static void
@@ -884,16 +918,89 @@ test_audit_log (void)
   edit->summary = g_strdup ("Changed for the log");
   g_assert_true (l4a_registry_save_hub (l4a_context_get_store (context), edit, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (rec.items->len, ==, 3);
-  g_assert_cmpuint (g_array_index (rec.items, guint, 0), ==, 0);
-  g_assert_cmpuint (g_array_index (rec.items, guint, 1), ==, 0);
-  g_assert_cmpuint (g_array_index (rec.items, guint, 2), ==, 1);
+  assert_one_change (&rec, 0, 0, 1);
   {
     g_autoptr(L4aAuditItem) item = g_list_model_get_item (G_LIST_MODEL (log), 0);
 
     g_assert_cmpstr (l4a_audit_item_get_title (item), ==, "Changed hub “Care Blocks Hub”");
     g_assert_cmpstr (l4a_audit_item_get_when (item), ==, "Just now");
     g_assert_cmpstr (l4a_audit_item_get_who (item), ==, "World Secretariat");
+  }
+
+  /* narrowed to hubs: an entry of another kind changes nothing; entries
+   * written by another program come at the top in one change, and the
+   * list is then what the log read afresh is, row for row */
+  l4a_audit_log_set_filter (log, "hub", NULL, NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (log));
+  recorder_reset (&rec);
+  sql_exec (path, "INSERT INTO audit (at, actor, action, record_type, record_id) VALUES "
+                  "('2026-06-01T09:59:59Z', 'secretariat', 'update', 'call', 'call-x')");
+  g_assert_true (l4a_context_check_for_changes (context));
+  g_assert_cmpuint (rec.items->len, ==, 0);
+  sql_exec (path, "INSERT INTO audit (at, actor, action, record_type, record_id) VALUES "
+                  "('2026-06-01T10:00:00Z', 'secretariat', 'update', 'hub', 'hub-a'), "
+                  "('2026-06-01T10:00:01Z', 'secretariat', 'update', 'call', 'call-y'), "
+                  "('2026-06-01T10:00:02Z', 'secretariat', 'update', 'hub', 'hub-b')");
+  g_assert_true (l4a_context_check_for_changes (context));
+  assert_one_change (&rec, 0, 0, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, n + 2);
+  assert_same_log (log, context, "hub");
+  /* counted, and the choices offered, with what was written since */
+  g_assert_cmpint (l4a_audit_log_count_all (log), ==, sql_int (path, "SELECT count(*) FROM audit"));
+  {
+    g_autoptr(GPtrArray) kinds = l4a_audit_log_dup_choices (log, "record_type");
+    g_autoptr(GPtrArray) again = l4a_audit_log_dup_choices (log, "action");
+    g_autoptr(GPtrArray) more = NULL;
+
+    g_assert_cmpint (kinds->len, ==, sql_int (path, "SELECT count(DISTINCT record_type) FROM audit"));
+    g_assert_cmpint (again->len, ==, sql_int (path, "SELECT count(DISTINCT action) FROM audit"));
+    /* a kind of record the log did not hold yet */
+    g_assert_cmpint (sql_int (path, "SELECT count(*) FROM audit WHERE record_type = 'reporting_schedule'"), ==, 0);
+    sql_exec (path, "INSERT INTO audit (at, actor, action, record_type, record_id) VALUES "
+                    "('2026-06-01T10:00:02Z', 'secretariat', 'update', 'reporting_schedule', 'schedule-z')");
+    g_assert_true (l4a_context_check_for_changes (context));
+    g_assert_cmpint (l4a_audit_log_count_all (log), ==, sql_int (path, "SELECT count(*) FROM audit"));
+    more = l4a_audit_log_dup_choices (log, "record_type");
+    g_assert_cmpuint (more->len, ==, kinds->len + 1);
+  }
+  {
+    g_autoptr(L4aAuditItem) item = g_list_model_get_item (G_LIST_MODEL (log), 0);
+
+    g_assert_cmpint (l4a_audit_item_get_seq (item), ==, sql_int (path, "SELECT max (seq) FROM audit "
+                                                                       "WHERE record_id = 'hub-b'"));
+  }
+
+  /* counted as the list was read while another program writes, then with
+   * what it wrote once told */
+  {
+    g_autoptr(L4aAuditLog) fresh = l4a_audit_log_new (context, &error);
+    gint64 before = sql_int (path, "SELECT count(*) FROM audit");
+
+    g_assert_no_error (error);
+    sql_exec (path, "INSERT INTO audit (at, actor, action, record_type, record_id) VALUES "
+                    "('2026-06-01T10:00:02Z', 'secretariat', 'update', 'hub', 'hub-c')");
+    g_assert_cmpint (l4a_audit_log_count_all (fresh), ==, before);
+    g_assert_true (l4a_context_check_for_changes (context));
+    g_assert_cmpint (l4a_audit_log_count_all (fresh), ==, before + 1);
+    g_assert_cmpint (l4a_audit_log_count_all (log), ==, before + 1);
+  }
+
+  /* a government renamed elsewhere: every row says who again, in one
+   * change, with the entry that says so at the top */
+  l4a_audit_log_set_filter (log, NULL, NULL, NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (log));
+  recorder_reset (&rec);
+  sql_exec (path, "UPDATE government SET name = name || ' (renamed)' WHERE name = 'Quito';"
+                  "INSERT INTO audit (at, actor, action, record_type, record_id) SELECT "
+                  "'2026-06-01T10:00:03Z', 'secretariat', 'update', 'government', id FROM government "
+                  "WHERE name = 'Quito (renamed)'");
+  g_assert_true (l4a_context_check_for_changes (context));
+  assert_one_change (&rec, 0, n, n + 1);
+  assert_same_log (log, context, NULL);
+  {
+    g_autoptr(L4aAuditItem) item = g_list_model_get_item (G_LIST_MODEL (log), 0);
+
+    g_assert_nonnull (strstr (l4a_audit_item_get_title (item), "Quito (renamed)"));
   }
 
   /* a local government may not read it */
