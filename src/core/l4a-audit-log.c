@@ -526,34 +526,174 @@ l4a_audit_log_count_all (L4aAuditLog *self)
   return (guint) MAX (self->total, 0);
 }
 
-/* The values the filtered columns hold, all three in one reading of the
- * log (the filter offers all three at once), kept while no entry is
- * written. */
+/* The values the filtered columns hold in the entries up to @upto, all
+ * three in one reading of the log (the filter offers all three at once):
+ * three sets of strings. */
+typedef struct
+{
+  GHashTable *sets[3];
+} Values;
+
+static void
+values_free (gpointer data)
+{
+  Values *values = data;
+
+  for (guint c = 0; c < G_N_ELEMENTS (values->sets); c++)
+    g_clear_pointer (&values->sets[c], g_hash_table_unref);
+  g_free (values);
+}
+
+static Values *
+read_values (L4aStore  *store,
+             gint64     upto,
+             GError   **error)
+{
+  Values *values = g_new0 (Values, 1);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint c = 0; c < G_N_ELEMENTS (values->sets); c++)
+    values->sets[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  stmt = l4a_store_prepare_cached (store, "SELECT DISTINCT record_type, actor, action FROM audit WHERE seq <= ?1",
+                                   error);
+  if (stmt == NULL)
+    {
+      values_free (values);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, upto);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (guint c = 0; c < G_N_ELEMENTS (values->sets); c++)
+      if (sqlite3_column_type (stmt, (int) c) != SQLITE_NULL)
+        g_hash_table_add (values->sets[c], l4a_store_column_dup (stmt, (int) c));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      l4a_store_set_sqlite_error (store, rc, NULL, error);
+      values_free (values);
+      return NULL;
+    }
+  return values;
+}
+
+/* Keeps @values, read up to @upto, for the choices; %FALSE (and nothing
+ * kept) if entries were written since. */
+static gboolean
+keep_values (L4aAuditLog *self,
+             Values      *values,
+             gint64       upto)
+{
+  if (values == NULL || upto != self->read_to)
+    return FALSE;
+  for (guint c = 0; c < G_N_ELEMENTS (self->values); c++)
+    {
+      g_clear_pointer (&self->values[c], g_hash_table_unref);
+      self->values[c] = g_steal_pointer (&values->sets[c]);
+    }
+  self->values_to = upto;
+  return TRUE;
+}
+
+/* The values of @column (an index in filtered_columns), read now unless
+ * they were read since the last entry was written. */
 static GHashTable *
 column_values (L4aAuditLog *self,
                guint        column)
 {
-  sqlite3_stmt *stmt;
-
-  if (self->values_to == self->read_to && self->values[column] != NULL)
-    return self->values[column];
-  for (guint c = 0; c < G_N_ELEMENTS (self->values); c++)
+  if (self->values_to != self->read_to || self->values[column] == NULL)
     {
-      g_clear_pointer (&self->values[c], g_hash_table_unref);
-      self->values[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GError) error = NULL;
+      Values *values = read_values (self->store, self->read_to, &error);
+
+      if (values == NULL)
+        g_warning ("The audit log cannot be read: %s", error->message);
+      else
+        keep_values (self, values, self->read_to);
+      g_clear_pointer (&values, values_free);
     }
-  self->values_to = self->read_to;
-  stmt = l4a_store_prepare_cached (self->store, "SELECT DISTINCT record_type, actor, action FROM audit "
-                                                "WHERE seq <= ?1", NULL);
-  if (stmt == NULL)
-    return self->values[column];
-  sqlite3_bind_int64 (stmt, 1, self->read_to);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    for (guint c = 0; c < G_N_ELEMENTS (self->values); c++)
-      if (sqlite3_column_type (stmt, (int) c) != SQLITE_NULL)
-        g_hash_table_add (self->values[c], l4a_store_column_dup (stmt, (int) c));
-  sqlite3_reset (stmt);
+  if (self->values[column] == NULL)
+    self->values[column] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return self->values[column];
+}
+
+static gpointer
+read_values_in_thread (L4aStore      *store,
+                       gpointer       data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return read_values (store, *(gint64 *) data, error);
+}
+
+static void
+values_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  L4aAuditLog *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  Values *values = l4a_context_read_finish (L4A_CONTEXT (source), result, &error);
+
+  if (values == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  keep_values (self, values, *(gint64 *) g_task_get_task_data (task));
+  values_free (values);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * l4a_audit_log_read_choices_async:
+ *
+ * Reads what the log holds in the columns it can be narrowed by, beside
+ * the main thread (the whole log is read: a long one takes a while);
+ * l4a_audit_log_dup_choices() then answers at once.
+ */
+void
+l4a_audit_log_read_choices_async (L4aAuditLog         *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  gint64 *upto;
+
+  g_return_if_fail (L4A_IS_AUDIT_LOG (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, l4a_audit_log_read_choices_async);
+  if (self->follow.context == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  upto = g_new (gint64, 1);
+  *upto = self->read_to;
+  g_task_set_task_data (task, g_memdup2 (upto, sizeof *upto), g_free);
+  l4a_context_read_async (self->follow.context, read_values_in_thread, upto, g_free, values_free, cancellable,
+                          values_read_cb, g_steal_pointer (&task));
+}
+
+/**
+ * l4a_audit_log_read_choices_finish:
+ *
+ * Returns: %TRUE once the choices are read (if entries were written
+ *   meanwhile, l4a_audit_log_dup_choices() reads them again), %FALSE with
+ *   @error set if they could not be
+ */
+gboolean
+l4a_audit_log_read_choices_finish (L4aAuditLog   *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (L4A_IS_AUDIT_LOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static int

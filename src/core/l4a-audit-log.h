@@ -26,14 +26,21 @@ const char *l4a_audit_item_get_details (L4aAuditItem *self);
 
 G_DECLARE_FINAL_TYPE (L4aAuditLog, l4a_audit_log, L4A, AUDIT_LOG, GObject)
 
-L4aAuditLog *l4a_audit_log_new          (L4aContext   *context,
-                                         GError      **error);
-void         l4a_audit_log_set_filter   (L4aAuditLog  *self,
-                                         const char   *record_type,
-                                         const char   *actor,
-                                         const char   *action);
-guint        l4a_audit_log_count_all    (L4aAuditLog  *self);
-GPtrArray   *l4a_audit_log_dup_choices  (L4aAuditLog  *self,
-                                         const char   *column);
+L4aAuditLog *l4a_audit_log_new                 (L4aContext           *context,
+                                                GError              **error);
+void         l4a_audit_log_set_filter          (L4aAuditLog          *self,
+                                                const char           *record_type,
+                                                const char           *actor,
+                                                const char           *action);
+guint        l4a_audit_log_count_all           (L4aAuditLog          *self);
+GPtrArray   *l4a_audit_log_dup_choices         (L4aAuditLog          *self,
+                                                const char           *column);
+void         l4a_audit_log_read_choices_async  (L4aAuditLog          *self,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean     l4a_audit_log_read_choices_finish (L4aAuditLog          *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
 
 G_END_DECLS

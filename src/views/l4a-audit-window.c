@@ -21,9 +21,10 @@ struct _L4aAuditWindow
 {
   AdwWindow    parent_instance;
 
-  L4aAuditLog *log;
-  GPtrArray   *choices[3];  /* of L4aChoice (value, words): actions, kinds, actors */
-  gboolean     filling;
+  L4aAuditLog  *log;
+  GPtrArray    *choices[3];  /* of L4aChoice (value, words): actions, kinds, actors */
+  gboolean      filling;
+  GCancellable *reading;     /* the choices, read beside the window */
 
   GtkDropDown *action_drop;
   GtkDropDown *kind_drop;
@@ -77,16 +78,19 @@ update_count (L4aAuditWindow *self)
   gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "entries" : "empty");
 }
 
-/* The drop-downs offer what the log holds, keeping what is chosen. */
+/* The drop-downs offer what the log holds, keeping what is chosen; only
+ * "Any" until the log has been read for them (@read). */
 static void
-fill_choices (L4aAuditWindow *self)
+fill_choices (L4aAuditWindow *self,
+              gboolean        read)
 {
   self->filling = TRUE;
   for (guint which = 0; which < G_N_ELEMENTS (columns); which++)
     {
       g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
       g_autofree char *previous = g_strdup (chosen (self, which));
-      g_autoptr(GPtrArray) choices = l4a_audit_log_dup_choices (self->log, columns[which]);
+      g_autoptr(GPtrArray) choices = read ? l4a_audit_log_dup_choices (self->log, columns[which])
+                                          : g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_choice_free);
       guint keep = 0;
 
       /* translators: a filter of the audit log that lets every entry through */
@@ -138,6 +142,8 @@ l4a_audit_window_dispose (GObject *object)
 {
   L4aAuditWindow *self = (L4aAuditWindow *)object;
 
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_AUDIT_WINDOW);
   g_clear_object (&self->log);
   for (guint i = 0; i < G_N_ELEMENTS (self->choices); i++)
@@ -178,6 +184,26 @@ l4a_audit_window_init (L4aAuditWindow *self)
   gtk_list_view_set_factory (self->list_view, factory);
 }
 
+static void
+choices_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  L4aAuditWindow *self;
+
+  if (!l4a_audit_log_read_choices_finish (L4A_AUDIT_LOG (source), result, &error))
+    {
+      /* cancelled: the window is gone */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("The audit log’s choices cannot be read: %s", error->message);
+      return;
+    }
+  self = user_data;
+  g_clear_object (&self->reading);
+  fill_choices (self, TRUE);
+}
+
 /**
  * l4a_audit_window_new:
  *
@@ -203,7 +229,10 @@ l4a_audit_window_new (L4aContext  *context,
   rows = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->log)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (rows));
   g_signal_connect_object (self->log, "items-changed", G_CALLBACK (log_changed_cb), self, G_CONNECT_SWAPPED);
-  fill_choices (self);
+  fill_choices (self, FALSE);
   update_count (self);
+  /* a long log is read whole for them: beside the window, shown at once */
+  self->reading = g_cancellable_new ();
+  l4a_audit_log_read_choices_async (self->log, self->reading, choices_read_cb, self);
   return self;
 }

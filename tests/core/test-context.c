@@ -970,6 +970,44 @@ test_audit_log (void)
                                                                        "WHERE record_id = 'hub-b'"));
   }
 
+  /* the choices read beside the main thread: then given at once; a write
+   * meanwhile, and they are read again, with it; cancelled, nothing */
+  {
+    g_autoptr(L4aAuditLog) fresh = l4a_audit_log_new (context, &error);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GPtrArray) kinds = NULL;
+
+    g_assert_no_error (error);
+    l4a_audit_log_read_choices_async (fresh, NULL, result_cb, &result);
+    wait_for_result (&result);
+    g_assert_true (l4a_audit_log_read_choices_finish (fresh, result, &error));
+    g_assert_no_error (error);
+    kinds = l4a_audit_log_dup_choices (fresh, "record_type");
+    g_assert_cmpint (kinds->len, ==, sql_int (path, "SELECT count(DISTINCT record_type) FROM audit"));
+    g_clear_object (&result);
+    g_clear_pointer (&kinds, g_ptr_array_unref);
+
+    g_assert_cmpint (sql_int (path, "SELECT count(*) FROM audit WHERE record_type = 'activity_attachment'"), ==, 0);
+    l4a_audit_log_read_choices_async (fresh, NULL, result_cb, &result);
+    sql_exec (path, "INSERT INTO audit (at, actor, action, record_type, record_id) VALUES "
+                    "('2026-06-01T10:00:02Z', 'secretariat', 'update', 'activity_attachment', 'attached-z')");
+    g_assert_true (l4a_context_check_for_changes (context));
+    wait_for_result (&result);
+    g_assert_true (l4a_audit_log_read_choices_finish (fresh, result, &error));
+    g_clear_pointer (&kinds, g_ptr_array_unref);
+    kinds = l4a_audit_log_dup_choices (fresh, "record_type");
+    g_assert_cmpint (kinds->len, ==, sql_int (path, "SELECT count(DISTINCT record_type) FROM audit"));
+    g_clear_object (&result);
+
+    l4a_audit_log_read_choices_async (fresh, cancellable, result_cb, &result);
+    g_cancellable_cancel (cancellable);
+    wait_for_result (&result);
+    g_assert_false (l4a_audit_log_read_choices_finish (fresh, result, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
+
   /* counted as the list was read while another program writes, then with
    * what it wrote once told */
   {

@@ -1920,6 +1920,15 @@ decide (L4aReviewWindow *review,
   return !gtk_widget_get_visible (notice);
 }
 
+/* A drop-down offers more than "Any". */
+static gboolean
+drop_has_choices (gpointer data)
+{
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (data));
+
+  return model != NULL && g_list_model_get_n_items (model) > 1;
+}
+
 static void
 test_review_journey (void)
 {
@@ -2210,6 +2219,8 @@ test_review_journey (void)
     entries = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (audit), L4A_TYPE_AUDIT_WINDOW, "list_view"));
     what = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (audit), L4A_TYPE_AUDIT_WINDOW, "action_drop"));
     count = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (audit), L4A_TYPE_AUDIT_WINDOW, "count_label"));
+    /* the choices come once the log is read for them, beside the window */
+    l4a_test_wait_until (drop_has_choices, what, 10, "the audit log's choices");
     all = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (entries)));
     g_assert_cmpuint (all, >, 100);
     g_assert_true (g_str_has_suffix (gtk_label_get_label (count), "entries, the latest first."));
