@@ -33,6 +33,9 @@
 
 #define PAGE 64
 #define CACHE_MAX 1024
+/* How many of the newest entries are read at once; the rest of a longer
+ * order is read beside the main thread. */
+#define FIRST 256
 
 /* An entry ------------------------------------------------------------------ */
 
@@ -215,20 +218,21 @@ item_new (L4aStore            *store,
 
 struct _L4aAuditLog
 {
-  GObject     parent_instance;
+  GObject        parent_instance;
 
-  L4aStore     *store;
-  L4aLazyFollow follow;
-  char       *record_type;
-  char       *actor;
-  char       *action;
-  GArray     *seqs;      /* gint64, newest first */
-  gint64      read_to;   /* the newest entry of the log when it was read */
-  gint64      total;     /* entries up to read_to, the filter aside; -1: not counted */
-  GHashTable *cache;     /* seq → L4aAuditItem */
+  L4aStore      *store;
+  L4aLazyFollow  follow;
+  char          *record_type;
+  char          *actor;
+  char          *action;
+  GArray        *seqs;          /* gint64, newest first */
+  GCancellable  *reading_rest;  /* the rest of a long order, being read */
+  gint64         read_to;       /* the newest entry of the log when it was read */
+  gint64         total;         /* entries up to read_to, the filter aside; -1: not counted */
+  GHashTable    *cache;         /* seq → L4aAuditItem */
   /* the values each filtered column holds, up to values_to */
-  GHashTable *values[3];
-  gint64      values_to;
+  GHashTable    *values[3];
+  gint64         values_to;
 };
 
 static const char * const filtered_columns[] = { "record_type", "actor", "action" };
@@ -238,20 +242,86 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (L4aAuditLog, l4a_audit_log, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
-/* The numbers of the entries the filter lets through that are newer than
- * @after, newest first, up to the newest entry of the log, which is then
- * where the list was read to. The log is only appended to (its triggers
- * refuse the rest), one writer at a time: an entry is never changed or
- * taken away, and one written later has a greater number. */
+/* What narrows the log: a kind of record, who, what was done (%NULL: any). */
+typedef struct
+{
+  char *record_type;
+  char *actor;
+  char *action;
+} Filter;
+
+static void
+filter_free (gpointer data)
+{
+  Filter *filter = data;
+
+  g_free (filter->record_type);
+  g_free (filter->actor);
+  g_free (filter->action);
+  g_free (filter);
+}
+
+/* The numbers of the entries @filter lets through with @after < seq <
+ * @below, newest first, at most @limit (0: all). The log is only appended
+ * to (its triggers refuse the rest), one writer at a time: an entry is
+ * never changed or taken away, and one written later has a greater
+ * number. */
 static GArray *
-read_seqs (L4aAuditLog *self,
-           gint64       after)
+read_range (L4aStore      *store,
+            const Filter  *filter,
+            gint64         after,
+            gint64         below,
+            guint          limit,
+            GError       **error)
 {
   GArray *seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = l4a_store_prepare_cached (store,
+                                   "SELECT seq FROM audit WHERE seq > ?4 AND seq < ?5 "
+                                   "AND (?1 IS NULL OR record_type = ?1) AND (?2 IS NULL OR actor = ?2) "
+                                   "AND (?3 IS NULL OR action = ?3) ORDER BY seq DESC LIMIT ?6", error);
+  if (stmt == NULL)
+    {
+      g_array_unref (seqs);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, filter->record_type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, filter->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, filter->action, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, after);
+  sqlite3_bind_int64 (stmt, 5, below);
+  sqlite3_bind_int64 (stmt, 6, limit > 0 ? (gint64) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (seqs, seq);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      l4a_store_set_sqlite_error (store, rc, NULL, error);
+      g_clear_pointer (&seqs, g_array_unref);
+    }
+  return seqs;
+}
+
+/* The numbers of the entries the filter lets through that are newer than
+ * @after, newest first, up to the newest entry of the log, which is then
+ * where the list was read to; at most @limit (0: all). */
+static GArray *
+read_seqs (L4aAuditLog *self,
+           gint64       after,
+           guint        limit)
+{
+  Filter filter = { self->record_type, self->actor, self->action };
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
   gint64 newest = 0;
-  int rc;
+  GArray *seqs;
 
   stmt = l4a_store_prepare_cached (self->store, "SELECT coalesce (max (seq), 0) FROM audit", NULL);
   if (stmt != NULL)
@@ -277,42 +347,103 @@ read_seqs (L4aAuditLog *self,
     }
   self->read_to = newest;
 
-  stmt = l4a_store_prepare_cached (self->store,
-                                   "SELECT seq FROM audit WHERE seq > ?4 AND seq <= ?5 "
-                                   "AND (?1 IS NULL OR record_type = ?1) AND (?2 IS NULL OR actor = ?2) "
-                                   "AND (?3 IS NULL OR action = ?3) ORDER BY seq DESC", &error);
-  if (stmt == NULL)
+  seqs = read_range (self->store, &filter, after, newest + 1, limit, &error);
+  if (seqs == NULL)
     {
       g_warning ("The audit log cannot be read: %s", error->message);
-      return seqs;
+      seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
-  sqlite3_bind_text (stmt, 1, self->record_type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, self->actor, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, self->action, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, after);
-  sqlite3_bind_int64 (stmt, 5, newest);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 seq = sqlite3_column_int64 (stmt, 0);
+  return seqs;
+}
 
-      g_array_append_val (seqs, seq);
+/* The rest of a long order, read in the context's reading thread. */
+typedef struct
+{
+  Filter *filter;
+  gint64  below;
+} Rest;
+
+static void
+rest_free (gpointer data)
+{
+  Rest *rest = data;
+
+  filter_free (rest->filter);
+  g_free (rest);
+}
+
+static gpointer
+read_rest_in_thread (L4aStore      *store,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  Rest *rest = data;
+
+  return read_range (store, rest->filter, 0, rest->below, 0, error);
+}
+
+static void
+rest_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rest = l4a_context_read_finish (L4A_CONTEXT (source), result, &error);
+  L4aAuditLog *self;
+  guint before;
+
+  if (rest == NULL)
+    {
+      /* cancelled: the order was read again, or the list is gone */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("The audit log cannot be read: %s", error->message);
+      return;
     }
-  if (rc != SQLITE_DONE)
-    g_warning ("The audit log cannot be read: %s", sqlite3_errmsg (sqlite3_db_handle (stmt)));
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  self = user_data;
+  g_clear_object (&self->reading_rest);
+  before = self->seqs->len;
+  g_array_append_vals (self->seqs, rest->data, rest->len);
+  if (rest->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, rest->len);
+}
+
+/* Reads the order from its newest entry: the first FIRST rows at once, the
+ * rest (older, and whatever is written meanwhile comes at the top) in the
+ * context's reading thread, then at the end of the list in one change. */
+static GArray *
+read_order (L4aAuditLog *self)
+{
+  GArray *seqs;
+  Rest *rest;
+
+  if (self->reading_rest != NULL)
+    g_cancellable_cancel (self->reading_rest);
+  g_clear_object (&self->reading_rest);
+  seqs = read_seqs (self, 0, self->follow.context != NULL ? FIRST : 0);
+  if (seqs->len < FIRST || self->follow.context == NULL)
+    return seqs;
+  rest = g_new0 (Rest, 1);
+  rest->filter = g_new0 (Filter, 1);
+  rest->filter->record_type = g_strdup (self->record_type);
+  rest->filter->actor = g_strdup (self->actor);
+  rest->filter->action = g_strdup (self->action);
+  rest->below = g_array_index (seqs, gint64, seqs->len - 1);
+  self->reading_rest = g_cancellable_new ();
+  l4a_context_read_async (self->follow.context, read_rest_in_thread, rest, rest_free,
+                          (GDestroyNotify) g_array_unref, self->reading_rest, rest_read_cb, self);
   return seqs;
 }
 
 /* Reads the whole order again and changes the list once, over what
- * differs. */
+ * differs (the rest of a long one after). */
 static void
 update (L4aAuditLog *self)
 {
   g_autoptr(GArray) old = self->seqs;
   guint first, added;
 
-  self->seqs = read_seqs (self, 0);
+  self->seqs = read_order (self);
   l4a_lazy_splice (G_LIST_MODEL (self), old, self->seqs, &first, &added);
 }
 
@@ -322,7 +453,7 @@ static void
 update_newer (L4aAuditLog *self,
               gboolean     all)
 {
-  g_autoptr(GArray) newer = read_seqs (self, self->read_to);
+  g_autoptr(GArray) newer = read_seqs (self, self->read_to, 0);
   guint before = self->seqs->len;
 
   g_array_prepend_vals (self->seqs, newer->data, newer->len);
@@ -330,6 +461,20 @@ update_newer (L4aAuditLog *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, before, self->seqs->len);
   else if (newer->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, newer->len);
+}
+
+/**
+ * l4a_audit_log_is_whole:
+ *
+ * Returns: whether the list has its whole order (a long one is read in
+ *   part first, the rest beside the main thread)
+ */
+gboolean
+l4a_audit_log_is_whole (L4aAuditLog *self)
+{
+  g_return_val_if_fail (L4A_IS_AUDIT_LOG (self), TRUE);
+
+  return self->reading_rest == NULL;
 }
 
 /* Reads the entries around @position that are not read yet, in words. */
@@ -758,6 +903,8 @@ l4a_audit_log_dispose (GObject *object)
   L4aAuditLog *self = (L4aAuditLog *)object;
 
   l4a_lazy_unfollow (&self->follow);
+  g_cancellable_cancel (self->reading_rest);
+  g_clear_object (&self->reading_rest);
   g_hash_table_remove_all (self->cache);
 
   G_OBJECT_CLASS (l4a_audit_log_parent_class)->dispose (object);
@@ -822,6 +969,6 @@ l4a_audit_log_new (L4aContext  *context,
   self->store = g_object_ref (store);
   l4a_lazy_follow (&self->follow, context, G_CALLBACK (context_changed_cb), self);
   g_array_unref (self->seqs);
-  self->seqs = read_seqs (self, 0);
+  self->seqs = read_order (self);
   return self;
 }

@@ -33,6 +33,7 @@ void         l4a_audit_log_set_filter          (L4aAuditLog          *self,
                                                 const char           *actor,
                                                 const char           *action);
 guint        l4a_audit_log_count_all           (L4aAuditLog          *self);
+gboolean     l4a_audit_log_is_whole            (L4aAuditLog          *self);
 GPtrArray   *l4a_audit_log_dup_choices         (L4aAuditLog          *self,
                                                 const char           *column);
 void         l4a_audit_log_read_choices_async  (L4aAuditLog          *self,

@@ -809,6 +809,14 @@ context_with_sample (const char *path)
   return g_steal_pointer (&context);
 }
 
+/* Until @log has its whole order (a long one is read in part first). */
+static void
+wait_whole (L4aAuditLog *log)
+{
+  while (!l4a_audit_log_is_whole (log))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* @log is, row for row, what a log read afresh with the same filter is. */
 static void
 assert_same_log (L4aAuditLog *log,
@@ -821,6 +829,9 @@ assert_same_log (L4aAuditLog *log,
 
   g_assert_no_error (error);
   l4a_audit_log_set_filter (fresh, record_type, NULL, NULL);
+  wait_whole (fresh);
+  wait_whole (log);
+  n = g_list_model_get_n_items (G_LIST_MODEL (log));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fresh)), ==, n);
   for (guint i = 0; i < n; i++)
     {
@@ -853,12 +864,63 @@ test_audit_log (void)
   recorder_init (&rec);
   context = context_with_sample (path);
 
+  /* a longer log than is read at once */
+  sql_exec (path, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) "
+                  "INSERT INTO audit (at, actor, action, record_type, record_id) "
+                  "SELECT '2026-05-01T10:00:00Z', 'secretariat', 'update', 'hub', printf ('hub-%03d', i) FROM n");
+  g_assert_true (l4a_context_check_for_changes (context));
+
+  /* the newest entries at once, the rest beside: one change at the end */
   log = l4a_audit_log_new (context, &error);
   g_assert_no_error (error);
   n = g_list_model_get_n_items (G_LIST_MODEL (log));
+  g_assert_cmpuint (n, <, sql_int (path, "SELECT count(*) FROM audit"));
+  g_assert_false (l4a_audit_log_is_whole (log));
+  {
+    g_autoptr(L4aAuditItem) newest = g_list_model_get_item (G_LIST_MODEL (log), 0);
+
+    g_assert_cmpint (l4a_audit_item_get_seq (newest), ==, sql_int (path, "SELECT max (seq) FROM audit"));
+  }
+  g_signal_connect (log, "items-changed", G_CALLBACK (items_changed_cb), &rec);
+  wait_whole (log);
+  g_signal_handlers_disconnect_by_func (log, items_changed_cb, &rec);
+  assert_one_change (&rec, n, 0, sql_int (path, "SELECT count(*) FROM audit") - n);
+  recorder_reset (&rec);
+  n = g_list_model_get_n_items (G_LIST_MODEL (log));
   g_assert_cmpint (n, ==, sql_int (path, "SELECT count(*) FROM audit"));
-  g_assert_cmpuint (n, >, 2 * 64);
   g_assert_cmpuint (l4a_audit_log_count_all (log), ==, n);
+  {
+    g_autoptr(L4aAuditItem) oldest = g_list_model_get_item (G_LIST_MODEL (log), n - 1);
+
+    g_assert_cmpint (l4a_audit_item_get_seq (oldest), ==, sql_int (path, "SELECT min (seq) FROM audit"));
+  }
+  /* written to while the rest is read: the new entry at the top, the rest
+   * after, as a log read afresh; narrowed while it is read: the narrowed
+   * order, read afresh */
+  {
+    g_autoptr(L4aAuditLog) busy = l4a_audit_log_new (context, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (l4a_audit_log_is_whole (busy));
+    sql_exec (path, "INSERT INTO audit (at, actor, action, record_type, record_id) VALUES "
+                    "('2026-05-02T10:00:00Z', 'secretariat', 'update', 'hub', 'hub-new')");
+    g_assert_true (l4a_context_check_for_changes (context));
+    assert_same_log (busy, context, NULL);
+    g_clear_object (&busy);
+    busy = l4a_audit_log_new (context, &error);
+    g_assert_false (l4a_audit_log_is_whole (busy));
+    l4a_audit_log_set_filter (busy, "hub", NULL, NULL);
+    assert_same_log (busy, context, "hub");
+    /* let go of while reading */
+    g_clear_object (&busy);
+    busy = l4a_audit_log_new (context, &error);
+    g_assert_false (l4a_audit_log_is_whole (busy));
+    g_clear_object (&busy);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    n = sql_int (path, "SELECT count(*) FROM audit");
+  }
+
   /* newest first, read a page at a time wherever the rows are */
   for (guint i = 0; i < n; i += n / 5)
     {
@@ -907,6 +969,7 @@ test_audit_log (void)
     g_assert_true (g_str_has_prefix (l4a_audit_item_get_title (item), "Created hub “"));
   }
   l4a_audit_log_set_filter (log, NULL, NULL, NULL);
+  wait_whole (log);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, n);
 
   /* a write: its entry at the top, one change */
