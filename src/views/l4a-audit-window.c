@@ -64,9 +64,15 @@ update_count (L4aAuditWindow *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->log));
   guint all = l4a_audit_log_count_all (self->log);
+  gboolean narrowed = chosen (self, CHOICE_ACTION) || chosen (self, CHOICE_KIND) || chosen (self, CHOICE_ACTOR);
   g_autofree char *text = NULL;
 
-  if (shown == all)
+  gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "entries" : "empty");
+  /* a long log's newest entries come first, the rest after: how many
+   * the choices leave is known then */
+  if (!l4a_audit_log_is_whole (self->log) && narrowed)
+    return;
+  if (!narrowed || shown == all)
     /* translators: how many entries the audit log holds */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u entry, the latest first.",
                                          "%'u entries, the latest first.", all), all);
@@ -75,7 +81,6 @@ update_count (L4aAuditWindow *self)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u entry, the latest first.",
                                          "%'u of %'u entries, the latest first.", all), shown, all);
   gtk_label_set_label (self->count_label, text);
-  gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "entries" : "empty");
 }
 
 /* The drop-downs offer what the log holds, keeping what is chosen; only

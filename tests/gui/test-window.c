@@ -2219,6 +2219,8 @@ test_review_journey (void)
     entries = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (audit), L4A_TYPE_AUDIT_WINDOW, "list_view"));
     what = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (audit), L4A_TYPE_AUDIT_WINDOW, "action_drop"));
     count = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (audit), L4A_TYPE_AUDIT_WINDOW, "count_label"));
+    /* every entry counted, however much of the log is read yet */
+    g_assert_null (strstr (gtk_label_get_label (count), " of "));
     /* the choices come once the log is read for them, beside the window */
     l4a_test_wait_until (drop_has_choices, what, 10, "the audit log's choices");
     all = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (entries)));
