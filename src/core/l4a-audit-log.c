@@ -233,6 +233,7 @@ struct _L4aAuditLog
   /* the values each filtered column holds, up to values_to */
   GHashTable    *values[3];
   gint64         values_to;
+  guint          generation;    /* the database read again wholesale so many times */
 };
 
 static const char * const filtered_columns[] = { "record_type", "actor", "action" };
@@ -584,15 +585,15 @@ context_changed_cb (L4aAuditLog *self,
   /* another database, or one changed wholesale: all of it read again */
   if (l4a_changes_is_everything (changes))
     {
-      guint n = self->seqs->len;
+      g_autoptr(GArray) old = self->seqs;
 
       g_hash_table_remove_all (self->cache);
       self->read_to = 0;
       self->total = -1;
       self->values_to = -1;
-      update (self);
-      if (n > 0 && n == self->seqs->len)
-        g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
+      self->generation++;
+      self->seqs = read_order (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, self->seqs->len);
       return;
     }
   /* who did it may have a new name: every row says it again */
@@ -689,78 +690,91 @@ values_free (gpointer data)
   g_free (values);
 }
 
-static Values *
-read_values (L4aStore  *store,
-             gint64     upto,
-             GError   **error)
+/* Adds to @sets the values of the entries with @after < seq <= @upto. */
+static gboolean
+read_values (L4aStore     *store,
+             GHashTable  **sets,
+             gint64        after,
+             gint64        upto,
+             GError      **error)
 {
-  Values *values = g_new0 (Values, 1);
   sqlite3_stmt *stmt;
   int rc;
 
-  for (guint c = 0; c < G_N_ELEMENTS (values->sets); c++)
-    values->sets[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  stmt = l4a_store_prepare_cached (store, "SELECT DISTINCT record_type, actor, action FROM audit WHERE seq <= ?1",
-                                   error);
+  stmt = l4a_store_prepare_cached (store, "SELECT DISTINCT record_type, actor, action FROM audit "
+                                          "WHERE seq > ?1 AND seq <= ?2", error);
   if (stmt == NULL)
-    {
-      values_free (values);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, upto);
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
+  sqlite3_bind_int64 (stmt, 2, upto);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    for (guint c = 0; c < G_N_ELEMENTS (values->sets); c++)
+    for (guint c = 0; c < 3; c++)
       if (sqlite3_column_type (stmt, (int) c) != SQLITE_NULL)
-        g_hash_table_add (values->sets[c], l4a_store_column_dup (stmt, (int) c));
+        g_hash_table_add (sets[c], l4a_store_column_dup (stmt, (int) c));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       l4a_store_set_sqlite_error (store, rc, NULL, error);
-      values_free (values);
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
+
+static Values *
+values_new (void)
+{
+  Values *values = g_new0 (Values, 1);
+
+  for (guint c = 0; c < G_N_ELEMENTS (values->sets); c++)
+    values->sets[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return values;
 }
 
-/* Keeps @values, read up to @upto, for the choices; %FALSE (and nothing
- * kept) if entries were written since. */
-static gboolean
+/* Keeps @values, read up to @upto, for the choices. */
+static void
 keep_values (L4aAuditLog *self,
              Values      *values,
              gint64       upto)
 {
-  if (values == NULL || upto != self->read_to)
-    return FALSE;
   for (guint c = 0; c < G_N_ELEMENTS (self->values); c++)
     {
       g_clear_pointer (&self->values[c], g_hash_table_unref);
       self->values[c] = g_steal_pointer (&values->sets[c]);
     }
   self->values_to = upto;
-  return TRUE;
 }
 
-/* The values of @column (an index in filtered_columns), read now unless
- * they were read since the last entry was written. */
+/* The values of @column (an index in filtered_columns): read once, then
+ * those of the entries written since. */
 static GHashTable *
 column_values (L4aAuditLog *self,
                guint        column)
 {
-  if (self->values_to != self->read_to || self->values[column] == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      Values *values = read_values (self->store, self->read_to, &error);
+  g_autoptr(GError) error = NULL;
 
-      if (values == NULL)
-        g_warning ("The audit log cannot be read: %s", error->message);
-      else
-        keep_values (self, values, self->read_to);
-      g_clear_pointer (&values, values_free);
+  if (self->values_to < 0)
+    {
+      Values *values = values_new ();
+
+      keep_values (self, values, 0);
+      values_free (values);
     }
-  if (self->values[column] == NULL)
-    self->values[column] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (self->values_to < self->read_to)
+    {
+      if (read_values (self->store, self->values, self->values_to, self->read_to, &error))
+        self->values_to = self->read_to;
+      else
+        g_warning ("The audit log cannot be read: %s", error->message);
+    }
   return self->values[column];
 }
+
+/* What a read of the choices beside the main thread read. */
+typedef struct
+{
+  gint64 upto;
+  guint  generation;
+} ValuesRead;
 
 static gpointer
 read_values_in_thread (L4aStore      *store,
@@ -768,7 +782,12 @@ read_values_in_thread (L4aStore      *store,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  return read_values (store, *(gint64 *) data, error);
+  const ValuesRead *read = data;
+  Values *values = values_new ();
+
+  if (!read_values (store, values->sets, 0, read->upto, error))
+    g_clear_pointer (&values, values_free);
+  return values;
 }
 
 static void
@@ -778,6 +797,7 @@ values_read_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   L4aAuditLog *self = g_task_get_source_object (task);
+  const ValuesRead *read = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   Values *values = l4a_context_read_finish (L4A_CONTEXT (source), result, &error);
 
@@ -786,7 +806,10 @@ values_read_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  keep_values (self, values, *(gint64 *) g_task_get_task_data (task));
+  /* what was written meanwhile is read with the choices; read from a
+   * database since replaced, or older than those kept, they are not kept */
+  if (read->generation == self->generation && read->upto > self->values_to)
+    keep_values (self, values, read->upto);
   values_free (values);
   g_task_return_boolean (task, TRUE);
 }
@@ -805,7 +828,7 @@ l4a_audit_log_read_choices_async (L4aAuditLog         *self,
                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  gint64 *upto;
+  ValuesRead *read;
 
   g_return_if_fail (L4A_IS_AUDIT_LOG (self));
 
@@ -816,19 +839,21 @@ l4a_audit_log_read_choices_async (L4aAuditLog         *self,
       g_task_return_boolean (task, TRUE);
       return;
     }
-  upto = g_new (gint64, 1);
-  *upto = self->read_to;
-  g_task_set_task_data (task, g_memdup2 (upto, sizeof *upto), g_free);
-  l4a_context_read_async (self->follow.context, read_values_in_thread, upto, g_free, values_free, cancellable,
-                          values_read_cb, g_steal_pointer (&task));
+  /* the entries up to the newest the list has read */
+  read = g_new (ValuesRead, 1);
+  read->upto = self->read_to;
+  read->generation = self->generation;
+  g_task_set_task_data (task, read, g_free);
+  l4a_context_read_async (self->follow.context, read_values_in_thread, g_memdup2 (read, sizeof *read), g_free,
+                          values_free, cancellable, values_read_cb, g_steal_pointer (&task));
 }
 
 /**
  * l4a_audit_log_read_choices_finish:
  *
- * Returns: %TRUE once the choices are read (if entries were written
- *   meanwhile, l4a_audit_log_dup_choices() reads them again), %FALSE with
- *   @error set if they could not be
+ * Returns: %TRUE once the choices are read (l4a_audit_log_dup_choices()
+ *   then reads only the entries written since), %FALSE with @error set if
+ *   they could not be
  */
 gboolean
 l4a_audit_log_read_choices_finish (L4aAuditLog   *self,

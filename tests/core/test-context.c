@@ -1104,6 +1104,21 @@ test_audit_log (void)
     g_assert_nonnull (strstr (l4a_audit_item_get_title (item), "Quito (renamed)"));
   }
 
+  /* a write the log does not name (everything may have changed): every
+   * row read again, in one change over the whole list */
+  wait_whole (log);
+  n = g_list_model_get_n_items (G_LIST_MODEL (log));
+  recorder_reset (&rec);
+  sql_exec (path, "UPDATE government SET name = 'Quito' WHERE name = 'Quito (renamed)'");
+  g_assert_true (l4a_context_check_for_changes (context));
+  assert_one_change (&rec, 0, n, MIN (n, 256));
+  assert_same_log (log, context, NULL);
+  {
+    g_autoptr(GPtrArray) kinds = l4a_audit_log_dup_choices (log, "record_type");
+
+    g_assert_cmpint (kinds->len, ==, sql_int (path, "SELECT count(DISTINCT record_type) FROM audit"));
+  }
+
   /* a local government may not read it */
   g_clear_object (&log);
   g_free (id);
