@@ -251,16 +251,6 @@ typedef struct
   char *action;
 } Filter;
 
-static void
-filter_free (gpointer data)
-{
-  Filter *filter = data;
-
-  g_free (filter->record_type);
-  g_free (filter->actor);
-  g_free (filter->action);
-  g_free (filter);
-}
 
 /* The numbers of the entries @filter lets through with @after < seq <
  * @below, newest first, at most @limit (0: all). The log is only appended
@@ -310,6 +300,29 @@ read_range (L4aStore      *store,
   return seqs;
 }
 
+#define NEWEST_SQL "SELECT coalesce (max (seq), 0) FROM audit"
+
+/* The one number @sql gives, its parameters bound to @a and @b; -1 when
+ * it cannot be read. */
+static gint64
+read_number (L4aStore   *store,
+             const char *sql,
+             gint64      a,
+             gint64      b)
+{
+  sqlite3_stmt *stmt = l4a_store_prepare_cached (store, sql, NULL);
+  gint64 number = -1;
+
+  if (stmt == NULL)
+    return -1;
+  for (int i = 1; i <= sqlite3_bind_parameter_count (stmt); i++)
+    sqlite3_bind_int64 (stmt, i, i == 1 ? a : b);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    number = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return number;
+}
+
 /* The numbers of the entries the filter lets through that are newer than
  * @after, newest first, up to the newest entry of the log, which is then
  * where the list was read to; at most @limit (0: all). */
@@ -320,31 +333,16 @@ read_seqs (L4aAuditLog *self,
 {
   Filter filter = { self->record_type, self->actor, self->action };
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  gint64 newest = 0;
+  gint64 newest = MAX (read_number (self->store, NEWEST_SQL, 0, 0), 0);
   GArray *seqs;
 
-  stmt = l4a_store_prepare_cached (self->store, "SELECT coalesce (max (seq), 0) FROM audit", NULL);
-  if (stmt != NULL)
-    {
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        newest = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-    }
   /* what was written since the list was read, counted at once */
   if (self->total >= 0 && newest > self->read_to)
     {
-      stmt = l4a_store_prepare_cached (self->store, "SELECT count(*) FROM audit WHERE seq > ?1 AND seq <= ?2",
-                                       NULL);
-      if (stmt != NULL)
-        {
-          sqlite3_bind_int64 (stmt, 1, self->read_to);
-          sqlite3_bind_int64 (stmt, 2, newest);
-          self->total = sqlite3_step (stmt) == SQLITE_ROW ? self->total + sqlite3_column_int64 (stmt, 0) : -1;
-          sqlite3_reset (stmt);
-        }
-      else
-        self->total = -1;
+      gint64 added = read_number (self->store, "SELECT count(*) FROM audit WHERE seq > ?1 AND seq <= ?2",
+                                  self->read_to, newest);
+
+      self->total = added >= 0 ? self->total + added : -1;
     }
   self->read_to = newest;
 
@@ -357,11 +355,12 @@ read_seqs (L4aAuditLog *self,
   return seqs;
 }
 
-/* The rest of a long order, read in the context's reading thread. */
+/* The rest of a long order, read in the context's reading thread: the
+ * entries older than @below the filter (a copy) lets through. */
 typedef struct
 {
-  Filter *filter;
-  gint64  below;
+  Filter filter;
+  gint64 below;
 } Rest;
 
 static void
@@ -369,7 +368,9 @@ rest_free (gpointer data)
 {
   Rest *rest = data;
 
-  filter_free (rest->filter);
+  g_free (rest->filter.record_type);
+  g_free (rest->filter.actor);
+  g_free (rest->filter.action);
   g_free (rest);
 }
 
@@ -381,7 +382,7 @@ read_rest_in_thread (L4aStore      *store,
 {
   Rest *rest = data;
 
-  return read_range (store, rest->filter, 0, rest->below, 0, error);
+  return read_range (store, &rest->filter, 0, rest->below, 0, error);
 }
 
 static void
@@ -418,17 +419,15 @@ read_order (L4aAuditLog *self)
   GArray *seqs;
   Rest *rest;
 
-  if (self->reading_rest != NULL)
-    g_cancellable_cancel (self->reading_rest);
+  g_cancellable_cancel (self->reading_rest);
   g_clear_object (&self->reading_rest);
   seqs = read_seqs (self, 0, self->follow.context != NULL ? FIRST : 0);
   if (seqs->len < FIRST || self->follow.context == NULL)
     return seqs;
   rest = g_new0 (Rest, 1);
-  rest->filter = g_new0 (Filter, 1);
-  rest->filter->record_type = g_strdup (self->record_type);
-  rest->filter->actor = g_strdup (self->actor);
-  rest->filter->action = g_strdup (self->action);
+  rest->filter.record_type = g_strdup (self->record_type);
+  rest->filter.actor = g_strdup (self->actor);
+  rest->filter.action = g_strdup (self->action);
   rest->below = g_array_index (seqs, gint64, seqs->len - 1);
   self->reading_rest = g_cancellable_new ();
   l4a_context_read_async (self->follow.context, read_rest_in_thread, rest, rest_free,
@@ -651,23 +650,10 @@ l4a_audit_log_count_all (L4aAuditLog *self)
    * list read, the count held nothing newer) */
   if (self->total < 0)
     {
-      static const char * const sql[] = { "SELECT count(*) FROM audit", "SELECT coalesce (max (seq), 0) FROM audit",
-                                          "SELECT count(*) FROM audit WHERE seq <= ?1" };
-      gint64 values[3] = { -1, -1, -1 };
+      gint64 all = read_number (self->store, "SELECT count(*) FROM audit", 0, 0);
 
-      for (guint q = 0; q < G_N_ELEMENTS (sql) && (q < 2 || values[1] != self->read_to); q++)
-        {
-          sqlite3_stmt *stmt = l4a_store_prepare_cached (self->store, sql[q], NULL);
-
-          if (stmt == NULL)
-            return self->seqs->len;
-          if (q == 2)
-            sqlite3_bind_int64 (stmt, 1, self->read_to);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            values[q] = sqlite3_column_int64 (stmt, 0);
-          sqlite3_reset (stmt);
-        }
-      self->total = values[1] == self->read_to ? values[0] : values[2];
+      self->total = read_number (self->store, NEWEST_SQL, 0, 0) == self->read_to
+                    ? all : read_number (self->store, "SELECT count(*) FROM audit WHERE seq <= ?1", self->read_to, 0);
     }
   return (guint) MAX (self->total, 0);
 }
