@@ -6,8 +6,10 @@
  * Times a registry bundle of many hubs and measurements: export, then
  * import into an empty database (check, preview with its trial, apply),
  * next to the same records loaded from the same file by the sqlite3
- * command-line tool's JSON functions, in the same run, as the baseline.
- * Prints figures; asserts nothing.
+ * command-line tool's JSON functions, in the same run, as the baseline;
+ * and the same load with the rows an import must keep of each record (what
+ * both sides agreed on, and an audit entry), as the floor of any importer
+ * that keeps them. Prints figures; asserts nothing.
  *
  *   bench-bundle [HUBS] [MEASUREMENTS]     (default 100000 500000)
  */
@@ -117,15 +119,20 @@ fill (const char *path,
 }
 
 /* The baseline: the sqlite3 tool reads the same file with json_each and
- * inserts the same three tables of an empty database of the same schema. */
+ * inserts the same three tables of an empty database of the same schema.
+ * With @bookkeeping, it also writes for each record what an import keeps
+ * of it: its row of sync_state (a hash of 64 hexadecimal digits, made up)
+ * and its audit entry, as l4a-import.c writes them. */
 static double
 baseline (const char *bundle,
           const char *path,
+          gboolean    bookkeeping,
           double     *cpu)
 {
   g_autoptr(L4aStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *script = NULL;
+  g_autofree char *kept = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GSubprocess) process = NULL;
   const char *argv[] = { "sqlite3", path, NULL };
@@ -136,6 +143,16 @@ baseline (const char *bundle,
   g_assert_no_error (error);
   g_clear_object (&store);
 
+  kept = !bookkeeping ? g_strdup ("") : g_strdup_printf (
+    "WITH types (name) AS (VALUES ('government'), ('hub'), ('indicator'), ('measurement')) "
+    "INSERT INTO sync_state (record_type, record_key, theirs_hash, ours_revision, agreed_at) "
+    "SELECT types.name, value ->> 'id', lower (hex (randomblob (32))), 1, '2026-12-07T00:00:00Z' "
+    "FROM types, json_each (readfile ('%s'), '$.records.' || types.name) ORDER BY 1, 2;"
+    "WITH types (name) AS (VALUES ('government'), ('hub'), ('indicator'), ('measurement')) "
+    "INSERT INTO audit (at, actor, action, record_type, record_id, details) "
+    "SELECT '2026-12-07T00:00:00Z', 'secretariat', 'create', types.name, value ->> 'id', "
+    "'{\"source\":\"bundle registry 00000000-0000-4000-8000-000000000000\"}' "
+    "FROM types, json_each (readfile ('%s'), '$.records.' || types.name);", bundle, bundle);
   script = g_strdup_printf (
     "PRAGMA foreign_keys = ON; BEGIN;"
     "INSERT INTO government (id, name, kind, country, region, created_at, updated_at, origin, revision) "
@@ -155,7 +172,8 @@ baseline (const char *bundle,
     "revision) SELECT value ->> 'id', value ->> 'indicator_id', value ->> 'measured_on', value ->> 'value', "
     "value ->> 'source', value ->> 'note', value ->> 'created_at', value ->> 'updated_at', value ->> 'origin', "
     "value ->> 'revision' FROM json_each (readfile ('%s'), '$.records.measurement');"
-    "COMMIT;", bundle, bundle, bundle, bundle);
+    "%s"
+    "COMMIT;", bundle, bundle, bundle, bundle, kept);
   start = g_get_monotonic_time ();
   *cpu = children_cpu_seconds ();
   process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
@@ -181,6 +199,35 @@ median3 (const double *v)
   return MAX (MIN (v[0], v[1]), MIN (MAX (v[0], v[1]), v[2]));
 }
 
+/* baseline() three times into a new database each time, the median of
+ * each figure (on a shared machine one run varied by a quarter from the
+ * next); -1 if it could not run */
+static double
+median_baseline (const char *bundle,
+                 const char *path,
+                 gboolean    bookkeeping,
+                 double     *cpu)
+{
+  double walls[3] = { -1, -1, -1 }, cpus[3] = { 0, 0, 0 };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_remove (path);
+      g_remove (wal);
+      g_remove (shm);
+      walls[i] = baseline (bundle, path, bookkeeping, &cpus[i]);
+      if (walls[i] < 0)
+        return *cpu = -1;
+      g_print ("  sqlite3 json_each %s, run %u: %.2f s, %.2f s of processor time\n",
+               bookkeeping ? "load with bookkeeping" : "baseline", i + 1, walls[i], cpus[i]);
+    }
+  *cpu = median3 (cpus);
+  return median3 (walls);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -199,7 +246,8 @@ main (int   argc,
   g_autoptr(L4aStore) now_target = NULL;
   g_autoptr(L4aBundle) bundle = NULL;
   g_autoptr(L4aImportPlan) plan = NULL;
-  double t_fill, t_export, t_load, t_plan, t_apply, t_now, t_base, megabytes, cpu_import, cpu_base = 0;
+  double t_fill, t_export, t_load, t_plan, t_apply, t_now, t_base, t_floor, megabytes, cpu_import;
+  double cpu_base = 0, cpu_floor = 0;
   double cpu_main = 0;
   guint n_records = 0, written = 0, written_now = 0;
   GStatBuf st;
@@ -261,30 +309,9 @@ main (int   argc,
   }
   g_assert_cmpuint (written_now, ==, written);
 
-  /* the baseline three times, its median: on a shared machine one run of
-   * it varied by a quarter from the next */
-  {
-    double walls[3] = { -1, -1, -1 }, cpus[3] = { 0, 0, 0 };
-
-    for (guint i = 0; i < 3; i++)
-      {
-        g_autofree char *wal = g_strconcat (base_path, "-wal", NULL);
-        g_autofree char *shm = g_strconcat (base_path, "-shm", NULL);
-
-        g_remove (base_path);
-        g_remove (wal);
-        g_remove (shm);
-        walls[i] = baseline (bundle_path, base_path, &cpus[i]);
-        if (walls[i] < 0)
-          break;
-        g_print ("  sqlite3 json_each baseline, run %u: %.2f s, %.2f s of processor time\n", i + 1, walls[i],
-                 cpus[i]);
-      }
-    t_base = median3 (walls);
-    cpu_base = median3 (cpus);
-    if (walls[0] < 0 || walls[1] < 0 || walls[2] < 0)
-      t_base = -1;
-  }
+  /* the baseline, then the floor */
+  t_base = median_baseline (bundle_path, base_path, FALSE, &cpu_base);
+  t_floor = median_baseline (bundle_path, base_path, TRUE, &cpu_floor);
 
   g_print ("  filled with SQL in %.2f s (not part of the figures)\n", t_fill);
   bench_record ("export_s", t_export);
@@ -312,6 +339,16 @@ main (int   argc,
       g_print ("  processor time, import (no preview) %.2f s, baseline %.2f s: ratio %.2f\n", cpu_import, cpu_base,
                cpu_base > 0 ? cpu_import / cpu_base : 0);
       bench_record ("import_cpu_ratio", cpu_base > 0 ? cpu_import / cpu_base : 0);
+    }
+  if (t_floor > 0 && cpu_floor > 0)
+    {
+      g_print ("  the same load with a sync_state row and an audit entry per record (median of 3): %.2f s, "
+               "%.2f s of processor time: %.2f times the baseline's\n", t_floor, cpu_floor,
+               cpu_base > 0 ? cpu_floor / cpu_base : 0);
+      g_print ("  processor time, import (no preview) / that floor: %.2f\n", cpu_import / cpu_floor);
+      bench_record ("import_floor_s", t_floor);
+      bench_record ("import_floor_cpu_ratio", cpu_base > 0 ? cpu_floor / cpu_base : 0);
+      bench_record ("import_cpu_ratio_floor", cpu_import / cpu_floor);
     }
 
   g_clear_object (&source);
