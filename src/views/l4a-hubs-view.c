@@ -1228,6 +1228,7 @@ open_hub (L4aHubsView *self,
       return FALSE;
     }
 
+  gtk_widget_set_visible (GTK_WIDGET (self->hub_page), TRUE);
   adw_leaflet_set_visible_child_name (self->leaflet, "hub");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN_HUB]);
   return TRUE;

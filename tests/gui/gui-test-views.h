@@ -98,7 +98,9 @@ l4a_test_visible_view (gpointer window)
 static inline gboolean
 l4a_test_sample_banner_shown (gpointer window)
 {
-  return gtk_revealer_get_reveal_child (GTK_REVEALER (L4A_TEST_CHILD (window, L4A_TYPE_WINDOW, "sample_banner")));
+  GtkWidget *banner = L4A_TEST_CHILD (window, L4A_TYPE_WINDOW, "sample_banner");
+
+  return gtk_widget_get_visible (banner) && gtk_revealer_get_reveal_child (GTK_REVEALER (banner));
 }
 
 /* Chooses, in @row (a combo row of the registry's hubs), the hub @id. */
