@@ -24,29 +24,15 @@
 #include "l4a-window.h"
 #include "l4a-registry.h"
 #include "l4a-window-private.h"
+#include "l4a-reveal.h"
 #include "l4a-toast.h"
 
 G_DEFINE_FINAL_TYPE (L4aWindow, l4a_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* A banner not shown is not in the window at all: a revealer closed still
- * has its child measured at every layout, and its text wraps (the first
- * frame took some 5 ms longer with it). */
 static void
 update_sample_banner (L4aWindow *self)
 {
-  gboolean sample = self->store != NULL && l4a_sample_is_loaded (self->store);
-
-  if (sample)
-    gtk_widget_set_visible (GTK_WIDGET (self->sample_banner), TRUE);
-  gtk_revealer_set_reveal_child (self->sample_banner, sample);
-}
-
-/* once it has slid away */
-static void
-sample_banner_revealed_cb (L4aWindow *self)
-{
-  if (!gtk_revealer_get_reveal_child (self->sample_banner) && !gtk_revealer_get_child_revealed (self->sample_banner))
-    gtk_widget_set_visible (GTK_WIDGET (self->sample_banner), FALSE);
+  l4a_reveal (self->sample_banner, self->store != NULL && l4a_sample_is_loaded (self->store));
 }
 
 /* The banner follows the data like any view: from the context. */
@@ -393,7 +379,6 @@ l4a_window_class_init (L4aWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, indicators_page);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, brand_page);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, sample_banner);
-  gtk_widget_class_bind_template_callback (widget_class, sample_banner_revealed_cb);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, identity_button);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, identity_content);
 

@@ -28,6 +28,7 @@
 #include "l4a-registry.h"
 #include "l4a-sample.h"
 #include "l4a-cell-text.h"
+#include "l4a-reveal.h"
 #include "l4a-sdg-chips.h"
 #include "l4a-toast.h"
 
@@ -1154,7 +1155,7 @@ map_toggled_cb (L4aHubsView *self)
 {
   gboolean show = gtk_toggle_button_get_active (self->map_button);
 
-  gtk_revealer_set_reveal_child (self->map_revealer, show);
+  l4a_reveal (self->map_revealer, show);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->map_button), show ? _("Hide Map") : _("Show Map"));
   update_map (self);
 }
