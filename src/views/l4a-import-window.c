@@ -19,6 +19,7 @@
 
 #include "l4a-accessible.h"
 #include "l4a-import-window.h"
+#include "l4a-labels.h"
 #include "l4a-import.h"
 #include "l4a-records.h"
 #include "l4a-trust.h"
@@ -250,12 +251,11 @@ build_preview (L4aImportWindow *self)
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Written"));
   {
-    g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (self->bundle->created_at, NULL);
-    g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
-    /* translators: when a bundle was written, in strftime format, e.g. 22 November 2026, 09:30 */
-    g_autofree char *written = local ? g_date_time_format (local, _("%e %B %Y, %H:%M")) : NULL;
+    /* as every time is written in the window (GLib's %e pads a day with a
+     * figure space, which no strip removes) */
+    g_autofree char *written = l4a_format_time (self->bundle->created_at);
 
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), written ? g_strstrip (written) : self->bundle->created_at);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), written);
   }
   gtk_widget_add_css_class (row, "property");
   adw_preferences_group_add (summary, row);

@@ -2346,6 +2346,18 @@ test_import_window (void)
 
     g_assert_no_error (error);
     g_assert_cmpuint (plan->counts[L4A_IMPORT_CONFLICT], >=, 1);
+    /* when it was written, as every time in the window: the day first, with
+     * nothing before it (GLib's %e put a figure space there) */
+    {
+      GtkWidget *written = find_row_titled (GTK_WIDGET (import), "Written");
+      g_autofree char *expected = l4a_format_time (bundle->created_at);
+      const char *subtitle;
+
+      g_assert_nonnull (written);
+      subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (written));
+      g_assert_cmpstr (subtitle, ==, expected);
+      g_assert_true (g_ascii_isdigit (subtitle[0]));
+    }
     for (guint i = 0; i < plan->changes->len; i++)
       {
         L4aImportChange *change = g_ptr_array_index (plan->changes, i);
