@@ -118,14 +118,17 @@ show_error (L4aImportWindow *self,
 
 /* Preview ------------------------------------------------------------------ */
 
-/* "Theirs" pressed is the bundle's version; "Mine" is its other half. */
+/* "Theirs" pressed is the bundle's version, "Mine" this workstation's:
+ * each button is pressed when the resolution is its own (@data), so that
+ * "Mine" is pressed again when the choice for all takes it back (a button
+ * of a group let go of leaves its other half as it was). */
 static gboolean
-resolution_to_theirs (GBinding     *binding,
-                      const GValue *from,
-                      GValue       *to,
-                      gpointer      data)
+resolution_to_pressed (GBinding     *binding,
+                       const GValue *from,
+                       GValue       *to,
+                       gpointer      data)
 {
-  g_value_set_boolean (to, g_value_get_uint (from) == L4A_RESOLVE_THEIRS);
+  g_value_set_boolean (to, g_value_get_uint (from) == GPOINTER_TO_UINT (data));
   return TRUE;
 }
 
@@ -152,7 +155,10 @@ resolution_buttons (L4aImportChange *change)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (mine), TRUE);
   /* the change's resolution, both ways */
   g_object_bind_property_full (change, "resolution", theirs, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               resolution_to_theirs, theirs_to_resolution, NULL, NULL);
+                               resolution_to_pressed, theirs_to_resolution, GUINT_TO_POINTER (L4A_RESOLVE_THEIRS),
+                               NULL);
+  g_object_bind_property_full (change, "resolution", mine, "active", G_BINDING_SYNC_CREATE,
+                               resolution_to_pressed, NULL, GUINT_TO_POINTER (L4A_RESOLVE_MINE), NULL);
   gtk_widget_set_tooltip_text (mine, _("Keep the version of this workstation"));
   gtk_widget_set_tooltip_text (theirs, _("Take the version of the bundle"));
   gtk_box_append (GTK_BOX (box), mine);
@@ -185,6 +191,59 @@ change_row (L4aImportChange *change)
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
     }
+  return row;
+}
+
+/* Every record in conflict, those not shown among them too, to one side. */
+static void
+resolve_all (L4aImportWindow     *self,
+             L4aImportResolution  resolution)
+{
+  for (guint i = 0; self->plan != NULL && i < self->plan->changes->len; i++)
+    {
+      L4aImportChange *change = g_ptr_array_index (self->plan->changes, i);
+
+      if (change->action == L4A_IMPORT_CONFLICT)
+        g_object_set (change, "resolution", resolution, NULL);
+    }
+}
+
+static void
+all_mine_cb (L4aImportWindow *self)
+{
+  resolve_all (self, L4A_RESOLVE_MINE);
+}
+
+static void
+all_theirs_cb (L4aImportWindow *self)
+{
+  resolve_all (self, L4A_RESOLVE_THEIRS);
+}
+
+/* The first row of many conflicts: one choice for all of them. */
+static GtkWidget *
+all_conflicts_row (L4aImportWindow *self,
+                   guint            n)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *mine = gtk_button_new_with_label (_("All Mine"));
+  GtkWidget *theirs = gtk_button_new_with_label (_("All Theirs"));
+  /* translators: how many records in conflict the buttons “All Mine” and “All Theirs” settle */
+  g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record at once", "%u records at once",
+                                                            n), n);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Every Conflict"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (mine, _("Keep the version of this workstation of every record in conflict"));
+  gtk_widget_set_tooltip_text (theirs, _("Take the version of the bundle of every record in conflict"));
+  g_signal_connect_object (mine, "clicked", G_CALLBACK (all_mine_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (theirs, "clicked", G_CALLBACK (all_theirs_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), mine);
+  gtk_box_append (GTK_BOX (box), theirs);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
   return row;
 }
 
@@ -295,14 +354,15 @@ build_preview (L4aImportWindow *self)
       adw_preferences_group_set_description (group, group_description (order[g]));
       if (order[g] == L4A_IMPORT_CONFLICT)
         gtk_widget_set_name (GTK_WIDGET (group), "conflicts");
-      for (guint i = 0; i < self->plan->changes->len; i++)
+      if (order[g] == L4A_IMPORT_CONFLICT && self->plan->counts[order[g]] > 1)
+        adw_preferences_group_add (group, all_conflicts_row (self, self->plan->counts[order[g]]));
+      /* as many rows as a person reads, however large the bundle: a
+       * conflict beyond them follows the choice for all */
+      for (guint i = 0; i < self->plan->changes->len && shown < MAX_ROWS; i++)
         {
           L4aImportChange *change = g_ptr_array_index (self->plan->changes, i);
 
           if (change->action != order[g])
-            continue;
-          /* every conflict is shown: each needs a choice */
-          if (shown >= MAX_ROWS && order[g] != L4A_IMPORT_CONFLICT)
             continue;
           row = change_row (change);
           adw_preferences_group_add (group, row);
@@ -310,12 +370,18 @@ build_preview (L4aImportWindow *self)
         }
       if (shown < self->plan->counts[order[g]])
         {
-          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more record",
-                                                                "And %u more records",
-                                                                self->plan->counts[order[g]] - shown),
-                                                   self->plan->counts[order[g]] - shown);
+          guint rest = self->plan->counts[order[g]] - shown;
+          g_autofree char *more = order[g] == L4A_IMPORT_CONFLICT
+                                  ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more record in conflict",
+                                                                  "And %u more records in conflict", rest), rest)
+                                  : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more record",
+                                                                  "And %u more records", rest), rest);
+
           row = adw_action_row_new ();
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+          if (order[g] == L4A_IMPORT_CONFLICT)
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Each keeps this workstation’s version unless you "
+                                                                 "choose All Theirs"));
           adw_preferences_group_add (group, row);
         }
       adw_preferences_page_add (self->preview, group);

@@ -1034,8 +1034,11 @@ render_sync (L4aApplication *app,
       json_object_set_string_member (hub, "summary", "Updated on another workstation.");
       json_object_set_int_member (hub, "revision", json_object_get_int_member (hub, "revision") + 1);
     }
-  sql = g_strdup_printf ("UPDATE hub SET name = name || ' (renamed here)', revision = revision + 1 WHERE id = '%s'",
-                         json_object_get_string_member (json_array_get_object_element (hubs, 0), "id"));
+  /* two of them renamed here too: conflicts, with the choice for all */
+  sql = g_strdup_printf ("UPDATE hub SET name = name || ' (renamed here)', revision = revision + 1 "
+                         "WHERE id IN ('%s', '%s')",
+                         json_object_get_string_member (json_array_get_object_element (hubs, 0), "id"),
+                         json_object_get_string_member (json_array_get_object_element (hubs, 1), "id"));
   json_object_set_string_member (root, "bundle_id", "3f2b8a36-2f0c-4c35-9a4e-6e0c2d7b9a10");
   checksum = l4a_bundle_checksum (json_object_get_member (root, "records"));
   json_object_set_string_member (root, "checksum", checksum);

@@ -2283,6 +2283,107 @@ flag_set (gpointer data)
   return *(gboolean *) data;
 }
 
+/* A bundle with more records in conflict than rows shown: the first rows,
+ * then how many more, and one choice for all of them that the rows shown
+ * follow, both ways, and the records not shown take too. Changes the
+ * database's measurements and activities: registered last. */
+static void
+test_import_many_conflicts (void)
+{
+  L4aWindow *window = open_window ();
+  L4aStore *store = l4a_application_get_store (app);
+  g_autofree char *other_path = g_build_filename (tmpdir, "many-conflicts.sqlite", NULL);
+  g_autofree char *bundle_path = g_build_filename (tmpdir, "many-conflicts.l4a.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (bundle_path);
+  g_autoptr(L4aStore) other = NULL;
+  g_autoptr(L4aBundle) bundle = NULL;
+  g_autoptr(L4aImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *more = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  GtkWidget *group, *first;
+  const char *first_label = NULL;
+  gboolean closed = FALSE;
+  guint conflicts = 0;
+  GtkWindow *import;
+
+  if (!l4a_sample_is_loaded (store))
+    g_assert_true (l4a_sample_load (store, NULL, &error));
+  other = l4a_store_open (other_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (l4a_sample_load (other, NULL, &error));
+  /* the same records changed on both sides, each its own way */
+  g_assert_true (l4a_store_exec (other, "UPDATE measurement SET value = value + 2, revision = revision + 1; "
+                                        "UPDATE activity SET title = title || ' (there)', revision = revision + 1",
+                                 &error));
+  g_assert_true (l4a_store_exec (store, "UPDATE measurement SET value = value + 1, revision = revision + 1; "
+                                        "UPDATE activity SET title = title || ' (here)', revision = revision + 1",
+                                 &error));
+  g_assert_true (l4a_bundle_export (other, "full", NULL, bundle_path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* its fingerprint compared before */
+  g_assert_true (l4a_trust_confirm_secretariat (store, l4a_key_get_public (l4a_store_get_key (other, NULL)), &error));
+  bundle = l4a_bundle_load (bundle_path, &error);
+  g_assert_no_error (error);
+  plan = l4a_import_plan (store, bundle, &error);
+  g_assert_no_error (error);
+  conflicts = plan->counts[L4A_IMPORT_CONFLICT];
+  /* more than the rows a group shows (200) */
+  g_assert_cmpuint (conflicts, >, 200);
+  for (guint i = 0; i < plan->changes->len && first_label == NULL; i++)
+    if (((L4aImportChange *) g_ptr_array_index (plan->changes, i))->action == L4A_IMPORT_CONFLICT)
+      first_label = ((L4aImportChange *) g_ptr_array_index (plan->changes, i))->label;
+
+  import = l4a_window_import_file (window, file);
+  l4a_test_wait_until (import_previewed, import, 30, "the check");
+  if (g_strcmp0 (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), "first-contact") == 0)
+    {
+      l4a_test_activate (GTK_WIDGET (import), "import.confirm-key", NULL);
+      l4a_test_wait_until (import_previewed, import, 30, "the preview");
+    }
+  g_assert_cmpstr (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), ==, "preview");
+
+  /* the choice for all, 200 rows, then how many more */
+  group = find_group_titled (GTK_WIDGET (import), "Conflict");
+  g_assert_nonnull (group);
+  g_assert_nonnull (find_row_titled (group, "Every Conflict"));
+  more = g_strdup_printf ("And %u more records in conflict", conflicts - 200);
+  g_assert_nonnull (find_row_titled (group, more));
+  /* a Mine and a Theirs in each row shown, no more */
+  g_assert_nonnull (l4a_test_find_nth_type (group, GTK_TYPE_TOGGLE_BUTTON, 2 * 200 - 1));
+  g_assert_null (l4a_test_find_nth_type (group, GTK_TYPE_TOGGLE_BUTTON, 2 * 200));
+  first = find_row_titled (group, first_label);
+  g_assert_nonnull (first);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_toggle_labelled (first, "_Mine"))));
+
+  /* all theirs, then all mine: the rows follow, one button pressed each */
+  g_signal_emit_by_name (find_button (group, "All Theirs"), "clicked");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_toggle_labelled (first, "_Theirs"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_toggle_labelled (first, "_Mine"))));
+  g_signal_emit_by_name (find_button (group, "All Mine"), "clicked");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_toggle_labelled (first, "_Mine"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_toggle_labelled (first, "_Theirs"))));
+
+  /* all theirs, imported: the records shown and those not, theirs */
+  g_signal_emit_by_name (find_button (group, "All Theirs"), "clicked");
+  g_object_weak_ref (G_OBJECT (import), import_closed_cb, &closed);
+  l4a_test_activate (GTK_WIDGET (import), "import.apply", NULL);
+  l4a_test_wait_until (flag_set, &closed, 30, "the import to finish");
+  ours = l4a_test_sql_text (l4a_store_get_path (store), "SELECT group_concat (value, ' ') FROM "
+                                                        "(SELECT value FROM measurement ORDER BY id)");
+  theirs = l4a_test_sql_text (other_path, "SELECT group_concat (value, ' ') FROM "
+                                          "(SELECT value FROM measurement ORDER BY id)");
+  g_assert_cmpstr (ours, ==, theirs);
+  g_free (ours);
+  g_free (theirs);
+  ours = l4a_test_sql_text (l4a_store_get_path (store), "SELECT group_concat (title, '|') FROM "
+                                                        "(SELECT title FROM activity ORDER BY id)");
+  theirs = l4a_test_sql_text (other_path, "SELECT group_concat (title, '|') FROM (SELECT title FROM activity ORDER BY id)");
+  g_assert_cmpstr (ours, ==, theirs);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A bundle from another workstation, opened in the window: previewed,
  * the conflict resolved their way, imported; then a damaged one is
  * refused with its reason. */
@@ -4466,6 +4567,8 @@ main (int   argc,
   g_test_add_func ("/gui/words/markup-in-names", test_markup_in_names);
   g_test_add_func ("/gui/widgets/sdg-chips-cell", test_sdg_chips_cell);
   g_test_add_func ("/gui/widgets/cell-text-shared", test_cell_text_shared);
+  /* last: it changes the sample's measurements and activities */
+  g_test_add_func ("/gui/sync/import-many-conflicts", test_import_many_conflicts);
 
   status = g_test_run ();
 
