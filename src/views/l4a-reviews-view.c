@@ -620,6 +620,81 @@ assign_clicked_cb (L4aReviewsView *self)
 
 /* Matrix ----------------------------------------------------------------------- */
 
+/* A cell of the matrix in words: for its tooltip and for a screen reader. */
+static char *
+describe_cell (L4aAssignMatrix *matrix,
+               guint            p,
+               guint            m)
+{
+  guint M = matrix->member_ids->len;
+  L4aCell cell = matrix->cells[p * M + m];
+  guint shared = matrix->match[p * M + m];
+  const char *reason = l4a_assign_matrix_get_reason (matrix, p, m);
+  g_autofree char *expertise = shared > 0
+                               ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u area of expertise in common",
+                                                               "%u areas of expertise in common", shared), shared)
+                               : g_strdup (_("no declared expertise in common"));
+  const char *state = cell == L4A_CELL_SUBMITTED ? _("Submitted")
+                      : cell == L4A_CELL_DRAFT ? _("Draft")
+                      : cell == L4A_CELL_ASSIGNED ? _("Assigned")
+                      : cell == L4A_CELL_DECLINED ? _("Declined")
+                      : cell == L4A_CELL_UNREADABLE ? _("Does not read its language")
+                      : cell == L4A_CELL_CONFLICT ? _("Conflict of interest") : _("Not assigned");
+  /* translators: a proposal, a member, the state of the pair, their shared expertise */
+  g_autofree char *description = g_strdup_printf (_("%s, %s: %s, %s"),
+                                                  (char *) g_ptr_array_index (matrix->proposal_titles, p),
+                                                  (char *) g_ptr_array_index (matrix->member_names, m), state,
+                                                  expertise);
+
+  if (reason == NULL)
+    return g_steal_pointer (&description);
+  /* translators: a cell's description, then why the member declined */
+  return g_strdup_printf (_("%s. Reason: %s"), description, reason);
+}
+
+/* One tooltip for every cell, put in words when the pointer rests on one:
+ * a tooltip set on each of thousands of cells asks the display where the
+ * pointer is, each time (a call of 300 proposals and 40 members took over
+ * a second longer to open). */
+static gboolean
+matrix_tooltip_cb (GtkWidget       *grid,
+                   int              x,
+                   int              y,
+                   gboolean         keyboard,
+                   GtkTooltip      *tooltip,
+                   L4aAssignMatrix *matrix)
+{
+  GtkWidget *cell = keyboard ? gtk_root_get_focus (gtk_widget_get_root (grid))
+                             : gtk_widget_pick (grid, x, y, GTK_PICK_DEFAULT);
+  graphene_rect_t bounds;
+  int column, row;
+
+  while (cell != NULL && gtk_widget_get_parent (cell) != grid)
+    cell = gtk_widget_get_parent (cell);
+  if (cell == NULL)
+    return FALSE;
+  gtk_grid_query_child (GTK_GRID (grid), cell, &column, &row, NULL, NULL);
+  if (column < 1 || row < 1 || (guint) column > matrix->member_ids->len ||
+      (guint) row > matrix->proposal_ids->len)
+    return FALSE;
+  {
+    g_autofree char *text = describe_cell (matrix, (guint) row - 1, (guint) column - 1);
+
+    gtk_tooltip_set_text (tooltip, text);
+  }
+  if (gtk_widget_compute_bounds (cell, grid, &bounds))
+    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
+                                                         (int) bounds.size.width, (int) bounds.size.height });
+  return TRUE;
+}
+
+static void
+matrix_free_notify (gpointer  data,
+                    GClosure *closure)
+{
+  l4a_assign_matrix_free (data);
+}
+
 static GtkWindow *
 open_matrix (L4aReviewsView *self)
 {
@@ -712,36 +787,13 @@ open_matrix (L4aReviewsView *self)
           static const char * const marks[] = { "", "⊘", "●", "◐", "✓", "✕", "–" };
           L4aCell cell = matrix->cells[p * M + m];
           guint shared = matrix->match[p * M + m];
-          const char *reason = l4a_assign_matrix_get_reason (matrix, p, m);
           g_autofree char *text = shared > 0 && cell != L4A_CELL_CONFLICT && cell != L4A_CELL_UNREADABLE
                                   ? g_strdup_printf ("%s<span size=\"small\" alpha=\"70%%\">%u</span>", marks[cell], shared)
                                   : g_strdup (marks[cell]);
           GtkWidget *mark = gtk_label_new (NULL);
-          g_autofree char *description = NULL;
-          g_autofree char *expertise = shared > 0
-                                       ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u area of expertise in common",
-                                                                       "%u areas of expertise in common", shared), shared)
-                                       : g_strdup (_("no declared expertise in common"));
-          const char *state = cell == L4A_CELL_SUBMITTED ? _("Submitted")
-                              : cell == L4A_CELL_DRAFT ? _("Draft")
-                              : cell == L4A_CELL_ASSIGNED ? _("Assigned")
-                              : cell == L4A_CELL_DECLINED ? _("Declined")
-                              : cell == L4A_CELL_UNREADABLE ? _("Does not read its language")
-                              : cell == L4A_CELL_CONFLICT ? _("Conflict of interest") : _("Not assigned");
+          g_autofree char *description = describe_cell (matrix, p, m);
 
           gtk_label_set_markup (GTK_LABEL (mark), text);
-          /* translators: a proposal, a member, the state of the pair, their shared expertise */
-          description = g_strdup_printf (_("%s, %s: %s, %s"), (char *) g_ptr_array_index (matrix->proposal_titles, p),
-                                         (char *) g_ptr_array_index (matrix->member_names, m), state, expertise);
-          if (reason != NULL)
-            {
-              /* translators: a cell's description, then why the member declined */
-              char *with_reason = g_strdup_printf (_("%s. Reason: %s"), description, reason);
-
-              g_free (description);
-              description = with_reason;
-            }
-          gtk_widget_set_tooltip_text (mark, description);
           gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
           gtk_widget_add_css_class (mark, "title-4");
           if (cell == L4A_CELL_CONFLICT || cell == L4A_CELL_DECLINED)
@@ -751,6 +803,9 @@ open_matrix (L4aReviewsView *self)
           gtk_grid_attach (GTK_GRID (grid), mark, 1 + m, 1 + p, 1, 1);
         }
     }
+  gtk_widget_set_has_tooltip (grid, TRUE);
+  g_signal_connect_data (grid, "query-tooltip", G_CALLBACK (matrix_tooltip_cb), g_steal_pointer (&matrix),
+                         matrix_free_notify, 0);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), grid);
   gtk_box_append (GTK_BOX (box), scrolled);
   adw_window_set_content (ADW_WINDOW (window), box);

@@ -2241,6 +2241,30 @@ test_review_journey (void)
       g_assert_true (g_str_has_prefix (l4a_audit_item_get_title (first), "Released the decision on "));
     }
     g_assert_nonnull (strstr (gtk_label_get_label (count), " of "));
+    /* the matrix's cells are put in words for their tooltip by the grid, when
+     * the pointer rests on one, not each beforehand */
+    {
+      GtkWidget *grid = l4a_test_find_type (GTK_WIDGET (who), GTK_TYPE_GRID);
+      GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (grid), 1, 1);
+      g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+      graphene_rect_t bounds;
+      gboolean shown_tip = FALSE;
+
+      g_assert_true (gtk_widget_get_has_tooltip (grid));
+      g_assert_nonnull (cell);
+      g_assert_null (gtk_widget_get_tooltip_text (cell));
+      l4a_test_iterate (0.2);
+      g_assert_true (gtk_widget_compute_bounds (cell, grid, &bounds));
+      g_signal_emit_by_name (grid, "query-tooltip", (int) (bounds.origin.x + bounds.size.width / 2),
+                             (int) (bounds.origin.y + bounds.size.height / 2), FALSE, tooltip, &shown_tip);
+      g_assert_true (shown_tip);
+      /* the column of titles has none */
+      cell = gtk_grid_get_child_at (GTK_GRID (grid), 0, 1);
+      g_assert_true (gtk_widget_compute_bounds (cell, grid, &bounds));
+      g_signal_emit_by_name (grid, "query-tooltip", (int) (bounds.origin.x + bounds.size.width / 2),
+                             (int) (bounds.origin.y + bounds.size.height / 2), FALSE, tooltip, &shown_tip);
+      g_assert_false (shown_tip);
+    }
     gtk_window_destroy (audit);
     gtk_window_destroy (who);
   }
