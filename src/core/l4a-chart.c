@@ -792,7 +792,7 @@ reduce_per_column (Plot           *plot,
   guint first = 0, low = 0, high = 0, last = 0;
 
   const L4aChartPoint *points = (const L4aChartPoint *) (gpointer) series->points->data;
-  double scale, origin;
+  double scale, origin, previous, low_y, high_y;
 
   cairo_user_to_device_distance (plot->cr, &dx, &dy);
   dx = fabs (dx) > 0 ? fabs (dx) : 1;
@@ -804,6 +804,11 @@ reduce_per_column (Plot           *plot,
 
   kept = g_array_sized_new (FALSE, FALSE, sizeof (guint), (guint) ((plot->right - plot->left) * dx * 4 + 8));
   column = (gint64) floor (origin + points[0].x * scale);
+  /* the previous day and the column's lowest and highest values held here,
+   * not read again from the points at each step (a million points are
+   * more than the processor's caches hold) */
+  previous = points[0].x;
+  low_y = high_y = points[0].y;
   for (guint i = 1; i < n; i++)
     {
       double x = points[i].x, y = points[i].y;
@@ -811,23 +816,25 @@ reduce_per_column (Plot           *plot,
       /* the plot's points are at positive device x: truncating is floor */
       gint64 here = at >= 0 ? (gint64) at : (gint64) floor (at);
 
-      if (G_UNLIKELY (x < points[i - 1].x))
+      if (G_UNLIKELY (x < previous))
         {
           /* not in the order of x: drawn whole */
           g_array_unref (kept);
           return NULL;
         }
+      previous = x;
       if (here != column)
         {
           keep_column (kept, first, low, high, last);
           column = here;
           first = low = high = last = i;
+          low_y = high_y = y;
           continue;
         }
-      if (y < points[low].y)
-        low = i;
-      else if (y > points[high].y)
-        high = i;
+      if (y < low_y)
+        low = i, low_y = y;
+      else if (y > high_y)
+        high = i, high_y = y;
       last = i;
     }
   keep_column (kept, first, low, high, last);
