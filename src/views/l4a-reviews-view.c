@@ -664,11 +664,13 @@ matrix_tooltip_cb (GtkWidget       *grid,
                    GtkTooltip      *tooltip,
                    L4aAssignMatrix *matrix)
 {
-  GtkWidget *cell = keyboard ? gtk_root_get_focus (gtk_widget_get_root (grid))
-                             : gtk_widget_pick (grid, x, y, GTK_PICK_DEFAULT);
+  GtkWidget *cell = gtk_widget_pick (grid, x, y, GTK_PICK_DEFAULT);
   graphene_rect_t bounds;
   int column, row;
 
+  /* no cell takes the keyboard's focus: it is the pointer's tooltip */
+  if (keyboard)
+    return FALSE;
   while (cell != NULL && gtk_widget_get_parent (cell) != grid)
     cell = gtk_widget_get_parent (cell);
   if (cell == NULL)

@@ -2294,6 +2294,24 @@ import_previewed (gpointer data)
   return g_strcmp0 (l4a_test_page_of (data, L4A_TYPE_IMPORT_WINDOW, "stack"), "checking") != 0;
 }
 
+/* @file opened in @window's import window, its sender's key confirmed
+ * if this is the first contact: the window at its preview. */
+static GtkWindow *
+open_import_preview (L4aWindow *window,
+                     GFile     *file)
+{
+  GtkWindow *import = l4a_window_import_file (window, file);
+
+  l4a_test_wait_until (import_previewed, import, 30, "the check");
+  if (g_strcmp0 (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), "first-contact") == 0)
+    {
+      l4a_test_activate (GTK_WIDGET (import), "import.confirm-key", NULL);
+      l4a_test_wait_until (import_previewed, import, 30, "the preview");
+    }
+  g_assert_cmpstr (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), ==, "preview");
+  return import;
+}
+
 static void
 import_closed_cb (gpointer  data,
                   GObject  *where)
@@ -2359,14 +2377,7 @@ test_import_many_conflicts (void)
     if (((L4aImportChange *) g_ptr_array_index (plan->changes, i))->action == L4A_IMPORT_CONFLICT)
       first_label = ((L4aImportChange *) g_ptr_array_index (plan->changes, i))->label;
 
-  import = l4a_window_import_file (window, file);
-  l4a_test_wait_until (import_previewed, import, 30, "the check");
-  if (g_strcmp0 (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), "first-contact") == 0)
-    {
-      l4a_test_activate (GTK_WIDGET (import), "import.confirm-key", NULL);
-      l4a_test_wait_until (import_previewed, import, 30, "the preview");
-    }
-  g_assert_cmpstr (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), ==, "preview");
+  import = open_import_preview (window, file);
 
   /* the choice for all, 200 rows, then how many more */
   group = find_group_titled (GTK_WIDGET (import), "Conflict");
@@ -4325,14 +4336,7 @@ test_markup_in_names (void)
                                           "revision = revision + 1", &error));
     g_assert_true (l4a_bundle_export (there, "full", NULL, bundle_path, NULL, NULL, &error));
     g_assert_no_error (error);
-    import = l4a_window_import_file (window, file);
-    l4a_test_wait_until (import_previewed, import, 30, "the check");
-    if (g_strcmp0 (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), "first-contact") == 0)
-      {
-        l4a_test_activate (GTK_WIDGET (import), "import.confirm-key", NULL);
-        l4a_test_wait_until (import_previewed, import, 30, "the preview");
-      }
-    g_assert_cmpstr (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), ==, "preview");
+    import = open_import_preview (window, file);
     l4a_test_iterate (0.3);
     gtk_window_destroy (import);
   }
