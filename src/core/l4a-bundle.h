@@ -134,6 +134,7 @@ typedef struct
   guint       index;
   gsize       last_length;
   JsonParser *parser;
+  GString    *text;
 } L4aBundleIter;
 
 void        l4a_bundle_iter_init          (L4aBundleIter *iter,

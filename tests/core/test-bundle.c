@@ -1023,6 +1023,126 @@ test_import_plan (void)
   g_assert_true (plan->already_imported);
 }
 
+/* Two nodes are the same to the importer: of one type and value type, the
+ * same values (a double to the bit), the same members in the same order. */
+static gboolean
+same_nodes (JsonNode *a,
+            JsonNode *b)
+{
+  if (JSON_NODE_TYPE (a) != JSON_NODE_TYPE (b))
+    return FALSE;
+  switch (JSON_NODE_TYPE (a))
+    {
+    case JSON_NODE_NULL:
+      return TRUE;
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (a) != json_node_get_value_type (b))
+        return FALSE;
+      switch (json_node_get_value_type (a))
+        {
+        case G_TYPE_INT64:
+          return json_node_get_int (a) == json_node_get_int (b);
+        case G_TYPE_BOOLEAN:
+          return json_node_get_boolean (a) == json_node_get_boolean (b);
+        case G_TYPE_STRING:
+          return g_strcmp0 (json_node_get_string (a), json_node_get_string (b)) == 0;
+        default:
+          {
+            double x = json_node_get_double (a), y = json_node_get_double (b);
+
+            return memcmp (&x, &y, sizeof x) == 0;
+          }
+        }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *x = json_node_get_array (a), *y = json_node_get_array (b);
+
+        if (json_array_get_length (x) != json_array_get_length (y))
+          return FALSE;
+        for (guint i = 0; i < json_array_get_length (x); i++)
+          if (!same_nodes (json_array_get_element (x, i), json_array_get_element (y, i)))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_OBJECT:
+    default:
+      {
+        g_autoptr(GList) xs = json_object_get_members (json_node_get_object (a));
+        g_autoptr(GList) ys = json_object_get_members (json_node_get_object (b));
+        GList *x, *y;
+
+        for (x = xs, y = ys; x != NULL && y != NULL; x = x->next, y = y->next)
+          if (!g_str_equal (x->data, y->data) ||
+              !same_nodes (json_object_get_member (json_node_get_object (a), x->data),
+                           json_object_get_member (json_node_get_object (b), y->data)))
+            return FALSE;
+        return x == NULL && y == NULL;
+      }
+    }
+}
+
+/* The importer reads each element of a list of records with its own
+ * builder of nodes (l4a_bundle_iter_next()): what it builds of any text
+ * the strict reading lets through is what json-glib's parser makes of it. */
+static void
+test_element_nodes (void)
+{
+  static const char * const elements[] = {
+    "{}",
+    "[]",
+    "{\"id\":\"3f1c2a4e-0000-4000-8000-000000000001\",\"name\":\"Hub\",\"revision\":1}",
+    "{ \"name\" : \"spaced\" ,\n\t\"n\" :\r\n 2 }",
+    "{\"escapes\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\",\"u\":\"caf\\u00e9 \\u20AC \\ud83d\\ude00\",\"raw\":\"caf\xc3\xa9 \xf0\x9f\x98\x80\"}",
+    "{\"n\\u0061me\":\"escaped name\",\"\":\"empty name\",\"e\":\"\"}",
+    "{\"i\":0,\"neg\":-0,\"big\":9223372036854775807,\"small\":-9223372036854775808,\"one\":1}",
+    "{\"d\":1.5,\"z\":-0.0,\"e\":1e3,\"E\":2E-3,\"p\":6.02e+23,\"tiny\":4.9e-324,\"pi\":3.141592653589793238462643}",
+    "{\"t\":true,\"f\":false,\"n\":null,\"a\":[1,\"two\",3.0,[false,null,{}],{\"x\":[]}]}",
+    "[\"a\",1,-2.5e-7,true,null,{\"deep\":{\"deeper\":{\"deepest\":[[[\"x\"]]]}}}]",
+    "\"just a string\"",
+    "42",
+    "-7.25",
+    "null",
+  };
+  GString *list = g_string_new ("[");
+  g_auto(L4aBundleIter) iter = { 0 };
+  g_autoptr(GError) error = NULL;
+  JsonNode *element = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    g_string_append_printf (list, "%s%s", i ? ",\n " : "", elements[i]);
+  g_string_append_c (list, ']');
+
+  /* as l4a_bundle_iter_init() sets it on a list of a bundle */
+  iter.p = list->str + 1;
+  iter.end = list->str + list->len - 1;
+  while (l4a_bundle_iter_next (&iter, &element, &error))
+    {
+      g_autoptr(JsonNode) expected = json_from_string (elements[n], NULL);
+
+      g_assert_nonnull (expected);
+      if (!same_nodes (element, expected))
+        g_error ("element %u (%s) is not read as json-glib reads it", n, elements[n]);
+      g_assert_cmpuint (iter.last_length, ==, strlen (elements[n]));
+      json_node_unref (element);
+      n++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (elements));
+  g_string_free (list, TRUE);
+
+  /* the comparison itself tells values apart */
+  {
+    g_autoptr(JsonNode) whole = json_from_string ("{\"a\":1}", NULL);
+    g_autoptr(JsonNode) real = json_from_string ("{\"a\":1.0}", NULL);
+    g_autoptr(JsonNode) other = json_from_string ("{\"b\":1}", NULL);
+
+    g_assert_false (same_nodes (whole, real));
+    g_assert_false (same_nodes (whole, other));
+    g_assert_true (same_nodes (whole, whole));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1038,6 +1158,7 @@ main (int   argc,
   g_test_add_func ("/core/bundle/canonical", test_canonical);
   g_test_add_func ("/core/bundle/hostile", test_hostile);
   g_test_add_func ("/core/bundle/strict-json", test_strict_json);
+  g_test_add_func ("/core/bundle/element-nodes", test_element_nodes);
   g_test_add_func ("/core/bundle/large", test_large);
   g_test_add_func ("/core/bundle/reader-recycles", test_reader_recycles);
   g_test_add_func ("/core/bundle/bounded", test_bounded);
