@@ -291,17 +291,10 @@ main (int   argc,
     g_error ("%s", error->message);
   t_load = seconds_since (start);
   cpu_import = cpu_seconds () - cpu_import;
-  start = g_get_monotonic_time ();
-  plan = l4a_import_plan (target, bundle, &error);
-  if (plan == NULL)
-    g_error ("%s", error->message);
-  t_plan = seconds_since (start);
-  start = g_get_monotonic_time ();
-  if (!l4a_import_apply (target, bundle, plan, FALSE, NULL, NULL, NULL, &written, &error))
-    g_error ("%s", error->message);
-  t_apply = seconds_since (start);
-
-  /* with no preview (the command line): planned and written at once */
+  /* with no preview (the command line): planned and written at once,
+   * first, as in a process of its own: run after the preview's import of
+   * the same 700 001 records, it took a fifth more processor time at
+   * 100 000 hubs (26.4–26.7 s against 21.8 s) */
   now_target = l4a_store_open (now_path, &error);
   g_assert_no_error (error);
   g_assert_true (l4a_trust_confirm_secretariat (now_target, l4a_key_get_public (l4a_store_get_key (source, NULL)),
@@ -317,6 +310,16 @@ main (int   argc,
     cpu_import += cpu_seconds () - cpu;
     cpu_main = thread_cpu_seconds () - cpu_main;
   }
+  start = g_get_monotonic_time ();
+  plan = l4a_import_plan (target, bundle, &error);
+  if (plan == NULL)
+    g_error ("%s", error->message);
+  t_plan = seconds_since (start);
+  start = g_get_monotonic_time ();
+  if (!l4a_import_apply (target, bundle, plan, FALSE, NULL, NULL, NULL, &written, &error))
+    g_error ("%s", error->message);
+  t_apply = seconds_since (start);
+
   g_assert_cmpuint (written_now, ==, written);
 
   /* the baseline, then the floor */

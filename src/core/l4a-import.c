@@ -1155,19 +1155,17 @@ table_facts (L4aStore   *store,
   return facts;
 }
 
+/* One line of the text content_hash() hashes. */
 static void
-hash_member (GChecksum  *checksum,
-             GString    *line,
+hash_member (GString    *text,
              const char *name,
              JsonNode   *node)
 {
-  g_string_truncate (line, 0);
-  g_string_append (line, name);
-  g_string_append_c (line, '=');
+  g_string_append (text, name);
+  g_string_append_c (text, '=');
   if (node != NULL)
-    append_canonical_value (line, name, node);
-  g_string_append_c (line, '\n');
-  g_checksum_update (checksum, (const guchar *) line->str, line->len);
+    append_canonical_value (text, name, node);
+  g_string_append_c (text, '\n');
 }
 
 /* A hash of the content of @object: every content column of its table,
@@ -1181,8 +1179,7 @@ content_hash (L4aStore   *store,
               JsonObject *object)
 {
   TableFacts *facts = table_facts (store, cache, table);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GString) line = g_string_sized_new (256);
+  g_autoptr(GString) text = g_string_sized_new (1024);
   const char *extra[16];
   guint n_extra = 0, c = 0, e = 0;
   JsonObjectIter iter;
@@ -1212,16 +1209,16 @@ content_hash (L4aStore   *store,
         {
           JsonNode *node = json_object_get_member (object, column);
 
-          hash_member (checksum, line, column, node ? node : json_object_get_member (facts->defaults, column));
+          hash_member (text, column, node ? node : json_object_get_member (facts->defaults, column));
           c++;
         }
       else
         {
-          hash_member (checksum, line, extra[e], json_object_get_member (object, extra[e]));
+          hash_member (text, extra[e], json_object_get_member (object, extra[e]));
           e++;
         }
     }
-  return g_strdup (g_checksum_get_string (checksum));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->str, text->len);
 }
 
 static gint64

@@ -926,7 +926,9 @@ layout_of (L4aRecordWriter *self,
   return layout;
 }
 
-/* The members of @object, in its order, into self->names and self->nodes. */
+/* The members of @object into self->names and self->nodes, in the order
+ * of its table of members (the same for records of the same members, and
+ * without looking each one up, as reading them in their order does). */
 static void
 read_members (L4aRecordWriter *self,
               JsonObject      *object)
@@ -937,8 +939,8 @@ read_members (L4aRecordWriter *self,
 
   g_ptr_array_set_size (self->names, 0);
   g_ptr_array_set_size (self->nodes, 0);
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &member, &value))
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &member, &value))
     {
       g_ptr_array_add (self->names, (gpointer) member);
       g_ptr_array_add (self->nodes, value);
