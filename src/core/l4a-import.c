@@ -2224,7 +2224,7 @@ writing_begin (Writing    *w,
                              "ON CONFLICT DO UPDATE SET theirs_hash = excluded.theirs_hash, "
                              "ours_revision = excluded.ours_revision, agreed_at = excluded.agreed_at");
   /* a trial, rolled back, only needs the records' own checks */
-  l4a_record_writer_set_audit (w->writer, !trial);
+  l4a_record_writer_set_trial (w->writer, trial);
   l4a_record_writer_derive_bookkeeping (w->writer, bundle->origin_installation);
   if (n_searchable < 0)
     {

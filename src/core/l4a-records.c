@@ -282,6 +282,7 @@ struct _L4aRecordWriter
   GHashTable *shapes;    /* table name → TableShape */
   GPtrArray  *related;   /* JsonObject of hubs whose related hubs are linked at the end */
   gboolean    audit;
+  gboolean    trial;            /* rolled back: the search index and facets need not be made again */
   GPtrArray  *search_triggers;  /* their SQL, while the search index waits for the end */
   GPtrArray  *facet_schema;     /* the same for the registry's facets: their triggers and indexes */
   L4aBatch   *audit_rows;
@@ -1338,16 +1339,19 @@ l4a_record_writer_derive_bookkeeping (L4aRecordWriter *self,
 }
 
 /**
- * l4a_record_writer_set_audit:
+ * l4a_record_writer_set_trial:
  *
- * Whether each record written is audited (the default); a trial that is
- * rolled back need not be.
+ * Whether what is written is a trial that the caller rolls back: its
+ * records are not audited, and the search index and the registry's facets
+ * set aside for a large batch are not made again (the rollback brings back
+ * what was set aside; a trial only needs the records' own checks).
  */
 void
-l4a_record_writer_set_audit (L4aRecordWriter *self,
-                             gboolean         audit)
+l4a_record_writer_set_trial (L4aRecordWriter *self,
+                             gboolean         trial)
 {
-  self->audit = audit;
+  self->trial = trial;
+  self->audit = !trial;
 }
 
 /**
@@ -1419,6 +1423,9 @@ l4a_record_writer_finish (L4aRecordWriter *self,
 
   if (self->audit_rows != NULL && !l4a_batch_flush (self->audit_rows, error))
     return FALSE;
+
+  if (self->trial)
+    return TRUE;
 
   /* the whole search index, once, from the records as they now are */
   if (!make_again (self, &self->search_triggers,

@@ -63,8 +63,8 @@ gboolean         l4a_record_writer_put    (L4aRecordWriter  *self,
                                            GError          **error);
 void             l4a_record_writer_derive_bookkeeping (L4aRecordWriter *self,
                                                        const char      *installation);
-void             l4a_record_writer_set_audit (L4aRecordWriter *self,
-                                              gboolean         audit);
+void             l4a_record_writer_set_trial (L4aRecordWriter *self,
+                                              gboolean         trial);
 gboolean         l4a_records_is_searchable (const char      *table);
 gboolean         l4a_record_writer_expect (L4aRecordWriter  *self,
                                            guint             n_searchable,
