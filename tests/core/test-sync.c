@@ -1485,6 +1485,25 @@ break_measurement (JsonObject *root,
  * facets are what the triggers would have written, and the triggers and
  * indexes work again; a large import that fails leaves the database,
  * triggers, indexes and all, as it was. */
+/* @store as it was before a large import failed or was only tried: the
+ * same file (@fingerprint), the same triggers and indexes (@schema, as
+ * @schema_sql lists them) and its own page cache (@cache) given back. */
+static void
+assert_as_before (L4aStore   *store,
+                  const char *fingerprint,
+                  const char *cache,
+                  const char *schema_sql,
+                  const char *schema)
+{
+  g_autofree char *cache_now = store_text (store, "PRAGMA cache_size");
+  g_autofree char *fingerprint_now = l4a_test_fingerprint (l4a_store_get_path (store));
+  g_autofree char *schema_now = text_of (store, schema_sql);
+
+  g_assert_cmpstr (cache_now, ==, cache);
+  g_assert_cmpstr (fingerprint_now, ==, fingerprint);
+  g_assert_cmpstr (schema_now, ==, schema);
+}
+
 static void
 test_large_import (void)
 {
@@ -1546,14 +1565,7 @@ test_large_import (void)
   g_assert_nonnull (strstr (error->message, "government_id"));
   g_clear_error (&error);
   /* the larger page cache of a large bundle's writing was given back */
-  after = store_text (here, "PRAGMA cache_size");
-  g_assert_cmpstr (after, ==, cache);
-  g_free (after);
-  after = l4a_test_fingerprint (l4a_store_get_path (here));
-  g_assert_cmpstr (before, ==, after);
-  g_free (after);
-  after = text_of (here, count_triggers);
-  g_assert_cmpstr (after, ==, triggers);
+  assert_as_before (here, before, cache, count_triggers, triggers);
   g_clear_pointer (&bundle, l4a_bundle_free);
 
   /* records added are inserted many at a time: one refused in the middle
@@ -1609,12 +1621,7 @@ test_large_import (void)
     g_assert_no_error (error);
     g_assert_nonnull (plan);
     g_assert_cmpuint (plan->counts[L4A_IMPORT_ADD], >, 21000);
-    g_free (after);
-    after = l4a_test_fingerprint (l4a_store_get_path (here));
-    g_assert_cmpstr (before, ==, after);
-    g_free (after);
-    after = text_of (here, count_triggers);
-    g_assert_cmpstr (after, ==, triggers);
+    assert_as_before (here, before, cache, count_triggers, triggers);
   }
   g_assert_true (l4a_import_now (here, bundle, NULL, FALSE, NULL, NULL, &error));
   g_assert_no_error (error);
