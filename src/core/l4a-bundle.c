@@ -2107,7 +2107,7 @@ check_attachment (JsonObject  *attachment,
         return FALSE;
       }
   bytes = g_base64_decode (data, &length);
-  actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes ? bytes : (const guchar *) "", length);
+  actual = l4a_sha256_hex (bytes, length);
   if ((gint64) length != json_node_get_int (size_node) || g_ascii_strcasecmp (actual, sha256) != 0)
     {
       g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_INTEGRITY,
@@ -2623,8 +2623,7 @@ parse_bytes (GBytes  *text,
    * written out canonically, a record at a time. (The length of every
    * string of the records was checked by the strict reading.) */
   if (layout.has_records)
-    checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data + layout.records_start,
-                                            layout.records_end + 1 - layout.records_start);
+    checksum = l4a_sha256_hex (data + layout.records_start, layout.records_end + 1 - layout.records_start);
   if (checksum == NULL || g_ascii_strcasecmp (checksum, message) != 0)
     {
       g_clear_pointer (&checksum, g_free);

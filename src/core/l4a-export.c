@@ -20,6 +20,7 @@
 #include "l4a-records.h"
 #include "l4a-store-private.h"
 #include "l4a-trust.h"
+#include "l4a-types.h"
 
 typedef struct
 {
@@ -604,7 +605,7 @@ l4a_bundle_export (L4aStore     *store,
   if (!read_ok)
     return FALSE;
 
-  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) out->str + start, out->len - start);
+  checksum = l4a_sha256_hex (out->str + start, out->len - start);
   g_string_append_printf (out, ",\"checksum\":\"%s\"", checksum);
   l4a_bundle_sign (out, key);
   if (reader != NULL)

@@ -1218,7 +1218,7 @@ content_hash (L4aStore   *store,
           e++;
         }
     }
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->str, text->len);
+  return l4a_sha256_hex (text->str, text->len);
 }
 
 static gint64

@@ -15,6 +15,7 @@
 #include "l4a-records.h"
 #include "l4a-reference.h"
 #include "l4a-store-private.h"
+#include "l4a-types.h"
 
 /*
  * Records grouped by type, as in a bundle's "records" object: each member is
@@ -525,7 +526,7 @@ bind_attachment_data (sqlite3_stmt *stmt,
     }
 
   bytes = g_base64_decode (encoded, &len);
-  computed = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, len);
+  computed = l4a_sha256_hex (bytes, len);
   if (g_ascii_strcasecmp (computed, sha256) != 0)
     {
       g_free (bytes);

@@ -177,4 +177,7 @@ gboolean    l4a_role_from_string (const char *text,
                                   L4aRole    *role);
 const char *l4a_role_get_label   (L4aRole     role);
 
+char        *l4a_sha256_hex        (const void  *data,
+                                    gsize        length);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "l4a-bundle.h"
 #include "l4a-import.h"
 #include "l4a-records.h"
+#include "l4a-types.h"
 
 static char *tmpdir;
 static char *sample_text;
@@ -1023,6 +1024,30 @@ test_import_plan (void)
   g_assert_true (plan->already_imported);
 }
 
+/* The SHA-256 the bundles' checksums, attachments and records' hashes use
+ * is the one GLib computes, at every length around SHA-256's blocks. */
+static void
+test_sha256 (void)
+{
+  static const gsize lengths[] = { 0, 1, 3, 55, 56, 63, 64, 65, 119, 127, 128, 1000, 4096 + 7, 1 << 20 };
+  g_autofree guchar *data = g_malloc ((1 << 20) + 1);
+
+  for (gsize i = 0; i < (1 << 20) + 1; i++)
+    data[i] = (guchar) (i * 2654435761u >> 24);
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    {
+      g_autofree char *ours = l4a_sha256_hex (data, lengths[i]);
+      g_autofree char *glib = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, lengths[i]);
+
+      g_assert_cmpstr (ours, ==, glib);
+    }
+  {
+    g_autofree char *empty = l4a_sha256_hex (NULL, 0);
+
+    g_assert_cmpstr (empty, ==, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  }
+}
+
 /* Two nodes are the same to the importer: of one type and value type, the
  * same values (a double to the bit), the same members in the same order. */
 static gboolean
@@ -1159,6 +1184,7 @@ main (int   argc,
   g_test_add_func ("/core/bundle/hostile", test_hostile);
   g_test_add_func ("/core/bundle/strict-json", test_strict_json);
   g_test_add_func ("/core/bundle/element-nodes", test_element_nodes);
+  g_test_add_func ("/core/bundle/sha256", test_sha256);
   g_test_add_func ("/core/bundle/large", test_large);
   g_test_add_func ("/core/bundle/reader-recycles", test_reader_recycles);
   g_test_add_func ("/core/bundle/bounded", test_bounded);
