@@ -1573,6 +1573,10 @@ build_element (L4aBundleIter *iter,
   node = build_node (&b, &p, 1);
   if (node != NULL && build_skip_space (p, stop) != stop)
     g_clear_pointer (&node, json_node_unref);
+  /* the room a long text took (an attachment's data) is not kept for
+   * the records after it */
+  if (iter->text->allocated_len > 64 * 1024)
+    g_string_free (g_steal_pointer (&iter->text), TRUE);
   return node;
 }
 

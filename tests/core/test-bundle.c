@@ -1128,6 +1128,10 @@ test_element_nodes (void)
     "-7.25",
     "null",
   };
+  /* and a long text (as an attachment's data), then short ones again */
+  g_autofree char *filler = g_strnfill (200 * 1024, 'A');
+  g_autofree char *long_text = g_strdup_printf ("{\"data\":\"%s\\n%s\",\"size\":1}", filler, filler);
+  const char *all[G_N_ELEMENTS (elements) * 2 + 1];
   GString *list = g_string_new ("[");
   g_auto(L4aBundleIter) iter = { 0 };
   g_autoptr(GError) error = NULL;
@@ -1135,7 +1139,10 @@ test_element_nodes (void)
   guint n = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
-    g_string_append_printf (list, "%s%s", i ? ",\n " : "", elements[i]);
+    all[i] = all[G_N_ELEMENTS (elements) + 1 + i] = elements[i];
+  all[G_N_ELEMENTS (elements)] = long_text;
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    g_string_append_printf (list, "%s%s", i ? ",\n " : "", all[i]);
   g_string_append_c (list, ']');
 
   /* as l4a_bundle_iter_init() sets it on a list of a bundle */
@@ -1143,17 +1150,17 @@ test_element_nodes (void)
   iter.end = list->str + list->len - 1;
   while (l4a_bundle_iter_next (&iter, &element, &error))
     {
-      g_autoptr(JsonNode) expected = json_from_string (elements[n], NULL);
+      g_autoptr(JsonNode) expected = json_from_string (all[n], NULL);
 
       g_assert_nonnull (expected);
       if (!same_nodes (element, expected))
-        g_error ("element %u (%s) is not read as json-glib reads it", n, elements[n]);
-      g_assert_cmpuint (iter.last_length, ==, strlen (elements[n]));
+        g_error ("element %u (%.80s) is not read as json-glib reads it", n, all[n]);
+      g_assert_cmpuint (iter.last_length, ==, strlen (all[n]));
       json_node_unref (element);
       n++;
     }
   g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, G_N_ELEMENTS (elements));
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (all));
   g_string_free (list, TRUE);
 
   /* the comparison itself tells values apart */
