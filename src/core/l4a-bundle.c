@@ -1488,14 +1488,19 @@ build_container (Build       *b,
   else
     for (;;)
       {
-        g_autofree char *name = NULL;
+        char short_name[128];   /* a member's name, copied: its value is read next */
+        g_autofree char *long_name = NULL;
+        const char *name = NULL;
         JsonNode *value;
 
         if (object)
           {
             if (q >= b->end || *q != '"' || !build_string (b, &q))
               goto refused;
-            name = g_strndup (b->text->str, b->text->len);
+            if (b->text->len < sizeof short_name)
+              name = memcpy (short_name, b->text->str, b->text->len + 1);
+            else
+              name = long_name = g_strndup (b->text->str, b->text->len);
             q = build_skip_space (q, b->end);
             if (q >= b->end || *q != ':')
               goto refused;

@@ -1128,9 +1128,11 @@ test_element_nodes (void)
     "-7.25",
     "null",
   };
-  /* and a long text (as an attachment's data), then short ones again */
+  /* and a long text (as an attachment's data) and a long name, then
+   * short ones again */
   g_autofree char *filler = g_strnfill (200 * 1024, 'A');
-  g_autofree char *long_text = g_strdup_printf ("{\"data\":\"%s\\n%s\",\"size\":1}", filler, filler);
+  g_autofree char *name = g_strnfill (300, 'n');
+  g_autofree char *long_text = g_strdup_printf ("{\"data\":\"%s\\n%s\",\"%s\":1,\"size\":1}", filler, filler, name);
   const char *all[G_N_ELEMENTS (elements) * 2 + 1];
   GString *list = g_string_new ("[");
   g_auto(L4aBundleIter) iter = { 0 };
