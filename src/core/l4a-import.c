@@ -1172,6 +1172,30 @@ hash_member (GString    *text,
  * with the schema's default where @object leaves one out, and the link
  * lists it carries; bookkeeping columns are left out. The same content
  * gives the same hash however much of it a bundle spells out. */
+static void
+text_free (gpointer text)
+{
+  g_string_free (text, TRUE);
+}
+
+/* The text content_hash() hashes: one for each thread, kept from one
+ * record to the next (a new one of its size was a fortieth of an import,
+ * too large for the allocator's fast path). */
+static GString *
+hash_text (void)
+{
+  static GPrivate key = G_PRIVATE_INIT (text_free);
+  GString *text = g_private_get (&key);
+
+  if (text == NULL)
+    {
+      text = g_string_sized_new (1024);
+      g_private_set (&key, text);
+    }
+  g_string_truncate (text, 0);
+  return text;
+}
+
 static char *
 content_hash (L4aStore   *store,
               GHashTable *cache,
@@ -1179,7 +1203,7 @@ content_hash (L4aStore   *store,
               JsonObject *object)
 {
   TableFacts *facts = table_facts (store, cache, table);
-  g_autoptr(GString) text = g_string_sized_new (1024);
+  GString *text = hash_text ();
   const char *extra[16];
   guint n_extra = 0, c = 0, e = 0;
   JsonObjectIter iter;
