@@ -1393,6 +1393,38 @@ is_sha256 (const char *text)
   return n == 64;
 }
 
+/* Whether @text is a UTC time as this application writes it,
+ * YYYY-MM-DDTHH:MM:SSZ (@year set, @valid whether it is a real one): what
+ * nearly every record holds twice, read without making a #GDateTime. */
+static gboolean
+is_plain_utc_time (const char *text,
+                   int        *year,
+                   gboolean   *valid)
+{
+  static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+  int v[6] = { 0 };
+
+  for (guint i = 0, n = 0; i < sizeof shape - 1; i++)
+    {
+      if (shape[i] != 'd')
+        {
+          if (text[i] != shape[i])
+            return FALSE;
+          n++;
+          continue;
+        }
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      v[n] = v[n] * 10 + (text[i] - '0');
+    }
+  if (text[sizeof shape - 1] != '\0')
+    return FALSE;
+  *year = v[0];
+  *valid = g_date_valid_dmy ((GDateDay) v[2], (GDateMonth) v[1], (GDateYear) v[0]) && v[3] < 24 && v[4] < 60 &&
+           v[5] < 60;
+  return TRUE;
+}
+
 /* A calendar date (YYYY-MM-DD) or a UTC time (…T…Z) between the years
  * 2000 and 2100: what the application writes, and what a record means. */
 static gboolean
@@ -1402,7 +1434,10 @@ is_sane_date (const char *text,
   g_autoptr(GDateTime) time = NULL;
   GDate date;
   int year;
+  gboolean valid;
 
+  if (with_time && is_plain_utc_time (text, &year, &valid))
+    return valid && year >= 2000 && year <= 2100;
   if (with_time)
     {
       if (strlen (text) < 20 || text[10] != 'T' || text[strlen (text) - 1] != 'Z')

@@ -668,6 +668,14 @@ test_hostile_values (void)
     { "hub", "created_at", "now" },
     { "hub", "updated_at", "1970-01-01T00:00:00Z" },
     { "hub", "updated_at", "2026-06-30" },
+    /* times of the form written here, each wrong in one part */
+    { "hub", "updated_at", "2026-02-30T10:00:00Z" },
+    { "hub", "updated_at", "2026-06-30T24:00:00Z" },
+    { "hub", "created_at", "2026-06-30T12:60:00Z" },
+    { "measurement", "created_at", "2026-06-30T12:00:60Z" },
+    { "measurement", "updated_at", "2101-01-01T00:00:00Z" },
+    { "indicator", "created_at", "1999-12-31T23:59:59Z" },
+    { "indicator", "updated_at", "2026-06-30T12:00:00z" },
   };
   static const FieldValue words[] = {
     { "hub", "status", "archived" },
