@@ -63,8 +63,13 @@ def check(name, condition, detail=''):
 
 
 def run(db, *args):
-    return subprocess.run([BINARY, '--db', db, '--role', 'secretariat', *args], env=ENV,
-                          capture_output=True, text=True, check=True).stdout
+    done = subprocess.run([BINARY, '--db', db, '--role', 'secretariat', *args], env=ENV,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        # what the program said, for the log, before the test stops
+        sys.stderr.write(done.stderr[-20000:])
+        done.check_returncode()
+    return done.stdout
 
 
 def fold(text):
