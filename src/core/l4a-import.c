@@ -1168,10 +1168,6 @@ hash_member (GString    *text,
   g_string_append_c (text, '\n');
 }
 
-/* A hash of the content of @object: every content column of its table,
- * with the schema's default where @object leaves one out, and the link
- * lists it carries; bookkeeping columns are left out. The same content
- * gives the same hash however much of it a bundle spells out. */
 static void
 text_free (gpointer text)
 {
@@ -1196,6 +1192,10 @@ hash_text (void)
   return text;
 }
 
+/* A hash of the content of @object: every content column of its table,
+ * with the schema's default where @object leaves one out, and the link
+ * lists it carries; bookkeeping columns are left out. The same content
+ * gives the same hash however much of it a bundle spells out. */
 static char *
 content_hash (L4aStore   *store,
               GHashTable *cache,
