@@ -6,11 +6,43 @@
 
 #pragma once
 
+#include <execinfo.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 G_BEGIN_DECLS
+
+static void
+l4a_test_crashed (int signal_number)
+{
+  void *frames[96];
+  int n = backtrace (frames, G_N_ELEMENTS (frames));
+  static const char heading[] = "\nBacktrace (addr2line -f -e BINARY +OFFSET for the program's own frames):\n";
+
+  (void) !write (STDERR_FILENO, heading, sizeof heading - 1);
+  backtrace_symbols_fd (frames, n, STDERR_FILENO);
+  signal (signal_number, SIG_DFL);
+  raise (signal_number);
+}
+
+/* A test program that aborts (a critical is fatal in the tests), traps or
+ * crashes writes where it was to the log first: a failure seen once in a
+ * hundred runs can then be read, not only guessed at. */
+static inline void
+l4a_test_backtrace_on_crash (void)
+{
+  void *warm[1];
+
+  /* backtrace() loads its unwinder on first use: not in a signal handler */
+  backtrace (warm, 1);
+  signal (SIGABRT, l4a_test_crashed);
+  signal (SIGTRAP, l4a_test_crashed);
+  signal (SIGSEGV, l4a_test_crashed);
+  signal (SIGBUS, l4a_test_crashed);
+}
 
 /* Removes @path and everything below it. */
 static inline void

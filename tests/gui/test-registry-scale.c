@@ -321,6 +321,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  l4a_test_backtrace_on_crash ();
   /* under a wrapper (valgrind leaves this test out, see tests/meson.build), a
    * registry that is still several screens long (and as many proposals) */
   n_hubs = wrapper != NULL && *wrapper != '\0' ? 400 : 100000;

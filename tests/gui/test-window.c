@@ -2325,6 +2325,25 @@ flag_set (gpointer data)
   return *(gboolean *) data;
 }
 
+/* The window's database with the sample, and another workstation's at
+ * @path with the sample too. */
+static L4aStore *
+open_other_with_sample (const char *path)
+{
+  L4aStore *store = l4a_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  L4aStore *other;
+
+  if (!l4a_sample_is_loaded (store))
+    g_assert_true (l4a_sample_load (store, NULL, &error));
+  g_assert_no_error (error);
+  other = l4a_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (l4a_sample_load (other, NULL, &error));
+  g_assert_no_error (error);
+  return other;
+}
+
 /* A bundle with more records in conflict than rows shown: the first rows,
  * then how many more, and one choice for all of them that the rows shown
  * follow, both ways, and the records not shown take too. Changes the
@@ -2350,11 +2369,7 @@ test_import_many_conflicts (void)
   guint conflicts = 0;
   GtkWindow *import;
 
-  if (!l4a_sample_is_loaded (store))
-    g_assert_true (l4a_sample_load (store, NULL, &error));
-  other = l4a_store_open (other_path, &error);
-  g_assert_no_error (error);
-  g_assert_true (l4a_sample_load (other, NULL, &error));
+  other = open_other_with_sample (other_path);
   /* the same records changed on both sides, each its own way */
   g_assert_true (l4a_store_exec (other, "UPDATE measurement SET value = value + 2, revision = revision + 1; "
                                         "UPDATE activity SET title = title || ' (there)', revision = revision + 1",
@@ -2441,11 +2456,7 @@ test_import_window (void)
   GtkWindow *import;
   sqlite3 *db;
 
-  if (!l4a_sample_is_loaded (store))
-    g_assert_true (l4a_sample_load (store, NULL, &error));
-  other = l4a_store_open (other_path, &error);
-  g_assert_no_error (error);
-  g_assert_true (l4a_sample_load (other, NULL, &error));
+  other = open_other_with_sample (other_path);
   hub_id = l4a_test_sql_text (other_path, "SELECT id FROM hub ORDER BY id LIMIT 1");
   sql = g_strdup_printf ("UPDATE hub SET name = 'Imported Through The Window', revision = revision + 1 "
                          "WHERE id = '%s'", hub_id);
@@ -4551,6 +4562,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  l4a_test_backtrace_on_crash ();
   tmpdir = g_dir_make_tmp ("l4a-gui-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (tmpdir, "hubs.sqlite", NULL);
