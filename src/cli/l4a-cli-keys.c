@@ -32,7 +32,10 @@ l4a_cli_find_reader (const char *path,
                      L4aStore   *store)
 {
   g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "local4action", "keys", NULL);
-  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+  /* a pipe would hold the mapping up: what is no file has no key to find
+   * (reading the bundle then says why) */
+  g_autoptr(GMappedFile) mapped = g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_mapped_file_new (path, FALSE, NULL)
+                                                                            : NULL;
   g_autofree char *for_key = NULL;
   g_autoptr(GDir) dir = NULL;
   const char *name;

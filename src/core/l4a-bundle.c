@@ -2736,10 +2736,11 @@ l4a_bundle_parse_for (const char  *data,
  * l4a_bundle_open:
  * @reader: (nullable): the key of the workstation reading it
  *
- * Reads and checks a bundle file, refusing one over the size limit before
- * reading it, and opening it first if it is sealed for @reader. The
- * bundle keeps the file's text (read, not mapped: a file changed while it
- * is read must not take the application down).
+ * Reads and checks a bundle file, refusing one over the size limit, or
+ * that is no file (a pipe, a device), before reading it, and opening it
+ * first if it is sealed for @reader. The bundle keeps the file's text
+ * (read, not mapped: a file changed while it is read must not take the
+ * application down).
  */
 L4aBundle *
 l4a_bundle_open (const char  *path,
@@ -2747,30 +2748,19 @@ l4a_bundle_open (const char  *path,
                  GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-  GStatBuf st;
+  GBytes *bytes = l4a_read_file (path, L4A_SEALED_MAX_SIZE, &local_error);
 
-  if (g_stat (path, &st) == 0 && st.st_size > L4A_SEALED_MAX_SIZE)
+  if (bytes == NULL)
     {
-      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
-                   _("The bundle is larger than %u MB."), L4A_BUNDLE_MAX_SIZE / (1024 * 1024));
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
+                     _("The bundle is larger than %u MB."), L4A_BUNDLE_MAX_SIZE / (1024 * 1024));
+      else
+        g_set_error (error, local_error->domain, local_error->code, _("The bundle cannot be read: %s"),
+                     local_error->message);
       return NULL;
     }
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, G_FILE_ERROR, local_error->code, _("The bundle cannot be read: %s"), local_error->message);
-      return NULL;
-    }
-  /* grown since it was measured */
-  if (length > L4A_SEALED_MAX_SIZE)
-    {
-      g_free (contents);
-      g_set_error (error, L4A_BUNDLE_ERROR, L4A_BUNDLE_ERROR_TOO_LARGE,
-                   _("The bundle is larger than %u MB."), L4A_BUNDLE_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  return parse_bytes_for (g_bytes_new_take (contents, length), reader, error);
+  return parse_bytes_for (bytes, reader, error);
 }
 
 /**

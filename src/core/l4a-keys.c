@@ -22,6 +22,7 @@
 #include <sodium.h>
 
 #include "l4a-keys.h"
+#include "l4a-types.h"
 
 struct _L4aKey
 {
@@ -202,20 +203,24 @@ l4a_key_load (const char  *path,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *text;     /* this function's own copy, wiped once read */
   gsize length = 0;
   JsonObject *object;
   JsonNode *root;
   guint8 seed[crypto_sign_SEEDBYTES];
   L4aKey *key;
 
-  if (!g_file_get_contents (path, &text, &length, &local_error))
+  /* a key file is a few hundred bytes: a larger one is no key */
+  bytes = l4a_read_file (path, 4096, &local_error);
+  if (bytes == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {
       g_set_error (error, L4A_KEY_ERROR, L4A_KEY_ERROR_FILE, _("The key file cannot be read: %s"),
                    local_error->message);
       return NULL;
     }
-  if (length > 4096 || !json_parser_load_from_data (parser, text, (gssize) length, NULL) ||
+  text = bytes != NULL ? (char *) g_bytes_get_data (bytes, &length) : NULL;
+  if (text == NULL || !json_parser_load_from_data (parser, text, (gssize) length, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     goto bad;
   object = json_node_get_object (root);

@@ -1379,26 +1379,28 @@ l4a_attachment_store (L4aStore    *store,
  *
  * Returns: (transfer full) (nullable): the content of @file to attach, or
  *   %NULL with @error set; a file over the size limit is refused by its
- *   size, before it is read
+ *   size, and what is not a file (a pipe, a device), before it is read
  */
 GBytes *
 l4a_attachment_load (GFile   *file,
                      GError **error)
 {
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                                                 NULL, NULL);
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes = l4a_read_gfile (file, L4A_MAX_ATTACHMENT_SIZE, &local_error);
 
-  if (info != NULL && g_file_info_get_size (info) > L4A_MAX_ATTACHMENT_SIZE)
+  if (bytes == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {
       g_autofree char *name = g_file_get_basename (file);
 
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
-                   /* translators: a file name, then its size and the limit in megabytes */
-                   _("“%s” is %.1f MB; attachments are limited to %d MB."), name,
-                   g_file_info_get_size (info) / 1048576.0, L4A_MAX_ATTACHMENT_SIZE / 1048576);
+                   /* translators: a file name, then the limit in megabytes */
+                   _("“%s” is larger than the %d MB attachments are limited to."), name,
+                   L4A_MAX_ATTACHMENT_SIZE / 1048576);
       return NULL;
     }
-  return g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return bytes;
 }
 
 /* Network events --------------------------------------------------------------- */

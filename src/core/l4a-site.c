@@ -236,13 +236,15 @@ put_bytes (L4aSite    *self,
 {
   g_autofree char *full = g_build_filename (self->out, path, NULL);
   g_autofree char *dir = g_path_get_dirname (full);
-  g_autofree char *old = NULL;
+  g_autoptr(GBytes) old = NULL;
   g_autoptr(GFile) file = NULL;
   gsize old_length = 0;
 
   g_hash_table_add (self->written, g_strdup (path));
-  if (g_file_get_contents (full, &old, &old_length, NULL) && old_length == length &&
-      memcmp (old, data, length) == 0)
+  /* what is there already, if it is a file no longer than this one */
+  old = l4a_read_file (full, length, NULL);
+  if (old != NULL && g_bytes_get_size (old) == length &&
+      memcmp (g_bytes_get_data (old, &old_length), data, length) == 0)
     {
       self->n_unchanged++;
       return TRUE;
@@ -1980,11 +1982,13 @@ step_cleanup (L4aSite  *self,
               GError  **error)
 {
   g_autofree char *manifest = g_build_filename (self->out, MANIFEST, NULL);
-  g_autofree char *old = NULL;
+  /* read as text: l4a_read_file() ends what it read with a NUL */
+  g_autoptr(GBytes) old_bytes = l4a_read_file (manifest, G_MAXINT32, NULL);
+  const char *old = old_bytes != NULL ? g_bytes_get_data (old_bytes, NULL) : NULL;
   g_autoptr(GPtrArray) paths = keys_of (self->written);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  if (g_file_get_contents (manifest, &old, NULL, NULL))
+  if (old != NULL)
     {
       g_auto(GStrv) lines = g_strsplit (old, "\n", -1);
 

@@ -8,7 +8,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <nettle/sha2.h>
 
 #include "l4a-types.h"
@@ -311,4 +317,153 @@ l4a_sha256_hex (const void *data,
     }
   hex[2 * SHA256_DIGEST_SIZE] = '\0';
   return hex;
+}
+
+/* Files the user names ------------------------------------------------------ */
+
+static void
+set_too_large (GError     **error,
+               const char  *path,
+               gsize        limit)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+               /* translators: a file name, then a size limit in megabytes */
+               _("“%s” is larger than %.0f MB."), name, limit / 1048576.0);
+}
+
+/**
+ * l4a_read_file:
+ * @limit: the most bytes the file may hold
+ *
+ * Reads a file the user named (a bundle, an attachment, a key), refusing
+ * what is not a regular file before reading a byte of it: a pipe or a
+ * device (`/dev/zero`) would be read for ever, the whole of memory
+ * taken. The file is checked once opened (opening does not wait for a
+ * pipe's writer), and one grown past @limit while read is refused too.
+ *
+ * The bytes are followed by a NUL, not counted, so that a text reads as a
+ * string.
+ *
+ * Returns: (transfer full): the bytes, or %NULL with @error set: in
+ *   %G_IO_ERROR_NOT_REGULAR_FILE, %G_IO_ERROR_MESSAGE_TOO_LARGE, or
+ *   %G_FILE_ERROR for what the system refused
+ */
+GBytes *
+l4a_read_file (const char  *path,
+               gsize        limit,
+               GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0, size;
+  struct stat st;
+  int fd, saved;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      saved = errno;
+      name = g_filename_display_name (path);
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("“%s” cannot be opened: %s"), name,
+                   g_strerror (saved));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      name = g_filename_display_basename (path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("“%s” is not a file."), name);
+      return NULL;
+    }
+  if (st.st_size < 0 || (guint64) st.st_size > limit)
+    {
+      close (fd);
+      set_too_large (error, path, limit);
+      return NULL;
+    }
+
+  /* one byte more than it held, to see it grow */
+  size = (gsize) st.st_size + 1;
+  data = g_malloc (size + 1);
+  for (;;)
+    {
+      gssize n;
+
+      if (length == size)
+        {
+          if (size > limit)
+            {
+              close (fd);
+              set_too_large (error, path, limit);
+              return NULL;
+            }
+          size = MIN (size * 2, limit + 1);
+          data = g_realloc (data, size + 1);
+        }
+      n = read (fd, data + length, size - length);
+      if (n == 0)
+        break;
+      if (n < 0)
+        {
+          saved = errno;
+          if (saved == EINTR)
+            continue;
+          close (fd);
+          name = g_filename_display_name (path);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("“%s” cannot be read: %s"), name,
+                       g_strerror (saved));
+          return NULL;
+        }
+      length += (gsize) n;
+    }
+  close (fd);
+  data[length] = '\0';
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+/**
+ * l4a_read_gfile:
+ *
+ * As l4a_read_file(), for a file a file chooser gave (which has a path,
+ * through the document portal in a sandbox; one without a path is read
+ * through GIO, its type and size asked first).
+ */
+GBytes *
+l4a_read_gfile (GFile   *file,
+                gsize    limit,
+                GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return l4a_read_file (path, limit, error);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("“%s” is not a file."),
+                   g_file_info_get_display_name (info));
+      return NULL;
+    }
+  if (g_file_info_get_size (info) < 0 || (guint64) g_file_info_get_size (info) > limit)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      set_too_large (error, uri, limit);
+      return NULL;
+    }
+  return g_file_load_bytes (file, NULL, NULL, error);
 }

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "l4a-enum-types.h"
 
@@ -179,5 +179,12 @@ const char *l4a_role_get_label   (L4aRole     role);
 
 char        *l4a_sha256_hex        (const void  *data,
                                     gsize        length);
+
+GBytes      *l4a_read_file         (const char  *path,
+                                    gsize        limit,
+                                    GError     **error);
+GBytes      *l4a_read_gfile        (GFile       *file,
+                                    gsize        limit,
+                                    GError     **error);
 
 G_END_DECLS

@@ -809,7 +809,7 @@ import_file (L4aBrandView  *self,
   g_autofree char *media_type = l4a_brand_guess_media_type (name);
   g_autofree char *lower = g_ascii_strdown (name, -1);
   g_autoptr(GBytes) data = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
   char *dot;
 
   if (media_type == NULL)
@@ -818,18 +818,18 @@ import_file (L4aBrandView  *self,
                            _("A brand asset is an SVG, PNG or JPEG image."));
       return FALSE;
     }
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return FALSE;
-  if (g_file_info_get_size (info) > L4A_BRAND_MAX_FILE)
+  data = l4a_read_gfile (file, L4A_BRAND_MAX_FILE, &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {
       g_set_error_literal (error, L4A_STORE_ERROR, L4A_STORE_ERROR_INVALID,
                            _("The file is larger than 8 MB, more than a brand asset needs."));
       return FALSE;
     }
-  data = g_file_load_bytes (file, NULL, NULL, error);
   if (data == NULL)
-    return FALSE;
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   dot = strrchr (name, '.');
   if (dot != NULL)
     *dot = '\0';

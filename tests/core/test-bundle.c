@@ -18,6 +18,8 @@
 
 #include "l4a-bundle.h"
 #include "l4a-import.h"
+#include "l4a-keys.h"
+#include "l4a-monitoring.h"
 #include "l4a-records.h"
 #include "l4a-types.h"
 
@@ -1048,6 +1050,63 @@ test_sha256 (void)
   }
 }
 
+/* A file the user names that is no file (a pipe, a device, a folder) is
+ * refused at once, not read for ever; one over the limit is refused by its
+ * size; what is read ends with a NUL. A regression would wait on the pipe
+ * or fill the memory from /dev/zero: the alarm fails the test instead. */
+static void
+test_not_a_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("l4a-read-XXXXXX", &error);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.l4a.json", NULL);
+  g_autofree char *text = g_build_filename (dir, "ten.txt", NULL);
+  g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
+  g_autoptr(GBytes) bytes = NULL;
+  const char * const not_files[] = { fifo, "/dev/zero", "/dev/null", dir };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_true (g_file_set_contents (text, "0123456789", 10, NULL));
+  alarm (20);
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_files); i++)
+    {
+      g_autoptr(L4aBundle) bundle = l4a_bundle_load (not_files[i], &error);
+      g_autoptr(GBytes) read = l4a_read_file (not_files[i], 1 << 20, NULL);
+
+      g_assert_null (bundle);
+      g_assert_null (read);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+      g_assert_nonnull (strstr (error->message, "is not a file"));
+      g_clear_error (&error);
+    }
+  g_assert_null (l4a_attachment_load (fifo_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+  g_assert_null (l4a_key_load (fifo, &error));
+  g_assert_error (error, L4A_KEY_ERROR, L4A_KEY_ERROR_FILE);
+  g_clear_error (&error);
+
+  /* the limit: ten bytes are too many for nine, not for ten */
+  g_assert_null (l4a_read_file (text, 9, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_clear_error (&error);
+  bytes = l4a_read_file (text, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "0123456789", 10);
+  g_assert_cmpint (((const char *) g_bytes_get_data (bytes, NULL))[10], ==, '\0');
+  g_clear_pointer (&bytes, g_bytes_unref);
+  /* and nothing that is not there */
+  g_assert_null (l4a_read_file ("/nonexistent/bundle.l4a.json", 10, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  alarm (0);
+
+  g_remove (fifo);
+  g_remove (text);
+  g_rmdir (dir);
+}
+
 /* Two nodes are the same to the importer: of one type and value type, the
  * same values (a double to the bit), the same members in the same order. */
 static gboolean
@@ -1194,6 +1253,7 @@ main (int   argc,
   g_test_add_func ("/core/bundle/strict-json", test_strict_json);
   g_test_add_func ("/core/bundle/element-nodes", test_element_nodes);
   g_test_add_func ("/core/bundle/sha256", test_sha256);
+  g_test_add_func ("/core/bundle/not-a-file", test_not_a_file);
   g_test_add_func ("/core/bundle/large", test_large);
   g_test_add_func ("/core/bundle/reader-recycles", test_reader_recycles);
   g_test_add_func ("/core/bundle/bounded", test_bounded);
