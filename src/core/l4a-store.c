@@ -639,6 +639,15 @@ l4a_store_open_internal (L4aStore   *self,
       return FALSE;
     }
 
+  /* a pipe, a device (/dev/zero): SQLite would only say "disk I/O error" */
+  if (g_file_test (self->path, G_FILE_TEST_EXISTS) && !g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_OPEN,
+                   /* translators: %s is a path */
+                   _("“%s” is not a file, so not a database file."), self->path);
+      return FALSE;
+    }
+
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *dir = g_path_get_dirname (self->path);

@@ -10,6 +10,8 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "l4a-hub.h"
 #include "l4a-hub-filter.h"
@@ -244,6 +246,33 @@ test_refuse_folder (Fixture       *fixture,
   g_assert_null (store);
   g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_OPEN);
   g_assert_nonnull (strstr (error->message, "folder"));
+}
+
+/* A pipe or a device given as the database is refused as no file, at once
+ * (a pipe is not waited on), and left as it was. */
+static void
+test_refuse_not_a_file (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->dir, "pipe.sqlite", NULL);
+  const char * const paths[] = { fifo, "/dev/zero", "/dev/null" };
+
+  g_mkdir_with_parents (fixture->dir, 0700);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  alarm (20);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(L4aStore) store = l4a_store_open (paths[i], &error);
+
+      g_assert_null (store);
+      g_assert_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_OPEN);
+      g_assert_nonnull (strstr (error->message, "is not a file"));
+    }
+  alarm (0);
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS) && !g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test ("/dev/null-wal", G_FILE_TEST_EXISTS));
+  g_remove (fifo);
 }
 
 static void
@@ -538,6 +567,7 @@ main (int   argc,
   ADD ("/core/store/refuse-not-database", test_refuse_not_database);
   ADD ("/core/store/refuse-foreign", test_refuse_foreign);
   ADD ("/core/store/refuse-folder", test_refuse_folder);
+  ADD ("/core/store/refuse-not-a-file", test_refuse_not_a_file);
   ADD ("/core/store/foreign-keys", test_foreign_keys);
   ADD ("/core/search/fts", test_fts_search);
   ADD ("/core/search/follows-changes", test_fts_follows_changes);
