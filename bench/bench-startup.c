@@ -12,7 +12,9 @@
  * Prints the medians, their ratio and the application's peak resident
  * memory; then scrolls the registry's table a page a frame, from the top
  * and back from the end, and prints the time its frames take (median and
- * 95th percentile, from each frame's update phase to its paint).
+ * 95th percentile, from each frame's update phase to its paint); then
+ * shows each other view for the first time and prints how long each took
+ * to be painted.
  *
  *   bench-startup DATABASE [ROUNDS]
  *
@@ -263,6 +265,60 @@ scroll_window_added_cb (GtkApplication *app,
   g_timeout_add (1500, start_scrolling_cb, window);
 }
 
+/* Switching views --------------------------------------------------------- */
+
+/* Each other view shown in turn, the first time (when it is built and
+ * reads what it shows), from the switch to the paint that shows it. */
+static const char * const view_names[] = { "proposals", "reviews", "indicators", "brand-kit", "hubs" };
+
+typedef struct
+{
+  GtkWidget *window;
+  GString   *said;
+  gint64     start;
+  guint      next;
+} Views;
+
+static Views views;
+
+static gboolean show_next_view_cb (gpointer data);
+
+static void
+view_painted_cb (GdkFrameClock *clock,
+                 gpointer       data)
+{
+  g_signal_handlers_disconnect_by_func (clock, view_painted_cb, data);
+  g_string_append_printf (views.said, " %.1f", (g_get_monotonic_time () - views.start) / 1000.0);
+  /* the view's reads in threads settle before the next */
+  g_timeout_add (400, show_next_view_cb, NULL);
+}
+
+static gboolean
+show_next_view_cb (gpointer data)
+{
+  if (views.next == G_N_ELEMENTS (view_names))
+    {
+      printf ("ready%s\n", views.said->str);
+      fflush (stdout);
+      g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (views.window))));
+      return G_SOURCE_REMOVE;
+    }
+  views.start = g_get_monotonic_time ();
+  l4a_window_show_view (L4A_WINDOW (views.window), view_names[views.next++]);
+  g_signal_connect (gtk_widget_get_frame_clock (views.window), "after-paint", G_CALLBACK (view_painted_cb), NULL);
+  gtk_widget_queue_draw (views.window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+views_window_added_cb (GtkApplication *app,
+                       GtkWindow      *window)
+{
+  views.window = GTK_WIDGET (window);
+  views.said = g_string_new (NULL);
+  g_timeout_add (1500, show_next_view_cb, NULL);
+}
+
 static int
 run_child (const char *mode,
            const char *database)
@@ -270,10 +326,12 @@ run_child (const char *mode,
   g_autoptr(GtkApplication) app = NULL;
   char *argv[] = { (char *) "bench-startup", NULL };
 
-  if (g_str_equal (mode, "scroll"))
+  if (g_str_equal (mode, "scroll") || g_str_equal (mode, "views"))
     {
       app = GTK_APPLICATION (l4a_application_new (database));
-      g_signal_connect (app, "window-added", G_CALLBACK (scroll_window_added_cb), NULL);
+      g_signal_connect (app, "window-added",
+                        g_str_equal (mode, "scroll") ? G_CALLBACK (scroll_window_added_cb)
+                                                     : G_CALLBACK (views_window_added_cb), NULL);
       return g_application_run (G_APPLICATION (app), 1, argv);
     }
   if (g_str_equal (mode, "app"))
@@ -383,6 +441,35 @@ main (int   argc,
     bench_record ("scroll_median_ms", median);
     bench_record ("scroll_p95_ms", p95);
     bench_record ("scroll_interval_ms", interval);
+  }
+
+  /* each other view, shown the first time */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GSubprocess) child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, argv[0], "--child",
+                                                     "views", argv[1], NULL);
+    g_autoptr(GDataInputStream) out = NULL;
+    g_autofree char *line = NULL;
+    g_auto(GStrv) ms = NULL;
+
+    if (child == NULL)
+      g_error ("%s", error->message);
+    out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+    line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+    g_subprocess_wait (child, NULL, NULL);
+    if (line == NULL || !g_str_has_prefix (line, "ready "))
+      g_error ("the window never said how its views showed");
+    ms = g_strsplit (line + 6, " ", -1);
+    if (g_strv_length (ms) != G_N_ELEMENTS (view_names))
+      g_error ("the window said: %s", line);
+    printf ("each view shown the first time, from the switch to its paint:");
+    for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+      {
+        g_autofree char *key = g_strdup_printf ("view_%s_ms", view_names[i]);
+
+        printf (" %s %s ms%s", view_names[i], ms[i], i + 1 < G_N_ELEMENTS (view_names) ? "," : "\n");
+        bench_record (key, g_ascii_strtod (ms[i], NULL));
+      }
   }
 
   printf ("start to first window, %u rounds: application %.0f ms (registry painted), "

@@ -83,6 +83,24 @@ l4a_test_sql_text (const char *path,
   return value;
 }
 
+/* The first column of every row of @sql, on a connection of its own. */
+static inline GPtrArray *
+l4a_test_sql_column (const char *path,
+                     const char *sql)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (values, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return values;
+}
+
 static inline gint64
 l4a_test_sql_int (const char *path,
                   const char *sql)

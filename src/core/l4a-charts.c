@@ -567,14 +567,28 @@ l4a_chart_reporting_status (L4aStore    *store,
                             GError     **error)
 {
   L4aReportingCounts counts;
+
+  if (!l4a_reporting_count (store, &counts, error))
+    return NULL;
+  return l4a_chart_reporting_status_for (&counts);
+}
+
+/**
+ * l4a_chart_reporting_status_for:
+ *
+ * As l4a_chart_reporting_status(), for counts already read (the dashboard
+ * reads them with its list of pending reports, in one pass).
+ */
+L4aChart *
+l4a_chart_reporting_status_for (const L4aReportingCounts *given)
+{
+  L4aReportingCounts counts = *given;
   L4aChart *chart;
   L4aChartSeries *series;
   g_autoptr(GString) description = g_string_new (NULL);
   guint values[4];
   const char *labels[4];
 
-  if (!l4a_reporting_count (store, &counts, error))
-    return NULL;
   values[0] = counts.on_time;
   values[1] = counts.late;
   values[2] = counts.due;

@@ -8,6 +8,7 @@
 
 #include "l4a-chart.h"
 #include "l4a-hub-query.h"
+#include "l4a-reports.h"
 #include "l4a-store.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,7 @@ L4aChart           *l4a_chart_activities_per_quarter (L4aStore  *store,
                                                       GError   **error);
 L4aChart           *l4a_chart_reporting_status       (L4aStore  *store,
                                                       GError   **error);
+L4aChart           *l4a_chart_reporting_status_for   (const L4aReportingCounts *counts);
 L4aChart           *l4a_chart_review_scores       (L4aStore    *store,
                                                    const char  *call_id,
                                                    GError     **error);

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "l4a-labels.h"
@@ -77,13 +76,19 @@ l4a_parse_date (const char *iso_date,
                 GDate      *date)
 {
   guint year, month, day;
-  char tail;
 
   g_date_clear (date, 1);
-  if (iso_date == NULL ||
-      sscanf (iso_date, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
-      strlen (iso_date) != 10)
+  /* YYYY-MM-DD, digits where digits go (the reports' pass of a large
+   * registry parses hundreds of thousands: sscanf() took a quarter of it) */
+  if (iso_date == NULL || strlen (iso_date) != 10 || iso_date[4] != '-' || iso_date[7] != '-')
     return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (iso_date[i]))
+      return FALSE;
+  year = (guint) g_ascii_digit_value (iso_date[0]) * 1000 + (guint) g_ascii_digit_value (iso_date[1]) * 100 +
+         (guint) g_ascii_digit_value (iso_date[2]) * 10 + (guint) g_ascii_digit_value (iso_date[3]);
+  month = (guint) g_ascii_digit_value (iso_date[5]) * 10 + (guint) g_ascii_digit_value (iso_date[6]);
+  day = (guint) g_ascii_digit_value (iso_date[8]) * 10 + (guint) g_ascii_digit_value (iso_date[9]);
 
   if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     return FALSE;

@@ -201,6 +201,7 @@ typedef struct
   L4aReportState  state;
   const char     *report_id;
   const char     *submitted_at;
+  gboolean        live;        /* its hub is active, or has a report not yet acknowledged */
 } SlotView;
 
 typedef void (*SlotFunc) (const SlotView *slot,
@@ -244,55 +245,59 @@ written_clear (gpointer data)
   g_free (w->submitted_at);
 }
 
-/* The periods of one hub, with the state of each, each given to @func.
- * @today and @limit (today plus a period) are parsed once by the caller. */
+static GArray *
+written_new (void)
+{
+  GArray *written = g_array_new (FALSE, FALSE, sizeof (Written));
+
+  g_array_set_clear_func (written, written_clear);
+  return written;
+}
+
+/* A report read by @stmt from its column @first on (period_start, status,
+ * id, submitted_at), added to *@written. */
 static void
-visit_hub_slots (L4aStore    *store,
-                 const char  *hub_id,
+add_written (GArray      **written,
+             sqlite3_stmt *stmt,
+             int           first)
+{
+  Written w = {
+    .period_start = l4a_store_column_dup (stmt, first),
+    .status = l4a_store_column_dup (stmt, first + 1),
+    .id = l4a_store_column_dup (stmt, first + 2),
+    .submitted_at = l4a_store_column_dup (stmt, first + 3),
+  };
+
+  if (*written == NULL)
+    *written = written_new ();
+  g_array_append_val (*written, w);
+}
+
+/* The periods of one hub, with the state of each, each given to @func;
+ * @written holds the reports it wrote (%NULL: none). @today and @limit
+ * (today plus a period) are parsed once by the caller. */
+static void
+visit_hub_slots (const char  *hub_id,
                  const char  *hub_name,
+                 const char  *status,
                  const char  *start_on,
                  const char  *end_on,
                  const char  *label_date,
                  int          every,
+                 GArray      *written,
                  const char  *day,
                  const GDate *today,
                  SlotFunc     func,
                  gpointer     data)
 {
-  g_autoptr(GArray) written = NULL;
-  sqlite3_stmt *stmt;
   GDate anchor, end, limit;
+  gboolean live = g_strcmp0 (status, "active") == 0;
 
   if (every <= 0 || !l4a_parse_date (label_date && *label_date ? label_date : start_on, &anchor) ||
       !l4a_parse_date (end_on, &end))
     return;
-
-  /* once per hub: a statement compiled once (a registry may hold many);
-   * most hubs have written few reports */
-  stmt = l4a_store_prepare_cached (store, "SELECT period_start, status, id, submitted_at FROM progress_report "
-                                          "WHERE hub_id = ?1", NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          Written w = {
-            .period_start = l4a_store_column_dup (stmt, 0),
-            .status = l4a_store_column_dup (stmt, 1),
-            .id = l4a_store_column_dup (stmt, 2),
-            .submitted_at = l4a_store_column_dup (stmt, 3),
-          };
-
-          if (written == NULL)
-            {
-              written = g_array_new (FALSE, FALSE, sizeof (Written));
-              g_array_set_clear_func (written, written_clear);
-            }
-          g_array_append_val (written, w);
-        }
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-    }
+  for (guint i = 0; written != NULL && i < written->len && !live; i++)
+    live = g_strcmp0 (g_array_index (written, Written, i).status, "acknowledged") != 0;
 
   /* the periods that have begun by today, and the next one */
   limit = *today;
@@ -300,7 +305,7 @@ visit_hub_slots (L4aStore    *store,
   for (guint k = 0; k < 400; k++)
     {
       GDate from = anchor, to = anchor, due;
-      SlotView slot = { .hub_id = hub_id, .hub_name = hub_name };
+      SlotView slot = { .hub_id = hub_id, .hub_name = hub_name, .live = live };
       Written *w = NULL;
 
       g_date_add_months (&from, k * (guint) every);
@@ -365,57 +370,98 @@ keep_slot (const SlotView *view,
   g_ptr_array_add (data, slot_copy (view));
 }
 
-/* Every period of the hubs asked for, given to @func. */
+/* The reports every hub wrote, by hub id, read in one pass: most hubs of a
+ * large registry have written few, and 100 000 lookups of one hub each
+ * took a quarter of a second. */
+static GHashTable *
+read_all_written (L4aStore  *store,
+                  GError   **error)
+{
+  g_autoptr(GHashTable) by_hub = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_array_unref);
+  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, "SELECT hub_id, period_start, status, id, submitted_at "
+                                                           "FROM progress_report", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *hub = (const char *) sqlite3_column_text (stmt, 0);
+      GArray *written = hub ? g_hash_table_lookup (by_hub, hub) : NULL;
+
+      if (hub == NULL)
+        continue;
+      if (written == NULL)
+        g_hash_table_insert (by_hub, g_strdup (hub), (written = written_new ()));
+      add_written (&written, stmt, 1);
+    }
+  if (!l4a_store_rows_done (store, rc, error))
+    return NULL;
+  return g_steal_pointer (&by_hub);
+}
+
+/* Every period of the hubs asked for (@hub_id, or all), given to @func,
+ * the hubs in the order of their names if @ordered. */
 static gboolean
 visit_slots (L4aStore    *store,
              const char  *hub_id,
-             gboolean     active_only,
+             gboolean     ordered,
              SlotFunc     func,
              gpointer     data,
              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) all_written = NULL;
+  g_autoptr(GArray) one_written = NULL;
   g_autofree char *day = l4a_today_iso ();
   GDate today;
   int rc;
 
   if (!l4a_parse_date (day, &today))
     return TRUE;
-#define SLOTS(hub) \
-  "SELECT h.id, h.name, h.start_on, h.end_on, h.label_date, " \
+#define SLOTS(hub, order) \
+  "SELECT h.id, h.name, h.status, h.start_on, h.end_on, h.label_date, " \
   "  coalesce (s.every_months, " G_STRINGIFY (L4A_REPORT_EVERY_DEFAULT) ") " \
-  "FROM hub h LEFT JOIN reporting_schedule s ON s.hub_id = h.id " \
-  "WHERE " hub "(?2 = 0 OR h.status = 'active' " \
-  "  OR EXISTS (SELECT 1 FROM progress_report r WHERE r.hub_id = h.id " \
-  "             AND r.status <> 'acknowledged')) " \
-  "ORDER BY h.name"
+  "FROM hub h LEFT JOIN reporting_schedule s ON s.hub_id = h.id " hub order
   /* one hub by its id's index (SQLite cannot use it with "?1 IS NULL OR":
    * it read every hub of the registry) */
-  stmt = l4a_store_prepare (store, hub_id != NULL ? SLOTS ("h.id = ?1 AND ") : SLOTS (""), error);
+  if (hub_id != NULL)
+    stmt = l4a_store_prepare (store, SLOTS ("WHERE h.id = ?1", ""), error);
+  else
+    stmt = l4a_store_prepare (store, ordered ? SLOTS ("", "ORDER BY h.name") : SLOTS ("", ""), error);
 #undef SLOTS
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, active_only ? 1 : 0);
+
+  if (hub_id != NULL)
+    {
+      g_autoptr(sqlite3_stmt) reports = l4a_store_prepare (store, "SELECT period_start, status, id, submitted_at "
+                                                                  "FROM progress_report WHERE hub_id = ?1", error);
+
+      if (reports == NULL)
+        return FALSE;
+      sqlite3_bind_text (reports, 1, hub_id, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (reports)) == SQLITE_ROW)
+        add_written (&one_written, reports, 0);
+      if (!l4a_store_rows_done (store, rc, error))
+        return FALSE;
+    }
+  else if ((all_written = read_all_written (store, error)) == NULL)
+    return FALSE;
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    visit_hub_slots (store, (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-                     (const char *) sqlite3_column_text (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
-                     (const char *) sqlite3_column_text (stmt, 4), sqlite3_column_int (stmt, 5), day, &today,
-                     func, data);
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+
+      visit_hub_slots (id, (const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
+                       (const char *) sqlite3_column_text (stmt, 3), (const char *) sqlite3_column_text (stmt, 4),
+                       (const char *) sqlite3_column_text (stmt, 5), sqlite3_column_int (stmt, 6),
+                       all_written != NULL ? g_hash_table_lookup (all_written, id) : one_written, day, &today,
+                       func, data);
+    }
   return l4a_store_rows_done (store, rc, error);
-}
-
-static GPtrArray *
-slots_where (L4aStore    *store,
-             const char  *hub_id,
-             gboolean     active_only,
-             GError     **error)
-{
-  g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_report_slot_free);
-
-  if (!visit_slots (store, hub_id, active_only, keep_slot, slots, error))
-    return NULL;
-  return g_steal_pointer (&slots);
 }
 
 /**
@@ -424,15 +470,41 @@ slots_where (L4aStore    *store,
  *
  * Returns: (transfer full) (element-type L4aReportSlot): the hub's
  *   reporting periods that have begun, and the next one, oldest first
+ *   (every hub's in the order of their names)
  */
 GPtrArray *
 l4a_reporting_schedule (L4aStore    *store,
                         const char  *hub_id,
                         GError     **error)
 {
+  g_autoptr(GPtrArray) slots = NULL;
+
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  return slots_where (store, hub_id, FALSE, error);
+  slots = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_report_slot_free);
+  if (!visit_slots (store, hub_id, TRUE, keep_slot, slots, error))
+    return NULL;
+  return g_steal_pointer (&slots);
+}
+
+/* Pending reports by due date, then hub name, period and hub id: the
+ * order of the list whatever order the hubs were read in. */
+static int
+compare_slots (const char *due_on,
+               const char *hub_name,
+               const char *period_start,
+               const char *hub_id,
+               const L4aReportSlot *y)
+{
+  int c = strcmp (due_on, y->due_on);
+
+  if (c == 0)
+    c = g_strcmp0 (hub_name, y->hub_name);
+  if (c == 0)
+    c = strcmp (period_start, y->period_start);
+  if (c == 0)
+    c = g_strcmp0 (hub_id, y->hub_id);
+  return c;
 }
 
 static int
@@ -440,63 +512,14 @@ compare_due (gconstpointer a,
              gconstpointer b)
 {
   const L4aReportSlot *x = *(L4aReportSlot * const *) a;
-  const L4aReportSlot *y = *(L4aReportSlot * const *) b;
 
-  return strcmp (x->due_on, y->due_on);
+  return compare_slots (x->due_on, x->hub_name, x->period_start, x->hub_id, *(L4aReportSlot * const *) b);
 }
-
-typedef struct
-{
-  L4aStore  *store;
-  gboolean   government;
-  GPtrArray *pending;
-} Pending;
 
 static void
-keep_pending (const SlotView *view,
-              gpointer        data)
+count_slot (const SlotView     *slot,
+            L4aReportingCounts *counts)
 {
-  Pending *pending = data;
-
-  if (view->state == L4A_REPORT_UPCOMING || view->state == L4A_REPORT_ACKNOWLEDGED)
-    return;
-  if (pending->government && !l4a_monitoring_can_edit (pending->store, view->hub_id))
-    return;
-  g_ptr_array_add (pending->pending, slot_copy (view));
-}
-
-/**
- * l4a_reporting_pending:
- *
- * Returns: (transfer full) (element-type L4aReportSlot): the reports that
- *   want something of someone: due, overdue or sent back to their
- *   government, and submitted ones waiting for the secretariat; for a
- *   local government, those of the hubs it leads. By due date.
- */
-GPtrArray *
-l4a_reporting_pending (L4aStore    *store,
-                       GError     **error)
-{
-  g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_report_slot_free);
-  Pending pending = { store, l4a_store_get_role (store) == L4A_ROLE_GOVERNMENT, slots };
-
-  if (!visit_slots (store, NULL, TRUE, keep_pending, &pending, error))
-    return NULL;
-  g_ptr_array_sort (slots, compare_due);
-  return g_steal_pointer (&slots);
-}
-
-/**
- * l4a_reporting_count:
- *
- * Fills @counts with where the network's reports stand.
- */
-static void
-count_slot (const SlotView *slot,
-            gpointer        data)
-{
-  L4aReportingCounts *counts = data;
-
   switch (slot->state)
     {
     case L4A_REPORT_DUE:
@@ -521,13 +544,145 @@ count_slot (const SlotView *slot,
     }
 }
 
+typedef struct
+{
+  L4aStore             *store;
+  gboolean              government;
+  guint                 max;          /* G_MAXUINT: every pending report */
+  L4aReportingOverview *overview;
+  char                 *hub;          /* the hub whose lead was asked last... */
+  gboolean              leads;        /* ...and whether this government leads it */
+} Overview;
+
+static void
+overview_slot (const SlotView *view,
+               gpointer        data)
+{
+  Overview *o = data;
+  GPtrArray *first = o->overview->first;
+  guint lo = 0, hi;
+
+  count_slot (view, &o->overview->counts);
+  if (!view->live || view->state == L4A_REPORT_UPCOMING || view->state == L4A_REPORT_ACKNOWLEDGED)
+    return;
+  if (o->government)
+    {
+      /* a hub's periods come one after another: its lead is asked once */
+      if (g_strcmp0 (o->hub, view->hub_id) != 0)
+        {
+          g_free (o->hub);
+          o->hub = g_strdup (view->hub_id);
+          o->leads = l4a_monitoring_can_edit (o->store, view->hub_id);
+        }
+      if (!o->leads)
+        return;
+    }
+  o->overview->n_pending++;
+  if (o->max == 0)
+    return;
+  if (o->max == G_MAXUINT)
+    {
+      g_ptr_array_add (first, slot_copy (view));
+      return;
+    }
+  /* only the first few are kept: where this one goes among them */
+  hi = first->len;
+  if (hi == o->max && compare_slots (view->due_on, view->hub_name, view->period_start, view->hub_id,
+                                     g_ptr_array_index (first, hi - 1)) >= 0)
+    return;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (compare_slots (view->due_on, view->hub_name, view->period_start, view->hub_id,
+                         g_ptr_array_index (first, mid)) < 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  if (first->len == o->max)
+    g_ptr_array_remove_index (first, first->len - 1);
+  g_ptr_array_insert (first, (int) lo, slot_copy (view));
+}
+
+/**
+ * l4a_reporting_overview:
+ * @max_pending: how many pending reports to keep, the first by due date
+ *   (0: none, only counted; %G_MAXUINT: all)
+ *
+ * Where the network's reports stand, in one pass over the hubs: the
+ * counts of every hub's reports, and those that want something of someone
+ * (due, overdue or sent back to their government, and submitted ones
+ * waiting for the secretariat) of the hubs that are active or have a
+ * report not yet acknowledged; for a local government, of the hubs it
+ * leads. Clear it with l4a_reporting_overview_clear().
+ */
+gboolean
+l4a_reporting_overview (L4aStore             *store,
+                        guint                 max_pending,
+                        L4aReportingOverview *overview,
+                        GError              **error)
+{
+  Overview o = { store, l4a_store_get_role (store) == L4A_ROLE_GOVERNMENT, max_pending, overview, NULL, FALSE };
+  gboolean ok;
+
+  g_return_val_if_fail (L4A_IS_STORE (store), FALSE);
+  g_return_val_if_fail (overview != NULL, FALSE);
+
+  memset (overview, 0, sizeof *overview);
+  overview->first = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_report_slot_free);
+  ok = visit_slots (store, NULL, FALSE, overview_slot, &o, error);
+  g_free (o.hub);
+  if (!ok)
+    {
+      l4a_reporting_overview_clear (overview);
+      return FALSE;
+    }
+  if (max_pending == G_MAXUINT)
+    g_ptr_array_sort (overview->first, compare_due);
+  return TRUE;
+}
+
+void
+l4a_reporting_overview_clear (L4aReportingOverview *overview)
+{
+  g_clear_pointer (&overview->first, g_ptr_array_unref);
+  memset (overview, 0, sizeof *overview);
+}
+
+/**
+ * l4a_reporting_pending:
+ *
+ * Returns: (transfer full) (element-type L4aReportSlot): every pending
+ *   report, as l4a_reporting_overview() tells them, by due date
+ */
+GPtrArray *
+l4a_reporting_pending (L4aStore    *store,
+                       GError     **error)
+{
+  g_auto(L4aReportingOverview) overview = { 0 };
+
+  if (!l4a_reporting_overview (store, G_MAXUINT, &overview, error))
+    return NULL;
+  return g_steal_pointer (&overview.first);
+}
+
+/**
+ * l4a_reporting_count:
+ *
+ * Fills @counts with where the network's reports stand.
+ */
 gboolean
 l4a_reporting_count (L4aStore           *store,
                      L4aReportingCounts *counts,
                      GError            **error)
 {
-  memset (counts, 0, sizeof *counts);
-  return visit_slots (store, NULL, FALSE, count_slot, counts, error);
+  g_auto(L4aReportingOverview) overview = { 0 };
+
+  if (!l4a_reporting_overview (store, 0, &overview, error))
+    return FALSE;
+  *counts = overview.counts;
+  return TRUE;
 }
 
 /* Reports --------------------------------------------------------------------------- */

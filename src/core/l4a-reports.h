@@ -93,6 +93,19 @@ gboolean       l4a_reporting_count         (L4aStore           *store,
                                             L4aReportingCounts *counts,
                                             GError            **error);
 
+typedef struct
+{
+  L4aReportingCounts  counts;      /* every hub's reports */
+  GPtrArray          *first;       /* (element-type L4aReportSlot) the first pending reports, by due date */
+  guint               n_pending;   /* how many are pending in all */
+} L4aReportingOverview;
+
+gboolean       l4a_reporting_overview       (L4aStore             *store,
+                                             guint                 max_pending,
+                                             L4aReportingOverview *overview,
+                                             GError              **error);
+void           l4a_reporting_overview_clear (L4aReportingOverview *overview);
+
 gboolean       l4a_reports_check_record    (const char  *table,
                                             JsonObject  *object,
                                             const char  *record,
@@ -106,5 +119,6 @@ gboolean       l4a_reports_government_rule (L4aStore    *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aReportSlot, l4a_report_slot_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L4aReport, l4a_report_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (L4aReportingOverview, l4a_reporting_overview_clear)
 
 G_END_DECLS

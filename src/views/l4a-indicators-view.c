@@ -136,11 +136,14 @@ apply_every_cb (L4aIndicatorsView *self)
     show_error (self, _("The Reporting Schedule Was Not Changed"), error->message);
 }
 
-/* What waits for whom: for a government, its own hubs' reports. */
+/* What waits for whom: for a government, its own hubs' reports; the
+ * oldest first, a page of them (@overview keeps no more), the rest
+ * counted. */
 static void
-rebuild_reporting (L4aIndicatorsView *self)
+rebuild_reporting (L4aIndicatorsView          *self,
+                   const L4aReportingOverview *overview)
 {
-  g_autoptr(GPtrArray) pending = l4a_reporting_pending (self->store, NULL);
+  GPtrArray *pending = overview->first;
   gboolean secretariat = l4a_store_can (self->store, L4A_PERMISSION_KEEP_REGISTRY);
 
   for (guint i = 0; i < self->report_rows->len; i++)
@@ -151,7 +154,7 @@ rebuild_reporting (L4aIndicatorsView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->reporting_group),
                           secretariat || l4a_store_get_role (self->store) == L4A_ROLE_GOVERNMENT);
 
-  if (pending == NULL || pending->len == 0)
+  if (pending == NULL || overview->n_pending == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 
@@ -167,19 +170,6 @@ rebuild_reporting (L4aIndicatorsView *self)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *period = NULL;
 
-      /* the oldest first, a page of them: the rest are counted */
-      if (i == REPORTING_ROWS)
-        {
-          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more report",
-                                                                "%u more reports", pending->len - i),
-                                                   pending->len - i);
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Each hub’s page lists all of its reports."));
-          adw_preferences_group_add (self->reporting_group, row);
-          g_ptr_array_add (self->report_rows, row);
-          break;
-        }
       period = l4a_format_days (slot->period_start, slot->period_end);
       g_autofree char *due = l4a_format_date (slot->due_on);
       /* translators: a reporting period, then the date its report is due */
@@ -198,6 +188,18 @@ rebuild_reporting (L4aIndicatorsView *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", slot->hub_id, slot->period_start);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "indicators.open-report");
+      adw_preferences_group_add (self->reporting_group, row);
+      g_ptr_array_add (self->report_rows, row);
+    }
+  if (overview->n_pending > pending->len)
+    {
+      guint rest = overview->n_pending - pending->len;
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more report", "%u more reports", rest),
+                                               rest);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Each hub’s page lists all of its reports."));
       adw_preferences_group_add (self->reporting_group, row);
       g_ptr_array_add (self->report_rows, row);
     }
@@ -332,6 +334,7 @@ ics_cb (L4aIndicatorsView *self)
 static void
 rebuild_dashboard (L4aIndicatorsView *self)
 {
+  g_auto(L4aReportingOverview) overview = { 0 };
   g_autoptr(GError) error = NULL;
   L4aChart *timeline;
   guint n = self->hubs ? g_list_model_get_n_items (G_LIST_MODEL (self->hubs)) : 0;
@@ -360,8 +363,11 @@ rebuild_dashboard (L4aIndicatorsView *self)
   l4a_chart_card_set_chart (self->timeline, timeline);
   l4a_chart_card_set_chart (self->deliverables_chart, l4a_chart_deliverables_by_status (self->store, NULL));
   l4a_chart_card_set_chart (self->activities_chart, l4a_chart_activities_per_quarter (self->store, NULL));
-  l4a_chart_card_set_chart (self->reports_chart, l4a_chart_reporting_status (self->store, NULL));
-  rebuild_reporting (self);
+  /* the reports' counts and the first of those pending, in one pass */
+  l4a_reporting_overview (self->store, REPORTING_ROWS, &overview, NULL);
+  l4a_chart_card_set_chart (self->reports_chart, overview.first != NULL
+                                                 ? l4a_chart_reporting_status_for (&overview.counts) : NULL);
+  rebuild_reporting (self, &overview);
   rebuild_meetings (self);
 }
 

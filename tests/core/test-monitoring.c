@@ -770,6 +770,165 @@ test_reports (void)
   g_assert_cmpuint (after.due + after.overdue, ==, before.due + before.overdue - 1);
 }
 
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
+{
+  const L4aReportSlot *x = *(L4aReportSlot * const *) a, *y = *(L4aReportSlot * const *) b;
+  int c = strcmp (x->due_on, y->due_on);
+
+  if (c == 0)
+    c = g_strcmp0 (x->hub_name, y->hub_name);
+  if (c == 0)
+    c = strcmp (x->period_start, y->period_start);
+  return c != 0 ? c : g_strcmp0 (x->hub_id, y->hub_id);
+}
+
+/* The pending reports as each hub's own schedule tells them (read hub by
+ * hub, not in the registry's one pass): of the hubs active or with a
+ * report not acknowledged, for a government of the hubs it leads; by due
+ * date, hub name, period, hub. */
+static GPtrArray *
+pending_hub_by_hub (L4aStore           *store,
+                    L4aReportingCounts *counts)
+{
+  g_autoptr(GPtrArray) ids = l4a_test_sql_column (l4a_store_get_path (store), "SELECT id FROM hub");
+  g_autoptr(GPtrArray) live = l4a_test_sql_column (l4a_store_get_path (store),
+                                                   "SELECT id FROM hub WHERE status = 'active' OR EXISTS "
+                                                   "(SELECT 1 FROM progress_report r WHERE r.hub_id = hub.id "
+                                                   "AND r.status <> 'acknowledged')");
+  GPtrArray *pending = g_ptr_array_new_with_free_func ((GDestroyNotify) l4a_report_slot_free);
+  gboolean government = l4a_store_get_role (store) == L4A_ROLE_GOVERNMENT;
+
+  memset (counts, 0, sizeof *counts);
+  for (guint h = 0; h < ids->len; h++)
+    {
+      const char *hub = g_ptr_array_index (ids, h);
+      g_autoptr(GPtrArray) slots = l4a_reporting_schedule (store, hub, NULL);
+      gboolean is_live = g_ptr_array_find_with_equal_func (live, hub, g_str_equal, NULL);
+
+      for (guint i = 0; i < slots->len; i++)
+        {
+          L4aReportSlot *slot = g_ptr_array_index (slots, i);
+
+          gboolean sent = slot->state == L4A_REPORT_SUBMITTED || slot->state == L4A_REPORT_ACKNOWLEDGED;
+          gboolean late = sent && slot->submitted_at != NULL && strncmp (slot->submitted_at, slot->due_on, 10) > 0;
+
+          /* a report sent back is due again; one sent counts on time or late */
+          counts->due += slot->state == L4A_REPORT_DUE || slot->state == L4A_REPORT_CHANGES_REQUESTED;
+          counts->overdue += slot->state == L4A_REPORT_OVERDUE;
+          counts->waiting += slot->state == L4A_REPORT_SUBMITTED;
+          counts->late += late;
+          counts->on_time += sent && !late;
+          if (!is_live || slot->state == L4A_REPORT_UPCOMING || slot->state == L4A_REPORT_ACKNOWLEDGED ||
+              (government && !l4a_monitoring_can_edit (store, hub)))
+            continue;
+          g_ptr_array_add (pending, g_steal_pointer (&g_ptr_array_index (slots, i)));
+        }
+    }
+  g_ptr_array_sort (pending, compare_pending);
+  return pending;
+}
+
+static void
+assert_same_slots (GPtrArray *a,
+                   GPtrArray *b,
+                   guint      n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      L4aReportSlot *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (x->hub_id, ==, y->hub_id);
+      g_assert_cmpstr (x->period_start, ==, y->period_start);
+      g_assert_cmpstr (x->due_on, ==, y->due_on);
+      g_assert_cmpint (x->state, ==, y->state);
+    }
+}
+
+/* The dashboard's one pass over the registry (the reports' counts and the
+ * first pending ones) says what each hub's schedule says, whatever the
+ * roles and however many it keeps. */
+static void
+test_overview (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "overview.sqlite");
+  g_autofree char *lead = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* a completed hub with a report sent back: still wants something */
+  l4a_test_sql_exec (l4a_store_get_path (store),
+                     "UPDATE progress_report SET status = 'changes-requested' WHERE rowid = (SELECT min (r.rowid) "
+                     "FROM progress_report r JOIN hub h ON h.id = r.hub_id WHERE h.status <> 'active')");
+  lead = l4a_test_sql_text (l4a_store_get_path (store),
+                            "SELECT government_id FROM hub WHERE status = 'active' "
+                            "GROUP BY government_id ORDER BY count (*) DESC, government_id LIMIT 1");
+  /* reports never written, so that more are due than a page keeps: the
+   * lead's hubs and four others */
+  {
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM progress_report WHERE status = 'acknowledged' AND hub_id IN "
+                                            "(SELECT id FROM hub WHERE government_id = '%s' UNION SELECT * FROM "
+                                            "(SELECT id FROM hub WHERE status = 'active' ORDER BY id LIMIT 4))", lead);
+
+    l4a_test_sql_exec (l4a_store_get_path (store), sql);
+  }
+
+  for (guint r = 0; r < 2; r++)
+    {
+      L4aReportingCounts expected_counts, counts;
+      g_autoptr(GPtrArray) expected = NULL;
+      g_autoptr(GPtrArray) all = NULL;
+
+      if (r == 1)
+        l4a_test_act_as (store, L4A_ROLE_GOVERNMENT, lead);
+      expected = pending_hub_by_hub (store, &expected_counts);
+      g_assert_cmpuint (expected->len, >, 3);
+
+      all = l4a_reporting_pending (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (all->len, ==, expected->len);
+      assert_same_slots (all, expected, expected->len);
+
+      for (guint max = 0; max <= expected->len + 1; max++)
+        {
+          g_auto(L4aReportingOverview) overview = { 0 };
+
+          g_assert_true (l4a_reporting_overview (store, max, &overview, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (overview.n_pending, ==, expected->len);
+          g_assert_cmpuint (overview.first->len, ==, MIN (max, expected->len));
+          assert_same_slots (overview.first, expected, overview.first->len);
+          g_assert_cmpmem (&overview.counts, sizeof overview.counts, &expected_counts, sizeof expected_counts);
+        }
+      g_assert_true (l4a_reporting_count (store, &counts, &error));
+      g_assert_cmpmem (&counts, sizeof counts, &expected_counts, sizeof expected_counts);
+    }
+}
+
+/* Dates are read as YYYY-MM-DD, digits where digits go, real days only. */
+static void
+test_parse_date (void)
+{
+  static const char * const refused[] = {
+    "", "2026-1-1", "2026-01-1 ", " 2026-01-01", "+026-01-01", "2026/01/01", "2026-13-01", "2026-02-29",
+    "2026-00-10", "2026-01-00", "0000-01-01", "2026-01-32", "2026-01-0x", "2026-01-01T", "２０２６-01-01",
+  };
+  GDate date;
+
+  g_assert_false (l4a_parse_date (NULL, &date));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (l4a_parse_date (refused[i], &date));
+      g_assert_false (g_date_valid (&date));
+    }
+  g_assert_true (l4a_parse_date ("2024-02-29", &date));
+  g_assert_cmpuint (g_date_get_year (&date), ==, 2024);
+  g_assert_cmpuint (g_date_get_month (&date), ==, 2);
+  g_assert_cmpuint (g_date_get_day (&date), ==, 29);
+  g_assert_true (l4a_parse_date ("0001-12-31", &date));
+  g_assert_cmpuint (g_date_get_year (&date), ==, 1);
+}
+
 /* Links between hubs: a lead government proposes, the other side answers;
  * the secretariat's links stand at once; suggestions share the most. */
 static void
@@ -886,6 +1045,8 @@ main (int   argc,
   g_test_add_func ("/core/monitoring/deliverables", test_deliverables);
   g_test_add_func ("/core/monitoring/events", test_events);
   g_test_add_func ("/core/monitoring/reports", test_reports);
+  g_test_add_func ("/core/monitoring/reports-overview", test_overview);
+  g_test_add_func ("/core/monitoring/parse-date", test_parse_date);
   g_test_add_func ("/core/monitoring/links", test_links);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-monitoring-XXXXXX");
