@@ -14,6 +14,7 @@
 #include "l4a-sdg-picker.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
 
@@ -2542,6 +2543,23 @@ test_import_window (void)
   l4a_test_wait_until (import_previewed, import, 30, "the check");
   g_assert_cmpstr (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), ==, "error");
   gtk_window_destroy (import);
+
+  /* a pipe given as a bundle: refused at once as no file, named, not read
+   * for ever (nobody writes to it) */
+  {
+    g_autofree char *pipe_path = g_build_filename (tmpdir, "pipe.l4a.json", NULL);
+    g_autoptr(GFile) pipe_file = g_file_new_for_path (pipe_path);
+    AdwStatusPage *page;
+
+    g_assert_cmpint (mkfifo (pipe_path, 0600), ==, 0);
+    import = l4a_window_import_file (window, pipe_file);
+    l4a_test_wait_until (import_previewed, import, 30, "the check of a pipe");
+    g_assert_cmpstr (l4a_test_page_of (import, L4A_TYPE_IMPORT_WINDOW, "stack"), ==, "error");
+    page = ADW_STATUS_PAGE (L4A_TEST_CHILD (import, L4A_TYPE_IMPORT_WINDOW, "error_page"));
+    g_assert_nonnull (strstr (adw_status_page_get_description (page), "“pipe.l4a.json” is not a file"));
+    gtk_window_destroy (import);
+    g_remove (pipe_path);
+  }
 
   /* a bundle in the inbox folder is offered, not imported */
   {
