@@ -252,13 +252,30 @@ l4a_registry_get_hub (L4aStore    *store,
   "WHERE s.proposal_id = r.id AND s.revision >= r.revision), r.num "
 #define PROPOSAL_TABLES \
   "proposal r JOIN government g ON g.id = r.government_id JOIN call c ON c.id = r.call_id "
-#define PROPOSAL_WHERE \
-  "WHERE (?1 IS NULL OR r.num IN (SELECT rowid FROM proposal_fts WHERE proposal_fts MATCH ?1)) " \
-  "  AND (?2 IS NULL OR r.government_id IN (SELECT id FROM government WHERE region = ?2)) " \
-  "  AND (?3 IS NULL OR r.state = ?3) " \
-  "  AND (?4 = 0 OR EXISTS (SELECT 1 FROM proposal_sdg s WHERE s.proposal_id = r.id AND s.goal = ?4)) " \
-  "  AND (?5 IS NULL OR r.call_id = ?5) " \
-  "  AND (?6 IS NULL OR r.government_id = ?6) "
+/* The conditions of @query that narrow anything, each with its parameter
+ * (bind_query()): only those, so that SQLite can use the index of one (a
+ * call's proposals, a state's) where "?N IS NULL OR …" made it read every
+ * proposal (a filter of state and call took 20 ms at 100 000 proposals). */
+static char *
+proposal_where (const L4aQuery *query,
+                const char     *fts)
+{
+  GString *where = g_string_new ("WHERE 1 ");
+
+  if (fts != NULL)
+    g_string_append (where, "AND r.num IN (SELECT rowid FROM proposal_fts WHERE proposal_fts MATCH ?1) ");
+  if (query != NULL && query->region != NULL)
+    g_string_append (where, "AND r.government_id IN (SELECT id FROM government WHERE region = ?2) ");
+  if (query != NULL && query->status != NULL)
+    g_string_append (where, "AND r.state = ?3 ");
+  if (query != NULL && query->sdg != 0)
+    g_string_append (where, "AND EXISTS (SELECT 1 FROM proposal_sdg s WHERE s.proposal_id = r.id AND s.goal = ?4) ");
+  if (query != NULL && query->call != NULL)
+    g_string_append (where, "AND r.call_id = ?5 ");
+  if (query != NULL && query->government != NULL)
+    g_string_append (where, "AND r.government_id = ?6 ");
+  return g_string_free (where, FALSE);
+}
 /* what the order needs of them: not their governments */
 #define PROPOSAL_ORDER_TABLES \
   "proposal r JOIN call c ON c.id = r.call_id "
@@ -320,11 +337,14 @@ l4a_registry_list_proposals (L4aStore        *store,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *fts = l4a_fts_query_from_text (query ? query->search : NULL);
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
-  stmt = l4a_store_prepare (store, "SELECT " PROPOSAL_COLUMNS "FROM " PROPOSAL_TABLES PROPOSAL_WHERE PROPOSAL_ORDER,
-                            error);
+  where = proposal_where (query, fts);
+  sql = g_strconcat ("SELECT " PROPOSAL_COLUMNS "FROM " PROPOSAL_TABLES, where, PROPOSAL_ORDER, NULL);
+  stmt = l4a_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
 
@@ -354,14 +374,18 @@ l4a_registry_proposal_nums (L4aStore        *store,
                             GError         **error)
 {
   g_autofree char *fts = l4a_fts_query_from_text (query ? query->search : NULL);
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (L4A_IS_STORE (store), NULL);
 
   /* SQLite keeps only the first ones while it sorts (a fifth of the time
-   * at 100 000 proposals) */
-  stmt = l4a_store_prepare_cached (store, "SELECT r.num FROM " PROPOSAL_ORDER_TABLES PROPOSAL_WHERE PROPOSAL_ORDER
-                                          " LIMIT ?8", error);
+   * at 100 000 proposals); a statement for each set of conditions (64 at
+   * most), kept */
+  where = proposal_where (query, fts);
+  sql = g_strconcat ("SELECT r.num FROM " PROPOSAL_ORDER_TABLES, where, PROPOSAL_ORDER " LIMIT ?8", NULL);
+  stmt = l4a_store_prepare_cached (store, sql, error);
   if (stmt == NULL)
     return NULL;
   bind_query (stmt, query, fts);

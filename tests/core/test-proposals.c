@@ -14,7 +14,9 @@
 #include "core-test-utils.h"
 
 #include "l4a-call.h"
+#include "l4a-proposal.h"
 #include "l4a-proposal-edit.h"
+#include "l4a-registry.h"
 
 static char *tmpdir;
 
@@ -693,6 +695,81 @@ test_call_edit_object (void)
   g_assert_cmpstr (edit->opens_on, ==, "2030-01-01");
 }
 
+/* Every combination of a query's conditions lists, in order, the
+ * proposals the plain statement with each condition written "?N IS NULL
+ * OR …" finds, run by SQLite alone: the list asks only the conditions set. */
+static void
+test_query_conditions (void)
+{
+  g_autoptr(L4aStore) store = l4a_test_open_with_sample (tmpdir, "conditions.sqlite");
+  const char *path = l4a_store_get_path (store);
+  g_autofree char *call = l4a_test_sql_text (path, "SELECT call_id FROM proposal GROUP BY call_id "
+                                                   "ORDER BY count (*) DESC LIMIT 1");
+  g_autofree char *government = l4a_test_sql_text (path, "SELECT government_id FROM proposal LIMIT 1");
+  g_autofree char *region = l4a_test_sql_text (path, "SELECT g.region FROM proposal r JOIN government g "
+                                                     "ON g.id = r.government_id LIMIT 1");
+  g_autofree char *word = l4a_test_sql_text (path, "SELECT lower (substr (title, 1, instr (title || ' ', ' ') - 1)) "
+                                                   "FROM proposal LIMIT 1");
+  g_autofree char *goal = l4a_test_sql_text (path, "SELECT goal FROM proposal_sdg GROUP BY goal "
+                                                   "ORDER BY count (*) DESC LIMIT 1");
+  g_autofree char *state = l4a_test_sql_text (path, "SELECT state FROM proposal GROUP BY state "
+                                                    "ORDER BY count (*) DESC LIMIT 1");
+  guint non_empty = 0;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint mask = 0; mask < 64; mask++)
+    {
+      L4aQuery query = {
+        mask & 1 ? word : NULL, mask & 2 ? region : NULL, mask & 4 ? state : NULL,
+        mask & 8 ? call : NULL, mask & 16 ? government : NULL, mask & 32 ? (guint) atoi (goal) : 0,
+      };
+      g_autofree char *fts = l4a_fts_query_from_text (query.search);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) list = l4a_registry_list_proposals (store, &query, &error);
+      g_autoptr(GArray) nums = l4a_registry_proposal_nums (store, &query, 0, &error);
+      g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
+      sqlite3_stmt *stmt;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (sqlite3_prepare_v2 (db,
+        "SELECT r.num FROM proposal r JOIN call c ON c.id = r.call_id "
+        "WHERE (?1 IS NULL OR r.num IN (SELECT rowid FROM proposal_fts WHERE proposal_fts MATCH ?1)) "
+        "AND (?2 IS NULL OR r.government_id IN (SELECT id FROM government WHERE region = ?2)) "
+        "AND (?3 IS NULL OR r.state = ?3) "
+        "AND (?4 = 0 OR EXISTS (SELECT 1 FROM proposal_sdg s WHERE s.proposal_id = r.id AND s.goal = ?4)) "
+        "AND (?5 IS NULL OR r.call_id = ?5) AND (?6 IS NULL OR r.government_id = ?6) "
+        "ORDER BY c.opens_on DESC, r.title COLLATE NOCASE, r.id", -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, query.region, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, query.status, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, (int) query.sdg);
+      sqlite3_bind_text (stmt, 5, query.call, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, query.government, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          guint num = (guint) sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (expected, num);
+        }
+      sqlite3_finalize (stmt);
+
+      g_assert_cmpuint (g_list_model_get_n_items (list), ==, expected->len);
+      g_assert_cmpuint (nums->len, ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        {
+          g_autoptr(L4aProposal) proposal = g_list_model_get_item (list, i);
+
+          g_assert_cmpuint (l4a_proposal_get_num (proposal), ==, g_array_index (expected, guint, i));
+          g_assert_cmpuint (g_array_index (nums, guint, i), ==, g_array_index (expected, guint, i));
+        }
+      non_empty += expected->len > 0;
+    }
+  sqlite3_close (db);
+  /* the conditions found something, one by one and together */
+  g_assert_cmpuint (non_empty, >=, 8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +787,7 @@ main (int   argc,
   g_test_add_func ("/core/proposals/references", test_references);
   g_test_add_func ("/core/calls/criteria", test_calls);
   g_test_add_func ("/core/calls/levels", test_levels);
+  g_test_add_func ("/core/proposals/query-conditions", test_query_conditions);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-proposals-XXXXXX");
 }
