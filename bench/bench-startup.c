@@ -385,6 +385,28 @@ time_child (const char *self,
   return ms;
 }
 
+/* What a child of @mode said when it was done: its line after "ready ". */
+static char *
+child_says (const char *self,
+            const char *mode,
+            const char *database)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self, "--child", mode,
+                                                   database, NULL);
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+
+  if (child == NULL)
+    g_error ("%s", error->message);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_subprocess_wait (child, NULL, NULL);
+  if (line == NULL || !g_str_has_prefix (line, "ready "))
+    g_error ("the %s window never said how it went", mode);
+  return g_strdup (line + strlen ("ready "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,20 +444,11 @@ main (int   argc,
     }
 
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(GSubprocess) child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, argv[0], "--child",
-                                                     "scroll", argv[1], NULL);
-    g_autoptr(GDataInputStream) out = NULL;
-    g_autofree char *line = NULL;
+    g_autofree char *said = child_says (argv[0], "scroll", argv[1]);
     double median = 0, p95 = 0, interval = 0;
 
-    if (child == NULL)
-      g_error ("%s", error->message);
-    out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
-    line = g_data_input_stream_read_line (out, NULL, NULL, &error);
-    if (line == NULL || sscanf (line, "ready %lf %lf %lf", &median, &p95, &interval) != 3)
-      g_error ("the scrolling window never said how it went");
-    g_subprocess_wait (child, NULL, NULL);
+    if (sscanf (said, "%lf %lf %lf", &median, &p95, &interval) != 3)
+      g_error ("the scrolling window said: %s", said);
     printf ("scrolling the table a page a frame, %u frames: frame time median %.2f ms, p95 %.2f ms "
             "(goal: p95 under 16 ms); a page every %.2f ms\n", SCROLL_FRAMES, median, p95, interval);
     bench_record ("scroll_median_ms", median);
@@ -445,23 +458,11 @@ main (int   argc,
 
   /* each other view, shown the first time */
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(GSubprocess) child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, argv[0], "--child",
-                                                     "views", argv[1], NULL);
-    g_autoptr(GDataInputStream) out = NULL;
-    g_autofree char *line = NULL;
-    g_auto(GStrv) ms = NULL;
+    g_autofree char *said = child_says (argv[0], "views", argv[1]);
+    g_auto(GStrv) ms = g_strsplit (said, " ", -1);
 
-    if (child == NULL)
-      g_error ("%s", error->message);
-    out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
-    line = g_data_input_stream_read_line (out, NULL, NULL, &error);
-    g_subprocess_wait (child, NULL, NULL);
-    if (line == NULL || !g_str_has_prefix (line, "ready "))
-      g_error ("the window never said how its views showed");
-    ms = g_strsplit (line + 6, " ", -1);
     if (g_strv_length (ms) != G_N_ELEMENTS (view_names))
-      g_error ("the window said: %s", line);
+      g_error ("the window said: %s", said);
     printf ("each view shown the first time, from the switch to its paint:");
     for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
       {

@@ -580,19 +580,18 @@ l4a_chart_reporting_status (L4aStore    *store,
  * reads them with its list of pending reports, in one pass).
  */
 L4aChart *
-l4a_chart_reporting_status_for (const L4aReportingCounts *given)
+l4a_chart_reporting_status_for (const L4aReportingCounts *counts)
 {
-  L4aReportingCounts counts = *given;
   L4aChart *chart;
   L4aChartSeries *series;
   g_autoptr(GString) description = g_string_new (NULL);
   guint values[4];
   const char *labels[4];
 
-  values[0] = counts.on_time;
-  values[1] = counts.late;
-  values[2] = counts.due;
-  values[3] = counts.overdue;
+  values[0] = counts->on_time;
+  values[1] = counts->late;
+  values[2] = counts->due;
+  values[3] = counts->overdue;
   labels[0] = C_("reports", "On time");
   labels[1] = C_("reports", "Sent late");
   labels[2] = C_("reports", "Due");
@@ -615,8 +614,8 @@ l4a_chart_reporting_status_for (const L4aReportingCounts *given)
   chart->description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "Bar chart of the progress reports. %s. %u waits to be read.",
                                                      "Bar chart of the progress reports. %s. %u wait to be read.",
-                                                     counts.waiting),
-                                        description->str, counts.waiting);
+                                                     counts->waiting),
+                                        description->str, counts->waiting);
   return chart;
 }
 

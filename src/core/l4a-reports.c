@@ -245,34 +245,6 @@ written_clear (gpointer data)
   g_free (w->submitted_at);
 }
 
-static GArray *
-written_new (void)
-{
-  GArray *written = g_array_new (FALSE, FALSE, sizeof (Written));
-
-  g_array_set_clear_func (written, written_clear);
-  return written;
-}
-
-/* A report read by @stmt from its column @first on (period_start, status,
- * id, submitted_at), added to *@written. */
-static void
-add_written (GArray      **written,
-             sqlite3_stmt *stmt,
-             int           first)
-{
-  Written w = {
-    .period_start = l4a_store_column_dup (stmt, first),
-    .status = l4a_store_column_dup (stmt, first + 1),
-    .id = l4a_store_column_dup (stmt, first + 2),
-    .submitted_at = l4a_store_column_dup (stmt, first + 3),
-  };
-
-  if (*written == NULL)
-    *written = written_new ();
-  g_array_append_val (*written, w);
-}
-
 /* The periods of one hub, with the state of each, each given to @func;
  * @written holds the reports it wrote (%NULL: none). @today and @limit
  * (today plus a period) are parsed once by the caller. */
@@ -370,31 +342,44 @@ keep_slot (const SlotView *view,
   g_ptr_array_add (data, slot_copy (view));
 }
 
-/* The reports every hub wrote, by hub id, read in one pass: most hubs of a
- * large registry have written few, and 100 000 lookups of one hub each
- * took a quarter of a second. */
+/* The reports the hubs wrote (@hub_id's, or every hub's), by hub id, read
+ * in one pass: most hubs of a large registry have written few, and 100 000
+ * lookups of one hub each took a quarter of a second. */
 static GHashTable *
-read_all_written (L4aStore  *store,
-                  GError   **error)
+read_written (L4aStore    *store,
+              const char  *hub_id,
+              GError     **error)
 {
   g_autoptr(GHashTable) by_hub = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) g_array_unref);
-  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, "SELECT hub_id, period_start, status, id, submitted_at "
-                                                           "FROM progress_report", error);
+#define WRITTEN "SELECT hub_id, period_start, status, id, submitted_at FROM progress_report "
+  /* one hub by its index (not "?1 IS NULL OR", which reads them all) */
+  g_autoptr(sqlite3_stmt) stmt = l4a_store_prepare (store, hub_id ? WRITTEN "WHERE hub_id = ?1" : WRITTEN, error);
+#undef WRITTEN
   int rc;
 
   if (stmt == NULL)
     return NULL;
+  if (hub_id != NULL)
+    sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *hub = (const char *) sqlite3_column_text (stmt, 0);
-      GArray *written = hub ? g_hash_table_lookup (by_hub, hub) : NULL;
+      const char *hub = (const char *) sqlite3_column_text (stmt, 0);   /* NOT NULL */
+      GArray *written = g_hash_table_lookup (by_hub, hub);
+      Written w = {
+        .period_start = l4a_store_column_dup (stmt, 1),
+        .status = l4a_store_column_dup (stmt, 2),
+        .id = l4a_store_column_dup (stmt, 3),
+        .submitted_at = l4a_store_column_dup (stmt, 4),
+      };
 
-      if (hub == NULL)
-        continue;
       if (written == NULL)
-        g_hash_table_insert (by_hub, g_strdup (hub), (written = written_new ()));
-      add_written (&written, stmt, 1);
+        {
+          written = g_array_new (FALSE, FALSE, sizeof (Written));
+          g_array_set_clear_func (written, written_clear);
+          g_hash_table_insert (by_hub, g_strdup (hub), written);
+        }
+      g_array_append_val (written, w);
     }
   if (!l4a_store_rows_done (store, rc, error))
     return NULL;
@@ -412,8 +397,7 @@ visit_slots (L4aStore    *store,
              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) all_written = NULL;
-  g_autoptr(GArray) one_written = NULL;
+  g_autoptr(GHashTable) written = NULL;
   g_autofree char *day = l4a_today_iso ();
   GDate today;
   int rc;
@@ -435,20 +419,7 @@ visit_slots (L4aStore    *store,
     return FALSE;
   sqlite3_bind_text (stmt, 1, hub_id, -1, SQLITE_STATIC);
 
-  if (hub_id != NULL)
-    {
-      g_autoptr(sqlite3_stmt) reports = l4a_store_prepare (store, "SELECT period_start, status, id, submitted_at "
-                                                                  "FROM progress_report WHERE hub_id = ?1", error);
-
-      if (reports == NULL)
-        return FALSE;
-      sqlite3_bind_text (reports, 1, hub_id, -1, SQLITE_STATIC);
-      while ((rc = sqlite3_step (reports)) == SQLITE_ROW)
-        add_written (&one_written, reports, 0);
-      if (!l4a_store_rows_done (store, rc, error))
-        return FALSE;
-    }
-  else if ((all_written = read_all_written (store, error)) == NULL)
+  if ((written = read_written (store, hub_id, error)) == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -458,7 +429,7 @@ visit_slots (L4aStore    *store,
       visit_hub_slots (id, (const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
                        (const char *) sqlite3_column_text (stmt, 3), (const char *) sqlite3_column_text (stmt, 4),
                        (const char *) sqlite3_column_text (stmt, 5), sqlite3_column_int (stmt, 6),
-                       all_written != NULL ? g_hash_table_lookup (all_written, id) : one_written, day, &today,
+                       g_hash_table_lookup (written, id), day, &today,
                        func, data);
     }
   return l4a_store_rows_done (store, rc, error);

@@ -238,13 +238,11 @@ put_bytes (L4aSite    *self,
   g_autofree char *dir = g_path_get_dirname (full);
   g_autoptr(GBytes) old = NULL;
   g_autoptr(GFile) file = NULL;
-  gsize old_length = 0;
 
   g_hash_table_add (self->written, g_strdup (path));
   /* what is there already, if it is a file no longer than this one */
   old = l4a_read_file (full, length, NULL);
-  if (old != NULL && g_bytes_get_size (old) == length &&
-      memcmp (g_bytes_get_data (old, &old_length), data, length) == 0)
+  if (old != NULL && g_bytes_get_size (old) == length && memcmp (g_bytes_get_data (old, NULL), data, length) == 0)
     {
       self->n_unchanged++;
       return TRUE;

@@ -629,26 +629,28 @@ l4a_store_open_internal (L4aStore   *self,
   int application_id = 0;
   int user_version = 0;
   int n_objects = 0;
+  gboolean exists;
+  GStatBuf st;
   int rc;
 
-  if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
+  /* what the path is, asked once */
+  exists = g_stat (self->path, &st) == 0;
+  if (exists && S_ISDIR (st.st_mode))
     {
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_OPEN,
                    /* translators: %s is a path */
                    _("“%s” is a folder, not a database file."), self->path);
       return FALSE;
     }
-
-  /* a pipe, a device (/dev/zero): SQLite would only say "disk I/O error" */
-  if (g_file_test (self->path, G_FILE_TEST_EXISTS) && !g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+  if (exists && !S_ISREG (st.st_mode))
     {
+      /* a pipe, a device (/dev/zero): SQLite would only say "disk I/O error" */
       g_set_error (error, L4A_STORE_ERROR, L4A_STORE_ERROR_OPEN,
                    /* translators: %s is a path */
                    _("“%s” is not a file, so not a database file."), self->path);
       return FALSE;
     }
-
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+  if (!exists)
     {
       g_autofree char *dir = g_path_get_dirname (self->path);
 

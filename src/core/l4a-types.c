@@ -321,18 +321,6 @@ l4a_sha256_hex (const void *data,
 
 /* Files the user names ------------------------------------------------------ */
 
-static void
-set_too_large (GError     **error,
-               const char  *path,
-               gsize        limit)
-{
-  g_autofree char *name = g_filename_display_basename (path);
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-               /* translators: a file name, then a size limit in megabytes */
-               _("“%s” is larger than %.0f MB."), name, limit / 1048576.0);
-}
-
 /**
  * l4a_read_file:
  * @limit: the most bytes the file may hold
@@ -355,76 +343,72 @@ l4a_read_file (const char  *path,
                gsize        limit,
                GError     **error)
 {
-  g_autofree char *name = NULL;
   g_autofree char *data = NULL;
   gsize length = 0, size;
   struct stat st;
-  int fd, saved;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
   if (fd < 0 || fstat (fd, &st) != 0)
-    {
-      saved = errno;
-      name = g_filename_display_name (path);
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("“%s” cannot be opened: %s"), name,
-                   g_strerror (saved));
-      return NULL;
-    }
+    goto failed;
   if (!S_ISREG (st.st_mode))
     {
-      close (fd);
-      name = g_filename_display_basename (path);
+      g_autofree char *name = g_filename_display_basename (path);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("“%s” is not a file."), name);
-      return NULL;
-    }
-  if (st.st_size < 0 || (guint64) st.st_size > limit)
-    {
-      close (fd);
-      set_too_large (error, path, limit);
-      return NULL;
+      goto done;
     }
 
-  /* one byte more than it held, to see it grow */
+  /* refused by its size before it is read; read to one byte more than it
+   * held, to see it grow past @limit while read */
+  if (st.st_size < 0 || (guint64) st.st_size > limit)
+    goto too_large;
   size = (gsize) st.st_size + 1;
   data = g_malloc (size + 1);
-  for (;;)
+  while (length < size)
     {
-      gssize n;
+      gssize n = read (fd, data + length, size - length);
 
-      if (length == size)
-        {
-          if (size > limit)
-            {
-              close (fd);
-              set_too_large (error, path, limit);
-              return NULL;
-            }
-          size = MIN (size * 2, limit + 1);
-          data = g_realloc (data, size + 1);
-        }
-      n = read (fd, data + length, size - length);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        goto failed;
       if (n == 0)
         break;
-      if (n < 0)
-        {
-          saved = errno;
-          if (saved == EINTR)
-            continue;
-          close (fd);
-          name = g_filename_display_name (path);
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("“%s” cannot be read: %s"), name,
-                       g_strerror (saved));
-          return NULL;
-        }
       length += (gsize) n;
+      if (length == size && size <= limit)
+        data = g_realloc (data, (size = MIN (size * 2, limit + 1)) + 1);
     }
+  if (length > limit)
+    goto too_large;
   close (fd);
   data[length] = '\0';
   return g_bytes_new_take (g_steal_pointer (&data), length);
+
+too_large:
+  {
+    g_autofree char *name = g_filename_display_basename (path);
+
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                 /* translators: a file name, then a size limit in megabytes */
+                 _("“%s” is larger than %.0f MB."), name, limit / 1048576.0);
+    goto done;
+  }
+
+failed:
+  {
+    int saved = errno;
+    g_autofree char *name = g_filename_display_name (path);
+
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                 fd < 0 ? _("“%s” cannot be opened: %s") : _("“%s” cannot be read: %s"), name, g_strerror (saved));
+  }
+done:
+  if (fd >= 0)
+    close (fd);
+  return NULL;
 }
 
 /**
@@ -460,9 +444,8 @@ l4a_read_gfile (GFile   *file,
     }
   if (g_file_info_get_size (info) < 0 || (guint64) g_file_info_get_size (info) > limit)
     {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      set_too_large (error, uri, limit);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, _("“%s” is larger than %.0f MB."),
+                   g_file_info_get_display_name (info), limit / 1048576.0);
       return NULL;
     }
   return g_file_load_bytes (file, NULL, NULL, error);

@@ -435,7 +435,6 @@ read_reports (L4aIndicatorsView *self)
                           self->reports_reading, reports_read_cb, g_object_ref (self));
 }
 
-
 static void
 rebuild_dashboard (L4aIndicatorsView *self)
 {
