@@ -9,7 +9,9 @@
  * showing a minimal libadwaita window (a header bar and a status page), and
  * one showing the same header bar over a plain GtkColumnView of fixed text
  * (the toolkit's own cost of a first screen that is a table).
- * Prints the medians, their ratio and the application's peak resident
+ * Prints the medians, their ratio, where each one's time went (before
+ * main(), the toolkit's start, the window made and shown, the wait for
+ * the first frame, the first frame) and the application's peak resident
  * memory; then scrolls the registry's table a page a frame, from the top
  * and back from the end, and prints the time its frames take (median and
  * 95th percentile, from each frame's update phase to its paint); then
@@ -39,6 +41,19 @@
 
 /* The child ------------------------------------------------------------------ */
 
+/* When the child reached each step, µs of the monotonic clock: main(), the
+ * application's startup done (the toolkit and the display ready), its
+ * activation done (the window made and presented), the first frame's
+ * tick, the first frame painted with what it waited for. */
+enum { STEP_MAIN, STEP_STARTED, STEP_ACTIVATED, STEP_TICK, STEP_PAINTED, N_STEPS };
+static gint64 steps[N_STEPS];
+
+static void
+mark_step (gpointer step)
+{
+  steps[GPOINTER_TO_INT (step)] = g_get_monotonic_time ();
+}
+
 
 /* Once the window has painted what it was waiting for: say so and quit. */
 static void
@@ -49,7 +64,12 @@ after_paint_cb (GdkFrameClock *clock,
 
   if (ready == NULL || !*ready)
     return;
-  printf ("ready %ld\n", bench_status_kib ("VmHWM:"));
+  mark_step (GINT_TO_POINTER (STEP_PAINTED));
+  /* the peak memory, then each step's µs since main() */
+  printf ("ready %ld", bench_status_kib ("VmHWM:"));
+  for (guint i = STEP_STARTED; i < N_STEPS; i++)
+    printf (" %" G_GINT64_FORMAT, steps[i] - steps[STEP_MAIN]);
+  printf ("\n");
   fflush (stdout);
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
@@ -63,6 +83,8 @@ tick_cb (GtkWidget     *window,
 {
   gboolean *ready = g_object_get_data (G_OBJECT (window), "ready");
 
+  if (steps[STEP_TICK] == 0)
+    mark_step (GINT_TO_POINTER (STEP_TICK));
   if (!*ready)
     {
       if (L4A_IS_WINDOW (window))
@@ -344,6 +366,10 @@ run_child (const char *mode,
                         NULL);
     }
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+  g_signal_connect_data (app, "startup", G_CALLBACK (mark_step), GINT_TO_POINTER (STEP_STARTED), NULL,
+                         G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_data (app, "activate", G_CALLBACK (mark_step), GINT_TO_POINTER (STEP_ACTIVATED), NULL,
+                         G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   return g_application_run (G_APPLICATION (app), 1, argv);
 }
 
@@ -351,13 +377,23 @@ run_child (const char *mode,
 
 
 
-/* One new process until its window is painted: milliseconds, peak RSS. */
+/* Where a first window's time went, ms: before main() (loading and
+ * linking), the toolkit's start, the window made and presented, the wait
+ * for the first frame, the first frame. */
+static const char * const phase_names[] = { "before main()", "toolkit and display", "window made and presented",
+                                            "wait for the first frame", "first frame" };
+static const char * const phase_keys[] = { "exec", "toolkit", "window", "wait", "frame" };
+#define N_PHASES G_N_ELEMENTS (phase_names)
+
+/* One new process until its window is painted: milliseconds, peak RSS,
+ * and (if @phases) each phase's milliseconds appended to its array. */
 static double
 time_child (const char *self,
             const char *mode,
             const char *database,
             gboolean    without_gl,
-            long       *rss_kib)
+            long       *rss_kib,
+            GArray    **phases)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
@@ -379,7 +415,28 @@ time_child (const char *self,
   ms = (g_get_monotonic_time () - start) / 1000.0;
   if (line == NULL || !g_str_has_prefix (line, "ready "))
     g_error ("the %s window never showed: %s", mode, error ? error->message : "no ready line");
-  *rss_kib = atol (line + 6);
+  {
+    gint64 at[N_STEPS] = { 0 };
+    long rss = 0;
+
+    if (sscanf (line, "ready %ld %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                &rss, &at[STEP_STARTED], &at[STEP_ACTIVATED], &at[STEP_TICK], &at[STEP_PAINTED]) != 5)
+      g_error ("the %s window said: %s", mode, line);
+    *rss_kib = rss;
+    if (phases != NULL)
+      {
+        double ms_of[N_PHASES] = {
+          ms - at[STEP_PAINTED] / 1000.0,
+          at[STEP_STARTED] / 1000.0,
+          (at[STEP_ACTIVATED] - at[STEP_STARTED]) / 1000.0,
+          (at[STEP_TICK] - at[STEP_ACTIVATED]) / 1000.0,
+          (at[STEP_PAINTED] - at[STEP_TICK]) / 1000.0,
+        };
+
+        for (guint i = 0; i < N_PHASES; i++)
+          g_array_append_val (phases[i], ms_of[i]);
+      }
+  }
   if (!g_subprocess_wait_check (child, NULL, &error))
     g_error ("%s: %s", mode, error->message);
   return ms;
@@ -411,12 +468,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GArray) app_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) minimal_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) table_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  long peak = 0, minimal_peak = 0;
+  /* alternated in each round, so that a busy moment of the machine falls on each */
+  static const char * const modes[] = { "minimal", "app", "table" };
+  enum { MINIMAL, APP, TABLE, N_MODES };
+  GArray *wall[N_MODES], *phases[N_MODES][N_PHASES];
+  long peak[N_MODES] = { 0 };
   guint rounds;
 
+  steps[STEP_MAIN] = g_get_monotonic_time ();
   setlocale (LC_ALL, "");
   if (argc == 4 && g_str_equal (argv[1], "--child"))
     return run_child (argv[2], argv[3]);
@@ -427,21 +486,21 @@ main (int   argc,
     }
   rounds = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 7;
 
-  /* alternate, so that a busy moment of the machine falls on both */
-  for (guint r = 0; r < rounds; r++)
+  for (guint m = 0; m < N_MODES; m++)
     {
-      long rss = 0;
-      double ms;
-
-      ms = time_child (argv[0], "minimal", argv[1], FALSE, &rss);
-      g_array_append_val (minimal_ms, ms);
-      minimal_peak = MAX (minimal_peak, rss);
-      ms = time_child (argv[0], "app", argv[1], FALSE, &rss);
-      g_array_append_val (app_ms, ms);
-      peak = MAX (peak, rss);
-      ms = time_child (argv[0], "table", argv[1], FALSE, &rss);
-      g_array_append_val (table_ms, ms);
+      wall[m] = g_array_new (FALSE, FALSE, sizeof (double));
+      for (guint p = 0; p < N_PHASES; p++)
+        phases[m][p] = g_array_new (FALSE, FALSE, sizeof (double));
     }
+  for (guint r = 0; r < rounds; r++)
+    for (guint m = 0; m < N_MODES; m++)
+      {
+        long rss = 0;
+        double child_ms = time_child (argv[0], modes[m], argv[1], FALSE, &rss, phases[m]);
+
+        g_array_append_val (wall[m], child_ms);
+        peak[m] = MAX (peak[m], rss);
+      }
 
   {
     g_autofree char *said = child_says (argv[0], "scroll", argv[1]);
@@ -473,27 +532,52 @@ main (int   argc,
       }
   }
 
-  printf ("start to first window, %u rounds: application %.0f ms (registry painted), "
-          "minimal libadwaita window %.0f ms, ratio %.2f; peak memory: application %.1f MB, "
-          "minimal window %.1f MB\n",
-          rounds, bench_median (app_ms), bench_median (minimal_ms), bench_median (app_ms) / bench_median (minimal_ms),
-          peak / 1024.0, minimal_peak / 1024.0);
-  printf ("  the same header bar over a plain GtkColumnView of 8 columns and 40 rows of fixed text, no database: "
-          "%.0f ms, %.2f times the minimal window; the application %.2f times it\n",
-          bench_median (table_ms), bench_median (table_ms) / bench_median (minimal_ms),
-          bench_median (app_ms) / bench_median (table_ms));
-  bench_record ("startup_ms", bench_median (app_ms));
-  bench_record ("startup_table_ms", bench_median (table_ms));
-  bench_record ("startup_minimal_ms", bench_median (minimal_ms));
-  bench_record ("rss_app_mb", peak / 1024.0);
-  bench_record ("rss_minimal_mb", minimal_peak / 1024.0);
+  {
+    double app = bench_median (wall[APP]), minimal = bench_median (wall[MINIMAL]), table = bench_median (wall[TABLE]);
+
+    printf ("start to first window, %u rounds: application %.0f ms (registry painted), "
+            "minimal libadwaita window %.0f ms, ratio %.2f; peak memory: application %.1f MB, "
+            "minimal window %.1f MB\n",
+            rounds, app, minimal, app / minimal, peak[APP] / 1024.0, peak[MINIMAL] / 1024.0);
+    printf ("  the same header bar over a plain GtkColumnView of 8 columns and 40 rows of fixed text, no database: "
+            "%.0f ms, %.2f times the minimal window; the application %.2f times it\n",
+            table, table / minimal, app / table);
+    bench_record ("startup_ms", app);
+    bench_record ("startup_table_ms", table);
+    bench_record ("startup_minimal_ms", minimal);
+    bench_record ("rss_app_mb", peak[APP] / 1024.0);
+    bench_record ("rss_minimal_mb", peak[MINIMAL] / 1024.0);
+  }
+
+  /* where the time went, median of each phase */
+  printf ("  where it went, ms (median of each phase):   minimal     table  application\n");
+  for (guint p = 0; p < N_PHASES; p++)
+    {
+      printf ("    %-40s", phase_names[p]);
+      for (guint m = 0; m < N_MODES; m++)
+        {
+          guint shown = m == MINIMAL ? MINIMAL : m == APP ? TABLE : APP;  /* in the order of the columns */
+          double median = bench_median (phases[shown][p]);
+          g_autofree char *key = g_strdup_printf ("startup_%s_%s_ms", modes[shown], phase_keys[p]);
+
+          printf (" %9.1f", median);
+          bench_record (key, median);
+        }
+      printf ("\n");
+    }
+  for (guint m = 0; m < N_MODES; m++)
+    {
+      g_array_unref (wall[m]);
+      for (guint p = 0; p < N_PHASES; p++)
+        g_array_unref (phases[m][p]);
+    }
 
   /* the same two without the OpenGL stack */
   {
     long app_rss = 0, minimal_rss = 0;
 
-    time_child (argv[0], "minimal", argv[1], TRUE, &minimal_rss);
-    time_child (argv[0], "app", argv[1], TRUE, &app_rss);
+    time_child (argv[0], "minimal", argv[1], TRUE, &minimal_rss, NULL);
+    time_child (argv[0], "app", argv[1], TRUE, &app_rss, NULL);
     printf ("peak memory without OpenGL (GDK_DEBUG=gl-disable): application %.1f MB, minimal window %.1f MB "
             "(goal: under 100 MB)\n", app_rss / 1024.0, minimal_rss / 1024.0);
     bench_record ("rss_app_nogl_mb", app_rss / 1024.0);
