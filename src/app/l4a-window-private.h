@@ -28,8 +28,14 @@ struct _L4aWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
-  AdwViewSwitcherTitle *switcher_title;
+  /* the header's title: the wide switcher, the narrow one, the title */
+  AdwSqueezer          *title_squeezer;
+  AdwViewSwitcher      *wide_switcher;
+  AdwSqueezerPage      *narrow_switcher_page;
+  AdwViewSwitcher      *narrow_switcher;
+  AdwWindowTitle       *window_title;
   AdwViewSwitcherBar   *switcher_bar;
+  gboolean              switchers_complete;
   L4aHubsView          *hubs_view;
   /* the other views are built when first shown, each into its page */
   AdwBin               *proposals_page;
@@ -45,6 +51,7 @@ struct _L4aWindow
   AdwButtonContent     *identity_content;
   guint                 identity_idle;
   guint                 pages_idle;
+  guint                 switchers_idle;
 };
 
 void     _l4a_window_class_actions_init (L4aWindowClass *klass);

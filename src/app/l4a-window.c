@@ -29,6 +29,9 @@
 
 G_DEFINE_FINAL_TYPE (L4aWindow, l4a_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* A window this wide (or maximized) has room for the wide switcher */
+#define WIDE_START 1100
+
 static void
 update_sample_banner (L4aWindow *self)
 {
@@ -76,7 +79,7 @@ role_changed_cb (L4aWindow *self)
           who = g_strdup_printf (_("%s · %s"), name, l4a_role_get_label (role));
         }
     }
-  adw_view_switcher_title_set_subtitle (self->switcher_title, who ? who : l4a_role_get_label (role));
+  adw_window_title_set_subtitle (self->window_title, who ? who : l4a_role_get_label (role));
   /* the button has the name alone, its tooltip and its name say the role */
   adw_button_content_set_label (self->identity_content, name ? name : l4a_role_get_label (role));
   gtk_widget_set_tooltip_text (self->identity_button, who ? who : l4a_role_get_label (role));
@@ -131,11 +134,18 @@ set_view_titles (L4aWindow *self,
     }
 }
 
+/* Whether the header shows the title: no switcher fits in it. */
+static gboolean
+title_visible (L4aWindow *self)
+{
+  return adw_squeezer_get_visible_child (self->title_squeezer) == GTK_WIDGET (self->window_title);
+}
+
 static gboolean
 update_identity_button (gpointer data)
 {
   L4aWindow *self = data;
-  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+  gboolean narrow = title_visible (self);
 
   self->identity_idle = 0;
   gtk_widget_set_visible (self->identity_button, !narrow);
@@ -143,9 +153,62 @@ update_identity_button (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The narrow switcher and the bar at the bottom, each five buttons of a
+ * dozen widgets, are only needed on a narrower window: they are given
+ * their buttons when the window starts narrow, once it is first painted
+ * otherwise (so that the first frame does not wait for them), or as soon
+ * as the header has no room for the wide switcher, whichever comes first. */
 static void
-title_visible_cb (L4aWindow *self)
+complete_switchers (L4aWindow *self)
 {
+  if (self->switchers_complete)
+    return;
+  self->switchers_complete = TRUE;
+  g_clear_handle_id (&self->switchers_idle, g_source_remove);
+  adw_view_switcher_set_stack (self->narrow_switcher, self->stack);
+  adw_squeezer_page_set_enabled (self->narrow_switcher_page, TRUE);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, title_visible (self));
+}
+
+static gboolean
+complete_switchers_cb (gpointer data)
+{
+  L4aWindow *self = data;
+
+  self->switchers_idle = 0;
+  complete_switchers (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+complete_switchers_later (L4aWindow *self)
+{
+  if (!self->switchers_complete && self->switchers_idle == 0)
+    self->switchers_idle = g_idle_add (complete_switchers_cb, self);
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                L4aWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  complete_switchers_later (self);
+}
+
+/* The squeezer chose what the header shows, during a layout: the bar,
+ * the identity button and the views' names follow after it. */
+static void
+title_squeezer_child_cb (L4aWindow *self)
+{
+  if (!self->switchers_complete)
+    {
+      /* no room for the wide switcher yet no narrow one to try: now */
+      if (title_visible (self))
+        complete_switchers_later (self);
+    }
+  else
+    adw_view_switcher_bar_set_reveal (self->switcher_bar, title_visible (self));
   if (self->identity_idle == 0)
     self->identity_idle = g_idle_add (update_identity_button, self);
 }
@@ -254,6 +317,8 @@ l4a_window_map (GtkWidget *widget)
   L4aWindow *self = L4A_WINDOW (widget);
 
   GTK_WIDGET_CLASS (l4a_window_parent_class)->map (widget);
+  if (!self->switchers_complete)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (first_paint_cb), self, 0);
   if (self->context != NULL)
     l4a_context_set_polling (self->context, POLL_INTERVAL_MS);
 }
@@ -313,6 +378,11 @@ setup_for_application (L4aWindow      *self,
       set_view_titles (self, TRUE);
       gtk_widget_set_visible (self->identity_button, FALSE);
     }
+  /* a window that may start too narrow for the wide switcher has the
+   * others from the start */
+  if (!g_settings_get_boolean (self->settings, "window-maximized") &&
+      g_settings_get_int (self->settings, "window-width") < WIDE_START)
+    complete_switchers (self);
 
   /* each view follows the context itself: its changes and its role */
   l4a_hubs_view_set_context (self->hubs_view, self->context, self->settings);
@@ -335,10 +405,13 @@ l4a_window_dispose (GObject *object)
    * before the stack goes. */
   if (self->switcher_bar)
     adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
-  if (self->switcher_title)
-    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  if (self->wide_switcher)
+    adw_view_switcher_set_stack (self->wide_switcher, NULL);
+  if (self->narrow_switcher)
+    adw_view_switcher_set_stack (self->narrow_switcher, NULL);
 
   g_clear_handle_id (&self->identity_idle, g_source_remove);
+  g_clear_handle_id (&self->switchers_idle, g_source_remove);
   g_clear_handle_id (&self->pages_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), L4A_TYPE_WINDOW);
   if (self->context != NULL)
@@ -371,7 +444,12 @@ l4a_window_class_init (L4aWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/l4a-window.ui");
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, L4aWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, wide_switcher);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, narrow_switcher_page);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, narrow_switcher);
+  gtk_widget_class_bind_template_child (widget_class, L4aWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, title_squeezer_child_cb);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, hubs_view);
   gtk_widget_class_bind_template_child (widget_class, L4aWindow, proposals_page);
@@ -393,9 +471,6 @@ l4a_window_init (L4aWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   l4a_accessible_fix_button_names (GTK_WIDGET (self));
-  /* on a narrow window the title says who it acts as, under the name */
-  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (title_visible_cb), self,
-                           G_CONNECT_SWAPPED);
 
   /* Each view is named after its page, so that what a screen reader says
    * inside it (the search of the Hubs, the Call of the Reviews) has a place. */

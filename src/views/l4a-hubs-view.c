@@ -239,11 +239,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
  * hubs until the first frame is painted, then a screenful more in each
  * idle between frames, and all of them once the list has its 200 rows, so
  * that no frame waits for them all. The first screenful is the hubs the
- * lists' height shows, rows being at least ROW_MIN_HEIGHT pixels high (a
- * table row is 25 in Adwaita's default font): none until the first frame
- * has allocated the view, then those, laid out in the same frame. */
+ * lists' height shows, rows being taken as ROW_MIN_HEIGHT pixels high (a
+ * table row in Adwaita's default font; with a smaller one the last few
+ * rows come with the next screenful, an idle later): none until the first
+ * frame has allocated the view, then those, laid out in the same frame. */
 #define FIRST_SCREEN 40
-#define ROW_MIN_HEIGHT 22
+#define ROW_MIN_HEIGHT 25
 #define LIST_ROWS 200
 
 static gboolean

@@ -317,6 +317,99 @@ test_window_size_persists (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
+/* How many view switcher buttons @switcher shows */
+static guint
+n_switcher_buttons (AdwViewSwitcher *switcher)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (switcher)); child;
+       child = gtk_widget_get_next_sibling (child))
+    n += gtk_widget_get_visible (child) && GTK_IS_TOGGLE_BUTTON (child);
+  return n;
+}
+
+/* What the header shows at @width: the wide switcher, the narrow one or the
+ * title (then with the bar revealed at the bottom); never a switcher
+ * without its buttons. */
+static GtkWidget *
+header_at (L4aWindow *window,
+           int        width)
+{
+  GtkWidget *shown;
+
+  /* (a window made narrower keeps the width the identity button needed
+   * until the button follows the header: what it shows there is checked) */
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
+  l4a_test_iterate (0.5);
+  shown = adw_squeezer_get_visible_child (window->title_squeezer);
+  if (ADW_IS_VIEW_SWITCHER (shown))
+    g_assert_cmpuint (n_switcher_buttons (ADW_VIEW_SWITCHER (shown)), ==, 5);
+  /* the bar once the title shows, with every view; not otherwise */
+  g_assert_true (adw_view_switcher_bar_get_reveal (window->switcher_bar) == (shown == GTK_WIDGET (window->window_title)));
+  g_assert_true (adw_view_switcher_bar_get_stack (window->switcher_bar) == window->stack);
+  /* the identity button beside a switcher; under the title on a narrow one */
+  g_assert_true (gtk_widget_get_visible (window->identity_button) == (shown != GTK_WIDGET (window->window_title)));
+  return shown;
+}
+
+/* The header's narrow switcher and the bar at the bottom are given their
+ * buttons once the window is first painted, or from the start when it
+ * starts narrower; at every width the header shows what fits. */
+static void
+test_header_widths (void)
+{
+  GSettings *settings = l4a_application_get_settings (app);
+  L4aWindow *window;
+
+  for (guint start = 0; start < 2; start++)
+    {
+      int start_width = start == 0 ? 1100 : 600;
+
+      g_settings_set_int (settings, "window-width", start_width);
+      g_settings_set_int (settings, "window-height", 700);
+      window = open_window ();
+      g_assert_true (window->switchers_complete);
+      g_assert_true (adw_view_switcher_get_stack (window->narrow_switcher) == window->stack);
+
+      g_assert_true (header_at (window, 1100) == GTK_WIDGET (window->wide_switcher));
+      g_assert_true (header_at (window, 360) == GTK_WIDGET (window->window_title));
+      /* between the two, the narrow switcher fits where the wide one does not */
+      {
+        gboolean narrow_seen = FALSE;
+
+        for (int width = 1000; width >= 400; width -= 50)
+          narrow_seen |= header_at (window, width) == GTK_WIDGET (window->narrow_switcher);
+        g_assert_true (narrow_seen);
+      }
+      g_assert_true (header_at (window, 1100) == GTK_WIDGET (window->wide_switcher));
+      gtk_window_destroy (GTK_WINDOW (window));
+      l4a_test_iterate (0.1);
+    }
+
+  /* a narrow start has them before its first frame */
+  g_settings_set_int (settings, "window-width", 600);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (l4a_application_open_store (app, &error));
+    window = l4a_window_new (app);
+    g_assert_true (window->switchers_complete);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+  /* a wide one once painted */
+  g_settings_set_int (settings, "window-width", 1100);
+  window = l4a_window_new (app);
+  g_assert_false (window->switchers_complete);
+  g_assert_null (adw_view_switcher_get_stack (window->narrow_switcher));
+  gtk_window_present (GTK_WINDOW (window));
+  l4a_test_iterate (0.5);
+  g_assert_true (window->switchers_complete);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 static L4aHubsView *
 hubs_of (L4aWindow *window)
 {
@@ -4595,6 +4688,7 @@ main (int   argc,
   g_test_add_func ("/gui/preferences/role-persists", test_preferences_role);
   g_test_add_func ("/gui/window/about-shortcuts-preferences", test_about_and_shortcuts);
   g_test_add_func ("/gui/window/size-persists", test_window_size_persists);
+  g_test_add_func ("/gui/window/header-widths", test_header_widths);
   g_test_add_func ("/gui/registry/search-and-chips", test_search_and_chips);
   g_test_add_func ("/gui/registry/sort-persists", test_sort_persists);
   g_test_add_func ("/gui/registry/edit-save-reopen", test_edit_save_reopen);
