@@ -1101,14 +1101,24 @@ update_count (L4aHubsView *self)
   gtk_label_set_label (self->count_label, self->count_text);
 }
 
+/* The pages for no hubs and for no match stay hidden until shown: a hidden
+ * page is neither styled nor measured before the first frame (3 ms). */
+static void
+show_stack_page (GtkStack   *stack,
+                 const char *name)
+{
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (stack, name), TRUE);
+  gtk_stack_set_visible_child_name (stack, name);
+}
+
 static void
 update_pages (L4aHubsView *self)
 {
   guint all = self->hubs ? l4a_hub_query_count_all (self->hubs) : 0;
   guint shown = self->hubs ? g_list_model_get_n_items (G_LIST_MODEL (self->hubs)) : 0;
 
-  gtk_stack_set_visible_child_name (self->stack, all > 0 ? "registry" : "empty");
-  gtk_stack_set_visible_child_name (self->results_stack, shown > 0 || all == 0 ? "results" : "no-results");
+  show_stack_page (self->stack, all > 0 ? "registry" : "empty");
+  show_stack_page (self->results_stack, shown > 0 || all == 0 ? "results" : "no-results");
 }
 
 /* The list shows what the filter lets through: one query, one change,

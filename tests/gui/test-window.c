@@ -111,6 +111,7 @@ test_window_opens (void)
   /* On an empty database the Hubs view offers the sample data. */
   stack = GTK_WIDGET (gtk_widget_get_template_child (hubs, L4A_TYPE_HUBS_VIEW, "stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  g_assert_true (gtk_widget_get_mapped (gtk_stack_get_visible_child (GTK_STACK (stack))));
   g_assert_cmpuint (g_list_model_get_n_items (l4a_context_get_hubs (l4a_application_get_context (app))), ==, 0);
   g_assert_false (l4a_test_sample_banner_shown (window));
 
@@ -444,7 +445,19 @@ test_search_and_chips (void)
   g_assert_nonnull (strstr (l4a_test_hubs_count_text (hubs), "1 of"));
   l4a_test_hubs_search (hubs, "\"NEAR( -*");
   g_assert_cmpuint (n_visible (hubs), ==, 0);
-  l4a_test_hubs_search (hubs, "");
+  /* nothing matches: the page that says so, shown (hidden until then) */
+  {
+    GtkStack *results = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (hubs), L4A_TYPE_HUBS_VIEW,
+                                                                  "results_stack"));
+    GtkWidget *none = gtk_stack_get_child_by_name (results, "no-results");
+
+    l4a_test_iterate (0.3);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (results), ==, "no-results");
+    g_assert_true (gtk_widget_get_mapped (none));
+    l4a_test_hubs_search (hubs, "");
+    l4a_test_iterate (0.3);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (results), ==, "results");
+  }
   g_assert_cmpuint (n_visible (hubs), ==, all);
 
   /* Two filters make two chips; removing one widens the list again. */
