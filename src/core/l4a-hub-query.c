@@ -66,6 +66,8 @@ struct _L4aHubQuery
   GArray        *nums;        /* guint: the hubs, in order; NULL until asked */
   guint          known;       /* how many of nums are read; the rest is 0 */
   GCancellable  *reading;     /* the rest of nums, being read beside */
+  gboolean       held;        /* the rest waits (l4a_hub_query_hold_reading()) */
+  gboolean       rest_unread; /* the rest waited while held */
   guint          refresh_id;  /* the order is read again from the main loop */
   GHashTable    *positions;   /* num → position + 1; NULL until asked */
   GHashTable    *cache;       /* num → L4aHub */
@@ -507,6 +509,7 @@ order_read_func (L4aStore      *store,
 static void
 stop_reading (L4aHubQuery *self)
 {
+  self->rest_unread = FALSE;
   if (self->reading != NULL)
     g_cancellable_cancel (self->reading);
   g_clear_object (&self->reading);
@@ -536,6 +539,25 @@ order_read_cb (GObject      *object,
   take_order (self, whole, TRUE);
 }
 
+/* The rest of the order, from the context's reading thread (or once no
+ * longer held). */
+static void
+read_rest (L4aHubQuery *self)
+{
+  OrderRead *read;
+
+  self->rest_unread = self->held;
+  if (self->held)
+    return;
+  read = g_new0 (OrderRead, 1);
+  read->filter = l4a_hub_filter_copy (self->filter);
+  read->key = self->key;
+  read->descending = self->descending;
+  self->reading = g_cancellable_new ();
+  l4a_context_read_async (self->follow.context, order_read_func, read, (GDestroyNotify) order_read_free,
+                          (GDestroyNotify) g_array_unref, self->reading, order_read_cb, g_object_ref (self));
+}
+
 /* The order for the filter and sort set: whole when few hubs pass or
  * nobody reads beside the main thread; else its first part, the rest
  * of it read in the context's reading thread while the first is shown.
@@ -547,7 +569,6 @@ read_first (L4aHubQuery *self,
   guint total = l4a_hub_query_count_all (self);
   guint n = count_passing (self->store, self->filter, total);
   L4aContext *context = self->follow.context;
-  OrderRead *read;
   GArray *nums;
 
   stop_reading (self);
@@ -563,14 +584,7 @@ read_first (L4aHubQuery *self,
   if (nums->len < FIRST)
     return nums;   /* the count was out of date: this is all there is */
   g_array_set_size (nums, n);   /* the rest reads as 0, no hub's number */
-
-  read = g_new0 (OrderRead, 1);
-  read->filter = l4a_hub_filter_copy (self->filter);
-  read->key = self->key;
-  read->descending = self->descending;
-  self->reading = g_cancellable_new ();
-  l4a_context_read_async (context, order_read_func, read, (GDestroyNotify) order_read_free,
-                          (GDestroyNotify) g_array_unref, self->reading, order_read_cb, g_object_ref (self));
+  read_rest (self);
   return nums;
 }
 
@@ -991,6 +1005,26 @@ l4a_hub_query_is_whole (L4aHubQuery *self)
   g_return_val_if_fail (L4A_IS_HUB_QUERY (self), FALSE);
 
   return self->nums == NULL || self->known == self->nums->len;
+}
+
+/**
+ * l4a_hub_query_hold_reading:
+ * @hold: whether the rest of a long order waits
+ *
+ * While held, the rest of a long order is not read beside the main
+ * thread, which has the processor to itself (a window's first frame);
+ * once released, the rest is read if it is still wanted. Rows asked for
+ * beyond the first part are read at once either way.
+ */
+void
+l4a_hub_query_hold_reading (L4aHubQuery *self,
+                            gboolean     hold)
+{
+  g_return_if_fail (L4A_IS_HUB_QUERY (self));
+
+  self->held = hold;
+  if (!hold && self->rest_unread && self->follow.context != NULL && !l4a_hub_query_is_whole (self))
+    read_rest (self);
 }
 
 /**

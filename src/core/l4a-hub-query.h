@@ -36,6 +36,8 @@ gboolean            l4a_hub_query_find           (L4aHubQuery         *self,
                                                   const char          *id,
                                                   guint               *position);
 gboolean            l4a_hub_query_is_whole       (L4aHubQuery         *self);
+void                l4a_hub_query_hold_reading   (L4aHubQuery         *self,
+                                                  gboolean             hold);
 const guint        *l4a_hub_query_get_nums       (L4aHubQuery         *self,
                                                   guint               *n_nums);
 guint               l4a_hub_query_count_all      (L4aHubQuery         *self);

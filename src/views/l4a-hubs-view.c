@@ -270,6 +270,8 @@ widen_after_paint_cb (GdkFrameClock *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, widen_after_paint_cb, self);
   self->first_screen = FALSE;
+  if (self->hubs != NULL)
+    l4a_hub_query_hold_reading (self->hubs, FALSE);
   if (self->widen_idle == 0)
     self->widen_idle = g_idle_add (widen_step_cb, self);
 }
@@ -288,7 +290,7 @@ fit_first_screen_cb (GdkFrameClock *clock,
     return;
   g_signal_handlers_disconnect_by_func (clock, fit_first_screen_cb, self);
   if (self->first_screen)
-    gtk_slice_list_model_set_size (self->slice, (guint) height / ROW_MIN_HEIGHT + 2);
+    gtk_slice_list_model_set_size (self->slice, (guint) height / ROW_MIN_HEIGHT + 1);
 }
 
 static void
@@ -301,6 +303,8 @@ widen_when_painted (L4aHubsView *self)
   if (clock == NULL)
     {
       self->first_screen = FALSE;
+      if (self->hubs != NULL)
+        l4a_hub_query_hold_reading (self->hubs, FALSE);
       gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
       return;
     }
@@ -2065,6 +2069,9 @@ l4a_hubs_view_set_context (L4aHubsView *self,
 
           self->store = g_object_ref (l4a_context_get_store (context));
           self->hubs = l4a_hub_query_new (context);
+          /* the rest of a long order is read once the first screen is
+           * painted, not beside the frame that paints it */
+          l4a_hub_query_hold_reading (self->hubs, TRUE);
           if (probe_sort (self, &key, &descending))
             l4a_hub_query_set_sort (self->hubs, key, descending);
           l4a_hub_query_set_filter (self->hubs, self->filter);

@@ -530,6 +530,73 @@ test_first_part (void)
   }
 }
 
+/* Held, a long order's rest waits: the main loop runs and it stays in
+ * part, rows beyond are still read at once; released, the rest comes from
+ * the reading thread; a new order while held waits too. */
+static void
+test_hold_reading (void)
+{
+  g_autofree char *path = make_registry ("held.sqlite", N_HUBS);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(L4aContext) context = l4a_context_new (path, &error);
+  g_autoptr(L4aHubQuery) query = NULL;
+  g_autoptr(L4aHubFilter) none = l4a_hub_filter_new ();
+  g_autoptr(L4aHubFilter) active = l4a_hub_filter_new ();
+  L4aStore *store;
+
+  g_assert_no_error (error);
+  store = l4a_context_get_store (context);
+  active->status = g_strdup ("active");
+  query = l4a_hub_query_new (context);
+  l4a_hub_query_hold_reading (query, TRUE);
+  l4a_hub_query_set_filter (query, none);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, N_HUBS);
+  g_assert_false (l4a_hub_query_is_whole (query));
+  /* the reading thread would have given it by now */
+  for (guint i = 0; i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+    }
+  g_assert_false (l4a_hub_query_is_whole (query));
+
+  /* released: the rest comes beside, the same list as read alone */
+  l4a_hub_query_hold_reading (query, FALSE);
+  wait_whole (query);
+  {
+    g_autoptr(GPtrArray) expected = expected_hubs (store, none, L4A_HUB_SORT_NAME, FALSE);
+
+    assert_same_list (query, expected, "held, then released");
+  }
+
+  /* held again: a new order waits, a row beyond is read at once */
+  l4a_hub_query_hold_reading (query, TRUE);
+  l4a_hub_query_set_filter (query, active);
+  l4a_hub_query_set_sort (query, L4A_HUB_SORT_COUNTRY, TRUE);
+  {
+    g_autoptr(GPtrArray) expected = expected_hubs (store, active, L4A_HUB_SORT_COUNTRY, TRUE);
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (query));
+    g_autoptr(L4aHub) last = NULL;
+
+    g_assert_cmpuint (n, ==, expected->len);
+    g_assert_false (l4a_hub_query_is_whole (query));
+    for (guint i = 0; i < 20; i++)
+      {
+        while (g_main_context_iteration (NULL, FALSE))
+          ;
+        g_usleep (10000);
+      }
+    g_assert_false (l4a_hub_query_is_whole (query));
+    last = g_list_model_get_item (G_LIST_MODEL (query), n - 1);
+    g_assert_true (l4a_hub_query_is_whole (query));
+    g_assert_cmpuint (l4a_hub_get_num (last), ==, l4a_hub_get_num (g_ptr_array_index (expected, n - 1)));
+    /* released once whole: nothing more to read */
+    l4a_hub_query_hold_reading (query, FALSE);
+    assert_same_list (query, expected, "held, a row beyond asked for");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +606,7 @@ main (int   argc,
   g_test_add_func ("/hub-query/same-as-plain", test_same_as_plain);
   g_test_add_func ("/hub-query/follows-changes", test_follows_changes);
   g_test_add_func ("/hub-query/first-part", test_first_part);
+  g_test_add_func ("/hub-query/hold-reading", test_hold_reading);
 
   return l4a_test_run_in_tmpdir (&tmpdir, "l4a-hub-query-XXXXXX");
 }
