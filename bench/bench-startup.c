@@ -553,10 +553,12 @@ main (int   argc,
   printf ("  where it went, ms (median of each phase):   minimal     table  application\n");
   for (guint p = 0; p < N_PHASES; p++)
     {
+      static const guint columns[] = { MINIMAL, TABLE, APP };
+
       printf ("    %-40s", phase_names[p]);
-      for (guint m = 0; m < N_MODES; m++)
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
         {
-          guint shown = m == MINIMAL ? MINIMAL : m == APP ? TABLE : APP;  /* in the order of the columns */
+          guint shown = columns[c];
           double median = bench_median (phases[shown][p]);
           g_autofree char *key = g_strdup_printf ("startup_%s_%s_ms", modes[shown], phase_keys[p]);
 

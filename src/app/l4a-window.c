@@ -104,10 +104,6 @@ update_pages (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* On a narrow window the title says, under the name, who the workstation
- * acts as; on a wide one the switcher takes the title's place, and a button
- * at the start says it. Its visibility changes after the layout that
- * changed the title, never during it. */
 /* The bar at the bottom gives each view a fifth of a phone's width: the
  * short names some languages need there. */
 static void
@@ -141,6 +137,10 @@ title_visible (L4aWindow *self)
   return adw_squeezer_get_visible_child (self->title_squeezer) == GTK_WIDGET (self->window_title);
 }
 
+/* On a narrow window the title says, under the name, who the workstation
+ * acts as; on a wide one the switcher takes the title's place, and a button
+ * at the start says it. Its visibility changes after the layout that
+ * changed the title, never during it. */
 static gboolean
 update_identity_button (gpointer data)
 {
@@ -201,14 +201,10 @@ first_paint_cb (GdkFrameClock *clock,
 static void
 title_squeezer_child_cb (L4aWindow *self)
 {
-  if (!self->switchers_complete)
-    {
-      /* no room for the wide switcher yet no narrow one to try: now */
-      if (title_visible (self))
-        complete_switchers_later (self);
-    }
-  else
+  if (self->switchers_complete)
     adw_view_switcher_bar_set_reveal (self->switcher_bar, title_visible (self));
+  else if (title_visible (self))
+    complete_switchers_later (self);   /* no room for the wide one, no narrow one to try yet */
   if (self->identity_idle == 0)
     self->identity_idle = g_idle_add (update_identity_button, self);
 }

@@ -67,7 +67,6 @@ struct _L4aHubQuery
   guint          known;       /* how many of nums are read; the rest is 0 */
   GCancellable  *reading;     /* the rest of nums, being read beside */
   gboolean       held;        /* the rest waits (l4a_hub_query_hold_reading()) */
-  gboolean       rest_unread; /* the rest waited while held */
   guint          refresh_id;  /* the order is read again from the main loop */
   GHashTable    *positions;   /* num → position + 1; NULL until asked */
   GHashTable    *cache;       /* num → L4aHub */
@@ -509,7 +508,6 @@ order_read_func (L4aStore      *store,
 static void
 stop_reading (L4aHubQuery *self)
 {
-  self->rest_unread = FALSE;
   if (self->reading != NULL)
     g_cancellable_cancel (self->reading);
   g_clear_object (&self->reading);
@@ -546,7 +544,6 @@ read_rest (L4aHubQuery *self)
 {
   OrderRead *read;
 
-  self->rest_unread = self->held;
   if (self->held)
     return;
   read = g_new0 (OrderRead, 1);
@@ -1023,7 +1020,8 @@ l4a_hub_query_hold_reading (L4aHubQuery *self,
   g_return_if_fail (L4A_IS_HUB_QUERY (self));
 
   self->held = hold;
-  if (!hold && self->rest_unread && self->follow.context != NULL && !l4a_hub_query_is_whole (self))
+  /* a part whose rest no read is giving: it waited */
+  if (!hold && self->reading == NULL && !l4a_hub_query_is_whole (self))
     read_rest (self);
 }
 

@@ -494,16 +494,16 @@ count_slot (const SlotView     *slot,
   switch (slot->state)
     {
     case L4A_REPORT_DUE:
+    case L4A_REPORT_CHANGES_REQUESTED:
       counts->due++;
       break;
     case L4A_REPORT_OVERDUE:
-    case L4A_REPORT_CHANGES_REQUESTED:
-      counts->overdue += slot->state == L4A_REPORT_OVERDUE;
-      counts->due += slot->state == L4A_REPORT_CHANGES_REQUESTED;
+      counts->overdue++;
       break;
     case L4A_REPORT_SUBMITTED:
+      counts->waiting++;
+      G_GNUC_FALLTHROUGH;
     case L4A_REPORT_ACKNOWLEDGED:
-      counts->waiting += slot->state == L4A_REPORT_SUBMITTED;
       if (slot->submitted_at && strncmp (slot->submitted_at, slot->due_on, 10) > 0)
         counts->late++;
       else

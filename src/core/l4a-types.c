@@ -321,6 +321,23 @@ l4a_sha256_hex (const void *data,
 
 /* Files the user names ------------------------------------------------------ */
 
+static void
+set_not_a_file (GError    **error,
+                const char *name)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("“%s” is not a file."), name);
+}
+
+static void
+set_too_large (GError    **error,
+               const char *name,
+               gsize       limit)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+               /* translators: a file name, then a size limit in megabytes */
+               _("“%s” is larger than %.0f MB."), name, limit / 1048576.0);
+}
+
 /**
  * l4a_read_file:
  * @limit: the most bytes the file may hold
@@ -357,7 +374,7 @@ l4a_read_file (const char  *path,
     {
       g_autofree char *name = g_filename_display_basename (path);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("“%s” is not a file."), name);
+      set_not_a_file (error, name);
       goto done;
     }
 
@@ -391,9 +408,7 @@ too_large:
   {
     g_autofree char *name = g_filename_display_basename (path);
 
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                 /* translators: a file name, then a size limit in megabytes */
-                 _("“%s” is larger than %.0f MB."), name, limit / 1048576.0);
+    set_too_large (error, name, limit);
     goto done;
   }
 
@@ -438,14 +453,12 @@ l4a_read_gfile (GFile   *file,
     return NULL;
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("“%s” is not a file."),
-                   g_file_info_get_display_name (info));
+      set_not_a_file (error, g_file_info_get_display_name (info));
       return NULL;
     }
   if (g_file_info_get_size (info) < 0 || (guint64) g_file_info_get_size (info) > limit)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, _("“%s” is larger than %.0f MB."),
-                   g_file_info_get_display_name (info), limit / 1048576.0);
+      set_too_large (error, g_file_info_get_display_name (info), limit);
       return NULL;
     }
   return g_file_load_bytes (file, NULL, NULL, error);

@@ -264,14 +264,22 @@ widen_step_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The first screen is painted, or will not be: the rest of the order may
+ * be read beside. */
+static void
+end_first_screen (L4aHubsView *self)
+{
+  self->first_screen = FALSE;
+  if (self->hubs != NULL)
+    l4a_hub_query_hold_reading (self->hubs, FALSE);
+}
+
 static void
 widen_after_paint_cb (GdkFrameClock *clock,
                       L4aHubsView   *self)
 {
   g_signal_handlers_disconnect_by_func (clock, widen_after_paint_cb, self);
-  self->first_screen = FALSE;
-  if (self->hubs != NULL)
-    l4a_hub_query_hold_reading (self->hubs, FALSE);
+  end_first_screen (self);
   if (self->widen_idle == 0)
     self->widen_idle = g_idle_add (widen_step_cb, self);
 }
@@ -302,9 +310,7 @@ widen_when_painted (L4aHubsView *self)
     return;
   if (clock == NULL)
     {
-      self->first_screen = FALSE;
-      if (self->hubs != NULL)
-        l4a_hub_query_hold_reading (self->hubs, FALSE);
+      end_first_screen (self);
       gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
       return;
     }

@@ -409,6 +409,13 @@ reports_read_cb (GObject      *object,
 }
 
 static void
+stop_reading_reports (L4aIndicatorsView *self)
+{
+  g_cancellable_cancel (self->reports_reading);
+  g_clear_object (&self->reports_reading);
+}
+
+static void
 read_reports (L4aIndicatorsView *self)
 {
   ReportsRead *read;
@@ -416,9 +423,7 @@ read_reports (L4aIndicatorsView *self)
   if (!self->reports_stale)
     return;
   self->reports_stale = FALSE;
-  if (self->reports_reading != NULL)
-    g_cancellable_cancel (self->reports_reading);
-  g_clear_object (&self->reports_reading);
+  stop_reading_reports (self);
   if (self->follow.context == NULL)
     {
       g_auto(L4aReportingOverview) overview = { 0 };
@@ -1292,9 +1297,7 @@ l4a_indicators_view_dispose (GObject *object)
   L4aIndicatorsView *self = (L4aIndicatorsView *)object;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  if (self->reports_reading != NULL)
-    g_cancellable_cancel (self->reports_reading);
-  g_clear_object (&self->reports_reading);
+  stop_reading_reports (self);
   if (self->hubs != NULL)
     g_signal_handlers_disconnect_by_data (self->hubs, self);
   g_clear_object (&self->hubs);
